@@ -1,12 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * The project root, found from this file's place: compiled code runs from dist/src/, the
- * sources from src/, so resources/ and node_modules/ are one or two levels up.
- */
-const here = dirname(fileURLToPath(import.meta.url));
-export const projectRoot = resolve(here, here.includes(`${'/'}dist${'/'}`) ? '../..' : '..');
+/** The project root: this module always runs compiled, from dist/src/. */
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Where the data the bot speaks and reasons with lives. */
 export const resourcesDir = resolve(projectRoot, 'resources');
