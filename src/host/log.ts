@@ -17,15 +17,15 @@ export interface Logger {
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /** A logger that writes JSON lines to `write` (stdout by default) at `level` and above. */
-export function createLogger(
-  options: { level?: LogLevel; write?: (line: string) => void } = {},
-): Logger {
+export function createLogger(options: { level?: LogLevel; write?: (line: string) => void } = {}): Logger {
   const min = order[options.level ?? 'info'];
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const emit = (level: LogLevel) => (event: string, fields: LogFields = {}) => {
-    if (order[level] < min) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
-  };
+  const emit =
+    (level: LogLevel) =>
+    (event: string, fields: LogFields = {}) => {
+      if (order[level] < min) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+    };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 

@@ -1,0 +1,5 @@
+/** Dialog ids are stored in conversation state: renaming one strands conversations in it. */
+export const DialogIds = {
+  main: 'main',
+  nickname: 'nickname',
+} as const;

@@ -1,0 +1,119 @@
+import {
+  type Choice,
+  ChoicePrompt,
+  type DialogContext,
+  type DialogTurnResult,
+  DialogTurnStatus,
+  ListStyle,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { StringKey } from '../src/content/strings.js';
+import type { GlobalCommand } from '../src/language/commands.js';
+import type { DialogDeps } from './dialog-deps.js';
+import { DialogIds } from './dialog-ids.js';
+import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
+import { NicknameDialog } from './nickname-dialog.js';
+
+/** A menu entry: its stored value, its label and the other words that pick it. */
+interface MenuItem {
+  value: 'crisisSupport' | 'nickname' | 'help' | 'about';
+  label: StringKey;
+  synonyms: StringKey;
+}
+
+const menuItems: readonly MenuItem[] = [
+  { value: 'crisisSupport', label: 'menu.crisisSupport', synonyms: 'menu.crisisSupportSynonyms' },
+  { value: 'nickname', label: 'menu.nickname', synonyms: 'menu.nicknameSynonyms' },
+  { value: 'help', label: 'menu.help', synonyms: 'menu.helpSynonyms' },
+  { value: 'about', label: 'menu.about', synonyms: 'menu.aboutSynonyms' },
+];
+
+const MENU_STEPS = 'mainMenuSteps';
+const MENU_PROMPT = 'mainMenuPrompt';
+
+/**
+ * The root dialog: a menu of what works, routing to one feature dialog at a time and coming
+ * back to the menu when it ends (finished, cancelled or left with "menu").
+ */
+export class MainDialog extends InterruptibleDialog {
+  constructor(deps: DialogDeps) {
+    super(DialogIds.main, deps);
+    this.addDialog(new ChoicePrompt(MENU_PROMPT))
+      .addDialog(new NicknameDialog(deps))
+      .addDialog(
+        new WaterfallDialog(MENU_STEPS, [
+          this.showMenu.bind(this),
+          this.route.bind(this),
+          this.loop.bind(this),
+        ]),
+      );
+    this.initialDialogId = MENU_STEPS;
+  }
+
+  /** Offers the menu as buttons (suggested actions), or a numbered list where a channel has none. */
+  private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const again = (step.options as { again?: boolean } | undefined)?.again === true;
+    return step.prompt(MENU_PROMPT, {
+      prompt: strings.text(again ? 'menu.promptAgain' : 'menu.prompt'),
+      retryPrompt: strings.text('menu.retry'),
+      choices: this.choices(),
+      style: ListStyle.auto,
+    });
+  }
+
+  /** Runs the chosen item: a feature dialog, or a short answer. */
+  private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings, crisisResources } = this.deps;
+    const value = (step.result as { value?: string } | undefined)?.value;
+    switch (value) {
+      case 'nickname':
+        return step.beginDialog(DialogIds.nickname);
+      case 'crisisSupport':
+        await step.context.sendActivity(
+          [
+            strings.text('crisis.intro'),
+            ...crisisResources.map((line) => `- ${line.name}: ${line.how}`),
+            strings.text('crisis.closing'),
+          ].join('\n'),
+        );
+        break;
+      case 'help':
+        await sendHelp(step, this.deps);
+        break;
+      case 'about':
+        await step.context.sendActivity(
+          `${strings.text('about.automated')}\n\n${strings.text('about.limits')}`,
+        );
+        break;
+    }
+    return step.next();
+  }
+
+  /** Back to the menu, asked as "what next?". */
+  private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.replaceDialog(MENU_STEPS, { again: true });
+  }
+
+  /** At the menu itself, "cancel" has nothing to leave and "menu" just shows it again. */
+  protected override async onLeave(
+    innerDc: DialogContext,
+    command: GlobalCommand,
+  ): Promise<DialogTurnResult> {
+    if (command === 'cancel') {
+      await innerDc.context.sendActivity(this.deps.strings.text('interruptions.nothingToCancel'));
+    }
+    await innerDc.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
+  }
+
+  private choices(): Choice[] {
+    const { strings } = this.deps;
+    return menuItems.map((item) => ({
+      value: item.value,
+      action: { type: 'imBack', title: strings.text(item.label), value: strings.text(item.label) },
+      synonyms: [strings.text(item.label), ...strings.variants(item.synonyms)],
+    }));
+  }
+}

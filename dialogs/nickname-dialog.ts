@@ -1,0 +1,66 @@
+import {
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { normalizeText } from '../src/language/normalize.js';
+import { readProfile, writeProfile } from '../src/state/profile.js';
+import type { DialogDeps } from './dialog-deps.js';
+import { DialogIds } from './dialog-ids.js';
+import { InterruptibleDialog } from './interruptible-dialog.js';
+
+const STEPS = 'nicknameSteps';
+const NAME_PROMPT = 'nicknamePrompt';
+export const MAX_NICKNAME_LENGTH = 40;
+
+/**
+ * Lets a person choose what the bot calls them, or nothing: a nickname is all Wayfinder ever
+ * needs, and "skip" removes one already saved.
+ */
+export class NicknameDialog extends InterruptibleDialog {
+  constructor(deps: DialogDeps) {
+    super(DialogIds.nickname, deps);
+    this.addDialog(new TextPrompt(NAME_PROMPT, this.validateName.bind(this))).addDialog(
+      new WaterfallDialog(STEPS, [this.askName.bind(this), this.saveName.bind(this)]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async askName(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    return step.prompt(NAME_PROMPT, {
+      prompt: strings.text('nickname.ask'),
+      retryPrompt: strings.text('nickname.retry', { max: MAX_NICKNAME_LENGTH }),
+    });
+  }
+
+  /** Saves the name (or removes it on "skip") and says so. */
+  private async saveName(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings, profile } = this.deps;
+    const answer = String(step.result).trim();
+    const current = await readProfile(profile, step.context);
+    if (this.isSkip(answer)) {
+      await writeProfile(profile, step.context, { version: current.version });
+      await step.context.sendActivity(strings.text('nickname.skipped'));
+    } else {
+      await writeProfile(profile, step.context, { ...current, nickname: answer });
+      await step.context.sendActivity(strings.text('nickname.saved', { name: answer }));
+    }
+    return step.endDialog();
+  }
+
+  /** A name is 1-40 printable characters; "skip" and its synonyms are also accepted. */
+  private async validateName(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const value = (prompt.recognized.value ?? '').trim();
+    if (this.isSkip(value)) return true;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+    return value.length > 0 && value.length <= MAX_NICKNAME_LENGTH && !/[\u0000-\u001f\u007f<>]/.test(value);
+  }
+
+  private isSkip(answer: string): boolean {
+    const folded = normalizeText(answer);
+    return this.deps.strings.variants('nickname.skipWords').some((word) => normalizeText(word) === folded);
+  }
+}

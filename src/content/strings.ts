@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type en from '../../resources/locales/en.json';
+import { loadResource } from './resource-file.js';
+
+/** Every section.key the English locale defines; other locales must define the same. */
+type Sections = typeof en;
+export type StringKey = {
+  [S in keyof Sections]: `${S & string}.${keyof Sections[S] & string}`;
+}[keyof Sections];
+
+/** Values for `{placeholder}`s in a string. */
+export type StringVars = Record<string, string | number>;
+
+const text = z.string().trim().min(1, 'must not be empty');
+const localeSchema = z.record(
+  z.string().regex(/^[a-z][A-Za-z]*$/, 'section names are camelCase'),
+  z.record(z.string().regex(/^[a-z][A-Za-z]*$/, 'keys are camelCase'), z.union([text, z.array(text).min(1)])),
+);
+type LocaleData = z.output<typeof localeSchema>;
+
+/**
+ * The bot's words, looked up by key. Values may be a list of variants (so the bot need not repeat
+ * itself) or of synonyms; `{name}` placeholders are filled from vars.
+ */
+export class Strings {
+  private constructor(
+    readonly locale: string,
+    private readonly data: LocaleData,
+  ) {}
+
+  /** Loads and validates resources/locales/<locale>.json; other locales must match English's keys. */
+  static load(locale = 'en'): Strings {
+    const file = `locales/${locale}.json`;
+    const data = loadResource(file, localeSchema);
+    if (locale !== 'en') {
+      const reference = loadResource('locales/en.json', localeSchema);
+      const missing = Object.entries(reference).flatMap(([section, keys]) =>
+        Object.keys(keys)
+          .filter((key) => data[section]?.[key] === undefined)
+          .map((key) => `${section}.${key}`),
+      );
+      if (missing.length > 0) throw new Error(`Resource file resources/${file} lacks: ${missing.join(', ')}`);
+    }
+    return new Strings(locale, data);
+  }
+
+  /** All variants of `key` (a single string is one variant). */
+  variants(key: StringKey): readonly string[] {
+    const [section, name] = key.split('.') as [string, string];
+    const value = this.data[section]?.[name];
+    if (value === undefined) throw new Error(`No string ${key} in locale ${this.locale}`);
+    return typeof value === 'string' ? [value] : value;
+  }
+
+  /** The text of `key`, variant `variant` (wrapping), with `{placeholders}` filled from `vars`. */
+  text(key: StringKey, vars: StringVars = {}, variant = 0): string {
+    const all = this.variants(key);
+    const chosen = all[variant % all.length] ?? '';
+    return chosen.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      vars[name] === undefined ? whole : String(vars[name]),
+    );
+  }
+}

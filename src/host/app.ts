@@ -1,0 +1,96 @@
+import type { AddressInfo } from 'node:net';
+import { ConversationState, UserState } from 'botbuilder';
+import type restify from 'restify';
+import { MainDialog } from '../../dialogs/main-dialog.js';
+import { WayfinderBot } from '../bot.js';
+import { type Content, loadContent } from '../content/content.js';
+import { CommandRecognizer } from '../language/commands.js';
+import { inputLimits } from '../language/input-limits.js';
+import type { AppStorage } from '../storage/app-storage.js';
+import { createStorage } from '../storage/create-storage.js';
+import { createAdapter, type WayfinderAdapter } from './adapter.js';
+import type { AppConfig } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { MessageHandler } from './messages.js';
+import { createServer } from './server.js';
+import { stateSnapshotFilter } from './state-snapshot-filter.js';
+
+/** Parts a test may supply instead of the ones built from config. */
+export interface AppOverrides {
+  storage?: AppStorage;
+  logger?: Logger;
+  content?: Content;
+}
+
+/** A wired Wayfinder: listen to serve, close to finish in-flight turns and flush storage. */
+export interface App {
+  readonly server: restify.Server;
+  readonly adapter: WayfinderAdapter;
+  readonly bot: WayfinderBot;
+  readonly storage: AppStorage;
+  readonly logger: Logger;
+  /** Starts serving on config.host:config.port (0 = any free port); resolves to the base URL. */
+  listen(): Promise<string>;
+  /** The base URL once listening. */
+  url(): string;
+  /** Stops accepting requests, waits for turns in flight, flushes storage. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: config -> storage -> state -> recognizers -> dialogs -> bot -> adapter
+ * -> server. Tests build the same app with test parts through `overrides`.
+ */
+export function createApp(config: AppConfig, overrides: AppOverrides = {}): App {
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  const content = overrides.content ?? loadContent();
+  const storage =
+    overrides.storage ?? createStorage({ kind: config.storage.kind, dataDir: config.storage.dataDir });
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const { strings } = content;
+
+  const dialog = new MainDialog({
+    strings,
+    commands: new CommandRecognizer(strings),
+    crisisResources: content.crisisResources,
+    profile: userState.createProperty('profile'),
+  });
+  const bot = new WayfinderBot({ conversationState, userState, dialog, strings });
+  const adapter = createAdapter(config, {
+    strings,
+    logger,
+    middleware: [stateSnapshotFilter, inputLimits(strings)],
+  });
+  const messages = new MessageHandler(adapter, (context) => bot.run(context), logger);
+  const server = createServer({ messages, storage, logger });
+
+  let baseUrl = '';
+  return {
+    server,
+    adapter,
+    bot,
+    storage,
+    logger,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const { port } = server.address() as AddressInfo;
+          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+          baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+          logger.info('server.listening', { host: config.host, port, storage: storage.kind });
+          resolve(baseUrl);
+        });
+      }),
+    url: () => baseUrl,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeIdleConnections();
+      });
+      await messages.idle();
+      await storage.flush();
+    },
+  };
+}

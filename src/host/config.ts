@@ -1,0 +1,182 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Wayfinder's configuration: every environment variable of the public contract, parsed once at
+ * start by one zod schema. A bad value stops the process with one message naming every bad
+ * variable and what it expects, so an operator fixes them all in one go.
+ */
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const booleanFlag = z.preprocess(
+  emptyToUndefined,
+  z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .transform((value) => value === 'true')
+    .optional(),
+);
+
+const appTypes = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+const environmentSchema = z
+  .object({
+    PORT: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: 'expected a port number from 0 to 65535' })
+        .int('expected a whole number')
+        .min(0, 'expected a port number from 0 to 65535')
+        .max(65535, 'expected a port number from 0 to 65535')
+        .default(3978),
+    ),
+    HOST: optionalText,
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.preprocess(
+      emptyToUndefined,
+      z.enum(appTypes, { error: `expected one of ${appTypes.join(', ')}` }).default('MultiTenant'),
+    ),
+    MicrosoftAppTenantId: optionalText,
+    STORAGE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['memory', 'file', 'blob'], { error: 'expected memory, file or blob' }).default('file'),
+    ),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    BLOB_CONNECTION_STRING: optionalText,
+    BLOB_CONTAINER: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(
+          /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+          'expected an Azure container name: 3-63 lowercase letters, digits and single hyphens',
+        )
+        .optional(),
+    ),
+    SPECIALIST_IDS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .optional()
+        .transform((value) =>
+          (value ?? '')
+            .split(',')
+            .map((id) => id.trim())
+            .filter((id) => id.length > 0),
+        ),
+    ),
+    LOCAL_CHAT: booleanFlag,
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(['debug', 'info', 'warn', 'error'], { error: 'expected debug, info, warn or error' })
+        .default('info'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    const needs = (variable: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [variable], message });
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+      needs('MicrosoftAppPassword', 'required when MicrosoftAppId is set (the bot registration secret)');
+    }
+    if (!env.MicrosoftAppId && env.MicrosoftAppPassword) {
+      needs('MicrosoftAppId', 'required when MicrosoftAppPassword is set');
+    }
+    if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+      needs('MicrosoftAppTenantId', `required when MicrosoftAppType is ${env.MicrosoftAppType}`);
+    }
+    if (env.STORAGE === 'blob') {
+      if (!env.BLOB_CONNECTION_STRING) needs('BLOB_CONNECTION_STRING', 'required when STORAGE=blob');
+      if (!env.BLOB_CONTAINER) needs('BLOB_CONTAINER', 'required when STORAGE=blob');
+    }
+    if (env.LOCAL_CHAT === true && env.MicrosoftAppId) {
+      needs(
+        'LOCAL_CHAT',
+        'the local chat page talks to the bot without Bot Framework auth, so it cannot be on while MicrosoftAppId is set; use Azure Direct Line or Teams in production',
+      );
+    }
+  });
+
+/** The parsed, typed configuration the composition root works from. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  auth: {
+    appId?: string;
+    appPassword?: string;
+    appType: (typeof appTypes)[number];
+    tenantId?: string;
+  };
+  storage: {
+    kind: 'memory' | 'file' | 'blob';
+    dataDir: string;
+    blobConnectionString?: string;
+    blobContainer?: string;
+  };
+  specialistIds: readonly string[];
+  localChat: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** Thrown when the environment is invalid; `problems` holds one line per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Wayfinder cannot start: ${problems.length} configuration problem(s).\n` +
+        `${problems.map((line) => `  - ${line}`).join('\n')}\n` +
+        'Fix these environment variables (see .env.example) and start again.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** True when `host` only accepts connections from this machine. */
+export function isLoopback(host: string): boolean {
+  return loopbackHosts.has(host) || host.startsWith('127.');
+}
+
+/**
+ * Parses `env` (normally process.env) into an AppConfig, or throws ConfigError listing every
+ * problem. Defaults follow the contract: no MicrosoftAppId means local use, bound to loopback
+ * with the local chat page on; the page is never served on a public bind unless LOCAL_CHAT=true.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? 'environment');
+      const given = env[variable];
+      const shown =
+        given === undefined || /PASSWORD|CONNECTION_STRING/i.test(variable) ? '' : ` (got "${given}")`;
+      return `${variable}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const host = e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1');
+  return {
+    port: e.PORT,
+    host,
+    auth: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+    },
+    storage: {
+      kind: e.STORAGE,
+      dataDir: resolve(cwd, e.DATA_DIR),
+      blobConnectionString: e.BLOB_CONNECTION_STRING,
+      blobContainer: e.BLOB_CONTAINER,
+    },
+    specialistIds: e.SPECIALIST_IDS,
+    localChat: e.LOCAL_CHAT ?? (!e.MicrosoftAppId && isLoopback(host)),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,67 @@
+import restify from 'restify';
+import type { AppStorage } from '../storage/app-storage.js';
+import { errorFields, type Logger } from './log.js';
+import { checkInboundActivity, type MessageHandler } from './messages.js';
+
+/**
+ * The largest request body accepted. Azure Bot Service caps activities at 256 KB, so anything
+ * bigger is not a real channel's activity; it is refused with 413 before it is parsed.
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerDeps {
+  messages: MessageHandler;
+  storage: AppStorage;
+  logger: Logger;
+}
+
+/**
+ * The HTTP surface: the Bot Framework endpoint and the health probes. Bad requests get a 4xx
+ * that says what was wrong; nothing a client sends can stop the process serving others.
+ */
+export function createServer({ messages, storage, logger }: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'wayfinder', handleUncaughtExceptions: false });
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
+  );
+
+  server.post('/api/messages', async (req, res) => {
+    if (!req.is('json')) {
+      res.send(415, { error: 'expected Content-Type: application/json' });
+      return;
+    }
+    const checked = checkInboundActivity(req.body);
+    if (!checked.ok) {
+      res.send(400, { error: 'not a valid activity', problems: checked.problems });
+      return;
+    }
+    const result = await messages.handle(checked.activity, req.header('authorization') ?? '');
+    if (result.body === undefined) {
+      res.status(result.status);
+      res.end();
+    } else {
+      res.send(result.status, result.body);
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    try {
+      await storage.ready();
+      res.send(200, { status: 'ready', storage: storage.kind });
+    } catch (error) {
+      logger.warn('readiness.failed', { storage: storage.kind, ...errorFields(error) });
+      res.send(503, { status: 'unavailable', storage: storage.kind });
+    }
+  });
+
+  server.on('restifyError', (req, _res, error: Error & { statusCode?: number }, next) => {
+    if ((error.statusCode ?? 500) >= 500)
+      logger.error('http.error', { route: req.getPath(), ...errorFields(error) });
+    next();
+  });
+  return server;
+}

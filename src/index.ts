@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { ResourceError } from './content/resource-file.js';
+import { createApp } from './host/app.js';
+import { ConfigError, loadConfig } from './host/config.js';
+import { errorFields } from './host/log.js';
+
+/** Entry point: .env -> config -> app -> listen, and a graceful stop on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig(process.env);
+  const app = createApp(config);
+  await app.listen();
+  const started = Date.now();
+  app.logger.info('server.ready', { url: app.url(), localChat: config.localChat });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info('server.stopping', { signal, uptimeMs: Date.now() - started });
+    app
+      .close()
+      .then(() => {
+        app.logger.info('server.stopped', { signal });
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        app.logger.error('server.stop_failed', errorFields(error));
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // Config and resource errors are written for the operator: print them whole.
+  if (error instanceof ConfigError || error instanceof ResourceError)
+    process.stderr.write(`${error.message}\n`);
+  else
+    process.stderr.write(
+      `Wayfinder failed to start: ${error instanceof Error ? (error.stack ?? error.name) : String(error)}\n`,
+    );
+  process.exit(1);
+});

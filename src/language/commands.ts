@@ -1,0 +1,30 @@
+import type { Strings } from '../content/strings.js';
+import { normalizeText } from './normalize.js';
+
+/** Commands that work from any state of any conversation. */
+export type GlobalCommand = 'help' | 'menu' | 'cancel';
+
+/**
+ * Recognizes a whole message that is a global command ("help", "start over", "main menu").
+ * Only whole messages count, so "I need help with my landlord" is not taken as "help".
+ */
+export class CommandRecognizer {
+  private readonly phrases = new Map<string, GlobalCommand>();
+
+  constructor(strings: Strings) {
+    for (const command of ['help', 'menu', 'cancel'] as const) {
+      for (const phrase of strings.variants(`commands.${command}`)) {
+        this.phrases.set(normalizeText(phrase) || phrase, command);
+      }
+    }
+  }
+
+  /** The command `text` is, or undefined. */
+  recognize(text: string | undefined): GlobalCommand | undefined {
+    if (!text) return undefined;
+    const folded = normalizeText(text)
+      .replace(/^(please|pls|ok|okay) /, '')
+      .replace(/ please$/, '');
+    return this.phrases.get(folded) ?? this.phrases.get(folded.replace(/\?$/, '').trim());
+  }
+}

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { MainDialog } from '../../dialogs/main-dialog.js';
+import { testContent } from '../support/content.js';
+import { type DialogCase, runDialogCase, storedUserState } from '../support/dialog-case.js';
+
+const makeMain = (deps: ConstructorParameters<typeof MainDialog>[0]) => new MainDialog(deps);
+
+const cases: DialogCase[] = [
+  { name: 'any first message shows the menu', steps: [['hi', ['menu.prompt']]] },
+  {
+    name: 'help at the menu explains, then asks the menu again',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['help', ['help.summary', 'menu.prompt']],
+    ],
+  },
+  {
+    name: 'help typed in another style (case, punctuation, "please") still works',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['Please HELP!', ['help.summary', 'menu.prompt']],
+    ],
+  },
+  {
+    name: 'cancel at the menu says there is nothing to cancel and asks again',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['cancel', ['interruptions.nothingToCancel', 'menu.prompt']],
+    ],
+  },
+  {
+    name: '"menu" at the menu shows it again',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['menu', ['menu.prompt']],
+    ],
+  },
+  {
+    name: 'an answer that is no choice gets the retry prompt, not a loop of the same words',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['purple elephants', ['menu.retry']],
+      ['1', ['crisis.intro', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'choosing crisis lines by number lists them and offers the menu again',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['1', ['crisis.intro', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'choosing by a synonym works ("about")',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['about', ['about.automated', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'the "What can you do?" button gives help and asks the menu again',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['What can you do?', ['help.summary', 'menu.prompt']],
+    ],
+  },
+  {
+    name: 'nickname: a name is saved and confirmed',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['Choose what I call you', ['nickname.ask']],
+      ['Sam', [['nickname.saved', { name: 'Sam' }], 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'nickname: "skip" stores no name',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['2', ['nickname.ask']],
+      ['no thanks', ['nickname.skipped', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'nickname: a too-long name is re-asked with what was wrong, then accepted',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['2', ['nickname.ask']],
+      ['x'.repeat(41), [['nickname.retry', { max: 40 }]]],
+      ['Jo', [['nickname.saved', { name: 'Jo' }], 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'nickname: markup is refused as a name',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['2', ['nickname.ask']],
+      ['<b>Al</b>', [['nickname.retry', { max: 40 }]]],
+    ],
+  },
+  {
+    name: 'nickname: help re-asks the nickname question, not the menu',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['2', ['nickname.ask']],
+      ['help', ['help.summary', 'nickname.ask']],
+      ['Robin', [['nickname.saved', { name: 'Robin' }], 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'nickname: cancel leaves it and returns to the menu',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['2', ['nickname.ask']],
+      ['cancel', ['interruptions.cancelled', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'nickname: "start over" leaves it like cancel',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['2', ['nickname.ask']],
+      ['start over', ['interruptions.cancelled', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'nickname: "main menu" goes to the menu',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['2', ['nickname.ask']],
+      ['main menu', ['interruptions.toMenu', 'menu.promptAgain']],
+    ],
+  },
+];
+
+describe('MainDialog transcripts', () => {
+  for (const testCase of cases) {
+    it(testCase.name, async () => {
+      await runDialogCase(makeMain, testCase.steps);
+    });
+  }
+
+  it('lists every verified crisis resource and no unverified one', async () => {
+    const { client } = await runDialogCase(makeMain, [['hello', ['menu.prompt']]]);
+    const reply = await client.sendActivity('1');
+    for (const line of testContent().crisisResources) assert.ok(reply.text.includes(line.name), line.name);
+  });
+
+  it('help says what works, how to reach a person, and what is kept, in one message', async () => {
+    const { client, deps } = await runDialogCase(makeMain, [['hello', ['menu.prompt']]]);
+    const reply = await client.sendActivity('help');
+    for (const key of ['help.summary', 'help.person', 'help.privacy'] as const) {
+      const vars = { features: deps.strings.text('menu.featureList') };
+      assert.ok(reply.text.includes(deps.strings.text(key, vars)), key);
+    }
+  });
+
+  it('saves the nickname in user state, and "skip" removes it', async () => {
+    const { client, deps } = await runDialogCase(makeMain, [
+      ['hello', ['menu.prompt']],
+      ['2', ['nickname.ask']],
+      ['Sam', [['nickname.saved', { name: 'Sam' }], 'menu.promptAgain']],
+    ]);
+    assert.deepEqual((await storedUserState(deps.storage))?.profile, { version: 1, nickname: 'Sam' });
+
+    await client.sendActivity('2');
+    await client.sendActivity('skip');
+    assert.deepEqual((await storedUserState(deps.storage))?.profile, { version: 1 });
+  });
+});

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { type Activity, AutoSaveStateMiddleware, MemoryStorage, UserState } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { DialogTestClient } from 'botbuilder-testing';
+import type { DialogDeps } from '../../dialogs/dialog-deps.js';
+import type { StringKey, StringVars } from '../../src/content/strings.js';
+import { CommandRecognizer } from '../../src/language/commands.js';
+import { testContent } from './content.js';
+
+/** One bot reply, named by its string key (never a copied sentence), with placeholder values. */
+export type Reply = StringKey | [StringKey, StringVars];
+
+/** A step: what the person says, and the replies expected, in order, and nothing more. */
+export type Step = [user: string | Partial<Activity>, bot: readonly Reply[]];
+
+/** A transcript test as data. */
+export interface DialogCase {
+  name: string;
+  steps: readonly Step[];
+}
+
+/** Dialog deps over real content and an in-memory user state, shared with the test. */
+export function makeDialogDeps(): DialogDeps & { userState: UserState; storage: MemoryStorage } {
+  const { strings, crisisResources } = testContent();
+  const storage = new MemoryStorage();
+  const userState = new UserState(storage);
+  return {
+    strings,
+    commands: new CommandRecognizer(strings),
+    crisisResources,
+    profile: userState.createProperty('profile'),
+    userState,
+    storage,
+  };
+}
+
+/** The stored user-state document of TestAdapter's default user ("User1" on channel "test"). */
+export async function storedUserState(storage: MemoryStorage): Promise<Record<string, unknown> | undefined> {
+  const key = 'test/users/user1/';
+  return (await storage.read([key]))[key];
+}
+
+/** A pattern for a rendered string in which placeholders left unfilled match any text. */
+function templatePattern(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace(/\\\{\w+\\\}/g, '[\\s\\S]*?'));
+}
+
+/**
+ * Plays a case through DialogTestClient: each reply must contain the text of its key, and no
+ * reply may be left unchecked. MemoryStorage serializes state between turns, as a real store does.
+ */
+export async function runDialogCase(
+  makeDialog: (deps: DialogDeps) => Dialog,
+  steps: readonly Step[],
+): Promise<{ client: DialogTestClient; deps: ReturnType<typeof makeDialogDeps> }> {
+  const deps = makeDialogDeps();
+  const client = new DialogTestClient('test', makeDialog(deps), undefined, [
+    new AutoSaveStateMiddleware(deps.userState),
+  ]);
+  for (const [index, [user, expected]] of steps.entries()) {
+    let reply: Partial<Activity> | undefined = await client.sendActivity(user);
+    for (const want of expected) {
+      const [key, vars] = typeof want === 'string' ? [want, {}] : want;
+      assert.ok(reply, `step ${index + 1} (${JSON.stringify(user)}) - expected "${key}", got no reply`);
+      assert.ok(
+        templatePattern(deps.strings.text(key, vars)).test(reply.text ?? ''),
+        `step ${index + 1} (${JSON.stringify(user)}) - expected "${key}" in ${JSON.stringify(reply.text)}`,
+      );
+      reply = client.getNextReply();
+    }
+    assert.equal(
+      reply,
+      undefined,
+      `step ${index + 1}: unexpected extra reply ${JSON.stringify(reply?.text)}`,
+    );
+  }
+  return { client, deps };
+}
