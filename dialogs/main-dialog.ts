@@ -51,6 +51,15 @@ export class MainDialog extends InterruptibleDialog {
     this.initialDialogId = MENU_STEPS;
   }
 
+  /** A conversation that opens with "help" gets the help text before the menu. */
+  protected override async onBeginDialog(
+    innerDc: DialogContext,
+    options?: object,
+  ): Promise<DialogTurnResult> {
+    if (this.commandIn(innerDc) === 'help') await sendHelp(innerDc, this.deps);
+    return super.onBeginDialog(innerDc, options);
+  }
+
   /** Offers the menu as buttons (suggested actions), or a numbered list where a channel has none. */
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;

@@ -85,12 +85,25 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       }),
     url: () => baseUrl,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.server.closeIdleConnections();
-      });
+      await closeServer(server);
       await messages.idle();
       await storage.flush();
     },
   };
+}
+
+/**
+ * Stops accepting connections and waits for requests in flight. Keep-alive connections that go
+ * idle after their last response are closed as they do; after `graceMs` everything is closed.
+ */
+async function closeServer(server: restify.Server, graceMs = 10_000): Promise<void> {
+  const http = server.server;
+  if (!http.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => http.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => http.closeAllConnections(), graceMs);
+  http.closeIdleConnections();
+  await closed;
+  clearInterval(sweep);
+  clearTimeout(deadline);
 }

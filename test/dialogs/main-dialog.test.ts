@@ -8,6 +8,10 @@ const makeMain = (deps: ConstructorParameters<typeof MainDialog>[0]) => new Main
 const cases: DialogCase[] = [
   { name: 'any first message shows the menu', steps: [['hi', ['menu.prompt']]] },
   {
+    name: 'a first message of "help" gets help, then the menu',
+    steps: [['help', ['help.summary', 'menu.prompt']]],
+  },
+  {
     name: 'help at the menu explains, then asks the menu again',
     steps: [
       ['hello', ['menu.prompt']],

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../src/host/config.js';
+
+/** Loads config from `env`, returning the error's problems when it fails. */
+function problemsOf(env: NodeJS.ProcessEnv): readonly string[] {
+  try {
+    loadConfig(env, '/srv/wayfinder');
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.problems;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to local use: loopback, port 3978, file store in ./data, local chat on', () => {
+    const config = loadConfig({}, '/srv/wayfinder');
+    assert.equal(config.port, 3978);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.storage.kind, 'file');
+    assert.equal(config.storage.dataDir, '/srv/wayfinder/data');
+    assert.equal(config.localChat, true);
+    assert.deepEqual(config.specialistIds, []);
+  });
+
+  it('with a MicrosoftAppId binds all interfaces and turns local chat off', () => {
+    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' });
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.localChat, false);
+    assert.equal(config.auth.appId, 'app');
+  });
+
+  it('never serves local chat on a public bind unless LOCAL_CHAT=true says so', () => {
+    assert.equal(loadConfig({ HOST: '0.0.0.0' }).localChat, false);
+    assert.equal(loadConfig({ HOST: '0.0.0.0', LOCAL_CHAT: 'true' }).localChat, true);
+    assert.equal(loadConfig({ LOCAL_CHAT: 'false' }).localChat, false);
+  });
+
+  it('parses SPECIALIST_IDS as a trimmed comma list, ignoring empty entries', () => {
+    assert.deepEqual(loadConfig({ SPECIALIST_IDS: ' a1, b2 ,,c3 ' }).specialistIds, ['a1', 'b2', 'c3']);
+  });
+
+  it('treats empty variables as unset', () => {
+    assert.equal(loadConfig({ PORT: '', STORAGE: '', MicrosoftAppId: '' }).port, 3978);
+  });
+
+  it('names every bad variable at once, with what it expects', () => {
+    const problems = problemsOf({
+      PORT: '70000',
+      STORAGE: 'mongo',
+      LOCAL_CHAT: 'yes',
+      MicrosoftAppType: 'Personal',
+      LOG_LEVEL: 'loud',
+    });
+    const named = problems.map((line) => line.split(':')[0]);
+    assert.deepEqual(named.sort(), ['LOCAL_CHAT', 'LOG_LEVEL', 'MicrosoftAppType', 'PORT', 'STORAGE']);
+    assert.ok(problems.some((line) => line.includes('expected memory, file or blob')));
+    assert.ok(problems.some((line) => line.includes('got "70000"')));
+  });
+
+  it('requires the blob settings when STORAGE=blob', () => {
+    const problems = problemsOf({ STORAGE: 'blob' });
+    assert.ok(problems.some((line) => line.startsWith('BLOB_CONNECTION_STRING:')));
+    assert.ok(problems.some((line) => line.startsWith('BLOB_CONTAINER:')));
+  });
+
+  it('rejects an invalid container name', () => {
+    const problems = problemsOf({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'x', BLOB_CONTAINER: 'Bad_Name' });
+    assert.deepEqual(
+      problems.map((line) => line.split(':')[0]),
+      ['BLOB_CONTAINER'],
+    );
+  });
+
+  it('requires a password with an app id, and a tenant for single-tenant bots', () => {
+    const problems = problemsOf({ MicrosoftAppId: 'app', MicrosoftAppType: 'SingleTenant' });
+    assert.deepEqual(problems.map((line) => line.split(':')[0]).sort(), [
+      'MicrosoftAppPassword',
+      'MicrosoftAppTenantId',
+    ]);
+  });
+
+  it('never echoes a secret in the error', () => {
+    const problems = problemsOf({ MicrosoftAppPassword: 'hunter2-secret' });
+    assert.ok(problems.every((line) => !line.includes('hunter2-secret')));
+  });
+
+  it('refuses local chat together with Bot Framework auth', () => {
+    const problems = problemsOf({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', LOCAL_CHAT: 'true' });
+    assert.deepEqual(
+      problems.map((line) => line.split(':')[0]),
+      ['LOCAL_CHAT'],
+    );
+  });
+
+  it('the message tells the operator what to do', () => {
+    try {
+      loadConfig({ PORT: 'abc' });
+      assert.fail('expected a ConfigError');
+    } catch (error) {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /PORT/);
+      assert.match(error.message, /\.env\.example/);
+    }
+  });
+});

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { projectRoot } from '../../src/paths.js';
+import { testContent } from '../support/content.js';
+import { exchange, testActivity } from '../support/http.js';
+
+const entry = resolve(projectRoot, 'dist/src/index.js');
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  stdout: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Spawns the real entry point; resolves once it logs the URL it listens on. */
+function startProcess(env: NodeJS.ProcessEnv, cwd = projectRoot): Promise<Started> {
+  const child = spawn(process.execPath, [entry], { cwd, env: { PATH: process.env.PATH, ...env } });
+  let out = '';
+  let err = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return new Promise((resolveStart, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /"event":"server\.ready","url":"([^"]+)"/.exec(out);
+      if (match?.[1]) resolveStart({ child, url: match[1], stdout: () => out, exited });
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    void exited.then((code) => reject(new Error(`exited with ${code} before listening: ${err}`)));
+  });
+}
+
+/** Runs the entry point to its exit and returns the exit code and stderr. */
+async function runToExit(
+  env: NodeJS.ProcessEnv,
+  cwd = projectRoot,
+): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [entry], { cwd, env: { PATH: process.env.PATH, ...env } });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  return { code, stderr };
+}
+
+describe('the wayfinder process', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'wayfinder-process-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('stops at start with one message naming every bad variable', async () => {
+    const { code, stderr } = await runToExit({ PORT: 'abc', STORAGE: 'mongo', DATA_DIR: dataDir });
+    assert.equal(code, 1);
+    assert.match(stderr, /PORT/);
+    assert.match(stderr, /STORAGE/);
+    assert.match(stderr, /2 configuration problem/);
+  });
+
+  it('reads .env from its working directory', async () => {
+    await writeFile(join(dataDir, '.env'), 'LOCAL_CHAT=maybe\n');
+    const { code, stderr } = await runToExit({ DATA_DIR: dataDir }, dataDir);
+    assert.equal(code, 1);
+    assert.match(stderr, /LOCAL_CHAT: expected true or false/);
+  });
+
+  it('serves with the file store, and on SIGTERM finishes the turn in flight, flushes and exits 0', async () => {
+    const started = await startProcess({ PORT: '0', DATA_DIR: dataDir, STORAGE: 'file' });
+    try {
+      assert.equal((await fetch(`${started.url}/readyz`)).status, 200);
+      await exchange(started.url, testActivity('signal-1', { text: 'hello' }));
+
+      const inFlight = exchange(started.url, testActivity('signal-1', { text: '2' }));
+      setTimeout(() => started.child.kill('SIGTERM'), 5);
+      const replies = await inFlight;
+      assert.ok(replies.some((a) => a.text === testContent().strings.text('nickname.ask')));
+      assert.equal(await started.exited, 0);
+      assert.match(started.stdout(), /"event":"server\.stopped"/);
+    } finally {
+      started.child.kill('SIGKILL');
+    }
+
+    // What the turns saved is on disk, complete, after the process is gone.
+    const files: string[] = [];
+    for (const entry of await readdir(join(dataDir, 'store'), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith('.json')) files.push(join(entry.parentPath, entry.name));
+    }
+    assert.ok(files.length > 0, 'state files were written');
+    for (const file of files) JSON.parse(await readFile(file, 'utf8'));
+  });
+});

@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Activity } from 'botbuilder';
+import sinon from 'sinon';
+import type { App } from '../../src/host/app.js';
+import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { testContent } from '../support/content.js';
+import { exchange, postMessages, startTestApp, testActivity } from '../support/http.js';
+
+const { strings } = testContent();
+
+/** A stand-in Bot Framework connector that records what the bot sends to its serviceUrl. */
+async function startConnector(): Promise<{ url: string; received: Activity[]; server: Server }> {
+  const received: Activity[] = [];
+  const server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      if (req.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) {
+        received.push(JSON.parse(body) as Activity);
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `sent-${received.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, server };
+}
+
+describe('HTTP server', () => {
+  let app: App;
+  let url: string;
+  let storage: MemoryAppStorage;
+
+  beforeEach(async () => {
+    storage = new MemoryAppStorage();
+    ({ app, url } = await startTestApp({}, { storage }));
+  });
+  afterEach(async () => {
+    sinon.restore();
+    await app.close();
+  });
+
+  it('GET /healthz answers 200 with a small JSON body', async () => {
+    const response = await fetch(`${url}/healthz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok' });
+  });
+
+  it('GET /readyz names the storage backend, and answers 503 when the store is unreachable', async () => {
+    const ok = await fetch(`${url}/readyz`);
+    assert.equal(ok.status, 200);
+    assert.deepEqual(await ok.json(), { status: 'ready', storage: 'memory' });
+
+    sinon.stub(storage, 'ready').rejects(new Error('store down'));
+    const down = await fetch(`${url}/readyz`);
+    assert.equal(down.status, 503);
+    assert.deepEqual(await down.json(), { status: 'unavailable', storage: 'memory' });
+  });
+
+  it('welcomes a new member with expectReplies: says it is automated, and shows the menu', async () => {
+    const replies = await exchange(
+      url,
+      testActivity('welcome-1', { type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: '' }] }),
+    );
+    const texts = replies.filter((a) => a.type === 'message').map((a) => a.text ?? '');
+    assert.ok(texts[0]?.includes(strings.text('welcome.greeting')));
+    assert.ok(texts[0]?.includes(strings.text('welcome.crisis')));
+    assert.ok(texts[1]?.startsWith(strings.text('menu.prompt')));
+  });
+
+  it('does not welcome the bot itself joining', async () => {
+    const replies = await exchange(
+      url,
+      testActivity('welcome-2', {
+        type: 'conversationUpdate',
+        membersAdded: [{ id: 'wayfinder', name: '' }],
+      }),
+    );
+    assert.deepEqual(replies, []);
+  });
+
+  it('answers a message in the body, and never includes the dialog state snapshot trace', async () => {
+    const replies = await exchange(url, testActivity('help-1', { text: 'help' }));
+    assert.ok(replies.some((a) => a.text?.includes(strings.text('help.person'))));
+    assert.ok(replies.every((a) => a.type !== 'trace' || a.name !== 'BotState'));
+  });
+
+  it('sends replies to the serviceUrl when the activity does not ask for them in the body', async () => {
+    const connector = await startConnector();
+    try {
+      const activity = testActivity('service-1', { text: 'hello', serviceUrl: connector.url });
+      delete activity.deliveryMode;
+      const response = await postMessages(url, activity);
+      assert.equal(response.status, 200);
+      assert.ok(connector.received.some((a) => a.text?.startsWith(strings.text('menu.prompt'))));
+      assert.ok(connector.received.every((a) => a.conversation.id === 'service-1'));
+    } finally {
+      connector.server.close();
+    }
+  });
+
+  it('refuses a body over the cap with 413, and keeps serving', async () => {
+    const big = JSON.stringify(testActivity('big-1', { text: 'x'.repeat(1024 * 1024) }));
+    const response = await postMessages(url, big);
+    assert.equal(response.status, 413);
+    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    const response = await postMessages(url, '{"type": "message", ');
+    assert.equal(response.status, 400);
+    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const response = await postMessages(url, 'type=message', 'text/plain');
+    assert.equal(response.status, 415);
+  });
+
+  it('refuses an activity without a conversation with 400 naming what is missing', async () => {
+    const activity = testActivity('x', { text: 'hi' });
+    delete activity.conversation;
+    const response = await postMessages(url, activity);
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as { problems: string[] };
+    assert.ok(body.problems.some((p) => p.includes('conversation')));
+  });
+
+  it('refuses an activity without from, without type, or a JSON array, with 400', async () => {
+    const noFrom = testActivity('x', { text: 'hi' });
+    delete noFrom.from;
+    const noType = testActivity('x', { text: 'hi' });
+    delete noType.type;
+    for (const body of [noFrom, noType, [1, 2]]) {
+      assert.equal((await postMessages(url, body)).status, 400, JSON.stringify(body).slice(0, 60));
+    }
+  });
+
+  it('refuses an activity with neither serviceUrl nor expectReplies with 400', async () => {
+    const activity = testActivity('x', { text: 'hi' });
+    delete activity.deliveryMode;
+    assert.equal((await postMessages(url, activity)).status, 400);
+  });
+
+  it('answers a message longer than the limit kindly, without running the dialogs', async () => {
+    const replies = await exchange(url, testActivity('long-1', { text: 'a'.repeat(5000) }));
+    assert.equal(replies.length, 1);
+    assert.ok(replies[0]?.text?.includes(strings.text('errors.tooLong', { max: 1000 })));
+  });
+
+  it('answers an attachment-only message by asking for text', async () => {
+    const replies = await exchange(
+      url,
+      testActivity('attach-1', {
+        attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a' }],
+      }),
+    );
+    assert.ok(replies.some((a) => a.text === strings.text('errors.notText')));
+  });
+
+  it('on a failed save: apologizes, keeps the stored state from before the turn, and the next turn works', async () => {
+    const conversation = 'fail-1';
+    await exchange(url, testActivity(conversation, { text: 'hello' }));
+    const key = `test/conversations/${conversation}/`;
+    const before = (await storage.read([key]))[key];
+    assert.ok(before, 'the first turn saved conversation state');
+
+    const write = sinon.stub(storage, 'write');
+    write.onFirstCall().rejects(new Error('disk unavailable'));
+    write.callThrough();
+
+    const failed = await exchange(url, testActivity(conversation, { text: '2' }));
+    assert.ok(failed.some((a) => a.text === strings.text('errors.turnFailed')));
+    assert.deepEqual((await storage.read([key]))[key], before);
+
+    const next = await exchange(url, testActivity(conversation, { text: '2' }));
+    assert.ok(next.some((a) => a.text === strings.text('nickname.ask')));
+  });
+
+  it('resumes a conversation at its step across turns (state is stored, not held in memory)', async () => {
+    await exchange(url, testActivity('resume-1', { text: 'hello' }));
+    await exchange(url, testActivity('resume-1', { text: '2' }));
+    const replies = await exchange(url, testActivity('resume-1', { text: 'Ari' }));
+    assert.ok(replies.some((a) => a.text === strings.text('nickname.saved', { name: 'Ari' })));
+  });
+});

@@ -1,0 +1,59 @@
+import type { Activity } from 'botbuilder';
+import { type App, type AppOverrides, createApp } from '../../src/host/app.js';
+import { type AppConfig, loadConfig } from '../../src/host/config.js';
+import { silentLogger } from '../../src/host/log.js';
+import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+
+/** A started app on an ephemeral loopback port, quiet, with in-memory state unless overridden. */
+export async function startTestApp(
+  env: NodeJS.ProcessEnv = {},
+  overrides: AppOverrides = {},
+): Promise<{ app: App; url: string; config: AppConfig }> {
+  const config = loadConfig({ PORT: '0', STORAGE: 'memory', ...env });
+  const app = createApp(config, { storage: new MemoryAppStorage(), logger: silentLogger, ...overrides });
+  const url = await app.listen();
+  return { app, url, config };
+}
+
+let sequence = 0;
+
+/** A message or conversationUpdate from `user` in `conversation`, asking for replies in the body. */
+export function testActivity(
+  conversation: string,
+  fields: Partial<Activity> & Record<string, unknown>,
+  user = 'user-1',
+): Record<string, unknown> {
+  sequence += 1;
+  return {
+    type: 'message',
+    id: `activity-${sequence}`,
+    channelId: 'test',
+    deliveryMode: 'expectReplies',
+    conversation: { id: conversation },
+    from: { id: user, role: 'user' },
+    recipient: { id: 'wayfinder', role: 'bot' },
+    ...fields,
+  };
+}
+
+/** POSTs `body` (an object, or a raw string) to /api/messages. */
+export function postMessages(
+  url: string,
+  body: unknown,
+  contentType = 'application/json',
+): Promise<Response> {
+  return fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Sends an expectReplies activity and returns the bot's message replies. */
+export async function exchange(url: string, activity: Record<string, unknown>): Promise<Partial<Activity>[]> {
+  const response = await postMessages(url, activity);
+  if (response.status !== 200)
+    throw new Error(`expected 200, got ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as { activities?: Partial<Activity>[] };
+  return body.activities ?? [];
+}
