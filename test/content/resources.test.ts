@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCrisisResources } from '../../src/content/crisis-resources.js';
+import { ResourceError } from '../../src/content/resource-file.js';
+import { Strings } from '../../src/content/strings.js';
+
+describe('resource files', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'wayfinder-resources-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('the shipped English strings load', () => {
+    assert.ok(Strings.load('en').text('welcome.greeting').length > 0);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    const strings = Strings.load('en');
+    assert.ok(strings.text('nickname.saved', { name: 'Kai' }).includes('Kai'));
+    assert.ok(strings.text('nickname.saved').includes('{name}'));
+  });
+
+  it('picks variants by index, wrapping around', () => {
+    const strings = Strings.load('en');
+    const all = strings.variants('commands.help');
+    assert.ok(all.length > 1);
+    assert.equal(strings.text('commands.help', {}, all.length), all[0]);
+  });
+
+  it('ships only verified crisis lines, each with a way to reach it', () => {
+    const lines = loadCrisisResources();
+    assert.ok(lines.length >= 4);
+    assert.ok(lines.every((line) => line.verified && line.how.length > 0));
+    assert.ok(lines.some((line) => line.phone === '988'));
+    assert.ok(lines.some((line) => line.phone === '911'));
+  });
+
+  it('leaves out unverified crisis lines', async () => {
+    const entry = (id: string, verified: boolean) => ({ id, name: id, how: 'call', verified });
+    await writeFile(
+      join(dir, 'crisis-resources.json'),
+      JSON.stringify({ country: 'US', resources: [entry('known', true), entry('unknown', false)] }),
+    );
+    assert.deepEqual(
+      loadCrisisResources(dir).map((line) => line.id),
+      ['known'],
+    );
+  });
+
+  it('names the file and every bad field when a resource file is invalid', async () => {
+    await writeFile(
+      join(dir, 'crisis-resources.json'),
+      JSON.stringify({
+        country: 'USA',
+        resources: [{ id: 'Bad Id', name: 'x', how: 'y', verified: true, url: 'http://insecure.example' }],
+      }),
+    );
+    assert.throws(
+      () => loadCrisisResources(dir),
+      (error: unknown) => {
+        assert.ok(error instanceof ResourceError);
+        assert.match(error.message, /crisis-resources\.json/);
+        assert.match(error.message, /country/);
+        assert.match(error.message, /resources\[0\]\.id/);
+        assert.match(error.message, /resources\[0\]\.url/);
+        return true;
+      },
+    );
+  });
+
+  it('says when a resource file is not JSON', async () => {
+    await writeFile(join(dir, 'crisis-resources.json'), '{ "country": ');
+    assert.throws(() => loadCrisisResources(dir), /crisis-resources\.json[\s\S]*not valid JSON/);
+  });
+
+  it('says when a resource file is missing', () => {
+    assert.throws(() => loadCrisisResources(dir), /crisis-resources\.json[\s\S]*cannot be read/);
+  });
+});
