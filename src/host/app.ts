@@ -3,6 +3,7 @@ import { ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { WayfinderBot } from '../bot.js';
+import { registerLocalChat } from '../channels/local-chat.js';
 import { type Content, loadContent } from '../content/content.js';
 import { CommandRecognizer } from '../language/commands.js';
 import { inputLimits } from '../language/input-limits.js';
@@ -66,6 +67,15 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const server = createServer({ messages, storage, logger });
 
   let baseUrl = '';
+  // The local chat page and its Direct Line subset; replies reach it through the connector routes.
+  const localChat = config.localChat
+    ? registerLocalChat(server, {
+        deliver: (activity) => messages.handle(activity),
+        serviceUrl: () => `${baseUrl}/v3/directline/connector`,
+        strings,
+        logger,
+      })
+    : undefined;
   return {
     server,
     adapter,
@@ -85,6 +95,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       }),
     url: () => baseUrl,
     close: async () => {
+      localChat?.close();
       await closeServer(server);
       await messages.idle();
       await storage.flush();
