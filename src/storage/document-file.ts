@@ -1,0 +1,78 @@
+import { lstat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { ensureDir } from './ensure-dir.js';
+import { errnoOf, StorageCorruptError, StorageUnavailableError } from './errors.js';
+import { checkStoredDocument, type StoredDocument } from './stored-document.js';
+
+/**
+ * Reading, writing and removing one key's document file through lowdb (Low + JSONFile). Writes
+ * go through lowdb's writer, steno, which writes `.NAME.tmp` beside the file and renames it over
+ * the file: a rename is atomic, so a process killed mid-write leaves either the old file or the
+ * new one, never half of one. A killed write can leave its `.tmp` file behind; nothing here
+ * ever reads a temp file, and the next write to that key truncates and reuses it.
+ *
+ * Callers serialize operations on one path (see KeyedLock): steno's temp name is fixed per
+ * file, so two writers of one path at once would share a temp file.
+ */
+
+/**
+ * Reads the document at `path`: undefined when there is no file. Throws StorageCorruptError for
+ * content that is not a valid document and StorageUnavailableError when the file cannot be read.
+ */
+export async function readDocumentFile(path: string, key: string): Promise<StoredDocument | undefined> {
+  const db = new Low<unknown>(new JSONFile<unknown>(path), null);
+  try {
+    await db.read();
+  } catch (error) {
+    if (error instanceof SyntaxError) {
+      throw new StorageCorruptError(key, path, 'it is not valid JSON (cut short, or edited by hand?)', error);
+    }
+    throw new StorageUnavailableError('read', path, { key, cause: error });
+  }
+  if (db.data === null) {
+    // lowdb reports a missing file and a file holding a falsy JSON value (null, 0, "") alike.
+    if (!(await exists(path, key))) return undefined;
+    throw new StorageCorruptError(key, path, 'it holds an empty JSON value instead of a document');
+  }
+  const check = checkStoredDocument(db.data, key);
+  if (!check.ok) throw new StorageCorruptError(key, path, check.problem);
+  return check.document;
+}
+
+/** Atomically replaces the document at `path` (creating its fan-out folder on first use). */
+export async function writeDocumentFile(path: string, document: StoredDocument): Promise<void> {
+  const folder = dirname(path);
+  try {
+    await ensureDir(folder);
+  } catch (error) {
+    throw new StorageUnavailableError('create the folder', folder, { key: document.key, cause: error });
+  }
+  const db = new Low<StoredDocument>(new JSONFile<StoredDocument>(path), document);
+  try {
+    await db.write();
+  } catch (error) {
+    throw new StorageUnavailableError('write', path, { key: document.key, cause: error });
+  }
+}
+
+/** Removes the file at `path`; a file that is already gone is fine (delete is idempotent). */
+export async function removeDocumentFile(path: string, key: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') return;
+    throw new StorageUnavailableError('delete', path, { key, cause: error });
+  }
+}
+
+async function exists(path: string, key: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') return false;
+    throw new StorageUnavailableError('inspect', path, { key, cause: error });
+  }
+}

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { StorageConfigError, StorageKindNotAvailableError } from '../../src/storage/app-storage.js';
+import { createStorage } from '../../src/storage/create-storage.js';
+import { FileStorage } from '../../src/storage/file-storage.js';
+import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { makeTempDir } from './temp-dir.js';
+
+describe('createStorage', () => {
+  it('builds the memory store for kind memory', () => {
+    const store = createStorage({ kind: 'memory', dataDir: '/unused' });
+    assert.ok(store instanceof MemoryAppStorage);
+    assert.equal(store.kind, 'memory');
+  });
+
+  it('builds a file store in dataDir for kind file', async () => {
+    const dir = await makeTempDir();
+    try {
+      const store = createStorage({ kind: 'file', dataDir: dir.path });
+      assert.ok(store instanceof FileStorage);
+      assert.equal(store.kind, 'file');
+      assert.equal(store.dataDir, dir.path);
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  it('refuses kind blob with a typed error instead of falling back', () => {
+    assert.throws(
+      () => createStorage({ kind: 'blob', dataDir: '/unused' }),
+      (error: unknown) =>
+        error instanceof StorageKindNotAvailableError &&
+        error.kind === 'blob' &&
+        /Azure Blob state\) is not available in this build yet/.test(error.message) &&
+        /STORAGE=file/.test(error.message),
+    );
+  });
+
+  it('refuses an unknown kind from an untyped caller', () => {
+    const options = { kind: 'redis', dataDir: '/unused' } as unknown as Parameters<typeof createStorage>[0];
+    assert.throws(() => createStorage(options), StorageConfigError);
+  });
+});
