@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { FileStorage } from '../src/storage/file-storage.js';
+import { summarize } from './stats.js';
 
 /**
  * Storage benchmark: shows that a turn's storage cost does not grow with the number of stored
@@ -61,7 +62,7 @@ export async function runStorageBenchmark(
     for (let block = 0; block < 10; block += 1) {
       for (const [i, store] of stores.entries()) await timeTurns(store, turns / 10, samples[i] ?? []);
     }
-    const latency = sizes.map((otherKeys, i) => summarize(otherKeys, samples[i] ?? []));
+    const latency = sizes.map((otherKeys, i) => latencyFigures(otherKeys, samples[i] ?? []));
     for (const figures of latency) {
       print(
         `write+read of one key, ${String(figures.otherKeys).padStart(6)} other keys: ` +
@@ -110,11 +111,9 @@ async function timeTurns(store: FileStorage, turns: number, samples: number[]): 
 }
 
 /** Mean and 95th percentile of `samples`. */
-function summarize(otherKeys: number, samples: number[]): LatencyFigures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const meanMs = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
-  const p95Ms = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? Number.NaN;
-  return { otherKeys, turns: sorted.length, meanMs, p95Ms };
+function latencyFigures(otherKeys: number, samples: number[]): LatencyFigures {
+  const { mean, p95 } = summarize(samples);
+  return { otherKeys, turns: samples.length, meanMs: mean, p95Ms: p95 };
 }
 
 /** 50 writers at once, each writing `each` times in sequence to the key `keyOf` gives it. */

@@ -11,7 +11,8 @@ export const stateSnapshotFilter: Middleware = {
       context.onSendActivities(async (_ctx, activities, sendNext) => {
         const kept = activities.filter((a) => !(a.type === ActivityTypes.Trace && a.name === 'BotState'));
         activities.splice(0, activities.length, ...kept);
-        return sendNext();
+        // The adapter rejects an empty batch, so a batch that was only the snapshot ends here.
+        return activities.length === 0 ? [] : sendNext();
       });
     }
     await next();

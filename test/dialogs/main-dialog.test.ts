@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import type { CardAction } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { testContent } from '../support/content.js';
-import { type DialogCase, runDialogCase, storedUserState } from '../support/dialog-case.js';
+import { type DialogCase, makeDialogDeps, runDialogCase, storedUserState } from '../support/dialog-case.js';
 
 const makeMain = (deps: ConstructorParameters<typeof MainDialog>[0]) => new MainDialog(deps);
 
@@ -72,7 +74,7 @@ const cases: DialogCase[] = [
     name: 'nickname: a name is saved and confirmed',
     steps: [
       ['hello', ['menu.prompt']],
-      ['Choose what I call you', ['nickname.ask']],
+      [testContent().strings.text('menu.nickname'), ['nickname.ask']],
       ['Sam', [['nickname.saved', { name: 'Sam' }], 'menu.promptAgain']],
     ],
   },
@@ -140,6 +142,21 @@ describe('MainDialog transcripts', () => {
   for (const testCase of cases) {
     it(testCase.name, async () => {
       await runDialogCase(makeMain, testCase.steps);
+    });
+  }
+
+  for (const channelId of ['directline', 'webchat']) {
+    it(`shows the menu as buttons on ${channelId}, with the choices also typeable`, async () => {
+      const deps = makeDialogDeps();
+      const client = new DialogTestClient(channelId, new MainDialog(deps));
+      const reply = await client.sendActivity('hi');
+      const titles = reply.suggestedActions?.actions.map((a: CardAction) => a.title) ?? [];
+      assert.deepEqual(titles, [
+        deps.strings.text('menu.crisisSupport'),
+        deps.strings.text('menu.nickname'),
+        deps.strings.text('menu.help'),
+        deps.strings.text('menu.about'),
+      ]);
     });
   }
 

@@ -1,0 +1,7 @@
+import { benchStartup } from './startup.js';
+import { runStorageBenchmark } from './storage.js';
+
+/** `npm run bench`: every benchmark in turn, each printing plain lines of figures. */
+const print = (line: string) => process.stdout.write(`${line}\n`);
+await benchStartup();
+await runStorageBenchmark({ print });
