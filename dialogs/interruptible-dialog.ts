@@ -5,12 +5,12 @@ import {
   type DialogTurnResult,
   DialogTurnStatus,
 } from 'botbuilder-dialogs';
-import type { GlobalCommand } from '../src/language/commands.js';
+import type { DialogCommand } from '../src/language/commands.js';
 import type { DialogDeps } from './dialog-deps.js';
 
 /** What a dialog returns when the person left it with "cancel" or "menu". */
 export interface LeftResult {
-  left: GlobalCommand;
+  left: DialogCommand;
 }
 
 /**
@@ -43,7 +43,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   /** Cancel or menu: end this dialog so its caller takes over; nothing stored is lost. */
-  protected async onLeave(innerDc: DialogContext, command: GlobalCommand): Promise<DialogTurnResult> {
+  protected async onLeave(innerDc: DialogContext, command: DialogCommand): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     await innerDc.context.sendActivity(
       strings.text(command === 'menu' ? 'interruptions.toMenu' : 'interruptions.cancelled'),
@@ -54,9 +54,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   /** The global command this turn's message is, if it is a message at all. */
-  protected commandIn(dc: DialogContext): GlobalCommand | undefined {
+  protected commandIn(dc: DialogContext): DialogCommand | undefined {
     const { activity } = dc.context;
-    return activity.type === ActivityTypes.Message ? this.deps.commands.recognize(activity.text) : undefined;
+    if (activity.type !== ActivityTypes.Message) return undefined;
+    const command = this.deps.commands.recognize(activity.text);
+    return command === 'help' || command === 'menu' || command === 'cancel' ? command : undefined;
   }
 
   /** True when the active child will handle interruptions itself (it is deeper). */

@@ -9,7 +9,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { StringKey } from '../src/content/strings.js';
-import type { GlobalCommand } from '../src/language/commands.js';
+import type { DialogCommand } from '../src/language/commands.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
@@ -108,7 +108,7 @@ export class MainDialog extends InterruptibleDialog {
   /** At the menu itself, "cancel" has nothing to leave and "menu" just shows it again. */
   protected override async onLeave(
     innerDc: DialogContext,
-    command: GlobalCommand,
+    command: DialogCommand,
   ): Promise<DialogTurnResult> {
     if (command === 'cancel') {
       await innerDc.context.sendActivity(this.deps.strings.text('interruptions.nothingToCancel'));

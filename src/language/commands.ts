@@ -2,7 +2,19 @@ import type { Strings } from '../content/strings.js';
 import { normalizeText } from './normalize.js';
 
 /** Commands that work from any state of any conversation. */
-export type GlobalCommand = 'help' | 'menu' | 'cancel';
+export const globalCommands = [
+  'help',
+  'menu',
+  'cancel',
+  'showData',
+  'deleteData',
+  'privacy',
+  'aboutBot',
+] as const;
+export type GlobalCommand = (typeof globalCommands)[number];
+
+/** The commands a dialog handles itself (the rest are answered by the bot, above all dialogs). */
+export type DialogCommand = Extract<GlobalCommand, 'help' | 'menu' | 'cancel'>;
 
 /**
  * Recognizes a whole message that is a global command ("help", "start over", "main menu").
@@ -12,7 +24,7 @@ export class CommandRecognizer {
   private readonly phrases = new Map<string, GlobalCommand>();
 
   constructor(strings: Strings) {
-    for (const command of ['help', 'menu', 'cancel'] as const) {
+    for (const command of globalCommands) {
       for (const phrase of strings.variants(`commands.${command}`)) {
         this.phrases.set(normalizeText(phrase) || phrase, command);
       }

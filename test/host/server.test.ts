@@ -98,7 +98,10 @@ describe('HTTP server', () => {
       assert.equal(response.status, 200);
       assert.ok(connector.received.some((a) => a.text?.startsWith(strings.text('menu.prompt'))));
       assert.ok(connector.received.every((a) => a.conversation.id === 'service-1'));
-      assert.ok(connector.received.every((a) => a.text !== strings.text('errors.turnFailed')), 'no turn failed');
+      assert.ok(
+        connector.received.every((a) => a.text !== strings.text('errors.turnFailed')),
+        'no turn failed',
+      );
     } finally {
       connector.server.close();
     }
