@@ -2,4 +2,6 @@
 export const DialogIds = {
   main: 'main',
   nickname: 'nickname',
+  deleteData: 'deleteData',
+  safety: 'safety',
 } as const;

@@ -5,8 +5,20 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import { type Dialog, type DialogState, runDialog } from 'botbuilder-dialogs';
+import {
+  type Dialog,
+  type DialogContext,
+  DialogSet,
+  type DialogState,
+  DialogTurnStatus,
+} from 'botbuilder-dialogs';
+import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
+import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { Strings } from './content/strings.js';
+import type { CommandRecognizer } from './language/commands.js';
+import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
+import { touchPersonRecord } from './privacy/person-record.js';
+import type { PersonalData } from './privacy/personal-data.js';
 
 /**
  * Bumped when a release changes dialogs in a way old saved stacks cannot resume; a conversation
@@ -17,25 +29,38 @@ export const DIALOG_STATE_VERSION = 1;
 export interface WayfinderBotDeps {
   conversationState: BotState;
   userState: BotState;
-  dialog: Dialog;
+  /** Root-level dialogs: the main menu and those that sit above it (delete data). */
+  dialogs: readonly Dialog[];
   strings: Strings;
+  commands: CommandRecognizer;
+  personalData: PersonalData;
+  /** The person record accessor (user state), touched every message turn. */
+  person: StatePropertyAccessor<unknown>;
+  retentionDays: number;
+  clock?: () => Date;
 }
 
 /**
- * The one activity handler every turn goes through: welcome on join, messages into the dialogs,
- * and state saved at the end of each turn (never after a failed turn, so a failure loses nothing).
+ * The one activity handler every turn goes through: welcome on join; for messages, commands
+ * that work above every dialog (show/delete my data, privacy, "are you a bot?"), then the
+ * dialogs. State is saved at the end of each turn, never after a failed one.
  */
 export class WayfinderBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly stateVersion: StatePropertyAccessor<number>;
+  private readonly dialogSet: DialogSet;
+  private readonly clock: () => Date;
 
   constructor(private readonly deps: WayfinderBotDeps) {
     super();
-    if (!deps.conversationState || !deps.userState || !deps.dialog || !deps.strings) {
-      throw new Error('WayfinderBot needs conversationState, userState, dialog and strings');
+    if (!deps.conversationState || !deps.userState || !deps.strings || !deps.commands || !deps.personalData) {
+      throw new Error('WayfinderBot needs conversationState, userState, strings, commands and personalData');
     }
+    this.clock = deps.clock ?? (() => new Date());
     this.dialogState = deps.conversationState.createProperty('dialogState');
     this.stateVersion = deps.conversationState.createProperty('stateVersion');
+    this.dialogSet = new DialogSet(this.dialogState);
+    for (const dialog of deps.dialogs) this.dialogSet.add(dialog);
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some(
@@ -43,26 +68,55 @@ export class WayfinderBot extends TeamsActivityHandler {
       );
       if (joined) {
         await this.welcome(context);
-        await this.runDialog(context);
+        await this.continueOrBegin(await this.dialogContext(context));
       }
       await next();
     });
 
     this.onMessage(async (context, next) => {
-      const { text, value } = context.activity;
-      if (!text?.trim() && value === undefined) {
-        await context.sendActivity(deps.strings.text('errors.notText'));
-      } else {
-        await this.runDialog(context);
-      }
+      await this.onUserMessage(context);
       await next();
     });
   }
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
+    if (context.turnState.get(ERASE_REQUESTED) === true) {
+      await this.erase(context);
+      return;
+    }
     await this.deps.conversationState.saveChanges(context, false);
     await this.deps.userState.saveChanges(context, false);
+  }
+
+  /** A message: bookkeeping, then a command above all dialogs, or the dialogs. */
+  private async onUserMessage(context: TurnContext): Promise<void> {
+    const { strings } = this.deps;
+    const { text, value } = context.activity;
+    await touchPersonRecord(this.deps.person, context, this.clock());
+    if (!text?.trim() && value === undefined) {
+      await context.sendActivity(strings.text('errors.notText'));
+      return;
+    }
+    const dc = await this.dialogContext(context);
+    switch (this.deps.commands.recognize(text)) {
+      case 'showData':
+        await context.sendActivity(
+          dataReportActivity(strings, await this.deps.personalData.collect(context)),
+        );
+        return this.reprompt(dc);
+      case 'privacy':
+        await context.sendActivity(privacyText(strings, this.deps.retentionDays));
+        return this.reprompt(dc);
+      case 'aboutBot':
+        await context.sendActivity(aboutBotText(strings));
+        return this.reprompt(dc);
+      case 'deleteData':
+        await dc.beginDialog(DialogIds.deleteData);
+        return;
+      default:
+        await this.continueOrBegin(dc);
+    }
   }
 
   /** Says plainly that this is an automated coach, what it can do, and where help is. */
@@ -79,12 +133,38 @@ export class WayfinderBot extends TeamsActivityHandler {
     });
   }
 
-  /** Continues the conversation's dialog, first dropping a stack saved by an incompatible release. */
-  private async runDialog(context: TurnContext): Promise<void> {
+  /** The turn's dialog context, first dropping a stack saved by an incompatible release. */
+  private async dialogContext(context: TurnContext): Promise<DialogContext> {
     if ((await this.stateVersion.get(context)) !== DIALOG_STATE_VERSION) {
       await this.dialogState.delete(context);
       await this.stateVersion.set(context, DIALOG_STATE_VERSION);
     }
-    await runDialog(this.deps.dialog, context, this.dialogState);
+    return this.dialogSet.createContext(context);
+  }
+
+  /** Continues the active dialog, or starts the menu when none is active. */
+  private async continueOrBegin(dc: DialogContext): Promise<void> {
+    const result = await dc.continueDialog();
+    const erased = dc.context.turnState.get(ERASE_REQUESTED) === true;
+    if (result.status === DialogTurnStatus.empty && !erased) await dc.beginDialog(DialogIds.main);
+  }
+
+  /** After a command answered above the dialogs, asks the current question again. */
+  private async reprompt(dc: DialogContext): Promise<void> {
+    if (dc.activeDialog) await dc.repromptDialog();
+    else await dc.beginDialog(DialogIds.main);
+  }
+
+  /** Erases every record about the person and says what was erased; nothing is saved after. */
+  private async erase(context: TurnContext): Promise<void> {
+    const { personalData, strings, conversationState, userState } = this.deps;
+    const keys = await personalData.keysFor(context);
+    const count = await personalData.erase(keys);
+    // Drop this turn's cached state too, so nothing is written back.
+    await conversationState.delete(context);
+    await userState.delete(context);
+    await context.sendActivity(
+      count > 0 ? strings.text('data.deleted', { count }) : strings.text('data.deletedNothing'),
+    );
   }
 }

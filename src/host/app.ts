@@ -1,12 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
+import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { WayfinderBot } from '../bot.js';
 import { registerLocalChat } from '../channels/local-chat.js';
 import { type Content, loadContent } from '../content/content.js';
 import { CommandRecognizer } from '../language/commands.js';
 import { inputLimits } from '../language/input-limits.js';
+import { PersonalData } from '../privacy/personal-data.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
 import { createAdapter, type WayfinderAdapter } from './adapter.js';
@@ -14,13 +16,14 @@ import type { AppConfig } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { MessageHandler } from './messages.js';
 import { createServer } from './server.js';
-import { stateSnapshotFilter } from './state-snapshot-filter.js';
 
 /** Parts a test may supply instead of the ones built from config. */
 export interface AppOverrides {
   storage?: AppStorage;
   logger?: Logger;
   content?: Content;
+  /** The time source for activity dates and retention (tests fix it). */
+  clock?: () => Date;
 }
 
 /** A wired Wayfinder: listen to serve, close to finish in-flight turns and flush storage. */
@@ -51,18 +54,24 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const userState = new UserState(storage);
   const { strings } = content;
 
-  const dialog = new MainDialog({
+  const dialogDeps = {
     strings,
     commands: new CommandRecognizer(strings),
     crisisResources: content.crisisResources,
     profile: userState.createProperty('profile'),
-  });
-  const bot = new WayfinderBot({ conversationState, userState, dialog, strings });
-  const adapter = createAdapter(config, {
+  };
+  const bot = new WayfinderBot({
+    conversationState,
+    userState,
+    dialogs: [new MainDialog(dialogDeps), new DeleteDataDialog(dialogDeps)],
     strings,
-    logger,
-    middleware: [stateSnapshotFilter, inputLimits(strings)],
+    commands: dialogDeps.commands,
+    personalData: new PersonalData(storage),
+    person: userState.createProperty('person'),
+    retentionDays: config.retentionDays,
+    clock: overrides.clock,
   });
+  const adapter = createAdapter(config, { strings, logger, middleware: [inputLimits(strings)] });
   const messages = new MessageHandler(adapter, (context) => bot.run(context), logger);
   const server = createServer({ messages, storage, logger });
 

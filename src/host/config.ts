@@ -70,6 +70,15 @@ const environmentSchema = z
         ),
     ),
     LOCAL_CHAT: booleanFlag,
+    RETENTION_DAYS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: 'expected a whole number of days from 1 to 3650' })
+        .int('expected a whole number of days from 1 to 3650')
+        .min(1, 'expected a whole number of days from 1 to 3650')
+        .max(3650, 'expected a whole number of days from 1 to 3650')
+        .default(180),
+    ),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z
@@ -119,6 +128,8 @@ export interface AppConfig {
   };
   specialistIds: readonly string[];
   localChat: boolean;
+  /** Days after a person's last activity when their data is erased. */
+  retentionDays: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -177,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     },
     specialistIds: e.SPECIALIST_IDS,
     localChat: e.LOCAL_CHAT ?? (!e.MicrosoftAppId && isLoopback(host)),
+    retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

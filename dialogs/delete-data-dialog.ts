@@ -1,0 +1,55 @@
+import {
+  ConfirmPrompt,
+  type DialogTurnResult,
+  ListStyle,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { DialogDeps } from './dialog-deps.js';
+import { DialogIds } from './dialog-ids.js';
+import { InterruptibleDialog } from './interruptible-dialog.js';
+
+const STEPS = 'deleteDataSteps';
+const CONFIRM = 'deleteDataConfirm';
+
+/** Set on the turn when the person confirmed erasure; the bot erases once the turn's dialogs are done. */
+export const ERASE_REQUESTED = Symbol('eraseRequested');
+
+/**
+ * "Delete my data": says exactly what will be erased and asks to confirm. Erasing happens at
+ * the end of the turn (in the bot), after every dialog is closed, so nothing is written back.
+ */
+export class DeleteDataDialog extends InterruptibleDialog {
+  constructor(deps: DialogDeps) {
+    super(DialogIds.deleteData, deps);
+    const confirm = new ConfirmPrompt(CONFIRM, undefined, 'en-us');
+    // Button labels say what happens; yes/no in any usual wording is still understood.
+    confirm.confirmChoices = [
+      { value: deps.strings.text('data.confirmYes') },
+      { value: deps.strings.text('data.confirmNo') },
+    ];
+    this.addDialog(confirm).addDialog(
+      new WaterfallDialog(STEPS, [this.confirm.bind(this), this.act.bind(this)]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    return step.prompt(CONFIRM, {
+      prompt: strings.text('data.confirmDelete'),
+      retryPrompt: strings.text('data.confirmRetry'),
+      style: ListStyle.auto,
+    });
+  }
+
+  /** Yes: close every dialog and flag the turn for erasure. No: say nothing was erased. */
+  private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result === true) {
+      step.context.turnState.set(ERASE_REQUESTED, true);
+      return step.cancelAllDialogs(true);
+    }
+    await step.context.sendActivity(this.deps.strings.text('data.keptData'));
+    return step.endDialog();
+  }
+}

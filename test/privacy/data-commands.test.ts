@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import {
+  type Activity,
+  ConversationState,
+  MemoryStorage,
+  TestAdapter,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
+import type { App } from '../../src/host/app.js';
+import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
+import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { testContent } from '../support/content.js';
+import { exchange, startTestApp, testActivity } from '../support/http.js';
+
+const { strings } = testContent();
+const say = (conversation: string, text: string, user = 'person-1') =>
+  testActivity(conversation, { text }, user);
+const texts = (replies: Partial<Activity>[]) => replies.map((a) => a.text ?? '');
+
+describe('privacy commands, from any state', () => {
+  let app: App;
+  let url: string;
+  let storage: MemoryAppStorage;
+
+  beforeEach(async () => {
+    storage = new MemoryAppStorage();
+    ({ app, url } = await startTestApp({ RETENTION_DAYS: '30' }, { storage }));
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  /** Starts a conversation and saves the nickname `name` in it. */
+  async function withNickname(conversation: string, name: string, user = 'person-1'): Promise<void> {
+    await exchange(url, say(conversation, 'hello', user));
+    await exchange(url, say(conversation, '2', user));
+    await exchange(url, say(conversation, name, user));
+  }
+
+  it('"show my data" lists what is stored, attaches it as JSON, then asks the current question again', async () => {
+    await withNickname('show-1', 'Quinn');
+    await exchange(url, say('show-1', '2'));
+    const replies = await exchange(url, say('show-1', 'what do you know about me?'));
+
+    const report = replies[0];
+    assert.ok(report?.text?.includes(strings.text('data.nickname', { nickname: 'Quinn' })));
+    assert.ok(report?.text?.includes(strings.text('data.conversations', { count: 1 })));
+    const file = report?.attachments?.[0];
+    assert.equal(file?.contentType, 'application/json');
+    const json = JSON.parse(
+      Buffer.from(String(file?.contentUrl).split(',')[1] ?? '', 'base64').toString('utf8'),
+    );
+    assert.equal(json.user.profile.nickname, 'Quinn');
+    assert.ok(json.conversations['show-1'].dialogState, 'the conversation state is included');
+    assert.equal(replies[1]?.text, strings.text('nickname.ask'), 'then the question we were on');
+  });
+
+  it('"show my data" with nothing stored says so', async () => {
+    const replies = await exchange(url, say('show-2', 'show my data'));
+    assert.equal(replies[0]?.text, strings.text('data.nothing'));
+  });
+
+  it('"delete my data" asks first; "no" erases nothing and goes back', async () => {
+    await withNickname('delete-1', 'Rae');
+    const asked = await exchange(url, say('delete-1', 'delete my data'));
+    assert.ok(asked[0]?.text?.startsWith(strings.text('data.confirmDelete')));
+    const kept = await exchange(url, say('delete-1', 'no'));
+    assert.deepEqual(texts(kept).slice(0, 1), [strings.text('data.keptData')]);
+    const key = userStateKey('test', 'person-1');
+    assert.ok((await storage.read([key]))[key], 'user state still stored');
+  });
+
+  it('"delete my data" then yes erases user state and every conversation of that person, and says so', async () => {
+    await withNickname('delete-2', 'Sky');
+    await exchange(url, say('delete-3', 'hello'));
+    await exchange(url, say('delete-2', 'delete my data'));
+    const done = await exchange(url, say('delete-2', 'yes'));
+    assert.deepEqual(texts(done), [strings.text('data.deleted', { count: 3 })]);
+
+    const keys = [
+      userStateKey('test', 'person-1'),
+      conversationStateKey('test', 'delete-2'),
+      conversationStateKey('test', 'delete-3'),
+    ];
+    assert.deepEqual(await storage.read(keys), {});
+  });
+
+  it('erasing one person leaves another person untouched', async () => {
+    await withNickname('mine', 'Ash');
+    await withNickname('theirs', 'Bo', 'person-2');
+    await exchange(url, say('mine', 'erase my data'));
+    await exchange(url, say('mine', 'yes'));
+    const other = userStateKey('test', 'person-2');
+    assert.equal((await storage.read([other]))[other]?.profile?.nickname, 'Bo');
+  });
+
+  it('after erasing, the next message starts fresh at the menu', async () => {
+    await withNickname('fresh-1', 'Cy');
+    await exchange(url, say('fresh-1', 'delete my data'));
+    await exchange(url, say('fresh-1', 'yes'));
+    const next = await exchange(url, say('fresh-1', 'hi'));
+    assert.ok(next[0]?.text?.startsWith(strings.text('menu.prompt')));
+  });
+
+  it('"privacy" says what is kept, for how long (RETENTION_DAYS) and who sees it', async () => {
+    const replies = await exchange(url, say('privacy-1', 'Is this confidential?'));
+    const text = replies[0]?.text ?? '';
+    assert.ok(text.includes(strings.text('privacy.kept')));
+    assert.ok(text.includes(strings.text('privacy.howLong', { days: 30 })));
+    assert.ok(text.includes(strings.text('privacy.whoSees')));
+  });
+
+  it('"are you a real person?" gets an honest answer and how to reach a person, mid-question', async () => {
+    await exchange(url, say('human-1', 'hello'));
+    await exchange(url, say('human-1', '2'));
+    const replies = await exchange(url, say('human-1', 'Am I talking to a real person?'));
+    assert.ok(replies[0]?.text?.includes(strings.text('aboutBot.answer')));
+    assert.ok(replies[0]?.text?.includes(strings.text('aboutBot.reachPerson')));
+    assert.equal(replies[1]?.text, strings.text('nickname.ask'));
+  });
+});
+
+describe('state keys', () => {
+  it('match the keys botbuilder UserState and ConversationState use', async () => {
+    const adapter = new TestAdapter();
+    const context = new TurnContext(adapter, {
+      type: 'message',
+      channelId: 'msteams',
+      from: { id: '29:abc', name: '' },
+      conversation: { id: 'a:1/b', isGroup: false, conversationType: 'personal', name: '' },
+      recipient: { id: 'bot', name: '' },
+    } as Activity);
+    const storage = new MemoryStorage();
+    assert.equal(new UserState(storage).getStorageKey(context), userStateKey('msteams', '29:abc'));
+    assert.equal(
+      new ConversationState(storage).getStorageKey(context),
+      conversationStateKey('msteams', 'a:1/b'),
+    );
+  });
+});
