@@ -4,7 +4,9 @@ import {
   type DialogContext,
   type DialogTurnResult,
   DialogTurnStatus,
+  type FoundChoice,
   ListStyle,
+  type PromptValidatorContext,
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -39,7 +41,7 @@ const MENU_PROMPT = 'mainMenuPrompt';
 export class MainDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(DialogIds.main, deps);
-    this.addDialog(new ChoicePrompt(MENU_PROMPT))
+    this.addDialog(new ChoicePrompt(MENU_PROMPT, this.validateChoice.bind(this)))
       .addDialog(new NicknameDialog(deps))
       .addDialog(
         new WaterfallDialog(MENU_STEPS, [
@@ -66,7 +68,6 @@ export class MainDialog extends InterruptibleDialog {
     const again = (step.options as { again?: boolean } | undefined)?.again === true;
     return step.prompt(MENU_PROMPT, {
       prompt: strings.text(again ? 'menu.promptAgain' : 'menu.prompt'),
-      retryPrompt: strings.text('menu.retry'),
       choices: this.choices(),
       style: ListStyle.auto,
     });
@@ -103,6 +104,23 @@ export class MainDialog extends InterruptibleDialog {
   /** Back to the menu, asked as "what next?". */
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return step.replaceDialog(MENU_STEPS, { again: true });
+  }
+
+  /**
+   * An answer that is no menu item gets a short, varied "didn't catch that" with the menu's
+   * buttons; every second miss in a row offers the menu and a person instead, so nobody is left
+   * looping on the same sentence.
+   */
+  private async validateChoice(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+    if (prompt.recognized.succeeded) return true;
+    const { strings } = this.deps;
+    const misses = prompt.attemptCount;
+    // The retry prompt carries the menu's buttons, so the wording is set on it for this miss.
+    prompt.options.retryPrompt =
+      misses % 2 === 0
+        ? strings.text('fallback.stuck')
+        : strings.text('fallback.notUnderstood', {}, Math.floor(misses / 2));
+    return false;
   }
 
   /** At the menu itself, "cancel" has nothing to leave and "menu" just shows it again. */

@@ -42,11 +42,21 @@ const cases: DialogCase[] = [
     ],
   },
   {
-    name: 'an answer that is no choice gets the retry prompt, not a loop of the same words',
+    name: 'an answer that is no choice gets a short retry, then the menu again; a valid answer still works',
     steps: [
       ['hello', ['menu.prompt']],
-      ['purple elephants', ['menu.retry']],
+      ['purple elephants', ['fallback.notUnderstood']],
       ['1', ['crisis.intro', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'two misses in a row offer the menu and a person; later misses vary the wording',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['purple elephants', [['fallback.notUnderstood', {}, 0]]],
+      ['asdfgh', ['fallback.stuck']],
+      ['qwerty', [['fallback.notUnderstood', {}, 1]]],
+      ['zxcvb', ['fallback.stuck']],
     ],
   },
   {

@@ -7,8 +7,8 @@ import type { StringKey, StringVars } from '../../src/content/strings.js';
 import { CommandRecognizer } from '../../src/language/commands.js';
 import { testContent } from './content.js';
 
-/** One bot reply, named by its string key (never a copied sentence), with placeholder values. */
-export type Reply = StringKey | [StringKey, StringVars];
+/** One bot reply, named by its string key (never a copied sentence), with placeholder values and variant. */
+export type Reply = StringKey | [StringKey, StringVars] | [StringKey, StringVars, number];
 
 /** A step: what the person says, and the replies expected, in order, and nothing more. */
 export type Step = [user: string | Partial<Activity>, bot: readonly Reply[]];
@@ -61,10 +61,10 @@ export async function runDialogCase(
   for (const [index, [user, expected]] of steps.entries()) {
     let reply: Partial<Activity> | undefined = await client.sendActivity(user);
     for (const want of expected) {
-      const [key, vars] = typeof want === 'string' ? [want, {}] : want;
+      const [key, vars, variant] = typeof want === 'string' ? [want, {}, 0] : want;
       assert.ok(reply, `step ${index + 1} (${JSON.stringify(user)}) - expected "${key}", got no reply`);
       assert.ok(
-        templatePattern(deps.strings.text(key, vars)).test(reply.text ?? ''),
+        templatePattern(deps.strings.text(key, vars, variant)).test(reply.text ?? ''),
         `step ${index + 1} (${JSON.stringify(user)}) - expected "${key}" in ${JSON.stringify(reply.text)}`,
       );
       reply = client.getNextReply();
