@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { resourcesDir } from '../../src/paths.js';
+
+/**
+ * Terms the bot never uses about people (shared/domain.md: person-first, non-stigmatizing).
+ * A person may call themselves anything; these files hold only the bot's own words.
+ */
+const stigmatizing: readonly RegExp[] = [
+  /\baddicts?\b/i,
+  /\babusers?\b/i,
+  /\b(drug|substance|alcohol) abuse\b/i,
+  /\bjunkies?\b/i,
+  /\balcoholics?\b/i,
+  /\bclean\b/i,
+  /\bdirty\b/i,
+  /\bdruggies?\b/i,
+  /\b(crack|pot|meth)heads?\b/i,
+  /\bdrug users?\b/i,
+  /\brelaps(e|ed|es|ing)\b/i,
+  /\bjunkie\b/i,
+  /\bjust say no\b/i,
+];
+
+/** Files of examples of what people type (their words, not the bot's) are not scanned. */
+const peopleWords = [/^intents\//, /^safety-rules\.json$/, /^entities\.json$/];
+
+function botWordFiles(dir = resourcesDir): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => relative(resourcesDir, join(entry.parentPath, entry.name)))
+    .filter((file) => !peopleWords.some((pattern) => pattern.test(file)));
+}
+
+/** Every string in a JSON value, with its path. */
+function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value))
+    for (const [i, item] of value.entries()) yield* stringsIn(item, `${path}[${i}]`);
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) yield* stringsIn(item, path ? `${path}.${key}` : key);
+}
+
+describe('person-first language in everything the bot says', () => {
+  const files = botWordFiles();
+
+  it('scans the locale strings and every other content file', () => {
+    assert.ok(files.includes(join('locales', 'en.json')));
+    assert.ok(files.includes('crisis-resources.json'));
+  });
+
+  for (const file of files) {
+    it(`${file} uses no stigmatizing term`, () => {
+      const found: string[] = [];
+      for (const [path, text] of stringsIn(JSON.parse(readFileSync(join(resourcesDir, file), 'utf8')), '')) {
+        for (const term of stigmatizing) if (term.test(text)) found.push(`${path}: ${term} in "${text}"`);
+      }
+      assert.deepEqual(found, []);
+    });
+  }
+
+  it('the scan catches a stigmatizing term (the rules are live)', () => {
+    const sample = { reply: 'Stay clean, you are not an addict' };
+    const hits = [...stringsIn(sample, '')].filter(([, text]) => stigmatizing.some((t) => t.test(text)));
+    assert.equal(hits.length, 1);
+  });
+});
