@@ -19,6 +19,8 @@ import type { CommandRecognizer } from './language/commands.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
+import { dayOf, type Retention } from './privacy/retention.js';
+import { userStateKey } from './privacy/state-keys.js';
 
 /**
  * Bumped when a release changes dialogs in a way old saved stacks cannot resume; a conversation
@@ -37,6 +39,7 @@ export interface WayfinderBotDeps {
   /** The person record accessor (user state), touched every message turn. */
   person: StatePropertyAccessor<unknown>;
   retentionDays: number;
+  retention: Retention;
   clock?: () => Date;
 }
 
@@ -93,7 +96,7 @@ export class WayfinderBot extends TeamsActivityHandler {
   private async onUserMessage(context: TurnContext): Promise<void> {
     const { strings } = this.deps;
     const { text, value } = context.activity;
-    await touchPersonRecord(this.deps.person, context, this.clock());
+    await this.noteActivity(context);
     if (!text?.trim() && value === undefined) {
       await context.sendActivity(strings.text('errors.notText'));
       return;
@@ -116,6 +119,16 @@ export class WayfinderBot extends TeamsActivityHandler {
         return;
       default:
         await this.continueOrBegin(dc);
+    }
+  }
+
+  /** Updates the person record; on their first message of a day, indexes them for retention. */
+  private async noteActivity(context: TurnContext): Promise<void> {
+    const now = this.clock();
+    const before = await touchPersonRecord(this.deps.person, context, now);
+    if (!before || dayOf(new Date(before.lastActiveAt)) !== dayOf(now)) {
+      const { channelId, from } = context.activity;
+      await this.deps.retention.noteActivity(userStateKey(channelId, from.id), now);
     }
   }
 

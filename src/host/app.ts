@@ -9,6 +9,7 @@ import { type Content, loadContent } from '../content/content.js';
 import { CommandRecognizer } from '../language/commands.js';
 import { inputLimits } from '../language/input-limits.js';
 import { PersonalData } from '../privacy/personal-data.js';
+import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
 import { createAdapter, type WayfinderAdapter } from './adapter.js';
@@ -33,6 +34,7 @@ export interface App {
   readonly bot: WayfinderBot;
   readonly storage: AppStorage;
   readonly logger: Logger;
+  readonly retention: Retention;
   /** Starts serving on config.host:config.port (0 = any free port); resolves to the base URL. */
   listen(): Promise<string>;
   /** The base URL once listening. */
@@ -60,22 +62,27 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     crisisResources: content.crisisResources,
     profile: userState.createProperty('profile'),
   };
+  const clock = overrides.clock ?? (() => new Date());
+  const personalData = new PersonalData(storage);
+  const retention = new Retention(storage, personalData, config.retentionDays);
   const bot = new WayfinderBot({
     conversationState,
     userState,
     dialogs: [new MainDialog(dialogDeps), new DeleteDataDialog(dialogDeps)],
     strings,
     commands: dialogDeps.commands,
-    personalData: new PersonalData(storage),
+    personalData,
     person: userState.createProperty('person'),
     retentionDays: config.retentionDays,
-    clock: overrides.clock,
+    retention,
+    clock,
   });
   const adapter = createAdapter(config, { strings, logger, middleware: [inputLimits(strings)] });
   const messages = new MessageHandler(adapter, (context) => bot.run(context), logger);
   const server = createServer({ messages, storage, logger });
 
   let baseUrl = '';
+  let sweeps: { stop(): Promise<void> } | undefined;
   // The local chat page and its Direct Line subset; replies reach it through the connector routes.
   const localChat = config.localChat
     ? registerLocalChat(server, {
@@ -91,6 +98,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     bot,
     storage,
     logger,
+    retention,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -99,12 +107,14 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
           logger.info('server.listening', { host: config.host, port, storage: storage.kind });
+          sweeps ??= scheduleSweeps(retention, { clock, logger });
           resolve(baseUrl);
         });
       }),
     url: () => baseUrl,
     close: async () => {
       localChat?.close();
+      await sweeps?.stop();
       await closeServer(server);
       await messages.idle();
       await storage.flush();

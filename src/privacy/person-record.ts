@@ -29,14 +29,14 @@ export async function readPersonRecord(
 }
 
 /**
- * Notes this turn's activity: last active time and this conversation. Only changes the stored
- * document when something changed, so most turns write nothing extra.
+ * Notes this turn's activity: last active time and this conversation (saved with user state at
+ * the end of the turn). Returns the record as it was before, or undefined for someone new.
  */
 export async function touchPersonRecord(
   accessor: StatePropertyAccessor<unknown>,
   context: TurnContext,
   now: Date,
-): Promise<PersonRecord> {
+): Promise<PersonRecord | undefined> {
   const existing = await readPersonRecord(accessor, context);
   const conversationId = context.activity.conversation?.id ?? '';
   const conversations = existing?.conversations.includes(conversationId)
@@ -49,5 +49,5 @@ export async function touchPersonRecord(
     conversations,
   };
   await accessor.set(context, record);
-  return record;
+  return existing;
 }

@@ -52,6 +52,13 @@ export class PersonalData {
     return { userKey, conversationKeys: ids.map((id) => conversationStateKey(channelId, id)) };
   }
 
+  /** The keys of a person's records from their stored user-state document (no turn needed). */
+  keysOf(userKey: string, userDocument: StoreItems[string]): PersonKeys {
+    const channelId = userKey.slice(0, userKey.indexOf('/'));
+    const ids = conversationsOf(withoutETag(userDocument));
+    return { userKey, conversationKeys: ids.map((id) => conversationStateKey(channelId, id)) };
+  }
+
   /** Everything stored about the person, for "show my data". */
   async collect(context: TurnContext): Promise<PersonalDataReport> {
     const { channelId, from } = context.activity;

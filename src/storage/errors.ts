@@ -124,3 +124,13 @@ function hintFor(errno: string | undefined): string {
       return 'Check that DATA_DIR exists, is a directory the bot can read and write, and its disk is healthy.';
   }
 }
+
+/**
+ * True when `error` is a lost eTag race from any store: ours, or a botbuilder store that throws
+ * its own error (MemoryStorage's message; a 412 Precondition Failed from Azure Blob storage).
+ */
+export function isConflict(error: unknown): boolean {
+  if (error instanceof StorageConflictError) return true;
+  const { message, statusCode } = (error ?? {}) as { message?: unknown; statusCode?: unknown };
+  return statusCode === 412 || (typeof message === 'string' && /etag conflict/i.test(message));
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import type { StoreItems } from 'botbuilder';
+import sinon from 'sinon';
+import type { App } from '../../src/host/app.js';
+import { PersonalData } from '../../src/privacy/personal-data.js';
+import { Retention } from '../../src/privacy/retention.js';
+import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
+import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { exchange, startTestApp, testActivity } from '../support/http.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const start = Date.parse('2026-01-10T12:00:00Z');
+
+describe('retention: data erased RETENTION_DAYS after last activity', () => {
+  let app: App;
+  let url: string;
+  let storage: MemoryAppStorage;
+  let now: number;
+
+  beforeEach(async () => {
+    storage = new MemoryAppStorage();
+    now = start;
+    ({ app, url } = await startTestApp({ RETENTION_DAYS: '180' }, { storage, clock: () => new Date(now) }));
+  });
+  afterEach(async () => {
+    sinon.restore();
+    await app.close();
+  });
+
+  const talk = (conversation: string, user: string) =>
+    exchange(url, testActivity(conversation, { text: 'hi' }, user));
+  const stored = async (keys: string[]) => Object.keys(await storage.read(keys)).sort();
+  const keysOf = (user: string, conversation: string) => [
+    userStateKey('test', user),
+    conversationStateKey('test', conversation),
+  ];
+
+  it('erases a person inactive for longer than the window, and keeps one active within it', async () => {
+    await talk('c-a', 'ana');
+    await talk('c-b', 'ben');
+    now = start + 100 * DAY;
+    await talk('c-b', 'ben');
+
+    now = start + 181 * DAY;
+    const first = await app.retention.sweep(new Date(now));
+    assert.equal(first.peopleErased, 1);
+    assert.deepEqual(await stored(keysOf('ana', 'c-a')), []);
+    assert.deepEqual(await stored(keysOf('ben', 'c-b')), keysOf('ben', 'c-b').sort());
+
+    now = start + 281 * DAY;
+    await app.retention.sweep(new Date(now));
+    assert.deepEqual(await stored(keysOf('ben', 'c-b')), []);
+  });
+
+  it('erases nothing before the window ends', async () => {
+    await talk('c-a', 'ana');
+    const result = await app.retention.sweep(new Date(start + 179 * DAY));
+    assert.equal(result.peopleErased, 0);
+    assert.equal((await stored(keysOf('ana', 'c-a'))).length, 2);
+  });
+
+  it('several instances sweeping at once erase each expired person, with no error', async () => {
+    for (const person of ['p1', 'p2', 'p3', 'p4']) await talk(`c-${person}`, person);
+    await talk('c-kept', 'kept');
+    now = start + 50 * DAY;
+    await talk('c-kept', 'kept');
+
+    const at = new Date(start + 200 * DAY);
+    const instances = [1, 2, 3].map(() => new Retention(storage, new PersonalData(storage), 180));
+    const results = await Promise.all(instances.map((r) => r.sweep(at)));
+    assert.equal(
+      results.reduce((sum, r) => sum + r.peopleErased, 0),
+      4,
+      'each person erased once',
+    );
+    for (const person of ['p1', 'p2', 'p3', 'p4'])
+      assert.deepEqual(await stored(keysOf(person, `c-${person}`)), []);
+    assert.equal((await stored(keysOf('kept', 'c-kept'))).length, 2);
+  });
+
+  it('does not erase someone who comes back while the sweep is deciding', async () => {
+    await talk('c-back', 'back');
+    now = start + 181 * DAY;
+    const userKey = userStateKey('test', 'back');
+    const read = storage.read.bind(storage);
+    let cameBack = false;
+    sinon.stub(storage, 'read').callsFake(async (keys: string[]): Promise<StoreItems> => {
+      const items = await read(keys);
+      if (!cameBack && keys.length === 1 && keys[0] === userKey && items[userKey]) {
+        cameBack = true;
+        await talk('c-back', 'back'); // they write again between the sweep's read and its erase
+      }
+      return items;
+    });
+    const result = await app.retention.sweep(new Date(now));
+    assert.equal(result.peopleErased, 0);
+    assert.equal((await stored(keysOf('back', 'c-back'))).length, 2);
+  });
+});
