@@ -15,12 +15,14 @@ import {
 import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { Strings } from './content/strings.js';
+import type { AdviceRequestDetector } from './language/advice-requests.js';
 import type { CommandRecognizer } from './language/commands.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
 import { dayOf, type Retention } from './privacy/retention.js';
 import { userStateKey } from './privacy/state-keys.js';
+import { adviceReply } from './safety/advice-reply.js';
 
 /**
  * Bumped when a release changes dialogs in a way old saved stacks cannot resume; a conversation
@@ -35,6 +37,8 @@ export interface WayfinderBotDeps {
   dialogs: readonly Dialog[];
   strings: Strings;
   commands: CommandRecognizer;
+  /** Spots requests for medical, dosing or legal advice, which are declined kindly. */
+  advice: AdviceRequestDetector;
   personalData: PersonalData;
   /** The person record accessor (user state), touched every message turn. */
   person: StatePropertyAccessor<unknown>;
@@ -117,8 +121,14 @@ export class WayfinderBot extends TeamsActivityHandler {
       case 'deleteData':
         await dc.beginDialog(DialogIds.deleteData);
         return;
-      default:
+      default: {
+        const advice = this.deps.advice.detect(text);
+        if (advice) {
+          await context.sendActivity(adviceReply(strings, advice, text ?? ''));
+          return this.reprompt(dc);
+        }
         await this.continueOrBegin(dc);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import { MainDialog } from '../../dialogs/main-dialog.js';
 import { WayfinderBot } from '../bot.js';
 import { registerLocalChat } from '../channels/local-chat.js';
 import { type Content, loadContent } from '../content/content.js';
+import { AdviceRequestDetector } from '../language/advice-requests.js';
 import { CommandRecognizer } from '../language/commands.js';
 import { inputLimits } from '../language/input-limits.js';
 import { PersonalData } from '../privacy/personal-data.js';
@@ -71,6 +72,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     dialogs: [new MainDialog(dialogDeps), new DeleteDataDialog(dialogDeps)],
     strings,
     commands: dialogDeps.commands,
+    advice: AdviceRequestDetector.load(),
     personalData,
     person: userState.createProperty('person'),
     retentionDays: config.retentionDays,

@@ -139,3 +139,32 @@ describe('state keys', () => {
     );
   });
 });
+
+describe('no medical, dosing or legal advice', () => {
+  it('a dosing question mid-dialog is declined kindly, handed back as a question, then the dialog goes on', async () => {
+    const { app, url } = await startTestApp();
+    try {
+      await exchange(url, say('advice-1', 'hello'));
+      await exchange(url, say('advice-1', '2'));
+      const replies = await exchange(url, say('advice-1', 'how many mg of methadone should i take'));
+      const question = 'How many mg of methadone should i take?';
+      assert.equal(replies[0]?.text?.startsWith(strings.text('advice.medical', { question })), true);
+      assert.equal(replies[0]?.textFormat, 'plain', 'echoed words never render as markup');
+      assert.equal(replies[1]?.text, strings.text('nickname.ask'));
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a legal strategy question gets the legal aid hand-back', async () => {
+    const { app, url } = await startTestApp();
+    try {
+      const replies = await exchange(url, say('advice-2', 'Should I plead guilty?'));
+      assert.ok(
+        replies[0]?.text?.includes(strings.text('advice.legal', { question: 'Should I plead guilty?' })),
+      );
+    } finally {
+      await app.close();
+    }
+  });
+});

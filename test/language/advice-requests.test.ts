@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { type AdviceKind, AdviceRequestDetector } from '../../src/language/advice-requests.js';
+import { asQuestion } from '../../src/safety/advice-reply.js';
+
+const cases: ReadonlyArray<[text: string, expected: AdviceKind | undefined]> = [
+  ['How many mg of suboxone should I take?', 'medical'],
+  ['should i stop taking my methadone', 'medical'],
+  ['Can I double my dose if I missed one yesterday?', 'medical'],
+  ['is it safe to mix xanax and alcohol?', 'medical'],
+  ['Can I drink while on naltrexone?', 'medical'],
+  ['what meds should I ask for', 'medical'],
+  ['How do I taper off my pills?', 'medical'],
+  ['Should I plead guilty at my hearing?', 'legal'],
+  ['What should I say to the judge so I get off?', 'legal'],
+  ['how do I beat a probation violation', 'legal'],
+  ['Will I go to jail for missing a drug test?', 'legal'],
+  ['can i sue my landlord', 'legal'],
+  // Statements and everyday questions are not requests for advice.
+  ['My clinic gives me my methadone dose at 7am so I need a later start', undefined],
+  ['I want to ask my doctor about my dose', undefined],
+  ['I take buprenorphine every morning', undefined],
+  ['How do I ask my boss for time off for counseling?', undefined],
+  ['What should I bring to my appointment?', undefined],
+  ['Can I bring a friend to court?', undefined],
+  ['', undefined],
+];
+
+describe('AdviceRequestDetector', () => {
+  const detector = AdviceRequestDetector.load();
+  for (const [text, expected] of cases) {
+    it(`${JSON.stringify(text)} -> ${expected ?? 'no advice request'}`, () => {
+      assert.equal(detector.detect(text), expected);
+    });
+  }
+
+  it('returns on a 30 KB message', () => {
+    assert.equal(detector.detect(`should i double my dose? ${'a '.repeat(15_000)}`), 'medical');
+    assert.equal(detector.detect('a '.repeat(15_000)), undefined);
+  });
+
+  it('turns the person’s words into a question to ask', () => {
+    assert.equal(asQuestion('should i stop my meds...  '), 'Should i stop my meds?');
+  });
+});
