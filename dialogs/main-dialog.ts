@@ -12,6 +12,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
@@ -81,13 +82,7 @@ export class MainDialog extends InterruptibleDialog {
       case 'nickname':
         return step.beginDialog(DialogIds.nickname);
       case 'crisisSupport':
-        await step.context.sendActivity(
-          [
-            strings.text('crisis.intro'),
-            ...crisisResources.map((line) => `- ${line.name}: ${line.how}`),
-            strings.text('crisis.closing'),
-          ].join('\n'),
-        );
+        await step.context.sendActivity(crisisLinesText(strings, crisisResources));
         break;
       case 'help':
         await sendHelp(step, this.deps);

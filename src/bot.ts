@@ -17,6 +17,7 @@ import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { Strings } from './content/strings.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
 import type { CommandRecognizer } from './language/commands.js';
+import { exceedsInputBudget, MAX_MESSAGE_LENGTH } from './language/input-limits.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
@@ -106,6 +107,10 @@ export class WayfinderBot extends TeamsActivityHandler {
       return;
     }
     const dc = await this.dialogContext(context);
+    if (exceedsInputBudget(text)) {
+      await context.sendActivity(strings.text('errors.tooLong', { max: MAX_MESSAGE_LENGTH }));
+      return;
+    }
     switch (this.deps.commands.recognize(text)) {
       case 'showData':
         await context.sendActivity(
@@ -165,11 +170,11 @@ export class WayfinderBot extends TeamsActivityHandler {
     return this.dialogSet.createContext(context);
   }
 
-  /** Continues the active dialog, or starts the menu when none is active. */
+  /** Continues the active dialog; starts the menu when none is left (unless data was just erased). */
   private async continueOrBegin(dc: DialogContext): Promise<void> {
-    const result = await dc.continueDialog();
+    await dc.continueDialog();
     const erased = dc.context.turnState.get(ERASE_REQUESTED) === true;
-    if (result.status === DialogTurnStatus.empty && !erased) await dc.beginDialog(DialogIds.main);
+    if (!dc.activeDialog && !erased) await dc.beginDialog(DialogIds.main);
   }
 
   /** After a command answered above the dialogs, asks the current question again. */

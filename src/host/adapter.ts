@@ -4,7 +4,6 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type InvokeResponse,
-  type Middleware,
   ShowTypingMiddleware,
   type TurnContext,
 } from 'botbuilder';
@@ -35,12 +34,12 @@ export class WayfinderAdapter extends CloudAdapter {
 
 /**
  * The Bot Framework adapter: CloudAdapter with configuration-based auth (no app id = local, no
- * auth), a typing indicator for slow turns, the given middleware in order, and a turn error
+ * auth), a typing indicator for slow turns, and a turn error
  * handler that logs ids only, apologizes, and leaves stored state as it was before the turn.
  */
 export function createAdapter(
   config: AppConfig,
-  deps: { strings: Strings; logger: Logger; middleware: readonly Middleware[] },
+  deps: { strings: Strings; logger: Logger },
 ): WayfinderAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.auth.appId ?? '',
@@ -50,7 +49,6 @@ export function createAdapter(
   });
   const adapter = new WayfinderAdapter(auth);
   adapter.use(new ShowTypingMiddleware(600, 2000));
-  for (const middleware of deps.middleware) adapter.use(middleware);
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const { activity } = context;

@@ -8,7 +8,6 @@ import { registerLocalChat } from '../channels/local-chat.js';
 import { type Content, loadContent } from '../content/content.js';
 import { AdviceRequestDetector } from '../language/advice-requests.js';
 import { CommandRecognizer } from '../language/commands.js';
-import { inputLimits } from '../language/input-limits.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import type { AppStorage } from '../storage/app-storage.js';
@@ -79,7 +78,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     retention,
     clock,
   });
-  const adapter = createAdapter(config, { strings, logger, middleware: [inputLimits(strings)] });
+  const adapter = createAdapter(config, { strings, logger });
   const messages = new MessageHandler(adapter, (context) => bot.run(context), logger);
   const server = createServer({ messages, storage, logger });
 
