@@ -4,12 +4,12 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type InvokeResponse,
-  ShowTypingMiddleware,
   type TurnContext,
 } from 'botbuilder';
 import type { Strings } from '../content/strings.js';
 import type { AppConfig } from './config.js';
 import { errorFields, type Logger } from './log.js';
+import { typingIndicator } from './typing-indicator.js';
 
 /** A short, stable stand-in for an id in logs: correlates lines without storing the id itself. */
 export function logId(id: string | undefined): string | null {
@@ -48,7 +48,7 @@ export function createAdapter(
     MicrosoftAppTenantId: config.auth.tenantId ?? '',
   });
   const adapter = new WayfinderAdapter(auth);
-  adapter.use(new ShowTypingMiddleware(600, 2000));
+  adapter.use(typingIndicator(deps.logger));
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const { activity } = context;

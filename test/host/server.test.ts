@@ -30,6 +30,19 @@ async function startConnector(): Promise<{ url: string; received: Activity[]; se
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, server };
 }
 
+/** Makes the first read of `conversation`'s state take `ms`: a slow turn there. */
+function slowFirstRead(storage: MemoryAppStorage, conversation: string, ms: number): void {
+  const read = storage.read.bind(storage);
+  let slowed = false;
+  sinon.stub(storage, 'read').callsFake(async (keys: string[]) => {
+    if (!slowed && keys.some((key) => key.includes(conversation))) {
+      slowed = true;
+      await new Promise((done) => setTimeout(done, ms));
+    }
+    return read(keys);
+  });
+}
+
 describe('HTTP server', () => {
   let app: App;
   let url: string;
@@ -183,6 +196,40 @@ describe('HTTP server', () => {
 
     const next = await exchange(url, testActivity(conversation, { text: '2' }));
     assert.ok(next.some((a) => a.text === strings.text('nickname.ask')));
+  });
+
+  it('shows a typing indicator on the channel when a turn is slow', async () => {
+    const connector = await startConnector();
+    slowFirstRead(storage, 'slow-1', 900);
+    try {
+      const activity = testActivity('slow-1', { text: 'hello', serviceUrl: connector.url });
+      delete activity.deliveryMode;
+      assert.equal((await postMessages(url, activity)).status, 200);
+      assert.equal(connector.received[0]?.type, 'typing');
+      assert.ok(connector.received.some((a) => a.text?.startsWith(strings.text('menu.prompt'))));
+    } finally {
+      connector.server.close();
+    }
+  });
+
+  it('a slow turn with expectReplies gets its replies and the process keeps serving', async () => {
+    slowFirstRead(storage, 'slow-2', 900);
+    const replies = await exchange(url, testActivity('slow-2', { text: 'hello' }));
+    assert.ok(replies.some((a) => a.text?.startsWith(strings.text('menu.prompt'))));
+    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+  });
+
+  it('sends no typing indicator on a quick turn', async () => {
+    const connector = await startConnector();
+    try {
+      const activity = testActivity('quick-1', { text: 'hello', serviceUrl: connector.url });
+      delete activity.deliveryMode;
+      await postMessages(url, activity);
+      assert.ok(connector.received.length > 0);
+      assert.ok(connector.received.every((a) => a.type !== 'typing'));
+    } finally {
+      connector.server.close();
+    }
   });
 
   it('resumes a conversation at its step across turns (state is stored, not held in memory)', async () => {
