@@ -1,0 +1,88 @@
+import { Culture, recognizeBoolean, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { type DateTimeEntity, findDateTimes } from './datetime-entities.js';
+import type { DomainEntities, EntityLexicon } from './entity-lexicon.js';
+import { inputBudget } from './input-budget.js';
+import type { Zone } from './time-zone.js';
+
+/** A number in the message ("two", "3.5", "1,200"); start/end index the message. */
+export interface NumberEntity {
+  text: string;
+  value: number;
+  start: number;
+  end: number;
+}
+
+/** A yes or no ("yeah", "nope", "👍"). */
+export interface BooleanEntity {
+  text: string;
+  value: boolean;
+}
+
+/** Everything found in a message, keyed by kind; a kind with nothing found is an empty list. */
+export interface WayfinderEntities extends DomainEntities {
+  datetime: DateTimeEntity[];
+  number: NumberEntity[];
+  boolean: BooleanEntity[];
+}
+
+/** The names of the entity kinds, in the order traces list them. */
+export const entityKinds = [
+  'datetime',
+  'number',
+  'boolean',
+  'appointmentType',
+  'accommodationSetting',
+  'groupApproach',
+  'groupFormat',
+] as const satisfies readonly (keyof WayfinderEntities)[];
+
+/**
+ * Extracts every entity kind from `text`, each recognizer within its budget (input-budget.ts).
+ * Numbers that are part of a longer date or time ("3" in "3pm", "14" in "the 14th") are left out:
+ * they are not quantities. A bare number ("3", "twenty five") is kept as both, since it may answer
+ * "how many?" as well as "what time?"; the dialog knows which it asked.
+ */
+export function extractEntities(
+  text: string,
+  now: Date,
+  zone: Zone,
+  lexicon: EntityLexicon,
+): WayfinderEntities {
+  const datetime = findDateTimes(text, now, zone);
+  const insideDate = (start: number, end: number) =>
+    datetime.some((d) => start < d.end && end > d.start && (start > d.start || end < d.end));
+  const number = recognizeNumber(text.slice(0, inputBudget.numberChars), Culture.English).flatMap(
+    (result) => {
+      const value = Number(result.resolution.value);
+      const end = result.end + 1;
+      return Number.isFinite(value) && !insideDate(result.start, end)
+        ? [{ text: result.text, value, start: result.start, end }]
+        : [];
+    },
+  );
+  const boolean = recognizeBoolean(text.slice(0, inputBudget.booleanChars), Culture.English).flatMap(
+    (result) =>
+      typeof result.resolution.value === 'boolean'
+        ? [{ text: result.text, value: result.resolution.value }]
+        : [],
+  );
+  return {
+    datetime,
+    number,
+    boolean,
+    ...lexicon.find(text.slice(0, inputBudget.intentChars)),
+  };
+}
+
+/** A result with no entities, for an empty message. */
+export function noEntities(): WayfinderEntities {
+  return {
+    datetime: [],
+    number: [],
+    boolean: [],
+    appointmentType: [],
+    accommodationSetting: [],
+    groupApproach: [],
+    groupFormat: [],
+  };
+}

@@ -1,0 +1,102 @@
+/** A clock reading without a zone: what a wall clock in the person's town shows. */
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** A time zone: an IANA zone (with its daylight-saving rules) or a fixed offset from UTC. */
+export interface Zone {
+  /** "America/Chicago", or "UTC-05:00" for a fixed offset. */
+  name: string;
+  /** Minutes east of UTC at `instant` (Chicago in July: -300). */
+  offsetAt(instant: Date): number;
+}
+
+/** The zone with IANA name `name`, or undefined when this runtime does not know it. */
+export function ianaZone(name: string): Zone | undefined {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: name,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  } catch {
+    return undefined;
+  }
+  return {
+    name: format.resolvedOptions().timeZone,
+    offsetAt(instant) {
+      const parts = format.formatToParts(instant);
+      const part = (type: Intl.DateTimeFormatPartTypes) =>
+        Number(parts.find((p) => p.type === type)?.value ?? 0);
+      const asUtc = Date.UTC(
+        part('year'),
+        part('month') - 1,
+        part('day'),
+        part('hour'),
+        part('minute'),
+        part('second'),
+      );
+      return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+    },
+  };
+}
+
+/** A zone that is always `minutes` east of UTC (from a timestamp's offset when no zone is sent). */
+export function fixedZone(minutes: number): Zone {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return { name: `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`, offsetAt: () => minutes };
+}
+
+/** The offset of an ISO 8601 timestamp such as "2025-05-08T10:00:00.000-05:00", in minutes east. */
+export function offsetOfTimestamp(timestamp: string): number | undefined {
+  const match = /(?:([+-])(\d{2}):?(\d{2})|Z)$/.exec(timestamp.trim());
+  if (!match) return undefined;
+  if (match[1] === undefined) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** What a wall clock in `zone` shows at `instant`. */
+export function wallTimeAt(instant: Date, zone: Zone): WallTime {
+  const shifted = new Date(instant.getTime() + zone.offsetAt(instant) * 60_000);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+  };
+}
+
+/**
+ * The instant when a wall clock in `zone` shows `wall`. The offset is looked up twice because it
+ * depends on the instant being sought; a time skipped by a daylight-saving jump lands just after it.
+ */
+export function instantAt(wall: WallTime, zone: Zone): Date {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  const first = asUtc - zone.offsetAt(new Date(asUtc)) * 60_000;
+  return new Date(asUtc - zone.offsetAt(new Date(first)) * 60_000);
+}
+
+/** "2025-05-13T15:00:00": a wall time as ISO 8601 without an offset. */
+export function formatWallTime(wall: WallTime): string {
+  const date = `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)}`;
+  return `${date}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
