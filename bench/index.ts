@@ -1,3 +1,4 @@
+import { runSafetyBenchmark } from './safety.js';
 import { benchStartup } from './startup.js';
 import { runStorageBenchmark } from './storage.js';
 
@@ -5,3 +6,4 @@ import { runStorageBenchmark } from './storage.js';
 const print = (line: string) => process.stdout.write(`${line}\n`);
 await benchStartup();
 await runStorageBenchmark({ print });
+runSafetyBenchmark({ print });

@@ -5,19 +5,15 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
-import {
-  type Dialog,
-  type DialogContext,
-  DialogSet,
-  type DialogState,
-  DialogTurnStatus,
-} from 'botbuilder-dialogs';
+import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
+import type { SafetyDialogOptions } from '../dialogs/safety-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
 import type { CommandRecognizer } from './language/commands.js';
 import { exceedsInputBudget, MAX_MESSAGE_LENGTH } from './language/input-limits.js';
+import type { SafetyClassifier } from './language/safety/safety-classifier.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
@@ -31,6 +27,9 @@ import { adviceReply } from './safety/advice-reply.js';
  */
 export const DIALOG_STATE_VERSION = 1;
 
+/** The value type of the SafetyCheck trace activity the Emulator shows. */
+export const SAFETY_TRACE_TYPE = 'https://wayfinder.local/schemas/safetyCheck';
+
 export interface WayfinderBotDeps {
   conversationState: BotState;
   userState: BotState;
@@ -38,6 +37,8 @@ export interface WayfinderBotDeps {
   dialogs: readonly Dialog[];
   strings: Strings;
   commands: CommandRecognizer;
+  /** Classifies every message for danger or concern before anything else sees it. */
+  safety: SafetyClassifier;
   /** Spots requests for medical, dosing or legal advice, which are declined kindly. */
   advice: AdviceRequestDetector;
   personalData: PersonalData;
@@ -102,11 +103,12 @@ export class WayfinderBot extends TeamsActivityHandler {
     const { strings } = this.deps;
     const { text, value } = context.activity;
     await this.noteActivity(context);
+    const dc = await this.dialogContext(context);
+    if (await this.safetyGate(dc)) return;
     if (!text?.trim() && value === undefined) {
       await context.sendActivity(strings.text('errors.notText'));
       return;
     }
-    const dc = await this.dialogContext(context);
     if (exceedsInputBudget(text)) {
       await context.sendActivity(strings.text('errors.tooLong', { max: MAX_MESSAGE_LENGTH }));
       return;
@@ -135,6 +137,30 @@ export class WayfinderBot extends TeamsActivityHandler {
         await this.continueOrBegin(dc);
       }
     }
+  }
+
+  /**
+   * The safety gate: every message, in every state, is classified first (the whole text: the
+   * classifier is linear). The result goes out as a `SafetyCheck` trace for the Emulator; danger
+   * or concern pauses the current dialog under the safety dialog. True when it answered.
+   */
+  private async safetyGate(dc: DialogContext): Promise<boolean> {
+    const result = this.deps.safety.classify(dc.context.activity.text ?? '');
+    await dc.context.sendTraceActivity(
+      'SafetyCheck',
+      { level: result.level },
+      SAFETY_TRACE_TYPE,
+      'Safety check',
+    );
+    if (result.level === 'none') return false;
+    const options: SafetyDialogOptions = {
+      level: result.level,
+      explicit: result.explicit,
+      overdose: result.signals.some((signal) => /overdose|breathing|dying|collapse/.test(signal)),
+    };
+    if (dc.activeDialog?.id === DialogIds.safety) await dc.replaceDialog(DialogIds.safety, options);
+    else await dc.beginDialog(DialogIds.safety, options);
+    return true;
   }
 
   /** Updates the person record; on their first message of a day, indexes them for retention. */

@@ -3,11 +3,13 @@ import { ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
+import { SafetyDialog } from '../../dialogs/safety-dialog.js';
 import { WayfinderBot } from '../bot.js';
 import { registerLocalChat } from '../channels/local-chat.js';
 import { type Content, loadContent } from '../content/content.js';
 import { AdviceRequestDetector } from '../language/advice-requests.js';
 import { CommandRecognizer } from '../language/commands.js';
+import { loadSafetyClassifier } from '../language/safety/safety-classifier.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import type { AppStorage } from '../storage/app-storage.js';
@@ -68,9 +70,10 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const bot = new WayfinderBot({
     conversationState,
     userState,
-    dialogs: [new MainDialog(dialogDeps), new DeleteDataDialog(dialogDeps)],
+    dialogs: [new MainDialog(dialogDeps), new DeleteDataDialog(dialogDeps), new SafetyDialog(dialogDeps)],
     strings,
     commands: dialogDeps.commands,
+    safety: loadSafetyClassifier(),
     advice: AdviceRequestDetector.load(),
     personalData,
     person: userState.createProperty('person'),

@@ -49,11 +49,19 @@ export function postMessages(
   });
 }
 
-/** Sends an expectReplies activity and returns the bot's message replies. */
-export async function exchange(url: string, activity: Record<string, unknown>): Promise<Partial<Activity>[]> {
+/** Sends an expectReplies activity and returns everything the bot sent, traces included. */
+export async function exchangeAll(
+  url: string,
+  activity: Record<string, unknown>,
+): Promise<Partial<Activity>[]> {
   const response = await postMessages(url, activity);
   if (response.status !== 200)
     throw new Error(`expected 200, got ${response.status}: ${await response.text()}`);
   const body = (await response.json()) as { activities?: Partial<Activity>[] };
   return body.activities ?? [];
+}
+
+/** Sends an expectReplies activity and returns what a person would see (no trace activities). */
+export async function exchange(url: string, activity: Record<string, unknown>): Promise<Partial<Activity>[]> {
+  return (await exchangeAll(url, activity)).filter((a) => a.type !== 'trace');
 }

@@ -1,6 +1,6 @@
 import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import { respellDateWords } from './date-spelling.js';
-import { dateTimeWindows, inputBudget } from './input-budget.js';
+import { dateTimeWindows, inputBudget, orNothing } from './input-budget.js';
 import { formatWallTime, instantAt, type WallTime, wallTimeAt, type Zone } from './time-zone.js';
 
 /** The kinds of date-time expression, as the recognizer names them. */
@@ -79,24 +79,28 @@ export function findDateTimes(text: string, now: Date, zone: Zone, budget = inpu
   );
   return dateTimeWindows(text, budget).flatMap((window) => {
     const respelled = respellDateWords(window.text);
-    return recognizeDateTime(respelled.text, Culture.English, undefined, reference).flatMap((result) => {
-      const values: Candidate[] = Array.isArray(result.resolution.values) ? result.resolution.values : [];
-      const resolved = values.map((candidate) => resolveCandidate(candidate, wallNow, zone));
-      const chosen = choose(resolved, now);
-      if (chosen === undefined) return [];
-      const start = respelled.original(result.start);
-      const end = respelled.original(result.end + 1);
-      return [
-        {
-          ...chosen,
-          text: window.text.slice(start, end),
-          start: window.start + start,
-          end: window.start + end,
-          timezone: zone.name,
-          ambiguous: values.length > 1,
-        },
-      ];
-    });
+    return orNothing(() => recognizeDateTime(respelled.text, Culture.English, undefined, reference)).flatMap(
+      (result) => {
+        // Some expressions come back unresolved ("weekends": resolution null); they are skipped.
+        const found: unknown = result.resolution?.values;
+        const values: Candidate[] = Array.isArray(found) ? found : [];
+        const resolved = values.map((candidate) => resolveCandidate(candidate, wallNow, zone));
+        const chosen = choose(resolved, now);
+        if (chosen === undefined) return [];
+        const start = respelled.original(result.start);
+        const end = respelled.original(result.end + 1);
+        return [
+          {
+            ...chosen,
+            text: window.text.slice(start, end),
+            start: window.start + start,
+            end: window.start + end,
+            timezone: zone.name,
+            ambiguous: values.length > 1,
+          },
+        ];
+      },
+    );
   });
 }
 
@@ -110,8 +114,8 @@ function resolveCandidate(candidate: Candidate, now: WallTime, zone: Zone): Reso
   if (kind === 'duration') return { kind, timex, durationSeconds: Number(candidate.value) || undefined };
   if (kind === 'set') return { kind, timex };
   const startText = candidate.value ?? candidate.start;
-  const start = startText === undefined ? undefined : readWallTime(startText, now, zone);
-  const end = candidate.end === undefined ? undefined : readWallTime(candidate.end, now, zone, start?.wall);
+  const start = startText === undefined ? undefined : readWallTime(startText, now);
+  const end = candidate.end === undefined ? undefined : readWallTime(candidate.end, now, start?.wall);
   return {
     kind,
     timex,
@@ -129,30 +133,26 @@ function resolved(wall: WallTime, zone: Zone): ResolvedTime {
  * Reads "2025-05-13 15:00:00", "2025-05-13" or "15:00:00". A time without a date is taken as its
  * next occurrence (today if still ahead, else tomorrow), or on the day of `after` for a range end.
  */
-function readWallTime(
-  text: string,
-  now: WallTime,
-  zone: Zone,
-  after?: WallTime,
-): { wall: WallTime } | undefined {
+function readWallTime(text: string, now: WallTime, after?: WallTime): { wall: WallTime } | undefined {
   const match = /^(?:(\d{4})-(\d{2})-(\d{2}))?\s*(?:(\d{2}):(\d{2}):(\d{2}))?$/.exec(text.trim());
   if (!match || (match[1] === undefined && match[4] === undefined)) return undefined;
-  const [hour, minute, second] = [match[4], match[5], match[6]].map((part) => Number(part ?? 0)) as [
-    number,
-    number,
-    number,
-  ];
+  const time = { hour: Number(match[4] ?? 0), minute: Number(match[5] ?? 0), second: Number(match[6] ?? 0) };
   if (match[1] !== undefined) {
-    return {
-      wall: { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour, minute, second },
-    };
+    return { wall: { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), ...time } };
   }
   const day = after ?? now;
-  const today = { year: day.year, month: day.month, day: day.day, hour, minute, second };
-  const ahead = after !== undefined || formatWallTime(today) >= formatWallTime(now);
-  if (ahead) return { wall: today };
-  const tomorrow = wallTimeAt(new Date(instantAt(today, zone).getTime() + 86_400_000), zone);
-  return { wall: { ...tomorrow, hour, minute, second } };
+  const today = { year: day.year, month: day.month, day: day.day, ...time };
+  if (after !== undefined || formatWallTime(today) >= formatWallTime(now)) return { wall: today };
+  // Tomorrow by the calendar, not by adding 24 hours, which a daylight-saving day would skew.
+  const tomorrow = new Date(Date.UTC(day.year, day.month - 1, day.day + 1));
+  return {
+    wall: {
+      year: tomorrow.getUTCFullYear(),
+      month: tomorrow.getUTCMonth() + 1,
+      day: tomorrow.getUTCDate(),
+      ...time,
+    },
+  };
 }
 
 /** Upcoming before past, daytime (7:00-21:59) before night, then the soonest; else the latest past. */

@@ -1,7 +1,7 @@
 import { Culture, recognizeBoolean, recognizeNumber } from '@microsoft/recognizers-text-suite';
 import { type DateTimeEntity, findDateTimes } from './datetime-entities.js';
 import type { DomainEntities, EntityLexicon } from './entity-lexicon.js';
-import { inputBudget } from './input-budget.js';
+import { inputBudget, orNothing } from './input-budget.js';
 import type { Zone } from './time-zone.js';
 
 /** A number in the message ("two", "3.5", "1,200"); start/end index the message. */
@@ -51,21 +51,19 @@ export function extractEntities(
   const datetime = findDateTimes(text, now, zone);
   const insideDate = (start: number, end: number) =>
     datetime.some((d) => start < d.end && end > d.start && (start > d.start || end < d.end));
-  const number = recognizeNumber(text.slice(0, inputBudget.numberChars), Culture.English).flatMap(
-    (result) => {
-      const value = Number(result.resolution.value);
-      const end = result.end + 1;
-      return Number.isFinite(value) && !insideDate(result.start, end)
-        ? [{ text: result.text, value, start: result.start, end }]
-        : [];
-    },
-  );
-  const boolean = recognizeBoolean(text.slice(0, inputBudget.booleanChars), Culture.English).flatMap(
-    (result) =>
-      typeof result.resolution.value === 'boolean'
-        ? [{ text: result.text, value: result.resolution.value }]
-        : [],
-  );
+  const numberText = text.slice(0, inputBudget.numberChars);
+  const number = orNothing(() => recognizeNumber(numberText, Culture.English)).flatMap((result) => {
+    const value = Number(result.resolution?.value);
+    const end = result.end + 1;
+    return Number.isFinite(value) && !insideDate(result.start, end)
+      ? [{ text: result.text, value, start: result.start, end }]
+      : [];
+  });
+  const booleanText = text.slice(0, inputBudget.booleanChars);
+  const boolean = orNothing(() => recognizeBoolean(booleanText, Culture.English)).flatMap((result) => {
+    const value: unknown = result.resolution?.value;
+    return typeof value === 'boolean' ? [{ text: result.text, value }] : [];
+  });
   return {
     datetime,
     number,

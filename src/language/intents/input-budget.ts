@@ -56,3 +56,15 @@ export function dateTimeWindows(text: string, budget = inputBudget): TextWindow[
   }
   return windows;
 }
+
+/**
+ * Runs a third-party recognizer on untrusted text. Should it throw on some odd input, the person
+ * loses that kind of entity for the turn, not the turn: the intent is still recognized.
+ */
+export function orNothing<T>(recognize: () => T[]): T[] {
+  try {
+    return recognize();
+  } catch {
+    return [];
+  }
+}

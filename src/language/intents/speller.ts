@@ -16,8 +16,11 @@ export class Speller {
     this.known = counts;
     for (const word of counts.keys()) {
       if (word.length < minLength - 1) continue;
-      for (const key of [word, ...deletions(word)])
-        this.byDeletion.set(key, [...(this.byDeletion.get(key) ?? []), word]);
+      for (const key of [word, ...deletions(word)]) {
+        const words = this.byDeletion.get(key);
+        if (words) words.push(word);
+        else this.byDeletion.set(key, [word]);
+      }
     }
   }
 

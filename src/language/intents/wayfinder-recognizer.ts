@@ -12,10 +12,11 @@ import { fixedZone, ianaZone, offsetOfTimestamp, type Zone } from './time-zone.j
 
 /**
  * What one message means. `score` is the classifier's probability that `intent` is right (the
- * scores of all intents add up to 1). Measured on held-out examples (npm run eval:intents):
- * at >= 0.7 it was right about 98% of the time, between 0.45 and 0.7 about 8 times in 10, below
- * 0.45 about half the time. So: route at >= 0.7, confirm between 0.45 and 0.7, and below that
- * offer `intent` and `runnerUp` as the two likeliest.
+ * scores of all intents add up to 1), so it is comparable across messages. What it meant on
+ * examples the classifier was not built from (`npm run eval:intents`, and cross-validation): at
+ * >= 0.7 it was right about 98% of the time, between 0.45 and 0.7 about 8 to 9 times in 10,
+ * below 0.45 about half the time. So: route at >= 0.7, confirm between 0.45 and 0.7, and below
+ * that offer `intent` and `runnerUp`, the two likeliest. An empty message is `none` with score 1.
  */
 export interface WayfinderRecognition {
   intent: IntentName;
