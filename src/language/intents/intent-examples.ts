@@ -9,30 +9,32 @@ import { byIntent, type IntentName } from './intent-names.js';
 /** Fewer examples than this and an intent is too thin to recognize reliably. */
 export const minExamplesPerIntent = 25;
 
+/** Flags examples that fold to nothing, and repeats (after folding, "Help!" repeats "help"). */
+function checkExamples(examples: readonly string[], context: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  examples.forEach((example, index) => {
+    const key = foldText(example);
+    const first = seen.get(key);
+    const problem =
+      key === ''
+        ? 'has no words once punctuation and emoji are dropped'
+        : first !== undefined
+          ? `repeats examples[${first}]`
+          : undefined;
+    if (problem) context.addIssue({ code: 'custom', path: [index], message: problem });
+    if (first === undefined) seen.set(key, index);
+  });
+}
+
 function exampleFileSchema(intent: IntentName) {
-  return z
-    .strictObject({
-      intent: z.literal(intent, { error: `must be "${intent}", the file's name` }),
-      description: z.string().trim().min(1, 'must say what the intent means'),
-      examples: z
-        .array(z.string().trim().min(1, 'must not be empty').max(300, 'keep examples under 300 characters'))
-        .min(minExamplesPerIntent, `needs at least ${minExamplesPerIntent} examples`),
-    })
-    .superRefine((file, context) => {
-      const seen = new Map<string, number>();
-      file.examples.forEach((example, index) => {
-        const key = foldText(example);
-        const first = seen.get(key);
-        if (first !== undefined) {
-          context.addIssue({
-            code: 'custom',
-            path: ['examples', index],
-            message: `repeats examples[${first}]`,
-          });
-        }
-        seen.set(key, index);
-      });
-    });
+  return z.strictObject({
+    intent: z.literal(intent, { error: `must be "${intent}", the file's name` }),
+    description: z.string().trim().min(1, 'must say what the intent means'),
+    examples: z
+      .array(z.string().max(300, 'keep examples under 300 characters'))
+      .min(minExamplesPerIntent, `needs at least ${minExamplesPerIntent} examples`)
+      .superRefine(checkExamples),
+  });
 }
 
 /**

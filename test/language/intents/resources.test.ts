@@ -51,13 +51,14 @@ describe('intent and entity resource files', () => {
   it('names the file and field of a thin intent, an empty example and a wrong intent name', async () => {
     await edit('intents/help.json', (data) => {
       data.intent = 'helpp';
-      data.examples = ['help', ' ', 'what can you do'];
+      data.examples = ['help', ' ', 'what can you do', '?!'];
     });
     assertResourceError(
       () => loadIntentExamples(dir),
       /intents\/help\.json$/,
       /intent: must be "help"/,
-      /examples\[1\]: must not be empty/,
+      /examples\[1\]: has no words/,
+      /examples\[3\]: has no words/,
       /examples: needs at least 25 examples/,
     );
   });
