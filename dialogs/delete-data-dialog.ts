@@ -22,7 +22,18 @@ export const ERASE_REQUESTED = Symbol('eraseRequested');
 export class DeleteDataDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(DialogIds.deleteData, deps);
-    const confirm = new ConfirmPrompt(CONFIRM, undefined, 'en-us');
+    // After two unclear answers, nothing is erased: the safe reading of "I'm not sure".
+    const confirm = new ConfirmPrompt(
+      CONFIRM,
+      async (prompt) => {
+        if (!prompt.recognized.succeeded && prompt.attemptCount >= 2) {
+          prompt.recognized.value = false;
+          return true;
+        }
+        return prompt.recognized.succeeded;
+      },
+      'en-us',
+    );
     // Button labels say what happens; yes/no in any usual wording is still understood.
     confirm.confirmChoices = [
       { value: deps.strings.text('data.confirmYes') },

@@ -39,7 +39,15 @@ type Next = 'person' | 'lines' | 'back' | 'menu';
 export class SafetyDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(DialogIds.safety, deps);
-    const confirm = new ConfirmPrompt(CONFIRM, undefined, 'en-us');
+    // Anything but a clear "no" gets the crisis reply: with safety, unsure means yes.
+    const confirm = new ConfirmPrompt(
+      CONFIRM,
+      async (prompt) => {
+        if (!prompt.recognized.succeeded) prompt.recognized.value = true;
+        return true;
+      },
+      'en-us',
+    );
     confirm.confirmChoices = [
       { value: deps.strings.text('safety.confirmYes') },
       { value: deps.strings.text('safety.confirmNo') },

@@ -53,9 +53,10 @@ function templatePattern(text: string): RegExp {
 export async function runDialogCase(
   makeDialog: (deps: DialogDeps) => Dialog,
   steps: readonly Step[],
+  initialOptions?: object,
 ): Promise<{ client: DialogTestClient; deps: ReturnType<typeof makeDialogDeps> }> {
   const deps = makeDialogDeps();
-  const client = new DialogTestClient('test', makeDialog(deps), undefined, [
+  const client = new DialogTestClient('test', makeDialog(deps), initialOptions, [
     new AutoSaveStateMiddleware(deps.userState),
   ]);
   for (const [index, [user, expected]] of steps.entries()) {
