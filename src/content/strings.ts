@@ -1,9 +1,13 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
-import type en from '../../resources/locales/en.json';
-import { loadResource } from './resource-file.js';
+// The English files define the keys; each feature's strings live in a file of their own.
+import type core from '../../resources/locales/en/core.json';
+import { resourcesDir } from '../paths.js';
+import { loadResource, ResourceError } from './resource-file.js';
 
 /** Every section.key the English locale defines; other locales must define the same. */
-type Sections = typeof en;
+type Sections = typeof core;
 export type StringKey = {
   [S in keyof Sections]: `${S & string}.${keyof Sections[S] & string}`;
 }[keyof Sections];
@@ -28,18 +32,21 @@ export class Strings {
     private readonly data: LocaleData,
   ) {}
 
-  /** Loads and validates resources/locales/<locale>.json; other locales must match English's keys. */
+  /**
+   * Loads and validates every file in resources/locales/<locale>/ (a section may be defined in
+   * one file only); a locale other than English must define every English key.
+   */
   static load(locale = 'en'): Strings {
-    const file = `locales/${locale}.json`;
-    const data = loadResource(file, localeSchema);
+    const data = loadLocale(locale);
     if (locale !== 'en') {
-      const reference = loadResource('locales/en.json', localeSchema);
+      const reference = loadLocale('en');
       const missing = Object.entries(reference).flatMap(([section, keys]) =>
         Object.keys(keys)
           .filter((key) => data[section]?.[key] === undefined)
           .map((key) => `${section}.${key}`),
       );
-      if (missing.length > 0) throw new Error(`Resource file resources/${file} lacks: ${missing.join(', ')}`);
+      if (missing.length > 0)
+        throw new Error(`Locale ${locale} (resources/locales/${locale}/) lacks: ${missing.join(', ')}`);
     }
     return new Strings(locale, data);
   }
@@ -60,4 +67,24 @@ export class Strings {
       vars[name] === undefined ? whole : String(vars[name]),
     );
   }
+}
+
+/** Merges the section files of one locale, refusing a section defined twice. */
+function loadLocale(locale: string): LocaleData {
+  const dir = join(resourcesDir, 'locales', locale);
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
+  const merged: LocaleData = {};
+  const owner = new Map<string, string>();
+  for (const name of files) {
+    const file = `locales/${locale}/${name}`;
+    for (const [section, keys] of Object.entries(loadResource(file, localeSchema))) {
+      const first = owner.get(section);
+      if (first) throw new ResourceError(file, [`${section}: section already defined in ${first}`]);
+      owner.set(section, file);
+      merged[section] = keys;
+    }
+  }
+  return merged;
 }

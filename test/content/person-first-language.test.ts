@@ -46,7 +46,7 @@ describe('person-first language in everything the bot says', () => {
   const files = botWordFiles();
 
   it('scans the locale strings and every other content file', () => {
-    assert.ok(files.includes(join('locales', 'en.json')));
+    assert.ok(files.includes(join('locales', 'en', 'core.json')));
     assert.ok(files.includes('crisis-resources.json'));
   });
 
