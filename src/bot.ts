@@ -11,8 +11,14 @@ import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { SafetyDialogOptions } from '../dialogs/safety-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
-import type { CommandRecognizer } from './language/commands.js';
+import type { CommandRecognizer, GlobalCommand } from './language/commands.js';
 import { exceedsInputBudget, MAX_MESSAGE_LENGTH } from './language/input-limits.js';
+import {
+  intentTrace,
+  type WayfinderRecognition,
+  type WayfinderRecognizer,
+} from './language/intents/index.js';
+import { rememberRecognition, thresholds } from './language/routing.js';
 import type { SafetyClassifier } from './language/safety/safety-classifier.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
@@ -37,6 +43,8 @@ export interface WayfinderBotDeps {
   dialogs: readonly Dialog[];
   strings: Strings;
   commands: CommandRecognizer;
+  /** Understands free text (intents, entities); its result is traced and shared with dialogs. */
+  recognizer: WayfinderRecognizer;
   /** Classifies every message for danger or concern before anything else sees it. */
   safety: SafetyClassifier;
   /** Spots requests for medical, dosing or legal advice, which are declined kindly. */
@@ -54,6 +62,14 @@ export interface WayfinderBotDeps {
  * that work above every dialog (show/delete my data, privacy, "are you a bot?"), then the
  * dialogs. State is saved at the end of each turn, never after a failed one.
  */
+/** Commands answered above all dialogs, when the recognizer is sure enough of one. */
+function rootCommandFrom(recognition: WayfinderRecognition): GlobalCommand | undefined {
+  const { intent, score } = recognition;
+  const root =
+    intent === 'showData' || intent === 'deleteData' || intent === 'privacy' || intent === 'aboutBot';
+  return root && score >= thresholds.route ? intent : undefined;
+}
+
 export class WayfinderBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly stateVersion: StatePropertyAccessor<number>;
@@ -113,7 +129,10 @@ export class WayfinderBot extends TeamsActivityHandler {
       await context.sendActivity(strings.text('errors.tooLong', { max: MAX_MESSAGE_LENGTH }));
       return;
     }
-    switch (this.deps.commands.recognize(text)) {
+    const recognition = (await this.deps.recognizer.recognize(dc, context.activity)).wayfinder;
+    await context.sendActivity(intentTrace(recognition));
+    rememberRecognition(context, recognition);
+    switch (this.deps.commands.recognize(text) ?? rootCommandFrom(recognition)) {
       case 'showData':
         await context.sendActivity(
           dataReportActivity(strings, await this.deps.personalData.collect(context)),

@@ -9,6 +9,7 @@ import { registerLocalChat } from '../channels/local-chat.js';
 import { type Content, loadContent } from '../content/content.js';
 import { AdviceRequestDetector } from '../language/advice-requests.js';
 import { CommandRecognizer } from '../language/commands.js';
+import { createWayfinderRecognizer, type WayfinderRecognizer } from '../language/intents/index.js';
 import { loadSafetyClassifier } from '../language/safety/safety-classifier.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
@@ -27,6 +28,8 @@ export interface AppOverrides {
   content?: Content;
   /** The time source for activity dates and retention (tests fix it). */
   clock?: () => Date;
+  /** A recognizer built once and shared (it takes ~0.6 s to build). */
+  recognizer?: WayfinderRecognizer;
 }
 
 /** A wired Wayfinder: listen to serve, close to finish in-flight turns and flush storage. */
@@ -73,6 +76,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     dialogs: [new MainDialog(dialogDeps), new DeleteDataDialog(dialogDeps), new SafetyDialog(dialogDeps)],
     strings,
     commands: dialogDeps.commands,
+    recognizer: overrides.recognizer ?? createWayfinderRecognizer({ clock }),
     safety: loadSafetyClassifier(),
     advice: AdviceRequestDetector.load(),
     personalData,

@@ -2,7 +2,10 @@ import type { Activity } from 'botbuilder';
 import { type App, type AppOverrides, createApp } from '../../src/host/app.js';
 import { type AppConfig, loadConfig } from '../../src/host/config.js';
 import { silentLogger } from '../../src/host/log.js';
+import { createWayfinderRecognizer, type WayfinderRecognizer } from '../../src/language/intents/index.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+
+let sharedRecognizer: WayfinderRecognizer | undefined;
 
 /** A started app on an ephemeral loopback port, quiet, with in-memory state unless overridden. */
 export async function startTestApp(
@@ -10,7 +13,13 @@ export async function startTestApp(
   overrides: AppOverrides = {},
 ): Promise<{ app: App; url: string; config: AppConfig }> {
   const config = loadConfig({ PORT: '0', STORAGE: 'memory', ...env });
-  const app = createApp(config, { storage: new MemoryAppStorage(), logger: silentLogger, ...overrides });
+  sharedRecognizer ??= createWayfinderRecognizer();
+  const app = createApp(config, {
+    storage: new MemoryAppStorage(),
+    logger: silentLogger,
+    recognizer: sharedRecognizer,
+    ...overrides,
+  });
   const url = await app.listen();
   return { app, url, config };
 }
