@@ -63,4 +63,9 @@ export class DeleteDataDialog extends InterruptibleDialog {
     await step.context.sendActivity(this.deps.strings.text('data.keptData'));
     return step.endDialog();
   }
+
+  /** Its own buttons are where this goes next; a topic change waits until it is closed. */
+  protected override switchesTopics(): boolean {
+    return false;
+  }
 }

@@ -1,12 +1,34 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
+  ConfirmPrompt,
   type DialogContext,
   type DialogTurnResult,
   DialogTurnStatus,
+  ListStyle,
+  type PromptOptions,
+  WaterfallDialog,
+  type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { DialogCommand } from '../src/language/commands.js';
+import { normalizeText } from '../src/language/normalize.js';
+import {
+  type FeatureIntent,
+  hasSwitchCue,
+  isFeatureIntent,
+  recognitionOf,
+  thresholds,
+} from '../src/language/routing.js';
 import type { DialogDeps } from './dialog-deps.js';
+
+const SWITCH_STEPS = 'topicSwitchSteps';
+const SWITCH_CONFIRM = 'topicSwitchConfirm';
+const SWITCH_TO = Symbol('switchTo');
+
+/** The topic a person asked to switch to this turn (every dialog was closed for it), if any. */
+export function switchRequestedIn(context: TurnContext): FeatureIntent | undefined {
+  return context.turnState.get(SWITCH_TO) as FeatureIntent | undefined;
+}
 
 /** What a dialog returns when the person left it with "cancel" or "menu". */
 export interface LeftResult {
@@ -15,15 +37,27 @@ export interface LeftResult {
 
 /**
  * The base of every Wayfinder dialog: "help", "menu" and "cancel"/"start over" work at every
- * prompt. The innermost interruptible dialog handles them, so a feature's own prompt is the one
- * re-asked after help, and leaving a feature returns to its caller (the menu).
+ * prompt, and so does a change of topic ("actually, can you find me a group?"). The innermost
+ * interruptible dialog handles them, so a feature's own prompt is the one re-asked after help,
+ * and leaving a feature returns to its caller (the menu).
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
+  /** The guided conversation this dialog is, if any: asking for it again is not a switch. */
+  protected readonly feature: FeatureIntent | undefined = undefined;
+
   constructor(
     id: string,
     protected readonly deps: DialogDeps,
   ) {
     super(id);
+    const confirm = new ConfirmPrompt(SWITCH_CONFIRM, undefined, 'en-us');
+    confirm.confirmChoices = [
+      { value: deps.strings.text('routing.switchYes') },
+      { value: deps.strings.text('routing.switchNo') },
+    ];
+    this.addDialog(confirm).addDialog(
+      new WaterfallDialog(SWITCH_STEPS, [this.askSwitch.bind(this), this.afterSwitch.bind(this)]),
+    );
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -31,8 +65,53 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       const command = this.commandIn(innerDc);
       if (command === 'help') return this.onHelp(innerDc);
       if (command) return this.onLeave(innerDc, command);
+      const target = this.switchTarget(innerDc);
+      if (target?.ask) return innerDc.beginDialog(SWITCH_STEPS, { intent: target.intent });
+      if (target) return this.switchTo(innerDc, target.intent);
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /** Whether this dialog offers to switch to another topic (the menu routes topics itself). */
+  protected switchesTopics(): boolean {
+    return true;
+  }
+
+  /**
+   * Another guided conversation asked for while this one waits: switch at once when the
+   * recognizer is sure and the words say so ("actually..."), ask when it is fairly sure, and
+   * otherwise take the message as the answer it probably is.
+   */
+  private switchTarget(innerDc: DialogContext): { intent: FeatureIntent; ask: boolean } | undefined {
+    const { context } = innerDc;
+    const recognition = recognitionOf(context);
+    if (!recognition || !this.switchesTopics() || innerDc.activeDialog?.id === SWITCH_STEPS) return undefined;
+    if (answersOpenChoice(innerDc)) return undefined;
+    const { intent, score } = recognition;
+    if (!isFeatureIntent(intent) || intent === this.feature || score < thresholds.switchAsk) return undefined;
+    const now = score >= thresholds.switchNow && hasSwitchCue(this.deps.strings, context.activity.text);
+    return { intent, ask: !now };
+  }
+
+  private async askSwitch(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { intent } = step.options as { intent: FeatureIntent };
+    const feature = this.deps.strings.text(`features.${intent}`);
+    return step.prompt(SWITCH_CONFIRM, {
+      prompt: this.deps.strings.text('routing.switchConfirm', { feature }),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  /** Yes: switch. No: back to the question that was open (it is asked again). */
+  private async afterSwitch(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { intent } = step.options as { intent: FeatureIntent };
+    return step.result === true ? this.switchTo(step, intent) : step.endDialog();
+  }
+
+  /** Closes every dialog and notes the topic, so the bot starts it from the menu. */
+  private async switchTo(dc: DialogContext, intent: FeatureIntent): Promise<DialogTurnResult> {
+    dc.context.turnState.set(SWITCH_TO, intent);
+    return dc.cancelAllDialogs(true);
   }
 
   /** Help: say what the bot can do, then ask the same question again. */
@@ -53,12 +132,21 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return { status: DialogTurnStatus.complete, result };
   }
 
-  /** The global command this turn's message is, if it is a message at all. */
+  /**
+   * The help/menu/cancel command this turn's message is: the exact words, or a sentence the
+   * recognizer is sure means one ("can we start again from the top").
+   */
   protected commandIn(dc: DialogContext): DialogCommand | undefined {
     const { activity } = dc.context;
     if (activity.type !== ActivityTypes.Message) return undefined;
-    const command = this.deps.commands.recognize(activity.text);
-    return command === 'help' || command === 'menu' || command === 'cancel' ? command : undefined;
+    const exact = this.deps.commands.recognize(activity.text);
+    if (exact === 'help' || exact === 'menu' || exact === 'cancel') return exact;
+    // A button of the open prompt is its answer, whatever it sounds like ("Go back").
+    if (answersOpenChoice(dc)) return undefined;
+    const recognition = recognitionOf(dc.context);
+    const { intent, score } = recognition ?? { intent: 'none', score: 0 };
+    const sure = score >= thresholds.command;
+    return sure && (intent === 'help' || intent === 'menu' || intent === 'cancel') ? intent : undefined;
   }
 
   /** True when the active child will handle interruptions itself (it is deeper). */
@@ -78,4 +166,16 @@ export async function sendHelp(dc: DialogContext, { strings }: DialogDeps): Prom
       strings.text('help.privacy'),
     ].join('\n\n'),
   );
+}
+
+/** True when the message is one of the open prompt's own choices (a button was pressed). */
+function answersOpenChoice(innerDc: DialogContext): boolean {
+  const options = innerDc.activeDialog?.state?.options as PromptOptions | undefined;
+  const folded = normalizeText(innerDc.context.activity.text ?? '');
+  const words = (options?.choices ?? []).flatMap((choice) =>
+    typeof choice === 'string'
+      ? [choice]
+      : [choice.value, choice.action?.title ?? '', ...(choice.synonyms ?? [])],
+  );
+  return words.some((word) => word && normalizeText(String(word)) === folded);
 }

@@ -1,6 +1,8 @@
 import {
   type Choice,
   ChoicePrompt,
+  ConfirmPrompt,
+  type Dialog,
   type DialogContext,
   type DialogTurnResult,
   DialogTurnStatus,
@@ -12,10 +14,13 @@ import {
 } from 'botbuilder-dialogs';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import { normalizeText } from '../src/language/normalize.js';
+import { type FeatureIntent, recognitionOf } from '../src/language/routing.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
+import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
 
 /** A menu entry: its stored value, its label and the other words that pick it. */
@@ -34,15 +39,37 @@ const menuItems: readonly MenuItem[] = [
 
 const MENU_STEPS = 'mainMenuSteps';
 const MENU_PROMPT = 'mainMenuPrompt';
+const ROUTE_STEPS = 'mainRouteSteps';
+const ROUTE_CONFIRM = 'mainRouteConfirm';
+const ROUTE_CHOICE = 'mainRouteChoice';
+/** Where the menu prompt's validator leaves its reading of free text for the next step. */
+const MENU_ROUTE = Symbol('menuRoute');
+
+/** How the menu starts: again after a feature, or straight into a feature asked for elsewhere. */
+export interface MainDialogOptions {
+  again?: boolean;
+  start?: FeatureIntent;
+}
 
 /**
- * The root dialog: a menu of what works, routing to one feature dialog at a time and coming
- * back to the menu when it ends (finished, cancelled or left with "menu").
+ * The root dialog: a menu of what works, which also understands free text ("I need to get ready
+ * for my psychiatrist"), routing to one feature dialog at a time and coming back to the menu
+ * when it ends (finished, cancelled, left with "menu", or switched away from).
  */
 export class MainDialog extends InterruptibleDialog {
-  constructor(deps: DialogDeps) {
+  private readonly features: Partial<Record<FeatureIntent, string>> = {};
+
+  /** `features` maps each guided conversation that exists to its dialog. */
+  constructor(deps: DialogDeps, features: Partial<Record<FeatureIntent, Dialog>> = {}) {
     super(DialogIds.main, deps);
+    const confirm = new ConfirmPrompt(ROUTE_CONFIRM, undefined, 'en-us');
+    confirm.confirmChoices = [
+      { value: deps.strings.text('routing.yes') },
+      { value: deps.strings.text('routing.no') },
+    ];
     this.addDialog(new ChoicePrompt(MENU_PROMPT, this.validateChoice.bind(this)))
+      .addDialog(confirm)
+      .addDialog(new ChoicePrompt(ROUTE_CHOICE))
       .addDialog(new NicknameDialog(deps))
       .addDialog(
         new WaterfallDialog(MENU_STEPS, [
@@ -50,7 +77,12 @@ export class MainDialog extends InterruptibleDialog {
           this.route.bind(this),
           this.loop.bind(this),
         ]),
-      );
+      )
+      .addDialog(new WaterfallDialog(ROUTE_STEPS, [this.askRoute.bind(this), this.afterAsk.bind(this)]));
+    for (const [intent, dialog] of Object.entries(features)) {
+      this.addDialog(dialog);
+      this.features[intent as FeatureIntent] = dialog.id;
+    }
     this.initialDialogId = MENU_STEPS;
   }
 
@@ -65,20 +97,22 @@ export class MainDialog extends InterruptibleDialog {
 
   /** Offers the menu as buttons (suggested actions), or a numbered list where a channel has none. */
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as MainDialogOptions;
+    if (options.start) return this.startFeature(step, options.start);
     const { strings } = this.deps;
-    const again = (step.options as { again?: boolean } | undefined)?.again === true;
     return step.prompt(MENU_PROMPT, {
-      prompt: strings.text(again ? 'menu.promptAgain' : 'menu.prompt'),
+      prompt: strings.text(options.again ? 'menu.promptAgain' : 'menu.prompt'),
       choices: this.choices(),
       style: ListStyle.auto,
     });
   }
 
-  /** Runs the chosen item: a feature dialog, or a short answer. */
+  /** Runs the chosen item or what the free text asked for. */
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings, crisisResources } = this.deps;
-    const value = (step.result as { value?: string } | undefined)?.value;
-    switch (value) {
+    const routed = step.context.turnState.get(MENU_ROUTE) as MenuRoute | undefined;
+    if (routed) return this.followRoute(step, routed);
+    switch ((step.result as FoundChoice | undefined)?.value) {
       case 'nickname':
         return step.beginDialog(DialogIds.nickname);
       case 'crisisSupport':
@@ -96,18 +130,104 @@ export class MainDialog extends InterruptibleDialog {
     return step.next();
   }
 
+  private async followRoute(step: WaterfallStepContext, routed: MenuRoute): Promise<DialogTurnResult> {
+    switch (routed.kind) {
+      case 'feature':
+        return this.startFeature(step, routed.intent);
+      case 'smallTalk':
+        await step.context.sendActivity(
+          this.deps.strings.text(`smallTalk.${routed.intent}`, {}, step.context.activity.text?.length ?? 0),
+        );
+        return step.next();
+      default:
+        return step.beginDialog(ROUTE_STEPS, routed);
+    }
+  }
+
+  /** "Did you mean X?" or "one of these?", when free text was not clear enough to act on. */
+  private async askRoute(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const routed = step.options as MenuRoute;
+    if (routed.kind === 'confirm') {
+      const feature = strings.text(`features.${routed.intent}`);
+      return step.prompt(ROUTE_CONFIRM, {
+        prompt: strings.text('routing.confirm', { feature }),
+        style: ListStyle.suggestedAction,
+      });
+    }
+    if (routed.kind !== 'choose') return step.endDialog();
+    const choices: Choice[] = routed.intents.map((intent) => ({
+      value: intent,
+      synonyms: [strings.text(`features.${intent}`)],
+      action: {
+        type: 'imBack',
+        title: strings.text(`features.${intent}`),
+        value: strings.text(`features.${intent}`),
+      },
+    }));
+    choices.push({
+      value: 'else',
+      action: {
+        type: 'imBack',
+        title: strings.text('routing.somethingElse'),
+        value: strings.text('routing.somethingElse'),
+      },
+    });
+    return step.prompt(ROUTE_CHOICE, {
+      prompt: strings.text('routing.twoOptions'),
+      choices,
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async afterAsk(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const routed = step.options as MenuRoute;
+    if (routed.kind === 'confirm' && step.result === true) return this.startFeature(step, routed.intent);
+    const picked = (step.result as FoundChoice | undefined)?.value;
+    if (routed.kind === 'choose' && routed.intents.includes(picked as FeatureIntent)) {
+      return this.startFeature(step, picked as FeatureIntent);
+    }
+    return step.endDialog();
+  }
+
+  /** Starts a guided conversation, prefilled from this turn's recognition, or says it is not here yet. */
+  private async startFeature(step: WaterfallStepContext, intent: FeatureIntent): Promise<DialogTurnResult> {
+    const dialogId = this.features[intent];
+    if (dialogId) return step.beginDialog(dialogId, { recognition: recognitionOf(step.context) });
+    const { strings } = this.deps;
+    await step.context.sendActivity(
+      intent === 'handoff'
+        ? strings.text('routing.handoffNotYet')
+        : strings.text('routing.notYet', {
+            feature: strings.text(`features.${intent}`),
+            features: strings.text('menu.featureList'),
+          }),
+    );
+    return step.next();
+  }
+
   /** Back to the menu, asked as "what next?". */
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.replaceDialog(MENU_STEPS, { again: true });
+    return step.replaceDialog(MENU_STEPS, { again: true } satisfies MainDialogOptions);
   }
 
   /**
-   * An answer that is no menu item gets a short, varied "didn't catch that" with the menu's
-   * buttons; every second miss in a row offers the menu and a person instead, so nobody is left
-   * looping on the same sentence.
+   * A button, or free text the recognizer can place, is accepted. Anything else gets a short,
+   * varied "didn't catch that" with the menu's buttons; every second miss in a row offers the
+   * menu and a person instead, so nobody is left looping on the same sentence.
    */
   private async validateChoice(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-    if (prompt.recognized.succeeded) return true;
+    const typed = normalizeText(prompt.context.activity.text ?? '');
+    const found = prompt.recognized.succeeded ? prompt.recognized.value : undefined;
+    // A button, or its words alone, is a choice; in a longer sentence ("help me find a group")
+    // what the recognizer understood comes first.
+    if (found && normalizeText(found.synonym ?? '') === typed) return true;
+    const routed = menuRouteFor(recognitionOf(prompt.context));
+    if (routed && (routed.kind !== 'smallTalk' || !found)) {
+      prompt.context.turnState.set(MENU_ROUTE, routed);
+      return true;
+    }
+    if (found) return true;
     const { strings } = this.deps;
     const misses = prompt.attemptCount;
     // The retry prompt carries the menu's buttons, so the wording is set on it for this miss.
@@ -128,6 +248,11 @@ export class MainDialog extends InterruptibleDialog {
     }
     await innerDc.repromptDialog();
     return { status: DialogTurnStatus.waiting };
+  }
+
+  /** The menu does its own routing of other topics, so it never offers to switch away. */
+  protected override switchesTopics(): boolean {
+    return false;
   }
 
   private choices(): Choice[] {

@@ -163,4 +163,9 @@ export class SafetyDialog extends InterruptibleDialog {
     await innerDc.context.sendActivity(this.deps.strings.text('interruptions.toMenu'));
     return innerDc.cancelAllDialogs(true);
   }
+
+  /** Its own buttons are where this goes next; a topic change waits until it is closed. */
+  protected override switchesTopics(): boolean {
+    return false;
+  }
 }

@@ -8,6 +8,8 @@ import {
 import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
+import { switchRequestedIn } from '../dialogs/interruptible-dialog.js';
+import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import type { SafetyDialogOptions } from '../dialogs/safety-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
@@ -62,12 +64,16 @@ export interface WayfinderBotDeps {
  * that work above every dialog (show/delete my data, privacy, "are you a bot?"), then the
  * dialogs. State is saved at the end of each turn, never after a failed one.
  */
-/** Commands answered above all dialogs, when the recognizer is sure enough of one. */
+/**
+ * Commands answered above all dialogs, when the recognizer is sure enough of one. "Are you a
+ * person?" and "is this private?" are answered on a lower score: an honest answer nobody asked
+ * for costs little, a question left unanswered costs trust.
+ */
 function rootCommandFrom(recognition: WayfinderRecognition): GlobalCommand | undefined {
   const { intent, score } = recognition;
-  const root =
-    intent === 'showData' || intent === 'deleteData' || intent === 'privacy' || intent === 'aboutBot';
-  return root && score >= thresholds.route ? intent : undefined;
+  if ((intent === 'aboutBot' || intent === 'privacy') && score >= thresholds.confirm) return intent;
+  if ((intent === 'showData' || intent === 'deleteData') && score >= thresholds.route) return intent;
+  return undefined;
 }
 
 export class WayfinderBot extends TeamsActivityHandler {
@@ -215,11 +221,16 @@ export class WayfinderBot extends TeamsActivityHandler {
     return this.dialogSet.createContext(context);
   }
 
-  /** Continues the active dialog; starts the menu when none is left (unless data was just erased). */
+  /**
+   * Continues the active dialog; when none is left, starts the menu (or, after a change of
+   * topic, the topic asked for), unless the person's data was just erased.
+   */
   private async continueOrBegin(dc: DialogContext): Promise<void> {
     await dc.continueDialog();
     const erased = dc.context.turnState.get(ERASE_REQUESTED) === true;
-    if (!dc.activeDialog && !erased) await dc.beginDialog(DialogIds.main);
+    if (dc.activeDialog || erased) return;
+    const options: MainDialogOptions = { start: switchRequestedIn(dc.context) };
+    await dc.beginDialog(DialogIds.main, options);
   }
 
   /** After a command answered above the dialogs, asks the current question again. */

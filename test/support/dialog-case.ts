@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { type Activity, AutoSaveStateMiddleware, MemoryStorage, UserState } from 'botbuilder';
+import {
+  type Activity,
+  AutoSaveStateMiddleware,
+  MemoryStorage,
+  type Middleware,
+  UserState,
+} from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
@@ -54,10 +60,12 @@ export async function runDialogCase(
   makeDialog: (deps: DialogDeps) => Dialog,
   steps: readonly Step[],
   initialOptions?: object,
+  middleware: readonly Middleware[] = [],
 ): Promise<{ client: DialogTestClient; deps: ReturnType<typeof makeDialogDeps> }> {
   const deps = makeDialogDeps();
   const client = new DialogTestClient('test', makeDialog(deps), initialOptions, [
     new AutoSaveStateMiddleware(deps.userState),
+    ...middleware,
   ]);
   for (const [index, [user, expected]] of steps.entries()) {
     let reply: Partial<Activity> | undefined = await client.sendActivity(user);

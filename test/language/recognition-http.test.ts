@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import type { App } from '../../src/host/app.js';
+import { testContent } from '../support/content.js';
+import { exchange, exchangeAll, startTestApp, testActivity } from '../support/http.js';
+
+const { strings } = testContent();
+const say = (conversation: string, text: string, extra: Partial<Activity> = {}) =>
+  testActivity(conversation, { text, ...extra });
+
+describe('free text through the whole bot', () => {
+  let app: App;
+  let url: string;
+  before(async () => {
+    ({ app, url } = await startTestApp());
+  });
+  after(async () => {
+    await app.close();
+  });
+
+  it('sends an IntentRecognizer trace with intent, score and entities (datetime in the person’s zone)', async () => {
+    const replies = await exchangeAll(
+      url,
+      say('trace-1', 'I see my psychiatrist next Tuesday at 3pm', { localTimezone: 'America/Chicago' }),
+    );
+    const trace = replies.find((a) => a.type === 'trace' && a.name === 'IntentRecognizer');
+    const value = trace?.value as {
+      intent: string;
+      score: number;
+      entities: { appointmentType: { value: string }[]; datetime: { timezone: string }[] };
+    };
+    assert.equal(value.intent, 'appointment');
+    assert.ok(value.score >= 0.7);
+    assert.equal(value.entities.appointmentType[0]?.value, 'prescriber');
+    assert.equal(value.entities.datetime[0]?.timezone, 'America/Chicago');
+  });
+
+  it('routes a clear request from the menu (a conversation not built yet is named honestly)', async () => {
+    await exchange(url, say('route-1', 'hello'));
+    const replies = await exchange(url, say('route-1', 'can you help me find an NA meeting'));
+    const feature = strings.text('features.peerGroup');
+    assert.ok(
+      replies[0]?.text?.includes(
+        strings.text('routing.notYet', { feature, features: strings.text('menu.featureList') }),
+      ),
+    );
+  });
+
+  it('a clear change of topic mid-dialog leaves it for the new topic', async () => {
+    await exchange(url, say('switch-1', 'hello'));
+    await exchange(url, say('switch-1', '2'));
+    const replies = await exchange(
+      url,
+      say('switch-1', 'actually, can you find me a support group instead?'),
+    );
+    assert.ok(replies[0]?.text?.includes(`"${strings.text('features.peerGroup')}"`));
+  });
+
+  it('"are you a real person" in other words is answered from the recognizer', async () => {
+    const replies = await exchange(url, say('about-1', 'wait is this an actual human typing to me'));
+    assert.ok(replies[0]?.text?.includes(strings.text('aboutBot.answer')));
+  });
+
+  it('a 30 KB message gets a kind reply quickly-shaped: the length notice, and nothing else runs', async () => {
+    const replies = await exchangeAll(url, say('long-1', 'x '.repeat(15_000)));
+    const texts = replies.filter((a) => a.type === 'message').map((a) => a.text);
+    assert.deepEqual(texts, [strings.text('errors.tooLong', { max: 1000 })]);
+    assert.ok(!replies.some((a) => a.name === 'IntentRecognizer'), 'no recognizer saw it');
+  });
+});

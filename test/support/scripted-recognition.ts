@@ -1,0 +1,35 @@
+import type { Middleware } from 'botbuilder';
+import type { IntentName, WayfinderRecognition } from '../../src/language/intents/index.js';
+import { rememberRecognition } from '../../src/language/routing.js';
+
+/** What the recognizer "understood" for one message, scripted by the test. */
+export type Scripted = [intent: IntentName, score: number, runnerUp?: [IntentName, number]];
+
+const noEntities: WayfinderRecognition['entities'] = {
+  datetime: [],
+  number: [],
+  boolean: [],
+  appointmentType: [],
+  accommodationSetting: [],
+  groupApproach: [],
+  groupFormat: [],
+};
+
+/**
+ * Plays the bot's part for dialog tests: each message's recognition is looked up in `script`
+ * by its text (unscripted messages are "none"), so routing is tested at exact scores.
+ */
+export function scriptedRecognition(script: Record<string, Scripted>): Middleware {
+  return {
+    async onTurn(context, next) {
+      const [intent, score, runnerUp] = script[context.activity.text ?? ''] ?? ['none', 1];
+      rememberRecognition(context, {
+        intent,
+        score,
+        ...(runnerUp ? { runnerUp: { intent: runnerUp[0], score: runnerUp[1] } } : {}),
+        entities: noEntities,
+      });
+      await next();
+    },
+  };
+}
