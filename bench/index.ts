@@ -1,3 +1,5 @@
+import { benchCrowd } from './crowd.js';
+import { benchIntents } from './intents.js';
 import { runSafetyBenchmark } from './safety.js';
 import { benchStartup } from './startup.js';
 import { runStorageBenchmark } from './storage.js';
@@ -7,3 +9,5 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 await benchStartup();
 await runStorageBenchmark({ print });
 runSafetyBenchmark({ print });
+await benchIntents(print);
+await benchCrowd(print);
