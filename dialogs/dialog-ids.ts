@@ -4,4 +4,5 @@ export const DialogIds = {
   nickname: 'nickname',
   deleteData: 'deleteData',
   safety: 'safety',
+  handoff: 'handoff',
 } as const;

@@ -6,12 +6,10 @@ import {
   type DialogTurnResult,
   DialogTurnStatus,
   ListStyle,
-  type PromptOptions,
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { DialogCommand } from '../src/language/commands.js';
-import { normalizeText } from '../src/language/normalize.js';
 import {
   type FeatureIntent,
   hasSwitchCue,
@@ -20,6 +18,7 @@ import {
   thresholds,
 } from '../src/language/routing.js';
 import type { DialogDeps } from './dialog-deps.js';
+import { answersOpenChoice } from './open-choice.js';
 
 const SWITCH_STEPS = 'topicSwitchSteps';
 const SWITCH_CONFIRM = 'topicSwitchConfirm';
@@ -166,16 +165,4 @@ export async function sendHelp(dc: DialogContext, { strings }: DialogDeps): Prom
       strings.text('help.privacy'),
     ].join('\n\n'),
   );
-}
-
-/** True when the message is one of the open prompt's own choices (a button was pressed). */
-function answersOpenChoice(innerDc: DialogContext): boolean {
-  const options = innerDc.activeDialog?.state?.options as PromptOptions | undefined;
-  const folded = normalizeText(innerDc.context.activity.text ?? '');
-  const words = (options?.choices ?? []).flatMap((choice) =>
-    typeof choice === 'string'
-      ? [choice]
-      : [choice.value, choice.action?.title ?? '', ...(choice.synonyms ?? [])],
-  );
-  return words.some((word) => word && normalizeText(String(word)) === folded);
 }

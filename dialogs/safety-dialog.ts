@@ -131,8 +131,9 @@ export class SafetyDialog extends InterruptibleDialog {
       case 'menu':
         return this.onLeave(step, 'menu');
       case 'person':
+        // The lines are people too, and answer at once; a peer specialist may take a while.
         await step.context.sendActivity(strings.text('safety.talkToPersonAnswer'));
-        break;
+        return step.replaceDialog(DialogIds.handoff, { topic: 'safety' });
       case 'lines':
         await step.context.sendActivity(crisisLinesText(strings, crisisResources));
         break;

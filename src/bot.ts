@@ -8,10 +8,13 @@ import {
 import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
+import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
 import { switchRequestedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
+import { answersOpenChoice } from '../dialogs/open-choice.js';
 import type { SafetyDialogOptions } from '../dialogs/safety-dialog.js';
 import type { Strings } from './content/strings.js';
+import type { HandoffTurns } from './handoff/handoff-turns.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
 import type { CommandRecognizer, GlobalCommand } from './language/commands.js';
 import { exceedsInputBudget, MAX_MESSAGE_LENGTH } from './language/input-limits.js';
@@ -21,7 +24,7 @@ import {
   type WayfinderRecognizer,
 } from './language/intents/index.js';
 import { rememberRecognition, thresholds } from './language/routing.js';
-import type { SafetyClassifier } from './language/safety/safety-classifier.js';
+import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
@@ -49,6 +52,8 @@ export interface WayfinderBotDeps {
   recognizer: WayfinderRecognizer;
   /** Classifies every message for danger or concern before anything else sees it. */
   safety: SafetyClassifier;
+  /** Specialists' commands and both sides of a live relay. */
+  handoff: HandoffTurns;
   /** Spots requests for medical, dosing or legal advice, which are declined kindly. */
   advice: AdviceRequestDetector;
   personalData: PersonalData;
@@ -120,13 +125,29 @@ export class WayfinderBot extends TeamsActivityHandler {
     await this.deps.userState.saveChanges(context, false);
   }
 
-  /** A message: bookkeeping, then a command above all dialogs, or the dialogs. */
+  /**
+   * A message: bookkeeping; a specialist's command or relay; the safety gate; a member's relay;
+   * then commands above all dialogs, or the dialogs.
+   */
   private async onUserMessage(context: TurnContext): Promise<void> {
-    const { strings } = this.deps;
+    const { strings, handoff } = this.deps;
     const { text, value } = context.activity;
     await this.noteActivity(context);
     const dc = await this.dialogContext(context);
-    if (await this.safetyGate(dc)) return;
+    const link = await handoff.link(context);
+    if (handoff.isSpecialist(context) && (await handoff.specialistTurn(context, link))) return;
+    const safety = await this.safetyCheck(dc);
+    if (link?.role === 'member') {
+      const flagged = safety.level === 'none' ? undefined : safety.level;
+      const turn = await handoff.memberTurn(context, link, flagged);
+      if (turn.kind === 'relayed' && flagged) await this.pauseForSafety(dc, safety);
+      if (turn.kind === 'fallback') {
+        const options: HandoffDialogOptions = { fallback: { code: turn.code, choice: turn.choice } };
+        await dc.beginDialog(DialogIds.handoff, options);
+      }
+      if (turn.kind !== 'none') return;
+    }
+    if (safety.level !== 'none') return this.pauseForSafety(dc, safety);
     if (!text?.trim() && value === undefined) {
       await context.sendActivity(strings.text('errors.notText'));
       return;
@@ -138,7 +159,9 @@ export class WayfinderBot extends TeamsActivityHandler {
     const recognition = (await this.deps.recognizer.recognize(dc, context.activity)).wayfinder;
     await context.sendActivity(intentTrace(recognition));
     rememberRecognition(context, recognition);
-    switch (this.deps.commands.recognize(text) ?? rootCommandFrom(recognition)) {
+    // A button of the open question is its answer, whatever its words sound like ("Don't share").
+    const fromIntent = answersOpenChoice(dc) ? undefined : rootCommandFrom(recognition);
+    switch (this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(
           dataReportActivity(strings, await this.deps.personalData.collect(context)),
@@ -165,11 +188,10 @@ export class WayfinderBot extends TeamsActivityHandler {
   }
 
   /**
-   * The safety gate: every message, in every state, is classified first (the whole text: the
-   * classifier is linear). The result goes out as a `SafetyCheck` trace for the Emulator; danger
-   * or concern pauses the current dialog under the safety dialog. True when it answered.
+   * The safety gate: every message (but a specialist's side of a relay) is classified first, the
+   * whole text (the classifier is linear), and the result sent as a `SafetyCheck` trace.
    */
-  private async safetyGate(dc: DialogContext): Promise<boolean> {
+  private async safetyCheck(dc: DialogContext): Promise<SafetyResult> {
     const result = this.deps.safety.classify(dc.context.activity.text ?? '');
     await dc.context.sendTraceActivity(
       'SafetyCheck',
@@ -177,15 +199,18 @@ export class WayfinderBot extends TeamsActivityHandler {
       SAFETY_TRACE_TYPE,
       'Safety check',
     );
-    if (result.level === 'none') return false;
+    return result;
+  }
+
+  /** Danger or concern: the safety dialog goes above whatever was active, which waits. */
+  private async pauseForSafety(dc: DialogContext, result: SafetyResult): Promise<void> {
     const options: SafetyDialogOptions = {
-      level: result.level,
+      level: result.level === 'danger' ? 'danger' : 'concern',
       explicit: result.explicit,
       overdose: result.signals.some((signal) => /overdose|breathing|dying|collapse/.test(signal)),
     };
     if (dc.activeDialog?.id === DialogIds.safety) await dc.replaceDialog(DialogIds.safety, options);
     else await dc.beginDialog(DialogIds.safety, options);
-    return true;
   }
 
   /** Updates the person record; on their first message of a day, indexes them for retention. */

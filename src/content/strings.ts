@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 // The English files define the keys; each feature's strings live in a file of their own.
 import type core from '../../resources/locales/en/core.json';
+import type handoff from '../../resources/locales/en/handoff.json';
 import { resourcesDir } from '../paths.js';
 import { loadResource, ResourceError } from './resource-file.js';
 
 /** Every section.key the English locale defines; other locales must define the same. */
-type Sections = typeof core;
+type Sections = typeof core & typeof handoff;
 export type StringKey = {
   [S in keyof Sections]: `${S & string}.${keyof Sections[S] & string}`;
 }[keyof Sections];
@@ -18,7 +19,7 @@ export type StringVars = Record<string, string | number>;
 const text = z.string().trim().min(1, 'must not be empty');
 const localeSchema = z.record(
   z.string().regex(/^[a-z][A-Za-z]*$/, 'section names are camelCase'),
-  z.record(z.string().regex(/^[a-z][A-Za-z]*$/, 'keys are camelCase'), z.union([text, z.array(text).min(1)])),
+  z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'keys are camelCase'), z.union([text, z.array(text).min(1)])),
 );
 type LocaleData = z.output<typeof localeSchema>;
 

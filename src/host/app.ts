@@ -2,11 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
+import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { SafetyDialog } from '../../dialogs/safety-dialog.js';
 import { WayfinderBot } from '../bot.js';
 import { registerLocalChat } from '../channels/local-chat.js';
 import { type Content, loadContent } from '../content/content.js';
+import { HandoffService } from '../handoff/handoff-service.js';
+import { HandoffStore } from '../handoff/handoff-store.js';
+import { HandoffTurns } from '../handoff/handoff-turns.js';
 import { AdviceRequestDetector } from '../language/advice-requests.js';
 import { CommandRecognizer } from '../language/commands.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../language/intents/index.js';
@@ -19,6 +23,8 @@ import { createAdapter, type WayfinderAdapter } from './adapter.js';
 import type { AppConfig } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { MessageHandler } from './messages.js';
+import { type Periodic, runEvery } from './periodic.js';
+import { proactiveSender } from './proactive.js';
 import { createServer } from './server.js';
 
 /** Parts a test may supply instead of the ones built from config. */
@@ -40,6 +46,7 @@ export interface App {
   readonly storage: AppStorage;
   readonly logger: Logger;
   readonly retention: Retention;
+  readonly handoff: HandoffService;
   /** Starts serving on config.host:config.port (0 = any free port); resolves to the base URL. */
   listen(): Promise<string>;
   /** The base URL once listening. */
@@ -68,12 +75,27 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     profile: userState.createProperty('profile'),
   };
   const clock = overrides.clock ?? (() => new Date());
-  const personalData = new PersonalData(storage);
+  const adapter = createAdapter(config, { strings, logger });
+  const send = proactiveSender(adapter, config.auth.appId ?? '', logger);
+  const handoffStore = new HandoffStore(storage);
+  const handoff = new HandoffService(handoffStore, send, strings, {
+    clock,
+    waitMinutes: config.handoffWaitMinutes,
+  });
+  const personalData = new PersonalData(storage, [
+    { name: 'handoff', keysOf: (userKey) => handoffStore.keysOfPerson(userKey) },
+  ]);
   const retention = new Retention(storage, personalData, config.retentionDays);
   const bot = new WayfinderBot({
     conversationState,
     userState,
-    dialogs: [new MainDialog(dialogDeps), new DeleteDataDialog(dialogDeps), new SafetyDialog(dialogDeps)],
+    dialogs: [
+      new MainDialog(dialogDeps, { handoff: new HandoffDialog(dialogDeps, handoff) }),
+      new DeleteDataDialog(dialogDeps),
+      new SafetyDialog(dialogDeps),
+      new HandoffDialog(dialogDeps, handoff),
+    ],
+    handoff: new HandoffTurns(handoff, handoffStore, strings, config.specialistIds, clock),
     strings,
     commands: dialogDeps.commands,
     recognizer: overrides.recognizer ?? createWayfinderRecognizer({ clock }),
@@ -85,12 +107,11 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     retention,
     clock,
   });
-  const adapter = createAdapter(config, { strings, logger });
   const messages = new MessageHandler(adapter, (context) => bot.run(context), logger);
   const server = createServer({ messages, storage, logger });
 
   let baseUrl = '';
-  let sweeps: { stop(): Promise<void> } | undefined;
+  let periodic: Periodic[] = [];
   // The local chat page and its Direct Line subset; replies reach it through the connector routes.
   const localChat = config.localChat
     ? registerLocalChat(server, {
@@ -107,6 +128,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     storage,
     logger,
     retention,
+    handoff,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -115,14 +137,19 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
           logger.info('server.listening', { host: config.host, port, storage: storage.kind });
-          sweeps ??= scheduleSweeps(retention, { clock, logger });
+          if (periodic.length === 0) {
+            periodic = [
+              scheduleSweeps(retention, { clock, logger }),
+              runEvery('handoff.timeouts', 30_000, async () => void (await handoff.sweepTimeouts()), logger),
+            ];
+          }
           resolve(baseUrl);
         });
       }),
     url: () => baseUrl,
     close: async () => {
       localChat?.close();
-      await sweeps?.stop();
+      await Promise.all(periodic.map((p) => p.stop()));
       await closeServer(server);
       await messages.idle();
       await storage.flush();

@@ -79,6 +79,15 @@ const environmentSchema = z
         .max(3650, 'expected a whole number of days from 1 to 3650')
         .default(180),
     ),
+    HANDOFF_WAIT_MINUTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: 'expected a whole number of minutes from 1 to 1440' })
+        .int('expected a whole number of minutes from 1 to 1440')
+        .min(1, 'expected a whole number of minutes from 1 to 1440')
+        .max(1440, 'expected a whole number of minutes from 1 to 1440')
+        .default(10),
+    ),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z
@@ -130,6 +139,8 @@ export interface AppConfig {
   localChat: boolean;
   /** Days after a person's last activity when their data is erased. */
   retentionDays: number;
+  /** Minutes a handoff request waits for a specialist before the member is offered other options. */
+  handoffWaitMinutes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -189,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     specialistIds: e.SPECIALIST_IDS,
     localChat: e.LOCAL_CHAT ?? (!e.MicrosoftAppId && isLoopback(host)),
     retentionDays: e.RETENTION_DAYS,
+    handoffWaitMinutes: e.HANDOFF_WAIT_MINUTES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -8,7 +8,11 @@ import type { PersonalDataReport } from './personal-data.js';
  */
 export function dataReportActivity(strings: Strings, report: PersonalDataReport): Partial<Activity> {
   const conversationCount = Object.keys(report.conversations).length;
-  if (!report.user && conversationCount === 0) {
+  const otherCount = Object.values(report.other).reduce(
+    (sum, records) => sum + Object.keys(records).length,
+    0,
+  );
+  if (!report.user && conversationCount === 0 && otherCount === 0) {
     return { type: ActivityTypes.Message, text: strings.text('data.nothing') };
   }
   const profile = report.user?.profile as { nickname?: string } | undefined;
@@ -22,6 +26,7 @@ export function dataReportActivity(strings: Strings, report: PersonalDataReport)
       ? [strings.text('data.lastActive', { date: person.lastActiveAt.slice(0, 10) })]
       : []),
     strings.text('data.conversations', { count: conversationCount }),
+    ...(otherCount > 0 ? [strings.text('data.otherRecords', { count: otherCount })] : []),
     '',
     strings.text('data.attachment'),
   ];

@@ -7,12 +7,21 @@ export interface PersonalDataReport {
   user: Record<string, unknown> | undefined;
   /** State of each conversation the person record lists, by conversation id. */
   conversations: Record<string, Record<string, unknown>>;
+  /** Records features keep elsewhere (handoff requests, reminders), by feature and key. */
+  other: Record<string, Record<string, Record<string, unknown>>>;
 }
 
-/** Where a person's records live: their user state, and the conversations it lists. */
+/** A feature that keeps records about a person outside user and conversation state. */
+export interface PersonalRecordSource {
+  name: string;
+  keysOf(userKey: string): Promise<string[]>;
+}
+
+/** Where a person's records live: their user state, the conversations it lists, and the rest. */
 export interface PersonKeys {
   userKey: string;
   conversationKeys: readonly string[];
+  otherKeys: Readonly<Record<string, readonly string[]>>;
 }
 
 const withoutETag = (item: StoreItems[string] | undefined): Record<string, unknown> | undefined => {
@@ -34,8 +43,19 @@ function conversationsOf(user: Record<string, unknown> | undefined): string[] {
  * cache), so it sees other conversations too and can be used by the retention sweep.
  */
 export class PersonalData {
-  constructor(private readonly storage: Storage) {
+  constructor(
+    private readonly storage: Storage,
+    private readonly sources: readonly PersonalRecordSource[] = [],
+  ) {
     if (!storage) throw new Error('PersonalData needs a storage');
+  }
+
+  /** Each source's keys for the person. */
+  private async otherKeys(userKey: string): Promise<Record<string, string[]>> {
+    const entries = await Promise.all(
+      this.sources.map(async (s) => [s.name, await s.keysOf(userKey)] as const),
+    );
+    return Object.fromEntries(entries);
   }
 
   /** The ids of the person's conversations in `context`'s channel: this one and those recorded. */
@@ -49,14 +69,16 @@ export class PersonalData {
     const { channelId, from } = context.activity;
     const userKey = userStateKey(channelId, from.id);
     const ids = await this.conversationIds(context, userKey);
-    return { userKey, conversationKeys: ids.map((id) => conversationStateKey(channelId, id)) };
+    const conversationKeys = ids.map((id) => conversationStateKey(channelId, id));
+    return { userKey, conversationKeys, otherKeys: await this.otherKeys(userKey) };
   }
 
   /** The keys of a person's records from their stored user-state document (no turn needed). */
-  keysOf(userKey: string, userDocument: StoreItems[string]): PersonKeys {
+  async keysOf(userKey: string, userDocument: StoreItems[string]): Promise<PersonKeys> {
     const channelId = userKey.slice(0, userKey.indexOf('/'));
     const ids = conversationsOf(withoutETag(userDocument));
-    return { userKey, conversationKeys: ids.map((id) => conversationStateKey(channelId, id)) };
+    const conversationKeys = ids.map((id) => conversationStateKey(channelId, id));
+    return { userKey, conversationKeys, otherKeys: await this.otherKeys(userKey) };
   }
 
   /** Everything stored about the person, for "show my data". */
@@ -64,18 +86,30 @@ export class PersonalData {
     const { channelId, from } = context.activity;
     const userKey = userStateKey(channelId, from.id);
     const ids = await this.conversationIds(context, userKey);
-    const items = await this.storage.read([userKey, ...ids.map((id) => conversationStateKey(channelId, id))]);
+    const otherKeys = await this.otherKeys(userKey);
+    const items = await this.storage.read([
+      userKey,
+      ...ids.map((id) => conversationStateKey(channelId, id)),
+      ...Object.values(otherKeys).flat(),
+    ]);
     const conversations: Record<string, Record<string, unknown>> = {};
     for (const id of ids) {
       const state = withoutETag(items[conversationStateKey(channelId, id)]);
       if (state) conversations[id] = state;
     }
-    return { user: withoutETag(items[userKey]), conversations };
+    const other: PersonalDataReport['other'] = {};
+    for (const [name, keys] of Object.entries(otherKeys)) {
+      const found = Object.fromEntries(
+        keys.flatMap((key) => (items[key] ? [[key, withoutETag(items[key]) ?? {}]] : [])),
+      );
+      if (Object.keys(found).length > 0) other[name] = found;
+    }
+    return { user: withoutETag(items[userKey]), conversations, other };
   }
 
   /** Erases the records at `keys`; returns how many documents existed and were deleted. */
   async erase(keys: PersonKeys): Promise<number> {
-    const all = [keys.userKey, ...keys.conversationKeys];
+    const all = [keys.userKey, ...keys.conversationKeys, ...Object.values(keys.otherKeys).flat()];
     const existing = Object.keys(await this.storage.read(all));
     await this.storage.delete(all);
     return existing.length;

@@ -1,6 +1,7 @@
 import type { Storage, StoreItem } from 'botbuilder';
 import { z } from 'zod';
-import { errorFields, type Logger } from '../host/log.js';
+import type { Logger } from '../host/log.js';
+import { type Periodic, runEvery } from '../host/periodic.js';
 import { isConflict } from '../storage/errors.js';
 import type { PersonalData } from './personal-data.js';
 
@@ -107,7 +108,7 @@ export class Retention {
     const item = (await this.storage.read([userKey]))[userKey];
     const user = userDocSchema.safeParse(item);
     if (!item || !user.success) return false;
-    const keys = this.personalData.keysOf(userKey, item);
+    const keys = await this.personalData.keysOf(userKey, item);
     if (user.data.erasing === true) {
       // Another sweep began this erasure (and may have stopped midway): finish it.
       await this.personalData.erase(keys);
@@ -134,32 +135,18 @@ export class Retention {
   }
 }
 
-/**
- * Runs `retention.sweep` now and every `intervalMs` (hourly by default) until stopped. A failed
- * sweep is logged and retried at the next tick; the timer never keeps the process alive.
- */
+/** Sweeps now and hourly (see runEvery), logging what each sweep erased. */
 export function scheduleSweeps(
   retention: Retention,
-  options: { clock: () => Date; logger: Logger; intervalMs?: number },
-): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = running.then(async () => {
-      try {
-        const result = await retention.sweep(options.clock());
-        if (result.daysSwept > 0) options.logger.info('retention.swept', { ...result });
-      } catch (error) {
-        options.logger.warn('retention.sweep_failed', errorFields(error));
-      }
-    });
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 60 * 60 * 1000);
-  timer.unref();
-  tick();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
+  options: { clock: () => Date; logger: Logger },
+): Periodic {
+  return runEvery(
+    'retention.sweep',
+    60 * 60 * 1000,
+    async () => {
+      const result = await retention.sweep(options.clock());
+      if (result.daysSwept > 0) options.logger.info('retention.swept', { ...result });
     },
-  };
+    options.logger,
+  );
 }

@@ -57,14 +57,13 @@ const cases: SafetyCase[] = [
     ended: false,
   },
   {
-    name: 'the choices: a person, the lines, free text, then the menu ends it',
+    name: 'the choices: the lines, free text, then the menu ends it',
     options: danger,
     steps: [
       ['I want to die', crisisReply],
-      ['Talk to a person', ['safety.talkToPersonAnswer', 'safety.choicePrompt']],
       ['Crisis lines', ['crisis.intro', 'safety.choicePrompt']],
-      ['ok', [['safety.stillHere', {}, 0], 'safety.choicePrompt']],
       ['ok', [['safety.stillHere', {}, 1], 'safety.choicePrompt']],
+      ['ok', [['safety.stillHere', {}, 2], 'safety.choicePrompt']],
       ['Menu', ['interruptions.toMenu']],
     ],
     ended: true,

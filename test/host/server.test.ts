@@ -1,34 +1,12 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Activity } from 'botbuilder';
 import sinon from 'sinon';
 import type { App } from '../../src/host/app.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { exchange, postMessages, startTestApp, testActivity } from '../support/http.js';
 
 const { strings } = testContent();
-
-/** A stand-in Bot Framework connector that records what the bot sends to its serviceUrl. */
-async function startConnector(): Promise<{ url: string; received: Activity[]; server: Server }> {
-  const received: Activity[] = [];
-  const server = createServer((req: IncomingMessage, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      if (req.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) {
-        received.push(JSON.parse(body) as Activity);
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `sent-${received.length}` }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, server };
-}
 
 /** Makes the first read of `conversation`'s state take `ms`: a slow turn there. */
 function slowFirstRead(storage: MemoryAppStorage, conversation: string, ms: number): void {
@@ -116,7 +94,7 @@ describe('HTTP server', () => {
         'no turn failed',
       );
     } finally {
-      connector.server.close();
+      await connector.close();
     }
   });
 
@@ -208,7 +186,7 @@ describe('HTTP server', () => {
       assert.equal(connector.received[0]?.type, 'typing');
       assert.ok(connector.received.some((a) => a.text?.startsWith(strings.text('menu.prompt'))));
     } finally {
-      connector.server.close();
+      await connector.close();
     }
   });
 
@@ -228,7 +206,7 @@ describe('HTTP server', () => {
       assert.ok(connector.received.length > 0);
       assert.ok(connector.received.every((a) => a.type !== 'typing'));
     } finally {
-      connector.server.close();
+      await connector.close();
     }
   });
 

@@ -103,14 +103,27 @@ describe('safety gate', () => {
     assert.ok(menu.at(-1)?.text?.startsWith(strings.text('menu.prompt')));
   });
 
-  it('offers a person, the lines again, and answers free text kindly without "invalid"', async () => {
+  it('offers the lines again, and answers free text kindly without "invalid"', async () => {
     await exchange(url, say('choices-1', 'I want to die'));
-    const person = await exchange(url, say('choices-1', strings.text('safety.talkToPerson')));
-    assert.equal(person[0]?.text, strings.text('safety.talkToPersonAnswer'));
+    const lines = await exchange(url, say('choices-1', strings.text('safety.showLines')));
+    assert.ok(lines[0]?.text?.startsWith(strings.text('crisis.intro')));
     const free = await exchange(url, say('choices-1', 'ok'));
     assert.ok(strings.variants('safety.stillHere').includes(free[0]?.text ?? ''));
     const other = await exchange(url, say('choices-1', 'hmm'));
     assert.notEqual(other[0]?.text, free[0]?.text, 'the wording varies');
+  });
+
+  it('"Talk to a person" gives the lines that answer now, then starts a request for a peer specialist', async () => {
+    await exchange(url, say('person-1', 'I want to die'));
+    const replies = await exchange(url, say('person-1', strings.text('safety.talkToPerson')));
+    assert.deepEqual(
+      replies.map((a) => a.text),
+      [
+        strings.text('safety.talkToPersonAnswer'),
+        strings.text('handoff.intro'),
+        strings.text('handoff.askAlias'),
+      ],
+    );
   });
 
   it('"help" during the safety choices helps and asks again; "cancel" goes back to the paused dialog', async () => {

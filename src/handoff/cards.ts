@@ -1,0 +1,56 @@
+import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
+import type { Strings } from '../content/strings.js';
+import type { HandoffRequest } from './handoff-store.js';
+
+/** Stops member-chosen text (an alias, a message) from rendering as markdown on a card. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+}
+
+/** The plain lines a specialist reads about a request (the card's text fallback, too). */
+export function requestLines(strings: Strings, request: HandoffRequest, minutes: number): string[] {
+  const { code, member, topic, summary, leftMessage } = request;
+  return [
+    strings.text('specialist.newRequest', { code, alias: member.alias, topic, minutes }),
+    summary ? strings.text('specialist.summaryLine', { summary }) : strings.text('specialist.noSummary'),
+    ...(leftMessage
+      ? [strings.text('specialist.messageLine', { message: leftMessage.text, contact: leftMessage.contact })]
+      : []),
+  ];
+}
+
+/**
+ * A new-request card for a specialist (Adaptive Card 1.5, so Teams renders it) with an Accept
+ * button that sends "accept CODE"; the same in plain text for channels without cards.
+ */
+export function specialistCard(
+  strings: Strings,
+  request: HandoffRequest,
+  minutes: number,
+): Partial<Activity> {
+  const lines = requestLines(strings, request, minutes);
+  const accept = strings.text('specialist.acceptButton', { code: request.code });
+  const card = CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body: lines.map((line, i) => ({
+      type: 'TextBlock',
+      text: escapeMarkdown(line),
+      wrap: true,
+      weight: i === 0 ? 'Bolder' : 'Default',
+    })),
+    actions: [
+      {
+        type: 'Action.Submit',
+        title: accept,
+        data: {
+          msteams: { type: 'imBack', value: `accept ${request.code}` },
+          command: 'accept',
+          code: request.code,
+        },
+      },
+    ],
+  });
+  return { type: ActivityTypes.Message, text: lines.join('\n'), textFormat: 'plain', attachments: [card] };
+}

@@ -1,0 +1,251 @@
+import type { Activity, ConversationReference } from 'botbuilder';
+import type { Strings } from '../content/strings.js';
+import type { ProactiveSend } from '../host/proactive.js';
+import { isConflict } from '../storage/errors.js';
+import { specialistCard } from './cards.js';
+import {
+  type DutyRoster,
+  type HandoffRequest,
+  type HandoffStore,
+  newCode,
+  type StoredReference,
+} from './handoff-store.js';
+
+type Reference = Partial<ConversationReference>;
+
+/** Who asks, and what they agreed to share. */
+export interface NewRequest {
+  userKey: string;
+  alias: string;
+  reference: Reference;
+  topic: string;
+  summary?: string;
+}
+
+export type AcceptOutcome = 'accepted' | 'taken' | 'notFound' | 'busy';
+
+const minutesSince = (iso: string, now: Date) =>
+  Math.max(0, Math.round((now.getTime() - Date.parse(iso)) / 60_000));
+
+/**
+ * The human handoff: requests, the on-duty roster, race-safe accepts, the two-way relay and the
+ * honest fallback when nobody can come. State is in Storage (HandoffStore); messages to the other
+ * side go out proactively to their saved conversation.
+ */
+export class HandoffService {
+  constructor(
+    private readonly store: HandoffStore,
+    private readonly send: ProactiveSend,
+    private readonly strings: Strings,
+    private readonly options: { clock: () => Date; waitMinutes: number },
+  ) {}
+
+  /** Queues a request and notifies every specialist on duty; says whether anyone is there. */
+  async request(input: NewRequest): Promise<{ code: string; anyoneOnDuty: boolean }> {
+    const code = newCode();
+    const request: HandoffRequest = {
+      version: 1,
+      code,
+      status: 'waiting',
+      member: { userKey: input.userKey, alias: input.alias, reference: toStored(input.reference) },
+      topic: input.topic,
+      ...(input.summary ? { summary: input.summary } : {}),
+      createdAt: this.options.clock().toISOString(),
+    };
+    await this.store.saveRequest(request);
+    await this.store.addToPerson(input.userKey, code);
+    await this.store.updateQueue((open) => [...open, code]);
+    await this.store.setLink(input.reference, { code, role: 'member' });
+    const roster = await this.store.roster();
+    await this.notify(roster, request);
+    return { code, anyoneOnDuty: Object.keys(roster).length > 0 };
+  }
+
+  /** Withdraws the member's waiting request. */
+  async cancel(code: string, reference: Reference): Promise<void> {
+    const found = await this.store.request(code);
+    if (found && (found.request.status === 'waiting' || found.request.status === 'expired')) {
+      await this.store.saveRequest({ ...found.request, status: 'cancelled', endedAt: this.now() });
+    }
+    await this.store.updateQueue((open) => open.filter((c) => c !== code));
+    await this.store.deleteLink(reference);
+  }
+
+  /** Stores a message for the next specialist when nobody could take the request. */
+  async leaveMessage(code: string, text: string, contact: string): Promise<void> {
+    const found = await this.store.request(code);
+    if (!found) return;
+    await this.store.saveRequest({ ...found.request, leftMessage: { text, contact } });
+  }
+
+  async goOnDuty(id: string, name: string, reference: Reference): Promise<HandoffRequest[]> {
+    await this.store.updateRoster((roster) => ({
+      ...roster,
+      [id]: { name, reference: toStored(reference), since: this.now() },
+    }));
+    return this.waiting();
+  }
+
+  async goOffDuty(id: string): Promise<void> {
+    await this.store.updateRoster(({ [id]: _gone, ...rest }) => rest);
+  }
+
+  /** Requests still open (waiting, or left with a message), oldest first. */
+  async waiting(): Promise<HandoffRequest[]> {
+    const found = await Promise.all((await this.store.openCodes()).map((code) => this.store.request(code)));
+    return found.flatMap((f) =>
+      f && (f.request.status === 'waiting' || f.request.status === 'expired') ? [f.request] : [],
+    );
+  }
+
+  /**
+   * Accepts a request (the oldest, or `code`). The write is eTag-conditional: of two specialists
+   * accepting at once, exactly one wins and the other gets 'taken'.
+   */
+  async accept(
+    specialist: { id: string; name: string; reference: Reference },
+    code?: string,
+  ): Promise<{ outcome: AcceptOutcome; request?: HandoffRequest }> {
+    if (
+      await this.store.link(specialist.reference.channelId ?? '', specialist.reference.conversation?.id ?? '')
+    ) {
+      return { outcome: 'busy' };
+    }
+    const target = code ?? (await this.waiting())[0]?.code;
+    const found = target ? await this.store.request(target) : undefined;
+    if (!found) return { outcome: 'notFound' };
+    const { request, eTag } = found;
+    if (request.status !== 'waiting' && request.status !== 'expired') return { outcome: 'taken', request };
+    const connected: HandoffRequest = {
+      ...request,
+      status: 'connected',
+      specialist: { id: specialist.id, name: specialist.name, reference: toStored(specialist.reference) },
+      acceptedAt: this.now(),
+    };
+    try {
+      await this.store.saveRequest(connected, eTag);
+    } catch (error) {
+      if (isConflict(error)) return { outcome: 'taken', request };
+      throw error;
+    }
+    await this.store.setLink(specialist.reference, { code: request.code, role: 'specialist' });
+    await this.store.updateQueue((open) => open.filter((c) => c !== request.code));
+    await this.send(request.member.reference, [
+      { type: 'message', text: this.strings.text('handoff.connected', { name: specialist.name }) },
+    ]);
+    return { outcome: 'accepted', request: connected };
+  }
+
+  /** Passes one message to the other side of a live relay, labelled with the sender's name. */
+  async relay(code: string, from: 'member' | 'specialist', text: string): Promise<boolean> {
+    const found = await this.store.request(code);
+    const request = found?.request;
+    if (request?.status !== 'connected' || !request.specialist) return false;
+    const [to, name] =
+      from === 'member'
+        ? [request.specialist.reference, request.member.alias]
+        : [request.member.reference, request.specialist.name];
+    return this.send(to, [{ type: 'message', text: `${name}: ${text}`, textFormat: 'plain' }]);
+  }
+
+  /** Tells the specialist in a relay that the member's message raised the safety gate. */
+  async alertSpecialist(code: string, level: string): Promise<void> {
+    const request = (await this.store.request(code))?.request;
+    if (request?.status !== 'connected' || !request.specialist) return;
+    await this.send(request.specialist.reference, [
+      {
+        type: 'message',
+        text: this.strings.text('specialist.safetyAlert', { alias: request.member.alias, level }),
+      },
+    ]);
+  }
+
+  /** Ends a relay from either side: both are told, the member gets a short check-in. */
+  async end(code: string, by: 'member' | 'specialist'): Promise<void> {
+    const found = await this.store.request(code);
+    if (!found?.request.specialist) return;
+    const { request } = found;
+    await this.store.saveRequest({ ...request, status: 'ended', endedAt: this.now() });
+    const specialist = request.specialist;
+    if (!specialist) return;
+    await this.store.deleteLink(request.member.reference);
+    await this.store.deleteLink(specialist.reference);
+    const memberSide: Partial<Activity>[] = [
+      { type: 'message', text: this.strings.text('handoff.ended') },
+      { type: 'message', text: this.strings.text('handoff.checkIn') },
+    ];
+    const specialistSide: Partial<Activity>[] = [
+      {
+        type: 'message',
+        text:
+          by === 'member'
+            ? this.strings.text('specialist.memberEnded', { alias: request.member.alias })
+            : this.strings.text('specialist.ended'),
+      },
+    ];
+    await this.send(request.member.reference, memberSide);
+    await this.send(specialist.reference, specialistSide);
+  }
+
+  /**
+   * Requests nobody accepted within HANDOFF_WAIT_MINUTES: the member is told honestly and offered
+   * other options. The status change is eTag-conditional, so several instances tell them once.
+   */
+  async sweepTimeouts(): Promise<number> {
+    const now = this.options.clock();
+    let expired = 0;
+    for (const code of await this.store.openCodes()) {
+      const found = await this.store.request(code);
+      if (found?.request.status !== 'waiting') continue;
+      if (minutesSince(found.request.createdAt, now) < this.options.waitMinutes) continue;
+      try {
+        await this.store.saveRequest({ ...found.request, status: 'expired' }, found.eTag);
+      } catch (error) {
+        if (isConflict(error)) continue;
+        throw error;
+      }
+      expired += 1;
+      await this.send(found.request.member.reference, [
+        {
+          type: 'message',
+          text: `${this.strings.text('handoff.timedOut', { minutes: this.options.waitMinutes })} ${this.strings.text('handoff.fallbackAsk')}`,
+          suggestedActions: {
+            to: [],
+            actions: (['handoff.leaveMessage', 'handoff.crisisLines', 'handoff.carryOn'] as const).map(
+              (key) => ({
+                type: 'imBack',
+                title: this.strings.text(key),
+                value: this.strings.text(key),
+              }),
+            ),
+          },
+        },
+      ]);
+    }
+    return expired;
+  }
+
+  /** A card for each on-duty specialist about a new request. */
+  private async notify(roster: DutyRoster, request: HandoffRequest): Promise<void> {
+    const card = specialistCard(this.strings, request, 0);
+    await Promise.all(Object.values(roster).map((entry) => this.send(entry.reference, [card])));
+  }
+
+  private now(): string {
+    return this.options.clock().toISOString();
+  }
+}
+
+/** The parts of a conversation reference worth keeping (no activity id). */
+function toStored(reference: Reference): StoredReference {
+  const conversation = reference.conversation ?? { id: '', name: '', isGroup: false, conversationType: '' };
+  return {
+    channelId: reference.channelId ?? '',
+    serviceUrl: reference.serviceUrl ?? '',
+    conversation,
+    ...(reference.user ? { user: reference.user } : {}),
+    ...(reference.bot ? { bot: reference.bot } : {}),
+  };
+}
+
+export { minutesSince };

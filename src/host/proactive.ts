@@ -1,0 +1,28 @@
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import { errorFields, type Logger } from './log.js';
+
+/** Sends activities into a saved conversation, outside any turn of it. */
+export type ProactiveSend = (
+  reference: Partial<ConversationReference>,
+  activities: Partial<Activity>[],
+) => Promise<boolean>;
+
+/**
+ * Proactive sending through continueConversationAsync. The reference's activityId is dropped:
+ * a reply to an activity the channel never showed is held back by Web Chat. A failed send is
+ * logged and reported as false, never thrown into someone else's turn.
+ */
+export function proactiveSender(adapter: CloudAdapter, appId: string, logger: Logger): ProactiveSend {
+  return async (reference, activities) => {
+    const { activityId: _dropped, ...rest } = reference;
+    try {
+      await adapter.continueConversationAsync(appId, rest, async (context) => {
+        await context.sendActivities(activities);
+      });
+      return true;
+    } catch (error) {
+      logger.warn('proactive.failed', { channelId: reference.channelId ?? null, ...errorFields(error) });
+      return false;
+    }
+  };
+}

@@ -1,0 +1,265 @@
+import assert from 'node:assert/strict';
+import { HandoffService } from '../../src/handoff/handoff-service.js';
+import { HandoffStore } from '../../src/handoff/handoff-store.js';
+import type { App } from '../../src/host/app.js';
+import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { type StandInConnector, startConnector } from '../support/connector.js';
+import { testContent } from '../support/content.js';
+import { postMessages, startTestApp, testActivity } from '../support/http.js';
+
+const { strings } = testContent();
+const SPECIALISTS = 'peer-1,peer-2';
+
+describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
+  let app: App;
+  let url: string;
+  let storage: MemoryAppStorage;
+  let connector: StandInConnector;
+  let now: number;
+
+  beforeEach(async () => {
+    storage = new MemoryAppStorage();
+    connector = await startConnector();
+    now = Date.parse('2026-03-01T15:00:00Z');
+    ({ app, url } = await startTestApp(
+      { SPECIALIST_IDS: SPECIALISTS, HANDOFF_WAIT_MINUTES: '5' },
+      { storage, clock: () => new Date(now) },
+    ));
+  });
+  afterEach(async () => {
+    await app.close();
+    await connector.close();
+  });
+
+  /** One message from `user` in `conversation`; replies go to the stand-in connector. */
+  async function say(conversation: string, user: string, text: string, value?: unknown): Promise<string[]> {
+    const activity = testActivity(conversation, {
+      text,
+      serviceUrl: connector.url,
+      from: { id: user, name: user },
+    });
+    delete activity.deliveryMode;
+    if (value !== undefined) activity.value = value;
+    const response = await postMessages(url, activity);
+    assert.equal(response.status, 200);
+    return connector.newTexts(conversation);
+  }
+
+  /** A member asks for a person and shares the summary; returns the request code. */
+  async function requestPerson(conversation: string, user: string, alias: string): Promise<string> {
+    await say(conversation, user, 'hello');
+    assert.deepEqual(await say(conversation, user, 'can I talk to a real person please'), [
+      strings.text('handoff.intro'),
+      strings.text('handoff.askAlias'),
+    ]);
+    const consent = await say(conversation, user, alias);
+    assert.ok(
+      consent[0]?.startsWith(
+        strings.text('handoff.summaryAsk', { summary: strings.text('handoff.summaryMenu') }).slice(0, 40),
+      ),
+    );
+    const queued = (await say(conversation, user, strings.text('handoff.share'))).join('\n');
+    const code = /code is ([A-Z0-9]{6})/.exec(queued)?.[1];
+    assert.ok(code, `a request code in: ${queued}`);
+    // The specialists' cards are checked through connector.received; later reads start after them.
+    connector.newTexts('spec-1');
+    connector.newTexts('spec-2');
+    return code;
+  }
+
+  it('notifies on-duty specialists, accepts, relays both ways, and ends with a check-in', async () => {
+    assert.deepEqual(await say('spec-1', 'peer-1', 'on duty'), [
+      strings.text('specialist.onDuty', { count: 0 }),
+    ]);
+    const code = await requestPerson('member-1', 'member-a', 'Sam');
+
+    const card = connector.received.find((a) => a.conversation.id === 'spec-1' && a.attachments?.length);
+    assert.ok(card?.text?.includes(code), 'the specialist got a card naming the request');
+    assert.equal(card?.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.adaptive');
+    assert.ok(
+      card?.text?.includes(
+        strings.text('specialist.summaryLine', { summary: strings.text('handoff.summaryMenu') }),
+      ),
+    );
+    const initiation = connector.received.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
+    assert.equal((initiation?.value as { code?: string } | undefined)?.code, code);
+
+    const accepted = await say('spec-1', 'peer-1', 'accept');
+    assert.equal(accepted[0], strings.text('specialist.accepted', { alias: 'Sam', code }));
+    assert.deepEqual(connector.newTexts('member-1'), [strings.text('handoff.connected', { name: 'peer-1' })]);
+
+    assert.deepEqual(await say('member-1', 'member-a', 'thanks for coming'), []);
+    assert.deepEqual(connector.newTexts('spec-1'), ['Sam: thanks for coming']);
+    assert.deepEqual(await say('spec-1', 'peer-1', 'glad to be here'), []);
+    assert.deepEqual(connector.newTexts('member-1'), ['peer-1: glad to be here']);
+
+    assert.deepEqual(await say('member-1', 'member-a', 'end chat'), [
+      strings.text('handoff.ended'),
+      strings.text('handoff.checkIn'),
+    ]);
+    assert.deepEqual(connector.newTexts('spec-1'), [
+      strings.text('specialist.memberEnded', { alias: 'Sam' }),
+    ]);
+    const after = await say('member-1', 'member-a', 'menu');
+    assert.ok(
+      after.some((t) => t.includes(strings.text('menu.nickname'))),
+      'back with the bot, at the menu',
+    );
+  });
+
+  it('the Accept button of the card works from a Web Chat submit', async () => {
+    await say('spec-1', 'peer-1', 'on duty');
+    const code = await requestPerson('member-1', 'member-a', 'Ray');
+    const accepted = await say('spec-1', 'peer-1', '', { command: 'accept', code });
+    assert.equal(accepted[0], strings.text('specialist.accepted', { alias: 'Ray', code }));
+  });
+
+  it('runs the safety gate on relayed member messages and alerts the specialist', async () => {
+    await say('spec-1', 'peer-1', 'on duty');
+    await requestPerson('member-1', 'member-a', 'Kim');
+    await say('spec-1', 'peer-1', 'accept');
+    connector.newTexts('member-1');
+    const member = await say('member-1', 'member-a', 'I want to kill myself');
+    assert.ok(
+      member.some((t) => t.includes(strings.text('safety.callNow'))),
+      'the member gets the crisis reply',
+    );
+    const specialist = connector.newTexts('spec-1');
+    assert.ok(specialist.includes(strings.text('specialist.safetyAlert', { alias: 'Kim', level: 'danger' })));
+    assert.ok(specialist.includes('Kim: I want to kill myself'));
+  });
+
+  it('keeps two relays apart: no cross-talk between two members and two specialists', async () => {
+    await say('spec-1', 'peer-1', 'on duty');
+    await say('spec-2', 'peer-2', 'on duty');
+    const first = await requestPerson('member-1', 'member-a', 'Ana');
+    const second = await requestPerson('member-2', 'member-b', 'Ben');
+    await say('spec-1', 'peer-1', `accept ${first}`);
+    await say('spec-2', 'peer-2', `accept ${second}`);
+    for (const conversation of ['spec-1', 'spec-2', 'member-1', 'member-2']) connector.newTexts(conversation);
+    await say('member-1', 'member-a', 'from ana');
+    await say('member-2', 'member-b', 'from ben');
+    assert.deepEqual(connector.newTexts('spec-1'), ['Ana: from ana']);
+    assert.deepEqual(connector.newTexts('spec-2'), ['Ben: from ben']);
+    await say('spec-2', 'peer-2', 'to ben');
+    assert.deepEqual(connector.newTexts('member-1'), []);
+    assert.deepEqual(connector.newTexts('member-2'), ['peer-2: to ben']);
+  });
+
+  it('gives someone not in SPECIALIST_IDS no specialist powers and no information', async () => {
+    await say('spec-1', 'peer-1', 'on duty');
+    const code = await requestPerson('member-1', 'member-a', 'Lee');
+    for (const text of ['on duty', 'queue', 'accept', `accept ${code}`, 'off duty', 'end']) {
+      const replies = (await say('intruder', 'someone-else', text)).join('\n');
+      assert.ok(!replies.includes(code), `"${text}" leaked the code`);
+      assert.ok(!replies.includes('Lee'), `"${text}" leaked the alias`);
+      assert.ok(!replies.includes(strings.text('specialist.queueHeader')), `"${text}" showed the queue`);
+    }
+    const stillWaiting = await say('spec-1', 'peer-1', 'queue');
+    assert.ok(stillWaiting.join('\n').includes(code), 'the request is still waiting');
+  });
+
+  it('is honest when nobody is on duty, and a message left is shown to the next specialist on duty', async () => {
+    await say('member-1', 'member-a', 'hello');
+    await say('member-1', 'member-a', 'talk to a person');
+    await say('member-1', 'member-a', 'Jo');
+    const answer = await say('member-1', 'member-a', strings.text('handoff.dontShare'));
+    assert.ok(answer.includes(strings.text('handoff.nobody')));
+    assert.ok(answer.some((t) => t.startsWith(strings.text('handoff.fallbackAsk'))));
+    assert.deepEqual(await say('member-1', 'member-a', strings.text('handoff.leaveMessage')), [
+      strings.text('handoff.askMessage'),
+    ]);
+    await say('member-1', 'member-a', 'I have court on Monday and feel alone');
+    assert.equal(
+      (await say('member-1', 'member-a', 'here in this chat'))[0],
+      strings.text('handoff.messageLeft'),
+    );
+
+    const onDuty = (await say('spec-1', 'peer-1', 'on duty')).join('\n');
+    assert.ok(onDuty.includes('I have court on Monday and feel alone'));
+    assert.ok(onDuty.includes(strings.text('specialist.noSummary')), 'no summary without consent');
+  });
+
+  it('after HANDOFF_WAIT_MINUTES with no accept, tells the member and offers other options', async () => {
+    await say('spec-1', 'peer-1', 'on duty');
+    await requestPerson('member-1', 'member-a', 'Al');
+    now += 6 * 60_000;
+    assert.equal(await app.handoff.sweepTimeouts(), 1);
+    assert.equal(await app.handoff.sweepTimeouts(), 0, 'told once');
+    const told = connector.newTexts('member-1');
+    assert.ok(told[0]?.startsWith(strings.text('handoff.timedOut', { minutes: 5 })));
+    const lines = await say('member-1', 'member-a', strings.text('handoff.crisisLines'));
+    assert.ok(lines[0]?.startsWith(strings.text('crisis.intro')));
+  });
+
+  it('lets a member withdraw a waiting request', async () => {
+    await say('spec-1', 'peer-1', 'on duty');
+    const code = await requestPerson('member-1', 'member-a', 'Mo');
+    assert.deepEqual(await say('member-1', 'member-a', 'cancel request'), [
+      strings.text('handoff.cancelled'),
+    ]);
+    assert.deepEqual(await say('spec-1', 'peer-1', `accept ${code}`), [
+      strings.text('specialist.taken', { code }),
+    ]);
+  });
+
+  it('a live relay continues after a restart', async () => {
+    await say('spec-1', 'peer-1', 'on duty');
+    await requestPerson('member-1', 'member-a', 'Tia');
+    await say('spec-1', 'peer-1', 'accept');
+    await app.close();
+    ({ app, url } = await startTestApp(
+      { SPECIALIST_IDS: SPECIALISTS },
+      { storage, clock: () => new Date(now) },
+    ));
+    connector.newTexts('spec-1');
+    await say('member-1', 'member-a', 'are you still there?');
+    assert.deepEqual(connector.newTexts('spec-1'), ['Tia: are you still there?']);
+  });
+
+  it('"delete my data" erases the member’s requests and their audit times', async () => {
+    await say('spec-1', 'peer-1', 'on duty');
+    const code = await requestPerson('member-1', 'member-a', 'Eve');
+    await say('member-1', 'member-a', 'cancel request');
+    await say('member-1', 'member-a', 'delete my data');
+    await say('member-1', 'member-a', 'yes');
+    assert.equal(await new HandoffStore(storage).request(code), undefined);
+  });
+});
+
+describe('accepting is race-safe', () => {
+  it('of two specialists accepting the same request at once, exactly one wins, 100 rounds', async () => {
+    const storage = new MemoryAppStorage();
+    const store = new HandoffStore(storage);
+    const sent: string[] = [];
+    const service = new HandoffService(
+      store,
+      async (_reference, activities) => {
+        sent.push(...activities.map((a) => a.text ?? ''));
+        return true;
+      },
+      strings,
+      { clock: () => new Date(), waitMinutes: 10 },
+    );
+    const reference = (id: string) => ({
+      channelId: 'test',
+      serviceUrl: 'http://127.0.0.1:9',
+      conversation: { id, isGroup: false, conversationType: '', name: '' },
+    });
+    for (let round = 0; round < 100; round += 1) {
+      const { code } = await service.request({
+        userKey: `test/users/m${round}/`,
+        alias: 'A',
+        reference: reference(`m${round}`),
+        topic: 't',
+      });
+      const results = await Promise.all(
+        ['s1', 's2'].map((id) =>
+          service.accept({ id, name: id, reference: reference(`${id}-${round}`) }, code),
+        ),
+      );
+      const outcomes = results.map((r) => r.outcome).sort();
+      assert.deepEqual(outcomes, ['accepted', 'taken'], `round ${round}`);
+    }
+  });
+});
