@@ -61,7 +61,13 @@ export const chatPageScript = `'use strict';
     status.textContent = status.getAttribute('data-failed');
     status.hidden = false;
   }
-  fetch('/v3/directline/tokens/generate', { method: 'POST' })
+  // "/?user=peer-1" opens the page as that user (local demo of a peer specialist).
+  var user = new URLSearchParams(location.search).get('user');
+  fetch('/v3/directline/tokens/generate', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(user ? { user: { id: user } } : {})
+  })
     .then(function (response) {
       if (!response.ok) throw new Error('token request failed: ' + response.status);
       return response.json();

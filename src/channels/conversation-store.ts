@@ -63,13 +63,16 @@ export class ConversationStore {
     readonly now: () => number = Date.now,
   ) {}
 
-  /** Opens a conversation for a newly generated user and issues a token bound to both. */
-  open(): TokenGrant {
+  /**
+   * Opens a conversation and issues a token bound to it and its user: `chosenUserId` (the local
+   * demo's "open as peer-1"), or a newly generated one.
+   */
+  open(chosenUserId?: string): TokenGrant {
     if (this.#conversations.size >= this.limits.maxConversations) this.sweep();
     if (this.#conversations.size >= this.limits.maxConversations) this.evictLeastActive();
     const id = randomBytes(18).toString('base64url');
     // "dl_" marks a user id that came from the token, as Azure Direct Line does.
-    const userId = `dl_${randomBytes(12).toString('base64url')}`;
+    const userId = chosenUserId ?? `dl_${randomBytes(12).toString('base64url')}`;
     // Shaped like a JWT only so Web Chat reads the user id from it (as from a real Direct Line
     // token); it is never decoded here. The random third part is what makes it unguessable.
     const token = [

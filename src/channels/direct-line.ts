@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type restify from 'restify';
+import { z } from 'zod';
 import { logId } from '../host/adapter.js';
 import { errorFields, type Logger } from '../host/log.js';
 import { checkInboundActivity } from '../host/messages.js';
@@ -27,7 +28,15 @@ export interface DirectLineOptions {
   /** The bot's account, as the recipient of what users send. */
   bot: WireAccount;
   logger: Logger;
+  /**
+   * Whether a page may name its user (`{ "user": { "id": "peer-1" } }`, as Azure Direct Line's
+   * token request allows): for the local specialist demo. The id is not authenticated, so this
+   * is only allowed on a loopback bind.
+   */
+  allowChosenUser: boolean;
 }
+
+const chosenUserSchema = z.object({ user: z.object({ id: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/) }) });
 
 /** Registers the Direct Line client routes and the connector routes on `server`. */
 export function registerDirectLine(server: restify.Server, options: DirectLineOptions): void {
@@ -38,8 +47,10 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
     expires_in: store.expiresIn(grant),
   });
 
-  server.post(`${DIRECT_LINE_PATH}/tokens/generate`, async (_req, res) => {
-    res.send(200, conversationBody(store.open()));
+  server.post(`${DIRECT_LINE_PATH}/tokens/generate`, async (req, res) => {
+    const chosen = chosenUserSchema.safeParse(req.body);
+    const userId = options.allowChosenUser && chosen.success ? chosen.data.user.id : undefined;
+    res.send(200, conversationBody(store.open(userId)));
   });
 
   server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, async (req, res) => {

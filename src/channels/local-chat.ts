@@ -20,6 +20,8 @@ export interface LocalChatOptions {
   logger: Logger;
   /** Bounds on what the channel keeps in memory; defaults suit one person's local use. */
   limits?: Partial<DirectLineLimits>;
+  /** Let the page name its user (`/?user=peer-1`): only on a loopback bind. */
+  allowChosenUser: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function registerLocalChat(server: restify.Server, options: LocalChatOpti
     serviceUrl: options.serviceUrl,
     bot: { id: LOCAL_BOT_ID, name: options.strings.text('chatPage.title'), role: 'bot' },
     logger: options.logger,
+    allowChosenUser: options.allowChosenUser,
   });
   registerWebChatPage(server, { strings: options.strings });
   const sweeper = setInterval(() => {

@@ -19,7 +19,10 @@ export type StringVars = Record<string, string | number>;
 const text = z.string().trim().min(1, 'must not be empty');
 const localeSchema = z.record(
   z.string().regex(/^[a-z][A-Za-z]*$/, 'section names are camelCase'),
-  z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'keys are camelCase'), z.union([text, z.array(text).min(1)])),
+  z.record(
+    z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'keys are camelCase'),
+    z.union([text, z.array(text).min(1)]),
+  ),
 );
 type LocaleData = z.output<typeof localeSchema>;
 

@@ -130,9 +130,10 @@ export class HandoffService {
     }
     await this.store.setLink(specialist.reference, { code: request.code, role: 'specialist' });
     await this.store.updateQueue((open) => open.filter((c) => c !== request.code));
-    await this.send(request.member.reference, [
-      { type: 'message', text: this.strings.text('handoff.connected', { name: specialist.name }) },
-    ]);
+    const connectedText = specialist.name
+      ? this.strings.text('handoff.connected', { name: specialist.name })
+      : this.strings.text('handoff.connectedUnnamed');
+    await this.send(request.member.reference, [{ type: 'message', text: connectedText }]);
     return { outcome: 'accepted', request: connected };
   }
 
@@ -144,7 +145,7 @@ export class HandoffService {
     const [to, name] =
       from === 'member'
         ? [request.specialist.reference, request.member.alias]
-        : [request.member.reference, request.specialist.name];
+        : [request.member.reference, request.specialist.name || this.strings.text('handoff.specialistLabel')];
     return this.send(to, [{ type: 'message', text: `${name}: ${text}`, textFormat: 'plain' }]);
   }
 

@@ -1,11 +1,20 @@
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Strings } from '../content/strings.js';
+import type { StringKey, Strings } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
 import { requestLines, specialistCard } from './cards.js';
 import { type HandoffService, minutesSince } from './handoff-service.js';
 import type { HandoffStore, RelayLink } from './handoff-store.js';
 import { parseSpecialistCommand } from './specialist-commands.js';
+
+/** Buttons for the specialist's next commands; the values are the contract's command words. */
+const buttons = {
+  onDuty: ['specialist.buttonQueue', 'queue'],
+  accept: ['specialist.buttonAccept', 'accept'],
+  offDuty: ['specialist.buttonOffDuty', 'off duty'],
+  goOnDuty: ['specialist.buttonOnDuty', 'on duty'],
+  end: ['specialist.buttonEnd', 'end'],
+} as const satisfies Record<string, readonly [StringKey, string]>;
 
 /** A card's Accept button in Web Chat submits data instead of text. */
 const submitSchema = z.object({ command: z.literal('accept'), code: z.string().regex(/^[A-Z0-9]{6}$/) });
@@ -50,8 +59,23 @@ export class HandoffTurns {
     const { text, value, from } = context.activity;
     const submitted = submitSchema.safeParse(value);
     const command = parseSpecialistCommand(submitted.success ? `accept ${submitted.data.code}` : text);
-    const say = (key: Parameters<Strings['text']>[0], vars = {}) =>
-      context.sendActivity(this.strings.text(key, vars));
+    const say = (key: StringKey, vars = {}, next: ReadonlyArray<readonly [StringKey, string]> = []) =>
+      context.sendActivity({
+        type: 'message',
+        text: this.strings.text(key, vars),
+        ...(next.length > 0
+          ? {
+              suggestedActions: {
+                to: [],
+                actions: next.map(([title, value]) => ({
+                  type: 'imBack',
+                  title: this.strings.text(title),
+                  value,
+                })),
+              },
+            }
+          : {}),
+      });
     if (link?.role === 'specialist' && command?.kind !== 'accept' && command?.kind !== 'queue') {
       if (command?.kind === 'end') await this.service.end(link.code, 'specialist');
       else if (text?.trim()) await this.service.relay(link.code, 'specialist', text.trim());
@@ -59,13 +83,17 @@ export class HandoffTurns {
     }
     const me = {
       id: from.id,
-      name: from.name || this.strings.text('handoff.specialistLabel'),
+      name: from.name ?? '',
       reference: TurnContext.getConversationReference(context.activity),
     };
     switch (command?.kind) {
       case 'onDuty': {
         const waiting = await this.service.goOnDuty(me.id, me.name, me.reference);
-        await say('specialist.onDuty', { count: waiting.length });
+        await say('specialist.onDuty', { count: waiting.length }, [
+          buttons.onDuty,
+          buttons.accept,
+          buttons.offDuty,
+        ]);
         // What is already waiting (messages left included) is shown to whoever comes on duty.
         const now = this.clock();
         for (const request of waiting)
@@ -76,7 +104,7 @@ export class HandoffTurns {
       }
       case 'offDuty':
         await this.service.goOffDuty(me.id);
-        await say('specialist.offDuty');
+        await say('specialist.offDuty', {}, [buttons.goOnDuty]);
         return true;
       case 'queue':
         await this.sendQueue(context);
@@ -87,7 +115,9 @@ export class HandoffTurns {
       case 'accept': {
         const { outcome, request } = await this.service.accept(me, command.code);
         if (outcome === 'accepted' && request) {
-          await say('specialist.accepted', { alias: request.member.alias, code: request.code });
+          await say('specialist.accepted', { alias: request.member.alias, code: request.code }, [
+            buttons.end,
+          ]);
           await context.sendActivity(
             requestLines(this.strings, request, minutesSince(request.createdAt, this.clock())).join('\n'),
           );

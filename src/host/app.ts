@@ -20,7 +20,7 @@ import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
 import { createAdapter, type WayfinderAdapter } from './adapter.js';
-import type { AppConfig } from './config.js';
+import { type AppConfig, isLoopback } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { MessageHandler } from './messages.js';
 import { type Periodic, runEvery } from './periodic.js';
@@ -119,6 +119,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
         serviceUrl: () => `${baseUrl}/v3/directline/connector`,
         strings,
         logger,
+        allowChosenUser: isLoopback(config.host),
       })
     : undefined;
   return {

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+/** Flags for Debian's Chromium in a sandbox-less container, with nothing reaching the internet. */
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+export const WAIT_MS = 15_000;
+
+/** Skips the suite only outside CI when Chromium is missing; in CI its absence fails loudly. */
+export function requireChromium(context: Mocha.Context): void {
+  if (existsSync(CHROMIUM)) return;
+  if (process.env.CI === 'true')
+    throw new Error(`${CHROMIUM} is missing: install it with apt-get install chromium`);
+  context.skip();
+}
+
+/** A fresh Chromium profile; close() removes it. */
+export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'wayfinder-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 900, height: 760 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Matches `text` as Web Chat shows it: its Markdown renderer turns straight quotes into curly
+ * ones, so each quote matches either form.
+ */
+export function shown(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace(/'/g, "['\\u2018\\u2019]").replace(/"/g, '["\\u201c\\u201d]'));
+}
+
+/** The transcript item showing `text`. */
+export function activityShowing(page: Page, text: string) {
+  return page.locator('.webchat__basic-transcript__activity', { hasText: shown(text) }).first();
+}
+
+/** Types `text` in Web Chat's send box and sends it. */
+export async function send(page: Page, text: string): Promise<void> {
+  const input = page.locator('[data-id=webchat-sendbox-input]');
+  await input.waitFor({ timeout: WAIT_MS });
+  await input.fill(text);
+  await input.press('Enter');
+}
