@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { HandoffService } from '../../src/handoff/handoff-service.js';
 import { HandoffStore } from '../../src/handoff/handoff-store.js';
 import type { App } from '../../src/host/app.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
@@ -217,6 +216,38 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     assert.deepEqual(connector.newTexts('spec-1'), ['Tia: are you still there?']);
   });
 
+  it('100 rounds of two specialists pressing Accept at once over HTTP: exactly one wins each time', async function () {
+    this.timeout(60_000);
+    await say('spec-1', 'peer-1', 'on duty');
+    await say('spec-2', 'peer-2', 'on duty');
+    for (let round = 0; round < 100; round += 1) {
+      const member = {
+        channelId: 'test',
+        serviceUrl: connector.url,
+        conversation: { id: `race-${round}`, isGroup: false, conversationType: '', name: '' },
+      };
+      const { code } = await app.handoff.request({
+        userKey: `test/users/race-${round}/`,
+        alias: 'R',
+        reference: member,
+        topic: 't',
+      });
+      connector.newTexts('spec-1');
+      connector.newTexts('spec-2');
+      const [first, second] = await Promise.all([
+        say('spec-1', 'peer-1', `accept ${code}`),
+        say('spec-2', 'peer-2', `accept ${code}`),
+      ]);
+      const won = [first, second].filter(
+        (texts) => texts[0] === strings.text('specialist.accepted', { alias: 'R', code }),
+      );
+      const lost = [first, second].filter((texts) => texts[0] === strings.text('specialist.taken', { code }));
+      assert.equal(won.length, 1, `round ${round}: ${JSON.stringify([first, second])}`);
+      assert.equal(lost.length, 1, `round ${round}`);
+      await app.handoff.end(code, 'specialist');
+    }
+  });
+
   it('"delete my data" erases the member’s requests and their audit times', async () => {
     await say('spec-1', 'peer-1', 'on duty');
     const code = await requestPerson('member-1', 'member-a', 'Eve');
@@ -224,42 +255,5 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     await say('member-1', 'member-a', 'delete my data');
     await say('member-1', 'member-a', 'yes');
     assert.equal(await new HandoffStore(storage).request(code), undefined);
-  });
-});
-
-describe('accepting is race-safe', () => {
-  it('of two specialists accepting the same request at once, exactly one wins, 100 rounds', async () => {
-    const storage = new MemoryAppStorage();
-    const store = new HandoffStore(storage);
-    const sent: string[] = [];
-    const service = new HandoffService(
-      store,
-      async (_reference, activities) => {
-        sent.push(...activities.map((a) => a.text ?? ''));
-        return true;
-      },
-      strings,
-      { clock: () => new Date(), waitMinutes: 10 },
-    );
-    const reference = (id: string) => ({
-      channelId: 'test',
-      serviceUrl: 'http://127.0.0.1:9',
-      conversation: { id, isGroup: false, conversationType: '', name: '' },
-    });
-    for (let round = 0; round < 100; round += 1) {
-      const { code } = await service.request({
-        userKey: `test/users/m${round}/`,
-        alias: 'A',
-        reference: reference(`m${round}`),
-        topic: 't',
-      });
-      const results = await Promise.all(
-        ['s1', 's2'].map((id) =>
-          service.accept({ id, name: id, reference: reference(`${id}-${round}`) }, code),
-        ),
-      );
-      const outcomes = results.map((r) => r.outcome).sort();
-      assert.deepEqual(outcomes, ['accepted', 'taken'], `round ${round}`);
-    }
   });
 });
