@@ -4,11 +4,12 @@ import { z } from 'zod';
 // The English files define the keys; each feature's strings live in a file of their own.
 import type core from '../../resources/locales/en/core.json';
 import type handoff from '../../resources/locales/en/handoff.json';
+import type peerGroups from '../../resources/locales/en/peer-groups.json';
 import { resourcesDir } from '../paths.js';
 import { loadResource, ResourceError } from './resource-file.js';
 
 /** Every section.key the English locale defines; other locales must define the same. */
-type Sections = typeof core & typeof handoff;
+type Sections = typeof core & typeof handoff & typeof peerGroups;
 export type StringKey = {
   [S in keyof Sections]: `${S & string}.${keyof Sections[S] & string}`;
 }[keyof Sections];

@@ -1,0 +1,473 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import {
+  type Choice,
+  ChoiceFactory,
+  type DialogContext,
+  type DialogTurnResult,
+  recognizeChoices,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { StringKey } from '../src/content/strings.js';
+import { noEntities } from '../src/language/intents/entities.js';
+import type { WayfinderRecognition } from '../src/language/intents/index.js';
+import { ianaZone, type Zone } from '../src/language/intents/time-zone.js';
+import { recognitionOf } from '../src/language/routing.js';
+import { AnswerReader } from '../src/peer-groups/answers.js';
+import type { PeerDirectory } from '../src/peer-groups/directory.js';
+import {
+  type Filter,
+  filters,
+  findGroups,
+  type Match,
+  nationalOptions,
+  type Preferences,
+  type SearchContext,
+  suggestRelaxation,
+} from '../src/peer-groups/matching.js';
+import { filterTerms, PeerGroupWriter } from '../src/peer-groups/render.js';
+import type { DialogDeps } from './dialog-deps.js';
+import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
+
+/** The dialog's id (stored in conversation state: renaming it strands conversations in it). */
+export const PEER_GROUP_DIALOG_ID = 'peerGroup';
+
+/** The zone meeting times are said in when the channel sends no `localTimezone`. */
+export const DEFAULT_PEER_GROUP_TIMEZONE = 'America/New_York';
+
+/** What the finder works with, beyond what every dialog gets. */
+export interface PeerGroupFeature {
+  directory: PeerDirectory;
+  /** "Now", for the next meeting (tests fix it). */
+  clock: () => Date;
+  /** IANA zone for people whose channel sends none; default America/New_York. */
+  defaultTimezone?: string;
+}
+
+/** Begin options: what the person already said, so it is not asked again. */
+export interface PeerGroupOptions {
+  /** The recognition of the message that asked for groups: its kind, format and time fill answers. */
+  recognition?: WayfinderRecognition;
+  /** That message's text, for "weekdays"/"weekends", which the date recognizer leaves out. */
+  text?: string;
+}
+
+/**
+ * How the finder ended, for its caller:
+ * - `{ handoff: true }`: "Connect me to a peer" after the results; the caller starts the handoff
+ *   (this dialog says nothing more, so the handoff's own first words come next);
+ * - `{ done: true }`: finished with the results;
+ * - `{ left: 'cancel' | 'menu' }` (LeftResult): left with "cancel" or "menu".
+ * A switch to another topic closes every dialog (see InterruptibleDialog) and returns nothing.
+ */
+export type PeerGroupResult = { handoff: true } | { done: true } | LeftResult;
+
+/** Where the search is: the answers so far and how many answers in a row were not understood. */
+interface FinderState {
+  answers: Preferences;
+  misses: number;
+  /** Nothing fitted: the next prompt offers a peer. */
+  nothingFit?: boolean;
+  /** The answer offered to leave out, when nothing fitted. */
+  relax?: Filter;
+}
+
+type NextStep = 'relax' | 'change' | 'peer' | 'done' | 'keep';
+
+const ASK = 'peerGroupAsk';
+const NEXT = 'peerGroupNext';
+const CHANGE = 'peerGroupChange';
+const TEXT = 'peerGroupText';
+
+const questionKeys: Readonly<Record<Filter, { ask: StringKey; again: StringKey }>> = {
+  focus: { ask: 'peerGroups.askFocus', again: 'peerGroups.askFocusAgain' },
+  approach: { ask: 'peerGroups.askApproach', again: 'peerGroups.askApproachAgain' },
+  format: { ask: 'peerGroups.askFormat', again: 'peerGroups.askFormatAgain' },
+  when: { ask: 'peerGroups.askWhen', again: 'peerGroups.askWhenAgain' },
+  place: { ask: 'peerGroups.askPlace', again: 'peerGroups.askPlaceAgain' },
+  medication: { ask: 'peerGroups.askMedication', again: 'peerGroups.askMedicationAgain' },
+};
+
+const approachExplained: readonly StringKey[] = [
+  'peerGroups.explainTwelveStep',
+  'peerGroups.explainSecular',
+  'peerGroups.explainFaithBased',
+  'peerGroups.explainBuddhist',
+  'peerGroups.explainAllPathways',
+  'peerGroups.explainNoPreference',
+];
+
+const changeLabels: Readonly<Record<Filter, StringKey>> = {
+  focus: 'peerGroupChoices.changeFocus',
+  approach: 'peerGroupChoices.changeApproach',
+  format: 'peerGroupChoices.changeFormat',
+  when: 'peerGroupChoices.changeWhen',
+  place: 'peerGroupChoices.changePlace',
+  medication: 'peerGroupChoices.changeMedication',
+};
+
+/**
+ * The peer group finder (issue 7): asks what the person wants (focus, kind of group, format,
+ * when, where, medication-friendly), skipping what they already said, then shows at most five
+ * groups, best fit first, each with why it fits, its next meeting on the person's clock and how
+ * to reach it. When nothing fits it says so, offers to leave out one named answer, shows national
+ * options and offers a peer. Each question is re-asked differently once, then offered as a skip.
+ */
+export class PeerGroupDialog extends InterruptibleDialog {
+  /** Asking for groups again here is not a change of topic. */
+  protected override readonly feature = 'peerGroup';
+  private readonly finder: PeerGroupFeature;
+  private readonly reader: AnswerReader;
+  private readonly defaultZone: Zone;
+
+  constructor(deps: DialogDeps, feature: PeerGroupFeature) {
+    super(PEER_GROUP_DIALOG_ID, deps);
+    if (!feature?.directory || !feature.clock) {
+      throw new Error('PeerGroupDialog needs feature.directory (from loadPeerDirectory()) and feature.clock');
+    }
+    this.finder = feature;
+    const zoneName = feature.defaultTimezone ?? DEFAULT_PEER_GROUP_TIMEZONE;
+    const zone = ianaZone(zoneName);
+    if (zone === undefined) {
+      throw new Error(
+        `PeerGroupDialog: unknown defaultTimezone "${zoneName}"; use an IANA name such as America/Chicago`,
+      );
+    }
+    this.defaultZone = zone;
+    this.reader = new AnswerReader(deps.strings);
+    this.addDialog(new TextPrompt(TEXT))
+      .addDialog(new WaterfallDialog(ASK, [this.ask.bind(this), this.read.bind(this)]))
+      .addDialog(new WaterfallDialog(NEXT, [this.offerNext.bind(this), this.actOnNext.bind(this)]))
+      .addDialog(new WaterfallDialog(CHANGE, [this.askWhich.bind(this), this.readWhich.bind(this)]));
+    this.initialDialogId = ASK;
+  }
+
+  /** Says what the finder does and what it took from the first message, then asks. */
+  protected override async onBeginDialog(
+    innerDc: DialogContext,
+    options?: object,
+  ): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const { recognition, text } = (options ?? {}) as PeerGroupOptions;
+    const answers = recognition ? this.reader.prefill(recognition, text ?? '') : {};
+    await innerDc.context.sendActivity(strings.text('peerGroups.intro'));
+    if (Object.keys(answers).length > 0) {
+      const summary = this.writer(innerDc.context).summary(answers);
+      await innerDc.context.sendActivity(strings.text('peerGroups.prefilled', { summary }));
+    }
+    const state: FinderState = { answers, misses: 0 };
+    return super.onBeginDialog(innerDc, state);
+  }
+
+  /** Asks the next unanswered question; with none left, shows the results. */
+  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = stateOf(step);
+    const filter = this.nextQuestion(state.answers);
+    if (filter === undefined) return this.showResults(step, state);
+    const { strings } = this.deps;
+    const { ask, again } = questionKeys[filter];
+    const lines =
+      state.misses === 0
+        ? [strings.text(ask), ...(filter === 'approach' ? [this.explainApproaches()] : [])]
+        : state.misses === 1
+          ? [strings.text(again)]
+          : [strings.text('peerGroups.offerSkip'), strings.text(again)];
+    // A skip is understood even before it is offered ("skip this" is not "cancel" here).
+    const shown = this.reader.choices(filter, state.misses >= 2);
+    return this.prompt(step, lines.join('\n\n'), shown, this.reader.choices(filter, true));
+  }
+
+  /**
+   * Takes the answer (and any other answer named with it); else a change of another answer;
+   * else asks again in other words, then offers a skip, then leaves the question open.
+   */
+  private async read(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = stateOf(step);
+    const filter = this.nextQuestion(state.answers);
+    const text = String(step.result ?? '');
+    const recognition = this.recognition(step.context);
+    const answer = filter && this.reader.read(filter, text, recognition);
+    if (answer) {
+      // "Alcohol, online please" answers this question and the format one.
+      const answers = { ...state.answers, ...this.reader.mentions(recognition), ...answer };
+      return step.replaceDialog(ASK, { answers, misses: 0 });
+    }
+    const elsewhere = await this.otherRequest(step, state, text, recognition, 'question');
+    if (elsewhere) return elsewhere;
+    if (filter === undefined || state.misses < 2)
+      return step.replaceDialog(ASK, { ...state, misses: state.misses + 1 });
+    await step.context.sendActivity(this.deps.strings.text('peerGroups.skippedAfterMisses'));
+    return step.replaceDialog(ASK, { answers: { ...state.answers, [filter]: 'any' }, misses: 0 });
+  }
+
+  /**
+   * Results: at most five cards, each with a text fallback in the message. When nothing fits:
+   * says so, names one answer to leave out, shows national options, and offers a peer.
+   */
+  private async showResults(step: WaterfallStepContext, state: FinderState): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const { directory } = this.finder;
+    const context = this.searchContext(step.context);
+    const writer = this.writer(step.context);
+    const summary = writer.summary(state.answers);
+    const matches = findGroups(directory, state.answers, context);
+    if (matches.length > 0) {
+      const timed = matches.some((match) => match.nextMeeting !== undefined);
+      await this.sendMatches(step.context, writer, matches, [
+        strings.text('peerGroups.resultsIntro', { summary }),
+        ...(timed ? [this.timesIn(step.context)] : []),
+      ]);
+      return step.replaceDialog(NEXT, { answers: state.answers, misses: 0 });
+    }
+    const relax = suggestRelaxation(directory, state.answers, context);
+    await plain(step.context, strings.text('peerGroups.nothingFits', { summary }));
+    await step.context.sendActivity(
+      relax
+        ? strings.text('peerGroups.relaxOffer', {
+            filter: strings.text(filterTerms[relax.filter]),
+            count: relax.count,
+          })
+        : strings.text('peerGroups.noRelax'),
+    );
+    const national = nationalOptions(directory, state.answers, context);
+    if (national.length > 0) {
+      await this.sendMatches(step.context, writer, national, [strings.text('peerGroups.nationalOptions')]);
+    }
+    const next: FinderState = { answers: state.answers, misses: 0, nothingFit: true };
+    return step.replaceDialog(NEXT, relax ? { ...next, relax: relax.filter } : next);
+  }
+
+  /** What next: leave out the named answer (when nothing fitted), change one, a peer, or done. */
+  private async offerNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = stateOf(step);
+    const { strings } = this.deps;
+    const lines =
+      state.misses === 0
+        ? [
+            ...(state.nothingFit ? [strings.text('peerGroups.offerPeer')] : []),
+            strings.text('peerGroups.nextPrompt'),
+          ]
+        : [strings.text(state.misses === 1 ? 'peerGroups.nextPromptAgain' : 'peerGroups.stuck')];
+    return this.prompt(step, lines.join('\n\n'), this.nextChoices(state));
+  }
+
+  private async actOnNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = stateOf(step);
+    const text = String(step.result ?? '');
+    // "Change the format" names the answer: straight to it, not to the list of answers.
+    const change = this.reader.changeRequest(text);
+    if (change) return step.replaceDialog(ASK, { answers: without(state.answers, change), misses: 0 });
+    switch (this.picked(text, this.nextChoices(state))) {
+      case 'relax':
+        if (!state.relax) break;
+        return this.showResults(step, { answers: { ...state.answers, [state.relax]: 'any' }, misses: 0 });
+      case 'change':
+        return step.replaceDialog(CHANGE, { answers: state.answers, misses: 0 });
+      case 'peer':
+        return step.endDialog({ handoff: true } satisfies PeerGroupResult);
+      case 'done':
+        await step.context.sendActivity(this.deps.strings.text('peerGroups.done'));
+        return step.endDialog({ done: true } satisfies PeerGroupResult);
+    }
+    const elsewhere = await this.otherRequest(step, state, text, this.recognition(step.context), 'results');
+    return elsewhere ?? step.replaceDialog(NEXT, { ...state, misses: state.misses + 1 });
+  }
+
+  /** Which answer to change: the current answers, and a button for each (or keep them). */
+  private async askWhich(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = stateOf(step);
+    const { strings } = this.deps;
+    const writer = this.writer(step.context);
+    const current = this.changeable(state.answers).map((filter) =>
+      strings.text('peerGroups.currentAnswer', {
+        filter: strings.text(changeLabels[filter]),
+        value: writer.value(filter, state.answers),
+      }),
+    );
+    const intro =
+      state.misses === 0
+        ? strings.text('peerGroups.whichChange')
+        : state.misses === 1
+          ? strings.text('peerGroups.whichChangeAgain')
+          : strings.text('peerGroups.stuck');
+    return this.prompt(step, [intro, ...current].join('\n'), this.changeChoices(state.answers));
+  }
+
+  private async readWhich(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = stateOf(step);
+    const text = String(step.result ?? '');
+    const picked = this.picked(text, this.changeChoices(state.answers));
+    if (picked === 'keep') return this.showResults(step, { answers: state.answers, misses: 0 });
+    const filter = filters.find((f) => f === picked) ?? this.reader.changeRequest(text);
+    if (filter) return step.replaceDialog(ASK, { answers: without(state.answers, filter), misses: 0 });
+    const elsewhere = await this.otherRequest(step, state, text, this.recognition(step.context), 'results');
+    return elsewhere ?? step.replaceDialog(CHANGE, { ...state, misses: state.misses + 1 });
+  }
+
+  /**
+   * A message that is no answer here but changes one: an answer named in passing ("make it
+   * online": taken, then the same question again, or the results again), or a request to change
+   * one ("change the format"). Undefined when it is neither. (Other topics, a person, help,
+   * menu and cancel are handled above, by InterruptibleDialog.)
+   */
+  private async otherRequest(
+    step: WaterfallStepContext,
+    state: FinderState,
+    text: string,
+    recognition: WayfinderRecognition,
+    /** Asking a question (re-ask it after an answer named in passing), or after results (show them again). */
+    at: 'question' | 'results',
+  ): Promise<DialogTurnResult | undefined> {
+    const { strings } = this.deps;
+    const mentioned = this.reader.mentions(recognition);
+    if (Object.keys(mentioned).length > 0) {
+      const answers = { ...state.answers, ...mentioned };
+      if (at === 'question') {
+        await step.context.sendActivity(
+          strings.text('peerGroups.updated', { summary: this.writer(step.context).summary(mentioned) }),
+        );
+        return step.replaceDialog(ASK, { answers, misses: 0 });
+      }
+      return this.showResults(step, { answers, misses: 0 });
+    }
+    const change = this.reader.changeRequest(text);
+    return change
+      ? step.replaceDialog(ASK, { answers: without(state.answers, change), misses: 0 })
+      : undefined;
+  }
+
+  /** The first question not yet answered that applies to the answers so far. */
+  private nextQuestion(answers: Preferences): Filter | undefined {
+    return filters.find((filter) => answers[filter] === undefined && this.applies(filter, answers));
+  }
+
+  /**
+   * Where matters only for in-person groups the directory has; medication is not asked of
+   * someone looking for mental health or family groups (they can still set it by changing it).
+   */
+  private applies(filter: Filter, answers: Preferences): boolean {
+    if (filter === 'place') {
+      const inPerson = answers.format === 'inPerson' || answers.format === 'any';
+      return (
+        inPerson &&
+        this.finder.directory.groups.some((g) => g.kind === 'local' && g.formats.includes('inPerson'))
+      );
+    }
+    if (filter === 'medication') return answers.focus !== 'mentalHealth' && answers.focus !== 'familyFriends';
+    return true;
+  }
+
+  /** Answers the person can change: every one asked, or that applies now. */
+  private changeable(answers: Preferences): Filter[] {
+    return filters.filter((filter) => answers[filter] !== undefined || this.applies(filter, answers));
+  }
+
+  private changeChoices(answers: Preferences): Choice[] {
+    return [
+      ...this.changeable(answers).map((filter) => this.reader.changeChoice(filter, changeLabels[filter])),
+      this.reader.choice({
+        value: 'keep',
+        label: 'peerGroupChoices.keepAnswers',
+        words: 'peerGroupChoices.keepAnswersWords',
+      }),
+    ];
+  }
+
+  private nextChoices(state: FinderState): Choice[] {
+    const choice = (value: NextStep, label: StringKey, words: StringKey) =>
+      this.reader.choice({ value, label, words });
+    return [
+      ...(state.relax ? [choice('relax', 'peerGroupChoices.relax', 'peerGroupChoices.relaxWords')] : []),
+      choice('change', 'peerGroupChoices.changeAnswer', 'peerGroupChoices.changeAnswerWords'),
+      choice('peer', 'peerGroupChoices.connectPeer', 'peerGroupChoices.connectPeerWords'),
+      choice('done', 'peerGroupChoices.finished', 'peerGroupChoices.finishedWords'),
+    ];
+  }
+
+  /** The value of the one choice `text` picks (button, number or synonym), or undefined. */
+  private picked(text: string, choices: readonly Choice[]): string | undefined {
+    const values = new Set(recognizeChoices(text, [...choices]).map((match) => match.resolution.value));
+    return values.size === 1 ? [...values][0] : undefined;
+  }
+
+  private async sendMatches(
+    context: TurnContext,
+    writer: PeerGroupWriter,
+    matches: readonly Match[],
+    intro: string[],
+  ): Promise<void> {
+    const rendered = matches.map((match, index) => writer.match(match, index + 1));
+    await context.sendActivity({
+      type: ActivityTypes.Message,
+      textFormat: 'plain',
+      text: [...intro, ...rendered.map((r) => r.text)].join('\n\n'),
+      attachments: rendered.map((r) => r.card),
+      attachmentLayout: 'list',
+    });
+  }
+
+  private explainApproaches(): string {
+    return approachExplained.map((key) => `- ${this.deps.strings.text(key)}`).join('\n');
+  }
+
+  /** Which zone times are said in, and why. */
+  private timesIn(context: TurnContext): string {
+    const { zone, known } = this.zoneOf(context);
+    return this.deps.strings.text(known ? 'peerGroups.timesIn' : 'peerGroups.timesInDefault', {
+      zone: zone.name,
+    });
+  }
+
+  /** The person's zone: the channel's localTimezone when it is a real IANA zone, else the default. */
+  private zoneOf(context: TurnContext): { zone: Zone; known: boolean } {
+    const named = context.activity.localTimezone ? ianaZone(context.activity.localTimezone) : undefined;
+    return named ? { zone: named, known: true } : { zone: this.defaultZone, known: false };
+  }
+
+  private searchContext(context: TurnContext): SearchContext {
+    return { now: this.finder.clock(), zone: this.zoneOf(context).zone };
+  }
+
+  private writer(context: TurnContext): PeerGroupWriter {
+    return new PeerGroupWriter(this.deps.strings, this.zoneOf(context).zone);
+  }
+
+  /**
+   * This message as the bot's recognizer read it (entities, dates in the person's zone). Without
+   * one, only buttons, numbers and the words in resources/locales are understood.
+   */
+  private recognition(context: TurnContext): WayfinderRecognition {
+    return recognitionOf(context) ?? { intent: 'none', score: 1, entities: noEntities() };
+  }
+
+  /**
+   * A text prompt with buttons (or the channel's substitute: a card or a numbered list). The
+   * answers it accepts go in the prompt's options, where InterruptibleDialog looks to tell an
+   * answer ("In person", "Skip this question") from a change of topic or a command.
+   */
+  private prompt(
+    step: WaterfallStepContext,
+    text: string,
+    shown: Choice[],
+    accepted: Choice[] = shown,
+  ): Promise<DialogTurnResult> {
+    const prompt = shown.length > 0 ? ChoiceFactory.forChannel(step.context, shown, text) : text;
+    return step.prompt(TEXT, { prompt, retryPrompt: prompt, choices: accepted });
+  }
+}
+
+/** The waterfall's options: always a FinderState, as every replaceDialog here passes one. */
+function stateOf(step: WaterfallStepContext): FinderState {
+  return step.options as FinderState;
+}
+
+function without(answers: Preferences, filter: Filter): Preferences {
+  const { [filter]: _dropped, ...rest } = answers;
+  return rest;
+}
+
+/** Sends text as plain text: it carries data (the place typed), never to be read as markdown. */
+async function plain(context: TurnContext, text: string): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.Message, textFormat: 'plain', text });
+}

@@ -1,0 +1,42 @@
+import { type Attachment, CardFactory } from 'botbuilder';
+import { escapeMarkdown } from './markdown.js';
+
+/** The Adaptive Card schema version Teams renders (1.5). */
+export const ADAPTIVE_CARD_VERSION = '1.5';
+
+/** A TextBlock; its text is always escaped (see escapeMarkdown), so data cannot become markup. */
+export interface TextBlock {
+  type: 'TextBlock';
+  text: string;
+  wrap: true;
+  weight?: 'Bolder';
+  size?: 'Medium';
+  isSubtle?: boolean;
+  spacing?: 'None' | 'Small';
+}
+
+/** A button that opens a web page (https only: URLs in resources are validated as https). */
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+/** A TextBlock showing `text` as typed. */
+export function textBlock(text: string, style: Omit<TextBlock, 'type' | 'text' | 'wrap'> = {}): TextBlock {
+  return { type: 'TextBlock', text: escapeMarkdown(text), wrap: true, ...style };
+}
+
+/**
+ * An Adaptive Card attachment (schema 1.5, what Teams renders). Cards never carry anything the
+ * message text does not also say: the caller puts the same content in the activity's text.
+ */
+export function adaptiveCard(body: readonly TextBlock[], actions: readonly OpenUrlAction[] = []): Attachment {
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: ADAPTIVE_CARD_VERSION,
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  });
+}
