@@ -19,12 +19,10 @@ import type { PeerDirectory } from '../src/peer-groups/directory.js';
 import {
   type Filter,
   filters,
-  findGroups,
   type Match,
-  nationalOptions,
+  PeerSearch,
   type Preferences,
   type SearchContext,
-  suggestRelaxation,
 } from '../src/peer-groups/matching.js';
 import { filterTerms, PeerGroupWriter } from '../src/peer-groups/render.js';
 import type { DialogDeps } from './dialog-deps.js';
@@ -80,13 +78,38 @@ const NEXT = 'peerGroupNext';
 const CHANGE = 'peerGroupChange';
 const TEXT = 'peerGroupText';
 
-const questionKeys: Readonly<Record<Filter, { ask: StringKey; again: StringKey }>> = {
-  focus: { ask: 'peerGroups.askFocus', again: 'peerGroups.askFocusAgain' },
-  approach: { ask: 'peerGroups.askApproach', again: 'peerGroups.askApproachAgain' },
-  format: { ask: 'peerGroups.askFormat', again: 'peerGroups.askFormatAgain' },
-  when: { ask: 'peerGroups.askWhen', again: 'peerGroups.askWhenAgain' },
-  place: { ask: 'peerGroups.askPlace', again: 'peerGroups.askPlaceAgain' },
-  medication: { ask: 'peerGroups.askMedication', again: 'peerGroups.askMedicationAgain' },
+/** Each question: how it is asked, asked again in other words, and its button in "change an answer". */
+const questions: Readonly<Record<Filter, { ask: StringKey; again: StringKey; change: StringKey }>> = {
+  focus: {
+    ask: 'peerGroups.askFocus',
+    again: 'peerGroups.askFocusAgain',
+    change: 'peerGroupChoices.changeFocus',
+  },
+  approach: {
+    ask: 'peerGroups.askApproach',
+    again: 'peerGroups.askApproachAgain',
+    change: 'peerGroupChoices.changeApproach',
+  },
+  format: {
+    ask: 'peerGroups.askFormat',
+    again: 'peerGroups.askFormatAgain',
+    change: 'peerGroupChoices.changeFormat',
+  },
+  when: {
+    ask: 'peerGroups.askWhen',
+    again: 'peerGroups.askWhenAgain',
+    change: 'peerGroupChoices.changeWhen',
+  },
+  place: {
+    ask: 'peerGroups.askPlace',
+    again: 'peerGroups.askPlaceAgain',
+    change: 'peerGroupChoices.changePlace',
+  },
+  medication: {
+    ask: 'peerGroups.askMedication',
+    again: 'peerGroups.askMedicationAgain',
+    change: 'peerGroupChoices.changeMedication',
+  },
 };
 
 const approachExplained: readonly StringKey[] = [
@@ -97,15 +120,6 @@ const approachExplained: readonly StringKey[] = [
   'peerGroups.explainAllPathways',
   'peerGroups.explainNoPreference',
 ];
-
-const changeLabels: Readonly<Record<Filter, StringKey>> = {
-  focus: 'peerGroupChoices.changeFocus',
-  approach: 'peerGroupChoices.changeApproach',
-  format: 'peerGroupChoices.changeFormat',
-  when: 'peerGroupChoices.changeWhen',
-  place: 'peerGroupChoices.changePlace',
-  medication: 'peerGroupChoices.changeMedication',
-};
 
 /**
  * The peer group finder (issue 7): asks what the person wants (focus, kind of group, format,
@@ -166,7 +180,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const filter = this.nextQuestion(state.answers);
     if (filter === undefined) return this.showResults(step, state);
     const { strings } = this.deps;
-    const { ask, again } = questionKeys[filter];
+    const { ask, again } = questions[filter];
     const lines =
       state.misses === 0
         ? [strings.text(ask), ...(filter === 'approach' ? [this.explainApproaches()] : [])]
@@ -207,11 +221,10 @@ export class PeerGroupDialog extends InterruptibleDialog {
    */
   private async showResults(step: WaterfallStepContext, state: FinderState): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const { directory } = this.finder;
-    const context = this.searchContext(step.context);
+    const search = new PeerSearch(this.finder.directory, this.searchContext(step.context));
     const writer = this.writer(step.context);
     const summary = writer.summary(state.answers);
-    const matches = findGroups(directory, state.answers, context);
+    const matches = search.find(state.answers);
     if (matches.length > 0) {
       const timed = matches.some((match) => match.nextMeeting !== undefined);
       await this.sendMatches(step.context, writer, matches, [
@@ -220,7 +233,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
       ]);
       return step.replaceDialog(NEXT, { answers: state.answers, misses: 0 });
     }
-    const relax = suggestRelaxation(directory, state.answers, context);
+    const relax = search.relaxation(state.answers);
     await plain(step.context, strings.text('peerGroups.nothingFits', { summary }));
     await step.context.sendActivity(
       relax
@@ -230,7 +243,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
           })
         : strings.text('peerGroups.noRelax'),
     );
-    const national = nationalOptions(directory, state.answers, context);
+    const national = search.nationalOptions(state.answers);
     if (national.length > 0) {
       await this.sendMatches(step.context, writer, national, [strings.text('peerGroups.nationalOptions')]);
     }
@@ -281,7 +294,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const writer = this.writer(step.context);
     const current = this.changeable(state.answers).map((filter) =>
       strings.text('peerGroups.currentAnswer', {
-        filter: strings.text(changeLabels[filter]),
+        filter: strings.text(questions[filter].change),
         value: writer.value(filter, state.answers),
       }),
     );
@@ -365,7 +378,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
 
   private changeChoices(answers: Preferences): Choice[] {
     return [
-      ...this.changeable(answers).map((filter) => this.reader.changeChoice(filter, changeLabels[filter])),
+      ...this.changeable(answers).map((filter) => this.reader.changeChoice(filter, questions[filter].change)),
       this.reader.choice({
         value: 'keep',
         label: 'peerGroupChoices.keepAnswers',

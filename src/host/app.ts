@@ -5,6 +5,7 @@ import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { SafetyDialog } from '../../dialogs/safety-dialog.js';
+import { loadAppointmentContent, reminderSender } from '../appointments/index.js';
 import { WayfinderBot } from '../bot.js';
 import { registerLocalChat } from '../channels/local-chat.js';
 import { type Content, loadContent } from '../content/content.js';
@@ -17,6 +18,7 @@ import { createWayfinderRecognizer, type WayfinderRecognizer } from '../language
 import { loadSafetyClassifier } from '../language/safety/safety-classifier.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
+import { Scheduler } from '../scheduling/index.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
 import { createAdapter, type WayfinderAdapter } from './adapter.js';
@@ -47,6 +49,8 @@ export interface App {
   readonly logger: Logger;
   readonly retention: Retention;
   readonly handoff: HandoffService;
+  /** Appointment reminders and check-ins: started by listen(), stopped by close(). */
+  readonly scheduler: Scheduler;
   /** Starts serving on config.host:config.port (0 = any free port); resolves to the base URL. */
   listen(): Promise<string>;
   /** The base URL once listening. */
@@ -77,6 +81,19 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const clock = overrides.clock ?? (() => new Date());
   const adapter = createAdapter(config, { strings, logger });
   const send = proactiveSender(adapter, config.auth.appId ?? '', logger);
+  // Due items live in Storage (they survive restarts); each is claimed with an eTag, so one
+  // instance sends it. Content is loaded here so a bad appointments.json stops the start.
+  const scheduler = new Scheduler({
+    storage,
+    clock,
+    logger,
+    send: reminderSender({
+      adapter,
+      appId: config.auth.appId ?? '',
+      strings,
+      content: loadAppointmentContent(strings),
+    }),
+  });
   const handoffStore = new HandoffStore(storage);
   const handoff = new HandoffService(handoffStore, send, strings, {
     clock,
@@ -130,6 +147,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     logger,
     retention,
     handoff,
+    scheduler,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -138,6 +156,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
           logger.info('server.listening', { host: config.host, port, storage: storage.kind });
+          scheduler.start();
           if (periodic.length === 0) {
             periodic = [
               scheduleSweeps(retention, { clock, logger }),
@@ -150,7 +169,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     url: () => baseUrl,
     close: async () => {
       localChat?.close();
-      await Promise.all(periodic.map((p) => p.stop()));
+      await Promise.all([...periodic.map((p) => p.stop()), scheduler.stop()]);
       await closeServer(server);
       await messages.idle();
       await storage.flush();

@@ -1,8 +1,8 @@
 import type { GroupApproach, GroupFormat } from '../language/intents/entity-lexicon.js';
-import type { Zone } from '../language/intents/time-zone.js';
+import { ianaZone, type Zone } from '../language/intents/time-zone.js';
 import { normalizeText } from '../language/normalize.js';
 import type { PeerDirectory } from './directory.js';
-import { nextMeeting, type When } from './schedule.js';
+import { type ClockedMeeting, fits, occurrences, onClock, type When } from './schedule.js';
 import type { Focus, PeerGroup } from './schema.js';
 
 /** The questions the finder asks, in the order it asks them; each is one filter. */
@@ -65,36 +65,101 @@ function given<T>(answer: T | 'any' | undefined): T | undefined {
   return answer === 'any' ? undefined : answer;
 }
 
-/** Judges one group against every answer given. */
-export function judge(group: PeerGroup, prefs: Preferences, context: SearchContext): Match {
-  const verdicts: Partial<Record<Filter, Verdict>> = {};
-  const focus = given(prefs.focus);
-  if (focus) {
-    const fit = focusFit[focus];
-    verdicts.focus = group.focus.some((f) => fit.yes.includes(f))
-      ? 'yes'
-      : group.focus.some((f) => fit.maybe.includes(f))
-        ? 'maybe'
-        : 'no';
+/**
+ * One search, at one moment, for one person: each group's meetings of the coming week are
+ * worked out once (each time zone resolved once) and read on the person's clock, then judged
+ * against any set of answers: the person's, each with one answer left out, the national options.
+ */
+export class PeerSearch {
+  /** Each scheduled group's meetings of the coming week, by group id. */
+  private readonly meetings = new Map<string, ClockedMeeting[]>();
+
+  constructor(
+    private readonly directory: PeerDirectory,
+    context: SearchContext,
+  ) {
+    const zones = new Map<string, Zone | undefined>();
+    for (const group of directory.groups) {
+      const schedule = group.kind === 'local' ? group.schedule : undefined;
+      if (schedule === undefined) continue;
+      if (!zones.has(schedule.timeZone)) zones.set(schedule.timeZone, ianaZone(schedule.timeZone));
+      const upcoming = occurrences(schedule, context.now, 8, zones.get(schedule.timeZone));
+      this.meetings.set(
+        group.id,
+        upcoming.map((instant) => onClock(instant, context.zone)),
+      );
+    }
   }
-  const approach = given(prefs.approach);
-  if (approach) verdicts.approach = approachVerdict(group.approach, approach);
-  const format = given(prefs.format);
-  if (format) {
-    verdicts.format = group.formats.includes(format)
-      ? 'yes'
-      : group.kind === 'national' && group.formats.length === 0
-        ? 'maybe'
-        : 'no';
+
+  /** Judges one group against every answer given. */
+  judge(group: PeerGroup, prefs: Preferences): Match {
+    const verdicts: Partial<Record<Filter, Verdict>> = {};
+    const focus = given(prefs.focus);
+    if (focus) {
+      const fit = focusFit[focus];
+      verdicts.focus = group.focus.some((f) => fit.yes.includes(f))
+        ? 'yes'
+        : group.focus.some((f) => fit.maybe.includes(f))
+          ? 'maybe'
+          : 'no';
+    }
+    const approach = given(prefs.approach);
+    if (approach) verdicts.approach = approachVerdict(group.approach, approach);
+    const format = given(prefs.format);
+    if (format) {
+      verdicts.format = group.formats.includes(format)
+        ? 'yes'
+        : group.kind === 'national' && group.formats.length === 0
+          ? 'maybe'
+          : 'no';
+    }
+    const when = given(prefs.when);
+    const meetings = this.meetings.get(group.id);
+    const next = meetings?.find((meeting) => when === undefined || fits(meeting, when))?.instant;
+    if (when) verdicts.when = meetings === undefined ? 'maybe' : next ? 'yes' : 'no';
+    const place = given(prefs.place);
+    if (place && goesInPerson(group, format)) verdicts.place = placeVerdict(group, place);
+    if (given(prefs.medication)) verdicts.medication = group.medicationFriendly === 'yes' ? 'yes' : 'no';
+    return { group, prefs, verdicts, ...(next ? { nextMeeting: next } : {}) };
   }
-  const when = given(prefs.when);
-  const schedule = group.kind === 'local' ? group.schedule : undefined;
-  const next = schedule && nextMeeting(schedule, context.now, when, context.zone);
-  if (when) verdicts.when = schedule === undefined ? 'maybe' : next ? 'yes' : 'no';
-  const place = given(prefs.place);
-  if (place && goesInPerson(group, format)) verdicts.place = placeVerdict(group, place);
-  if (given(prefs.medication)) verdicts.medication = group.medicationFriendly === 'yes' ? 'yes' : 'no';
-  return { group, prefs, verdicts, ...(next ? { nextMeeting: next } : {}) };
+
+  /** The groups that fit every answer, best fit first, at most `limit`. */
+  find(prefs: Preferences, limit = 5): Match[] {
+    return this.fitting(this.directory.groups, prefs).slice(0, limit);
+  }
+
+  /**
+   * When nothing fits: the one answer whose leaving out finds the most groups (ties go to the
+   * least personal answer: time before place, format, approach, focus, medication), and how
+   * many it finds. Undefined when leaving out any single answer still finds none.
+   */
+  relaxation(prefs: Preferences): { filter: Filter; count: number } | undefined {
+    let best: { filter: Filter; count: number } | undefined;
+    for (const filter of relaxOrder) {
+      if (given(prefs[filter]) === undefined) continue;
+      const relaxed: Preferences = { ...prefs, [filter]: 'any' };
+      const count = this.fitting(this.directory.groups, relaxed).length;
+      if (count > (best?.count ?? 0)) best = { filter, count };
+    }
+    return best;
+  }
+
+  /**
+   * National organizations a person can try from anywhere: those for their focus that meet
+   * online (confirmed first, then those whose formats are not confirmed), at most `limit`.
+   */
+  nationalOptions(prefs: Preferences, limit = 3): Match[] {
+    const online: Preferences = { format: 'online', ...(prefs.focus ? { focus: prefs.focus } : {}) };
+    const national = this.directory.groups.filter((group) => group.kind === 'national');
+    return this.fitting(national, online).slice(0, limit);
+  }
+
+  private fitting(groups: readonly PeerGroup[], prefs: Preferences): Match[] {
+    return groups
+      .map((group) => this.judge(group, prefs))
+      .filter(fitsAll)
+      .sort(byFit);
+  }
 }
 
 function approachVerdict(tags: readonly GroupApproach[], wanted: GroupApproach): Verdict {
@@ -129,7 +194,7 @@ function placeVerdict(group: PeerGroup, place: Place): Verdict {
 }
 
 /** True when no answer rules the group out. */
-export function fits(match: Match): boolean {
+function fitsAll(match: Match): boolean {
   return !Object.values(match.verdicts).includes('no');
 }
 
@@ -150,57 +215,4 @@ function byFit(a: Match, b: Match): number {
     soonest(a) - soonest(b) ||
     a.group.name.localeCompare(b.group.name)
   );
-}
-
-/** The groups that fit every answer, best fit first, at most `limit`. */
-export function findGroups(
-  directory: PeerDirectory,
-  prefs: Preferences,
-  context: SearchContext,
-  limit = 5,
-): Match[] {
-  return directory.groups
-    .map((group) => judge(group, prefs, context))
-    .filter(fits)
-    .sort(byFit)
-    .slice(0, limit);
-}
-
-/**
- * When nothing fits: the one answer whose leaving out finds the most groups (ties go to the
- * least personal answer: time before place, format, approach, focus, medication), and how many
- * it finds. Undefined when leaving out any single answer still finds none.
- */
-export function suggestRelaxation(
-  directory: PeerDirectory,
-  prefs: Preferences,
-  context: SearchContext,
-): { filter: Filter; count: number } | undefined {
-  let best: { filter: Filter; count: number } | undefined;
-  for (const filter of relaxOrder) {
-    if (given(prefs[filter]) === undefined) continue;
-    const relaxed: Preferences = { ...prefs, [filter]: 'any' };
-    const count = directory.groups.filter((group) => fits(judge(group, relaxed, context))).length;
-    if (count > (best?.count ?? 0)) best = { filter, count };
-  }
-  return best;
-}
-
-/**
- * National organizations a person can try from anywhere: those for their focus that meet
- * online (confirmed first, then those whose formats are not confirmed), at most `limit`.
- */
-export function nationalOptions(
-  directory: PeerDirectory,
-  prefs: Preferences,
-  context: SearchContext,
-  limit = 3,
-): Match[] {
-  const online: Preferences = { format: 'online', ...(prefs.focus ? { focus: prefs.focus } : {}) };
-  return directory.groups
-    .filter((group) => group.kind === 'national')
-    .map((group) => judge(group, online, context))
-    .filter(fits)
-    .sort(byFit)
-    .slice(0, limit);
 }

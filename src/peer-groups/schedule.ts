@@ -63,14 +63,27 @@ export function zonedInstant(wall: WallTime, zone: Zone): Date {
   return readings[0] ?? new Date(asUtc - before * 60_000);
 }
 
+/** A meeting as the person's clock shows it: when, and on which weekday and hour there. */
+export interface ClockedMeeting {
+  instant: Date;
+  /** 0 = Sunday, on the person's calendar. */
+  weekday: number;
+  hour: number;
+}
+
 /**
  * Every meeting of a weekly schedule from `now` (inclusive) for `days` days, soonest first,
  * each on the group's own clock and calendar (its zone's daylight-saving rules), so a 19:00
  * meeting is at 19:00 there in winter and in summer. Eight days cover a meeting that started
- * earlier today, whose next one is a week away.
+ * earlier today, whose next one is a week away. `zone` is the schedule's zone, when already
+ * resolved (building one costs more than the rest of this).
  */
-export function occurrences(schedule: Schedule, now: Date, days = 8): Date[] {
-  const zone = ianaZone(schedule.timeZone);
+export function occurrences(
+  schedule: Schedule,
+  now: Date,
+  days = 8,
+  zone: Zone | undefined = ianaZone(schedule.timeZone),
+): Date[] {
   if (zone === undefined) return [];
   const today = wallTimeAt(now, zone);
   const found: Date[] = [];
@@ -94,12 +107,23 @@ export function occurrences(schedule: Schedule, now: Date, days = 8): Date[] {
   return found.sort((a, b) => a.getTime() - b.getTime());
 }
 
-/** True when a meeting at `instant` falls on a day and part of the day the person asked for, on their clock. */
-export function fitsWhen(instant: Date, when: When, zone: Zone): boolean {
+/** Reads a meeting on the person's clock (`zone`). */
+export function onClock(instant: Date, zone: Zone): ClockedMeeting {
   const wall = wallTimeAt(instant, zone);
-  const dayFits = when.days.length === 0 || when.days.includes(weekdayOf(wall));
-  const partFits = when.parts.length === 0 || daypartsOf(wall.hour).some((part) => when.parts.includes(part));
+  return { instant, weekday: weekdayOf(wall), hour: wall.hour };
+}
+
+/** True when a meeting falls on a day and part of the day the person asked for, on their clock. */
+export function fits(meeting: ClockedMeeting, when: When): boolean {
+  const dayFits = when.days.length === 0 || when.days.includes(meeting.weekday);
+  const partFits =
+    when.parts.length === 0 || daypartsOf(meeting.hour).some((part) => when.parts.includes(part));
   return dayFits && partFits;
+}
+
+/** True when a meeting at `instant` fits `when` on the clock of `zone`. */
+export function fitsWhen(instant: Date, when: When, zone: Zone): boolean {
+  return fits(onClock(instant, zone), when);
 }
 
 /**

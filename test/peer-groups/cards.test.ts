@@ -3,7 +3,7 @@ import type { Attachment } from 'botbuilder';
 import { ADAPTIVE_CARD_VERSION } from '../../src/cards/adaptive-card.js';
 import { escapeMarkdown } from '../../src/cards/markdown.js';
 import { ianaZone } from '../../src/language/intents/time-zone.js';
-import { findGroups, judge } from '../../src/peer-groups/matching.js';
+import { PeerSearch } from '../../src/peer-groups/matching.js';
 import { PeerGroupWriter } from '../../src/peer-groups/render.js';
 import type { LocalGroup } from '../../src/peer-groups/schema.js';
 import { testContent } from '../support/content.js';
@@ -39,11 +39,8 @@ describe('peer groups: result cards', () => {
   });
 
   it('a card is schema 1.5, says what the text says, and links only to https', () => {
-    const [match] = findGroups(
-      basic,
-      { focus: 'alcohol', format: 'online' },
-      { now: thursday, zone: newYork },
-    );
+    const search = new PeerSearch(basic, { now: thursday, zone: newYork });
+    const [match] = search.find({ focus: 'alcohol', format: 'online' });
     assert.ok(match);
     const rendered = writer.match(match, 1);
     const card = cardOf(rendered.card);
@@ -61,7 +58,10 @@ describe('peer groups: result cards', () => {
     const group = entry(basic, 'springfield-smart');
     if (group.kind !== 'local') throw new Error('springfield-smart is a local group');
     const hostile: LocalGroup = { ...group, name: '[Free](https://evil.example) **now**' };
-    const rendered = writer.match(judge(hostile, {}, { now: thursday, zone: newYork }), 1);
+    const rendered = writer.match(
+      new PeerSearch(basic, { now: thursday, zone: newYork }).judge(hostile, {}),
+      1,
+    );
     const card = cardOf(rendered.card);
     assert.equal(card.body[0]?.text, '\\[Free\\]\\(https://evil.example\\) \\*\\*now\\*\\*');
     assert.ok(rendered.text.startsWith('1. [Free](https://evil.example) **now**'));
@@ -69,7 +69,7 @@ describe('peer groups: result cards', () => {
 
   it("the next meeting is said on the person's clock, with the zone", () => {
     const group = entry(basic, 'springfield-smart');
-    const match = judge(group, {}, { now: thursday, zone: newYork });
+    const match = new PeerSearch(basic, { now: thursday, zone: newYork }).judge(group, {});
     const text = writer.match(match, 1).text;
     // Tuesday 19:00 in Chicago is 20:00 in New York.
     assert.match(text, /Tuesday, May 13.*8:00\sPM EDT/);

@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
 import { ianaZone } from '../../src/language/intents/time-zone.js';
-import {
-  findGroups,
-  judge,
-  nationalOptions,
-  type Preferences,
-  type SearchContext,
-  suggestRelaxation,
-} from '../../src/peer-groups/matching.js';
+import type { PeerDirectory } from '../../src/peer-groups/directory.js';
+import { PeerSearch, type Preferences, type SearchContext } from '../../src/peer-groups/matching.js';
 import { entry, fixture, thursday } from './fixtures.js';
 
 const chicago = ianaZone('America/Chicago');
 if (!chicago) throw new Error('no America/Chicago');
 const context: SearchContext = { now: thursday, zone: chicago };
 const basic = fixture('basic');
+const search = (directory: PeerDirectory = basic) => new PeerSearch(directory, context);
 const ids = (prefs: Preferences, directory = basic) =>
-  findGroups(directory, prefs, context).map((m) => m.group.id);
+  search(directory)
+    .find(prefs)
+    .map((m) => m.group.id);
 
 interface RankCase {
   name: string;
@@ -131,23 +128,21 @@ describe('peer groups: matching and ranking (fixture "basic")', () => {
   });
 
   it('says why: yes and maybe per answer, and the next meeting that fits', () => {
-    const match = judge(
-      entry(basic, 'springfield-twelve'),
-      {
-        focus: 'anySubstance',
-        format: 'inPerson',
-        when: { days: [3], parts: [] },
-        place: { text: '62701', zip: '62701' },
-      },
-      context,
-    );
+    const match = search().judge(entry(basic, 'springfield-twelve'), {
+      focus: 'anySubstance',
+      format: 'inPerson',
+      when: { days: [3], parts: [] },
+      place: { text: '62701', zip: '62701' },
+    });
     assert.deepEqual(match.verdicts, { focus: 'maybe', format: 'yes', when: 'yes', place: 'maybe' });
     assert.equal(match.nextMeeting?.toISOString(), '2025-05-14T17:00:00.000Z');
   });
 
   it('a group with no schedule is a "maybe" for a time, never a "no"', () => {
     const zones = fixture('time-zones');
-    const match = judge(entry(zones, 'no-schedule'), { when: { days: [1], parts: ['evening'] } }, context);
+    const match = search(zones).judge(entry(zones, 'no-schedule'), {
+      when: { days: [1], parts: ['evening'] },
+    });
     assert.deepEqual(match.verdicts, { when: 'maybe' });
     assert.equal(match.nextMeeting, undefined);
   });
@@ -167,7 +162,7 @@ describe('peer groups: when nothing fits', () => {
   });
 
   it('names the one answer whose leaving out finds the most (medication: 3; the time would find 1)', () => {
-    assert.deepEqual(suggestRelaxation(basic, strict, context), { filter: 'medication', count: 3 });
+    assert.deepEqual(search().relaxation(strict), { filter: 'medication', count: 3 });
     assert.equal(ids({ ...strict, when: 'any' }).length, 1);
   });
 
@@ -175,16 +170,20 @@ describe('peer groups: when nothing fits', () => {
     const zones = fixture('time-zones');
     const prefs: Preferences = { focus: 'familyFriends', format: 'phone' };
     assert.deepEqual(ids(prefs, zones), []);
-    assert.equal(suggestRelaxation(zones, prefs, context), undefined);
+    assert.equal(search(zones).relaxation(prefs), undefined);
   });
 
   it('national options: online ones for the focus, confirmed online first', () => {
     assert.deepEqual(
-      nationalOptions(basic, strict, context).map((m) => m.group.id),
+      search()
+        .nationalOptions(strict)
+        .map((m) => m.group.id),
       ['nat-secular', 'nat-twelve'],
     );
     assert.deepEqual(
-      nationalOptions(basic, { focus: 'familyFriends' }, context).map((m) => m.group.id),
+      search()
+        .nationalOptions({ focus: 'familyFriends' })
+        .map((m) => m.group.id),
       ['nat-family'],
     );
   });

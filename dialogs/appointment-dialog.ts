@@ -1,0 +1,261 @@
+import type { TurnContext } from 'botbuilder';
+import {
+  type DialogContext,
+  type DialogTurnResult,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { AfterAnswers, type AfterOutcome } from '../src/appointments/after-answers.js';
+import { isOneOf, matchChoice, questionActivity } from '../src/appointments/choices.js';
+import type { AppointmentContent } from '../src/appointments/content.js';
+import { MAX_ANSWER_LENGTH, type PlanDraft, type PrepField, prepFields } from '../src/appointments/plan.js';
+import { PlanKeeper } from '../src/appointments/plan-keeper.js';
+import type { PlanStore } from '../src/appointments/plan-store.js';
+import { type AnswerInput, type Outcome, PrepAnswers } from '../src/appointments/prep-answers.js';
+import { PrepQuestions } from '../src/appointments/prep-questions.js';
+import { markAnswered, nextField, type PrepState, skippable } from '../src/appointments/prep-state.js';
+import { prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
+import type { ReminderScheduler } from '../src/appointments/reminders.js';
+import { formatWhen, isPast } from '../src/appointments/when.js';
+import type {
+  WayfinderRecognition,
+  WayfinderRecognizer,
+} from '../src/language/intents/wayfinder-recognizer.js';
+import { recognitionOf } from '../src/language/routing.js';
+import type { DialogDeps } from './dialog-deps.js';
+import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
+
+/** Stored in conversation state: renaming it strands conversations in it. */
+export const APPOINTMENT_DIALOG_ID = 'appointment';
+const STEPS = 'appointmentSteps';
+const TEXT = 'appointmentText';
+
+/** What the appointment feature needs beside the common dialog deps. */
+export interface AppointmentFeature {
+  recognizer: WayfinderRecognizer;
+  plans: PlanStore;
+  scheduler: ReminderScheduler;
+  content: AppointmentContent;
+  clock: () => Date;
+  /** New plan ids (random UUIDs by default; they also name scheduled reminders, across people). */
+  newId?: () => string;
+}
+
+/** Begin options: what the person already said ("my counselor next Tuesday at 3") is not asked again. */
+export interface AppointmentDialogOptions {
+  recognition?: WayfinderRecognition;
+}
+
+/**
+ * How the dialog ended: a saved plan (and maybe what the person wants next, for the caller to
+ * route: rehearsing the opening in practice mode, or peer support), or "cancel"/"menu". A change
+ * of topic mid-plan is handled by the base dialog (it closes every dialog and the bot routes).
+ */
+export type AppointmentDialogResult = { planId?: string; next?: 'practice' | 'peerGroup' } | LeftResult;
+
+/**
+ * Getting ready for an appointment, one question at a time (kind, when, the one thing to walk out
+ * with, questions, barriers, what to bring, support, what to share, how things are explained),
+ * ending with a saved plan as a card, optional reminders, and what next. At every question: help,
+ * cancel, menu and a change of topic (the base), "back", "skip", and an unclear answer re-asked
+ * differently, then with an offer to skip. Each turn is one step of a small state machine
+ * (src/appointments/prep-state.ts) kept in the dialog's options; the words and the reading of
+ * answers live in src/appointments, so the steps here only ask, read and act.
+ */
+export class AppointmentDialog extends InterruptibleDialog {
+  /** Asking for appointment help again, mid-plan, is an answer here, not a change of topic. */
+  protected override readonly feature = 'appointment' as const;
+  private readonly questions: PrepQuestions;
+  private readonly answers: PrepAnswers;
+  private readonly after: AfterAnswers;
+  private readonly keeper: PlanKeeper;
+
+  constructor(
+    deps: DialogDeps,
+    private readonly appointments: AppointmentFeature,
+  ) {
+    super(APPOINTMENT_DIALOG_ID, deps);
+    const { recognizer, plans, scheduler, content, clock } = appointments ?? {};
+    if (!recognizer || !plans || !scheduler || !content || !clock) {
+      throw new Error('AppointmentDialog needs recognizer, plans, scheduler, content and clock');
+    }
+    this.questions = new PrepQuestions(deps.strings, content);
+    this.answers = new PrepAnswers(deps.strings, content, this.questions);
+    this.after = new AfterAnswers(deps.strings);
+    this.keeper = new PlanKeeper({ ...appointments, strings: deps.strings });
+    this.addDialog(new TextPrompt(TEXT)).addDialog(
+      new WaterfallDialog<PrepState>(STEPS, [this.ask.bind(this), this.take.bind(this)]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  /** Says how this works, notes what was already said, and asks the first open question. */
+  protected override async onBeginDialog(innerDc: DialogContext, options?: AppointmentDialogOptions) {
+    const { strings } = this.deps;
+    const { content, clock } = this.appointments;
+    const { context } = innerDc;
+    const findDates = (part: string) => this.recognize(context.activity, part).entities.datetime;
+    const state = prefilledState(options?.recognition, context.activity.text ?? '', findDates, clock());
+    const { type, when } = state.draft;
+    const facts = [
+      ...(type ? [strings.text(content.types[type].label)] : []),
+      ...(when ? [formatWhen(when, strings, clock())] : []),
+    ];
+    const noted = facts.length ? `\n\n${strings.text('appointment.noted', { facts: facts.join(', ') })}` : '';
+    await context.sendActivity(`${strings.text('appointment.intro')}${noted}`);
+    return innerDc.beginDialog(STEPS, state);
+  }
+
+  /** Asks the question the state is at, with buttons where the choices are fixed. */
+  private async ask(step: WaterfallStepContext<PrepState>): Promise<DialogTurnResult> {
+    const question = this.questions.ask(this.state(step), this.appointments.clock());
+    const prompt = questionActivity(step.context.activity.channelId, question.text, question.choices);
+    // The choices ride along (TextPrompt ignores them) so the base dialog knows a button's words
+    // are an answer here, never a command or a change of topic.
+    const choices = question.choices.map((c) => ({ value: c.label, synonyms: [...c.synonyms] }));
+    return step.prompt(TEXT, { prompt, choices });
+  }
+
+  /** Reads the answer: first what works at every question (back, skip, keep), then the question's own. */
+  private async take(step: WaterfallStepContext<PrepState>): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const state = this.state(step);
+    const text = String(step.result ?? '').trim();
+    if (text.length > MAX_ANSWER_LENGTH) {
+      await step.context.sendActivity(strings.text('appointment.tooLong', { max: MAX_ANSWER_LENGTH }));
+      return this.to(step, state);
+    }
+    const shown = this.questions.ask(state, this.appointments.clock()).choices;
+    const choice = matchChoice(text, shown, { numbers: state.step !== 'topQuestions' })?.value;
+    if (isOneOf(strings, 'appointment.backWords', text)) return this.back(step, state);
+    const skipWord = skippable.includes(state.step) && isOneOf(strings, 'appointment.skipWords', text);
+    if (choice === 'skip' || skipWord) return this.skip(step, state);
+    if (choice === 'keep') return this.advance(step, state, state.draft);
+    const { activity } = step.context;
+    const input: AnswerInput = {
+      text,
+      choice,
+      // The bot recognized this message already (same text, zone and clock): reuse it.
+      recognition: recognitionOf(step.context) ?? this.recognize(activity, text),
+      findDates: (part) => this.recognize(activity, part).entities.datetime,
+      now: this.appointments.clock(),
+    };
+    const after = this.after.answer(state, input);
+    return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
+  }
+
+  /** Acts on a preparation answer: tips or "got it" first, then the same, another or the next question. */
+  private async follow(step: WaterfallStepContext<PrepState>, state: PrepState, outcome: Outcome) {
+    if (outcome.kind === 'miss') return this.missed(step, state);
+    if (outcome.say?.length) await step.context.sendActivity(outcome.say.join('\n\n'));
+    if (outcome.kind === 'again') return this.to(step, { ...state, draft: outcome.draft, misses: 0 });
+    if (outcome.kind === 'goto') return this.to(step, { ...state, ...outcome.state });
+    return this.advance(step, state, outcome.draft);
+  }
+
+  /** Acts on an answer after saving: reminders, the plan as text, changing an answer, the end. */
+  private async act(step: WaterfallStepContext<PrepState>, state: PrepState, outcome: AfterOutcome) {
+    switch (outcome.kind) {
+      case 'miss':
+        return this.missed(step, state);
+      case 'goto':
+        if (outcome.say?.length) await step.context.sendActivity(outcome.say.join('\n\n'));
+        return this.to(step, { ...state, ...outcome.state });
+      case 'remind': {
+        const { draft, say } = await this.keeper.remind(step.context, outcome.draft);
+        await step.context.sendActivity(say);
+        return this.to(step, { ...state, draft, step: 'next', history: [], misses: 0 });
+      }
+      case 'text':
+        await step.context.sendActivity(this.keeper.text(state.draft));
+        return this.to(step, { ...state, misses: 0 });
+      case 'change':
+        return this.change(step, state, outcome.field);
+      case 'end': {
+        await step.context.sendActivity(outcome.say.join('\n\n'));
+        const result: AppointmentDialogResult = {
+          planId: state.draft.id,
+          ...(outcome.next ? { next: outcome.next } : {}),
+        };
+        return step.endDialog(result);
+      }
+    }
+  }
+
+  /** Marks the question answered and asks the next open one, or saves the plan when none is left. */
+  private async advance(step: WaterfallStepContext<PrepState>, state: PrepState, draft: PlanDraft) {
+    const field = prepFields.find((f) => f === (state.step === 'whenPast' ? 'when' : state.step));
+    if (!field) return this.to(step, { ...state, draft, step: 'next', misses: 0 });
+    const answered = markAnswered(draft, field);
+    const next = nextField(answered, field, state.reviewing);
+    if (!next) return this.finish(step, { ...state, draft: answered });
+    const history = [...state.history, field];
+    return this.to(step, { ...state, draft: answered, step: next, misses: 0, history, pastWhen: undefined });
+  }
+
+  /** "back": the question before this one, with its answer shown and kept unless replaced. */
+  private async back(step: WaterfallStepContext<PrepState>, state: PrepState) {
+    if (state.step === 'whenPast') return this.to(step, { ...state, step: 'when', misses: 0 });
+    const previous = state.history.at(-1);
+    if (!previous) {
+      await step.context.sendActivity(this.deps.strings.text('appointment.nothingBefore'));
+      return this.to(step, state);
+    }
+    return this.to(step, { ...state, step: previous, history: state.history.slice(0, -1), misses: 0 });
+  }
+
+  /** "skip" (or the Skip button): the question is left as it is; after saving, it means "no". */
+  private async skip(step: WaterfallStepContext<PrepState>, state: PrepState) {
+    const declined = this.after.declined(state);
+    if (declined) return this.act(step, state, declined);
+    if (state.step !== 'when' && state.step !== 'whenPast') return this.advance(step, state, state.draft);
+    const { when: _when, ...draft } = state.draft;
+    return this.advance(step, state, draft);
+  }
+
+  /**
+   * An answer not understood: asked again, worded differently, and from the second miss on with
+   * an offer to skip. (A change of topic is caught before this, by the base dialog.)
+   */
+  private async missed(step: WaterfallStepContext<PrepState>, state: PrepState) {
+    return this.to(step, { ...state, misses: state.misses + 1 });
+  }
+
+  /** Saves the plan (first time, or after a change), shows it as a card, then reminders or what next. */
+  private async finish(step: WaterfallStepContext<PrepState>, state: PrepState) {
+    const { strings } = this.deps;
+    const { plan, say } = await this.keeper.save(step.context, state.draft);
+    if (say.length) await step.context.sendActivity(say.join('\n\n'));
+    const intro = strings.text(state.draft.id ? 'appointment.updated' : 'appointment.saved');
+    await step.context.sendActivity(this.keeper.card(plan, intro));
+    const draft = { ...state.draft, id: plan.id, createdAt: plan.createdAt };
+    const now = this.appointments.clock();
+    const remind = plan.when !== undefined && !isPast(plan.when, now) && !draft.remindersAsked;
+    const next = remind ? 'reminder' : 'next';
+    return this.to(step, { ...state, draft, step: next, reviewing: false, history: [], misses: 0 });
+  }
+
+  /** One answer to change: that question again, then the plan is saved and shown again. */
+  private async change(step: WaterfallStepContext<PrepState>, state: PrepState, field: PrepField) {
+    let { draft } = state;
+    if (field === 'when' && draft.id) {
+      // A new date makes the old reminder times wrong: they are cancelled and offered again.
+      await this.keeper.cancel(draft.id);
+      draft = { ...draft, reminders: undefined, remindersAsked: false };
+    }
+    return this.to(step, { ...state, draft, step: field, reviewing: true, history: [], misses: 0 });
+  }
+
+  private recognize(activity: TurnContext['activity'], text: string) {
+    return recognizeInZone(this.appointments.recognizer, activity, text, this.appointments.clock());
+  }
+
+  private state(step: WaterfallStepContext<PrepState>): PrepState {
+    return step.options;
+  }
+
+  private to(step: WaterfallStepContext<PrepState>, state: PrepState): Promise<DialogTurnResult> {
+    return step.replaceDialog(STEPS, state);
+  }
+}

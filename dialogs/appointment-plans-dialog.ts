@@ -1,0 +1,253 @@
+import {
+  type DialogContext,
+  type DialogTurnResult,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { type ChoiceSpec, choiceOf, matchChoice, questionActivity } from '../src/appointments/choices.js';
+import type { AppointmentContent } from '../src/appointments/content.js';
+import { type AppointmentPlan, MAX_ANSWER_LENGTH } from '../src/appointments/plan.js';
+import { planCardActivity, planTextActivity } from '../src/appointments/plan-card.js';
+import type { PlanStore } from '../src/appointments/plan-store.js';
+import { planView } from '../src/appointments/plan-view.js';
+import { cancelReminders, type ReminderScheduler } from '../src/appointments/reminders.js';
+import { formatWhen } from '../src/appointments/when.js';
+import type { StringKey } from '../src/content/strings.js';
+import type { DialogDeps } from './dialog-deps.js';
+import { InterruptibleDialog } from './interruptible-dialog.js';
+
+/** Stored in conversation state: renaming it strands conversations in it. */
+export const APPOINTMENT_PLANS_DIALOG_ID = 'appointmentPlans';
+const STEPS = 'appointmentPlansSteps';
+const TEXT = 'appointmentPlansText';
+const MAX_NEXT_STEPS = 20;
+
+/** What "my plans" needs beside the common dialog deps. */
+export interface AppointmentPlansFeature {
+  plans: PlanStore;
+  scheduler: ReminderScheduler;
+  content: AppointmentContent;
+  clock: () => Date;
+}
+
+/**
+ * Begin options: open one plan at once (a reminder's button), and optionally go straight to
+ * writing its next steps (the check-in after the appointment).
+ */
+export interface AppointmentPlansOptions {
+  planId?: string;
+  action?: 'nextSteps';
+}
+
+type Screen = 'list' | 'actions' | 'nextSteps' | 'confirmDelete';
+interface PlansState {
+  screen: Screen;
+  planId?: string;
+  misses: number;
+}
+
+/**
+ * "my plans": the saved appointment plans, newest first. One can be opened (as a card), sent as
+ * plain text to copy, given next steps after the appointment, have its reminders turned off, or
+ * be deleted (after a yes; its reminders go with it).
+ */
+export class AppointmentPlansDialog extends InterruptibleDialog {
+  constructor(
+    deps: DialogDeps,
+    private readonly appointments: AppointmentPlansFeature,
+  ) {
+    super(APPOINTMENT_PLANS_DIALOG_ID, deps);
+    const { plans, scheduler, content, clock } = appointments ?? {};
+    if (!plans || !scheduler || !content || !clock) {
+      throw new Error('AppointmentPlansDialog needs plans, scheduler, content and clock');
+    }
+    this.addDialog(new TextPrompt(TEXT)).addDialog(
+      new WaterfallDialog<PlansState>(STEPS, [this.ask.bind(this), this.take.bind(this)]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  /** Opens the list, or the named plan; with no plans, says how to make one. */
+  protected override async onBeginDialog(innerDc: DialogContext, options?: AppointmentPlansOptions) {
+    const plans = await this.appointments.plans.list(innerDc.context);
+    if (plans.length === 0) {
+      await innerDc.context.sendActivity(this.deps.strings.text('plans.none'));
+      return innerDc.endDialog();
+    }
+    const plan = plans.find((p) => p.id === options?.planId);
+    if (!plan) return innerDc.beginDialog(STEPS, { screen: 'list', misses: 0 } satisfies PlansState);
+    await this.show(innerDc, plan);
+    const screen: Screen = options?.action === 'nextSteps' ? 'nextSteps' : 'actions';
+    return innerDc.beginDialog(STEPS, { screen, planId: plan.id, misses: 0 } satisfies PlansState);
+  }
+
+  private async ask(step: WaterfallStepContext<PlansState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const { text, choices } = await this.question(step, state);
+    const prompt = questionActivity(step.context.activity.channelId, text, choices);
+    return step.prompt(TEXT, {
+      prompt,
+      choices: choices.map((c) => ({ value: c.label, synonyms: [...c.synonyms] })),
+    });
+  }
+
+  private async take(step: WaterfallStepContext<PlansState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const text = String(step.result ?? '').trim();
+    const { choices } = await this.question(step, state);
+    const choice = matchChoice(text, choices)?.value;
+    const plan = state.planId ? await this.appointments.plans.get(step.context, state.planId) : undefined;
+    if (state.screen === 'list') return this.pick(step, state, choice);
+    if (!plan) {
+      await step.context.sendActivity(this.deps.strings.text('plans.notFound'));
+      return this.to(step, { screen: 'list', misses: 0 });
+    }
+    if (state.screen === 'nextSteps') return this.saveNextSteps(step, plan, text);
+    if (state.screen === 'confirmDelete') return this.confirmDelete(step, plan, choice);
+    return this.act(step, state, plan, choice);
+  }
+
+  /** The question for each screen, with its buttons. */
+  private async question(
+    step: WaterfallStepContext<PlansState>,
+    state: PlansState,
+  ): Promise<{ text: string; choices: ChoiceSpec[] }> {
+    const { strings } = this.deps;
+    const c = (value: string, label: StringKey) => choiceOf(strings, value, label);
+    const plans = await this.appointments.plans.list(step.context);
+    const plan = plans.find((p) => p.id === state.planId);
+    const again = state.misses > 0;
+    switch (state.screen) {
+      case 'list':
+        return {
+          text: strings.text(again ? 'plans.askWhichAgain' : 'plans.askWhich'),
+          choices: [
+            ...plans.map((p) => ({ value: p.id, label: this.label(p), synonyms: [] })),
+            c('done', 'plans.actionDone'),
+          ],
+        };
+      case 'nextSteps':
+        return { text: strings.text('plans.askNextSteps'), choices: [] };
+      case 'confirmDelete':
+        return {
+          text: strings.text('plans.confirmDelete'),
+          choices: [c('yes', 'plans.deleteYes'), c('no', 'plans.deleteNo')],
+        };
+      default:
+        return {
+          text: strings.text(again ? 'plans.askActionAgain' : 'plans.askAction'),
+          choices: [
+            c('text', 'plans.actionText'),
+            c('nextSteps', 'plans.actionNextSteps'),
+            ...(plan?.reminders ? [c('remindersOff', 'plans.actionRemindersOff')] : []),
+            c('delete', 'plans.actionDelete'),
+            ...(plans.length > 1 ? [c('others', 'plans.actionOthers')] : []),
+            c('done', 'plans.actionDone'),
+          ],
+        };
+    }
+  }
+
+  /** A plan picked from the list is shown as a card, then what to do with it. */
+  private async pick(step: WaterfallStepContext<PlansState>, state: PlansState, choice: string | undefined) {
+    if (choice === 'done') return this.close(step);
+    const plan = choice ? await this.appointments.plans.get(step.context, choice) : undefined;
+    if (!plan) return this.to(step, { ...state, misses: state.misses + 1 });
+    await this.show(step, plan);
+    return this.to(step, { screen: 'actions', planId: plan.id, misses: 0 });
+  }
+
+  private async act(
+    step: WaterfallStepContext<PlansState>,
+    state: PlansState,
+    plan: AppointmentPlan,
+    choice: string | undefined,
+  ) {
+    const { strings } = this.deps;
+    const stay = (said?: string) =>
+      this.to(step, { screen: 'actions', planId: plan.id, misses: said ? 0 : state.misses + 1 });
+    switch (choice) {
+      case 'text':
+        await step.context.sendActivity(planTextActivity(this.view(plan)));
+        return this.to(step, { ...state, misses: 0 });
+      case 'nextSteps':
+        return this.to(step, { screen: 'nextSteps', planId: plan.id, misses: 0 });
+      case 'remindersOff':
+        await cancelReminders(this.appointments.scheduler, plan.id);
+        await this.appointments.plans.save(step.context, { ...plan, reminders: undefined });
+        await step.context.sendActivity(strings.text('plans.remindersOff'));
+        return stay('said');
+      case 'delete':
+        return this.to(step, { screen: 'confirmDelete', planId: plan.id, misses: 0 });
+      case 'others':
+        return this.to(step, { screen: 'list', misses: 0 });
+      case 'done':
+        return this.close(step);
+      default:
+        return stay();
+    }
+  }
+
+  /** Next steps in the person's words, added to the plan (several at once, split at commas). */
+  private async saveNextSteps(step: WaterfallStepContext<PlansState>, plan: AppointmentPlan, text: string) {
+    const steps = text
+      .split(/[,;\n]+/)
+      .map((s) => s.trim().slice(0, MAX_ANSWER_LENGTH))
+      .filter((s) => s.length > 0);
+    const nextSteps = [...plan.nextSteps, ...steps].slice(-MAX_NEXT_STEPS);
+    const updatedAt = this.appointments.clock().toISOString();
+    await this.appointments.plans.save(step.context, { ...plan, nextSteps, updatedAt });
+    await step.context.sendActivity(this.deps.strings.text('plans.nextStepsSaved'));
+    return this.to(step, { screen: 'actions', planId: plan.id, misses: 0 });
+  }
+
+  /** Deletes only on a clear yes; anything else keeps the plan. */
+  private async confirmDelete(
+    step: WaterfallStepContext<PlansState>,
+    plan: AppointmentPlan,
+    choice: string | undefined,
+  ) {
+    const { strings } = this.deps;
+    if (choice !== 'yes') {
+      await step.context.sendActivity(strings.text('plans.kept'));
+      return this.to(step, { screen: 'actions', planId: plan.id, misses: 0 });
+    }
+    await cancelReminders(this.appointments.scheduler, plan.id);
+    await this.appointments.plans.remove(step.context, plan.id);
+    await step.context.sendActivity(strings.text('plans.deleted'));
+    const left = await this.appointments.plans.list(step.context);
+    return left.length > 0 ? this.to(step, { screen: 'list', misses: 0 }) : step.endDialog();
+  }
+
+  private async close(step: WaterfallStepContext<PlansState>) {
+    await step.context.sendActivity(this.deps.strings.text('plans.closed'));
+    return step.endDialog();
+  }
+
+  private async show(dc: DialogContext, plan: AppointmentPlan): Promise<void> {
+    await dc.context.sendActivity(planCardActivity(this.view(plan), this.deps.strings.text('plans.opened')));
+  }
+
+  /** "Housing, Friday, May 9": how a plan is named in the list. */
+  private label(plan: AppointmentPlan): string {
+    const { strings } = this.deps;
+    const type = strings.text(this.appointments.content.types[plan.type].label);
+    const when = plan.when
+      ? formatWhen(plan.when, strings, this.appointments.clock())
+      : strings.text('plans.noDate');
+    return strings.text('plans.label', { type, when });
+  }
+
+  private view(plan: AppointmentPlan) {
+    return planView(plan, {
+      strings: this.deps.strings,
+      content: this.appointments.content,
+      now: this.appointments.clock(),
+    });
+  }
+
+  private to(step: WaterfallStepContext<PlansState>, state: PlansState): Promise<DialogTurnResult> {
+    return step.replaceDialog(STEPS, state);
+  }
+}

@@ -1,0 +1,56 @@
+import type { BotState } from 'botbuilder';
+import type { Strings } from '../content/strings.js';
+import type { WayfinderRecognizer } from '../language/intents/wayfinder-recognizer.js';
+import { type AppointmentContent, loadAppointmentContent } from './content.js';
+import { PLANS_PROPERTY, type PlanStore, UserStatePlanStore } from './plan-store.js';
+import type { ReminderScheduler } from './reminders.js';
+
+/** Appointment preparation: plans, their cards, reminders. The public surface for the host. */
+export type { AppointmentContent } from './content.js';
+export { loadAppointmentContent } from './content.js';
+export { type AppointmentPlan, PLAN_VERSION, planSchema } from './plan.js';
+export { PLAN_CARD_VERSION, planCard, planText } from './plan-card.js';
+export { MAX_PLANS, PLANS_PROPERTY, type PlanStore, UserStatePlanStore } from './plan-store.js';
+export { planView } from './plan-view.js';
+export {
+  cancelReminders,
+  type ProactiveAdapter,
+  ReminderNotSentError,
+  type ReminderPayload,
+  type ReminderScheduler,
+  reminderActivity,
+  reminderIds,
+  reminderPayloadSchema,
+  reminderSender,
+  scheduleReminders,
+} from './reminders.js';
+
+/** Everything the appointment and "my plans" dialogs need beside the common dialog deps. */
+export interface AppointmentParts {
+  recognizer: WayfinderRecognizer;
+  plans: PlanStore;
+  scheduler: ReminderScheduler;
+  content: AppointmentContent;
+  clock: () => Date;
+}
+
+/**
+ * Builds the appointment feature's parts: content from resources/appointments.json (validated
+ * against the strings; a bad edit stops the start naming the field) and plans in the user-state
+ * property `plans`. Pass the result as the dialogs' second constructor argument.
+ */
+export function createAppointmentParts(deps: {
+  strings: Strings;
+  userState: BotState;
+  recognizer: WayfinderRecognizer;
+  scheduler: ReminderScheduler;
+  clock: () => Date;
+}): AppointmentParts {
+  return {
+    recognizer: deps.recognizer,
+    plans: new UserStatePlanStore(deps.userState.createProperty(PLANS_PROPERTY)),
+    scheduler: deps.scheduler,
+    content: loadAppointmentContent(deps.strings),
+    clock: deps.clock,
+  };
+}

@@ -1,0 +1,73 @@
+import { type Activity, ActivityTypes, type Attachment, CardFactory, TextFormatTypes } from 'botbuilder';
+import type { PlanView } from './plan-view.js';
+
+/** The Adaptive Card schema version Teams renders (1.5). */
+export const PLAN_CARD_VERSION = '1.5';
+
+/**
+ * Control characters go (they can break a card or a terminal), and "{{" is split with a zero-width
+ * space: Adaptive Card renderers treat "{{DATE(...)}}" as a function even inside a TextRun.
+ */
+export function cardSafe(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '').replace(/\{\{/g, '{\u200b{');
+}
+
+/** Control characters removed; the text is sent as plain text, so nothing in it is markup. */
+function plainSafe(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
+}
+
+/** The plan as plain text a person can copy into notes or a message, in their own words. */
+export function planText(view: PlanView): string {
+  const parts = view.sections.map((section) => {
+    const lines = section.lines.map((line, i) => (section.numbered ? `${i + 1}. ${line}` : `- ${line}`));
+    return [`${section.heading}:`, ...lines].join('\n');
+  });
+  return plainSafe([view.title, ...parts].join('\n\n'));
+}
+
+/**
+ * The plan as an Adaptive Card 1.5 (so Teams renders it). The person's words go in TextRuns, which
+ * no renderer reads as Markdown: "**x**" or "[link](...)" show as typed, never as markup or links.
+ * Headings are the bot's own strings. `fallbackText` carries the whole plan for clients that
+ * cannot render the card.
+ */
+export function planCard(view: PlanView): Attachment {
+  const run = (text: string) => ({ type: 'TextRun', text: cardSafe(text) });
+  const body = [
+    { type: 'TextBlock', text: view.title, size: 'Large', weight: 'Bolder', wrap: true },
+    ...view.sections.flatMap((section) => [
+      { type: 'TextBlock', text: section.heading, weight: 'Bolder', wrap: true, spacing: 'Medium' },
+      ...section.lines.map((line, i) => ({
+        type: 'RichTextBlock',
+        spacing: 'Small',
+        inlines: [run(section.numbered ? `${i + 1}. ${line}` : `• ${line}`)],
+      })),
+    ]),
+  ];
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: PLAN_CARD_VERSION,
+    fallbackText: planText(view),
+    speak: cardSafe(view.summary),
+    body,
+  });
+}
+
+/** A message with the card, introduced by `intro` (the bot's words). */
+export function planCardActivity(view: PlanView, intro: string): Partial<Activity> {
+  return {
+    type: ActivityTypes.Message,
+    text: intro,
+    summary: plainSafe(view.summary),
+    attachments: [planCard(view)],
+  };
+}
+
+/** The plan as a plain-text message: marked plain, so channels show it as typed (no Markdown). */
+export function planTextActivity(view: PlanView): Partial<Activity> {
+  return { type: ActivityTypes.Message, text: planText(view), textFormat: TextFormatTypes.Plain };
+}

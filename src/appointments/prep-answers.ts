@@ -1,0 +1,215 @@
+import type { Strings } from '../content/strings.js';
+import type { WayfinderRecognition } from '../language/intents/wayfinder-recognizer.js';
+import type { AppointmentContent } from './content.js';
+import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
+import type { PrepQuestions } from './prep-questions.js';
+import type { PrepState } from './prep-state.js';
+import { type AppointmentTime, type FindDates, formatWhen, isPast, readWhen } from './when.js';
+
+/**
+ * One answer: the text, the value of the button it picked among those shown (by number, label or
+ * synonym), what the recognizer found in it, and a way to re-read parts of it.
+ */
+export interface AnswerInput {
+  text: string;
+  choice: string | undefined;
+  recognition: WayfinderRecognition;
+  findDates: FindDates;
+  now: Date;
+}
+
+/**
+ * What an answer leads to: this question is done (`next`), asked again with the draft updated
+ * (`again`, lists that take several answers), another question (`goto`), or not understood
+ * (`miss`). `say` is sent first, in the bot's words (tips, "Got it: ...").
+ */
+export type Outcome =
+  | { kind: 'next'; draft: PlanDraft; say?: string[] }
+  | { kind: 'again'; draft: PlanDraft; say?: string[] }
+  | { kind: 'goto'; state: Partial<PrepState> & Pick<PrepState, 'step'>; say?: string[] }
+  | { kind: 'miss' };
+
+const MAX_LIST = 10;
+const miss: Outcome = { kind: 'miss' };
+
+/** Reads answers to the preparation questions into the draft. Pure: no I/O, no clock of its own. */
+export class PrepAnswers {
+  constructor(
+    private readonly strings: Strings,
+    private readonly content: AppointmentContent,
+    private readonly questions: PrepQuestions,
+  ) {}
+
+  /** The outcome of `input` as the answer to the question `state` is at (a preparation question). */
+  answer(state: PrepState, input: AnswerInput): Outcome {
+    const { draft } = state;
+    switch (state.step) {
+      case 'type':
+        return this.type(draft, input);
+      case 'when':
+        return this.when(draft, input);
+      case 'whenPast':
+        return this.whenPast(state, input);
+      case 'goal':
+        return { kind: 'next', draft: { ...draft, goal: input.text } };
+      case 'questions':
+        return this.addQuestion(draft, input);
+      case 'topQuestions':
+        return this.rank(draft, input);
+      case 'barriers':
+        return this.barrier(draft, input);
+      case 'bring':
+        return this.bring(draft, input);
+      case 'support':
+        return this.support(draft, input);
+      case 'share':
+        return this.share(draft, input);
+      case 'talk':
+        return this.talk(draft, input);
+      default:
+        return miss;
+    }
+  }
+
+  private type(draft: PlanDraft, input: AnswerInput): Outcome {
+    const type = input.choice ?? input.recognition.entities.appointmentType[0]?.value;
+    if (!type || !isAppointmentType(type, this.content)) return miss;
+    return { kind: 'next', draft: { ...draft, type } };
+  }
+
+  /** A date: noted and said back; one that has passed gets a gentle check first. */
+  private when(draft: PlanDraft, input: AnswerInput): Outcome {
+    if (input.choice === 'notSure') return { kind: 'next', draft: withoutWhen(draft) };
+    const when = readWhen(input.text, input.recognition.entities.datetime, input.findDates, input.now);
+    if (!when) return miss;
+    return this.dated(draft, when, input.now);
+  }
+
+  private dated(draft: PlanDraft, when: AppointmentTime, now: Date): Outcome {
+    if (isPast(when, now)) return { kind: 'goto', state: { step: 'whenPast', pastWhen: when, misses: 0 } };
+    const said = this.strings.text('appointment.whenNoted', { when: formatWhen(when, this.strings, now) });
+    return { kind: 'next', draft: { ...draft, when }, say: [said] };
+  }
+
+  /** The check: "that's right" keeps the date, a new date replaces it, "not sure" leaves it open. */
+  private whenPast(state: PrepState, input: AnswerInput): Outcome {
+    if (input.choice === 'right' && state.pastWhen) {
+      return { kind: 'next', draft: { ...state.draft, when: state.pastWhen } };
+    }
+    if (input.choice === 'another') {
+      const ask = this.strings.text('appointment.askAnotherDate');
+      return { kind: 'goto', state: { step: 'when', misses: 0 }, say: [ask] };
+    }
+    if (input.choice === 'notSure') return { kind: 'next', draft: withoutWhen(state.draft) };
+    const when = readWhen(input.text, input.recognition.entities.datetime, input.findDates, input.now);
+    return when ? this.dated(state.draft, when, input.now) : miss;
+  }
+
+  private addQuestion(draft: PlanDraft, input: AnswerInput): Outcome {
+    const { strings } = this;
+    if (input.choice === 'done') return { kind: 'next', draft };
+    if (input.choice === 'clear') {
+      return {
+        kind: 'again',
+        draft: { ...draft, questions: [], topCount: 0 },
+        say: [strings.text('appointment.cleared')],
+      };
+    }
+    const suggested = this.questions.askMeThree(draft).find((c) => c.value === input.choice);
+    const questions = [...draft.questions, suggested?.label ?? input.text];
+    const updated = { ...draft, questions, topCount: 0 };
+    if (questions.length >= MAX_QUESTIONS) {
+      return {
+        kind: 'next',
+        draft: updated,
+        say: [strings.text('appointment.questionsFull', { max: MAX_QUESTIONS })],
+      };
+    }
+    return { kind: 'again', draft: updated, say: [strings.text('appointment.questionAdded')] };
+  }
+
+  /** "2, 1": those go first, in that order; the rest keep theirs. */
+  private rank(draft: PlanDraft, input: AnswerInput): Outcome {
+    if (input.choice === 'keep') return { kind: 'next', draft };
+    const typed = [...input.text.matchAll(/\d+/g)].map((m) => Number(m[0]));
+    const numbers = typed.length > 0 ? typed : input.recognition.entities.number.map((n) => n.value);
+    const picks = [...new Set(numbers)].filter(
+      (n) => Number.isInteger(n) && n >= 1 && n <= draft.questions.length,
+    );
+    if (picks.length === 0) return miss;
+    const first = picks.map((n) => draft.questions[n - 1] ?? '');
+    const questions = [...first, ...draft.questions.filter((_, i) => !picks.includes(i + 1))];
+    return {
+      kind: 'next',
+      draft: { ...draft, questions, topCount: picks.length },
+      say: [this.strings.text('appointment.topNoted')],
+    };
+  }
+
+  /** A barrier by name, or in the person's words; either way answered with practical tips. */
+  private barrier(draft: PlanDraft, input: AnswerInput): Outcome {
+    const { strings, content } = this;
+    if (input.choice === 'done') return { kind: 'next', draft };
+    const barrier = content.barriers.find((b) => b.id === input.choice);
+    const item: PlanItem = barrier ? { id: barrier.id } : { words: input.text };
+    const heading = barrier
+      ? strings.text('appointment.barrierTips', { barrier: strings.text(barrier.label).toLowerCase() })
+      : strings.text('appointment.ownBarrierTips');
+    const tips = (barrier?.tips ?? content.ownBarrierTips).map((key) => `- ${strings.text(key)}`);
+    const barriers = [...draft.barriers, item];
+    const updated = { ...draft, barriers };
+    const say = [[heading, ...tips].join('\n')];
+    return barriers.length >= MAX_LIST
+      ? { kind: 'next', draft: updated, say }
+      : { kind: 'again', draft: updated, say };
+  }
+
+  /** Extra things to bring, several at once ("my lease, a pen"). */
+  private bring(draft: PlanDraft, input: AnswerInput): Outcome {
+    if (input.choice === 'done') return { kind: 'next', draft };
+    const items = input.text
+      .split(/[,;\n]+/)
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0);
+    const bring = [...new Set([...draft.bring, ...items])].slice(0, MAX_LIST);
+    return { kind: 'next', draft: { ...draft, bring }, say: [this.strings.text('appointment.bringAdded')] };
+  }
+
+  private support(draft: PlanDraft, input: AnswerInput): Outcome {
+    const said = input.recognition.entities.boolean[0]?.value;
+    const support = input.choice ?? (said === undefined ? undefined : said ? 'yes' : 'no');
+    if (support !== 'yes' && support !== 'no' && support !== 'maybe') return miss;
+    return { kind: 'next', draft: { ...draft, support } };
+  }
+
+  /** What to share: a choice (including nothing), or the person's own words. */
+  private share(draft: PlanDraft, input: AnswerInput): Outcome {
+    const picked = this.content.share.find((c) => c.id === input.choice);
+    return { kind: 'next', draft: { ...draft, share: picked ? { id: picked.id } : { words: input.text } } };
+  }
+
+  /** A way to have things explained, with what to say to ask for it; several may be chosen. */
+  private talk(draft: PlanDraft, input: AnswerInput): Outcome {
+    const { strings, content } = this;
+    if (input.choice === 'done') return { kind: 'next', draft };
+    const chosen = content.talk.find((t) => t.id === input.choice);
+    const talk = [...draft.talk, chosen ? { id: chosen.id } : { words: input.text }];
+    const say = chosen ? [strings.text('appointment.talkSay', { say: strings.text(chosen.say) })] : [];
+    const updated = { ...draft, talk };
+    return talk.length >= MAX_LIST
+      ? { kind: 'next', draft: updated, say }
+      : { kind: 'again', draft: updated, say };
+  }
+}
+
+function withoutWhen(draft: PlanDraft): PlanDraft {
+  const { when: _when, ...rest } = draft;
+  return rest;
+}
+
+function isAppointmentType(
+  value: string,
+  content: AppointmentContent,
+): value is keyof AppointmentContent['types'] {
+  return Object.hasOwn(content.types, value);
+}

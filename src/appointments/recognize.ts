@@ -1,0 +1,49 @@
+import type { Activity } from 'botbuilder';
+import type { WayfinderRecognition, WayfinderRecognizer } from '../language/intents/wayfinder-recognizer.js';
+import { emptyDraft } from './plan.js';
+import { firstField, markAnswered, type PrepState } from './prep-state.js';
+import { type FindDates, isPast, readWhen } from './when.js';
+
+/** Recognizes `text` in the person's zone (the activity's), at `now`. */
+export function recognizeInZone(
+  recognizer: WayfinderRecognizer,
+  activity: Partial<Activity>,
+  text: string,
+  now: Date,
+): WayfinderRecognition {
+  const raw = rawLocalTimestamp(activity);
+  return recognizer.recognizeNow(text, {
+    ...(activity.localTimezone ? { timezone: activity.localTimezone } : {}),
+    ...(raw ? { localTimestamp: raw } : {}),
+    now,
+  }).recognition;
+}
+
+/** The local timestamp as sent, offset included (botbuilder keeps it beside the parsed Date). */
+function rawLocalTimestamp(activity: Partial<Activity>): string | undefined {
+  if ('rawLocalTimestamp' in activity && typeof activity.rawLocalTimestamp === 'string') {
+    return activity.rawLocalTimestamp;
+  }
+  const value: unknown = activity.localTimestamp;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The state for a new plan with what the person already said filled in ("my counselor next
+ * Tuesday at 3"): those questions are not asked again; a date that has passed is checked first.
+ */
+export function prefilledState(
+  recognition: WayfinderRecognition | undefined,
+  text: string,
+  findDates: FindDates,
+  now: Date,
+): PrepState {
+  let draft = emptyDraft();
+  const type = recognition?.entities.appointmentType[0]?.value;
+  if (type) draft = markAnswered({ ...draft, type }, 'type');
+  const when = recognition ? readWhen(text, recognition.entities.datetime, findDates, now) : undefined;
+  const base: PrepState = { draft, step: 'type', misses: 0, history: [], reviewing: false };
+  if (when && isPast(when, now)) return { ...base, step: 'whenPast', pastWhen: when };
+  if (when) draft = markAnswered({ ...draft, when }, 'when');
+  return { ...base, draft, step: firstField(draft) ?? 'goal' };
+}
