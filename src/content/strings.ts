@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 // The English files define the keys; each feature's strings live in a file of their own.
+import type accommodations from '../../resources/locales/en/accommodations.json';
 import type appointments from '../../resources/locales/en/appointments.json';
 import type core from '../../resources/locales/en/core.json';
 import type handoff from '../../resources/locales/en/handoff.json';
@@ -10,7 +11,11 @@ import { resourcesDir } from '../paths.js';
 import { loadResource, ResourceError } from './resource-file.js';
 
 /** Every section.key the English locale defines; other locales must define the same. */
-type Sections = typeof core & typeof appointments & typeof handoff & typeof peerGroups;
+type Sections = typeof core &
+  typeof appointments &
+  typeof handoff &
+  typeof peerGroups &
+  typeof accommodations;
 export type StringKey = {
   [S in keyof Sections]: `${S & string}.${keyof Sections[S] & string}`;
 }[keyof Sections];

@@ -1,0 +1,615 @@
+import { type Activity, ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  type Choice,
+  ChoiceFactory,
+  ChoicePrompt,
+  ConfirmPrompt,
+  type DialogContext,
+  type DialogTurnResult,
+  DialogTurnStatus,
+  type FoundChoice,
+  ListStyle,
+  type PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { leftOutText, requestCardActivity, requestTextActivity } from '../src/accommodations/card.js';
+import {
+  type AccommodationContent,
+  loadAccommodationContent,
+  settingOf,
+} from '../src/accommodations/content.js';
+import { localDay } from '../src/accommodations/dates.js';
+import {
+  completed,
+  type Draft,
+  nextField,
+  previousField,
+  reconcile,
+  skip,
+  unanswer,
+} from '../src/accommodations/draft.js';
+import { RequestBuilder } from '../src/accommodations/letter.js';
+import { type Field, fields, MAX_OWN_WORDS, type SettingId } from '../src/accommodations/model.js';
+import {
+  AccommodationQuestions,
+  type Parsed,
+  type Question,
+  settingFrom,
+} from '../src/accommodations/questions.js';
+import { rightsSummary } from '../src/accommodations/rights.js';
+import {
+  accommodationRequestTitle,
+  deleteAccommodationRequest,
+  findAccommodationRequest,
+  listAccommodationRequests,
+  MAX_SAVED_REQUESTS,
+  saveAccommodationRequest,
+} from '../src/accommodations/saved-requests.js';
+import type { StringKey } from '../src/content/strings.js';
+import type { DialogCommand } from '../src/language/commands.js';
+import type { WayfinderRecognition } from '../src/language/intents/index.js';
+import { normalizeText } from '../src/language/normalize.js';
+import { type FeatureIntent, recognitionOf } from '../src/language/routing.js';
+import type { DialogDeps } from './dialog-deps.js';
+import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
+
+/** Stored in conversation state as the dialog's id: renaming it strands conversations in it. */
+export const ACCOMMODATION_DIALOG_ID = 'accommodation';
+
+/** What the accommodation feature needs besides the shared dialog deps. */
+export interface AccommodationFeature {
+  /** Today's date for letters and follow-ups (tests fix it). */
+  clock: () => Date;
+  /** User-state property of saved requests: `accommodationRequestsProperty(userState)`. */
+  requests: StatePropertyAccessor<unknown>;
+  /** Validated content; loaded from resources/accommodations.json when left out. */
+  content?: AccommodationContent;
+  /** Offer "Practise saying it" at the end (ends with `{ next: 'practice' }`). Default true. */
+  offerPractice?: boolean;
+  /** Offer "Talk with a peer" at the end (ends with `{ next: 'handoff' }`). Default true. */
+  offerPeer?: boolean;
+}
+
+/**
+ * How the dialog starts. From the menu or free text: `recognition` (this turn's, with `text`
+ * defaulting to the message) prefills a setting or barrier already said, which is not asked
+ * again. `{ view: 'saved' }` lists saved requests to read, copy or delete instead.
+ */
+export interface AccommodationOptions {
+  recognition?: WayfinderRecognition | undefined;
+  text?: string | undefined;
+  view?: 'saved';
+}
+
+/**
+ * How the dialog ends: `next` asks the caller to start practice mode or a peer handoff for the
+ * saved request; `done` when the person finished (or closed the saved list); `left` after
+ * "cancel" or "menu" (an unfinished request is not kept).
+ */
+export type AccommodationResult =
+  | { next: 'practice' | 'handoff'; requestId: string }
+  | { done: true; requestId?: string }
+  | LeftResult;
+
+/** Where a request is in the conversation: its answers, and once saved, its id and day. */
+interface RequestState {
+  draft: Draft;
+  /** The next question asks for the person's own words ("Something else"). */
+  own?: boolean;
+  saved?: { id: string; askedOn: string };
+  /** The setting whose rights were last shown, so a rebuild repeats them only if it changed. */
+  rightsShownFor?: SettingId;
+}
+
+/** A button of a menu: the value the next step reads, its label, other words that pick it. */
+interface MenuItem {
+  value: string;
+  label: StringKey;
+  synonyms?: StringKey;
+}
+
+/** What a question's validator needs to read an answer. */
+interface QuestionState {
+  field: Field;
+  draft: Draft;
+}
+
+const ASK = 'accommodationAsk';
+const FINISH = 'accommodationFinish';
+const NEXT = 'accommodationNext';
+const CHANGE = 'accommodationChange';
+const SAVED_LIST = 'accommodationSavedList';
+const SAVED_ITEM = 'accommodationSavedItem';
+const MENU_PROMPT = 'accommodationMenuPrompt';
+const DELETE_PROMPT = 'accommodationDeletePrompt';
+const questionPrompt = (field: Field) => `accommodationQuestion.${field}`;
+/** This turn's reading of an answer, left by a validator for the step that follows. */
+const PARSED = Symbol('accommodationParsed');
+const PICKED = Symbol('accommodationPicked');
+
+/**
+ * Coaches a person through asking for an accommodation (issue 6): where, what gets in the way,
+ * ideas that fit, who to ask and how, how much to share and what that means, the rights that
+ * may apply (general information), then a written request, a 30-second version and what
+ * happens next, saved with their plans. "back", "skip", help, cancel, menu, a change of topic
+ * and crisis work at every question; nonsense is re-asked once in other words, then skippable.
+ */
+export class AccommodationDialog extends InterruptibleDialog {
+  protected override readonly feature: FeatureIntent = 'accommodation';
+  private readonly content: AccommodationContent;
+  private readonly questions: AccommodationQuestions;
+  private readonly builder: RequestBuilder;
+
+  constructor(
+    deps: DialogDeps,
+    private readonly setup: AccommodationFeature,
+  ) {
+    super(ACCOMMODATION_DIALOG_ID, deps);
+    if (!setup?.clock || !setup.requests)
+      throw new Error('AccommodationDialog needs a clock and a requests accessor');
+    this.content = setup.content ?? loadAccommodationContent(deps.strings);
+    this.questions = new AccommodationQuestions(deps.strings, this.content);
+    this.builder = new RequestBuilder(deps.strings, this.content);
+    for (const field of fields)
+      this.addDialog(new TextPrompt(questionPrompt(field), this.validateAnswer.bind(this)));
+    this.addDialog(new ChoicePrompt(MENU_PROMPT, this.validateMenu.bind(this)))
+      .addDialog(this.deletePrompt())
+      .addDialog(new WaterfallDialog(ASK, [this.ask.bind(this), this.answer.bind(this)]))
+      .addDialog(new WaterfallDialog(FINISH, [this.finish.bind(this)]))
+      .addDialog(new WaterfallDialog(NEXT, [this.askNext.bind(this), this.actNext.bind(this)]))
+      .addDialog(new WaterfallDialog(CHANGE, [this.askChange.bind(this), this.applyChange.bind(this)]))
+      .addDialog(new WaterfallDialog(SAVED_LIST, [this.listSaved.bind(this), this.openSaved.bind(this)]))
+      .addDialog(
+        new WaterfallDialog(SAVED_ITEM, [
+          this.showSaved.bind(this),
+          this.actSaved.bind(this),
+          this.confirmDelete.bind(this),
+        ]),
+      );
+    this.initialDialogId = ASK;
+  }
+
+  /** Yes deletes; anything unclear keeps the request (erasing is never a guess). */
+  private deletePrompt(): ConfirmPrompt {
+    const { strings } = this.deps;
+    const confirm = new ConfirmPrompt(
+      DELETE_PROMPT,
+      async (prompt) => {
+        if (!prompt.recognized.succeeded) prompt.recognized.value = false;
+        return true;
+      },
+      'en-us',
+    );
+    confirm.confirmChoices = [
+      { value: strings.text('accommodationSaved.deleteYes') },
+      { value: strings.text('accommodationSaved.deleteNo') },
+    ];
+    return confirm;
+  }
+
+  /** Opens saved requests, or introduces a new one with what the person already said. */
+  protected override async onBeginDialog(innerDc: DialogContext, given?: object): Promise<DialogTurnResult> {
+    const options = (given ?? {}) as AccommodationOptions;
+    if (options.view === 'saved') return innerDc.beginDialog(SAVED_LIST);
+    const { strings } = this.deps;
+    const draft = this.prefill(options, innerDc.context);
+    await innerDc.context.sendActivity(strings.text('accommodation.intro'));
+    const facts = [
+      ...(draft.setting ? [strings.text(settingOf(this.content, draft.setting).label)] : []),
+      ...(draft.barrier ? [this.questions.barrierLabel(draft.barrier.id).toLowerCase()] : []),
+    ];
+    if (facts.length > 0) {
+      await innerDc.context.sendActivity(
+        strings.text('accommodation.noted', {
+          facts: facts.join(` ${strings.text('accommodation.notedJoin')} `),
+        }),
+      );
+    }
+    return innerDc.beginDialog(ASK, { draft } satisfies RequestState);
+  }
+
+  /** A setting the recognizer found and a barrier named in the message are answers already given. */
+  private prefill(options: AccommodationOptions, context: TurnContext): Draft {
+    if (!options.recognition && options.text === undefined) return {};
+    const text = options.text ?? context.activity.text ?? '';
+    const setting = settingFrom(options.recognition);
+    const barrier = this.questions.barrierFrom(text);
+    return { ...(setting ? { setting } : {}), ...(barrier ? { barrier: { id: barrier } } : {}) };
+  }
+
+  /** Asks the first unanswered question, or finishes when every one is answered. */
+  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as RequestState;
+    const field = nextField(state.draft);
+    if (!field) return step.replaceDialog(FINISH, state);
+    const question = this.questions.ask(field, state.draft, state.own === true);
+    const validations: QuestionState = { field, draft: state.draft };
+    return step.prompt(questionPrompt(field), {
+      prompt: this.questionActivity(step.context, question),
+      choices: question.choices,
+      validations,
+    });
+  }
+
+  /** Applies the answer (or back, skip, "Something else") and moves to the next question. */
+  private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as RequestState;
+    const field = nextField(state.draft);
+    const parsed = step.context.turnState.get(PARSED) as Parsed | undefined;
+    if (!field || !parsed) return step.replaceDialog(ASK, state);
+    const { strings } = this.deps;
+    let draft = state.draft;
+    switch (parsed.kind) {
+      case 'own':
+        return step.replaceDialog(ASK, { ...state, own: true });
+      case 'back':
+        return this.back(step, state, field);
+      case 'skip':
+        await step.context.sendActivity(
+          strings.text(field === 'disclosure' ? 'accommodation.disclosureDefault' : 'accommodation.skipped'),
+        );
+        draft = skip(draft, field);
+        break;
+      case 'answer':
+        draft = { ...draft, ...parsed.patch };
+        if (field === 'who') await this.sendWhoTip(step.context, draft);
+        break;
+    }
+    return step.replaceDialog(ASK, { ...state, draft: reconcile(draft, this.content), own: false });
+  }
+
+  /** "back": the previous question is asked again (its answer cleared); at the first, say so. */
+  private async back(
+    step: WaterfallStepContext,
+    state: RequestState,
+    field: Field,
+  ): Promise<DialogTurnResult> {
+    const previous = previousField(field);
+    if (!previous) await step.context.sendActivity(this.deps.strings.text('accommodation.nothingBefore'));
+    const draft = previous ? unanswer(state.draft, previous) : state.draft;
+    return step.replaceDialog(ASK, { ...state, draft, own: false });
+  }
+
+  /** After choosing who to ask: how that usually works. */
+  private async sendWhoTip(context: TurnContext, draft: Draft): Promise<void> {
+    const { who } = draft;
+    const listed = who && 'id' in who ? this.content.who.find((entry) => entry.id === who.id) : undefined;
+    if (!who || 'none' in who) return;
+    const how = this.deps.strings.text(listed?.how ?? 'accommodationWho.ownHow');
+    await context.sendActivity(this.deps.strings.text('accommodation.whoTip', { how }));
+  }
+
+  /**
+   * Reads the answer to the open question. A miss is re-asked in other words once, then the
+   * person is offered "Skip"; a third miss skips it for them, so nobody is stuck on one question.
+   */
+  private async validateAnswer(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const { field, draft } = prompt.options.validations as QuestionState;
+    const choices = (prompt.options.choices ?? []) as Choice[];
+    const { context } = prompt;
+    let parsed = this.questions.parse(field, prompt.recognized.value ?? '', choices, {
+      recognition: recognitionOf(context),
+      today: this.today(context),
+    });
+    if (parsed.kind === 'miss' && prompt.attemptCount >= 3) parsed = { kind: 'skip' };
+    if (parsed.kind === 'tooLong') {
+      prompt.options.retryPrompt = this.questionActivity(context, {
+        text: this.deps.strings.text('accommodation.tooLong', { max: MAX_OWN_WORDS }),
+        choices: [],
+      });
+      return false;
+    }
+    if (parsed.kind === 'miss') {
+      const full: Question = { text: '', choices: this.questions.choices(field, draft) };
+      prompt.options.retryPrompt = this.questionActivity(
+        context,
+        this.questions.retry(field, full, prompt.attemptCount),
+      );
+      return false;
+    }
+    context.turnState.set(PARSED, parsed);
+    return true;
+  }
+
+  /** Rights summary, the request (card and text fallback), saved; then what next. */
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as RequestState;
+    const answers = completed(state.draft);
+    if (!answers) return step.replaceDialog(ASK, state);
+    const { strings } = this.deps;
+    const askedOn = state.saved?.askedOn ?? this.today(step.context);
+    const built = this.builder.build(answers, askedOn);
+    if (state.rightsShownFor !== answers.setting) {
+      await step.context.sendActivity(rightsSummary(strings, this.content, answers.setting));
+    }
+    await step.context.sendActivity(
+      requestCardActivity(
+        this.deps.strings,
+        built,
+        state.saved ? 'accommodation.updated' : 'accommodation.ready',
+      ),
+    );
+    const leftOut = leftOutText(strings, built);
+    if (leftOut) await step.context.sendActivity(leftOut);
+    const saved = await saveAccommodationRequest(
+      this.setup.requests,
+      step.context,
+      { id: state.saved?.id, askedOn, answers: built.answers },
+      this.setup.clock(),
+    );
+    if (saved.removedOldest)
+      await step.context.sendActivity(strings.text('accommodation.savedFull', { max: MAX_SAVED_REQUESTS }));
+    if (!state.saved) await step.context.sendActivity(strings.text('accommodation.saved'));
+    const next: RequestState = {
+      draft: built.answers,
+      saved: { id: saved.id, askedOn },
+      rightsShownFor: answers.setting,
+    };
+    return step.replaceDialog(NEXT, next);
+  }
+
+  /** What next: practise, a peer, the text to copy, change an answer, or done. */
+  private async askNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const items: MenuItem[] = [
+      ...(this.setup.offerPractice !== false
+        ? [{ value: 'practice', label: 'accommodation.nextPractice' } as const]
+        : []),
+      ...(this.setup.offerPeer !== false
+        ? [{ value: 'peer', label: 'accommodation.nextPeer' } as const]
+        : []),
+      { value: 'text', label: 'accommodation.nextText' },
+      { value: 'change', label: 'accommodation.nextChange' },
+      { value: 'done', label: 'accommodation.nextDone', synonyms: 'accommodation.doneWords' },
+    ];
+    return this.menu(step, 'accommodation.askNext', 'accommodation.askNextAgain', items);
+  }
+
+  private async actNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as RequestState;
+    const requestId = state.saved?.id ?? '';
+    const { strings } = this.deps;
+    switch (this.picked(step)) {
+      case 'practice':
+        return step.endDialog({ next: 'practice', requestId } satisfies AccommodationResult);
+      case 'peer':
+        return step.endDialog({ next: 'handoff', requestId } satisfies AccommodationResult);
+      case 'text': {
+        const answers = completed(state.draft);
+        if (answers)
+          await step.context.sendActivity(
+            requestTextActivity(
+              this.deps.strings,
+              this.builder.build(answers, state.saved?.askedOn ?? this.today(step.context)),
+            ),
+          );
+        return step.replaceDialog(NEXT, state);
+      }
+      case 'change':
+      case 'back':
+        return step.replaceDialog(CHANGE, state);
+      case 'gaveUp':
+        await step.context.sendActivity(strings.text('accommodation.leaveItHere'));
+        return step.endDialog({ done: true, requestId } satisfies AccommodationResult);
+      default:
+        await step.context.sendActivity(strings.text('accommodation.finished'));
+        return step.endDialog({ done: true, requestId } satisfies AccommodationResult);
+    }
+  }
+
+  /** Which answer to change: one button per question, or keep it as it is. */
+  private async askChange(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const labels: Record<Field, StringKey> = {
+      setting: 'accommodation.changeSetting',
+      barrier: 'accommodation.changeBarrier',
+      idea: 'accommodation.changeIdea',
+      who: 'accommodation.changeWho',
+      format: 'accommodation.changeFormat',
+      start: 'accommodation.changeStart',
+      disclosure: 'accommodation.changeDisclosure',
+    };
+    const items: MenuItem[] = [
+      ...fields.map((field): MenuItem => ({ value: field, label: labels[field] })),
+      { value: 'keep', label: 'accommodation.changeKeep' },
+    ];
+    return this.menu(step, 'accommodation.askChange', 'accommodation.askChangeAgain', items);
+  }
+
+  /** Asks that one question again; the request is rebuilt when every answer is in. */
+  private async applyChange(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as RequestState;
+    const field = fields.find((f) => f === this.picked(step));
+    if (!field) return step.replaceDialog(NEXT, state);
+    return step.replaceDialog(ASK, { ...state, draft: unanswer(state.draft, field), own: false });
+  }
+
+  /** Saved requests, newest first, to open by number. */
+  private async listSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const requests = await listAccommodationRequests(this.setup.requests, step.context);
+    if (requests.length === 0) {
+      if ((step.options as { afterDelete?: boolean } | undefined)?.afterDelete !== true) {
+        await step.context.sendActivity(strings.text('accommodationSaved.none'));
+      }
+      return step.endDialog({ done: true } satisfies AccommodationResult);
+    }
+    const titles = requests.map((request, index) =>
+      accommodationRequestTitle(strings, this.content, request, index + 1),
+    );
+    const items = requests.map((request, index): [string, string] => [request.id, titles[index] ?? '']);
+    return step.prompt(MENU_PROMPT, {
+      prompt: strings.text('accommodationSaved.askWhich', { list: titles.join('\n') }),
+      retryPrompt: strings.text('accommodationSaved.askWhichAgain'),
+      choices: [
+        ...items.map(([value, title]) => this.choiceOf(value, title)),
+        this.choiceOf('done', strings.text('accommodationSaved.done')),
+      ],
+      style: ListStyle.auto,
+    });
+  }
+
+  private async openSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const picked = this.picked(step);
+    if (picked && picked !== 'done' && picked !== 'gaveUp' && picked !== 'back') {
+      return step.replaceDialog(SAVED_ITEM, { id: picked });
+    }
+    await step.context.sendActivity(this.deps.strings.text('accommodationSaved.closed'));
+    return step.endDialog({ done: true } satisfies AccommodationResult);
+  }
+
+  /** One saved request as a card, then: copy as text, delete, other requests, done. */
+  private async showSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id, quiet } = step.options as { id: string; quiet?: boolean };
+    const saved = await findAccommodationRequest(this.setup.requests, step.context, id);
+    if (!saved) {
+      await step.context.sendActivity(this.deps.strings.text('accommodationSaved.notFound'));
+      return step.replaceDialog(SAVED_LIST);
+    }
+    if (!quiet) {
+      await step.context.sendActivity(
+        requestCardActivity(
+          this.deps.strings,
+          this.builder.build(saved.answers, saved.askedOn),
+          'accommodationSaved.shown',
+        ),
+      );
+    }
+    return this.menu(step, 'accommodationSaved.askAction', 'accommodationSaved.askActionAgain', [
+      { value: 'text', label: 'accommodationSaved.actionText' },
+      { value: 'delete', label: 'accommodationSaved.actionDelete' },
+      { value: 'others', label: 'accommodationSaved.actionOthers' },
+      { value: 'done', label: 'accommodationSaved.done', synonyms: 'accommodation.doneWords' },
+    ]);
+  }
+
+  private async actSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id } = step.options as { id: string };
+    const { strings } = this.deps;
+    switch (this.picked(step)) {
+      case 'text': {
+        const saved = await findAccommodationRequest(this.setup.requests, step.context, id);
+        if (saved)
+          await step.context.sendActivity(
+            requestTextActivity(this.deps.strings, this.builder.build(saved.answers, saved.askedOn)),
+          );
+        return step.replaceDialog(SAVED_ITEM, { id, quiet: true });
+      }
+      case 'delete':
+        return step.prompt(DELETE_PROMPT, {
+          prompt: strings.text('accommodationSaved.confirmDelete'),
+          choices: [
+            strings.text('accommodationSaved.deleteYes'),
+            strings.text('accommodationSaved.deleteNo'),
+          ],
+          style: ListStyle.suggestedAction,
+        });
+      case 'others':
+      case 'back':
+        return step.replaceDialog(SAVED_LIST);
+      default:
+        await step.context.sendActivity(strings.text('accommodationSaved.closed'));
+        return step.endDialog({ done: true } satisfies AccommodationResult);
+    }
+  }
+
+  /** Deletes on a clear yes; anything else keeps it. */
+  private async confirmDelete(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id } = step.options as { id: string };
+    const { strings } = this.deps;
+    if (step.result !== true) {
+      await step.context.sendActivity(strings.text('accommodationSaved.kept'));
+      return step.replaceDialog(SAVED_ITEM, { id, quiet: true });
+    }
+    const deleted = await deleteAccommodationRequest(this.setup.requests, step.context, id);
+    await step.context.sendActivity(
+      strings.text(deleted ? 'accommodationSaved.deleted' : 'accommodationSaved.notFound'),
+    );
+    return step.replaceDialog(SAVED_LIST, { afterDelete: true });
+  }
+
+  /** A button menu whose value the next step reads with `picked`; misses re-ask once, then give up. */
+  private async menu(
+    step: WaterfallStepContext,
+    prompt: StringKey,
+    retry: StringKey,
+    items: readonly MenuItem[],
+  ): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    return step.prompt(MENU_PROMPT, {
+      prompt: strings.text(prompt),
+      retryPrompt: strings.text(retry),
+      choices: items.map((item) => this.choiceOf(item.value, strings.text(item.label), item.synonyms)),
+      style: ListStyle.auto,
+    });
+  }
+
+  private choiceOf(value: string, title: string, synonyms?: StringKey): Choice {
+    return {
+      value,
+      action: { type: 'imBack', title, value: title },
+      synonyms: [title, ...(synonyms ? this.deps.strings.variants(synonyms) : [])],
+    };
+  }
+
+  /**
+   * Menus accept a button (or its words, or its number), and "back". A second miss gives up
+   * kindly ("gaveUp": the step says it will leave it here) instead of looping.
+   */
+  private async validateMenu(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+    const { context } = prompt;
+    const folded = normalizeText(context.activity.text ?? '');
+    const back = this.deps.strings
+      .variants('accommodation.backWords')
+      .some((word) => normalizeText(word) === folded);
+    const picked = prompt.recognized.value?.value ?? (back ? 'back' : undefined);
+    if (picked) context.turnState.set(PICKED, picked);
+    else if (prompt.attemptCount >= 2) context.turnState.set(PICKED, 'gaveUp');
+    return context.turnState.get(PICKED) !== undefined;
+  }
+
+  private picked(step: WaterfallStepContext): string | undefined {
+    return step.context.turnState.get(PICKED) as string | undefined;
+  }
+
+  /** A question with its buttons as the channel shows them (suggested actions, or a list). */
+  private questionActivity(context: TurnContext, question: Question): Partial<Activity> {
+    if (question.choices.length === 0) return { type: ActivityTypes.Message, text: question.text };
+    return ChoiceFactory.forChannel(context, question.choices, question.text);
+  }
+
+  /** The person's calendar day, in their time zone when the channel says it. */
+  private today(context: TurnContext): string {
+    return localDay(this.setup.clock(), context.activity.localTimezone);
+  }
+
+  /** Help: the usual help, what works in this conversation, then the same question again. */
+  protected override async onHelp(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await sendHelp(innerDc, this.deps);
+    await innerDc.context.sendActivity(this.deps.strings.text('accommodation.helpHere'));
+    await innerDc.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
+  }
+
+  /**
+   * Cancel or menu. An unfinished request is dropped, and the person is told so plainly
+   * (the usual "nothing is lost" would not be true); a saved one stays saved.
+   */
+  protected override async onLeave(
+    innerDc: DialogContext,
+    command: DialogCommand,
+  ): Promise<DialogTurnResult> {
+    const asking = innerDc.stack.find((instance) => instance.id === ASK)?.state as
+      | { options?: RequestState }
+      | undefined;
+    const unfinished = asking?.options !== undefined && !asking.options.saved;
+    if (!unfinished) return super.onLeave(innerDc, command);
+    const { strings } = this.deps;
+    await innerDc.context.sendActivity(
+      strings.text(command === 'menu' ? 'accommodation.leftToMenu' : 'accommodation.leftCancelled'),
+    );
+    await innerDc.cancelAllDialogs();
+    const result: LeftResult = { left: command };
+    return { status: DialogTurnStatus.complete, result };
+  }
+}

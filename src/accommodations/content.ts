@@ -1,0 +1,305 @@
+import { z } from 'zod';
+import { loadResource } from '../content/resource-file.js';
+import type { StringKey, Strings } from '../content/strings.js';
+import {
+  type BarrierId,
+  barrierIds,
+  type DisclosureLevel,
+  disclosureLevels,
+  type SettingId,
+  settingIds,
+  type TermKind,
+  termKinds,
+} from './model.js';
+import { DisclosureTerms } from './terms.js';
+
+export const ACCOMMODATION_CONTENT_VERSION = 1;
+const FILE = 'accommodations.json';
+
+/** How to reach a place that helps; only verified contacts survive loading. */
+export interface Contact {
+  kind: 'phone' | 'tty' | 'url';
+  value: string;
+}
+
+/** A rights statement: general information, with the law or guidance it comes from. */
+export interface RightsStatement {
+  id: string;
+  text: StringKey;
+  source: string;
+  settings: readonly SettingId[];
+  /** Shown under "what happens next" (the step it explains) instead of with the other rights. */
+  nextStep?: 'process' | 'documentation' | undefined;
+}
+
+/** A place to get help (an agency, legal aid), for the settings it serves. */
+export interface HelpEntry {
+  id: string;
+  text: StringKey;
+  settings: readonly SettingId[];
+  contacts: readonly Contact[];
+}
+
+/** resources/accommodations.json, validated, every key known to the locale. */
+export interface AccommodationContent {
+  settings: readonly { id: SettingId; label: StringKey; benefit: StringKey; who: readonly string[] }[];
+  barriers: readonly {
+    id: BarrierId;
+    label: StringKey;
+    words?: StringKey | undefined;
+    letter: Readonly<Record<DisclosureLevel, StringKey>>;
+  }[];
+  ideas: readonly { id: string; label: StringKey; request: StringKey }[];
+  ideasFor: Readonly<Record<SettingId, Readonly<Partial<Record<BarrierId | 'any', readonly string[]>>>>>;
+  who: readonly { id: string; label: StringKey; salutation: StringKey; how: StringKey }[];
+  disclosure: readonly {
+    id: DisclosureLevel;
+    label: StringKey;
+    means: StringKey;
+    allows: readonly TermKind[];
+  }[];
+  rights: readonly RightsStatement[];
+  help: readonly HelpEntry[];
+}
+
+/** True when `value` names a string in `strings` (the locale throws for unknown keys). */
+function hasKey(strings: Strings, value: string): value is StringKey {
+  if (!/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(value)) return false;
+  try {
+    strings.variants(value as StringKey);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The schema, built against the loaded strings: a key naming no string, or a text that says more
+ * than its disclosure level allows (an idea naming a medication), is reported with its field.
+ */
+function contentSchema(strings: Strings) {
+  const terms = DisclosureTerms.from(strings);
+  const key = z.string().refine((value) => hasKey(strings, value), {
+    error: (issue) => `no string "${String(issue.input)}" in locale ${strings.locale}`,
+  });
+  // The refinement proved each value is a key of the locale; the transform only renames its type.
+  const stringKey = key.transform((value) => value as StringKey);
+  /** A key whose every variant says nothing beyond `allowed` (it goes into a letter at that level). */
+  const fitting = (allowed: readonly TermKind[]) =>
+    stringKey.superRefine((value, context) => {
+      const beyond = strings.variants(value).flatMap((text) => terms.beyond(text, allowed));
+      if (beyond.length > 0) {
+        context.addIssue({
+          code: 'custom',
+          message: `"${value}" says more than its disclosure level allows (${[...new Set(beyond)].join(', ')})`,
+        });
+      }
+    });
+  const id = z.string().regex(/^[a-z][A-Za-z]*$/, 'ids are camelCase letters');
+  const settings = z.array(z.enum(settingIds)).min(1, 'name at least one setting');
+  const phone = z.string().regex(/^[0-9][0-9-]{6,}$/, 'digits and hyphens only, e.g. "800-555-0100"');
+  const contact = z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.enum(['phone', 'tty']), value: phone, verified: z.boolean() }),
+    z.strictObject({
+      kind: z.literal('url'),
+      value: z.url({ protocol: /^https$/, error: 'expected an https URL' }),
+      verified: z.boolean(),
+    }),
+  ]);
+  const ideaList = z.array(id).min(1);
+  return z
+    .strictObject({
+      description: z.string().min(1),
+      version: z.literal(ACCOMMODATION_CONTENT_VERSION, {
+        error: `expected version ${ACCOMMODATION_CONTENT_VERSION}`,
+      }),
+      settings: z
+        .array(
+          z.strictObject({
+            id: z.enum(settingIds),
+            label: stringKey,
+            benefit: fitting([]),
+            who: z.array(id).min(1),
+          }),
+        )
+        .superRefine(everyIdOnce(settingIds)),
+      barriers: z
+        .array(
+          z.strictObject({
+            id: z.enum(barrierIds),
+            label: stringKey,
+            words: stringKey.optional(),
+            letter: z.strictObject({
+              nothing: fitting([]),
+              general: fitting(['health']),
+              specifics: stringKey,
+            }),
+          }),
+        )
+        .superRefine(everyIdOnce(barrierIds)),
+      // Ideas are offered before the person chooses what to share, so each must fit every level.
+      ideas: z
+        .array(z.strictObject({ id, label: stringKey, request: fitting([]) }))
+        .min(1)
+        .superRefine(uniqueIds),
+      ideasFor: z.record(
+        z.enum(settingIds),
+        z.strictObject({ ...optionalLists(barrierIds, ideaList), any: ideaList }),
+      ),
+      who: z
+        .array(z.strictObject({ id, label: stringKey, salutation: fitting([]), how: stringKey }))
+        .min(1)
+        .superRefine(uniqueIds),
+      disclosure: z
+        .array(
+          z.strictObject({
+            id: z.enum(disclosureLevels),
+            label: stringKey,
+            means: stringKey,
+            allows: z.array(z.enum(termKinds)),
+          }),
+        )
+        .superRefine(everyIdOnce(disclosureLevels))
+        .refine((levels) => levels.find((level) => level.id === 'nothing')?.allows.length === 0, {
+          error: 'the "nothing" level must allow no terms',
+        }),
+      rights: z
+        .array(
+          z.strictObject({
+            id,
+            text: stringKey,
+            source: z.string().trim().min(1, 'name the source'),
+            settings,
+            nextStep: z.enum(['process', 'documentation']).optional(),
+          }),
+        )
+        .min(1)
+        .superRefine(uniqueIds),
+      help: z
+        .array(z.strictObject({ id, text: stringKey, settings, contacts: z.array(contact) }))
+        .min(1)
+        .superRefine(uniqueIds),
+    })
+    .superRefine(crossReferences);
+}
+
+type ParsedFile = {
+  settings: { id: SettingId; who: string[] }[];
+  ideas: { id: string }[];
+  ideasFor: Record<SettingId, Partial<Record<BarrierId | 'any', string[]>>>;
+  who: { id: string }[];
+  rights: { settings: SettingId[] }[];
+  help: { settings: SettingId[] }[];
+};
+
+/** Every id the lists refer to exists, and every setting has rights and help to show. */
+function crossReferences(file: ParsedFile, context: z.RefinementCtx): void {
+  const ideaIds = new Set(file.ideas.map((idea) => idea.id));
+  const whoIds = new Set(file.who.map((who) => who.id));
+  for (const [setting, lists] of Object.entries(file.ideasFor)) {
+    for (const [barrier, list] of Object.entries(lists)) {
+      (list ?? []).forEach((ideaId, index) => {
+        if (!ideaIds.has(ideaId)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['ideasFor', setting, barrier, index],
+            message: `no idea "${ideaId}"`,
+          });
+        }
+      });
+    }
+  }
+  file.settings.forEach((setting, index) => {
+    setting.who.forEach((whoId, whoIndex) => {
+      if (!whoIds.has(whoId)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['settings', index, 'who', whoIndex],
+          message: `no who "${whoId}"`,
+        });
+      }
+    });
+    for (const list of ['rights', 'help'] as const) {
+      if (!file[list].some((entry) => entry.settings.includes(setting.id))) {
+        context.addIssue({ code: 'custom', path: [list], message: `nothing for setting "${setting.id}"` });
+      }
+    }
+  });
+}
+
+/** An optional list per barrier, for the ideas map. */
+function optionalLists<T extends z.ZodType>(keys: readonly BarrierId[], list: T) {
+  return Object.fromEntries(keys.map((k) => [k, list.optional()])) as Record<BarrierId, z.ZodOptional<T>>;
+}
+
+function uniqueIds(items: { id: string }[], context: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: 'repeated id' });
+    seen.add(item.id);
+  });
+}
+
+/** A list that must hold each of `ids` exactly once. */
+function everyIdOnce(ids: readonly string[]) {
+  return (items: { id: string }[], context: z.RefinementCtx): void => {
+    uniqueIds(items, context);
+    const missing = ids.filter((wanted) => !items.some((item) => item.id === wanted));
+    if (missing.length > 0) context.addIssue({ code: 'custom', message: `missing ${missing.join(', ')}` });
+  };
+}
+
+/**
+ * Loads resources/accommodations.json; throws ResourceError naming the file and each bad field.
+ * Contacts not marked verified are dropped here, so nothing later can show them.
+ */
+export function loadAccommodationContent(strings: Strings, dir?: string): AccommodationContent {
+  const {
+    description: _description,
+    version: _version,
+    ...content
+  } = loadResource(FILE, contentSchema(strings), dir);
+  return {
+    ...content,
+    help: content.help.map((entry) => ({
+      ...entry,
+      contacts: entry.contacts.filter((c) => c.verified).map(({ kind, value }) => ({ kind, value })),
+    })),
+  };
+}
+
+/** The setting's entry (every setting has one: the loader checks). */
+export function settingOf(
+  content: AccommodationContent,
+  id: SettingId,
+): AccommodationContent['settings'][number] {
+  const found = content.settings.find((setting) => setting.id === id);
+  if (!found) throw new Error(`No accommodation setting ${id}`);
+  return found;
+}
+
+/** The ideas offered for a setting and barrier: the specific list, else the setting's "any". */
+export function ideasFor(
+  content: AccommodationContent,
+  setting: SettingId,
+  barrier: BarrierId | 'none',
+): AccommodationContent['ideas'] {
+  const lists = content.ideasFor[setting];
+  const ids = (barrier !== 'none' ? lists[barrier] : undefined) ?? lists.any ?? [];
+  return ids.flatMap((ideaId) => content.ideas.filter((idea) => idea.id === ideaId));
+}
+
+/** The people to ask in a setting. */
+export function whoFor(content: AccommodationContent, setting: SettingId): AccommodationContent['who'] {
+  return settingOf(content, setting).who.flatMap((whoId) => content.who.filter((who) => who.id === whoId));
+}
+
+/** The disclosure level's entry. */
+export function levelOf(
+  content: AccommodationContent,
+  level: DisclosureLevel,
+): AccommodationContent['disclosure'][number] {
+  const found = content.disclosure.find((entry) => entry.id === level);
+  if (!found) throw new Error(`No disclosure level ${level}`);
+  return found;
+}

@@ -1,0 +1,37 @@
+/**
+ * Calendar days for letters. A request is dated by the person's own calendar day ("YYYY-MM-DD"),
+ * so it reads the same wherever and whenever it is shown again; no time of day is involved.
+ */
+
+/** The person's calendar day at `now`, in `timeZone` (an IANA name), or UTC when it is unknown. */
+export function localDay(now: Date, timeZone: string | undefined): string {
+  try {
+    // en-CA formats as YYYY-MM-DD; this is a machine format, not shown to anyone.
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: timeZone || 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+/** `day` plus `days` calendar days. */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A day as people say it ("Thursday, May 15"), or with the year for a letter's date line. */
+export function sayDay(day: string, locale: string, withYear = false): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    ...(withYear ? {} : { weekday: 'long' }),
+    month: 'long',
+    day: 'numeric',
+    ...(withYear ? { year: 'numeric' } : {}),
+  }).format(new Date(`${day}T12:00:00Z`));
+}

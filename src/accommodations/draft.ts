@@ -1,0 +1,68 @@
+import { type AccommodationContent, ideasFor, whoFor } from './content.js';
+import { type Field, fields, type RequestAnswers } from './model.js';
+
+/** The answers so far; a field with no answer is the next to ask. */
+export type Draft = Partial<RequestAnswers>;
+
+/** What a skipped question stands for, so a request can always be finished. */
+const skipped: RequestAnswers = {
+  setting: 'other',
+  barrier: { id: 'none' },
+  idea: { none: true },
+  who: { none: true },
+  format: 'email',
+  start: { asap: true },
+  // Sharing nothing is the safe default: the person can choose more at the end.
+  disclosure: 'nothing',
+};
+
+/** The first question not yet answered, in order; undefined when all are. */
+export function nextField(draft: Draft): Field | undefined {
+  return fields.find((field) => draft[field] === undefined);
+}
+
+/** The question before `field`, for "back"; undefined at the first. */
+export function previousField(field: Field): Field | undefined {
+  const index = fields.indexOf(field);
+  return index > 0 ? fields[index - 1] : undefined;
+}
+
+/** The draft with `field` skipped (its default answer). */
+export function skip(draft: Draft, field: Field): Draft {
+  return { ...draft, [field]: skipped[field] };
+}
+
+/** The draft without an answer to `field`, so it is asked again. */
+export function unanswer(draft: Draft, field: Field): Draft {
+  const { [field]: _removed, ...rest } = draft;
+  return rest;
+}
+
+/**
+ * Drops answers that no longer fit after another changed: a listed idea not offered for the new
+ * setting and barrier, a listed person not asked in the new setting. They are asked again; the
+ * person's own words stay, since they still say what the person wants.
+ */
+export function reconcile(draft: Draft, content: AccommodationContent): Draft {
+  let result = draft;
+  const setting = draft.setting ?? 'other';
+  const { idea, who } = draft;
+  if (
+    idea &&
+    'id' in idea &&
+    !ideasFor(content, setting, draft.barrier?.id ?? 'none').some((i) => i.id === idea.id)
+  ) {
+    result = unanswer(result, 'idea');
+  }
+  if (who && 'id' in who && !whoFor(content, setting).some((w) => w.id === who.id)) {
+    result = unanswer(result, 'who');
+  }
+  return result;
+}
+
+/** Every answer, once the draft is complete. */
+export function completed(draft: Draft): RequestAnswers | undefined {
+  const { setting, barrier, idea, who, format, start, disclosure } = draft;
+  if (!setting || !barrier || !idea || !who || !format || !start || !disclosure) return undefined;
+  return { setting, barrier, idea, who, format, start, disclosure };
+}

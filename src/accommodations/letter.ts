@@ -1,0 +1,216 @@
+import type { StringKey, Strings } from '../content/strings.js';
+import { type AccommodationContent, levelOf, settingOf } from './content.js';
+import { addDays, sayDay } from './dates.js';
+import type { RequestAnswers, TermKind } from './model.js';
+import { DisclosureTerms } from './terms.js';
+
+/** Answers of the person's own that a letter left out, because they say more than was chosen. */
+export type LeftOutPart = 'idea' | 'who' | 'start';
+
+/** Everything a finished request produces, as plain text (cards and messages render it). */
+export interface BuiltRequest {
+  /** The answers the request is built from, own words beyond the disclosure level removed. */
+  answers: RequestAnswers;
+  /** The email or letter, paragraph by paragraph. */
+  letter: string[];
+  /** What to say in about 30 seconds. */
+  spoken: string;
+  /** What happens next: the process, documentation, copies, dates. */
+  nextSteps: string[];
+  leftOut: LeftOutPart[];
+}
+
+/** How many days after asking the letter proposes to talk (and the person should follow up). */
+export const FOLLOW_UP_DAYS = 7;
+
+/**
+ * Builds the request from the answers: pure, so every disclosure level can be tested for
+ * saying exactly what it allows. Own words go in only where they fit the chosen level; the
+ * barrier in the person's own words appears only at "specifics".
+ */
+export class RequestBuilder {
+  private readonly terms: DisclosureTerms;
+
+  constructor(
+    private readonly strings: Strings,
+    private readonly content: AccommodationContent,
+  ) {
+    this.terms = DisclosureTerms.from(strings);
+  }
+
+  /** Builds the request as asked on `askedOn` (the person's calendar day, YYYY-MM-DD). */
+  build(given: RequestAnswers, askedOn: string): BuiltRequest {
+    const { answers, leftOut } = this.fitToLevel(given);
+    return {
+      answers,
+      letter: this.letter(answers, askedOn),
+      spoken: this.spoken(answers),
+      nextSteps: this.nextSteps(answers, askedOn),
+      leftOut,
+    };
+  }
+
+  /** Removes own words the chosen level does not allow; notes what was removed. */
+  fitToLevel(given: RequestAnswers): { answers: RequestAnswers; leftOut: LeftOutPart[] } {
+    const allows = levelOf(this.content, given.disclosure).allows;
+    const fits = (text: string) => this.terms.fits(text, allows);
+    const leftOut: LeftOutPart[] = [];
+    const answers: RequestAnswers = {
+      ...given,
+      barrier: given.disclosure === 'specifics' ? given.barrier : { id: given.barrier.id },
+    };
+    if ('own' in given.idea && !fits(given.idea.own)) {
+      answers.idea = { none: true };
+      leftOut.push('idea');
+    }
+    if ('own' in given.who && !fits(given.who.own)) {
+      answers.who = { none: true };
+      leftOut.push('who');
+    }
+    if ('words' in given.start && !fits(given.start.words)) {
+      answers.start = { asap: true };
+      leftOut.push('start');
+    }
+    return { answers, leftOut };
+  }
+
+  private text(key: StringKey, vars: Record<string, string> = {}): string {
+    return this.strings.text(key, vars);
+  }
+
+  private day(day: string, withYear = false): string {
+    return sayDay(day, this.text('accommodationLetter.dateLocale'), withYear);
+  }
+
+  /** The change asked for, as it reads after "ask for". */
+  request(answers: RequestAnswers): { text: string; own: boolean } {
+    const { idea } = answers;
+    if ('own' in idea) return { text: withoutFinalStop(idea.own), own: true };
+    const listed = 'id' in idea ? this.content.ideas.find((entry) => entry.id === idea.id) : undefined;
+    return { text: this.text(listed?.request ?? 'accommodationIdeas.unspecifiedRequest'), own: false };
+  }
+
+  private letter(answers: RequestAnswers, askedOn: string): string[] {
+    const setting = settingOf(this.content, answers.setting);
+    const request = this.request(answers);
+    const opening = request.own ? 'accommodationLetter.openingOwn' : 'accommodationLetter.opening';
+    const ownWords =
+      answers.disclosure === 'specifics' && answers.barrier.words
+        ? [this.text('accommodationLetter.ownWords', { words: withoutFinalStop(answers.barrier.words) })]
+        : [];
+    const followUp = this.day(addDays(askedOn, FOLLOW_UP_DAYS));
+    return [
+      answers.format === 'email'
+        ? this.text('accommodationLetter.subject')
+        : this.text('accommodationLetter.letterHeader', { today: this.day(askedOn, true) }),
+      this.salutation(answers),
+      [
+        this.text(opening, { request: request.text }),
+        ...this.barrierSentence(answers),
+        ...ownWords,
+        this.text('accommodationLetter.benefit', { benefit: this.text(setting.benefit) }),
+      ].join(' '),
+      [
+        this.startSentence(answers),
+        ...(answers.disclosure === 'nothing' ? [] : [this.text('accommodationLetter.noteOffer')]),
+        this.text('accommodationLetter.followUp', { date: followUp }),
+      ].join(' '),
+      this.text('accommodationLetter.closing'),
+    ];
+  }
+
+  /**
+   * Why, at the chosen level. A skipped barrier says nothing at "nothing specific"; at the other
+   * levels the person chose to share a reason, so the general sentence for that level is used.
+   */
+  private barrierSentence(answers: RequestAnswers): string[] {
+    if (answers.barrier.id === 'none' && answers.disclosure === 'nothing') return [];
+    const id = answers.barrier.id === 'none' ? 'other' : answers.barrier.id;
+    const barrier = this.content.barriers.find((entry) => entry.id === id);
+    return barrier ? [this.text(barrier.letter[answers.disclosure])] : [];
+  }
+
+  private salutation(answers: RequestAnswers): string {
+    const { who } = answers;
+    const listed = 'id' in who ? this.content.who.find((entry) => entry.id === who.id) : undefined;
+    return this.text(listed?.salutation ?? 'accommodationWho.genericSalutation');
+  }
+
+  private startSentence(answers: RequestAnswers): string {
+    const { start } = answers;
+    if ('date' in start) return this.text('accommodationLetter.startDate', { date: this.day(start.date) });
+    if ('words' in start)
+      return this.text('accommodationLetter.startWords', { words: withoutFinalStop(start.words) });
+    return this.text('accommodationLetter.startAsap');
+  }
+
+  /** About 30 seconds said aloud (under 80 words): the ask, the reason at the level, the start. */
+  private spoken(answers: RequestAnswers): string {
+    const request = this.request(answers);
+    const setting = settingOf(this.content, answers.setting);
+    const { start } = answers;
+    const when =
+      'date' in start
+        ? this.text('accommodationLetter.spokenStartDate', { date: this.day(start.date) })
+        : 'words' in start
+          ? withoutFinalStop(start.words)
+          : this.text('accommodationLetter.spokenStartAsap');
+    const reason: Record<RequestAnswers['disclosure'], StringKey | undefined> = {
+      nothing: undefined,
+      general: 'accommodationLetter.spokenGeneral',
+      specifics: 'accommodationLetter.spokenSpecifics',
+    };
+    const reasonKey = reason[answers.disclosure];
+    return [
+      this.text(request.own ? 'accommodationLetter.spokenOpeningOwn' : 'accommodationLetter.spokenOpening', {
+        request: request.text,
+      }),
+      ...(reasonKey ? [this.text(reasonKey)] : []),
+      this.text('accommodationLetter.spokenBenefit', { benefit: this.text(setting.benefit) }),
+      this.text('accommodationLetter.spokenStart', { start: when }),
+      this.text('accommodationLetter.spokenClose'),
+    ].join(' ');
+  }
+
+  /** The process, documentation (rights statements where resources have them), copies, dates. */
+  private nextSteps(answers: RequestAnswers, askedOn: string): string[] {
+    const statement = (step: 'process' | 'documentation') => {
+      const found = this.content.rights.find(
+        (r) => r.nextStep === step && r.settings.includes(answers.setting),
+      );
+      return found
+        ? this.text('accommodationHelp.sourced', { text: this.text(found.text), source: found.source })
+        : undefined;
+    };
+    const nothing = answers.disclosure === 'nothing';
+    const documentation = statement('documentation');
+    const { who } = answers;
+    return [
+      statement('process') ?? this.text('accommodationLetter.nextProcess'),
+      ...(documentation ? [documentation] : []),
+      ...(nothing || !documentation
+        ? [
+            this.text(
+              nothing ? 'accommodationLetter.nextDocsNothing' : 'accommodationLetter.nextDocsProvider',
+            ),
+          ]
+        : []),
+      this.text('accommodationLetter.nextCopies'),
+      this.text('accommodationLetter.nextDates', {
+        today: this.day(askedOn),
+        followUp: this.day(addDays(askedOn, FOLLOW_UP_DAYS)),
+      }),
+      ...('own' in who ? [this.text('accommodationLetter.nextSendTo', { who: who.own })] : []),
+    ];
+  }
+
+  /** The kinds of term the chosen level allows (for tests and the dialog's checks). */
+  allows(answers: RequestAnswers): readonly TermKind[] {
+    return levelOf(this.content, answers.disclosure).allows;
+  }
+}
+
+/** A person's words without their closing full stop, so a template's own punctuation ends the sentence. */
+function withoutFinalStop(words: string): string {
+  return words.replace(/[\s.]+$/, '');
+}

@@ -1,0 +1,343 @@
+import type { Choice } from 'botbuilder-dialogs';
+import type { StringKey, Strings } from '../content/strings.js';
+import type { WayfinderRecognition } from '../language/intents/index.js';
+import { normalizeText } from '../language/normalize.js';
+import { type AccommodationContent, ideasFor, settingOf, whoFor } from './content.js';
+import type { Draft } from './draft.js';
+import {
+  type BarrierId,
+  barrierIds,
+  type DisclosureLevel,
+  disclosureLevels,
+  type Field,
+  MAX_OWN_WORDS,
+  type RequestFormat,
+  requestFormats,
+  type SettingId,
+  settingIds,
+} from './model.js';
+
+/** How one message answers the open question; an answer is the draft's new values. */
+export type Parsed =
+  | { kind: 'answer'; patch: Draft }
+  | { kind: 'own' }
+  | { kind: 'back' }
+  | { kind: 'skip' }
+  | { kind: 'tooLong' }
+  | { kind: 'miss' };
+
+/** A question as sent: its words and its buttons. */
+export interface Question {
+  text: string;
+  choices: Choice[];
+}
+
+/** Choice values that are not answers but moves. */
+const OWN = 'own';
+const SKIP = 'skip';
+
+/** Fields whose free text is the person's own words (the rest need a button or a known word). */
+const ownWordsFields: ReadonlySet<Field> = new Set(['barrier', 'idea', 'who', 'start']);
+
+/** True when `value` is one of `ids` (a choice value read back from prompt state). */
+function isOneOfIds<T extends string>(ids: readonly T[], value: string): value is T {
+  return (ids as readonly string[]).includes(value);
+}
+
+/**
+ * True for a message that holds no words: only symbols, a keyboard run ("asdfgh", "qwerty"),
+ * or letters no language strings together ("sdkjfh"). A real but unexpected answer is not
+ * nonsense; it is taken as the person's own words where the question allows them.
+ */
+export function looksLikeNonsense(text: string): boolean {
+  const words = normalizeText(text)
+    .split(' ')
+    .filter((word) => /\p{L}/u.test(word));
+  return words.length === 0 || words.every(isMash);
+}
+
+const keyboardRows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+function isMash(word: string): boolean {
+  if (/(.)\1\1/.test(word)) return true;
+  // Abbreviations people use (hr, ssi, ptsd) have no vowels but are short.
+  if (word.length >= 5 && !/[aeiouy]/.test(word)) return true;
+  return keyboardRows.some((row) => (word.length >= 4 && row.includes(word)) || hasRun(word, row, 5));
+}
+
+/** True when `word` contains `length` keys in a row of `row`, in order ("asdfg"). */
+function hasRun(word: string, row: string, length: number): boolean {
+  for (let i = 0; i + length <= row.length; i += 1) if (word.includes(row.slice(i, i + length))) return true;
+  return false;
+}
+
+/**
+ * The questions of an accommodation request: what each asks, its buttons, and how an answer is
+ * read. Kept apart from the dialog so reading answers is testable without a conversation.
+ */
+export class AccommodationQuestions {
+  constructor(
+    private readonly strings: Strings,
+    private readonly content: AccommodationContent,
+  ) {}
+
+  /** The question for `field`; `own` asks for the person's own words (no buttons). */
+  ask(field: Field, draft: Draft, own: boolean): Question {
+    const { strings } = this;
+    if (own) {
+      const key: StringKey =
+        field === 'barrier'
+          ? 'accommodation.askOwnBarrier'
+          : field === 'idea'
+            ? 'accommodation.askOwnIdea'
+            : 'accommodation.askOwnWho';
+      return { text: strings.text(key), choices: [] };
+    }
+    return { text: this.questionText(field, draft), choices: this.choices(field, draft) };
+  }
+
+  /** The re-ask after a miss: different words once, then an offer to skip (a Skip button). */
+  retry(field: Field, question: Question, attempt: number): Question {
+    const again: Record<Field, StringKey> = {
+      setting: 'accommodation.askSettingAgain',
+      barrier: 'accommodation.askBarrierAgain',
+      idea: 'accommodation.askIdeaAgain',
+      who: 'accommodation.askWhoAgain',
+      format: 'accommodation.askFormatAgain',
+      start: 'accommodation.askStartAgain',
+      disclosure: 'accommodation.askDisclosureAgain',
+    };
+    const choices = question.choices.filter((choice) => choice.value !== SKIP);
+    if (attempt <= 1) return { text: this.strings.text(again[field]), choices };
+    return {
+      text: this.strings.text('accommodation.offerSkip', {}, attempt - 2),
+      choices: [...choices, this.choice(SKIP, 'accommodation.skip')],
+    };
+  }
+
+  private questionText(field: Field, draft: Draft): string {
+    const { strings } = this;
+    switch (field) {
+      case 'idea':
+        return strings.text('accommodation.askIdea', {
+          setting: strings.text(settingOf(this.content, draft.setting ?? 'other').label),
+          barrier: this.barrierLabel(draft.barrier?.id ?? 'none'),
+        });
+      case 'disclosure':
+        return strings.text('accommodation.askDisclosure', {
+          levels: this.content.disclosure
+            .map((level) =>
+              strings.text('accommodation.levelLine', {
+                label: strings.text(level.label),
+                means: strings.text(level.means),
+              }),
+            )
+            .join('\n'),
+        });
+      default: {
+        const keys: Record<Exclude<Field, 'idea' | 'disclosure'>, StringKey> = {
+          setting: 'accommodation.askSetting',
+          barrier: 'accommodation.askBarrier',
+          who: 'accommodation.askWho',
+          format: 'accommodation.askFormat',
+          start: 'accommodation.askStart',
+        };
+        return strings.text(keys[field]);
+      }
+    }
+  }
+
+  /** The label of a barrier as the person saw it ("Treatment or meeting times"). */
+  barrierLabel(id: BarrierId | 'none'): string {
+    const barrier = this.content.barriers.find((entry) => entry.id === id);
+    return this.strings.text(barrier?.label ?? 'accommodationBarriers.none');
+  }
+
+  /** The buttons for a field; values are ids, or "own" for "Something else". */
+  choices(field: Field, draft: Draft): Choice[] {
+    const { content } = this;
+    const setting = draft.setting ?? 'other';
+    switch (field) {
+      case 'setting':
+        return content.settings.map((entry) => this.choice(entry.id, entry.label));
+      case 'barrier':
+        return content.barriers.map((entry) =>
+          this.choice(entry.id === 'other' ? OWN : entry.id, entry.label),
+        );
+      case 'idea':
+        return [
+          ...ideasFor(content, setting, draft.barrier?.id ?? 'none').map((idea) =>
+            this.choice(idea.id, idea.label),
+          ),
+          this.choice(OWN, 'accommodation.somethingElse'),
+        ];
+      case 'who':
+        return [
+          ...whoFor(content, setting).map((who) => this.choice(who.id, who.label)),
+          this.choice(OWN, 'accommodation.someoneElse'),
+        ];
+      case 'format':
+        return [
+          this.choice('email', 'accommodation.email', 'accommodation.emailWords'),
+          this.choice('letter', 'accommodation.letter', 'accommodation.letterWords'),
+        ];
+      case 'start':
+        return [this.choice('asap', 'accommodation.asap', 'accommodation.asapWords')];
+      case 'disclosure': {
+        const words: Record<string, StringKey> = {
+          nothing: 'accommodation.nothingWords',
+          general: 'accommodation.generalWords',
+          specifics: 'accommodation.specificsWords',
+        };
+        return content.disclosure.map((level) => this.choice(level.id, level.label, words[level.id]));
+      }
+    }
+  }
+
+  private choice(value: string, label: StringKey, synonyms?: StringKey): Choice {
+    const title = this.strings.text(label);
+    return {
+      value,
+      action: { type: 'imBack', title, value: title },
+      synonyms: [title, ...(synonyms ? this.strings.variants(synonyms) : [])],
+    };
+  }
+
+  /**
+   * Reads a message as the answer to `field`: "back" and "skip" first, then a button (its words
+   * or its number), then free text as the field allows (a setting the recognizer found, a date,
+   * the person's own words).
+   */
+  parse(field: Field, text: string, choices: readonly Choice[], turn: TurnFacts): Parsed {
+    const folded = normalizeText(text);
+    if (this.isOneOf(folded, 'accommodation.backWords')) return { kind: 'back' };
+    if (this.isOneOf(folded, 'accommodation.skipWords')) return { kind: 'skip' };
+    const picked = choices.find((choice, index) =>
+      [String(index + 1), choice.value, ...(choice.synonyms ?? [])].some(
+        (word) => normalizeText(word) === folded,
+      ),
+    );
+    if (picked?.value === OWN) return { kind: 'own' };
+    if (picked?.value === SKIP) return { kind: 'skip' };
+    if (picked) return this.fromChoice(field, picked.value);
+    return this.fromText(field, text, turn);
+  }
+
+  /** A button's value as the answer to `field` (values are ids the content was checked for). */
+  private fromChoice(field: Field, value: string): Parsed {
+    const answer = (patch: Draft): Parsed => ({ kind: 'answer', patch });
+    switch (field) {
+      case 'setting':
+        return isOneOfIds(settingIds, value) ? answer({ setting: value }) : { kind: 'miss' };
+      case 'barrier':
+        return isOneOfIds(barrierIds, value) ? answer({ barrier: { id: value } }) : { kind: 'miss' };
+      case 'idea':
+        return answer({ idea: { id: value } });
+      case 'who':
+        return answer({ who: { id: value } });
+      case 'format':
+        return isOneOfIds<RequestFormat>(requestFormats, value)
+          ? answer({ format: value })
+          : { kind: 'miss' };
+      case 'start':
+        return answer({ start: { asap: true } });
+      case 'disclosure':
+        return isOneOfIds<DisclosureLevel>(disclosureLevels, value)
+          ? answer({ disclosure: value })
+          : { kind: 'miss' };
+    }
+  }
+
+  /** Free text: a setting or date the recognizer found, or the person's own words where allowed. */
+  private fromText(field: Field, text: string, turn: TurnFacts): Parsed {
+    const answer = (patch: Draft): Parsed => ({ kind: 'answer', patch });
+    if (field === 'setting') {
+      const setting = settingFrom(turn.recognition);
+      return setting ? answer({ setting }) : { kind: 'miss' };
+    }
+    if (field === 'start') {
+      const date = dateFrom(turn.recognition, turn.today);
+      if (date) return answer({ start: { date } });
+    }
+    if (!ownWordsFields.has(field)) return { kind: 'miss' };
+    const words = text.trim().replace(/\s+/g, ' ');
+    if (words.length > MAX_OWN_WORDS) return { kind: 'tooLong' };
+    if (looksLikeNonsense(words)) return { kind: 'miss' };
+    switch (field) {
+      case 'barrier':
+        return answer({ barrier: { id: this.barrierFrom(words) ?? 'other', words } });
+      case 'start':
+        // A date was found but it has passed: ask again rather than put it in a letter.
+        return turn.recognition?.entities.datetime.some((d) => d.value)
+          ? { kind: 'miss' }
+          : answer({ start: { words } });
+      case 'idea':
+        return answer({ idea: { own: words } });
+      default:
+        return answer({ who: { own: words } });
+    }
+  }
+
+  private isOneOf(folded: string, key: StringKey): boolean {
+    return this.strings.variants(key).some((word) => normalizeText(word) === folded);
+  }
+
+  /**
+   * The barrier `text` names, by the words each barrier lists: the one named most, the first
+   * named on a tie ("later start because of my clinic" is treatment or meeting times).
+   */
+  barrierFrom(text: string): BarrierId | undefined {
+    const folded = ` ${normalizeText(text)} `;
+    let best: { id: BarrierId; count: number; first: number } | undefined;
+    for (const barrier of this.content.barriers) {
+      if (!barrier.words) continue;
+      const hits = this.strings
+        .variants(barrier.words)
+        .map((word) => folded.indexOf(` ${normalizeText(word)} `))
+        .filter((at) => at >= 0);
+      if (hits.length === 0) continue;
+      const candidate = { id: barrier.id, count: hits.length, first: Math.min(...hits) };
+      if (
+        !best ||
+        candidate.count > best.count ||
+        (candidate.count === best.count && candidate.first < best.first)
+      ) {
+        best = candidate;
+      }
+    }
+    return best?.id;
+  }
+}
+
+/** What the turn knows besides the text: the recognizer's reading and the person's day. */
+export interface TurnFacts {
+  recognition?: WayfinderRecognition | undefined;
+  /** The person's calendar day (YYYY-MM-DD), so a start date in the past is not accepted. */
+  today: string;
+}
+
+/**
+ * The setting the recognizer found. Health words often say why ("my clinic", "my therapist")
+ * rather than where: when another setting is named too, that one is the setting. Two other
+ * places ("at work or school") are a question, not an answer, so none is taken.
+ */
+export function settingFrom(recognition: WayfinderRecognition | undefined): SettingId | undefined {
+  const found = [
+    ...new Set((recognition?.entities.accommodationSetting ?? []).map((entity) => entity.value)),
+  ];
+  const places = found.length > 1 ? found.filter((value) => value !== 'healthcare') : found;
+  return places.length === 1 ? places[0] : undefined;
+}
+
+/** A start date the recognizer found, today or later, as YYYY-MM-DD in the person's calendar. */
+export function dateFrom(recognition: WayfinderRecognition | undefined, today: string): string | undefined {
+  const dated = (recognition?.entities.datetime ?? []).filter(
+    (entity) =>
+      entity.kind !== 'time' &&
+      entity.kind !== 'timerange' &&
+      entity.kind !== 'duration' &&
+      entity.kind !== 'set',
+  );
+  const day = dated.find((entity) => entity.value)?.value?.local.slice(0, 10);
+  return day && day >= today ? day : undefined;
+}

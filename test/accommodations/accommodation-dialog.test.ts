@@ -1,0 +1,585 @@
+import assert from 'node:assert/strict';
+import type { Activity, Middleware } from 'botbuilder';
+import { DialogTurnStatus } from 'botbuilder-dialogs';
+import type { AccommodationFeature, AccommodationOptions } from '../../dialogs/accommodation-dialog.js';
+import type { DialogDeps } from '../../dialogs/dialog-deps.js';
+import { ideasFor, whoFor } from '../../src/accommodations/content.js';
+import type { DisclosureLevel, SettingId } from '../../src/accommodations/model.js';
+import { rightsSummary } from '../../src/accommodations/rights.js';
+import {
+  ACCOMMODATION_REQUESTS_PROPERTY,
+  type SavedAccommodationRequest,
+  saveAccommodationRequest,
+} from '../../src/accommodations/saved-requests.js';
+import { DisclosureTerms } from '../../src/accommodations/terms.js';
+import type { StringKey } from '../../src/content/strings.js';
+import type { WayfinderRecognition } from '../../src/language/intents/index.js';
+import { testContent } from '../support/content.js';
+import { type Reply, runDialogCase, type Step, storedUserState } from '../support/dialog-case.js';
+import { type Scripted, scriptedRecognition } from '../support/scripted-recognition.js';
+import {
+  accommodationContent,
+  FIXED_NOW,
+  lastCardText,
+  makeAccommodation,
+  recorder,
+  requestsOf,
+  TODAY,
+} from './support.js';
+
+const { strings } = testContent();
+const say = (key: StringKey) => strings.text(key);
+const terms = DisclosureTerms.from(strings);
+
+/** What a finished run left behind, for a case's own checks. */
+interface Run {
+  sent: Partial<Activity>[];
+  saved: SavedAccommodationRequest[];
+  result: unknown;
+  status: DialogTurnStatus;
+}
+
+/** A transcript test as data, with the dialog's options and checks on what it left behind. */
+interface AccommodationCase {
+  name: string;
+  steps: readonly Step[];
+  begin?: AccommodationOptions;
+  feature?: Partial<AccommodationFeature>;
+  middleware?: Middleware[];
+  /** Requests saved before the conversation starts. */
+  seed?: number;
+  check?: (run: Run) => void;
+}
+
+/** The replies after the last question: rights (if shown), the request, saved, what next. */
+const finished: readonly Reply[] = [
+  'accommodationHelp.heading',
+  'accommodation.ready',
+  'accommodation.saved',
+  'accommodation.askNext',
+];
+
+const ideaLabel = (setting: SettingId, barrier: 'travel' | 'schedule' | 'medication') =>
+  say(ideasFor(accommodationContent(), setting, barrier)[0]?.label ?? 'accommodation.somethingElse');
+const firstWho = (setting: SettingId) => {
+  const who = whoFor(accommodationContent(), setting)[0];
+  if (!who) throw new Error(`no one to ask in ${setting}`);
+  return who;
+};
+
+/** From the start to "what next?", with the given answers (labels of buttons, or own words). */
+function fullPath(setting: SettingId, barrier: string, idea: string, level: DisclosureLevel): Step[] {
+  const who = firstWho(setting);
+  const levelLabel: Record<DisclosureLevel, StringKey> = {
+    nothing: 'accommodationDisclosure.nothing',
+    general: 'accommodationDisclosure.general',
+    specifics: 'accommodationDisclosure.specifics',
+  };
+  return [
+    ['hi', ['accommodation.intro', 'accommodation.askSetting']],
+    [say(`accommodationSettings.${setting}`), ['accommodation.askBarrier']],
+    [barrier, ['accommodation.askIdea']],
+    [idea, ['accommodation.askWho']],
+    [say(who.label), [['accommodation.whoTip', { how: say(who.how) }], 'accommodation.askFormat']],
+    [say('accommodation.letter'), ['accommodation.askStart']],
+    [say('accommodation.asap'), ['accommodation.askDisclosure']],
+    [say(levelLabel[level]), finished],
+  ];
+}
+
+const workToDisclosure = (barrier = say('accommodationBarriers.schedule')): Step[] =>
+  fullPath('work', barrier, say('accommodationIdeas.laterStart'), 'nothing').slice(0, -1);
+
+/** The letter part of a request card's text (before the 30-second version). */
+const letterPart = (text: string) => text.split(say('accommodationCard.spokenHeading'))[0] ?? '';
+
+/** A recognition as the lexicon reports "later start time at work because of my clinic". */
+const workAndClinic: WayfinderRecognition = {
+  intent: 'accommodation',
+  score: 0.93,
+  entities: {
+    datetime: [],
+    number: [],
+    boolean: [],
+    appointmentType: [],
+    accommodationSetting: [
+      { value: 'work', text: 'work' },
+      { value: 'healthcare', text: 'clinic' },
+    ],
+    groupApproach: [],
+    groupFormat: [],
+  },
+};
+
+const ownBarrier = 'my buprenorphine makes me groggy until 10';
+
+const settingCases: AccommodationCase[] = (
+  ['work', 'school', 'housing', 'healthcare', 'court', 'benefits', 'other'] as const
+).map((setting) => ({
+  name: `${setting}: every question in order, then the rights for ${setting}, the request, saved`,
+  steps: [
+    ...fullPath(setting, say('accommodationBarriers.travel'), ideaLabel(setting, 'travel'), 'specifics'),
+    [say('accommodation.nextDone'), ['accommodation.finished']],
+  ],
+  check: ({ sent, saved, result }) => {
+    assert.ok(
+      sent.some((activity) => activity.text === rightsSummary(strings, accommodationContent(), setting)),
+    );
+    assert.equal(saved.length, 1);
+    const idea = ideasFor(accommodationContent(), setting, 'travel')[0];
+    assert.deepEqual(saved[0]?.answers, {
+      setting,
+      barrier: { id: 'travel' },
+      idea: { id: idea?.id },
+      who: { id: firstWho(setting).id },
+      format: 'letter',
+      start: { asap: true },
+      disclosure: 'specifics',
+    });
+    assert.deepEqual(result, { done: true, requestId: saved[0]?.id });
+  },
+}));
+
+const levelCases: AccommodationCase[] = [
+  {
+    name: '"nothing specific": the letter has no health, recovery or diagnosis word, and the own words are not kept',
+    steps: fullPath('work', ownBarrier, say('accommodationIdeas.laterStart'), 'nothing'),
+    check: ({ sent, saved }) => {
+      const letter = letterPart(lastCardText(sent));
+      assert.deepEqual(terms.beyond(letter, []), []);
+      assert.ok(letter.includes(say('accommodationLetter.medicationNothing')));
+      assert.equal(saved[0]?.answers.barrier.words, undefined);
+    },
+  },
+  {
+    name: '"a general health condition": the letter says so and names no recovery or diagnosis word',
+    steps: fullPath('work', ownBarrier, say('accommodationIdeas.laterStart'), 'general'),
+    check: ({ sent }) => {
+      const letter = letterPart(lastCardText(sent));
+      assert.deepEqual(terms.beyond(letter, ['health']), []);
+      assert.ok(letter.includes(say('accommodationLetter.medicationGeneral')));
+    },
+  },
+  {
+    name: '"specifics": the letter says the person is in recovery, in their own words too',
+    steps: fullPath('work', ownBarrier, say('accommodationIdeas.laterStart'), 'specifics'),
+    check: ({ sent, saved }) => {
+      const letter = letterPart(lastCardText(sent));
+      assert.ok(letter.includes(say('accommodationLetter.medicationSpecifics')));
+      assert.ok(letter.includes(strings.text('accommodationLetter.ownWords', { words: ownBarrier })));
+      assert.equal(saved[0]?.answers.barrier.words, ownBarrier);
+    },
+  },
+  {
+    name: 'an own idea naming treatment is left out at "nothing specific", and the person is told',
+    steps: [
+      ...workToDisclosure().slice(0, 3),
+      [say('accommodation.somethingElse'), ['accommodation.askOwnIdea']],
+      ['time off for my methadone dosing', ['accommodation.askWho']],
+      ...workToDisclosure().slice(4),
+      [
+        say('accommodationDisclosure.nothing'),
+        [
+          'accommodationHelp.heading',
+          'accommodation.ready',
+          ['accommodation.leftOut', { parts: say('accommodation.partIdea') }],
+          'accommodation.saved',
+          'accommodation.askNext',
+        ],
+      ],
+    ],
+    check: ({ sent }) => assert.ok(!lastCardText(sent).includes('methadone')),
+  },
+];
+
+const interruptionCases: AccommodationCase[] = [
+  {
+    name: 'help at the first question: help, what works here, and the same question',
+    steps: [
+      ['hi', ['accommodation.intro', 'accommodation.askSetting']],
+      ['help', ['help.summary', 'accommodation.helpHere', 'accommodation.askSetting']],
+    ],
+  },
+  {
+    name: 'help at the ideas and at the disclosure question asks that same question again',
+    steps: [
+      ...workToDisclosure().slice(0, 3),
+      ['help', ['help.summary', 'accommodation.helpHere', 'accommodation.askIdea']],
+      ...workToDisclosure().slice(3),
+      ['help', ['help.summary', 'accommodation.helpHere', 'accommodation.askDisclosure']],
+    ],
+  },
+  {
+    name: 'cancel mid-request says honestly that the unfinished request is not kept',
+    steps: [...workToDisclosure().slice(0, 2), ['cancel', ['accommodation.leftCancelled']]],
+    check: ({ saved, result, status }) => {
+      assert.deepEqual(result, { left: 'cancel' });
+      assert.equal(status, DialogTurnStatus.complete);
+      assert.equal(saved.length, 0);
+    },
+  },
+  {
+    name: '"menu" at who-to-ask leaves for the menu, the unfinished request not kept',
+    steps: [...workToDisclosure().slice(0, 4), ['menu', ['accommodation.leftToMenu']]],
+    check: ({ result }) => assert.deepEqual(result, { left: 'menu' }),
+  },
+  {
+    name: '"start over" after the request is saved leaves it saved',
+    steps: [
+      ...fullPath(
+        'work',
+        say('accommodationBarriers.schedule'),
+        say('accommodationIdeas.laterStart'),
+        'nothing',
+      ),
+      ['start over', ['interruptions.cancelled']],
+    ],
+    check: ({ saved, result }) => {
+      assert.equal(saved.length, 1);
+      assert.deepEqual(result, { left: 'cancel' });
+    },
+  },
+  {
+    name: '"back" goes to the previous question; at the first there is nothing before',
+    steps: [
+      ['hi', ['accommodation.intro', 'accommodation.askSetting']],
+      ['back', ['accommodation.nothingBefore', 'accommodation.askSetting']],
+      [say('accommodationSettings.school'), ['accommodation.askBarrier']],
+      ['go back', ['accommodation.askSetting']],
+      [say('accommodationSettings.housing'), ['accommodation.askBarrier']],
+    ],
+  },
+  {
+    name: 'nonsense is re-asked in other words once, then "Skip" is offered, and skipping moves on',
+    steps: [
+      ['hi', ['accommodation.intro', 'accommodation.askSetting']],
+      ['asdfgh', ['accommodation.askSettingAgain']],
+      ['qwerty', ['accommodation.offerSkip']],
+      [say('accommodation.skip'), ['accommodation.skipped', 'accommodation.askBarrier']],
+    ],
+  },
+  {
+    name: 'a third nonsense answer skips the question for the person instead of looping',
+    steps: [
+      ...workToDisclosure().slice(0, 2),
+      ['asdfgh', ['accommodation.askBarrierAgain']],
+      ['sdkjfh', ['accommodation.offerSkip']],
+      ['zzzz', ['accommodation.skipped', 'accommodation.askIdea']],
+    ],
+  },
+  {
+    name: 'nonsense at the disclosure question, then skip: nothing specific is shared, and said so',
+    steps: [
+      ...workToDisclosure(),
+      ['asdf', ['accommodation.askDisclosureAgain']],
+      ['hjkl', ['accommodation.offerSkip']],
+      [say('accommodation.skip'), ['accommodation.disclosureDefault', ...finished]],
+    ],
+    check: ({ saved }) => assert.equal(saved[0]?.answers.disclosure, 'nothing'),
+  },
+  {
+    name: 'an answer over the length limit is asked for again, shorter',
+    steps: [...workToDisclosure().slice(0, 3), ['word '.repeat(60), ['accommodation.tooLong']]],
+  },
+];
+
+const flowCases: AccommodationCase[] = [
+  {
+    name: 'prefilled from "later start time at work because of my clinic": setting and barrier are not asked',
+    begin: { recognition: workAndClinic },
+    steps: [
+      [
+        'later start time at work because of my clinic',
+        [
+          'accommodation.intro',
+          [
+            'accommodation.noted',
+            { facts: `${say('accommodationSettings.work')} and treatment or meeting times` },
+          ],
+          'accommodation.askIdea',
+        ],
+      ],
+      ['back', ['accommodation.askBarrier']],
+    ],
+  },
+  {
+    name: '"Something else" asks for the person\'s own words, for what gets in the way and who to ask',
+    steps: [
+      ...workToDisclosure().slice(0, 2),
+      [say('accommodation.somethingElse'), ['accommodation.askOwnBarrier']],
+      ['my bus is always late', ['accommodation.askIdea']],
+      [say('accommodationIdeas.homeSomeDays'), ['accommodation.askWho']],
+      [say('accommodation.someoneElse'), ['accommodation.askOwnWho']],
+      [
+        'the shift lead',
+        [['accommodation.whoTip', { how: say('accommodationWho.ownHow') }], 'accommodation.askFormat'],
+      ],
+    ],
+  },
+  {
+    name: 'changing one answer after the summary rebuilds the same saved request',
+    steps: [
+      ...fullPath(
+        'work',
+        say('accommodationBarriers.schedule'),
+        say('accommodationIdeas.laterStart'),
+        'nothing',
+      ),
+      [say('accommodation.nextChange'), ['accommodation.askChange']],
+      [say('accommodation.changeDisclosure'), ['accommodation.askDisclosure']],
+      [say('accommodationDisclosure.general'), ['accommodation.updated', 'accommodation.askNext']],
+    ],
+    check: ({ saved }) => {
+      assert.equal(saved.length, 1);
+      assert.equal(saved[0]?.answers.disclosure, 'general');
+    },
+  },
+  {
+    name: 'changing the setting asks again only what no longer fits, and shows the new rights',
+    steps: [
+      ...fullPath(
+        'work',
+        say('accommodationBarriers.schedule'),
+        say('accommodationIdeas.laterStart'),
+        'nothing',
+      ),
+      ['back', ['accommodation.askChange']],
+      [say('accommodation.changeSetting'), ['accommodation.askSetting']],
+      [say('accommodationSettings.housing'), ['accommodation.askIdea']],
+      [say('accommodationIdeas.timesThatFit'), ['accommodation.askWho']],
+      [
+        say('accommodationWho.landlord'),
+        [
+          ['accommodation.whoTip', { how: say('accommodationWho.landlordHow') }],
+          'accommodationHelp.heading',
+          'accommodation.updated',
+          'accommodation.askNext',
+        ],
+      ],
+    ],
+    check: ({ saved }) => assert.deepEqual(saved[0]?.answers.who, { id: 'landlord' }),
+  },
+  {
+    name: '"Send it as text" sends the whole request as plain text, then asks what next again',
+    steps: [
+      ...fullPath(
+        'work',
+        say('accommodationBarriers.schedule'),
+        say('accommodationIdeas.laterStart'),
+        'nothing',
+      ),
+      [say('accommodation.nextText'), ['accommodationCard.title', 'accommodation.askNext']],
+    ],
+    check: ({ sent }) => {
+      const plain = sent.find((activity) => activity.text?.startsWith(say('accommodationCard.title')));
+      assert.equal(plain?.textFormat, 'plain');
+    },
+  },
+  {
+    name: '"Practise saying it" ends with next: practice and the saved request',
+    steps: [
+      ...fullPath(
+        'work',
+        say('accommodationBarriers.schedule'),
+        say('accommodationIdeas.laterStart'),
+        'nothing',
+      ),
+      [say('accommodation.nextPractice'), []],
+    ],
+    check: ({ result, saved }) => assert.deepEqual(result, { next: 'practice', requestId: saved[0]?.id }),
+  },
+  {
+    name: '"Talk with a peer" ends with next: handoff',
+    steps: [
+      ...fullPath(
+        'work',
+        say('accommodationBarriers.schedule'),
+        say('accommodationIdeas.laterStart'),
+        'nothing',
+      ),
+      [say('accommodation.nextPeer'), []],
+    ],
+    check: ({ result, saved }) => assert.deepEqual(result, { next: 'handoff', requestId: saved[0]?.id }),
+  },
+  {
+    name: 'without practice mode, "Practise saying it" is not offered',
+    feature: { offerPractice: false },
+    steps: fullPath(
+      'work',
+      say('accommodationBarriers.schedule'),
+      say('accommodationIdeas.laterStart'),
+      'nothing',
+    ),
+    check: ({ sent }) => {
+      const next = sent.at(-1);
+      assert.ok(next?.text?.startsWith(say('accommodation.askNext')));
+      assert.ok(!JSON.stringify(next).includes(say('accommodation.nextPractice')));
+    },
+  },
+  {
+    name: 'two misses at "what next?" leave it there kindly, still saved',
+    steps: [
+      ...fullPath(
+        'work',
+        say('accommodationBarriers.schedule'),
+        say('accommodationIdeas.laterStart'),
+        'nothing',
+      ),
+      ['purple', ['accommodation.askNextAgain']],
+      ['banana', ['accommodation.leaveItHere']],
+    ],
+    check: ({ result, saved }) => assert.deepEqual(result, { done: true, requestId: saved[0]?.id }),
+  },
+];
+
+const savedCases: AccommodationCase[] = [
+  {
+    name: 'saved requests: open one, copy it as text, delete it (confirmed), then close the list',
+    begin: { view: 'saved' },
+    seed: 2,
+    steps: [
+      ['my requests', ['accommodationSaved.askWhich']],
+      ['1', ['accommodationSaved.shown', 'accommodationSaved.askAction']],
+      [say('accommodationSaved.actionText'), ['accommodationCard.title', 'accommodationSaved.askAction']],
+      [say('accommodationSaved.actionDelete'), ['accommodationSaved.confirmDelete']],
+      [say('accommodationSaved.deleteYes'), ['accommodationSaved.deleted', 'accommodationSaved.askWhich']],
+      [say('accommodationSaved.done'), ['accommodationSaved.closed']],
+    ],
+    check: ({ saved, result }) => {
+      assert.equal(saved.length, 1);
+      assert.deepEqual(result, { done: true });
+    },
+  },
+  {
+    name: 'saved requests: "No, keep it" keeps it',
+    begin: { view: 'saved' },
+    seed: 1,
+    steps: [
+      ['my requests', ['accommodationSaved.askWhich']],
+      ['1', ['accommodationSaved.shown', 'accommodationSaved.askAction']],
+      [say('accommodationSaved.actionDelete'), ['accommodationSaved.confirmDelete']],
+      [say('accommodationSaved.deleteNo'), ['accommodationSaved.kept', 'accommodationSaved.askAction']],
+    ],
+    check: ({ saved }) => assert.equal(saved.length, 1),
+  },
+  {
+    name: 'saved requests: deleting the only one ends the list',
+    begin: { view: 'saved' },
+    seed: 1,
+    steps: [
+      ['my requests', ['accommodationSaved.askWhich']],
+      ['1', ['accommodationSaved.shown', 'accommodationSaved.askAction']],
+      [say('accommodationSaved.actionDelete'), ['accommodationSaved.confirmDelete']],
+      [say('accommodationSaved.deleteYes'), ['accommodationSaved.deleted']],
+    ],
+    check: ({ saved, result }) => {
+      assert.equal(saved.length, 0);
+      assert.deepEqual(result, { done: true });
+    },
+  },
+  {
+    name: 'saved requests: none yet is said plainly',
+    begin: { view: 'saved' },
+    steps: [['my requests', ['accommodationSaved.none']]],
+  },
+];
+
+const switchScript: Record<string, Scripted> = {
+  'actually can you find me a group instead': ['peerGroup', 0.92],
+  'a group maybe': ['peerGroup', 0.65],
+};
+
+const switchCases: AccommodationCase[] = [
+  {
+    name: 'a fairly sure other topic is offered as a switch; "No, keep going" asks the open question again',
+    middleware: [scriptedRecognition(switchScript)],
+    steps: [
+      ...workToDisclosure().slice(0, 3),
+      ['a group maybe', ['routing.switchConfirm']],
+      [say('routing.switchNo'), ['accommodation.askIdea']],
+    ],
+  },
+  {
+    name: 'a sure switch with "actually" closes the request at once for the new topic',
+    middleware: [scriptedRecognition(switchScript)],
+    steps: [...workToDisclosure().slice(0, 3), ['actually can you find me a group instead', []]],
+    check: ({ status }) => assert.notEqual(status, DialogTurnStatus.waiting),
+  },
+];
+
+/** Saves `count` requests for the test user on the first turn, before the dialog runs. */
+function seeding(count: number, deps: () => DialogDeps | undefined): Middleware {
+  let done = false;
+  return {
+    async onTurn(context, next) {
+      const given = deps();
+      if (!done && given) {
+        done = true;
+        for (let i = 0; i < count; i += 1) {
+          await saveAccommodationRequest(
+            requestsOf(given),
+            context,
+            {
+              askedOn: TODAY,
+              answers: {
+                setting: i === 0 ? 'work' : 'school',
+                barrier: { id: 'schedule' },
+                idea: { id: 'flexSchedule' },
+                who: { none: true },
+                format: 'email',
+                start: { asap: true },
+                disclosure: 'nothing',
+              },
+            },
+            new Date(FIXED_NOW.getTime() + i * 1000),
+          );
+        }
+      }
+      await next();
+    },
+  };
+}
+
+async function play(testCase: AccommodationCase): Promise<void> {
+  const { sent, middleware } = recorder();
+  let dialogDeps: DialogDeps | undefined;
+  const make = makeAccommodation(testCase.feature);
+  const { client, deps } = await runDialogCase(
+    (given) => {
+      dialogDeps = given;
+      return make(given);
+    },
+    testCase.steps,
+    testCase.begin,
+    [
+      middleware,
+      ...(testCase.seed ? [seeding(testCase.seed, () => dialogDeps)] : []),
+      ...(testCase.middleware ?? []),
+    ],
+  );
+  const user = await storedUserState(deps.storage);
+  const store = user?.[ACCOMMODATION_REQUESTS_PROPERTY] as
+    | { requests?: SavedAccommodationRequest[] }
+    | undefined;
+  testCase.check?.({
+    sent,
+    saved: store?.requests ?? [],
+    result: client.dialogTurnResult.result,
+    status: client.dialogTurnResult.status,
+  });
+}
+
+describe('accommodation dialog', () => {
+  for (const [group, cases] of [
+    ['each setting', settingCases],
+    ['each disclosure level', levelCases],
+    ['interruptions at every step', interruptionCases],
+    ['prefill, own words, changes and the end', flowCases],
+    ['saved requests', savedCases],
+    ['topic switches', switchCases],
+  ] as const) {
+    describe(group, () => {
+      for (const testCase of cases) it(testCase.name, () => play(testCase));
+    });
+  }
+});

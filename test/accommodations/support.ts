@@ -1,0 +1,64 @@
+import { type Activity, type Middleware, type StatePropertyAccessor, UserState } from 'botbuilder';
+import { AccommodationDialog, type AccommodationFeature } from '../../dialogs/accommodation-dialog.js';
+import type { DialogDeps } from '../../dialogs/dialog-deps.js';
+import { type AccommodationContent, loadAccommodationContent } from '../../src/accommodations/content.js';
+import { ACCOMMODATION_REQUESTS_PROPERTY } from '../../src/accommodations/saved-requests.js';
+import { testContent } from '../support/content.js';
+
+/** A Thursday afternoon (UTC): every date in these tests is counted from it. */
+export const FIXED_NOW = new Date('2025-05-08T15:00:00Z');
+export const TODAY = '2025-05-08';
+
+let cached: AccommodationContent | undefined;
+
+/** The shipped accommodation content, loaded once (it is read-only). */
+export function accommodationContent(): AccommodationContent {
+  cached ??= loadAccommodationContent(testContent().strings);
+  return cached;
+}
+
+/**
+ * The saved-requests accessor on the test's user state. runDialogCase hands dialogs its deps,
+ * which carry the user state it saves after every turn; it is looked up, not assumed.
+ */
+export function requestsOf(deps: DialogDeps): StatePropertyAccessor<unknown> {
+  const userState = 'userState' in deps ? deps.userState : undefined;
+  if (!(userState instanceof UserState)) throw new Error('these deps carry no user state');
+  return userState.createProperty(ACCOMMODATION_REQUESTS_PROPERTY);
+}
+
+/** A dialog factory for runDialogCase, on the fixed clock, with the shipped content. */
+export function makeAccommodation(options: Partial<AccommodationFeature> = {}) {
+  return (deps: DialogDeps): AccommodationDialog =>
+    new AccommodationDialog(deps, {
+      clock: () => FIXED_NOW,
+      requests: requestsOf(deps),
+      content: accommodationContent(),
+      ...options,
+    });
+}
+
+/** Keeps every activity the bot sends, so a test can read cards and formats after a run. */
+export function recorder(): { middleware: Middleware; sent: Partial<Activity>[] } {
+  const sent: Partial<Activity>[] = [];
+  return {
+    sent,
+    middleware: {
+      async onTurn(context, next) {
+        context.onSendActivities(async (_context, activities, send) => {
+          sent.push(...activities);
+          return send();
+        });
+        await next();
+      },
+    },
+  };
+}
+
+/** The fallback text of the last request card sent. */
+export function lastCardText(sent: readonly Partial<Activity>[]): string {
+  const card = [...sent].reverse().find((activity) => activity.attachments?.length);
+  const content = card?.attachments?.[0]?.content as { fallbackText?: unknown } | undefined;
+  if (typeof content?.fallbackText !== 'string') throw new Error('no request card was sent');
+  return content.fallbackText;
+}
