@@ -3,7 +3,7 @@ import {
   type Choice,
   ChoiceFactory,
   ChoicePrompt,
-  ConfirmPrompt,
+  type ConfirmPrompt,
   type DialogContext,
   type DialogTurnResult,
   DialogTurnStatus,
@@ -54,6 +54,7 @@ import { normalizeText } from '../src/language/normalize.js';
 import { type FeatureIntent, recognitionOf } from '../src/language/routing.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
+import { yesNoPrompt } from './yes-no-prompt.js';
 
 /** Stored in conversation state as the dialog's id: renaming it strands conversations in it. */
 export const ACCOMMODATION_DIALOG_ID = 'accommodation';
@@ -173,20 +174,16 @@ export class AccommodationDialog extends InterruptibleDialog {
 
   /** Yes deletes; anything unclear keeps the request (erasing is never a guess). */
   private deletePrompt(): ConfirmPrompt {
-    const { strings } = this.deps;
-    const confirm = new ConfirmPrompt(
+    return yesNoPrompt(
       DELETE_PROMPT,
-      async (prompt) => {
-        if (!prompt.recognized.succeeded) prompt.recognized.value = false;
-        return true;
+      this.deps.strings,
+      ['accommodationSaved.deleteYes', 'accommodationSaved.deleteNo'],
+      {
+        kind: 'assume',
+        value: false,
+        afterMisses: 1,
       },
-      'en-us',
     );
-    confirm.confirmChoices = [
-      { value: strings.text('accommodationSaved.deleteYes') },
-      { value: strings.text('accommodationSaved.deleteNo') },
-    ];
-    return confirm;
   }
 
   /** Opens saved requests, or introduces a new one with what the person already said. */

@@ -1,5 +1,4 @@
 import {
-  ConfirmPrompt,
   type DialogTurnResult,
   ListStyle,
   WaterfallDialog,
@@ -8,6 +7,7 @@ import {
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
+import { yesNoPrompt } from './yes-no-prompt.js';
 
 const STEPS = 'deleteDataSteps';
 const CONFIRM = 'deleteDataConfirm';
@@ -23,22 +23,11 @@ export class DeleteDataDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(DialogIds.deleteData, deps);
     // After two unclear answers, nothing is erased: the safe reading of "I'm not sure".
-    const confirm = new ConfirmPrompt(
-      CONFIRM,
-      async (prompt) => {
-        if (!prompt.recognized.succeeded && prompt.attemptCount >= 2) {
-          prompt.recognized.value = false;
-          return true;
-        }
-        return prompt.recognized.succeeded;
-      },
-      'en-us',
-    );
-    // Button labels say what happens; yes/no in any usual wording is still understood.
-    confirm.confirmChoices = [
-      { value: deps.strings.text('data.confirmYes') },
-      { value: deps.strings.text('data.confirmNo') },
-    ];
+    const confirm = yesNoPrompt(CONFIRM, deps.strings, ['data.confirmYes', 'data.confirmNo'], {
+      kind: 'assume',
+      value: false,
+      afterMisses: 2,
+    });
     this.addDialog(confirm).addDialog(
       new WaterfallDialog(STEPS, [this.confirm.bind(this), this.act.bind(this)]),
     );

@@ -1,7 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
-  ConfirmPrompt,
   type DialogContext,
   type DialogTurnResult,
   DialogTurnStatus,
@@ -19,6 +18,7 @@ import {
 } from '../src/language/routing.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { answersOpenChoice } from './open-choice.js';
+import { yesNoPrompt } from './yes-no-prompt.js';
 
 const SWITCH_STEPS = 'topicSwitchSteps';
 const SWITCH_CONFIRM = 'topicSwitchConfirm';
@@ -49,14 +49,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     protected readonly deps: DialogDeps,
   ) {
     super(id);
-    const confirm = new ConfirmPrompt(SWITCH_CONFIRM, undefined, 'en-us');
-    confirm.confirmChoices = [
-      { value: deps.strings.text('routing.switchYes') },
-      { value: deps.strings.text('routing.switchNo') },
-    ];
-    this.addDialog(confirm).addDialog(
-      new WaterfallDialog(SWITCH_STEPS, [this.askSwitch.bind(this), this.afterSwitch.bind(this)]),
-    );
+    this.addDialog(
+      yesNoPrompt(SWITCH_CONFIRM, deps.strings, ['routing.switchYes', 'routing.switchNo']),
+    ).addDialog(new WaterfallDialog(SWITCH_STEPS, [this.askSwitch.bind(this), this.afterSwitch.bind(this)]));
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -1,7 +1,6 @@
 import {
   type Choice,
   ChoicePrompt,
-  ConfirmPrompt,
   type Dialog,
   type DialogContext,
   type DialogTurnResult,
@@ -14,28 +13,41 @@ import {
 } from 'botbuilder-dialogs';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import type { IntentName } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
-import { type FeatureIntent, recognitionOf } from '../src/language/routing.js';
+import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
+import { yesNoPrompt } from './yes-no-prompt.js';
 
 /** A menu entry: its stored value, its label and the other words that pick it. */
 interface MenuItem {
-  value: 'crisisSupport' | 'nickname' | 'help' | 'about';
+  value: FeatureIntent | 'crisisSupport' | 'nickname' | 'help' | 'about';
   label: StringKey;
   synonyms: StringKey;
 }
 
+/** Guided conversations first (those that exist), then the rest. */
 const menuItems: readonly MenuItem[] = [
+  { value: 'appointment', label: 'menu.appointment', synonyms: 'menu.appointmentSynonyms' },
+  { value: 'accommodation', label: 'menu.accommodation', synonyms: 'menu.accommodationSynonyms' },
+  { value: 'peerGroup', label: 'menu.peerGroup', synonyms: 'menu.peerGroupSynonyms' },
+  { value: 'handoff', label: 'menu.handoff', synonyms: 'menu.handoffSynonyms' },
   { value: 'crisisSupport', label: 'menu.crisisSupport', synonyms: 'menu.crisisSupportSynonyms' },
   { value: 'nickname', label: 'menu.nickname', synonyms: 'menu.nicknameSynonyms' },
   { value: 'help', label: 'menu.help', synonyms: 'menu.helpSynonyms' },
   { value: 'about', label: 'menu.about', synonyms: 'menu.aboutSynonyms' },
 ];
+
+/** What a guided conversation may ask for when it ends: another one to start. */
+interface FeatureResult {
+  handoff?: boolean;
+  next?: string;
+}
 
 const MENU_STEPS = 'mainMenuSteps';
 const MENU_PROMPT = 'mainMenuPrompt';
@@ -62,13 +74,8 @@ export class MainDialog extends InterruptibleDialog {
   /** `features` maps each guided conversation that exists to its dialog. */
   constructor(deps: DialogDeps, features: Partial<Record<FeatureIntent, Dialog>> = {}) {
     super(DialogIds.main, deps);
-    const confirm = new ConfirmPrompt(ROUTE_CONFIRM, undefined, 'en-us');
-    confirm.confirmChoices = [
-      { value: deps.strings.text('routing.yes') },
-      { value: deps.strings.text('routing.no') },
-    ];
     this.addDialog(new ChoicePrompt(MENU_PROMPT, this.validateChoice.bind(this)))
-      .addDialog(confirm)
+      .addDialog(yesNoPrompt(ROUTE_CONFIRM, deps.strings, ['routing.yes', 'routing.no']))
       .addDialog(new ChoicePrompt(ROUTE_CHOICE))
       .addDialog(new NicknameDialog(deps))
       .addDialog(
@@ -112,7 +119,9 @@ export class MainDialog extends InterruptibleDialog {
     const { strings, crisisResources } = this.deps;
     const routed = step.context.turnState.get(MENU_ROUTE) as MenuRoute | undefined;
     if (routed) return this.followRoute(step, routed);
-    switch ((step.result as FoundChoice | undefined)?.value) {
+    const value = (step.result as FoundChoice | undefined)?.value ?? '';
+    if (isFeatureIntent(value as IntentName)) return this.startFeature(step, value as FeatureIntent);
+    switch (value) {
       case 'nickname':
         return step.beginDialog(DialogIds.nickname);
       case 'crisisSupport':
@@ -193,7 +202,9 @@ export class MainDialog extends InterruptibleDialog {
   /** Starts a guided conversation, prefilled from this turn's recognition, or says it is not here yet. */
   private async startFeature(step: WaterfallStepContext, intent: FeatureIntent): Promise<DialogTurnResult> {
     const dialogId = this.features[intent];
-    if (dialogId) return step.beginDialog(dialogId, { recognition: recognitionOf(step.context) });
+    // The message text too: a recognizer entity can lose words the dialog reads ("weekday").
+    const { text } = step.context.activity;
+    if (dialogId) return step.beginDialog(dialogId, { recognition: recognitionOf(step.context), text });
     const { strings } = this.deps;
     await step.context.sendActivity(
       intent === 'handoff'
@@ -206,8 +217,13 @@ export class MainDialog extends InterruptibleDialog {
     return step.next();
   }
 
-  /** Back to the menu, asked as "what next?". */
+  /** Back to the menu, asked as "what next?", unless the conversation that ended asked for another. */
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const ended = (step.result ?? {}) as FeatureResult;
+    const next = ended.handoff ? 'handoff' : ended.next;
+    if (next && isFeatureIntent(next as IntentName)) {
+      return step.replaceDialog(MENU_STEPS, { start: next as FeatureIntent } satisfies MainDialogOptions);
+    }
     return step.replaceDialog(MENU_STEPS, { again: true } satisfies MainDialogOptions);
   }
 
@@ -257,7 +273,11 @@ export class MainDialog extends InterruptibleDialog {
 
   private choices(): Choice[] {
     const { strings } = this.deps;
-    return menuItems.map((item) => ({
+    // A guided conversation is offered only once it exists.
+    const available = menuItems.filter(
+      (item) => !isFeatureIntent(item.value as IntentName) || this.features[item.value as FeatureIntent],
+    );
+    return available.map((item) => ({
       value: item.value,
       action: { type: 'imBack', title: strings.text(item.label), value: strings.text(item.label) },
       synonyms: [strings.text(item.label), ...strings.variants(item.synonyms)],

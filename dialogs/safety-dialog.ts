@@ -1,6 +1,5 @@
 import {
   ChoicePrompt,
-  ConfirmPrompt,
   type DialogContext,
   type DialogTurnResult,
   DialogTurnStatus,
@@ -14,6 +13,7 @@ import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
+import { yesNoPrompt } from './yes-no-prompt.js';
 
 /** What the safety gate found, as the dialog needs it. */
 export interface SafetyDialogOptions {
@@ -40,18 +40,11 @@ export class SafetyDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps) {
     super(DialogIds.safety, deps);
     // Anything but a clear "no" gets the crisis reply: with safety, unsure means yes.
-    const confirm = new ConfirmPrompt(
-      CONFIRM,
-      async (prompt) => {
-        if (!prompt.recognized.succeeded) prompt.recognized.value = true;
-        return true;
-      },
-      'en-us',
-    );
-    confirm.confirmChoices = [
-      { value: deps.strings.text('safety.confirmYes') },
-      { value: deps.strings.text('safety.confirmNo') },
-    ];
+    const confirm = yesNoPrompt(CONFIRM, deps.strings, ['safety.confirmYes', 'safety.confirmNo'], {
+      kind: 'assume',
+      value: true,
+      afterMisses: 1,
+    });
     this.addDialog(confirm)
       // Any answer is accepted: free text from someone in distress gets a reply, never "invalid".
       .addDialog(new ChoicePrompt(CHOICE, async () => true))

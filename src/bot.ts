@@ -6,6 +6,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { APPOINTMENT_PLANS_DIALOG_ID } from '../dialogs/appointment-plans-dialog.js';
 import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
@@ -175,6 +176,10 @@ export class WayfinderBot extends TeamsActivityHandler {
         return this.reprompt(dc);
       case 'deleteData':
         await dc.beginDialog(DialogIds.deleteData);
+        return;
+      case 'myPlans':
+        // Above whatever is open; that question is asked again when the plans are closed.
+        await dc.beginDialog(APPOINTMENT_PLANS_DIALOG_ID);
         return;
       default: {
         const advice = this.deps.advice.detect(text);

@@ -1,11 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
+import { AccommodationDialog } from '../../dialogs/accommodation-dialog.js';
+import { AppointmentDialog } from '../../dialogs/appointment-dialog.js';
+import { AppointmentPlansDialog } from '../../dialogs/appointment-plans-dialog.js';
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
+import { PeerGroupDialog } from '../../dialogs/peer-group-dialog.js';
 import { SafetyDialog } from '../../dialogs/safety-dialog.js';
-import { loadAppointmentContent, reminderSender } from '../appointments/index.js';
+import { accommodationRequestsProperty } from '../accommodations/saved-requests.js';
+import { createAppointmentParts, loadAppointmentContent, reminderSender } from '../appointments/index.js';
 import { WayfinderBot } from '../bot.js';
 import { registerLocalChat } from '../channels/local-chat.js';
 import { type Content, loadContent } from '../content/content.js';
@@ -16,6 +21,7 @@ import { AdviceRequestDetector } from '../language/advice-requests.js';
 import { CommandRecognizer } from '../language/commands.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../language/intents/index.js';
 import { loadSafetyClassifier } from '../language/safety/safety-classifier.js';
+import { loadPeerDirectory } from '../peer-groups/directory.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import { Scheduler } from '../scheduling/index.js';
@@ -101,21 +107,43 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   });
   const personalData = new PersonalData(storage, [
     { name: 'handoff', keysOf: (userKey) => handoffStore.keysOfPerson(userKey) },
+    {
+      name: 'reminders',
+      keysOf: (userKey) => scheduler.keysOfPerson(userKey),
+      // Cancelled first, so no instance sends a reminder to someone who asked to be forgotten.
+      beforeErase: async (userKey) => void (await scheduler.cancelForUser(userKey)),
+    },
   ]);
+  const recognizer = overrides.recognizer ?? createWayfinderRecognizer({ clock });
+  const appointments = createAppointmentParts({ strings, userState, recognizer, scheduler, clock });
+  const peerGroups = { directory: loadPeerDirectory(), clock };
+  const accommodationRequests = accommodationRequestsProperty(userState);
+  const features = () => ({
+    appointment: new AppointmentDialog(dialogDeps, appointments),
+    peerGroup: new PeerGroupDialog(dialogDeps, peerGroups),
+    // Practice mode does not exist yet, so it is not offered.
+    accommodation: new AccommodationDialog(dialogDeps, {
+      clock,
+      requests: accommodationRequests,
+      offerPractice: false,
+    }),
+    handoff: new HandoffDialog(dialogDeps, handoff),
+  });
   const retention = new Retention(storage, personalData, config.retentionDays);
   const bot = new WayfinderBot({
     conversationState,
     userState,
     dialogs: [
-      new MainDialog(dialogDeps, { handoff: new HandoffDialog(dialogDeps, handoff) }),
+      new MainDialog(dialogDeps, features()),
       new DeleteDataDialog(dialogDeps),
       new SafetyDialog(dialogDeps),
       new HandoffDialog(dialogDeps, handoff),
+      new AppointmentPlansDialog(dialogDeps, appointments),
     ],
     handoff: new HandoffTurns(handoff, handoffStore, strings, config.specialistIds, clock),
     strings,
     commands: dialogDeps.commands,
-    recognizer: overrides.recognizer ?? createWayfinderRecognizer({ clock }),
+    recognizer,
     safety: loadSafetyClassifier(),
     advice: AdviceRequestDetector.load(),
     personalData,

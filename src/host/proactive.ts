@@ -16,9 +16,16 @@ export function proactiveSender(adapter: CloudAdapter, appId: string, logger: Lo
   return async (reference, activities) => {
     const { activityId: _dropped, ...rest } = reference;
     try {
+      // A send that fails inside the turn goes to onTurnError, not to us: catch it here.
+      let failure: unknown;
       await adapter.continueConversationAsync(appId, rest, async (context) => {
-        await context.sendActivities(activities);
+        try {
+          await context.sendActivities(activities);
+        } catch (error) {
+          failure = error ?? new Error('send failed');
+        }
       });
+      if (failure) throw failure;
       return true;
     } catch (error) {
       logger.warn('proactive.failed', { channelId: reference.channelId ?? null, ...errorFields(error) });

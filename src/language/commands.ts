@@ -10,6 +10,7 @@ export const globalCommands = [
   'deleteData',
   'privacy',
   'aboutBot',
+  'myPlans',
 ] as const;
 export type GlobalCommand = (typeof globalCommands)[number];
 
@@ -25,7 +26,9 @@ export class CommandRecognizer {
 
   constructor(strings: Strings) {
     for (const command of globalCommands) {
-      for (const phrase of strings.variants(`commands.${command}`)) {
+      // "my plans" belongs to the appointment feature's strings; the rest are core commands.
+      const key = command === 'myPlans' ? 'plans.commandWords' : (`commands.${command}` as const);
+      for (const phrase of strings.variants(key)) {
         this.phrases.set(normalizeText(phrase) || phrase, command);
       }
     }

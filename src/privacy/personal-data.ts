@@ -15,6 +15,8 @@ export interface PersonalDataReport {
 export interface PersonalRecordSource {
   name: string;
   keysOf(userKey: string): Promise<string[]>;
+  /** Work to do before the keys are deleted (cancelling what would otherwise still run). */
+  beforeErase?(userKey: string): Promise<void>;
 }
 
 /** Where a person's records live: their user state, the conversations it lists, and the rest. */
@@ -109,6 +111,7 @@ export class PersonalData {
 
   /** Erases the records at `keys`; returns how many documents existed and were deleted. */
   async erase(keys: PersonKeys): Promise<number> {
+    for (const source of this.sources) await source.beforeErase?.(keys.userKey);
     const all = [keys.userKey, ...keys.conversationKeys, ...Object.values(keys.otherKeys).flat()];
     const existing = Object.keys(await this.storage.read(all));
     await this.storage.delete(all);

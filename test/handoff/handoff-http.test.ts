@@ -168,14 +168,14 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     assert.deepEqual(await say('member-1', 'member-a', strings.text('handoff.leaveMessage')), [
       strings.text('handoff.askMessage'),
     ]);
-    await say('member-1', 'member-a', 'I have court on Monday and feel alone');
+    await say('member-1', 'member-a', 'I have court on Monday and would like to talk it through');
     assert.equal(
       (await say('member-1', 'member-a', 'here in this chat'))[0],
       strings.text('handoff.messageLeft'),
     );
 
     const onDuty = (await say('spec-1', 'peer-1', 'on duty')).join('\n');
-    assert.ok(onDuty.includes('I have court on Monday and feel alone'));
+    assert.ok(onDuty.includes('I have court on Monday and would like to talk it through'));
     assert.ok(onDuty.includes(strings.text('specialist.noSummary')), 'no summary without consent');
   });
 

@@ -21,7 +21,7 @@ describe('logs hold no message text', () => {
     );
     try {
       await exchange(url, testActivity('log-1', { text: `hello ${phrase}` }));
-      await exchange(url, testActivity('log-1', { text: '2' }));
+      await exchange(url, testActivity('log-1', { text: 'Choose a nickname' }));
       await exchange(url, testActivity('log-1', { text: phrase.slice(0, 30) }));
       await exchange(url, testActivity('log-1', { text: `show my data ${phrase}` }));
 

@@ -79,7 +79,7 @@ describe('the wayfinder process', () => {
       assert.equal((await fetch(`${started.url}/readyz`)).status, 200);
       await exchange(started.url, testActivity('signal-1', { text: 'hello' }));
 
-      const inFlight = exchange(started.url, testActivity('signal-1', { text: '2' }));
+      const inFlight = exchange(started.url, testActivity('signal-1', { text: 'Choose a nickname' }));
       setTimeout(() => started.child.kill('SIGTERM'), 5);
       const replies = await inFlight;
       assert.ok(replies.some((a) => a.text === testContent().strings.text('nickname.ask')));

@@ -168,11 +168,11 @@ describe('HTTP server', () => {
     write.onFirstCall().rejects(new Error('disk unavailable'));
     write.callThrough();
 
-    const failed = await exchange(url, testActivity(conversation, { text: '2' }));
+    const failed = await exchange(url, testActivity(conversation, { text: 'Choose a nickname' }));
     assert.ok(failed.some((a) => a.text === strings.text('errors.turnFailed')));
     assert.deepEqual((await storage.read([key]))[key], before);
 
-    const next = await exchange(url, testActivity(conversation, { text: '2' }));
+    const next = await exchange(url, testActivity(conversation, { text: 'Choose a nickname' }));
     assert.ok(next.some((a) => a.text === strings.text('nickname.ask')));
   });
 
@@ -212,7 +212,7 @@ describe('HTTP server', () => {
 
   it('resumes a conversation at its step across turns (state is stored, not held in memory)', async () => {
     await exchange(url, testActivity('resume-1', { text: 'hello' }));
-    await exchange(url, testActivity('resume-1', { text: '2' }));
+    await exchange(url, testActivity('resume-1', { text: 'Choose a nickname' }));
     const replies = await exchange(url, testActivity('resume-1', { text: 'Ari' }));
     assert.ok(replies.some((a) => a.text === strings.text('nickname.saved', { name: 'Ari' })));
   });

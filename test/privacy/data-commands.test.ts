@@ -34,13 +34,13 @@ describe('privacy commands, from any state', () => {
   /** Starts a conversation and saves the nickname `name` in it. */
   async function withNickname(conversation: string, name: string, user = 'person-1'): Promise<void> {
     await exchange(url, say(conversation, 'hello', user));
-    await exchange(url, say(conversation, '2', user));
+    await exchange(url, say(conversation, 'Choose a nickname', user));
     await exchange(url, say(conversation, name, user));
   }
 
   it('"show my data" lists what is stored, attaches it as JSON, then asks the current question again', async () => {
     await withNickname('show-1', 'Quinn');
-    await exchange(url, say('show-1', '2'));
+    await exchange(url, say('show-1', 'Choose a nickname'));
     const replies = await exchange(url, say('show-1', 'what do you know about me?'));
 
     const report = replies[0];
@@ -113,7 +113,7 @@ describe('privacy commands, from any state', () => {
 
   it('"are you a real person?" gets an honest answer and how to reach a person, mid-question', async () => {
     await exchange(url, say('human-1', 'hello'));
-    await exchange(url, say('human-1', '2'));
+    await exchange(url, say('human-1', 'Choose a nickname'));
     const replies = await exchange(url, say('human-1', 'Am I talking to a real person?'));
     assert.ok(replies[0]?.text?.includes(strings.text('aboutBot.answer')));
     assert.ok(replies[0]?.text?.includes(strings.text('aboutBot.reachPerson')));
@@ -145,7 +145,7 @@ describe('no medical, dosing or legal advice', () => {
     const { app, url } = await startTestApp();
     try {
       await exchange(url, say('advice-1', 'hello'));
-      await exchange(url, say('advice-1', '2'));
+      await exchange(url, say('advice-1', 'Choose a nickname'));
       const replies = await exchange(url, say('advice-1', 'how many mg of methadone should i take'));
       const question = 'How many mg of methadone should i take?';
       assert.equal(replies[0]?.text?.startsWith(strings.text('advice.medical', { question })), true);

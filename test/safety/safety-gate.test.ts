@@ -25,7 +25,7 @@ describe('safety gate', () => {
   /** Starts a conversation and leaves it waiting at the nickname question. */
   async function atNickname(conversation: string): Promise<void> {
     await exchange(url, say(conversation, 'hello'));
-    await exchange(url, say(conversation, '2'));
+    await exchange(url, say(conversation, 'Choose a nickname'));
   }
 
   it('sends a SafetyCheck trace with the level on every message', async () => {

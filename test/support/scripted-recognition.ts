@@ -1,19 +1,10 @@
 import type { Middleware } from 'botbuilder';
-import type { IntentName, WayfinderRecognition } from '../../src/language/intents/index.js';
+import { noEntities } from '../../src/language/intents/entities.js';
+import type { IntentName } from '../../src/language/intents/index.js';
 import { rememberRecognition } from '../../src/language/routing.js';
 
 /** What the recognizer "understood" for one message, scripted by the test. */
 export type Scripted = [intent: IntentName, score: number, runnerUp?: [IntentName, number]];
-
-const noEntities: WayfinderRecognition['entities'] = {
-  datetime: [],
-  number: [],
-  boolean: [],
-  appointmentType: [],
-  accommodationSetting: [],
-  groupApproach: [],
-  groupFormat: [],
-};
 
 /**
  * Plays the bot's part for dialog tests: each message's recognition is looked up in `script`
@@ -27,7 +18,7 @@ export function scriptedRecognition(script: Record<string, Scripted>): Middlewar
         intent,
         score,
         ...(runnerUp ? { runnerUp: { intent: runnerUp[0], score: runnerUp[1] } } : {}),
-        entities: noEntities,
+        entities: noEntities(),
       });
       await next();
     },
