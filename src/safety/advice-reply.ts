@@ -20,5 +20,16 @@ export function adviceReply(strings: Strings, kind: AdviceKind, text: string): P
     type: ActivityTypes.Message,
     textFormat: 'plain',
     text: `${strings.text(`advice.${kind}`, { question })}\n\n${strings.text('advice.writeItDown')}`,
+    // The button says the appointment feature's words, so the menu or a topic switch starts it.
+    suggestedActions: {
+      to: [],
+      actions: [
+        {
+          type: 'imBack',
+          title: strings.text('advice.addToPlan'),
+          value: strings.text('features.appointment'),
+        },
+      ],
+    },
   };
 }

@@ -28,12 +28,29 @@ class StandInFeature extends InterruptibleDialog {
   }
 }
 
-const makeMain = (deps: DialogDeps) => new MainDialog(deps, { peerGroup: new StandInFeature(deps) });
+/** A stand-in that ends at once, asking for a peer group next (as the appointment dialog can). */
+class AsksForGroups extends InterruptibleDialog {
+  protected override readonly feature: FeatureIntent = 'appointment';
+  constructor(deps: DialogDeps) {
+    super('standInAppointment', deps);
+    this.addDialog(
+      new WaterfallDialog('standInNext', [
+        async (step: WaterfallStepContext): Promise<DialogTurnResult> =>
+          step.endDialog({ next: 'peerGroup' }),
+      ]),
+    );
+    this.initialDialogId = 'standInNext';
+  }
+}
+
+const makeMain = (deps: DialogDeps) =>
+  new MainDialog(deps, { peerGroup: new StandInFeature(deps), appointment: new AsksForGroups(deps) });
 
 const script: Record<string, Scripted> = {
   'find me an NA meeting near me': ['peerGroup', 0.93],
   'maybe some kind of group thing': ['peerGroup', 0.55],
   'prep for my doctor': ['appointment', 0.9],
+  'role play with my boss': ['practice', 0.9],
   'stuff with people': ['help', 0.3, ['peerGroup', 0.25]],
   'something about groups or doctors': ['peerGroup', 0.35, ['appointment', 0.3]],
   'hey there': ['greeting', 0.97],
@@ -87,9 +104,16 @@ const cases: DialogCase[] = [
     steps: [
       ['hello', ['menu.prompt']],
       [
-        'prep for my doctor',
-        [['routing.notYet', { feature: 'Get ready for an appointment' }], 'menu.promptAgain'],
+        'role play with my boss',
+        [['routing.notYet', { feature: 'Practice a conversation' }], 'menu.promptAgain'],
       ],
+    ],
+  },
+  {
+    name: 'a conversation that ends by asking for another starts it',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['prep for my doctor', ['nickname.ask']],
     ],
   },
   {

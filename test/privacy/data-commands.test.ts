@@ -150,7 +150,24 @@ describe('no medical, dosing or legal advice', () => {
       const question = 'How many mg of methadone should i take?';
       assert.equal(replies[0]?.text?.startsWith(strings.text('advice.medical', { question })), true);
       assert.equal(replies[0]?.textFormat, 'plain', 'echoed words never render as markup');
+      assert.equal(replies[0]?.suggestedActions?.actions[0]?.title, strings.text('advice.addToPlan'));
       assert.equal(replies[1]?.text, strings.text('nickname.ask'));
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('"add it to an appointment plan" starts getting ready for an appointment', async () => {
+    const { app, url } = await startTestApp();
+    try {
+      await exchange(url, say('advice-3', 'hello'));
+      const offer = await exchange(url, say('advice-3', 'should I stop taking my methadone?'));
+      const button = String(offer[0]?.suggestedActions?.actions[0]?.value);
+      const started = await exchange(url, say('advice-3', button));
+      assert.ok(
+        started.length > 0 && started.every((a) => !a.text?.includes(strings.text('fallback.stuck'))),
+      );
+      assert.ok(started[0]?.text?.toLowerCase().includes('appointment'), started[0]?.text);
     } finally {
       await app.close();
     }
