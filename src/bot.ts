@@ -6,12 +6,12 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
-import { APPOINTMENT_PLANS_DIALOG_ID } from '../dialogs/appointment-plans-dialog.js';
 import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
 import { switchRequestedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
+import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice } from '../dialogs/open-choice.js';
 import type { SafetyDialogOptions } from '../dialogs/safety-dialog.js';
 import type { Strings } from './content/strings.js';
@@ -179,7 +179,7 @@ export class WayfinderBot extends TeamsActivityHandler {
         return;
       case 'myPlans':
         // Above whatever is open; that question is asked again when the plans are closed.
-        await dc.beginDialog(APPOINTMENT_PLANS_DIALOG_ID);
+        await dc.beginDialog(MY_PLANS_DIALOG_ID);
         return;
       default: {
         const advice = this.deps.advice.detect(text);

@@ -7,6 +7,7 @@ import { AppointmentPlansDialog } from '../../dialogs/appointment-plans-dialog.j
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
+import { MyPlansDialog } from '../../dialogs/my-plans-dialog.js';
 import { PeerGroupDialog } from '../../dialogs/peer-group-dialog.js';
 import { SafetyDialog } from '../../dialogs/safety-dialog.js';
 import { accommodationRequestsProperty } from '../accommodations/saved-requests.js';
@@ -118,15 +119,12 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const appointments = createAppointmentParts({ strings, userState, recognizer, scheduler, clock });
   const peerGroups = { directory: loadPeerDirectory(), clock };
   const accommodationRequests = accommodationRequestsProperty(userState);
+  // Practice mode does not exist yet, so it is not offered.
+  const accommodationOptions = { clock, requests: accommodationRequests, offerPractice: false };
   const features = () => ({
     appointment: new AppointmentDialog(dialogDeps, appointments),
     peerGroup: new PeerGroupDialog(dialogDeps, peerGroups),
-    // Practice mode does not exist yet, so it is not offered.
-    accommodation: new AccommodationDialog(dialogDeps, {
-      clock,
-      requests: accommodationRequests,
-      offerPractice: false,
-    }),
+    accommodation: new AccommodationDialog(dialogDeps, accommodationOptions),
     handoff: new HandoffDialog(dialogDeps, handoff),
   });
   const retention = new Retention(storage, personalData, config.retentionDays);
@@ -139,6 +137,8 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       new SafetyDialog(dialogDeps),
       new HandoffDialog(dialogDeps, handoff),
       new AppointmentPlansDialog(dialogDeps, appointments),
+      new AccommodationDialog(dialogDeps, accommodationOptions),
+      new MyPlansDialog(dialogDeps, { plans: appointments.plans, accommodationRequests }),
     ],
     handoff: new HandoffTurns(handoff, handoffStore, strings, config.specialistIds, clock),
     strings,

@@ -103,6 +103,14 @@ describe('privacy commands, from any state', () => {
     assert.ok(next[0]?.text?.startsWith(strings.text('menu.prompt')));
   });
 
+  it('"my plans" with nothing saved says so, then asks the open question again', async () => {
+    await exchange(url, say('plans-1', 'hello'));
+    await exchange(url, say('plans-1', 'Choose a nickname'));
+    const replies = await exchange(url, say('plans-1', 'my plans'));
+    assert.equal(replies[0]?.text, strings.text('plans.none'));
+    assert.equal(replies.at(-1)?.text, strings.text('nickname.ask'));
+  });
+
   it('"privacy" says what is kept, for how long (RETENTION_DAYS) and who sees it', async () => {
     const replies = await exchange(url, say('privacy-1', 'Is this confidential?'));
     const text = replies[0]?.text ?? '';
