@@ -12,7 +12,9 @@ const stigmatizing: readonly RegExp[] = [
   /\babusers?\b/i,
   /\b(drug|substance|alcohol) abuse\b/i,
   /\bjunkies?\b/i,
-  /\balcoholics?\b/i,
+  // The organization's own name is a proper name, not a label for a person.
+  // "Alcoholics Anonymous" is the organization's own name, not the bot labelling a person.
+  /\balcoholics?\b(?! anonymous)/i,
   /\bclean\b/i,
   /\bdirty\b/i,
   /\bdruggies?\b/i,
@@ -24,7 +26,7 @@ const stigmatizing: readonly RegExp[] = [
 ];
 
 /** Files of examples of what people type (their words, not the bot's) are not scanned. */
-const peopleWords = [/^intents\//, /^safety-rules\.json$/, /^entities\.json$/];
+const peopleWords = [/^intents\//, /^safety-rules\.json$/, /^safety-examples\.json$/, /^entities\.json$/];
 
 function botWordFiles(dir = resourcesDir): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -61,8 +63,15 @@ describe('person-first language in everything the bot says', () => {
   }
 
   it('the scan catches a stigmatizing term (the rules are live)', () => {
-    const sample = { reply: 'Stay clean, you are not an addict' };
+    const sample = {
+      reply: 'Stay clean, you are not an addict',
+      label: 'an alcoholic',
+      name: 'Alcoholics Anonymous',
+    };
     const hits = [...stringsIn(sample, '')].filter(([, text]) => stigmatizing.some((t) => t.test(text)));
-    assert.equal(hits.length, 1);
+    assert.deepEqual(
+      hits.map(([path]) => path),
+      ['reply', 'label'],
+    );
   });
 });
