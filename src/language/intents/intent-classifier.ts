@@ -1,8 +1,8 @@
-import { defaultFeatureWeights, type FeatureWeights, featurize } from './features.js';
-import { foldText } from './fold-text.js';
 import { type IntentName, intentNames } from './intent-names.js';
 import type { PhraseLists } from './phrase-lists.js';
-import { Speller } from './speller.js';
+import { TextClassifier, type TrainingOptions } from './text-classifier.js';
+
+export { defaultTrainingOptions, type TrainingOptions } from './text-classifier.js';
 
 /** Example utterances per intent, the only thing a classifier is built from. */
 export type IntentExamples = Readonly<Record<IntentName, readonly string[]>>;
@@ -13,44 +13,13 @@ export interface IntentScore {
   score: number;
 }
 
-/** Training settings; the defaults were chosen by cross-validation on the training split only. */
-export interface TrainingOptions {
-  epochs: number;
-  learningRate: number;
-  /** L2 weight decay: larger keeps scores away from 0 and 1 (better calibrated, less sure). */
-  decay: number;
-  seed: number;
-  features: FeatureWeights;
-}
-
-export const defaultTrainingOptions: TrainingOptions = {
-  epochs: 12,
-  learningRate: 0.8,
-  decay: 0.03,
-  seed: 7,
-  features: defaultFeatureWeights,
-};
-
 /**
- * A multinomial logistic regression (softmax) over word, word-pair, phrase-list and character
- * n-gram features, trained at start from the example files. Why our own: the usual JavaScript
- * choices (natural, nlp.js) classify by whole or stemmed words, so "psychiatirst" is just an
- * unknown word, and naive Bayes scores crowd at 0 and 1, which makes thresholds useless. This
- * model is small, deterministic (seeded shuffle: the same files give the same model everywhere),
- * trains on ~900 examples in a few hundred milliseconds, and its output is a probability over the
- * intents; what those probabilities mean in practice is measured by `npm run eval:intents` and
- * stated on WayfinderRecognition.
+ * The intent recognizer's classifier: the generic TextClassifier (see text-classifier.ts) over
+ * the intent names, trained at start from the example files. What its probabilities mean in
+ * practice is measured by `npm run eval:intents` and stated on WayfinderRecognition.
  */
 export class IntentClassifier {
-  private constructor(
-    /** Feature name to its row in `weights`; row r holds one weight per intent at r * K. */
-    private readonly index: ReadonlyMap<string, number>,
-    private readonly weights: Float64Array,
-    private readonly bias: Float64Array,
-    private readonly featureWeights: FeatureWeights,
-    private readonly lists: PhraseLists,
-    private readonly speller: Speller,
-  ) {}
+  private constructor(private readonly model: TextClassifier<IntentName>) {}
 
   /** Trains on `examples`; the same examples and options always give the same classifier. */
   static train(
@@ -58,132 +27,11 @@ export class IntentClassifier {
     lists: PhraseLists,
     options: Partial<TrainingOptions> = {},
   ): IntentClassifier {
-    const settings = { ...defaultTrainingOptions, ...options };
-    const speller = new Speller(wordCounts(examples, lists));
-    const index = new Map<string, number>();
-    const samples = intentNames.flatMap((intent, label) =>
-      examples[intent].map((text) => {
-        const features = [...featurize(words(text, speller), lists, settings.features)];
-        const rows = Int32Array.from(features, ([key]) => {
-          const known = index.get(key);
-          if (known !== undefined) return known;
-          index.set(key, index.size);
-          return index.size - 1;
-        });
-        return { label, rows, values: Float64Array.from(features, ([, value]) => value) };
-      }),
-    );
-    const classes = intentNames.length;
-    // Balanced: each intent weighs the same in the loss, whatever its number of examples.
-    const classWeight = intentNames.map((intent) => samples.length / (classes * examples[intent].length));
-    const weights = new Float64Array(index.size * classes);
-    const bias = new Float64Array(classes);
-    const scores = new Float64Array(classes);
-    const random = seededRandom(settings.seed);
-    const order = samples.map((_, position) => position);
-    for (let epoch = 0; epoch < settings.epochs; epoch += 1) {
-      const rate = settings.learningRate / (1 + epoch / 10);
-      shuffle(order, random);
-      for (const position of order) {
-        const sample = samples[position];
-        if (sample === undefined) continue;
-        probabilities(sample.rows, sample.values, weights, bias, scores);
-        // Turn the probabilities into the gradient step of each class, then apply it to every row.
-        const step = rate * (classWeight[sample.label] ?? 1);
-        for (let k = 0; k < classes; k += 1) {
-          scores[k] = step * ((scores[k] ?? 0) - (k === sample.label ? 1 : 0));
-          bias[k] = (bias[k] ?? 0) - (scores[k] ?? 0);
-        }
-        for (let j = 0; j < sample.rows.length; j += 1) {
-          const base = (sample.rows[j] ?? 0) * classes;
-          const value = sample.values[j] ?? 0;
-          for (let k = 0; k < classes; k += 1)
-            weights[base + k] = (weights[base + k] ?? 0) - (scores[k] ?? 0) * value;
-        }
-      }
-      const shrink = 1 - rate * settings.decay;
-      for (let i = 0; i < weights.length; i += 1) weights[i] = (weights[i] ?? 0) * shrink;
-    }
-    return new IntentClassifier(index, weights, bias, settings.features, lists, speller);
+    return new IntentClassifier(TextClassifier.train(intentNames, examples, lists, options));
   }
 
   /** Every intent with its probability, most likely first; the scores add up to 1. */
   classify(text: string): IntentScore[] {
-    const rows: number[] = [];
-    const values: number[] = [];
-    for (const [key, value] of featurize(words(text, this.speller), this.lists, this.featureWeights)) {
-      const row = this.index.get(key);
-      if (row === undefined) continue;
-      rows.push(row);
-      values.push(value);
-    }
-    const scores = new Float64Array(intentNames.length);
-    probabilities(rows, values, this.weights, this.bias, scores);
-    return Array.from(scores, (score, k) => ({ intent: intentNames[k] ?? 'none', score })).sort(
-      (a, b) => b.score - a.score,
-    );
-  }
-}
-
-/** Softmax of bias + weights . features, written into `out` (one slot per intent). */
-function probabilities(
-  rows: ArrayLike<number>,
-  values: ArrayLike<number>,
-  weights: Float64Array,
-  bias: Float64Array,
-  out: Float64Array,
-): void {
-  const classes = out.length;
-  out.set(bias);
-  for (let j = 0; j < rows.length; j += 1) {
-    const base = (rows[j] ?? 0) * classes;
-    const value = values[j] ?? 0;
-    for (let k = 0; k < classes; k += 1) out[k] = (out[k] ?? 0) + (weights[base + k] ?? 0) * value;
-  }
-  const top = Math.max(...out);
-  let total = 0;
-  for (let k = 0; k < classes; k += 1) {
-    out[k] = Math.exp((out[k] ?? 0) - top);
-    total += out[k] ?? 0;
-  }
-  for (let k = 0; k < classes; k += 1) out[k] = (out[k] ?? 0) / total;
-}
-
-/** The message as the classifier reads it: folded, split, each unknown word spell-corrected. */
-function words(text: string, speller: Speller): string[] {
-  return foldText(text)
-    .split(' ')
-    .filter((word) => word.length > 0)
-    .map((word) => speller.correct(word));
-}
-
-/** How often each word occurs in the examples; phrase-list words count once even if unused. */
-function wordCounts(examples: IntentExamples, lists: PhraseLists): Map<string, number> {
-  const counts = new Map<string, number>([...lists.keys()].map((word) => [word, 1]));
-  for (const intent of intentNames) {
-    for (const example of examples[intent]) {
-      for (const word of foldText(example).split(' '))
-        if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
-
-/** mulberry32: a tiny seeded generator, so training is the same on every start and machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle(items: number[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j] ?? 0, items[i] ?? 0];
+    return this.model.classify(text).map(({ label, score }) => ({ intent: label, score }));
   }
 }

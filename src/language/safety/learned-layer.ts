@@ -1,0 +1,69 @@
+import type { PhraseLists } from '../intents/phrase-lists.js';
+import { TextClassifier, type TrainingOptions } from '../intents/text-classifier.js';
+import type { SafetyExampleTexts } from './safety-examples.js';
+import { type SafetyLevel, safetyLevels } from './safety-result.js';
+
+/** The learned layer's probability for each level; they add up to 1. */
+export type LearnedScores = Readonly<Record<SafetyLevel, number>>;
+
+/** What an empty reading scores: nothing left to read is no evidence of anything. */
+const nothingToRead: LearnedScores = { danger: 0, concern: 0, none: 1 };
+
+/**
+ * The safety gate's second layer: the intent recognizer's softmax text classifier (character
+ * n-grams, so typos and word forms carry over; seeded, so every start trains the same model) with
+ * the safety levels as its labels. It reads messages as the rules fold them (RuleClassifier.read).
+ */
+export class LearnedSafetyLayer {
+  private constructor(private readonly model: TextClassifier<SafetyLevel>) {}
+
+  /** Trains on readings (RuleClassifier.read of each example): what scoring will see. */
+  static train(
+    readings: SafetyExampleTexts,
+    lists: PhraseLists,
+    options: Partial<TrainingOptions> = {},
+  ): LearnedSafetyLayer {
+    const nonEmpty = (level: SafetyLevel) => readings[level].filter((text) => text.length > 0);
+    const examples = { danger: nonEmpty('danger'), concern: nonEmpty('concern'), none: nonEmpty('none') };
+    return new LearnedSafetyLayer(TextClassifier.train(safetyLevels, examples, lists, options));
+  }
+
+  /** The probability of each level for one reading. */
+  scores(reading: string): LearnedScores {
+    if (reading.length === 0) return nothingToRead;
+    const scores = { ...nothingToRead };
+    for (const { label, score } of this.model.classify(reading)) scores[label] = score;
+    return scores;
+  }
+}
+
+/**
+ * The weaker of two readings' scores, as the combination uses them: the lower p(danger) and the
+ * lower p(danger) + p(concern) (the chance the message is at risk at all). Scoring a message whole
+ * and without the words the rules set aside, then keeping the weaker, means the learned layer can
+ * raise a level only on evidence that survives without those words.
+ */
+export function weaker(a: LearnedScores, b: LearnedScores): LearnedScores {
+  const danger = Math.min(a.danger, b.danger);
+  const atRisk = Math.min(a.danger + a.concern, b.danger + b.concern);
+  return { danger, concern: atRisk - danger, none: 1 - atRisk };
+}
+
+/**
+ * Phrase lists for the learned layer from the rules' lexicon: each one-word entry of the named
+ * lists ("oxys" is not one, "pills" is) stands also for its list, so a word no example uses still
+ * points the way its list-mates do. Multi-word and wildcard entries are left to the rules.
+ */
+export function lexiconPhraseLists(
+  lexicon: Readonly<Record<string, readonly string[]>>,
+  names: readonly string[],
+): PhraseLists {
+  const byWord = new Map<string, string[]>();
+  for (const name of names) {
+    for (const entry of lexicon[name] ?? []) {
+      if (!/^[\p{Ll}\p{N}]+$/u.test(entry) || /^\d+$/.test(entry)) continue;
+      byWord.set(entry, [...(byWord.get(entry) ?? []), name]);
+    }
+  }
+  return byWord;
+}

@@ -1,0 +1,24 @@
+/**
+ * danger: someone may die or be hurt now (suicidal intent or plan, an overdose happening, someone
+ * not breathing, self-harm now, harm to others). concern: hopelessness, a strong urge to use, fear
+ * of returning to use, not safe at home. none: anything else.
+ */
+export type SafetyLevel = 'danger' | 'concern' | 'none';
+
+/** The levels, most serious first (also the learned layer's labels, in this order). */
+export const safetyLevels: readonly SafetyLevel[] = ['danger', 'concern', 'none'];
+
+/** What the safety gate concluded about one message. Holds rule ids only, never message text. */
+export interface SafetyResult {
+  readonly level: SafetyLevel;
+  /**
+   * True when the words say it outright ("I took all my pills"); false when they are a hint
+   * ("everyone would be better off without me") or only the learned layer saw it: the bot then
+   * checks with the person first.
+   */
+  readonly explicit: boolean;
+  /** Ids of the rules (and combinations) that fired, and `learned-danger`/`learned-concern`. */
+  readonly signals: readonly string[];
+  /** `rule-id:reason` for matches set aside as idiom, negated, past or hypothetical. */
+  readonly suppressed: readonly string[];
+}
