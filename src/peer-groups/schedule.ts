@@ -1,10 +1,4 @@
-import {
-  formatWallTime,
-  ianaZone,
-  type WallTime,
-  wallTimeAt,
-  type Zone,
-} from '../language/intents/time-zone.js';
+import { ianaZone, instantAt, type WallTime, wallTimeAt, type Zone } from '../language/intents/time-zone.js';
 import { type Schedule, weekdays } from './schema.js';
 
 /** Parts of the day a person can ask for ("evenings", "Saturday morning"). */
@@ -29,8 +23,6 @@ export interface When {
   parts: Daypart[];
 }
 
-const DAY_MS = 86_400_000;
-
 /** The parts of the day a meeting starting at `hour` (0-23) belongs to. */
 export function daypartsOf(hour: number): Daypart[] {
   return dayparts.filter((part) => {
@@ -42,25 +34,6 @@ export function daypartsOf(hour: number): Daypart[] {
 /** The weekday (0 = Sunday) of a wall-clock date. */
 export function weekdayOf(wall: Pick<WallTime, 'year' | 'month' | 'day'>): number {
   return new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
-}
-
-/**
- * The instant a wall clock in `zone` shows `wall`, as a person means it on a daylight-saving
- * day: a time the clocks skipped (02:30 when they jump from 02:00 to 03:00) is the moment just
- * after the jump (03:30, as a clock left unchanged would show), and a time that happens twice
- * (01:30 when they fall back) is the first one. Assumes at most one change of offset within a
- * day either side, as every zone has.
- */
-export function zonedInstant(wall: WallTime, zone: Zone): Date {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const before = zone.offsetAt(new Date(asUtc - DAY_MS));
-  const after = zone.offsetAt(new Date(asUtc + DAY_MS));
-  const wanted = formatWallTime(wall);
-  const readings = [before, after]
-    .map((offset) => new Date(asUtc - offset * 60_000))
-    .filter((instant) => formatWallTime(wallTimeAt(instant, zone)) === wanted)
-    .sort((a, b) => a.getTime() - b.getTime());
-  return readings[0] ?? new Date(asUtc - before * 60_000);
 }
 
 /** A meeting as the person's clock shows it: when, and on which weekday and hour there. */
@@ -100,7 +73,7 @@ export function occurrences(
         minute,
         second: 0,
       };
-      const instant = zonedInstant(wall, zone);
+      const instant = instantAt(wall, zone);
       if (instant.getTime() >= now.getTime()) found.push(instant);
     }
   }

@@ -81,14 +81,25 @@ export function wallTimeAt(instant: Date, zone: Zone): WallTime {
   };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * The instant when a wall clock in `zone` shows `wall`. The offset is looked up twice because it
- * depends on the instant being sought; a time skipped by a daylight-saving jump lands just after it.
+ * The instant a wall clock in `zone` shows `wall`, as a person means it on a daylight-saving
+ * day: a time the clocks skipped (02:30 when they jump from 02:00 to 03:00) is the moment just
+ * after the jump (03:30, as a clock left unchanged would show), and a time that happens twice
+ * (01:30 when they fall back) is the first one. Assumes at most one change of offset within a
+ * day either side, as every zone has.
  */
 export function instantAt(wall: WallTime, zone: Zone): Date {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const first = asUtc - zone.offsetAt(new Date(asUtc)) * 60_000;
-  return new Date(asUtc - zone.offsetAt(new Date(first)) * 60_000);
+  const before = zone.offsetAt(new Date(asUtc - DAY_MS));
+  const after = zone.offsetAt(new Date(asUtc + DAY_MS));
+  const wanted = formatWallTime(wall);
+  const readings = [before, after]
+    .map((offset) => new Date(asUtc - offset * 60_000))
+    .filter((instant) => formatWallTime(wallTimeAt(instant, zone)) === wanted)
+    .sort((a, b) => a.getTime() - b.getTime());
+  return readings[0] ?? new Date(asUtc - before * 60_000);
 }
 
 /** "2025-05-13T15:00:00": a wall time as ISO 8601 without an offset. */
