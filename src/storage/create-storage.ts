@@ -1,12 +1,18 @@
 import type { AppStorage, StorageKind } from './app-storage.js';
-import { StorageConfigError, StorageKindNotAvailableError } from './errors.js';
+import { BlobAppStorage } from './blob-storage.js';
+import { StorageConfigError } from './errors.js';
 import { FileStorage } from './file-storage.js';
 import { MemoryAppStorage } from './memory-storage.js';
 
-/** What the factory needs: the STORAGE kind and DATA_DIR (used by the file store). */
+/**
+ * What the factory needs: the STORAGE kind, DATA_DIR (used by the file store) and, for the blob
+ * store, BLOB_CONNECTION_STRING and BLOB_CONTAINER.
+ */
 export interface CreateStorageOptions {
   kind: StorageKind;
   dataDir: string;
+  blobConnectionString?: string | undefined;
+  blobContainer?: string | undefined;
 }
 
 /**
@@ -21,11 +27,16 @@ export function createStorage(options: CreateStorageOptions): AppStorage {
     case 'file':
       return new FileStorage({ dataDir: options.dataDir });
     case 'blob':
-      throw new StorageKindNotAvailableError(
-        'blob',
-        'STORAGE=blob (Azure Blob state) is not available in this build yet; a later release adds it. ' +
-          'Use STORAGE=file (state in DATA_DIR) or STORAGE=memory (state lost on restart) for now.',
-      );
+      if (!options.blobConnectionString) {
+        throw new StorageConfigError('blobConnectionString', 'STORAGE=blob needs BLOB_CONNECTION_STRING.');
+      }
+      if (!options.blobContainer) {
+        throw new StorageConfigError('blobContainer', 'STORAGE=blob needs BLOB_CONTAINER.');
+      }
+      return new BlobAppStorage({
+        connectionString: options.blobConnectionString,
+        container: options.blobContainer,
+      });
     default:
       return unknownKind(options.kind);
   }

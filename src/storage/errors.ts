@@ -59,9 +59,11 @@ export class StorageUnavailableError extends StorageError {
   /** The errno code of the cause (EACCES, EISDIR, ENOSPC...), when there is one. */
   readonly errno: string | undefined;
 
-  constructor(action: string, path: string, context: { key?: string; cause?: unknown } = {}) {
+  /** `hint` replaces the DATA_DIR advice for stores that are not files (Azure Blob). */
+  constructor(action: string, path: string, context: { key?: string; cause?: unknown; hint?: string } = {}) {
     const errno = errnoOf(context.cause);
-    super(`Storage could not ${action} ${path} (${errno ?? describe(context.cause)}). ${hintFor(errno)}`, {
+    const hint = context.hint ?? hintFor(errno);
+    super(`Storage could not ${action} ${path} (${errno ?? describe(context.cause)}). ${hint}`, {
       cause: context.cause,
     });
     this.name = 'StorageUnavailableError';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { StorageConfigError, StorageKindNotAvailableError } from '../../src/storage/app-storage.js';
+import { StorageConfigError } from '../../src/storage/app-storage.js';
+import { BlobAppStorage } from '../../src/storage/blob-storage.js';
 import { createStorage } from '../../src/storage/create-storage.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
@@ -24,14 +25,24 @@ describe('createStorage', () => {
     }
   });
 
-  it('refuses kind blob with a typed error instead of falling back', () => {
+  it('builds a blob store for kind blob, and names the missing blob setting otherwise', () => {
+    const connectionString = 'UseDevelopmentStorage=true';
+    const store = createStorage({
+      kind: 'blob',
+      dataDir: '/unused',
+      blobConnectionString: connectionString,
+      blobContainer: 'state',
+    });
+    assert.ok(store instanceof BlobAppStorage);
+    assert.equal(store.kind, 'blob');
+    assert.equal(store.container, 'state');
     assert.throws(
-      () => createStorage({ kind: 'blob', dataDir: '/unused' }),
-      (error: unknown) =>
-        error instanceof StorageKindNotAvailableError &&
-        error.kind === 'blob' &&
-        /Azure Blob state\) is not available in this build yet/.test(error.message) &&
-        /STORAGE=file/.test(error.message),
+      () => createStorage({ kind: 'blob', dataDir: '/unused', blobContainer: 'state' }),
+      (error: unknown) => error instanceof StorageConfigError && error.option === 'blobConnectionString',
+    );
+    assert.throws(
+      () => createStorage({ kind: 'blob', dataDir: '/unused', blobConnectionString: connectionString }),
+      (error: unknown) => error instanceof StorageConfigError && error.option === 'blobContainer',
     );
   });
 
