@@ -7,6 +7,7 @@ import type appointments from '../../resources/locales/en/appointments.json';
 import type core from '../../resources/locales/en/core.json';
 import type handoff from '../../resources/locales/en/handoff.json';
 import type peerGroups from '../../resources/locales/en/peer-groups.json';
+import type practice from '../../resources/locales/en/practice.json';
 import { resourcesDir } from '../paths.js';
 import { loadResource, ResourceError } from './resource-file.js';
 
@@ -15,7 +16,8 @@ type Sections = typeof core &
   typeof appointments &
   typeof handoff &
   typeof peerGroups &
-  typeof accommodations;
+  typeof accommodations &
+  typeof practice;
 export type StringKey = {
   [S in keyof Sections]: `${S & string}.${keyof Sections[S] & string}`;
 }[keyof Sections];

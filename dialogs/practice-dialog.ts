@@ -1,0 +1,315 @@
+import type { StatePropertyAccessor } from 'botbuilder';
+import {
+  type Choice,
+  ChoiceFactory,
+  type DialogContext,
+  type DialogTurnResult,
+  recognizeChoices,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { StringKey } from '../src/content/strings.js';
+import type { DialogCommand } from '../src/language/commands.js';
+import type { WayfinderRecognition } from '../src/language/intents/index.js';
+import { normalizeText } from '../src/language/normalize.js';
+import { FeedbackWriter, type Turn } from '../src/practice/feedback.js';
+import { recordSession } from '../src/practice/history.js';
+import type { PracticeContent } from '../src/practice/index.js';
+import { advance, pickMove, type RolePlayState } from '../src/practice/moves.js';
+import type { Scenario } from '../src/practice/scenarios.js';
+import { detectSkills } from '../src/practice/skills.js';
+import type { DialogDeps } from './dialog-deps.js';
+import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
+
+/** The dialog's id (stored in conversation state: renaming it strands conversations in it). */
+export const PRACTICE_DIALOG_ID = 'practice';
+
+/** What practice mode needs, beyond what every dialog gets. */
+export interface PracticeFeature {
+  content: PracticeContent;
+  /** "Now", for the date a practice is saved with (tests fix it). */
+  clock: () => Date;
+  /** User-state property `practiceHistory` (see createPracticeParts). */
+  history: StatePropertyAccessor<unknown>;
+}
+
+/** Begin options: what the person already said; `scenario` (an id) skips the choice. */
+export interface PracticeOptions {
+  recognition?: WayfinderRecognition;
+  text?: string;
+  scenario?: string;
+}
+
+/** How practice ended: finished, wants a peer (the caller starts the handoff), or left (cancel/menu). */
+export type PracticeResult = { done: true } | { next: 'handoff' } | LeftResult;
+
+interface PickState {
+  misses: number;
+}
+interface ModeState extends PickState {
+  scenario: string;
+}
+interface SceneState {
+  scenario: string;
+  coach: boolean;
+  play: RolePlayState;
+  /** What the counterpart says next (the prompt, so help and a pause re-ask it). */
+  line: string;
+  turns: Turn[];
+}
+
+const TEXT = 'practiceText';
+const CHOOSE = 'practiceChoose';
+const MODE = 'practiceMode';
+const SCENE = 'practiceScene';
+const NEXT = 'practiceNext';
+
+/**
+ * Practice mode (issue 9): the person picks a scene, chooses coaching as they go or at the end,
+ * and rehearses while the bot plays the other side, reacting to what they do (see pickMove).
+ * "stop" ends the scene with feedback; help, menu and cancel work at every prompt. Feedback names
+ * what went well first, then one or two things to try, and a finished practice is saved (skill
+ * names only) so progress can be shown.
+ */
+export class PracticeDialog extends InterruptibleDialog {
+  protected override readonly feature = 'practice' as const;
+  private readonly practice: PracticeFeature;
+  private readonly writer: FeedbackWriter;
+  private readonly stopWords: ReadonlySet<string>;
+
+  constructor(deps: DialogDeps, feature: PracticeFeature) {
+    super(PRACTICE_DIALOG_ID, deps);
+    if (!feature?.content?.scenarios?.length || !feature.clock || !feature.history) {
+      throw new Error(
+        'PracticeDialog needs feature.content (loadPracticeContent()), feature.clock and feature.history',
+      );
+    }
+    this.practice = feature;
+    this.writer = new FeedbackWriter(deps.strings);
+    this.stopWords = new Set(deps.strings.variants('practice.stopWords').map(normalizeText));
+    this.addDialog(new TextPrompt(TEXT))
+      .addDialog(new WaterfallDialog(CHOOSE, [this.askScenario.bind(this), this.readScenario.bind(this)]))
+      .addDialog(new WaterfallDialog(MODE, [this.askMode.bind(this), this.readMode.bind(this)]))
+      .addDialog(new WaterfallDialog(SCENE, [this.speak.bind(this), this.hear.bind(this)]))
+      .addDialog(new WaterfallDialog(NEXT, [this.offerNext.bind(this), this.actOnNext.bind(this)]));
+    this.initialDialogId = CHOOSE;
+  }
+
+  /** Says it is a role-play by an automated assistant (no advice), then the scene or the choice. */
+  protected override async onBeginDialog(
+    innerDc: DialogContext,
+    options?: object,
+  ): Promise<DialogTurnResult> {
+    const { scenario } = (options ?? {}) as PracticeOptions;
+    await innerDc.context.sendActivity(this.deps.strings.text('practice.intro'));
+    if (scenario !== undefined) {
+      if (this.scenario(scenario))
+        return innerDc.beginDialog(MODE, { scenario, misses: 0 } satisfies ModeState);
+      await innerDc.context.sendActivity(this.deps.strings.text('practice.unknownScenario'));
+    }
+    return innerDc.beginDialog(CHOOSE, { misses: 0 } satisfies PickState);
+  }
+
+  /**
+   * Role-play lines are about appointments and work by design, so they are never taken as a
+   * change of topic; "menu" and "cancel" still leave.
+   */
+  protected override switchesTopics(): boolean {
+    return false;
+  }
+
+  /**
+   * In a scene, "stop" ends the scene with feedback (instead of cancelling), and only the exact
+   * words help/menu/cancel are commands: "can you help me with my shift" is a line to the character.
+   */
+  protected override commandIn(dc: DialogContext): DialogCommand | undefined {
+    if (!dc.stack.some((instance) => instance.id === SCENE)) return super.commandIn(dc);
+    const text = dc.context.activity.text;
+    if (this.isStop(text)) return undefined;
+    const exact = this.deps.commands.recognize(text);
+    return exact === 'help' || exact === 'menu' || exact === 'cancel' ? exact : undefined;
+  }
+
+  private async askScenario(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { misses } = step.options as PickState;
+    const key: StringKey = misses === 0 ? 'practice.chooseScenario' : 'practice.chooseScenarioAgain';
+    return this.prompt(step, key, this.scenarioChoices());
+  }
+
+  private async readScenario(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { misses } = step.options as PickState;
+    const index = pickedIndex(String(step.result ?? ''), this.scenarioChoices());
+    const scenario = index === undefined ? undefined : this.practice.content.scenarios[index];
+    if (!scenario) return step.replaceDialog(CHOOSE, { misses: misses + 1 } satisfies PickState);
+    return step.replaceDialog(MODE, { scenario: scenario.id, misses: 0 } satisfies ModeState);
+  }
+
+  /** Sets the scene (who the bot will play), then asks how the person wants coaching. */
+  private async askMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as ModeState;
+    const scenario = this.scenarioOf(state.scenario);
+    if (state.misses === 0) {
+      const { setting, counterpart, persona } = scenario;
+      await step.context.sendActivity(
+        this.deps.strings.text('practice.scene', { setting, counterpart, persona }),
+      );
+    }
+    return this.prompt(
+      step,
+      state.misses === 0 ? 'practice.askMode' : 'practice.askModeAgain',
+      this.modeChoices(),
+    );
+  }
+
+  private async readMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as ModeState;
+    const index = pickedIndex(String(step.result ?? ''), this.modeChoices());
+    if (index === undefined) return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
+    const scene: SceneState = {
+      scenario: state.scenario,
+      coach: index === 0,
+      play: { exchanges: 0, negotiated: false },
+      line: this.scenarioOf(state.scenario).opening,
+      turns: [],
+    };
+    return step.replaceDialog(SCENE, scene);
+  }
+
+  /** The counterpart's line, marked as role-play, as the prompt the person answers. */
+  private async speak(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as SceneState;
+    return step.prompt(TEXT, { prompt: this.said(state.scenario, state.line) });
+  }
+
+  /**
+   * The person's line: "stop" ends the scene; otherwise its skills are noted, a tip is given when
+   * coaching as they go, and the counterpart reacts (the scene may end with that reply).
+   */
+  private async hear(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as SceneState;
+    const text = String(step.result ?? '');
+    if (this.isStop(text)) return this.finish(step, state, 'practice.stopped');
+    const scenario = this.scenarioOf(state.scenario);
+    const skills = detectSkills(this.practice.content.rules, text, {
+      afterBrushOff: state.play.last === 'brushOff',
+    });
+    const turn: Turn = { text, skills: [...skills] };
+    if (state.coach) await step.context.sendActivity(this.writer.live(turn, state.turns, scenario.goal));
+    const move = pickMove(scenario, state.play, skills);
+    const next: SceneState = {
+      ...state,
+      play: advance(state.play, move),
+      line: move.line,
+      turns: [...state.turns, turn],
+    };
+    if (!move.ends) return step.replaceDialog(SCENE, next);
+    await step.context.sendActivity(this.said(state.scenario, move.line));
+    return this.finish(step, next, 'practice.sceneEnded');
+  }
+
+  /** Steps out of the role, saves the practice and gives the feedback (none for an empty scene). */
+  private async finish(
+    step: WaterfallStepContext,
+    state: SceneState,
+    how: StringKey,
+  ): Promise<DialogTurnResult> {
+    await step.context.sendActivity(this.deps.strings.text(how));
+    if (state.turns.length > 0) {
+      const skills = [...new Set(state.turns.flatMap((turn) => turn.skills))];
+      const at = this.practice.clock().toISOString();
+      const history = await recordSession(this.practice.history, step.context, {
+        scenario: state.scenario,
+        at,
+        skills,
+      });
+      const goal = this.scenarioOf(state.scenario).goal;
+      await step.context.sendActivity(this.writer.summary(state.turns, goal));
+      const progress = this.writer.progress(history);
+      if (progress) await step.context.sendActivity(progress);
+    }
+    return step.replaceDialog(NEXT, { misses: 0 } satisfies PickState);
+  }
+
+  private async offerNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { misses } = step.options as PickState;
+    return this.prompt(
+      step,
+      misses === 0 ? 'practice.nextPrompt' : 'practice.nextPromptAgain',
+      this.nextChoices(),
+    );
+  }
+
+  /** Again: choose a scene; peer: the caller starts the handoff; finished (or twice unclear): done. */
+  private async actOnNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { misses } = step.options as PickState;
+    const index = pickedIndex(String(step.result ?? ''), this.nextChoices());
+    if (index === 0) return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
+    if (index === 1) return step.endDialog({ next: 'handoff' } satisfies PracticeResult);
+    if (index === undefined && misses < 1)
+      return step.replaceDialog(NEXT, { misses: misses + 1 } satisfies PickState);
+    await step.context.sendActivity(this.deps.strings.text('practice.done'));
+    return step.endDialog({ done: true } satisfies PracticeResult);
+  }
+
+  /** Whether the person asked to stop the scene. */
+  private isStop(text: string | undefined): boolean {
+    return this.stopWords.has(normalizeText(text ?? ''));
+  }
+
+  private said(scenario: string, line: string): string {
+    return this.deps.strings.text('practice.counterpartSays', {
+      counterpart: this.scenarioOf(scenario).counterpart,
+      line,
+    });
+  }
+
+  private scenario(id: string): Scenario | undefined {
+    return this.practice.content.scenarios.find((scenario) => scenario.id === id);
+  }
+
+  /** The scene by id; stored state names one, and the list is checked at start. */
+  private scenarioOf(id: string): Scenario {
+    const found = this.scenario(id) ?? this.practice.content.scenarios[0];
+    if (!found) throw new Error('PracticeDialog: no scenarios loaded');
+    return found;
+  }
+
+  private scenarioChoices(): Choice[] {
+    return this.practice.content.scenarios.map((scenario) => ({
+      value: scenario.title,
+      synonyms: [scenario.id],
+    }));
+  }
+
+  private modeChoices(): Choice[] {
+    return [
+      this.choice('practiceChoices.asYouGo', 'practiceChoices.asYouGoWords'),
+      this.choice('practiceChoices.atEnd', 'practiceChoices.atEndWords'),
+    ];
+  }
+
+  private nextChoices(): Choice[] {
+    return [
+      this.choice('practiceChoices.again', 'practiceChoices.againWords'),
+      this.choice('practiceChoices.peer', 'practiceChoices.peerWords'),
+      this.choice('practiceChoices.finished', 'practiceChoices.finishedWords'),
+    ];
+  }
+
+  private choice(label: StringKey, words: StringKey): Choice {
+    return { value: this.deps.strings.text(label), synonyms: [...this.deps.strings.variants(words)] };
+  }
+
+  /** A prompt with buttons; the choices go in its options so InterruptibleDialog sees them as answers. */
+  private prompt(step: WaterfallStepContext, key: StringKey, choices: Choice[]): Promise<DialogTurnResult> {
+    const prompt = ChoiceFactory.forChannel(step.context, choices, this.deps.strings.text(key));
+    return step.prompt(TEXT, { prompt, retryPrompt: prompt, choices });
+  }
+}
+
+/** The index of the one choice `text` picks (button, number or synonym), or undefined. */
+function pickedIndex(text: string, choices: readonly Choice[]): number | undefined {
+  const indexes = new Set(recognizeChoices(text, [...choices]).map((match) => match.resolution.index));
+  return indexes.size === 1 ? [...indexes][0] : undefined;
+}

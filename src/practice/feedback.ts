@@ -1,0 +1,123 @@
+import type { Strings } from '../content/strings.js';
+import { type PracticeHistory, progressOf } from './history.js';
+import { askIn, type Skill, skillNames } from './skills.js';
+
+/** One of the person's turns in a role-play, with the skills noticed in it. */
+export interface Turn {
+  text: string;
+  skills: readonly Skill[];
+}
+
+/** The order things to try are suggested in: the ones that move a conversation most, first. */
+const tryOrder: readonly Skill[] = [
+  'specificRequest',
+  'inWriting',
+  'statesBenefit',
+  'iStatement',
+  'checksUnderstanding',
+  'negotiates',
+  'staysOnTrack',
+  'factsNoBlame',
+  'mentionsSupport',
+  'knowsRights',
+];
+
+/** The longest quote of the person's words shown back; enough to recognize, not to re-read. */
+const MAX_QUOTE = 90;
+
+/**
+ * Writes feedback as a peer gives it: what went well first (each skill with the person's own
+ * words), then one or two things to try, each with an example built from what they asked for.
+ * No scores: a practice with nothing noticed still gets credit for the effort.
+ */
+export class FeedbackWriter {
+  constructor(private readonly strings: Strings) {}
+
+  /** The feedback after a scene: what went well, then things to try (progress is a line of its own). */
+  summary(turns: readonly Turn[], goal: string): string {
+    const { strings } = this;
+    const shown = skillsIn(turns);
+    const well = skillNames
+      .filter((skill) => shown.has(skill))
+      .slice(0, 2)
+      .map((skill) =>
+        strings.text('practiceFeedback.wentWell', {
+          skill: strings.text(`practiceSkills.${skill}`),
+          quote: quote(turns.find((turn) => turn.skills.includes(skill))?.text ?? ''),
+        }),
+      );
+    if (well.length === 0)
+      well.push(strings.text('practiceFeedback.wentWellEffort', { count: turns.length }));
+    const ask = askOf(turns, goal);
+    const tries = tryOrder.filter((skill) => !shown.has(skill)).slice(0, 2);
+    const lines = [strings.text('practiceFeedback.intro'), ...well];
+    if (tries.length > 0) {
+      lines.push(
+        [strings.text('practiceFeedback.tryIntro'), ...tries.map((skill) => this.tryItem(skill, ask))].join(
+          '\n',
+        ),
+      );
+    }
+    return lines.join('\n\n');
+  }
+
+  /**
+   * Coaching as you go, after one turn: names a skill just shown, or else suggests the first
+   * skill not yet shown in the scene, with an example from the person's own request.
+   */
+  live(turn: Turn, earlier: readonly Turn[], goal: string): string {
+    const { strings } = this;
+    const noticed = skillNames.find((skill) => turn.skills.includes(skill));
+    if (noticed)
+      return strings.text('practiceFeedback.coachNoticed', {
+        skill: strings.text(`practiceSkills.${noticed}`),
+      });
+    const all = [...earlier, turn];
+    const shown = skillsIn(all);
+    const next = tryOrder.find((skill) => !shown.has(skill)) ?? 'specificRequest';
+    return strings.text('practiceFeedback.coachTry', {
+      tip: strings.text(`practiceTry.${next}`),
+      example: strings.text(`practiceExamples.${next}`, { ask: askOf(all, goal) }),
+    });
+  }
+
+  /** "You made a specific request in 3 of your last 4 practices"; undefined before there is progress to show. */
+  progress(history: PracticeHistory): string | undefined {
+    const { strings } = this;
+    const progress = progressOf(history);
+    if (!progress) return undefined;
+    const { skill, count, total } = progress;
+    return strings.text('practiceFeedback.progress', {
+      skill: strings.text(`practiceSkills.${skill}`),
+      count,
+      total,
+    });
+  }
+
+  private tryItem(skill: Skill, ask: string): string {
+    const { strings } = this;
+    return strings.text('practiceFeedback.tryItem', {
+      tip: strings.text(`practiceTry.${skill}`),
+      example: strings.text(`practiceExamples.${skill}`, { ask }),
+    });
+  }
+}
+
+/** Every skill shown in any turn. */
+export function skillsIn(turns: readonly Turn[]): Set<Skill> {
+  return new Set(turns.flatMap((turn) => turn.skills));
+}
+
+/** What the person asked for in their own words (the first request found), else the scene's goal. */
+function askOf(turns: readonly Turn[], goal: string): string {
+  for (const turn of turns) {
+    const ask = askIn(turn.text);
+    if (ask) return ask;
+  }
+  return goal;
+}
+
+function quote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 3).trimEnd()}...` : flat;
+}

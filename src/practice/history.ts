@@ -1,0 +1,71 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { type Skill, skillNames } from './skills.js';
+
+/** Stored with a version: a document from another release is dropped cleanly, never misread. */
+export const PRACTICE_HISTORY_VERSION = 1;
+/** At most this many practices are kept (the least that still shows progress). */
+export const MAX_PRACTICE_SESSIONS = 20;
+/** The user-state property name; show/delete my data cover every user-state property. */
+export const PRACTICE_HISTORY_PROPERTY = 'practiceHistory';
+
+const sessionSchema = z.object({
+  scenario: z.string().max(60),
+  /** When it ended, ISO 8601. */
+  at: z.string().max(40),
+  /** Skills noticed: only names from the rubric, never the person's words. */
+  skills: z.array(z.enum(skillNames)),
+});
+const historySchema = z.object({
+  version: z.literal(PRACTICE_HISTORY_VERSION),
+  sessions: z.array(sessionSchema).max(MAX_PRACTICE_SESSIONS),
+});
+
+export type PracticeSession = z.output<typeof sessionSchema>;
+export type PracticeHistory = z.output<typeof historySchema>;
+
+/** A person's practices, oldest first; empty when none are stored or they are of another version. */
+export async function readHistory(
+  accessor: StatePropertyAccessor<unknown>,
+  context: TurnContext,
+): Promise<PracticeHistory> {
+  const parsed = historySchema.safeParse(await accessor.get(context));
+  return parsed.success ? parsed.data : { version: PRACTICE_HISTORY_VERSION, sessions: [] };
+}
+
+/** Adds a finished practice, keeping the last MAX_PRACTICE_SESSIONS; returns the new history. */
+export async function recordSession(
+  accessor: StatePropertyAccessor<unknown>,
+  context: TurnContext,
+  session: PracticeSession,
+): Promise<PracticeHistory> {
+  const { sessions } = await readHistory(accessor, context);
+  const history: PracticeHistory = {
+    version: PRACTICE_HISTORY_VERSION,
+    sessions: [...sessions, session].slice(-MAX_PRACTICE_SESSIONS),
+  };
+  await accessor.set(context, historySchema.parse(history));
+  return history;
+}
+
+/** Progress worth saying: the skill shown most often in the last (up to) four practices. */
+export interface Progress {
+  skill: Skill;
+  count: number;
+  total: number;
+}
+
+/**
+ * The progress line's facts, once there are two practices: counting up ("in 3 of your last 4"),
+ * never down, so it encourages rather than grades. Undefined when no skill was shown yet.
+ */
+export function progressOf(history: PracticeHistory): Progress | undefined {
+  const recent = history.sessions.slice(-4);
+  if (recent.length < 2) return undefined;
+  let best: Progress | undefined;
+  for (const skill of skillNames) {
+    const count = recent.filter((session) => session.skills.includes(skill)).length;
+    if (count > 0 && (!best || count > best.count)) best = { skill, count, total: recent.length };
+  }
+  return best;
+}

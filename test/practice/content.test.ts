@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ResourceError } from '../../src/content/resource-file.js';
+import { resourcesDir } from '../../src/paths.js';
+import { loadScenarios } from '../../src/practice/scenarios.js';
+import { loadSkillRules } from '../../src/practice/skills.js';
+
+/** Writes a changed copy of a shipped resource to a temporary folder, for a loader to reject. */
+function withBrokenCopy(
+  name: string,
+  change: (data: Record<string, unknown>) => void,
+  test: (dir: string) => void,
+) {
+  const dir = mkdtempSync(join(tmpdir(), 'practice-'));
+  try {
+    const data = JSON.parse(readFileSync(join(resourcesDir, name), 'utf8')) as Record<string, unknown>;
+    change(data);
+    writeFileSync(join(dir, name), JSON.stringify(data));
+    test(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('practice content files', () => {
+  it('ships at least eight valid scenarios with unique ids', () => {
+    const scenarios = loadScenarios();
+    assert.ok(scenarios.length >= 8);
+    assert.equal(new Set(scenarios.map((s) => s.id)).size, scenarios.length);
+  });
+
+  it('names the file and field of a bad scenario', () => {
+    withBrokenCopy(
+      'practice-scenarios.json',
+      (data) => {
+        const scenarios = data.scenarios as Record<string, unknown>[];
+        if (scenarios[2]) scenarios[2].maxExchanges = 12;
+      },
+      (dir) =>
+        assert.throws(
+          () => loadScenarios(dir),
+          (error: unknown) =>
+            error instanceof ResourceError &&
+            error.file.endsWith('practice-scenarios.json') &&
+            error.problems.some((p) => p.startsWith('scenarios[2].maxExchanges')),
+        ),
+    );
+  });
+
+  it('names a skill rule that is not a valid regular expression', () => {
+    withBrokenCopy(
+      'practice-skills.json',
+      (data) => {
+        const skills = data.skills as Record<string, { all: string[][] }>;
+        if (skills.iStatement) skills.iStatement.all = [['(unclosed']];
+      },
+      (dir) =>
+        assert.throws(
+          () => loadSkillRules(dir),
+          (error: unknown) =>
+            error instanceof ResourceError &&
+            error.problems.some((p) => p.startsWith('skills.iStatement.all[0][0]')),
+        ),
+    );
+  });
+});
