@@ -65,7 +65,13 @@ export class Azurite {
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-2000);
     });
+    // Never leave an Azurite behind, even when the test run ends without after() (a crash, --bail).
+    const killOnExit = (): void => {
+      child.kill('SIGKILL');
+    };
+    process.once('exit', killOnExit);
     child.once('exit', () => {
+      process.off('exit', killOnExit);
       if (this.#child === child) this.#child = undefined;
     });
     const deadline = Date.now() + 30_000;
