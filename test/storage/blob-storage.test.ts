@@ -3,6 +3,7 @@ import { StorageConfigError, StorageUnavailableError } from '../../src/storage/a
 import { BlobAppStorage, blobName } from '../../src/storage/blob-storage.js';
 import { isConflict } from '../../src/storage/errors.js';
 import { Azurite } from '../support/azurite.js';
+import { startTestApp } from '../support/http.js';
 import { describeStorageConformance } from './storage-conformance.js';
 
 describe('BlobAppStorage against Azurite', function () {
@@ -96,6 +97,26 @@ describe('BlobAppStorage against Azurite', function () {
     await store.ready();
     await store.write({ after: { v: 2 } });
     assert.equal((await store.read(['after'])).after?.v, 2);
+  });
+
+  it('backs GET /readyz: 200 naming blob, 503 while the service is down, 200 again after', async () => {
+    const { app, url } = await startTestApp({}, { storage: freshStore() });
+    try {
+      const ok = await fetch(`${url}/readyz`);
+      assert.equal(ok.status, 200);
+      assert.deepEqual(await ok.json(), { status: 'ready', storage: 'blob' });
+      await service().stop();
+      try {
+        const down = await fetch(`${url}/readyz`);
+        assert.equal(down.status, 503);
+        assert.deepEqual(await down.json(), { status: 'unavailable', storage: 'blob' });
+      } finally {
+        await service().start();
+      }
+      assert.equal((await fetch(`${url}/readyz`)).status, 200);
+    } finally {
+      await app.close();
+    }
   });
 
   it('is not ready, within its timeout, when nothing listens at the endpoint', async () => {
