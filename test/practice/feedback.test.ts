@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { type StatePropertyAccessor, TestAdapter, TurnContext } from 'botbuilder';
+import { FeedbackWriter, type Turn } from '../../src/practice/feedback.js';
+import {
+  MAX_PRACTICE_SESSIONS,
+  type PracticeHistory,
+  type PracticeSession,
+  progressOf,
+  readHistory,
+  recordSession,
+} from '../../src/practice/history.js';
+import { testContent } from '../support/content.js';
+
+const { strings } = testContent();
+const writer = new FeedbackWriter(strings);
+const goal = 'a few minutes to go over the new prescription';
+
+const session = (...skills: PracticeSession['skills']): PracticeSession => ({
+  scenario: 'rushed-doctor',
+  at: '2026-01-05T10:00:00.000Z',
+  skills,
+});
+const history = (...sessions: PracticeSession[]): PracticeHistory => ({ version: 1, sessions });
+
+/** A user-state property held in a variable, and a turn to call it with. */
+function fakeProperty(initial?: unknown): { accessor: StatePropertyAccessor<unknown>; context: TurnContext } {
+  let value = initial;
+  const accessor: StatePropertyAccessor<unknown> = {
+    get: async () => value,
+    set: async (_context, next) => {
+      value = next;
+    },
+    delete: async () => {
+      value = undefined;
+    },
+  };
+  return { accessor, context: new TurnContext(new TestAdapter(), { type: 'message' }) };
+}
+
+describe('practice feedback', () => {
+  it('says what went well first, with their words, then one or two things to try', () => {
+    const turns: Turn[] = [{ text: 'I need Fridays off for my group.', skills: ['specificRequest'] }];
+    const text = writer.summary(turns, goal);
+    const well = text.indexOf(
+      strings.text('practiceFeedback.wentWell', {
+        skill: strings.text('practiceSkills.specificRequest'),
+        quote: turns[0]?.text ?? '',
+      }),
+    );
+    const tryAt = text.indexOf(strings.text('practiceFeedback.tryIntro'));
+    assert.ok(well > 0 && tryAt > well, text);
+    const tries = text
+      .slice(tryAt)
+      .split('\n')
+      .filter((line) => line.startsWith('- '));
+    assert.equal(tries.length, 2);
+  });
+
+  it("builds the example phrasing from the person's own request", () => {
+    const turns: Turn[] = [{ text: 'I need Fridays off for my group.', skills: ['specificRequest'] }];
+    const text = writer.summary(turns, goal);
+    assert.ok(
+      text.includes(strings.text('practiceExamples.inWriting', { ask: 'Fridays off for my group' })),
+      text,
+    );
+  });
+
+  it("falls back to the scene's goal when no request was made, and credits the effort", () => {
+    const turns: Turn[] = [
+      { text: 'um, okay', skills: [] },
+      { text: 'fine', skills: [] },
+    ];
+    const text = writer.summary(turns, goal);
+    assert.ok(text.includes(strings.text('practiceFeedback.wentWellEffort', { count: 2 })), text);
+    assert.ok(text.includes(strings.text('practiceExamples.specificRequest', { ask: goal })), text);
+  });
+
+  it('coaches as you go: names a skill just shown, or suggests one with an example', () => {
+    const shown = writer.live({ text: 'Could I get two minutes?', skills: ['specificRequest'] }, [], goal);
+    assert.equal(
+      shown,
+      strings.text('practiceFeedback.coachNoticed', {
+        skill: strings.text('practiceSkills.specificRequest'),
+      }),
+    );
+    const tip = writer.live({ text: 'okay', skills: [] }, [], goal);
+    assert.ok(
+      tip.startsWith(
+        strings
+          .text('practiceFeedback.coachTry', {
+            tip: strings.text('practiceTry.specificRequest'),
+            example: '',
+          })
+          .slice(0, 20),
+      ),
+    );
+  });
+
+  it('never grades: no score, percent or "fail" in any feedback', () => {
+    const text = writer.summary([{ text: 'no', skills: [] }], goal);
+    assert.doesNotMatch(text, /\b(score|grade|fail|poor|bad|wrong)\b|%/i);
+  });
+});
+
+describe('practice progress', () => {
+  it('counts the most shown skill in the last four practices', () => {
+    const progress = progressOf(
+      history(
+        session(),
+        session('specificRequest'),
+        session('specificRequest', 'inWriting'),
+        session(),
+        session('specificRequest'),
+      ),
+    );
+    assert.deepEqual(progress, { skill: 'specificRequest', count: 3, total: 4 });
+    assert.equal(
+      writer.progress(history(session('specificRequest'), session('specificRequest'))),
+      strings.text('practiceFeedback.progress', {
+        skill: strings.text('practiceSkills.specificRequest'),
+        count: 2,
+        total: 2,
+      }),
+    );
+  });
+
+  it('says nothing before two practices, or when no skill was shown', () => {
+    assert.equal(progressOf(history(session('specificRequest'))), undefined);
+    assert.equal(progressOf(history(session(), session())), undefined);
+  });
+
+  it(`keeps only the last ${MAX_PRACTICE_SESSIONS} practices`, async () => {
+    const { accessor, context } = fakeProperty();
+    for (let i = 0; i < MAX_PRACTICE_SESSIONS + 3; i++) {
+      await recordSession(accessor, context, {
+        ...session(),
+        at: `2026-01-${String(i + 1).padStart(2, '0')}`,
+      });
+    }
+    const { sessions } = await readHistory(accessor, context);
+    assert.equal(sessions.length, MAX_PRACTICE_SESSIONS);
+    assert.equal(sessions[0]?.at, '2026-01-04');
+  });
+
+  it('starts afresh from a history of another version instead of misreading it', async () => {
+    const { accessor, context } = fakeProperty({ version: 0, sessions: [{ whatever: true }] });
+    assert.deepEqual(await readHistory(accessor, context), { version: 1, sessions: [] });
+  });
+});

@@ -1,0 +1,217 @@
+import assert from 'node:assert/strict';
+import { AutoSaveStateMiddleware, MemoryStorage, UserState } from 'botbuilder';
+import type { DialogDeps } from '../../dialogs/dialog-deps.js';
+import { PracticeDialog, type PracticeOptions, type PracticeResult } from '../../dialogs/practice-dialog.js';
+import type { StringKey } from '../../src/content/strings.js';
+import { loadPracticeContent } from '../../src/practice/index.js';
+import type { MoveName, Scenario } from '../../src/practice/scenarios.js';
+import { testContent } from '../support/content.js';
+import { type Reply, runDialogCase, type Step, storedUserState } from '../support/dialog-case.js';
+
+const { strings } = testContent();
+const content = loadPracticeContent();
+const doctor = content.scenarios.find((s) => s.id === 'rushed-doctor') as Scenario;
+const fixedNow = new Date('2026-01-05T15:00:00Z');
+
+/**
+ * Runs a case over a user state of its own (saved each turn, as the bot does), so the stored
+ * practice history can be checked afterwards.
+ */
+async function runPractice(steps: readonly Step[], options: PracticeOptions = {}) {
+  const storage = new MemoryStorage();
+  const userState = new UserState(storage);
+  const history = userState.createProperty<unknown>('practiceHistory');
+  const makePractice = (deps: DialogDeps) =>
+    new PracticeDialog(deps, { content, clock: () => fixedNow, history });
+  const run = await runDialogCase(makePractice, steps, options, [new AutoSaveStateMiddleware(userState)]);
+  return { ...run, storage };
+}
+
+/** The counterpart saying `line` (the doctor's move `move` at exchange `index`, or the opening). */
+const says = (line: string): Reply => ['practice.counterpartSays', { counterpart: doctor.counterpart, line }];
+const move = (name: MoveName, index: number): Reply =>
+  says(doctor.moves[name][index % doctor.moves[name].length] ?? '');
+const skill = (name: StringKey): string => strings.text(name);
+
+/** Choosing the doctor scene with coaching at the end (or as you go), up to the opening line. */
+function start(mode: 'practiceChoices.atEnd' | 'practiceChoices.asYouGo'): Step[] {
+  return [
+    ['hi', ['practice.intro', 'practice.chooseScenario']],
+    [doctor.title, ['practice.scene', 'practice.askMode']],
+    [strings.text(mode), [says(doctor.opening)]],
+  ];
+}
+const afterFeedback: Reply[] = ['practice.nextPrompt'];
+
+interface PracticeCase {
+  name: string;
+  steps: Step[];
+  options?: PracticeOptions;
+  result?: PracticeResult;
+}
+
+const cases: PracticeCase[] = [
+  {
+    name: 'a vague ask is brushed off, then the counterpart asks what exactly is needed',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['um, could you maybe do something', [move('brushOff', 0)]],
+      ['I guess', [move('askSpecific', 1)]],
+    ],
+  },
+  {
+    name: 'a specific request is negotiated, agreed, and asking for it in writing ends the scene with feedback',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ["I'd like two minutes to go over the new prescription.", [move('negotiate', 0)]],
+      ['How about the nurse calls me this afternoon instead?', [move('accept', 1)]],
+      [
+        'Could you put that in writing for me?',
+        [
+          move('inWriting', 2),
+          'practice.sceneEnded',
+          ['practiceFeedback.wentWell', { skill: skill('practiceSkills.specificRequest') }],
+          ...afterFeedback,
+        ],
+      ],
+      [strings.text('practiceChoices.finished'), ['practice.done']],
+    ],
+    result: { done: true },
+  },
+  {
+    name: '"stop" mid-way ends the scene with feedback, not a cancel',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['I need Fridays off so that I can get to my group.', [move('negotiate', 0)]],
+      ['stop', ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+      ['done', ['practice.done']],
+    ],
+    result: { done: true },
+  },
+  {
+    name: '"stop" before saying anything in the scene gives no feedback (nothing to give)',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['stop the role-play', ['practice.stopped', ...afterFeedback]],
+    ],
+  },
+  {
+    name: 'coaching as you go notices a skill, or suggests one with an example, before the reply',
+    steps: [
+      ...start('practiceChoices.asYouGo'),
+      [
+        'okay',
+        [['practiceFeedback.coachTry', { tip: skill('practiceTry.specificRequest') }], move('brushOff', 0)],
+      ],
+      [
+        'Can I have two minutes on the prescription?',
+        [
+          ['practiceFeedback.coachNoticed', { skill: skill('practiceSkills.specificRequest') }],
+          move('negotiate', 1),
+        ],
+      ],
+    ],
+  },
+  {
+    name: 'coaching at the end gives no tips during the scene',
+    steps: [...start('practiceChoices.atEnd'), ['okay', [move('brushOff', 0)]]],
+  },
+  {
+    name: 'help in the scene explains, then the counterpart says the same line again',
+    steps: [...start('practiceChoices.atEnd'), ['help', ['help.summary', says(doctor.opening)]]],
+  },
+  {
+    name: 'help at the scene choice explains, then asks again',
+    steps: [
+      ['hi', ['practice.intro', 'practice.chooseScenario']],
+      ['help', ['help.summary', 'practice.chooseScenario']],
+    ],
+  },
+  {
+    name: 'cancel at the coaching question leaves practice',
+    steps: [
+      ['hi', ['practice.intro', 'practice.chooseScenario']],
+      [doctor.title, ['practice.scene', 'practice.askMode']],
+      ['cancel', ['interruptions.cancelled']],
+    ],
+    result: { left: 'cancel' },
+  },
+  {
+    name: 'cancel in the scene leaves without feedback',
+    steps: [...start('practiceChoices.atEnd'), ['cancel', ['interruptions.cancelled']]],
+    result: { left: 'cancel' },
+  },
+  {
+    name: 'an unclear scene choice is asked again in other words',
+    steps: [
+      ['hi', ['practice.intro', 'practice.chooseScenario']],
+      ['purple', ['practice.chooseScenarioAgain']],
+      ['1', ['practice.scene', 'practice.askMode']],
+    ],
+  },
+  {
+    name: 'a scenario named in the begin options skips the choice',
+    steps: [['hi', ['practice.intro', 'practice.scene', 'practice.askMode']]],
+    options: { scenario: 'rushed-doctor' },
+  },
+  {
+    name: 'an unknown scenario in the begin options says so and offers the choice',
+    steps: [['hi', ['practice.intro', 'practice.unknownScenario', 'practice.chooseScenario']]],
+    options: { scenario: 'no-such-scene' },
+  },
+  {
+    name: 'talking with a peer after feedback hands off',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['stop', ['practice.stopped', ...afterFeedback]],
+      [strings.text('practiceChoices.peer'), []],
+    ],
+    result: { next: 'handoff' },
+  },
+  {
+    name: 'after two practices with a specific request, the progress line says so',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['I need Fridays off for my group.', [move('negotiate', 0)]],
+      ['stop', ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+      [strings.text('practiceChoices.again'), ['practice.chooseScenario']],
+      [doctor.title, ['practice.scene', 'practice.askMode']],
+      [strings.text('practiceChoices.atEnd'), [says(doctor.opening)]],
+      ['Can I have two minutes on the prescription?', [move('negotiate', 0)]],
+      [
+        'stop',
+        [
+          'practice.stopped',
+          'practiceFeedback.intro',
+          [
+            'practiceFeedback.progress',
+            { skill: skill('practiceSkills.specificRequest'), count: 2, total: 2 },
+          ],
+          ...afterFeedback,
+        ],
+      ],
+    ],
+  },
+];
+
+describe('PracticeDialog', () => {
+  for (const { name, steps, options, result } of cases) {
+    it(name, async () => {
+      const { client } = await runPractice(steps, options);
+      if (result) assert.deepEqual(client.dialogTurnResult.result, result);
+    });
+  }
+
+  it('saves a finished practice as skill names only, with the date', async () => {
+    const { storage } = await runPractice([
+      ...start('practiceChoices.atEnd'),
+      ['I need Fridays off for my group.', [move('negotiate', 0)]],
+      ['stop', ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+    ]);
+    const stored = await storedUserState(storage);
+    assert.deepEqual(stored?.practiceHistory, {
+      version: 1,
+      sessions: [{ scenario: 'rushed-doctor', at: fixedNow.toISOString(), skills: ['specificRequest'] }],
+    });
+  });
+});
