@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { AutoSaveStateMiddleware, MemoryStorage, UserState } from 'botbuilder';
+import { ComponentDialog, type Dialog, type DialogContext } from 'botbuilder-dialogs';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
+import { DialogIds } from '../../dialogs/dialog-ids.js';
 import { PracticeDialog, type PracticeOptions, type PracticeResult } from '../../dialogs/practice-dialog.js';
+import { SafetyDialog, type SafetyDialogOptions } from '../../dialogs/safety-dialog.js';
 import type { StringKey } from '../../src/content/strings.js';
+import { loadSafetyClassifier } from '../../src/language/safety/safety-classifier.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import type { MoveName, Scenario } from '../../src/practice/scenarios.js';
 import { testContent } from '../support/content.js';
@@ -13,17 +17,37 @@ const content = loadPracticeContent();
 const doctor = content.scenarios.find((s) => s.id === 'rushed-doctor') as Scenario;
 const fixedNow = new Date('2026-01-05T15:00:00Z');
 
+const classifier = loadSafetyClassifier();
+
+/** Plays the bot's safety gate: danger or concern pauses the role-play under the safety dialog. */
+class SafetyGateHost extends ComponentDialog {
+  constructor(deps: DialogDeps, inner: Dialog) {
+    super('safetyGateHost');
+    this.addDialog(inner).addDialog(new SafetyDialog(deps));
+    this.initialDialogId = inner.id;
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext) {
+    const result = classifier.classify(innerDc.context.activity.text ?? '');
+    if (result.level === 'none') return super.onContinueDialog(innerDc);
+    const options: SafetyDialogOptions = { level: result.level, explicit: result.explicit, overdose: false };
+    return innerDc.beginDialog(DialogIds.safety, options);
+  }
+}
+
 /**
  * Runs a case over a user state of its own (saved each turn, as the bot does), so the stored
  * practice history can be checked afterwards.
  */
-async function runPractice(steps: readonly Step[], options: PracticeOptions = {}) {
+async function runPractice(steps: readonly Step[], options: PracticeOptions = {}, host?: 'safety') {
   const storage = new MemoryStorage();
   const userState = new UserState(storage);
   const history = userState.createProperty<unknown>('practiceHistory');
   const makePractice = (deps: DialogDeps) =>
     new PracticeDialog(deps, { content, clock: () => fixedNow, history });
-  const run = await runDialogCase(makePractice, steps, options, [new AutoSaveStateMiddleware(userState)]);
+  const makeDialog = (deps: DialogDeps) =>
+    host === 'safety' ? new SafetyGateHost(deps, makePractice(deps)) : makePractice(deps);
+  const run = await runDialogCase(makeDialog, steps, options, [new AutoSaveStateMiddleware(userState)]);
   return { ...run, storage };
 }
 
@@ -48,9 +72,21 @@ interface PracticeCase {
   steps: Step[];
   options?: PracticeOptions;
   result?: PracticeResult;
+  /** Run under a stand-in for the bot's safety gate. */
+  host?: 'safety';
 }
 
 const cases: PracticeCase[] = [
+  {
+    name: 'a crisis mid-scene pauses the role-play for the safety reply; "Go back" resumes the same line',
+    host: 'safety',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['I want to kill myself', ['safety.dangerIntro', 'crisis.intro', 'safety.choicePrompt']],
+      [strings.text('safety.goBack'), ['safety.backAgain', says(doctor.opening)]],
+      ['stop', ['practice.stopped', ...afterFeedback]],
+    ],
+  },
   {
     name: 'a vague ask is brushed off, then the counterpart asks what exactly is needed',
     steps: [
@@ -195,9 +231,9 @@ const cases: PracticeCase[] = [
 ];
 
 describe('PracticeDialog', () => {
-  for (const { name, steps, options, result } of cases) {
+  for (const { name, steps, options, result, host } of cases) {
     it(name, async () => {
-      const { client } = await runPractice(steps, options);
+      const { client } = await runPractice(steps, options, host);
       if (result) assert.deepEqual(client.dialogTurnResult.result, result);
     });
   }
