@@ -31,6 +31,19 @@ describe('practice content files', () => {
     assert.equal(new Set(scenarios.map((s) => s.id)).size, scenarios.length);
   });
 
+  it('gives the counterpart no medical or legal advice and no shaming words', () => {
+    const advice =
+      /\b(\d+ ?mg|milligrams?|you should (take|stop|increase|lower)|stop taking|double (the|your) dose|sue|lawsuit|plead|legally you)\b/i;
+    const shaming = /\b(addicts?|junkies?|clean|dirty|lazy|pathetic|should be ashamed|excuses)\b/i;
+    for (const scenario of loadScenarios()) {
+      const lines = [scenario.opening, ...Object.values(scenario.moves).flat()];
+      for (const line of lines) {
+        assert.doesNotMatch(line, advice, `${scenario.id}: ${line}`);
+        assert.doesNotMatch(line, shaming, `${scenario.id}: ${line}`);
+      }
+    }
+  });
+
   it('names the file and field of a bad scenario', () => {
     withBrokenCopy(
       'practice-scenarios.json',
