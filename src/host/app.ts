@@ -74,7 +74,13 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const content = overrides.content ?? loadContent();
   const storage =
-    overrides.storage ?? createStorage({ kind: config.storage.kind, dataDir: config.storage.dataDir });
+    overrides.storage ??
+    createStorage({
+      kind: config.storage.kind,
+      dataDir: config.storage.dataDir,
+      blobConnectionString: config.storage.blobConnectionString,
+      blobContainer: config.storage.blobContainer,
+    });
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const { strings } = content;
