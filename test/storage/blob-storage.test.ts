@@ -3,7 +3,8 @@ import { StorageConfigError, StorageUnavailableError } from '../../src/storage/a
 import { BlobAppStorage, blobName } from '../../src/storage/blob-storage.js';
 import { isConflict } from '../../src/storage/errors.js';
 import { Azurite } from '../support/azurite.js';
-import { startTestApp } from '../support/http.js';
+import { testContent } from '../support/content.js';
+import { exchange, startTestApp, testActivity } from '../support/http.js';
 import { describeStorageConformance } from './storage-conformance.js';
 
 describe('BlobAppStorage against Azurite', function () {
@@ -116,6 +117,30 @@ describe('BlobAppStorage against Azurite', function () {
       assert.equal((await fetch(`${url}/readyz`)).status, 200);
     } finally {
       await app.close();
+    }
+  });
+
+  it('STORAGE=blob from the environment: state lives in Azurite, so a second app picks up the conversation', async () => {
+    const env = {
+      STORAGE: 'blob',
+      BLOB_CONNECTION_STRING: service().connectionString,
+      BLOB_CONTAINER: 'wayfinder-env',
+    };
+    const { strings } = testContent();
+    const first = await startTestApp(env, { storage: undefined });
+    try {
+      assert.equal(first.app.storage.kind, 'blob');
+      await exchange(first.url, testActivity('blob-1', { text: 'hello' }));
+      await exchange(first.url, testActivity('blob-1', { text: strings.text('menu.nickname') }));
+    } finally {
+      await first.app.close();
+    }
+    const second = await startTestApp(env, { storage: undefined });
+    try {
+      const replies = await exchange(second.url, testActivity('blob-1', { text: 'Kai' }));
+      assert.equal(replies[0]?.text, strings.text('nickname.saved', { name: 'Kai' }));
+    } finally {
+      await second.app.close();
     }
   });
 
