@@ -17,7 +17,7 @@ import { FeedbackWriter, type Turn } from '../src/practice/feedback.js';
 import { recordSession } from '../src/practice/history.js';
 import type { PracticeContent } from '../src/practice/index.js';
 import { advance, pickMove, type RolePlayState } from '../src/practice/moves.js';
-import type { Scenario } from '../src/practice/scenarios.js';
+import { type Scenario, scenarioNamedIn } from '../src/practice/scenarios.js';
 import { detectSkills } from '../src/practice/skills.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -34,7 +34,10 @@ export interface PracticeFeature {
   history: StatePropertyAccessor<unknown>;
 }
 
-/** Begin options: what the person already said; `scenario` (an id) skips the choice. */
+/**
+ * Begin options: what the person already said. `scenario` (an id), or a scene named in `text`
+ * ("practice with my landlord"), skips the choice.
+ */
 export interface PracticeOptions {
   recognition?: WayfinderRecognition;
   text?: string;
@@ -101,8 +104,10 @@ export class PracticeDialog extends InterruptibleDialog {
     innerDc: DialogContext,
     options?: object,
   ): Promise<DialogTurnResult> {
-    const { scenario } = (options ?? {}) as PracticeOptions;
+    const { scenario: asked, text } = (options ?? {}) as PracticeOptions;
     await innerDc.context.sendActivity(this.deps.strings.text('practice.intro'));
+    // "Practice talking to my landlord" names the scene; an id in the options wins.
+    const scenario = asked ?? (text ? scenarioNamedIn(this.practice.content.scenarios, text)?.id : undefined);
     if (scenario !== undefined) {
       if (this.scenario(scenario))
         return innerDc.beginDialog(MODE, { scenario, misses: 0 } satisfies ModeState);
@@ -278,7 +283,7 @@ export class PracticeDialog extends InterruptibleDialog {
   private scenarioChoices(): Choice[] {
     return this.practice.content.scenarios.map((scenario) => ({
       value: scenario.title,
-      synonyms: [scenario.id],
+      synonyms: [scenario.id, ...scenario.keywords],
     }));
   }
 

@@ -19,6 +19,8 @@ const lines = z.array(line).min(1, 'needs at least one line');
 const scenarioSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case'),
   title: line,
+  /** Words that name this scene in a message ("practice with my landlord"); also accepted as answers. */
+  keywords: z.array(line).min(1),
   setting: line,
   counterpart: line,
   persona: line,
@@ -51,6 +53,18 @@ const fileSchema = z
   });
 
 export type Scenario = z.output<typeof scenarioSchema>;
+
+/**
+ * The one scene a message names by its keywords ("can I practice with my landlord?"), or
+ * undefined when it names none or several (then the person chooses).
+ */
+export function scenarioNamedIn(scenarios: readonly Scenario[], text: string): Scenario | undefined {
+  const words = ` ${text.toLowerCase().replace(/[^a-z0-9'-]+/g, ' ')} `;
+  const named = scenarios.filter((scenario) =>
+    scenario.keywords.some((keyword) => words.includes(` ${keyword.toLowerCase()} `)),
+  );
+  return named.length === 1 ? named[0] : undefined;
+}
 export const practiceScenariosSchema = fileSchema;
 
 /**

@@ -191,6 +191,23 @@ const cases: PracticeCase[] = [
     options: { scenario: 'rushed-doctor' },
   },
   {
+    name: 'a scene named in the first message ("practice with my landlord") skips the choice',
+    steps: [['hi', ['practice.intro', 'practice.scene', 'practice.askMode']]],
+    options: { text: 'can I practice talking to my landlord?' },
+  },
+  {
+    name: 'a first message naming no scene (or two) asks which',
+    steps: [['hi', ['practice.intro', 'practice.chooseScenario']]],
+    options: { text: 'practice with my doctor or my landlord' },
+  },
+  {
+    name: 'a keyword answers the scene choice',
+    steps: [
+      ['hi', ['practice.intro', 'practice.chooseScenario']],
+      ['probation', ['practice.scene', 'practice.askMode']],
+    ],
+  },
+  {
     name: 'an unknown scenario in the begin options says so and offers the choice',
     steps: [['hi', ['practice.intro', 'practice.unknownScenario', 'practice.chooseScenario']]],
     options: { scenario: 'no-such-scene' },
