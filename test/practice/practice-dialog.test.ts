@@ -208,6 +208,25 @@ const cases: PracticeCase[] = [
     ],
   },
   {
+    name: 'an unclear answer to the coaching question is asked again in other words, without the scene again',
+    steps: [
+      ['hi', ['practice.intro', 'practice.chooseScenario']],
+      [doctor.title, ['practice.scene', 'practice.askMode']],
+      ['purple', ['practice.askModeAgain']],
+      ['as I go', [says(doctor.opening)]],
+    ],
+  },
+  {
+    name: 'an unclear answer after feedback is asked again, then a second one finishes kindly',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['stop', ['practice.stopped', ...afterFeedback]],
+      ['purple', ['practice.nextPromptAgain']],
+      ['purple', ['practice.done']],
+    ],
+    result: { done: true },
+  },
+  {
     name: 'an unknown scenario in the begin options says so and offers the choice',
     steps: [['hi', ['practice.intro', 'practice.unknownScenario', 'practice.chooseScenario']]],
     options: { scenario: 'no-such-scene' },
