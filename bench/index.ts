@@ -1,5 +1,6 @@
 import { benchCrowd } from './crowd.js';
 import { benchIntents } from './intents.js';
+import { runPracticeEval } from './practice.js';
 import { runSafetyBenchmark } from './safety.js';
 import { benchStartup } from './startup.js';
 import { runStorageBenchmark } from './storage.js';
@@ -11,3 +12,4 @@ await runStorageBenchmark({ print });
 runSafetyBenchmark({ print });
 await benchIntents(print);
 await benchCrowd(print);
+runPracticeEval(print);

@@ -5,4 +5,5 @@ export const DialogIds = {
   deleteData: 'deleteData',
   safety: 'safety',
   handoff: 'handoff',
+  practice: 'practice',
 } as const;

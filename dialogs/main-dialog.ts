@@ -36,6 +36,7 @@ const menuItems: readonly MenuItem[] = [
   { value: 'appointment', label: 'menu.appointment', synonyms: 'menu.appointmentSynonyms' },
   { value: 'accommodation', label: 'menu.accommodation', synonyms: 'menu.accommodationSynonyms' },
   { value: 'peerGroup', label: 'menu.peerGroup', synonyms: 'menu.peerGroupSynonyms' },
+  { value: 'practice', label: 'menu.practice', synonyms: 'menu.practiceSynonyms' },
   { value: 'handoff', label: 'menu.handoff', synonyms: 'menu.handoffSynonyms' },
   { value: 'crisisSupport', label: 'menu.crisisSupport', synonyms: 'menu.crisisSupportSynonyms' },
   { value: 'nickname', label: 'menu.nickname', synonyms: 'menu.nicknameSynonyms' },

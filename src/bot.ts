@@ -82,6 +82,14 @@ function rootCommandFrom(recognition: WayfinderRecognition): GlobalCommand | und
   return undefined;
 }
 
+/** True when the dialog `id` is active anywhere in the stack of nested dialogs. */
+function inDialog(dc: DialogContext, id: string): boolean {
+  for (let at: DialogContext | undefined = dc; at; at = at.child) {
+    if (at.stack.some((instance) => instance.id === id)) return true;
+  }
+  return false;
+}
+
 export class WayfinderBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly stateVersion: StatePropertyAccessor<number>;
@@ -182,7 +190,8 @@ export class WayfinderBot extends TeamsActivityHandler {
         await dc.beginDialog(MY_PLANS_DIALOG_ID);
         return;
       default: {
-        const advice = this.deps.advice.detect(text);
+        // In a role-play the person rehearses asking their provider: that is not a request to us.
+        const advice = inDialog(dc, DialogIds.practice) ? undefined : this.deps.advice.detect(text);
         if (advice) {
           await context.sendActivity(adviceReply(strings, advice, text ?? ''));
           return this.reprompt(dc);

@@ -23,6 +23,7 @@ import { CommandRecognizer } from '../language/commands.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../language/intents/index.js';
 import { loadSafetyClassifier } from '../language/safety/safety-classifier.js';
 import { loadPeerDirectory } from '../peer-groups/directory.js';
+import { createPracticeParts } from '../practice/index.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import { Scheduler } from '../scheduling/index.js';
@@ -125,12 +126,13 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const appointments = createAppointmentParts({ strings, userState, recognizer, scheduler, clock });
   const peerGroups = { directory: loadPeerDirectory(), clock };
   const accommodationRequests = accommodationRequestsProperty(userState);
-  // Practice mode does not exist yet, so it is not offered.
-  const accommodationOptions = { clock, requests: accommodationRequests, offerPractice: false };
+  const accommodationOptions = { clock, requests: accommodationRequests, offerPractice: true };
+  const practice = createPracticeParts(userState, clock);
   const features = () => ({
     appointment: new AppointmentDialog(dialogDeps, appointments),
     peerGroup: new PeerGroupDialog(dialogDeps, peerGroups),
     accommodation: new AccommodationDialog(dialogDeps, accommodationOptions),
+    practice: practice.makeDialog(dialogDeps),
     handoff: new HandoffDialog(dialogDeps, handoff),
   });
   const retention = new Retention(storage, personalData, config.retentionDays);

@@ -45,15 +45,22 @@ describe('free text through the whole bot', () => {
     );
   });
 
-  it('names a conversation that is not built yet honestly', async () => {
+  it('a role-play request starts practice mode', async () => {
     await exchange(url, say('route-2', 'hello'));
     const replies = await exchange(url, say('route-2', 'can we role play me asking my boss for time off'));
-    const feature = strings.text('features.practice');
-    assert.ok(
-      replies[0]?.text?.includes(
-        strings.text('routing.notYet', { feature, features: strings.text('menu.featureList') }),
-      ),
+    assert.ok(replies[0]?.text?.startsWith(strings.text('practice.intro').slice(0, 30)), replies[0]?.text);
+  });
+
+  it('in a role-play, a rehearsed question about medication goes to the scene, not the advice refusal', async () => {
+    await exchange(url, say('practice-1', 'hello'));
+    await exchange(url, say('practice-1', 'I want to practice talking to my prescriber'));
+    await exchange(url, say('practice-1', 'Feedback at the end'));
+    const replies = await exchange(
+      url,
+      say('practice-1', 'Can I stay on my buprenorphine dose? It keeps me stable.'),
     );
+    assert.ok(replies[0]?.text?.startsWith('(role-play)'), replies[0]?.text);
+    assert.ok(!replies.some((a) => a.text?.includes(strings.text('advice.writeItDown'))));
   });
 
   it('a clear change of topic mid-dialog leaves it for the new topic', async () => {
