@@ -198,7 +198,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       blobContainer: e.BLOB_CONTAINER,
     },
     specialistIds: e.SPECIALIST_IDS,
-    localChat: e.LOCAL_CHAT ?? (!e.MicrosoftAppId && isLoopback(host)),
+    // The local Direct Line keeps its conversations in one process's memory: with shared Blob
+    // state (several instances) it is off unless LOCAL_CHAT=true asks for it explicitly.
+    localChat: e.LOCAL_CHAT ?? (!e.MicrosoftAppId && isLoopback(host) && e.STORAGE !== 'blob'),
     retentionDays: e.RETENTION_DAYS,
     handoffWaitMinutes: e.HANDOFF_WAIT_MINUTES,
     logLevel: e.LOG_LEVEL,

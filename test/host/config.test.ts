@@ -36,6 +36,12 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ LOCAL_CHAT: 'false' }).localChat, false);
   });
 
+  it('keeps the single-instance local chat off with STORAGE=blob unless LOCAL_CHAT=true says so', () => {
+    const blob = { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'x', BLOB_CONTAINER: 'state' };
+    assert.equal(loadConfig(blob).localChat, false);
+    assert.equal(loadConfig({ ...blob, LOCAL_CHAT: 'true' }).localChat, true);
+  });
+
   it('parses SPECIALIST_IDS as a trimmed comma list, ignoring empty entries', () => {
     assert.deepEqual(loadConfig({ SPECIALIST_IDS: ' a1, b2 ,,c3 ' }).specialistIds, ['a1', 'b2', 'c3']);
   });

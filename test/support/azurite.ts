@@ -19,13 +19,19 @@ export class Azurite {
   readonly port: number;
   #child: ChildProcess | undefined;
 
-  private constructor(port: number) {
+  private constructor(
+    port: number,
+    private readonly location?: string,
+  ) {
     this.port = port;
   }
 
-  /** Starts Azurite on a free loopback port and resolves once it accepts connections. */
-  static async start(): Promise<Azurite> {
-    const azurite = new Azurite(await freePort());
+  /**
+   * Starts Azurite on a free loopback port and resolves once it accepts connections. In memory
+   * by default; with `location`, on disk there, so data outlives a stop and start.
+   */
+  static async start(options: { location?: string } = {}): Promise<Azurite> {
+    const azurite = new Azurite(await freePort(), options.location);
     await azurite.start();
     return azurite;
   }
@@ -48,7 +54,7 @@ export class Azurite {
     const child = spawn(
       azuriteBin,
       [
-        '--inMemoryPersistence',
+        ...(this.location ? ['--location', this.location] : ['--inMemoryPersistence']),
         '--disableTelemetry',
         '--blobHost',
         '127.0.0.1',
