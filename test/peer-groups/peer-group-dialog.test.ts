@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { type Activity, ActivityTypes, type Attachment, type Middleware } from 'botbuilder';
-import { ComponentDialog, type Dialog, type DialogContext, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
-import { DialogIds } from '../../dialogs/dialog-ids.js';
 import { PeerGroupDialog, type PeerGroupResult } from '../../dialogs/peer-group-dialog.js';
-import { SafetyDialog, type SafetyDialogOptions } from '../../dialogs/safety-dialog.js';
 import type { StringKey } from '../../src/content/strings.js';
 import { rememberRecognition } from '../../src/language/routing.js';
-import { loadSafetyClassifier } from '../../src/language/safety/safety-classifier.js';
 import { shippedRecognizer } from '../language/intents/recognizers.js';
 import { testContent } from '../support/content.js';
 import { type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
+import { SafetyGateHost } from '../support/safety-gate-host.js';
 import { fixture, thursday } from './fixtures.js';
 
 const { strings } = testContent();
@@ -28,24 +26,6 @@ const recognizing: Middleware = {
     await next();
   },
 };
-
-const classifier = loadSafetyClassifier();
-
-/** Plays the bot's safety gate: danger or concern pauses the finder under the safety dialog. */
-class SafetyGateHost extends ComponentDialog {
-  constructor(deps: DialogDeps, inner: Dialog) {
-    super('safetyGateHost');
-    this.addDialog(inner).addDialog(new SafetyDialog(deps));
-    this.initialDialogId = inner.id;
-  }
-
-  protected override async onContinueDialog(innerDc: DialogContext) {
-    const result = classifier.classify(innerDc.context.activity.text ?? '');
-    if (result.level === 'none') return super.onContinueDialog(innerDc);
-    const options: SafetyDialogOptions = { level: result.level, explicit: result.explicit, overdose: false };
-    return innerDc.beginDialog(DialogIds.safety, options);
-  }
-}
 
 /** The questions in order, each with an answer that leads on (alcohol, 12-step, in person...). */
 const path: readonly { answer: string; ask: StringKey; again: StringKey }[] = [

@@ -1,39 +1,18 @@
 import assert from 'node:assert/strict';
 import { AutoSaveStateMiddleware, MemoryStorage, UserState } from 'botbuilder';
-import { ComponentDialog, type Dialog, type DialogContext } from 'botbuilder-dialogs';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
-import { DialogIds } from '../../dialogs/dialog-ids.js';
 import { PracticeDialog, type PracticeOptions, type PracticeResult } from '../../dialogs/practice-dialog.js';
-import { SafetyDialog, type SafetyDialogOptions } from '../../dialogs/safety-dialog.js';
 import type { StringKey } from '../../src/content/strings.js';
-import { loadSafetyClassifier } from '../../src/language/safety/safety-classifier.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import type { MoveName, Scenario } from '../../src/practice/scenarios.js';
 import { testContent } from '../support/content.js';
 import { type Reply, runDialogCase, type Step, storedUserState } from '../support/dialog-case.js';
+import { SafetyGateHost } from '../support/safety-gate-host.js';
 
 const { strings } = testContent();
 const content = loadPracticeContent();
 const doctor = content.scenarios.find((s) => s.id === 'rushed-doctor') as Scenario;
 const fixedNow = new Date('2026-01-05T15:00:00Z');
-
-const classifier = loadSafetyClassifier();
-
-/** Plays the bot's safety gate: danger or concern pauses the role-play under the safety dialog. */
-class SafetyGateHost extends ComponentDialog {
-  constructor(deps: DialogDeps, inner: Dialog) {
-    super('safetyGateHost');
-    this.addDialog(inner).addDialog(new SafetyDialog(deps));
-    this.initialDialogId = inner.id;
-  }
-
-  protected override async onContinueDialog(innerDc: DialogContext) {
-    const result = classifier.classify(innerDc.context.activity.text ?? '');
-    if (result.level === 'none') return super.onContinueDialog(innerDc);
-    const options: SafetyDialogOptions = { level: result.level, explicit: result.explicit, overdose: false };
-    return innerDc.beginDialog(DialogIds.safety, options);
-  }
-}
 
 /**
  * Runs a case over a user state of its own (saved each turn, as the bot does), so the stored
