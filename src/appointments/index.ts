@@ -41,6 +41,8 @@ export interface AppointmentParts {
  */
 export function createAppointmentParts(deps: {
   strings: Strings;
+  /** Content already loaded by the caller (the reminder sender needs it too); loaded here otherwise. */
+  content?: AppointmentContent;
   userState: BotState;
   recognizer: WayfinderRecognizer;
   scheduler: ReminderScheduler;
@@ -50,7 +52,7 @@ export function createAppointmentParts(deps: {
     recognizer: deps.recognizer,
     plans: new UserStatePlanStore(deps.userState.createProperty(PLANS_PROPERTY)),
     scheduler: deps.scheduler,
-    content: loadAppointmentContent(deps.strings),
+    content: deps.content ?? loadAppointmentContent(deps.strings),
     clock: deps.clock,
   };
 }

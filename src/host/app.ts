@@ -95,8 +95,10 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const clock = overrides.clock ?? (() => new Date());
   const adapter = createAdapter(config, { strings, logger });
   const send = proactiveSender(adapter, config.auth.appId ?? '', logger);
+  // Loaded once, here, so a bad appointments.json stops the start.
+  const appointmentContent = loadAppointmentContent(strings);
   // Due items live in Storage (they survive restarts); each is claimed with an eTag, so one
-  // instance sends it. Content is loaded here so a bad appointments.json stops the start.
+  // instance sends it.
   const scheduler = new Scheduler({
     storage,
     clock,
@@ -105,7 +107,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       adapter,
       appId: config.auth.appId ?? '',
       strings,
-      content: loadAppointmentContent(strings),
+      content: appointmentContent,
     }),
   });
   const handoffStore = new HandoffStore(storage);
@@ -123,7 +125,14 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     },
   ]);
   const recognizer = overrides.recognizer ?? createWayfinderRecognizer({ clock });
-  const appointments = createAppointmentParts({ strings, userState, recognizer, scheduler, clock });
+  const appointments = createAppointmentParts({
+    strings,
+    content: appointmentContent,
+    userState,
+    recognizer,
+    scheduler,
+    clock,
+  });
   const peerGroups = { directory: loadPeerDirectory(), clock };
   const accommodationRequests = accommodationRequestsProperty(userState);
   const accommodationOptions = { clock, requests: accommodationRequests, offerPractice: true };
