@@ -7,7 +7,8 @@ import { z } from 'zod';
  * variable and what it expects, so an operator fixes them all in one go.
  */
 
-const emptyToUndefined = (value: unknown) =>
+/** An empty or blank variable counts as unset. */
+export const emptyToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -156,6 +157,17 @@ export class ConfigError extends Error {
   }
 }
 
+/** One line per bad variable: its name, what it expects, and what it got unless that is a secret. */
+export function describeProblems(error: z.ZodError, env: NodeJS.ProcessEnv): string[] {
+  return error.issues.map((issue) => {
+    const variable = String(issue.path[0] ?? 'environment');
+    const given = env[variable];
+    const shown =
+      given === undefined || /PASSWORD|CONNECTION_STRING/i.test(variable) ? '' : ` (got "${given}")`;
+    return `${variable}: ${issue.message}${shown}`;
+  });
+}
+
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** True when `host` only accepts connections from this machine. */
@@ -170,16 +182,7 @@ export function isLoopback(host: string): boolean {
  */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): AppConfig {
   const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const variable = String(issue.path[0] ?? 'environment');
-      const given = env[variable];
-      const shown =
-        given === undefined || /PASSWORD|CONNECTION_STRING/i.test(variable) ? '' : ` (got "${given}")`;
-      return `${variable}: ${issue.message}${shown}`;
-    });
-    throw new ConfigError(problems);
-  }
+  if (!parsed.success) throw new ConfigError(describeProblems(parsed.error, env));
   const e = parsed.data;
   const host = e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1');
   return {
