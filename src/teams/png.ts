@@ -45,7 +45,7 @@ export function encodePng({ width, height, pixels }: RgbaImage): Buffer {
 }
 
 /** The Paeth predictor of the PNG specification. */
-function paeth(left: number, up: number, upLeft: number): number {
+export function paeth(left: number, up: number, upLeft: number): number {
   const p = left + up - upLeft;
   const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
   if (pa <= pb && pa <= pc) return left;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { appPackageDir, iconErrors, onlyWhiteOrTransparent } from '../../src/teams/app-package.js';
 import { accentColor, drawColorIcon, drawOutlineIcon } from '../../src/teams/icons.js';
-import { decodePng, encodePng, type RgbaImage } from '../../src/teams/png.js';
+import { decodePng, encodePng, paeth, type RgbaImage } from '../../src/teams/png.js';
 
 const committed = (name: string) => readFile(resolve(appPackageDir, name));
 
@@ -17,10 +17,7 @@ function filteredPng(image: RgbaImage, filter: number): Buffer {
     rows[y * (stride + 1)] = filter;
     for (let x = 0; x < stride; x++) {
       const [left, up, upLeft] = [at(x - 4, y), at(x, y - 1), at(x - 4, y - 1)];
-      const p = left + up - upLeft;
-      const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
-      const paeth = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
-      const predicted = [0, left, up, (left + up) >> 1, paeth][filter] ?? 0;
+      const predicted = [0, left, up, (left + up) >> 1, paeth(left, up, upLeft)][filter] ?? 0;
       rows[y * (stride + 1) + 1 + x] = (at(x, y) - predicted) & 0xff;
     }
   }
