@@ -13,6 +13,7 @@ import type { StringKey } from '../src/content/strings.js';
 import type { HandoffService } from '../src/handoff/handoff-service.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
+import { referenceWithTenant } from '../src/teams/scope.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
@@ -115,7 +116,10 @@ export class HandoffDialog extends InterruptibleDialog {
     const { code, anyoneOnDuty } = await this.handoff.request({
       userKey: userStateKey(context.activity.channelId, context.activity.from.id),
       alias: values(step).alias ?? '',
-      reference: TurnContext.getConversationReference(context.activity),
+      reference: referenceWithTenant(
+        TurnContext.getConversationReference(context.activity),
+        context.activity,
+      ),
       topic: topic === 'safety' || !topic ? strings.text('features.handoff') : topic,
       ...(shared ? { summary: values(step).summary ?? '' } : {}),
     });

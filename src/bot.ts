@@ -25,13 +25,19 @@ import {
   type WayfinderRecognizer,
 } from './language/intents/index.js';
 import { rememberRecognition, thresholds } from './language/routing.js';
-import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
+import {
+  mentionsOverdose,
+  type SafetyClassifier,
+  type SafetyResult,
+} from './language/safety/safety-classifier.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
 import { dayOf, type Retention } from './privacy/retention.js';
 import { userStateKey } from './privacy/state-keys.js';
 import { adviceReply } from './safety/advice-reply.js';
+import type { GroupTurns } from './teams/group-turns.js';
+import { isGroupConversation, TEAMS_CHANNEL } from './teams/scope.js';
 
 /**
  * Bumped when a release changes dialogs in a way old saved stacks cannot resume; a conversation
@@ -55,6 +61,8 @@ export interface WayfinderBotDeps {
   safety: SafetyClassifier;
   /** Specialists' commands and both sides of a live relay. */
   handoff: HandoffTurns;
+  /** The bot in a group chat or team channel, where nothing personal is asked, shown or kept. */
+  group: GroupTurns;
   /** Spots requests for medical, dosing or legal advice, which are declined kindly. */
   advice: AdviceRequestDetector;
   personalData: PersonalData;
@@ -108,10 +116,15 @@ export class WayfinderBot extends TeamsActivityHandler {
     for (const dialog of deps.dialogs) this.dialogSet.add(dialog);
 
     this.onMembersAdded(async (context, next) => {
-      const joined = (context.activity.membersAdded ?? []).some(
-        (m) => m.id !== context.activity.recipient?.id,
-      );
-      if (joined) {
+      const { activity } = context;
+      const added = activity.membersAdded ?? [];
+      const botAdded = added.some((m) => m.id === activity.recipient?.id);
+      const personAdded = added.some((m) => m.id !== activity.recipient?.id);
+      if (isGroupConversation(activity)) {
+        // Once, when the bot joins; people joining a team later are not greeted in the channel.
+        if (botAdded) await deps.group.welcome(context);
+      } else if (personAdded || (botAdded && activity.channelId === TEAMS_CHANNEL)) {
+        // Teams announces a personal chat by adding the bot to it.
         await this.welcome(context);
         await this.continueOrBegin(await this.dialogContext(context));
       }
@@ -141,11 +154,12 @@ export class WayfinderBot extends TeamsActivityHandler {
   private async onUserMessage(context: TurnContext): Promise<void> {
     const { strings, handoff } = this.deps;
     const { text, value } = context.activity;
+    if (isGroupConversation(context.activity)) return this.groupMessage(context);
     await this.noteActivity(context);
     const dc = await this.dialogContext(context);
     const link = await handoff.link(context);
     if (handoff.isSpecialist(context) && (await handoff.specialistTurn(context, link))) return;
-    const safety = await this.safetyCheck(dc);
+    const safety = await this.safetyCheck(context);
     if (link?.role === 'member') {
       const flagged = safety.level === 'none' ? undefined : safety.level;
       const turn = await handoff.memberTurn(context, link, flagged);
@@ -202,12 +216,23 @@ export class WayfinderBot extends TeamsActivityHandler {
   }
 
   /**
+   * A message in a group chat or channel: the safety gate first, as everywhere; then an Accept in
+   * the specialists' channel, or the few things that work where others read along. Nothing is
+   * stored: no person record, no retention index, no dialog state.
+   */
+  private async groupMessage(context: TurnContext): Promise<void> {
+    const safety = await this.safetyCheck(context);
+    if (safety.level === 'none' && (await this.deps.handoff.groupTurn(context))) return;
+    await this.deps.group.turn(context, safety);
+  }
+
+  /**
    * The safety gate: every message (but a specialist's side of a relay) is classified first, the
    * whole text (the classifier is linear), and the result sent as a `SafetyCheck` trace.
    */
-  private async safetyCheck(dc: DialogContext): Promise<SafetyResult> {
-    const result = this.deps.safety.classify(dc.context.activity.text ?? '');
-    await dc.context.sendTraceActivity(
+  private async safetyCheck(context: TurnContext): Promise<SafetyResult> {
+    const result = this.deps.safety.classify(context.activity.text ?? '');
+    await context.sendTraceActivity(
       'SafetyCheck',
       { level: result.level },
       SAFETY_TRACE_TYPE,
@@ -221,7 +246,7 @@ export class WayfinderBot extends TeamsActivityHandler {
     const options: SafetyDialogOptions = {
       level: result.level === 'danger' ? 'danger' : 'concern',
       explicit: result.explicit,
-      overdose: result.signals.some((signal) => /overdose|breathing|dying|collapse/.test(signal)),
+      overdose: mentionsOverdose(result),
     };
     if (dc.activeDialog?.id === DialogIds.safety) await dc.replaceDialog(DialogIds.safety, options);
     else await dc.beginDialog(DialogIds.safety, options);

@@ -34,6 +34,7 @@ export function specialistCard(
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
+    fallbackText: lines.join('\n'),
     body: lines.map((line, i) => ({
       type: 'TextBlock',
       text: escapeMarkdown(line),
@@ -53,4 +54,30 @@ export function specialistCard(
     ],
   });
   return { type: ActivityTypes.Message, text: lines.join('\n'), textFormat: 'plain', attachments: [card] };
+}
+
+/**
+ * The post in the specialists' channel: the code and, only when the member agreed to share a
+ * summary, the topic (never their name, summary or message: everyone in the channel reads it).
+ * Its Accept button is a plain Action.Submit: Teams sends the data to the bot without posting
+ * any text in the channel.
+ */
+export function channelRequestCard(strings: Strings, request: HandoffRequest): Partial<Activity> {
+  const topic = request.summary ? request.topic : strings.text('features.handoff');
+  const line = strings.text('specialistChannel.newRequest', { code: request.code, topic });
+  const card = CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: line,
+    body: [{ type: 'TextBlock', text: escapeMarkdown(line), wrap: true }],
+    actions: [
+      {
+        type: 'Action.Submit',
+        title: strings.text('specialist.acceptButton', { code: request.code }),
+        data: { command: 'accept', code: request.code },
+      },
+    ],
+  });
+  return { type: ActivityTypes.Message, text: line, textFormat: 'plain', attachments: [card] };
 }

@@ -2,7 +2,7 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import type { Strings } from '../content/strings.js';
 import type { ProactiveSend } from '../host/proactive.js';
 import { isConflict } from '../storage/errors.js';
-import { specialistCard } from './cards.js';
+import { channelRequestCard, specialistCard } from './cards.js';
 import {
   type DutyRoster,
   type HandoffRequest,
@@ -10,6 +10,7 @@ import {
   newCode,
   type StoredReference,
 } from './handoff-store.js';
+import type { SpecialistChannel } from './specialist-channel.js';
 
 type Reference = Partial<ConversationReference>;
 
@@ -37,7 +38,12 @@ export class HandoffService {
     private readonly store: HandoffStore,
     private readonly send: ProactiveSend,
     private readonly strings: Strings,
-    private readonly options: { clock: () => Date; waitMinutes: number },
+    private readonly options: {
+      clock: () => Date;
+      waitMinutes: number;
+      /** The specialists' Teams channel (SPECIALIST_CHANNEL_ID), where each new request is also posted. */
+      channel?: SpecialistChannel;
+    },
   ) {}
 
   /** Queues a request and notifies every specialist on duty; says whether anyone is there. */
@@ -226,10 +232,19 @@ export class HandoffService {
     return expired;
   }
 
-  /** A card for each on-duty specialist about a new request. */
+  /** Sends into a specialist's own conversation (a request taken from the channel goes there). */
+  async tellSpecialist(reference: Reference, activities: Partial<Activity>[]): Promise<boolean> {
+    return this.send(reference, activities);
+  }
+
+  /** A card for each on-duty specialist about a new request, and a post in the specialists' channel. */
   private async notify(roster: DutyRoster, request: HandoffRequest): Promise<void> {
     const card = specialistCard(this.strings, request, 0);
-    await Promise.all(Object.values(roster).map((entry) => this.send(entry.reference, [card])));
+    const channel = await this.options.channel?.reference();
+    await Promise.all([
+      ...Object.values(roster).map((entry) => this.send(entry.reference, [card])),
+      ...(channel ? [this.send(channel, [channelRequestCard(this.strings, request)])] : []),
+    ]);
   }
 
   private now(): string {

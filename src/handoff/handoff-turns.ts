@@ -2,10 +2,12 @@ import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { StringKey, Strings } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
+import { privateChatInvite, referenceWithTenant, userIdsOf } from '../teams/scope.js';
 import { requestLines, specialistCard } from './cards.js';
 import { type HandoffService, minutesSince } from './handoff-service.js';
-import type { HandoffStore, RelayLink } from './handoff-store.js';
-import { parseSpecialistCommand } from './specialist-commands.js';
+import type { DutyRoster, HandoffStore, RelayLink } from './handoff-store.js';
+import type { SpecialistChannel } from './specialist-channel.js';
+import { parseSpecialistCommand, type SpecialistCommand } from './specialist-commands.js';
 
 /** Buttons for the specialist's next commands; the values are the contract's command words. */
 const buttons = {
@@ -40,12 +42,18 @@ export class HandoffTurns {
     private readonly strings: Strings,
     specialistIds: readonly string[],
     private readonly clock: () => Date,
+    /** The specialists' Teams channel, when SPECIALIST_CHANNEL_ID is set. */
+    private readonly channel?: SpecialistChannel,
   ) {
     this.specialists = new Set(specialistIds);
   }
 
+  /**
+   * True for a user listed in SPECIALIST_IDS, by their channel user id or, in Teams, by their
+   * Entra (AAD) object id: the stable one an operator can look up (the "29:..." id is per bot).
+   */
   isSpecialist(context: TurnContext): boolean {
-    return this.specialists.has(context.activity.from?.id ?? '');
+    return userIdsOf(context.activity).some((id) => this.specialists.has(id));
   }
 
   /** The relay this conversation is part of, if any. */
@@ -56,9 +64,8 @@ export class HandoffTurns {
 
   /** A specialist's message: a command, or their side of a live relay. True when handled. */
   async specialistTurn(context: TurnContext, link: RelayLink | undefined): Promise<boolean> {
-    const { text, value, from } = context.activity;
-    const submitted = submitSchema.safeParse(value);
-    const command = parseSpecialistCommand(submitted.success ? `accept ${submitted.data.code}` : text);
+    const { text, from } = context.activity;
+    const command = commandOf(context);
     const say = (key: StringKey, vars = {}, next: ReadonlyArray<readonly [StringKey, string]> = []) =>
       context.sendActivity({
         type: 'message',
@@ -84,7 +91,10 @@ export class HandoffTurns {
     const me = {
       id: from.id,
       name: from.name ?? '',
-      reference: TurnContext.getConversationReference(context.activity),
+      reference: referenceWithTenant(
+        TurnContext.getConversationReference(context.activity),
+        context.activity,
+      ),
     };
     switch (command?.kind) {
       case 'onDuty': {
@@ -131,6 +141,71 @@ export class HandoffTurns {
       default:
         return false;
     }
+  }
+
+  /**
+   * A message in a group chat or channel that is the handoff's: an Accept pressed (or typed) in
+   * the specialists' channel, or a specialist's command typed where others read along. True
+   * when handled. Nothing about the member is ever said in the group.
+   */
+  async groupTurn(context: TurnContext): Promise<boolean> {
+    const command = commandOf(context);
+    if (!command) return false;
+    const reply = (text: string) => context.sendActivity({ type: 'message', text });
+    const invite = () => privateChatInvite(this.strings, context.activity);
+    if (this.channel?.isFrom(context.activity) && command.kind === 'accept' && command.code) {
+      if (!this.isSpecialist(context)) await reply(this.strings.text('specialistChannel.notSpecialist'));
+      else await this.acceptFromChannel(context, command.code, invite);
+      return true;
+    }
+    if (!this.isSpecialist(context)) return false;
+    await reply(`${this.strings.text('teams.specialistCommandsPrivate')}\n\n${invite()}`);
+    return true;
+  }
+
+  /**
+   * A specialist took a request from the channel: the accept is the same race-safe one as
+   * anywhere, and the relay happens in their personal chat (the one they went on duty in), so
+   * the channel only hears that it was taken.
+   */
+  private async acceptFromChannel(context: TurnContext, code: string, invite: () => string): Promise<void> {
+    const { from } = context.activity;
+    const reply = (text: string) => context.sendActivity({ type: 'message', text });
+    const entry = onDutyEntry(await this.store.roster(), from.id, from.aadObjectId);
+    if (!entry) {
+      await reply(`${this.strings.text('specialistChannel.notOnDuty')}\n\n${invite()}`);
+      return;
+    }
+    const name = entry.name || from.name || '';
+    const { outcome, request } = await this.service.accept(
+      { id: from.id, name, reference: entry.reference },
+      code,
+    );
+    if (outcome === 'accepted' && request) {
+      await reply(
+        name
+          ? this.strings.text('specialistChannel.taken', { code, name })
+          : this.strings.text('specialistChannel.takenUnnamed', { code }),
+      );
+      const minutes = minutesSince(request.createdAt, this.clock());
+      await this.service.tellSpecialist(entry.reference, [
+        {
+          type: 'message',
+          text: this.strings.text('specialist.accepted', { alias: request.member.alias, code }),
+          suggestedActions: {
+            to: [],
+            actions: [{ type: 'imBack', title: this.strings.text(buttons.end[0]), value: buttons.end[1] }],
+          },
+        },
+        {
+          type: 'message',
+          textFormat: 'plain',
+          text: requestLines(this.strings, request, minutes).join('\n'),
+        },
+      ]);
+    } else if (outcome === 'taken') await reply(this.strings.text('specialist.taken', { code }));
+    else if (outcome === 'busy') await reply(this.strings.text('specialist.busy'));
+    else await reply(this.strings.text('specialist.notFound', { code }));
   }
 
   /** A member's message while they have a request or a relay. */
@@ -190,4 +265,21 @@ export class HandoffTurns {
       text: [this.strings.text('specialist.queueHeader'), ...lines].join('\n'),
     });
   }
+}
+
+/** The specialist command of a message: typed, or an Accept button's submitted data. */
+function commandOf(context: TurnContext): SpecialistCommand | undefined {
+  const { text, value } = context.activity;
+  const submitted = submitSchema.safeParse(value);
+  return parseSpecialistCommand(submitted.success ? `accept ${submitted.data.code}` : text);
+}
+
+/** A specialist's duty entry, by their channel id or (Teams) by their Entra object id. */
+function onDutyEntry(roster: DutyRoster, id: string, aadObjectId: string | undefined) {
+  return (
+    roster[id] ??
+    (aadObjectId
+      ? Object.values(roster).find((entry) => entry.reference.user?.aadObjectId === aadObjectId)
+      : undefined)
+  );
 }

@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Strings } from '../content/strings.js';
+import { botMentionRemover } from '../teams/mentions.js';
 import type { AppConfig } from './config.js';
 import { errorFields, type Logger } from './log.js';
 import { typingIndicator } from './typing-indicator.js';
@@ -34,7 +35,7 @@ export class WayfinderAdapter extends CloudAdapter {
 
 /**
  * The Bot Framework adapter: CloudAdapter with configuration-based auth (no app id = local, no
- * auth), a typing indicator for slow turns, and a turn error
+ * auth), a typing indicator for slow turns, its own @mention taken out of messages, and a turn error
  * handler that logs ids only, apologizes, and leaves stored state as it was before the turn.
  */
 export function createAdapter(
@@ -49,6 +50,8 @@ export function createAdapter(
   });
   const adapter = new WayfinderAdapter(auth);
   adapter.use(typingIndicator(deps.logger));
+  // Teams @mentions the bot in group chats and channels: the bot reads the words, not its name.
+  adapter.use(botMentionRemover());
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     const { activity } = context;

@@ -18,6 +18,7 @@ import { type Content, loadContent } from '../content/content.js';
 import { HandoffService } from '../handoff/handoff-service.js';
 import { HandoffStore } from '../handoff/handoff-store.js';
 import { HandoffTurns } from '../handoff/handoff-turns.js';
+import { SpecialistChannel } from '../handoff/specialist-channel.js';
 import { AdviceRequestDetector } from '../language/advice-requests.js';
 import { CommandRecognizer } from '../language/commands.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../language/intents/index.js';
@@ -29,6 +30,7 @@ import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import { Scheduler } from '../scheduling/index.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
+import { GroupTurns } from '../teams/group-turns.js';
 import { createAdapter, type WayfinderAdapter } from './adapter.js';
 import { type AppConfig, isLoopback } from './config.js';
 import { createLogger, type Logger } from './log.js';
@@ -111,9 +113,15 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     }),
   });
   const handoffStore = new HandoffStore(storage);
+  const specialistChannel = config.specialistChannelId
+    ? new SpecialistChannel(storage, config.specialistChannelId)
+    : undefined;
+  // Posting into the channel needs Teams' service URL and tenant, learned from Teams traffic.
+  if (specialistChannel) adapter.use(specialistChannel.learner());
   const handoff = new HandoffService(handoffStore, send, strings, {
     clock,
     waitMinutes: config.handoffWaitMinutes,
+    ...(specialistChannel ? { channel: specialistChannel } : {}),
   });
   const personalData = new PersonalData(storage, [
     { name: 'handoff', keysOf: (userKey) => handoffStore.keysOfPerson(userKey) },
@@ -157,7 +165,15 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       new AccommodationDialog(dialogDeps, accommodationOptions),
       new MyPlansDialog(dialogDeps, { plans: appointments.plans, accommodationRequests }),
     ],
-    handoff: new HandoffTurns(handoff, handoffStore, strings, config.specialistIds, clock),
+    handoff: new HandoffTurns(handoff, handoffStore, strings, config.specialistIds, clock, specialistChannel),
+    group: new GroupTurns({
+      strings,
+      commands: dialogDeps.commands,
+      recognizer,
+      crisisResources: content.crisisResources,
+      retentionDays: config.retentionDays,
+      ...(config.auth.appId ? { appId: config.auth.appId } : {}),
+    }),
     strings,
     commands: dialogDeps.commands,
     recognizer,

@@ -70,6 +70,17 @@ const environmentSchema = z
             .filter((id) => id.length > 0),
         ),
     ),
+    SPECIALIST_CHANNEL_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(
+          /^19:[^\s;]+$/,
+          "expected a Teams channel id such as 19:abc123@thread.tacv2 (from the channel's link)",
+        )
+        .optional(),
+    ),
     LOCAL_CHAT: booleanFlag,
     RETENTION_DAYS: z.preprocess(
       emptyToUndefined,
@@ -137,6 +148,8 @@ export interface AppConfig {
     blobContainer?: string;
   };
   specialistIds: readonly string[];
+  /** The specialists' Teams channel, where each new request is also posted (with an Accept button). */
+  specialistChannelId?: string;
   localChat: boolean;
   /** Days after a person's last activity when their data is erased. */
   retentionDays: number;
@@ -201,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
       blobContainer: e.BLOB_CONTAINER,
     },
     specialistIds: e.SPECIALIST_IDS,
+    ...(e.SPECIALIST_CHANNEL_ID ? { specialistChannelId: e.SPECIALIST_CHANNEL_ID } : {}),
     // The local Direct Line keeps its conversations in one process's memory: with shared Blob
     // state (several instances) it is off unless LOCAL_CHAT=true asks for it explicitly.
     localChat: e.LOCAL_CHAT ?? (!e.MicrosoftAppId && isLoopback(host) && e.STORAGE !== 'blob'),

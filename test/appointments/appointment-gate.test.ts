@@ -20,6 +20,7 @@ import { PersonalData } from '../../src/privacy/personal-data.js';
 import { Retention } from '../../src/privacy/retention.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { GroupTurns } from '../../src/teams/group-turns.js';
 import { testContent } from '../support/content.js';
 import { clock, testRecognizer } from './harness.js';
 
@@ -55,6 +56,7 @@ function botWithAppointments(): TestAdapter {
     userState,
     dialogs: [root, appointment, new SafetyDialog(deps), new DeleteDataDialog(deps)],
     handoff: new HandoffTurns(handoff, handoffStore, strings, [], clock),
+    group: new GroupTurns({ strings, commands, recognizer, crisisResources, retentionDays: 180 }),
     strings,
     commands,
     recognizer,

@@ -16,7 +16,7 @@ import { loadSafetyRules } from './safety-rules.js';
 
 export type { LearnedScores } from './learned-layer.js';
 export { RuleClassifier } from './rule-classifier.js';
-export { type SafetyLevel, type SafetyResult, safetyLevels } from './safety-result.js';
+export { mentionsOverdose, type SafetyLevel, type SafetyResult, safetyLevels } from './safety-result.js';
 
 /**
  * How much of a message the learned layer reads, in folded characters. Its cost is then bounded

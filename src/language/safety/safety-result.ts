@@ -22,3 +22,8 @@ export interface SafetyResult {
   /** `rule-id:reason` for matches set aside as idiom, negated, past or hypothetical. */
   readonly suppressed: readonly string[];
 }
+
+/** True when a rule about an overdose or someone not breathing fired: the overdose step applies. */
+export function mentionsOverdose(result: SafetyResult): boolean {
+  return result.signals.some((signal) => /overdose|breathing|dying|collapse/.test(signal));
+}
