@@ -168,7 +168,7 @@ export class AppointmentDialog extends InterruptibleDialog {
         return this.to(step, { ...state, draft, step: 'next', history: [], misses: 0 });
       }
       case 'text':
-        await step.context.sendActivity(this.keeper.text(state.draft));
+        await step.context.sendActivities(this.keeper.text(state.draft));
         return this.to(step, { ...state, misses: 0 });
       case 'change':
         return this.change(step, state, outcome.field);
@@ -228,7 +228,7 @@ export class AppointmentDialog extends InterruptibleDialog {
     const { plan, say } = await this.keeper.save(step.context, state.draft);
     if (say.length) await step.context.sendActivity(say.join('\n\n'));
     const intro = strings.text(state.draft.id ? 'appointment.updated' : 'appointment.saved');
-    await step.context.sendActivity(this.keeper.card(plan, intro));
+    await step.context.sendActivities(this.keeper.card(plan, intro));
     const draft = { ...state.draft, id: plan.id, createdAt: plan.createdAt };
     const now = this.appointments.clock();
     const remind = plan.when !== undefined && !isPast(plan.when, now) && !draft.remindersAsked;

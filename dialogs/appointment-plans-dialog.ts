@@ -8,7 +8,7 @@ import {
 import { type ChoiceSpec, choiceOf, matchChoice, questionActivity } from '../src/appointments/choices.js';
 import type { AppointmentContent } from '../src/appointments/content.js';
 import { type AppointmentPlan, MAX_ANSWER_LENGTH } from '../src/appointments/plan.js';
-import { planCardActivity, planTextActivity } from '../src/appointments/plan-card.js';
+import { planMessages, planTextActivities } from '../src/appointments/plan-card.js';
 import type { PlanStore } from '../src/appointments/plan-store.js';
 import { planView } from '../src/appointments/plan-view.js';
 import { cancelReminders, type ReminderScheduler } from '../src/appointments/reminders.js';
@@ -169,7 +169,7 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
       this.to(step, { screen: 'actions', planId: plan.id, misses: said ? 0 : state.misses + 1 });
     switch (choice) {
       case 'text':
-        await step.context.sendActivity(planTextActivity(this.view(plan)));
+        await step.context.sendActivities(planTextActivities(this.view(plan)));
         return this.to(step, { ...state, misses: 0 });
       case 'nextSteps':
         return this.to(step, { screen: 'nextSteps', planId: plan.id, misses: 0 });
@@ -226,7 +226,7 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
   }
 
   private async show(dc: DialogContext, plan: AppointmentPlan): Promise<void> {
-    await dc.context.sendActivity(planCardActivity(this.view(plan), this.deps.strings.text('plans.opened')));
+    await dc.context.sendActivities(planMessages(this.view(plan), this.deps.strings.text('plans.opened')));
   }
 
   /** "Housing, Friday, May 9": how a plan is named in the list. */

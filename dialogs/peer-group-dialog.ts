@@ -410,14 +410,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     matches: readonly Match[],
     intro: string[],
   ): Promise<void> {
-    const rendered = matches.map((match, index) => writer.match(match, index + 1));
-    await context.sendActivity({
-      type: ActivityTypes.Message,
-      textFormat: 'plain',
-      text: [...intro, ...rendered.map((r) => r.text)].join('\n\n'),
-      attachments: rendered.map((r) => r.card),
-      attachmentLayout: 'list',
-    });
+    await context.sendActivity(writer.matchesActivity(matches, intro));
   }
 
   private explainApproaches(): string {

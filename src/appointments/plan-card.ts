@@ -1,4 +1,5 @@
 import { type Activity, ActivityTypes, type Attachment, CardFactory, TextFormatTypes } from 'botbuilder';
+import { fitsTeamsMessage, splitToFit } from '../teams/card-limits.js';
 import type { PlanView } from './plan-view.js';
 
 /** The Adaptive Card schema version Teams renders (1.5). */
@@ -67,7 +68,24 @@ export function planCardActivity(view: PlanView, intro: string): Partial<Activit
   };
 }
 
-/** The plan as a plain-text message: marked plain, so channels show it as typed (no Markdown). */
-export function planTextActivity(view: PlanView): Partial<Activity> {
-  return { type: ActivityTypes.Message, text: planText(view), textFormat: TextFormatTypes.Plain };
+/**
+ * The plan as plain-text messages: marked plain, so channels show it as typed (no Markdown); a
+ * plan too long for one Teams message comes in parts that each fit.
+ */
+export function planTextActivities(view: PlanView): Partial<Activity>[] {
+  return splitToFit(planText(view)).map((text) => ({
+    type: ActivityTypes.Message,
+    text,
+    textFormat: TextFormatTypes.Plain,
+  }));
+}
+
+/**
+ * The plan as a card message introduced by `intro`, or, when the card would be too big for a
+ * Teams message (a plan full of long answers), the intro and the plan as text in parts.
+ */
+export function planMessages(view: PlanView, intro: string): Partial<Activity>[] {
+  const card = planCardActivity(view, intro);
+  if (fitsTeamsMessage(card)) return [card];
+  return [{ type: ActivityTypes.Message, text: intro }, ...planTextActivities(view)];
 }

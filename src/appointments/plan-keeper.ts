@@ -4,7 +4,7 @@ import type { Strings } from '../content/strings.js';
 import { userStateKey } from '../privacy/state-keys.js';
 import type { AppointmentContent } from './content.js';
 import { type AppointmentPlan, type PlanDraft, toPlan } from './plan.js';
-import { planCardActivity, planTextActivity } from './plan-card.js';
+import { planMessages, planTextActivities } from './plan-card.js';
 import { MAX_PLANS, type PlanStore } from './plan-store.js';
 import { planView } from './plan-view.js';
 import { cancelReminders, type ReminderScheduler, scheduleReminders } from './reminders.js';
@@ -48,14 +48,14 @@ export class PlanKeeper {
     return { plan, say };
   }
 
-  /** The plan as a card message, introduced by `intro`. */
-  card(plan: AppointmentPlan, intro: string): Partial<Activity> {
-    return planCardActivity(this.view(plan), intro);
+  /** The plan as a card message, introduced by `intro` (as text in parts when too big for a card). */
+  card(plan: AppointmentPlan, intro: string): Partial<Activity>[] {
+    return planMessages(this.view(plan), intro);
   }
 
   /** The plan as plain text to copy. */
-  text(draft: PlanDraft): Partial<Activity> {
-    return planTextActivity(this.view(this.plan(draft)));
+  text(draft: PlanDraft): Partial<Activity>[] {
+    return planTextActivities(this.view(this.plan(draft)));
   }
 
   /**

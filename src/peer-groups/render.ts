@@ -1,4 +1,4 @@
-import type { Attachment } from 'botbuilder';
+import { type Activity, ActivityTypes, type Attachment } from 'botbuilder';
 import { adaptiveCard, type OpenUrlAction, textBlock } from '../cards/adaptive-card.js';
 import type { StringKey, Strings } from '../content/strings.js';
 import type { GroupApproach, GroupFormat } from '../language/intents/index.js';
@@ -77,6 +77,21 @@ export class PeerGroupWriter {
       timeZoneName: 'short',
     });
     this.date = new Intl.DateTimeFormat(strings.locale, { dateStyle: 'long', timeZone: 'UTC' });
+  }
+
+  /**
+   * The results as one message: the whole list as plain text (what every channel shows), and a
+   * card per group for channels that render them.
+   */
+  matchesActivity(matches: readonly Match[], intro: readonly string[]): Partial<Activity> {
+    const rendered = matches.map((match, index) => this.match(match, index + 1));
+    return {
+      type: ActivityTypes.Message,
+      textFormat: 'plain',
+      text: [...intro, ...rendered.map((r) => r.text)].join('\n\n'),
+      attachments: rendered.map((r) => r.card),
+      attachmentLayout: 'list',
+    };
   }
 
   /** The answers that narrow the search, as a phrase: "for alcohol, 12-step, and online". */

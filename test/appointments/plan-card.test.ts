@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { loadAppointmentContent } from '../../src/appointments/content.js';
 import { emptyDraft, toPlan } from '../../src/appointments/plan.js';
-import { planCardActivity, planText, planTextActivity } from '../../src/appointments/plan-card.js';
+import { planCardActivity, planText, planTextActivities } from '../../src/appointments/plan-card.js';
 import { planView } from '../../src/appointments/plan-view.js';
 import { testContent } from '../support/content.js';
 import { clock } from './harness.js';
@@ -79,10 +79,11 @@ describe('plan card and plain text', () => {
   });
 
   it('the copyable text is sent as plain text (no Markdown), without control characters', () => {
-    const plain = planTextActivity(view);
-    assert.equal(plain.textFormat, 'plain');
-    assert.ok(plain.text?.includes('**bold** [link]'));
-    assert.ok(!plain.text?.includes('\u0007'));
+    const [plain, ...more] = planTextActivities(view);
+    assert.deepEqual(more, [], 'a plan of this size is one message');
+    assert.equal(plain?.textFormat, 'plain');
+    assert.ok(plain?.text?.includes('**bold** [link]'));
+    assert.ok(!plain?.text?.includes('\u0007'));
   });
 
   it('leaves out empty parts, but always says what and when', () => {
