@@ -46,6 +46,14 @@ describe('loadConfig', () => {
     assert.deepEqual(loadConfig({ SPECIALIST_IDS: ' a1, b2 ,,c3 ' }).specialistIds, ['a1', 'b2', 'c3']);
   });
 
+  it('takes SPECIALIST_CHANNEL_ID as a Teams channel id, and refuses anything else with an example', () => {
+    const id = '19:abc123def@thread.tacv2';
+    assert.equal(loadConfig({ SPECIALIST_CHANNEL_ID: ` ${id} ` }).specialistChannelId, id);
+    assert.equal(loadConfig({}).specialistChannelId, undefined);
+    const [problem = ''] = problemsOf({ SPECIALIST_CHANNEL_ID: 'general' });
+    assert.match(problem, /^SPECIALIST_CHANNEL_ID: expected a Teams channel id such as 19:/);
+  });
+
   it('treats empty variables as unset', () => {
     assert.equal(loadConfig({ PORT: '', STORAGE: '', MicrosoftAppId: '' }).port, 3978);
   });
