@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Activity } from 'botbuilder';
+import { appPackageDir } from '../../src/teams/app-package.js';
+import { readManifestShape } from '../../src/teams/manifest.js';
 import { postMessages } from './http.js';
 
 /** The bot as Teams names it: "28:" + its app id. */
@@ -72,4 +76,10 @@ export function teamsActivity(
 export async function postTeams(url: string, activity: Record<string, unknown>): Promise<void> {
   const response = await postMessages(url, activity);
   assert.equal(response.status, 200, await response.text());
+}
+
+/** The command lists of the shipped manifest template, as Teams shows them per scope. */
+export async function manifestCommandLists() {
+  const template = JSON.parse(await readFile(resolve(appPackageDir, 'manifest.json'), 'utf8'));
+  return readManifestShape(template).bots.flatMap((bot) => bot.commandLists);
 }

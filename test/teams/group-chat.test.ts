@@ -7,6 +7,7 @@ import { testContent } from '../support/content.js';
 import { startTestApp } from '../support/http.js';
 import {
   conversationIdOf,
+  manifestCommandLists,
   PRIVATE_CHAT_LINK,
   postTeams,
   TEAMS_BOT,
@@ -84,6 +85,23 @@ describe('Teams: group chats and channels (HTTP, Teams-shaped activities)', () =
       }
     });
   }
+
+  it('answers each command the manifest lists for groups itself, without sending the person away', async () => {
+    const lists = await manifestCommandLists();
+    const groupLists = lists.filter(
+      (list) => list.scopes.includes('groupChat') || list.scopes.includes('team'),
+    );
+    assert.ok(
+      groupLists.every((list) => !list.scopes.includes('personal')),
+      'groups have a list of their own',
+    );
+    const redirects = strings.variants('teams.groupRedirect');
+    for (const { title } of groupLists.flatMap((list) => list.commands)) {
+      const [reply = ''] = await say(channel, title);
+      assert.ok(!redirects.some((line) => reply.startsWith(line)), `"${title}" got ${JSON.stringify(reply)}`);
+      assert.ok(reply.endsWith(invite));
+    }
+  });
 
   it('answers crisis language in a group at once with the lines, asking nothing', async () => {
     const [reply = ''] = await say(channel, 'I want to kill myself');
