@@ -46,7 +46,12 @@ export class NicknameDialog extends InterruptibleDialog {
       await step.context.sendActivity(strings.text('nickname.skipped'));
     } else {
       await writeProfile(profile, step.context, { ...current, nickname: answer });
-      await step.context.sendActivity(strings.text('nickname.saved', { name: answer }));
+      // Plain text: the name shows as typed ("**Ari**" is not bold).
+      await step.context.sendActivity({
+        type: 'message',
+        textFormat: 'plain',
+        text: strings.text('nickname.saved', { name: answer }),
+      });
     }
     return step.endDialog();
   }

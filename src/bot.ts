@@ -171,9 +171,15 @@ export class WayfinderBot extends TeamsActivityHandler {
       if (turn.kind !== 'none') return;
     }
     if (safety.level !== 'none') return this.pauseForSafety(dc, safety);
-    if (!text?.trim() && value === undefined) {
-      await context.sendActivity(strings.text('errors.notText'));
-      return;
+    if (!text?.trim()) {
+      if (value === undefined) {
+        await context.sendActivity(strings.text('errors.notText'));
+        return;
+      }
+      // Card data with no text: no card a member is sent submits data (their buttons send text),
+      // so whatever it holds is not read; the open question is asked again.
+      await context.sendActivity(strings.text('errors.submitNotUnderstood'));
+      return this.reprompt(dc);
     }
     if (exceedsInputBudget(text)) {
       await context.sendActivity(strings.text('errors.tooLong', { max: MAX_MESSAGE_LENGTH }));

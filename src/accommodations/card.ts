@@ -1,4 +1,5 @@
 import { type Activity, ActivityTypes, type Attachment, CardFactory } from 'botbuilder';
+import { cardSafe, speakSafe } from '../cards/plain-text.js';
 import type { StringKey, Strings } from '../content/strings.js';
 import type { BuiltRequest } from './letter.js';
 
@@ -6,16 +7,6 @@ import type { BuiltRequest } from './letter.js';
 type CardElement =
   | { type: 'TextBlock'; text: string; wrap: true; weight?: 'Bolder'; size?: 'Medium'; spacing?: 'Medium' }
   | { type: 'RichTextBlock'; inlines: { type: 'TextRun'; text: string }[]; spacing?: 'None' | 'Small' };
-
-/**
- * Makes text safe for a card: control characters go, and "{{" (the start of Adaptive Cards'
- * DATE()/TIME() functions) is broken up so a person's words never run as a function. Markdown
- * is not an issue: every line of the request is a TextRun, which renders no markdown.
- */
-export function cardSafe(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '').replace(/\{\{/g, '{ {');
-}
 
 /** The request as plain text: what channels without cards show, and what a person can copy. */
 export function requestPlainText(strings: Strings, built: BuiltRequest): string {
@@ -56,7 +47,7 @@ export function requestCard(strings: Strings, built: BuiltRequest): Attachment {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     fallbackText: cardSafe(requestPlainText(strings, built)),
-    speak: cardSafe(built.spoken),
+    speak: speakSafe(built.spoken),
     body,
   });
 }

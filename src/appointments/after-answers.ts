@@ -1,7 +1,7 @@
+import { escapeMarkdown } from '../cards/markdown.js';
 import type { Strings } from '../content/strings.js';
 import { type PlanDraft, type PrepField, prepFields } from './plan.js';
 import type { AnswerInput } from './prep-answers.js';
-import { quote } from './prep-questions.js';
 import type { PrepState } from './prep-state.js';
 import { checkInAfter, dayBefore, readReminderTime } from './when.js';
 
@@ -106,7 +106,7 @@ export class AfterAnswers {
     switch (input.choice) {
       case 'practice': {
         const line = draft.goal
-          ? strings.text('appointment.openingWithGoal', { goal: quote(draft.goal) })
+          ? strings.text('appointment.openingWithGoal', { goal: escapeMarkdown(draft.goal) })
           : strings.text('appointment.openingNoGoal');
         return { kind: 'end', next: 'practice', say: [strings.text('appointment.openingLine', { line })] };
       }

@@ -1,24 +1,10 @@
 import { type Activity, ActivityTypes, type Attachment, CardFactory, TextFormatTypes } from 'botbuilder';
+import { cardSafe, speakSafe, withoutControlCharacters } from '../cards/plain-text.js';
 import { fitsTeamsMessage, splitToFit } from '../teams/card-limits.js';
 import type { PlanView } from './plan-view.js';
 
 /** The Adaptive Card schema version Teams renders (1.5). */
 export const PLAN_CARD_VERSION = '1.5';
-
-/**
- * Control characters go (they can break a card or a terminal), and "{{" is split with a zero-width
- * space: Adaptive Card renderers treat "{{DATE(...)}}" as a function even inside a TextRun.
- */
-export function cardSafe(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '').replace(/\{\{/g, '{\u200b{');
-}
-
-/** Control characters removed; the text is sent as plain text, so nothing in it is markup. */
-function plainSafe(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
-}
 
 /** The plan as plain text a person can copy into notes or a message, in their own words. */
 export function planText(view: PlanView): string {
@@ -26,7 +12,7 @@ export function planText(view: PlanView): string {
     const lines = section.lines.map((line, i) => (section.numbered ? `${i + 1}. ${line}` : `- ${line}`));
     return [`${section.heading}:`, ...lines].join('\n');
   });
-  return plainSafe([view.title, ...parts].join('\n\n'));
+  return withoutControlCharacters([view.title, ...parts].join('\n\n'));
 }
 
 /**
@@ -53,7 +39,7 @@ export function planCard(view: PlanView): Attachment {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: PLAN_CARD_VERSION,
     fallbackText: planText(view),
-    speak: cardSafe(view.summary),
+    speak: speakSafe(view.summary),
     body,
   });
 }
@@ -63,7 +49,7 @@ export function planCardActivity(view: PlanView, intro: string): Partial<Activit
   return {
     type: ActivityTypes.Message,
     text: intro,
-    summary: plainSafe(view.summary),
+    summary: withoutControlCharacters(view.summary),
     attachments: [planCard(view)],
   };
 }

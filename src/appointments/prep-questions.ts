@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../cards/markdown.js';
 import type { StringKey, Strings } from '../content/strings.js';
 import { type ChoiceSpec, choiceOf } from './choices.js';
 import type { AppointmentContent } from './content.js';
@@ -19,11 +20,6 @@ const againKeys: Partial<Record<StepName, StringKey>> = {
   support: 'appointment.askSupportAgain',
   reminderTime: 'appointment.askReminderTimeAgain',
 };
-
-/** Escapes Markdown in the person's words echoed in a message, so they show as typed. */
-export function quote(text: string): string {
-  return text.replace(/[\\`*_[\]<>#~|{}]/g, (c) => `\\${c}`);
-}
 
 /** The questions of the appointment dialog, worded from the locale and content files. */
 export class PrepQuestions {
@@ -54,7 +50,7 @@ export class PrepQuestions {
     if (!current) return base;
     const keep = choiceOf(strings, 'keep', 'appointment.keep', 'appointment.keepWords');
     return {
-      text: `${strings.text('appointment.currentAnswer', { answer: quote(current) })}\n\n${base.text}`,
+      text: `${strings.text('appointment.currentAnswer', { answer: escapeMarkdown(current) })}\n\n${base.text}`,
       choices: [keep, ...base.choices],
     };
   }
@@ -280,5 +276,5 @@ export class PrepQuestions {
 
 /** "1. ...\n2. ..." with the person's words escaped. */
 export function numbered(lines: readonly string[]): string {
-  return lines.map((line, i) => `${i + 1}. ${quote(line)}`).join('\n');
+  return lines.map((line, i) => `${i + 1}. ${escapeMarkdown(line)}`).join('\n');
 }

@@ -1,22 +1,23 @@
 import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
+import { escapeMarkdown } from '../cards/markdown.js';
+import { withoutControlCharacters } from '../cards/plain-text.js';
 import type { Strings } from '../content/strings.js';
 import type { HandoffRequest } from './handoff-store.js';
 
-/** Stops member-chosen text (an alias, a message) from rendering as markdown on a card. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
-}
-
-/** The plain lines a specialist reads about a request (the card's text fallback, too). */
+/**
+ * The plain lines a specialist reads about a request (the card's text fallback, too); a member's
+ * words in them (alias, message, contact) are shown as typed, so they go out as plain text.
+ */
 export function requestLines(strings: Strings, request: HandoffRequest, minutes: number): string[] {
   const { code, member, topic, summary, leftMessage } = request;
-  return [
+  const lines = [
     strings.text('specialist.newRequest', { code, alias: member.alias, topic, minutes }),
     summary ? strings.text('specialist.summaryLine', { summary }) : strings.text('specialist.noSummary'),
     ...(leftMessage
       ? [strings.text('specialist.messageLine', { message: leftMessage.text, contact: leftMessage.contact })]
       : []),
   ];
+  return lines.map(withoutControlCharacters);
 }
 
 /**
@@ -37,6 +38,7 @@ export function specialistCard(
     fallbackText: lines.join('\n'),
     body: lines.map((line, i) => ({
       type: 'TextBlock',
+      // A member's words (alias, message) must show as typed: the TextBlock reads markdown.
       text: escapeMarkdown(line),
       wrap: true,
       weight: i === 0 ? 'Bolder' : 'Default',

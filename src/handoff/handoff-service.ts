@@ -162,6 +162,7 @@ export class HandoffService {
     await this.send(request.specialist.reference, [
       {
         type: 'message',
+        textFormat: 'plain',
         text: this.strings.text('specialist.safetyAlert', { alias: request.member.alias, level }),
       },
     ]);
@@ -184,6 +185,7 @@ export class HandoffService {
     const specialistSide: Partial<Activity>[] = [
       {
         type: 'message',
+        textFormat: 'plain',
         text:
           by === 'member'
             ? this.strings.text('specialist.memberEnded', { alias: request.member.alias })

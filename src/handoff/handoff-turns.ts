@@ -1,5 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { parseSubmit } from '../cards/submit.js';
 import type { StringKey, Strings } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
 import { privateChatInvite, referenceWithTenant, userIdsOf } from '../teams/scope.js';
@@ -18,8 +19,11 @@ const buttons = {
   end: ['specialist.buttonEnd', 'end'],
 } as const satisfies Record<string, readonly [StringKey, string]>;
 
-/** A card's Accept button in Web Chat submits data instead of text. */
-const submitSchema = z.object({ command: z.literal('accept'), code: z.string().regex(/^[A-Z0-9]{6}$/) });
+/** A card's Accept button in Web Chat submits data instead of text (other fields, like msteams, are dropped). */
+const acceptSubmitSchema = z.object({
+  command: z.literal('accept'),
+  code: z.string().regex(/^[A-Z0-9]{6}$/),
+});
 
 /** What the bot should do for a member's message, given their handoff. */
 export type MemberTurn =
@@ -66,9 +70,11 @@ export class HandoffTurns {
   async specialistTurn(context: TurnContext, link: RelayLink | undefined): Promise<boolean> {
     const { text, from } = context.activity;
     const command = commandOf(context);
+    // Plain text: a member's alias may be in it, and it must show as typed.
     const say = (key: StringKey, vars = {}, next: ReadonlyArray<readonly [StringKey, string]> = []) =>
       context.sendActivity({
         type: 'message',
+        textFormat: 'plain',
         text: this.strings.text(key, vars),
         ...(next.length > 0
           ? {
@@ -128,9 +134,13 @@ export class HandoffTurns {
           await say('specialist.accepted', { alias: request.member.alias, code: request.code }, [
             buttons.end,
           ]);
-          await context.sendActivity(
-            requestLines(this.strings, request, minutesSince(request.createdAt, this.clock())).join('\n'),
-          );
+          await context.sendActivity({
+            type: 'message',
+            textFormat: 'plain',
+            text: requestLines(this.strings, request, minutesSince(request.createdAt, this.clock())).join(
+              '\n',
+            ),
+          });
         } else if (outcome === 'taken')
           await say('specialist.taken', { code: command.code ?? request?.code ?? '' });
         else if (outcome === 'busy') await say('specialist.busy');
@@ -270,8 +280,8 @@ export class HandoffTurns {
 /** The specialist command of a message: typed, or an Accept button's submitted data. */
 function commandOf(context: TurnContext): SpecialistCommand | undefined {
   const { text, value } = context.activity;
-  const submitted = submitSchema.safeParse(value);
-  return parseSpecialistCommand(submitted.success ? `accept ${submitted.data.code}` : text);
+  const submitted = parseSubmit(acceptSubmitSchema, value);
+  return parseSpecialistCommand(submitted ? `accept ${submitted.code}` : text);
 }
 
 /** A specialist's duty entry, by their channel id or (Teams) by their Entra object id. */

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../cards/markdown.js';
 import type { Strings } from '../content/strings.js';
 import { type PracticeHistory, progressOf } from './history.js';
 import { askIn, type Skill, skillNames } from './skills.js';
@@ -117,7 +118,8 @@ function askOf(turns: readonly Turn[], goal: string): string {
   return goal;
 }
 
+/** The person's words, cut to MAX_QUOTE and escaped: they are echoed in a markdown message. */
 function quote(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 3).trimEnd()}...` : flat;
+  return escapeMarkdown(flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 3).trimEnd()}...` : flat);
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cardSafe, requestCard, requestPlainText } from '../../src/accommodations/card.js';
+import { requestCard, requestPlainText } from '../../src/accommodations/card.js';
 import { ideasFor, whoFor } from '../../src/accommodations/content.js';
 import { RequestBuilder } from '../../src/accommodations/letter.js';
 import {
@@ -9,6 +9,7 @@ import {
   settingIds,
 } from '../../src/accommodations/model.js';
 import { DisclosureTerms } from '../../src/accommodations/terms.js';
+import { cardSafe } from '../../src/cards/plain-text.js';
 import { testContent } from '../support/content.js';
 import { accommodationContent, TODAY } from './support.js';
 
