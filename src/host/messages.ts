@@ -7,9 +7,13 @@ import { errorFields, type Logger } from './log.js';
 /** A member list of a conversationUpdate: the bot reads each member's id. */
 const membersSchema = (field: string) =>
   z
-    .array(z.looseObject({ id: z.string({ error: `each of ${field} needs an id (a string)` }) }), {
-      error: `${field} must be an array of accounts`,
-    })
+    .array(
+      z.looseObject(
+        { id: z.string({ error: `each of ${field} needs an id (a string)` }) },
+        { error: `each of ${field} must be an account (an object with an id)` },
+      ),
+      { error: `${field} must be an array of accounts` },
+    )
     .optional();
 
 /**
@@ -20,14 +24,18 @@ const membersSchema = (field: string) =>
  */
 const inboundActivitySchema = z
   .looseObject({
-    type: z.string({ error: 'type is required' }).min(1, 'type is required'),
-    channelId: z.string({ error: 'channelId is required' }).min(1, 'channelId is required'),
+    type: z.string({ error: 'type is required (a string)' }).min(1, 'type is required'),
+    channelId: z.string({ error: 'channelId is required (a string)' }).min(1, 'channelId is required'),
     conversation: z.looseObject(
-      { id: z.string({ error: 'conversation.id is required' }).min(1, 'conversation.id is required') },
+      {
+        id: z
+          .string({ error: 'conversation.id is required (a string)' })
+          .min(1, 'conversation.id is required'),
+      },
       { error: 'conversation is required' },
     ),
     from: z.looseObject(
-      { id: z.string({ error: 'from.id is required' }).min(1, 'from.id is required') },
+      { id: z.string({ error: 'from.id is required (a string)' }).min(1, 'from.id is required') },
       { error: 'from is required' },
     ),
     text: z.string({ error: 'text must be a string' }).optional(),
