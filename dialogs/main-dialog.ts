@@ -15,6 +15,7 @@ import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { IntentName } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
+import { picksByPosition } from '../src/language/position-pick.js';
 import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
@@ -71,10 +72,12 @@ export interface MainDialogOptions {
  */
 export class MainDialog extends InterruptibleDialog {
   private readonly features: Partial<Record<FeatureIntent, string>> = {};
+  private readonly pickWords: ReadonlySet<string>;
 
   /** `features` maps each guided conversation that exists to its dialog. */
   constructor(deps: DialogDeps, features: Partial<Record<FeatureIntent, Dialog>> = {}) {
     super(DialogIds.main, deps);
+    this.pickWords = new Set(deps.strings.variants('menu.pickWords').map(normalizeText));
     this.addDialog(new ChoicePrompt(MENU_PROMPT, this.validateChoice.bind(this)))
       .addDialog(yesNoPrompt(ROUTE_CONFIRM, deps.strings, ['routing.yes', 'routing.no']))
       .addDialog(new ChoicePrompt(ROUTE_CHOICE))
@@ -244,7 +247,10 @@ export class MainDialog extends InterruptibleDialog {
       prompt.context.turnState.set(MENU_ROUTE, routed);
       return true;
     }
-    if (found) return true;
+    // A number or ordinal counts only on its own ("2", "the second one"), not inside a sentence.
+    const choices = prompt.options.choices ?? [];
+    if (found && (found.synonym !== undefined || picksByPosition(typed, choices, this.pickWords)))
+      return true;
     const { strings } = this.deps;
     const misses = prompt.attemptCount;
     // The retry prompt carries the menu's buttons, so the wording is set on it for this miss.

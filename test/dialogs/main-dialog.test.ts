@@ -67,6 +67,22 @@ const cases: DialogCase[] = [
     ],
   },
   {
+    name: 'a pick by position works in other words too: "the first one", "number 1 please"',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['the first one', ['crisis.intro', 'menu.promptAgain']],
+      ['number 1 please', ['crisis.intro', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'a number inside a sentence picks nothing: "I have 2 kids" and "alert(1)" get the retry',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['I have 2 kids', [['fallback.notUnderstood', {}, 0]]],
+      ['alert(1)', ['fallback.stuck']],
+    ],
+  },
+  {
     name: 'choosing by a synonym works ("about")',
     steps: [
       ['hello', ['menu.prompt']],
