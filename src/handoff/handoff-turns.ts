@@ -91,7 +91,8 @@ export class HandoffTurns {
       });
     if (link?.role === 'specialist' && command?.kind !== 'accept' && command?.kind !== 'queue') {
       if (command?.kind === 'end') await this.service.end(link.code, 'specialist');
-      else if (text?.trim()) await this.service.relay(link.code, 'specialist', text.trim());
+      else if (text?.trim() && !(await this.service.relay(link.code, 'specialist', text.trim())))
+        await say('specialist.notDelivered');
       return true;
     }
     const me = {
@@ -231,7 +232,9 @@ export class HandoffTurns {
           return { kind: 'handled' };
         }
         if (flagged) await this.service.alertSpecialist(link.code, flagged);
-        if (text) await this.service.relay(link.code, 'member', text);
+        // Told plainly when the connector could not take it, rather than left waiting for a reply.
+        if (text && !(await this.service.relay(link.code, 'member', text)))
+          await context.sendActivity(this.strings.text('handoff.notDelivered'));
         return { kind: 'relayed' };
       case 'waiting':
       case 'expired': {

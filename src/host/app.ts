@@ -37,6 +37,7 @@ import { createLogger, type Logger } from './log.js';
 import { MessageHandler } from './messages.js';
 import { type Periodic, runEvery } from './periodic.js';
 import { proactiveSender } from './proactive.js';
+import type { RetryPolicy } from './send-retry.js';
 import { createServer } from './server.js';
 
 /** Parts a test may supply instead of the ones built from config. */
@@ -48,6 +49,8 @@ export interface AppOverrides {
   clock?: () => Date;
   /** A recognizer built once and shared (it takes ~0.6 s to build). */
   recognizer?: WayfinderRecognizer;
+  /** How proactive sends retry (tests shorten the waits). */
+  sendRetry?: Partial<RetryPolicy>;
 }
 
 /** A wired Wayfinder: listen to serve, close to finish in-flight turns and flush storage. */
@@ -96,7 +99,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   };
   const clock = overrides.clock ?? (() => new Date());
   const adapter = createAdapter(config, { strings, logger });
-  const send = proactiveSender(adapter, config.auth.appId ?? '', logger);
+  const send = proactiveSender(adapter, config.auth.appId ?? '', logger, overrides.sendRetry);
   // Loaded once, here, so a bad appointments.json stops the start.
   const appointmentContent = loadAppointmentContent(strings);
   // Due items live in Storage (they survive restarts); each is claimed with an eTag, so one

@@ -7,10 +7,10 @@ import type { App } from '../../src/host/app.js';
 import { createLogger } from '../../src/host/log.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
+import { makeTempDir } from '../storage/temp-dir.js';
 import { startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { exchange, postMessages, startTestApp, testActivity } from '../support/http.js';
-import { makeTempDir } from '../storage/temp-dir.js';
 
 const { strings } = testContent();
 
@@ -77,7 +77,11 @@ describe('faults: the file store fails or is slow during a conversation (HTTP, r
     assert.deepEqual(await storage.read([key]), stateBefore);
 
     const next = await say('write-fail', 'Kai');
-    assert.equal(next[0]?.text, strings.text('nickname.saved', { name: 'Kai' }), 'the open question was kept');
+    assert.equal(
+      next[0]?.text,
+      strings.text('nickname.saved', { name: 'Kai' }),
+      'the open question was kept',
+    );
   });
 
   it('a full disk (ENOSPC): apology, no file cut short, /readyz 503; once space is freed, the same answer saves', async () => {

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import type { App } from '../../src/host/app.js';
+import { type StandInConnector, startConnector } from '../support/connector.js';
+import { testContent } from '../support/content.js';
+import { exchange, postMessages, startTestApp, testActivity } from '../support/http.js';
+
+const { strings } = testContent();
+
+describe('faults: a relay whose other side cannot be reached (HTTP, stand-in connector)', () => {
+  let app: App;
+  let url: string;
+  let connector: StandInConnector;
+  /** Backoff waits park here until the test opens the gate. */
+  let parked = 0;
+  let openGate = () => {};
+  let gate: Promise<void>;
+
+  beforeEach(async () => {
+    connector = await startConnector();
+    gate = new Promise((resolve) => {
+      openGate = resolve;
+    });
+    parked = 0;
+    ({ app, url } = await startTestApp(
+      { SPECIALIST_IDS: 'peer-1' },
+      {
+        sendRetry: {
+          attempts: 3,
+          attemptTimeoutMs: 200,
+          sleep: async () => {
+            parked += 1;
+            await gate;
+          },
+        },
+      },
+    ));
+  });
+  afterEach(async () => {
+    openGate();
+    await app.close();
+    await connector.close();
+  });
+
+  /** Posts one message whose replies go to the stand-in connector; resolves to the HTTP status. */
+  function post(conversation: string, user: string, text: string): Promise<number> {
+    const activity = testActivity(conversation, { text, serviceUrl: connector.url }, user);
+    delete activity.deliveryMode;
+    return postMessages(url, activity).then((response) => response.status);
+  }
+
+  it('retries for a bounded time while other conversations go on, then tells the member it did not go through', async () => {
+    await post('spec-1', 'peer-1', 'on duty');
+    const member = {
+      channelId: 'test',
+      serviceUrl: connector.url,
+      conversation: { id: 'member-1', isGroup: false, conversationType: '', name: '' },
+    };
+    const { code } = await app.handoff.request({
+      userKey: 'test/users/member-a/',
+      alias: 'Sam',
+      reference: member,
+      topic: 't',
+    });
+    await post('spec-1', 'peer-1', `accept ${code}`);
+    connector.newTexts('member-1');
+    connector.newTexts('spec-1');
+
+    const sendsBefore = connector.attempts('spec-1');
+    connector.fail('spec-1', { kind: 'hang' });
+    let memberDone = false;
+    const memberTurn = post('member-1', 'member-a', 'are you there?').then((status) => {
+      memberDone = true;
+      return status;
+    });
+    while (parked === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const other = await exchange(url, testActivity('bystander', { text: 'hello' }, 'someone'));
+    assert.ok(other.some((a) => a.text?.startsWith(strings.text('menu.prompt'))));
+    assert.equal(memberDone, false, 'another conversation finished while the relay was retrying');
+
+    openGate();
+    assert.equal(await memberTurn, 200, 'the turn ends normally: no crash, no 500');
+    assert.equal(connector.attempts('spec-1') - sendsBefore, 3, 'three attempts, then it stopped');
+    assert.deepEqual(connector.newTexts('member-1'), [strings.text('handoff.notDelivered')]);
+    assert.deepEqual(connector.newTexts('spec-1'), []);
+
+    connector.fail('spec-1', { kind: 'hang' }, 0);
+    assert.equal(await post('member-1', 'member-a', 'are you there?'), 200);
+    assert.deepEqual(connector.newTexts('spec-1'), ['Sam: are you there?']);
+    assert.deepEqual(connector.newTexts('member-1'), []);
+  });
+});
