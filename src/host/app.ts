@@ -37,6 +37,7 @@ import { createLogger, type Logger } from './log.js';
 import { MessageHandler } from './messages.js';
 import { type Periodic, runEvery } from './periodic.js';
 import { proactiveSender } from './proactive.js';
+import { rateLimit } from './rate-limit.js';
 import type { RetryPolicy } from './send-retry.js';
 import { createServer } from './server.js';
 
@@ -51,6 +52,8 @@ export interface AppOverrides {
   recognizer?: WayfinderRecognizer;
   /** How proactive sends retry (tests shorten the waits). */
   sendRetry?: Partial<RetryPolicy>;
+  /** The rate limit's time source, in milliseconds (tests step it). */
+  rateClock?: () => number;
 }
 
 /** A wired Wayfinder: listen to serve, close to finish in-flight turns and flush storage. */
@@ -99,6 +102,19 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   };
   const clock = overrides.clock ?? (() => new Date());
   const adapter = createAdapter(config, { strings, logger });
+  const safety = loadSafetyClassifier();
+  if (config.rateLimitPerMinute > 0) {
+    adapter.use(
+      rateLimit({
+        perMinute: config.rateLimitPerMinute,
+        // The safety gate reads every message, limited or not: crisis words always get a reply.
+        urgent: (text) => safety.classify(text).level !== 'none',
+        notice: () => strings.text('errors.slowDown'),
+        logger,
+        ...(overrides.rateClock ? { now: overrides.rateClock } : {}),
+      }),
+    );
+  }
   const send = proactiveSender(adapter, config.auth.appId ?? '', logger, overrides.sendRetry);
   // Loaded once, here, so a bad appointments.json stops the start.
   const appointmentContent = loadAppointmentContent(strings);
@@ -180,7 +196,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     strings,
     commands: dialogDeps.commands,
     recognizer,
-    safety: loadSafetyClassifier(),
+    safety,
     advice: AdviceRequestDetector.load(),
     personalData,
     person: userState.createProperty('person'),

@@ -100,6 +100,15 @@ const environmentSchema = z
         .max(1440, 'expected a whole number of minutes from 1 to 1440')
         .default(10),
     ),
+    RATE_LIMIT_PER_MINUTE: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: 'expected a whole number of messages from 0 (off) to 10000' })
+        .int('expected a whole number of messages from 0 (off) to 10000')
+        .min(0, 'expected a whole number of messages from 0 (off) to 10000')
+        .max(10000, 'expected a whole number of messages from 0 (off) to 10000')
+        .default(30),
+    ),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z
@@ -155,6 +164,8 @@ export interface AppConfig {
   retentionDays: number;
   /** Minutes a handoff request waits for a specialist before the member is offered other options. */
   handoffWaitMinutes: number;
+  /** Messages one conversation may send per minute (and at once) before it is asked to slow down; 0 = off. */
+  rateLimitPerMinute: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -220,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     localChat: e.LOCAL_CHAT ?? (!e.MicrosoftAppId && isLoopback(host) && e.STORAGE !== 'blob'),
     retentionDays: e.RETENTION_DAYS,
     handoffWaitMinutes: e.HANDOFF_WAIT_MINUTES,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -54,6 +54,12 @@ describe('loadConfig', () => {
     assert.match(problem, /^SPECIALIST_CHANNEL_ID: expected a Teams channel id such as 19:/);
   });
 
+  it('RATE_LIMIT_PER_MINUTE: 30 by default, 0 turns it off, anything but a whole number is refused', () => {
+    assert.equal(loadConfig({}).rateLimitPerMinute, 30);
+    assert.equal(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute, 0);
+    assert.ok(problemsOf({ RATE_LIMIT_PER_MINUTE: 'lots' })[0]?.startsWith('RATE_LIMIT_PER_MINUTE:'));
+  });
+
   it('treats empty variables as unset', () => {
     assert.equal(loadConfig({ PORT: '', STORAGE: '', MicrosoftAppId: '' }).port, 3978);
   });
