@@ -146,15 +146,30 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     assert.deepEqual(connector.newTexts('member-2'), ['peer-2: to ben']);
   });
 
-  it('gives someone not in SPECIALIST_IDS no specialist powers and no information', async () => {
+  it('gives someone not in SPECIALIST_IDS no specialist powers and no information (every command, typed or a card submit)', async () => {
     await say('spec-1', 'peer-1', 'on duty');
     const code = await requestPerson('member-1', 'member-a', 'Lee');
-    for (const text of ['on duty', 'queue', 'accept', `accept ${code}`, 'off duty', 'end']) {
-      const replies = (await say('intruder', 'someone-else', text)).join('\n');
-      assert.ok(!replies.includes(code), `"${text}" leaked the code`);
-      assert.ok(!replies.includes('Lee'), `"${text}" leaked the alias`);
-      assert.ok(!replies.includes(strings.text('specialist.queueHeader')), `"${text}" showed the queue`);
+    const attempts: Array<[string, unknown?]> = [
+      ['on duty'],
+      ['queue'],
+      ['accept'],
+      [`accept ${code}`],
+      [`ACCEPT ${code.toLowerCase()}`],
+      ['off duty'],
+      ['end'],
+      ['', { command: 'accept', code }],
+    ];
+    for (const [text, value] of attempts) {
+      const replies = (await say('intruder', 'someone-else', text, value)).join('\n');
+      const what = `"${text}" ${JSON.stringify(value ?? '')}`;
+      assert.ok(!replies.includes(code), `${what} leaked the code`);
+      assert.ok(!replies.includes('Lee'), `${what} leaked the alias`);
+      assert.ok(!replies.includes(strings.text('specialist.queueHeader')), `${what} showed the queue`);
     }
+    const store = new HandoffStore(storage);
+    assert.deepEqual(Object.keys(await store.roster()), ['peer-1'], 'the roster is unchanged');
+    assert.equal(await store.link('test', 'intruder'), undefined, 'no relay link for them');
+    assert.equal((await store.request(code))?.request.status, 'waiting');
     const stillWaiting = await say('spec-1', 'peer-1', 'queue');
     assert.ok(stillWaiting.join('\n').includes(code), 'the request is still waiting');
   });
