@@ -21,9 +21,11 @@ export interface ServerDeps {
  */
 export function createServer({ messages, storage, logger }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'wayfinder', handleUncaughtExceptions: false });
-  server.use(
-    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
-  );
+  // JSON only: restify's full bodyParser also takes multipart uploads, writes them to the temp
+  // folder through formidable (never removed) and skips the size cap for them, so anyone could
+  // fill the disk without credentials. The body reader caps every body, whatever its type.
+  server.use(restify.plugins.bodyReader({ maxBodySize: MAX_BODY_BYTES }));
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true }));
 
   server.post('/api/messages', async (req, res) => {
     if (!req.is('json')) {
