@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Logger } from '../host/log.js';
 import { type Periodic, runEvery } from '../host/periodic.js';
 import { isConflict } from '../storage/errors.js';
+import { KeyedLock } from '../storage/keyed-lock.js';
 import type { PersonalData } from './personal-data.js';
 
 /**
@@ -48,6 +49,14 @@ export interface SweepResult {
 }
 
 export class Retention {
+  /**
+   * One day-index update at a time within this process: everyone's first message of a day
+   * updates the same document, so concurrent updates would mostly conflict (and, while the
+   * document does not exist yet, overwrite each other's entries). Other instances still race
+   * through eTags and retries.
+   */
+  readonly #dayLock = new KeyedLock();
+
   constructor(
     private readonly storage: Storage,
     private readonly personalData: PersonalData,
@@ -59,13 +68,15 @@ export class Retention {
   /** Notes that the person at `userKey` was active on `now`'s day (once per person per day). */
   async noteActivity(userKey: string, now: Date): Promise<void> {
     const key = dayKey(dayOf(now));
-    await withRetries(async () => {
-      const item = (await this.storage.read([key]))[key];
-      const parsed = dayDocSchema.safeParse(item);
-      const people = parsed.success ? parsed.data.people : [];
-      if (people.includes(userKey)) return;
-      await this.storage.write({ [key]: { people: [...people, userKey], eTag: item?.eTag ?? '*' } });
-    });
+    await this.#dayLock.run(key, () =>
+      withRetries(async () => {
+        const item = (await this.storage.read([key]))[key];
+        const parsed = dayDocSchema.safeParse(item);
+        const people = parsed.success ? parsed.data.people : [];
+        if (people.includes(userKey)) return;
+        await this.storage.write({ [key]: { people: [...people, userKey], eTag: item?.eTag ?? '*' } });
+      }),
+    );
   }
 
   /** Erases everyone whose last activity is older than the window; safe on several instances. */

@@ -52,6 +52,20 @@ describe('retention: data erased RETENTION_DAYS after last activity', () => {
     assert.deepEqual(await stored(keysOf('ben', 'c-b')), []);
   });
 
+  it('indexes 50 people whose first messages of the day come at once, and erases them all', async () => {
+    // A store of its own: the app's own sweep at start stays out of it.
+    const own = new MemoryAppStorage();
+    const people = Array.from({ length: 50 }, (_, i) => userStateKey('test', `crowd-${i}`));
+    const retention = new Retention(own, new PersonalData(own), 180);
+    const lastActiveAt = new Date(start).toISOString();
+    await own.write(Object.fromEntries(people.map((key) => [key, { person: { lastActiveAt } }])));
+    await Promise.all(people.map((key) => retention.noteActivity(key, new Date(start))));
+
+    const result = await retention.sweep(new Date(start + 181 * DAY));
+    assert.equal(result.peopleErased, 50);
+    assert.deepEqual(Object.keys(await own.read(people)), []);
+  });
+
   it('erases nothing before the window ends', async () => {
     await talk('c-a', 'ana');
     const result = await app.retention.sweep(new Date(start + 179 * DAY));
