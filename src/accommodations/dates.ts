@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../content/intl-formats.js';
+
 /**
  * Calendar days for letters. A request is dated by the person's own calendar day ("YYYY-MM-DD"),
  * so it reads the same wherever and whenever it is shown again; no time of day is involved.
@@ -7,7 +9,7 @@
 export function localDay(now: Date, timeZone: string | undefined): string {
   try {
     // en-CA formats as YYYY-MM-DD; this is a machine format, not shown to anyone.
-    return new Intl.DateTimeFormat('en-CA', {
+    return dateTimeFormat('en-CA', {
       timeZone: timeZone || 'UTC',
       year: 'numeric',
       month: '2-digit',
@@ -27,7 +29,7 @@ export function addDays(day: string, days: number): string {
 
 /** A day as people say it ("Thursday, May 15"), or with the year for a letter's date line. */
 export function sayDay(day: string, locale: string, withYear = false): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: 'UTC',
     ...(withYear ? {} : { weekday: 'long' }),
     month: 'long',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTimeFormat } from '../content/intl-formats.js';
 import type { Strings } from '../content/strings.js';
 import type { DateTimeEntity } from '../language/intents/datetime-entities.js';
 import {
@@ -249,7 +250,7 @@ export function formatInstant(instant: Date, like: AppointmentTime, strings: Str
 }
 
 function formatDate(wall: WallTime, locale: string, thisYear: number): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: 'UTC',
     weekday: 'long',
     month: 'long',
@@ -259,7 +260,7 @@ function formatDate(wall: WallTime, locale: string, thisYear: number): string {
 }
 
 function formatClock(wall: WallTime, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }).format(
+  return dateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }).format(
     new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)),
   );
 }

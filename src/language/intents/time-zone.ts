@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../../content/intl-formats.js';
+
 /** A clock reading without a zone: what a wall clock in the person's town shows. */
 export interface WallTime {
   year: number;
@@ -20,7 +22,7 @@ export interface Zone {
 export function ianaZone(name: string): Zone | undefined {
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-US', {
+    format = dateTimeFormat('en-US', {
       timeZone: name,
       hourCycle: 'h23',
       year: 'numeric',
