@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { StoreItem, StoreItems } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type { BlobsStorage } from 'botbuilder-azure-blobs';
 import type { AppStorage } from './app-storage.js';
 import { StorageConfigError, StorageConflictError, StorageUnavailableError } from './errors.js';
 
@@ -12,6 +13,17 @@ export interface BlobAppStorageOptions {
   container: string;
   /** How long ready() waits for the service before reporting it unreachable (default 5 s). */
   readyTimeoutMs?: number;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * botbuilder-azure-blobs with the Azure SDK under it: loaded when the first blob store is made,
+ * not at start, because loading it takes about a quarter of a second that STORAGE=file and
+ * memory never need. (It is CommonJS, so it loads synchronously, as the constructor needs.)
+ */
+function blobsModule(): typeof import('botbuilder-azure-blobs') {
+  return require('botbuilder-azure-blobs');
 }
 
 /** BlobsStorage's conflict message: its key is the blob name this wrapper chose. */
@@ -182,7 +194,7 @@ export class BlobAppStorage implements AppStorage {
 
   #makeInner(): BlobsStorage {
     try {
-      return new BlobsStorage(this.#connectionString, this.container, {
+      return new (blobsModule().BlobsStorage)(this.#connectionString, this.container, {
         storagePipelineOptions: { retryOptions },
       });
     } catch (error) {
