@@ -1,3 +1,4 @@
+import { type ModelStore, trainOrRestore } from '../model-cache.js';
 import { type IntentName, intentNames } from './intent-names.js';
 import type { PhraseLists } from './phrase-lists.js';
 import { TextClassifier, type TrainingOptions } from './text-classifier.js';
@@ -28,6 +29,11 @@ export class IntentClassifier {
     options: Partial<TrainingOptions> = {},
   ): IntentClassifier {
     return new IntentClassifier(TextClassifier.train(intentNames, examples, lists, options));
+  }
+
+  /** The classifier `train` gives with the default options, restored from `store` when it holds it. */
+  static trainOrRestore(examples: IntentExamples, lists: PhraseLists, store: ModelStore): IntentClassifier {
+    return new IntentClassifier(trainOrRestore(store, 'intents', { labels: intentNames, examples, lists }));
   }
 
   /** Every intent with its probability, most likely first; the scores add up to 1. */

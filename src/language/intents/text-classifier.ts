@@ -31,6 +31,17 @@ export const defaultTrainingOptions: TrainingOptions = {
 };
 
 /**
+ * What training learned, as JSON that restores the same classifier exactly: the feature names in
+ * row order, the weights as the bytes of their Float64Array (base64, so no digit is lost and it
+ * parses fast) and the biases. The speller is rebuilt from the examples, as training builds it.
+ */
+export interface TrainedModel {
+  features: string[];
+  weights: string;
+  bias: number[];
+}
+
+/**
  * A multinomial logistic regression (softmax) over word, word-pair, phrase-list and character
  * n-gram features, generic over its labels, so that the intent recognizer and the safety gate's
  * learned layer share one implementation. Why our own: the usual JavaScript choices (natural,
@@ -65,7 +76,7 @@ export class TextClassifier<L extends string> {
     const empty = labels.filter((label) => examples[label].length === 0);
     if (empty.length > 0) throw new Error(`no examples for: ${empty.join(', ')}`);
     const settings = { ...defaultTrainingOptions, ...options };
-    const speller = new Speller(wordCounts(labels, examples, lists));
+    const speller = spellerFor(labels, examples, lists);
     const index = new Map<string, number>();
     const samples = labels.flatMap((name, label) =>
       examples[name].map((text) => {
@@ -110,6 +121,47 @@ export class TextClassifier<L extends string> {
       for (let i = 0; i < weights.length; i += 1) weights[i] = (weights[i] ?? 0) * shrink;
     }
     return new TextClassifier(labels, index, weights, bias, settings.features, lists, speller);
+  }
+
+  /** What training learned, to store (see TrainedModel). */
+  trained(): TrainedModel {
+    return {
+      features: [...this.index.keys()],
+      weights: Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength).toString(
+        'base64',
+      ),
+      bias: [...this.bias],
+    };
+  }
+
+  /**
+   * The classifier `train` gave `model` for these labels, examples, lists and options, without
+   * training again. Throws when the model does not fit the labels.
+   */
+  static restore<L extends string>(
+    labels: readonly L[],
+    examples: LabelledExamples<L>,
+    lists: PhraseLists,
+    model: TrainedModel,
+    options: Partial<TrainingOptions> = {},
+  ): TextClassifier<L> {
+    const bytes = Buffer.from(model.weights, 'base64');
+    if (model.bias.length !== labels.length || bytes.byteLength !== model.features.length * labels.length * 8)
+      throw new Error('the stored model does not fit these labels');
+    // Copied into a fresh buffer: a Buffer's bytes may sit at an offset a Float64Array cannot use.
+    const weights = new Float64Array(bytes.byteLength / 8);
+    new Uint8Array(weights.buffer).set(bytes);
+    const index = new Map(model.features.map((feature, row) => [feature, row]));
+    const { features } = { ...defaultTrainingOptions, ...options };
+    return new TextClassifier(
+      labels,
+      index,
+      weights,
+      Float64Array.from(model.bias),
+      features,
+      lists,
+      spellerFor(labels, examples, lists),
+    );
   }
 
   /** Every label with its probability, most likely first; the scores add up to 1. */
@@ -160,6 +212,15 @@ function words(text: string, speller: Speller): string[] {
     .split(' ')
     .filter((word) => word.length > 0)
     .map((word) => speller.correct(word));
+}
+
+/** The speller training builds: the examples' words (and the lists'), by how often they occur. */
+function spellerFor<L extends string>(
+  labels: readonly L[],
+  examples: LabelledExamples<L>,
+  lists: PhraseLists,
+): Speller {
+  return new Speller(wordCounts(labels, examples, lists));
 }
 
 /** How often each word occurs in the examples; phrase-list words count once even if unused. */

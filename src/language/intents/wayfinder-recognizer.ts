@@ -1,6 +1,7 @@
 import type { Activity, ActivityTimestamps, RecognizerResult } from 'botbuilder';
 import { type DialogContext, Recognizer } from 'botbuilder-dialogs';
 import { resourcesDir } from '../../paths.js';
+import { type ModelStore, modelStore } from '../model-cache.js';
 import { extractEntities, noEntities, type WayfinderEntities } from './entities.js';
 import { EntityLexicon } from './entity-lexicon.js';
 import { inputBudget } from './input-budget.js';
@@ -44,6 +45,8 @@ export interface WayfinderRecognizerOptions {
   examples?: IntentExamples;
   /** Where resources live (tests point elsewhere). */
   resourcesDir?: string;
+  /** Trained models kept by the build (dist/models); a model trained from other inputs is never used. */
+  models?: ModelStore;
 }
 
 /** The RecognizerResult this recognizer returns: the usual shape, plus the typed recognition. */
@@ -161,7 +164,7 @@ export function createWayfinderRecognizer(options: WayfinderRecognizerOptions = 
   }
   const clock = options.clock ?? (() => new Date());
   const recognizer = new WayfinderRecognizer(
-    IntentClassifier.train(examples, lists),
+    IntentClassifier.trainOrRestore(examples, lists, options.models ?? modelStore()),
     lexicon,
     clock,
     defaultZone,

@@ -1,5 +1,6 @@
 import type { PhraseLists } from '../intents/phrase-lists.js';
 import { TextClassifier, type TrainingOptions } from '../intents/text-classifier.js';
+import { type ModelStore, trainOrRestore } from '../model-cache.js';
 import type { SafetyExampleTexts } from './safety-examples.js';
 import { type SafetyLevel, safetyLevels } from './safety-result.js';
 
@@ -23,9 +24,17 @@ export class LearnedSafetyLayer {
     lists: PhraseLists,
     options: Partial<TrainingOptions> = {},
   ): LearnedSafetyLayer {
-    const nonEmpty = (level: SafetyLevel) => readings[level].filter((text) => text.length > 0);
-    const examples = { danger: nonEmpty('danger'), concern: nonEmpty('concern'), none: nonEmpty('none') };
-    return new LearnedSafetyLayer(TextClassifier.train(safetyLevels, examples, lists, options));
+    return new LearnedSafetyLayer(TextClassifier.train(safetyLevels, nonEmpty(readings), lists, options));
+  }
+
+  /** The layer `train` gives with the default options, restored from `store` when it holds it. */
+  static trainOrRestore(
+    readings: SafetyExampleTexts,
+    lists: PhraseLists,
+    store: ModelStore,
+  ): LearnedSafetyLayer {
+    const examples = nonEmpty(readings);
+    return new LearnedSafetyLayer(trainOrRestore(store, 'safety', { labels: safetyLevels, examples, lists }));
   }
 
   /** The probability of each level for one reading. */
@@ -35,6 +44,12 @@ export class LearnedSafetyLayer {
     for (const { label, score } of this.model.classify(reading)) scores[label] = score;
     return scores;
   }
+}
+
+/** The readings with text: an empty one teaches nothing. */
+function nonEmpty(readings: SafetyExampleTexts): SafetyExampleTexts {
+  const withText = (level: SafetyLevel) => readings[level].filter((text) => text.length > 0);
+  return { danger: withText('danger'), concern: withText('concern'), none: withText('none') };
 }
 
 /**

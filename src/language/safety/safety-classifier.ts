@@ -3,6 +3,7 @@ import { ResourceError } from '../../content/resource-file.js';
 import { projectRoot, resourcesDir } from '../../paths.js';
 import type { PhraseLists } from '../intents/phrase-lists.js';
 import type { TrainingOptions } from '../intents/text-classifier.js';
+import { type ModelStore, modelStore } from '../model-cache.js';
 import { LearnedSafetyLayer, type LearnedScores, lexiconPhraseLists, weaker } from './learned-layer.js';
 import { RuleClassifier } from './rule-classifier.js';
 import {
@@ -127,18 +128,21 @@ export function trainLearnedLayer(
   lists: PhraseLists,
   options: Partial<TrainingOptions> = {},
 ): LearnedSafetyLayer {
+  return LearnedSafetyLayer.train(readingsOf(rules, examples), lists, options);
+}
+
+/** Each example as classify reads it. */
+function readingsOf(rules: RuleClassifier, examples: SafetyExampleTexts): SafetyExampleTexts {
   const read = (texts: readonly string[]) => texts.map((text) => rules.read(text, learnedInputLimit));
-  return LearnedSafetyLayer.train(
-    { danger: read(examples.danger), concern: read(examples.concern), none: read(examples.none) },
-    lists,
-    options,
-  );
+  return { danger: read(examples.danger), concern: read(examples.concern), none: read(examples.none) };
 }
 
 /** What loadSafetyClassifier builds. */
 export interface LoadSafetyOptions {
   /** False: the rules alone, without training (for comparisons). Default true. */
   learned?: boolean;
+  /** Trained models kept by the build (dist/models); one trained from other readings is never used. */
+  models?: ModelStore;
 }
 
 /** The rules and the learned layer's phrase lists and examples, as read from `dir`. */
@@ -177,6 +181,7 @@ export function loadSafetyResources(dir: string = resourcesDir): SafetyResources
 export function loadSafetyClassifier(dir?: string, options: LoadSafetyOptions = {}): SafetyClassifier {
   const { rules, examples, lists } = loadSafetyResources(dir);
   if (options.learned === false) return new SafetyClassifier(rules);
-  const layer = trainLearnedLayer(rules, examples.examples, lists);
+  const readings = readingsOf(rules, examples.examples);
+  const layer = LearnedSafetyLayer.trainOrRestore(readings, lists, options.models ?? modelStore());
   return new SafetyClassifier(rules, { layer, thresholds: examples.thresholds });
 }
