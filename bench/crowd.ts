@@ -1,66 +1,62 @@
-import { createApp } from '../src/host/app.js';
-import { loadConfig } from '../src/host/config.js';
-import { silentLogger } from '../src/host/log.js';
-import { MemoryAppStorage } from '../src/storage/memory-storage.js';
-import { summarize } from './stats.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startChild } from './child-server.js';
+import { type Summary, summarize } from './stats.js';
+import { sendTurn } from './turn-client.js';
 
-/** One expectReplies turn over HTTP; resolves to its latency in ms. */
-async function turn(url: string, conversation: string, text: string): Promise<number> {
-  const started = performance.now();
-  const response = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      text,
-      channelId: 'bench',
-      deliveryMode: 'expectReplies',
-      conversation: { id: conversation },
-      from: { id: `${conversation}-user` },
-      recipient: { id: 'wayfinder' },
-    }),
-  });
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`turn failed with ${response.status}`);
-  return performance.now() - started;
+/** Short turns alone and beside 30 KB messages, and the 30 KB turns themselves. */
+export interface CrowdFigures {
+  alone: Summary;
+  crowded: Summary;
+  big: Summary;
+  bigKb: number;
 }
 
 /**
- * What a 30 KB message costs everyone else: latency of short turns in other conversations,
- * alone and while another conversation keeps sending 30 KB messages, through the whole bot.
+ * What a 30 KB message costs everyone else: latency of short turns in 10 other conversations,
+ * alone and while another conversation keeps sending 30 KB messages, through the whole bot in its
+ * own process (STORAGE=file). The figure that matters is the crowded maximum: the worst stall
+ * anyone else saw.
  */
-export async function benchCrowd(print: (line: string) => void, turns = 200): Promise<void> {
-  const config = loadConfig({ PORT: '0', STORAGE: 'memory' });
-  const app = createApp(config, { storage: new MemoryAppStorage(), logger: silentLogger });
-  const url = await app.listen();
-  const big = `${'I have a lot to say about my week and my appointments. '.repeat(560)}`;
+export async function benchCrowd(print: (line: string) => void, turns = 200): Promise<CrowdFigures> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'wayfinder-bench-crowd-'));
+  const server = await startChild('dist/src/index.js', { STORAGE: 'file', DATA_DIR: dataDir });
+  const big = 'I have a lot to say about my week and my appointments. '.repeat(560);
+  const bigKb = Math.round(big.length / 1024);
   try {
     const short = async (label: string) => {
       const times: number[] = [];
-      for (let i = 0; i < turns; i += 1)
-        times.push(await turn(url, `short-${label}-${i % 10}`, 'what can you do?'));
+      for (let i = 0; i < turns; i += 1) {
+        const conversation = `short-${label}-${i % 10}`;
+        times.push(
+          await sendTurn(server.url, { conversation, user: conversation, text: 'what can you do?' }),
+        );
+      }
       return summarize(times);
     };
+    await short('warm');
     const alone = await short('alone');
     let stop = false;
     const bigTimes: number[] = [];
     const flood = (async () => {
-      while (!stop) bigTimes.push(await turn(url, 'flood', big));
+      while (!stop)
+        bigTimes.push(await sendTurn(server.url, { conversation: 'flood', user: 'flood', text: big }));
     })();
     const crowded = await short('crowded');
     stop = true;
     await flood;
-    const big30 = summarize(bigTimes);
-    print(
-      `crowd: short turns alone: mean ${alone.mean.toFixed(1)} ms, p95 ${alone.p95.toFixed(1)} ms (${turns} turns)`,
-    );
-    print(
-      `crowd: short turns while another conversation sends ${Math.round(big.length / 1024)} KB messages: mean ${crowded.mean.toFixed(1)} ms, p95 ${crowded.p95.toFixed(1)} ms`,
-    );
-    print(
-      `crowd: the ${Math.round(big.length / 1024)} KB turns themselves: mean ${big30.mean.toFixed(1)} ms, p95 ${big30.p95.toFixed(1)} ms (${bigTimes.length} turns)`,
-    );
+    const figures = { alone, crowded, big: summarize(bigTimes), bigKb };
+    const line = (label: string, s: Summary, count: number) =>
+      print(
+        `crowd: ${label}: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (${count} turns)`,
+      );
+    line('short turns alone', alone, turns);
+    line(`short turns while another conversation sends ${bigKb} KB messages`, crowded, turns);
+    line(`the ${bigKb} KB turns themselves`, figures.big, bigTimes.length);
+    return figures;
   } finally {
-    await app.close();
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }

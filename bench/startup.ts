@@ -1,42 +1,91 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { projectRoot } from '../src/paths.js';
-import { summarize } from './stats.js';
+import { join } from 'node:path';
+import { type ChildServer, startChild } from './child-server.js';
+import { runLoad } from './conversations.js';
+import { type Summary, summarize } from './stats.js';
 
-/** Starts the real entry point and returns ms from spawn until GET /readyz answers 200. */
-async function timeToReady(port: number): Promise<number> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'wayfinder-bench-start-'));
-  const started = performance.now();
-  const child = spawn(process.execPath, [resolve(projectRoot, 'dist/src/index.js')], {
-    env: { PATH: process.env.PATH, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'error' },
-    stdio: 'ignore',
-  });
+/** Cold start and memory figures. */
+export interface StartupFigures {
+  wayfinderStartMs: Summary;
+  echoStartMs: Summary;
+  rssAtRestMb: number;
+  rssAfterConversationsMb: number;
+  conversations: number;
+  echoRssAtRestMb: number;
+}
+
+/** A few turns of a new person: the welcome menu, appointment preparation, its first question. */
+const shortVisit = ['hi', '1', '2'];
+
+/**
+ * Cold start: spawn to GET /readyz 200 over `runs` starts of Wayfinder (STORAGE=file, a fresh
+ * DATA_DIR each time) and of the echo bot (the stack's floor). Memory: resident set of the last
+ * Wayfinder started, read from /proc after a 2 s settle, and again after `conversations` new
+ * people each had a short visit (10 at a time).
+ */
+export async function benchStartup(
+  print: (line: string) => void,
+  options: { runs?: number; conversations?: number } = {},
+): Promise<StartupFigures> {
+  const runs = options.runs ?? 5;
+  const conversations = options.conversations ?? 1000;
+  const dataDirs: string[] = [];
+  const wayfinder = async (): Promise<ChildServer> => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'wayfinder-bench-start-'));
+    dataDirs.push(dataDir);
+    return startChild('dist/src/index.js', { STORAGE: 'file', DATA_DIR: dataDir });
+  };
+  let last: ChildServer | undefined;
   try {
-    for (;;) {
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/readyz`);
-        if (response.status === 200) return performance.now() - started;
-      } catch {
-        // Not listening yet.
+    const echoTimes: number[] = [];
+    const times: number[] = [];
+    let echoRssAtRestMb = 0;
+    // Alternated, so load from elsewhere on the machine falls on both alike.
+    for (let run = 0; run < runs; run += 1) {
+      const echo = await startChild('dist/bench/echo-bot.js');
+      echoTimes.push(echo.readyMs);
+      if (run === runs - 1) {
+        await settle();
+        echoRssAtRestMb = await echo.rssMb();
       }
-      if (performance.now() - started > 30_000) throw new Error('the server did not become ready in 30 s');
-      await new Promise((done) => setTimeout(done, 10));
+      await echo.stop();
+      await last?.stop();
+      last = await wayfinder();
+      times.push(last.readyMs);
     }
+    if (!last) throw new Error('runs must be at least 1');
+    await settle();
+    const rssAtRestMb = await last.rssMb();
+    await runLoad(last.url, { concurrency: 10, script: shortVisit, conversations, label: 'visit' });
+    await settle();
+    const rssAfterConversationsMb = await last.rssMb();
+    await last.stop();
+    const figures = {
+      wayfinderStartMs: summarize(times),
+      echoStartMs: summarize(echoTimes),
+      rssAtRestMb,
+      rssAfterConversationsMb,
+      conversations,
+      echoRssAtRestMb,
+    };
+    const line = (name: string, s: Summary) =>
+      print(
+        `startup: ${name}: spawn to /readyz 200 over ${runs} runs: mean ${s.mean.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, max ${s.max.toFixed(0)} ms`,
+      );
+    line('Wayfinder (STORAGE=file)', figures.wayfinderStartMs);
+    line('echo bot (the stack alone)', figures.echoStartMs);
+    print(
+      `memory: Wayfinder resident ${rssAtRestMb.toFixed(0)} MB at rest, ${rssAfterConversationsMb.toFixed(0)} MB after ${conversations} conversations of ${shortVisit.length} turns (echo bot at rest: ${echoRssAtRestMb.toFixed(0)} MB)`,
+    );
+    return figures;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((done) => child.once('exit', done));
-    await rm(dataDir, { recursive: true, force: true });
+    await last?.stop();
+    await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
   }
 }
 
-/** Prints the time from process start to /readyz over a few cold starts. */
-export async function benchStartup(runs = 5): Promise<void> {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) times.push(await timeToReady(39_000 + run));
-  const { mean, p95, max } = summarize(times);
-  process.stdout.write(
-    `startup: spawn to /readyz 200 over ${runs} runs: mean ${mean.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${max.toFixed(0)} ms\n`,
-  );
+/** Lets timers and the garbage collector catch up before memory is read. */
+function settle(ms = 2000): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
 }

@@ -1,0 +1,91 @@
+import type { CrowdFigures } from './crowd.js';
+import type { StartupFigures } from './startup.js';
+import type { StorageBenchmarkFigures } from './storage.js';
+import type { ThroughputFigures } from './throughput.js';
+
+/** Everything the headline table is built from. */
+export interface BenchFigures {
+  startup: StartupFigures;
+  throughput: ThroughputFigures;
+  crowd: CrowdFigures;
+  storage: StorageBenchmarkFigures;
+}
+
+/** One line of the headline table: a figure, its target, and whether it was met. */
+export interface TargetRow {
+  figure: string;
+  measured: string;
+  target: string;
+  met: boolean | undefined;
+}
+
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+/** The targets of issue 12 against the figures of this run (Wayfinder with STORAGE=file). */
+export function targetRows(figures: BenchFigures): TargetRow[] {
+  const { startup, throughput, crowd, storage } = figures;
+  const realistic = throughput.ratios.filter((r) => r.server.endsWith('STORAGE=file'));
+  const at = (pick: (r: (typeof realistic)[number]) => number) =>
+    realistic.map((r) => `${fixed(pick(r))} @${r.concurrency}`).join(', ');
+  const latency = (keys: number) => storage.latency.find((l) => l.otherKeys === keys)?.meanMs ?? Number.NaN;
+  const storageRatio = latency(10_000) / latency(100);
+  return [
+    {
+      figure: 'throughput, Wayfinder / echo bot',
+      measured: at((r) => r.throughputRatio),
+      target: '>= 0.6',
+      met: realistic.every((r) => r.throughputRatio >= 0.6),
+    },
+    {
+      figure: 'p99 latency, Wayfinder / echo bot',
+      measured: at((r) => r.p99Ratio),
+      target: '<= 2',
+      met: realistic.every((r) => r.p99Ratio <= 2),
+    },
+    {
+      figure: 'storage per turn, 10,000 / 100 stored users',
+      measured: `${fixed(storageRatio)} (${fixed(latency(10_000), 3)} / ${fixed(latency(100), 3)} ms)`,
+      target: '<= 1.2',
+      met: storageRatio <= 1.2,
+    },
+    {
+      figure: `worst short turn while ${crowd.bigKb} KB messages are processed`,
+      measured: `${fixed(crowd.crowded.max, 0)} ms (p95 ${fixed(crowd.crowded.p95, 0)}, alone max ${fixed(crowd.alone.max, 0)})`,
+      target: '< 50 ms',
+      met: crowd.crowded.max < 50,
+    },
+    {
+      figure: 'cold start to /readyz, mean',
+      measured: `${fixed(startup.wayfinderStartMs.mean, 0)} ms (p95 ${fixed(startup.wayfinderStartMs.p95, 0)}; echo bot ${fixed(startup.echoStartMs.mean, 0)})`,
+      target: '< 2000 ms',
+      met: startup.wayfinderStartMs.mean < 2000,
+    },
+    {
+      figure: `resident memory at rest / after ${startup.conversations} conversations`,
+      measured: `${fixed(startup.rssAtRestMb, 0)} / ${fixed(startup.rssAfterConversationsMb, 0)} MB (echo bot ${fixed(startup.echoRssAtRestMb, 0)})`,
+      target: '-',
+      met: undefined,
+    },
+  ];
+}
+
+/** The load table and the targets table as Markdown, ready for the README. */
+export function markdownTables(figures: BenchFigures): string[] {
+  const load = [
+    '| server | at once | turns/s | p50 ms | p95 ms | p99 ms |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...figures.throughput.rows.map(
+      (r) =>
+        `| ${r.server} | ${r.concurrency} | ${fixed(r.turnsPerSecond, 0)} | ${fixed(r.p50Ms, 1)} | ${fixed(r.p95Ms, 1)} | ${fixed(r.p99Ms, 1)} |`,
+    ),
+  ];
+  const targets = [
+    '| figure | measured | target | met |',
+    '|---|---|---|---|',
+    ...targetRows(figures).map(
+      (r) =>
+        `| ${r.figure} | ${r.measured} | ${r.target} | ${r.met === undefined ? '-' : r.met ? 'yes' : 'no'} |`,
+    ),
+  ];
+  return [...load, '', ...targets];
+}

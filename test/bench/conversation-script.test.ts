@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { dialogWalk } from '../../bench/conversations.js';
+import type { App } from '../../src/host/app.js';
+import { testContent } from '../support/content.js';
+import { exchangeAll, startTestApp, testActivity } from '../support/http.js';
+
+/**
+ * `npm run bench` measures Wayfinder walking real dialogs with bench/conversations.ts's script.
+ * If the dialogs change under it, the script would measure reprompts instead: this keeps it true.
+ */
+describe('the benchmark conversation walks real dialogs', () => {
+  let app: App;
+  let url: string;
+  before(async () => {
+    ({ app, url } = await startTestApp());
+  });
+  after(() => app.close());
+
+  it('completes an appointment plan, back at the menu, and a group search, with no failed turn', async () => {
+    const { strings } = testContent();
+    const turns: string[][] = [];
+    for (const text of dialogWalk) {
+      const replies = await exchangeAll(
+        url,
+        testActivity('bench-walk', { text, localTimezone: 'America/Chicago' }),
+      );
+      assert.ok(!replies.some((a) => a.name === 'OnTurnError Trace'), `turn "${text}" failed`);
+      turns.push(replies.filter((a) => a.type === 'message').map((a) => a.text ?? ''));
+    }
+    const after = (line: string) => turns[dialogWalk.indexOf(line)] ?? [];
+    assert.ok(after('None of these').includes(strings.text('appointment.saved')), 'the plan was saved');
+    assert.ok(
+      after('menu').some((text) => text.startsWith(strings.text('menu.promptAgain'))),
+      'back at the menu',
+    );
+    assert.ok((turns.at(-2) ?? []).length >= 2, 'the group search showed its results and what next');
+    const menu = (turns.at(-1) ?? []).some((text) => text.includes(strings.text('menu.promptAgain')));
+    assert.ok(menu, 'done with the search: back at the menu');
+  });
+});
