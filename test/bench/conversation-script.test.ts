@@ -27,10 +27,10 @@ describe('the benchmark conversation walks real dialogs', () => {
       assert.ok(!replies.some((a) => a.name === 'OnTurnError Trace'), `turn "${text}" failed`);
       turns.push(replies.filter((a) => a.type === 'message').map((a) => a.text ?? ''));
     }
-    const after = (line: string) => turns[dialogWalk.indexOf(line)] ?? [];
-    assert.ok(after('None of these').includes(strings.text('appointment.saved')), 'the plan was saved');
+    const answerTo = (line: string) => turns[dialogWalk.indexOf(line)] ?? [];
+    assert.ok(answerTo('None of these').includes(strings.text('appointment.saved')), 'the plan was saved');
     assert.ok(
-      after('menu').some((text) => text.startsWith(strings.text('menu.promptAgain'))),
+      answerTo('menu').some((text) => text.startsWith(strings.text('menu.promptAgain'))),
       'back at the menu',
     );
     assert.ok((turns.at(-2) ?? []).length >= 2, 'the group search showed its results and what next');
