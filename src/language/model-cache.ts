@@ -18,7 +18,7 @@ import {
  * learned layer took about 0.4 s of every cold start, though both are deterministic functions of
  * the resource files and the code. `npm run build` trains them once (scripts/train-models.ts) into
  * dist/models/<name>.json, each stored with a key: a hash of everything training reads (labels,
- * examples, phrase lists, options) and of the compiled code that reads and trains. At start a
+ * examples, phrase lists, options), of the compiled code that reads and trains, and of the engine. At start a
  * model is restored only when its key matches; an edited example, changed code, or a missing or
  * unreadable file means training as before.
  */
@@ -72,9 +72,12 @@ function codeFiles(): string[] {
   ];
 }
 
-/** What a model is keyed by: its training inputs and the code, hashed. */
+/**
+ * What a model is keyed by: its training inputs, the code, and the JavaScript engine (Math.exp
+ * may differ in the last digit between versions), hashed.
+ */
 function trainingKey(inputs: unknown): string {
-  const hash = createHash('sha256').update(JSON.stringify(inputs));
+  const hash = createHash('sha256').update(JSON.stringify({ inputs, engine: process.versions.v8 }));
   for (const path of codeFiles()) hash.update(readFileSync(path));
   return hash.digest('hex');
 }
