@@ -15,7 +15,7 @@ export interface CrowdFigures {
 
 /**
  * What a 30 KB message costs everyone else: latency of short turns in 10 other conversations,
- * alone and while another conversation keeps sending 30 KB messages, through the whole bot in its
+ * alone and while 30 KB messages keep coming (each in a new conversation), through the whole bot in its
  * own process (STORAGE=file). The figure that matters is the crowded maximum: the worst stall
  * anyone else saw.
  */
@@ -40,8 +40,11 @@ export async function benchCrowd(print: (line: string) => void, turns = 200): Pr
     let stop = false;
     const bigTimes: number[] = [];
     const flood = (async () => {
-      while (!stop)
-        bigTimes.push(await sendTurn(server.url, { conversation: 'flood', user: 'flood', text: big }));
+      // A new conversation for each: one conversation this fast would be rate-limited, unread.
+      for (let n = 0; !stop; n += 1) {
+        const conversation = `flood-${n}`;
+        bigTimes.push(await sendTurn(server.url, { conversation, user: conversation, text: big }));
+      }
     })();
     const crowded = await short('crowded');
     stop = true;
@@ -52,7 +55,7 @@ export async function benchCrowd(print: (line: string) => void, turns = 200): Pr
         `crowd: ${label}: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (${count} turns)`,
       );
     line('short turns alone', alone, turns);
-    line(`short turns while another conversation sends ${bigKb} KB messages`, crowded, turns);
+    line(`short turns while ${bigKb} KB messages keep coming`, crowded, turns);
     line(`the ${bigKb} KB turns themselves`, figures.big, bigTimes.length);
     return figures;
   } finally {
