@@ -1,46 +1,19 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 import { testContent } from '../support/content.js';
 import { exchange, testActivity } from '../support/http.js';
-
-const entry = resolve(projectRoot, 'dist/src/index.js');
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  stdout: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Spawns the real entry point; resolves once it logs the URL it listens on. */
-function startProcess(env: NodeJS.ProcessEnv, cwd = projectRoot): Promise<Started> {
-  const child = spawn(process.execPath, [entry], { cwd, env: { PATH: process.env.PATH, ...env } });
-  let out = '';
-  let err = '';
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return new Promise((resolveStart, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /"event":"server\.ready","url":"([^"]+)"/.exec(out);
-      if (match?.[1]) resolveStart({ child, url: match[1], stdout: () => out, exited });
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    void exited.then((code) => reject(new Error(`exited with ${code} before listening: ${err}`)));
-  });
-}
+import { entryPoint, startServerProcess } from '../support/process.js';
 
 /** Runs the entry point to its exit and returns the exit code and stderr. */
 async function runToExit(
   env: NodeJS.ProcessEnv,
   cwd = projectRoot,
 ): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [entry], { cwd, env: { PATH: process.env.PATH, ...env } });
+  const child = spawn(process.execPath, [entryPoint], { cwd, env: { PATH: process.env.PATH, ...env } });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -74,7 +47,7 @@ describe('the wayfinder process', () => {
   });
 
   it('serves with the file store, and on SIGTERM finishes the turn in flight, flushes and exits 0', async () => {
-    const started = await startProcess({ PORT: '0', DATA_DIR: dataDir, STORAGE: 'file' });
+    const started = await startServerProcess({ PORT: '0', DATA_DIR: dataDir, STORAGE: 'file' });
     try {
       assert.equal((await fetch(`${started.url}/readyz`)).status, 200);
       await exchange(started.url, testActivity('signal-1', { text: 'hello' }));
