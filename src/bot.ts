@@ -36,6 +36,7 @@ import type { PersonalData } from './privacy/personal-data.js';
 import { dayOf, type Retention } from './privacy/retention.js';
 import { userStateKey } from './privacy/state-keys.js';
 import { adviceReply } from './safety/advice-reply.js';
+import { TurnStateSaver } from './state/turn-state-saver.js';
 import type { GroupTurns } from './teams/group-turns.js';
 import { isGroupConversation, TEAMS_CHANNEL } from './teams/scope.js';
 
@@ -103,6 +104,7 @@ export class WayfinderBot extends TeamsActivityHandler {
   private readonly stateVersion: StatePropertyAccessor<number>;
   private readonly dialogSet: DialogSet;
   private readonly clock: () => Date;
+  private readonly saver: TurnStateSaver;
 
   constructor(private readonly deps: WayfinderBotDeps) {
     super();
@@ -110,6 +112,7 @@ export class WayfinderBot extends TeamsActivityHandler {
       throw new Error('WayfinderBot needs conversationState, userState, strings, commands and personalData');
     }
     this.clock = deps.clock ?? (() => new Date());
+    this.saver = new TurnStateSaver(deps.conversationState, deps.userState);
     this.dialogState = deps.conversationState.createProperty('dialogState');
     this.stateVersion = deps.conversationState.createProperty('stateVersion');
     this.dialogSet = new DialogSet(this.dialogState);
@@ -138,13 +141,16 @@ export class WayfinderBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // A turn without a sender has no user state to read (the HTTP route refuses such activities).
+    const hasUser = Boolean(context.activity.from?.id);
+    if (hasUser) await this.saver.recover(context);
     await super.run(context);
     if (context.turnState.get(ERASE_REQUESTED) === true) {
       await this.erase(context);
       return;
     }
-    await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
+    if (hasUser) await this.saver.save(context);
+    else await this.deps.conversationState.saveChanges(context, false);
   }
 
   /**
