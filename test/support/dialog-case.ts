@@ -9,7 +9,7 @@ import {
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
-import type { StringKey, StringVars } from '../../src/content/strings.js';
+import type { StringKey, Strings, StringVars } from '../../src/content/strings.js';
 import { CommandRecognizer } from '../../src/language/commands.js';
 import { testContent } from './content.js';
 
@@ -47,9 +47,17 @@ export async function storedUserState(storage: MemoryStorage): Promise<Record<st
 }
 
 /** A pattern for a rendered string in which placeholders left unfilled match any text. */
-function templatePattern(text: string): RegExp {
+export function templatePattern(text: string): RegExp {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(escaped.replace(/\\\{\w+\\\}/g, '[\\s\\S]*?'));
+}
+
+/** True when `text` contains `reply`'s text in any of its variants (unfilled placeholders match anything). */
+export function containsReply(strings: Strings, reply: Reply, text: string): boolean {
+  const [key, vars] = typeof reply === 'string' ? [reply, {}] : reply;
+  return strings
+    .variants(key)
+    .some((_, variant) => templatePattern(strings.text(key, vars, variant)).test(text));
 }
 
 /**
