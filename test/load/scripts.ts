@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import type { StoreItem } from 'botbuilder';
+import { z } from 'zod';
+import { requestAnswersSchema } from '../../src/accommodations/model.js';
 import { loadAppointmentContent } from '../../src/appointments/index.js';
+import { planSchema } from '../../src/appointments/plan.js';
 import type { StringKey } from '../../src/content/strings.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import { testContent } from '../support/content.js';
@@ -114,9 +117,9 @@ export const appointmentScript: Script = {
   },
   check(userState, tag) {
     const words = planWords(tag);
-    const stored = userState?.plans as { plans?: Record<string, unknown>[] } | undefined;
-    assert.equal(stored?.plans?.length, 1, `${tag}: one saved plan`);
-    const plan = stored?.plans?.[0];
+    const { plans } = z.object({ plans: z.array(planSchema) }).parse(userState?.plans);
+    assert.equal(plans.length, 1, `${tag}: one saved plan`);
+    const plan = plans[0];
     assert.deepEqual(
       {
         type: plan?.type,
@@ -193,10 +196,12 @@ export const accommodationScript: Script = {
   },
   check(userState, tag) {
     const words = requestWords(tag);
-    const stored = userState?.accommodationRequests as { requests?: { answers?: unknown }[] } | undefined;
-    assert.equal(stored?.requests?.length, 1, `${tag}: one saved request`);
+    const { requests } = z
+      .object({ requests: z.array(z.object({ answers: requestAnswersSchema })) })
+      .parse(userState?.accommodationRequests);
+    assert.equal(requests.length, 1, `${tag}: one saved request`);
     assert.deepEqual(
-      stored?.requests?.[0]?.answers,
+      requests[0]?.answers,
       {
         setting: 'work',
         barrier: { id: 'travel', words: words.barrier },
@@ -208,9 +213,11 @@ export const accommodationScript: Script = {
       },
       `${tag}: the request holds this conversation's answers`,
     );
-    const history = userState?.practiceHistory as { sessions?: { scenario?: string }[] } | undefined;
+    const history = z
+      .object({ sessions: z.array(z.object({ scenario: z.string() })) })
+      .parse(userState?.practiceHistory);
     assert.deepEqual(
-      history?.sessions?.map((session) => session.scenario),
+      history.sessions.map((session) => session.scenario),
       [doctor.id],
       `${tag}: one practice saved`,
     );
