@@ -50,12 +50,14 @@ export interface SweepResult {
 
 export class Retention {
   /**
-   * One day-index update at a time within this process: everyone's first message of a day
-   * updates the same document, so concurrent updates would mostly conflict (and, while the
-   * document does not exist yet, overwrite each other's entries). Other instances still race
+   * Everyone's first message of a day updates the same day document. Within this process those
+   * updates run one at a time, and people who arrive while one is being written are gathered
+   * into the next write (one read and one write for all of them), so a crowd starting its day
+   * at once waits for a couple of writes, not for each other in turn. Other instances still race
    * through eTags and retries.
    */
   readonly #dayLock = new KeyedLock();
+  readonly #gathering = new Map<string, { people: Set<string>; written: Promise<void> }>();
 
   constructor(
     private readonly storage: Storage,
@@ -66,17 +68,31 @@ export class Retention {
   }
 
   /** Notes that the person at `userKey` was active on `now`'s day (once per person per day). */
-  async noteActivity(userKey: string, now: Date): Promise<void> {
+  noteActivity(userKey: string, now: Date): Promise<void> {
     const key = dayKey(dayOf(now));
-    await this.#dayLock.run(key, () =>
-      withRetries(async () => {
-        const item = (await this.storage.read([key]))[key];
-        const parsed = dayDocSchema.safeParse(item);
-        const people = parsed.success ? parsed.data.people : [];
-        if (people.includes(userKey)) return;
-        await this.storage.write({ [key]: { people: [...people, userKey], eTag: item?.eTag ?? '*' } });
-      }),
-    );
+    const waiting = this.#gathering.get(key);
+    if (waiting) {
+      waiting.people.add(userKey);
+      return waiting.written;
+    }
+    const people = new Set([userKey]);
+    const written = this.#dayLock.run(key, () => {
+      // From here on, new arrivals gather for the next write.
+      this.#gathering.delete(key);
+      return withRetries(() => this.addToDay(key, people));
+    });
+    this.#gathering.set(key, { people, written });
+    return written;
+  }
+
+  /** Adds to the day document at `key` whoever of `people` it does not list yet. */
+  private async addToDay(key: string, people: ReadonlySet<string>): Promise<void> {
+    const item = (await this.storage.read([key]))[key];
+    const parsed = dayDocSchema.safeParse(item);
+    const listed = parsed.success ? parsed.data.people : [];
+    const added = [...people].filter((person) => !listed.includes(person));
+    if (added.length === 0) return;
+    await this.storage.write({ [key]: { people: [...listed, ...added], eTag: item?.eTag ?? '*' } });
   }
 
   /** Erases everyone whose last activity is older than the window; safe on several instances. */

@@ -66,6 +66,32 @@ describe('retention: data erased RETENTION_DAYS after last activity', () => {
     assert.deepEqual(Object.keys(await own.read(people)), []);
   });
 
+  it('gathers people who start their day together into one write, and those who come during it into the next', async () => {
+    const own = new MemoryAppStorage();
+    const write = own.write.bind(own);
+    let release = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    // The first write of the day document waits until the test lets it go.
+    const dayWrites = sinon.stub(own, 'write').callsFake(async (changes) => {
+      if (dayWrites.callCount === 1) await held;
+      return write(changes);
+    });
+    const retention = new Retention(own, new PersonalData(own), 180);
+    const people = Array.from({ length: 60 }, (_, i) => userStateKey('test', `together-${i}`));
+    const first = people.slice(0, 10).map((key) => retention.noteActivity(key, new Date(start)));
+    while (dayWrites.callCount === 0) await new Promise((tick) => setImmediate(tick));
+    const later = people.slice(10).map((key) => retention.noteActivity(key, new Date(start)));
+    release();
+    await Promise.all([...first, ...later]);
+
+    assert.equal(dayWrites.callCount, 2, 'one write for the first ten, one for the fifty who came during it');
+    const day = `retention/day/${new Date(start).toISOString().slice(0, 10)}`;
+    const listed = (await own.read([day]))[day] as { people: string[] };
+    assert.deepEqual([...listed.people].sort(), [...people].sort());
+  });
+
   it('erases nothing before the window ends', async () => {
     await talk('c-a', 'ana');
     const result = await app.retention.sweep(new Date(start + 179 * DAY));
