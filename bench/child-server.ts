@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { projectRoot } from '../src/paths.js';
 
@@ -14,14 +15,12 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-let nextPort = 39_100;
-
 /**
  * Spawns `node <entry>` (a path under dist/) with only PATH, PORT and `env`, and polls /readyz
  * every 5 ms until it answers 200. The child's stderr is kept to explain a failed start.
  */
 export async function startChild(entry: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const port = nextPort++;
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawn(process.execPath, [resolve(projectRoot, entry)], {
@@ -67,4 +66,21 @@ async function rssMb(child: ChildProcess): Promise<number> {
 async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   await exited;
+}
+
+/**
+ * A port the system has just handed out as free. A fixed range collided with the benchmark
+ * client's own ephemeral ports (EADDRINUSE after thousands of requests).
+ */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
+    });
+  });
 }
