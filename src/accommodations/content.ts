@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadResource } from '../content/resource-file.js';
-import type { StringKey, Strings } from '../content/strings.js';
+import { type StringKey, type Strings, stringKeySchema } from '../content/strings.js';
 import {
   type BarrierId,
   barrierIds,
@@ -62,28 +62,13 @@ export interface AccommodationContent {
   help: readonly HelpEntry[];
 }
 
-/** True when `value` names a string in `strings` (the locale throws for unknown keys). */
-function hasKey(strings: Strings, value: string): value is StringKey {
-  if (!/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(value)) return false;
-  try {
-    strings.variants(value as StringKey);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The schema, built against the loaded strings: a key naming no string, or a text that says more
  * than its disclosure level allows (an idea naming a medication), is reported with its field.
  */
 function contentSchema(strings: Strings) {
   const terms = DisclosureTerms.from(strings);
-  const key = z.string().refine((value) => hasKey(strings, value), {
-    error: (issue) => `no string "${String(issue.input)}" in locale ${strings.locale}`,
-  });
-  // The refinement proved each value is a key of the locale; the transform only renames its type.
-  const stringKey = key.transform((value) => value as StringKey);
+  const stringKey = stringKeySchema(strings);
   /** A key whose every variant says nothing beyond `allowed` (it goes into a letter at that level). */
   const fitting = (allowed: readonly TermKind[]) =>
     stringKey.superRefine((value, context) => {

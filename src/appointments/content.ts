@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadResource } from '../content/resource-file.js';
-import type { StringKey, Strings } from '../content/strings.js';
+import { type StringKey, type Strings, stringKeySchema } from '../content/strings.js';
 import { type AppointmentType, appointmentTypes } from '../language/intents/entity-lexicon.js';
 
 /** A choice the dialog offers: a stable id (stored in plans) and the keys of its words. */
@@ -44,11 +44,7 @@ const FILE = 'appointments.json';
  * operator's typo stops the start instead of showing an empty line to someone mid-conversation.
  */
 function contentSchema(strings: Strings) {
-  const key = z.string().refine((value) => hasKey(strings, value), {
-    error: (issue) => `no string "${String(issue.input)}" in locale ${strings.locale}`,
-  });
-  // The refinement above proved each value is a key of the locale; the transform only renames its type.
-  const stringKey = key.transform((value) => value as StringKey);
+  const stringKey = stringKeySchema(strings);
   const id = z.string().regex(/^[a-z][A-Za-z]*$/, 'ids are camelCase letters');
   const unique = <T extends { id: string }>(items: T[], context: z.RefinementCtx) => {
     const seen = new Set<string>();
@@ -86,18 +82,6 @@ function contentSchema(strings: Strings) {
         error: 'needs a choice with id "nothing"',
       }),
   });
-}
-
-/** True when `value` names a string in `strings` (the locale throws for unknown keys). */
-function hasKey(strings: Strings, value: string): boolean {
-  if (!/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(value)) return false;
-  try {
-    // Checked, not trusted: an unknown key throws here and the value is refused.
-    strings.variants(value as StringKey);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

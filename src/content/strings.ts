@@ -74,6 +74,14 @@ export class Strings {
     return typeof value === 'string' ? [value] : value;
   }
 
+  /** True when `value` names a string of this locale. */
+  has(value: string): value is StringKey {
+    const [section, name, ...more] = value.split('.');
+    if (section === undefined || name === undefined || more.length > 0) return false;
+    const keys = Object.hasOwn(this.data, section) ? this.data[section] : undefined;
+    return keys !== undefined && Object.hasOwn(keys, name);
+  }
+
   /** The text of `key`, variant `variant` (wrapping), with `{placeholders}` filled from `vars`. */
   text(key: StringKey, vars: StringVars = {}, variant = 0): string {
     const all = this.variants(key);
@@ -82,6 +90,20 @@ export class Strings {
       vars[name] === undefined ? whole : String(vars[name]),
     );
   }
+}
+
+/**
+ * A content file's field that names a string (`"appointmentChecklist.id"`): a value that names no
+ * string of the loaded locale is reported with its field, so an operator's typo stops the start
+ * instead of showing an empty line to someone mid-conversation. Its output is a StringKey.
+ */
+export function stringKeySchema(strings: Strings) {
+  return z
+    .string()
+    .refine((value) => /^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/.test(value) && strings.has(value), {
+      error: (issue) => `no string "${String(issue.input)}" in locale ${strings.locale}`,
+    })
+    .transform((value) => value as StringKey);
 }
 
 /** Merges the section files of one locale, refusing a section defined twice. */
