@@ -1,12 +1,12 @@
-import { TurnContext } from 'botbuilder';
+import { type Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { parseSubmit } from '../cards/submit.js';
-import type { StringKey, Strings } from '../content/strings.js';
+import type { StringKey, Strings, StringVars } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
 import { privateChatInvite, referenceWithTenant, userIdsOf } from '../teams/scope.js';
 import { requestLines, specialistCard } from './cards.js';
 import { type HandoffService, minutesSince } from './handoff-service.js';
-import type { DutyRoster, HandoffStore, RelayLink } from './handoff-store.js';
+import type { DutyRoster, HandoffRequest, HandoffStore, RelayLink } from './handoff-store.js';
 import type { SpecialistChannel } from './specialist-channel.js';
 import { parseSpecialistCommand, type SpecialistCommand } from './specialist-commands.js';
 
@@ -70,25 +70,8 @@ export class HandoffTurns {
   async specialistTurn(context: TurnContext, link: RelayLink | undefined): Promise<boolean> {
     const { text, from } = context.activity;
     const command = commandOf(context);
-    // Plain text: a member's alias may be in it, and it must show as typed.
     const say = (key: StringKey, vars = {}, next: ReadonlyArray<readonly [StringKey, string]> = []) =>
-      context.sendActivity({
-        type: 'message',
-        textFormat: 'plain',
-        text: this.strings.text(key, vars),
-        ...(next.length > 0
-          ? {
-              suggestedActions: {
-                to: [],
-                actions: next.map(([title, value]) => ({
-                  type: 'imBack',
-                  title: this.strings.text(title),
-                  value,
-                })),
-              },
-            }
-          : {}),
-      });
+      context.sendActivity(this.message(key, vars, next));
     if (link?.role === 'specialist' && command?.kind !== 'accept' && command?.kind !== 'queue') {
       if (command?.kind === 'end') await this.service.end(link.code, 'specialist');
       else if (text?.trim() && !(await this.service.relay(link.code, 'specialist', text.trim())))
@@ -131,18 +114,8 @@ export class HandoffTurns {
         return true;
       case 'accept': {
         const { outcome, request } = await this.service.accept(me, command.code);
-        if (outcome === 'accepted' && request) {
-          await say('specialist.accepted', { alias: request.member.alias, code: request.code }, [
-            buttons.end,
-          ]);
-          await context.sendActivity({
-            type: 'message',
-            textFormat: 'plain',
-            text: requestLines(this.strings, request, minutesSince(request.createdAt, this.clock())).join(
-              '\n',
-            ),
-          });
-        } else if (outcome === 'taken')
+        if (outcome === 'accepted' && request) await context.sendActivities(this.acceptedMessages(request));
+        else if (outcome === 'taken')
           await say('specialist.taken', { code: command.code ?? request?.code ?? '' });
         else if (outcome === 'busy') await say('specialist.busy');
         else if (command.code) await say('specialist.notFound', { code: command.code });
@@ -198,25 +171,50 @@ export class HandoffTurns {
           ? this.strings.text('specialistChannel.taken', { code, name })
           : this.strings.text('specialistChannel.takenUnnamed', { code }),
       );
-      const minutes = minutesSince(request.createdAt, this.clock());
-      await this.service.tellSpecialist(entry.reference, [
-        {
-          type: 'message',
-          text: this.strings.text('specialist.accepted', { alias: request.member.alias, code }),
-          suggestedActions: {
-            to: [],
-            actions: [{ type: 'imBack', title: this.strings.text(buttons.end[0]), value: buttons.end[1] }],
-          },
-        },
-        {
-          type: 'message',
-          textFormat: 'plain',
-          text: requestLines(this.strings, request, minutes).join('\n'),
-        },
-      ]);
+      await this.service.tellSpecialist(entry.reference, this.acceptedMessages(request));
     } else if (outcome === 'taken') await reply(this.strings.text('specialist.taken', { code }));
     else if (outcome === 'busy') await reply(this.strings.text('specialist.busy'));
     else await reply(this.strings.text('specialist.notFound', { code }));
+  }
+
+  /**
+   * A message to a specialist, with buttons for their next commands. Plain text: a member's
+   * alias may be in it, and it must show as typed.
+   */
+  private message(
+    key: StringKey,
+    vars: StringVars = {},
+    next: ReadonlyArray<readonly [StringKey, string]> = [],
+  ): Partial<Activity> {
+    return {
+      type: 'message',
+      textFormat: 'plain',
+      text: this.strings.text(key, vars),
+      ...(next.length > 0
+        ? {
+            suggestedActions: {
+              to: [],
+              actions: next.map(([title, value]) => ({
+                type: 'imBack',
+                title: this.strings.text(title),
+                value,
+              })),
+            },
+          }
+        : {}),
+    };
+  }
+
+  /** What a specialist gets on taking a request, wherever they took it: who, an End button, the request. */
+  private acceptedMessages(request: HandoffRequest): Partial<Activity>[] {
+    return [
+      this.message('specialist.accepted', { alias: request.member.alias, code: request.code }, [buttons.end]),
+      {
+        type: 'message',
+        textFormat: 'plain',
+        text: requestLines(this.strings, request, minutesSince(request.createdAt, this.clock())).join('\n'),
+      },
+    ];
   }
 
   /** A member's message while they have a request or a relay. */

@@ -146,6 +146,14 @@ describe('Teams: peer specialists (HTTP, Teams-shaped activities, stand-in conne
       assert.deepEqual(taken, [strings.text('specialistChannel.taken', { code, name: kai.name })]);
       const privately = connector.newTexts(conversationIdOf(personalOf(kai)));
       assert.equal(privately[0], strings.text('specialist.accepted', { alias: 'Sam', code }));
+      // The same messages as an accept in the personal chat: plain text (the alias shows as typed).
+      const toKai = connector.received.filter(
+        (a) => a.conversation?.id === conversationIdOf(personalOf(kai)),
+      );
+      assert.deepEqual(
+        toKai.slice(-2).map((a) => a.textFormat),
+        ['plain', 'plain'],
+      );
       assert.ok(
         privately[1]?.includes(
           strings.text('specialist.summaryLine', { summary: strings.text('handoff.summaryMenu') }),
