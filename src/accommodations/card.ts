@@ -1,4 +1,5 @@
-import { type Activity, ActivityTypes, type Attachment, CardFactory } from 'botbuilder';
+import { type Activity, ActivityTypes, type Attachment } from 'botbuilder';
+import { adaptiveCard } from '../cards/adaptive-card.js';
 import { cardSafe, speakSafe } from '../cards/plain-text.js';
 import type { StringKey, Strings } from '../content/strings.js';
 import type { BuiltRequest } from './letter.js';
@@ -42,10 +43,7 @@ export function requestCard(strings: Strings, built: BuiltRequest): Attachment {
     title(strings.text('accommodationCard.nextHeading')),
     ...bullets(strings, built).flatMap((line) => runs(line, 'Small')),
   ];
-  return CardFactory.adaptiveCard({
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
+  return adaptiveCard({
     fallbackText: cardSafe(requestPlainText(strings, built)),
     speak: speakSafe(built.spoken),
     body,

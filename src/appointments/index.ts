@@ -9,7 +9,7 @@ import type { ReminderScheduler } from './reminders.js';
 export type { AppointmentContent } from './content.js';
 export { loadAppointmentContent } from './content.js';
 export { type AppointmentPlan, PLAN_VERSION, planSchema } from './plan.js';
-export { PLAN_CARD_VERSION, planCard, planText } from './plan-card.js';
+export { planCard, planText } from './plan-card.js';
 export { MAX_PLANS, PLANS_PROPERTY, type PlanStore, UserStatePlanStore } from './plan-store.js';
 export { planView } from './plan-view.js';
 export {

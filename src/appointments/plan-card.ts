@@ -1,10 +1,8 @@
-import { type Activity, ActivityTypes, type Attachment, CardFactory, TextFormatTypes } from 'botbuilder';
+import { type Activity, ActivityTypes, type Attachment, TextFormatTypes } from 'botbuilder';
+import { adaptiveCard } from '../cards/adaptive-card.js';
 import { cardSafe, speakSafe, withoutControlCharacters } from '../cards/plain-text.js';
 import { fitsTeamsMessage, splitToFit } from '../teams/card-limits.js';
 import type { PlanView } from './plan-view.js';
-
-/** The Adaptive Card schema version Teams renders (1.5). */
-export const PLAN_CARD_VERSION = '1.5';
 
 /** The plan as plain text a person can copy into notes or a message, in their own words. */
 export function planText(view: PlanView): string {
@@ -34,14 +32,7 @@ export function planCard(view: PlanView): Attachment {
       })),
     ]),
   ];
-  return CardFactory.adaptiveCard({
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: PLAN_CARD_VERSION,
-    fallbackText: planText(view),
-    speak: speakSafe(view.summary),
-    body,
-  });
+  return adaptiveCard({ fallbackText: planText(view), speak: speakSafe(view.summary), body });
 }
 
 /** A message with the card, introduced by `intro` (the bot's words). */

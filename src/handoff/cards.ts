@@ -1,4 +1,5 @@
-import { type Activity, ActivityTypes, CardFactory } from 'botbuilder';
+import { type Activity, ActivityTypes } from 'botbuilder';
+import { adaptiveCard } from '../cards/adaptive-card.js';
 import { escapeMarkdown } from '../cards/markdown.js';
 import { withoutControlCharacters } from '../cards/plain-text.js';
 import type { Strings } from '../content/strings.js';
@@ -31,10 +32,7 @@ export function specialistCard(
 ): Partial<Activity> {
   const lines = requestLines(strings, request, minutes);
   const accept = strings.text('specialist.acceptButton', { code: request.code });
-  const card = CardFactory.adaptiveCard({
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
+  const card = adaptiveCard({
     fallbackText: lines.join('\n'),
     body: lines.map((line, i) => ({
       type: 'TextBlock',
@@ -67,10 +65,7 @@ export function specialistCard(
 export function channelRequestCard(strings: Strings, request: HandoffRequest): Partial<Activity> {
   const topic = request.summary ? request.topic : strings.text('features.handoff');
   const line = strings.text('specialistChannel.newRequest', { code: request.code, topic });
-  const card = CardFactory.adaptiveCard({
-    type: 'AdaptiveCard',
-    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5',
+  const card = adaptiveCard({
     fallbackText: line,
     body: [{ type: 'TextBlock', text: escapeMarkdown(line), wrap: true }],
     actions: [

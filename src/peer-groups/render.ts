@@ -172,13 +172,13 @@ export class PeerGroupWriter {
     const title = strings.text('peerGroupCards.item', { number, name: group.name });
     return {
       text: [title, ...lines.map((line) => `  ${line}`)].join('\n'),
-      card: adaptiveCard(
-        [
+      card: adaptiveCard({
+        body: [
           textBlock(group.name, { weight: 'Bolder', size: 'Medium' }),
           ...lines.map((line) => textBlock(line, { spacing: 'Small' })),
         ],
-        this.links(group),
-      ),
+        actions: this.links(group),
+      }),
     };
   }
 
