@@ -22,6 +22,8 @@ export interface SafetyDialogOptions {
   explicit: boolean;
   /** An overdose or someone not breathing: the safety step is about that. */
   overdose: boolean;
+  /** 'es': the person wrote in Spanish; the reply is in Spanish (see SafetyResult.language). */
+  language?: 'es';
 }
 
 const STEPS = 'safetySteps';

@@ -259,6 +259,7 @@ export class WayfinderBot extends TeamsActivityHandler {
       level: result.level === 'danger' ? 'danger' : 'concern',
       explicit: result.explicit,
       overdose: mentionsOverdose(result),
+      ...(result.language ? { language: result.language } : {}),
     };
     if (dc.activeDialog?.id === DialogIds.safety) await dc.replaceDialog(DialogIds.safety, options);
     else await dc.beginDialog(DialogIds.safety, options);

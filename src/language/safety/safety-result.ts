@@ -21,6 +21,11 @@ export interface SafetyResult {
   readonly signals: readonly string[];
   /** `rule-id:reason` for matches set aside as idiom, negated, past or hypothetical. */
   readonly suppressed: readonly string[];
+  /**
+   * 'es' when the words that raised the level are Spanish, so the reply is given in Spanish with
+   * the Spanish crisis options; absent for English (and for level none).
+   */
+  readonly language?: 'es';
 }
 
 /** True when a rule about an overdose or someone not breathing fired: the overdose step applies. */
