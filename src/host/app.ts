@@ -32,7 +32,7 @@ import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
 import { GroupTurns } from '../teams/group-turns.js';
 import { createAdapter, type WayfinderAdapter } from './adapter.js';
-import { type AppConfig, isLoopback } from './config.js';
+import { type AppConfig, authModeLabels, isLoopback } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { MessageHandler } from './messages.js';
 import { type Periodic, runEvery } from './periodic.js';
@@ -205,7 +205,12 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     clock,
   });
   const messages = new MessageHandler(adapter, (context) => bot.run(context), logger);
-  const server = createServer({ messages, storage, logger });
+  const server = createServer({
+    messages,
+    storage,
+    logger,
+    authentication: authModeLabels[config.auth.mode],
+  });
 
   let baseUrl = '';
   let periodic: Periodic[] = [];
@@ -236,6 +241,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
           logger.info('server.listening', { host: config.host, port, storage: storage.kind });
+          if (config.auth.mode === 'offAllowed') warnUnauthenticated(logger, config);
           scheduler.start();
           if (periodic.length === 0) {
             periodic = [
@@ -255,6 +261,21 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       await storage.flush();
     },
   };
+}
+
+/**
+ * ALLOW_UNAUTHENTICATED on a public bind: said at every start, so nobody runs it that way unaware.
+ * Ids and counts only (no secrets).
+ */
+function warnUnauthenticated(logger: Logger, config: AppConfig): void {
+  logger.warn('auth.off_public_bind', {
+    host: config.host,
+    optIn: 'ALLOW_UNAUTHENTICATED',
+    specialistIds: config.specialistIds.length,
+    localChat: config.localChat,
+    risk: 'anyone who can reach this address can send as any user, a peer specialist included',
+    fix: 'set MicrosoftAppId and MicrosoftAppPassword, or bind HOST=127.0.0.1',
+  });
 }
 
 /**
