@@ -27,6 +27,7 @@ import { loadPeerDirectory } from '../peer-groups/directory.js';
 import { createPracticeParts } from '../practice/index.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
+import { RetentionIndex } from '../privacy/retention-index.js';
 import { Scheduler } from '../scheduling/index.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
@@ -142,15 +143,25 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     waitMinutes: config.handoffWaitMinutes,
     ...(specialistChannel ? { channel: specialistChannel } : {}),
   });
-  const personalData = new PersonalData(storage, [
-    { name: 'handoff', keysOf: (userKey) => handoffStore.keysOfPerson(userKey) },
-    {
-      name: 'reminders',
-      keysOf: (userKey) => scheduler.keysOfPerson(userKey),
-      // Cancelled first, so no instance sends a reminder to someone who asked to be forgotten.
-      beforeErase: async (userKey) => void (await scheduler.cancelForUser(userKey)),
-    },
-  ]);
+  const retentionIndex = new RetentionIndex(storage, config.retentionDays);
+  const personalData = new PersonalData(
+    storage,
+    [
+      {
+        name: 'handoff',
+        keysOf: (userKey) => handoffStore.keysOfPerson(userKey),
+        erase: (person) => handoff.forget(person),
+      },
+      {
+        name: 'reminders',
+        keysOf: (userKey) => scheduler.keysOfPerson(userKey),
+        // Cancelled, so no instance sends a reminder to someone who asked to be forgotten; what
+        // stays is a tombstone with no personal data, so a send already claimed cannot revive it.
+        erase: async (person) => void (await scheduler.cancelForUser(person.userKey)),
+      },
+    ],
+    [retentionIndex],
+  );
   const recognizer = overrides.recognizer ?? createWayfinderRecognizer({ clock });
   const appointments = createAppointmentParts({
     strings,
@@ -171,7 +182,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     practice: practice.makeDialog(dialogDeps),
     handoff: new HandoffDialog(dialogDeps, handoff),
   });
-  const retention = new Retention(storage, personalData, config.retentionDays);
+  const retention = new Retention(storage, retentionIndex, personalData, config.retentionDays);
   const bot = new WayfinderBot({
     conversationState,
     userState,
@@ -201,7 +212,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     personalData,
     person: userState.createProperty('person'),
     retentionDays: config.retentionDays,
-    retention,
+    retentionIndex,
     clock,
   });
   const messages = new MessageHandler(adapter, (context) => bot.run(context), logger);
