@@ -13,6 +13,12 @@ import { ChatPrinter } from './chat/printer.js';
 import { ChatSession, shellWord } from './chat/session.js';
 import { type ChatTarget, remoteTarget } from './chat/target.js';
 
+// Output piped into `head` and closed early: the reader has what it wanted.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 function fail(message: string, code: number): never {
   process.stderr.write(`chat: ${message}\n`);
   process.exit(code);
