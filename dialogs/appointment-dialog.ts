@@ -14,7 +14,13 @@ import { PlanKeeper } from '../src/appointments/plan-keeper.js';
 import type { PlanStore } from '../src/appointments/plan-store.js';
 import { type AnswerInput, type Outcome, PrepAnswers } from '../src/appointments/prep-answers.js';
 import { PrepQuestions } from '../src/appointments/prep-questions.js';
-import { markAnswered, nextField, type PrepState, skippable } from '../src/appointments/prep-state.js';
+import {
+  markAnswered,
+  nextField,
+  type PrepState,
+  type StepName,
+  skippable,
+} from '../src/appointments/prep-state.js';
 import { prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
 import { formatWhen, isPast } from '../src/appointments/when.js';
@@ -163,9 +169,12 @@ export class AppointmentDialog extends InterruptibleDialog {
         if (outcome.say?.length) await step.context.sendActivity(outcome.say.join('\n\n'));
         return this.to(step, { ...state, ...outcome.state });
       case 'remind': {
-        const { draft, say } = await this.keeper.remind(step.context, outcome.draft);
-        await step.context.sendActivity(say);
-        return this.to(step, { ...state, draft, step: 'next', history: [], misses: 0 });
+        const last = outcome.nextStep === 'next';
+        const said = { last, ...(outcome.announce ? { announce: outcome.announce } : {}) };
+        const { draft, say } = await this.keeper.remind(step.context, outcome.draft, said);
+        if (say) await step.context.sendActivity(say);
+        const next = { step: outcome.nextStep, history: [], misses: 0, pendingTime: undefined };
+        return this.to(step, { ...state, draft, ...next });
       }
       case 'text':
         await step.context.sendActivities(this.keeper.text(state.draft));
@@ -185,18 +194,18 @@ export class AppointmentDialog extends InterruptibleDialog {
 
   /** Marks the question answered and asks the next open one, or saves the plan when none is left. */
   private async advance(step: WaterfallStepContext<PrepState>, state: PrepState, draft: PlanDraft) {
-    const field = prepFields.find((f) => f === (state.step === 'whenPast' ? 'when' : state.step));
+    const field = prepFields.find((f) => f === (isWhenCheck(state.step) ? 'when' : state.step));
     if (!field) return this.to(step, { ...state, draft, step: 'next', misses: 0 });
     const answered = markAnswered(draft, field);
     const next = nextField(answered, field, state.reviewing);
     if (!next) return this.finish(step, { ...state, draft: answered });
     const history = [...state.history, field];
-    return this.to(step, { ...state, draft: answered, step: next, misses: 0, history, pastWhen: undefined });
+    return this.to(step, { ...state, draft: answered, step: next, misses: 0, history, checkWhen: undefined });
   }
 
   /** "back": the question before this one, with its answer shown and kept unless replaced. */
   private async back(step: WaterfallStepContext<PrepState>, state: PrepState) {
-    if (state.step === 'whenPast') return this.to(step, { ...state, step: 'when', misses: 0 });
+    if (isWhenCheck(state.step)) return this.to(step, { ...state, step: 'when', misses: 0 });
     const previous = state.history.at(-1);
     if (!previous) {
       await step.context.sendActivity(this.deps.strings.text('appointment.nothingBefore'));
@@ -209,7 +218,7 @@ export class AppointmentDialog extends InterruptibleDialog {
   private async skip(step: WaterfallStepContext<PrepState>, state: PrepState) {
     const declined = this.after.declined(state);
     if (declined) return this.act(step, state, declined);
-    if (state.step !== 'when' && state.step !== 'whenPast') return this.advance(step, state, state.draft);
+    if (state.step !== 'when' && !isWhenCheck(state.step)) return this.advance(step, state, state.draft);
     const { when: _when, ...draft } = state.draft;
     return this.advance(step, state, draft);
   }
@@ -258,4 +267,9 @@ export class AppointmentDialog extends InterruptibleDialog {
   private to(step: WaterfallStepContext<PrepState>, state: PrepState): Promise<DialogTurnResult> {
     return step.replaceDialog(STEPS, state);
   }
+}
+
+/** The checks of a date (passed, or another day meant) stand in for the date question. */
+function isWhenCheck(step: StepName): boolean {
+  return step === 'whenPast' || step === 'whenCheck';
 }

@@ -1,24 +1,46 @@
 import { escapeMarkdown } from '../cards/markdown.js';
 import type { Strings } from '../content/strings.js';
+import { isOneOf } from './choices.js';
+import {
+  dayBeforeReminder,
+  defaultCheckIn,
+  type MessageKind,
+  type MessageTime,
+  type MessageTimeReading,
+  readMessageTime,
+} from './message-time.js';
 import { type PlanDraft, type PrepField, prepFields } from './plan.js';
 import type { AnswerInput } from './prep-answers.js';
-import type { PrepState } from './prep-state.js';
-import { checkInAfter, dayBefore, readReminderTime } from './when.js';
+import type { PendingTime, PrepState } from './prep-state.js';
+import { formatInstant, formatWhen, zoneOf } from './when.js';
+
+/** A field of the plan's reminders. */
+type ReminderField = 'reminderAt' | 'followUpAt';
 
 /**
- * What an answer after saving leads to: another question (`goto`), not understood (`miss`), the
- * reminder choices made (`remind`: save and schedule them), the plan as text (`text`), one
- * answer to change (`change`), or the end, with what the person wants next for the caller.
+ * What an answer after saving leads to: another question (`goto`), not understood (`miss`), a
+ * confirmed reminder or check-in (or none) to save and schedule before asking `nextStep`
+ * (`remind`), the plan as text (`text`), one answer to change (`change`), or the end, with what
+ * the person wants next for the caller.
  */
 export type AfterOutcome =
   | { kind: 'goto'; state: Partial<PrepState> & Pick<PrepState, 'step'>; say?: string[] }
   | { kind: 'miss' }
-  | { kind: 'remind'; draft: PlanDraft }
+  | { kind: 'remind'; draft: PlanDraft; announce?: ReminderField; nextStep: 'followUp' | 'next' }
   | { kind: 'text' }
   | { kind: 'change'; field: PrepField }
   | { kind: 'end'; next?: 'practice' | 'peerGroup'; say: string[] };
 
-/** Reads answers to the questions asked once the plan is saved. Pure: the dialog does the acting. */
+const fieldOf: Readonly<Record<MessageKind, ReminderField>> = {
+  reminder: 'reminderAt',
+  followUp: 'followUpAt',
+};
+const timeStepOf = { reminder: 'reminderTime', followUp: 'followUpTime' } as const;
+
+/**
+ * Reads answers to the questions asked once the plan is saved. Pure: the dialog does the acting.
+ * No reminder or check-in is kept before the person has seen its full date and said yes to it.
+ */
 export class AfterAnswers {
   constructor(private readonly strings: Strings) {}
 
@@ -27,10 +49,14 @@ export class AfterAnswers {
     switch (state.step) {
       case 'reminder':
         return this.reminder(state.draft, input);
-      case 'reminderTime':
-        return this.reminderTime(state.draft, input);
       case 'followUp':
         return this.followUp(state.draft, input);
+      case 'reminderTime':
+        return this.chosenTime('reminder', state.draft, input);
+      case 'followUpTime':
+        return this.chosenTime('followUp', state.draft, input);
+      case 'timeCheck':
+        return this.timeCheck(state, input);
       case 'next':
         return this.next(state.draft, input);
       case 'change': {
@@ -48,15 +74,12 @@ export class AfterAnswers {
     switch (state.step) {
       case 'reminder':
       case 'reminderTime':
-        return {
-          kind: 'goto',
-          state: { step: 'followUp', draft: { ...draft, reminders: undefined }, misses: 0 },
-        };
+        return this.without('reminder', draft);
       case 'followUp':
-        return {
-          kind: 'remind',
-          draft: { ...draft, reminders: { reminderAt: draft.reminders?.reminderAt } },
-        };
+      case 'followUpTime':
+        return this.without('followUp', draft);
+      case 'timeCheck':
+        return this.without(state.pendingTime?.kind ?? 'followUp', draft);
       case 'next':
         return { kind: 'end', say: [this.strings.text('appointment.finished')] };
       case 'change':
@@ -66,38 +89,127 @@ export class AfterAnswers {
     }
   }
 
-  /** The day before (or a chosen time if that has passed), a time of their own, or none. */
+  /**
+   * A time of their own typed here ("the night before at 8"), the day before (a button or "yes"),
+   * a time to be asked for, or none.
+   */
   private reminder(draft: PlanDraft, input: AnswerInput): AfterOutcome {
-    const toFollowUp = (reminderAt?: string): AfterOutcome => ({
-      kind: 'goto',
-      state: { step: 'followUp', draft: { ...draft, reminders: { reminderAt } }, misses: 0 },
-    });
-    if (input.choice === 'no') return toFollowUp();
-    if (input.choice === 'pickTime')
+    if (!draft.when) return this.without('reminder', draft);
+    const reading = this.reading('reminder', draft, input);
+    // A time in the words wins over a button they resemble ("the day before at 8" is not the button).
+    const typed = reading.kind !== 'none' && input.choice !== 'no' && input.choice !== 'pickTime';
+    if (typed) return this.timeFor('reminder', reading, draft, input.now);
+    if (input.choice === 'pickTime') {
       return { kind: 'goto', state: { step: 'reminderTime', history: ['reminder'], misses: 0 } };
-    if (input.choice !== 'dayBefore' || !draft.when) return { kind: 'miss' };
-    const at = dayBefore(draft.when);
-    if (at.getTime() > input.now.getTime()) return toFollowUp(at.toISOString());
+    }
+    const said = input.choice === 'dayBefore' ? true : input.choice === 'no' ? false : this.yesNo(input);
+    if (said === false) return this.without('reminder', draft);
+    if (said !== true) return { kind: 'miss' };
+    const dayBefore = dayBeforeReminder(draft.when, input.now);
+    if (dayBefore) return this.check('reminder', dayBefore);
     const say = [this.strings.text('appointment.dayBeforePassed')];
     return { kind: 'goto', state: { step: 'reminderTime', misses: 0 }, say };
   }
 
-  private reminderTime(draft: PlanDraft, input: AnswerInput): AfterOutcome {
-    if (!draft.when) return { kind: 'goto', state: { step: 'followUp', misses: 0 } };
-    const found = input.recognition.entities.datetime;
-    const at = readReminderTime(input.text, found, input.findDates, draft.when, input.now);
-    if (!at) return { kind: 'miss' };
-    const reminders = { reminderAt: at.toISOString() };
-    return { kind: 'goto', state: { step: 'followUp', draft: { ...draft, reminders }, misses: 0 } };
+  /** A time of their own typed here, yes (the bot's time, to be checked), or no. */
+  private followUp(draft: PlanDraft, input: AnswerInput): AfterOutcome {
+    if (!draft.when) return this.without('followUp', draft);
+    const reading = this.reading('followUp', draft, input);
+    if (reading.kind !== 'none' && input.choice !== 'no')
+      return this.timeFor('followUp', reading, draft, input.now);
+    const said = input.choice === 'yes' ? true : input.choice === 'no' ? false : this.yesNo(input);
+    if (said === false) return this.without('followUp', draft);
+    if (said !== true) return { kind: 'miss' };
+    const checkIn = defaultCheckIn(draft.when, input.now);
+    return checkIn ? this.check('followUp', checkIn) : this.without('followUp', draft);
   }
 
-  /** Yes or no to a check-in after the appointment; then the reminders are set. */
-  private followUp(draft: PlanDraft, input: AnswerInput): AfterOutcome {
-    const said = input.choice ?? input.recognition.entities.boolean[0]?.value;
-    if (said !== 'yes' && said !== 'no' && typeof said !== 'boolean') return { kind: 'miss' };
-    const yes = said === 'yes' || said === true;
-    const followUpAt = yes && draft.when ? checkInAfter(draft.when).toISOString() : undefined;
-    return { kind: 'remind', draft: { ...draft, reminders: { ...draft.reminders, followUpAt } } };
+  /** The answer to "when should I remind you?" (or check in). */
+  private chosenTime(kind: MessageKind, draft: PlanDraft, input: AnswerInput): AfterOutcome {
+    if (!draft.when) return this.without(kind, draft);
+    return this.timeFor(kind, this.reading(kind, draft, input), draft, input.now);
+  }
+
+  /**
+   * The check of a time: yes saves it, no asks for the time again, and a time typed instead is
+   * read as the answer ("no, 8am": the same day at 8 AM).
+   */
+  private timeCheck(state: PrepState, input: AnswerInput): AfterOutcome {
+    const { draft, pendingTime } = state;
+    if (!pendingTime || !draft.when) return { kind: 'goto', state: { step: 'next', misses: 0 } };
+    const { kind } = pendingTime;
+    const reading = this.reading(kind, draft, input, new Date(pendingTime.at));
+    if (reading.kind !== 'none') return this.timeFor(kind, reading, draft, input.now);
+    const said = input.choice === 'yes' ? true : input.choice === 'no' ? false : this.yesNo(input);
+    if (said === false) {
+      const ask = this.strings.text('appointment.timeNotRight');
+      return { kind: 'goto', state: { step: timeStepOf[kind], misses: 0 }, say: [ask] };
+    }
+    if (said !== true) return { kind: 'miss' };
+    const field = fieldOf[kind];
+    const kept = (draft.reminders?.anyHour ?? []).filter((f) => f !== field);
+    const anyHour = pendingTime.chosen ? [...kept, field] : kept;
+    const reminders = { ...draft.reminders, [field]: pendingTime.at, anyHour };
+    return {
+      kind: 'remind',
+      draft: { ...draft, reminders },
+      announce: field,
+      nextStep: kind === 'reminder' ? 'followUp' : 'next',
+    };
+  }
+
+  private reading(kind: MessageKind, draft: PlanDraft, input: AnswerInput, day?: Date): MessageTimeReading {
+    if (!draft.when) return { kind: 'none' };
+    const found = input.recognition.entities.datetime;
+    const { text, findDates, now } = input;
+    return readMessageTime(kind, { text, found, findDates, now, ...(day ? { day } : {}) }, draft.when);
+  }
+
+  /** A time read: to its check; one that cannot work is explained and asked for again. */
+  private timeFor(kind: MessageKind, reading: MessageTimeReading, draft: PlanDraft, now: Date): AfterOutcome {
+    if (reading.kind === 'time') return this.check(kind, reading.time);
+    if (reading.kind === 'none' || !draft.when) return { kind: 'miss' };
+    const { strings } = this;
+    const at = formatInstant(reading.at, zoneOf(draft.when), strings, now);
+    const when = formatWhen(draft.when, strings, now);
+    const why =
+      reading.kind === 'past'
+        ? strings.text('appointment.timePassed', { at })
+        : reading.kind === 'notBefore'
+          ? strings.text('appointment.reminderTooLate', { at, when })
+          : strings.text('appointment.followUpTooSoon', { at, when });
+    return { kind: 'goto', state: { step: timeStepOf[kind], misses: 0 }, say: [why] };
+  }
+
+  /** To the check of `time`: nothing is kept before the person says yes to its full date. */
+  private check(kind: MessageKind, time: MessageTime): AfterOutcome {
+    const pendingTime: PendingTime = {
+      kind,
+      at: time.at.toISOString(),
+      chosen: time.chosen,
+      ambiguous: time.ambiguous,
+      movedForQuiet: time.movedForQuiet,
+    };
+    return { kind: 'goto', state: { step: 'timeCheck', pendingTime, misses: 0 } };
+  }
+
+  /** No reminder (then the check-in question), or no check-in (then save what was chosen). */
+  private without(kind: MessageKind, draft: PlanDraft): AfterOutcome {
+    const field = fieldOf[kind];
+    const rest = { ...draft.reminders, [field]: undefined };
+    const anyHour = rest.anyHour?.filter((f) => f !== field);
+    const reminders = rest.reminderAt || rest.followUpAt ? { ...rest, anyHour } : undefined;
+    if (kind === 'reminder') {
+      return { kind: 'goto', state: { step: 'followUp', draft: { ...draft, reminders }, misses: 0 } };
+    }
+    return { kind: 'remind', draft: { ...draft, reminders }, nextStep: 'next' };
+  }
+
+  /** Yes or no, typed in any usual way ("yep", "nope", "sure"), or undefined. */
+  private yesNo(input: AnswerInput): boolean | undefined {
+    if (isOneOf(this.strings, 'appointment.supportYesWords', input.text)) return true;
+    if (isOneOf(this.strings, 'appointment.supportNoWords', input.text)) return false;
+    return input.recognition.entities.boolean[0]?.value;
   }
 
   /** What next: rehearse the opening, a peer, change an answer, the plan as text, or done. */

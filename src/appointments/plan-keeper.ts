@@ -8,7 +8,7 @@ import { planMessages, planTextActivities } from './plan-card.js';
 import { MAX_PLANS, type PlanStore } from './plan-store.js';
 import { planView } from './plan-view.js';
 import { cancelReminders, type ReminderScheduler, scheduleReminders } from './reminders.js';
-import { formatInstant, formatWhen } from './when.js';
+import { formatInstant, formatWhen, zoneOf } from './when.js';
 
 /** What keeping plans needs. */
 export interface PlanKeeperDeps {
@@ -59,16 +59,26 @@ export class PlanKeeper {
   }
 
   /**
-   * Saves the reminder choices with the plan and schedules them to this conversation; says what
-   * was set. If scheduling fails the plan is kept without reminders, and says so.
+   * Saves the reminder choices with the plan and schedules them to this conversation. Says the
+   * time just confirmed (`announce`) and, after the `last` of these questions, how to turn them
+   * off (or that there are none). If scheduling fails the plan is kept without reminders, and
+   * says so.
    */
-  async remind(context: TurnContext, draft: PlanDraft): Promise<{ draft: PlanDraft; say: string }> {
+  async remind(
+    context: TurnContext,
+    draft: PlanDraft,
+    said: { announce?: 'reminderAt' | 'followUpAt'; last: boolean },
+  ): Promise<{ draft: PlanDraft; say: string }> {
     const { strings, clock } = this.deps;
-    const { reminderAt, followUpAt } = draft.reminders ?? {};
+    const { reminderAt, followUpAt, anyHour } = draft.reminders ?? {};
+    const chosen = anyHour?.filter((field) => draft.reminders?.[field] !== undefined);
     const asked: PlanDraft = {
       ...draft,
       remindersAsked: true,
-      reminders: reminderAt || followUpAt ? { reminderAt, followUpAt } : undefined,
+      reminders:
+        reminderAt || followUpAt
+          ? { reminderAt, followUpAt, ...(chosen?.length ? { anyHour: chosen } : {}) }
+          : undefined,
     };
     const { plan } = await this.save(context, asked);
     try {
@@ -82,12 +92,17 @@ export class PlanKeeper {
       };
     }
     const at = (iso: string) =>
-      asked.when ? formatInstant(new Date(iso), asked.when, strings, clock()) : iso;
-    const lines = [
-      ...(reminderAt ? [strings.text('appointment.reminderSet', { at: at(reminderAt) })] : []),
-      ...(followUpAt ? [strings.text('appointment.followUpSet', { at: at(followUpAt) })] : []),
-    ];
-    lines.push(strings.text(lines.length > 0 ? 'appointment.remindersOffHint' : 'appointment.noReminders'));
+      asked.when ? formatInstant(new Date(iso), zoneOf(asked.when), strings, clock()) : iso;
+    const lines: string[] = [];
+    if (said.announce === 'reminderAt' && reminderAt) {
+      lines.push(strings.text('appointment.reminderSet', { at: at(reminderAt) }));
+    }
+    if (said.announce === 'followUpAt' && followUpAt) {
+      lines.push(strings.text('appointment.followUpSet', { at: at(followUpAt) }));
+    }
+    if (said.last) {
+      lines.push(strings.text(asked.reminders ? 'appointment.remindersOffHint' : 'appointment.noReminders'));
+    }
     return { draft: { ...asked, id: plan.id }, say: lines.join(' ') };
   }
 

@@ -1,7 +1,7 @@
 import type { Strings } from '../content/strings.js';
 import type { AppointmentContent } from './content.js';
 import type { AppointmentPlan, PlanItem } from './plan.js';
-import { formatInstant, formatWhen } from './when.js';
+import { formatInstant, formatWhen, zoneOf } from './when.js';
 
 /** One part of a plan: a heading in the bot's words, and lines (often the person's words). */
 export interface PlanSection {
@@ -96,7 +96,7 @@ function supportLines(plan: AppointmentPlan, strings: Strings): string[] {
 function reminderLines(plan: AppointmentPlan, { strings, now }: ViewDeps): string[] {
   const { reminders, when } = plan;
   if (!reminders || !when) return [];
-  const say = (iso: string) => formatInstant(new Date(iso), when, strings, now);
+  const say = (iso: string) => formatInstant(new Date(iso), zoneOf(when), strings, now);
   return [
     ...(reminders.reminderAt ? [strings.text('planCard.reminderAt', { at: say(reminders.reminderAt) })] : []),
     ...(reminders.followUpAt ? [strings.text('planCard.followUpAt', { at: say(reminders.followUpAt) })] : []),

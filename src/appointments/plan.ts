@@ -35,9 +35,19 @@ export const planSchema = z.object({
   support: z.enum(['yes', 'no', 'maybe']).optional(),
   share: itemSchema.optional(),
   talk: z.array(itemSchema).max(MAX_LIST),
-  /** Present only with the person's consent; the times are those scheduled. */
+  /**
+   * Present only with the person's consent; the times are those scheduled and confirmed. `anyHour`
+   * names the ones whose hour the person chose, which may fall in quiet hours.
+   */
   reminders: z
-    .object({ reminderAt: z.iso.datetime().optional(), followUpAt: z.iso.datetime().optional() })
+    .object({
+      reminderAt: z.iso.datetime().optional(),
+      followUpAt: z.iso.datetime().optional(),
+      anyHour: z
+        .array(z.enum(['reminderAt', 'followUpAt']))
+        .max(2)
+        .optional(),
+    })
     .optional(),
   nextSteps: z.array(words).max(MAX_LIST * 2),
 });

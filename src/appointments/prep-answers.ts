@@ -1,10 +1,11 @@
 import type { Strings } from '../content/strings.js';
 import type { WayfinderRecognition } from '../language/intents/wayfinder-recognizer.js';
+import { isOneOf } from './choices.js';
 import type { AppointmentContent } from './content.js';
 import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
 import type { PrepQuestions } from './prep-questions.js';
 import type { PrepState } from './prep-state.js';
-import { type AppointmentTime, type FindDates, formatWhen, isPast, readWhen } from './when.js';
+import { type FindDates, formatWhen, isPast, readWhen, type WhenReading } from './when.js';
 
 /**
  * One answer: the text, the value of the button it picked among those shown (by number, label or
@@ -50,6 +51,8 @@ export class PrepAnswers {
         return this.when(draft, input);
       case 'whenPast':
         return this.whenPast(state, input);
+      case 'whenCheck':
+        return this.whenCheck(state, input);
       case 'goal':
         return { kind: 'next', draft: { ...draft, goal: input.text } };
       case 'questions':
@@ -77,32 +80,62 @@ export class PrepAnswers {
     return { kind: 'next', draft: { ...draft, type } };
   }
 
-  /** A date: noted and said back; one that has passed gets a gentle check first. */
+  /** A date: noted and said back; one that has passed, or may mean another day, is checked first. */
   private when(draft: PlanDraft, input: AnswerInput): Outcome {
     if (input.choice === 'notSure') return { kind: 'next', draft: withoutWhen(draft) };
-    const when = readWhen(input.text, input.recognition.entities.datetime, input.findDates, input.now);
-    if (!when) return miss;
-    return this.dated(draft, when, input.now);
+    const reading = this.readDate(input);
+    if (!reading) return miss;
+    return this.dated(draft, reading, input.now);
   }
 
-  private dated(draft: PlanDraft, when: AppointmentTime, now: Date): Outcome {
-    if (isPast(when, now)) return { kind: 'goto', state: { step: 'whenPast', pastWhen: when, misses: 0 } };
+  private readDate(input: AnswerInput): WhenReading | undefined {
+    return readWhen(input.text, input.recognition.entities.datetime, input.findDates, input.now);
+  }
+
+  private dated(draft: PlanDraft, { time: when, unsure }: WhenReading, now: Date): Outcome {
+    if (isPast(when, now)) return { kind: 'goto', state: { step: 'whenPast', checkWhen: when, misses: 0 } };
+    if (unsure) return { kind: 'goto', state: { step: 'whenCheck', checkWhen: when, misses: 0 } };
     const said = this.strings.text('appointment.whenNoted', { when: formatWhen(when, this.strings, now) });
     return { kind: 'next', draft: { ...draft, when }, say: [said] };
   }
 
   /** The check: "that's right" keeps the date, a new date replaces it, "not sure" leaves it open. */
   private whenPast(state: PrepState, input: AnswerInput): Outcome {
-    if (input.choice === 'right' && state.pastWhen) {
-      return { kind: 'next', draft: { ...state.draft, when: state.pastWhen } };
+    if (input.choice === 'right' && state.checkWhen) {
+      return { kind: 'next', draft: { ...state.draft, when: state.checkWhen } };
     }
     if (input.choice === 'another') {
       const ask = this.strings.text('appointment.askAnotherDate');
       return { kind: 'goto', state: { step: 'when', misses: 0 }, say: [ask] };
     }
     if (input.choice === 'notSure') return { kind: 'next', draft: withoutWhen(state.draft) };
-    const when = readWhen(input.text, input.recognition.entities.datetime, input.findDates, input.now);
-    return when ? this.dated(state.draft, when, input.now) : miss;
+    const reading = this.readDate(input);
+    return reading ? this.dated(state.draft, reading, input.now) : miss;
+  }
+
+  /**
+   * "Wednesday, December 16: is that right?": yes keeps it, no asks for the date again, and a
+   * date typed instead is taken (the person has seen how the first one was read).
+   */
+  private whenCheck(state: PrepState, input: AnswerInput): Outcome {
+    const { strings } = this;
+    const said = input.choice ?? input.recognition.entities.boolean[0]?.value;
+    if (isOneOf(strings, 'appointment.notSureWords', input.text)) {
+      return { kind: 'next', draft: withoutWhen(state.draft) };
+    }
+    const reading = this.readDate(input);
+    if (reading) return this.dated(state.draft, { ...reading, unsure: false }, input.now);
+    if ((said === 'yes' || said === true) && state.checkWhen) {
+      return { kind: 'next', draft: { ...state.draft, when: state.checkWhen } };
+    }
+    if (said === 'no' || said === false) {
+      return {
+        kind: 'goto',
+        state: { step: 'when', misses: 0 },
+        say: [strings.text('appointment.askDateExact')],
+      };
+    }
+    return miss;
   }
 
   private addQuestion(draft: PlanDraft, input: AnswerInput): Outcome {

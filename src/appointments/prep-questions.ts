@@ -1,10 +1,13 @@
 import { escapeMarkdown } from '../cards/markdown.js';
+import { sayClock } from '../content/say-date.js';
 import type { StringKey, Strings } from '../content/strings.js';
+import { quietHours } from '../scheduling/quiet-hours.js';
 import { type ChoiceSpec, choiceOf } from './choices.js';
 import type { AppointmentContent } from './content.js';
+import { dayBeforeReminder } from './message-time.js';
 import type { PlanDraft } from './plan.js';
 import type { PrepState, StepName } from './prep-state.js';
-import { dayBefore, formatWhen } from './when.js';
+import { formatInstant, formatWhen, zoneOf } from './when.js';
 
 /** A question: its text and the choices offered as buttons (free text is always accepted too). */
 export interface Question {
@@ -19,6 +22,9 @@ const againKeys: Partial<Record<StepName, StringKey>> = {
   topQuestions: 'appointment.askTopQuestionsAgain',
   support: 'appointment.askSupportAgain',
   reminderTime: 'appointment.askReminderTimeAgain',
+  followUpTime: 'appointment.askFollowUpTimeAgain',
+  timeCheck: 'appointment.checkTimeAgain',
+  whenCheck: 'appointment.askWhenCheckAgain',
 };
 
 /** The questions of the appointment dialog, worded from the locale and content files. */
@@ -86,7 +92,11 @@ export class PrepQuestions {
         return q('appointment.askWhen', [this.notSure()]);
       case 'whenPast':
         return q('appointment.askWhenPast', this.pastChoices(), {
-          when: state.pastWhen ? formatWhen(state.pastWhen, strings, now) : '',
+          when: state.checkWhen ? formatWhen(state.checkWhen, strings, now) : '',
+        });
+      case 'whenCheck':
+        return q('appointment.askWhenCheck', this.checkChoices('appointment.anotherDate'), {
+          when: state.checkWhen ? formatWhen(state.checkWhen, strings, now) : '',
         });
       case 'goal':
         return q('appointment.askGoal', [skip]);
@@ -131,7 +141,7 @@ export class PrepQuestions {
     const when = state.draft.when ? formatWhen(state.draft.when, strings, now) : '';
     switch (state.step) {
       case 'reminder': {
-        const soon = !state.draft.when || dayBefore(state.draft.when).getTime() <= now.getTime();
+        const soon = !state.draft.when || !dayBeforeReminder(state.draft.when, now);
         return {
           text: strings.text('appointment.askReminder'),
           choices: [
@@ -143,6 +153,10 @@ export class PrepQuestions {
       }
       case 'reminderTime':
         return { text: strings.text('appointment.askReminderTime', { when }), choices: [skip] };
+      case 'followUpTime':
+        return { text: strings.text('appointment.askFollowUpTime', { when }), choices: [skip] };
+      case 'timeCheck':
+        return { text: this.timeCheck(state, now), choices: this.checkChoices('appointment.timeNo') };
       case 'followUp':
         return {
           text: strings.text('appointment.askFollowUp'),
@@ -165,6 +179,41 @@ export class PrepQuestions {
           ],
         };
     }
+  }
+
+  /**
+   * "I'll remind you Monday, December 14 at 8:00 PM. Is that right?", or for a time that could
+   * be read another way "Monday, December 14 at 8:00 PM: is that right?"; and when the bot moved
+   * its own pick out of quiet hours, that it did.
+   */
+  private timeCheck(state: PrepState, now: Date): string {
+    const { strings } = this;
+    const pending = state.pendingTime;
+    if (!pending || !state.draft.when) return strings.text('appointment.checkTimeAgain');
+    const at = formatInstant(new Date(pending.at), zoneOf(state.draft.when), strings, now);
+    const key = pending.ambiguous
+      ? 'appointment.checkAmbiguous'
+      : pending.kind === 'reminder'
+        ? 'appointment.checkReminder'
+        : 'appointment.checkFollowUp';
+    const check = strings.text(key, { at });
+    if (!pending.movedForQuiet) return check;
+    const hour = (h: number) =>
+      sayClock({ year: 2000, month: 1, day: 1, hour: h, minute: 0 }, strings.locale);
+    const quiet = strings.text('appointment.quietMoved', {
+      from: hour(quietHours.from),
+      until: hour(quietHours.until),
+    });
+    return `${quiet}\n\n${check}`;
+  }
+
+  /** Yes, or no with what "no" leads to ("No, another time"), for a check. */
+  checkChoices(no: StringKey): ChoiceSpec[] {
+    const { strings } = this;
+    return [
+      choiceOf(strings, 'yes', 'appointment.timeYes', 'appointment.supportYesWords'),
+      choiceOf(strings, 'no', no, 'appointment.supportNoWords'),
+    ];
   }
 
   /** Choices for the kind of appointment (by type id). */

@@ -1,11 +1,45 @@
+import type { MessageKind } from './message-time.js';
 import { type PlanDraft, type PrepField, prepFields } from './plan.js';
 import type { AppointmentTime } from './when.js';
 
-/** Every question the dialog asks: the preparation, the date check, and what comes after saving. */
-export type StepName = PrepField | 'whenPast' | 'reminder' | 'reminderTime' | 'followUp' | 'next' | 'change';
+/**
+ * Every question the dialog asks: the preparation, the checks of a date (one that has passed, one
+ * that may mean another day), and after saving: the reminder, the check-in, a time for either,
+ * the confirmation of that time, what next, which answer to change.
+ */
+export type StepName =
+  | PrepField
+  | 'whenPast'
+  | 'whenCheck'
+  | 'reminder'
+  | 'reminderTime'
+  | 'followUp'
+  | 'followUpTime'
+  | 'timeCheck'
+  | 'next'
+  | 'change';
 
 /** Steps where "skip" moves on (after saving, each question has its own "no"). */
-export const skippable: readonly StepName[] = [...prepFields, 'whenPast', 'reminderTime'];
+export const skippable: readonly StepName[] = [
+  ...prepFields,
+  'whenPast',
+  'whenCheck',
+  'reminderTime',
+  'followUpTime',
+  'timeCheck',
+];
+
+/** A reminder or check-in time waiting for the person's yes (stored as JSON, hence the ISO string). */
+export interface PendingTime {
+  kind: MessageKind;
+  at: string;
+  /** The person named the hour: it may go out in quiet hours. */
+  chosen: boolean;
+  /** Another reading fitted too: the check asks "…: is that right?". */
+  ambiguous: boolean;
+  /** The bot's pick was moved out of quiet hours: the check says so. */
+  movedForQuiet: boolean;
+}
 
 /**
  * Where the dialog is, passed from turn to turn in the dialog's options (so it is stored in
@@ -20,8 +54,10 @@ export interface PrepState {
   history: StepName[];
   /** Changing one answer after the plan was saved: the plan is shown again after it. */
   reviewing: boolean;
-  /** A date that has passed, waiting for the gentle check. */
-  pastWhen?: AppointmentTime;
+  /** A date waiting for a check: it has passed (whenPast), or may mean another day (whenCheck). */
+  checkWhen?: AppointmentTime;
+  /** A reminder or check-in time waiting to be confirmed (timeCheck). */
+  pendingTime?: PendingTime;
 }
 
 /** Whether a question applies to this draft: ranking needs at least two questions. */

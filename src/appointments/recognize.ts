@@ -30,7 +30,8 @@ function rawLocalTimestamp(activity: Partial<Activity>): string | undefined {
 
 /**
  * The state for a new plan with what the person already said filled in ("my counselor next
- * Tuesday at 3"): those questions are not asked again; a date that has passed is checked first.
+ * Tuesday at 3"): those questions are not asked again; a date that has passed, or may mean
+ * another day, is checked first.
  */
 export function prefilledState(
   recognition: WayfinderRecognition | undefined,
@@ -41,9 +42,10 @@ export function prefilledState(
   let draft = emptyDraft();
   const type = recognition?.entities.appointmentType[0]?.value;
   if (type) draft = markAnswered({ ...draft, type }, 'type');
-  const when = recognition ? readWhen(text, recognition.entities.datetime, findDates, now) : undefined;
+  const reading = recognition ? readWhen(text, recognition.entities.datetime, findDates, now) : undefined;
   const base: PrepState = { draft, step: 'type', misses: 0, history: [], reviewing: false };
-  if (when && isPast(when, now)) return { ...base, step: 'whenPast', pastWhen: when };
-  if (when) draft = markAnswered({ ...draft, when }, 'when');
+  if (reading && isPast(reading.time, now)) return { ...base, step: 'whenPast', checkWhen: reading.time };
+  if (reading?.unsure) return { ...base, step: 'whenCheck', checkWhen: reading.time };
+  if (reading) draft = markAnswered({ ...draft, when: reading.time }, 'when');
   return { ...base, draft, step: firstField(draft) ?? 'goal' };
 }

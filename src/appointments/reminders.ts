@@ -47,6 +47,7 @@ export interface ReminderTarget {
 /**
  * Replaces a plan's scheduled messages with those its `reminders` ask for (none without consent).
  * A check-in is kept for three days after its time; a reminder never goes after the appointment.
+ * Both keep to quiet hours in the appointment's zone, unless the person chose the hour.
  */
 export async function scheduleReminders(
   scheduler: ReminderScheduler,
@@ -64,10 +65,13 @@ export async function scheduleReminders(
     type: plan.type,
     when: target.whenText,
   });
-  const base = { userKey: target.userKey, reference: target.reference };
+  const base = { userKey: target.userKey, reference: target.reference, timezone: when.timezone };
+  const anyHour = (field: 'reminderAt' | 'followUpAt') =>
+    reminders.anyHour?.includes(field) ? { anyHour: true } : {};
   if (reminders.reminderAt) {
     await scheduler.schedule({
       ...base,
+      ...anyHour('reminderAt'),
       id: ids.reminder,
       dueAt: new Date(reminders.reminderAt),
       expiresAt: reminderDeadline(when),
@@ -78,6 +82,7 @@ export async function scheduleReminders(
     const dueAt = new Date(reminders.followUpAt);
     await scheduler.schedule({
       ...base,
+      ...anyHour('followUpAt'),
       id: ids.followUp,
       dueAt,
       expiresAt: new Date(dueAt.getTime() + 3 * DAY),

@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { dateTimeFormat } from '../content/intl-formats.js';
+import { sayClock, sayDay, sayMoment } from '../content/say-date.js';
 import type { Strings } from '../content/strings.js';
 import type { DateTimeEntity } from '../language/intents/datetime-entities.js';
 import {
+  addDays,
   fixedZone,
   formatWallTime,
-  ianaZone,
   instantAt,
+  parseWallTime,
   type WallTime,
   wallTimeAt,
   type Zone,
+  zoneNamed,
 } from '../language/intents/time-zone.js';
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 const wallPattern = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
 
 /**
@@ -34,26 +34,37 @@ export type AppointmentTime = z.output<typeof appointmentTimeSchema>;
 /** Re-reads part of a message for dates (the recognizer, bound to the person's zone and now). */
 export type FindDates = (text: string) => readonly DateTimeEntity[];
 
-const hasDate = (e: DateTimeEntity) =>
+/**
+ * An appointment time as read, and whether another reading was as likely ("next Wednesday" said
+ * on a Monday may mean the day after tomorrow), so the dialog asks before keeping it.
+ */
+export interface WhenReading {
+  time: AppointmentTime;
+  unsure: boolean;
+}
+
+export const hasDate = (e: DateTimeEntity) =>
   e.value !== undefined && ['date', 'datetime', 'daterange', 'datetimerange'].includes(e.kind);
-const hasClock = (e: DateTimeEntity) =>
+export const hasClock = (e: DateTimeEntity) =>
   e.value !== undefined && (e.kind === 'time' || e.kind === 'timerange');
-// "the 12th": the recognizer reads "on the 12th" alone, but not beside "in the morning" or "at 9",
-// nor without "on"; so it is re-read alone, as "on the 12th".
-const ordinalDay = /\b(?:on\s+)?the\s+(\d{1,2}(?:st|nd|rd|th))\b/i;
+/**
+ * "the 12th": the recognizer reads "on the 12th" alone, but not beside "in the morning" or "at 9",
+ * nor without "on"; so it is re-read alone, as "on the 12th".
+ */
+export const ordinalDay = /\b(?:on\s+)?the\s+(\d{1,2}(?:st|nd|rd|th))\b/i;
 
 /**
  * Understands when an appointment is from what the recognizer found in `text`: a date and a time
  * named apart are joined ("the 12th" + "in the morning"), a duration counts from now ("in two
- * weeks"), and an unclear hour is read as office hours ("at 9" is 9 AM). Undefined when there is
- * no date or time in it.
+ * weeks"), and an hour that could be AM or PM is read as office hours ("at 3" is 3 PM, "at 9" is
+ * 9 AM). Undefined when there is no date or time in it.
  */
 export function readWhen(
   text: string,
   found: readonly DateTimeEntity[],
   findDates: FindDates,
   now: Date,
-): AppointmentTime | undefined {
+): WhenReading | undefined {
   let clock = found.find(hasClock);
   let date = found.find(hasDate);
   const ordinal = ordinalDay.exec(text);
@@ -61,31 +72,54 @@ export function readWhen(
     date = findDates(`on the ${ordinal[1]}`).find(hasDate);
     clock ??= findDates(text.replace(ordinal[0], ' ')).find(hasClock);
   }
-  if (date && clock && date.kind === 'date') return officeHours(join(date, clock), clock.ambiguous);
-  if (date) return officeHours(fromEntity(date), date.ambiguous);
-  if (clock) return officeHours(fromEntity(clock), clock.ambiguous);
+  const sure = (time: AppointmentTime | undefined) => time && { time, unsure: false };
+  if (date) {
+    const unsure = nextOfTwo(date, now) || weekdayToday(date, now);
+    const day = unsure && weekdayToday(date, now) && date.kind === 'date' ? weekLater(date) : date;
+    const time = clock && date.kind === 'date' ? join(day, clock) : fromEntity(day);
+    const hourUnclear = (clock && date.kind === 'date' ? clock : date).hourAmbiguous ?? false;
+    const read = officeHours(time, hourUnclear);
+    return read && { time: read, unsure };
+  }
+  if (clock) return sure(officeHours(fromEntity(clock), clock.hourAmbiguous ?? false));
   const duration = found.find((e) => e.kind === 'duration' && e.durationSeconds);
   const zone = zoneNamed(found[0]?.timezone);
   if (duration?.durationSeconds && zone) {
-    return dayOf(new Date(now.getTime() + duration.durationSeconds * 1000), zone);
+    return sure(dayOf(new Date(now.getTime() + duration.durationSeconds * 1000), zone));
   }
   return undefined;
 }
 
-/** The zone an entity was read in: an IANA name or "UTC-05:00". */
-export function zoneNamed(name: string | undefined): Zone | undefined {
-  if (!name) return undefined;
-  const fixed = /^UTC([+-])(\d{2}):(\d{2})$/.exec(name);
-  if (!fixed) return ianaZone(name);
-  const minutes = Number(fixed[2]) * 60 + Number(fixed[3]);
-  return fixedZone(fixed[1] === '-' ? -minutes : minutes);
+/** The person's calendar day at `now` in the entity's zone, as "2025-05-08". */
+function todayOf(e: DateTimeEntity, now: Date): string | undefined {
+  const zone = zoneNamed(e.timezone);
+  return zone && formatWallTime(wallTimeAt(now, zone)).slice(0, 10);
 }
 
-function parseWall(local: string): WallTime {
-  const [date = '', time = ''] = local.split('T');
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  const [hour = 0, minute = 0, second = 0] = time.split(':').map(Number);
-  return { year, month, day, hour, minute, second };
+/**
+ * "next Wednesday" said on a Monday: the recognizer reads the Wednesday of next week, but many
+ * people mean the one in two days. True when the words say "next" and that weekday a week
+ * earlier is still ahead.
+ */
+function nextOfTwo(e: DateTimeEntity, now: Date): boolean {
+  const today = todayOf(e, now);
+  if (!e.value || !today || !/\bnext\b/i.test(e.text)) return false;
+  const weekEarlier = formatWallTime(addDays(parseWallTime(e.value.local), -7)).slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(e.timex.slice(0, 10)) && weekEarlier > today;
+}
+
+/** "Monday" said on a Monday: today, or a week from today? */
+function weekdayToday(e: DateTimeEntity, now: Date): boolean {
+  return /WXX-\d/.test(e.timex) && e.value?.local.slice(0, 10) === todayOf(e, now);
+}
+
+/** The same weekday a week later ("Monday" said on a Monday, with no time: most mean next week's). */
+function weekLater(e: DateTimeEntity): DateTimeEntity {
+  const zone = zoneNamed(e.timezone);
+  if (!e.value || !zone) return e;
+  const wall = addDays(parseWallTime(e.value.local), 7);
+  const local = formatWallTime(wall);
+  return { ...e, value: { iso: instantAt(wall, zone).toISOString(), local } };
 }
 
 function at(wall: WallTime, zone: Zone): { iso: string; local: string } {
@@ -106,12 +140,8 @@ function fromEntity(e: DateTimeEntity): AppointmentTime | undefined {
 /** The whole local day around `instant`. */
 function dayOf(instant: Date, zone: Zone): AppointmentTime {
   const wall = { ...wallTimeAt(instant, zone), hour: 0, minute: 0, second: 0 };
-  const next = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + 1));
   const start = at(wall, zone);
-  const end = at(
-    { ...wall, year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() },
-    zone,
-  );
+  const end = at(addDays(wall, 1), zone);
   return {
     start: start.iso,
     local: start.local,
@@ -126,9 +156,9 @@ function dayOf(instant: Date, zone: Zone): AppointmentTime {
 function join(date: DateTimeEntity, clock: DateTimeEntity): AppointmentTime | undefined {
   const zone = zoneNamed(date.timezone);
   if (!zone || !date.value || !clock.value) return fromEntity(date);
-  const day = parseWall(date.value.local);
+  const day = parseWallTime(date.value.local);
   const onDay = (local: string) =>
-    at({ ...parseWall(local), year: day.year, month: day.month, day: day.day }, zone);
+    at({ ...parseWallTime(local), year: day.year, month: day.month, day: day.day }, zone);
   const start = onDay(clock.value.local);
   const end = clock.endValue ? onDay(clock.endValue.local) : undefined;
   return {
@@ -143,12 +173,12 @@ function join(date: DateTimeEntity, clock: DateTimeEntity): AppointmentTime | un
 
 /**
  * An hour the person left unclear ("at 9", "at 3") is read as office hours: appointments are
- * rarely at 9 PM or 3 AM. Clear ones ("9pm") are kept.
+ * rarely at 9 PM or 3 AM. Clear ones ("9pm", "8 at night") are kept.
  */
-function officeHours(time: AppointmentTime | undefined, ambiguous: boolean): AppointmentTime | undefined {
+function officeHours(time: AppointmentTime | undefined, hourUnclear: boolean): AppointmentTime | undefined {
   const zone = zoneNamed(time?.timezone);
-  if (!time || !zone || !ambiguous || time.precision !== 'time') return time;
-  const wall = parseWall(time.local);
+  if (!time || !zone || !hourUnclear || time.precision !== 'time') return time;
+  const wall = parseWallTime(time.local);
   const shift = wall.hour >= 20 ? -12 : wall.hour < 7 ? 12 : 0;
   if (shift === 0) return time;
   const moved = at({ ...wall, hour: wall.hour + shift }, zone);
@@ -156,7 +186,7 @@ function officeHours(time: AppointmentTime | undefined, ambiguous: boolean): App
 }
 
 /** When the appointment is over, as far as the answer says. */
-function endOf(time: AppointmentTime): number {
+export function endOf(time: AppointmentTime): number {
   return Date.parse(time.end ?? time.start);
 }
 
@@ -165,51 +195,17 @@ export function isPast(time: AppointmentTime, now: Date): boolean {
   return endOf(time) <= now.getTime();
 }
 
-/** "The day before": 24 hours before a time; 10 AM the day before a day or a longer range. */
-export function dayBefore(time: AppointmentTime): Date {
-  const start = Date.parse(time.start);
-  return new Date(time.precision === 'time' ? start - DAY : start - 14 * HOUR);
-}
-
-/** When to check in after: 3 hours after a time, an hour after a part of a day, else 6 PM that day. */
-export function checkInAfter(time: AppointmentTime): Date {
-  const start = Date.parse(time.start);
-  if (time.precision === 'time') return new Date(start + 3 * HOUR);
-  const end = endOf(time);
-  return new Date(end - start <= 12 * HOUR ? end + HOUR : end - 6 * HOUR);
-}
-
 /** The last moment a reminder still makes sense: the start of a time, midday of a day or range. */
 export function reminderDeadline(time: AppointmentTime): Date {
-  const start = Date.parse(time.start);
-  return new Date(time.precision === 'time' ? start : start + 12 * HOUR);
+  if (time.precision === 'time') return new Date(time.start);
+  const zone = zoneNamed(time.timezone);
+  const wall = parseWallTime(time.local);
+  return zone ? instantAt({ ...wall, hour: 12 }, zone) : new Date(Date.parse(time.start) + 12 * 3_600_000);
 }
 
-/**
- * A reminder time the person chose: "2 hours before", or a time or day (a day means 9 AM).
- * Undefined when there is none, or it is not between now and the appointment.
- */
-export function readReminderTime(
-  text: string,
-  found: readonly DateTimeEntity[],
-  findDates: FindDates,
-  appointment: AppointmentTime,
-  now: Date,
-): Date | undefined {
-  const before = found.find((e) => e.kind === 'duration' && e.durationSeconds);
-  const chosen =
-    before?.durationSeconds && !found.some(hasDate) && !found.some(hasClock)
-      ? new Date(Date.parse(appointment.start) - before.durationSeconds * 1000)
-      : startOfChosen(readWhen(text, found, findDates, now));
-  const deadline = reminderDeadline(appointment).getTime();
-  if (!chosen || chosen.getTime() <= now.getTime() || chosen.getTime() >= deadline) return undefined;
-  return chosen;
-}
-
-function startOfChosen(time: AppointmentTime | undefined): Date | undefined {
-  if (!time) return undefined;
-  const start = Date.parse(time.start);
-  return new Date(time.precision === 'day' ? start + 9 * HOUR : start);
+/** The zone an appointment was read in (UTC if its name is unknown here). */
+export function zoneOf(time: AppointmentTime): Zone {
+  return zoneNamed(time.timezone) ?? fixedZone(0);
 }
 
 /**
@@ -218,49 +214,28 @@ function startOfChosen(time: AppointmentTime | undefined): Date | undefined {
  * is not this year.
  */
 export function formatWhen(time: AppointmentTime, strings: Strings, now: Date): string {
-  const zone = zoneNamed(time.timezone);
-  const thisYear = zone ? wallTimeAt(now, zone).year : now.getUTCFullYear();
-  const date = (local: string) => formatDate(parseWall(local), strings.locale, thisYear);
-  const clock = (local: string) => formatClock(parseWall(local), strings.locale);
-  if (time.precision === 'time')
-    return strings.text('appointmentWhen.at', { date: date(time.local), time: clock(time.local) });
-  if (time.precision === 'day' || !time.endLocal) return date(time.local);
-  const span = Date.parse(time.end ?? time.start) - Date.parse(time.start);
-  if (span <= DAY && time.local.slice(0, 10) === time.endLocal.slice(0, 10)) {
+  const thisYear = wallTimeAt(now, zoneOf(time)).year;
+  const wall = parseWallTime(time.local);
+  const date = (day: WallTime) => sayDay(day, strings.locale, { year: day.year !== thisYear });
+  if (time.precision === 'time') return sayMoment(wall, strings, thisYear);
+  if (time.precision === 'day' || !time.endLocal) return date(wall);
+  const end = parseWallTime(time.endLocal);
+  if (
+    endOf(time) - Date.parse(time.start) <= 24 * 3_600_000 &&
+    time.local.slice(0, 10) === time.endLocal.slice(0, 10)
+  ) {
     return strings.text('appointmentWhen.sameDay', {
-      date: date(time.local),
-      from: clock(time.local),
-      to: clock(time.endLocal),
+      date: date(wall),
+      from: sayClock(wall, strings.locale),
+      to: sayClock(end, strings.locale),
     });
   }
   // Range ends are exclusive (next Monday 00:00): the last day named is the one before.
-  const last = new Date(Date.parse(`${time.endLocal}Z`) - 1000).toISOString().slice(0, 19);
-  return strings.text('appointmentWhen.days', { from: date(time.local), to: date(last) });
+  const last = time.endLocal.endsWith('T00:00:00') ? addDays(end, -1) : end;
+  return strings.text('appointmentWhen.days', { from: date(wall), to: date(last) });
 }
 
-/** Says an instant in the zone of `time`, the same way (for reminder times). */
-export function formatInstant(instant: Date, like: AppointmentTime, strings: Strings, now: Date): string {
-  const zone = zoneNamed(like.timezone) ?? fixedZone(0);
-  const local = formatWallTime(wallTimeAt(instant, zone));
-  return formatWhen(
-    { start: instant.toISOString(), local, precision: 'time', timezone: zone.name },
-    strings,
-    now,
-  );
-}
-
-function formatDate(wall: WallTime, locale: string, thisYear: number): string {
-  return dateTimeFormat(locale, {
-    timeZone: 'UTC',
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    ...(wall.year === thisYear ? {} : { year: 'numeric' }),
-  }).format(new Date(Date.UTC(wall.year, wall.month - 1, wall.day)));
-}
-
-function formatClock(wall: WallTime, locale: string): string {
-  return dateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }).format(
-    new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)),
-  );
+/** Says an instant on the clock of `zone` the same way: "Monday, December 14 at 8:00 PM". */
+export function formatInstant(instant: Date, zone: Zone, strings: Strings, now: Date): string {
+  return sayMoment(wallTimeAt(instant, zone), strings, wallTimeAt(now, zone).year);
 }

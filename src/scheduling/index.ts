@@ -1,5 +1,6 @@
 /** The scheduler: proactive messages at a set time, kept in Storage, sent once across instances. */
 export type { AddResult } from './id-list.js';
+export { awayFromQuietHours, isQuiet, nextWaking, quietHours } from './quiet-hours.js';
 export {
   bucketOf,
   keys as schedulerKeys,

@@ -35,8 +35,12 @@ const pendingSchema = z.object({
   dueAt: iso,
   /** Not sent after this (a reminder after the appointment is no use). */
   expiresAt: iso.optional(),
-  /** Set after a failed send: when to try again. */
+  /** Set after a failed send, or when quiet hours held it back: when to try again. */
   nextAttemptAt: iso.optional(),
+  /** The person's zone, where quiet hours are read (absent on items filed before there were any). */
+  timezone: z.string().min(1).max(64).optional(),
+  /** The person chose this time themselves: it may go out in quiet hours. */
+  anyHour: z.boolean().optional(),
   attempts: z.number().int().min(0),
   /** An instance is sending it until `until`; after that another may try (it crashed). */
   claim: z.object({ by: z.string(), token: z.string(), until: iso }).optional(),
@@ -61,6 +65,13 @@ export interface ScheduleRequest {
   userKey: string;
   dueAt: Date;
   expiresAt?: Date;
+  /**
+   * The person's zone (an IANA name, or "UTC-05:00"): nothing goes out in their quiet hours
+   * (quiet-hours.ts); a time that falls in them waits for the morning.
+   */
+  timezone: string;
+  /** The person chose this exact time ("the night before at 10pm"): quiet hours do not hold it. */
+  anyHour?: boolean;
   reference: Partial<ConversationReference>;
   payload: Payload;
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem } from 'botbuilder';
 import { errorFields, type Logger, silentLogger } from '../host/log.js';
+import { zoneNamed } from '../language/intents/time-zone.js';
 import { isConflict } from '../storage/errors.js';
 import { addToList, closeList, readList } from './id-list.js';
+import { isQuiet, nextWaking } from './quiet-hours.js';
 import {
   bucketOf,
   bucketStart,
@@ -60,6 +62,8 @@ export interface TickResult {
   retried: number;
   failed: number;
   expired: number;
+  /** Due, but held until the person's quiet hours end. */
+  held: number;
 }
 
 /** A send that did not finish in time. */
@@ -129,21 +133,27 @@ export class Scheduler {
   }
 
   /**
-   * Files an item to send at `dueAt` (at once if that has passed). Scheduling an id again replaces
-   * it. The person's index is written first, so erasing them always finds it.
+   * Files an item to send at `dueAt` (at once if that has passed), or, when that falls in the
+   * person's quiet hours and they did not choose it, the morning after. Scheduling an id again
+   * replaces it. The person's index is written first, so erasing them always finds it.
    */
   async schedule(request: ScheduleRequest): Promise<void> {
     const now = this.clock();
     const { activityId: _activityId, ...reference } = request.reference;
+    const zone = zoneNamed(request.timezone);
+    if (!zone) throw new Error(`Scheduler: unknown time zone "${request.timezone}" for ${request.id}`);
+    const dueAt = request.anyHour ? request.dueAt : nextWaking(request.dueAt, zone);
     const item: PendingItem = {
       version: SCHEDULE_VERSION,
       id: request.id,
       status: 'pending',
       // Never a bucket already passed: those may be closed. The tick reads the current one.
-      bucket: bucketOf(Math.max(request.dueAt.getTime(), now.getTime())),
+      bucket: bucketOf(Math.max(dueAt.getTime(), now.getTime())),
       userKey: request.userKey,
-      dueAt: request.dueAt.toISOString(),
+      dueAt: dueAt.toISOString(),
       ...(request.expiresAt ? { expiresAt: request.expiresAt.toISOString() } : {}),
+      timezone: zone.name,
+      ...(request.anyHour ? { anyHour: true } : {}),
       attempts: 0,
       reference,
       payload: request.payload,
@@ -218,7 +228,7 @@ export class Scheduler {
     this.busy = true;
     this.running = this.tick()
       .then((result) => {
-        if (result.sent + result.retried + result.failed + result.expired > 0) {
+        if (result.sent + result.retried + result.failed + result.expired + result.held > 0) {
           this.logger.info('scheduler.tick', { ...result });
         }
       })
@@ -235,7 +245,7 @@ export class Scheduler {
    */
   async tick(): Promise<TickResult> {
     const now = this.clock();
-    const result: TickResult = { sent: 0, retried: 0, failed: 0, expired: 0 };
+    const result: TickResult = { sent: 0, retried: 0, failed: 0, expired: 0, held: 0 };
     const cursor = await readCursor(this.storage);
     const current = bucketOf(now);
     let bucket = cursor.last
@@ -284,6 +294,12 @@ export class Scheduler {
     }
     if (Date.parse(item.nextAttemptAt ?? item.dueAt) > now.getTime()) return;
     if (item.claim && Date.parse(item.claim.until) > now.getTime()) return;
+    // A retry, or a tick after downtime, can reach a due item in the night: it waits for the morning.
+    const zone = item.anyHour ? undefined : zoneNamed(item.timezone);
+    if (zone && isQuiet(now, zone)) {
+      if (await this.moveTo(item, eTag, nextWaking(now, zone))) result.held += 1;
+      return;
+    }
     const token = randomUUID();
     const claimed: PendingItem = {
       ...item,
@@ -320,16 +336,19 @@ export class Scheduler {
       return;
     }
     const wait = Math.min(this.settings.retryBaseMs * 4 ** (claimed.attempts - 1), this.settings.retryMaxMs);
-    const nextAttemptAt = new Date(now.getTime() + wait);
     const { claim: _claim, ...rest } = claimed;
-    const retry: PendingItem = {
-      ...rest,
-      nextAttemptAt: nextAttemptAt.toISOString(),
-      bucket: bucketOf(nextAttemptAt),
-    };
-    // Filed in its new bucket first: if the item write then loses to a cancel, a stray id is harmless.
-    await this.fileInBucket(retry);
-    if (await this.writeIf(claimed.id, retry, current.eTag)) result.retried += 1;
+    if (await this.moveTo(rest, current.eTag, new Date(now.getTime() + wait))) result.retried += 1;
+  }
+
+  /**
+   * Files a pending item to be tried again at `at`, in that hour's bucket; false when another
+   * writer changed it first. Filed in its new bucket first: if the item write then loses to a
+   * cancel, a stray id is harmless.
+   */
+  private async moveTo(item: PendingItem, eTag: string | undefined, at: Date): Promise<boolean> {
+    const moved: PendingItem = { ...item, nextAttemptAt: at.toISOString(), bucket: bucketOf(at) };
+    await this.fileInBucket(moved);
+    return this.writeIf(item.id, moved, eTag);
   }
 
   /** Adds the item to its bucket; a closed bucket (only with a clock far behind) moves it to now's. */

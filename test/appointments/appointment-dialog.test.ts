@@ -56,10 +56,12 @@ const cases = (): AppointmentCase[] => [
     steps: [
       ...toGoal,
       ...goalToEnd,
-      ['The day before', ['appointment.askFollowUp']],
+      ['The day before', [['appointment.checkReminder', { at: 'Monday, May 12 at 3:00 PM' }]]],
+      ['yes', [['appointment.reminderSet', { at: 'Monday, May 12 at 3:00 PM' }], 'appointment.askFollowUp']],
+      ['Yes, check in', [['appointment.checkFollowUp', { at: 'Tuesday, May 13 at 6:00 PM' }]]],
       [
-        'Yes, check in',
-        [['appointment.reminderSet', { at: 'Monday, May 12 at 3:00 PM' }], 'appointment.askNext'],
+        "Yes, that's right",
+        [['appointment.followUpSet', { at: 'Tuesday, May 13 at 6:00 PM' }], 'appointment.askNext'],
       ],
       ["I'm done", ['appointment.finished']],
     ],

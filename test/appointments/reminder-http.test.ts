@@ -59,6 +59,7 @@ describe('appointment reminders over HTTP (stand-in connector)', () => {
       id: 'appointment-p1-reminder',
       userKey: 'test/users/user-1/',
       dueAt: new Date(now + 60_000),
+      timezone: 'America/Chicago',
       reference: referenceTo('remind-1', connector.url, String(activity.id)),
       payload,
     });
@@ -91,6 +92,7 @@ describe('appointment reminders over HTTP (stand-in connector)', () => {
         id: 'appointment-p2-reminder',
         userKey: 'test/users/user-1/',
         dueAt: new Date(now),
+        timezone: 'America/Chicago',
         reference: referenceTo('remind-2', `http://127.0.0.1:${address.port}`, 'a-1'),
         payload: { ...payload, planId: 'p2' },
       });

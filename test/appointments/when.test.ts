@@ -1,13 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  type AppointmentTime,
-  checkInAfter,
-  dayBefore,
-  formatWhen,
-  isPast,
-  readReminderTime,
-  readWhen,
-} from '../../src/appointments/when.js';
+import { type AppointmentTime, formatWhen, isPast, readWhen } from '../../src/appointments/when.js';
 import type { WayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
 import { testContent } from '../support/content.js';
 import { clock, testRecognizer } from './harness.js';
@@ -19,7 +11,7 @@ let recognizer: WayfinderRecognizer;
 function when(text: string): AppointmentTime | undefined {
   const find = (part: string) =>
     recognizer.recognizeNow(part, { now: clock() }).recognition.entities.datetime;
-  return readWhen(text, find(text), find, clock());
+  return readWhen(text, find(text), find, clock())?.time;
 }
 const said = (text: string) => {
   const time = when(text);
@@ -51,30 +43,5 @@ describe('reading when an appointment is (Thursday 8 May 2025, 10:00 in Chicago)
     const today = when('today');
     assert.ok(past && isPast(past, clock()));
     assert.ok(today && !isPast(today, clock()));
-  });
-
-  it('reminders: the day before (10 AM for a whole day), a check-in after', () => {
-    const time = when('next Tuesday at 3');
-    const day = when('May 20');
-    assert.ok(time && day);
-    assert.equal(dayBefore(time).toISOString(), '2025-05-12T20:00:00.000Z');
-    assert.equal(dayBefore(day).toISOString(), '2025-05-19T15:00:00.000Z');
-    assert.equal(checkInAfter(time).toISOString(), '2025-05-13T23:00:00.000Z');
-    assert.equal(checkInAfter(day).toISOString(), '2025-05-20T23:00:00.000Z');
-  });
-
-  it('a chosen reminder time must fall between now and the appointment', () => {
-    const appointment = when('next Tuesday at 3');
-    assert.ok(appointment);
-    const remind = (text: string) => {
-      const find = (part: string) =>
-        recognizer.recognizeNow(part, { now: clock() }).recognition.entities.datetime;
-      return readReminderTime(text, find(text), find, appointment, clock())?.toISOString();
-    };
-    assert.equal(remind('2 hours before'), '2025-05-13T18:00:00.000Z');
-    assert.equal(remind('Monday at 6pm'), '2025-05-12T23:00:00.000Z');
-    assert.equal(remind('Friday'), '2025-05-09T14:00:00.000Z');
-    assert.equal(remind('next Wednesday at noon'), undefined);
-    assert.equal(remind('yesterday at 5pm'), undefined);
   });
 });

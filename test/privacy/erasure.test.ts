@@ -74,8 +74,10 @@ const everyFeature = (phrase: string): readonly Turn[] => [
   [0, 'Nothing', 'appointment.askTalk'],
   [0, 'Teach-back', 'appointment.askTalkMore'],
   [0, 'done', 'appointment.askReminder'],
-  [0, 'The day before', 'appointment.askFollowUp'],
-  [0, 'Yes, check in', 'appointment.askNext'],
+  [0, 'The day before', 'appointment.checkReminder'],
+  [0, 'yes', 'appointment.askFollowUp'],
+  [0, 'Yes, check in', 'appointment.checkFollowUp'],
+  [0, 'yes', 'appointment.askNext'],
   [0, "I'm done", 'appointment.finished'],
 
   // An accommodation request in their own words, then a role-play with feedback at the end.

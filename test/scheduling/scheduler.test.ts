@@ -24,6 +24,7 @@ const request = (id: string, dueAt: number, extra: Partial<ScheduleRequest> = {}
     activityId: 'old-activity',
   },
   payload: { kind: 'test' },
+  timezone: 'UTC',
   ...extra,
 });
 

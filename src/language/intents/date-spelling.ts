@@ -1,14 +1,60 @@
+import { Speller } from './speller.js';
+
 /**
- * Chat spellings of date words that the date-time recognizer misreads or skips: it takes "tmrw"
- * for today and ignores "tomorow" and "2morrow". They are spelled out before it reads a window,
- * and `original` maps positions back so the entity still shows what the person typed.
+ * Chat spellings and common misspellings of date words that the date-time recognizer misreads or
+ * skips: it takes "tmrw" for today, ignores "tomorow", "wensday" and "febuary", and reads "two
+ * weeks from today" as two days. They are spelled out before it reads a window, and `original`
+ * maps positions back so the entity still shows what the person typed.
  */
 const spellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(tmrw|tmrow|tmw|tmr|tomorow|tommorow|tommorrow|tomorrw|2morrow|2morow|2moro)$/i, 'tomorrow'],
   [/^(tonite|2nite|2night)$/i, 'tonight'],
+  [/^(nite)$/i, 'night'],
   [/^(nxt)$/i, 'next'],
+  [/^(wk)$/i, 'week'],
+  [/^(wks)$/i, 'weeks'],
   [/^(@)$/, 'at'],
+  [/^(wensday|wendsday|wensdy|wedensday|wenesday|wednesdy|wedsday|wedesday)$/i, 'wednesday'],
+  [/^(thusday|thrusday|thurday|thurdsay|thirsday)$/i, 'thursday'],
+  [/^(teusday|tusday|tuseday|tueday)$/i, 'tuesday'],
+  [/^(munday)$/i, 'monday'],
+  [/^(firday|fryday)$/i, 'friday'],
+  [/^(saterday|satuday|saturady)$/i, 'saturday'],
+  [/^(febuary|feburary|febrary|febury)$/i, 'february'],
+  [/^(janurary|janury|janruary)$/i, 'january'],
+  [/^(septmber|septemeber|setember|septembre)$/i, 'september'],
+  [/^(ocotber|octobor|octobre)$/i, 'october'],
+  [/^(novmber|novemeber|novembre)$/i, 'november'],
+  [/^(decemeber|decmber|decemer|decembre)$/i, 'december'],
+  [/^(agust|augest)$/i, 'august'],
+  [/^(apirl|aprl)$/i, 'april'],
 ];
+
+/** Day and month names in full; a word one typo away from one of them is read as it. */
+const names = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'april',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+// Plurals are known words too, so "tuesdays" (every Tuesday) is never turned into one Tuesday.
+const speller = new Speller(new Map([...names, ...names.map((name) => `${name}s`)].map((w) => [w, 1])), 6);
+
+/** Words that make "sat" and "sun" days rather than a verb and the sun ("next sat", "sun at 2", or alone). */
+const beforeDay = /^(on|next|this|last|by|until|til|till|every|coming)$/i;
+const afterDay = /^(morning|afternoon|evening|night|at|\d.*)$/i;
+const shortDays: Readonly<Record<string, string>> = { sat: 'saturday', sun: 'sunday' };
 
 /** A window respelled, with a map from each position in `text` to one in the original. */
 export interface Respelled {
@@ -16,14 +62,29 @@ export interface Respelled {
   original(index: number): number;
 }
 
+/** The spelled-out form of `word`, given its neighbours, or undefined when it stays as typed. */
+function respell(word: string, previous: string | undefined, next: string | undefined): string | undefined {
+  const listed = spellings.find(([pattern]) => pattern.test(word))?.[1];
+  if (listed !== undefined) return listed;
+  const lower = word.toLowerCase();
+  const short = shortDays[lower];
+  const alone = previous === undefined && next === undefined;
+  if (short && (alone || (previous && beforeDay.test(previous)) || (next && afterDay.test(next))))
+    return short;
+  if (lower === 'today' && previous?.toLowerCase() === 'from') return 'now';
+  const corrected = speller.correct(lower);
+  return corrected === lower ? undefined : corrected;
+}
+
 /** Spells out the chat date words in `text`; other characters are kept as they are. */
 export function respellDateWords(text: string): Respelled {
   let out = '';
   const map: number[] = [];
   let last = 0;
-  for (const match of text.matchAll(/[\p{L}\p{N}@]+/gu)) {
+  const words = [...text.matchAll(/[\p{L}\p{N}@]+/gu)];
+  for (const [index, match] of words.entries()) {
     const word = match[0];
-    const replacement = spellings.find(([pattern]) => pattern.test(word))?.[1];
+    const replacement = respell(word, words[index - 1]?.[0], words[index + 1]?.[0]);
     if (replacement === undefined) continue;
     for (let i = last; i < match.index; i += 1) {
       map.push(i);

@@ -50,7 +50,17 @@ export interface DateTimeEntity {
    * one in the daytime was chosen; a dialog may confirm it.
    */
   ambiguous: boolean;
+  /** The hour could be AM or PM ("at 8"): readings 12 hours apart were offered. "8pm" is not. */
+  hourAmbiguous?: boolean;
+  /**
+   * Every reading offered, resolved alike (`value` is one of them), for a caller that knows better
+   * which fits (a reminder must come before its appointment). Absent: `value` is the only one.
+   */
+  readings?: Reading[];
 }
+
+/** One reading of a date-time expression. */
+export type Reading = Pick<DateTimeEntity, 'timex' | 'value' | 'endValue'>;
 
 interface Candidate {
   type?: string;
@@ -87,6 +97,7 @@ export function findDateTimes(text: string, now: Date, zone: Zone, budget = inpu
         const resolved = values.map((candidate) => resolveCandidate(candidate, wallNow, zone));
         const chosen = choose(resolved, now);
         if (chosen === undefined) return [];
+        const readings = resolved.map(({ timex, value, endValue }) => ({ timex, value, endValue }));
         const start = respelled.original(result.start);
         const end = respelled.original(result.end + 1);
         return [
@@ -97,11 +108,27 @@ export function findDateTimes(text: string, now: Date, zone: Zone, budget = inpu
             end: window.start + end,
             timezone: zone.name,
             ambiguous: values.length > 1,
+            hourAmbiguous: hoursApart(values),
+            readings,
           },
         ];
       },
     );
   });
+}
+
+/** True when the readings include one hour both before noon and twelve hours later (T08 and T20). */
+function hoursApart(values: readonly Candidate[]): boolean {
+  const hours = new Set(
+    values.flatMap(
+      (v) =>
+        /T(\d{2})/
+          .exec(v.timex ?? '')
+          ?.slice(1)
+          .map(Number) ?? [],
+    ),
+  );
+  return [...hours].some((hour) => hour < 12 && hours.has(hour + 12));
 }
 
 type Resolved = Pick<DateTimeEntity, 'kind' | 'timex' | 'value' | 'endValue' | 'durationSeconds'> & {

@@ -32,7 +32,7 @@ export interface TextWindow {
 
 /** Words that can start or make up a date or time; a window without any is not worth the cost. */
 const timeCue =
-  /\d|\b(mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|yesterday|morning|afternoon|evening|night|noon|midnight|week|month|year|day|hour|minute|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|last|ago|later|weekend|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter)/i;
+  /\d|\b(mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|yesterday|morning|afternoon|evening|night|noon|midnight|week|month|year|day|hour|minute|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|last|ago|later|weekend|wk|nite|tonite|wens|wend|teus|tusd|thrus|thusd|thirs|firday|fryday|munday|agust|augest|apirl|setem|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter)/i;
 
 /**
  * The windows of `text` the date-time recognizer reads: sentences (split after . ! ? or a line

@@ -54,6 +54,15 @@ export function ianaZone(name: string): Zone | undefined {
   };
 }
 
+/** The zone a name stands for: an IANA name, or a fixed offset written "UTC-05:00" (fixedZone's names). */
+export function zoneNamed(name: string | undefined): Zone | undefined {
+  if (!name) return undefined;
+  const fixed = /^UTC([+-])(\d{2}):(\d{2})$/.exec(name);
+  if (!fixed) return ianaZone(name);
+  const minutes = Number(fixed[2]) * 60 + Number(fixed[3]);
+  return fixedZone(fixed[1] === '-' ? -minutes : minutes);
+}
+
 /** A zone that is always `minutes` east of UTC (from a timestamp's offset when no zone is sent). */
 export function fixedZone(minutes: number): Zone {
   const sign = minutes < 0 ? '-' : '+';
@@ -102,6 +111,28 @@ export function instantAt(wall: WallTime, zone: Zone): Date {
     .filter((instant) => formatWallTime(wallTimeAt(instant, zone)) === wanted)
     .sort((a, b) => a.getTime() - b.getTime());
   return readings[0] ?? new Date(asUtc - before * 60_000);
+}
+
+/**
+ * `wall` moved by whole calendar days, its clock kept: "the day before" a 9 AM appointment is 9 AM
+ * the day before even when the clocks change overnight (which 24 hours would miss by one).
+ */
+export function addDays(wall: WallTime, days: number): WallTime {
+  const moved = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days));
+  return { ...wall, year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+}
+
+/** `wall`'s day with another clock reading (seconds zero). */
+export function atClock(wall: WallTime, hour: number, minute = 0): WallTime {
+  return { ...wall, hour, minute, second: 0 };
+}
+
+/** Reads "2025-05-13T15:00:00" (formatWallTime's form) back. */
+export function parseWallTime(local: string): WallTime {
+  const [date = '', time = ''] = local.split('T');
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  const [hour = 0, minute = 0, second = 0] = time.split(':').map(Number);
+  return { year, month, day, hour, minute, second };
 }
 
 /** "2025-05-13T15:00:00": a wall time as ISO 8601 without an offset. */
