@@ -12,7 +12,7 @@ import {
 import { type PlanDraft, type PrepField, prepFields } from './plan.js';
 import type { AnswerInput } from './prep-answers.js';
 import type { PendingTime, PrepState } from './prep-state.js';
-import { formatInstant, formatWhen, zoneOf } from './when.js';
+import { formatDayOf, formatInstant, formatWhen, zoneOf } from './when.js';
 
 /** A field of the plan's reminders. */
 type ReminderField = 'reminderAt' | 'followUpAt';
@@ -35,7 +35,10 @@ const fieldOf: Readonly<Record<MessageKind, ReminderField>> = {
   reminder: 'reminderAt',
   followUp: 'followUpAt',
 };
+/** Where a time for each kind is asked; "back" from there, or from its check, goes to `kind`'s question. */
 const timeStepOf = { reminder: 'reminderTime', followUp: 'followUpTime' } as const;
+const askTime = (kind: MessageKind) =>
+  ({ step: timeStepOf[kind], history: [kind], misses: 0 }) satisfies Partial<PrepState>;
 
 /**
  * Reads answers to the questions asked once the plan is saved. Pure: the dialog does the acting.
@@ -100,7 +103,7 @@ export class AfterAnswers {
     const typed = reading.kind !== 'none' && input.choice !== 'no' && input.choice !== 'pickTime';
     if (typed) return this.timeFor('reminder', reading, draft, input.now);
     if (input.choice === 'pickTime') {
-      return { kind: 'goto', state: { step: 'reminderTime', history: ['reminder'], misses: 0 } };
+      return { kind: 'goto', state: askTime('reminder') };
     }
     const said = input.choice === 'dayBefore' ? true : input.choice === 'no' ? false : this.yesNo(input);
     if (said === false) return this.without('reminder', draft);
@@ -108,7 +111,7 @@ export class AfterAnswers {
     const dayBefore = dayBeforeReminder(draft.when, input.now);
     if (dayBefore) return this.check('reminder', dayBefore);
     const say = [this.strings.text('appointment.dayBeforePassed')];
-    return { kind: 'goto', state: { step: 'reminderTime', misses: 0 }, say };
+    return { kind: 'goto', state: askTime('reminder'), say };
   }
 
   /** A time of their own typed here, yes (the bot's time, to be checked), or no. */
@@ -143,7 +146,7 @@ export class AfterAnswers {
     const said = input.choice === 'yes' ? true : input.choice === 'no' ? false : this.yesNo(input);
     if (said === false) {
       const ask = this.strings.text('appointment.timeNotRight');
-      return { kind: 'goto', state: { step: timeStepOf[kind], misses: 0 }, say: [ask] };
+      return { kind: 'goto', state: askTime(kind), say: [ask] };
     }
     if (said !== true) return { kind: 'miss' };
     const field = fieldOf[kind];
@@ -170,7 +173,12 @@ export class AfterAnswers {
     if (reading.kind === 'time') return this.check(kind, reading.time);
     if (reading.kind === 'none' || !draft.when) return { kind: 'miss' };
     const { strings } = this;
-    const at = formatInstant(reading.at, zoneOf(draft.when), strings, now);
+    // An hour the bot filled in ("dec 16": 10 AM) is not said back as if the person chose it,
+    // unless the day alone would not say why (the appointment's own day).
+    const zone = zoneOf(draft.when);
+    const day = (instant: Date) => formatDayOf(instant, zone, strings, now);
+    const hour = reading.chosen || day(reading.at) === day(new Date(draft.when.start));
+    const at = (hour ? formatInstant : formatDayOf)(reading.at, zone, strings, now);
     const when = formatWhen(draft.when, strings, now);
     const why =
       reading.kind === 'past'
@@ -178,7 +186,7 @@ export class AfterAnswers {
         : reading.kind === 'notBefore'
           ? strings.text('appointment.reminderTooLate', { at, when })
           : strings.text('appointment.followUpTooSoon', { at, when });
-    return { kind: 'goto', state: { step: timeStepOf[kind], misses: 0 }, say: [why] };
+    return { kind: 'goto', state: askTime(kind), say: [why] };
   }
 
   /** To the check of `time`: nothing is kept before the person says yes to its full date. */
@@ -190,7 +198,7 @@ export class AfterAnswers {
       ambiguous: time.ambiguous,
       movedForQuiet: time.movedForQuiet,
     };
-    return { kind: 'goto', state: { step: 'timeCheck', pendingTime, misses: 0 } };
+    return { kind: 'goto', state: { step: 'timeCheck', pendingTime, history: [kind], misses: 0 } };
   }
 
   /** No reminder (then the check-in question), or no check-in (then save what was chosen). */

@@ -39,7 +39,7 @@ export interface MessageTime {
 /** A reading of a time for a message, or why it cannot be used. */
 export type MessageTimeReading =
   | { kind: 'time'; time: MessageTime }
-  | { kind: 'past' | 'notBefore' | 'notAfter'; at: Date }
+  | { kind: 'past' | 'notBefore' | 'notAfter'; at: Date; chosen: boolean }
   | { kind: 'none' };
 
 /** The words to read, what the recognizer found in them, a way to re-read parts, and now. */
@@ -168,7 +168,11 @@ function choose(
   const pool = [...(waking.length > 0 ? waking : valid)].sort((a, b) => a.at.getTime() - b.at.getTime());
   const best = kind === 'reminder' ? pool[pool.length - 1] : pool[0];
   if (!best) return { kind: 'none' };
-  const ambiguous = new Set(pool.map((c) => c.at.getTime())).size > 1;
+  // Nearest the appointment settles the week ("Friday" is the one before it); the hour on that
+  // day, when both readings fit ("at 8": 8 AM and 8 PM), is the person's to say.
+  const day = (at: Date) => formatWallTime(wallTimeAt(at, zone)).slice(0, 10);
+  const sameDay = pool.filter((c) => day(c.at) === day(best.at));
+  const ambiguous = new Set(sameDay.map((c) => c.at.getTime())).size > 1;
   const time = { at: best.at, chosen: best.chosen, ambiguous, movedForQuiet: false };
   if (best.chosen || !isQuiet(best.at, zone)) return { kind: 'time', time };
   const moved = kind === 'reminder' ? awayFromQuietHours(best.at, zone, suits) : nextWaking(best.at, zone);
@@ -180,10 +184,11 @@ function choose(
 /** Why nothing fits: every reading has passed, or is after (before) the appointment. */
 function whyNot(kind: MessageKind, candidates: readonly Candidate[], now: Date): MessageTimeReading {
   const sorted = [...candidates].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const latest = sorted[sorted.length - 1]?.at ?? now;
-  if (latest.getTime() <= now.getTime()) return { kind: 'past', at: latest };
-  const upcoming = sorted.find((c) => c.at.getTime() > now.getTime())?.at ?? latest;
-  return { kind: kind === 'reminder' ? 'notBefore' : 'notAfter', at: upcoming };
+  const latest = sorted[sorted.length - 1];
+  if (!latest) return { kind: 'none' };
+  if (latest.at.getTime() <= now.getTime()) return { kind: 'past', ...latest };
+  const upcoming = sorted.find((c) => c.at.getTime() > now.getTime()) ?? latest;
+  return { kind: kind === 'reminder' ? 'notBefore' : 'notAfter', ...upcoming };
 }
 
 /** Readings relative to the appointment, or undefined when the words name none. */
@@ -267,15 +272,16 @@ function onDay(
   const picked = (hour: number, minute = 0) => [
     { at: instantAt(atClock(day, hour, minute), zone), chosen: false },
   ];
-  if (days === 0 && kind === 'reminder')
-    return sameDayReminder(appointment, day, part ? parts[part] : parts.morning, zone);
+  if (days === 0 && kind === 'reminder' && (!part || part === 'morning')) {
+    return sameDayReminder(appointment, day, parts.morning, zone);
+  }
   if (part) return picked(parts[part]);
   if (days === 0) return [{ at: checkInPick(appointment, zone), chosen: false }];
   if (days < 0 && appointment.precision === 'time') return picked(start.hour, start.minute);
   return picked(10);
 }
 
-/** A reminder on the appointment's day at `hour`, or an hour before it when that is earlier. */
+/** A reminder on the appointment's morning at `hour`, or an hour before it when that is earlier. */
 function sameDayReminder(appointment: AppointmentTime, day: WallTime, hour: number, zone: Zone): Candidate[] {
   const at = instantAt(atClock(day, hour), zone);
   const hourBefore = new Date(Date.parse(appointment.start) - HOUR);

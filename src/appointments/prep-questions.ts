@@ -42,7 +42,8 @@ export class PrepQuestions {
     const { strings } = this;
     const base = this.base(state, now);
     const again = againKeys[state.step];
-    const when = state.draft.when ? formatWhen(state.draft.when, strings, now) : '';
+    const shown = state.step === 'whenCheck' ? state.checkWhen : state.draft.when;
+    const when = shown ? formatWhen(shown, strings, now) : '';
     if (state.misses >= 2) {
       const lead = strings.text('appointment.offerSkip', {}, state.misses - 2);
       const skip = choiceOf(strings, 'skip', 'appointment.skip', 'appointment.skipWords');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sayClock, sayDay, sayMoment } from '../content/say-date.js';
 import type { Strings } from '../content/strings.js';
-import type { DateTimeEntity } from '../language/intents/datetime-entities.js';
+import type { DateTimeEntity, Reading } from '../language/intents/datetime-entities.js';
 import {
   addDays,
   fixedZone,
@@ -75,13 +75,12 @@ export function readWhen(
   const sure = (time: AppointmentTime | undefined) => time && { time, unsure: false };
   if (date) {
     const unsure = nextOfTwo(date, now) || weekdayToday(date, now);
-    const day = unsure && weekdayToday(date, now) && date.kind === 'date' ? weekLater(date) : date;
-    const time = clock && date.kind === 'date' ? join(day, clock) : fromEntity(day);
-    const hourUnclear = (clock && date.kind === 'date' ? clock : date).hourAmbiguous ?? false;
-    const read = officeHours(time, hourUnclear);
-    return read && { time: read, unsure };
+    const day =
+      unsure && weekdayToday(date, now) && date.kind === 'date' ? weekLater(date) : officeHours(date, now);
+    const time = clock && date.kind === 'date' ? join(day, officeHours(clock, now)) : fromEntity(day);
+    return time && { time, unsure };
   }
-  if (clock) return sure(officeHours(fromEntity(clock), clock.hourAmbiguous ?? false));
+  if (clock) return sure(fromEntity(officeHours(clock, now)));
   const duration = found.find((e) => e.kind === 'duration' && e.durationSeconds);
   const zone = zoneNamed(found[0]?.timezone);
   if (duration?.durationSeconds && zone) {
@@ -172,17 +171,20 @@ function join(date: DateTimeEntity, clock: DateTimeEntity): AppointmentTime | un
 }
 
 /**
- * An hour the person left unclear ("at 9", "at 3") is read as office hours: appointments are
- * rarely at 9 PM or 3 AM. Clear ones ("9pm", "8 at night") are kept.
+ * An hour the person left unclear ("at 9", "at 3") is read as office hours, 7 AM to 8 PM:
+ * appointments are rarely at 9 PM or 3 AM. Of those readings the next one to come is taken ("at
+ * 9" said at 10 AM is tomorrow's 9 AM, not tonight's 9 PM). Clear hours ("9pm") are kept.
  */
-function officeHours(time: AppointmentTime | undefined, hourUnclear: boolean): AppointmentTime | undefined {
-  const zone = zoneNamed(time?.timezone);
-  if (!time || !zone || !hourUnclear || time.precision !== 'time') return time;
-  const wall = parseWallTime(time.local);
-  const shift = wall.hour >= 20 ? -12 : wall.hour < 7 ? 12 : 0;
-  if (shift === 0) return time;
-  const moved = at({ ...wall, hour: wall.hour + shift }, zone);
-  return { ...time, start: moved.iso, local: moved.local };
+function officeHours(e: DateTimeEntity, now: Date): DateTimeEntity {
+  if (!e.hourAmbiguous || !e.readings) return e;
+  const office = e.readings.filter((r) => {
+    const hour = r.value && parseWallTime(r.value.local).hour;
+    return hour !== undefined && hour >= 7 && hour < 20;
+  });
+  const time = (r: Reading) => Date.parse(r.value?.iso ?? '');
+  const upcoming = office.filter((r) => time(r) >= now.getTime()).sort((a, b) => time(a) - time(b));
+  const best = upcoming[0] ?? office[0];
+  return best ? { ...e, value: best.value, endValue: best.endValue } : e;
 }
 
 /** When the appointment is over, as far as the answer says. */
@@ -238,4 +240,10 @@ export function formatWhen(time: AppointmentTime, strings: Strings, now: Date): 
 /** Says an instant on the clock of `zone` the same way: "Monday, December 14 at 8:00 PM". */
 export function formatInstant(instant: Date, zone: Zone, strings: Strings, now: Date): string {
   return sayMoment(wallTimeAt(instant, zone), strings, wallTimeAt(now, zone).year);
+}
+
+/** Says the day of an instant on the clock of `zone`: "Monday, December 14". */
+export function formatDayOf(instant: Date, zone: Zone, strings: Strings, now: Date): string {
+  const day = wallTimeAt(instant, zone);
+  return sayDay(day, strings.locale, { year: day.year !== wallTimeAt(now, zone).year });
 }

@@ -19,9 +19,9 @@ export const fixedNow = new Date('2025-05-08T15:00:00Z');
 export const clock = () => fixedNow;
 export const PLAN_ID = 'plan-1';
 
-/** The recognizer on the fixed clock, in Chicago; build it once per file (it takes ~0.6 s). */
-export function testRecognizer(): WayfinderRecognizer {
-  return createWayfinderRecognizer({ clock, defaultTimezone: 'America/Chicago' });
+/** The recognizer on a fixed clock (this file's, in Chicago); build it once per file (it takes ~0.6 s). */
+export function testRecognizer(at: () => Date = clock, timezone = 'America/Chicago'): WayfinderRecognizer {
+  return createWayfinderRecognizer({ clock: at, defaultTimezone: timezone });
 }
 
 /** runDialogCase's deps carry the user state it saves; this narrows to them without a cast. */
@@ -34,9 +34,9 @@ export function userStateOf(deps: DialogDeps): UserState {
  * A factory for runDialogCase, with a real scheduler over its own store (not started: nothing is
  * sent) so a test can look at what was scheduled.
  */
-export function appointmentHarness(recognizer: WayfinderRecognizer) {
+export function appointmentHarness(recognizer: WayfinderRecognizer, at: () => Date = clock) {
   const store = new MemoryAppStorage();
-  const scheduler = new Scheduler({ storage: store, send: async () => {}, clock });
+  const scheduler = new Scheduler({ storage: store, send: async () => {}, clock: at });
   let feature: AppointmentFeature | undefined;
   const make = (deps: DialogDeps) => {
     feature = {
@@ -44,7 +44,7 @@ export function appointmentHarness(recognizer: WayfinderRecognizer) {
       plans: new UserStatePlanStore(userStateOf(deps).createProperty('plans')),
       scheduler,
       content: loadAppointmentContent(deps.strings),
-      clock,
+      clock: at,
       newId: () => PLAN_ID,
     };
     return new AppointmentDialog(deps, feature);

@@ -221,4 +221,63 @@ describe('Scheduler: due items in Storage, sent once', () => {
   it('refuses a send timeout as long as a claim (a slow send could then go twice)', () => {
     assert.throws(() => make({ sendTimeoutMs: 60_000, claimMs: 60_000 }), /sendTimeoutMs/);
   });
+
+  describe("quiet hours (9 PM to 8 AM on the person's clock)", () => {
+    const newYork = { timezone: 'America/New_York' };
+    // 2 March 2026 in New York is EST (UTC-5): 22:00 there is 03:00 UTC the next day.
+    const at = (iso: string) => Date.parse(iso);
+
+    it('an item due in quiet hours waits for the morning; one the person timed themselves does not', async () => {
+      const scheduler = make();
+      const tenPm = at('2026-03-03T03:00:00Z');
+      await scheduler.schedule(request('picked', tenPm, newYork));
+      await scheduler.schedule(request('chosen', tenPm, { ...newYork, anyHour: true }));
+      const picked = await scheduler.get('picked');
+      assert.equal(picked?.status === 'pending' && picked.dueAt, '2026-03-03T13:00:00.000Z', '8 AM EST');
+
+      timers.setSystemTime(tenPm + MINUTE);
+      await scheduler.tick();
+      assert.deepEqual(
+        sent.map((item) => item.id),
+        ['chosen'],
+      );
+      timers.setSystemTime(at('2026-03-03T13:01:00Z'));
+      await scheduler.tick();
+      assert.deepEqual(
+        sent.map((item) => item.id),
+        ['chosen', 'picked'],
+      );
+    });
+
+    it('a due item reached at night (the server was down) is held until the morning, or expires first', async () => {
+      const scheduler = make();
+      const evening = at('2026-03-02T23:30:00Z'); // 6:30 PM EST
+      await scheduler.schedule(request('check-in', evening, newYork));
+      await scheduler.schedule(
+        request('reminder', evening, { ...newYork, expiresAt: new Date(at('2026-03-03T12:00:00Z')) }),
+      );
+      timers.setSystemTime(at('2026-03-03T03:30:00Z')); // 10:30 PM EST: back up, in quiet hours
+      const night = await scheduler.tick();
+      assert.equal(night.held, 2);
+      assert.equal(sent.length, 0);
+      const held = await scheduler.get('check-in');
+      assert.equal(held?.status === 'pending' && held.nextAttemptAt, '2026-03-03T13:00:00.000Z');
+      assert.equal(held?.status === 'pending' && held.attempts, 0, 'holding is not a failed attempt');
+
+      timers.setSystemTime(at('2026-03-03T13:01:00Z'));
+      const morning = await scheduler.tick();
+      assert.deepEqual(
+        sent.map((item) => item.id),
+        ['check-in'],
+      );
+      assert.equal(morning.expired, 1, 'the reminder would have come after its appointment');
+    });
+
+    it('refuses a zone it does not know, naming it', async () => {
+      await assert.rejects(
+        make().schedule(request('x', start, { timezone: 'Mars/Olympus_Mons' })),
+        /Mars\/Olympus_Mons/,
+      );
+    });
+  });
 });

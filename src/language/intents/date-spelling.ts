@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../content/intl-formats.js';
 import { Speller } from './speller.js';
 
 /**
@@ -11,6 +12,7 @@ const spellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(tonite|2nite|2night)$/i, 'tonight'],
   [/^(nite)$/i, 'night'],
   [/^(nxt)$/i, 'next'],
+  [/^(befor|bfore|b4)$/i, 'before'],
   [/^(wk)$/i, 'week'],
   [/^(wks)$/i, 'weeks'],
   [/^(@)$/, 'at'],
@@ -30,26 +32,19 @@ const spellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(apirl|aprl)$/i, 'april'],
 ];
 
-/** Day and month names in full; a word one typo away from one of them is read as it. */
+/** Day and month names in full (English, as Intl spells them); a word one typo away is read as one. */
+const english = (options: Intl.DateTimeFormatOptions, count: number, day: (i: number) => Date) =>
+  Array.from({ length: count }, (_, i) =>
+    dateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(day(i)),
+  );
 const names = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'april',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-// Plurals are known words too, so "tuesdays" (every Tuesday) is never turned into one Tuesday.
-const speller = new Speller(new Map([...names, ...names.map((name) => `${name}s`)].map((w) => [w, 1])), 6);
+  ...english({ weekday: 'long' }, 7, (i) => new Date(Date.UTC(2026, 0, 4 + i))),
+  ...english({ month: 'long' }, 12, (i) => new Date(Date.UTC(2026, i, 1))),
+].map((name) => name.toLowerCase());
+// Plurals are known words too, so "tuesdays" (every Tuesday) is never made one Tuesday; and so
+// are the few words a typo away from a name that mean something else ("Augusta", "sundae").
+const known = [...names, ...names.map((name) => `${name}s`), 'augusta', 'sundae'];
+const speller = new Speller(new Map(known.map((word) => [word, 1])), 6);
 
 /** Words that make "sat" and "sun" days rather than a verb and the sun ("next sat", "sun at 2", or alone). */
 const beforeDay = /^(on|next|this|last|by|until|til|till|every|coming)$/i;
