@@ -1,4 +1,6 @@
 import { dateTimeFormat } from '../content/intl-formats.js';
+import { sayDay as sayCalendarDay } from '../content/say-date.js';
+import { parseWallTime } from '../language/intents/time-zone.js';
 
 /**
  * Calendar days for letters. A request is dated by the person's own calendar day ("YYYY-MM-DD"),
@@ -27,13 +29,11 @@ export function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** A day as people say it ("Thursday, May 15"), or with the year for a letter's date line. */
+/** A day as people say it ("Thursday, May 15"), or with the year for a letter's date line ("May 15, 2025"). */
 export function sayDay(day: string, locale: string, withYear = false): string {
-  return dateTimeFormat(locale, {
-    timeZone: 'UTC',
-    ...(withYear ? {} : { weekday: 'long' }),
-    month: 'long',
-    day: 'numeric',
-    ...(withYear ? { year: 'numeric' } : {}),
-  }).format(new Date(`${day}T12:00:00Z`));
+  return sayCalendarDay(
+    parseWallTime(`${day}T12:00:00`),
+    locale,
+    withYear ? { year: true, weekday: false } : {},
+  );
 }

@@ -49,3 +49,9 @@ export function sayMoment(time: ClockReading, strings: Strings, thisYear: number
     time: sayClock(time, strings.locale),
   });
 }
+
+/** The short name of the clock `timeZone` shows at `instant` ("EDT"), to say which clock a time is on. */
+export function sayZone(instant: Date, timeZone: string, locale: string): string {
+  const parts = dateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(instant);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}

@@ -1,8 +1,9 @@
 import { type Activity, ActivityTypes, type Attachment } from 'botbuilder';
 import { adaptiveCard, type OpenUrlAction, textBlock } from '../cards/adaptive-card.js';
+import { sayDay, sayMoment, sayZone } from '../content/say-date.js';
 import type { StringKey, Strings } from '../content/strings.js';
 import type { GroupApproach, GroupFormat } from '../language/intents/index.js';
-import type { Zone } from '../language/intents/time-zone.js';
+import { parseWallTime, wallTimeAt, type Zone } from '../language/intents/time-zone.js';
 import { type Filter, filters, type Match, type Preferences } from './matching.js';
 import type { Daypart, When } from './schedule.js';
 import type { Focus, PeerGroup } from './schema.js';
@@ -56,27 +57,20 @@ export interface RenderedMatch {
 export class PeerGroupWriter {
   private readonly and: Intl.ListFormat;
   private readonly or: Intl.ListFormat;
-  private readonly time: Intl.DateTimeFormat;
-  /** For calendar dates ("2025-04-01" is April 1, 2025 everywhere, hence UTC). */
-  private readonly date: Intl.DateTimeFormat;
 
   constructor(
     private readonly strings: Strings,
-    /** The person's zone: meeting times are said on their clock. */
-    zone: Zone,
+    /** The person's zone: meeting times are said on their clock, named ("EDT"). */
+    private readonly zone: Zone,
   ) {
     this.and = new Intl.ListFormat(strings.locale, { type: 'conjunction' });
     this.or = new Intl.ListFormat(strings.locale, { type: 'disjunction' });
-    this.time = new Intl.DateTimeFormat(strings.locale, {
-      timeZone: zone.name,
-      weekday: 'long',
-      month: 'long',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    });
-    this.date = new Intl.DateTimeFormat(strings.locale, { dateStyle: 'long', timeZone: 'UTC' });
+  }
+
+  /** "Saturday, May 10 at 10:00 AM EDT": a meeting on the person's clock, written as every date is. */
+  private meetingTime(at: Date): string {
+    const wall = wallTimeAt(at, this.zone);
+    return `${sayMoment(wall, this.strings, wall.year)} ${sayZone(at, this.zone.name, this.strings.locale)}`;
   }
 
   /**
@@ -241,7 +235,7 @@ export class PeerGroupWriter {
       lines.push(strings.text('peerGroupCards.howToFind', { how: group.howToFind }));
     } else {
       if (match.nextMeeting) {
-        lines.push(strings.text('peerGroupCards.nextMeeting', { time: this.time.format(match.nextMeeting) }));
+        lines.push(strings.text('peerGroupCards.nextMeeting', { time: this.meetingTime(match.nextMeeting) }));
       } else if (group.schedule) {
         lines.push(strings.text('peerGroupCards.noMeetingSoon'));
       }
@@ -268,7 +262,8 @@ export class PeerGroupWriter {
       lines.push(strings.text('peerGroupCards.accessibility', { notes: group.accessibility }));
     }
     if (group.lastVerified) {
-      const date = this.date.format(new Date(group.lastVerified));
+      // A calendar date ("2025-04-01" is April 1, 2025 everywhere).
+      const date = sayDay(parseWallTime(group.lastVerified), strings.locale, { year: true, weekday: false });
       lines.push(strings.text('peerGroupCards.lastVerified', { date }));
     }
     return lines;
