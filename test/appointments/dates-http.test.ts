@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import type { StringKey, StringVars } from '../../src/content/strings.js';
+import type { App } from '../../src/host/app.js';
+import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
+import { testContent } from '../support/content.js';
+import { templatePattern } from '../support/dialog-case.js';
+import { exchange, startTestApp, testActivity } from '../support/http.js';
+
+const { strings } = testContent();
+/** Monday December 7 2026, 10 AM in New York: the day of the report in the issue. */
+const now = new Date('2026-12-07T15:00:00Z');
+
+describe('dates through the whole bot, over HTTP (a person in New York, no conversationUpdate)', () => {
+  let app: App;
+  let url: string;
+  before(async () => {
+    const clock = () => now;
+    ({ app, url } = await startTestApp({}, { clock, recognizer: createWayfinderRecognizer({ clock }) }));
+    await app.scheduler.stop();
+  });
+  after(async () => {
+    await app.close();
+  });
+
+  /** Says `text` as Web Chat would (with the person's zone) and returns what they see. */
+  const say = async (text: string): Promise<string> => {
+    const activity = testActivity('dates-1', {
+      text,
+      localTimezone: 'America/New_York',
+      // Where a reminder would be sent later; never reached here (the scheduler is stopped).
+      serviceUrl: 'https://connector.invalid',
+    });
+    const replies: Partial<Activity>[] = await exchange(url, activity);
+    return replies.map((reply) => reply.text ?? '').join('\n\n');
+  };
+  const shows = (seen: string, key: StringKey, vars: StringVars = {}) =>
+    assert.match(seen, templatePattern(strings.text(key, vars)), `${key} in ${JSON.stringify(seen)}`);
+
+  it('asks back a day that may be another, then confirms each time before it is kept, and a crisis in between changes nothing', async () => {
+    // The conversation opens with a message, as Web Chat's first turn can (no conversationUpdate).
+    shows(await say('hello'), 'menu.prompt');
+    const first = await say('I have a caseworker appointment next tuesday at 9am');
+    shows(first, 'appointment.askWhenCheck', { when: 'Tuesday, December 15 at 9:00 AM' });
+    shows(await say('yes'), 'appointment.askGoal');
+    for (const answer of ['skip', 'done', 'nothing', 'nothing else', 'no', 'Nothing']) await say(answer);
+    shows(await say('none'), 'appointment.askReminder');
+
+    shows(await say('the night before at 8pm'), 'appointment.checkReminder', {
+      at: 'Monday, December 14 at 8:00 PM',
+    });
+    shows(await say('I want to kill myself'), 'safety.choicePrompt');
+    shows(await say('Go back'), 'appointment.checkReminder', { at: 'Monday, December 14 at 8:00 PM' });
+    shows(await say('yes'), 'appointment.reminderSet', { at: 'Monday, December 14 at 8:00 PM' });
+    shows(await say('yes'), 'appointment.checkFollowUp', { at: 'Tuesday, December 15 at 12:00 PM' });
+    shows(await say("Yes, that's right"), 'appointment.followUpSet', {
+      at: 'Tuesday, December 15 at 12:00 PM',
+    });
+
+    const keys = await app.scheduler.keysOfPerson('test/users/user-1/');
+    const ids = keys.flatMap((key) => /^scheduler\/item\/(.+)$/.exec(key)?.slice(1) ?? []);
+    const due = await Promise.all(ids.map(async (id) => app.scheduler.get(id)));
+    assert.deepEqual(due.map((item) => (item?.status === 'pending' ? item.dueAt : item?.status)).sort(), [
+      '2026-12-15T01:00:00.000Z',
+      '2026-12-15T17:00:00.000Z',
+    ]);
+  });
+});
