@@ -41,7 +41,8 @@ describe('resource files', () => {
   });
 
   it('leaves out unverified crisis lines', async () => {
-    const entry = (id: string, verified: boolean) => ({ id, name: id, how: 'call', verified });
+    const source = { cite: 'a test source', checked: '2026-12-07' };
+    const entry = (id: string, verified: boolean) => ({ id, name: id, how: 'call', verified, source });
     await writeFile(
       join(dir, 'crisis-resources.json'),
       JSON.stringify({ country: 'US', resources: [entry('known', true), entry('unknown', false)] }),
