@@ -123,7 +123,9 @@ const settingCases: AccommodationCase[] = (
   ],
   check: ({ sent, saved, result }) => {
     assert.ok(
-      sent.some((activity) => activity.text === rightsSummary(strings, accommodationContent(), setting)),
+      sent.some(
+        (activity) => activity.text === rightsSummary(strings, accommodationContent(), setting, 'specifics'),
+      ),
     );
     assert.equal(saved.length, 1);
     const idea = ideasFor(accommodationContent(), setting, 'travel')[0];
@@ -317,7 +319,7 @@ const flowCases: AccommodationCase[] = [
     ],
   },
   {
-    name: 'changing one answer after the summary rebuilds the same saved request',
+    name: 'changing what is shared rebuilds the same saved request, with the rights for the new level',
     steps: [
       ...fullPath(
         'work',
@@ -327,9 +329,17 @@ const flowCases: AccommodationCase[] = [
       ),
       [say('accommodation.nextChange'), ['accommodation.askChange']],
       [say('accommodation.changeDisclosure'), ['accommodation.askDisclosure']],
-      [say('accommodationDisclosure.general'), ['accommodation.updated', 'accommodation.askNext']],
+      [
+        say('accommodationDisclosure.general'),
+        ['accommodationHelp.heading', 'accommodation.updated', 'accommodation.askNext'],
+      ],
     ],
-    check: ({ saved }) => {
+    check: ({ saved, sent }) => {
+      assert.ok(
+        sent.some(
+          (activity) => activity.text === rightsSummary(strings, accommodationContent(), 'work', 'general'),
+        ),
+      );
       assert.equal(saved.length, 1);
       assert.equal(saved[0]?.answers.disclosure, 'general');
     },
