@@ -167,6 +167,7 @@ export class PeerGroupWriter {
         ? [strings.text('peerGroupCards.whyFits', { reasons: this.and.format(reasons) })]
         : []),
       ...notes.map((note) => strings.text('peerGroupCards.toCheck', { note })),
+      ...(match.verdicts.medication === 'maybe' ? [strings.text('peerGroupCards.askMedication')] : []),
       ...this.details(match),
     ];
     const title = strings.text('peerGroupCards.item', { number, name: group.name });
@@ -202,7 +203,7 @@ export class PeerGroupWriter {
     }
   }
 
-  /** What to check about a "maybe" (medication is never one: it is welcoming, or not shown). */
+  /** What to check about a "maybe" (for medication: a policy not known, or left to each group). */
   private note(filter: Filter, group: PeerGroup, prefs: Preferences): string | undefined {
     const { strings } = this;
     switch (filter) {
@@ -228,7 +229,11 @@ export class PeerGroupWriter {
             })
           : strings.text('peerGroupCards.notePlaceFinder', { place: this.value('place', prefs) });
       case 'medication':
-        return undefined;
+        return strings.text(
+          group.medicationFriendly === 'eachGroup'
+            ? 'peerGroupCards.noteMedicationEachGroup'
+            : 'peerGroupCards.noteMedicationUnknown',
+        );
     }
   }
 
