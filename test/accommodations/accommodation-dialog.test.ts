@@ -173,6 +173,36 @@ const levelCases: AccommodationCase[] = [
     },
   },
   {
+    name: 'health care, "nothing specific": the rights say what that means, and health services may not be denied for current use',
+    steps: fullPath(
+      'healthcare',
+      say('accommodationBarriers.travel'),
+      ideaLabel('healthcare', 'travel'),
+      'nothing',
+    ),
+    check: ({ sent }) => {
+      const rights = sent.find((activity) => activity.text?.startsWith(say('accommodationHelp.heading')));
+      assert.equal(rights?.text, rightsSummary(strings, accommodationContent(), 'healthcare', 'nothing'));
+      assert.ok(rights?.text?.includes(say('accommodationDisclosure.nothingRights')));
+      assert.ok(rights?.text?.includes(say('accommodationRights.adaHealthServices')));
+      assert.ok(!rights?.text?.includes(say('accommodationRights.adaCurrentUse')));
+    },
+  },
+  {
+    name: 'changing the format rebuilds the request without repeating the same rights',
+    steps: [
+      ...fullPath(
+        'work',
+        say('accommodationBarriers.schedule'),
+        say('accommodationIdeas.laterStart'),
+        'general',
+      ),
+      [say('accommodation.nextChange'), ['accommodation.askChange']],
+      [say('accommodation.changeFormat'), ['accommodation.askFormat']],
+      [say('accommodation.email'), ['accommodation.updated', 'accommodation.askNext']],
+    ],
+  },
+  {
     name: 'an own idea naming treatment is left out at "nothing specific", and the person is told',
     steps: [
       ...workToDisclosure().slice(0, 3),

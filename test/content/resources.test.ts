@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCrisisResources } from '../../src/content/crisis-resources.js';
 import { ResourceError } from '../../src/content/resource-file.js';
+import { loadStringSources } from '../../src/content/string-sources.js';
 import { Strings } from '../../src/content/strings.js';
+import { VerifiedContacts } from '../../src/content/verified-contacts.js';
 
 describe('resource files', () => {
   let dir: string;
@@ -71,6 +73,75 @@ describe('resource files', () => {
         assert.match(error.message, /resources\[0\]\.url/);
         return true;
       },
+    );
+  });
+
+  it('refuses a crisis line with no source, or with a number not on the verified list, naming the fix', async () => {
+    const line = {
+      id: 'line',
+      name: 'A line',
+      how: 'Call 800-555-1234.',
+      phone: '800-555-1234',
+      verified: true,
+    };
+    await writeFile(join(dir, 'crisis-resources.json'), JSON.stringify({ country: 'US', resources: [line] }));
+    assert.throws(
+      () => loadCrisisResources(dir),
+      (error: unknown) => {
+        assert.ok(error instanceof ResourceError);
+        assert.match(
+          error.message,
+          /resources\[0\]\.phone: 800-555-1234 is not in resources\/verified-contacts\.json/,
+        );
+        assert.match(error.message, /resources\[0\]\.source: /);
+        return true;
+      },
+    );
+  });
+
+  it('refuses a verified contact without its date, not https, or listed twice in two writings', async () => {
+    const source = { cite: 'a source', checked: '2026-12-07' };
+    await writeFile(
+      join(dir, 'verified-contacts.json'),
+      JSON.stringify({
+        description: 'test',
+        contacts: [
+          { value: '988', what: 'the Lifeline', source },
+          { value: 'http://example.org', what: 'insecure', source },
+          { value: '911', what: 'no date', source: { cite: 'a source' } },
+        ],
+      }),
+    );
+    assert.throws(
+      () => VerifiedContacts.load(dir),
+      (error: unknown) => {
+        assert.ok(error instanceof ResourceError);
+        assert.match(error.message, /verified-contacts\.json/);
+        assert.match(error.message, /contacts\[1\]\.value: a number in digits and hyphens/);
+        assert.match(error.message, /contacts\[2\]\.source\.checked: the day it was last checked/);
+        return true;
+      },
+    );
+    const twice = [
+      { value: '1-800-662-4357', what: 'SAMHSA', source },
+      { value: '800-662-4357', what: 'SAMHSA again', source },
+    ];
+    await writeFile(
+      join(dir, 'verified-contacts.json'),
+      JSON.stringify({ description: 'test', contacts: twice }),
+    );
+    assert.throws(() => VerifiedContacts.load(dir), /contacts\[1\]\.value: listed twice/);
+  });
+
+  it('refuses a string source for a string the locale does not have', async () => {
+    const entry = { kind: 'law', source: { cite: 'a source', checked: '2026-12-07' } };
+    await writeFile(
+      join(dir, 'string-sources.json'),
+      JSON.stringify({ description: 'test', strings: { 'safety.noSuchStep': entry } }),
+    );
+    assert.throws(
+      () => loadStringSources(Strings.load('en'), dir),
+      /string-sources\.json[\s\S]*strings\.safety\.noSuchStep: no string "safety\.noSuchStep"/,
     );
   });
 
