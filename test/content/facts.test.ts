@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StringKey } from '../../src/content/strings.js';
+import { projectRoot } from '../../src/paths.js';
 import { loadPeerDirectory } from '../../src/peer-groups/directory.js';
 import { accommodationContent } from '../accommodations/support.js';
 import { testContent } from '../support/content.js';
@@ -166,6 +169,21 @@ describe('content: say only what is true (issue 17)', () => {
     ]);
     assert.deepEqual(unqualified('Medicaid generally has to arrange a ride. Some housing is exempt.'), []);
     assert.deepEqual(unqualified('Your employer must agree.'), ['Your employer must agree.']);
+  });
+
+  it('every sourced statement has a row in the review table of docs/content-sources.md', () => {
+    const doc = readFileSync(join(projectRoot, 'docs', 'content-sources.md'), 'utf8');
+    const ids = [
+      ...accommodations.rights.map((right) => right.id),
+      ...accommodations.disclosure.map((level) => level.id),
+      ...crisisResources.map((line) => line.id),
+      ...[...stringSources.keys()],
+      ...directory.groups.filter((group) => group.kind === 'national').map((group) => group.id),
+    ];
+    assert.deepEqual(
+      ids.filter((id) => !doc.includes(`\`${id}\``)),
+      [],
+    );
   });
 
   it('no crisis text promises Good Samaritan immunity, and the SAMHSA helpline is never called a crisis line', () => {
