@@ -3,9 +3,11 @@ import type { Activity } from 'botbuilder';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { PeerGroupDialog } from '../../dialogs/peer-group-dialog.js';
 import type { StringKey } from '../../src/content/strings.js';
+import type { App } from '../../src/host/app.js';
 import { loadPeerDirectory } from '../../src/peer-groups/directory.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
+import { exchange, startTestApp, testActivity } from '../support/http.js';
 import { SafetyGateHost } from '../support/safety-gate-host.js';
 import { entry, recognizing, thursday } from './fixtures.js';
 
@@ -113,3 +115,38 @@ describe('peer groups: a person on medication for opioid use disorder (shipped d
 function smartName(): string {
   return entry(shipped, 'smart-recovery').name;
 }
+
+describe('peer groups over HTTP: a conversation that starts by asking for a group', () => {
+  let app: App;
+  let url: string;
+  before(async () => {
+    ({ app, url } = await startTestApp());
+  });
+  after(() => app.close());
+
+  it('with no welcome first, a person on medication finds SMART Recovery first and is offered nothing to drop', async () => {
+    const send = async (text: string) =>
+      (await exchange(url, testActivity('moud-search', { text }))).map((reply) => reply.text ?? '');
+    // It starts with a message, no conversationUpdate (a first message that is itself the request
+    // is typed18's start-anywhere work: today it gets the menu).
+    await send('hi');
+    const first = await send('can you find me an online support group');
+    assert.ok(
+      first.some((text) => text.startsWith(say('peerGroups.intro'))),
+      first.join('\n'),
+    );
+    await send(say('peerGroupChoices.focusOtherDrugs'));
+    await send(say('peerGroupChoices.noPreference'));
+    const asked = await send('any time');
+    assert.ok(
+      asked.some((text) => text.startsWith(say('peerGroups.askMedication'))),
+      asked.join('\n'),
+    );
+    const [results = '', ...rest] = await send('yes');
+    assert.ok(
+      results.includes(strings.text('peerGroupCards.item', { number: 1, name: smartName() })),
+      results,
+    );
+    assert.ok(!rest.some((text) => text.includes(say('peerGroupChoices.relax'))));
+  });
+});
