@@ -158,8 +158,7 @@ export class PeerGroupWriter {
     for (const filter of filters) {
       const verdict = match.verdicts[filter];
       if (verdict === 'yes') reasons.push(this.reason(filter, group, prefs));
-      const note = verdict === 'maybe' ? this.note(filter, group, prefs) : undefined;
-      if (note) notes.push(note);
+      if (verdict === 'maybe') notes.push(this.note(filter, group, prefs));
     }
     const lines = [
       ...(group.kind === 'national' ? [strings.text('peerGroupCards.national'), group.about] : []),
@@ -204,7 +203,7 @@ export class PeerGroupWriter {
   }
 
   /** What to check about a "maybe" (for medication: a policy not known, or left to each group). */
-  private note(filter: Filter, group: PeerGroup, prefs: Preferences): string | undefined {
+  private note(filter: Filter, group: PeerGroup, prefs: Preferences): string {
     const { strings } = this;
     switch (filter) {
       case 'focus':
