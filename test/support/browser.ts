@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { App } from '../../src/host/app.js';
+import { startTestApp } from './http.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** Flags for Debian's Chromium in a sandbox-less container, with nothing reaching the internet. */
@@ -40,6 +42,40 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     close: async () => {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A started app and a Chromium to look at its chat page in; close() ends both. */
+export interface ChatSession {
+  app: App;
+  url: string;
+  context: BrowserContext;
+  /** A new tab on the chat page at `path` (`/?user=peer-1` for a specialist), 1000 x 740 px. */
+  open(path?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts the app with `env` and Chromium beside it. */
+export async function startChatSession(env: NodeJS.ProcessEnv = {}): Promise<ChatSession> {
+  const { app, url } = await startTestApp(env);
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  return {
+    app,
+    url,
+    context: browser.context,
+    open: async (path = '/') => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 740 });
+      await page.goto(`${url}${path}`, { waitUntil: 'load', timeout: WAIT_MS });
+      return page;
+    },
+    close: async () => {
+      await browser.close();
+      await app.close();
     },
   };
 }
