@@ -7,6 +7,7 @@ import {
   shown,
   startChatSession,
   WAIT_MS,
+  whenAnswered,
 } from '../support/browser.js';
 import { opening, requestPerson } from '../support/chat-flows.js';
 import { testContent } from '../support/content.js';
@@ -148,11 +149,9 @@ describe('the chat page by keyboard alone, at 360 and 1000 px wide (Chromium)', 
   });
 
   it('reaches and activates every menu button: Shift+Tab from the send box, arrow keys, Enter or Space', async () => {
-    const count = await botMessages(member).count();
-    await typeAndSend(member, 'menu');
-    await botMessages(member).nth(count).waitFor({ timeout: WAIT_MS });
-    await member.locator(MENU_BUTTONS).first().waitFor({ timeout: WAIT_MS });
+    await whenAnswered(member, () => typeAndSend(member, 'menu'));
     const labels = (await member.locator(MENU_BUTTONS).allInnerTexts()).map((label) => label.trim());
+    assert.ok(labels.includes(strings.text('menu.handoff')), `the menu: ${labels.join(', ')}`);
     for (const [index, label] of labels.entries()) {
       // The menu is a toolbar with one tab stop: arrow keys move along it.
       await member.keyboard.press('Shift+Tab');
@@ -160,13 +159,15 @@ describe('the chat page by keyboard alone, at 360 and 1000 px wide (Chromium)', 
       assert.equal((await member.evaluate(focusedElement)).text, label);
       await assertVisibleFocus(member);
       const before = await botMessages(member).count();
-      await member.keyboard.press(index % 2 === 0 ? 'Enter' : 'Space');
-      await botMessages(member).nth(before).waitFor({ timeout: WAIT_MS });
+      await whenAnswered(member, () => member.keyboard.press(index % 2 === 0 ? 'Enter' : 'Space'));
+      assert.ok((await botMessages(member).count()) > before, `no answer to "${label}"`);
       // After a button, Web Chat puts the focus back in the send box, where "menu" is typed.
-      const again = await botMessages(member).count();
-      await typeAndSend(member, 'menu');
-      await botMessages(member).nth(again).waitFor({ timeout: WAIT_MS });
-      await member.locator(MENU_BUTTONS, { hasText: labels[0] }).first().waitFor({ timeout: WAIT_MS });
+      await whenAnswered(member, () => typeAndSend(member, 'menu'));
+      assert.deepEqual(
+        (await member.locator(MENU_BUTTONS).allInnerTexts()).map((l) => l.trim()),
+        labels,
+        `"menu" after "${label}" brings the menu back`,
+      );
     }
     for (const variant of strings.variants('fallback.notUnderstood')) {
       assert.equal(await activityShowing(member, variant).count(), 0, 'a menu button was not understood');

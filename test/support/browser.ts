@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 import type { App } from '../../src/host/app.js';
 import { startTestApp } from './http.js';
 
@@ -100,4 +100,23 @@ export async function send(page: Page, text: string): Promise<void> {
   await input.waitFor({ timeout: WAIT_MS });
   await input.fill(text);
   await input.press('Enter');
+}
+
+/**
+ * Does `act` (which sends one message) and waits until Web Chat shows the bot's whole answer. The
+ * local channel answers the POST only once the turn is over, so the first poll asked after that
+ * brings every reply; a reply seen earlier may be only the first of several.
+ */
+export async function whenAnswered(page: Page, act: () => Promise<void>): Promise<void> {
+  const isPost = (request: Request) => request.method() === 'POST' && /\/activities$/.test(request.url());
+  const posted = page.waitForResponse((response) => isPost(response.request()), { timeout: WAIT_MS });
+  await act();
+  await posted;
+  const poll = await page.waitForRequest(
+    (request) => request.method() === 'GET' && /\/activities\b/.test(request.url()),
+    { timeout: WAIT_MS },
+  );
+  await poll.response();
+  // Web Chat renders what a poll brought within the next frames.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
