@@ -33,7 +33,7 @@ import {
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
-import { dayOf, type Retention } from './privacy/retention.js';
+import { dayOf, type RetentionIndex } from './privacy/retention-index.js';
 import { userStateKey } from './privacy/state-keys.js';
 import { adviceReply } from './safety/advice-reply.js';
 import { TurnStateSaver } from './state/turn-state-saver.js';
@@ -70,7 +70,8 @@ export interface WayfinderBotDeps {
   /** The person record accessor (user state), touched every message turn. */
   person: StatePropertyAccessor<unknown>;
   retentionDays: number;
-  retention: Retention;
+  /** Who was active on which day, for retention; noted on each person's first message of a day. */
+  retentionIndex: RetentionIndex;
   clock?: () => Date;
 }
 
@@ -127,6 +128,10 @@ export class WayfinderBot extends TeamsActivityHandler {
         // Once, when the bot joins; people joining a team later are not greeted in the channel.
         if (botAdded) await deps.group.welcome(context);
       } else if (personAdded || (botAdded && activity.channelId === TEAMS_CHANNEL)) {
+        // The welcome starts a dialog, so this conversation's state is stored from now on: it
+        // goes in the person record at once, or "delete my data" and retention would miss it.
+        if (activity.from?.id && activity.from.id !== activity.recipient?.id)
+          await this.noteActivity(context);
         // Teams announces a personal chat by adding the bot to it.
         await this.welcome(context);
         await this.continueOrBegin(await this.dialogContext(context));
@@ -265,13 +270,17 @@ export class WayfinderBot extends TeamsActivityHandler {
     else await dc.beginDialog(DialogIds.safety, options);
   }
 
-  /** Updates the person record; on their first message of a day, indexes them for retention. */
+  /**
+   * Updates the person record (erasing the state of a conversation it no longer tracks); on their
+   * first activity of a day, indexes them for retention.
+   */
   private async noteActivity(context: TurnContext): Promise<void> {
     const now = this.clock();
-    const before = await touchPersonRecord(this.deps.person, context, now);
+    const { channelId, from } = context.activity;
+    const { before, dropped } = await touchPersonRecord(this.deps.person, context, now);
+    if (dropped.length > 0) await this.deps.personalData.eraseConversations(channelId, dropped);
     if (!before || dayOf(new Date(before.lastActiveAt)) !== dayOf(now)) {
-      const { channelId, from } = context.activity;
-      await this.deps.retention.noteActivity(userStateKey(channelId, from.id), now);
+      await this.deps.retentionIndex.noteActivity(userStateKey(channelId, from.id), now);
     }
   }
 
@@ -319,8 +328,12 @@ export class WayfinderBot extends TeamsActivityHandler {
   /** Erases every record about the person and says what was erased; nothing is saved after. */
   private async erase(context: TurnContext): Promise<void> {
     const { personalData, strings, conversationState, userState } = this.deps;
-    const keys = await personalData.keysFor(context);
-    const count = await personalData.erase(keys);
+    const { channelId, from, conversation } = context.activity;
+    const erasure = await personalData.erase(userStateKey(channelId, from.id), {
+      now: this.clock(),
+      conversationIds: [conversation.id],
+    });
+    const count = erasure?.documents ?? 0;
     // Drop this turn's cached state too, so nothing is written back.
     await conversationState.delete(context);
     await userState.delete(context);

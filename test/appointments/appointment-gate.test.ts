@@ -17,7 +17,7 @@ import { CommandRecognizer } from '../../src/language/commands.js';
 import type { WayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
 import { loadSafetyClassifier } from '../../src/language/safety/safety-classifier.js';
 import { PersonalData } from '../../src/privacy/personal-data.js';
-import { Retention } from '../../src/privacy/retention.js';
+import { RetentionIndex } from '../../src/privacy/retention-index.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { GroupTurns } from '../../src/teams/group-turns.js';
@@ -65,7 +65,7 @@ function botWithAppointments(): TestAdapter {
     personalData,
     person: userState.createProperty('person'),
     retentionDays: 180,
-    retention: new Retention(storage, personalData, 180),
+    retentionIndex: new RetentionIndex(storage, 180),
     clock,
   });
   return new TestAdapter(async (context) => bot.run(context));
