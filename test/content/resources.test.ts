@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadSpanishSafety } from '../../src/content/content.js';
 import { loadCrisisResources } from '../../src/content/crisis-resources.js';
 import { ResourceError } from '../../src/content/resource-file.js';
 import { loadStringSources } from '../../src/content/string-sources.js';
 import { Strings } from '../../src/content/strings.js';
 import { VerifiedContacts } from '../../src/content/verified-contacts.js';
+import { resourcesDir } from '../../src/paths.js';
 
 describe('resource files', () => {
   let dir: string;
@@ -152,5 +154,57 @@ describe('resource files', () => {
 
   it('says when a resource file is missing', () => {
     assert.throws(() => loadCrisisResources(dir), /crisis-resources\.json[\s\S]*cannot be read/);
+  });
+
+  describe('the Spanish safety locale (resources/locales/es/)', () => {
+    /** The shipped Spanish file, edited by `change`, in a resources folder of its own. */
+    async function spanishWith(change: (safety: Record<string, unknown>) => void): Promise<void> {
+      const file = join(resourcesDir, 'locales', 'es', 'safety.json');
+      const data = JSON.parse(await readFile(file, 'utf8')) as { safety: Record<string, unknown> };
+      change(data.safety);
+      await mkdir(join(dir, 'locales', 'es'), { recursive: true });
+      await writeFile(join(dir, 'locales', 'es', 'safety.json'), JSON.stringify(data));
+    }
+
+    it('translates every English safety string, plus its own (the note on English, the lines)', async () => {
+      const spanish = loadSpanishSafety();
+      const english = JSON.parse(
+        await readFile(join(resourcesDir, 'locales', 'en', 'core.json'), 'utf8'),
+      ) as {
+        safety: Record<string, string | string[]>;
+      };
+      const entries = Object.entries(english.safety);
+      assert.ok(entries.length > 20);
+      for (const [name, text] of entries) {
+        const key = `safety.${name}`;
+        assert.ok(spanish.has(key), key);
+        // Sentences are translated; lists of typed words may share some ("no", "?").
+        if (typeof text === 'string') assert.notEqual(spanish.text(key), text, key);
+      }
+      assert.ok(spanish.text('safety.englishOnly').length > 0);
+      assert.ok(spanish.text('safety.lines').length > 0);
+    });
+
+    it('stops the start naming the file and the key when a Spanish line is missing', async () => {
+      await spanishWith((safety) => {
+        delete safety.stepOverdose;
+      });
+      assert.throws(
+        () => loadSpanishSafety(dir),
+        (error: unknown) => {
+          assert.ok(error instanceof ResourceError);
+          assert.match(error.message, /locales\/es\//);
+          assert.match(error.message, /safety\.stepOverdose: missing/);
+          return true;
+        },
+      );
+    });
+
+    it('refuses a key English does not have (a typo)', async () => {
+      await spanishWith((safety) => {
+        safety.dangerIntr = 'typo';
+      });
+      assert.throws(() => loadSpanishSafety(dir), /safety\.dangerIntr: not a key/);
+    });
   });
 });

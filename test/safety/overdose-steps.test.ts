@@ -3,7 +3,7 @@ import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
 import { exchange, startTestApp, testActivity } from '../support/http.js';
 
-const { strings, stringSources } = testContent();
+const { strings, stringSources, spanish } = testContent();
 
 /**
  * SAMHSA's Overdose Prevention Toolkit gives five essential steps, in this order: call 911; give
@@ -20,17 +20,37 @@ const fiveSteps: readonly RegExp[][] = [
   [/stay with them/i, /until help comes/i, /wear off before the opioid/i],
 ];
 
+/** The same five steps in the Spanish reply (resources/locales/es/safety.json). */
+const fiveStepsInSpanish: readonly RegExp[][] = [
+  [/\b911\b/],
+  [/naloxona/i, /otra dosis/i, /2 o 3 minutos/, /fentanilo/i],
+  [/respirar/i, /respiración de rescate/i, /sabes hacerlo/i, /911/],
+  [/cuando respire/i, /de lado/i, /posición de recuperación/i],
+  [/quédate con esa persona/i, /hasta que llegue la ayuda/i, /antes que el del opioide/i],
+];
+
+/** The numbered lines of a reply, checked against the steps' patterns in order. */
+function assertSteps(text: string, expected: readonly RegExp[][]): void {
+  const steps = text.split('\n').filter((line) => /^\d+\. /.test(line));
+  assert.equal(steps.length, expected.length, text);
+  for (const [index, patterns] of expected.entries()) {
+    const step = steps[index] ?? '';
+    assert.ok(step.startsWith(`${index + 1}. `), step);
+    for (const pattern of patterns) assert.match(step, pattern, `step ${index + 1}`);
+  }
+}
+
 describe('the overdose reply (safety.stepOverdose)', () => {
   const lines = strings.text('safety.stepOverdose').split('\n');
   const steps = lines.filter((line) => /^\d+\. /.test(line));
 
   it("follows SAMHSA's five essential steps in order, 911 first, one numbered line each", () => {
-    assert.equal(steps.length, fiveSteps.length, lines.join('\n'));
-    for (const [index, patterns] of fiveSteps.entries()) {
-      const step = steps[index] ?? '';
-      assert.ok(step.startsWith(`${index + 1}. `), step);
-      for (const pattern of patterns) assert.match(step, pattern, `step ${index + 1}`);
-    }
+    assertSteps(strings.text('safety.stepOverdose'), fiveSteps);
+  });
+
+  it('the Spanish reply gives the same five steps, in the same order', () => {
+    assertSteps(spanish.text('safety.stepOverdose'), fiveStepsInSpanish);
+    assert.doesNotMatch(spanish.text('safety.lines'), /antes que el de la droga/);
   });
 
   it('is short enough to read in a crisis: one short line per step, no step over 130 characters', () => {
