@@ -13,7 +13,7 @@ import { switchRequestedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice } from '../dialogs/open-choice.js';
-import type { SafetyDialogOptions } from '../dialogs/safety-dialog.js';
+import { openSafetyQuestion, pauseForSafety, safetyOptionsFor } from '../dialogs/safety-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
@@ -25,11 +25,7 @@ import {
   type WayfinderRecognizer,
 } from './language/intents/index.js';
 import { rememberRecognition, thresholds } from './language/routing.js';
-import {
-  mentionsOverdose,
-  type SafetyClassifier,
-  type SafetyResult,
-} from './language/safety/safety-classifier.js';
+import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
@@ -174,15 +170,21 @@ export class WayfinderBot extends TeamsActivityHandler {
     if (link?.role === 'member') {
       const flagged = safety.level === 'none' ? undefined : safety.level;
       const turn = await handoff.memberTurn(context, link, flagged);
-      if (turn.kind === 'relayed' && flagged) await this.pauseForSafety(dc, safety);
+      if (turn.kind === 'relayed' && flagged) await pauseForSafety(dc, safetyOptionsFor(safety));
       if (turn.kind === 'fallback') {
         const options: HandoffDialogOptions = { fallback: { code: turn.code, choice: turn.choice } };
         await dc.beginDialog(DialogIds.handoff, options);
       }
       if (turn.kind !== 'none') return;
     }
-    if (safety.level !== 'none') return this.pauseForSafety(dc, safety);
+    if (safety.level !== 'none') {
+      await pauseForSafety(dc, safetyOptionsFor(safety));
+      return;
+    }
+    const question = openSafetyQuestion(dc);
     if (!text?.trim()) {
+      // Silence (an empty message, a sticker) after a safety question is an answer too.
+      if (question) return this.continueOrBegin(dc);
       if (value === undefined) {
         await context.sendActivity(strings.text('errors.notText'));
         return;
@@ -217,12 +219,18 @@ export class WayfinderBot extends TeamsActivityHandler {
         await dc.beginDialog(DialogIds.deleteData);
         return;
       case 'myPlans':
-        // Above whatever is open; that question is asked again when the plans are closed.
+        // Above whatever is open; that question is asked again when the plans are closed. With
+        // nothing saved and nothing open (a concern reply it answered, say), the menu.
         await dc.beginDialog(MY_PLANS_DIALOG_ID);
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
         return;
       default: {
         // In a role-play the person rehearses asking their provider: that is not a request to us.
-        const advice = inDialog(dc, DialogIds.practice) ? undefined : this.deps.advice.detect(text);
+        // During an overdose, "how much naloxone?" is answered by the overdose steps, not declined.
+        const advice =
+          inDialog(dc, DialogIds.practice) || question === 'overdose'
+            ? undefined
+            : this.deps.advice.detect(text);
         if (advice) {
           await context.sendActivity(adviceReply(strings, advice, text ?? ''));
           return this.reprompt(dc);
@@ -256,18 +264,6 @@ export class WayfinderBot extends TeamsActivityHandler {
       'Safety check',
     );
     return result;
-  }
-
-  /** Danger or concern: the safety dialog goes above whatever was active, which waits. */
-  private async pauseForSafety(dc: DialogContext, result: SafetyResult): Promise<void> {
-    const options: SafetyDialogOptions = {
-      level: result.level === 'danger' ? 'danger' : 'concern',
-      explicit: result.explicit,
-      overdose: mentionsOverdose(result),
-      ...(result.language ? { language: result.language } : {}),
-    };
-    if (dc.activeDialog?.id === DialogIds.safety) await dc.replaceDialog(DialogIds.safety, options);
-    else await dc.beginDialog(DialogIds.safety, options);
   }
 
   /**
@@ -319,10 +315,14 @@ export class WayfinderBot extends TeamsActivityHandler {
     await dc.beginDialog(DialogIds.main, options);
   }
 
-  /** After a command answered above the dialogs, asks the current question again. */
+  /**
+   * After a command answered above the dialogs, asks the current question again. A concern reply
+   * was answered by that request: it closes, and what it paused is asked again.
+   */
   private async reprompt(dc: DialogContext): Promise<void> {
-    if (dc.activeDialog) await dc.repromptDialog();
-    else await dc.beginDialog(DialogIds.main);
+    if (openSafetyQuestion(dc) === 'concern') await dc.endDialog();
+    else if (dc.activeDialog) await dc.repromptDialog();
+    if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
   }
 
   /** Erases every record about the person and says what was erased; nothing is saved after. */

@@ -189,7 +189,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     dialogs: [
       new MainDialog(dialogDeps, features()),
       new DeleteDataDialog(dialogDeps),
-      new SafetyDialog(dialogDeps),
+      new SafetyDialog(dialogDeps, content.spanish),
       new HandoffDialog(dialogDeps, handoff),
       new AppointmentPlansDialog(dialogDeps, appointments),
       new AccommodationDialog(dialogDeps, accommodationOptions),

@@ -34,7 +34,7 @@ function botWithAppointments(): TestAdapter {
   const storage = new MemoryAppStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const { strings, crisisResources } = testContent();
+  const { strings, crisisResources, spanish } = testContent();
   const commands = new CommandRecognizer(strings);
   const deps = { strings, commands, crisisResources, profile: userState.createProperty('profile') };
   const appointment = new AppointmentDialog(deps, {
@@ -54,7 +54,7 @@ function botWithAppointments(): TestAdapter {
   const bot = new WayfinderBot({
     conversationState,
     userState,
-    dialogs: [root, appointment, new SafetyDialog(deps), new DeleteDataDialog(deps)],
+    dialogs: [root, appointment, new SafetyDialog(deps, spanish), new DeleteDataDialog(deps)],
     handoff: new HandoffTurns(handoff, handoffStore, strings, [], clock),
     group: new GroupTurns({ strings, commands, recognizer, crisisResources, retentionDays: 180 }),
     strings,
