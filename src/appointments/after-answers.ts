@@ -143,7 +143,7 @@ export class AfterAnswers {
     const { kind } = pendingTime;
     const reading = this.reading(kind, draft, input, new Date(pendingTime.at));
     if (reading.kind !== 'none') return this.timeFor(kind, reading, draft, input.now);
-    const said = input.choice === 'yes' ? true : input.choice === 'no' ? false : this.yesNo(input);
+    const said = input.choice === 'yes' ? true : input.choice === 'no' ? false : this.yesNo(input, 'check');
     if (said === false) {
       const ask = this.strings.text('appointment.timeNotRight');
       return { kind: 'goto', state: askTime(kind), say: [ask] };
@@ -213,10 +213,22 @@ export class AfterAnswers {
     return { kind: 'remind', draft: { ...draft, reminders }, nextStep: 'next' };
   }
 
-  /** Yes or no, typed in any usual way ("yep", "nope", "sure"), or undefined. */
-  private yesNo(input: AnswerInput): boolean | undefined {
-    if (isOneOf(this.strings, 'appointment.supportYesWords', input.text)) return true;
-    if (isOneOf(this.strings, 'appointment.supportNoWords', input.text)) return false;
+  /**
+   * Yes or no, typed in any usual way ("yep", "nope", "sure"), or undefined. At a check of a time,
+   * "that's right" and "another time" say it too.
+   */
+  private yesNo(input: AnswerInput, at: 'question' | 'check' = 'question'): boolean | undefined {
+    const check = at === 'check';
+    if (
+      isOneOf(this.strings, check ? 'appointment.checkYesWords' : 'appointment.supportYesWords', input.text)
+    ) {
+      return true;
+    }
+    if (
+      isOneOf(this.strings, check ? 'appointment.checkNoWords' : 'appointment.supportNoWords', input.text)
+    ) {
+      return false;
+    }
     return input.recognition.entities.boolean[0]?.value;
   }
 

@@ -212,8 +212,8 @@ export class PrepQuestions {
   checkChoices(no: StringKey): ChoiceSpec[] {
     const { strings } = this;
     return [
-      choiceOf(strings, 'yes', 'appointment.timeYes', 'appointment.supportYesWords'),
-      choiceOf(strings, 'no', no, 'appointment.supportNoWords'),
+      choiceOf(strings, 'yes', 'appointment.timeYes', 'appointment.checkYesWords'),
+      choiceOf(strings, 'no', no, 'appointment.checkNoWords'),
     ];
   }
 

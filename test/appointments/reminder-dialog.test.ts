@@ -179,6 +179,32 @@ const cases = (): ReminderCase[] => [
     ],
   },
   {
+    name: 'an appointment asked back, typed: "back" returns to the date question, "2" is the second button, "that\'s right" keeps it',
+    steps: [
+      ['hi', ['appointment.intro', 'appointment.askType']],
+      ['Caseworker', ['appointment.askWhen']],
+      ['next tuesday at 9', ['appointment.askWhenCheck']],
+      ['back', ['appointment.askWhen']],
+      ['next tuesday at 9', ['appointment.askWhenCheck']],
+      ['2', ['appointment.askDateExact', 'appointment.askWhen']],
+      ['next tuesday at 9', ['appointment.askWhenCheck']],
+      ["that's right", ['appointment.askGoal']],
+    ],
+  },
+  {
+    name: 'a time check, typed: "another time" is the No button; "sure" is yes',
+    steps: [
+      ...caseworker,
+      ['monday at 6pm', [['appointment.checkReminder', at('Monday, December 14 at 6:00 PM')]]],
+      ['another time', ['appointment.timeNotRight', 'appointment.askReminderTime']],
+      ['sunday at 6pm', [['appointment.checkReminder', at('Sunday, December 13 at 6:00 PM')]]],
+      [
+        'sure',
+        [['appointment.reminderSet', at('Sunday, December 13 at 6:00 PM')], 'appointment.askFollowUp'],
+      ],
+    ],
+  },
+  {
     name: 'an appointment asked back: a new date typed instead is taken',
     steps: [
       ['hi', ['appointment.intro', 'appointment.askType']],
