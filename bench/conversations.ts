@@ -11,7 +11,8 @@ export const dialogWalk: readonly string[] = [
   'hi',
   '1',
   '2',
-  'next tuesday at 3pm',
+  // A date no clock makes past or unclear ("next tuesday" said on a Monday is asked back).
+  'the 28th at 3pm',
   'a refill',
   'What is my main problem?',
   'done',
