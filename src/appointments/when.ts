@@ -75,8 +75,8 @@ export function readWhen(
   const sure = (time: AppointmentTime | undefined) => time && { time, unsure: false };
   if (date) {
     const unsure = nextOfTwo(date, now) || weekdayToday(date, now);
-    const day =
-      unsure && weekdayToday(date, now) && date.kind === 'date' ? weekLater(date) : officeHours(date, now);
+    const ahead = thisComing(date, now) ? weekLater(officeHours(date, now)) : officeHours(date, now);
+    const day = unsure && weekdayToday(date, now) && date.kind === 'date' ? weekLater(date) : ahead;
     const time = clock && date.kind === 'date' ? join(day, officeHours(clock, now)) : fromEntity(day);
     return time && { time, unsure };
   }
@@ -98,13 +98,17 @@ function todayOf(e: DateTimeEntity, now: Date): string | undefined {
 /**
  * "next Wednesday" said on a Monday: the recognizer reads the Wednesday of next week, but many
  * people mean the one in two days. True when the words say "next" and that weekday a week
- * earlier is still ahead.
+ * earlier is still ahead; or, said on a Sunday, when it read the coming one (for whom the week
+ * starts on Sunday, "next Tuesday" is the one after).
  */
 function nextOfTwo(e: DateTimeEntity, now: Date): boolean {
   const today = todayOf(e, now);
   if (!e.value || !today || !/\bnext\b/i.test(e.text)) return false;
-  const weekEarlier = formatWallTime(addDays(parseWallTime(e.value.local), -7)).slice(0, 10);
-  return /^\d{4}-\d{2}-\d{2}$/.test(e.timex.slice(0, 10)) && weekEarlier > today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(e.timex.slice(0, 10))) return false;
+  const day = parseWallTime(e.value.local);
+  const weekEarlier = formatWallTime(addDays(day, -7)).slice(0, 10);
+  const sunday = new Date(`${today}T12:00:00Z`).getUTCDay() === 0;
+  return weekEarlier > today || (sunday && weekEarlier < today);
 }
 
 /** "Monday" said on a Monday: today, or a week from today? */
@@ -112,13 +116,27 @@ function weekdayToday(e: DateTimeEntity, now: Date): boolean {
   return /WXX-\d/.test(e.timex) && e.value?.local.slice(0, 10) === todayOf(e, now);
 }
 
-/** The same weekday a week later ("Monday" said on a Monday, with no time: most mean next week's). */
+/**
+ * "this Tuesday" said on a Sunday: the recognizer reads the Tuesday of the week now ending, days
+ * ago; people mean the coming one.
+ */
+function thisComing(e: DateTimeEntity, now: Date): boolean {
+  const today = todayOf(e, now);
+  const day = e.value?.local.slice(0, 10);
+  return Boolean(
+    today && day && /\bthis\b/i.test(e.text) && /^\d{4}-\d{2}-\d{2}/.test(e.timex) && day < today,
+  );
+}
+
+/** The same reading a week later ("Monday" said on a Monday, with no time: most mean next week's). */
 function weekLater(e: DateTimeEntity): DateTimeEntity {
   const zone = zoneNamed(e.timezone);
   if (!e.value || !zone) return e;
-  const wall = addDays(parseWallTime(e.value.local), 7);
-  const local = formatWallTime(wall);
-  return { ...e, value: { iso: instantAt(wall, zone).toISOString(), local } };
+  const later = (local: string) => {
+    const wall = addDays(parseWallTime(local), 7);
+    return { iso: instantAt(wall, zone).toISOString(), local: formatWallTime(wall) };
+  };
+  return { ...e, value: later(e.value.local), ...(e.endValue ? { endValue: later(e.endValue.local) } : {}) };
 }
 
 function at(wall: WallTime, zone: Zone): { iso: string; local: string } {

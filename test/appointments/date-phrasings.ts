@@ -134,6 +134,16 @@ export const whenScenes: WhenScene[] = [
     ],
   },
   {
+    name: 'appointment times said on Sunday December 6 2026, when some weeks start',
+    now: '2026-12-06T10:00',
+    rows: [
+      row('next tuesday', 'day:2026-12-08', ask),
+      row('next sunday', 'day:2026-12-13'),
+      row('this tuesday at 2', '2026-12-08T14:00'),
+      row('tuesday at 2', '2026-12-08T14:00'),
+    ],
+  },
+  {
     name: 'appointment times around the US fall-back, said on Friday October 30 2026',
     now: '2026-10-30T10:00',
     rows: [
