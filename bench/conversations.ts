@@ -29,7 +29,6 @@ export const dialogWalk: readonly string[] = [
   'online',
   'weekday evenings',
   'yes',
-  'Yes, try that',
   'done',
 ];
 

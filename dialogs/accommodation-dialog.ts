@@ -31,7 +31,13 @@ import {
   unanswer,
 } from '../src/accommodations/draft.js';
 import { RequestBuilder } from '../src/accommodations/letter.js';
-import { type Field, fields, MAX_OWN_WORDS, type SettingId } from '../src/accommodations/model.js';
+import {
+  type DisclosureLevel,
+  type Field,
+  fields,
+  MAX_OWN_WORDS,
+  type SettingId,
+} from '../src/accommodations/model.js';
 import {
   AccommodationQuestions,
   type Parsed,
@@ -100,8 +106,8 @@ interface RequestState {
   /** The next question asks for the person's own words ("Something else"). */
   own?: boolean;
   saved?: { id: string; askedOn: string };
-  /** The setting whose rights were last shown, so a rebuild repeats them only if it changed. */
-  rightsShownFor?: SettingId;
+  /** The setting and level whose rights were last shown, so a rebuild repeats them only if one changed. */
+  rightsShownFor?: { setting: SettingId; disclosure: DisclosureLevel };
 }
 
 /** A button of a menu: the value the next step reads, its label, other words that pick it. */
@@ -318,8 +324,11 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const askedOn = state.saved?.askedOn ?? this.today(step.context);
     const built = this.builder.build(answers, askedOn);
-    if (state.rightsShownFor !== answers.setting) {
-      await step.context.sendActivity(rightsSummary(strings, this.content, answers.setting));
+    const shown = state.rightsShownFor;
+    if (shown?.setting !== answers.setting || shown.disclosure !== answers.disclosure) {
+      await step.context.sendActivity(
+        rightsSummary(strings, this.content, answers.setting, answers.disclosure),
+      );
     }
     await step.context.sendActivity(
       requestCardActivity(
@@ -342,7 +351,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const next: RequestState = {
       draft: built.answers,
       saved: { id: saved.id, askedOn },
-      rightsShownFor: answers.setting,
+      rightsShownFor: { setting: answers.setting, disclosure: answers.disclosure },
     };
     return step.replaceDialog(NEXT, next);
   }

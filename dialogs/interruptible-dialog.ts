@@ -66,6 +66,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return super.onContinueDialog(innerDc);
   }
 
+  /** The guided conversation this dialog is, if any (what a safety reply paused, for one). */
+  guides(): FeatureIntent | undefined {
+    return this.feature;
+  }
+
   /** Whether this dialog offers to switch to another topic (the menu routes topics itself). */
   protected switchesTopics(): boolean {
     return true;
@@ -103,7 +108,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   /** Closes every dialog and notes the topic, so the bot starts it from the menu. */
-  private async switchTo(dc: DialogContext, intent: FeatureIntent): Promise<DialogTurnResult> {
+  protected async switchTo(dc: DialogContext, intent: FeatureIntent): Promise<DialogTurnResult> {
     dc.context.turnState.set(SWITCH_TO, intent);
     return dc.cancelAllDialogs(true);
   }

@@ -2,7 +2,7 @@ import { type Choice, ConfirmPrompt, type DialogContext, type PromptOptions } fr
 import { normalizeText } from '../src/language/normalize.js';
 
 /** The innermost active dialog context: where the open question is. */
-function leafOf(dc: DialogContext): DialogContext {
+export function leafOf(dc: DialogContext): DialogContext {
   let leaf = dc;
   while (leaf.child) leaf = leaf.child;
   return leaf;

@@ -1,6 +1,7 @@
+import type { TurnContext } from 'botbuilder';
 import {
-  ChoicePrompt,
   type DialogContext,
+  type DialogReason,
   type DialogTurnResult,
   DialogTurnStatus,
   type FoundChoice,
@@ -8,139 +9,331 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import type { SpanishStrings } from '../src/content/content.js';
 import type { DialogCommand } from '../src/language/commands.js';
-import { crisisLinesText } from './crisis-lines.js';
+import { type FeatureIntent, isFeatureIntent, recognitionOf, thresholds } from '../src/language/routing.js';
+import { mentionsOverdose, type SafetyResult } from '../src/language/safety/safety-classifier.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
-import { InterruptibleDialog } from './interruptible-dialog.js';
-import { yesNoPrompt } from './yes-no-prompt.js';
+import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
+import { OpenAnswerPrompt } from './open-answer-prompt.js';
+import { leafOf } from './open-choice.js';
+import { type SafetyButton, type SafetyLanguage, SafetyReplies } from './safety-replies.js';
 
 /** What the safety gate found, as the dialog needs it. */
 export interface SafetyDialogOptions {
   level: 'danger' | 'concern';
   /** False when the words only hint at danger: the dialog asks before treating it as one. */
   explicit: boolean;
-  /** An overdose or someone not breathing: the safety step is about that. */
+  /** An overdose or someone not breathing: the overdose reply comes at once, whatever else. */
   overdose: boolean;
   /** 'es': the person wrote in Spanish; the reply is in Spanish (see SafetyResult.language). */
   language?: 'es';
 }
 
-const STEPS = 'safetySteps';
-const CHOICES = 'safetyChoices';
-const CONFIRM = 'safetyConfirm';
+/** How the dialog starts: the gate's finding and the guided conversation it paused, if any. */
+interface SafetyStart extends SafetyDialogOptions {
+  paused?: FeatureIntent;
+}
+
+/** What an open reply remembers between turns (the options of its waterfall). */
+interface SafetyFlow {
+  overdose: boolean;
+  language: SafetyLanguage;
+  /** Follow-ups so far: each picks the next wording, so no reply is sent twice in a row. */
+  round: number;
+  /** Asking for this again goes back to it instead of starting it over. */
+  paused?: FeatureIntent;
+}
+
+const ENTRY = 'safetyEntry';
+const DANGER = 'safetyDanger';
+const CONCERN = 'safetyConcern';
+
+/** The questions the dialog asks, one prompt id each, so the bot can tell which one is open. */
+export type SafetyQuestion = 'checkIn' | 'danger' | 'overdose' | 'concern';
+const CHECK_IN = 'safetyCheckIn';
 const CHOICE = 'safetyChoice';
-type Next = 'person' | 'lines' | 'back' | 'menu';
+const OVERDOSE_CHOICE = 'safetyOverdoseChoice';
+const CONCERN_CHOICE = 'safetyConcernChoice';
+const questions = new Map<string, SafetyQuestion>([
+  [CHECK_IN, 'checkIn'],
+  [CHOICE, 'danger'],
+  [OVERDOSE_CHOICE, 'overdose'],
+  [CONCERN_CHOICE, 'concern'],
+]);
+
+const checkInButtons: readonly SafetyButton<'yes' | 'no'>[] = [
+  ['yes', 'safety.confirmYes'],
+  ['no', 'safety.confirmNo'],
+];
+const dangerButtons: readonly SafetyButton<'person' | 'lines' | 'back' | 'menu'>[] = [
+  ['person', 'safety.talkToPerson', 'safety.personWords'],
+  ['lines', 'safety.showLines', 'safety.linesWords'],
+  ['back', 'safety.goBack', 'safety.backWords'],
+  ['menu', 'safety.toMenu'],
+];
+const concernButtons: readonly SafetyButton<'person' | 'back'>[] = [
+  ['person', 'safety.talkToPerson', 'safety.personWords'],
+  ['back', 'safety.keepGoing', 'safety.backWords'],
+];
+
+const FLAGGED = Symbol('safetyFlagged');
+
+/** The gate's finding for a message it flagged (danger or concern), as the dialog's options. */
+export function safetyOptionsFor(result: SafetyResult): SafetyDialogOptions {
+  return {
+    level: result.level === 'danger' ? 'danger' : 'concern',
+    explicit: result.explicit,
+    overdose: mentionsOverdose(result),
+    ...(result.language ? { language: result.language } : {}),
+  };
+}
+
+/**
+ * Opens the safety reply above whatever is active (which waits, not lost), or, when a reply is
+ * already open, hands it this flagged message, so it answers knowing what it has said already.
+ */
+export async function pauseForSafety(
+  dc: DialogContext,
+  options: SafetyDialogOptions,
+): Promise<DialogTurnResult> {
+  if (dc.activeDialog?.id === DialogIds.safety) {
+    dc.context.turnState.set(FLAGGED, options);
+    return dc.continueDialog();
+  }
+  const start: SafetyStart = { ...options, paused: pausedFeature(dc) };
+  return dc.beginDialog(DialogIds.safety, start);
+}
+
+/** The safety question open in this conversation, if any. */
+export function openSafetyQuestion(dc: DialogContext): SafetyQuestion | undefined {
+  const id = leafOf(dc).activeDialog?.id;
+  return id === undefined ? undefined : questions.get(id);
+}
+
+/** The innermost guided conversation running in `dc`. */
+function pausedFeature(dc: DialogContext): FeatureIntent | undefined {
+  let found: FeatureIntent | undefined;
+  for (let at: DialogContext | undefined = dc; at; at = at.child) {
+    const dialog = at.activeDialog && at.findDialog(at.activeDialog.id);
+    if (dialog instanceof InterruptibleDialog) found = dialog.guides() ?? found;
+  }
+  return found;
+}
+
+function flaggedIn(context: TurnContext): SafetyDialogOptions | undefined {
+  return context.turnState.get(FLAGGED) as SafetyDialogOptions | undefined;
+}
+
+function flowOf(options: SafetyStart, round = 0): SafetyFlow {
+  return { overdose: options.overdose, language: options.language ?? 'en', round, paused: options.paused };
+}
+
+function pickedIn(step: WaterfallStepContext): string | undefined {
+  return (step.result as FoundChoice | undefined)?.value;
+}
 
 /**
  * Crisis and concern replies, above whatever dialog was active (which is paused, not lost).
- * Danger gets 911, 988 and the crisis lines at once, a person, and one simple safety step; a
- * hint of danger is checked with the person first; concern is acknowledged gently. Then the
- * person chooses: a person, the lines again, back to what they were doing, or the menu.
+ * An overdose gets 911 and the overdose steps at once, on purpose or not; other danger gets 911,
+ * 988, a person and one safety step; a hint of danger is checked first, and only a clear "no" is
+ * taken as safe. Concern is acknowledged once with a person offered, then the person leads.
+ * Spanish in, Spanish out (the rest of the coach is English, and the reply says so).
  */
 export class SafetyDialog extends InterruptibleDialog {
-  constructor(deps: DialogDeps) {
+  private readonly replies: SafetyReplies;
+
+  constructor(deps: DialogDeps, spanish: SpanishStrings) {
     super(DialogIds.safety, deps);
-    // Anything but a clear "no" gets the crisis reply: with safety, unsure means yes.
-    const confirm = yesNoPrompt(CONFIRM, deps.strings, ['safety.confirmYes', 'safety.confirmNo'], {
-      kind: 'assume',
-      value: true,
-      afterMisses: 1,
-    });
-    this.addDialog(confirm)
-      // Any answer is accepted: free text from someone in distress gets a reply, never "invalid".
-      .addDialog(new ChoicePrompt(CHOICE, async () => true))
-      .addDialog(new WaterfallDialog(STEPS, [this.open.bind(this), this.afterConfirm.bind(this)]))
-      .addDialog(new WaterfallDialog(CHOICES, [this.offer.bind(this), this.act.bind(this)]));
-    this.initialDialogId = STEPS;
+    this.replies = new SafetyReplies(deps.strings, spanish, deps.crisisResources);
+    for (const id of questions.keys()) this.addDialog(new OpenAnswerPrompt(id));
+    this.addDialog(new WaterfallDialog(ENTRY, [this.open.bind(this), this.afterCheckIn.bind(this)]))
+      .addDialog(new WaterfallDialog(DANGER, [this.offer.bind(this), this.act.bind(this)]))
+      .addDialog(new WaterfallDialog(CONCERN, [this.acknowledge.bind(this), this.answer.bind(this)]));
+    this.initialDialogId = ENTRY;
   }
 
-  /** Answers at once, or (for a hint of danger) asks first. */
+  /** An overdose or explicit danger: the reply at once. A hint: the check-in. Concern: its reply. */
   private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as SafetyDialogOptions;
-    if (options.level === 'danger' && !options.explicit) {
-      return step.prompt(CONFIRM, {
-        prompt: this.deps.strings.text('safety.confirm'),
-        style: ListStyle.suggestedAction,
-      });
-    }
-    await this.reply(step, options);
-    return step.replaceDialog(CHOICES);
-  }
-
-  private async afterConfirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as SafetyDialogOptions;
-    if (step.result === true) await this.reply(step, { ...options, explicit: true });
-    else await step.context.sendActivity(this.deps.strings.text('safety.safeThanks'));
-    return step.replaceDialog(CHOICES);
-  }
-
-  /** The crisis reply (danger) or a gentle acknowledgement (concern). */
-  private async reply(step: WaterfallStepContext, options: SafetyDialogOptions): Promise<void> {
-    const { strings, crisisResources } = this.deps;
-    if (options.level === 'concern') {
-      // Varies with the message, so repeated concerns are not met with the same sentence.
-      const variant = step.context.activity.text?.length ?? 0;
-      await step.context.sendActivity(
-        `${strings.text('safety.concernIntro', {}, variant)}\n\n${strings.text('safety.concernAsk')}`,
-      );
-      return;
-    }
-    await step.context.sendActivity(
-      [
-        strings.text('safety.dangerIntro'),
-        strings.text('safety.callNow'),
-        strings.text('safety.personNow'),
-        strings.text(options.overdose ? 'safety.stepOverdose' : 'safety.stepGeneral'),
-      ].join('\n\n'),
-    );
-    await step.context.sendActivity(crisisLinesText(strings, crisisResources));
-  }
-
-  private async offer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { strings } = this.deps;
-    const choice = (value: Next, label: Parameters<typeof strings.text>[0]) => ({
-      value,
-      action: { type: 'imBack', title: strings.text(label), value: strings.text(label) },
-      synonyms: [strings.text(label)],
-    });
-    return step.prompt(CHOICE, {
-      prompt: strings.text('safety.choicePrompt'),
-      choices: [
-        choice('person', 'safety.talkToPerson'),
-        choice('lines', 'safety.showLines'),
-        choice('back', 'safety.goBack'),
-        choice('menu', 'safety.toMenu'),
-      ],
+    const start = step.options as SafetyStart;
+    const flow = flowOf(start);
+    if (start.overdose || (start.level === 'danger' && start.explicit)) return this.dangerReply(step, flow);
+    if (start.level === 'concern') return step.replaceDialog(CONCERN, flow);
+    return step.prompt(CHECK_IN, {
+      prompt: this.replies.text(flow.language, 'safety.confirm'),
+      retryPrompt: this.replies.text(flow.language, 'safety.confirm', 1),
+      choices: this.replies.choices(flow.language, checkInButtons),
       style: ListStyle.suggestedAction,
     });
   }
 
+  /** Only a clear "no" is safe; yes, unsure, silence or danger words get the crisis reply. */
+  private async afterCheckIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const start = step.options as SafetyStart;
+    const flagged = flaggedIn(step.context);
+    if (flagged?.level !== 'danger' && this.replies.isClearNo(step.context.activity.text ?? '')) {
+      await step.context.sendActivity(this.replies.text(flowOf(start).language, 'safety.safeThanks'));
+      return step.endDialog();
+    }
+    return this.dangerReply(step, flowOf(flagged ? { ...flagged, paused: start.paused } : start));
+  }
+
+  private async dangerReply(step: WaterfallStepContext, flow: SafetyFlow): Promise<DialogTurnResult> {
+    for (const text of this.replies.danger(flow.language, flow.overdose))
+      await step.context.sendActivity(text);
+    return step.replaceDialog(DANGER, flow);
+  }
+
+  /** The buttons after a danger reply: a person, the lines, back, the menu. */
+  private async offer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { overdose, language, round } = step.options as SafetyFlow;
+    return step.prompt(overdose ? OVERDOSE_CHOICE : CHOICE, {
+      prompt: this.replies.text(language, 'safety.choicePrompt', round),
+      retryPrompt: this.replies.text(language, 'safety.choicePrompt', round + 1),
+      choices: this.replies.choices(language, dangerButtons),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  /**
+   * After a danger reply: another crisis message gets the reply again, shorter; a button or a
+   * request is carried out (safety came first); anything else gets a kind word, or after an
+   * overdose the steps again ("what do I do", "he's still not waking up").
+   */
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { strings, crisisResources } = this.deps;
-    const picked = (step.result as FoundChoice | undefined)?.value as Next | undefined;
-    switch (picked) {
+    const flow = step.options as SafetyFlow;
+    const next: SafetyFlow = { ...flow, round: flow.round + 1 };
+    const flagged = flaggedIn(step.context);
+    const say = (text: string) => step.context.sendActivity(text);
+    if (flagged) {
+      // Once someone may have overdosed, that stays the emergency: its steps come again.
+      const now: SafetyFlow = {
+        ...next,
+        language: flagged.language ?? 'en',
+        overdose: flow.overdose || flagged.overdose,
+      };
+      await say(this.replies.again(now.language, now.overdose, flow.round));
+      return step.replaceDialog(DANGER, now);
+    }
+    switch (pickedIn(step)) {
       case 'back':
-        await step.context.sendActivity(strings.text('safety.backAgain'));
-        return step.endDialog();
+        return this.back(step, flow.language);
       case 'menu':
         return this.onLeave(step, 'menu');
       case 'person':
-        // The lines are people too, and answer at once; a peer specialist may take a while.
-        await step.context.sendActivity(strings.text('safety.talkToPersonAnswer'));
-        return step.replaceDialog(DialogIds.handoff, { topic: 'safety' });
+        return this.toPerson(step, flow.language);
       case 'lines':
-        await step.context.sendActivity(crisisLinesText(strings, crisisResources));
-        break;
-      default:
-        await step.context.sendActivity(strings.text('safety.stillHere', {}, this.round(step)));
+        await say(this.replies.linesText(flow.language));
+        return step.replaceDialog(DANGER, next);
     }
-    return step.replaceDialog(CHOICES, { round: this.round(step) + 1 });
+    const request = await this.request(step, flow);
+    if (request) return request;
+    await say(
+      flow.overdose
+        ? this.replies.again(flow.language, true, flow.round)
+        : this.replies.text(flow.language, 'safety.stillHere', flow.round),
+    );
+    return step.replaceDialog(DANGER, next);
   }
 
-  /** How many times the choices have been offered in this safety conversation (varies wording). */
-  private round(step: WaterfallStepContext): number {
-    return (step.options as { round?: number } | undefined)?.round ?? 0;
+  /** The concern reply, as a question whose buttons are a person or carrying on. */
+  private async acknowledge(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { language, round } = step.options as SafetyFlow;
+    const variant = step.context.activity.text?.length ?? 0;
+    return step.prompt(CONCERN_CHOICE, {
+      prompt: this.replies.concern(language, round, variant),
+      retryPrompt: this.replies.concern(language, round + 1, variant),
+      choices: this.replies.choices(language, concernButtons),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  /**
+   * After the concern reply the person leads: a person, carrying on, or a request, done at once.
+   * Danger now gets the danger path; concern again a shorter reply; anything else a brief word,
+   * then the paused question again. Never a loop.
+   */
+  private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const flow = step.options as SafetyFlow;
+    const flagged = flaggedIn(step.context);
+    if (flagged?.level === 'danger' || flagged?.overdose) {
+      return step.replaceDialog(ENTRY, { ...flagged, paused: flow.paused } satisfies SafetyStart);
+    }
+    if (flagged) {
+      return step.replaceDialog(CONCERN, {
+        ...flow,
+        language: flagged.language ?? 'en',
+        round: flow.round + 1,
+      });
+    }
+    // "Would it help to talk with a person?": a yes is a person, a no is carrying on.
+    const text = step.context.activity.text ?? '';
+    const picked = pickedIn(step);
+    if (picked === 'person' || this.replies.isClearYes(text)) return this.toPerson(step, flow.language);
+    if (picked === 'back' || this.replies.isClearNo(text)) return this.back(step, flow.language);
+    const request = await this.request(step, flow);
+    if (request) return request;
+    await step.context.sendActivity(this.replies.text(flow.language, 'safety.concernNoted', flow.round));
+    return step.endDialog();
+  }
+
+  /**
+   * A clear request for a guided conversation, carried out at once (it answers the reply's "or we
+   * can keep going"): the paused one is taken up again, a person asked for, or the topic started.
+   */
+  private async request(step: WaterfallStepContext, flow: SafetyFlow): Promise<DialogTurnResult | undefined> {
+    const recognition = recognitionOf(step.context);
+    if (!recognition || !isFeatureIntent(recognition.intent) || recognition.score < thresholds.route) {
+      return undefined;
+    }
+    const { intent } = recognition;
+    if (intent === flow.paused) return this.back(step, flow.language);
+    if (intent === 'handoff') return this.toPerson(step, flow.language);
+    return this.switchTo(step, intent);
+  }
+
+  private async toPerson(step: WaterfallStepContext, language: SafetyLanguage): Promise<DialogTurnResult> {
+    // The lines are people too, and answer at once; a peer specialist may take a while.
+    await step.context.sendActivity(this.replies.text(language, 'safety.talkToPersonAnswer'));
+    return step.replaceDialog(DialogIds.handoff, { topic: 'safety' });
+  }
+
+  private async back(step: WaterfallStepContext, language: SafetyLanguage): Promise<DialogTurnResult> {
+    await step.context.sendActivity(this.replies.text(language, 'safety.backAgain'));
+    return step.endDialog();
+  }
+
+  /**
+   * A flagged message while a person is being asked for gets the reply first. Every answer to the
+   * check-in is its answer, and a flagged message, or "help" during an overdose, is about the
+   * crisis: none of them is taken as a command.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const flagged = flaggedIn(innerDc.context);
+    const open = innerDc.activeDialog?.id;
+    if (flagged && (open === undefined || !questions.has(open))) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(ENTRY, flagged);
+    }
+    const help = this.commandIn(innerDc) === 'help';
+    if (flagged || open === CHECK_IN || (open === OVERDOSE_CHOICE && help)) return innerDc.continueDialog();
+    return super.onContinueDialog(innerDc);
+  }
+
+  /** Only the words themselves: "what do I do?" after a crisis reply is not a request for help text. */
+  protected override commandIn(dc: DialogContext): DialogCommand | undefined {
+    const command = this.deps.commands.recognize(dc.context.activity.text);
+    return command === 'help' || command === 'menu' || command === 'cancel' ? command : undefined;
+  }
+
+  /** Help after a concern reply answers it: then back to what was paused. */
+  protected override async onHelp(innerDc: DialogContext): Promise<DialogTurnResult> {
+    if (innerDc.activeDialog?.id !== CONCERN_CHOICE) return super.onHelp(innerDc);
+    // With nothing paused the menu starts next, and gives the help itself.
+    if ((innerDc.parent?.stack.length ?? 0) > 1) await sendHelp(innerDc, this.deps);
+    await innerDc.cancelAllDialogs();
+    return { status: DialogTurnStatus.complete };
   }
 
   /**
@@ -160,7 +353,13 @@ export class SafetyDialog extends InterruptibleDialog {
     return innerDc.cancelAllDialogs(true);
   }
 
-  /** Its own buttons are where this goes next; a topic change waits until it is closed. */
+  /** A dialog begun above a concern reply (delete data, my plans) answered it: this ends too. */
+  override async resumeDialog(outerDc: DialogContext, reason: DialogReason, result?: unknown) {
+    if (openSafetyQuestion(outerDc) === 'concern') return outerDc.endDialog();
+    return super.resumeDialog(outerDc, reason, result);
+  }
+
+  /** Its own buttons and requests are where this goes next. */
   protected override switchesTopics(): boolean {
     return false;
   }

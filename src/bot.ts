@@ -13,7 +13,7 @@ import { switchRequestedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice } from '../dialogs/open-choice.js';
-import type { SafetyDialogOptions } from '../dialogs/safety-dialog.js';
+import { openSafetyQuestion, pauseForSafety, safetyOptionsFor } from '../dialogs/safety-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
@@ -25,15 +25,11 @@ import {
   type WayfinderRecognizer,
 } from './language/intents/index.js';
 import { rememberRecognition, thresholds } from './language/routing.js';
-import {
-  mentionsOverdose,
-  type SafetyClassifier,
-  type SafetyResult,
-} from './language/safety/safety-classifier.js';
+import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
-import { dayOf, type Retention } from './privacy/retention.js';
+import { dayOf, type RetentionIndex } from './privacy/retention-index.js';
 import { userStateKey } from './privacy/state-keys.js';
 import { adviceReply } from './safety/advice-reply.js';
 import { TurnStateSaver } from './state/turn-state-saver.js';
@@ -70,7 +66,8 @@ export interface WayfinderBotDeps {
   /** The person record accessor (user state), touched every message turn. */
   person: StatePropertyAccessor<unknown>;
   retentionDays: number;
-  retention: Retention;
+  /** Who was active on which day, for retention; noted on each person's first message of a day. */
+  retentionIndex: RetentionIndex;
   clock?: () => Date;
 }
 
@@ -127,6 +124,10 @@ export class WayfinderBot extends TeamsActivityHandler {
         // Once, when the bot joins; people joining a team later are not greeted in the channel.
         if (botAdded) await deps.group.welcome(context);
       } else if (personAdded || (botAdded && activity.channelId === TEAMS_CHANNEL)) {
+        // The welcome starts a dialog, so this conversation's state is stored from now on: it
+        // goes in the person record at once, or "delete my data" and retention would miss it.
+        if (activity.from?.id && activity.from.id !== activity.recipient?.id)
+          await this.noteActivity(context);
         // Teams announces a personal chat by adding the bot to it.
         await this.welcome(context);
         await this.continueOrBegin(await this.dialogContext(context));
@@ -169,15 +170,21 @@ export class WayfinderBot extends TeamsActivityHandler {
     if (link?.role === 'member') {
       const flagged = safety.level === 'none' ? undefined : safety.level;
       const turn = await handoff.memberTurn(context, link, flagged);
-      if (turn.kind === 'relayed' && flagged) await this.pauseForSafety(dc, safety);
+      if (turn.kind === 'relayed' && flagged) await pauseForSafety(dc, safetyOptionsFor(safety));
       if (turn.kind === 'fallback') {
         const options: HandoffDialogOptions = { fallback: { code: turn.code, choice: turn.choice } };
         await dc.beginDialog(DialogIds.handoff, options);
       }
       if (turn.kind !== 'none') return;
     }
-    if (safety.level !== 'none') return this.pauseForSafety(dc, safety);
+    if (safety.level !== 'none') {
+      await pauseForSafety(dc, safetyOptionsFor(safety));
+      return;
+    }
+    const question = openSafetyQuestion(dc);
     if (!text?.trim()) {
+      // Silence (an empty message, a sticker) after a safety question is an answer too.
+      if (question) return this.continueOrBegin(dc);
       if (value === undefined) {
         await context.sendActivity(strings.text('errors.notText'));
         return;
@@ -212,12 +219,18 @@ export class WayfinderBot extends TeamsActivityHandler {
         await dc.beginDialog(DialogIds.deleteData);
         return;
       case 'myPlans':
-        // Above whatever is open; that question is asked again when the plans are closed.
+        // Above whatever is open; that question is asked again when the plans are closed. With
+        // nothing saved and nothing open (a concern reply it answered, say), the menu.
         await dc.beginDialog(MY_PLANS_DIALOG_ID);
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
         return;
       default: {
         // In a role-play the person rehearses asking their provider: that is not a request to us.
-        const advice = inDialog(dc, DialogIds.practice) ? undefined : this.deps.advice.detect(text);
+        // During an overdose, "how much naloxone?" is answered by the overdose steps, not declined.
+        const advice =
+          inDialog(dc, DialogIds.practice) || question === 'overdose'
+            ? undefined
+            : this.deps.advice.detect(text);
         if (advice) {
           await context.sendActivity(adviceReply(strings, advice, text ?? ''));
           return this.reprompt(dc);
@@ -253,25 +266,17 @@ export class WayfinderBot extends TeamsActivityHandler {
     return result;
   }
 
-  /** Danger or concern: the safety dialog goes above whatever was active, which waits. */
-  private async pauseForSafety(dc: DialogContext, result: SafetyResult): Promise<void> {
-    const options: SafetyDialogOptions = {
-      level: result.level === 'danger' ? 'danger' : 'concern',
-      explicit: result.explicit,
-      overdose: mentionsOverdose(result),
-      ...(result.language ? { language: result.language } : {}),
-    };
-    if (dc.activeDialog?.id === DialogIds.safety) await dc.replaceDialog(DialogIds.safety, options);
-    else await dc.beginDialog(DialogIds.safety, options);
-  }
-
-  /** Updates the person record; on their first message of a day, indexes them for retention. */
+  /**
+   * Updates the person record (erasing the state of a conversation it no longer tracks); on their
+   * first activity of a day, indexes them for retention.
+   */
   private async noteActivity(context: TurnContext): Promise<void> {
     const now = this.clock();
-    const before = await touchPersonRecord(this.deps.person, context, now);
+    const { channelId, from } = context.activity;
+    const { before, dropped } = await touchPersonRecord(this.deps.person, context, now);
+    if (dropped.length > 0) await this.deps.personalData.eraseConversations(channelId, dropped);
     if (!before || dayOf(new Date(before.lastActiveAt)) !== dayOf(now)) {
-      const { channelId, from } = context.activity;
-      await this.deps.retention.noteActivity(userStateKey(channelId, from.id), now);
+      await this.deps.retentionIndex.noteActivity(userStateKey(channelId, from.id), now);
     }
   }
 
@@ -310,17 +315,25 @@ export class WayfinderBot extends TeamsActivityHandler {
     await dc.beginDialog(DialogIds.main, options);
   }
 
-  /** After a command answered above the dialogs, asks the current question again. */
+  /**
+   * After a command answered above the dialogs, asks the current question again. A concern reply
+   * was answered by that request: it closes, and what it paused is asked again.
+   */
   private async reprompt(dc: DialogContext): Promise<void> {
-    if (dc.activeDialog) await dc.repromptDialog();
-    else await dc.beginDialog(DialogIds.main);
+    if (openSafetyQuestion(dc) === 'concern') await dc.endDialog();
+    else if (dc.activeDialog) await dc.repromptDialog();
+    if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
   }
 
   /** Erases every record about the person and says what was erased; nothing is saved after. */
   private async erase(context: TurnContext): Promise<void> {
     const { personalData, strings, conversationState, userState } = this.deps;
-    const keys = await personalData.keysFor(context);
-    const count = await personalData.erase(keys);
+    const { channelId, from, conversation } = context.activity;
+    const erasure = await personalData.erase(userStateKey(channelId, from.id), {
+      now: this.clock(),
+      conversationIds: [conversation.id],
+    });
+    const count = erasure?.documents ?? 0;
     // Drop this turn's cached state too, so nothing is written back.
     await conversationState.delete(context);
     await userState.delete(context);

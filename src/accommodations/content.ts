@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { type FactSource, factSourceSchema } from '../content/fact-source.js';
 import { loadResource } from '../content/resource-file.js';
 import { type StringKey, type Strings, stringKeySchema } from '../content/strings.js';
+import { VerifiedContacts } from '../content/verified-contacts.js';
 import {
   type BarrierId,
   barrierIds,
@@ -16,7 +18,7 @@ import { DisclosureTerms } from './terms.js';
 export const ACCOMMODATION_CONTENT_VERSION = 1;
 const FILE = 'accommodations.json';
 
-/** How to reach a place that helps; only verified contacts survive loading. */
+/** How to reach a place that helps; every value is on resources/verified-contacts.json. */
 export interface Contact {
   kind: 'phone' | 'tty' | 'url';
   value: string;
@@ -26,8 +28,10 @@ export interface Contact {
 export interface RightsStatement {
   id: string;
   text: StringKey;
-  source: string;
+  source: FactSource;
   settings: readonly SettingId[];
+  /** The disclosure levels it is true for; all when left out. */
+  levels?: readonly DisclosureLevel[] | undefined;
   /** Shown under "what happens next" (the step it explains) instead of with the other rights. */
   nextStep?: 'process' | 'documentation' | undefined;
 }
@@ -56,6 +60,9 @@ export interface AccommodationContent {
     id: DisclosureLevel;
     label: StringKey;
     means: StringKey;
+    /** What the level means for the rights, said with them. */
+    rights: StringKey;
+    source: FactSource;
     allows: readonly TermKind[];
   }[];
   rights: readonly RightsStatement[];
@@ -66,7 +73,7 @@ export interface AccommodationContent {
  * The schema, built against the loaded strings: a key naming no string, or a text that says more
  * than its disclosure level allows (an idea naming a medication), is reported with its field.
  */
-function contentSchema(strings: Strings) {
+function contentSchema(strings: Strings, contacts: VerifiedContacts) {
   const terms = DisclosureTerms.from(strings);
   const stringKey = stringKeySchema(strings);
   /** A key whose every variant says nothing beyond `allowed` (it goes into a letter at that level). */
@@ -84,11 +91,10 @@ function contentSchema(strings: Strings) {
   const settings = z.array(z.enum(settingIds)).min(1, 'name at least one setting');
   const phone = z.string().regex(/^[0-9][0-9-]{6,}$/, 'digits and hyphens only, e.g. "800-555-0100"');
   const contact = z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.enum(['phone', 'tty']), value: phone, verified: z.boolean() }),
+    z.strictObject({ kind: z.enum(['phone', 'tty']), value: contacts.listed(phone) }),
     z.strictObject({
       kind: z.literal('url'),
-      value: z.url({ protocol: /^https$/, error: 'expected an https URL' }),
-      verified: z.boolean(),
+      value: contacts.listed(z.url({ protocol: /^https$/, error: 'expected an https URL' })),
     }),
   ]);
   const ideaList = z.array(id).min(1);
@@ -141,6 +147,8 @@ function contentSchema(strings: Strings) {
             id: z.enum(disclosureLevels),
             label: stringKey,
             means: stringKey,
+            rights: stringKey,
+            source: factSourceSchema,
             allows: z.array(z.enum(termKinds)),
           }),
         )
@@ -153,8 +161,9 @@ function contentSchema(strings: Strings) {
           z.strictObject({
             id,
             text: stringKey,
-            source: z.string().trim().min(1, 'name the source'),
+            source: factSourceSchema,
             settings,
+            levels: z.array(z.enum(disclosureLevels)).min(1).optional(),
             nextStep: z.enum(['process', 'documentation']).optional(),
           }),
         )
@@ -235,22 +244,20 @@ function everyIdOnce(ids: readonly string[]) {
 }
 
 /**
- * Loads resources/accommodations.json; throws ResourceError naming the file and each bad field.
- * Contacts not marked verified are dropped here, so nothing later can show them.
+ * Loads resources/accommodations.json; throws ResourceError naming the file and each bad field,
+ * a statement without its source and a contact not on the verified list among them.
  */
-export function loadAccommodationContent(strings: Strings, dir?: string): AccommodationContent {
+export function loadAccommodationContent(
+  strings: Strings,
+  dir?: string,
+  contacts: VerifiedContacts = VerifiedContacts.load(),
+): AccommodationContent {
   const {
     description: _description,
     version: _version,
     ...content
-  } = loadResource(FILE, contentSchema(strings), dir);
-  return {
-    ...content,
-    help: content.help.map((entry) => ({
-      ...entry,
-      contacts: entry.contacts.filter((c) => c.verified).map(({ kind, value }) => ({ kind, value })),
-    })),
-  };
+  } = loadResource(FILE, contentSchema(strings, contacts), dir);
+  return content;
 }
 
 /** The setting's entry (every setting has one: the loader checks). */

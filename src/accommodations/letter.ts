@@ -2,6 +2,7 @@ import type { StringKey, Strings } from '../content/strings.js';
 import { type AccommodationContent, levelOf, settingOf } from './content.js';
 import { addDays, sayDay } from './dates.js';
 import type { RequestAnswers, TermKind } from './model.js';
+import { appliesTo, sourcedText } from './rights.js';
 import { DisclosureTerms } from './terms.js';
 
 /** Answers of the person's own that a letter left out, because they say more than was chosen. */
@@ -176,11 +177,9 @@ export class RequestBuilder {
   private nextSteps(answers: RequestAnswers, askedOn: string): string[] {
     const statement = (step: 'process' | 'documentation') => {
       const found = this.content.rights.find(
-        (r) => r.nextStep === step && r.settings.includes(answers.setting),
+        (r) => r.nextStep === step && appliesTo(r, answers.setting, answers.disclosure),
       );
-      return found
-        ? this.text('accommodationHelp.sourced', { text: this.text(found.text), source: found.source })
-        : undefined;
+      return found ? sourcedText(this.strings, found.text, found.source) : undefined;
     };
     const nothing = answers.disclosure === 'nothing';
     const documentation = statement('documentation');

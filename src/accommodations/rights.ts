@@ -1,40 +1,58 @@
-import type { Strings } from '../content/strings.js';
-import type { AccommodationContent, HelpEntry, RightsStatement } from './content.js';
-import type { SettingId } from './model.js';
+import type { FactSource } from '../content/fact-source.js';
+import type { StringKey, Strings } from '../content/strings.js';
+import { type AccommodationContent, type HelpEntry, levelOf, type RightsStatement } from './content.js';
+import type { DisclosureLevel, SettingId } from './model.js';
 
-/** The rights statements shown with the summary for a setting (those explaining a next step are not). */
-export function rightsFor(content: AccommodationContent, setting: SettingId): RightsStatement[] {
-  return content.rights.filter((right) => right.settings.includes(setting) && !right.nextStep);
+/** True when the statement is true for the setting and for what the person chose to share. */
+export function appliesTo(right: RightsStatement, setting: SettingId, level: DisclosureLevel): boolean {
+  return right.settings.includes(setting) && (right.levels?.includes(level) ?? true);
 }
 
-/** Where to get help in a setting; only verified contacts are left after loading. */
+/** The rights statements shown with the summary (those explaining a next step are not). */
+export function rightsFor(
+  content: AccommodationContent,
+  setting: SettingId,
+  level: DisclosureLevel,
+): RightsStatement[] {
+  return content.rights.filter((right) => appliesTo(right, setting, level) && !right.nextStep);
+}
+
+/** Where to get help in a setting; every contact is on the verified list (checked at load). */
 export function helpFor(content: AccommodationContent, setting: SettingId): HelpEntry[] {
   return content.help.filter((entry) => entry.settings.includes(setting));
 }
 
+/** A statement as the bot says it: its words, then its citation ("... (42 USC 12210(c))"). */
+export function sourcedText(strings: Strings, text: StringKey, source: FactSource): string {
+  return strings.text('accommodationHelp.sourced', { text: strings.text(text), source: source.cite });
+}
+
 /**
- * The short, plain summary of rights that may apply, marked as general information, each
- * statement with its source, then where to get help. Every sentence of law here comes from a
- * rights statement in resources/accommodations.json, none from code.
+ * The short, plain summary of rights that may apply, marked as general information: what the
+ * chosen disclosure level means for them, the statements true for the setting (each with its
+ * source), then where to get help. Every sentence of law here comes from
+ * resources/accommodations.json, none from code.
  */
-export function rightsSummary(strings: Strings, content: AccommodationContent, setting: SettingId): string {
-  const statements = rightsFor(content, setting).map((right) =>
-    strings.text('accommodationHelp.entry', {
-      text: strings.text('accommodationHelp.sourced', {
-        text: strings.text(right.text),
-        source: right.source,
-      }),
-    }),
+export function rightsSummary(
+  strings: Strings,
+  content: AccommodationContent,
+  setting: SettingId,
+  level: DisclosureLevel,
+): string {
+  const disclosure = levelOf(content, level);
+  const statements = rightsFor(content, setting, level).map((right) =>
+    strings.text('accommodationHelp.entry', { text: sourcedText(strings, right.text, right.source) }),
   );
   const help = helpFor(content, setting).map((entry) => helpLine(strings, entry));
   return [
     strings.text('accommodationHelp.heading'),
-    statements.join('\n'),
-    `${strings.text('accommodationHelp.whereHeading')}\n${help.join('\n')}`,
+    sourcedText(strings, disclosure.rights, disclosure.source),
+    [strings.text('accommodationHelp.rulesHeading'), ...statements].join('\n'),
+    [strings.text('accommodationHelp.whereHeading'), ...help].join('\n'),
   ].join('\n\n');
 }
 
-/** One place to get help, with its verified contacts ("call 800-514-0301"). */
+/** One place to get help, with its contacts ("call 800-514-0301"). */
 function helpLine(strings: Strings, entry: HelpEntry): string {
   const text = strings.text(entry.text);
   if (entry.contacts.length === 0) return strings.text('accommodationHelp.entry', { text });

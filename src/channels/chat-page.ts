@@ -1,4 +1,5 @@
 import type { Strings } from '../content/strings.js';
+import { chatPageStyle } from './chat-page-style.js';
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -20,17 +21,7 @@ export function renderChatPage(strings: Strings, options: { nonce: string; webCh
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t('chatPage.title')}</title>
 <link rel="icon" href="data:,">
-<style nonce="${nonce}">
-  html, body { height: 100%; margin: 0; }
-  body { display: flex; flex-direction: column; font-family: system-ui, sans-serif; color: #1b1b1b; background: #f6f6f4; }
-  header { padding: 0.75rem 1rem; background: #1f4e5f; color: #fff; }
-  h1 { margin: 0; font-size: 1.2rem; }
-  .notice { margin: 0.4rem 0 0; font-size: 0.95rem; }
-  .status { margin: 1rem; }
-  .status[hidden] { display: none; }
-  main { flex: 1; min-height: 0; display: flex; flex-direction: column; max-width: 52rem; width: 100%; margin: 0 auto; background: #fff; }
-  #webchat { flex: 1; min-height: 0; }
-</style>
+<style nonce="${nonce}">${chatPageStyle}</style>
 </head>
 <body>
 <header>
@@ -63,6 +54,15 @@ export const chatPageScript = `'use strict';
   }
   // "/?user=peer-1" opens the page as that user (local demo of a peer specialist).
   var user = new URLSearchParams(location.search).get('user');
+  var styleOptions = {
+    hideUploadButton: true,
+    // The default carousel hides buttons past the edge behind arrow buttons and does not announce
+    // them; 'flow' wraps every button into view and its container is a polite live region.
+    suggestedActionLayout: 'flow',
+    // The focused message in the history gets a solid frame instead of a faint dashed one.
+    transcriptActivityVisualKeyboardIndicatorStyle: 'solid',
+    transcriptActivityVisualKeyboardIndicatorWidth: 2
+  };
   fetch('/v3/directline/tokens/generate', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -85,7 +85,7 @@ export const chatPageScript = `'use strict';
         if (connectionStatus === 4 || connectionStatus === 5) failed();
       });
       window.WebChat.renderWebChat(
-        { directLine: directLine, nonce: nonce, locale: document.documentElement.lang, styleOptions: { hideUploadButton: true } },
+        { directLine: directLine, nonce: nonce, locale: document.documentElement.lang, styleOptions: styleOptions },
         document.getElementById('webchat')
       );
     })

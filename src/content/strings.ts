@@ -37,11 +37,15 @@ const localeSchema = z.record(
 );
 type LocaleData = z.output<typeof localeSchema>;
 
+/** The keys of some sections of the English locale (`section.key`). */
+export type SectionKey<S extends string> = Extract<StringKey, `${S}.${string}`>;
+
 /**
  * The bot's words, looked up by key. Values may be a list of variants (so the bot need not repeat
- * itself) or of synonyms; `{name}` placeholders are filled from vars.
+ * itself) or of synonyms; `{name}` placeholders are filled from vars. `K` is the keys it holds:
+ * every English key for a whole locale, fewer for one that translates only some sections.
  */
-export class Strings {
+export class Strings<K extends string = StringKey> {
   private constructor(
     readonly locale: string,
     private readonly data: LocaleData,
@@ -66,8 +70,39 @@ export class Strings {
     return new Strings(locale, data);
   }
 
+  /**
+   * A locale that translates only some sections (Spanish: the safety replies), checked at start:
+   * it must define every English key of `sections` and each of `extra` (keys of its own, such as
+   * a note that the rest is in English), and nothing else, so a typo or a missing line stops the
+   * start with the file and the keys named instead of failing in the middle of a crisis.
+   */
+  static loadSections<const S extends string, const E extends `${S}.${string}` = never>(
+    locale: string,
+    sections: readonly S[],
+    extra: readonly E[] = [],
+    dir: string = resourcesDir,
+  ): Strings<SectionKey<S> | E> {
+    const data = loadLocale(locale, dir);
+    const reference = loadLocale('en');
+    const wanted = new Set<string>(extra);
+    for (const section of sections) {
+      for (const key of Object.keys(reference[section] ?? {})) wanted.add(`${section}.${key}`);
+    }
+    const defined = Object.entries(data).flatMap(([section, keys]) =>
+      Object.keys(keys).map((key) => `${section}.${key}`),
+    );
+    const missing = [...wanted].filter((key) => !defined.includes(key)).map((key) => `${key}: missing`);
+    const unknown = defined
+      .filter((key) => !wanted.has(key))
+      .map((key) => `${key}: not a key of ${sections.join(', ')} in English, nor one of its own`);
+    if (missing.length + unknown.length > 0) {
+      throw new ResourceError(`resources/locales/${locale}/`, [...missing, ...unknown]);
+    }
+    return new Strings(locale, data);
+  }
+
   /** All variants of `key` (a single string is one variant). */
-  variants(key: StringKey): readonly string[] {
+  variants(key: K): readonly string[] {
     const [section, name] = key.split('.') as [string, string];
     const value = this.data[section]?.[name];
     if (value === undefined) throw new Error(`No string ${key} in locale ${this.locale}`);
@@ -75,7 +110,7 @@ export class Strings {
   }
 
   /** True when `value` names a string of this locale. */
-  has(value: string): value is StringKey {
+  has(value: string): value is K {
     const [section, name, ...more] = value.split('.');
     if (section === undefined || name === undefined || more.length > 0) return false;
     const keys = Object.hasOwn(this.data, section) ? this.data[section] : undefined;
@@ -83,7 +118,7 @@ export class Strings {
   }
 
   /** The text of `key`, variant `variant` (wrapping), with `{placeholders}` filled from `vars`. */
-  text(key: StringKey, vars: StringVars = {}, variant = 0): string {
+  text(key: K, vars: StringVars = {}, variant = 0): string {
     const all = this.variants(key);
     const chosen = all[variant % all.length] ?? '';
     return chosen.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -107,8 +142,8 @@ export function stringKeySchema(strings: Strings) {
 }
 
 /** Merges the section files of one locale, refusing a section defined twice. */
-function loadLocale(locale: string): LocaleData {
-  const dir = join(resourcesDir, 'locales', locale);
+function loadLocale(locale: string, root: string = resourcesDir): LocaleData {
+  const dir = join(root, 'locales', locale);
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort();
@@ -116,7 +151,7 @@ function loadLocale(locale: string): LocaleData {
   const owner = new Map<string, string>();
   for (const name of files) {
     const file = `locales/${locale}/${name}`;
-    for (const [section, keys] of Object.entries(loadResource(file, localeSchema))) {
+    for (const [section, keys] of Object.entries(loadResource(file, localeSchema, root))) {
       const first = owner.get(section);
       if (first) throw new ResourceError(file, [`${section}: section already defined in ${first}`]);
       owner.set(section, file);

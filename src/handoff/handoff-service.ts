@@ -1,6 +1,7 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Strings } from '../content/strings.js';
 import type { ProactiveSend } from '../host/proactive.js';
+import type { ErasedPerson } from '../privacy/personal-data.js';
 import { isConflict } from '../storage/errors.js';
 import { channelRequestCard, specialistCard } from './cards.js';
 import {
@@ -194,6 +195,46 @@ export class HandoffService {
     ];
     await this.send(request.member.reference, memberSide);
     await this.send(specialist.reference, specialistSide);
+  }
+
+  /**
+   * Takes a person out of handoff before their data is erased: a live relay of theirs ends (the
+   * other side is told and unlinked; the person asked to be forgotten, so nothing more is sent to
+   * them), their requests leave the queue, they leave the duty roster, and every record of theirs
+   * is deleted. Queue and roster are shared, so they change through eTag-conditional writes.
+   */
+  async forget(person: ErasedPerson): Promise<void> {
+    const codes = await this.store.codesOf(person.userKey);
+    for (const code of codes) {
+      const request = (await this.store.request(code))?.request;
+      if (request?.status === 'connected' && request.specialist) {
+        await this.store.deleteLink(request.specialist.reference);
+        await this.send(request.specialist.reference, [
+          {
+            type: 'message',
+            textFormat: 'plain',
+            text: this.strings.text('specialist.memberEnded', { alias: request.member.alias }),
+          },
+        ]);
+      }
+    }
+    // As a specialist: a relay they are in ends for the member too.
+    for (const conversationId of person.conversationIds) {
+      const link = await this.store.link(person.channelId, conversationId);
+      if (link?.role === 'specialist') await this.end(link.code, 'specialist');
+    }
+    if ((await this.store.openCodes()).some((code) => codes.includes(code))) {
+      await this.store.updateQueue((open) => open.filter((code) => !codes.includes(code)));
+    }
+    const onDuty = (roster: DutyRoster) => roster[person.userId]?.reference.channelId === person.channelId;
+    if (onDuty(await this.store.roster())) {
+      await this.store.updateRoster((roster) => {
+        if (!onDuty(roster)) return roster;
+        const { [person.userId]: _gone, ...rest } = roster;
+        return rest;
+      });
+    }
+    await this.store.erasePerson(person.userKey);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { ConversationReference, Storage } from 'botbuilder';
 import { z } from 'zod';
-import { isConflict } from '../storage/errors.js';
+import { retryOnConflict } from '../storage/retry-on-conflict.js';
 
 /**
  * Everything about handoffs lives in Storage (never in one process's memory), so a waiting
@@ -61,17 +61,6 @@ export function newCode(): string {
   return Array.from({ length: 6 }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
-/** Runs a read-modify-write again when another writer got in first. */
-async function retryOnConflict<T>(attempt: () => Promise<T>, tries = 8): Promise<T> {
-  for (let i = 1; ; i += 1) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (i >= tries || !isConflict(error)) throw error;
-    }
-  }
-}
-
 export class HandoffStore {
   constructor(private readonly storage: Storage) {}
 
@@ -96,12 +85,17 @@ export class HandoffStore {
     });
   }
 
-  /** The storage keys of everything handoff keeps about a person (requests, relay links, index). */
-  async keysOfPerson(userKey: string): Promise<string[]> {
+  /** The codes of every request a person made. */
+  async codesOf(userKey: string): Promise<string[]> {
     const parsed = personSchema.safeParse(
       (await this.storage.read([personKey(userKey)]))[personKey(userKey)],
     );
-    const codes = parsed.success ? parsed.data.codes : [];
+    return parsed.success ? parsed.data.codes : [];
+  }
+
+  /** The storage keys of everything handoff keeps about a person (requests, relay links, index). */
+  async keysOfPerson(userKey: string): Promise<string[]> {
+    const codes = await this.codesOf(userKey);
     const requests = await Promise.all(codes.map((code) => this.request(code)));
     const links = requests.flatMap((found) =>
       found
@@ -109,6 +103,11 @@ export class HandoffStore {
         : [],
     );
     return [personKey(userKey), ...codes.map(requestKey), ...links];
+  }
+
+  /** Deletes everything handoff keeps about a person (see keysOfPerson). */
+  async erasePerson(userKey: string): Promise<void> {
+    await this.storage.delete(await this.keysOfPerson(userKey));
   }
 
   /** Codes of requests waiting (or with a message left) for a specialist, oldest first. */

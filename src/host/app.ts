@@ -27,12 +27,13 @@ import { loadPeerDirectory } from '../peer-groups/directory.js';
 import { createPracticeParts } from '../practice/index.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
+import { RetentionIndex } from '../privacy/retention-index.js';
 import { Scheduler } from '../scheduling/index.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
 import { GroupTurns } from '../teams/group-turns.js';
 import { createAdapter, type WayfinderAdapter } from './adapter.js';
-import { type AppConfig, isLoopback } from './config.js';
+import { type AppConfig, authModeLabels, isLoopback } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { MessageHandler } from './messages.js';
 import { type Periodic, runEvery } from './periodic.js';
@@ -142,15 +143,25 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     waitMinutes: config.handoffWaitMinutes,
     ...(specialistChannel ? { channel: specialistChannel } : {}),
   });
-  const personalData = new PersonalData(storage, [
-    { name: 'handoff', keysOf: (userKey) => handoffStore.keysOfPerson(userKey) },
-    {
-      name: 'reminders',
-      keysOf: (userKey) => scheduler.keysOfPerson(userKey),
-      // Cancelled first, so no instance sends a reminder to someone who asked to be forgotten.
-      beforeErase: async (userKey) => void (await scheduler.cancelForUser(userKey)),
-    },
-  ]);
+  const retentionIndex = new RetentionIndex(storage, config.retentionDays);
+  const personalData = new PersonalData(
+    storage,
+    [
+      {
+        name: 'handoff',
+        keysOf: (userKey) => handoffStore.keysOfPerson(userKey),
+        erase: (person) => handoff.forget(person),
+      },
+      {
+        name: 'reminders',
+        keysOf: (userKey) => scheduler.keysOfPerson(userKey),
+        // Cancelled, so no instance sends a reminder to someone who asked to be forgotten; what
+        // stays is a tombstone with no personal data, so a send already claimed cannot revive it.
+        erase: async (person) => void (await scheduler.cancelForUser(person.userKey)),
+      },
+    ],
+    [retentionIndex],
+  );
   const recognizer = overrides.recognizer ?? createWayfinderRecognizer({ clock });
   const appointments = createAppointmentParts({
     strings,
@@ -171,14 +182,14 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     practice: practice.makeDialog(dialogDeps),
     handoff: new HandoffDialog(dialogDeps, handoff),
   });
-  const retention = new Retention(storage, personalData, config.retentionDays);
+  const retention = new Retention(storage, retentionIndex, personalData, config.retentionDays);
   const bot = new WayfinderBot({
     conversationState,
     userState,
     dialogs: [
       new MainDialog(dialogDeps, features()),
       new DeleteDataDialog(dialogDeps),
-      new SafetyDialog(dialogDeps),
+      new SafetyDialog(dialogDeps, content.spanish),
       new HandoffDialog(dialogDeps, handoff),
       new AppointmentPlansDialog(dialogDeps, appointments),
       new AccommodationDialog(dialogDeps, accommodationOptions),
@@ -201,11 +212,16 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     personalData,
     person: userState.createProperty('person'),
     retentionDays: config.retentionDays,
-    retention,
+    retentionIndex,
     clock,
   });
   const messages = new MessageHandler(adapter, (context) => bot.run(context), logger);
-  const server = createServer({ messages, storage, logger });
+  const server = createServer({
+    messages,
+    storage,
+    logger,
+    authentication: authModeLabels[config.auth.mode],
+  });
 
   let baseUrl = '';
   let periodic: Periodic[] = [];
@@ -236,6 +252,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
           baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
           logger.info('server.listening', { host: config.host, port, storage: storage.kind });
+          if (config.auth.mode === 'offAllowed') warnUnauthenticated(logger, config);
           scheduler.start();
           if (periodic.length === 0) {
             periodic = [
@@ -255,6 +272,21 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       await storage.flush();
     },
   };
+}
+
+/**
+ * ALLOW_UNAUTHENTICATED on a public bind: said at every start, so nobody runs it that way unaware.
+ * Ids and counts only (no secrets).
+ */
+function warnUnauthenticated(logger: Logger, config: AppConfig): void {
+  logger.warn('auth.off_public_bind', {
+    host: config.host,
+    optIn: 'ALLOW_UNAUTHENTICATED',
+    specialistIds: config.specialistIds.length,
+    localChat: config.localChat,
+    risk: 'anyone who can reach this address can send as any user, a peer specialist included',
+    fix: 'set MicrosoftAppId and MicrosoftAppPassword, or bind HOST=127.0.0.1',
+  });
 }
 
 /**

@@ -23,6 +23,16 @@ const booleanFlag = z.preprocess(
 
 const appTypes = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** True when `host` only accepts connections from this machine. */
+export function isLoopback(host: string): boolean {
+  return loopbackHosts.has(host) || host.startsWith('127.');
+}
+
+/** With Bot Framework auth the bot serves the channel from any interface; without, this machine only. */
+const defaultHost = (appId: string | undefined): string => (appId ? '0.0.0.0' : '127.0.0.1');
+
 const environmentSchema = z
   .object({
     PORT: z.preprocess(
@@ -82,6 +92,7 @@ const environmentSchema = z
         .optional(),
     ),
     LOCAL_CHAT: booleanFlag,
+    ALLOW_UNAUTHENTICATED: booleanFlag,
     RETENTION_DAYS: z.preprocess(
       emptyToUndefined,
       z.coerce
@@ -132,19 +143,55 @@ const environmentSchema = z
       if (!env.BLOB_CONNECTION_STRING) needs('BLOB_CONNECTION_STRING', 'required when STORAGE=blob');
       if (!env.BLOB_CONTAINER) needs('BLOB_CONTAINER', 'required when STORAGE=blob');
     }
+    if (env.ALLOW_UNAUTHENTICATED === true && env.MicrosoftAppId) {
+      needs(
+        'ALLOW_UNAUTHENTICATED',
+        'is only for a server without MicrosoftAppId; with it every request is authenticated, so remove ALLOW_UNAUTHENTICATED',
+      );
+    }
     if (env.LOCAL_CHAT === true && env.MicrosoftAppId) {
       needs(
         'LOCAL_CHAT',
         'the local chat page talks to the bot without Bot Framework auth, so it cannot be on while MicrosoftAppId is set; use Azure Direct Line or Teams in production',
       );
     }
-  });
+  })
+  .superRefine(
+    (env, ctx) => {
+      const host = env.HOST ?? defaultHost(env.MicrosoftAppId);
+      if (!env.MicrosoftAppId && !isLoopback(host) && env.ALLOW_UNAUTHENTICATED !== true) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['HOST'],
+          message:
+            'a bind address other than loopback needs Bot Framework auth: without MicrosoftAppId anyone who can reach the server could talk as any user, a peer specialist in SPECIALIST_IDS included. Set MicrosoftAppId and MicrosoftAppPassword, or bind to this machine only (HOST=127.0.0.1), or on a trusted network set ALLOW_UNAUTHENTICATED=true',
+        });
+      }
+    },
+    // Checked even when other variables are bad, so one message names them all. HOST and
+    // MicrosoftAppId are plain text (never invalid); a bad ALLOW_UNAUTHENTICATED is no opt-in.
+    { when: () => true },
+  );
+
+/**
+ * How requests to /api/messages are authenticated: Bot Framework tokens, or none because only
+ * this machine can connect, or none on a public bind because ALLOW_UNAUTHENTICATED says so.
+ */
+export type AuthMode = 'botFramework' | 'offLoopback' | 'offAllowed';
+
+/** Each mode as /readyz reports it to operators and probes. */
+export const authModeLabels: Readonly<Record<AuthMode, string>> = {
+  botFramework: 'Bot Framework',
+  offLoopback: 'off (loopback only)',
+  offAllowed: 'off (ALLOW_UNAUTHENTICATED)',
+};
 
 /** The parsed, typed configuration the composition root works from. */
 export interface AppConfig {
   port: number;
   host: string;
   auth: {
+    mode: AuthMode;
     appId?: string;
     appPassword?: string;
     appType: (typeof appTypes)[number];
@@ -192,27 +239,22 @@ export function describeProblems(error: z.ZodError, env: NodeJS.ProcessEnv): str
   });
 }
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
-
-/** True when `host` only accepts connections from this machine. */
-export function isLoopback(host: string): boolean {
-  return loopbackHosts.has(host) || host.startsWith('127.');
-}
-
 /**
  * Parses `env` (normally process.env) into an AppConfig, or throws ConfigError listing every
  * problem. Defaults follow the contract: no MicrosoftAppId means local use, bound to loopback
  * with the local chat page on; the page is never served on a public bind unless LOCAL_CHAT=true.
+ * A public bind without MicrosoftAppId is refused unless ALLOW_UNAUTHENTICATED=true opts in.
  */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): AppConfig {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(describeProblems(parsed.error, env));
   const e = parsed.data;
-  const host = e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1');
+  const host = e.HOST ?? defaultHost(e.MicrosoftAppId);
   return {
     port: e.PORT,
     host,
     auth: {
+      mode: e.MicrosoftAppId ? 'botFramework' : isLoopback(host) ? 'offLoopback' : 'offAllowed',
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,

@@ -13,13 +13,15 @@ export interface ServerDeps {
   messages: MessageHandler;
   storage: AppStorage;
   logger: Logger;
+  /** How /api/messages is authenticated, as /readyz reports it. */
+  authentication: string;
 }
 
 /**
  * The HTTP surface: the Bot Framework endpoint and the health probes. Bad requests get a 4xx
  * that says what was wrong; nothing a client sends can stop the process serving others.
  */
-export function createServer({ messages, storage, logger }: ServerDeps): restify.Server {
+export function createServer({ messages, storage, logger, authentication }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'wayfinder', handleUncaughtExceptions: false });
   // JSON only: restify's full bodyParser also takes multipart uploads, writes them to the temp
   // folder through formidable (never removed) and skips the size cap for them, so anyone could
@@ -53,10 +55,10 @@ export function createServer({ messages, storage, logger }: ServerDeps): restify
   server.get('/readyz', async (_req, res) => {
     try {
       await storage.ready();
-      res.send(200, { status: 'ready', storage: storage.kind });
+      res.send(200, { status: 'ready', storage: storage.kind, authentication });
     } catch (error) {
       logger.warn('readiness.failed', { storage: storage.kind, ...errorFields(error) });
-      res.send(503, { status: 'unavailable', storage: storage.kind });
+      res.send(503, { status: 'unavailable', storage: storage.kind, authentication });
     }
   });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { loadResource, ResourceError } from '../content/resource-file.js';
+import { VerifiedContacts } from '../content/verified-contacts.js';
 import { resourcesDir } from '../paths.js';
-import { type LocalGroup, type PeerGroup, peerGroupsFileSchema } from './schema.js';
+import { type LocalGroup, type PeerGroup, type PeerGroupsFile, peerGroupsFileSchema } from './schema.js';
 
 /** The file, under resources/ (or a test's directory). */
 export const PEER_GROUPS_FILE = 'peer-groups.json';
@@ -17,13 +18,17 @@ export interface PeerDirectory {
 /**
  * Loads resources/peer-groups.json (or `dir`/peer-groups.json) at start. A bad file throws a
  * ResourceError naming the file, each bad entry (list, position and id) and field, so the bot
- * does not start with a directory it would read wrongly. Contacts not marked verified are
- * dropped here, so nothing later can show them.
+ * does not start with a directory it would read wrongly (a number or address not on
+ * resources/verified-contacts.json among them). Contacts not marked verified are dropped here,
+ * so nothing later can show them.
  */
-export function loadPeerDirectory(dir = resourcesDir): PeerDirectory {
-  let file: z.output<typeof peerGroupsFileSchema>;
+export function loadPeerDirectory(
+  dir = resourcesDir,
+  contacts: VerifiedContacts = VerifiedContacts.load(),
+): PeerDirectory {
+  let file: PeerGroupsFile;
   try {
-    file = loadResource(PEER_GROUPS_FILE, peerGroupsFileSchema, dir);
+    file = loadResource(PEER_GROUPS_FILE, peerGroupsFileSchema(contacts), dir);
   } catch (error) {
     throw error instanceof ResourceError ? withEntryIds(error, dir) : error;
   }

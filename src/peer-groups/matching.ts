@@ -3,7 +3,7 @@ import { ianaZone, type Zone } from '../language/intents/time-zone.js';
 import { normalizeText } from '../language/normalize.js';
 import type { PeerDirectory } from './directory.js';
 import { type ClockedMeeting, fits, occurrences, onClock, type When } from './schedule.js';
-import type { Focus, PeerGroup } from './schema.js';
+import type { Focus, MedicationPolicy, PeerGroup } from './schema.js';
 
 /** The questions the finder asks, in the order it asks them; each is one filter. */
 export const filters = ['focus', 'approach', 'format', 'when', 'place', 'medication'] as const;
@@ -57,8 +57,12 @@ const focusFit: Readonly<Record<Focus, { yes: readonly Focus[]; maybe: readonly 
   familyFriends: { yes: ['familyFriends'], maybe: [] },
 };
 
-/** When nothing fits, the answer offered to leave out first: the least personal one that helps. */
-const relaxOrder: readonly Filter[] = ['when', 'place', 'format', 'approach', 'focus', 'medication'];
+/**
+ * When nothing fits, the answer offered to leave out first: the least personal one that helps.
+ * Medication is never offered: leaving it out adds only groups that say they do not welcome
+ * people on medication (an unknown policy already passes, as "ask them").
+ */
+const relaxOrder: readonly Filter[] = ['when', 'place', 'format', 'approach', 'focus'];
 
 /** An answer that narrows the search: given, and not "no preference". */
 function given<T>(answer: T | 'any' | undefined): T | undefined {
@@ -119,7 +123,7 @@ export class PeerSearch {
     if (when) verdicts.when = meetings === undefined ? 'maybe' : next ? 'yes' : 'no';
     const place = given(prefs.place);
     if (place && goesInPerson(group, format)) verdicts.place = placeVerdict(group, place);
-    if (given(prefs.medication)) verdicts.medication = group.medicationFriendly === 'yes' ? 'yes' : 'no';
+    if (given(prefs.medication)) verdicts.medication = medicationVerdict(group.medicationFriendly);
     return { group, prefs, verdicts, ...(next ? { nextMeeting: next } : {}) };
   }
 
@@ -130,8 +134,8 @@ export class PeerSearch {
 
   /**
    * When nothing fits: the one answer whose leaving out finds the most groups (ties go to the
-   * least personal answer: time before place, format, approach, focus, medication), and how
-   * many it finds. Undefined when leaving out any single answer still finds none.
+   * least personal answer: time before place, format, approach, focus; never medication), and
+   * how many it finds. Undefined when leaving out any single answer still finds none.
    */
   relaxation(prefs: Preferences): { filter: Filter; count: number } | undefined {
     let best: { filter: Filter; count: number } | undefined;
@@ -146,10 +150,15 @@ export class PeerSearch {
 
   /**
    * National organizations a person can try from anywhere: those for their focus that meet
-   * online (confirmed first, then those whose formats are not confirmed), at most `limit`.
+   * online (confirmed first, then those whose formats are not confirmed), and that welcome
+   * people on medication or may (when asked), at most `limit`.
    */
   nationalOptions(prefs: Preferences, limit = 3): Match[] {
-    const online: Preferences = { format: 'online', ...(prefs.focus ? { focus: prefs.focus } : {}) };
+    const online: Preferences = {
+      format: 'online',
+      ...(prefs.focus ? { focus: prefs.focus } : {}),
+      ...(prefs.medication ? { medication: prefs.medication } : {}),
+    };
     const national = this.directory.groups.filter((group) => group.kind === 'national');
     return this.fitting(national, online).slice(0, limit);
   }
@@ -160,6 +169,12 @@ export class PeerSearch {
       .filter(fitsAll)
       .sort(byFit);
   }
+}
+
+/** Only a stated "no" rules a group out; a policy not known, or left to each group, is worth asking. */
+function medicationVerdict(policy: MedicationPolicy): Verdict {
+  if (policy === 'yes') return 'yes';
+  return policy === 'no' ? 'no' : 'maybe';
 }
 
 function approachVerdict(tags: readonly GroupApproach[], wanted: GroupApproach): Verdict {

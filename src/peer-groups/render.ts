@@ -158,8 +158,7 @@ export class PeerGroupWriter {
     for (const filter of filters) {
       const verdict = match.verdicts[filter];
       if (verdict === 'yes') reasons.push(this.reason(filter, group, prefs));
-      const note = verdict === 'maybe' ? this.note(filter, group, prefs) : undefined;
-      if (note) notes.push(note);
+      if (verdict === 'maybe') notes.push(this.note(filter, group, prefs));
     }
     const lines = [
       ...(group.kind === 'national' ? [strings.text('peerGroupCards.national'), group.about] : []),
@@ -167,6 +166,7 @@ export class PeerGroupWriter {
         ? [strings.text('peerGroupCards.whyFits', { reasons: this.and.format(reasons) })]
         : []),
       ...notes.map((note) => strings.text('peerGroupCards.toCheck', { note })),
+      ...(match.verdicts.medication === 'maybe' ? [strings.text('peerGroupCards.askMedication')] : []),
       ...this.details(match),
     ];
     const title = strings.text('peerGroupCards.item', { number, name: group.name });
@@ -202,8 +202,8 @@ export class PeerGroupWriter {
     }
   }
 
-  /** What to check about a "maybe" (medication is never one: it is welcoming, or not shown). */
-  private note(filter: Filter, group: PeerGroup, prefs: Preferences): string | undefined {
+  /** What to check about a "maybe" (for medication: a policy not known, or left to each group). */
+  private note(filter: Filter, group: PeerGroup, prefs: Preferences): string {
     const { strings } = this;
     switch (filter) {
       case 'focus':
@@ -228,7 +228,11 @@ export class PeerGroupWriter {
             })
           : strings.text('peerGroupCards.notePlaceFinder', { place: this.value('place', prefs) });
       case 'medication':
-        return undefined;
+        return strings.text(
+          group.medicationFriendly === 'eachGroup'
+            ? 'peerGroupCards.noteMedicationEachGroup'
+            : 'peerGroupCards.noteMedicationUnknown',
+        );
     }
   }
 

@@ -7,7 +7,10 @@ import { z } from 'zod';
  */
 export const PERSON_RECORD_VERSION = 1;
 
-/** The most conversations remembered per person; older ones are erased by retention. */
+/**
+ * The most conversations remembered per person. The state of one that falls off the list is
+ * erased then (see touchPersonRecord), since erasure finds conversations only through the list.
+ */
 export const MAX_TRACKED_CONVERSATIONS = 50;
 
 const personRecordSchema = z.object({
@@ -30,18 +33,19 @@ export async function readPersonRecord(
 
 /**
  * Notes this turn's activity: last active time and this conversation (saved with user state at
- * the end of the turn). Returns the record as it was before, or undefined for someone new.
+ * the end of the turn). Returns the record as it was before (undefined for someone new), and the
+ * conversations that fell off the list, whose state the caller erases.
  */
 export async function touchPersonRecord(
   accessor: StatePropertyAccessor<unknown>,
   context: TurnContext,
   now: Date,
-): Promise<PersonRecord | undefined> {
+): Promise<{ before: PersonRecord | undefined; dropped: string[] }> {
   const existing = await readPersonRecord(accessor, context);
   const conversationId = context.activity.conversation?.id ?? '';
-  const conversations = existing?.conversations.includes(conversationId)
-    ? existing.conversations
-    : [conversationId, ...(existing?.conversations ?? [])].slice(0, MAX_TRACKED_CONVERSATIONS);
+  const known = existing?.conversations ?? [];
+  const listed = known.includes(conversationId) ? known : [conversationId, ...known];
+  const conversations = listed.slice(0, MAX_TRACKED_CONVERSATIONS);
   const record: PersonRecord = {
     version: PERSON_RECORD_VERSION,
     firstSeenAt: existing?.firstSeenAt ?? now.toISOString(),
@@ -49,5 +53,5 @@ export async function touchPersonRecord(
     conversations,
   };
   await accessor.set(context, record);
-  return existing;
+  return { before: existing, dropped: listed.slice(MAX_TRACKED_CONVERSATIONS) };
 }

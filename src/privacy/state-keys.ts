@@ -10,3 +10,11 @@ export function userStateKey(channelId: string, userId: string): string {
 export function conversationStateKey(channelId: string, conversationId: string): string {
   return `${channelId}/conversations/${conversationId}/`;
 }
+
+/** The channel and user id a user-state key names (the inverse of userStateKey). */
+export function parseUserStateKey(userKey: string): { channelId: string; userId: string } {
+  const at = userKey.indexOf('/users/');
+  return at < 0
+    ? { channelId: '', userId: '' }
+    : { channelId: userKey.slice(0, at), userId: userKey.slice(at + '/users/'.length, -1) };
+}

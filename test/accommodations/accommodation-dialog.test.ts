@@ -123,7 +123,9 @@ const settingCases: AccommodationCase[] = (
   ],
   check: ({ sent, saved, result }) => {
     assert.ok(
-      sent.some((activity) => activity.text === rightsSummary(strings, accommodationContent(), setting)),
+      sent.some(
+        (activity) => activity.text === rightsSummary(strings, accommodationContent(), setting, 'specifics'),
+      ),
     );
     assert.equal(saved.length, 1);
     const idea = ideasFor(accommodationContent(), setting, 'travel')[0];
@@ -169,6 +171,36 @@ const levelCases: AccommodationCase[] = [
       assert.ok(letter.includes(strings.text('accommodationLetter.ownWords', { words: ownBarrier })));
       assert.equal(saved[0]?.answers.barrier.words, ownBarrier);
     },
+  },
+  {
+    name: 'health care, "nothing specific": the rights say what that means, and health services may not be denied for current use',
+    steps: fullPath(
+      'healthcare',
+      say('accommodationBarriers.travel'),
+      ideaLabel('healthcare', 'travel'),
+      'nothing',
+    ),
+    check: ({ sent }) => {
+      const rights = sent.find((activity) => activity.text?.startsWith(say('accommodationHelp.heading')));
+      assert.equal(rights?.text, rightsSummary(strings, accommodationContent(), 'healthcare', 'nothing'));
+      assert.ok(rights?.text?.includes(say('accommodationDisclosure.nothingRights')));
+      assert.ok(rights?.text?.includes(say('accommodationRights.adaHealthServices')));
+      assert.ok(!rights?.text?.includes(say('accommodationRights.adaCurrentUse')));
+    },
+  },
+  {
+    name: 'changing the format rebuilds the request without repeating the same rights',
+    steps: [
+      ...fullPath(
+        'work',
+        say('accommodationBarriers.schedule'),
+        say('accommodationIdeas.laterStart'),
+        'general',
+      ),
+      [say('accommodation.nextChange'), ['accommodation.askChange']],
+      [say('accommodation.changeFormat'), ['accommodation.askFormat']],
+      [say('accommodation.email'), ['accommodation.updated', 'accommodation.askNext']],
+    ],
   },
   {
     name: 'an own idea naming treatment is left out at "nothing specific", and the person is told',
@@ -317,7 +349,7 @@ const flowCases: AccommodationCase[] = [
     ],
   },
   {
-    name: 'changing one answer after the summary rebuilds the same saved request',
+    name: 'changing what is shared rebuilds the same saved request, with the rights for the new level',
     steps: [
       ...fullPath(
         'work',
@@ -327,9 +359,17 @@ const flowCases: AccommodationCase[] = [
       ),
       [say('accommodation.nextChange'), ['accommodation.askChange']],
       [say('accommodation.changeDisclosure'), ['accommodation.askDisclosure']],
-      [say('accommodationDisclosure.general'), ['accommodation.updated', 'accommodation.askNext']],
+      [
+        say('accommodationDisclosure.general'),
+        ['accommodationHelp.heading', 'accommodation.updated', 'accommodation.askNext'],
+      ],
     ],
-    check: ({ saved }) => {
+    check: ({ saved, sent }) => {
+      assert.ok(
+        sent.some(
+          (activity) => activity.text === rightsSummary(strings, accommodationContent(), 'work', 'general'),
+        ),
+      );
       assert.equal(saved.length, 1);
       assert.equal(saved[0]?.answers.disclosure, 'general');
     },

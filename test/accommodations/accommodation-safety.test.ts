@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import type { Middleware } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { ACCOMMODATION_DIALOG_ID } from '../../dialogs/accommodation-dialog.js';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
-import { SafetyDialog, type SafetyDialogOptions } from '../../dialogs/safety-dialog.js';
+import { pauseForSafety, SafetyDialog, safetyOptionsFor } from '../../dialogs/safety-dialog.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../../src/language/intents/index.js';
-import { rememberRecognition } from '../../src/language/routing.js';
 import { loadSafetyClassifier, type SafetyClassifier } from '../../src/language/safety/safety-classifier.js';
 import { testContent } from '../support/content.js';
 import { runDialogCase } from '../support/dialog-case.js';
+import { realRecognition } from '../support/scripted-recognition.js';
 import { FIXED_NOW, lastCardText, makeAccommodation, recorder } from './support.js';
 
 const { strings } = testContent();
@@ -25,26 +24,15 @@ class GatedAccommodation extends ComponentDialog {
     private readonly classifier: SafetyClassifier,
   ) {
     super('gatedAccommodation');
-    this.addDialog(new SafetyDialog(deps)).addDialog(makeAccommodation()(deps));
+    this.addDialog(new SafetyDialog(deps, testContent().spanish)).addDialog(makeAccommodation()(deps));
     this.initialDialogId = ACCOMMODATION_DIALOG_ID;
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const result = this.classifier.classify(innerDc.context.activity.text ?? '');
     if (result.level === 'none') return super.onContinueDialog(innerDc);
-    const options: SafetyDialogOptions = { level: result.level, explicit: result.explicit, overdose: false };
-    return innerDc.beginDialog('safety', options);
+    return pauseForSafety(innerDc, safetyOptionsFor(result));
   }
-}
-
-/** Recognizes every message with the real recognizer, as the bot does before the dialogs run. */
-function realRecognition(recognizer: WayfinderRecognizer): Middleware {
-  return {
-    async onTurn(context, next) {
-      rememberRecognition(context, await recognizer.recognizeText(context.activity.text ?? ''));
-      await next();
-    },
-  };
 }
 
 describe('accommodation dialog with the safety gate and the real recognizer', function () {
@@ -78,8 +66,8 @@ describe('accommodation dialog with the safety gate and the real recognizer', fu
       (deps) => new GatedAccommodation(deps, classifier),
       [
         ['hi', ['accommodation.intro', 'accommodation.askSetting']],
-        [concern, [['safety.concernIntro', {}, concern.length], 'safety.choicePrompt']],
-        [say('safety.goBack'), ['safety.backAgain', 'accommodation.askSetting']],
+        [concern, [['safety.concernIntro', {}, concern.length]]],
+        [say('safety.keepGoing'), ['safety.backAgain', 'accommodation.askSetting']],
       ],
       undefined,
       [realRecognition(recognizer)],

@@ -3,10 +3,16 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAccommodationContent } from '../../src/accommodations/content.js';
+import { levelOf, loadAccommodationContent } from '../../src/accommodations/content.js';
 import { RequestBuilder } from '../../src/accommodations/letter.js';
 import { type RequestAnswers, settingIds } from '../../src/accommodations/model.js';
-import { helpFor, rightsFor, rightsSummary } from '../../src/accommodations/rights.js';
+import {
+  appliesTo,
+  helpFor,
+  rightsFor,
+  rightsSummary,
+  sourcedText,
+} from '../../src/accommodations/rights.js';
 import { ResourceError } from '../../src/content/resource-file.js';
 import { resourcesDir } from '../../src/paths.js';
 import { testContent } from '../support/content.js';
@@ -49,7 +55,7 @@ describe('accommodation content (resources/accommodations.json)', () => {
   it('every rights statement has a source, and every rights sentence in the locale is one of them', () => {
     const { rights } = accommodationContent();
     assert.ok(rights.length >= 10);
-    for (const right of rights) assert.ok(right.source.trim().length > 0, right.id);
+    for (const right of rights) assert.ok(right.source.cite.trim().length > 0, right.id);
     const referenced = new Set<string>(rights.map((right) => right.text));
     for (const key of localeSection('accommodationRights')) {
       assert.ok(referenced.has(`accommodationRights.${key}`), `accommodationRights.${key} has no source`);
@@ -57,21 +63,18 @@ describe('accommodation content (resources/accommodations.json)', () => {
   });
 
   for (const setting of settingIds) {
-    it(`the rights summary for ${setting} is made only of sourced statements from resources, then verified help`, () => {
+    it(`the rights summary for ${setting} is made only of sourced statements from resources, then help`, () => {
       const content = accommodationContent();
-      const summary = rightsSummary(strings, content, setting);
-      const [heading, statements = '', help = ''] = summary.split('\n\n');
+      const summary = rightsSummary(strings, content, setting, 'general');
+      const [heading, level, statements = '', help = ''] = summary.split('\n\n');
       assert.equal(heading, strings.text('accommodationHelp.heading'));
-      const expected = rightsFor(content, setting).map((right) =>
-        strings.text('accommodationHelp.entry', {
-          text: strings.text('accommodationHelp.sourced', {
-            text: strings.text(right.text),
-            source: right.source,
-          }),
-        }),
+      const general = levelOf(content, 'general');
+      assert.equal(level, sourcedText(strings, general.rights, general.source));
+      const expected = rightsFor(content, setting, 'general').map((right) =>
+        strings.text('accommodationHelp.entry', { text: sourcedText(strings, right.text, right.source) }),
       );
       assert.ok(expected.length > 0);
-      assert.deepEqual(statements.split('\n'), expected);
+      assert.deepEqual(statements.split('\n'), [strings.text('accommodationHelp.rulesHeading'), ...expected]);
       assert.ok(help.startsWith(strings.text('accommodationHelp.whereHeading')));
       assert.equal(help.split('\n').length - 1, helpFor(content, setting).length);
     });
@@ -90,37 +93,38 @@ describe('accommodation content (resources/accommodations.json)', () => {
     };
     const steps = new RequestBuilder(strings, content).build(answers, TODAY).nextSteps;
     const sourced = content.rights
-      .filter((right) => right.nextStep && right.settings.includes('work'))
-      .map((right) =>
-        strings.text('accommodationHelp.sourced', { text: strings.text(right.text), source: right.source }),
-      );
+      .filter((right) => right.nextStep && appliesTo(right, 'work', 'general'))
+      .map((right) => sourcedText(strings, right.text, right.source));
     assert.equal(sourced.length, 2);
     for (const line of sourced) assert.ok(steps.includes(line), line);
   });
 
-  it('shows only verified contacts: JAN has its web address and not its unconfirmed phone number', () => {
+  it("JAN's unconfirmed phone number is not in the content at all, only its web address", () => {
     const jan = accommodationContent().help.find((entry) => entry.id === 'jan');
     assert.deepEqual(jan?.contacts, [{ kind: 'url', value: 'https://askjan.org' }]);
     for (const setting of settingIds) {
-      assert.ok(!rightsSummary(strings, accommodationContent(), setting).includes('526-7234'), setting);
+      assert.ok(!rightsSummary(strings, accommodationContent(), setting, 'general').includes('526-7234'));
     }
   });
 
-  it('every phone number shown is one the domain facts verify', () => {
-    const verified = ['1-800-669-4000', '1-800-669-6820', '1-800-669-9777', '800-514-0301'];
-    const shown = accommodationContent().help.flatMap((entry) =>
-      entry.contacts.filter((contact) => contact.kind !== 'url').map((contact) => contact.value),
+  it('refuses a contact that is not on the verified list, naming the field and the fix', async () => {
+    await assert.rejects(
+      loadEdited((file) => {
+        const help = file.help as { contacts: { value: string }[] }[];
+        const phone = help[0]?.contacts[0];
+        if (phone) phone.value = '800-526-7234';
+      }),
+      /help\[0\]\.contacts\[0\]\.value: 800-526-7234 is not in resources\/verified-contacts\.json: add it there/,
     );
-    assert.deepEqual([...new Set(shown)].sort(), [...verified].sort());
   });
 
   it('names the file and every bad field: a missing source, an unknown key, an insecure URL', async () => {
     await assert.rejects(
       loadEdited((file) => {
-        const rights = file.rights as { source: string }[];
+        const rights = file.rights as { source: unknown }[];
         const ideas = file.ideas as { request: string }[];
         const help = file.help as { contacts: { value: string }[] }[];
-        if (rights[0]) rights[0].source = ' ';
+        if (rights[0]) rights[0].source = { cite: ' ', checked: '2026-12-07' };
         if (ideas[0]) ideas[0].request = 'accommodationIdeas.noSuchKey';
         const jan = help.find((entry) => entry.contacts.some((c) => c.value.startsWith('https://')));
         const url = jan?.contacts.find((c) => c.value.startsWith('https://'));
@@ -129,7 +133,7 @@ describe('accommodation content (resources/accommodations.json)', () => {
       (error: unknown) => {
         assert.ok(error instanceof ResourceError);
         assert.match(error.message, /accommodations\.json/);
-        assert.match(error.message, /rights\[0\]\.source: name the source/);
+        assert.match(error.message, /rights\[0\]\.source\.cite: name the source/);
         assert.match(error.message, /ideas\[0\]\.request: no string "accommodationIdeas\.noSuchKey"/);
         assert.match(error.message, /help\[1\]\.contacts\[0\]\.value: expected an https URL/);
         return true;

@@ -17,7 +17,7 @@ import { CommandRecognizer } from '../../src/language/commands.js';
 import type { WayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
 import { loadSafetyClassifier } from '../../src/language/safety/safety-classifier.js';
 import { PersonalData } from '../../src/privacy/personal-data.js';
-import { Retention } from '../../src/privacy/retention.js';
+import { RetentionIndex } from '../../src/privacy/retention-index.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { GroupTurns } from '../../src/teams/group-turns.js';
@@ -34,7 +34,7 @@ function botWithAppointments(): TestAdapter {
   const storage = new MemoryAppStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const { strings, crisisResources } = testContent();
+  const { strings, crisisResources, spanish } = testContent();
   const commands = new CommandRecognizer(strings);
   const deps = { strings, commands, crisisResources, profile: userState.createProperty('profile') };
   const appointment = new AppointmentDialog(deps, {
@@ -54,7 +54,7 @@ function botWithAppointments(): TestAdapter {
   const bot = new WayfinderBot({
     conversationState,
     userState,
-    dialogs: [root, appointment, new SafetyDialog(deps), new DeleteDataDialog(deps)],
+    dialogs: [root, appointment, new SafetyDialog(deps, spanish), new DeleteDataDialog(deps)],
     handoff: new HandoffTurns(handoff, handoffStore, strings, [], clock),
     group: new GroupTurns({ strings, commands, recognizer, crisisResources, retentionDays: 180 }),
     strings,
@@ -65,7 +65,7 @@ function botWithAppointments(): TestAdapter {
     personalData,
     person: userState.createProperty('person'),
     retentionDays: 180,
-    retention: new Retention(storage, personalData, 180),
+    retentionIndex: new RetentionIndex(storage, 180),
     clock,
   });
   return new TestAdapter(async (context) => bot.run(context));

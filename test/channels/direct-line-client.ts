@@ -31,16 +31,24 @@ export class DirectLineClient {
     readonly grant: ConversationGrant,
   ) {}
 
-  /** Generates a token for a new conversation (does not start it). */
-  static async generate(url: string): Promise<DirectLineClient> {
-    const response = await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' });
+  /**
+   * Generates a token for a new conversation (does not start it). `user` names the page's user,
+   * as Azure Direct Line's token request allows (honoured on a loopback bind only).
+   */
+  static async generate(url: string, user?: string): Promise<DirectLineClient> {
+    const response = await fetch(`${url}/v3/directline/tokens/generate`, {
+      method: 'POST',
+      ...(user
+        ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: { id: user } }) }
+        : {}),
+    });
     assert.equal(response.status, 200);
     return new DirectLineClient(`${url}/v3/directline`, (await response.json()) as ConversationGrant);
   }
 
   /** Generates a token and starts the conversation (the bot welcomes the user). */
-  static async start(url: string): Promise<DirectLineClient> {
-    const client = await DirectLineClient.generate(url);
+  static async start(url: string, user?: string): Promise<DirectLineClient> {
+    const client = await DirectLineClient.generate(url, user);
     const response = await client.request('POST', '/conversations', {});
     assert.equal(response.status, 201);
     return client;

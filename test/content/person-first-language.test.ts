@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { resourcesDir } from '../../src/paths.js';
+import { join } from 'node:path';
+import { botWordFiles, readResourceJson, stringsIn } from '../support/resource-files.js';
 
 /**
  * Terms the bot never uses about people (shared/domain.md: person-first, non-stigmatizing).
@@ -25,35 +24,6 @@ const stigmatizing: readonly RegExp[] = [
   /\bjust say no\b/i,
 ];
 
-/**
- * Files of examples of what people type (their words, not the bot's) are not scanned, nor the
- * safety taxonomy, whose category ids are a contract with held-out sets written elsewhere.
- */
-const peopleWords = [
-  /^intents\//,
-  /^safety-rules\.json$/,
-  /^safety-examples\.json$/,
-  /^safety-eval\//,
-  /^safety-taxonomy\.json$/,
-  /^entities\.json$/,
-];
-
-function botWordFiles(dir = resourcesDir): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-    .map((entry) => relative(resourcesDir, join(entry.parentPath, entry.name)))
-    .filter((file) => !peopleWords.some((pattern) => pattern.test(file)));
-}
-
-/** Every string in a JSON value, with its path. */
-function* stringsIn(value: unknown, path: string): Generator<[string, string]> {
-  if (typeof value === 'string') yield [path, value];
-  else if (Array.isArray(value))
-    for (const [i, item] of value.entries()) yield* stringsIn(item, `${path}[${i}]`);
-  else if (value && typeof value === 'object')
-    for (const [key, item] of Object.entries(value)) yield* stringsIn(item, path ? `${path}.${key}` : key);
-}
-
 describe('person-first language in everything the bot says', () => {
   const files = botWordFiles();
 
@@ -65,7 +35,7 @@ describe('person-first language in everything the bot says', () => {
   for (const file of files) {
     it(`${file} uses no stigmatizing term`, () => {
       const found: string[] = [];
-      for (const [path, text] of stringsIn(JSON.parse(readFileSync(join(resourcesDir, file), 'utf8')), '')) {
+      for (const [path, text] of stringsIn(readResourceJson(file), '')) {
         for (const term of stigmatizing) if (term.test(text)) found.push(`${path}: ${term} in "${text}"`);
       }
       assert.deepEqual(found, []);

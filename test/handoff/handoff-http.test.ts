@@ -272,4 +272,40 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     await say('member-1', 'member-a', 'yes');
     assert.equal(await new HandoffStore(storage).request(code), undefined);
   });
+
+  it('"delete my data" from another conversation during a live relay ends it: the specialist is told and unlinked', async () => {
+    await say('spec-1', 'peer-1', 'on duty');
+    const code = await requestPerson('member-1', 'member-a', 'Kim');
+    await say('spec-1', 'peer-1', 'accept');
+    connector.newTexts('member-1');
+    await say('member-2', 'member-a', 'delete my data');
+    await say('member-2', 'member-a', 'yes');
+
+    assert.deepEqual(connector.newTexts('spec-1'), [
+      strings.text('specialist.memberEnded', { alias: 'Kim' }),
+    ]);
+    assert.deepEqual(connector.newTexts('member-1'), [], 'nothing more is sent to the person who left');
+    const store = new HandoffStore(storage);
+    assert.equal(await store.request(code), undefined);
+    assert.equal(await store.link('test', 'spec-1'), undefined);
+    assert.equal(await store.link('test', 'member-1'), undefined);
+    // The specialist's next words go to the bot, not into the ended relay.
+    await say('spec-1', 'peer-1', 'are you still there?');
+    assert.deepEqual(connector.newTexts('member-1'), []);
+  });
+
+  it('"delete my data" takes a waiting request out of the queue, and a specialist off the duty roster', async () => {
+    await say('spec-1', 'peer-1', 'on duty');
+    const gone = await requestPerson('member-1', 'member-a', 'Lee');
+    const kept = await requestPerson('member-2', 'member-b', 'Max');
+    await say('member-1', 'member-a', 'delete my data');
+    await say('member-1', 'member-a', 'yes');
+    const store = new HandoffStore(storage);
+    assert.deepEqual(await store.openCodes(), [kept], `${gone} left the queue`);
+
+    await say('spec-chat', 'peer-1', 'delete my data');
+    await say('spec-chat', 'peer-1', 'yes');
+    assert.deepEqual(await store.roster(), {});
+    assert.equal((await store.request(kept))?.request.status, 'waiting', 'the other member’s request stays');
+  });
 });

@@ -31,9 +31,71 @@ describe('loadConfig', () => {
   });
 
   it('never serves local chat on a public bind unless LOCAL_CHAT=true says so', () => {
-    assert.equal(loadConfig({ HOST: '0.0.0.0' }).localChat, false);
-    assert.equal(loadConfig({ HOST: '0.0.0.0', LOCAL_CHAT: 'true' }).localChat, true);
+    const open = { HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' };
+    assert.equal(loadConfig(open).localChat, false);
+    assert.equal(loadConfig({ ...open, LOCAL_CHAT: 'true' }).localChat, true);
     assert.equal(loadConfig({ LOCAL_CHAT: 'false' }).localChat, false);
+  });
+
+  it('refuses a public bind without MicrosoftAppId, naming HOST and each way to fix it', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'wayfinder.example.org']) {
+      const problems = problemsOf({ HOST: host });
+      assert.deepEqual(
+        problems.map((line) => line.split(':')[0]),
+        ['HOST'],
+        host,
+      );
+      const line = problems[0] ?? '';
+      assert.ok(line.includes(`got "${host}"`), line);
+      for (const fix of [
+        'MicrosoftAppId',
+        'MicrosoftAppPassword',
+        'HOST=127.0.0.1',
+        'ALLOW_UNAUTHENTICATED=true',
+      ]) {
+        assert.ok(line.includes(fix), `${host}: the fix names ${fix}: ${line}`);
+      }
+    }
+  });
+
+  it('names the public bind together with every other bad variable', () => {
+    const problems = problemsOf({ HOST: '0.0.0.0', PORT: 'abc', LOCAL_CHAT: 'yes' });
+    assert.deepEqual(problems.map((line) => line.split(':')[0]).sort(), ['HOST', 'LOCAL_CHAT', 'PORT']);
+  });
+
+  it('a loopback bind needs no auth: the default, 127.x, localhost and ::1', () => {
+    for (const env of [
+      {},
+      { HOST: '127.0.0.1' },
+      { HOST: '127.0.0.2' },
+      { HOST: 'localhost' },
+      { HOST: '::1' },
+    ]) {
+      assert.equal(loadConfig(env).auth.mode, 'offLoopback', JSON.stringify(env));
+    }
+  });
+
+  it('ALLOW_UNAUTHENTICATED=true opts a public bind in, for a trusted network', () => {
+    const config = loadConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true', SPECIALIST_IDS: 'peer-1' });
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.auth.mode, 'offAllowed');
+    assert.equal(config.localChat, false);
+    assert.equal(problemsOf({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'false' })[0]?.split(':')[0], 'HOST');
+    assert.deepEqual(
+      problemsOf({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'yes' })
+        .map((l) => l.split(':')[0])
+        .sort(),
+      ['ALLOW_UNAUTHENTICATED', 'HOST'],
+    );
+  });
+
+  it('ALLOW_UNAUTHENTICATED is refused together with MicrosoftAppId (auth is on there)', () => {
+    const env = { MicrosoftAppId: 'app', MicrosoftAppPassword: 's', ALLOW_UNAUTHENTICATED: 'true' };
+    assert.deepEqual(
+      problemsOf(env).map((line) => line.split(':')[0]),
+      ['ALLOW_UNAUTHENTICATED'],
+    );
+    assert.equal(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's' }).auth.mode, 'botFramework');
   });
 
   it('keeps the single-instance local chat off with STORAGE=blob unless LOCAL_CHAT=true says so', () => {

@@ -39,6 +39,20 @@ describe('the wayfinder process', () => {
     assert.match(stderr, /2 configuration problem/);
   });
 
+  it('refuses a public bind without MicrosoftAppId: exits 1 before listening and says how to fix it', async () => {
+    const { code, stderr } = await runToExit({ HOST: '0.0.0.0', PORT: '0', DATA_DIR: dataDir });
+    assert.equal(code, 1);
+    assert.match(stderr, /1 configuration problem/);
+    assert.match(stderr, /HOST: a bind address other than loopback needs Bot Framework auth/);
+    for (const fix of [
+      'MicrosoftAppId and MicrosoftAppPassword',
+      'HOST=127.0.0.1',
+      'ALLOW_UNAUTHENTICATED=true',
+    ]) {
+      assert.ok(stderr.includes(fix), `stderr names ${fix}: ${stderr}`);
+    }
+  });
+
   it('reads .env from its working directory', async () => {
     await writeFile(join(dataDir, '.env'), 'LOCAL_CHAT=maybe\n');
     const { code, stderr } = await runToExit({ DATA_DIR: dataDir }, dataDir);

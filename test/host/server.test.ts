@@ -44,12 +44,20 @@ describe('HTTP server', () => {
   it('GET /readyz names the storage backend, and answers 503 when the store is unreachable', async () => {
     const ok = await fetch(`${url}/readyz`);
     assert.equal(ok.status, 200);
-    assert.deepEqual(await ok.json(), { status: 'ready', storage: 'memory' });
+    assert.deepEqual(await ok.json(), {
+      status: 'ready',
+      storage: 'memory',
+      authentication: 'off (loopback only)',
+    });
 
     sinon.stub(storage, 'ready').rejects(new Error('store down'));
     const down = await fetch(`${url}/readyz`);
     assert.equal(down.status, 503);
-    assert.deepEqual(await down.json(), { status: 'unavailable', storage: 'memory' });
+    assert.deepEqual(await down.json(), {
+      status: 'unavailable',
+      storage: 'memory',
+      authentication: 'off (loopback only)',
+    });
   });
 
   it('welcomes a new member with expectReplies: says it is automated, and shows the menu', async () => {

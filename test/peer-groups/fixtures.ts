@@ -1,7 +1,10 @@
 import { join } from 'node:path';
+import { ActivityTypes, type Middleware } from 'botbuilder';
+import { rememberRecognition } from '../../src/language/routing.js';
 import { projectRoot } from '../../src/paths.js';
 import { loadPeerDirectory, type PeerDirectory } from '../../src/peer-groups/directory.js';
 import type { LocalGroup, PeerGroup } from '../../src/peer-groups/schema.js';
+import { shippedRecognizer } from '../language/intents/recognizers.js';
 
 /** The fixture directories (JSON is not compiled, so they are read from the source tree). */
 export const fixturesDir = join(projectRoot, 'test', 'peer-groups', 'fixtures');
@@ -30,3 +33,15 @@ export function scheduled(
   if (found.kind !== 'local' || !found.schedule) throw new Error(`fixture group "${id}" has no schedule`);
   return { ...found, schedule: found.schedule };
 }
+
+/** Plays the bot's part: every message is recognized (as the bot does) before the dialogs run. */
+export const recognizing: Middleware = {
+  async onTurn(context, next) {
+    if (context.activity.type === ActivityTypes.Message) {
+      const { text, localTimezone } = context.activity;
+      const options = localTimezone ? { timezone: localTimezone } : {};
+      rememberRecognition(context, await shippedRecognizer().recognizeText(text ?? '', options));
+    }
+    await next();
+  },
+};

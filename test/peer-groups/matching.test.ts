@@ -94,9 +94,15 @@ const rankCases: RankCase[] = [
     expected: ['online-all-pathways', 'nat-secular'],
   },
   {
-    name: 'medication-friendly: only groups that say yes (not "no", not "unknown")',
+    name: 'medication-friendly: groups that say yes first, then those whose policy is unknown (to ask); never "no"',
     prefs: { medication: 'required' },
-    expected: ['online-all-pathways', 'springfield-smart', 'shelbyville-dharma'],
+    expected: [
+      'online-all-pathways',
+      'springfield-smart',
+      'shelbyville-dharma',
+      'phone-family',
+      'nat-family',
+    ],
   },
 ];
 
@@ -148,22 +154,43 @@ describe('peer groups: matching and ranking (fixture "basic")', () => {
   });
 });
 
+describe('peer groups: a medication policy that is not known is "ask them", never "no"', () => {
+  const required: Preferences = { medication: 'required' };
+
+  it('yes is a reason it fits, unknown a thing to check, and only a stated no leaves a group out', () => {
+    const verdict = (id: string) => search().judge(entry(basic, id), required).verdicts.medication;
+    assert.equal(verdict('springfield-smart'), 'yes');
+    assert.equal(verdict('nat-secular'), 'maybe');
+    assert.equal(verdict('springfield-twelve'), 'no');
+  });
+
+  it('never offers to leave out medication, even when only that would find a group (one that says no)', () => {
+    const saysNo: PeerDirectory = {
+      groups: basic.groups.filter((group) => group.medicationFriendly === 'no'),
+      examples: [],
+    };
+    const prefs: Preferences = { ...required, focus: 'alcohol' };
+    assert.deepEqual(ids(prefs, saysNo), []);
+    assert.deepEqual(ids({ ...prefs, medication: 'any' }, saysNo), ['springfield-twelve']);
+    assert.equal(search(saysNo).relaxation(prefs), undefined);
+  });
+});
+
 describe('peer groups: when nothing fits', () => {
   const strict: Preferences = {
-    focus: 'alcohol',
-    format: 'inPerson',
-    when: { days: [6], parts: ['morning'] },
-    place: { text: '62701', zip: '62701' },
+    focus: 'anySubstance',
+    approach: 'secular',
+    format: 'phone',
     medication: 'required',
   };
 
-  it('nothing fits medication-friendly, in person, near 62701, on Saturday mornings', () => {
+  it('nothing fits a secular meeting by phone for any substance, welcoming to people on medication', () => {
     assert.deepEqual(ids(strict), []);
   });
 
-  it('names the one answer whose leaving out finds the most (medication: 3; the time would find 1)', () => {
-    assert.deepEqual(search().relaxation(strict), { filter: 'medication', count: 3 });
-    assert.equal(ids({ ...strict, when: 'any' }).length, 1);
+  it('names the one answer whose leaving out finds the most (the format: 3; the focus would find 2)', () => {
+    assert.deepEqual(search().relaxation(strict), { filter: 'format', count: 3 });
+    assert.equal(ids({ ...strict, focus: 'any' }).length, 2);
   });
 
   it('offers nothing to leave out when no single answer would help', () => {
@@ -173,7 +200,7 @@ describe('peer groups: when nothing fits', () => {
     assert.equal(search(zones).relaxation(prefs), undefined);
   });
 
-  it('national options: online ones for the focus, confirmed online first', () => {
+  it('national options: online ones for the focus, confirmed online first, none that says no to medication', () => {
     assert.deepEqual(
       search()
         .nationalOptions(strict)

@@ -1,31 +1,18 @@
 import assert from 'node:assert/strict';
-import { type Activity, ActivityTypes, type Attachment, type Middleware } from 'botbuilder';
+import { type Activity, ActivityTypes, type Attachment } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { PeerGroupDialog, type PeerGroupResult } from '../../dialogs/peer-group-dialog.js';
 import type { StringKey } from '../../src/content/strings.js';
-import { rememberRecognition } from '../../src/language/routing.js';
 import { shippedRecognizer } from '../language/intents/recognizers.js';
 import { testContent } from '../support/content.js';
 import { type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
 import { SafetyGateHost } from '../support/safety-gate-host.js';
-import { fixture, thursday } from './fixtures.js';
+import { fixture, recognizing, thursday } from './fixtures.js';
 
 const { strings } = testContent();
 const directory = fixture('basic');
 const makeFinder = (deps: DialogDeps) => new PeerGroupDialog(deps, { directory, clock: () => thursday });
-
-/** Plays the bot's part: every message is recognized (as the bot does) before the dialogs run. */
-const recognizing: Middleware = {
-  async onTurn(context, next) {
-    if (context.activity.type === ActivityTypes.Message) {
-      const { text, localTimezone } = context.activity;
-      const options = localTimezone ? { timezone: localTimezone } : {};
-      rememberRecognition(context, await shippedRecognizer().recognizeText(text ?? '', options));
-    }
-    await next();
-  },
-};
 
 /** The questions in order, each with an answer that leads on (alcohol, 12-step, in person...). */
 const path: readonly { answer: string; ask: StringKey; again: StringKey }[] = [
@@ -50,6 +37,14 @@ function after(index: number): Reply[] {
   const next = path[index + 1];
   return next ? [next.ask] : results;
 }
+/** A secular group by phone for any substance, any time: nothing in the fixture fits it. */
+const nothingFitsPath: Step[] = [
+  ['find me a support group', ['peerGroups.intro', 'peerGroups.askFocus']],
+  ['Any substance', ['peerGroups.askApproach']],
+  ['Secular (SMART)', ['peerGroups.askFormat']],
+  ['By phone', ['peerGroups.askWhen']],
+  ['any time', ['peerGroups.askMedication']],
+];
 const allAnswered = (): Step[] => [
   ...stepsTo(path.length - 1),
   [path[path.length - 1]?.answer ?? '', results],
@@ -179,13 +174,12 @@ const cases: FinderCase[] = [
   {
     name: 'nothing fits: says so, names the answer to leave out, shows national options, offers a peer',
     steps: [
-      ...stepsTo(4),
-      ['62701', ['peerGroups.askMedication']],
+      ...nothingFitsPath,
       [
-        'Yes, only those',
+        'Yes, leave them out',
         [
           'peerGroups.nothingFits',
-          ['peerGroups.relaxOffer', { filter: strings.text('peerGroupTerms.filterMedication'), count: 2 }],
+          ['peerGroups.relaxOffer', { filter: strings.text('peerGroupTerms.filterFormat'), count: 3 }],
           'peerGroups.nationalOptions',
           'peerGroups.offerPeer',
         ],
@@ -196,10 +190,9 @@ const cases: FinderCase[] = [
   {
     name: 'nothing fits, then "Connect me to a peer"',
     steps: [
-      ...stepsTo(4),
-      ['62701', ['peerGroups.askMedication']],
+      ...nothingFitsPath,
       [
-        'Yes, only those',
+        'Yes, leave them out',
         [
           'peerGroups.nothingFits',
           'peerGroups.relaxOffer',

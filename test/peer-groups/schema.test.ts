@@ -102,7 +102,31 @@ const cases: BrokenCase[] = [
     ],
   },
   {
-    name: 'a medication policy that is not yes, no or unknown',
+    name: 'a national entry without the source of its description, or a policy stated without its source',
+    breakIt: (file) => {
+      delete at(file.national, 0).source;
+      at(file.national, 1).medicationFriendly = 'yes';
+      return file;
+    },
+    problems: [
+      'national[0].source (entry "nat-secular"):',
+      'national[1].medicationSource (entry "nat-twelve"): required for medicationFriendly "yes"',
+    ],
+  },
+  {
+    name: 'a link or number not on the verified list, even in a contact not marked verified',
+    breakIt: (file) => {
+      at(file.local, 2).onlineLink = 'https://meet.unlisted.org/circle';
+      at(file.national, 1).contact = { verified: false, phone: '800-555-1234' };
+      return file;
+    },
+    problems: [
+      'local[2].onlineLink (entry "online-all-pathways"): https://meet.unlisted.org/circle is not in resources/verified-contacts.json',
+      'national[1].contact.phone (entry "nat-twelve"): 800-555-1234 is not in resources/verified-contacts.json',
+    ],
+  },
+  {
+    name: 'a medication policy that is not yes, no, eachGroup or unknown',
     breakIt: (file) => {
       at(file.national, 2).medicationFriendly = 'maybe';
       return file;

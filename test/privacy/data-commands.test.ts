@@ -8,6 +8,7 @@ import {
   UserState,
 } from 'botbuilder';
 import type { App } from '../../src/host/app.js';
+import { MAX_TRACKED_CONVERSATIONS } from '../../src/privacy/person-record.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { testContent } from '../support/content.js';
@@ -84,6 +85,33 @@ describe('privacy commands, from any state', () => {
       conversationStateKey('test', 'delete-3'),
     ];
     assert.deepEqual(await storage.read(keys), {});
+  });
+
+  it('"delete my data" also erases a conversation that only had the welcome (a conversationUpdate)', async () => {
+    const join = testActivity(
+      'welcome-only',
+      { type: 'conversationUpdate', membersAdded: [{ id: 'person-1', name: '' }] },
+      'person-1',
+    );
+    await exchange(url, join);
+    const welcomed = conversationStateKey('test', 'welcome-only');
+    assert.ok((await storage.read([welcomed]))[welcomed], 'the welcome stored the conversation');
+    await exchange(url, say('delete-4', 'delete my data'));
+    await exchange(url, say('delete-4', 'yes'));
+    assert.deepEqual(await storage.read([welcomed, userStateKey('test', 'person-1')]), {});
+  });
+
+  it('a conversation that falls off the person record (over MAX_TRACKED_CONVERSATIONS) is erased then', async () => {
+    for (let n = 0; n <= MAX_TRACKED_CONVERSATIONS; n += 1) await exchange(url, say(`many-${n}`, 'hi'));
+    const oldest = conversationStateKey('test', 'many-0');
+    const newest = conversationStateKey('test', `many-${MAX_TRACKED_CONVERSATIONS}`);
+    assert.deepEqual(Object.keys(await storage.read([oldest, newest])), [newest]);
+    await exchange(url, say('many-1', 'delete my data'));
+    await exchange(url, say('many-1', 'yes'));
+    const all = Array.from({ length: MAX_TRACKED_CONVERSATIONS + 1 }, (_, n) =>
+      conversationStateKey('test', `many-${n}`),
+    );
+    assert.deepEqual(await storage.read(all), {}, 'then "delete my data" finds every one left');
   });
 
   it('erasing one person leaves another person untouched', async () => {

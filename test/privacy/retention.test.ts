@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import type { App } from '../../src/host/app.js';
 import { PersonalData } from '../../src/privacy/personal-data.js';
 import { Retention } from '../../src/privacy/retention.js';
+import { RetentionIndex } from '../../src/privacy/retention-index.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { exchange, startTestApp, testActivity } from '../support/http.js';
@@ -56,10 +57,11 @@ describe('retention: data erased RETENTION_DAYS after last activity', () => {
     // A store of its own: the app's own sweep at start stays out of it.
     const own = new MemoryAppStorage();
     const people = Array.from({ length: 50 }, (_, i) => userStateKey('test', `crowd-${i}`));
-    const retention = new Retention(own, new PersonalData(own), 180);
+    const index = new RetentionIndex(own, 180);
+    const retention = new Retention(own, index, new PersonalData(own, [], [index]), 180);
     const lastActiveAt = new Date(start).toISOString();
     await own.write(Object.fromEntries(people.map((key) => [key, { person: { lastActiveAt } }])));
-    await Promise.all(people.map((key) => retention.noteActivity(key, new Date(start))));
+    await Promise.all(people.map((key) => index.noteActivity(key, new Date(start))));
 
     const result = await retention.sweep(new Date(start + 181 * DAY));
     assert.equal(result.peopleErased, 50);
@@ -78,11 +80,11 @@ describe('retention: data erased RETENTION_DAYS after last activity', () => {
       if (dayWrites.callCount === 1) await held;
       return write(changes);
     });
-    const retention = new Retention(own, new PersonalData(own), 180);
+    const index = new RetentionIndex(own, 180);
     const people = Array.from({ length: 60 }, (_, i) => userStateKey('test', `together-${i}`));
-    const first = people.slice(0, 10).map((key) => retention.noteActivity(key, new Date(start)));
+    const first = people.slice(0, 10).map((key) => index.noteActivity(key, new Date(start)));
     while (dayWrites.callCount === 0) await new Promise((tick) => setImmediate(tick));
-    const later = people.slice(10).map((key) => retention.noteActivity(key, new Date(start)));
+    const later = people.slice(10).map((key) => index.noteActivity(key, new Date(start)));
     release();
     await Promise.all([...first, ...later]);
 
@@ -106,7 +108,10 @@ describe('retention: data erased RETENTION_DAYS after last activity', () => {
     await talk('c-kept', 'kept');
 
     const at = new Date(start + 200 * DAY);
-    const instances = [1, 2, 3].map(() => new Retention(storage, new PersonalData(storage), 180));
+    const instances = [1, 2, 3].map(() => {
+      const index = new RetentionIndex(storage, 180);
+      return new Retention(storage, index, new PersonalData(storage, [], [index]), 180);
+    });
     const results = await Promise.all(instances.map((r) => r.sweep(at)));
     assert.equal(
       results.reduce((sum, r) => sum + r.peopleErased, 0),

@@ -78,13 +78,15 @@ describe('safety gate', () => {
     }
   });
 
-  it('checks first when danger is only hinted; "No, I\'m safe" thanks them and offers the choices', async () => {
+  it('checks first when danger is only hinted; "No, I\'m safe" thanks them and returns to the paused question', async () => {
     await atNickname('hint-1');
     const asked = await exchange(url, say('hint-1', 'everyone would be better off without me'));
     assert.ok(asked[0]?.text?.startsWith(strings.text('safety.confirm')));
     const safe = await exchange(url, say('hint-1', strings.text('safety.confirmNo')));
-    assert.equal(safe[0]?.text, strings.text('safety.safeThanks'));
-    assert.ok(safe[1]?.text?.startsWith(strings.text('safety.choicePrompt')));
+    assert.deepEqual(
+      safe.map((a) => a.text),
+      [strings.text('safety.safeThanks'), strings.text('nickname.ask')],
+    );
   });
 
   it('a hint confirmed with "yes" gets the full crisis reply', async () => {
@@ -131,7 +133,8 @@ describe('safety gate', () => {
     await exchange(url, say('interrupt-1', 'I want to die'));
     const help = await exchange(url, say('interrupt-1', 'help'));
     assert.ok(help[0]?.text?.includes(strings.text('help.person')));
-    assert.ok(help[1]?.text?.startsWith(strings.text('safety.choicePrompt')));
+    // Asked again in other words: never the same question twice in a row.
+    assert.ok(help[1]?.text?.startsWith(strings.text('safety.choicePrompt', {}, 1)));
     const cancel = await exchange(url, say('interrupt-1', 'cancel'));
     assert.equal(cancel.at(-1)?.text, strings.text('nickname.ask'));
   });

@@ -105,12 +105,20 @@ describe('BlobAppStorage against Azurite', function () {
     try {
       const ok = await fetch(`${url}/readyz`);
       assert.equal(ok.status, 200);
-      assert.deepEqual(await ok.json(), { status: 'ready', storage: 'blob' });
+      assert.deepEqual(await ok.json(), {
+        status: 'ready',
+        storage: 'blob',
+        authentication: 'off (loopback only)',
+      });
       await service().stop();
       try {
         const down = await fetch(`${url}/readyz`);
         assert.equal(down.status, 503);
-        assert.deepEqual(await down.json(), { status: 'unavailable', storage: 'blob' });
+        assert.deepEqual(await down.json(), {
+          status: 'unavailable',
+          storage: 'blob',
+          authentication: 'off (loopback only)',
+        });
       } finally {
         await service().start();
       }

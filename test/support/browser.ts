@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
+import type { App } from '../../src/host/app.js';
+import { startTestApp } from './http.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** Flags for Debian's Chromium in a sandbox-less container, with nothing reaching the internet. */
@@ -44,6 +46,40 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   };
 }
 
+/** A started app and a Chromium to look at its chat page in; close() ends both. */
+export interface ChatSession {
+  app: App;
+  url: string;
+  context: BrowserContext;
+  /** A new tab on the chat page at `path` (`/?user=peer-1` for a specialist), 1000 x 740 px. */
+  open(path?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts the app with `env` and Chromium beside it. */
+export async function startChatSession(env: NodeJS.ProcessEnv = {}): Promise<ChatSession> {
+  const { app, url } = await startTestApp(env);
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  return {
+    app,
+    url,
+    context: browser.context,
+    open: async (path = '/') => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 740 });
+      await page.goto(`${url}${path}`, { waitUntil: 'load', timeout: WAIT_MS });
+      return page;
+    },
+    close: async () => {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
 /**
  * Matches `text` as Web Chat shows it: its Markdown renderer turns straight quotes into curly
  * ones, so each quote matches either form.
@@ -64,4 +100,23 @@ export async function send(page: Page, text: string): Promise<void> {
   await input.waitFor({ timeout: WAIT_MS });
   await input.fill(text);
   await input.press('Enter');
+}
+
+/**
+ * Does `act` (which sends one message) and waits until Web Chat shows the bot's whole answer. The
+ * local channel answers the POST only once the turn is over, so the first poll asked after that
+ * brings every reply; a reply seen earlier may be only the first of several.
+ */
+export async function whenAnswered(page: Page, act: () => Promise<void>): Promise<void> {
+  const isPost = (request: Request) => request.method() === 'POST' && /\/activities$/.test(request.url());
+  const posted = page.waitForResponse((response) => isPost(response.request()), { timeout: WAIT_MS });
+  await act();
+  await posted;
+  const poll = await page.waitForRequest(
+    (request) => request.method() === 'GET' && /\/activities\b/.test(request.url()),
+    { timeout: WAIT_MS },
+  );
+  await poll.response();
+  // Web Chat renders what a poll brought within the next frames.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }

@@ -1,6 +1,6 @@
 import type { Middleware } from 'botbuilder';
 import { noEntities } from '../../src/language/intents/entities.js';
-import type { IntentName } from '../../src/language/intents/index.js';
+import type { IntentName, WayfinderRecognizer } from '../../src/language/intents/index.js';
 import { rememberRecognition } from '../../src/language/routing.js';
 
 /** What the recognizer "understood" for one message, scripted by the test. */
@@ -20,6 +20,16 @@ export function scriptedRecognition(script: Record<string, Scripted>): Middlewar
         ...(runnerUp ? { runnerUp: { intent: runnerUp[0], score: runnerUp[1] } } : {}),
         entities: noEntities(),
       });
+      await next();
+    },
+  };
+}
+
+/** Recognizes every message with a real recognizer, as the bot does before the dialogs run. */
+export function realRecognition(recognizer: WayfinderRecognizer): Middleware {
+  return {
+    async onTurn(context, next) {
+      rememberRecognition(context, await recognizer.recognizeText(context.activity.text ?? ''));
       await next();
     },
   };

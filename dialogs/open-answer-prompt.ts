@@ -1,0 +1,23 @@
+import type { TurnContext } from 'botbuilder';
+import { ChoicePrompt, type PromptOptions } from 'botbuilder-dialogs';
+
+/**
+ * A question with buttons that takes any answer: free text from someone in distress is never
+ * "invalid", and the step after it reads what was said. Asked again (after "help", or a command
+ * answered above it), it uses its retry wording, so the same words are never sent twice in a row.
+ */
+export class OpenAnswerPrompt extends ChoicePrompt {
+  constructor(id: string) {
+    super(id, async () => true);
+  }
+
+  protected override async onPrompt(
+    context: TurnContext,
+    state: { asked?: boolean },
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
+    await super.onPrompt(context, state, options, isRetry || state.asked === true);
+    state.asked = true;
+  }
+}

@@ -1,0 +1,117 @@
+import type { Choice } from 'botbuilder-dialogs';
+import type { SpanishStrings } from '../src/content/content.js';
+import type { CrisisResource } from '../src/content/crisis-resources.js';
+import type { SectionKey, Strings } from '../src/content/strings.js';
+import { normalizeText } from '../src/language/normalize.js';
+import { crisisLinesText } from './crisis-lines.js';
+
+/** The language of a safety reply: Spanish when the person wrote in Spanish. */
+export type SafetyLanguage = 'en' | 'es';
+
+/** A safety string: every one has its Spanish translation (checked at start). */
+type SafetyKey = SectionKey<'safety'>;
+
+/** A button of a safety reply: what pressing it means, its label, and other words that pick it. */
+export type SafetyButton<V extends string> = readonly [value: V, label: SafetyKey, words?: SafetyKey];
+
+/** Folds an answer to words, with "?" as a word of its own ("no?" is not a clear no). */
+function wordsOf(text: string): string {
+  return ` ${normalizeText(text).replace(/\?/g, ' ? ')} `.replace(/\s+/g, ' ');
+}
+
+/**
+ * Every sentence of the safety replies, in English or in Spanish. Kept apart from the dialog so
+ * the dialog reads as what happens when, and a test can check every Spanish line is there.
+ */
+export class SafetyReplies {
+  constructor(
+    private readonly english: Strings,
+    private readonly spanish: SpanishStrings,
+    private readonly lines: readonly CrisisResource[],
+  ) {}
+
+  /** One safety string in `language`, variant `variant` (wrapping). */
+  text(language: SafetyLanguage, key: SafetyKey, variant = 0): string {
+    return language === 'es' ? this.spanish.text(key, {}, variant) : this.english.text(key, {}, variant);
+  }
+
+  /**
+   * The first reply to danger. An overdose: 911 first, the overdose steps, don't stay or use
+   * alone; whether it was on purpose changes nothing. Otherwise: 911, a person now (988), one
+   * safety step, then the crisis lines. In Spanish, the Spanish options and a note that the
+   * rest of the coach is in English and that a person is available.
+   */
+  danger(language: SafetyLanguage, overdose: boolean): string[] {
+    const say = (key: SafetyKey) => this.text(language, key);
+    const first = overdose
+      ? [say('safety.overdoseNow'), say('safety.stepOverdose'), say('safety.overdoseSelf')]
+      : [
+          say('safety.dangerIntro'),
+          say('safety.callNow'),
+          say('safety.personNow'),
+          say('safety.stepGeneral'),
+        ];
+    if (language === 'es') return [first.join('\n\n'), this.spanish.text('safety.englishOnly')];
+    return overdose ? [first.join('\n\n')] : [first.join('\n\n'), this.linesText(language)];
+  }
+
+  /** A second danger message in a row: shorter than the first reply, and never the same twice. */
+  again(language: SafetyLanguage, overdose: boolean, round: number): string {
+    if (!overdose) return this.text(language, 'safety.dangerAgain', round);
+    return `${this.text(language, 'safety.overdoseAgain', round)}\n\n${this.text(language, 'safety.stepOverdose')}`;
+  }
+
+  /**
+   * The concern reply: acknowledged once (the variant follows the message, so two people are not
+   * met with one sentence) with a person offered; a second one in a row is shorter and different.
+   */
+  concern(language: SafetyLanguage, round: number, variant: number): string {
+    if (round > 0) return this.text(language, 'safety.concernAgain', round - 1);
+    const parts = [
+      this.text(language, 'safety.concernIntro', variant),
+      this.text(language, 'safety.concernAsk'),
+    ];
+    if (language === 'es') parts.push(this.spanish.text('safety.englishOnly'));
+    return parts.join('\n\n');
+  }
+
+  /** The crisis lines: the verified list in English, the Spanish options in Spanish. */
+  linesText(language: SafetyLanguage): string {
+    return language === 'es' ? this.spanish.text('safety.lines') : crisisLinesText(this.english, this.lines);
+  }
+
+  /** Buttons; after a Spanish reply they carry both languages, so the English flow still works. */
+  choices<V extends string>(language: SafetyLanguage, buttons: readonly SafetyButton<V>[]): Choice[] {
+    return buttons.map(([value, label, words]) => {
+      const english = this.english.text(label);
+      const title = language === 'es' ? `${this.spanish.text(label)} / ${english}` : english;
+      const typed = words ? [...this.english.variants(words), ...this.spanish.variants(words)] : [];
+      return {
+        value,
+        action: { type: 'imBack', title, value: title },
+        synonyms: [title, english, this.spanish.text(label), ...typed],
+      };
+    });
+  }
+
+  /**
+   * True only for a clear "no" to the check-in, in either language: it starts with a no ("no",
+   * "nope", "I'm safe", "estoy bien") and has no word of doubt ("not sure", "but", "no idea",
+   * "not ok", "?"). Anything else (yes, "idk", "kind of", "...", an emoji, silence) is not.
+   */
+  isClearNo(text: string): boolean {
+    const words = wordsOf(text);
+    const startsNo = this.phrases('safety.clearNo').some((no) => words.startsWith(no));
+    return startsNo && !this.phrases('safety.notClearNo').some((doubt) => words.includes(doubt));
+  }
+
+  /** True when the whole answer is a yes ("yes", "sure", "sí"), in either language. */
+  isClearYes(text: string): boolean {
+    return this.phrases('safety.clearYes').includes(wordsOf(text));
+  }
+
+  /** A list of words in both languages, folded as answers are. */
+  private phrases(key: SafetyKey): string[] {
+    return [...this.english.variants(key), ...this.spanish.variants(key)].map(wordsOf);
+  }
+}
