@@ -18,8 +18,8 @@ export const labelledItemSchema = z.strictObject({
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(1000, 'keep messages under 1,000 characters (the learned layer reads no further)')
-    .refine((text) => /[\p{L}\p{N}]/u.test(text), 'has no letters or digits'),
+    // An emoji alone is a message people send ("👍"), so no letters are required.
+    .max(1000, 'keep messages under 1,000 characters (the learned layer reads no further)'),
   lang: z.enum(safetyLanguages),
   category: categorySchema,
   /** The category's level, written out so that a reader of the file sees it. */
