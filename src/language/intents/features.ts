@@ -34,6 +34,7 @@ export function featurize(
     add(words, `w:${token}`);
     add(words, `b:${tokens[index - 1] ?? '^'} ${token}`);
     for (const list of lists.get(token) ?? []) add(words, `k:${list}`);
+    if (weights.chars === 0) return;
     const padded = `<${token}>`;
     for (let n = 3; n <= 5; n += 1) {
       for (let start = 0; start + n <= padded.length; start += 1)

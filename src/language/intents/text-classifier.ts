@@ -76,11 +76,13 @@ export class TextClassifier<L extends string> {
     const empty = labels.filter((label) => examples[label].length === 0);
     if (empty.length > 0) throw new Error(`no examples for: ${empty.join(', ')}`);
     const settings = { ...defaultTrainingOptions, ...options };
-    const speller = spellerFor(labels, examples, lists);
+    // Folded once: the speller counts the folded words, and the features read them.
+    const folded = foldAll(labels, examples);
+    const speller = spellerFor(labels, folded, lists);
     const index = new Map<string, number>();
     const samples = labels.flatMap((name, label) =>
-      examples[name].map((text) => {
-        const features = [...featurize(words(text, speller), lists, settings.features)];
+      (folded.get(name) ?? []).map((text) => {
+        const features = [...featurize(corrected(text, speller), lists, settings.features)];
         const rows = Int32Array.from(features, ([key]) => {
           const known = index.get(key);
           if (known !== undefined) return known;
@@ -160,7 +162,7 @@ export class TextClassifier<L extends string> {
       Float64Array.from(model.bias),
       features,
       lists,
-      spellerFor(labels, examples, lists),
+      spellerFor(labels, foldAll(labels, examples), lists),
     );
   }
 
@@ -168,7 +170,11 @@ export class TextClassifier<L extends string> {
   classify(text: string): LabelScore<L>[] {
     const rows: number[] = [];
     const values: number[] = [];
-    for (const [key, value] of featurize(words(text, this.speller), this.lists, this.featureWeights)) {
+    for (const [key, value] of featurize(
+      corrected(foldText(text), this.speller),
+      this.lists,
+      this.featureWeights,
+    )) {
       const row = this.index.get(key);
       if (row === undefined) continue;
       rows.push(row);
@@ -206,34 +212,41 @@ function probabilities(
   for (let k = 0; k < classes; k += 1) out[k] = (out[k] ?? 0) / total;
 }
 
-/** The message as the classifier reads it: folded, split, each unknown word spell-corrected. */
-function words(text: string, speller: Speller): string[] {
-  return foldText(text)
+/** A folded message as the classifier reads it: split, each unknown word spell-corrected. */
+function corrected(folded: string, speller: Speller): string[] {
+  return folded
     .split(' ')
     .filter((word) => word.length > 0)
     .map((word) => speller.correct(word));
 }
 
-/** The speller training builds: the examples' words (and the lists'), by how often they occur. */
-function spellerFor<L extends string>(
+/** Every example folded (see foldText), by label. */
+function foldAll<L extends string>(
   labels: readonly L[],
   examples: LabelledExamples<L>,
+): ReadonlyMap<L, readonly string[]> {
+  return new Map(labels.map((label) => [label, examples[label].map(foldText)]));
+}
+
+/** The speller training builds: the (folded) examples' words and the lists', by how often they occur. */
+function spellerFor<L extends string>(
+  labels: readonly L[],
+  folded: ReadonlyMap<L, readonly string[]>,
   lists: PhraseLists,
 ): Speller {
-  return new Speller(wordCounts(labels, examples, lists));
+  return new Speller(wordCounts(labels, folded, lists));
 }
 
 /** How often each word occurs in the examples; phrase-list words count once even if unused. */
 function wordCounts<L extends string>(
   labels: readonly L[],
-  examples: LabelledExamples<L>,
+  folded: ReadonlyMap<L, readonly string[]>,
   lists: PhraseLists,
 ): Map<string, number> {
   const counts = new Map<string, number>([...lists.keys()].map((word) => [word, 1]));
   for (const label of labels) {
-    for (const example of examples[label]) {
-      for (const word of foldText(example).split(' '))
-        if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const example of folded.get(label) ?? []) {
+      for (const word of example.split(' ')) if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
   return counts;

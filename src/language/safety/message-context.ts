@@ -32,7 +32,12 @@ export interface ClauseFacts {
   readonly distant: boolean;
   readonly recent: boolean;
   readonly present: boolean;
-  readonly hypothetical: boolean;
+  /**
+   * Where the clause's first generic or reported subject starts ("if someone", "that song"), or
+   * undefined. It covers what follows it, not what comes before: in "he's not breathing, how do I
+   * use narcan" the question is about the emergency, not a generic one.
+   */
+  readonly hypotheticalFrom: number | undefined;
   /** A later clause in the message talks about now ("... but now I help others"). */
   readonly laterPresentIntro: boolean;
 }
@@ -56,7 +61,7 @@ interface MutableClause {
   distant: boolean;
   recent: boolean;
   present: boolean;
-  hypothetical: boolean;
+  hypotheticalFrom: number | undefined;
   laterPresentIntro: boolean;
 }
 
@@ -77,7 +82,7 @@ export function buildContext(folded: FoldedText, markers: MarkerSpans): MessageC
         distant: false,
         recent: false,
         present: false,
-        hypothetical: false,
+        hypotheticalFrom: undefined,
         laterPresentIntro: false,
       });
     }
@@ -103,9 +108,10 @@ export function buildContext(folded: FoldedText, markers: MarkerSpans): MessageC
     clause.present = true;
     sentencePresent[clause.sentence] = true;
   });
-  mark(markers.hypothetical, (clause) => {
-    clause.hypothetical = true;
-  });
+  for (const span of markers.hypothetical) {
+    const clause = clauses[clauseOf[span.first] ?? -1];
+    if (clause) clause.hypotheticalFrom = Math.min(clause.hypotheticalFrom ?? span.first, span.first);
+  }
   let laterIntro = false;
   for (let index = clauses.length - 1; index >= 0; index -= 1) {
     const clause = clauses[index];

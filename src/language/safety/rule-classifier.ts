@@ -8,6 +8,7 @@ import {
 import { compilePatterns, type Lexicon } from './phrase-pattern.js';
 import type { SafetyLevel, SafetyResult } from './safety-result.js';
 import type { SafetyRule, SafetyRules } from './safety-rules.js';
+import { overdoseCategories, type SafetyCategory } from './safety-taxonomy.js';
 import { type FoldedText, foldText, type Spellings } from './safety-text.js';
 
 /**
@@ -16,6 +17,10 @@ import { type FoldedText, foldText, type Spellings } from './safety-text.js';
  */
 export interface RuleInspection {
   readonly result: SafetyResult;
+  /** The message reads as Spanish (see `readsSpanish`), whatever its level. */
+  readonly spanish: boolean;
+  /** Danger categories that cues which fired hint at (see SafetyRule.category). */
+  readonly hints: ReadonlySet<SafetyCategory>;
   /** True when the rules set some match aside (idiom, negated, hypothetical, past). */
   readonly setAside: boolean;
   /** The folded words within the first `limit` characters (see RuleClassifier.read). */
@@ -27,6 +32,8 @@ export interface RuleInspection {
 interface CompiledRule {
   readonly rule: SafetyRule;
   readonly regex: RegExp;
+  /** Ordinary contexts that set the rule's matches in the same sentence aside (see SafetyRule.unless). */
+  readonly unless: RegExp | undefined;
 }
 
 interface CompiledIdiom {
@@ -54,7 +61,7 @@ type Verdict =
   | { readonly counts: true; readonly explicit: boolean }
   | {
       readonly counts: false;
-      readonly reason: 'idiom' | 'hypothetical' | 'negated' | 'past';
+      readonly reason: 'idiom' | 'ordinary' | 'hypothetical' | 'negated' | 'past';
       readonly setAside: SetAside;
     };
 
@@ -63,6 +70,14 @@ const NEGATION_REACH = 3;
 /** How far back a past auxiliary reaches: "was so suicidal". */
 const AUXILIARY_REACH = 2;
 const RANK: Readonly<Record<SafetyLevel, number>> = { none: 0, concern: 1, danger: 2 };
+
+/** What a rule or combination that fired says about the message. */
+interface RuleInfo {
+  readonly level: SafetyLevel | 'cue';
+  readonly explicit: boolean;
+  readonly category: SafetyCategory | undefined;
+  readonly spanish: boolean;
+}
 
 /** Index of the word starting at or before `offset` (binary search over word starts). */
 function wordAt(starts: readonly number[], offset: number): number {
@@ -74,6 +89,11 @@ function wordAt(starts: readonly number[], offset: number): number {
     else high = mid - 1;
   }
   return low;
+}
+
+/** The words from the first of two spans to the last of them. */
+function joined(a: Span, b: Span): Span {
+  return { first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) };
 }
 
 /** Every match of `regex` as word spans, overlapping ones included. */
@@ -105,7 +125,9 @@ export class RuleClassifier {
   private readonly negationBreakers: ReadonlySet<string>;
   private readonly pastAuxiliaries: ReadonlySet<string>;
   private readonly combos: SafetyRules['combos'];
-  private readonly levelOf: ReadonlyMap<string, { level: SafetyLevel | 'cue'; explicit: boolean }>;
+  private readonly info: ReadonlyMap<string, RuleInfo>;
+  private readonly spanishWords: ReadonlySet<string>;
+  private readonly englishWords: ReadonlySet<string>;
 
   constructor(rules: SafetyRules) {
     const lexicon: Lexicon = new Map(Object.entries(rules.lexicon));
@@ -116,7 +138,11 @@ export class RuleClassifier {
         Object.entries(rules.spellings.emoji).map(([emoji, word]) => [emoji.replace(/\ufe0f/g, ''), word]),
       ),
     };
-    this.rules = rules.rules.map((rule) => ({ rule, regex: compile(rule.patterns) }));
+    this.rules = rules.rules.map((rule) => ({
+      rule,
+      regex: compile(rule.patterns),
+      unless: rule.unless.length > 0 ? compile(rule.unless) : undefined,
+    }));
     this.idioms = rules.idioms.map((idiom) => ({
       regex: compile(idiom.patterns),
       unless: idiom.unless.length > 0 ? compile(idiom.unless) : undefined,
@@ -137,10 +163,18 @@ export class RuleClassifier {
     this.negationBreakers = new Set(m.negationBreakers);
     this.pastAuxiliaries = new Set(m.pastAuxiliaries);
     this.combos = rules.combos;
-    this.levelOf = new Map([
-      ...rules.rules.map((rule) => [rule.id, { level: rule.level, explicit: rule.explicit }] as const),
-      ...rules.combos.map((combo) => [combo.id, { level: combo.level, explicit: combo.explicit }] as const),
-    ]);
+    const infoOf = (entry: SafetyRule | SafetyRules['combos'][number]): readonly [string, RuleInfo] => [
+      entry.id,
+      {
+        level: entry.level,
+        explicit: entry.explicit,
+        category: entry.category,
+        spanish: 'lang' in entry && entry.lang === 'es',
+      },
+    ];
+    this.info = new Map([...rules.rules.map(infoOf), ...rules.combos.map(infoOf)]);
+    this.spanishWords = new Set(rules.languages.es);
+    this.englishWords = new Set(rules.languages.en);
   }
 
   /** Classifies one message. Linear in its length; returns for any string. */
@@ -161,8 +195,21 @@ export class RuleClassifier {
   inspect(message: string, limit = Number.POSITIVE_INFINITY): RuleInspection {
     const folded = foldText(message, this.spellings);
     if (folded.words.length === 0) {
-      const result: SafetyResult = { level: 'none', explicit: false, signals: [], suppressed: [] };
-      return { result, setAside: false, reading: () => '', evidence: () => '' };
+      const result: SafetyResult = {
+        level: 'none',
+        explicit: false,
+        signals: [],
+        suppressed: [],
+        overdose: false,
+      };
+      return {
+        result,
+        spanish: false,
+        hints: new Set(),
+        setAside: false,
+        reading: () => '',
+        evidence: () => '',
+      };
     }
     const find = (regex: RegExp) => spansOf(regex, folded);
     const scan: Scan = {
@@ -184,9 +231,16 @@ export class RuleClassifier {
     const fired = new Map<string, boolean>();
     const suppressed = new Set<string>();
     const setAside: SetAside[] = [];
-    for (const { rule, regex } of this.rules) {
-      for (const span of find(regex)) {
-        const verdict = this.judge(rule, span, scan);
+    for (const { rule, regex, unless } of this.rules) {
+      const matches = find(regex);
+      const ordinary = matches.length > 0 && unless ? find(unless) : [];
+      for (const span of matches) {
+        const context = ordinary.find(
+          (other) => folded.sentenceOf[other.first] === folded.sentenceOf[span.first],
+        );
+        const verdict: Verdict = context
+          ? { counts: false, reason: 'ordinary', setAside: { span: joined(span, context) } }
+          : this.judge(rule, span, scan);
         if (verdict.counts) {
           fired.set(rule.id, (fired.get(rule.id) ?? false) || verdict.explicit);
         } else {
@@ -198,8 +252,17 @@ export class RuleClassifier {
     for (const combo of this.combos) {
       if (combo.all.every((id) => fired.has(id))) fired.set(combo.id, combo.explicit);
     }
+    const spanish = this.readsSpanish(folded.words);
+    const hints = new Set(
+      [...fired.keys()].flatMap((id) => {
+        const info = this.info.get(id);
+        return info?.level === 'cue' && info.category ? [info.category] : [];
+      }),
+    );
     return {
-      result: this.result(fired, suppressed),
+      result: this.result(fired, suppressed, spanish),
+      spanish,
+      hints,
       setAside: setAside.length > 0,
       reading: () => wordsOf(folded, undefined, [], limit),
       evidence: () => wordsOf(folded, scan.context, setAside, limit),
@@ -211,7 +274,8 @@ export class RuleClassifier {
     const idiom = this.idiomAround(span, scan.idioms);
     if (idiom) return { counts: false, reason: 'idiom', setAside: { span: idiom } };
     const clause = scan.context.clauseOf[span.first] ?? -1;
-    if (this.clauseOf(span, scan.context).hypothetical) {
+    const hypotheticalFrom = this.clauseOf(span, scan.context).hypotheticalFrom;
+    if (hypotheticalFrom !== undefined && hypotheticalFrom <= span.first) {
       return { counts: false, reason: 'hypothetical', setAside: { clause } };
     }
     const negation = this.negation(span, scan);
@@ -288,8 +352,9 @@ export class RuleClassifier {
   }
 
   /**
-   * Where the match sits in time. `as-is`: now, or no sign otherwise. `confirm`: recent or told in
-   * the past tense, still counted but the bot asks. `past`: a distant or finished event.
+   * Where the match sits in time. `as-is`: now, or no sign otherwise. `confirm`: told in the past
+   * tense, recent or with no time given, still counted but the bot asks. `past`: a distant or
+   * finished event.
    */
   private tense(
     rule: SafetyRule,
@@ -299,32 +364,59 @@ export class RuleClassifier {
   ): 'as-is' | 'confirm' | 'past' {
     const clause = this.clauseOf(span, context);
     if (clause.present || context.recurrence) return 'as-is';
-    if (clause.recent) return 'confirm';
+    const pastForm = rule.pastForm || this.pastAuxiliaryBefore(span, folded);
+    // "this weekend" is recent for "I relapsed", but ahead for "I'm going to kill myself".
+    if (clause.recent) return pastForm ? 'confirm' : 'as-is';
     if (clause.distant) return 'past';
     const sentence = clause.sentence;
     if (!clause.presentIntro && context.sentenceDistant[sentence] && !context.sentencePresent[sentence]) {
       return 'past';
     }
-    const pastForm = rule.pastForm || this.pastAuxiliaryBefore(span, folded);
     if (pastForm && (context.story || clause.laterPresentIntro)) return 'past';
     return pastForm ? 'confirm' : 'as-is';
   }
 
-  private result(fired: ReadonlyMap<string, boolean>, suppressed: ReadonlySet<string>): SafetyResult {
+  /**
+   * The result: the highest level a rule set, explicit when a rule at that level is, an overdose
+   * when a rule at danger is of an overdose category, and Spanish when the message reads as
+   * Spanish or every rule that set the level is a Spanish one ("my brother no respira").
+   */
+  private result(
+    fired: ReadonlyMap<string, boolean>,
+    suppressed: ReadonlySet<string>,
+    spanishMessage: boolean,
+  ): SafetyResult {
     let level: SafetyLevel = 'none';
     for (const id of fired.keys()) {
-      const ruleLevel = this.levelOf.get(id)?.level;
+      const ruleLevel = this.info.get(id)?.level;
       if (ruleLevel && ruleLevel !== 'cue' && RANK[ruleLevel] > RANK[level]) level = ruleLevel;
     }
-    const explicit = [...fired].some(
-      ([id, isExplicit]) => isExplicit && this.levelOf.get(id)?.level === level,
-    );
+    const deciding = [...fired].flatMap(([id, isExplicit]) => {
+      const info = this.info.get(id);
+      return info && info.level === level ? [{ ...info, isExplicit }] : [];
+    });
+    const spanish = level !== 'none' && (spanishMessage || deciding.every((rule) => rule.spanish));
     return {
       level,
-      explicit: level !== 'none' && explicit,
+      explicit: level !== 'none' && deciding.some((rule) => rule.isExplicit),
       signals: [...fired.keys()],
       suppressed: [...suppressed].filter((entry) => !fired.has(entry.slice(0, entry.indexOf(':')))),
+      overdose:
+        level === 'danger' &&
+        deciding.some((rule) => rule.category !== undefined && overdoseCategories.has(rule.category)),
+      ...(spanish ? { language: 'es' as const } : {}),
     };
+  }
+
+  /** At least two Spanish words and more Spanish than English ones (the lists hold none in both). */
+  private readsSpanish(words: readonly string[]): boolean {
+    let spanish = 0;
+    let english = 0;
+    for (const word of words) {
+      if (this.spanishWords.has(word)) spanish += 1;
+      else if (this.englishWords.has(word)) english += 1;
+    }
+    return spanish >= 2 && spanish > english;
   }
 }
 

@@ -11,9 +11,16 @@ import {
   type SafetyExamples,
   type SafetyExampleTexts,
   safetyExamplesFile,
+  textsByLevel,
 } from './safety-examples.js';
 import type { SafetyResult } from './safety-result.js';
-import { loadSafetyRules } from './safety-rules.js';
+import { loadSafetyRules, safetyRulesFile } from './safety-rules.js';
+import {
+  loadSafetyTaxonomy,
+  overdoseCategories,
+  type SafetyCategory,
+  type SafetyTaxonomy,
+} from './safety-taxonomy.js';
 
 export type { LearnedScores } from './learned-layer.js';
 export { RuleClassifier } from './rule-classifier.js';
@@ -41,6 +48,8 @@ export interface LearnedPart {
 /** Each layer's view of one message, and the combined result (for the bench and for tracing). */
 export interface SafetyExplanation {
   readonly rules: SafetyResult;
+  /** Danger categories the rules' cues hint at (see combine). */
+  readonly hints: ReadonlySet<SafetyCategory>;
   /** Undefined when the learned layer was not consulted (the rules' result stands, or there is none). */
   readonly learned: LearnedScores | undefined;
   readonly result: SafetyResult;
@@ -57,32 +66,44 @@ function settled(rules: SafetyResult): boolean {
  *    result ("I have really strong cravings right now" is concern, said outright). The learned
  *    layer never lowers a level, and is not even consulted then.
  * 2. Otherwise the learned layer scores the first `learnedInputLimit` characters. When the rules
- *    set a match aside (an idiom, a negation, a hypothetical, the past), it scores them again
- *    without the words of that match and of what set it aside, and keeps the weaker scores. So a
- *    suppressed match keeps vetoing the learned layer wherever their evidence is the same words
- *    ("this form is killing me", "I'm not going to hurt myself"); other words in the message can
- *    still raise the level.
+ *    set a match aside (an idiom, a negation, a hypothetical, the past, an ordinary errand), it
+ *    scores them again without the words of that match and of what set it aside, and keeps the
+ *    weaker scores. So a suppressed match keeps vetoing the learned layer wherever their evidence
+ *    is the same words ("this form is killing me", "I'm not going to hurt myself"); other words in
+ *    the message can still raise the level.
  * 3. Danger, explicit false (the bot asks before the crisis reply), `learned-danger` added to the
  *    rules' signals, when p(danger) >= thresholds.danger, or when the message is at risk
  *    (p(danger) + p(concern) >= thresholds.atRisk) and danger is the likelier of the two. The
  *    second way exists because the layer splits its belief between danger and concern when a
- *    phrasing sits between them (hopelessness and a wish to be gone share words); cross-validation
- *    found over a third more of the danger the rules miss that way, within the same alarm budget.
+ *    phrasing sits between them (hopelessness and a wish to be gone share words).
+ *    Also danger when the message is at risk and a cue of the rules hints at a danger category
+ *    (a sign of an overdose, a place of danger): the layer heard distress, the rules heard where
+ *    it is; an overdose category makes it an overdose.
  * 4. Else, when the rules said none and the message is at risk: concern, explicit false,
  *    `learned-concern` added.
  * 5. Else the rules' result unchanged.
- * The thresholds are chosen by cross-validation on the training examples only, never on the
- * held-out set (test/language/safety/cross-validate.ts says how; bench/safety.ts prints it).
+ * The thresholds favour sensitivity (a false alarm costs one kind question, a miss can cost a
+ * life): cross-validation on the training examples picks the pair that finds the most danger while
+ * the alarms stay within the budgets the targets allow (test/language/safety/cross-validate.ts;
+ * bench/safety.ts prints the sweep). The held-out sets are never used for it.
  */
 export function combine(
   rules: SafetyResult,
   scores: LearnedScores | undefined,
   thresholds: LearnedThresholds,
+  hints: ReadonlySet<SafetyCategory> = new Set(),
 ): SafetyResult {
   if (scores === undefined || settled(rules)) return rules;
   const atRisk = scores.danger + scores.concern >= thresholds.atRisk;
-  if (scores.danger >= thresholds.danger || (atRisk && scores.danger >= scores.concern)) {
-    return { ...rules, level: 'danger', explicit: false, signals: [...rules.signals, learnedDanger] };
+  const hinted = atRisk ? [...hints] : [];
+  if (
+    scores.danger >= thresholds.danger ||
+    (atRisk && scores.danger >= scores.concern) ||
+    hinted.length > 0
+  ) {
+    const overdose = hinted.some((category) => overdoseCategories.has(category));
+    const signals = [...rules.signals, learnedDanger];
+    return { ...rules, level: 'danger', explicit: false, signals, overdose };
   }
   if (rules.level === 'none' && atRisk) {
     return { ...rules, level: 'concern', explicit: false, signals: [...rules.signals, learnedConcern] };
@@ -109,12 +130,15 @@ export class SafetyClassifier {
   /** Classifies one message and shows each layer's part. */
   explain(message: string): SafetyExplanation {
     const inspection = this.rules.inspect(message, learnedInputLimit);
-    const rules = inspection.result;
-    if (!this.learned || settled(rules)) return { rules, learned: undefined, result: rules };
+    const { result: rules, hints } = inspection;
+    if (!this.learned || settled(rules)) return { rules, hints, learned: undefined, result: rules };
     const { layer, thresholds } = this.learned;
     const whole = layer.scores(inspection.reading());
     const learned = inspection.setAside ? weaker(whole, layer.scores(inspection.evidence())) : whole;
-    return { rules, learned, result: combine(rules, learned, thresholds) };
+    const result = combine(rules, learned, thresholds, hints);
+    // The rules already said which language their level is in; a level the layer raised is in the message's.
+    const raised = result.level !== rules.level && inspection.spanish;
+    return { rules, hints, learned, result: raised ? { ...result, language: 'es' } : result };
   }
 }
 
@@ -147,6 +171,7 @@ export interface LoadSafetyOptions {
 
 /** The rules and the learned layer's phrase lists and examples, as read from `dir`. */
 export interface SafetyResources {
+  readonly taxonomy: SafetyTaxonomy;
   readonly rules: RuleClassifier;
   readonly examples: SafetyExamples;
   readonly lists: PhraseLists;
@@ -157,8 +182,9 @@ export interface SafetyResources {
  * field, including a phrase list the rules' lexicon does not have.
  */
 export function loadSafetyResources(dir: string = resourcesDir): SafetyResources {
+  const taxonomy = loadSafetyTaxonomy(dir);
   const rulesFile = loadSafetyRules(dir);
-  const examples = loadSafetyExamples(dir);
+  const examples = loadSafetyExamples(taxonomy, dir);
   const unknown = examples.phraseLists.flatMap((name, index) =>
     Object.hasOwn(rulesFile.lexicon, name)
       ? []
@@ -167,7 +193,23 @@ export function loadSafetyResources(dir: string = resourcesDir): SafetyResources
   if (unknown.length > 0) {
     throw new ResourceError(relative(projectRoot, resolve(dir, safetyExamplesFile)), unknown);
   }
+  const misfiled = [
+    ...rulesFile.rules.map((rule, index) => ({ entry: rule, field: `rules[${index}]` })),
+    ...rulesFile.combos.map((combo, index) => ({ entry: combo, field: `combos[${index}]` })),
+  ].flatMap(({ entry, field }) => {
+    if (entry.category === undefined) return [];
+    // A cue hints at a danger category; a rule sets its category's level.
+    const level = entry.level === 'cue' ? 'danger' : entry.level;
+    const actual = taxonomy.levelOf(entry.category);
+    return level === actual
+      ? []
+      : [`${field}.level: "${entry.category}" is ${actual} in safety-taxonomy.json`];
+  });
+  if (misfiled.length > 0) {
+    throw new ResourceError(relative(projectRoot, resolve(dir, safetyRulesFile)), misfiled);
+  }
   return {
+    taxonomy,
     rules: new RuleClassifier(rulesFile),
     examples,
     lists: lexiconPhraseLists(rulesFile.lexicon, examples.phraseLists),
@@ -181,7 +223,7 @@ export function loadSafetyResources(dir: string = resourcesDir): SafetyResources
 export function loadSafetyClassifier(dir?: string, options: LoadSafetyOptions = {}): SafetyClassifier {
   const { rules, examples, lists } = loadSafetyResources(dir);
   if (options.learned === false) return new SafetyClassifier(rules);
-  const readings = readingsOf(rules, examples.examples);
+  const readings = readingsOf(rules, textsByLevel(examples.items));
   const layer = LearnedSafetyLayer.trainOrRestore(readings, lists, options.models ?? modelStore());
   return new SafetyClassifier(rules, { layer, thresholds: examples.thresholds });
 }

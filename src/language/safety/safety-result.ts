@@ -22,13 +22,19 @@ export interface SafetyResult {
   /** `rule-id:reason` for matches set aside as idiom, negated, past or hypothetical. */
   readonly suppressed: readonly string[];
   /**
+   * An overdose is happening now, in their body or someone else's (a rule of an overdose category
+   * set the level, or the learned layer read it so): the reply is 911 and naloxone first, whether
+   * or not it was on purpose. Always false below danger.
+   */
+  readonly overdose: boolean;
+  /**
    * 'es' when the words that raised the level are Spanish, so the reply is given in Spanish with
    * the Spanish crisis options; absent for English (and for level none).
    */
   readonly language?: 'es';
 }
 
-/** True when a rule about an overdose or someone not breathing fired: the overdose step applies. */
+/** True when an overdose is happening now (see SafetyResult.overdose): the overdose step applies. */
 export function mentionsOverdose(result: SafetyResult): boolean {
-  return result.signals.some((signal) => /overdose|breathing|dying|collapse/.test(signal));
+  return result.overdose;
 }

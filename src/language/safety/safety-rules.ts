@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadResource } from '../../content/resource-file.js';
 import { type Lexicon, patternProblem } from './phrase-pattern.js';
+import { categorySchema } from './safety-taxonomy.js';
 
 /**
  * The data half of the safety gate: phrase lists, idioms, negations and time markers, kept in
@@ -19,24 +20,48 @@ const lexiconEntry = z
   );
 const spelledWords = z.string().regex(/^[\p{Ll}\p{N}]+(?: [\p{Ll}\p{N}]+)*$/u, 'lowercase words only');
 
-const ruleSchema = z.strictObject({
-  id,
-  /** `cue` rules never set a level alone; combinations use them. */
-  level: z.enum(['danger', 'concern', 'cue']),
-  /** False when the words are a hint, not a statement: the bot confirms before acting. */
-  explicit: z.boolean(),
-  /** The phrases describe something that already happened ("overdosed", "tried to"). */
-  pastForm: z.boolean().default(false),
-  patterns,
-});
+const ruleSchema = z
+  .strictObject({
+    id,
+    /** `cue` rules never set a level alone; combinations use them. */
+    level: z.enum(['danger', 'concern', 'cue']),
+    /**
+     * The taxonomy category the phrases belong to (resources/safety-taxonomy.json). A cue may name
+     * the danger category it hints at: alone it sets no level, but a message the learned layer
+     * finds at risk is then danger of that category (see combine).
+     */
+    category: categorySchema.optional(),
+    /** False when the words are a hint, not a statement: the bot confirms before acting. */
+    explicit: z.boolean(),
+    /** The phrases describe something that already happened ("overdosed", "tried to"). */
+    pastForm: z.boolean().default(false),
+    /** The phrases are Spanish: when they set the level, the reply is in Spanish. */
+    lang: z.literal('es').optional(),
+    patterns,
+    /**
+     * Ordinary errands that set a match in the same sentence aside: "I'm at the bridge" is a
+     * place of danger, "I'm at the bridge waiting for my ride to work" is not.
+     */
+    unless: z.array(z.string().min(1)).default([]),
+  })
+  .refine((rule) => rule.level === 'cue' || rule.category !== undefined, {
+    message: 'a rule that sets a level names its category',
+    path: ['category'],
+  });
 
 const comboSchema = z.strictObject({
   id,
   level: z.enum(['danger', 'concern']),
+  category: categorySchema,
   explicit: z.boolean(),
   /** Every rule id listed must have fired somewhere in the message. */
   all: z.array(id).min(2),
 });
+
+/** Words that tell Spanish from English when a message is mostly one of them (none in both). */
+const languageWords = z.array(
+  z.string().regex(/^[a-z]+$/, 'one lowercase word without accents (messages are read without them)'),
+);
 
 const idiomSchema = z.strictObject({
   id,
@@ -81,6 +106,8 @@ const rulesFileSchema = z
       emoji: z.record(z.string().min(1), spelledWords),
     }),
     markers: markersSchema,
+    /** A message reads as Spanish when it has at least two Spanish words and more than English ones. */
+    languages: z.strictObject({ es: languageWords, en: languageWords }),
     idioms: z.array(idiomSchema),
     rules: z.array(ruleSchema).min(1),
     combos: z.array(comboSchema),
@@ -104,10 +131,17 @@ const rulesFileSchema = z
     const ruleIds = new Set<string>();
     for (const [i, rule] of file.rules.entries()) {
       check(rule.patterns, ['rules', i, 'patterns']);
+      check(rule.unless, ['rules', i, 'unless']);
       if (ruleIds.has(rule.id))
         ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: 'duplicate id' });
       ruleIds.add(rule.id);
     }
+    const english = new Set(file.languages.en);
+    file.languages.es.forEach((word, i) => {
+      if (english.has(word)) {
+        ctx.addIssue({ code: 'custom', path: ['languages', 'es', i], message: `"${word}" is in both lists` });
+      }
+    });
     for (const [i, combo] of file.combos.entries()) {
       for (const [j, ruleId] of combo.all.entries()) {
         if (!ruleIds.has(ruleId)) {
@@ -125,7 +159,10 @@ const rulesFileSchema = z
 export type SafetyRules = z.output<typeof rulesFileSchema>;
 export type SafetyRule = SafetyRules['rules'][number];
 
+/** The file's name under the resources directory, for loading and for naming it in errors. */
+export const safetyRulesFile = 'safety-rules.json';
+
 /** Reads and validates the safety rules; throws a ResourceError naming every bad field. */
 export function loadSafetyRules(dir?: string): SafetyRules {
-  return loadResource('safety-rules.json', rulesFileSchema, dir);
+  return loadResource(safetyRulesFile, rulesFileSchema, dir);
 }

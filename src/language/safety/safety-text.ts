@@ -1,6 +1,6 @@
 /**
  * Folds a message into the form the safety patterns read: lowercase words separated by single
- * spaces, "," as a word of its own, one sentence per line, with contractions, slang and common
+ * spaces, "," as a word of its own, one sentence per line, accents dropped, with contractions, slang and common
  * typos spelled out ("im gonna kms" -> "i am going to kill myself"). People in distress type fast
  * and loosely; the rules should not need a variant for every spelling.
  */
@@ -24,6 +24,8 @@ export interface FoldedText {
 
 /** Sentence ends. Colons are left out: "Song: 'killing me softly'" is one thought. */
 const SENTENCE_END = /[.!?;\n\r\u2026]+/u;
+/** Accents go: people text Spanish with and without them ("tomó", "tomo"), so patterns hold none. */
+const ACCENTS = /\p{M}/gu;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\u00b4`]/gu;
 /** A dash between spaces is a pause, like a comma; a hyphen inside a word joins two words. */
 const PAUSE = /\s[-\u2013\u2014]+\s|[\u2013\u2014]|,/gu;
@@ -74,6 +76,8 @@ function spellOut(raw: string, tokens: ReadonlyMap<string, string>): string {
 /** Folds a message. Linear in its length: every step is a single pass with a simple regex. */
 export function foldText(message: string, spellings: Spellings): FoldedText {
   const base = replaceEmoji(message.normalize('NFKC'), spellings.emoji)
+    .normalize('NFD')
+    .replace(ACCENTS, '')
     .toLowerCase()
     .replace(APOSTROPHES, "'")
     .replace(PAUSE, ' , ');

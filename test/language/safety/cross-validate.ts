@@ -1,124 +1,120 @@
 import type { PhraseLists } from '../../../src/language/intents/phrase-lists.js';
+import type { LabelledItem } from '../../../src/language/safety/labelled-set.js';
 import {
   combine,
   type LearnedScores,
   type LearnedThresholds,
   type RuleClassifier,
   SafetyClassifier,
-  type SafetyLevel,
   type SafetyResult,
-  safetyLevels,
   trainLearnedLayer,
 } from '../../../src/language/safety/safety-classifier.js';
-import type { SafetyExampleTexts } from '../../../src/language/safety/safety-examples.js';
+import { textsByLevel } from '../../../src/language/safety/safety-examples.js';
+import type {
+  CategoryGroup,
+  SafetyCategory,
+  SafetyTaxonomy,
+} from '../../../src/language/safety/safety-taxonomy.js';
+import { safetyTargets } from './safety-evaluation.js';
 
 /**
  * Cross-validation of the learned layer on its own training examples: each example is scored by
  * a layer trained without it, so the thresholds are chosen on phrasings the layer did not learn,
- * and the held-out set is never looked at. Shared by the tests and bench/safety.ts.
+ * and the held-out sets are never looked at. Shared by the tests and bench/safety.ts.
  */
 
-/** One example scored out of fold: its label, what the rules said, what the learned layer said. */
+/** One example scored out of fold: its group, what the rules said, what the learned layer said. */
 export interface OutOfFold {
-  readonly label: SafetyLevel;
+  readonly group: CategoryGroup;
   readonly rules: SafetyResult;
+  readonly hints: ReadonlySet<SafetyCategory>;
   /** Undefined where the rules' result stands (the learned layer is not consulted then). */
   readonly learned: LearnedScores | undefined;
 }
 
-/** Folds, and where the threshold grid runs (0.50, 0.55, ... 0.95). */
+/** Folds, and where the threshold grid runs (0.50, 0.55, ... 0.95, 0.97, 0.99). */
 export const FOLDS = 5;
-export const GRID: readonly number[] = Array.from({ length: 10 }, (_, i) => (50 + i * 5) / 100);
+export const GRID: readonly number[] = [
+  ...Array.from({ length: 10 }, (_, i) => (50 + i * 5) / 100),
+  0.97,
+  0.99,
+];
 
 /**
- * The most alarms the learned layer may add on the `none` examples, as a share of them, when the
- * thresholds are picked: 2% at danger, 4% in all. Every such alarm asks a person who is fine
- * whether they are safe, or acknowledges a struggle they do not have: kind once, but repeated it
- * feels like being watched, so the budget is small. Within it, the thresholds that find the most
- * danger the rules missed win: a missed crisis costs more than a question.
+ * The most alarms (rules and learned layer together) the picked thresholds may raise out of fold:
+ * the targets' rates with a margin on lookalikes, the target itself on everyday messages. Within
+ * them the pair that finds the most danger wins: the decision is to favour sensitivity.
  */
-export const DANGER_ALARM_BUDGET = 0.02;
-export const TOTAL_ALARM_BUDGET = 0.04;
+export const LOOKALIKE_ALARM_BUDGET = safetyTargets.lookalikeAlarms * 0.8;
+export const EVERYDAY_ALARM_BUDGET = safetyTargets.everydayAlarms;
 
-/** Scores every example with a layer trained on the other folds (stratified by level). */
+/** Scores every example with a layer trained on the other folds (stratified by category and language). */
 export function crossValidate(
   rules: RuleClassifier,
-  examples: SafetyExampleTexts,
+  items: readonly LabelledItem[],
+  taxonomy: SafetyTaxonomy,
   lists: PhraseLists,
   folds = FOLDS,
 ): OutOfFold[] {
+  const seen = new Map<string, number>();
+  const foldOf = items.map((item) => {
+    const key = `${item.category}/${item.lang}`;
+    const index = seen.get(key) ?? 0;
+    seen.set(key, index + 1);
+    return index % folds;
+  });
   const out: OutOfFold[] = [];
-  const inFold = (fold: number) => (_: string, index: number) => index % folds === fold;
-  const outOfFold = (fold: number) => (_: string, index: number) => index % folds !== fold;
   for (let fold = 0; fold < folds; fold += 1) {
-    const pick = (keep: (text: string, index: number) => boolean) => ({
-      danger: examples.danger.filter(keep),
-      concern: examples.concern.filter(keep),
-      none: examples.none.filter(keep),
-    });
-    const layer = trainLearnedLayer(rules, pick(outOfFold(fold)), lists);
+    const training = items.filter((_, index) => foldOf[index] !== fold);
+    const layer = trainLearnedLayer(rules, textsByLevel(training), lists);
     // The thresholds do not change the scores; combine is applied per row by sweepRow.
     const classifier = new SafetyClassifier(rules, { layer, thresholds: { danger: 1, atRisk: 1 } });
-    const held = pick(inFold(fold));
-    for (const label of safetyLevels) {
-      for (const text of held[label]) {
-        const { rules: ruled, learned } = classifier.explain(text);
-        out.push({ label, rules: ruled, learned });
-      }
-    }
+    items.forEach((item, index) => {
+      if (foldOf[index] !== fold) return;
+      const { rules: ruled, hints, learned } = classifier.explain(item.text);
+      out.push({ group: taxonomy.groupOf(item.category), rules: ruled, hints, learned });
+    });
   }
   return out;
 }
 
-/** Figures for one pair of thresholds over out-of-fold scores. */
-export interface SweepRow {
-  readonly thresholds: LearnedThresholds;
-  /** Danger examples the rules missed that the combination finds. */
-  readonly dangerGained: number;
-  readonly dangerMissedByRules: number;
-  /** Concern examples the rules called none that the combination raises to concern or danger. */
-  readonly concernGained: number;
-  readonly concernMissedByRules: number;
-  /** Concern examples the rules did not call danger that the combination raises to danger. */
-  readonly concernToDanger: number;
-  /** None examples the combination raises that the rules did not, at any level and at danger. */
-  readonly alarmsAdded: number;
-  readonly dangerAlarmsAdded: number;
-  readonly negatives: number;
+/** Counts within one group of examples. */
+export interface Tally {
+  readonly flagged: number;
+  readonly total: number;
 }
 
-const RANK: Readonly<Record<SafetyLevel, number>> = { none: 0, concern: 1, danger: 2 };
+/** Figures for one pair of thresholds over out-of-fold scores (flagged: danger or concern). */
+export interface SweepRow {
+  readonly thresholds: LearnedThresholds;
+  readonly danger: Tally;
+  readonly concern: Tally;
+  readonly lookalike: Tally;
+  readonly everyday: Tally;
+  /** Danger examples flagged by the combination that the rules alone left at none. */
+  readonly dangerGained: number;
+}
 
-/** Applies `combine` with `thresholds` to every out-of-fold score and counts the changes. */
+/** Applies `combine` with `thresholds` to every out-of-fold score and counts. */
 export function sweepRow(scores: readonly OutOfFold[], thresholds: LearnedThresholds): SweepRow {
-  const row = {
-    thresholds,
-    dangerGained: 0,
-    dangerMissedByRules: 0,
-    concernGained: 0,
-    concernMissedByRules: 0,
-    concernToDanger: 0,
-    alarmsAdded: 0,
-    dangerAlarmsAdded: 0,
-    negatives: 0,
-  };
+  const flagged = { danger: 0, concern: 0, lookalike: 0, everyday: 0 };
+  const total = { danger: 0, concern: 0, lookalike: 0, everyday: 0 };
+  let dangerGained = 0;
   for (const item of scores) {
-    const level = combine(item.rules, item.learned, thresholds).level;
-    const before = item.rules.level;
-    if (item.label === 'danger' && before !== 'danger') {
-      row.dangerMissedByRules += 1;
-      if (level === 'danger') row.dangerGained += 1;
-    } else if (item.label === 'concern') {
-      if (before === 'none') row.concernMissedByRules += 1;
-      if (before === 'none' && RANK[level] >= RANK.concern) row.concernGained += 1;
-      if (before !== 'danger' && level === 'danger') row.concernToDanger += 1;
-    } else if (item.label === 'none') {
-      row.negatives += 1;
-      if (before === 'none' && level !== 'none') row.alarmsAdded += 1;
-      if (before !== 'danger' && level === 'danger') row.dangerAlarmsAdded += 1;
-    }
+    const level = combine(item.rules, item.learned, thresholds, item.hints).level;
+    total[item.group] += 1;
+    if (level !== 'none') flagged[item.group] += 1;
+    if (item.group === 'danger' && level !== 'none' && item.rules.level === 'none') dangerGained += 1;
   }
-  return row;
+  const tally = (group: CategoryGroup): Tally => ({ flagged: flagged[group], total: total[group] });
+  return {
+    thresholds,
+    danger: tally('danger'),
+    concern: tally('concern'),
+    lookalike: tally('lookalike'),
+    everyday: tally('everyday'),
+    dangerGained,
+  };
 }
 
 /** Every pair of thresholds on the grid with its figures. */
@@ -126,24 +122,27 @@ export function sweep(scores: readonly OutOfFold[]): SweepRow[] {
   return GRID.flatMap((danger) => GRID.map((atRisk) => sweepRow(scores, { danger, atRisk })));
 }
 
+/** Whether a row's alarms stay within the budgets. */
+export function withinBudget(row: SweepRow): boolean {
+  return (
+    row.lookalike.flagged <= LOOKALIKE_ALARM_BUDGET * row.lookalike.total &&
+    row.everyday.flagged <= EVERYDAY_ALARM_BUDGET * row.everyday.total
+  );
+}
+
 /**
- * The thresholds the layer ships with: of the grid pairs whose added alarms on the `none` examples
- * stay within DANGER_ALARM_BUDGET (at danger) and TOTAL_ALARM_BUDGET (in all), the one that finds
- * the most danger the rules missed; on a tie, the one that raises the most missed concern, then
- * the one with the fewest alarms, then the higher thresholds. Undefined when no pair is within
- * budget (the layer should then not ship).
+ * The thresholds the layer ships with: of the grid pairs within the alarm budgets, the one that
+ * flags the most danger; on a tie, the most concern, then the fewest alarms, then the higher
+ * thresholds. Undefined when no pair is within budget (the layer should then not ship).
  */
 export function pickThresholds(scores: readonly OutOfFold[]): LearnedThresholds | undefined {
-  const within = sweep(scores).filter(
-    (row) =>
-      row.dangerAlarmsAdded <= DANGER_ALARM_BUDGET * row.negatives &&
-      row.alarmsAdded <= TOTAL_ALARM_BUDGET * row.negatives,
-  );
+  const alarms = (row: SweepRow) => row.lookalike.flagged + row.everyday.flagged;
+  const within = sweep(scores).filter(withinBudget);
   within.sort(
     (a, b) =>
-      b.dangerGained - a.dangerGained ||
-      b.concernGained - a.concernGained ||
-      a.alarmsAdded - b.alarmsAdded ||
+      b.danger.flagged - a.danger.flagged ||
+      b.concern.flagged - a.concern.flagged ||
+      alarms(a) - alarms(b) ||
       b.thresholds.danger - a.thresholds.danger ||
       b.thresholds.atRisk - a.thresholds.atRisk,
   );

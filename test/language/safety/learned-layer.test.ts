@@ -14,12 +14,9 @@ import {
   type SafetyLevel,
   trainLearnedLayer,
 } from '../../../src/language/safety/safety-classifier.js';
-import { exampleKey } from '../../../src/language/safety/safety-examples.js';
 import { resourcesDir } from '../../../src/paths.js';
 import { crossValidate, pickThresholds } from './cross-validate.js';
-import { evaluateSafety } from './evaluate-safety.js';
-import { type SafetyCase, safetyCases } from './safety-cases.js';
-import { safetyHoldout } from './safety-holdout.js';
+import { loadHeldOutSets } from './held-out-sets.js';
 
 const resources = loadSafetyResources();
 const { rules } = resources;
@@ -31,7 +28,7 @@ const shipped = loadSafetyClassifier();
  * from what the shipped examples teach: "zorp" means danger, "blick" means concern, and "hurt
  * myself" and "kill myself" mean danger whatever surrounds them.
  */
-const tinyThresholds: LearnedThresholds = { danger: 0.6, atRisk: 0.8 };
+const tinyThresholds: LearnedThresholds = { danger: 0.55, atRisk: 0.8 };
 const tinyLayer = trainLearnedLayer(
   rules,
   {
@@ -72,31 +69,6 @@ function expectLevel(classifier: SafetyClassifier, level: SafetyLevel, texts: re
   assert.deepEqual(wrong, [], `expected ${level}`);
 }
 
-/** Words of a message, for spotting a rewording: lowercase letters and digits only. */
-function wordSet(text: string): Set<string> {
-  return new Set(exampleKey(text).split(' '));
-}
-
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const shared = [...a].filter((word) => b.has(word)).length;
-  return shared / (a.size + b.size - shared);
-}
-
-/** At-risk cases flagged at all (danger or concern), and none cases flagged. */
-function flagged(
-  cases: readonly SafetyCase[],
-  classifier: SafetyClassifier,
-): { atRisk: number; alarms: number } {
-  let atRisk = 0;
-  let alarms = 0;
-  for (const item of cases) {
-    const level = classifier.classify(item.text).level;
-    if (item.level !== 'none' && level !== 'none') atRisk += 1;
-    if (item.level === 'none' && level !== 'none') alarms += 1;
-  }
-  return { atRisk, alarms };
-}
-
 describe('safety gate: rules + learned layer', () => {
   describe('combination rule', () => {
     it('raises what the rules miss to danger, never explicit, with the learned-danger signal', () => {
@@ -128,9 +100,9 @@ describe('safety gate: rules + learned layer', () => {
       assert.deepEqual(tiny.classify(text), rulesOnly.classify(text));
     });
 
-    it('keeps every explicit rules result and every rules danger on the labelled set unchanged', () => {
-      const changed = safetyCases
-        .map((c) => ({ text: c.text, before: rulesOnly.classify(c.text) }))
+    it('keeps every explicit rules result and every rules danger on the training messages unchanged', () => {
+      const changed = resources.examples.items
+        .map((item) => ({ text: item.text, before: rulesOnly.classify(item.text) }))
         .filter(({ before }) => before.explicit || before.level === 'danger')
         .filter(({ text, before }) => JSON.stringify(shipped.classify(text)) !== JSON.stringify(before))
         .map(({ text }) => text);
@@ -183,52 +155,27 @@ describe('safety gate: rules + learned layer', () => {
     });
   });
 
-  describe('the held-out set (never trained or tuned on)', () => {
-    const before = evaluateSafety(safetyHoldout, (text) => rulesOnly.classify(text));
-    const after = evaluateSafety(safetyHoldout, (text) => shipped.classify(text));
-
-    it('loses no danger case the rules find', () => {
-      assert.ok(after.levels.danger.correct >= before.levels.danger.correct);
-    });
-
-    it('flags at least 2 more at-risk messages than the rules alone', () => {
-      const rulesFlagged = flagged(safetyHoldout, rulesOnly).atRisk;
-      const combinedFlagged = flagged(safetyHoldout, shipped).atRisk;
-      assert.ok(combinedFlagged >= rulesFlagged + 2, `${combinedFlagged} flagged, rules ${rulesFlagged}`);
-    });
-
-    it('raises an alarm on at most 10% of the held-out negatives', () => {
-      assert.ok(after.falseAlarmRate <= 0.1, `false alarm rate ${after.falseAlarmRate}`);
-    });
+  describe('the held-out sets (never trained or tuned on)', () => {
+    for (const { name, set } of loadHeldOutSets(resources.taxonomy)) {
+      it(`${name}: flags every message the rules flag, and more at-risk ones`, () => {
+        const atRisk = set.items.filter((item) => item.expected !== 'none');
+        const flagged = (classifier: SafetyClassifier) =>
+          atRisk.filter((item) => classifier.classify(item.text).level !== 'none').map((item) => item.text);
+        const byRules = flagged(rulesOnly);
+        const byBoth = new Set(flagged(shipped));
+        assert.deepEqual(
+          byRules.filter((text) => !byBoth.has(text)),
+          [],
+        );
+        assert.ok(byBoth.size > byRules.length, `${byBoth.size} flagged, rules ${byRules.length}`);
+      });
+    }
   });
 
   describe('examples file', () => {
-    const { examples } = resources.examples;
-
-    it('holds every labelled case under its label', () => {
-      const missing = safetyCases
-        .filter((c) => !examples[c.level].includes(c.text))
-        .map((c) => `${c.level}: ${c.text}`);
-      assert.deepEqual(missing, []);
-    });
-
-    it('holds no held-out message, nor a close rewording of one', () => {
-      const labelled = new Set(safetyCases.map((c) => c.text));
-      const written = Object.values(examples)
-        .flat()
-        .filter((text) => !labelled.has(text));
-      const close = safetyHoldout.flatMap((held) => {
-        const words = wordSet(held.text);
-        return written
-          .filter((text) => overlap(words, wordSet(text)) >= 0.5)
-          .map((text) => `${text} ~ ${held.text}`);
-      });
-      assert.deepEqual(close, []);
-    });
-
     it('ships the thresholds cross-validation picks', function () {
-      this.timeout(30_000);
-      const scores = crossValidate(rules, examples, resources.lists);
+      this.timeout(120_000);
+      const scores = crossValidate(rules, resources.examples.items, resources.taxonomy, resources.lists);
       assert.deepEqual(pickThresholds(scores), resources.examples.thresholds);
     });
   });
@@ -237,7 +184,9 @@ describe('safety gate: rules + learned layer', () => {
     let dir: string;
     beforeEach(async () => {
       dir = await mkdtemp(join(tmpdir(), 'wayfinder-safety-examples-'));
-      await copyFile(join(resourcesDir, 'safety-rules.json'), join(dir, 'safety-rules.json'));
+      for (const name of ['safety-rules.json', 'safety-taxonomy.json']) {
+        await copyFile(join(resourcesDir, name), join(dir, name));
+      }
     });
     afterEach(async () => {
       await rm(dir, { recursive: true, force: true });
@@ -263,15 +212,24 @@ describe('safety gate: rules + learned layer', () => {
       );
     }
 
-    it('names each bad field: a repeat across levels, a threshold below 0.5, an empty example', async () => {
+    it("names each bad field: a repeat, a level that is not the category's, an empty text, a threshold below 0.5", async () => {
       await writeExamples((file) => {
-        const { examples } = resources.examples;
-        file.examples = { ...examples, none: [...examples.none, examples.danger[0] ?? '', ' '] };
+        const items = resources.examples.items;
+        const first = items[0];
+        if (!first) throw new Error('the examples file has items');
+        file.items = [
+          ...items,
+          { ...first, text: `${first.text.toUpperCase()}!` },
+          { text: 'i want to go to my meeting', lang: 'en', category: 'everyday', expected: 'danger' },
+          { text: ' ', lang: 'en', category: 'everyday', expected: 'none' },
+        ];
         file.thresholds = { danger: 0.3, atRisk: 0.9 };
       });
+      const n = resources.examples.items.length;
       assertProblems(
-        /examples\.none\[\d+\]: repeats examples\.danger\[0\]/,
-        /examples\.none\[\d+\]: must not be empty/,
+        new RegExp(`items\\[${n}\\]\\.text: repeats items\\[0\\]`),
+        new RegExp(`items\\[${n + 1}\\]\\.expected: "everyday" is none in resources/safety-taxonomy\\.json`),
+        new RegExp(`items\\[${n + 2}\\]\\.text: must not be empty`),
         /thresholds\.danger: must be at least 0\.5/,
       );
     });

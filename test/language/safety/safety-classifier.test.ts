@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ResourceError } from '../../../src/content/resource-file.js';
 import {
   loadSafetyClassifier,
+  loadSafetyResources,
+  mentionsOverdose,
   type SafetyClassifier,
   type SafetyLevel,
 } from '../../../src/language/safety/safety-classifier.js';
 import { loadSafetyRules } from '../../../src/language/safety/safety-rules.js';
-import { evaluateSafety } from './evaluate-safety.js';
-import { safetyCases } from './safety-cases.js';
-import { safetyHoldout } from './safety-holdout.js';
+import { resourcesDir } from '../../../src/paths.js';
 
 const classifier: SafetyClassifier = loadSafetyClassifier();
 const levelOf = (text: string): SafetyLevel => classifier.classify(text).level;
@@ -22,50 +22,136 @@ function expectLevel(level: SafetyLevel, texts: readonly string[]): void {
   assert.deepEqual(wrong, [], `expected ${level}`);
 }
 
+/** Asserts each message gets exactly these result fields, listing every one that does not. */
+function expectResult(
+  expected: { level: SafetyLevel; explicit: boolean; overdose: boolean; language: 'es' | undefined },
+  texts: readonly string[],
+): void {
+  const wrong = texts.flatMap((text) => {
+    const { level, explicit, overdose, language } = classifier.classify(text);
+    const got = { level, explicit, overdose, language };
+    return JSON.stringify(got) === JSON.stringify(expected) ? [] : [`${text} -> ${JSON.stringify(got)}`];
+  });
+  assert.deepEqual(wrong, []);
+}
+
 describe('safety classifier', () => {
-  describe('every explicit danger case is danger (recall must be 100%)', () => {
-    for (const item of safetyCases.filter((c) => c.kind === 'explicit' && c.level === 'danger')) {
-      it(item.text, () => assert.equal(levelOf(item.text), 'danger'));
-    }
+  it('finds every explicit danger training message at danger', () => {
+    const { examples } = loadSafetyResources();
+    const missed = examples.items
+      .filter((item) => item.explicit && levelOf(item.text) !== 'danger')
+      .map((item) => item.text);
+    assert.deepEqual(missed, []);
   });
 
-  describe('the labelled set', () => {
-    const evaluation = evaluateSafety(safetyCases, (text) => classifier.classify(text));
+  describe('an overdose happening now: danger, explicit, the overdose step, on purpose or not', () => {
+    const danger = { level: 'danger', explicit: true, overdose: true, language: undefined } as const;
 
-    it('has enough cases of each kind', () => {
-      const count = (kind: string, level?: SafetyLevel) =>
-        safetyCases.filter((c) => c.kind === kind && (level === undefined || c.level === level)).length;
-      assert.ok(safetyCases.length >= 170);
-      assert.ok(count('explicit', 'danger') >= 40);
-      assert.ok(count('indirect') >= 50);
-      assert.ok(count('tricky-negative') >= 50);
-      assert.ok(count('everyday') >= 20);
+    it('in their own body: took more than usual, used after a break, cannot stay awake, breathing slow', () => {
+      expectResult(danger, [
+        'i took more than usual and now i feel weird',
+        'used more than usual after being clean',
+        "i've been clean 6 months and used tonight and now i can barely stay awake",
+        "i can't stay awake",
+        'my breathing is so slow after i used',
+        'my lips and nails are turning blue',
+        'i took a handful of my pills on purpose and i feel really sleepy',
+        "it wasn't on purpose, i just used my old amount and i'm nodding out",
+      ]);
     });
 
-    it('holds no duplicate messages, and none from the held-out set', () => {
-      const texts = safetyCases.map((c) => c.text);
-      assert.equal(new Set(texts).size, texts.length);
-      const heldOut = new Set(safetyHoldout.map((c) => c.text));
-      assert.deepEqual(
-        texts.filter((text) => heldOut.has(text)),
-        [],
-      );
+    it("in someone else's: not breathing, blue or grey lips, won't wake, limp, gurgling or snoring", () => {
+      expectResult(danger, [
+        'my brother stopped breathing',
+        'her lips are grey and she is barely breathing',
+        "my friend won't wake up",
+        "he's limp",
+        "he's making a gurgling sound",
+        "he's snoring weird and we can't wake him",
+        'my roommate took more than usual and his nails are blue',
+      ]);
     });
 
-    it('finds at least 90% of danger cases', () => {
-      assert.ok(evaluation.levels.danger.recall >= 0.9, `danger recall ${evaluation.levels.danger.recall}`);
+    it('when they already have naloxone or ask what to do', () => {
+      expectResult(danger, [
+        "he's breathing really slow, i already have naloxone, what do i do",
+        'i have narcan but she still wont wake up',
+        'my girlfriend is blue, what do i do',
+        "i can't stay awake and i have narcan but idk what to do",
+      ]);
     });
 
-    it('finds at least 80% of concern cases', () => {
-      assert.ok(
-        evaluation.levels.concern.recall >= 0.8,
-        `concern recall ${evaluation.levels.concern.recall}`,
-      );
+    it('mentionsOverdose follows the result, and a plan is not an overdose happening', () => {
+      assert.equal(mentionsOverdose(classifier.classify("my friend won't wake up")), true);
+      const plan = classifier.classify("I'm going to kill myself tonight");
+      assert.deepEqual([plan.level, plan.overdose, mentionsOverdose(plan)], ['danger', false, false]);
+      assert.equal(classifier.classify('How do I use Narcan?').overdose, false);
+    });
+  });
+
+  it('veiled danger is danger, not explicit: the bot asks gently first', () => {
+    expectResult({ level: 'danger', explicit: false, overdose: false, language: undefined }, [
+      "I'm at the bridge and just waiting",
+      "I've saved up my pills",
+      'I bought a gun last week, nobody knows',
+      'I looked up painless ways',
+      'I wrote letters to my kids',
+      'I gave my dog away, he deserves better',
+      "tell them I'm sorry",
+      "I won't be around",
+      'this is the last time we talk',
+      "they'll pay for what they did",
+      'everyone would be better off without me',
+    ]);
+  });
+
+  describe('Spanish', () => {
+    it('hears crisis language in Spanish at the right level and marks the result Spanish', () => {
+      expectResult({ level: 'danger', explicit: true, overdose: false, language: 'es' }, [
+        'me quiero matar',
+        'ya no quiero vivir',
+        'me voy a quitar la vida esta noche',
+      ]);
+      expectResult({ level: 'danger', explicit: true, overdose: true, language: 'es' }, [
+        'mi hermano no respira',
+        'se tomó todas las pastillas',
+        'se tomo todas las pastillas y no despierta',
+      ]);
+      expectResult({ level: 'danger', explicit: false, overdose: false, language: 'es' }, [
+        'todos estarian mejor sin mi',
+        'estoy en el puente esperando que oscurezca',
+      ]);
+      expectResult({ level: 'concern', explicit: true, overdose: false, language: 'es' }, [
+        'tengo miedo de recaer',
+      ]);
     });
 
-    it('raises an alarm on at most 10% of tricky-negative and everyday messages', () => {
-      assert.ok(evaluation.falseAlarmRate <= 0.1, `false alarm rate ${evaluation.falseAlarmRate}`);
+    it('reads Spanish written with or without accents, and Spanglish', () => {
+      for (const text of [
+        'se tomó todas las pastillas',
+        'se tomo todas las pastillas',
+        'my brother no respira',
+      ]) {
+        const result = classifier.classify(text);
+        assert.deepEqual([result.level, result.language], ['danger', 'es'], text);
+      }
     });
+
+    it('leaves English the default and everyday Spanish alone', () => {
+      assert.equal(classifier.classify('I want to kill myself').language, undefined);
+      expectLevel('none', [
+        'me muero de hambre jaja',
+        'tengo una cita con mi trabajadora social',
+        'gracias, adios',
+      ]);
+    });
+  });
+
+  it('everyday stress and tiredness is none, or concern at most', () => {
+    for (const text of ["I've been really stressed", 'so tired all the time', "i'm exhausted from work"]) {
+      assert.notEqual(levelOf(text), 'danger', text);
+    }
+    expectLevel('none', ['so tired all the time', 'ugh today was so long']);
   });
 
   describe('negation', () => {
@@ -190,10 +276,18 @@ describe('safety classifier', () => {
 
     it('says why a match was set aside', () => {
       assert.ok(classifier.classify("I'm not suicidal").suppressed.includes('suicide-intent:negated'));
+      assert.ok(
+        classifier
+          .classify("i'm at the bridge waiting for my ride to work")
+          .suppressed.includes('place-now:ordinary'),
+      );
     });
 
-    it('is none for empty, blank and symbol-only messages', () => {
-      expectLevel('none', ['', '   ', '!!!', '😀😀', '\n\n']);
+    it('is none, not an overdose and not Spanish for empty, blank and symbol-only messages', () => {
+      for (const text of ['', '   ', '!!!', '😀😀', '\n\n']) {
+        const { level, overdose, language } = classifier.classify(text);
+        assert.deepEqual([level, overdose, language], ['none', false, undefined]);
+      }
     });
   });
 
@@ -231,6 +325,8 @@ describe('safety classifier', () => {
     let dir: string;
     beforeEach(async () => {
       dir = await mkdtemp(join(tmpdir(), 'wayfinder-safety-'));
+      await copyFile(join(resourcesDir, 'safety-taxonomy.json'), join(dir, 'safety-taxonomy.json'));
+      await copyFile(join(resourcesDir, 'safety-examples.json'), join(dir, 'safety-examples.json'));
     });
     afterEach(async () => {
       await rm(dir, { recursive: true, force: true });
@@ -252,6 +348,35 @@ describe('safety classifier', () => {
           assert.match(error.message, /combos\[0\]\.all\[\d+\]: unknown rule "no-such-rule"/);
           return true;
         },
+      );
+    });
+
+    it('names a rule whose category is unknown, missing, or of another level', async () => {
+      const rules = structuredClone(loadSafetyRules()) as unknown as {
+        rules: { category?: string; level: string }[];
+      };
+      const [first, second, third] = rules.rules;
+      if (!first || !second || !third) throw new Error('the rules file has rules');
+      first.category = 'no-such-category';
+      delete second.category;
+      third.category = 'craving';
+      await writeFile(join(dir, 'safety-rules.json'), JSON.stringify(rules));
+      assert.throws(
+        () => loadSafetyClassifier(dir),
+        (error: unknown) => {
+          assert.ok(error instanceof ResourceError);
+          assert.match(error.message, /rules\[0\]\.category: /);
+          assert.match(error.message, /rules\[1\]\.category: a rule that sets a level names its category/);
+          return true;
+        },
+      );
+      delete (first as { category?: string }).category;
+      first.category = 'explicit-intent';
+      second.category = 'explicit-intent';
+      await writeFile(join(dir, 'safety-rules.json'), JSON.stringify(rules));
+      assert.throws(
+        () => loadSafetyClassifier(dir),
+        /safety-rules\.json[\s\S]*rules\[2\]\.level: "craving" is concern in safety-taxonomy\.json/,
       );
     });
   });
