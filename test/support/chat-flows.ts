@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { StringKey, Strings, StringVars } from '../../src/content/strings.js';
-import { activityShowing, send, WAIT_MS } from './browser.js';
+import { send, shown, WAIT_MS } from './browser.js';
 
 /**
  * Conversations the browser suites drive by typing, as a person would. Each waits for the bot's
@@ -17,10 +17,16 @@ export function opening(strings: Strings, key: StringKey, vars: StringVars = {})
   return start;
 }
 
-/** Types `text`, sends it, and waits for the bot's message that begins like string `key`. */
+/**
+ * Types `text`, sends it, and waits for a new message of the bot that begins like string `key`.
+ * Counting first matters: an earlier test on the same page may have shown the same question, and
+ * waiting for that one would type the next answer before the bot asked for it.
+ */
 export async function answer(page: Page, text: string, strings: Strings, key: StringKey): Promise<void> {
+  const matching = page.locator('.webchat__basic-transcript__activity', { hasText: shown(opening(strings, key)) });
+  const before = await matching.count();
   await send(page, text);
-  await activityShowing(page, opening(strings, key)).waitFor({ timeout: WAIT_MS });
+  await matching.nth(before).waitFor({ timeout: WAIT_MS });
 }
 
 /**
