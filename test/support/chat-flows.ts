@@ -23,7 +23,9 @@ export function opening(strings: Strings, key: StringKey, vars: StringVars = {})
  * waiting for that one would type the next answer before the bot asked for it.
  */
 export async function answer(page: Page, text: string, strings: Strings, key: StringKey): Promise<void> {
-  const matching = page.locator('.webchat__basic-transcript__activity', { hasText: shown(opening(strings, key)) });
+  const matching = page.locator('.webchat__basic-transcript__activity', {
+    hasText: shown(opening(strings, key)),
+  });
   const before = await matching.count();
   await send(page, text);
   await matching.nth(before).waitFor({ timeout: WAIT_MS });
