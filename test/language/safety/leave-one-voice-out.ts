@@ -47,3 +47,42 @@ export function leaveOneVoiceOut(
     return { voice, evaluation: evaluateSet(heldOut, taxonomy, (text) => classifier.classify(text)) };
   });
 }
+
+/** One voice's figures as counts (part of whole), in the targets' terms. */
+export interface VoiceFigures {
+  readonly explicitAtDanger: Count;
+  readonly dangerFlagged: Count;
+  readonly concernFlagged: Count;
+  readonly lookalikeAlarms: Count;
+  readonly everydayAlarms: Count;
+}
+
+export interface Count {
+  readonly part: number;
+  readonly whole: number;
+}
+
+export function voiceFigures({ explicit, groups }: SetEvaluation): VoiceFigures {
+  return {
+    explicitAtDanger: { part: explicit.atDanger, whole: explicit.messages },
+    dangerFlagged: { part: groups.danger.flagged, whole: groups.danger.messages },
+    concernFlagged: { part: groups.concern.flagged, whole: groups.concern.messages },
+    lookalikeAlarms: { part: groups.lookalike.flagged, whole: groups.lookalike.messages },
+    everydayAlarms: { part: groups.everyday.flagged, whole: groups.everyday.messages },
+  };
+}
+
+/** The figures of several voices added up. */
+export function sumFigures(all: readonly VoiceFigures[]): VoiceFigures {
+  const sum = (key: keyof VoiceFigures): Count => ({
+    part: all.reduce((total, figures) => total + figures[key].part, 0),
+    whole: all.reduce((total, figures) => total + figures[key].whole, 0),
+  });
+  return {
+    explicitAtDanger: sum('explicitAtDanger'),
+    dangerFlagged: sum('dangerFlagged'),
+    concernFlagged: sum('concernFlagged'),
+    lookalikeAlarms: sum('lookalikeAlarms'),
+    everydayAlarms: sum('everydayAlarms'),
+  };
+}

@@ -105,6 +105,40 @@ describe('safety classifier', () => {
     ]);
   });
 
+  describe('as different people type it (round 2: messages in none of the labelled sets)', () => {
+    // [what a person types, the level the gate must give]
+    const typed: readonly (readonly [string, SafetyLevel])[] = [
+      ['ngl im gonna kms tn', 'danger'],
+      ['im not safe w myself rn', 'danger'],
+      ['my bro is sitting on the tracks and wont answer', 'danger'],
+      ['been stacking my xans for weeks', 'danger'],
+      ['my gf gave her cat to her sister and said bye to everyone', 'danger'],
+      ['this is our last convo fr', 'danger'],
+      ['gonna kill him fr', 'danger'],
+      ['my homie fell out and hes not responding', 'danger'],
+      ['took a couple extra blues and now i can barely stay awake', 'danger'],
+      ['he is threatening me with a knife rn', 'danger'],
+      ['nobody at group would miss me', 'danger'],
+      ['me voy a matar esta noche', 'danger'],
+      ['counting my pills for my weekly organizer', 'none'],
+      ['at the bus stop by the bridge waiting on the 7', 'none'],
+      ['putting money aside for my meds copay', 'none'],
+      ['kill him lol he ate my fries', 'none'],
+      ['i want to die this movie is so long', 'none'],
+      ["i od'd in 2019 and now i help others", 'none'],
+      ['gave my old clothes to the shelter', 'none'],
+      ['i wont be around tmrw, got a double shift', 'none'],
+    ];
+    for (const level of ['danger', 'none'] as const) {
+      it(`${level}: ${typed.filter(([, expected]) => expected === level).length} messages`, () => {
+        expectLevel(
+          level,
+          typed.filter(([, expected]) => expected === level).map(([text]) => text),
+        );
+      });
+    }
+  });
+
   describe('Spanish', () => {
     it('hears crisis language in Spanish at the right level and marks the result Spanish', () => {
       expectResult({ level: 'danger', explicit: true, overdose: false, language: 'es' }, [
