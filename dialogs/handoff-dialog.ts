@@ -1,6 +1,5 @@
 import { EventFactory, TurnContext } from 'botbuilder';
 import {
-  ChoicePrompt,
   type DialogTurnResult,
   type FoundChoice,
   ListStyle,
@@ -14,6 +13,7 @@ import type { HandoffService } from '../src/handoff/handoff-service.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
 import { referenceWithTenant } from '../src/teams/scope.js';
+import { ChannelChoicePrompt } from './channel-choice-prompt.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
@@ -56,7 +56,7 @@ export class HandoffDialog extends InterruptibleDialog {
   ) {
     super(id, deps);
     this.addDialog(new TextPrompt(ALIAS, async (p) => validAlias(p)))
-      .addDialog(new ChoicePrompt(CHOICE))
+      .addDialog(new ChannelChoicePrompt(CHOICE))
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => (p.recognized.value ?? '').trim().length > 0))
       .addDialog(
         new WaterfallDialog(REQUEST, [

@@ -1,6 +1,5 @@
 import {
   type Choice,
-  ChoicePrompt,
   type Dialog,
   type DialogContext,
   type DialogTurnResult,
@@ -17,6 +16,7 @@ import type { IntentName } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { picksByPosition } from '../src/language/position-pick.js';
 import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
+import { ChannelChoicePrompt } from './channel-choice-prompt.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
@@ -78,9 +78,9 @@ export class MainDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps, features: Partial<Record<FeatureIntent, Dialog>> = {}) {
     super(DialogIds.main, deps);
     this.pickWords = new Set(deps.strings.variants('menu.pickWords').map(normalizeText));
-    this.addDialog(new ChoicePrompt(MENU_PROMPT, this.validateChoice.bind(this)))
+    this.addDialog(new ChannelChoicePrompt(MENU_PROMPT, this.validateChoice.bind(this)))
       .addDialog(yesNoPrompt(ROUTE_CONFIRM, deps.strings, ['routing.yes', 'routing.no']))
-      .addDialog(new ChoicePrompt(ROUTE_CHOICE))
+      .addDialog(new ChannelChoicePrompt(ROUTE_CHOICE))
       .addDialog(new NicknameDialog(deps))
       .addDialog(
         new WaterfallDialog(MENU_STEPS, [
