@@ -145,8 +145,13 @@ describe('a conversation that starts with a message (no conversationUpdate)', ()
   it('the "yes" after asking for a real person is taken by the handoff flow, not the menu', async () => {
     await exchange(url, say('first-handoff', 'I want a real person'));
     const replies = await exchange(url, say('first-handoff', 'yes'));
-    assert.ok(!saysKey(replies, 'fallback.notUnderstood'), 'understood');
-    assert.ok(!saysKey(replies, 'menu.prompt'), 'still in the handoff flow');
+    assert.deepEqual(
+      replies.map((a) => a.text),
+      [strings.text('handoff.aliasNotName')],
+      '"yes" is not taken as the name: the name is asked for again',
+    );
+    const named = await exchange(url, say('first-handoff', 'Sam'));
+    assert.ok(saysKey(named, ['handoff.summaryAsk', { summary: strings.text('handoff.summaryMenu') }]));
   });
 
   it('someone welcomed by a conversationUpdate gets no disclosure, and a second join is not welcomed again', async () => {
