@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
+import { DIALOG_STATE_VERSION } from '../../src/bot.js';
 import type { StringKey } from '../../src/content/strings.js';
 import type { App } from '../../src/host/app.js';
+import { globalCommands } from '../../src/language/commands.js';
+import { type IntentName, intentNames } from '../../src/language/intents/index.js';
 import { NEW_VISIT_AFTER_MS } from '../../src/privacy/returning-person.js';
+import { conversationStateKey } from '../../src/privacy/state-keys.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply } from '../support/dialog-case.js';
 import { exchange, exchangeAll, startTestApp, testActivity } from '../support/http.js';
@@ -16,6 +20,8 @@ const DISCLOSURE: StringKey = 'firstMessage.disclosure';
  * message's entities, or the menu where a flow should start).
  */
 interface Opening {
+  /** The intent or command this row opens with (the table must cover every one). */
+  covers: IntentName | (typeof globalCommands)[number] | 'menuItem' | 'crisis';
   what: string;
   says: string;
   answers: readonly Reply[];
@@ -27,68 +33,99 @@ interface Opening {
 /** Every intent and every command, as a person would open with it. */
 const openings: readonly Opening[] = [
   {
+    covers: 'appointment',
     what: 'appointment, with its type and date',
     says: 'I see my psychiatrist next Tuesday at 3pm',
     answers: ['appointment.intro', 'appointment.noted'],
     never: ['appointment.askType', 'menu.prompt'],
   },
   {
+    covers: 'accommodation',
     what: 'accommodation, with its setting and barrier',
     says: 'I need to ask my job for a later start because of treatment',
     answers: ['accommodation.intro', 'accommodation.noted', 'accommodation.askIdea'],
     never: ['accommodation.askSetting', 'accommodation.askBarrier', 'menu.prompt'],
   },
   {
+    covers: 'peerGroup',
     what: 'peer group, with its kind',
     says: 'can you help me find an NA meeting',
     answers: ['peerGroups.intro'],
     never: ['menu.prompt'],
   },
   {
+    covers: 'practice',
     what: 'practice',
     says: 'can we role play me asking my boss for time off',
     answers: ['practice.intro'],
     never: ['menu.prompt'],
   },
   {
+    covers: 'handoff',
     what: 'handoff',
     says: 'I want a real person',
     answers: ['handoff.intro', 'handoff.askAlias'],
     never: ['menu.prompt'],
   },
   {
+    covers: 'greeting',
     what: 'greeting',
     says: 'hi',
     answers: ['smallTalk.greeting', 'menu.prompt'],
     never: ['smallTalk.greetingReturning'],
   },
-  { what: 'thanks', says: 'thank you', answers: ['smallTalk.thanks', 'menu.prompt'] },
-  { what: 'help', says: 'help', answers: ['help.summary', 'menu.prompt'] },
-  { what: 'help in a sentence', says: 'what can you do?', answers: ['help.summary', 'menu.prompt'] },
-  { what: 'menu', says: 'menu', answers: ['menu.prompt'] },
-  { what: 'cancel', says: 'cancel', answers: ['menu.prompt'] },
+  { covers: 'thanks', what: 'thanks', says: 'thank you', answers: ['smallTalk.thanks', 'menu.prompt'] },
+  { covers: 'help', what: 'help', says: 'help', answers: ['help.summary', 'menu.prompt'] },
   {
+    covers: 'help',
+    what: 'help in a sentence',
+    says: 'what can you do?',
+    answers: ['help.summary', 'menu.prompt'],
+  },
+  { covers: 'menu', what: 'menu', says: 'menu', answers: ['menu.prompt'] },
+  { covers: 'cancel', what: 'cancel', says: 'cancel', answers: ['menu.prompt'] },
+  {
+    covers: 'aboutBot',
     what: 'about the bot',
     says: 'am I talking to a real person?',
     answers: ['aboutBot.answer', 'menu.prompt'],
   },
-  { what: 'privacy', says: 'is this private?', answers: ['privacy.kept', 'menu.prompt'] },
-  { what: 'show my data', says: 'show my data', answers: ['data.nothing', 'menu.prompt'] },
-  { what: 'delete my data', says: 'delete my data', answers: ['data.confirmDelete'], never: ['menu.prompt'] },
-  { what: 'my plans', says: 'my plans', answers: ['plans.none'] },
+  { covers: 'privacy', what: 'privacy', says: 'is this private?', answers: ['privacy.kept', 'menu.prompt'] },
   {
+    covers: 'showData',
+    what: 'show my data',
+    says: 'show my data',
+    answers: ['data.nothing', 'menu.prompt'],
+  },
+  {
+    covers: 'deleteData',
+    what: 'delete my data',
+    says: 'delete my data',
+    answers: ['data.confirmDelete'],
+    never: ['menu.prompt'],
+  },
+  { covers: 'myPlans', what: 'my plans', says: 'my plans', answers: ['plans.none'] },
+  {
+    covers: 'menuItem',
     what: 'a menu item by its label',
     says: 'Crisis & support',
     answers: ['crisis.intro', 'menu.promptAgain'],
   },
-  { what: 'nothing the bot knows', says: 'purple monkey dishwasher', answers: ['menu.prompt'] },
   {
+    covers: 'none',
+    what: 'nothing the bot knows',
+    says: 'purple monkey dishwasher',
+    answers: ['menu.prompt'],
+  },
+  {
+    covers: 'crisis',
     what: 'a concern, answered gently at once',
     says: 'I feel so hopeless lately',
     answers: ['safety.concernAsk'],
     flagged: true,
   },
   {
+    covers: 'crisis',
     what: 'danger, answered at once',
     says: 'I want to end my life tonight',
     answers: ['safety.dangerIntro', 'safety.callNow'],
@@ -141,6 +178,25 @@ describe('a conversation that starts with a message (no conversationUpdate)', ()
       assert.equal(disclosures(after), 0, 'never a second time');
     });
   }
+
+  it('the table opens with every intent and every command', () => {
+    const covered = new Set<string>(openings.map((opening) => opening.covers));
+    const missing = [...intentNames, ...globalCommands].filter((name) => !covered.has(name));
+    assert.deepEqual(missing, [], 'add a row for each');
+  });
+
+  it('a conversation whose saved dialogs a release cannot resume: the message is handled, no second disclosure', async () => {
+    await exchange(url, say('first-reset', 'hi', 'reset-user'));
+    const key = conversationStateKey('directline', 'first-reset');
+    const stored = (await app.storage.read([key]))[key] as Record<string, unknown>;
+    await app.storage.write({ [key]: { ...stored, stateVersion: DIALOG_STATE_VERSION - 1, eTag: '*' } });
+    const replies = await exchange(
+      url,
+      say('first-reset', 'help me get ready for my doctor visit', 'reset-user'),
+    );
+    assert.equal(disclosures(replies), 0, 'already told');
+    assert.ok(saysKey(replies, 'appointment.intro'), 'the request is not dropped');
+  });
 
   it('the "yes" after asking for a real person is taken by the handoff flow, not the menu', async () => {
     await exchange(url, say('first-handoff', 'I want a real person'));
