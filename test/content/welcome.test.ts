@@ -14,7 +14,10 @@ describe('the welcome', () => {
     ({ app, url } = await startTestApp());
     const replies = await exchange(
       url,
-      testActivity('welcome-lines', { type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: '' }] }),
+      testActivity('welcome-lines', {
+        type: 'conversationUpdate',
+        membersAdded: [{ id: 'user-1', name: '' }],
+      }),
     );
     welcome = (replies.find((a) => a.type === 'message')?.text ?? '').split('\n\n');
   });
