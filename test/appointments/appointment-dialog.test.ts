@@ -34,7 +34,7 @@ const goalToEnd: Step[] = [
   ['my lease, a pen', ['appointment.bringAdded', 'appointment.askSupport']],
   ['yes', ['appointment.askShare']],
   ['Nothing', ['appointment.askTalk']],
-  ['Teach-back', ['appointment.talkSay', 'appointment.askTalkMore']],
+  ['say it back', ['appointment.talkSay', 'appointment.askTalkMore']],
   ['done', ['appointment.saved', 'appointment.askReminder']],
 ];
 
