@@ -1,0 +1,46 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { resourcesDir } from '../../src/paths.js';
+import { readResourceJson, stringsIn } from './resource-files.js';
+
+/** A string the bot can say: its file under resources/, its path in that file, and its text. */
+export interface SpokenString {
+  readonly file: string;
+  readonly path: string;
+  readonly text: string;
+}
+
+/**
+ * The fields of content files that the bot says as written; the other fields of those files are
+ * ids, string keys, sources or the words people type. Kept beside the readers of those files.
+ */
+const spokenFields: Readonly<Record<string, readonly string[]>> = {
+  'crisis-resources.json': ['name', 'how'],
+  'peer-groups.json': ['name', 'about', 'howToFind', 'hours', 'accessibility'],
+  'practice-scenarios.json': ['title', 'setting', 'persona', 'goal', 'opening', 'moves'],
+};
+
+/** True when a JSON path (`a.b[2].c`) passes through one of `fields`. */
+function inFields(path: string, fields: readonly string[]): boolean {
+  return path.split(/[.[\]]+/).some((part) => fields.includes(part));
+}
+
+/**
+ * Everything the bot can say in English: every string of resources/locales/en/ (Spanish is left
+ * out: an English formula does not score it) and the spoken fields of the content files.
+ */
+export function spokenStrings(): SpokenString[] {
+  const locale = join('locales', 'en');
+  const localeFiles = readdirSync(join(resourcesDir, locale))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => join(locale, name));
+  const fromLocales = localeFiles.flatMap((file) =>
+    [...stringsIn(readResourceJson(file), '')].map(([path, text]) => ({ file, path, text })),
+  );
+  const fromContent = Object.entries(spokenFields).flatMap(([file, fields]) =>
+    [...stringsIn(readResourceJson(file), '')]
+      .filter(([path]) => inFields(path, fields))
+      .map(([path, text]) => ({ file, path, text })),
+  );
+  return [...fromLocales, ...fromContent];
+}
