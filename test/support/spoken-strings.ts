@@ -20,14 +20,22 @@ const spokenFields: Readonly<Record<string, readonly string[]>> = {
   'practice-scenarios.json': ['title', 'setting', 'persona', 'goal', 'opening', 'moves'],
 };
 
+/**
+ * Locale lists of the words people type (commands, synonyms, cues, yes and no words): matched
+ * against what people say, so they hold people's spellings too, and the bot never says them.
+ */
+const peopleWords =
+  /^(commands|accommodationTerms)\.|(Words|Synonyms|Cues)(\[\d+\])?$|^safety\.(clearNo|clearYes|notClearNo)\[|^peerGroupWhen\.dayNames/;
+
 /** True when a JSON path (`a.b[2].c`) passes through one of `fields`. */
 function inFields(path: string, fields: readonly string[]): boolean {
   return path.split(/[.[\]]+/).some((part) => fields.includes(part));
 }
 
 /**
- * Everything the bot can say in English: every string of resources/locales/en/ (Spanish is left
- * out: an English formula does not score it) and the spoken fields of the content files.
+ * Everything the bot can say in English: every string of resources/locales/en/ but the words
+ * people type (Spanish is left out: an English formula does not score it) and the spoken fields
+ * of the content files.
  */
 export function spokenStrings(): SpokenString[] {
   const locale = join('locales', 'en');
@@ -35,7 +43,9 @@ export function spokenStrings(): SpokenString[] {
     .filter((name) => name.endsWith('.json'))
     .map((name) => join(locale, name));
   const fromLocales = localeFiles.flatMap((file) =>
-    [...stringsIn(readResourceJson(file), '')].map(([path, text]) => ({ file, path, text })),
+    [...stringsIn(readResourceJson(file), '')]
+      .filter(([path]) => !peopleWords.test(path))
+      .map(([path, text]) => ({ file, path, text })),
   );
   const fromContent = Object.entries(spokenFields).flatMap(([file, fields]) =>
     [...stringsIn(readResourceJson(file), '')]
