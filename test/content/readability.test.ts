@@ -85,6 +85,7 @@ describe('plain language: every message reads at grade 8 or below (Flesch-Kincai
 
   it('counts each line of a list, and a sentence that starts with a number, as a sentence', () => {
     assert.equal(reading('Call 988. 988 is free. You can also text it.').sentences, 3);
+    assert.equal(reading('Dr. Reyes works for a U.S. agency. She is kind.').sentences, 2);
     assert.equal(reading('What you can bring:\n- your ID\n- a list of questions').sentences, 3);
     assert.equal(reading('Hi {name}, see https://example.org/a-long-page today.').words, 5);
   });
@@ -92,6 +93,7 @@ describe('plain language: every message reads at grade 8 or below (Flesch-Kincai
   it('leaves out labels and single words, keeps sentences', () => {
     assert.equal(isMessage('Appointment prep'), false);
     assert.equal(isMessage('A doctor who is in a hurry'), false);
+    assert.equal(isMessage('HUD (U.S. Department of Housing and Urban Development), about housing'), false);
     assert.equal(isMessage('What would you like to do?'), true);
   });
 });

@@ -21,17 +21,23 @@ export function plainText(message: string): string {
   );
 }
 
+/** The dot of these ends no sentence. */
+const ABBREVIATION = String.raw`\b(?:Dr|Mr|Mrs|Ms|St|vs|e\.g|i\.e|U\.S|a\.m|p\.m)\.`;
+const abbreviations = new RegExp(ABBREVIATION, 'g');
+const sentenceBreak = new RegExp(String.raw`\n+|(?<=[.?!])(?<!${ABBREVIATION})["”')]*\s+`);
+
 /** Words of a plain text: runs of letters or digits (a phone number is one word). */
 function wordsOf(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
 /**
- * Sentences: a stop (. ? !) before a space, and every line, since a line of a list
- * is read as a sentence of its own. Pieces without a word (a lone emoji) are not sentences.
+ * Sentences: a stop (. ? !) before a space, but not the dot of "Dr." or "U.S.", and every line,
+ * since a line of a list is read as a sentence of its own. Pieces without a word (a lone emoji)
+ * are not sentences.
  */
 function sentencesOf(text: string): string[] {
-  return text.split(/\n+|(?<=[.?!])["”')]*\s+/).filter((piece) => wordsOf(piece).length > 0);
+  return text.split(sentenceBreak).filter((piece) => wordsOf(piece).length > 0);
 }
 
 /** Syllables of a word; a number is read as one short word. */
@@ -58,11 +64,12 @@ export function reading(message: string): Reading {
 }
 
 /**
- * A message, not a label: at least five words and a full stop, question or exclamation mark.
+ * A message, not a label: at least five words and a full stop (not the dot of "U.S."), question
+ * or exclamation mark.
  * Button labels, titles, single words and the words people type (synonyms) are left out.
  */
 export function isMessage(message: string): boolean {
-  return /[.?!]/.test(message) && wordsOf(plainText(message)).length >= 5;
+  return /[.?!]/.test(message.replace(abbreviations, '')) && wordsOf(plainText(message)).length >= 5;
 }
 
 /** The middle value of a list of numbers. */
