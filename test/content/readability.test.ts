@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { loadResource } from '../../src/content/resource-file.js';
 import { isMessage, median, reading } from '../support/readability.js';
-import { spokenStrings } from '../support/spoken-strings.js';
+import { manifestStrings, spokenStrings } from '../support/spoken-strings.js';
 
 /** The most a message may read at (Flesch-Kincaid grade); NIH and health services aim below 8. */
 const MAX_GRADE = 8;
@@ -22,7 +22,9 @@ const exceptionsSchema = z.object({
 
 /**
  * Plain language, measured (issue 22): every message the bot can say in English, scored with the
- * Flesch-Kincaid grade (syllables from the `syllable` package; see test/support/readability.ts).
+ * Flesch-Kincaid grade (syllables from the `syllable` package; see test/support/readability.ts),
+ * and so are the Teams app's descriptions. accommodations.json and appointments.json hold string
+ * keys only: their words are scored in the locale files.
  * A message is a string with at least five words and a full stop, question or exclamation mark;
  * button labels, titles, single words and the words people type are left out. Spanish strings
  * are left out too: an English formula does not score them.
@@ -30,7 +32,7 @@ const exceptionsSchema = z.object({
 describe('plain language: every message reads at grade 8 or below (Flesch-Kincaid)', () => {
   const { exceptions } = loadResource('readability-exceptions.json', exceptionsSchema);
   const excepted = new Set(exceptions.map(({ file, path }) => `${file}:${path}`));
-  const messages = spokenStrings()
+  const messages = [...spokenStrings(), ...manifestStrings()]
     .filter(({ text }) => isMessage(text))
     .map((spoken) => ({ ...spoken, grade: reading(spoken.text).grade }));
   const files = [...new Set(messages.map(({ file }) => file))];

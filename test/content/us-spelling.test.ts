@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
-import { stringsIn } from '../support/resource-files.js';
-import { spokenStrings } from '../support/spoken-strings.js';
+import { manifestStrings, spokenStrings } from '../support/spoken-strings.js';
 
 /** Common British spellings, each with the US spelling people should read instead. */
 const british: readonly [RegExp, string][] = [
@@ -54,11 +53,9 @@ function readText(): [string, string][] {
     'README.md',
     ...readdirSync(join(projectRoot, 'docs')).map((name) => join('docs', name)),
   ].filter((file) => file.endsWith('.md'));
-  const manifest = JSON.parse(readFileSync(join(projectRoot, 'appPackage', 'manifest.json'), 'utf8'));
   return [
-    ...spokenStrings().map(({ file, path, text }): [string, string] => [`resources/${file} ${path}`, text]),
-    ...[...stringsIn(manifest, '')].map(([path, text]): [string, string] => [
-      `appPackage/manifest.json ${path}`,
+    ...[...spokenStrings(), ...manifestStrings()].map(({ file, path, text }): [string, string] => [
+      `${file} ${path}`,
       text,
     ]),
     ...docs.flatMap((file) =>

@@ -1,9 +1,12 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resourcesDir } from '../../src/paths.js';
+import { projectRoot, resourcesDir } from '../../src/paths.js';
 import { readResourceJson, stringsIn } from './resource-files.js';
 
-/** A string the bot can say: its file under resources/, its path in that file, and its text. */
+/**
+ * A string the bot can say: its file (under resources/, or appPackage/manifest.json), its path in
+ * that file, and its text.
+ */
 export interface SpokenString {
   readonly file: string;
   readonly path: string;
@@ -53,4 +56,13 @@ export function spokenStrings(): SpokenString[] {
       .map(([path, text]) => ({ file, path, text })),
   );
   return [...fromLocales, ...fromContent];
+}
+
+/** The Teams app's name and descriptions (of the app and its commands), read in Teams. */
+export function manifestStrings(): SpokenString[] {
+  const file = join('appPackage', 'manifest.json');
+  const manifest: unknown = JSON.parse(readFileSync(join(projectRoot, file), 'utf8'));
+  return [...stringsIn(manifest, '')]
+    .filter(([path]) => /^(name|description)\.|\.(title|description)$/.test(path))
+    .map(([path, text]) => ({ file, path, text }));
 }
