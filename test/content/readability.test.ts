@@ -85,6 +85,10 @@ describe('plain language: every message reads at grade 8 or below (Flesch-Kincai
     assert.ok(reading('You can ask for a change at work. Do you want to try?').grade <= MAX_MEDIAN);
   });
 
+  it('computes the Flesch-Kincaid formula: 6 words, 1 sentence, 6 syllables is 0.39 * 6 + 11.8 - 15.59', () => {
+    assert.equal(reading('The cat sat on the mat.').grade, -1.4);
+  });
+
   it('counts each line of a list, and a sentence that starts with a number, as a sentence', () => {
     assert.equal(reading('Call 988. 988 is free. You can also text it.').sentences, 3);
     assert.equal(reading('Dr. Reyes works for a U.S. agency. She is kind.').sentences, 2);
