@@ -301,7 +301,10 @@ export class WayfinderBot extends TeamsActivityHandler {
     await context.sendActivity(this.deps.strings.text('firstMessage.disclosure'));
   }
 
-  /** Says plainly that this is an automated coach, what it can do, and where help is. */
+  /**
+   * Says in three short lines that this is an automated coach, where help is in a crisis, and how
+   * to go on; what it can do is the menu that follows (a long welcome goes unread).
+   */
   private async welcome(context: TurnContext): Promise<void> {
     const { strings } = this.deps;
     await this.welcomed.set(context, true);
@@ -309,7 +312,6 @@ export class WayfinderBot extends TeamsActivityHandler {
       type: ActivityTypes.Message,
       text: [
         strings.text('welcome.greeting'),
-        strings.text('welcome.purpose', { features: strings.text('menu.featureList') }),
         strings.text('welcome.crisis'),
         strings.text('welcome.nextStep'),
       ].join('\n\n'),
