@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 
@@ -21,17 +23,24 @@ function cliPath(): string {
 /**
  * Starts the Playground as a Teams client (`-c msteams`) for the bot at `endpoint`, telemetry
  * off, on any free port: it logs "Listening on N" (it picks another port when asked for a busy
- * one, so port 0 is not needed). Rejects with its output when it exits or is silent too long.
+ * one, so port 0 is not needed). It runs in a temporary folder, where it writes its log
+ * (devTools/). Rejects with its output when it exits or is silent too long.
  */
 export function startAgentsPlayground(endpoint: string): Promise<AgentsPlayground> {
   const port = 40_000 + Math.floor(Math.random() * 20_000);
+  const cwd = mkdtempSync(join(tmpdir(), 'wayfinder-playground-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [cliPath(), '-e', endpoint, '-c', 'msteams', '-p', String(port), '--dt'],
-    { cwd: projectRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: 'pipe' },
+    { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: 'pipe' },
   );
   let output = '';
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const exited = new Promise<void>((done) =>
+    child.once('exit', () => {
+      rmSync(cwd, { recursive: true, force: true });
+      done();
+    }),
+  );
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
