@@ -4,7 +4,7 @@ import { safetyLevels } from './safety-result.js';
 import { categorySchema, type SafetyTaxonomy } from './safety-taxonomy.js';
 
 /**
- * Labelled messages in one format for every set: the learned layer's training messages
+ * Labeled messages in one format for every set: the learned layer's training messages
  * (resources/safety-examples.json) and the held-out sets that measure the gate
  * (resources/safety-eval/*.json, one of them written by someone who never saw the others).
  */

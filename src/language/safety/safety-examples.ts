@@ -5,8 +5,8 @@ import { type SafetyLevel, safetyLevels } from './safety-result.js';
 import type { SafetyTaxonomy } from './safety-taxonomy.js';
 
 /**
- * The data half of the safety gate's learned layer: labelled training messages (in the format of
- * every labelled set, see labelled-set.ts), the score thresholds, and which rules-lexicon lists
+ * The data half of the safety gate's learned layer: labeled training messages (in the format of
+ * every labeled set, see labelled-set.ts), the score thresholds, and which rules-lexicon lists
  * stand in for their words, kept in resources/safety-examples.json. Validated here, so that a bad
  * edit stops the bot at start with the file and field named (see loadResource).
  */

@@ -60,7 +60,7 @@ export const GRID: readonly number[] = [
  * The most alarms (rules and learned layer together) the picked thresholds may raise out of fold:
  * the targets' rates with a margin on lookalikes and on the training set's everyday messages
  * (edge cases, see independentEveryday), the target itself on independent everyday messages.
- * Within them the pair that finds the most danger wins: the decision is to favour sensitivity.
+ * Within them the pair that finds the most danger wins: the decision is to favor sensitivity.
  */
 export const LOOKALIKE_ALARM_BUDGET = safetyTargets.lookalikeAlarms * 0.8;
 export const EVERYDAY_ALARM_BUDGET = safetyTargets.everydayAlarms;

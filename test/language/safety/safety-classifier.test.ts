@@ -105,7 +105,7 @@ describe('safety classifier', () => {
     ]);
   });
 
-  describe('as different people type it (round 2: messages in none of the labelled sets)', () => {
+  describe('as different people type it (round 2: messages in none of the labeled sets)', () => {
     // [what a person types, the level the gate must give]
     const typed: readonly (readonly [string, SafetyLevel])[] = [
       ['ngl im gonna kms tn', 'danger'],
