@@ -12,6 +12,7 @@ import {
 } from '../../../src/language/safety/safety-classifier.js';
 import { loadSafetyRules } from '../../../src/language/safety/safety-rules.js';
 import { resourcesDir } from '../../../src/paths.js';
+import { spokenStrings } from '../../support/spoken-strings.js';
 
 const classifier: SafetyClassifier = loadSafetyClassifier();
 const levelOf = (text: string): SafetyLevel => classifier.classify(text).level;
@@ -137,6 +138,14 @@ describe('safety classifier', () => {
         );
       });
     }
+  });
+
+  it("the bot's own short lines and button labels are none: a person taps or types them back", () => {
+    const short = spokenStrings()
+      .map(({ text }) => text)
+      .filter((text) => text.split(/\s+/).length <= 5 && !/[{}]/.test(text));
+    assert.ok(short.length > 100, `${short.length} short strings`);
+    expectLevel('none', short);
   });
 
   describe('Spanish', () => {
