@@ -66,6 +66,14 @@ export const LOOKALIKE_ALARM_BUDGET = safetyTargets.lookalikeAlarms * 0.8;
 export const EVERYDAY_ALARM_BUDGET = safetyTargets.everydayAlarms;
 
 /**
+ * Out-of-fold danger counts this close (a share of the danger examples: 0.1%, two or three
+ * messages) are noise between neighboring grid pairs, not sensitivity; the fewer alarms decide.
+ * Without it the pick swung with every added example, once to a pair that called the bot's own
+ * "Keep going" button danger for one more danger example found.
+ */
+export const DANGER_TIE = 0.001;
+
+/**
  * Scores every example with a layer trained on the other folds (stratified by category and
  * language), and each of `everyday` (messages outside the training set) with one of those layers.
  */
@@ -167,19 +175,21 @@ export function withinBudget(row: SweepRow): boolean {
 
 /**
  * The thresholds the layer ships with: of the grid pairs within the alarm budgets, the one that
- * flags the most danger; on a tie, the most concern, then the fewest alarms, then the higher
- * thresholds. Undefined when no pair is within budget (the layer should then not ship).
+ * flags the most danger; pairs within `DANGER_TIE` of the most are a tie, settled by the fewest
+ * alarms, then the most concern, then the higher thresholds. Undefined when no pair is within
+ * budget (the layer should then not ship).
  */
 export function pickThresholds(scores: readonly OutOfFold[]): LearnedThresholds | undefined {
   const alarms = (row: SweepRow) => row.lookalike.flagged + row.everyday.flagged + row.independent.flagged;
   const within = sweep(scores).filter(withinBudget);
-  within.sort(
+  const most = Math.max(...within.map((row) => row.danger.flagged));
+  const tied = within.filter((row) => row.danger.flagged >= most - DANGER_TIE * row.danger.total);
+  tied.sort(
     (a, b) =>
-      b.danger.flagged - a.danger.flagged ||
-      b.concern.flagged - a.concern.flagged ||
       alarms(a) - alarms(b) ||
+      b.concern.flagged - a.concern.flagged ||
       b.thresholds.danger - a.thresholds.danger ||
       b.thresholds.atRisk - a.thresholds.atRisk,
   );
-  return within[0]?.thresholds;
+  return tied[0]?.thresholds;
 }
