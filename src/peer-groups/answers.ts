@@ -251,7 +251,7 @@ export class AnswerReader {
    * just before it ("I'm not on methadone") says nothing either way.
    */
   medicationOf(text: string): 'required' | undefined {
-    const words = normalizeText(text).split(' ');
+    const words = withoutQuestionMarks(text).split(' ');
     const said = this.strings.variants('peerGroupChoices.onMedicationWords').some((phrase) => {
       const at = indexOfPhrase(words, normalizeText(phrase).split(' '));
       if (at < 0) return false;
@@ -359,6 +359,11 @@ export function readPlace(text: string): Place | undefined {
   if (!city || !name || name.split(/\s+/).length > 4) return undefined;
   const state = (city[2] ?? city[3])?.toUpperCase();
   return { text: state ? `${name}, ${state}` : name, city: name, ...(state ? { state } : {}) };
+}
+
+/** The text folded (normalizeText) with its question marks gone too: "suboxone?" is "suboxone". */
+export function withoutQuestionMarks(text: string): string {
+  return normalizeText(text.replace(/\?/g, ' '));
 }
 
 /** Where `phrase` (words) starts in `words`, or -1. */

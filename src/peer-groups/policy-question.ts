@@ -1,6 +1,6 @@
 import type { Strings } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
-import type { AnswerReader } from './answers.js';
+import { type AnswerReader, withoutQuestionMarks } from './answers.js';
 import type { PeerDirectory } from './directory.js';
 import type { PeerGroup } from './schema.js';
 
@@ -24,7 +24,7 @@ export class PolicyQuestions {
 
   /** The group whose policy `text` asks about, or undefined when it is no such question. */
   groupAskedAbout(text: string): PeerGroup | undefined {
-    const folded = normalizeText(text);
+    const folded = withoutQuestionMarks(text);
     if (!this.isQuestion(text, folded)) return undefined;
     const policy =
       this.reader.medicationOf(text) !== undefined || this.reader.has(folded, 'peerGroupPolicy.policyWords');
