@@ -100,6 +100,7 @@ export function askIn(text: string): string | undefined {
     ?.replace(/[\s,]*please$/i, '')
     .replace(/[\s,]+$/, '')
     .trim();
-  if (!rest || rest.length < 3) return undefined;
+  // "to ask about my dog" is no thing asked for: it would read "I'm asking for to ask about...".
+  if (!rest || rest.length < 3 || /^to\b/i.test(rest)) return undefined;
   return rest.length > 80 ? `${rest.slice(0, 77).trimEnd()}...` : rest;
 }

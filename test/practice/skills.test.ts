@@ -45,5 +45,7 @@ describe('practice skill detection', () => {
       'two minutes on the prescription',
     );
     assert.equal(askIn('Hello, thanks for seeing me.'), undefined);
+    // An infinitive is no thing asked for; the scene's goal stands in for it.
+    assert.equal(askIn("I'd like to ask about keeping my emotional support animal."), undefined);
   });
 });
