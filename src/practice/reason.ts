@@ -11,7 +11,7 @@ const MAX_REASON = 120;
 export function reasonIn(text: string, cues: readonly string[]): string | undefined {
   const lower = text.toLowerCase();
   const found = cues
-    .map((cue) => ({ cue, at: new RegExp(`\\b${escape(cue.toLowerCase())}\\b`).exec(lower)?.index ?? -1 }))
+    .map((cue) => ({ cue, at: new RegExp(`\\b${escapeRegExp(cue.toLowerCase())}\\b`).exec(lower)?.index ?? -1 }))
     .filter(({ at }) => at >= 0)
     .sort((a, b) => a.at - b.at)[0];
   if (!found) return undefined;
@@ -23,6 +23,6 @@ export function reasonIn(text: string, cues: readonly string[]): string | undefi
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : MAX_REASON)}...`;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
