@@ -11,7 +11,10 @@ const MAX_REASON = 120;
 export function reasonIn(text: string, cues: readonly string[]): string | undefined {
   const lower = text.toLowerCase();
   const found = cues
-    .map((cue) => ({ cue, at: new RegExp(`\\b${escapeRegExp(cue.toLowerCase())}\\b`).exec(lower)?.index ?? -1 }))
+    .map((cue) => ({
+      cue,
+      at: new RegExp(`\\b${escapeRegExp(cue.toLowerCase())}\\b`).exec(lower)?.index ?? -1,
+    }))
     .filter(({ at }) => at >= 0)
     .sort((a, b) => a.at - b.at)[0];
   if (!found) return undefined;
