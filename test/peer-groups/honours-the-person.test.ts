@@ -252,12 +252,12 @@ describe('peer groups over HTTP: a conversation that starts with a message, on W
   });
   after(() => app.close());
 
-  it('four answers in one message, then the results once, as cards with no 12-step group', async () => {
+  it('four answers in the first message, then the results once, as cards with no 12-step group', async () => {
     const send = (text: string) =>
       exchange(url, testActivity('honour-webchat', { text, channelId: 'webchat' }));
-    await send('hi');
-    await send('can you find me a support group');
-    await send("online, not 12 step, evenings, I'm on suboxone");
+    // The first message of the conversation: no conversationUpdate, no "hi".
+    const first = await send("find a group: online, not 12 step, evenings, I'm on suboxone");
+    assert.ok(first.some((reply) => containsReply(strings, 'peerGroups.prefilled', reply.text ?? '')));
     const replies = await send('drugs');
     const shown = replies.find((reply) => (reply.attachments ?? []).length > 0);
     assert.ok(shown, replies.map((reply) => reply.text).join('\n'));

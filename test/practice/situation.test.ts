@@ -125,7 +125,7 @@ describe('practice: a scene about an emotional support animal (transcript)', () 
   });
 });
 
-describe('practice over HTTP: asking for the scene in the conversation', () => {
+describe('practice over HTTP: a conversation that starts by asking for the scene', () => {
   let app: App;
   let url: string;
   before(async () => {
@@ -136,7 +136,7 @@ describe('practice over HTTP: asking for the scene in the conversation', () => {
   it('"can i practice asking my landlord about my emotional support animal?" sets that scene', async () => {
     const send = async (text: string) =>
       (await exchange(url, testActivity('practice-animal', { text }))).map((reply) => reply.text ?? '');
-    await send('hi');
+    // The first message of the conversation: no conversationUpdate, no "hi".
     const replies = await send('can i practice asking my landlord about my emotional support animal?');
     assert.ok(
       replies.some((reply) => reply.includes(supportAnimal.setting)),
