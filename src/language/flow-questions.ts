@@ -20,14 +20,17 @@ function fileSchema(strings: Strings) {
 
 /** A question that opens by asking what or who ("what's", "what does", "who is"). */
 const opener = /^(what|whats|what's|wat|who|whos|who's)$/;
+/** Words that may stand between the opener and the term ("what is the...", "what does a..."). */
+const fillers = new Set(['is', 'are', 'does', 'do', 'a', 'an', 'the', 'that', 'this', 'my', 'your', 's']);
 /** Words after a term that ask what it is ("co-occurring means?", "the office called?"). */
 const asksAfter = new Set(['mean', 'means', 'called', 'stand']);
 
-/** True when `words` ask what `term` (its words) is: opened by what/who close before it, or followed by "mean". */
+/** True when `words` ask what `term` (its words) is: "what is the TERM", or "TERM means?". */
 function asksAbout(words: readonly string[], term: readonly string[]): boolean {
   for (let at = 0; at + term.length <= words.length; at++) {
     if (!term.every((word, i) => words[at + i] === word)) continue;
-    if (opener.test(words[0] ?? '') && at <= 4) return true;
+    const between = words.slice(1, at);
+    if (at > 0 && opener.test(words[0] ?? '') && between.every((word) => fillers.has(word))) return true;
     if (asksAfter.has(words[at + term.length] ?? '')) return true;
   }
   return false;
