@@ -14,6 +14,7 @@ import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice } from '../dialogs/open-choice.js';
 import { openSafetyQuestion, pauseForSafety, safetyOptionsFor } from '../dialogs/safety-dialog.js';
+import { SAFETY_PLAN_DIALOG_ID } from '../dialogs/safety-plan-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
@@ -222,6 +223,11 @@ export class WayfinderBot extends TeamsActivityHandler {
         // Above whatever is open; that question is asked again when the plans are closed. With
         // nothing saved and nothing open (a concern reply it answered, say), the menu.
         await dc.beginDialog(MY_PLANS_DIALOG_ID);
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
+        return;
+      case 'mySafetyPlan':
+        // Above whatever is open, a crisis reply included, which is asked again after.
+        await dc.beginDialog(SAFETY_PLAN_DIALOG_ID);
         if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
         return;
       default: {

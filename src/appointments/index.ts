@@ -21,7 +21,8 @@ export {
   reminderActivity,
   reminderIds,
   reminderPayloadSchema,
-  reminderSender,
+  type ScheduledMessage,
+  scheduledSender,
   scheduleReminders,
 } from './reminders.js';
 

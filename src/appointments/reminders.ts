@@ -137,22 +137,25 @@ export class ReminderNotSentError extends Error {
   }
 }
 
+/** The message a scheduled item's payload stands for, or undefined when no feature knows it. */
+export type ScheduledMessage = (payload: unknown) => Partial<Activity> | undefined;
+
 /**
- * The scheduler's send for appointment reminders and check-ins: the message for the payload,
- * through continueConversationAsync to the saved reference. activityId is dropped: a reply to an
- * activity the channel never showed is held back by Web Chat. The send is checked inside the
- * logic, because the adapter hands errors thrown there to its turn error handler instead of to
- * the caller; a failure throws, so the scheduler retries.
+ * The scheduler's send: the message for the payload (`messageFor`: appointment reminders and
+ * check-ins, the safety plan's check-in), through continueConversationAsync to the saved
+ * reference. activityId is dropped: a reply to an activity the channel never showed is held back
+ * by Web Chat. The send is checked inside the logic, because the adapter hands errors thrown
+ * there to its turn error handler instead of to the caller; a failure throws, so the scheduler
+ * retries.
  */
-export function reminderSender(deps: {
+export function scheduledSender(deps: {
   adapter: ProactiveAdapter;
   appId: string;
-  strings: Strings;
-  content: AppointmentContent;
+  messageFor: ScheduledMessage;
 }): (item: PendingItem) => Promise<void> {
   return async (item) => {
     const kind = String(item.payload.kind);
-    const activity = reminderActivity(item.payload, deps.strings, deps.content);
+    const activity = deps.messageFor(item.payload);
     if (!activity) throw new ReminderNotSentError(kind);
     const { activityId: _activityId, ...reference } = item.reference;
     let outcome: { sent: true } | { sent: false; cause?: unknown } = { sent: false };

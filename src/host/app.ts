@@ -10,8 +10,14 @@ import { MainDialog } from '../../dialogs/main-dialog.js';
 import { MyPlansDialog } from '../../dialogs/my-plans-dialog.js';
 import { PeerGroupDialog } from '../../dialogs/peer-group-dialog.js';
 import { SafetyDialog } from '../../dialogs/safety-dialog.js';
+import { SafetyPlanDialog } from '../../dialogs/safety-plan-dialog.js';
 import { accommodationRequestsProperty } from '../accommodations/saved-requests.js';
-import { createAppointmentParts, loadAppointmentContent, reminderSender } from '../appointments/index.js';
+import {
+  createAppointmentParts,
+  loadAppointmentContent,
+  reminderActivity,
+  scheduledSender,
+} from '../appointments/index.js';
 import { WayfinderBot } from '../bot.js';
 import { registerLocalChat } from '../channels/local-chat.js';
 import { type Content, loadContent } from '../content/content.js';
@@ -28,6 +34,8 @@ import { createPracticeParts } from '../practice/index.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import { RetentionIndex } from '../privacy/retention-index.js';
+import { checkInActivity } from '../safety-plan/check-in.js';
+import { SafetyPlanStore } from '../safety-plan/plan-store.js';
 import { Scheduler } from '../scheduling/index.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
@@ -125,11 +133,11 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     storage,
     clock,
     logger,
-    send: reminderSender({
+    send: scheduledSender({
       adapter,
       appId: config.auth.appId ?? '',
-      strings,
-      content: appointmentContent,
+      messageFor: (payload) =>
+        checkInActivity(payload, strings) ?? reminderActivity(payload, strings, appointmentContent),
     }),
   });
   const handoffStore = new HandoffStore(storage);
@@ -194,6 +202,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       new AppointmentPlansDialog(dialogDeps, appointments),
       new AccommodationDialog(dialogDeps, accommodationOptions),
       new MyPlansDialog(dialogDeps, { plans: appointments.plans, accommodationRequests }),
+      new SafetyPlanDialog(dialogDeps, { store: new SafetyPlanStore(userState), scheduler, clock }),
     ],
     handoff: new HandoffTurns(handoff, handoffStore, strings, config.specialistIds, clock, specialistChannel),
     group: new GroupTurns({
