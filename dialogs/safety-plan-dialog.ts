@@ -2,6 +2,7 @@ import { type Activity, TurnContext } from 'botbuilder';
 import {
   type Choice,
   ChoicePrompt,
+  type DialogContext,
   type DialogTurnResult,
   type FoundChoice,
   ListStyle,
@@ -10,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { planMessages, planTextActivities } from '../src/appointments/plan-card.js';
 import type { StringKey } from '../src/content/strings.js';
+import type { DialogCommand } from '../src/language/commands.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { type CheckInScheduler, scheduleCheckIn } from '../src/safety-plan/check-in.js';
@@ -251,6 +253,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const plan: SafetyPlan = { ...(await this.plan(step)), madeAt: this.parts.clock().toISOString() };
     await this.save(step, plan);
     await this.sendPlan(step.context, plan, 'safetyPlan.saved');
+    await this.sayMissing(step.context, plan);
     if (plan.followUpAsked) return step.next(undefined);
     return step.prompt(FOLLOW_UP, {
       prompt: this.deps.strings.text('safetyPlan.followUpAsk'),
@@ -293,10 +296,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const plan = await this.plan(step);
     if (!quiet) {
       await this.sendPlan(step.context, plan, 'safetyPlan.current');
-      const missing = emptySteps(plan).map((part) => strings.text(stepKey(part, 'step')));
-      if (missing.length > 0) {
-        await step.context.sendActivity(strings.text('safetyPlan.stillEmpty', { parts: missing.join('; ') }));
-      }
+      await this.sayMissing(step.context, plan);
     }
     const action = (value: string, label: StringKey, synonyms: readonly string[] = []): Choice => ({
       value,
@@ -364,6 +364,15 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     await context.sendActivities(planMessages(view, strings.text(intro), actions));
   }
 
+  /** The parts still empty, so a skipped one is not forgotten. */
+  private async sayMissing(context: TurnContext, plan: SafetyPlan): Promise<void> {
+    const { strings } = this.deps;
+    const missing = emptySteps(plan).map((part) => strings.text(stepKey(part, 'step')));
+    if (missing.length > 0) {
+      await context.sendActivity(strings.text('safetyPlan.stillEmpty', { parts: missing.join('; ') }));
+    }
+  }
+
   /** The first part neither answered nor skipped, or undefined when every part was reached. */
   private nextToMake(plan: SafetyPlan): number | undefined {
     const index = planSteps.findIndex(
@@ -387,6 +396,15 @@ export class SafetyPlanDialog extends InterruptibleDialog {
 
   private async save(step: WaterfallStepContext, plan: SafetyPlan): Promise<void> {
     await this.parts.store.save(step.context, plan);
+  }
+
+  /**
+   * Only the command words themselves ("help", "menu", "cancel"): an answer in the person's own
+   * words ("skip", "I stop answering texts") is never guessed to be one.
+   */
+  protected override commandIn(dc: DialogContext): DialogCommand | undefined {
+    const command = this.deps.commands.recognize(dc.context.activity.text);
+    return command === 'help' || command === 'menu' || command === 'cancel' ? command : undefined;
   }
 
   /** Answers are the person's own words: a topic they mention is not a request to switch. */

@@ -53,10 +53,14 @@ export function hasEntries(plan: SafetyPlan | undefined): plan is SafetyPlan {
   return plan !== undefined && planSteps.some((step) => entriesOf(plan, step).length > 0);
 }
 
-/** `text` added to `step` as typed (cut to the longest entry kept); the oldest goes when full. */
+/**
+ * `text` added to `step` as typed (cut to the longest entry kept); the oldest goes when full. The
+ * same words again (a part gone back to and answered again) are kept once.
+ */
 export function addEntry(plan: SafetyPlan, step: PlanStep, text: string, now: Date): SafetyPlan {
   const kept = text.trim().slice(0, MAX_ENTRY_LENGTH);
-  const entries = [...entriesOf(plan, step), kept].slice(-MAX_ENTRIES_PER_STEP);
+  const others = entriesOf(plan, step).filter((entry) => entry.toLowerCase() !== kept.toLowerCase());
+  const entries = [...others, kept].slice(-MAX_ENTRIES_PER_STEP);
   return {
     ...plan,
     entries: { ...plan.entries, [step]: entries },
