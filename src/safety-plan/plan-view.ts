@@ -59,9 +59,11 @@ export function dialActions(
   const people = plan ? [...entriesOf(plan, 'helpers'), ...entriesOf(plan, 'professionals')] : [];
   const numbers = people.flatMap((entry) => {
     const found = findPhone(entry);
-    return found
-      ? [{ name: (found.label || found.digits).slice(0, LABEL_LENGTH), digits: found.digits }]
-      : [];
+    if (!found) return [];
+    // A US number dials from anywhere as +1 and its ten digits (RFC 3966's global form).
+    return [
+      { name: (found.label || found.digits).slice(0, LABEL_LENGTH).trim(), digits: `+1${found.digits}` },
+    ];
   });
   const room = (MAX_ACTIONS - 2) / 2;
   const all = [...numbers.slice(0, room), { name: lifeline, digits: '988' }];
