@@ -13,6 +13,7 @@ import { planMessages, planTextActivities } from '../src/appointments/plan-card.
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { normalizeText } from '../src/language/normalize.js';
+import { picksByPosition } from '../src/language/position-pick.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { type CheckInScheduler, scheduleCheckIn } from '../src/safety-plan/check-in.js';
 import {
@@ -82,6 +83,7 @@ const FOLLOW_UP = 'safetyPlanFollowUp';
  */
 export class SafetyPlanDialog extends InterruptibleDialog {
   private readonly words: Record<'skip' | 'back' | 'next' | 'keep', ReadonlySet<string>>;
+  private readonly pickWords: ReadonlySet<string>;
 
   constructor(
     deps: DialogDeps,
@@ -97,6 +99,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       next: set('safetyPlan.nextWords', 'safetyPlan.nextStep'),
       keep: set('safetyPlan.keepWords', 'safetyPlan.keep'),
     };
+    this.pickWords = new Set(strings.variants('menu.pickWords').map(normalizeText));
     this.addDialog(new OpenAnswerPrompt(ASK))
       .addDialog(new ChoicePrompt(ACTIONS))
       .addDialog(new ChoicePrompt(PICK))
@@ -174,13 +177,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
         entries.length > 0 ? entries.map((e) => `- ${e}`).join('\n') : strings.text('safetyPlan.editEmpty');
       text = `${text}\n\n${strings.text('safetyPlan.editNow', { entries: now })}`;
     }
-    const last = state.editing ? 'safetyPlan.keep' : 'safetyPlan.skip';
     return step.prompt(ASK, {
       prompt: text,
-      choices: [
-        ...this.buttons(strings.variants(stepKey(part, 'examples'))),
-        ...this.buttons([strings.text(last)]),
-      ],
+      choices: this.stepChoices(state),
       style: ListStyle.suggestedAction,
     });
   }
@@ -190,7 +189,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const state = step.options as StepState;
     const part = planSteps[state.index] as PlanStep;
-    const typed = this.typed(step);
+    const typed = this.typed(step, this.stepChoices(state));
     if (state.editing && this.words.keep.has(normalizeText(typed))) {
       await step.context.sendActivity(strings.text('safetyPlan.kept'));
       return step.replaceDialog(VIEW);
@@ -211,14 +210,14 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     return step.prompt(ASK, {
       prompt: strings.text('safetyPlan.more'),
-      choices: this.buttons([strings.text('safetyPlan.nextStep')]),
+      choices: this.moreChoices(),
       style: ListStyle.suggestedAction,
     });
   }
 
   private async takeMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as StepState;
-    const typed = this.typed(step);
+    const typed = this.typed(step, this.moreChoices());
     const folded = normalizeText(typed);
     if (!typed || this.words.next.has(folded) || this.words.skip.has(folded)) {
       if (!state.editing) return this.nextStep(step, state.index + 1);
@@ -381,13 +380,31 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     return index < 0 ? undefined : index;
   }
 
+  /** A part's example answers, then Skip (or, when changing it, Keep it). */
+  private stepChoices(state: StepState): Choice[] {
+    const { strings } = this.deps;
+    const part = planSteps[state.index] as PlanStep;
+    const last = strings.text(state.editing ? 'safetyPlan.keep' : 'safetyPlan.skip');
+    return this.buttons([...strings.variants(stepKey(part, 'examples')), last]);
+  }
+
+  private moreChoices(): Choice[] {
+    return this.buttons([this.deps.strings.text('safetyPlan.nextStep')]);
+  }
+
   private buttons(labels: readonly string[]): Choice[] {
     return labels.map((title) => ({ value: title, action: { type: 'imBack', title, value: title } }));
   }
 
-  /** What the person typed (or the button they pressed), as they wrote it. */
-  private typed(step: WaterfallStepContext): string {
-    return (step.context.activity.text ?? '').trim();
+  /**
+   * What the person typed (or the button they pressed), as they wrote it; a button picked by its
+   * number alone ("2", "the first one") is that button's words.
+   */
+  private typed(step: WaterfallStepContext, choices: readonly Choice[]): string {
+    const text = (step.context.activity.text ?? '').trim();
+    const found = step.result as FoundChoice | undefined;
+    if (!found || normalizeText(found.value) === normalizeText(text)) return text;
+    return picksByPosition(text, choices, this.pickWords) ? found.value : text;
   }
 
   private async plan(step: WaterfallStepContext): Promise<SafetyPlan> {

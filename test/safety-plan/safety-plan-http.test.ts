@@ -152,6 +152,22 @@ const cases: PlanCase[] = [
     stored: (plan) => assert.deepEqual(plan?.entries.warningSigns, ['i stop going out']),
   },
   {
+    name: 'a number alone picks that button ("2", "the fourth one"); a number inside a sentence stays as typed',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['2', ['safetyPlan.added', 'safetyPlan.more']],
+      ['1', [part(2)]],
+      ['the fourth one', ['safetyPlan.skipped', part(3)]],
+      ['I have 2 kids to play with', ['safetyPlan.added', 'safetyPlan.more']],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.warningSigns, [strings.variants('safetyPlan.examplesWarningSigns')[1]]);
+      assert.deepEqual(plan?.skipped, ['copingAlone']);
+      assert.deepEqual(plan?.entries.distractions, ['I have 2 kids to play with']);
+    },
+  },
+  {
     name: '"help" and a side question mid-plan are answered, then the same part is asked again',
     steps: [
       ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
