@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../src/host/app.js';
 import { HandoffStore } from '../../src/handoff/handoff-store.js';
+import type { App } from '../../src/host/app.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { postMessages, startTestApp, testActivity } from '../support/http.js';
