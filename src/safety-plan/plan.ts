@@ -18,8 +18,8 @@ export type PlanStep = (typeof planSteps)[number];
 
 export const SAFETY_PLAN_VERSION = 1;
 /** Enough for a real plan; bounded so the plan card stays within Teams' message size. */
-export const MAX_ENTRIES_PER_STEP = 8;
-export const MAX_ENTRY_LENGTH = 300;
+export const MAX_ENTRIES_PER_STEP = 6;
+export const MAX_ENTRY_LENGTH = 200;
 
 const entry = z.string().trim().min(1).max(MAX_ENTRY_LENGTH);
 

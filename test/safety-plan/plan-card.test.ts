@@ -113,28 +113,33 @@ describe('safety plan card (issue 20)', () => {
     );
   });
 
-  it('the fullest plan there can be (every part full, longest answers, numbers everywhere) fits Teams: each message within 28 KB', () => {
+  /** Every part full, each answer as long as kept, written with `fill` and a number in each. */
+  const fullest = (fill: string) => {
     const long = (step: string, i: number) =>
-      `${step} ${i} 312-555-01${String(i).padStart(2, '0')} ${'x'.repeat(MAX_ENTRY_LENGTH)}`.slice(
+      `${step} ${i} 312-555-01${String(i).padStart(2, '0')} ${fill.repeat(MAX_ENTRY_LENGTH)}`.slice(
         0,
         MAX_ENTRY_LENGTH,
       );
-    const plan = planWith(
-      Object.fromEntries(
-        planSteps.map((step) => [
-          step,
-          Array.from({ length: MAX_ENTRIES_PER_STEP }, (_, i) => long(step, i)),
-        ]),
-      ),
-    );
+    const entries = (step: string) => Array.from({ length: MAX_ENTRIES_PER_STEP }, (_, i) => long(step, i));
+    return { plan: planWith(Object.fromEntries(planSteps.map((step) => [step, entries(step)]))), entries };
+  };
+
+  it('the fullest plan in plain letters is still one card, with its call buttons, within Teams’ 28 KB', () => {
+    const { plan } = fullest('x');
+    const [message, ...more] = messagesFor(plan, 'msteams');
+    assert.deepEqual(more, [], 'one message');
+    assert.ok(fitsTeamsMessage(message), `${JSON.stringify(message).length} bytes`);
+    assert.equal(cardOf(message)?.actions?.length, TEAMS_CARD_LIMITS.maxActions);
+  });
+
+  it('a fullest plan in wide characters (3 bytes each) comes as text in parts, each within 28 KB, nothing left out', () => {
+    const { plan, entries } = fullest('\u4e2d');
     const messages = messagesFor(plan, 'msteams');
-    assert.ok(messages.length >= 1);
+    assert.ok(messages.length > 1, 'too big for one card');
     for (const message of messages)
-      assert.ok(fitsTeamsMessage(message), `${JSON.stringify(message).length} bytes`);
-    const all = messages.map((m) => `${m.text ?? ''}${cardOf(m)?.fallbackText ?? ''}`).join('\n');
-    for (const step of planSteps) {
-      for (let i = 0; i < MAX_ENTRIES_PER_STEP; i += 1)
-        assert.ok(all.includes(long(step, i)), `${step} ${i} is shown`);
-    }
+      assert.ok(fitsTeamsMessage(message), `${Buffer.byteLength(JSON.stringify(message))} bytes`);
+    const all = messages.map((m) => m.text ?? '').join('\n');
+    for (const step of planSteps)
+      for (const entry of entries(step)) assert.ok(all.includes(entry), `${step}: ${entry.slice(0, 20)}`);
   });
 });
