@@ -11,7 +11,7 @@ import { containsReply, type Reply } from '../support/dialog-case.js';
 import { exchange, startTestApp, testActivity } from '../support/http.js';
 import { conversationIdOf, postTeams, type TeamsPlace, teamsActivity, teamsUser } from '../support/teams.js';
 
-const { strings } = testContent();
+const { strings, spanish } = testContent();
 const t = (key: Parameters<typeof strings.text>[0]) => strings.text(key);
 const part = (number: number): Reply => ['safetyPlan.stepCount', { number, total: 7 }];
 const crisisReply: Reply[] = ['safety.dangerIntro', 'crisis.intro', 'safety.choicePrompt'];
@@ -254,6 +254,18 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
       testCase.stored?.(await storedPlan());
     });
   }
+
+  it('after a crisis reply in Spanish, the two-language "My safety plan" button opens the plan too', async () => {
+    const reply = await say('plan-es', 'quiero morir');
+    assert.equal(reply.at(-1)?.text, spanish.text('safety.choicePrompt'));
+    const bilingual = `${spanish.text('safety.myPlan')} / ${t('safety.myPlan')}`;
+    const titles = reply.at(-1)?.suggestedActions?.actions.map((action) => action.title);
+    assert.ok(titles?.includes(bilingual), JSON.stringify(titles));
+    await play('plan-es', [
+      [bilingual, ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['no', ['safetyPlan.notNow', 'menu.prompt']],
+    ]);
+  });
 
   it('a yes to the check-in files it for tomorrow in the person’s zone, with nothing of the plan in it', async () => {
     const activity = { localTimezone: 'America/Denver', serviceUrl: 'https://smba.example.test/' };
