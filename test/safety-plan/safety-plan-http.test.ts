@@ -168,6 +168,23 @@ const cases: PlanCase[] = [
     },
   },
   {
+    name: 'left with "menu" mid-plan, "my safety plan" later picks up at the next part, answers kept',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['i stop sleeping', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(2)]],
+      ['menu', ['interruptions.toMenu', 'menu.prompt']],
+      ['my safety plan', ['safetyPlan.resume', part(2)]],
+      ['Breathe slowly', ['safetyPlan.added', 'safetyPlan.more']],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.warningSigns, ['i stop sleeping']);
+      assert.deepEqual(plan?.entries.copingAlone, ['Breathe slowly']);
+      assert.equal(plan?.madeAt, undefined);
+    },
+  },
+  {
     name: '"help" and a side question mid-plan are answered, then the same part is asked again',
     steps: [
       ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
