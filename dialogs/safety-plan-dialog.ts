@@ -9,7 +9,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { planMessages, planTextActivities } from '../src/appointments/plan-card.js';
+import { planTextActivities } from '../src/appointments/plan-card.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { normalizeText } from '../src/language/normalize.js';
@@ -28,8 +28,8 @@ import {
   type SafetyPlan,
   skipStep,
 } from '../src/safety-plan/plan.js';
-import type { SafetyPlanStore } from '../src/safety-plan/plan-store.js';
-import { dialActions, safetyPlanView, stepKey } from '../src/safety-plan/plan-view.js';
+import type { SafetyPlanSender } from '../src/safety-plan/plan-sender.js';
+import { safetyPlanView, stepKey } from '../src/safety-plan/plan-view.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
@@ -47,7 +47,8 @@ export interface SafetyPlanOptions {
 
 /** What the plan needs beside the common dialog deps. */
 export interface SafetyPlanParts {
-  store: SafetyPlanStore;
+  /** The stored plan, and how it is shown. */
+  plans: SafetyPlanSender;
   /** Files the next-day check-in the person agreed to. */
   scheduler: CheckInScheduler;
   clock: () => Date;
@@ -123,7 +124,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const options = (step.options ?? {}) as SafetyPlanOptions;
-    const plan = await this.parts.store.get(step.context);
+    const plan = await this.parts.plans.store.get(step.context);
     if (options.offer) {
       const has = hasEntries(plan);
       return step.prompt(has ? OFFER_VIEW : OFFER, {
@@ -132,7 +133,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       });
     }
     if (!plan && !options.make) {
-      await this.sendPlan(step.context, undefined, 'safetyPlan.none');
+      await this.parts.plans.send(step.context, 'safetyPlan.none');
       return step.prompt(OFFER, {
         prompt: strings.text('safetyPlan.offerMake'),
         style: ListStyle.suggestedAction,
@@ -146,7 +147,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       await step.context.sendActivity(this.deps.strings.text('safetyPlan.notNow'));
       return step.endDialog();
     }
-    const plan = await this.parts.store.get(step.context);
+    const plan = await this.parts.plans.store.get(step.context);
     const next = plan ? this.nextToMake(plan) : 0;
     if (plan?.madeAt || next === undefined) return step.replaceDialog(VIEW);
     const { strings } = this.deps;
@@ -251,7 +252,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const plan: SafetyPlan = { ...(await this.plan(step)), madeAt: this.parts.clock().toISOString() };
     await this.save(step, plan);
-    await this.sendPlan(step.context, plan, 'safetyPlan.saved');
+    await this.parts.plans.send(step.context, 'safetyPlan.saved', plan);
     await this.sayMissing(step.context, plan);
     if (plan.followUpAsked) return step.next(undefined);
     return step.prompt(FOLLOW_UP, {
@@ -294,7 +295,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const quiet = (step.options as { quiet?: boolean } | undefined)?.quiet === true;
     const plan = await this.plan(step);
     if (!quiet) {
-      await this.sendPlan(step.context, plan, 'safetyPlan.current');
+      await this.parts.plans.send(step.context, 'safetyPlan.current', plan);
       await this.sayMissing(step.context, plan);
     }
     const action = (value: string, label: StringKey, synonyms: readonly string[] = []): Choice => ({
@@ -351,18 +352,6 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     return step.replaceDialog(STEP, { index, editing: true } satisfies StepState);
   }
 
-  /** The plan card (or, too big for one Teams message, text in parts), with call and text buttons. */
-  private async sendPlan(
-    context: TurnContext,
-    plan: SafetyPlan | undefined,
-    intro: StringKey,
-  ): Promise<void> {
-    const { strings, crisisResources } = this.deps;
-    const view = safetyPlanView(strings, plan, crisisResources);
-    const actions = dialActions(strings, plan, context.activity.channelId);
-    await context.sendActivities(planMessages(view, strings.text(intro), actions));
-  }
-
   /** The parts still empty, so a skipped one is not forgotten. */
   private async sayMissing(context: TurnContext, plan: SafetyPlan): Promise<void> {
     const { strings } = this.deps;
@@ -408,11 +397,11 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   }
 
   private async plan(step: WaterfallStepContext): Promise<SafetyPlan> {
-    return (await this.parts.store.get(step.context)) ?? emptyPlan(this.parts.clock());
+    return (await this.parts.plans.store.get(step.context)) ?? emptyPlan(this.parts.clock());
   }
 
   private async save(step: WaterfallStepContext, plan: SafetyPlan): Promise<void> {
-    await this.parts.store.save(step.context, plan);
+    await this.parts.plans.store.save(step.context, plan);
   }
 
   /**

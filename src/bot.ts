@@ -33,6 +33,7 @@ import type { PersonalData } from './privacy/personal-data.js';
 import { dayOf, type RetentionIndex } from './privacy/retention-index.js';
 import { userStateKey } from './privacy/state-keys.js';
 import { adviceReply } from './safety/advice-reply.js';
+import type { SafetyPlanSender } from './safety-plan/plan-sender.js';
 import { TurnStateSaver } from './state/turn-state-saver.js';
 import type { GroupTurns } from './teams/group-turns.js';
 import { isGroupConversation, TEAMS_CHANNEL } from './teams/scope.js';
@@ -64,6 +65,8 @@ export interface WayfinderBotDeps {
   /** Spots requests for medical, dosing or legal advice, which are declined kindly. */
   advice: AdviceRequestDetector;
   personalData: PersonalData;
+  /** Shows the person their safety plan, also during a live chat with a specialist. */
+  safetyPlans: SafetyPlanSender;
   /** The person record accessor (user state), touched every message turn. */
   person: StatePropertyAccessor<unknown>;
   retentionDays: number;
@@ -169,6 +172,11 @@ export class WayfinderBot extends TeamsActivityHandler {
     if (handoff.isSpecialist(context) && (await handoff.specialistTurn(context, link))) return;
     const safety = await this.safetyCheck(context);
     if (link?.role === 'member') {
+      // "My safety plan" (a crisis reply's button) is shown to the person alone, never relayed.
+      if (safety.level === 'none' && this.deps.commands.recognize(text) === 'mySafetyPlan') {
+        await this.deps.safetyPlans.send(context, 'safetyPlan.current');
+        return;
+      }
       const flagged = safety.level === 'none' ? undefined : safety.level;
       const turn = await handoff.memberTurn(context, link, flagged);
       if (turn.kind === 'relayed' && flagged) await pauseForSafety(dc, safetyOptionsFor(safety));

@@ -35,6 +35,7 @@ import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import { RetentionIndex } from '../privacy/retention-index.js';
 import { checkInActivity } from '../safety-plan/check-in.js';
+import { SafetyPlanSender } from '../safety-plan/plan-sender.js';
 import { SafetyPlanStore } from '../safety-plan/plan-store.js';
 import { Scheduler } from '../scheduling/index.js';
 import type { AppStorage } from '../storage/app-storage.js';
@@ -191,6 +192,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     handoff: new HandoffDialog(dialogDeps, handoff),
   });
   const retention = new Retention(storage, retentionIndex, personalData, config.retentionDays);
+  const safetyPlans = new SafetyPlanSender(new SafetyPlanStore(userState), strings, content.crisisResources);
   const bot = new WayfinderBot({
     conversationState,
     userState,
@@ -202,7 +204,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       new AppointmentPlansDialog(dialogDeps, appointments),
       new AccommodationDialog(dialogDeps, accommodationOptions),
       new MyPlansDialog(dialogDeps, { plans: appointments.plans, accommodationRequests }),
-      new SafetyPlanDialog(dialogDeps, { store: new SafetyPlanStore(userState), scheduler, clock }),
+      new SafetyPlanDialog(dialogDeps, { plans: safetyPlans, scheduler, clock }),
     ],
     handoff: new HandoffTurns(handoff, handoffStore, strings, config.specialistIds, clock, specialistChannel),
     group: new GroupTurns({
@@ -219,6 +221,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     safety,
     advice: AdviceRequestDetector.load(),
     personalData,
+    safetyPlans,
     person: userState.createProperty('person'),
     retentionDays: config.retentionDays,
     retentionIndex,

@@ -35,7 +35,7 @@ describe('safety plan privacy: a specialist never sees it (issue 20)', function 
     return connector.newTexts(conversation);
   }
 
-  it('the plan is not in what a specialist gets, even with the summary shared, from the crisis reply through the relay', async () => {
+  it('the plan is not in what a specialist gets, even with the summary shared, from the crisis reply through the relay, where it opens for the person alone', async () => {
     await say('spec', 'peer-1', 'on duty');
     const member = (text: string) => say('member', 'member-p', text);
     for (const text of [
@@ -67,6 +67,18 @@ describe('safety plan privacy: a specialist never sees it (issue 20)', function 
     assert.ok(code, queued);
     await say('spec', 'peer-1', 'accept');
     await member('hi, thanks');
+    // Mid-chat: a crisis message gets the crisis reply, and its "My safety plan" button shows the
+    // plan to the person alone.
+    const crisis = await member('i want to die tonight');
+    assert.ok(
+      crisis.some((t) => t.startsWith(strings.text('safety.dangerIntro'))),
+      JSON.stringify(crisis),
+    );
+    const shown = await member(strings.text('safety.myPlan'));
+    assert.deepEqual(shown, [strings.text('safetyPlan.current')]);
+    const card = JSON.stringify(connector.received.at(-1)?.attachments);
+    for (const words of PLAN_WORDS)
+      assert.ok(card.includes(words), `${words} is in the plan the person sees`);
 
     const toSpecialist = JSON.stringify(connector.received.filter((a) => a.conversation?.id === 'spec'));
     assert.ok(toSpecialist.includes('thanks'), 'the relay reached the specialist (else this proves nothing)');
