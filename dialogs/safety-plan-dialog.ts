@@ -3,6 +3,7 @@ import {
   type Choice,
   ChoicePrompt,
   type DialogContext,
+  type DialogReason,
   type DialogTurnResult,
   type FoundChoice,
   ListStyle,
@@ -43,6 +44,8 @@ export interface SafetyPlanOptions {
   offer?: boolean;
   /** Chosen from the menu ("Make a safety plan"): start making it, or show the one there is. */
   make?: boolean;
+  /** The next-day check-in the person agreed to: "how are you doing today?" */
+  checkIn?: boolean;
 }
 
 /** What the plan needs beside the common dialog deps. */
@@ -74,6 +77,8 @@ const PICK = 'safetyPlanPick';
 const OFFER = 'safetyPlanOffer';
 const OFFER_VIEW = 'safetyPlanOfferView';
 const FOLLOW_UP = 'safetyPlanFollowUp';
+const CHECK_IN = 'safetyPlanCheckIn';
+const CHECK_IN_ASK = 'safetyPlanCheckInAsk';
 
 /**
  * The personal safety plan (Stanley-Brown): made with the person, one part at a time, in their
@@ -83,7 +88,7 @@ const FOLLOW_UP = 'safetyPlanFollowUp';
  * day, only with a yes.
  */
 export class SafetyPlanDialog extends InterruptibleDialog {
-  private readonly words: Record<'skip' | 'back' | 'next' | 'keep', ReadonlySet<string>>;
+  private readonly words: Record<'skip' | 'back' | 'next' | 'keep' | 'okay', ReadonlySet<string>>;
   private readonly pickWords: ReadonlySet<string>;
 
   constructor(
@@ -99,9 +104,12 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       back: set('safetyPlan.backWords'),
       next: set('safetyPlan.nextWords', 'safetyPlan.nextStep'),
       keep: set('safetyPlan.keepWords', 'safetyPlan.keep'),
+      okay: set('safetyPlan.checkInOkayWords', 'safetyPlan.checkInOkay'),
     };
     this.pickWords = new Set(strings.variants('menu.pickWords').map(normalizeText));
     this.addDialog(new OpenAnswerPrompt(ASK))
+      .addDialog(new OpenAnswerPrompt(CHECK_IN_ASK))
+      .addDialog(new WaterfallDialog(CHECK_IN, [this.askCheckIn.bind(this), this.afterCheckIn.bind(this)]))
       .addDialog(new ChoicePrompt(ACTIONS))
       .addDialog(new ChoicePrompt(PICK))
       .addDialog(yesNoPrompt(OFFER, strings, ['safetyPlan.makeYes', 'safetyPlan.makeNo']))
@@ -124,6 +132,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const options = (step.options ?? {}) as SafetyPlanOptions;
+    if (options.checkIn) return step.replaceDialog(CHECK_IN);
     const plan = await this.parts.plans.store.get(step.context);
     if (options.offer) {
       const has = hasEntries(plan);
@@ -157,6 +166,35 @@ export class SafetyPlanDialog extends InterruptibleDialog {
         : `${strings.text('safetyPlan.intro')}\n\n${strings.text('safetyPlan.introPrivate')}`,
     );
     return step.replaceDialog(STEP, { index: next } satisfies StepState);
+  }
+
+  /** The check-in the person agreed to, as a question of the conversation. */
+  private async askCheckIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    return step.prompt(CHECK_IN_ASK, {
+      prompt: `${strings.text('safetyPlan.checkIn')}\n\n${strings.text('safetyPlan.checkInHint')}`,
+      choices: this.buttons([
+        strings.text('safetyPlan.checkInOkay'),
+        strings.text('safetyPlan.checkInHard'),
+        strings.text('safetyPlan.title'),
+      ]),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  /**
+   * Okay: glad, and where the plan is. Anything else (a hard day, "idk", a word of doubt): thanks,
+   * the plan at once, and 988. Danger never reaches here: the gate answers it first.
+   */
+  private async afterCheckIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const typed = normalizeText(this.typed(step, []));
+    if (this.words.okay.has(typed)) {
+      await step.context.sendActivity(strings.text('safetyPlan.checkInGlad'));
+      return step.endDialog();
+    }
+    await step.context.sendActivity(strings.text('safetyPlan.checkInHardReply'));
+    return step.replaceDialog(VIEW);
   }
 
   /** One part's question, with example answers as buttons (and Skip, or Keep it when changing). */
@@ -402,6 +440,12 @@ export class SafetyPlanDialog extends InterruptibleDialog {
 
   private async save(step: WaterfallStepContext, plan: SafetyPlan): Promise<void> {
     await this.parts.plans.store.save(step.context, plan);
+  }
+
+  /** What was begun above the check-in (a crisis reply, the plan itself) answered it: it ends. */
+  override async resumeDialog(outerDc: DialogContext, reason: DialogReason, result?: unknown) {
+    if (this.createChildContext(outerDc)?.activeDialog?.id === CHECK_IN_ASK) return outerDc.endDialog();
+    return super.resumeDialog(outerDc, reason, result);
   }
 
   /**

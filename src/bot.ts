@@ -145,6 +145,17 @@ export class WayfinderBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * A turn the bot starts itself (the scheduler's check-in): opens `dialogId` above whatever the
+   * conversation has open, so the person's next message answers it; saved as any turn is.
+   */
+  async beginProactive(context: TurnContext, dialogId: string, options?: object): Promise<void> {
+    await this.saver.recover(context);
+    const dc = await this.dialogContext(context);
+    await dc.beginDialog(dialogId, options);
+    await this.saver.save(context);
+  }
+
   override async run(context: TurnContext): Promise<void> {
     // A turn without a sender has no user state to read (the HTTP route refuses such activities).
     const hasUser = Boolean(context.activity.from?.id);
@@ -172,13 +183,11 @@ export class WayfinderBot extends TeamsActivityHandler {
     if (handoff.isSpecialist(context) && (await handoff.specialistTurn(context, link))) return;
     const safety = await this.safetyCheck(context);
     if (link?.role === 'member') {
-      // "My safety plan" (a crisis reply's button) is shown to the person alone, never relayed.
-      if (safety.level === 'none' && this.deps.commands.recognize(text) === 'mySafetyPlan') {
-        await this.deps.safetyPlans.send(context, 'safetyPlan.current');
-        return;
-      }
       const flagged = safety.level === 'none' ? undefined : safety.level;
-      const turn = await handoff.memberTurn(context, link, flagged);
+      const ownPlan = this.deps.commands.recognize(text) === 'mySafetyPlan';
+      const turn = await handoff.memberTurn(context, link, flagged, ownPlan);
+      // "My safety plan" (a crisis reply's button) in a live chat: shown to the person alone.
+      if (turn.kind === 'private') return this.deps.safetyPlans.send(context, 'safetyPlan.current');
       if (turn.kind === 'relayed' && flagged) await pauseForSafety(dc, safetyOptionsFor(safety));
       if (turn.kind === 'fallback') {
         const options: HandoffDialogOptions = { fallback: { code: turn.code, choice: turn.choice } };

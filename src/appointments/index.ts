@@ -19,9 +19,10 @@ export {
   type ReminderPayload,
   type ReminderScheduler,
   reminderActivity,
+  reminderDelivery,
   reminderIds,
   reminderPayloadSchema,
-  type ScheduledMessage,
+  type ScheduledDelivery,
   scheduledSender,
   scheduleReminders,
 } from './reminders.js';

@@ -10,12 +10,16 @@ import { MainDialog } from '../../dialogs/main-dialog.js';
 import { MyPlansDialog } from '../../dialogs/my-plans-dialog.js';
 import { PeerGroupDialog } from '../../dialogs/peer-group-dialog.js';
 import { SafetyDialog } from '../../dialogs/safety-dialog.js';
-import { SafetyPlanDialog } from '../../dialogs/safety-plan-dialog.js';
+import {
+  SAFETY_PLAN_DIALOG_ID,
+  SafetyPlanDialog,
+  type SafetyPlanOptions,
+} from '../../dialogs/safety-plan-dialog.js';
 import { accommodationRequestsProperty } from '../accommodations/saved-requests.js';
 import {
   createAppointmentParts,
   loadAppointmentContent,
-  reminderActivity,
+  reminderDelivery,
   scheduledSender,
 } from '../appointments/index.js';
 import { WayfinderBot } from '../bot.js';
@@ -34,7 +38,7 @@ import { createPracticeParts } from '../practice/index.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import { RetentionIndex } from '../privacy/retention-index.js';
-import { checkInActivity } from '../safety-plan/check-in.js';
+import { checkInDelivery } from '../safety-plan/check-in.js';
 import { SafetyPlanSender } from '../safety-plan/plan-sender.js';
 import { SafetyPlanStore } from '../safety-plan/plan-store.js';
 import { Scheduler } from '../scheduling/index.js';
@@ -128,6 +132,11 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const send = proactiveSender(adapter, config.auth.appId ?? '', logger, overrides.sendRetry);
   // Loaded once, here, so a bad appointments.json stops the start.
   const appointmentContent = loadAppointmentContent(strings);
+  const reminders = reminderDelivery(strings, appointmentContent);
+  // The check-in is a question of the conversation: the bot (built below) opens it.
+  const checkIn = checkInDelivery((context) =>
+    bot.beginProactive(context, SAFETY_PLAN_DIALOG_ID, { checkIn: true } satisfies SafetyPlanOptions),
+  );
   // Due items live in Storage (they survive restarts); each is claimed with an eTag, so one
   // instance sends it.
   const scheduler = new Scheduler({
@@ -137,8 +146,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     send: scheduledSender({
       adapter,
       appId: config.auth.appId ?? '',
-      messageFor: (payload) =>
-        checkInActivity(payload, strings) ?? reminderActivity(payload, strings, appointmentContent),
+      deliver: (payload) => checkIn(payload) ?? reminders(payload),
     }),
   });
   const handoffStore = new HandoffStore(storage);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ActionTypes, type Activity, type ConversationReference, MessageFactory } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Strings } from '../content/strings.js';
 import { fixedZone, offsetOfTimestamp, zoneNamed } from '../language/intents/time-zone.js';
 import type { ScheduleRequest } from '../scheduling/index.js';
 
@@ -59,10 +58,12 @@ export async function scheduleCheckIn(
   return id;
 }
 
-/** The check-in message ("how are you doing today?"), or undefined for another kind of payload. */
-export function checkInActivity(payload: unknown, strings: Strings): Partial<Activity> | undefined {
-  if (!checkInPayloadSchema.safeParse(payload).success) return undefined;
-  const text = `${strings.text('safetyPlan.checkIn')}\n\n${strings.text('safetyPlan.checkInHint')}`;
-  const title = strings.text('safetyPlan.title');
-  return MessageFactory.suggestedActions([{ type: ActionTypes.ImBack, title, value: title }], text);
+/**
+ * The scheduler's delivery of the check-in: `open` asks "how are you doing today?" as a question
+ * of the conversation (so the answer is read as one); undefined for another kind of payload.
+ */
+export function checkInDelivery(
+  open: (context: TurnContext) => Promise<void>,
+): (payload: unknown) => ((context: TurnContext) => Promise<void>) | undefined {
+  return (payload) => (checkInPayloadSchema.safeParse(payload).success ? open : undefined);
 }

@@ -108,16 +108,63 @@ describe('safety plan check-in: two instances on one Azurite (issue 20)', functi
     assert.deepEqual(more, []);
     assert.ok(checkIn?.startsWith(strings.text('safetyPlan.checkIn')), checkIn);
     assert.ok(!checkIn?.includes('calling people back'), 'nothing of the plan in the message');
-    assert.equal(
-      connector.received.at(-1)?.suggestedActions?.actions[0]?.title,
-      strings.text('safetyPlan.title'),
+    assert.deepEqual(
+      connector.received.at(-1)?.suggestedActions?.actions.map((action) => action.title),
+      [
+        strings.text('safetyPlan.checkInOkay'),
+        strings.text('safetyPlan.checkInHard'),
+        strings.text('safetyPlan.title'),
+      ],
     );
     now += 2 * HOUR;
     assert.equal(await tickBoth(), 0, 'never twice');
 
     const answer = await say(1, 'check-in-yes', 'not good. i want to end it all tonight');
     assert.ok(containsReply(strings, 'safety.dangerIntro', answer[0] ?? ''), JSON.stringify(answer));
+    // The crisis reply answered the check-in: going back does not ask "how are you doing?" again.
+    const back = await say(0, 'check-in-yes', strings.text('safety.goBack'));
+    assert.equal(back[0], strings.text('safety.backAgain'));
+    assert.ok(!back.some((t) => t.startsWith(strings.text('safetyPlan.checkIn'))), JSON.stringify(back));
   });
+
+  /** Makes a plan with a yes to the check-in and lets a day pass until it arrives. */
+  async function checkedIn(conversation: string): Promise<void> {
+    for (const [turn, text] of makePlan(strings.text('safetyPlan.followUpYes')).entries()) {
+      await say(turn, conversation, text);
+    }
+    now += 24 * HOUR + 60_000;
+    assert.equal(await tickBoth(), 1);
+    assert.equal(connector.newTexts(conversation).length, 1);
+  }
+
+  for (const answer of ['pretty good', "I'm doing okay", 'ok']) {
+    it(`the check-in answered ${JSON.stringify(answer)}: glad, and where the plan is`, async () => {
+      await checkedIn('check-in-okay');
+      const [glad, next, ...more] = await say(0, 'check-in-okay', answer);
+      assert.equal(glad, strings.text('safetyPlan.checkInGlad'));
+      assert.ok(next?.startsWith(strings.text('menu.prompt')), 'then back to where the conversation was');
+      assert.deepEqual(more, []);
+    });
+  }
+
+  for (const answer of ["It's a hard day", 'idk', 'meh, not great']) {
+    it(`the check-in answered ${JSON.stringify(answer)}: thanks, the plan at once, and 988`, async () => {
+      await checkedIn('check-in-hard');
+      const replies = await say(1, 'check-in-hard', answer);
+      assert.deepEqual(replies.slice(0, 2), [
+        strings.text('safetyPlan.checkInHardReply'),
+        strings.text('safetyPlan.current'),
+      ]);
+      const card = connector.received
+        .filter((a) => a.conversation?.id === 'check-in-hard' && a.attachments)
+        .at(-1);
+      assert.ok(
+        JSON.stringify(card?.attachments).includes('when I stop calling people back'),
+        'their own plan',
+      );
+      assert.equal(replies.at(-1), strings.text('safetyPlan.actionsPrompt'));
+    });
+  }
 
   it('after a no, nothing is ever sent', async () => {
     for (const [turn, text] of makePlan(strings.text('safetyPlan.followUpNo')).entries()) {
