@@ -224,6 +224,12 @@ const cases: PlanCase[] = [
   },
 ];
 
+const DISCLOSURE: Reply = 'firstMessage.disclosure';
+
+/** True when a conversation's first replies are a crisis or concern reply (the disclosure waits). */
+const opensWithCrisis = (replies: readonly Reply[]) =>
+  replies.some((reply) => (typeof reply === 'string' ? reply : reply[0]).startsWith('safety.'));
+
 describe('safety plan: transcripts over HTTP (issue 20)', function () {
   this.timeout(60_000);
   let app: App;
@@ -247,7 +253,13 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
 
   async function play(id: string, steps: readonly Step[], fields: Record<string, unknown> = {}) {
     let last: Partial<Activity>[] = [];
-    for (const [index, [text, expected]] of steps.entries()) {
+    for (const [index, [text, said]] of steps.entries()) {
+      // Every conversation here starts with a message (no conversationUpdate): the one-line
+      // disclosure that this is an automated coach comes with the first reply, or, when the
+      // first message was a crisis (its reply comes first, alone), with the second.
+      const crisisFirst = opensWithCrisis(steps[0]?.[1] ?? []);
+      const disclose = crisisFirst ? index === 1 : index === 0;
+      const expected: readonly Reply[] = disclose ? [DISCLOSURE, ...said] : said;
       last = await say(id, text, fields);
       const texts = last.map((reply) => reply.text ?? '');
       const where = `step ${index + 1} (${JSON.stringify(text)}): got ${JSON.stringify(texts)}`;
@@ -325,8 +337,11 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
     await say('plan-data', 'delete my data');
     await say('plan-data', 'yes');
     assert.equal(await storedPlan(), undefined);
-    const [after] = await say('plan-data', 'my safety plan');
-    assert.ok(containsReply(strings, 'safetyPlan.none', after?.text ?? ''), 'no plan after erasure');
+    const after = await say('plan-data', 'my safety plan');
+    assert.ok(
+      after.some((reply) => containsReply(strings, 'safetyPlan.none', reply.text ?? '')),
+      'no plan after erasure',
+    );
   });
 });
 
