@@ -152,7 +152,7 @@ const cases: PlanCase[] = [
     stored: (plan) => assert.deepEqual(plan?.entries.warningSigns, ['i stop going out']),
   },
   {
-    name: 'a number alone picks that button ("2", "the fourth one"); a number inside a sentence stays as typed',
+    name: 'a number alone picks that button ("2", "the fourth one"); a number inside a sentence stays as typed; typos of next and skip work',
     steps: [
       ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
       ['yes', ['safetyPlan.intro', part(1)]],
@@ -160,10 +160,12 @@ const cases: PlanCase[] = [
       ['1', [part(2)]],
       ['the fourth one', ['safetyPlan.skipped', part(3)]],
       ['I have 2 kids to play with', ['safetyPlan.added', 'safetyPlan.more']],
+      ['nxt', [part(4)]],
+      ['skp', ['safetyPlan.skipped', part(5)]],
     ],
     stored: (plan) => {
       assert.deepEqual(plan?.entries.warningSigns, [strings.variants('safetyPlan.examplesWarningSigns')[1]]);
-      assert.deepEqual(plan?.skipped, ['copingAlone']);
+      assert.deepEqual(plan?.skipped, ['copingAlone', 'helpers']);
       assert.deepEqual(plan?.entries.distractions, ['I have 2 kids to play with']);
     },
   },
