@@ -369,6 +369,18 @@ describe('safety plan in Teams groups and channels (issue 20)', () => {
     await connector.close();
   });
 
+  it('a crisis message in a channel gets the crisis lines there, with no plan button and nothing asked', async () => {
+    await postTeams(
+      url,
+      teamsActivity(channel, teamsUser('ana'), { text: 'i want to kill myself' }, connector.url),
+    );
+    const [reply, ...more] = connector.newTexts(conversationIdOf(channel));
+    assert.deepEqual(more, []);
+    assert.ok(reply?.startsWith(t('safety.dangerIntro')), reply);
+    assert.ok(!reply?.includes(t('safety.myPlan')));
+    assert.equal(connector.received.at(-1)?.suggestedActions, undefined);
+  });
+
   for (const place of [channel, groupChat]) {
     for (const words of ['my safety plan', 'make a safety plan']) {
       it(`"${words}" in a ${place.kind} points to the personal chat; nothing is asked, shown or kept`, async () => {
