@@ -278,8 +278,12 @@ export class WayfinderBot extends TeamsActivityHandler {
           await context.sendActivity(adviceReply(strings, advice, text ?? '', planning));
           return this.reprompt(dc);
         }
-        // "What's an interactive process?" mid-flow: answered, then the open question again.
-        const explained = inDialog(dc, DialogIds.practice) ? undefined : this.deps.flowQuestions.answer(text);
+        // "What's an interactive process?" mid-flow: answered, then the open question again. At a
+        // plan's questions, "what is MAT?" is one to ask the provider: the plan keeps it.
+        const explained =
+          inDialog(dc, DialogIds.practice) || collectsQuestions(dc)
+            ? undefined
+            : this.deps.flowQuestions.answer(text);
         if (explained) {
           await context.sendActivity(explained.map((key) => strings.text(key)).join('\n\n'));
           return this.reprompt(dc);

@@ -113,7 +113,7 @@ describe('side questions inside a flow (HTTP, conversations that start with a me
     });
   }
 
-  it('at the plan’s questions, a medical question is declined and kept in the plan as one to ask', async () => {
+  it('at the plan’s questions, a medical question is declined and kept in the plan, and a question about a word is kept too', async () => {
     const send = async (text: string) =>
       (await exchange(url, testActivity('side-plan', { text }))).map((reply) => reply.text ?? '');
     await send('help me get ready for my doctor appointment');
@@ -129,6 +129,13 @@ describe('side questions inside a flow (HTTP, conversations that start with a me
     assert.ok(
       replies.slice(1).some((text) => text.includes('should i stop taking my seroquel?')),
       replies.join('\n---\n'),
+    );
+    // A question about a word, typed here, is one to ask the provider: kept, not answered.
+    const kept = await send('what is MAT?');
+    assert.ok(!kept.some((text) => text.includes(strings.text('flowQuestions.moud'))), kept.join('\n'));
+    assert.ok(
+      kept.some((text) => text.includes('what is MAT?')),
+      kept.join('\n---\n'),
     );
   });
 });
