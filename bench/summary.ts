@@ -2,10 +2,12 @@ import type { CrowdFigures } from './crowd.js';
 import type { StartupFigures } from './startup.js';
 import type { StorageBenchmarkFigures } from './storage.js';
 import type { ThroughputFigures } from './throughput.js';
+import { profileTable, type TurnProfile } from './turn-profile.js';
 
 /** Everything the headline table is built from. */
 export interface BenchFigures {
   startup: StartupFigures;
+  profile: TurnProfile;
   throughput: ThroughputFigures;
   crowd: CrowdFigures;
   storage: StorageBenchmarkFigures;
@@ -87,5 +89,5 @@ export function markdownTables(figures: BenchFigures): string[] {
         `| ${r.figure} | ${r.measured} | ${r.target} | ${r.met === undefined ? '-' : r.met ? 'yes' : 'no'} |`,
     ),
   ];
-  return [...load, '', ...targets];
+  return [...load, '', ...targets, '', ...profileTable(figures.profile)];
 }
