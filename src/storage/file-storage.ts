@@ -8,6 +8,7 @@ import { ensureDir } from './ensure-dir.js';
 import { StorageConfigError, StorageConflictError, StorageUnavailableError } from './errors.js';
 import { KeyedLock } from './keyed-lock.js';
 import { documentPath, type StoredDocument, storedDocumentVersion } from './stored-document.js';
+import { WrittenFiles } from './written-files.js';
 
 /** Options for FileStorage. */
 export interface FileStorageOptions {
@@ -34,6 +35,7 @@ export class FileStorage implements AppStorage {
   readonly #storeDir: string;
   readonly #lock = new KeyedLock();
   readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #written = new WrittenFiles();
 
   constructor(options: FileStorageOptions) {
     if (typeof options !== 'object' || options === null) {
@@ -118,9 +120,11 @@ export class FileStorage implements AppStorage {
   async #writeOne(key: string, item: PendingWrite): Promise<void> {
     const path = this.pathOf(key);
     // Read even for unconditional writes: a corrupt or unreadable file must never be overwritten.
-    const current = await readDocumentFile(path, key);
+    // The file this process wrote last, unchanged since, needs no reading.
+    const currentETag =
+      (await this.#written.eTagIfUnchanged(key, path)) ?? (await readDocumentFile(path, key))?.eTag;
     const conditional = typeof item.eTag === 'string' && item.eTag !== '' && item.eTag !== '*';
-    if (current && conditional && item.eTag !== current.eTag) {
+    if (currentETag !== undefined && conditional && item.eTag !== currentETag) {
       throw new StorageConflictError(key, { filePath: path });
     }
     const document: StoredDocument = {
@@ -129,11 +133,14 @@ export class FileStorage implements AppStorage {
       eTag: randomUUID(),
       value: item.value,
     };
+    this.#written.forget(key);
     await writeDocumentFile(path, document);
+    await this.#written.remember(key, path, document.eTag);
   }
 
   async #deleteOne(key: string): Promise<void> {
     const path = this.pathOf(key);
+    this.#written.forget(key);
     // Validate first: a corrupt or unreadable file is evidence for the operator, not ours to remove.
     if (!(await readDocumentFile(path, key))) return;
     await removeDocumentFile(path, key);
