@@ -79,7 +79,7 @@ export async function runLoad(url: string, options: LoadOptions): Promise<LoadRu
         } catch (error) {
           // Counted, not thrown: at 500 at once, how many fail is the figure.
           errors += 1;
-          firstError ??= error instanceof Error ? error.message : String(error);
+          firstError ??= describeError(error);
         }
       }
     }
@@ -88,4 +88,14 @@ export async function runLoad(url: string, options: LoadOptions): Promise<LoadRu
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   return { latencies, errors, ...(firstError ? { firstError } : {}), seconds, conversations };
+}
+
+/** An error's message with its cause's (fetch hides the socket's error, e.g. ECONNRESET, there). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause =
+    error.cause instanceof Error
+      ? `: ${(error.cause as Error & { code?: string }).code ?? ''} ${error.cause.message}`
+      : '';
+  return `${error.message}${cause}`;
 }
