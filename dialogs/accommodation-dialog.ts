@@ -1,8 +1,6 @@
 import { type Activity, ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import {
   type Choice,
-  ChoiceFactory,
-  ChoicePrompt,
   type ConfirmPrompt,
   type DialogContext,
   type DialogTurnResult,
@@ -53,11 +51,13 @@ import {
   MAX_SAVED_REQUESTS,
   saveAccommodationRequest,
 } from '../src/accommodations/saved-requests.js';
+import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { type FeatureIntent, recognitionOf } from '../src/language/routing.js';
+import { ChannelChoicePrompt } from './channel-choice-prompt.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
@@ -161,7 +161,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     this.builder = new RequestBuilder(deps.strings, this.content);
     for (const field of fields)
       this.addDialog(new TextPrompt(questionPrompt(field), this.validateAnswer.bind(this)));
-    this.addDialog(new ChoicePrompt(MENU_PROMPT, this.validateMenu.bind(this)))
+    this.addDialog(new ChannelChoicePrompt(MENU_PROMPT, this.validateMenu.bind(this)))
       .addDialog(this.deletePrompt())
       .addDialog(new WaterfallDialog(ASK, [this.ask.bind(this), this.answer.bind(this)]))
       .addDialog(new WaterfallDialog(FINISH, [this.finish.bind(this)]))
@@ -581,7 +581,7 @@ export class AccommodationDialog extends InterruptibleDialog {
   /** A question with its buttons as the channel shows them (suggested actions, or a list). */
   private questionActivity(context: TurnContext, question: Question): Partial<Activity> {
     if (question.choices.length === 0) return { type: ActivityTypes.Message, text: question.text };
-    return ChoiceFactory.forChannel(context, question.choices, question.text);
+    return choicesActivity(context.activity.channelId, question.choices, question.text);
   }
 
   /** The person's calendar day, in their time zone when the channel says it. */

@@ -1,6 +1,5 @@
 import { EventFactory, TurnContext } from 'botbuilder';
 import {
-  ChoicePrompt,
   type DialogTurnResult,
   type FoundChoice,
   ListStyle,
@@ -9,11 +8,13 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { isOneOf } from '../src/appointments/choices.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { HandoffService } from '../src/handoff/handoff-service.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
 import { referenceWithTenant } from '../src/teams/scope.js';
+import { ChannelChoicePrompt } from './channel-choice-prompt.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
@@ -55,8 +56,8 @@ export class HandoffDialog extends InterruptibleDialog {
     id: string = DialogIds.handoff,
   ) {
     super(id, deps);
-    this.addDialog(new TextPrompt(ALIAS, async (p) => validAlias(p)))
-      .addDialog(new ChoicePrompt(CHOICE))
+    this.addDialog(new TextPrompt(ALIAS, async (p) => this.validAlias(p)))
+      .addDialog(new ChannelChoicePrompt(CHOICE))
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => (p.recognized.value ?? '').trim().length > 0))
       .addDialog(
         new WaterfallDialog(REQUEST, [
@@ -186,6 +187,17 @@ export class HandoffDialog extends InterruptibleDialog {
       action: { type: 'imBack', title: strings.text(key), value: strings.text(key) },
       synonyms: [strings.text(key)],
     }));
+  }
+
+  /**
+   * A name of the right shape, but not "yes", "ok" or "idk": after "I want a real person", the
+   * next message often answers the offer, not the name question, and is not a name to show.
+   */
+  private validAlias(prompt: PromptValidatorContext<string>): boolean {
+    const { strings } = this.deps;
+    const notName = isOneOf(strings, 'handoff.notNameWords', prompt.recognized.value ?? '');
+    prompt.options.retryPrompt = strings.text(notName ? 'handoff.aliasNotName' : 'handoff.aliasRetry');
+    return !notName && validAlias(prompt);
   }
 
   /** Its own buttons say where this goes next. */

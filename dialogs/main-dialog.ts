@@ -1,6 +1,6 @@
+import type { TurnContext } from 'botbuilder';
 import {
   type Choice,
-  ChoicePrompt,
   type Dialog,
   type DialogContext,
   type DialogTurnResult,
@@ -17,6 +17,8 @@ import type { IntentName } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { picksByPosition } from '../src/language/position-pick.js';
 import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
+import { isReturning } from '../src/privacy/returning-person.js';
+import { ChannelChoicePrompt } from './channel-choice-prompt.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
@@ -63,6 +65,8 @@ const MENU_ROUTE = Symbol('menuRoute');
 export interface MainDialogOptions {
   again?: boolean;
   start?: FeatureIntent;
+  /** The turn's message began the conversation (or came with nothing open): it is read as typed at the menu. */
+  fromMessage?: boolean;
 }
 
 /**
@@ -78,9 +82,9 @@ export class MainDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps, features: Partial<Record<FeatureIntent, Dialog>> = {}) {
     super(DialogIds.main, deps);
     this.pickWords = new Set(deps.strings.variants('menu.pickWords').map(normalizeText));
-    this.addDialog(new ChoicePrompt(MENU_PROMPT, this.validateChoice.bind(this)))
+    this.addDialog(new ChannelChoicePrompt(MENU_PROMPT, this.validateChoice.bind(this)))
       .addDialog(yesNoPrompt(ROUTE_CONFIRM, deps.strings, ['routing.yes', 'routing.no']))
-      .addDialog(new ChoicePrompt(ROUTE_CHOICE))
+      .addDialog(new ChannelChoicePrompt(ROUTE_CHOICE))
       .addDialog(new NicknameDialog(deps))
       .addDialog(
         new WaterfallDialog(MENU_STEPS, [
@@ -110,6 +114,10 @@ export class MainDialog extends InterruptibleDialog {
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as MainDialogOptions;
     if (options.start) return this.startFeature(step, options.start);
+    if (options.fromMessage) {
+      const read = await this.readOpeningMessage(step);
+      if (read) return read;
+    }
     const { strings } = this.deps;
     return step.prompt(MENU_PROMPT, {
       prompt: strings.text(options.again ? 'menu.promptAgain' : 'menu.prompt'),
@@ -148,13 +156,49 @@ export class MainDialog extends InterruptibleDialog {
       case 'feature':
         return this.startFeature(step, routed.intent);
       case 'smallTalk':
-        await step.context.sendActivity(
-          this.deps.strings.text(`smallTalk.${routed.intent}`, {}, step.context.activity.text?.length ?? 0),
-        );
+        await this.sendSmallTalk(step.context, routed.intent);
         return step.next();
       default:
         return step.beginDialog(ROUTE_STEPS, routed);
     }
+  }
+
+  /**
+   * A message that came with no question open, read as if typed at the menu: a menu item's words
+   * go to that item, a request the recognizer places to its feature (with its entities); a
+   * greeting is answered and the menu shown. Undefined when the menu should just be shown.
+   */
+  private async readOpeningMessage(step: WaterfallStepContext): Promise<DialogTurnResult | undefined> {
+    // "help" was answered as the dialog began; "menu" and "cancel" ask for the menu itself.
+    if (this.commandIn(step)) return undefined;
+    const text = step.context.activity.text ?? '';
+    const typed = normalizeText(text);
+    const choices = this.choices();
+    const index = choices.findIndex((choice) =>
+      (choice.synonyms ?? []).some((word) => normalizeText(word) === typed),
+    );
+    const item = choices[index];
+    if (item) {
+      const picked: FoundChoice = { value: item.value, index, score: 1, synonym: text };
+      return step.next(picked);
+    }
+    const routed = menuRouteFor(recognitionOf(step.context));
+    if (!routed) return undefined;
+    if (routed.kind === 'smallTalk') {
+      await this.sendSmallTalk(step.context, routed.intent);
+      return undefined;
+    }
+    step.context.turnState.set(MENU_ROUTE, routed);
+    return step.next();
+  }
+
+  /** "You're welcome", or a greeting: "welcome back" only for someone here on an earlier visit. */
+  private async sendSmallTalk(context: TurnContext, intent: 'greeting' | 'thanks'): Promise<void> {
+    const key =
+      intent === 'greeting' && isReturning(context)
+        ? 'smallTalk.greetingReturning'
+        : (`smallTalk.${intent}` as const);
+    await context.sendActivity(this.deps.strings.text(key, {}, context.activity.text?.length ?? 0));
   }
 
   /** "Did you mean X?" or "one of these?", when free text was not clear enough to act on. */

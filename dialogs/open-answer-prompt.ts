@@ -1,12 +1,13 @@
 import type { TurnContext } from 'botbuilder';
-import { ChoicePrompt, type PromptOptions } from 'botbuilder-dialogs';
+import type { PromptOptions } from 'botbuilder-dialogs';
+import { ChannelChoicePrompt } from './channel-choice-prompt.js';
 
 /**
  * A question with buttons that takes any answer: free text from someone in distress is never
  * "invalid", and the step after it reads what was said. Asked again (after "help", or a command
  * answered above it), it uses its retry wording, so the same words are never sent twice in a row.
  */
-export class OpenAnswerPrompt extends ChoicePrompt {
+export class OpenAnswerPrompt extends ChannelChoicePrompt {
   constructor(id: string) {
     super(id, async () => true);
   }

@@ -1,7 +1,6 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import {
   type Choice,
-  ChoiceFactory,
   type DialogContext,
   type DialogTurnResult,
   recognizeChoices,
@@ -9,6 +8,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
@@ -308,7 +308,7 @@ export class PracticeDialog extends InterruptibleDialog {
 
   /** A prompt with buttons; the choices go in its options so InterruptibleDialog sees them as answers. */
   private prompt(step: WaterfallStepContext, key: StringKey, choices: Choice[]): Promise<DialogTurnResult> {
-    const prompt = ChoiceFactory.forChannel(step.context, choices, this.deps.strings.text(key));
+    const prompt = choicesActivity(step.context.activity.channelId, choices, this.deps.strings.text(key));
     return step.prompt(TEXT, { prompt, retryPrompt: prompt, choices });
   }
 }

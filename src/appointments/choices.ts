@@ -1,5 +1,6 @@
 import { ActionTypes, type Activity, MessageFactory } from 'botbuilder';
-import { ChoiceFactory, recognizeChoices, supportsSuggestedActions } from 'botbuilder-dialogs';
+import { ListStyle, recognizeChoices } from 'botbuilder-dialogs';
+import { choicesActivity } from '../channels/choice-buttons.js';
 import type { StringKey, Strings } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
 
@@ -30,9 +31,7 @@ export function questionActivity(
     value: choice.label,
     action: { type: ActionTypes.ImBack, title: choice.label, value: choice.label },
   }));
-  return supportsSuggestedActions(channelId, list.length)
-    ? ChoiceFactory.suggestedAction(list, text)
-    : ChoiceFactory.forChannel(channelId, list, text);
+  return choicesActivity(channelId, list, text, ListStyle.suggestedAction);
 }
 
 /**
