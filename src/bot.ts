@@ -6,18 +6,22 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { APPOINTMENT_DIALOG_ID } from '../dialogs/appointment-dialog.js';
 import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
 import { switchRequestedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
-import { answersOpenChoice } from '../dialogs/open-choice.js';
+import { answersOpenChoice, collectsQuestions } from '../dialogs/open-choice.js';
 import { openSafetyQuestion, pauseForSafety, safetyOptionsFor } from '../dialogs/safety-dialog.js';
+import { SAFETY_PLAN_DIALOG_ID } from '../dialogs/safety-plan-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
+import { span } from './host/spans.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
 import type { CommandRecognizer, GlobalCommand } from './language/commands.js';
+import type { FlowQuestions } from './language/flow-questions.js';
 import { exceedsInputBudget, MAX_MESSAGE_LENGTH } from './language/input-limits.js';
 import {
   intentTrace,
@@ -33,6 +37,7 @@ import { dayOf, type RetentionIndex } from './privacy/retention-index.js';
 import { noteReturning } from './privacy/returning-person.js';
 import { userStateKey } from './privacy/state-keys.js';
 import { adviceReply } from './safety/advice-reply.js';
+import type { SafetyPlanSender } from './safety-plan/plan-sender.js';
 import { TurnStateSaver } from './state/turn-state-saver.js';
 import type { GroupTurns } from './teams/group-turns.js';
 import { isGroupConversation, TEAMS_CHANNEL } from './teams/scope.js';
@@ -63,7 +68,11 @@ export interface WayfinderBotDeps {
   group: GroupTurns;
   /** Spots requests for medical, dosing or legal advice, which are declined kindly. */
   advice: AdviceRequestDetector;
+  /** Answers questions about a flow's own words ("what's an interactive process?"). */
+  flowQuestions: FlowQuestions;
   personalData: PersonalData;
+  /** Shows the person their safety plan, also during a live chat with a specialist. */
+  safetyPlans: SafetyPlanSender;
   /** The person record accessor (user state), touched every message turn. */
   person: StatePropertyAccessor<unknown>;
   retentionDays: number;
@@ -149,6 +158,17 @@ export class WayfinderBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * A turn the bot starts itself (the scheduler's check-in): opens `dialogId` above whatever the
+   * conversation has open, so the person's next message answers it; saved as any turn is.
+   */
+  async beginProactive(context: TurnContext, dialogId: string, options?: object): Promise<void> {
+    await this.saver.recover(context);
+    const dc = await this.dialogContext(context);
+    await dc.beginDialog(dialogId, options);
+    await this.saver.save(context);
+  }
+
   override async run(context: TurnContext): Promise<void> {
     // A turn without a sender has no user state to read (the HTTP route refuses such activities).
     const hasUser = Boolean(context.activity.from?.id);
@@ -179,7 +199,10 @@ export class WayfinderBot extends TeamsActivityHandler {
     if (safety.level === 'none') await this.discloseOnce(context);
     if (link?.role === 'member') {
       const flagged = safety.level === 'none' ? undefined : safety.level;
-      const turn = await handoff.memberTurn(context, link, flagged);
+      const ownPlan = this.deps.commands.recognize(text) === 'mySafetyPlan';
+      const turn = await handoff.memberTurn(context, link, flagged, ownPlan);
+      // "My safety plan" (a crisis reply's button) in a live chat: shown to the person alone.
+      if (turn.kind === 'private') return this.deps.safetyPlans.send(context, 'safetyPlan.current');
       if (turn.kind === 'relayed' && flagged) await pauseForSafety(dc, safetyOptionsFor(safety));
       if (turn.kind === 'fallback') {
         const options: HandoffDialogOptions = { fallback: { code: turn.code, choice: turn.choice } };
@@ -212,7 +235,13 @@ export class WayfinderBot extends TeamsActivityHandler {
     await context.sendActivity(intentTrace(recognition));
     rememberRecognition(context, recognition);
     // A button of the open question is its answer, whatever its words sound like ("Don't share").
-    const fromIntent = answersOpenChoice(dc) ? undefined : rootCommandFrom(recognition);
+    // In a role-play the person rehearses asking their provider: that is not a request to us.
+    // During an overdose, "how much naloxone?" is answered by the overdose steps, not declined.
+    const advice =
+      inDialog(dc, DialogIds.practice) || question === 'overdose' ? undefined : this.deps.advice.detect(text);
+    // An advice question is that, whatever the classifier guessed ("is it safe to taper?" is no
+    // privacy question); typed commands still win.
+    const fromIntent = answersOpenChoice(dc) || advice ? undefined : rootCommandFrom(recognition);
     switch (this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(
@@ -234,15 +263,30 @@ export class WayfinderBot extends TeamsActivityHandler {
         await dc.beginDialog(MY_PLANS_DIALOG_ID);
         if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
         return;
+      case 'mySafetyPlan':
+        // Above whatever is open, a crisis reply included, which is asked again after.
+        await dc.beginDialog(SAFETY_PLAN_DIALOG_ID);
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
+        return;
       default: {
-        // In a role-play the person rehearses asking their provider: that is not a request to us.
-        // During an overdose, "how much naloxone?" is answered by the overdose steps, not declined.
-        const advice =
-          inDialog(dc, DialogIds.practice) || question === 'overdose'
-            ? undefined
-            : this.deps.advice.detect(text);
+        if (advice && collectsQuestions(dc)) {
+          // A plan's questions are open: declined as advice, kept as a question to ask them.
+          await context.sendActivity(adviceReply(strings, advice, text ?? '', 'planQuestions'));
+          return this.continueOrBegin(dc);
+        }
         if (advice) {
-          await context.sendActivity(adviceReply(strings, advice, text ?? ''));
+          const planning = inDialog(dc, APPOINTMENT_DIALOG_ID) ? 'planning' : 'elsewhere';
+          await context.sendActivity(adviceReply(strings, advice, text ?? '', planning));
+          return this.reprompt(dc);
+        }
+        // "What's an interactive process?" mid-flow: answered, then the open question again. At a
+        // plan's questions, "what is MAT?" is one to ask the provider: the plan keeps it.
+        const explained =
+          inDialog(dc, DialogIds.practice) || collectsQuestions(dc)
+            ? undefined
+            : this.deps.flowQuestions.answer(text);
+        if (explained) {
+          await context.sendActivity(explained.map((key) => strings.text(key)).join('\n\n'));
           return this.reprompt(dc);
         }
         await this.continueOrBegin(dc);
@@ -266,7 +310,7 @@ export class WayfinderBot extends TeamsActivityHandler {
    * whole text (the classifier is linear), and the result sent as a `SafetyCheck` trace.
    */
   private async safetyCheck(context: TurnContext): Promise<SafetyResult> {
-    const result = this.deps.safety.classify(context.activity.text ?? '');
+    const result = span('safety', () => this.deps.safety.classify(context.activity.text ?? ''));
     await context.sendTraceActivity(
       'SafetyCheck',
       { level: result.level },

@@ -14,10 +14,13 @@ import { HandoffStore } from '../../src/handoff/handoff-store.js';
 import { HandoffTurns } from '../../src/handoff/handoff-turns.js';
 import { AdviceRequestDetector } from '../../src/language/advice-requests.js';
 import { CommandRecognizer } from '../../src/language/commands.js';
+import { FlowQuestions } from '../../src/language/flow-questions.js';
 import type { WayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
 import { loadSafetyClassifier } from '../../src/language/safety/safety-classifier.js';
 import { PersonalData } from '../../src/privacy/personal-data.js';
 import { RetentionIndex } from '../../src/privacy/retention-index.js';
+import { SafetyPlanSender } from '../../src/safety-plan/plan-sender.js';
+import { SafetyPlanStore } from '../../src/safety-plan/plan-store.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { GroupTurns } from '../../src/teams/group-turns.js';
@@ -62,7 +65,9 @@ function botWithAppointments(): TestAdapter {
     recognizer,
     safety: loadSafetyClassifier(),
     advice: AdviceRequestDetector.load(),
+    flowQuestions: FlowQuestions.load(strings),
     personalData,
+    safetyPlans: new SafetyPlanSender(new SafetyPlanStore(userState), strings, crisisResources),
     person: userState.createProperty('person'),
     retentionDays: 180,
     retentionIndex: new RetentionIndex(storage, 180),
