@@ -9,11 +9,16 @@ import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'bo
 import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
-import { switchRequestedIn } from '../dialogs/interruptible-dialog.js';
+import { carryCommand, switchRequestedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice } from '../dialogs/open-choice.js';
-import { openSafetyQuestion, pauseForSafety, safetyOptionsFor } from '../dialogs/safety-dialog.js';
+import {
+  openSafetyQuestion,
+  pauseForSafety,
+  type SafetyDialogOptions,
+  safetyOptionsFor,
+} from '../dialogs/safety-dialog.js';
 import { SAFETY_PLAN_DIALOG_ID } from '../dialogs/safety-plan-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
@@ -25,7 +30,13 @@ import {
   type WayfinderRecognition,
   type WayfinderRecognizer,
 } from './language/intents/index.js';
-import { rememberRecognition, thresholds } from './language/routing.js';
+import {
+  type FeatureIntent,
+  isFeatureIntent,
+  recognitionOf,
+  rememberRecognition,
+  thresholds,
+} from './language/routing.js';
 import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
@@ -205,9 +216,17 @@ export class WayfinderBot extends TeamsActivityHandler {
       }
       if (turn.kind !== 'none') return;
     }
-    if (safety.level !== 'none') {
-      await pauseForSafety(dc, safetyOptionsFor(safety));
-      return;
+    const options = safety.level === 'none' ? undefined : safetyOptionsFor(safety);
+    const carried = options && (await this.requestWithConcern(dc, options));
+    if (options) {
+      await pauseForSafety(dc, { ...options, request: carried?.request });
+      if (!carried) return;
+      // The concern was met first; what the message asked for is done now, as if typed after it.
+      await this.discloseOnce(context);
+      if (carried.request) {
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main, { start: switchRequestedIn(context) });
+        return;
+      }
     }
     const question = openSafetyQuestion(dc);
     if (!text?.trim()) {
@@ -226,12 +245,10 @@ export class WayfinderBot extends TeamsActivityHandler {
       await context.sendActivity(strings.text('errors.tooLong', { max: MAX_MESSAGE_LENGTH }));
       return;
     }
-    const recognition = (await this.deps.recognizer.recognize(dc, context.activity)).wayfinder;
-    await context.sendActivity(intentTrace(recognition));
-    rememberRecognition(context, recognition);
+    const recognition = await this.recognize(dc);
     // A button of the open question is its answer, whatever its words sound like ("Don't share").
     const fromIntent = answersOpenChoice(dc) ? undefined : rootCommandFrom(recognition);
-    switch (this.deps.commands.recognize(text) ?? fromIntent) {
+    switch (carried?.command ?? this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(
           dataReportActivity(strings, await this.deps.personalData.collect(context)),
@@ -271,6 +288,36 @@ export class WayfinderBot extends TeamsActivityHandler {
         await this.continueOrBegin(dc);
       }
     }
+  }
+
+  /** This turn's recognition: once per turn, traced, and kept for the dialogs. */
+  private async recognize(dc: DialogContext): Promise<WayfinderRecognition> {
+    const known = recognitionOf(dc.context);
+    if (known) return known;
+    const recognition = (await this.deps.recognizer.recognize(dc, dc.context.activity)).wayfinder;
+    await dc.context.sendActivity(intentTrace(recognition));
+    rememberRecognition(dc.context, recognition);
+    return recognition;
+  }
+
+  /**
+   * What a concern message asked for besides ("so scared i'll relapse, find me a group"): a
+   * command in one of its sentences, a command the recognizer is sure of, or a guided
+   * conversation. Danger, an overdose and Spanish get their reply alone.
+   */
+  private async requestWithConcern(
+    dc: DialogContext,
+    options: SafetyDialogOptions,
+  ): Promise<{ command?: GlobalCommand; request?: FeatureIntent } | undefined> {
+    const { text } = dc.context.activity;
+    if (options.level !== 'concern' || options.overdose || options.language) return undefined;
+    if (!text?.trim() || exceedsInputBudget(text)) return undefined;
+    const recognition = await this.recognize(dc);
+    const command = this.deps.commands.recognizeClause(text) ?? rootCommandFrom(recognition);
+    if (command === 'help' || command === 'menu' || command === 'cancel') carryCommand(dc.context, command);
+    if (command) return { command };
+    const { intent, score } = recognition;
+    return isFeatureIntent(intent) && score >= thresholds.route ? { request: intent } : undefined;
   }
 
   /**
