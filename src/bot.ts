@@ -33,6 +33,7 @@ import {
 } from './language/intents/index.js';
 import {
   type FeatureIntent,
+  hasRequestCue,
   isFeatureIntent,
   recognitionOf,
   rememberRecognition,
@@ -314,11 +315,14 @@ export class WayfinderBot extends TeamsActivityHandler {
     if (options.level !== 'concern' || options.overdose || options.language) return undefined;
     if (!text?.trim() || exceedsInputBudget(text)) return undefined;
     const recognition = await this.recognize(dc);
-    const command = this.deps.commands.recognizeClause(text) ?? rootCommandFrom(recognition);
+    // Sure readings only: "if I tell anyone he'll take the kids" is not a question about privacy.
+    const sure = recognition.score >= thresholds.route;
+    const command =
+      this.deps.commands.recognizeClause(text) ?? (sure ? rootCommandFrom(recognition) : undefined);
     if (command === 'help' || command === 'menu' || command === 'cancel') carryCommand(dc.context, command);
     if (command) return { command };
-    const { intent, score } = recognition;
-    return isFeatureIntent(intent) && score >= thresholds.route ? { request: intent } : undefined;
+    const asked = sure && isFeatureIntent(recognition.intent) && hasRequestCue(this.deps.strings, text);
+    return asked ? { request: recognition.intent as FeatureIntent } : undefined;
   }
 
   /**

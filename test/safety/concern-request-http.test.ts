@@ -222,14 +222,27 @@ describe('a concern message that carries a request (HTTP)', () => {
     assert.notEqual(indexOf(replies, 'handoff.intro'), -1, 'the handoff starts');
   });
 
-  it('a concern alone keeps the question: a person, or keep going, and nothing is started', async () => {
-    const { conversation, user } = next();
-    const replies = await exchange(url, say(conversation, user, 'i feel so hopeless lately'));
-    const asked = replies.find((a) => containsReply(strings, 'safety.concernAsk', textOf(a)));
-    assert.ok(buttonsOf(asked).includes(strings.text('safety.keepGoing')), 'keep going is offered');
-    assert.equal(indexOf(replies, 'menu.prompt'), -1);
-    assert.equal(indexOf(replies, 'safety.concernCarry'), -1);
-  });
+  // Concern that names a feature, or sounds like a question, without asking for anything.
+  const concernOnly = [
+    'i feel so hopeless lately',
+    'i feel like giving up on recovery, nobody at group gets it',
+    'been craving so bad, my meetings arent helping anymore',
+    'i feel so hopeless about my appointment thursday',
+    "my husband said if i tell anyone he'll take the kids",
+    'im scared ill relapse and i dont have anyone to talk to',
+  ];
+  for (const text of concernOnly) {
+    it(`a concern alone keeps the question, nothing started: "${text}"`, async () => {
+      const { conversation, user } = next();
+      const all = await exchangeAll(url, say(conversation, user, text));
+      const safety = all.find((a) => a.type === 'trace' && a.name === 'SafetyCheck');
+      assert.deepEqual(safety?.value, { level: 'concern' }, 'the gate hears the concern');
+      const replies = all.filter((a) => a.type !== 'trace');
+      assert.equal(replies.length, 1, 'the concern reply alone');
+      assert.ok(containsReply(strings, 'safety.concernAsk', textOf(replies[0] ?? {})));
+      assert.ok(buttonsOf(replies[0]).includes(strings.text('safety.keepGoing')), 'keep going is offered');
+    });
+  }
 
   it('a second concern in a row that asks for something: a shorter reply, then the request', async () => {
     const { conversation, user } = next();
