@@ -244,6 +244,22 @@ describe('a concern message that carries a request (HTTP)', () => {
     });
   }
 
+  it('in a flow, a concern that asks for that same flow: the reply, then its open question again, answers kept', async () => {
+    const { conversation, user } = next();
+    await exchange(url, join(conversation, user));
+    const started = await exchange(url, say(conversation, user, 'help me get ready for my doctor visit'));
+    assert.notEqual(indexOf(started, 'appointment.askWhen'), -1, 'the flow asks when');
+    const replies = await exchange(
+      url,
+      say(conversation, user, 'im scared ill relapse, can you help me get ready for my appointment'),
+    );
+    const ack = indexOf(replies, ACK);
+    assert.ok(ack >= 0, 'the concern reply');
+    assert.ok(indexOf(replies, 'safety.backAgain') > ack, 'back to where we were');
+    assert.ok(indexOf(replies, 'appointment.askWhen') > ack, 'the same question, not a new start');
+    assert.equal(indexOf(replies, 'appointment.intro'), -1);
+  });
+
   it('a second concern in a row that asks for something: a shorter reply, then the request', async () => {
     const { conversation, user } = next();
     await exchange(url, say(conversation, user, 'i feel so hopeless lately'));
