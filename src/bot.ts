@@ -6,13 +6,14 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { APPOINTMENT_DIALOG_ID } from '../dialogs/appointment-dialog.js';
 import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
 import { carryCommand, switchRequestedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
-import { answersOpenChoice } from '../dialogs/open-choice.js';
+import { answersOpenChoice, collectsQuestions } from '../dialogs/open-choice.js';
 import {
   openSafetyQuestion,
   pauseForSafety,
@@ -25,6 +26,7 @@ import type { HandoffTurns } from './handoff/handoff-turns.js';
 import { span } from './host/spans.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
 import type { CommandRecognizer, GlobalCommand } from './language/commands.js';
+import type { FlowQuestions } from './language/flow-questions.js';
 import { exceedsInputBudget, MAX_MESSAGE_LENGTH } from './language/input-limits.js';
 import {
   intentTrace,
@@ -78,6 +80,8 @@ export interface WayfinderBotDeps {
   group: GroupTurns;
   /** Spots requests for medical, dosing or legal advice, which are declined kindly. */
   advice: AdviceRequestDetector;
+  /** Answers questions about a flow's own words ("what's an interactive process?"). */
+  flowQuestions: FlowQuestions;
   personalData: PersonalData;
   /** Shows the person their safety plan, also during a live chat with a specialist. */
   safetyPlans: SafetyPlanSender;
@@ -248,8 +252,14 @@ export class WayfinderBot extends TeamsActivityHandler {
       return;
     }
     const recognition = await this.recognize(dc);
-    // A button of the open question is its answer, whatever its words sound like ("Don't share").
-    const fromIntent = answersOpenChoice(dc) ? undefined : rootCommandFrom(recognition);
+    // In a role-play the person rehearses asking their provider: that is not a request to us.
+    // During an overdose, "how much naloxone?" is answered by the overdose steps, not declined.
+    const advice =
+      inDialog(dc, DialogIds.practice) || question === 'overdose' ? undefined : this.deps.advice.detect(text);
+    // An advice question is that, whatever the classifier guessed ("is it safe to taper?" is no
+    // privacy question); typed commands still win. A button of the open question is its answer,
+    // whatever its words sound like ("Don't share").
+    const fromIntent = answersOpenChoice(dc) || advice ? undefined : rootCommandFrom(recognition);
     switch (carried?.command ?? this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(
@@ -277,14 +287,24 @@ export class WayfinderBot extends TeamsActivityHandler {
         if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
         return;
       default: {
-        // In a role-play the person rehearses asking their provider: that is not a request to us.
-        // During an overdose, "how much naloxone?" is answered by the overdose steps, not declined.
-        const advice =
-          inDialog(dc, DialogIds.practice) || question === 'overdose'
-            ? undefined
-            : this.deps.advice.detect(text);
+        if (advice && collectsQuestions(dc)) {
+          // A plan's questions are open: declined as advice, kept as a question to ask them.
+          await context.sendActivity(adviceReply(strings, advice, text ?? '', 'planQuestions'));
+          return this.continueOrBegin(dc);
+        }
         if (advice) {
-          await context.sendActivity(adviceReply(strings, advice, text ?? ''));
+          const planning = inDialog(dc, APPOINTMENT_DIALOG_ID) ? 'planning' : 'elsewhere';
+          await context.sendActivity(adviceReply(strings, advice, text ?? '', planning));
+          return this.reprompt(dc);
+        }
+        // "What's an interactive process?" mid-flow: answered, then the open question again. At a
+        // plan's questions, "what is MAT?" is one to ask the provider: the plan keeps it.
+        const explained =
+          inDialog(dc, DialogIds.practice) || collectsQuestions(dc)
+            ? undefined
+            : this.deps.flowQuestions.answer(text);
+        if (explained) {
+          await context.sendActivity(explained.map((key) => strings.text(key)).join('\n\n'));
           return this.reprompt(dc);
         }
         await this.continueOrBegin(dc);
@@ -313,7 +333,8 @@ export class WayfinderBot extends TeamsActivityHandler {
   ): Promise<{ command?: GlobalCommand; request?: FeatureIntent } | undefined> {
     const { text } = dc.context.activity;
     if (options.level !== 'concern' || options.overdose || options.language) return undefined;
-    if (!text?.trim() || exceedsInputBudget(text)) return undefined;
+    // A medical or legal question is no request to carry out ("so anxious, is it safe to taper?").
+    if (!text?.trim() || exceedsInputBudget(text) || this.deps.advice.detect(text)) return undefined;
     const recognition = await this.recognize(dc);
     // Sure readings only: "if I tell anyone he'll take the kids" is not a question about privacy.
     const sure = recognition.score >= thresholds.route;
