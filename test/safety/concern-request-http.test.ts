@@ -230,6 +230,7 @@ describe('a concern message that carries a request (HTTP)', () => {
     'i feel so hopeless about my appointment thursday',
     "my husband said if i tell anyone he'll take the kids",
     'im scared ill relapse and i dont have anyone to talk to',
+    'im scared ill relapse, can you tell me if its safe to taper my suboxone',
   ];
   for (const text of concernOnly) {
     it(`a concern alone keeps the question, nothing started: "${text}"`, async () => {
