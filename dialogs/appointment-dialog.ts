@@ -7,7 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { AfterAnswers, type AfterOutcome } from '../src/appointments/after-answers.js';
-import { isOneOf, matchChoice, questionActivity } from '../src/appointments/choices.js';
+import { matchChoice, questionActivity } from '../src/appointments/choices.js';
 import type { AppointmentContent } from '../src/appointments/content.js';
 import { MAX_ANSWER_LENGTH, type PlanDraft, type PrepField, prepFields } from '../src/appointments/plan.js';
 import { PlanKeeper } from '../src/appointments/plan-keeper.js';
@@ -29,6 +29,7 @@ import type {
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
 import { recognitionOf } from '../src/language/routing.js';
+import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 
@@ -133,9 +134,13 @@ export class AppointmentDialog extends InterruptibleDialog {
       return this.to(step, state);
     }
     const shown = this.questions.ask(state, this.appointments.clock()).choices;
-    const choice = matchChoice(text, shown, { numbers: state.step !== 'topQuestions' })?.value;
-    if (isOneOf(strings, 'appointment.backWords', text)) return this.back(step, state);
-    const skipWord = skippable.includes(state.step) && isOneOf(strings, 'appointment.skipWords', text);
+    // Numbers are ranks at the ranking question, never picks.
+    const numbered =
+      state.step !== 'topQuestions' && showsNumbers(step.context.activity.channelId, undefined, shown.length);
+    const choice = matchChoice(strings, text, shown, { numbered })?.value;
+    const stepWord = typedAnswerReader(strings).stepWord(text);
+    if (stepWord === 'back') return this.back(step, state);
+    const skipWord = skippable.includes(state.step) && stepWord === 'skip';
     if (choice === 'skip' || skipWord) return this.skip(step, state);
     if (choice === 'keep') return this.advance(step, state, state.draft);
     const { activity } = step.context;

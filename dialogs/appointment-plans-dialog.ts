@@ -14,6 +14,7 @@ import { planView } from '../src/appointments/plan-view.js';
 import { cancelReminders, type ReminderScheduler } from '../src/appointments/reminders.js';
 import { formatWhen } from '../src/appointments/when.js';
 import type { StringKey } from '../src/content/strings.js';
+import { showsNumbers } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 
@@ -96,7 +97,9 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     const state = step.options;
     const text = String(step.result ?? '').trim();
     const { choices } = await this.question(step, state);
-    const choice = matchChoice(text, choices)?.value;
+    const choice = matchChoice(this.deps.strings, text, choices, {
+      numbered: showsNumbers(step.context.activity.channelId, undefined, choices.length),
+    })?.value;
     const plan = state.planId ? await this.appointments.plans.get(step.context, state.planId) : undefined;
     if (state.screen === 'list') return this.pick(step, state, choice);
     if (!plan) {

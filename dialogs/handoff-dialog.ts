@@ -1,6 +1,5 @@
 import { EventFactory, TurnContext } from 'botbuilder';
 import {
-  ChoicePrompt,
   type DialogTurnResult,
   type FoundChoice,
   ListStyle,
@@ -18,6 +17,7 @@ import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
+import { TypedChoicePrompt, type TypedPromptOptions } from './typed-choice-prompt.js';
 
 /** How the handoff starts: from a topic (the safety reply, a feature), or at the fallback choice. */
 export interface HandoffDialogOptions {
@@ -56,7 +56,7 @@ export class HandoffDialog extends InterruptibleDialog {
   ) {
     super(id, deps);
     this.addDialog(new TextPrompt(ALIAS, async (p) => validAlias(p)))
-      .addDialog(new ChoicePrompt(CHOICE))
+      .addDialog(new TypedChoicePrompt(CHOICE, deps.strings))
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => (p.recognized.value ?? '').trim().length > 0))
       .addDialog(
         new WaterfallDialog(REQUEST, [
@@ -100,11 +100,14 @@ export class HandoffDialog extends InterruptibleDialog {
         : topic
           ? strings.text('handoff.summaryTopic', { topic })
           : strings.text('handoff.summaryMenu');
-    return step.prompt(CHOICE, {
+    // Sharing is the yes: "sure" or "ok" shares, "nah" does not.
+    const consent: TypedPromptOptions = {
       prompt: strings.text('handoff.summaryAsk', { summary: values(step).summary ?? '' }),
       choices: this.choices(['handoff.share', 'handoff.dontShare']),
       style: ListStyle.suggestedAction,
-    });
+      yesNo: true,
+    };
+    return step.prompt(CHOICE, consent);
   }
 
   /** Queues the request, tells a channel's own agent hub (handoff.initiate), says what happens next. */

@@ -85,7 +85,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { context } = innerDc;
     const recognition = recognitionOf(context);
     if (!recognition || !this.switchesTopics() || innerDc.activeDialog?.id === SWITCH_STEPS) return undefined;
-    if (answersOpenChoice(innerDc)) return undefined;
+    if (answersOpenChoice(innerDc, this.deps.strings)) return undefined;
     const { intent, score } = recognition;
     if (!isFeatureIntent(intent) || intent === this.feature || score < thresholds.switchAsk) return undefined;
     const now = score >= thresholds.switchNow && hasSwitchCue(this.deps.strings, context.activity.text);
@@ -141,7 +141,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const exact = this.deps.commands.recognize(activity.text);
     if (exact === 'help' || exact === 'menu' || exact === 'cancel') return exact;
     // A button of the open prompt is its answer, whatever it sounds like ("Go back").
-    if (answersOpenChoice(dc)) return undefined;
+    if (answersOpenChoice(dc, this.deps.strings)) return undefined;
     const recognition = recognitionOf(dc.context);
     const { intent, score } = recognition ?? { intent: 'none', score: 0 };
     const sure = score >= thresholds.command;

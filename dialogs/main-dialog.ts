@@ -1,6 +1,5 @@
 import {
   type Choice,
-  ChoicePrompt,
   type Dialog,
   type DialogContext,
   type DialogTurnResult,
@@ -15,7 +14,6 @@ import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { IntentName } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
-import { picksByPosition } from '../src/language/position-pick.js';
 import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
@@ -23,6 +21,7 @@ import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
+import { TypedChoicePrompt } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 /** A menu entry: its stored value, its label and the other words that pick it. */
@@ -72,15 +71,13 @@ export interface MainDialogOptions {
  */
 export class MainDialog extends InterruptibleDialog {
   private readonly features: Partial<Record<FeatureIntent, string>> = {};
-  private readonly pickWords: ReadonlySet<string>;
 
   /** `features` maps each guided conversation that exists to its dialog. */
   constructor(deps: DialogDeps, features: Partial<Record<FeatureIntent, Dialog>> = {}) {
     super(DialogIds.main, deps);
-    this.pickWords = new Set(deps.strings.variants('menu.pickWords').map(normalizeText));
-    this.addDialog(new ChoicePrompt(MENU_PROMPT, this.validateChoice.bind(this)))
+    this.addDialog(new TypedChoicePrompt(MENU_PROMPT, deps.strings, this.validateChoice.bind(this)))
       .addDialog(yesNoPrompt(ROUTE_CONFIRM, deps.strings, ['routing.yes', 'routing.no']))
-      .addDialog(new ChoicePrompt(ROUTE_CHOICE))
+      .addDialog(new TypedChoicePrompt(ROUTE_CHOICE, deps.strings))
       .addDialog(new NicknameDialog(deps))
       .addDialog(
         new WaterfallDialog(MENU_STEPS, [
@@ -247,10 +244,8 @@ export class MainDialog extends InterruptibleDialog {
       prompt.context.turnState.set(MENU_ROUTE, routed);
       return true;
     }
-    // A number or ordinal counts only on its own ("2", "the second one"), not inside a sentence.
-    const choices = prompt.options.choices ?? [];
-    if (found && (found.synonym !== undefined || picksByPosition(typed, choices, this.pickWords)))
-      return true;
+    // Read the shared way: a number only on its own ("2", "the second one"), small typos, a few words.
+    if (found) return true;
     const { strings } = this.deps;
     const misses = prompt.attemptCount;
     // The retry prompt carries the menu's buttons, so the wording is set on it for this miss.

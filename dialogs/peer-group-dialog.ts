@@ -4,7 +4,6 @@ import {
   ChoiceFactory,
   type DialogContext,
   type DialogTurnResult,
-  recognizeChoices,
   TextPrompt,
   WaterfallDialog,
   type WaterfallStepContext,
@@ -14,6 +13,7 @@ import { noEntities } from '../src/language/intents/entities.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { ianaZone, type Zone } from '../src/language/intents/time-zone.js';
 import { recognitionOf } from '../src/language/routing.js';
+import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { AnswerReader } from '../src/peer-groups/answers.js';
 import type { PeerDirectory } from '../src/peer-groups/directory.js';
 import {
@@ -27,6 +27,7 @@ import {
 import { filterTerms, PeerGroupWriter } from '../src/peer-groups/render.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
+import { typedQuestionOf } from './typed-choice-prompt.js';
 
 /** The dialog's id (stored in conversation state: renaming it strands conversations in it). */
 export const PEER_GROUP_DIALOG_ID = 'peerGroup';
@@ -271,7 +272,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     // "Change the format" names the answer: straight to it, not to the list of answers.
     const change = this.reader.changeRequest(text);
     if (change) return step.replaceDialog(ASK, { answers: without(state.answers, change), misses: 0 });
-    switch (this.picked(text, this.nextChoices(state))) {
+    switch (this.picked(step.context, text, this.nextChoices(state))) {
       case 'relax':
         if (!state.relax) break;
         return this.showResults(step, { answers: { ...state.answers, [state.relax]: 'any' }, misses: 0 });
@@ -310,7 +311,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
   private async readWhich(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = stateOf(step);
     const text = String(step.result ?? '');
-    const picked = this.picked(text, this.changeChoices(state.answers));
+    const picked = this.picked(step.context, text, this.changeChoices(state.answers));
     if (picked === 'keep') return this.showResults(step, { answers: state.answers, misses: 0 });
     const filter = filters.find((f) => f === picked) ?? this.reader.changeRequest(text);
     if (filter) return step.replaceDialog(ASK, { answers: without(state.answers, filter), misses: 0 });
@@ -399,9 +400,11 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /** The value of the one choice `text` picks (button, number or synonym), or undefined. */
-  private picked(text: string, choices: readonly Choice[]): string | undefined {
-    const values = new Set(recognizeChoices(text, [...choices]).map((match) => match.resolution.value));
-    return values.size === 1 ? [...values][0] : undefined;
+  private picked(context: TurnContext, text: string, choices: readonly Choice[]): string | undefined {
+    return typedAnswerReader(this.deps.strings).read(
+      text,
+      typedQuestionOf(context.activity.channelId, choices, {}),
+    )?.value;
   }
 
   private async sendMatches(

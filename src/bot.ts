@@ -202,7 +202,7 @@ export class WayfinderBot extends TeamsActivityHandler {
     await context.sendActivity(intentTrace(recognition));
     rememberRecognition(context, recognition);
     // A button of the open question is its answer, whatever its words sound like ("Don't share").
-    const fromIntent = answersOpenChoice(dc) ? undefined : rootCommandFrom(recognition);
+    const fromIntent = answersOpenChoice(dc, strings) ? undefined : rootCommandFrom(recognition);
     switch (this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(

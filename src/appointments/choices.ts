@@ -1,7 +1,8 @@
 import { ActionTypes, type Activity, MessageFactory } from 'botbuilder';
-import { ChoiceFactory, recognizeChoices, supportsSuggestedActions } from 'botbuilder-dialogs';
+import { ChoiceFactory, supportsSuggestedActions } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
+import { typedAnswerReader } from '../language/typed-answer.js';
 
 /** A button the person may tap, or name in their own words: `value` is what the code sees. */
 export interface ChoiceSpec {
@@ -36,33 +37,23 @@ export function questionActivity(
 }
 
 /**
- * The choice `text` names: its number in the list ("2"), its label or a synonym, or (for longer
- * messages) the label's words within it ("the day before is good"). A number inside a sentence is
- * not taken as a pick: "at 3pm" must not choose the third button. `numbers: false` where numbers
- * mean something else (ranking questions by number).
+ * The choice `text` names, read the shared way (typed-answer.ts): its label or a synonym, a typo,
+ * a few of its words, yes or no where the choices are "yes" and "no", and its number only where
+ * numbers were shown (`numbered`: never at a ranking question, where numbers are ranks).
  */
 export function matchChoice(
+  strings: Strings,
   text: string,
   choices: readonly ChoiceSpec[],
-  options: { numbers?: boolean } = {},
+  options: { numbered?: boolean } = {},
 ): ChoiceSpec | undefined {
-  const folded = normalizeText(text);
-  const number = /^(\d{1,2})$/.exec(folded);
-  if (number && options.numbers !== false) return choices[Number(number[1]) - 1];
-  const exact = choices.find((choice) =>
-    [choice.label, ...choice.synonyms].some((word) => normalizeText(word) === folded),
-  );
-  if (exact || folded.length === 0) return exact;
-  const found = recognizeChoices(
-    text,
-    choices.map((choice) => ({ value: choice.value, synonyms: [choice.label, ...choice.synonyms] })),
-    { recognizeNumbers: false, recognizeOrdinals: false },
-  );
-  const best = found[0];
-  // The label must be most of the message: "no" inside "I have no car" is not the "No" button.
-  const covers = best ? (best.end - best.start + 1) / text.trim().length >= 0.5 : false;
-  if (!best || !covers || best.resolution.score < 0.75) return undefined;
-  return choices.find((choice) => choice.value === best.resolution.value);
+  const yesNo = choices.length === 2 && choices[0]?.value === 'yes' && choices[1]?.value === 'no';
+  const pick = typedAnswerReader(strings).read(text, {
+    options: choices,
+    numbered: options.numbered === true,
+    yesNo,
+  });
+  return pick ? choices[pick.index] : undefined;
 }
 
 /** True when `text` is one of the words under `key` ("skip", "done"...), typed in any style. */

@@ -46,7 +46,7 @@ export class PrepQuestions {
     const when = shown ? formatWhen(shown, strings, now) : '';
     if (state.misses >= 2) {
       const lead = strings.text('appointment.offerSkip', {}, state.misses - 2);
-      const skip = choiceOf(strings, 'skip', 'appointment.skip', 'appointment.skipWords');
+      const skip = choiceOf(strings, 'skip', 'appointment.skip', 'answers.skipWords');
       return {
         text: `${lead}\n\n${base.text}`,
         choices: [...base.choices.filter((c) => c.value !== 'skip'), skip],
@@ -84,7 +84,7 @@ export class PrepQuestions {
       text: strings.text(key, vars),
       choices,
     });
-    const skip = choiceOf(strings, 'skip', 'appointment.skip', 'appointment.skipWords');
+    const skip = choiceOf(strings, 'skip', 'appointment.skip', 'answers.skipWords');
     const done = choiceOf(strings, 'done', 'appointment.done', 'appointment.doneWords');
     switch (state.step) {
       case 'type':

@@ -1,0 +1,139 @@
+import type { TurnContext } from 'botbuilder';
+import {
+  type Choice,
+  ChoicePrompt,
+  type FoundChoice,
+  type ListStyle,
+  type PromptOptions,
+  type PromptRecognizerResult,
+  type PromptValidator,
+} from 'botbuilder-dialogs';
+import type { Strings } from '../src/content/strings.js';
+import {
+  type AnswerOption,
+  showsNumbers,
+  type TypedQuestion,
+  typedAnswerReader,
+} from '../src/language/typed-answer.js';
+
+/** Prompt options of a question read by the typed-answer reader. */
+export interface TypedPromptOptions extends PromptOptions {
+  /** The two options mean yes (first) and no (second): "sure" and "nah" answer it. */
+  yesNo?: boolean;
+}
+
+/** What a prompt remembers between turns: whether it asked, and misses in a row. */
+interface AskedState {
+  asked?: boolean;
+  misses?: number;
+  /** The text last sent, so the next differs. */
+  last?: string | undefined;
+}
+
+/** A botbuilder choice as the reader sees it: the label is the button's title. */
+export function answerOptionOf(choice: string | Choice): AnswerOption {
+  if (typeof choice === 'string') return { value: choice, label: choice };
+  return {
+    value: choice.value,
+    label: choice.action?.title ?? choice.value,
+    synonyms: choice.synonyms ?? [],
+  };
+}
+
+/** The question a prompt shows, for the reader. */
+export function typedQuestionOf(
+  channelId: string,
+  choices: readonly (string | Choice)[],
+  options: { style?: ListStyle; yesNo?: boolean },
+): TypedQuestion {
+  return {
+    options: choices.map(answerOptionOf),
+    numbered: showsNumbers(channelId, options.style, choices.length),
+    yesNo: options.yesNo === true,
+  };
+}
+
+/**
+ * A question with buttons that reads typed answers the one shared way (typed-answer.ts). A miss
+ * gets a re-ask naming the options, worded differently each time, and every second miss in a
+ * row offers the menu and a person, so the same words are never sent twice in a row. A retry
+ * prompt set by the dialog (its own wording) is used instead when there is one.
+ */
+export class TypedChoicePrompt extends ChoicePrompt {
+  constructor(
+    id: string,
+    readonly strings: Strings,
+    validator?: PromptValidator<FoundChoice>,
+  ) {
+    super(id, validator, 'en-us');
+  }
+
+  /** The question as the person saw it in this turn's channel. */
+  question(context: TurnContext, options: TypedPromptOptions): TypedQuestion {
+    return typedQuestionOf(context.activity.channelId, options.choices ?? [], options);
+  }
+
+  protected override async onRecognize(
+    context: TurnContext,
+    _state: unknown,
+    options: TypedPromptOptions,
+  ): Promise<PromptRecognizerResult<FoundChoice>> {
+    const text = context.activity.text ?? '';
+    const pick = typedAnswerReader(this.strings).read(text, this.question(context, options));
+    return pick
+      ? {
+          succeeded: true,
+          // The typed words count as the option's own only when they are exactly its words.
+          value: {
+            value: pick.value,
+            index: pick.index,
+            score: 1,
+            ...(pick.how === 'exact' ? { synonym: text } : {}),
+          },
+        }
+      : { succeeded: false };
+  }
+
+  protected override async onPrompt(
+    context: TurnContext,
+    state: AskedState,
+    options: TypedPromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
+    const asked = askedOptions(this.strings, this.question(context, options), state, options, isRetry);
+    await super.onPrompt(context, state, asked, isRetry);
+  }
+}
+
+/** The text of a prompt or retry as sent. */
+function textOf(prompt: PromptOptions['prompt']): string | undefined {
+  return typeof prompt === 'string' ? prompt : prompt?.text;
+}
+
+/**
+ * The options to ask with this time. A retry uses the dialog's own retry wording once, then the
+ * reader's (naming the options; every second miss offers the menu and a person), so the text
+ * sent never repeats the one before it.
+ */
+export function askedOptions(
+  strings: Strings,
+  question: TypedQuestion,
+  state: AskedState,
+  options: PromptOptions,
+  isRetry: boolean,
+): PromptOptions {
+  state.misses = isRetry ? (state.misses ?? 0) + 1 : 0;
+  state.asked = true;
+  if (!isRetry) {
+    state.last = textOf(options.prompt);
+    return options;
+  }
+  const own = textOf(options.retryPrompt);
+  const text =
+    own !== undefined && own !== state.last && own !== textOf(options.prompt)
+      ? own
+      : typedAnswerReader(strings).retryText(question, state.misses);
+  const sent = text === state.last ? typedAnswerReader(strings).retryText(question, state.misses + 1) : text;
+  state.last = sent;
+  return { ...options, retryPrompt: own === sent ? options.retryPrompt : sent };
+}
