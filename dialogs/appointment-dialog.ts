@@ -137,7 +137,8 @@ export class AppointmentDialog extends InterruptibleDialog {
     // Numbers are ranks at the ranking question, never picks.
     const numbered =
       state.step !== 'topQuestions' && showsNumbers(step.context.activity.channelId, undefined, shown.length);
-    const choice = matchChoice(strings, text, shown, { numbered })?.value;
+    const matched = matchChoice(strings, text, shown, { numbered });
+    const choice = matched?.value;
     const stepWord = typedAnswerReader(strings).stepWord(text);
     if (stepWord === 'back') return this.back(step, state);
     const skipWord = skippable.includes(state.step) && stepWord === 'skip';
@@ -147,6 +148,7 @@ export class AppointmentDialog extends InterruptibleDialog {
     const input: AnswerInput = {
       text,
       choice,
+      choiceIsWhole: matched !== undefined && matched.how !== 'sentence',
       // The bot recognized this message already (same text, zone and clock): reuse it.
       recognition: recognitionOf(step.context) ?? this.recognize(activity, text),
       findDates: (part) => this.recognize(activity, part).entities.datetime,

@@ -16,6 +16,7 @@ import {
   recognitionOf,
   thresholds,
 } from '../src/language/routing.js';
+import { typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { answersOpenChoice } from './open-choice.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
@@ -140,8 +141,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (activity.type !== ActivityTypes.Message) return undefined;
     const exact = this.deps.commands.recognize(activity.text);
     if (exact === 'help' || exact === 'menu' || exact === 'cancel') return exact;
-    // A button of the open prompt is its answer, whatever it sounds like ("Go back").
+    // A button of the open prompt is its answer, whatever it sounds like ("Go back"); "back" and
+    // "skip" belong to the question too (the recognizer may read them as "cancel").
     if (answersOpenChoice(dc, this.deps.strings)) return undefined;
+    if (typedAnswerReader(this.deps.strings).stepWord(activity.text ?? '')) return undefined;
     const recognition = recognitionOf(dc.context);
     const { intent, score } = recognition ?? { intent: 'none', score: 0 };
     const sure = score >= thresholds.command;

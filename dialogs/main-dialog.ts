@@ -13,7 +13,6 @@ import {
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { IntentName } from '../src/language/intents/index.js';
-import { normalizeText } from '../src/language/normalize.js';
 import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
@@ -234,11 +233,10 @@ export class MainDialog extends InterruptibleDialog {
    * menu and a person instead, so nobody is left looping on the same sentence.
    */
   private async validateChoice(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-    const typed = normalizeText(prompt.context.activity.text ?? '');
     const found = prompt.recognized.succeeded ? prompt.recognized.value : undefined;
-    // A button, or its words alone, is a choice; in a longer sentence ("help me find a group")
-    // what the recognizer understood comes first.
-    if (found && normalizeText(found.synonym ?? '') === typed) return true;
+    // A button, its number or its words alone are a choice; in a longer sentence ("help me find
+    // a group") or a typo, what the recognizer understood comes first.
+    if (found && found.score >= 1) return true;
     const routed = menuRouteFor(recognitionOf(prompt.context));
     if (routed && (routed.kind !== 'smallTalk' || !found)) {
       prompt.context.turnState.set(MENU_ROUTE, routed);
@@ -263,9 +261,12 @@ export class MainDialog extends InterruptibleDialog {
   ): Promise<DialogTurnResult> {
     if (command === 'cancel') {
       await innerDc.context.sendActivity(this.deps.strings.text('interruptions.nothingToCancel'));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
     }
-    await innerDc.repromptDialog();
-    return { status: DialogTurnStatus.waiting };
+    // "menu" at the menu: shown again in other words, so the same text is not sent twice.
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(MENU_STEPS, { again: true } satisfies MainDialogOptions);
   }
 
   /** The menu does its own routing of other topics, so it never offers to switch away. */

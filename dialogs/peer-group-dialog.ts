@@ -13,7 +13,7 @@ import { noEntities } from '../src/language/intents/entities.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { ianaZone, type Zone } from '../src/language/intents/time-zone.js';
 import { recognitionOf } from '../src/language/routing.js';
-import { typedAnswerReader } from '../src/language/typed-answer.js';
+import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import { AnswerReader } from '../src/peer-groups/answers.js';
 import type { PeerDirectory } from '../src/peer-groups/directory.js';
 import {
@@ -187,7 +187,10 @@ export class PeerGroupDialog extends InterruptibleDialog {
         ? [strings.text(ask), ...(filter === 'approach' ? [this.explainApproaches()] : [])]
         : state.misses === 1
           ? [strings.text(again)]
-          : [strings.text('peerGroups.offerSkip'), strings.text(again)];
+          : [
+              `${strings.text('peerGroups.offerSkip')} ${strings.text('answers.menuOrPerson')}`,
+              strings.text(again),
+            ];
     // A skip is understood even before it is offered ("skip this" is not "cancel" here).
     const shown = this.reader.choices(filter, state.misses >= 2);
     return this.prompt(step, lines.join('\n\n'), shown, this.reader.choices(filter, true));
@@ -202,7 +205,14 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const filter = this.nextQuestion(state.answers);
     const text = String(step.result ?? '');
     const recognition = this.recognition(step.context);
-    const answer = filter && this.reader.read(filter, text, recognition);
+    const numbered =
+      filter &&
+      showsNumbers(
+        step.context.activity.channelId,
+        undefined,
+        this.reader.choices(filter, state.misses >= 2).length,
+      );
+    const answer = filter && this.reader.read(filter, text, recognition, numbered === true);
     if (answer) {
       // "Alcohol, online please" answers this question and the format one.
       const answers = { ...state.answers, ...this.reader.mentions(recognition), ...answer };

@@ -83,12 +83,13 @@ export class TypedChoicePrompt extends ChoicePrompt {
     return pick
       ? {
           succeeded: true,
-          // The typed words count as the option's own only when they are exactly its words.
+          // Its words, its number or a few of its words are the option itself; a sentence that
+          // holds them (or a typo) is only likely to be, so a dialog may read it first (score).
           value: {
             value: pick.value,
             index: pick.index,
-            score: 1,
-            ...(pick.how === 'exact' ? { synonym: text } : {}),
+            score: pick.how === 'sentence' || pick.how === 'typo' ? 0.5 : 1,
+            synonym: text,
           },
         }
       : { succeeded: false };

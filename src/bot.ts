@@ -103,6 +103,11 @@ export class WayfinderBot extends TeamsActivityHandler {
   private readonly clock: () => Date;
   private readonly saver: TurnStateSaver;
 
+  /** The dialogs this bot runs (a test enumerates their prompts). */
+  dialogs(): readonly Dialog[] {
+    return this.dialogSet.getDialogs();
+  }
+
   constructor(private readonly deps: WayfinderBotDeps) {
     super();
     if (!deps.conversationState || !deps.userState || !deps.strings || !deps.commands || !deps.personalData) {

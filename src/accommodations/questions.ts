@@ -113,7 +113,7 @@ export class AccommodationQuestions {
     const choices = question.choices.filter((choice) => choice.value !== SKIP);
     if (attempt <= 1) return { text: this.strings.text(again[field]), choices };
     return {
-      text: this.strings.text('accommodation.offerSkip', {}, attempt - 2),
+      text: `${this.strings.text('accommodation.offerSkip', {}, attempt - 2)} ${this.strings.text('answers.menuOrPerson')}`,
       choices: [...choices, this.choice(SKIP, 'accommodation.skip')],
     };
   }

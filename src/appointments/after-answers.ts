@@ -100,7 +100,8 @@ export class AfterAnswers {
     if (!draft.when) return this.without('reminder', draft);
     const reading = this.reading('reminder', draft, input);
     // A time in the words wins over a button they resemble ("the day before at 8" is not the button).
-    const typed = reading.kind !== 'none' && input.choice !== 'no' && input.choice !== 'pickTime';
+    const typed =
+      reading.kind !== 'none' && input.choice !== 'no' && input.choice !== 'pickTime' && !input.choiceIsWhole;
     if (typed) return this.timeFor('reminder', reading, draft, input.now);
     if (input.choice === 'pickTime') {
       return { kind: 'goto', state: askTime('reminder') };

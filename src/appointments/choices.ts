@@ -2,7 +2,7 @@ import { ActionTypes, type Activity, MessageFactory } from 'botbuilder';
 import { ChoiceFactory, supportsSuggestedActions } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
-import { typedAnswerReader } from '../language/typed-answer.js';
+import { type Pick, typedAnswerReader } from '../language/typed-answer.js';
 
 /** A button the person may tap, or name in their own words: `value` is what the code sees. */
 export interface ChoiceSpec {
@@ -46,14 +46,15 @@ export function matchChoice(
   text: string,
   choices: readonly ChoiceSpec[],
   options: { numbered?: boolean } = {},
-): ChoiceSpec | undefined {
+): (ChoiceSpec & { how: Pick['how'] }) | undefined {
   const yesNo = choices.length === 2 && choices[0]?.value === 'yes' && choices[1]?.value === 'no';
   const pick = typedAnswerReader(strings).read(text, {
     options: choices,
     numbered: options.numbered === true,
     yesNo,
   });
-  return pick ? choices[pick.index] : undefined;
+  const choice = pick ? choices[pick.index] : undefined;
+  return choice && pick ? { ...choice, how: pick.how } : undefined;
 }
 
 /** True when `text` is one of the words under `key` ("skip", "done"...), typed in any style. */

@@ -1,6 +1,7 @@
 import { escapeMarkdown } from '../cards/markdown.js';
 import { sayClock } from '../content/say-date.js';
 import type { StringKey, Strings } from '../content/strings.js';
+import { typedAnswerReader } from '../language/typed-answer.js';
 import { quietHours } from '../scheduling/quiet-hours.js';
 import { type ChoiceSpec, choiceOf } from './choices.js';
 import type { AppointmentContent } from './content.js';
@@ -45,7 +46,7 @@ export class PrepQuestions {
     const shown = state.step === 'whenCheck' ? state.checkWhen : state.draft.when;
     const when = shown ? formatWhen(shown, strings, now) : '';
     if (state.misses >= 2) {
-      const lead = strings.text('appointment.offerSkip', {}, state.misses - 2);
+      const lead = `${strings.text('appointment.offerSkip', {}, state.misses - 2)} ${strings.text('answers.menuOrPerson')}`;
       const skip = choiceOf(strings, 'skip', 'appointment.skip', 'answers.skipWords');
       return {
         text: `${lead}\n\n${base.text}`,
@@ -53,6 +54,9 @@ export class PrepQuestions {
       };
     }
     if (state.misses >= 1 && again) return { ...base, text: strings.text(again, { when }, state.misses - 1) };
+    // No wording of its own for a re-ask: the shared one, naming the options.
+    if (state.misses >= 1 && base.choices.length > 0)
+      return { ...base, text: typedAnswerReader(strings).retryText({ options: base.choices }, 1) };
     const current = this.current(state);
     if (!current) return base;
     const keep = choiceOf(strings, 'keep', 'appointment.keep', 'appointment.keepWords');

@@ -179,7 +179,21 @@ export class AnswerReader {
    * The answer to `filter` in `text` (as a one-field Preferences), or undefined when the text
    * answers something else or nothing. `recognition` is the recognizer's reading of `text`.
    */
-  read(filter: Filter, text: string, recognition: WayfinderRecognition): Preferences | undefined {
+  read(
+    filter: Filter,
+    text: string,
+    recognition: WayfinderRecognition,
+    numbered = false,
+  ): Preferences | undefined {
+    // "2" or "the second one", where the buttons were numbered: the button in that place.
+    if (numbered) {
+      const options = this.choices(filter, true).map((c) => ({
+        value: c.value,
+        label: c.action?.title ?? c.value,
+      }));
+      const pick = typedAnswerReader(this.strings).read(text, { options, numbered });
+      if (pick?.how === 'position') return { [filter]: pick.value } as Preferences;
+    }
     // The answer itself first: "any substance" and "any evening" are answers, not skips.
     const skipped = () => this.pick([noPreference, skip, anyTime], text) !== undefined;
     switch (filter) {
@@ -274,6 +288,8 @@ export class AnswerReader {
 
   /** One focus; two substances are any substance, a substance and mental health co-occurring. */
   private readFocus(text: string): Focus | undefined {
+    const read = this.pick(focusOptions, text);
+    if (read) return read;
     const found = this.found(focusOptions, text);
     if (found.length <= 1) return found[0];
     const substance = found.some((f) => f === 'alcohol' || f === 'otherDrugs' || f === 'anySubstance');

@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import { prepFields } from '../../src/appointments/plan.js';
+import type { StringKey } from '../../src/content/strings.js';
+import { filters } from '../../src/peer-groups/matching.js';
+import { testContent } from '../support/content.js';
+import { containsReply } from '../support/dialog-case.js';
+import { type Conversation, RobustnessBot, type SeenQuestion } from './harness.js';
+import { type PromptPath, promptPaths } from './prompt-paths.js';
+
+const { strings } = testContent();
+const OFF_TOPIC = 'what is the weather like on mars';
+const CRISIS = 'I want to kill myself';
+const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+
+/** One typed answer to try at a question, and the option it means (if it means one). */
+interface TypedCase {
+  kind: string;
+  text: string;
+  /** Index of the option meant: the bot must answer exactly as if that button was tapped. */
+  means?: number;
+}
+
+/** The label with two neighbouring letters of its longest word swapped ("Emial"), if it has one. */
+function withTypo(label: string): string | undefined {
+  const longest = [...label.matchAll(/\p{L}{5,}/gu)].sort((a, b) => b[0].length - a[0].length)[0];
+  if (!longest || longest.index === undefined) return undefined;
+  const word = longest[0];
+  const swapped = `${word[0]}${word[2]}${word[1]}${word.slice(3)}`;
+  return `${label.slice(0, longest.index)}${swapped}${label.slice(longest.index + word.length)}`.toLowerCase();
+}
+
+/** Words of a label no other option has, said loosely ("the quiet room one"). */
+function someWords(labels: readonly string[], index: number): string | undefined {
+  const filler = new Set(strings.variants('answers.fillerWords'));
+  const wordsOf = (label: string) =>
+    (label.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !filler.has(w));
+  const others = new Set(labels.filter((_, i) => i !== index).flatMap(wordsOf));
+  const own = wordsOf(labels[index] ?? '').filter((word) => !others.has(word));
+  const all = wordsOf(labels[index] ?? '');
+  if (own.length === 0 || all.length < 2) return undefined;
+  return `the ${own.slice(0, 2).join(' ')} one`;
+}
+
+/** The typed answers tried at a question: per option, then the same few for every question. */
+function typedCases(path: PromptPath, seen: SeenQuestion): TypedCase[] {
+  const cases: TypedCase[] = [];
+  seen.labels.forEach((label, index) => {
+    cases.push({ kind: 'label lower-cased', text: label.toLowerCase(), means: index });
+    const typo = withTypo(label);
+    if (typo) cases.push({ kind: 'typo', text: typo, means: index });
+    if (seen.numbered) {
+      cases.push({ kind: 'number', text: String(index + 1), means: index });
+      if (ordinals[index]) cases.push({ kind: 'ordinal', text: `the ${ordinals[index]} one`, means: index });
+    }
+    const words = someWords(seen.labels, index);
+    if (words) cases.push({ kind: 'words of the label', text: words, means: index });
+  });
+  if (path.yesNo) {
+    for (const yes of ['sure', 'ok', 'yep', 'yea']) cases.push({ kind: 'yes word', text: yes, means: 0 });
+    for (const no of ['nah', 'nope']) cases.push({ kind: 'no word', text: no, means: 1 });
+  }
+  for (const text of ['idk', OFF_TOPIC]) cases.push({ kind: 'miss', text });
+  for (const text of ['skip', 'back', 'menu', CRISIS])
+    cases.push({ kind: text === CRISIS ? 'crisis' : text, text });
+  return cases;
+}
+
+const textsOf = (replies: readonly Partial<Activity>[]) => replies.map((reply) => reply.text ?? '');
+
+/** Never the same words twice in a row: not the question again, nor one reply after another. */
+function assertNoRepeat(asked: string, replies: readonly Partial<Activity>[], where: string): void {
+  const texts = textsOf(replies);
+  texts.forEach((text, i) => {
+    const before = i === 0 ? asked : texts[i - 1];
+    assert.notEqual(text, before, `${where}: the same text twice in a row: ${JSON.stringify(text)}`);
+  });
+}
+
+const says = (replies: readonly Partial<Activity>[], key: StringKey) =>
+  replies.some((reply) => containsReply(strings, key, reply.text ?? ''));
+
+describe('Robustness: every question reads typed answers the one shared way', function () {
+  this.timeout(120000);
+  let bot: RobustnessBot;
+  let covered = 0;
+
+  before(() => {
+    bot = new RobustnessBot();
+  });
+
+  after(() => {
+    console.log(`      robustness: ${promptPaths.length} prompts x typed answers = ${covered} answers tried`);
+  });
+
+  it('every prompt of every dialog has a path (a new prompt without one fails here)', () => {
+    const reached = new Set(promptPaths.map((path) => path.prompt));
+    const missing = [...bot.promptIds()].filter((id) => !reached.has(id));
+    assert.deepEqual(
+      missing,
+      [],
+      `prompts with no path in test/robustness/prompt-paths.ts: ${missing.join(', ')}`,
+    );
+    // Prompts that ask many questions: each question the dialog's data lists has a path too.
+    const questions = (prompt: string) =>
+      new Set(promptPaths.filter((path) => path.prompt === prompt).map((path) => path.question));
+    const appointment = questions('appointmentText');
+    assert.deepEqual(
+      prepFields.filter((field) => !appointment.has(field)),
+      [],
+      'appointment questions without a path',
+    );
+    const groups = questions('peerGroupText');
+    assert.deepEqual(
+      filters.filter((filter) => !groups.has(filter)),
+      [],
+      'peer-group questions without a path',
+    );
+  });
+
+  for (const path of promptPaths) {
+    const name = `${path.prompt}${path.question ? ` (${path.question})` : ''}`;
+    it(`${name}: reached by typing, then every typed answer moves on or gets a different retry`, async () => {
+      const start = bot.conversation();
+      for (const step of path.steps) await start.say(step);
+      assert.equal(await start.openPrompt(), path.prompt, `${name}: the path ends at another prompt`);
+      assert.ok(
+        containsReply(strings, path.asks, start.last?.text ?? ''),
+        `${name}: expected "${path.asks}", got ${JSON.stringify(start.last?.text)}`,
+      );
+      const seen = start.question();
+      const asked = seen.text;
+      const tapped = new Map<number, string[]>();
+      const tap = async (index: number) => {
+        const known = tapped.get(index);
+        if (known) return known;
+        const replies = await (await bot.fork(start)).say(seen.labels[index] ?? '');
+        const texts = textsOf(replies);
+        tapped.set(index, texts);
+        return texts;
+      };
+      const failures: string[] = [];
+      for (const typed of typedCases(path, seen)) {
+        covered += 1;
+        const where = `${name} <- ${typed.kind} ${JSON.stringify(typed.text)}`;
+        const conversation: Conversation = await bot.fork(start);
+        const replies = await conversation.say(typed.text);
+        try {
+          assertNoRepeat(asked, replies, where);
+          if (typed.means !== undefined) {
+            assert.deepEqual(
+              textsOf(replies),
+              await tap(typed.means),
+              `${where}: not the same as tapping it`,
+            );
+          } else if (typed.kind === 'crisis') {
+            assert.ok(
+              says(replies, 'crisis.intro') || textsOf(replies).some((t) => t.includes('988')),
+              where,
+            );
+          } else if (typed.kind === 'menu') {
+            assert.ok(says(replies, 'menu.prompt') || says(replies, 'menu.promptAgain'), `${where}: no menu`);
+          } else if (typed.kind === 'back' && path.back) {
+            assert.ok(says(replies, path.back), `${where}: not back at "${path.back}"`);
+          } else if (
+            typed.kind === 'miss' &&
+            !path.open &&
+            (await conversation.openPrompt()) === path.prompt
+          ) {
+            const again = await conversation.say(typed.text);
+            assertNoRepeat(
+              conversation.last === again.at(-1) ? (replies.at(-1)?.text ?? '') : '',
+              again,
+              where,
+            );
+            const said = textsOf(again).join('\n');
+            const stillHere = (await conversation.openPrompt()) === path.prompt;
+            if (stillHere)
+              assert.ok(
+                /menu/i.test(said) && /person|peer specialist/i.test(said),
+                `${where} twice: the menu and a person not offered: ${JSON.stringify(said)}`,
+              );
+          }
+        } catch (error) {
+          failures.push((error as Error).message.split('\n')[0] ?? '');
+        }
+      }
+      assert.deepEqual(failures, [], `${name}: ${failures.length} typed answers went wrong`);
+    });
+  }
+});
