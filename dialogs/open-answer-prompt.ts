@@ -1,14 +1,17 @@
 import type { TurnContext } from 'botbuilder';
-import { ChoicePrompt, type PromptOptions } from 'botbuilder-dialogs';
+import type { PromptOptions } from 'botbuilder-dialogs';
+import type { Strings } from '../src/content/strings.js';
+import { TypedChoicePrompt } from './typed-choice-prompt.js';
 
 /**
  * A question with buttons that takes any answer: free text from someone in distress is never
- * "invalid", and the step after it reads what was said. Asked again (after "help", or a command
- * answered above it), it uses its retry wording, so the same words are never sent twice in a row.
+ * "invalid", and the step after it reads what was said (a button, or its words read the shared
+ * way, arrive as the choice). Asked again (after "help", or a command answered above it), it
+ * uses its retry wording, so the same words are never sent twice in a row.
  */
-export class OpenAnswerPrompt extends ChoicePrompt {
-  constructor(id: string) {
-    super(id, async () => true);
+export class OpenAnswerPrompt extends TypedChoicePrompt {
+  constructor(id: string, strings: Strings) {
+    super(id, strings, async () => true);
   }
 
   protected override async onPrompt(
@@ -18,6 +21,5 @@ export class OpenAnswerPrompt extends ChoicePrompt {
     isRetry: boolean,
   ): Promise<void> {
     await super.onPrompt(context, state, options, isRetry || state.asked === true);
-    state.asked = true;
   }
 }

@@ -23,8 +23,9 @@ export function answersOpenChoice(dc: DialogContext, strings: Strings): boolean 
   const prompt = leaf.findDialog(active.id);
   const text = dc.context.activity.text ?? '';
   const reader = typedAnswerReader(strings);
-  if (prompt instanceof YesNoPrompt) return reader.read(text, prompt.question()) !== undefined;
   const options = active.state?.options as (PromptOptions & TypedPromptOptions) | undefined;
+  if (prompt instanceof YesNoPrompt)
+    return reader.read(text, prompt.question(dc.context.activity.channelId, options ?? {})) !== undefined;
   const choices = options?.choices ?? [];
   if (choices.length === 0) return false;
   return (

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ConfirmPrompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../src/content/strings.js';
-import { type TypedQuestion, typedAnswerReader } from '../src/language/typed-answer.js';
+import { showsNumbers, type TypedQuestion, typedAnswerReader } from '../src/language/typed-answer.js';
 import { askedOptions } from './typed-choice-prompt.js';
 
 /**
@@ -37,8 +37,8 @@ export class YesNoPrompt extends ConfirmPrompt {
     this.confirmChoices = labels.map((key) => ({ value: strings.text(key) }));
   }
 
-  /** The question as the reader sees it: its two buttons, yes first. */
-  question(): TypedQuestion {
+  /** The question as the reader sees it: its two buttons, yes first, numbered where the channel lists them. */
+  question(channelId: string, options: PromptOptions): TypedQuestion {
     const [yes, no] = (this.confirmChoices ?? []).map((choice) =>
       typeof choice === 'string' ? choice : choice.value,
     );
@@ -48,11 +48,17 @@ export class YesNoPrompt extends ConfirmPrompt {
         { value: 'no', label: no ?? '' },
       ],
       yesNo: true,
+      numbered: showsNumbers(channelId, options.style ?? this.style, 2),
     };
   }
 
-  protected override async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<boolean>> {
-    const pick = typedAnswerReader(this.strings).read(context.activity.text ?? '', this.question());
+  protected override async onRecognize(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<boolean>> {
+    const question = this.question(context.activity.channelId, options);
+    const pick = typedAnswerReader(this.strings).read(context.activity.text ?? '', question);
     return pick ? { succeeded: true, value: pick.value === 'yes' } : { succeeded: false };
   }
 
@@ -65,7 +71,7 @@ export class YesNoPrompt extends ConfirmPrompt {
     await super.onPrompt(
       context,
       state,
-      askedOptions(this.strings, this.question(), state, options, isRetry),
+      askedOptions(this.strings, this.question(context.activity.channelId, options), state, options, isRetry),
       isRetry,
     );
   }

@@ -47,10 +47,13 @@ export function showsNumbers(channelId: string, style: ListStyle | undefined, co
     case ListStyle.inline:
     case ListStyle.list:
       return true;
-    case ListStyle.suggestedAction:
-    case ListStyle.heroCard:
     case ListStyle.none:
       return false;
+    // Buttons a channel cannot show come as a numbered list there.
+    case ListStyle.suggestedAction:
+      return !supportsSuggestedActions(channelId, count);
+    case ListStyle.heroCard:
+      return !supportsCardActions(channelId, count);
     default:
       return !supportsSuggestedActions(channelId, count) && !supportsCardActions(channelId, count);
   }
@@ -128,8 +131,8 @@ export class TypedAnswerReader {
       ['position', () => (question.numbered ? this.position(folded, options.length) : undefined)],
       ['yesNo', () => (question.yesNo && options.length === 2 ? this.yesNoIndex(text) : undefined)],
       ['typo', () => this.typo(folded, options)],
-      ['sentence', () => this.inSentence(folded, options)],
       ['words', () => this.fewWords(folded, options)],
+      ['sentence', () => this.inSentence(folded, options)],
     ];
     for (const [how, reading] of readings) {
       const index = reading();

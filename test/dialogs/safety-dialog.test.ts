@@ -320,7 +320,7 @@ const concernCases: SafetyCase[] = [
       ended: true,
     }),
   ),
-  ...['no', 'nope', 'no thanks', 'keep going', 'back', '2'].map(
+  ...['no', 'nope', 'no thanks', 'keep going', 'kep going', 'back', '2'].map(
     (answer): SafetyCase => ({
       name: `the concern reply answered ${JSON.stringify(answer)}: back to the paused question`,
       setup: { paused: true },
@@ -328,9 +328,9 @@ const concernCases: SafetyCase[] = [
       ended: false,
     }),
   ),
-  ...['kep going', 'what is 988?', 'idk'].map(
+  ...['what is 988?', 'idk'].map(
     (answer): SafetyCase => ({
-      name: `the concern reply answered ${JSON.stringify(answer)} (a typo, a side question, unsure): a brief word, back`,
+      name: `the concern reply answered ${JSON.stringify(answer)} (a side question, unsure): a brief word, back`,
       setup: { paused: true },
       steps: [paused, [CONCERN, concernReply], [answer, ['safety.concernNoted', 'nickname.ask']]],
       ended: false,
