@@ -14,7 +14,7 @@ import { planView } from '../src/appointments/plan-view.js';
 import { cancelReminders, type ReminderScheduler } from '../src/appointments/reminders.js';
 import { formatWhen } from '../src/appointments/when.js';
 import type { StringKey } from '../src/content/strings.js';
-import { showsNumbers } from '../src/language/typed-answer.js';
+import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 
@@ -85,8 +85,18 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
 
   private async ask(step: WaterfallStepContext<PlansState>): Promise<DialogTurnResult> {
     const state = step.options;
-    const { text, choices } = await this.question(step, state);
-    const prompt = questionActivity(step.context.activity.channelId, text, choices);
+    const question = await this.question(step, state);
+    const { choices } = question;
+    const { channelId } = step.context.activity;
+    // From the second miss on, the shared re-ask (the options named, the menu and a person offered).
+    const text =
+      state.misses >= 2
+        ? typedAnswerReader(this.deps.strings).retryText(
+            { options: choices, numbered: showsNumbers(channelId, undefined, choices.length) },
+            state.misses,
+          )
+        : question.text;
+    const prompt = questionActivity(channelId, text, choices);
     return step.prompt(TEXT, {
       prompt,
       choices: choices.map((c) => ({ value: c.label, synonyms: [...c.synonyms] })),

@@ -18,7 +18,7 @@ import {
 } from '../src/language/routing.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
-import { answersOpenChoice } from './open-choice.js';
+import { answersOpenChoice, takesOwnWords } from './open-choice.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 const SWITCH_STEPS = 'topicSwitchSteps';
@@ -145,6 +145,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "skip" belong to the question too (the recognizer may read them as "cancel").
     if (answersOpenChoice(dc, this.deps.strings)) return undefined;
     if (typedAnswerReader(this.deps.strings).stepWord(activity.text ?? '')) return undefined;
+    if (takesOwnWords(dc)) return undefined;
     const recognition = recognitionOf(dc.context);
     const { intent, score } = recognition ?? { intent: 'none', score: 0 };
     const sure = score >= thresholds.command;

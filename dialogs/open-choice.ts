@@ -1,4 +1,4 @@
-import type { DialogContext, PromptOptions } from 'botbuilder-dialogs';
+import { type DialogContext, type PromptOptions, TextPrompt } from 'botbuilder-dialogs';
 import type { Strings } from '../src/content/strings.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { type TypedPromptOptions, typedQuestionOf } from './typed-choice-prompt.js';
@@ -31,4 +31,17 @@ export function answersOpenChoice(dc: DialogContext, strings: Strings): boolean 
   return (
     reader.read(text, typedQuestionOf(dc.context.activity.channelId, choices, options ?? {})) !== undefined
   );
+}
+
+/**
+ * True when the open question takes the person's own words and offers no buttons (a name, a
+ * message for a specialist): whatever they write is the answer, so only a command's exact words
+ * ("menu") count as one there, never a sentence that sounds like one ("please call me back").
+ */
+export function takesOwnWords(dc: DialogContext): boolean {
+  const leaf = leafOf(dc);
+  const active = leaf.activeDialog;
+  if (!active || !(leaf.findDialog(active.id) instanceof TextPrompt)) return false;
+  const options = active.state?.options as PromptOptions | undefined;
+  return (options?.choices ?? []).length === 0;
 }

