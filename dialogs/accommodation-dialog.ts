@@ -72,7 +72,7 @@ export interface AccommodationFeature {
   requests: StatePropertyAccessor<unknown>;
   /** Validated content; loaded from resources/accommodations.json when left out. */
   content?: AccommodationContent;
-  /** Offer "Practise saying it" at the end (ends with `{ next: 'practice' }`). Default true. */
+  /** Offer "Practice saying it" at the end (ends with `{ next: 'practice' }`). Default true. */
   offerPractice?: boolean;
   /** Offer "Talk with a peer" at the end (ends with `{ next: 'handoff' }`). Default true. */
   offerPeer?: boolean;

@@ -285,14 +285,16 @@ export class WayfinderBot extends TeamsActivityHandler {
     }
   }
 
-  /** Says plainly that this is an automated coach, what it can do, and where help is. */
+  /**
+   * Says in three short lines that this is an automated coach, where help is in a crisis, and how
+   * to go on; what it can do is the menu that follows (a long welcome goes unread).
+   */
   private async welcome(context: TurnContext): Promise<void> {
     const { strings } = this.deps;
     await context.sendActivity({
       type: ActivityTypes.Message,
       text: [
         strings.text('welcome.greeting'),
-        strings.text('welcome.purpose', { features: strings.text('menu.featureList') }),
         strings.text('welcome.crisis'),
         strings.text('welcome.nextStep'),
       ].join('\n\n'),

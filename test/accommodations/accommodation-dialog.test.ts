@@ -416,7 +416,7 @@ const flowCases: AccommodationCase[] = [
     },
   },
   {
-    name: '"Practise saying it" ends with next: practice and the saved request',
+    name: '"Practice saying it" ends with next: practice and the saved request',
     steps: [
       ...fullPath(
         'work',
@@ -442,7 +442,7 @@ const flowCases: AccommodationCase[] = [
     check: ({ result, saved }) => assert.deepEqual(result, { next: 'handoff', requestId: saved[0]?.id }),
   },
   {
-    name: 'without practice mode, "Practise saying it" is not offered',
+    name: 'without practice mode, "Practice saying it" is not offered',
     feature: { offerPractice: false },
     steps: fullPath(
       'work',

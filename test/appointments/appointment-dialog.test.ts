@@ -34,7 +34,7 @@ const goalToEnd: Step[] = [
   ['my lease, a pen', ['appointment.bringAdded', 'appointment.askSupport']],
   ['yes', ['appointment.askShare']],
   ['Nothing', ['appointment.askTalk']],
-  ['Teach-back', ['appointment.talkSay', 'appointment.askTalkMore']],
+  ['say it back', ['appointment.talkSay', 'appointment.askTalkMore']],
   ['done', ['appointment.saved', 'appointment.askReminder']],
 ];
 
@@ -297,14 +297,14 @@ describe('AppointmentDialog transcripts', () => {
     assert.equal(await scheduler.get(reminderIds(PLAN_ID).reminder), undefined);
   });
 
-  it('"Practise my opening" suggests a line built from the goal and ends for the caller to route', async () => {
+  it('"Practice my opening" suggests a line built from the goal and ends for the caller to route', async () => {
     const { make } = appointmentHarness(recognizer);
     const { client } = await runDialogCase(make, [
       ...toGoal,
       ...goalToEnd,
       ['No reminder', ['appointment.askFollowUp']],
       ['No, thanks', ['appointment.noReminders', 'appointment.askNext']],
-      ['Practise my opening', ['appointment.openingLine']],
+      ['practice my opening', ['appointment.openingLine']],
     ]);
     assert.deepEqual(client.dialogTurnResult.result, { planId: PLAN_ID, next: 'practice' });
   });

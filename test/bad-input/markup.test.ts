@@ -79,7 +79,7 @@ describe("markup in a person's words never renders as markup", () => {
     };
     for (const text of ['hi', 'my counselor', 'next Tuesday at 3', MARKUP, MARKUP, 'done', '1'])
       await say(text);
-    for (const text of ["That's all", 'my lease', 'yes', 'Nothing', 'Teach-back', 'done']) await say(text);
+    for (const text of ["That's all", 'my lease', 'yes', 'Nothing', 'say it back', 'done']) await say(text);
 
     const soFar = replies.find((r) =>
       r.text?.startsWith(strings.text('appointment.questionsSoFar').split('{')[0] ?? '-'),

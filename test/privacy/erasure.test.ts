@@ -72,7 +72,7 @@ const everyFeature = (phrase: string): readonly Turn[] => [
   [0, `my notes on ${phrase}`, 'appointment.askSupport'],
   [0, 'yes', 'appointment.askShare'],
   [0, 'Nothing', 'appointment.askTalk'],
-  [0, 'Teach-back', 'appointment.askTalkMore'],
+  [0, 'say it back', 'appointment.askTalkMore'],
   [0, 'done', 'appointment.askReminder'],
   [0, 'The day before', 'appointment.checkReminder'],
   [0, 'yes', 'appointment.askFollowUp'],
