@@ -169,8 +169,9 @@ export class TypedAnswerReader {
     const { strings } = this;
     const labels = question.options.map((option) => strings.text('answers.quoted', { label: option.label }));
     const last = labels.pop();
+    // Locale strings are trimmed, so the spaces around the joining words are added here.
     const list = labels.length
-      ? `${labels.join(strings.text('answers.listJoin'))}${strings.text('answers.listOr')}${last}`
+      ? `${labels.join(`${strings.text('answers.listJoin')} `)} ${strings.text('answers.listOr')} ${last}`
       : (last ?? '');
     const round = Math.floor((Math.max(misses, 1) - 1) / 2);
     const text =

@@ -60,8 +60,9 @@ function typedCases(path: PromptPath, seen: SeenQuestion): TypedCase[] {
     for (const rank of ['2, 1', '1']) cases.push({ kind: 'rank', text: rank });
   }
   if (path.yesNo) {
-    for (const yes of ['sure', 'ok', 'yep', 'yea']) cases.push({ kind: 'yes word', text: yes, means: 0 });
-    for (const no of ['nah', 'nope']) cases.push({ kind: 'no word', text: no, means: 1 });
+    for (const yes of ['yes', 'sure', 'ok', 'yep', 'yea'])
+      cases.push({ kind: 'yes word', text: yes, means: 0 });
+    for (const no of ['no', 'nah', 'nope']) cases.push({ kind: 'no word', text: no, means: 1 });
   }
   for (const text of ['idk', OFF_TOPIC]) cases.push({ kind: 'miss', text });
   for (const text of ['skip', 'back', 'menu', CRISIS])
