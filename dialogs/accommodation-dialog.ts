@@ -269,7 +269,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     field: Field,
   ): Promise<DialogTurnResult> {
     const previous = previousField(field);
-    if (!previous) await step.context.sendActivity(this.deps.strings.text('accommodation.nothingBefore'));
+    if (!previous) await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
     const draft = previous ? unanswer(state.draft, previous) : state.draft;
     return step.replaceDialog(ASK, { ...state, draft, own: false });
   }

@@ -215,7 +215,7 @@ export class AppointmentDialog extends InterruptibleDialog {
     if (isWhenCheck(state.step)) return this.to(step, { ...state, step: 'when', misses: 0 });
     const previous = state.history.at(-1);
     if (!previous) {
-      await step.context.sendActivity(this.deps.strings.text('appointment.nothingBefore'));
+      await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
       return this.to(step, state);
     }
     return this.to(step, { ...state, step: previous, history: state.history.slice(0, -1), misses: 0 });

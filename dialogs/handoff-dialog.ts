@@ -17,13 +17,15 @@ import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
-import { TypedChoicePrompt, type TypedPromptOptions } from './typed-choice-prompt.js';
+import { BACK, TypedChoicePrompt, type TypedPromptOptions } from './typed-choice-prompt.js';
 
 /** How the handoff starts: from a topic (the safety reply, a feature), or at the fallback choice. */
 export interface HandoffDialogOptions {
   topic?: string;
   /** A request nobody accepted in time: offer the fallback, starting from the choice pressed. */
   fallback?: { code: string; choice?: string };
+  /** Back from the consent question: the name is asked again, without the introduction. */
+  back?: boolean;
 }
 
 const REQUEST = 'handoffRequest';
@@ -80,7 +82,7 @@ export class HandoffDialog extends InterruptibleDialog {
     const options = (step.options ?? {}) as HandoffDialogOptions;
     if (options.fallback) return step.replaceDialog(FALLBACK, options.fallback);
     const { strings, profile } = this.deps;
-    await step.context.sendActivity(strings.text('handoff.intro'));
+    if (!options.back) await step.context.sendActivity(strings.text('handoff.intro'));
     const nickname = (await readProfile(profile, step.context)).nickname;
     return step.prompt(ALIAS, {
       prompt: strings.text('handoff.askAlias'),
@@ -106,6 +108,7 @@ export class HandoffDialog extends InterruptibleDialog {
       choices: this.choices(['handoff.share', 'handoff.dontShare']),
       style: ListStyle.suggestedAction,
       yesNo: true,
+      back: true,
     };
     return step.prompt(CHOICE, consent);
   }
@@ -113,7 +116,10 @@ export class HandoffDialog extends InterruptibleDialog {
   /** Queues the request, tells a channel's own agent hub (handoff.initiate), says what happens next. */
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const shared = (step.result as FoundChoice).value === 'handoff.share';
+    const picked = (step.result as FoundChoice).value;
+    if (picked === BACK)
+      return step.replaceDialog(REQUEST, { ...step.options, back: true } satisfies HandoffDialogOptions);
+    const shared = picked === 'handoff.share';
     const { context } = step;
     const { topic } = (step.options ?? {}) as HandoffDialogOptions;
     const { code, anyoneOnDuty } = await this.handoff.request({

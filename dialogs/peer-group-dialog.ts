@@ -212,6 +212,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
         undefined,
         this.reader.choices(filter, state.misses >= 2).length,
       );
+    if (filter && typedAnswerReader(this.deps.strings).stepWord(text) === 'back')
+      return this.back(step, state, filter);
     const answer = filter && this.reader.read(filter, text, recognition, numbered === true);
     if (answer) {
       // "Alcohol, online please" answers this question and the format one.
@@ -362,6 +364,23 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /** The first question not yet answered that applies to the answers so far. */
+  /** "back": the question before this one asked again (its answer cleared), the other answers kept. */
+  private async back(
+    step: WaterfallStepContext,
+    state: FinderState,
+    current: Filter,
+  ): Promise<DialogTurnResult> {
+    const before = filters.slice(0, filters.indexOf(current));
+    const previous = before
+      .reverse()
+      .find((f) => state.answers[f] !== undefined && this.applies(f, state.answers));
+    if (!previous) {
+      await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
+      return step.replaceDialog(ASK, { ...state, misses: 0 });
+    }
+    return step.replaceDialog(ASK, { answers: without(state.answers, previous), misses: 0 });
+  }
+
   private nextQuestion(answers: Preferences): Filter | undefined {
     return filters.find((filter) => answers[filter] === undefined && this.applies(filter, answers));
   }

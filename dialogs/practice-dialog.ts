@@ -171,6 +171,9 @@ export class PracticeDialog extends InterruptibleDialog {
 
   private async readMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
+    // "back": choose the scene again.
+    if (typedAnswerReader(this.deps.strings).stepWord(String(step.result ?? '')) === 'back')
+      return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     const index = this.pickedIndex(step, this.modeChoices());
     if (index === undefined) return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
     const scene: SceneState = {

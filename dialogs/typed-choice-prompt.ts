@@ -20,7 +20,12 @@ import {
 export interface TypedPromptOptions extends PromptOptions {
   /** The two options mean yes (first) and no (second): "sure" and "nah" answer it. */
   yesNo?: boolean;
+  /** "back" is an answer here: the value `back` (the dialog asks the question before). */
+  back?: boolean;
 }
+
+/** The value a prompt with `back: true` gives for "back". */
+export const BACK = 'back';
 
 /** What a prompt remembers between turns: whether it asked, and misses in a row. */
 interface AskedState {
@@ -79,7 +84,11 @@ export class TypedChoicePrompt extends ChoicePrompt {
     options: TypedPromptOptions,
   ): Promise<PromptRecognizerResult<FoundChoice>> {
     const text = context.activity.text ?? '';
-    const pick = typedAnswerReader(this.strings).read(text, this.question(context, options));
+    const reader = typedAnswerReader(this.strings);
+    if (options.back && reader.stepWord(text) === 'back') {
+      return { succeeded: true, value: { value: BACK, index: -1, score: 1, synonym: text } };
+    }
+    const pick = reader.read(text, this.question(context, options));
     return pick
       ? {
           succeeded: true,

@@ -206,7 +206,7 @@ const cases = (): AppointmentCase[] => [
     name: 'worries in the person\'s own words get practical tips; "back" at the first question says so',
     steps: [
       open,
-      ['back', ['appointment.nothingBefore', 'appointment.askType']],
+      ['back', ['answers.nothingBefore', 'appointment.askType']],
       ['employment', ['appointment.askWhen']],
       ['not sure', ['appointment.askGoal']],
       ['skip', ['appointment.askQuestions']],

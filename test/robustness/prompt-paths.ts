@@ -213,12 +213,30 @@ export const promptPaths: readonly PromptPath[] = [
   { prompt: 'accommodationMenuPrompt', asks: 'accommodation.askNext', steps: accommodationDone },
 
   { prompt: 'peerGroupText', question: 'focus', asks: 'peerGroups.askFocus', steps: group },
-  { prompt: 'peerGroupText', question: 'approach', asks: 'peerGroups.askApproach', steps: groupApproach },
-  { prompt: 'peerGroupText', question: 'format', asks: 'peerGroups.askFormat', steps: groupFormat },
+  {
+    prompt: 'peerGroupText',
+    question: 'approach',
+    asks: 'peerGroups.askApproach',
+    steps: groupApproach,
+    back: 'peerGroups.askFocus',
+  },
+  {
+    prompt: 'peerGroupText',
+    question: 'format',
+    asks: 'peerGroups.askFormat',
+    steps: groupFormat,
+    back: 'peerGroups.askApproach',
+  },
   { prompt: 'peerGroupText', question: 'when', asks: 'peerGroups.askWhen', steps: groupWhen, open: true },
 
   { prompt: 'practiceText', question: 'scenario', asks: 'practice.chooseScenario', steps: practice },
-  { prompt: 'practiceText', question: 'mode', asks: 'practice.askMode', steps: practiceMode },
+  {
+    prompt: 'practiceText',
+    question: 'mode',
+    asks: 'practice.askMode',
+    steps: practiceMode,
+    back: 'practice.chooseScenario',
+  },
   {
     prompt: 'practiceText',
     question: 'scene',
@@ -234,6 +252,7 @@ export const promptPaths: readonly PromptPath[] = [
     asks: 'handoff.summaryAsk',
     steps: handoffConsent,
     yesNo: true,
+    back: 'handoff.askAlias',
   },
   { prompt: 'handoffChoice', question: 'fallback', asks: 'handoff.fallbackAsk', steps: handoffFallback },
   { prompt: 'handoffText', asks: 'handoff.askMessage', steps: handoffMessage, open: true },
