@@ -110,6 +110,8 @@ async function movedOn(path: PromptPath, conversation: Conversation, replies: re
   );
 }
 
+const nameOf = (path: PromptPath) => `${path.prompt}${path.question ? ` (${path.question})` : ''}`;
+
 const says = (replies: readonly Partial<Activity>[], key: StringKey) =>
   replies.some((reply) => containsReply(strings, key, reply.text ?? ''));
 
@@ -159,8 +161,29 @@ describe('Robustness: every question reads typed answers the one shared way', fu
     }
   });
 
+  /** Answers that sound like a command or a yes/no but are answers: [where, typed, the question next]. */
+  const answersNotCommands: [string, string, StringKey][] = [
+    ['accommodationQuestion.idea', "I'd like a later start please", 'accommodation.askWho'],
+    ['accommodationQuestion.idea', 'later start', 'accommodation.askWho'],
+    ['handoffText', 'Please call me back', 'handoff.askContact'],
+    ['handoffChoice (consent)', 'yes', 'handoff.fallbackAsk'],
+    ['handoffChoice (consent)', 'ok', 'handoff.fallbackAsk'],
+    ['practiceText (mode)', 'at the end pls', 'practice.counterpartSays'],
+    ['practiceText (mode)', 'ok', 'practice.askModeAgain'],
+  ];
+  for (const [prompt, typed, next] of answersNotCommands) {
+    it(`${prompt}: ${JSON.stringify(typed)} is an answer (next: ${next}), not a command or a miss`, async () => {
+      const path = promptPaths.find((p) => nameOf(p) === prompt);
+      assert.ok(path, prompt);
+      const conversation = bot.conversation();
+      for (const step of path.steps) await conversation.say(step);
+      const replies = await conversation.say(typed);
+      assert.ok(says(replies, next), `${JSON.stringify(textsOf(replies))} has no "${next}"`);
+    });
+  }
+
   for (const path of promptPaths) {
-    const name = `${path.prompt}${path.question ? ` (${path.question})` : ''}`;
+    const name = nameOf(path);
     it(`${name}: reached by typing, then every typed answer moves on or gets a different retry`, async () => {
       const start = bot.conversation();
       for (const step of path.steps) await start.say(step);
