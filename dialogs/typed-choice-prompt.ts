@@ -10,7 +10,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Strings } from '../src/content/strings.js';
 import {
-  type AnswerOption,
+  answerOptionOf,
   showsNumbers,
   type TypedQuestion,
   typedAnswerReader,
@@ -33,16 +33,6 @@ interface AskedState {
   misses?: number;
   /** The text last sent, so the next differs. */
   last?: string | undefined;
-}
-
-/** A botbuilder choice as the reader sees it: the label is the button's title. */
-export function answerOptionOf(choice: string | Choice): AnswerOption {
-  if (typeof choice === 'string') return { value: choice, label: choice };
-  return {
-    value: choice.value,
-    label: choice.action?.title ?? choice.value,
-    synonyms: choice.synonyms ?? [],
-  };
 }
 
 /** The question a prompt shows, for the reader. */

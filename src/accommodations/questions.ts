@@ -2,7 +2,7 @@ import type { Choice } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
-import { typedAnswerReader } from '../language/typed-answer.js';
+import { answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
 import { type AccommodationContent, ideasFor, settingOf, whoFor } from './content.js';
 import type { Draft } from './draft.js';
 import {
@@ -215,12 +215,10 @@ export class AccommodationQuestions {
     const reader = typedAnswerReader(this.strings);
     const stepWord = reader.stepWord(text);
     if (stepWord) return { kind: stepWord };
-    const options = choices.map((choice) => ({
-      value: choice.value,
-      label: choice.action?.title ?? choice.value,
-      synonyms: choice.synonyms ?? [],
-    }));
-    const pick = reader.read(text, { options, numbered: turn.numbered === true });
+    const pick = reader.read(text, {
+      options: choices.map(answerOptionOf),
+      numbered: turn.numbered === true,
+    });
     // Where a field takes the person's own words, a longer message is their words, not a loose pick.
     const loose = pick?.how === 'sentence' || pick?.how === 'words' || pick?.how === 'typo';
     const ownWords = ownWordsFields.has(field) && text.trim().split(/\s+/).length > MAX_PICK_WORDS;

@@ -1,5 +1,5 @@
 import { recognizeBoolean } from '@microsoft/recognizers-text-suite';
-import { ListStyle, supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
+import { type Choice, ListStyle, supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
 import type { Strings } from '../content/strings.js';
 
 /** One answer a question offers: `value` is what the code sees, `label` what the person sees. */
@@ -39,6 +39,16 @@ export function foldAnswer(text: string): string {
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A botbuilder choice as the reader sees it: the label is the button's title. */
+export function answerOptionOf(choice: string | Choice): AnswerOption {
+  if (typeof choice === 'string') return { value: choice, label: choice };
+  return {
+    value: choice.value,
+    label: choice.action?.title ?? choice.value,
+    synonyms: choice.synonyms ?? [],
+  };
 }
 
 /** True when the options were shown with numbers (a list, or no buttons on this channel). */

@@ -2,7 +2,7 @@ import { type Choice, recognizeChoices } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
 import type { GroupApproach, GroupFormat, WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
-import { typedAnswerReader } from '../language/typed-answer.js';
+import { answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
 import { type Filter, filters, type Place, type Preferences } from './matching.js';
 import { type Daypart, dayparts, daypartsOf, type When, weekdayOf } from './schedule.js';
 import type { Focus } from './schema.js';
@@ -187,10 +187,7 @@ export class AnswerReader {
   ): Preferences | undefined {
     // "2" or "the second one", where the buttons were numbered: the button in that place.
     if (numbered) {
-      const options = this.choices(filter, true).map((c) => ({
-        value: c.value,
-        label: c.action?.title ?? c.value,
-      }));
+      const options = this.choices(filter, true).map(answerOptionOf);
       const pick = typedAnswerReader(this.strings).read(text, { options, numbered });
       if (pick?.how === 'position') return { [filter]: pick.value } as Preferences;
     }
@@ -265,15 +262,8 @@ export class AnswerReader {
 
   /** The one option `text` picks (button, number or synonym); undefined for none or several. */
   private pick<V extends string>(options: readonly Option<V>[], text: string): V | undefined {
-    const choices = options.map((option) => this.choice(option));
-    const question = {
-      options: choices.map((c) => ({
-        value: c.value,
-        label: c.action?.title ?? c.value,
-        synonyms: c.synonyms ?? [],
-      })),
-    };
-    const read = typedAnswerReader(this.strings).read(text, question);
+    const choices = options.map((option) => answerOptionOf(this.choice(option)));
+    const read = typedAnswerReader(this.strings).read(text, { options: choices });
     if (read) return options[read.index]?.value;
     const values = this.found(options, text);
     return values.length === 1 ? values[0] : undefined;
