@@ -173,7 +173,7 @@ export class TypedAnswerReader {
 
   /**
    * The re-ask after a miss, naming the options: a different wording each time, and every second
-   * miss in a row offers the menu and a person. A number is mentioned only where numbers show.
+   * miss in a row offers the menu and a person.
    */
   retryText(question: TypedQuestion, misses: number): string {
     const { strings } = this;
@@ -184,11 +184,10 @@ export class TypedAnswerReader {
       ? `${labels.join(`${strings.text('answers.listJoin')} `)} ${strings.text('answers.listOr')} ${last}`
       : (last ?? '');
     const round = Math.floor((Math.max(misses, 1) - 1) / 2);
-    const text =
-      misses % 2 === 0
-        ? strings.text('answers.stuck', { options: list }, round)
-        : strings.text('answers.retry', { options: list }, round);
-    return question.numbered ? `${text} ${strings.text('answers.numberHint')}` : text;
+    // No "type its number": where numbers are shown they stand next to the options already.
+    return misses % 2 === 0
+      ? strings.text('answers.stuck', { options: list }, round)
+      : strings.text('answers.retry', { options: list }, round);
   }
 
   private exact(folded: string, options: readonly AnswerOption[]): number | undefined {
