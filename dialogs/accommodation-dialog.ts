@@ -1,7 +1,6 @@
 import { type Activity, ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import {
   type Choice,
-  ChoiceFactory,
   type DialogContext,
   type DialogTurnResult,
   DialogTurnStatus,
@@ -51,6 +50,7 @@ import {
   MAX_SAVED_REQUESTS,
   saveAccommodationRequest,
 } from '../src/accommodations/saved-requests.js';
+import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
@@ -578,7 +578,7 @@ export class AccommodationDialog extends InterruptibleDialog {
   /** A question with its buttons as the channel shows them (suggested actions, or a list). */
   private questionActivity(context: TurnContext, question: Question): Partial<Activity> {
     if (question.choices.length === 0) return { type: ActivityTypes.Message, text: question.text };
-    return ChoiceFactory.forChannel(context, question.choices, question.text);
+    return choicesActivity(context.activity.channelId, question.choices, question.text);
   }
 
   /** The person's calendar day, in their time zone when the channel says it. */

@@ -7,7 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { AfterAnswers, type AfterOutcome } from '../src/appointments/after-answers.js';
-import { matchChoice, questionActivity } from '../src/appointments/choices.js';
+import { matchChoice, QUESTION_STYLE, questionActivity } from '../src/appointments/choices.js';
 import type { AppointmentContent } from '../src/appointments/content.js';
 import { MAX_ANSWER_LENGTH, type PlanDraft, type PrepField, prepFields } from '../src/appointments/plan.js';
 import { PlanKeeper } from '../src/appointments/plan-keeper.js';
@@ -136,7 +136,8 @@ export class AppointmentDialog extends InterruptibleDialog {
     const shown = this.questions.ask(state, this.appointments.clock()).choices;
     // Numbers are ranks at the ranking question, never picks.
     const numbered =
-      state.step !== 'topQuestions' && showsNumbers(step.context.activity.channelId, undefined, shown.length);
+      state.step !== 'topQuestions' &&
+      showsNumbers(step.context.activity.channelId, QUESTION_STYLE, shown.length);
     const matched = matchChoice(strings, text, shown, { numbered });
     const choice = matched?.value;
     const stepWord = typedAnswerReader(strings).stepWord(text);

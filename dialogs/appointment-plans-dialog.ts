@@ -5,7 +5,13 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { type ChoiceSpec, choiceOf, matchChoice, questionActivity } from '../src/appointments/choices.js';
+import {
+  type ChoiceSpec,
+  choiceOf,
+  matchChoice,
+  QUESTION_STYLE,
+  questionActivity,
+} from '../src/appointments/choices.js';
 import type { AppointmentContent } from '../src/appointments/content.js';
 import { type AppointmentPlan, MAX_ANSWER_LENGTH } from '../src/appointments/plan.js';
 import { planMessages, planTextActivities } from '../src/appointments/plan-card.js';
@@ -92,7 +98,7 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     const text =
       state.misses >= 2
         ? typedAnswerReader(this.deps.strings).retryText(
-            { options: choices, numbered: showsNumbers(channelId, undefined, choices.length) },
+            { options: choices, numbered: showsNumbers(channelId, QUESTION_STYLE, choices.length) },
             state.misses,
           )
         : question.text;
@@ -108,7 +114,7 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     const text = String(step.result ?? '').trim();
     const { choices } = await this.question(step, state);
     const choice = matchChoice(this.deps.strings, text, choices, {
-      numbered: showsNumbers(step.context.activity.channelId, undefined, choices.length),
+      numbered: showsNumbers(step.context.activity.channelId, QUESTION_STYLE, choices.length),
     })?.value;
     const plan = state.planId ? await this.appointments.plans.get(step.context, state.planId) : undefined;
     if (state.screen === 'list') return this.pick(step, state, choice);

@@ -8,6 +8,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { isOneOf } from '../src/appointments/choices.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { HandoffService } from '../src/handoff/handoff-service.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
@@ -57,7 +58,7 @@ export class HandoffDialog extends InterruptibleDialog {
     id: string = DialogIds.handoff,
   ) {
     super(id, deps);
-    this.addDialog(new TextPrompt(ALIAS, async (p) => validAlias(p)))
+    this.addDialog(new TextPrompt(ALIAS, async (p) => this.validAlias(p)))
       .addDialog(new TypedChoicePrompt(CHOICE, deps.strings))
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => (p.recognized.value ?? '').trim().length > 0))
       .addDialog(
@@ -195,6 +196,17 @@ export class HandoffDialog extends InterruptibleDialog {
       action: { type: 'imBack', title: strings.text(key), value: strings.text(key) },
       synonyms: [strings.text(key)],
     }));
+  }
+
+  /**
+   * A name of the right shape, but not "yes", "ok" or "idk": after "I want a real person", the
+   * next message often answers the offer, not the name question, and is not a name to show.
+   */
+  private validAlias(prompt: PromptValidatorContext<string>): boolean {
+    const { strings } = this.deps;
+    const notName = isOneOf(strings, 'handoff.notNameWords', prompt.recognized.value ?? '');
+    prompt.options.retryPrompt = strings.text(notName ? 'handoff.aliasNotName' : 'handoff.aliasRetry');
+    return !notName && validAlias(prompt);
   }
 
   /** Its own buttons say where this goes next. */

@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   type Choice,
   type Dialog,
@@ -14,6 +15,8 @@ import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { IntentName } from '../src/language/intents/index.js';
 import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
+import { answerOptionOf, typedAnswerReader } from '../src/language/typed-answer.js';
+import { isReturning } from '../src/privacy/returning-person.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
@@ -61,6 +64,8 @@ const MENU_ROUTE = Symbol('menuRoute');
 export interface MainDialogOptions {
   again?: boolean;
   start?: FeatureIntent;
+  /** The turn's message began the conversation (or came with nothing open): it is read as typed at the menu. */
+  fromMessage?: boolean;
 }
 
 /**
@@ -106,6 +111,10 @@ export class MainDialog extends InterruptibleDialog {
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as MainDialogOptions;
     if (options.start) return this.startFeature(step, options.start);
+    if (options.fromMessage) {
+      const read = await this.readOpeningMessage(step);
+      if (read) return read;
+    }
     const { strings } = this.deps;
     return step.prompt(MENU_PROMPT, {
       prompt: strings.text(options.again ? 'menu.promptAgain' : 'menu.prompt'),
@@ -144,13 +153,47 @@ export class MainDialog extends InterruptibleDialog {
       case 'feature':
         return this.startFeature(step, routed.intent);
       case 'smallTalk':
-        await step.context.sendActivity(
-          this.deps.strings.text(`smallTalk.${routed.intent}`, {}, step.context.activity.text?.length ?? 0),
-        );
+        await this.sendSmallTalk(step.context, routed.intent);
         return step.next();
       default:
         return step.beginDialog(ROUTE_STEPS, routed);
     }
+  }
+
+  /**
+   * A message that came with no question open, read as if typed at the menu: a menu item's words
+   * go to that item, a request the recognizer places to its feature (with its entities); a
+   * greeting is answered and the menu shown. Undefined when the menu should just be shown.
+   */
+  private async readOpeningMessage(step: WaterfallStepContext): Promise<DialogTurnResult | undefined> {
+    // "help" was answered as the dialog began; "menu" and "cancel" ask for the menu itself.
+    if (this.commandIn(step)) return undefined;
+    const text = step.context.activity.text ?? '';
+    // A menu item's words (read the shared way; no numbers, no menu was shown); a sentence that
+    // holds them is left to the recognizer, which keeps its entities.
+    const question = { options: this.choices().map(answerOptionOf) };
+    const pick = typedAnswerReader(this.deps.strings).read(text, question);
+    if (pick && pick.how !== 'sentence') {
+      const picked: FoundChoice = { value: pick.value, index: pick.index, score: 1, synonym: text };
+      return step.next(picked);
+    }
+    const routed = menuRouteFor(recognitionOf(step.context));
+    if (!routed) return undefined;
+    if (routed.kind === 'smallTalk') {
+      await this.sendSmallTalk(step.context, routed.intent);
+      return undefined;
+    }
+    step.context.turnState.set(MENU_ROUTE, routed);
+    return step.next();
+  }
+
+  /** "You're welcome", or a greeting: "welcome back" only for someone here on an earlier visit. */
+  private async sendSmallTalk(context: TurnContext, intent: 'greeting' | 'thanks'): Promise<void> {
+    const key =
+      intent === 'greeting' && isReturning(context)
+        ? 'smallTalk.greetingReturning'
+        : (`smallTalk.${intent}` as const);
+    await context.sendActivity(this.deps.strings.text(key, {}, context.activity.text?.length ?? 0));
   }
 
   /** "Did you mean X?" or "one of these?", when free text was not clear enough to act on. */

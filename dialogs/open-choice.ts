@@ -25,7 +25,7 @@ export function answersOpenChoice(dc: DialogContext, strings: Strings): boolean 
   const reader = typedAnswerReader(strings);
   const options = active.state?.options as (PromptOptions & TypedPromptOptions) | undefined;
   if (prompt instanceof YesNoPrompt)
-    return reader.read(text, prompt.question(dc.context.activity.channelId, options ?? {})) !== undefined;
+    return reader.read(text, prompt.question(dc.context.activity.channelId)) !== undefined;
   const choices = options?.choices ?? [];
   if (choices.length === 0) return false;
   return (

@@ -1,13 +1,13 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   type Choice,
-  ChoiceFactory,
   type DialogContext,
   type DialogTurnResult,
   TextPrompt,
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import { noEntities } from '../src/language/intents/entities.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
@@ -490,7 +490,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     shown: Choice[],
     accepted: Choice[] = shown,
   ): Promise<DialogTurnResult> {
-    const prompt = shown.length > 0 ? ChoiceFactory.forChannel(step.context, shown, text) : text;
+    const prompt = shown.length > 0 ? choicesActivity(step.context.activity.channelId, shown, text) : text;
     return step.prompt(TEXT, { prompt, retryPrompt: prompt, choices: accepted });
   }
 }

@@ -1,13 +1,13 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import {
   type Choice,
-  ChoiceFactory,
   type DialogContext,
   type DialogTurnResult,
   TextPrompt,
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
@@ -333,7 +333,7 @@ export class PracticeDialog extends InterruptibleDialog {
       misses >= 2
         ? typedAnswerReader(this.deps.strings).retryText(question, misses)
         : this.deps.strings.text(key);
-    const prompt = ChoiceFactory.forChannel(step.context, choices, text);
+    const prompt = choicesActivity(step.context.activity.channelId, choices, text);
     return step.prompt(TEXT, { prompt, retryPrompt: prompt, choices });
   }
 }

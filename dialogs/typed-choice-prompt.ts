@@ -1,12 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import {
-  type Choice,
-  ChoicePrompt,
-  type FoundChoice,
-  type ListStyle,
-  type PromptOptions,
-  type PromptRecognizerResult,
-  type PromptValidator,
+import type {
+  Choice,
+  FoundChoice,
+  ListStyle,
+  PromptOptions,
+  PromptRecognizerResult,
+  PromptValidator,
 } from 'botbuilder-dialogs';
 import type { Strings } from '../src/content/strings.js';
 import {
@@ -15,6 +14,7 @@ import {
   type TypedQuestion,
   typedAnswerReader,
 } from '../src/language/typed-answer.js';
+import { ChannelChoicePrompt } from './channel-choice-prompt.js';
 
 /** Prompt options of a question read by the typed-answer reader. */
 export interface TypedPromptOptions extends PromptOptions {
@@ -54,7 +54,7 @@ export function typedQuestionOf(
  * row offers the menu and a person, so the same words are never sent twice in a row. A retry
  * prompt set by the dialog (its own wording) is used instead when there is one.
  */
-export class TypedChoicePrompt extends ChoicePrompt {
+export class TypedChoicePrompt extends ChannelChoicePrompt {
   constructor(
     id: string,
     readonly strings: Strings,

@@ -38,7 +38,7 @@ export class YesNoPrompt extends ConfirmPrompt {
   }
 
   /** The question as the reader sees it: its two buttons, yes first, numbered where the channel lists them. */
-  question(channelId: string, options: PromptOptions): TypedQuestion {
+  question(channelId: string): TypedQuestion {
     const [yes, no] = (this.confirmChoices ?? []).map((choice) =>
       typeof choice === 'string' ? choice : choice.value,
     );
@@ -48,16 +48,13 @@ export class YesNoPrompt extends ConfirmPrompt {
         { value: 'no', label: no ?? '' },
       ],
       yesNo: true,
-      numbered: showsNumbers(channelId, options.style ?? this.style, 2),
+      // ConfirmPrompt lays its buttons out in its own style, whatever the options say.
+      numbered: showsNumbers(channelId, this.style, 2),
     };
   }
 
-  protected override async onRecognize(
-    context: TurnContext,
-    _state: object,
-    options: PromptOptions,
-  ): Promise<PromptRecognizerResult<boolean>> {
-    const question = this.question(context.activity.channelId, options);
+  protected override async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<boolean>> {
+    const question = this.question(context.activity.channelId);
     const pick = typedAnswerReader(this.strings).read(context.activity.text ?? '', question);
     return pick ? { succeeded: true, value: pick.value === 'yes' } : { succeeded: false };
   }
@@ -71,7 +68,7 @@ export class YesNoPrompt extends ConfirmPrompt {
     await super.onPrompt(
       context,
       state,
-      askedOptions(this.strings, this.question(context.activity.channelId, options), state, options, isRetry),
+      askedOptions(this.strings, this.question(context.activity.channelId), state, options, isRetry),
       isRetry,
     );
   }

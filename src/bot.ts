@@ -30,6 +30,7 @@ import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-re
 import { touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
 import { dayOf, type RetentionIndex } from './privacy/retention-index.js';
+import { noteReturning } from './privacy/returning-person.js';
 import { userStateKey } from './privacy/state-keys.js';
 import { adviceReply } from './safety/advice-reply.js';
 import { TurnStateSaver } from './state/turn-state-saver.js';
@@ -99,6 +100,8 @@ function inDialog(dc: DialogContext, id: string): boolean {
 export class WayfinderBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly stateVersion: StatePropertyAccessor<number>;
+  /** Set once the conversation was told the bot is automated (the welcome, or the first-message line). */
+  private readonly welcomed: StatePropertyAccessor<boolean>;
   private readonly dialogSet: DialogSet;
   private readonly clock: () => Date;
   private readonly saver: TurnStateSaver;
@@ -117,6 +120,7 @@ export class WayfinderBot extends TeamsActivityHandler {
     this.saver = new TurnStateSaver(deps.conversationState, deps.userState);
     this.dialogState = deps.conversationState.createProperty('dialogState');
     this.stateVersion = deps.conversationState.createProperty('stateVersion');
+    this.welcomed = deps.conversationState.createProperty('welcomed');
     this.dialogSet = new DialogSet(this.dialogState);
     for (const dialog of deps.dialogs) this.dialogSet.add(dialog);
 
@@ -128,7 +132,11 @@ export class WayfinderBot extends TeamsActivityHandler {
       if (isGroupConversation(activity)) {
         // Once, when the bot joins; people joining a team later are not greeted in the channel.
         if (botAdded) await deps.group.welcome(context);
-      } else if (personAdded || (botAdded && activity.channelId === TEAMS_CHANNEL)) {
+      } else if (
+        (personAdded || (botAdded && activity.channelId === TEAMS_CHANNEL)) &&
+        // A conversation that began with a message (or a second join event) is not welcomed again.
+        !(await this.welcomed.get(context))
+      ) {
         // The welcome starts a dialog, so this conversation's state is stored from now on: it
         // goes in the person record at once, or "delete my data" and retention would miss it.
         if (activity.from?.id && activity.from.id !== activity.recipient?.id)
@@ -172,6 +180,8 @@ export class WayfinderBot extends TeamsActivityHandler {
     const link = await handoff.link(context);
     if (handoff.isSpecialist(context) && (await handoff.specialistTurn(context, link))) return;
     const safety = await this.safetyCheck(context);
+    // Nothing comes before a safety reply (911 first; concern met gently); the line waits a turn.
+    if (safety.level === 'none') await this.discloseOnce(context);
     if (link?.role === 'member') {
       const flagged = safety.level === 'none' ? undefined : safety.level;
       const turn = await handoff.memberTurn(context, link, flagged);
@@ -279,10 +289,21 @@ export class WayfinderBot extends TeamsActivityHandler {
     const now = this.clock();
     const { channelId, from } = context.activity;
     const { before, dropped } = await touchPersonRecord(this.deps.person, context, now);
+    noteReturning(context, before, now);
     if (dropped.length > 0) await this.deps.personalData.eraseConversations(channelId, dropped);
     if (!before || dayOf(new Date(before.lastActiveAt)) !== dayOf(now)) {
       await this.deps.retentionIndex.noteActivity(userStateKey(channelId, from.id), now);
     }
+  }
+
+  /**
+   * A conversation that begins with a message (no join event, state erased or lost) was never
+   * told it talks to a program: one line says so, with 911 and 988, before the message is handled.
+   */
+  private async discloseOnce(context: TurnContext): Promise<void> {
+    if (await this.welcomed.get(context)) return;
+    await this.welcomed.set(context, true);
+    await context.sendActivity(this.deps.strings.text('firstMessage.disclosure'));
   }
 
   /**
@@ -291,6 +312,7 @@ export class WayfinderBot extends TeamsActivityHandler {
    */
   private async welcome(context: TurnContext): Promise<void> {
     const { strings } = this.deps;
+    await this.welcomed.set(context, true);
     await context.sendActivity({
       type: ActivityTypes.Message,
       text: [
@@ -315,10 +337,13 @@ export class WayfinderBot extends TeamsActivityHandler {
    * topic, the topic asked for), unless the person's data was just erased.
    */
   private async continueOrBegin(dc: DialogContext): Promise<void> {
+    // A message that finds nothing open (a new conversation, erased or reset state) is a request
+    // in its own right: it is read as typed at the menu, not answered with the menu.
+    const fromMessage = !dc.activeDialog && dc.context.activity.type === ActivityTypes.Message;
     await dc.continueDialog();
     const erased = dc.context.turnState.get(ERASE_REQUESTED) === true;
     if (dc.activeDialog || erased) return;
-    const options: MainDialogOptions = { start: switchRequestedIn(dc.context) };
+    const options: MainDialogOptions = { start: switchRequestedIn(dc.context), fromMessage };
     await dc.beginDialog(DialogIds.main, options);
   }
 

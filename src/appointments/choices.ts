@@ -1,8 +1,12 @@
 import { ActionTypes, type Activity, MessageFactory } from 'botbuilder';
-import { ChoiceFactory, supportsSuggestedActions } from 'botbuilder-dialogs';
+import { ListStyle } from 'botbuilder-dialogs';
+import { choicesActivity } from '../channels/choice-buttons.js';
 import type { StringKey, Strings } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
 import { type Pick, typedAnswerReader } from '../language/typed-answer.js';
+
+/** How appointment questions show their choices (buttons; a numbered list where a channel has none). */
+export const QUESTION_STYLE = ListStyle.suggestedAction;
 
 /** A button the person may tap, or name in their own words: `value` is what the code sees. */
 export interface ChoiceSpec {
@@ -31,9 +35,7 @@ export function questionActivity(
     value: choice.label,
     action: { type: ActionTypes.ImBack, title: choice.label, value: choice.label },
   }));
-  return supportsSuggestedActions(channelId, list.length)
-    ? ChoiceFactory.suggestedAction(list, text)
-    : ChoiceFactory.forChannel(channelId, list, text);
+  return choicesActivity(channelId, list, text, QUESTION_STYLE);
 }
 
 /**

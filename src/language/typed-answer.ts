@@ -1,5 +1,6 @@
 import { recognizeBoolean } from '@microsoft/recognizers-text-suite';
 import { type Choice, ListStyle, supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
+import { choiceStyleFor } from '../channels/choice-buttons.js';
 import type { Strings } from '../content/strings.js';
 
 /** One answer a question offers: `value` is what the code sees, `label` what the person sees. */
@@ -51,20 +52,18 @@ export function answerOptionOf(choice: string | Choice): AnswerOption {
   };
 }
 
-/** True when the options were shown with numbers (a list, or no buttons on this channel). */
+/** True when the options were shown with numbers: as this channel really shows `style` (choice-buttons.ts). */
 export function showsNumbers(channelId: string, style: ListStyle | undefined, count: number): boolean {
-  switch (style) {
+  switch (choiceStyleFor(channelId, count, style ?? ListStyle.auto)) {
     case ListStyle.inline:
     case ListStyle.list:
       return true;
+    case ListStyle.suggestedAction:
+    case ListStyle.heroCard:
     case ListStyle.none:
       return false;
-    // Buttons a channel cannot show come as a numbered list there.
-    case ListStyle.suggestedAction:
-      return !supportsSuggestedActions(channelId, count);
-    case ListStyle.heroCard:
-      return !supportsCardActions(channelId, count);
     default:
+      // What ChoiceFactory.forChannel picks: buttons where it can, else a numbered list.
       return !supportsSuggestedActions(channelId, count) && !supportsCardActions(channelId, count);
   }
 }

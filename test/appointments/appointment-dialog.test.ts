@@ -22,7 +22,7 @@ const toGoal: Step[] = [
 ];
 const goalToEnd: Step[] = [
   ['a referral to a peer group', ['appointment.askQuestions']],
-  ['1', ['appointment.questionAdded', 'appointment.questionsSoFar']],
+  ['the main problem one', ['appointment.questionAdded', 'appointment.questionsSoFar']],
   ['Can we meet in the afternoons?', ['appointment.questionAdded', 'appointment.questionsSoFar']],
   ['done', ['appointment.askTopQuestions']],
   ['2', ['appointment.topNoted', 'appointment.askBarriers']],

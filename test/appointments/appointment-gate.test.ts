@@ -93,7 +93,11 @@ describe('AppointmentDialog behind the safety gate (the real bot)', () => {
 
   it('crisis mid-way: the crisis reply at once; "Go back" returns to the same question, answers kept', async () => {
     const adapter = botWithAppointments();
-    assertReplies(await say(adapter, 'hi'), ['appointment.intro', 'appointment.askType']);
+    assertReplies(await say(adapter, 'hi'), [
+      'firstMessage.disclosure',
+      'appointment.intro',
+      'appointment.askType',
+    ]);
     assertReplies(await say(adapter, 'counselor'), ['appointment.askWhen']);
     assertReplies(await say(adapter, 'I want to kill myself'), [
       'safety.dangerIntro',

@@ -80,7 +80,11 @@ describe('faults: a relay whose other side cannot be reached (HTTP, stand-in con
     openGate();
     assert.equal(await memberTurn, 200, 'the turn ends normally: no crash, no 500');
     assert.equal(connector.attempts('spec-1') - sendsBefore, 3, 'three attempts, then it stopped');
-    assert.deepEqual(connector.newTexts('member-1'), [strings.text('handoff.notDelivered')]);
+    // The member's first message in this conversation: the disclosure comes first.
+    assert.deepEqual(connector.newTexts('member-1'), [
+      strings.text('firstMessage.disclosure'),
+      strings.text('handoff.notDelivered'),
+    ]);
     assert.deepEqual(connector.newTexts('spec-1'), []);
 
     connector.fail('spec-1', { kind: 'hang' }, 0);

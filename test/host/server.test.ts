@@ -4,7 +4,7 @@ import type { App } from '../../src/host/app.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
-import { exchange, postMessages, startTestApp, testActivity } from '../support/http.js';
+import { afterDisclosure, exchange, postMessages, startTestApp, testActivity } from '../support/http.js';
 
 const { strings } = testContent();
 
@@ -150,7 +150,7 @@ describe('HTTP server', () => {
   });
 
   it('answers a message longer than the limit kindly, without running the dialogs', async () => {
-    const replies = await exchange(url, testActivity('long-1', { text: 'a'.repeat(5000) }));
+    const replies = afterDisclosure(await exchange(url, testActivity('long-1', { text: 'a'.repeat(5000) })));
     assert.equal(replies.length, 1);
     assert.ok(replies[0]?.text?.includes(strings.text('errors.tooLong', { max: 1000 })));
   });

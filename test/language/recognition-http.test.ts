@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
-import { exchange, exchangeAll, startTestApp, testActivity } from '../support/http.js';
+import { afterDisclosure, exchange, exchangeAll, startTestApp, testActivity } from '../support/http.js';
 
 const { strings } = testContent();
 const say = (conversation: string, text: string, extra: Partial<Activity> = {}) =>
@@ -74,14 +74,19 @@ describe('free text through the whole bot', () => {
   });
 
   it('"are you a real person" in other words is answered from the recognizer', async () => {
-    const replies = await exchange(url, say('about-1', 'wait is this an actual human typing to me'));
+    const replies = afterDisclosure(
+      await exchange(url, say('about-1', 'wait is this an actual human typing to me')),
+    );
     assert.ok(replies[0]?.text?.includes(strings.text('aboutBot.answer')));
   });
 
   it('a 30 KB message gets a kind reply quickly-shaped: the length notice, and nothing else runs', async () => {
     const replies = await exchangeAll(url, say('long-1', 'x '.repeat(15_000)));
     const texts = replies.filter((a) => a.type === 'message').map((a) => a.text);
-    assert.deepEqual(texts, [strings.text('errors.tooLong', { max: 1000 })]);
+    assert.deepEqual(texts, [
+      strings.text('firstMessage.disclosure'),
+      strings.text('errors.tooLong', { max: 1000 }),
+    ]);
     assert.ok(!replies.some((a) => a.name === 'IntentRecognizer'), 'no recognizer saw it');
   });
 });

@@ -4,7 +4,7 @@ import type { StringKey } from '../../src/content/strings.js';
 import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { afterDisclosure, exchange, startTestApp, testActivity } from '../support/http.js';
 
 const { strings } = testContent();
 const say = (conversation: string, text: string) => testActivity(conversation, { text });
@@ -102,7 +102,8 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
         const id = conversation('concern-first');
         const concern = await exchange(url, say(id, CONCERN));
         assert.ok(has(concern, 'safety.concernAsk'));
-        const replies = await exchange(url, say(id, typed));
+        // The disclosure waited for the first message after the safety reply.
+        const replies = afterDisclosure(await exchange(url, say(id, typed)));
         assert.ok(
           containsReply(strings, first, replies[0]?.text ?? ''),
           `${typed}: ${first} in ${textOf(replies)}`,

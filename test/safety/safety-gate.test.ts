@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import type { App } from '../../src/host/app.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { testContent } from '../support/content.js';
-import { exchange, exchangeAll, startTestApp, testActivity } from '../support/http.js';
+import { afterDisclosure, exchange, exchangeAll, startTestApp, testActivity } from '../support/http.js';
 
 const { strings, crisisResources } = testContent();
 const say = (conversation: string, text: string) => testActivity(conversation, { text });
@@ -107,7 +107,7 @@ describe('safety gate', () => {
 
   it('offers the lines again, and answers free text kindly without "invalid"', async () => {
     await exchange(url, say('choices-1', 'I want to die'));
-    const lines = await exchange(url, say('choices-1', strings.text('safety.showLines')));
+    const lines = afterDisclosure(await exchange(url, say('choices-1', strings.text('safety.showLines'))));
     assert.ok(lines[0]?.text?.startsWith(strings.text('crisis.intro')));
     const free = await exchange(url, say('choices-1', 'ok'));
     assert.ok(strings.variants('safety.stillHere').includes(free[0]?.text ?? ''));
@@ -117,7 +117,9 @@ describe('safety gate', () => {
 
   it('"Talk to a person" gives the lines that answer now, then starts a request for a peer specialist', async () => {
     await exchange(url, say('person-1', 'I want to die'));
-    const replies = await exchange(url, say('person-1', strings.text('safety.talkToPerson')));
+    const replies = afterDisclosure(
+      await exchange(url, say('person-1', strings.text('safety.talkToPerson'))),
+    );
     assert.deepEqual(
       replies.map((a) => a.text),
       [

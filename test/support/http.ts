@@ -1,9 +1,11 @@
+import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { type App, type AppOverrides, createApp } from '../../src/host/app.js';
 import { type AppConfig, loadConfig } from '../../src/host/config.js';
 import { silentLogger } from '../../src/host/log.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../../src/language/intents/index.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { testContent } from './content.js';
 
 let sharedRecognizer: WayfinderRecognizer | undefined;
 
@@ -73,4 +75,14 @@ export async function exchangeAll(
 /** Sends an expectReplies activity and returns what a person would see (no trace activities). */
 export async function exchange(url: string, activity: Record<string, unknown>): Promise<Partial<Activity>[]> {
   return (await exchangeAll(url, activity)).filter((a) => a.type !== 'trace');
+}
+
+/**
+ * The replies after the one-line disclosure that the first message of a conversation without a
+ * conversationUpdate gets (after a safety reply, the next message gets it): asserts it comes first.
+ */
+export function afterDisclosure(replies: readonly Partial<Activity>[]): Partial<Activity>[] {
+  const { strings } = testContent();
+  assert.equal(replies[0]?.text, strings.text('firstMessage.disclosure'), 'the disclosure comes first');
+  return replies.slice(1);
 }

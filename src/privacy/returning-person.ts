@@ -1,0 +1,22 @@
+import type { TurnContext } from 'botbuilder';
+import type { PersonRecord } from './person-record.js';
+
+/** A pause this long since someone's last message makes their next one a new visit. */
+export const NEW_VISIT_AFTER_MS = 60 * 60 * 1000;
+
+const RETURNING = Symbol('returningPerson');
+
+/**
+ * Notes, for this turn, whether the person was here on an earlier visit: a "welcome back" for
+ * someone who never was (a new person, or one who just said hello a minute ago) is a small lie.
+ */
+export function noteReturning(context: TurnContext, before: PersonRecord | undefined, now: Date): void {
+  const returning =
+    before !== undefined && now.getTime() - Date.parse(before.lastActiveAt) >= NEW_VISIT_AFTER_MS;
+  context.turnState.set(RETURNING, returning);
+}
+
+/** True when noteReturning found an earlier visit this turn. */
+export function isReturning(context: TurnContext): boolean {
+  return context.turnState.get(RETURNING) === true;
+}
