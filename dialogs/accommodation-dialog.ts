@@ -55,7 +55,7 @@ import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { type FeatureIntent, recognitionOf } from '../src/language/routing.js';
-import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
@@ -294,7 +294,11 @@ export class AccommodationDialog extends InterruptibleDialog {
     let parsed = this.questions.parse(field, prompt.recognized.value ?? '', choices, {
       recognition: recognitionOf(context),
       today: this.today(context),
-      numbered: showsNumbers(context.activity.channelId, undefined, choices.length),
+      numbered: showsNumbers(
+        context.activity.channelId,
+        undefined,
+        choices.map((choice) => answerOptionOf(choice).label),
+      ),
     });
     if (parsed.kind === 'miss' && prompt.attemptCount >= 3) parsed = { kind: 'skip' };
     if (parsed.kind === 'tooLong') {

@@ -137,7 +137,11 @@ export class AppointmentDialog extends InterruptibleDialog {
     // Numbers are ranks at the ranking question, never picks.
     const numbered =
       state.step !== 'topQuestions' &&
-      showsNumbers(step.context.activity.channelId, QUESTION_STYLE, shown.length);
+      showsNumbers(
+        step.context.activity.channelId,
+        QUESTION_STYLE,
+        shown.map((choice) => choice.label),
+      );
     const matched = matchChoice(strings, text, shown, { numbered });
     const choice = matched?.value;
     const stepWord = typedAnswerReader(strings).stepWord(text);

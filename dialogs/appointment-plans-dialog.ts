@@ -98,7 +98,14 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     const text =
       state.misses >= 2
         ? typedAnswerReader(this.deps.strings).retryText(
-            { options: choices, numbered: showsNumbers(channelId, QUESTION_STYLE, choices.length) },
+            {
+              options: choices,
+              numbered: showsNumbers(
+                channelId,
+                QUESTION_STYLE,
+                choices.map((choice) => choice.label),
+              ),
+            },
             state.misses,
           )
         : question.text;
@@ -114,7 +121,11 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     const text = String(step.result ?? '').trim();
     const { choices } = await this.question(step, state);
     const choice = matchChoice(this.deps.strings, text, choices, {
-      numbered: showsNumbers(step.context.activity.channelId, QUESTION_STYLE, choices.length),
+      numbered: showsNumbers(
+        step.context.activity.channelId,
+        QUESTION_STYLE,
+        choices.map((choice) => choice.label),
+      ),
     })?.value;
     const plan = state.planId ? await this.appointments.plans.get(step.context, state.planId) : undefined;
     if (state.screen === 'list') return this.pick(step, state, choice);

@@ -13,7 +13,7 @@ import { noEntities } from '../src/language/intents/entities.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { ianaZone, type Zone } from '../src/language/intents/time-zone.js';
 import { recognitionOf } from '../src/language/routing.js';
-import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import { AnswerReader } from '../src/peer-groups/answers.js';
 import type { PeerDirectory } from '../src/peer-groups/directory.js';
 import {
@@ -210,7 +210,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
       showsNumbers(
         step.context.activity.channelId,
         undefined,
-        this.reader.choices(filter, state.misses >= 2).length,
+        this.reader.choices(filter, state.misses >= 2).map((choice) => answerOptionOf(choice).label),
       );
     if (filter && typedAnswerReader(this.deps.strings).stepWord(text) === 'back')
       return this.back(step, state, filter);

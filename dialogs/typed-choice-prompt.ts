@@ -41,9 +41,14 @@ export function typedQuestionOf(
   choices: readonly (string | Choice)[],
   options: { style?: ListStyle; yesNo?: boolean },
 ): TypedQuestion {
+  const answers = choices.map(answerOptionOf);
   return {
-    options: choices.map(answerOptionOf),
-    numbered: showsNumbers(channelId, options.style, choices.length),
+    options: answers,
+    numbered: showsNumbers(
+      channelId,
+      options.style,
+      answers.map((answer) => answer.label),
+    ),
     yesNo: options.yesNo === true,
   };
 }

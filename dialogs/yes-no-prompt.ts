@@ -39,17 +39,17 @@ export class YesNoPrompt extends ConfirmPrompt {
 
   /** The question as the reader sees it: its two buttons, yes first, numbered where the channel lists them. */
   question(channelId: string): TypedQuestion {
-    const [yes, no] = (this.confirmChoices ?? []).map((choice) =>
+    const [yes = '', no = ''] = (this.confirmChoices ?? []).map((choice) =>
       typeof choice === 'string' ? choice : choice.value,
     );
     return {
       options: [
-        { value: 'yes', label: yes ?? '' },
-        { value: 'no', label: no ?? '' },
+        { value: 'yes', label: yes },
+        { value: 'no', label: no },
       ],
       yesNo: true,
       // ConfirmPrompt lays its buttons out in its own style, whatever the options say.
-      numbered: showsNumbers(channelId, this.style, 2),
+      numbered: showsNumbers(channelId, this.style, [yes, no]),
     };
   }
 

@@ -1,6 +1,6 @@
 import { recognizeBoolean } from '@microsoft/recognizers-text-suite';
-import { type Choice, ListStyle, supportsCardActions, supportsSuggestedActions } from 'botbuilder-dialogs';
-import { choiceStyleFor } from '../channels/choice-buttons.js';
+import { type Choice, ListStyle } from 'botbuilder-dialogs';
+import { choicesActivity } from '../channels/choice-buttons.js';
 import type { Strings } from '../content/strings.js';
 
 /** One answer a question offers: `value` is what the code sees, `label` what the person sees. */
@@ -52,20 +52,18 @@ export function answerOptionOf(choice: string | Choice): AnswerOption {
   };
 }
 
-/** True when the options were shown with numbers: as this channel really shows `style` (choice-buttons.ts). */
-export function showsNumbers(channelId: string, style: ListStyle | undefined, count: number): boolean {
-  switch (choiceStyleFor(channelId, count, style ?? ListStyle.auto)) {
-    case ListStyle.inline:
-    case ListStyle.list:
-      return true;
-    case ListStyle.suggestedAction:
-    case ListStyle.heroCard:
-    case ListStyle.none:
-      return false;
-    default:
-      // What ChoiceFactory.forChannel picks: buttons where it can, else a numbered list.
-      return !supportsSuggestedActions(channelId, count) && !supportsCardActions(channelId, count);
-  }
+/**
+ * True when options labelled `labels` were shown with numbers: the question laid out as this
+ * channel really shows `style` (choice-buttons.ts) came with no buttons, so as a numbered list.
+ */
+export function showsNumbers(
+  channelId: string,
+  style: ListStyle | undefined,
+  labels: readonly string[],
+): boolean {
+  if (labels.length === 0 || style === ListStyle.none) return false;
+  const shown = choicesActivity(channelId, labels, '', style ?? ListStyle.auto);
+  return !shown.suggestedActions?.actions?.length && !shown.attachments?.length;
 }
 
 const words = (folded: string): string[] => (folded ? folded.split(' ') : []);

@@ -108,12 +108,17 @@ describe('typed-answer reader: one way to read a typed answer', () => {
     assert.equal(editDistance('kitten', 'sitting'), 3);
   });
 
-  it('numbers are shown for lists, and for buttons only where the channel cannot show them', () => {
-    assert.equal(showsNumbers('webchat', ListStyle.list, 3), true);
-    assert.equal(showsNumbers('webchat', ListStyle.suggestedAction, 3), false);
-    assert.equal(showsNumbers('webchat', ListStyle.auto, 3), false);
-    assert.equal(showsNumbers('msteams', ListStyle.auto, 3), false);
-    assert.equal(showsNumbers('sms', ListStyle.suggestedAction, 3), true);
-    assert.equal(showsNumbers('sms', ListStyle.auto, 3), true);
+  it('numbers count where the question really came as a numbered list in that channel', () => {
+    const short = ['Email', 'Letter'];
+    const long = ['A prescriber unsure about continuing your medication', 'HR about a schedule change'];
+    assert.equal(showsNumbers('webchat', ListStyle.list, short), true);
+    assert.equal(showsNumbers('webchat', ListStyle.suggestedAction, short), false);
+    assert.equal(showsNumbers('webchat', ListStyle.auto, short), false);
+    // Web Chat gets long labels as a list, Teams as a card.
+    assert.equal(showsNumbers('webchat', ListStyle.auto, long), true);
+    assert.equal(showsNumbers('msteams', ListStyle.auto, short), false);
+    assert.equal(showsNumbers('sms', ListStyle.suggestedAction, short), true);
+    assert.equal(showsNumbers('sms', ListStyle.auto, short), true);
+    assert.equal(showsNumbers('webchat', ListStyle.none, short), false);
   });
 });

@@ -9,8 +9,6 @@ import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 /** Thursday 8 May 2025, 10:00 in Chicago: a fixed "now", so dates in paths mean the same day. */
 export const fixedNow = new Date('2025-05-08T15:00:00Z');
 const TIMEZONE = 'America/Chicago';
-/** A channel without buttons of its own: options come as numbered lists unless sent as buttons. */
-export const CHANNEL = 'test';
 
 /** What a person sees of a question: its text and its options, numbered or as buttons. */
 export interface SeenQuestion {
@@ -25,7 +23,8 @@ export class RobustnessBot {
   private readonly app;
   private next = 0;
 
-  constructor() {
+  /** `channel`: Web Chat shows choices as buttons, SMS as numbered lists. */
+  constructor(readonly channel = 'webchat') {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STORAGE: 'memory', LOCAL_CHAT: 'false' });
     this.app = createApp(config, {
       logger: silentLogger,
@@ -73,7 +72,7 @@ export class RobustnessBot {
 
   adapter(conversationId: string, userId: string): TestAdapter {
     return new TestAdapter(async (context) => this.app.bot.run(context), {
-      channelId: CHANNEL,
+      channelId: this.channel,
       serviceUrl: 'https://test.invalid',
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
       from: { id: userId, name: 'Person' },
@@ -99,11 +98,11 @@ export class Conversation {
   }
 
   get conversationKey(): string {
-    return `${CHANNEL}/conversations/${this.conversationId}/`;
+    return `${this.bot.channel}/conversations/${this.conversationId}/`;
   }
 
   get userKey(): string {
-    return `${CHANNEL}/users/${this.userId}/`;
+    return `${this.bot.channel}/users/${this.userId}/`;
   }
 
   /** Sends a typed message; returns the messages the person would see (traces left out). */

@@ -25,6 +25,10 @@ export interface PromptPath {
  * reported by the suite (not hidden) and left for the lane that owns it.
  */
 export const knownIssues: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  safetyCheckIn: {
+    '2': 'safety takes only a "no" in words as safe; a number (SMS) is read as unsure, so the crisis reply comes',
+    'the second one': 'as "2": only a "no" in words is taken as safe',
+  },
   'peerGroupText (change)': {
     "What it's for":
       'the safety gate flags this button label as danger (a false positive: issue 16, gate16b)',

@@ -53,7 +53,8 @@ function typedCases(path: PromptPath, seen: SeenQuestion): TypedCase[] {
       cases.push({ kind: 'number', text: String(index + 1), means: index });
       if (ordinals[index]) cases.push({ kind: 'ordinal', text: `the ${ordinals[index]} one`, means: index });
     }
-    const words = someWords(seen.labels, index);
+    // At a ranking question the listed items are not options: their words name a question.
+    const words = path.ranking ? undefined : someWords(seen.labels, index);
     if (words) cases.push({ kind: 'words of the label', text: words, means: index });
   });
   if (path.ranking) {
@@ -182,85 +183,106 @@ describe('Robustness: every question reads typed answers the one shared way', fu
     });
   }
 
-  for (const path of promptPaths) {
-    const name = nameOf(path);
-    it(`${name}: reached by typing, then every typed answer moves on or gets a different retry`, async () => {
-      const start = bot.conversation();
-      for (const step of path.steps) await start.say(step);
-      assert.equal(await start.openPrompt(), path.prompt, `${name}: the path ends at another prompt`);
-      assert.ok(
-        containsReply(strings, path.asks, start.last?.text ?? ''),
-        `${name}: expected "${path.asks}", got ${JSON.stringify(start.last?.text)}`,
-      );
-      const seen = start.question();
-      const asked = seen.text;
-      const taps = new Map<number, Outcome>();
-      const tap = async (index: number) => {
-        const known = taps.get(index);
-        if (known) return known;
-        const conversation = await bot.fork(start);
-        const outcome = await outcomeOf(conversation, await conversation.say(seen.labels[index] ?? ''));
-        taps.set(index, outcome);
-        return outcome;
-      };
-      const failures: string[] = [];
-      const known = knownIssues[name] ?? {};
-      for (const typed of typedCases(path, seen)) {
-        const issue = known[seen.labels[typed.means ?? -1] ?? typed.text];
-        if (issue) {
-          console.log(`      known issue, not tried: ${name} <- ${JSON.stringify(typed.text)}: ${issue}`);
-          continue;
-        }
-        covered += 1;
-        const where = `${name} <- ${typed.kind} ${JSON.stringify(typed.text)}`;
-        const conversation: Conversation = await bot.fork(start);
-        const replies = await conversation.say(typed.text);
-        try {
-          assertNoRepeat(asked, replies, where);
-          if (typed.means !== undefined) {
-            const outcome = await outcomeOf(conversation, replies);
-            const tapped = await tap(typed.means);
-            assert.deepEqual(
-              outcome,
-              tapped,
-              `${where}: not the same as tapping it: ${JSON.stringify(outcome)} vs ${JSON.stringify(tapped)}`,
-            );
-          } else if (typed.kind === 'crisis') {
-            // Crisis lines, or after an overdose its steps again (911 first).
-            assert.ok(
-              textsOf(replies).some((t) => t.includes('988') || t.includes('911')),
-              where,
-            );
-          } else if (typed.kind === 'menu') {
-            assert.ok(says(replies, 'menu.prompt') || says(replies, 'menu.promptAgain'), `${where}: no menu`);
-          } else if (typed.kind === 'rank') {
-            assert.ok(!textsOf(replies).some((t) => t === asked), `${where}: ranked numbers not taken`);
-          } else if (typed.kind === 'back' && path.back) {
-            assert.ok(says(replies, path.back), `${where}: not back at "${path.back}"`);
-          } else if (typed.kind === 'miss' && !path.open && !(await movedOn(path, conversation, replies))) {
-            const again = await conversation.say(typed.text);
-            assertNoRepeat(
-              conversation.last === again.at(-1) ? (replies.at(-1)?.text ?? '') : '',
-              again,
-              where,
-            );
-            // Offered in words or as buttons.
-            const buttons = again.flatMap(
-              (reply) => reply.suggestedActions?.actions.map((a) => String(a.title)) ?? [],
-            );
-            const said = [...textsOf(again), ...buttons].join('\n');
-            const stillHere = !(await movedOn(path, conversation, again));
-            if (stillHere)
-              assert.ok(
-                /menu/i.test(said) && /person|peer specialist/i.test(said),
-                `${where} twice: the menu and a person not offered: ${JSON.stringify(said)}`,
-              );
+  // Web Chat shows choices as buttons (numbers are no picks there); SMS as numbered lists, where
+  // only the numbers are tried again (the rest reads the same in both).
+  const passes: [channel: string, kinds?: ReadonlySet<string>][] = [
+    ['webchat'],
+    ['sms', new Set(['number', 'ordinal'])],
+  ];
+  for (const [channel, kinds] of passes) {
+    describe(`in ${channel}`, () => {
+      let channelBot: RobustnessBot;
+      before(() => {
+        channelBot = new RobustnessBot(channel);
+      });
+      for (const path of promptPaths) {
+        const name = nameOf(path);
+        it(`${name}: reached by typing, then every typed answer moves on or gets a different retry`, async () => {
+          const start = channelBot.conversation();
+          for (const step of path.steps) await start.say(step);
+          assert.equal(await start.openPrompt(), path.prompt, `${name}: the path ends at another prompt`);
+          assert.ok(
+            containsReply(strings, path.asks, start.last?.text ?? ''),
+            `${name}: expected "${path.asks}", got ${JSON.stringify(start.last?.text)}`,
+          );
+          const seen = start.question();
+          const asked = seen.text;
+          const taps = new Map<number, Outcome>();
+          const tap = async (index: number) => {
+            const known = taps.get(index);
+            if (known) return known;
+            const conversation = await channelBot.fork(start);
+            const outcome = await outcomeOf(conversation, await conversation.say(seen.labels[index] ?? ''));
+            taps.set(index, outcome);
+            return outcome;
+          };
+          const failures: string[] = [];
+          const known = knownIssues[name] ?? {};
+          for (const typed of typedCases(path, seen).filter((c) => !kinds || kinds.has(c.kind))) {
+            const issue = known[typed.text] ?? known[seen.labels[typed.means ?? -1] ?? ''];
+            if (issue) {
+              console.log(`      known issue, not tried: ${name} <- ${JSON.stringify(typed.text)}: ${issue}`);
+              continue;
+            }
+            covered += 1;
+            const where = `${name} <- ${typed.kind} ${JSON.stringify(typed.text)}`;
+            const conversation: Conversation = await channelBot.fork(start);
+            const replies = await conversation.say(typed.text);
+            try {
+              assertNoRepeat(asked, replies, where);
+              if (typed.means !== undefined) {
+                const outcome = await outcomeOf(conversation, replies);
+                const tapped = await tap(typed.means);
+                assert.deepEqual(
+                  outcome,
+                  tapped,
+                  `${where}: not the same as tapping it: ${JSON.stringify(outcome)} vs ${JSON.stringify(tapped)}`,
+                );
+              } else if (typed.kind === 'crisis') {
+                // Crisis lines, or after an overdose its steps again (911 first).
+                assert.ok(
+                  textsOf(replies).some((t) => t.includes('988') || t.includes('911')),
+                  where,
+                );
+              } else if (typed.kind === 'menu') {
+                assert.ok(
+                  says(replies, 'menu.prompt') || says(replies, 'menu.promptAgain'),
+                  `${where}: no menu`,
+                );
+              } else if (typed.kind === 'rank') {
+                assert.ok(!textsOf(replies).some((t) => t === asked), `${where}: ranked numbers not taken`);
+              } else if (typed.kind === 'back' && path.back) {
+                assert.ok(says(replies, path.back), `${where}: not back at "${path.back}"`);
+              } else if (
+                typed.kind === 'miss' &&
+                !path.open &&
+                !(await movedOn(path, conversation, replies))
+              ) {
+                const again = await conversation.say(typed.text);
+                assertNoRepeat(
+                  conversation.last === again.at(-1) ? (replies.at(-1)?.text ?? '') : '',
+                  again,
+                  where,
+                );
+                // Offered in words or as buttons.
+                const buttons = again.flatMap(
+                  (reply) => reply.suggestedActions?.actions.map((a) => String(a.title)) ?? [],
+                );
+                const said = [...textsOf(again), ...buttons].join('\n');
+                const stillHere = !(await movedOn(path, conversation, again));
+                if (stillHere)
+                  assert.ok(
+                    /menu/i.test(said) && /person|peer specialist/i.test(said),
+                    `${where} twice: the menu and a person not offered: ${JSON.stringify(said)}`,
+                  );
+              }
+            } catch (error) {
+              failures.push((error as Error).message.split('\n')[0] ?? '');
+            }
           }
-        } catch (error) {
-          failures.push((error as Error).message.split('\n')[0] ?? '');
-        }
+          assert.deepEqual(failures, [], `${name}: ${failures.length} typed answers went wrong`);
+        });
       }
-      assert.deepEqual(failures, [], `${name}: ${failures.length} typed answers went wrong`);
     });
   }
 });
