@@ -23,6 +23,7 @@ import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
+import { answersOpenChoice } from './open-choice.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
@@ -224,6 +225,7 @@ export class MainDialog extends InterruptibleDialog {
         title: strings.text('routing.somethingElse'),
         value: strings.text('routing.somethingElse'),
       },
+      synonyms: [...strings.variants('answers.noneWords')],
     });
     return step.prompt(ROUTE_CHOICE, {
       prompt: strings.text('routing.twoOptions'),
@@ -298,6 +300,25 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** At the menu itself, "cancel" has nothing to leave and "menu" just shows it again. */
+  /**
+   * "Did you mean ...?" answered with another request the recognizer is sure of ("no, I want a
+   * group"): that request starts, instead of a re-ask of the question.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const asking = innerDc.activeDialog?.id;
+    if (
+      (asking === ROUTE_CONFIRM || asking === ROUTE_CHOICE) &&
+      !answersOpenChoice(innerDc, this.deps.strings)
+    ) {
+      const routed = menuRouteFor(recognitionOf(innerDc.context));
+      if (routed?.kind === 'feature' && !this.commandIn(innerDc)) {
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(MENU_STEPS, { start: routed.intent } satisfies MainDialogOptions);
+      }
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
   protected override async onLeave(
     innerDc: DialogContext,
     command: DialogCommand,

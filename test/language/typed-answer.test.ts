@@ -53,6 +53,7 @@ const table: [string, TypedQuestion, string, string | undefined][] = [
   ['nah', consent, 'nah', 'dontShare'],
   ['nope', consent, 'nope', 'dontShare'],
   ['no thanks', consent, 'no thanks', 'dontShare'],
+  ['not that', consent, 'not that', 'dontShare'],
   ['one word of a label: the one it covers most', consent, 'share', 'share'],
   ['a no inside a sentence is not a no', consent, 'I have no car', undefined],
   ['yes words where options are not yes and no', mode, 'ok', undefined],

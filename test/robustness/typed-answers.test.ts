@@ -171,6 +171,12 @@ describe('Robustness: every question reads typed answers the one shared way', fu
     ['handoffChoice (consent)', 'ok', 'handoff.fallbackAsk'],
     ['practiceText (mode)', 'at the end pls', 'practice.counterpartSays'],
     ['practiceText (mode)', 'ok', 'practice.askModeAgain'],
+    // "Did you mean ...?" answered in the person's own words.
+    ['mainRouteConfirm', 'yeah that one', 'appointment.askType'],
+    ['mainRouteConfirm', 'no I want to find a group', 'peerGroups.askFocus'],
+    ['mainRouteConfirm', 'not that', 'menu.promptAgain'],
+    ['mainRouteChoice', 'neither', 'menu.promptAgain'],
+    ['mainRouteChoice', 'a group', 'peerGroups.askFocus'],
   ];
   for (const [prompt, typed, next] of answersNotCommands) {
     it(`${prompt}: ${JSON.stringify(typed)} is an answer (next: ${next}), not a command or a miss`, async () => {
