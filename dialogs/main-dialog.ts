@@ -24,12 +24,13 @@ import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
 import { answersOpenChoice } from './open-choice.js';
+import { SAFETY_PLAN_DIALOG_ID, type SafetyPlanOptions } from './safety-plan-dialog.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 /** A menu entry: its stored value, its label and the other words that pick it. */
 interface MenuItem {
-  value: FeatureIntent | 'crisisSupport' | 'nickname' | 'help' | 'about';
+  value: FeatureIntent | 'crisisSupport' | 'safetyPlan' | 'nickname' | 'help' | 'about';
   label: StringKey;
   synonyms: StringKey;
 }
@@ -45,6 +46,7 @@ const menuItems: readonly MenuItem[] = [
   { value: 'nickname', label: 'menu.nickname', synonyms: 'menu.nicknameSynonyms' },
   { value: 'help', label: 'menu.help', synonyms: 'menu.helpSynonyms' },
   { value: 'about', label: 'menu.about', synonyms: 'menu.aboutSynonyms' },
+  { value: 'safetyPlan', label: 'safetyPlan.menuLabel', synonyms: 'safetyPlan.menuSynonyms' },
 ];
 
 /** What a guided conversation may ask for when it ends: another one to start. */
@@ -134,6 +136,8 @@ export class MainDialog extends InterruptibleDialog {
     switch (value) {
       case 'nickname':
         return step.beginDialog(DialogIds.nickname);
+      case 'safetyPlan':
+        return step.beginDialog(SAFETY_PLAN_DIALOG_ID, { make: true } satisfies SafetyPlanOptions);
       case 'crisisSupport':
         await step.context.sendActivity(crisisLinesText(strings, crisisResources));
         break;
@@ -281,7 +285,7 @@ export class MainDialog extends InterruptibleDialog {
     const found = prompt.recognized.succeeded ? prompt.recognized.value : undefined;
     // A button, its number or its words alone are a choice; in a longer sentence ("help me find
     // a group") or a typo, what the recognizer understood comes first.
-    if (found && found.score >= 1) return true;
+    if (found && found.score >= 0.9) return true;
     const routed = menuRouteFor(recognitionOf(prompt.context));
     if (routed && (routed.kind !== 'smallTalk' || !found)) {
       prompt.context.turnState.set(MENU_ROUTE, routed);

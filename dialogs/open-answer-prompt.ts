@@ -10,6 +10,8 @@ import { TypedChoicePrompt } from './typed-choice-prompt.js';
  * uses its retry wording, so the same words are never sent twice in a row.
  */
 export class OpenAnswerPrompt extends TypedChoicePrompt {
+  protected override readonly readerRetries = false;
+
   constructor(id: string, strings: Strings) {
     super(id, strings, async () => true);
   }

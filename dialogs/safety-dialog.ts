@@ -18,6 +18,7 @@ import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
 import { leafOf } from './open-choice.js';
+import { SAFETY_PLAN_DIALOG_ID, type SafetyPlanOptions } from './safety-plan-dialog.js';
 import { type SafetyButton, type SafetyLanguage, SafetyReplies } from './safety-replies.js';
 
 /** What the safety gate found, as the dialog needs it. */
@@ -67,15 +68,19 @@ const checkInButtons: readonly SafetyButton<'yes' | 'no'>[] = [
   ['yes', 'safety.confirmYes'],
   ['no', 'safety.confirmNo'],
 ];
-const dangerButtons: readonly SafetyButton<'person' | 'lines' | 'back' | 'menu'>[] = [
+const planButton: SafetyButton<'plan'> = ['plan', 'safety.myPlan', 'safety.planWords'];
+const dangerButtons: readonly SafetyButton<'person' | 'lines' | 'plan' | 'back' | 'menu'>[] = [
   ['person', 'safety.talkToPerson', 'safety.personWords'],
   ['lines', 'safety.showLines', 'safety.linesWords'],
   ['back', 'safety.goBack', 'safety.backWords'],
   ['menu', 'safety.toMenu'],
+  // Last, so a number typed for the other buttons still picks the same one.
+  planButton,
 ];
-const concernButtons: readonly SafetyButton<'person' | 'back'>[] = [
+const concernButtons: readonly SafetyButton<'person' | 'plan' | 'back'>[] = [
   ['person', 'safety.talkToPerson', 'safety.personWords'],
   ['back', 'safety.keepGoing', 'safety.backWords'],
+  planButton,
 ];
 
 const FLAGGED = Symbol('safetyFlagged');
@@ -226,6 +231,12 @@ export class SafetyDialog extends InterruptibleDialog {
       case 'lines':
         await say(this.replies.linesText(flow.language));
         return step.replaceDialog(DANGER, next);
+      case 'plan':
+        return this.toPlan(step);
+    }
+    // "I'm safe now" after an overdose reply may be about the one helping: the steps stand.
+    if (!flow.overdose && this.replies.isSafeNow(step.context.activity.text ?? '')) {
+      return this.safeNow(step, flow.language);
     }
     const request = await this.request(step, flow);
     if (request) return request;
@@ -271,6 +282,8 @@ export class SafetyDialog extends InterruptibleDialog {
     const text = step.context.activity.text ?? '';
     const picked = pickedIn(step);
     if (picked === 'person' || this.replies.isClearYes(text)) return this.toPerson(step, flow.language);
+    if (picked === 'plan') return this.toPlan(step);
+    if (this.replies.isSafeNow(text)) return this.safeNow(step, flow.language);
     if (picked === 'back' || this.replies.isClearNo(text)) return this.back(step, flow.language);
     const request = await this.request(step, flow);
     if (request) return request;
@@ -299,6 +312,17 @@ export class SafetyDialog extends InterruptibleDialog {
     return step.replaceDialog(DialogIds.handoff, { topic: 'safety' });
   }
 
+  /** "My safety plan": the plan (or, with none yet, the lines and an offer to make one), at once. */
+  private async toPlan(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.replaceDialog(SAFETY_PLAN_DIALOG_ID, {} satisfies SafetyPlanOptions);
+  }
+
+  /** Safe right now, said after the reply came first: only now is a safety plan offered. */
+  private async safeNow(step: WaterfallStepContext, language: SafetyLanguage): Promise<DialogTurnResult> {
+    await step.context.sendActivity(this.replies.text(language, 'safety.safeNow'));
+    return step.replaceDialog(SAFETY_PLAN_DIALOG_ID, { offer: true } satisfies SafetyPlanOptions);
+  }
+
   private async back(step: WaterfallStepContext, language: SafetyLanguage): Promise<DialogTurnResult> {
     await step.context.sendActivity(this.replies.text(language, 'safety.backAgain'));
     return step.endDialog();
@@ -312,6 +336,8 @@ export class SafetyDialog extends InterruptibleDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const flagged = flaggedIn(innerDc.context);
     const open = innerDc.activeDialog?.id;
+    // Danger while making the plan: the crisis reply comes first, and the plan waits under it.
+    if (flagged && open === SAFETY_PLAN_DIALOG_ID) return innerDc.beginDialog(ENTRY, flagged);
     if (flagged && (open === undefined || !questions.has(open))) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(ENTRY, flagged);

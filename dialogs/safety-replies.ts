@@ -105,6 +105,16 @@ export class SafetyReplies {
     return startsNo && !this.phrases('safety.notClearNo').some((doubt) => words.includes(doubt));
   }
 
+  /**
+   * True when the person says they are safe right now ("I'm safe now", "estoy a salvo"), with no
+   * word of doubt: only then is a safety plan offered after a crisis or concern reply.
+   */
+  isSafeNow(text: string): boolean {
+    const words = wordsOf(text);
+    const safe = this.phrases('safety.safeNowWords').some((phrase) => words.startsWith(phrase));
+    return safe && !this.phrases('safety.notClearNo').some((doubt) => words.includes(doubt));
+  }
+
   /** True when the whole answer is a yes ("yes", "sure", "sí"), in either language. */
   isClearYes(text: string): boolean {
     return this.phrases('safety.clearYes').includes(wordsOf(text));

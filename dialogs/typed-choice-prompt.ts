@@ -10,6 +10,7 @@ import type {
 import type { Strings } from '../src/content/strings.js';
 import {
   answerOptionOf,
+  type Pick,
   showsNumbers,
   type TypedQuestion,
   typedAnswerReader,
@@ -23,6 +24,16 @@ export interface TypedPromptOptions extends PromptOptions {
   /** "back" is an answer here: the value `back` (the dialog asks the question before). */
   back?: boolean;
 }
+
+/** How sure a reading is, as FoundChoice.score. */
+const scoreOf: Readonly<Record<Pick['how'], number>> = {
+  exact: 1,
+  position: 1,
+  yesNo: 1,
+  words: 0.9,
+  typo: 0.6,
+  sentence: 0.5,
+};
 
 /** The value a prompt with `back: true` gives for "back". */
 export const BACK = 'back';
@@ -60,6 +71,9 @@ export function typedQuestionOf(
  * prompt set by the dialog (its own wording) is used instead when there is one.
  */
 export class TypedChoicePrompt extends ChannelChoicePrompt {
+  /** Misses get the shared re-asks; off where every answer is accepted (nothing is a miss). */
+  protected readonly readerRetries: boolean = true;
+
   constructor(
     id: string,
     readonly strings: Strings,
@@ -87,14 +101,9 @@ export class TypedChoicePrompt extends ChannelChoicePrompt {
     return pick
       ? {
           succeeded: true,
-          // Its words, its number or a few of its words are the option itself; a sentence that
-          // holds them (or a typo) is only likely to be, so a dialog may read it first (score).
-          value: {
-            value: pick.value,
-            index: pick.index,
-            score: pick.how === 'sentence' || pick.how === 'typo' ? 0.5 : 1,
-            synonym: text,
-          },
+          // Its words or its number are the option itself (1); a few of its words almost (0.9);
+          // a sentence that holds them or a typo only likely, so a dialog may read it first.
+          value: { value: pick.value, index: pick.index, score: scoreOf[pick.how], synonym: text },
         }
       : { succeeded: false };
   }
@@ -105,6 +114,7 @@ export class TypedChoicePrompt extends ChannelChoicePrompt {
     options: TypedPromptOptions,
     isRetry: boolean,
   ): Promise<void> {
+    if (!this.readerRetries) return super.onPrompt(context, state, options, isRetry);
     const asked = askedOptions(this.strings, this.question(context, options), state, options, isRetry);
     await super.onPrompt(context, state, asked, isRetry);
   }

@@ -14,6 +14,7 @@ import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice } from '../dialogs/open-choice.js';
 import { openSafetyQuestion, pauseForSafety, safetyOptionsFor } from '../dialogs/safety-dialog.js';
+import { SAFETY_PLAN_DIALOG_ID } from '../dialogs/safety-plan-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
@@ -33,6 +34,7 @@ import { dayOf, type RetentionIndex } from './privacy/retention-index.js';
 import { noteReturning } from './privacy/returning-person.js';
 import { userStateKey } from './privacy/state-keys.js';
 import { adviceReply } from './safety/advice-reply.js';
+import type { SafetyPlanSender } from './safety-plan/plan-sender.js';
 import { TurnStateSaver } from './state/turn-state-saver.js';
 import type { GroupTurns } from './teams/group-turns.js';
 import { isGroupConversation, TEAMS_CHANNEL } from './teams/scope.js';
@@ -64,6 +66,8 @@ export interface WayfinderBotDeps {
   /** Spots requests for medical, dosing or legal advice, which are declined kindly. */
   advice: AdviceRequestDetector;
   personalData: PersonalData;
+  /** Shows the person their safety plan, also during a live chat with a specialist. */
+  safetyPlans: SafetyPlanSender;
   /** The person record accessor (user state), touched every message turn. */
   person: StatePropertyAccessor<unknown>;
   retentionDays: number;
@@ -154,6 +158,17 @@ export class WayfinderBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * A turn the bot starts itself (the scheduler's check-in): opens `dialogId` above whatever the
+   * conversation has open, so the person's next message answers it; saved as any turn is.
+   */
+  async beginProactive(context: TurnContext, dialogId: string, options?: object): Promise<void> {
+    await this.saver.recover(context);
+    const dc = await this.dialogContext(context);
+    await dc.beginDialog(dialogId, options);
+    await this.saver.save(context);
+  }
+
   override async run(context: TurnContext): Promise<void> {
     // A turn without a sender has no user state to read (the HTTP route refuses such activities).
     const hasUser = Boolean(context.activity.from?.id);
@@ -184,7 +199,10 @@ export class WayfinderBot extends TeamsActivityHandler {
     if (safety.level === 'none') await this.discloseOnce(context);
     if (link?.role === 'member') {
       const flagged = safety.level === 'none' ? undefined : safety.level;
-      const turn = await handoff.memberTurn(context, link, flagged);
+      const ownPlan = this.deps.commands.recognize(text) === 'mySafetyPlan';
+      const turn = await handoff.memberTurn(context, link, flagged, ownPlan);
+      // "My safety plan" (a crisis reply's button) in a live chat: shown to the person alone.
+      if (turn.kind === 'private') return this.deps.safetyPlans.send(context, 'safetyPlan.current');
       if (turn.kind === 'relayed' && flagged) await pauseForSafety(dc, safetyOptionsFor(safety));
       if (turn.kind === 'fallback') {
         const options: HandoffDialogOptions = { fallback: { code: turn.code, choice: turn.choice } };
@@ -237,6 +255,11 @@ export class WayfinderBot extends TeamsActivityHandler {
         // Above whatever is open; that question is asked again when the plans are closed. With
         // nothing saved and nothing open (a concern reply it answered, say), the menu.
         await dc.beginDialog(MY_PLANS_DIALOG_ID);
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
+        return;
+      case 'mySafetyPlan':
+        // Above whatever is open, a crisis reply included, which is asked again after.
+        await dc.beginDialog(SAFETY_PLAN_DIALOG_ID);
         if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
         return;
       default: {

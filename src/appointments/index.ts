@@ -19,9 +19,11 @@ export {
   type ReminderPayload,
   type ReminderScheduler,
   reminderActivity,
+  reminderDelivery,
   reminderIds,
   reminderPayloadSchema,
-  reminderSender,
+  type ScheduledDelivery,
+  scheduledSender,
   scheduleReminders,
 } from './reminders.js';
 

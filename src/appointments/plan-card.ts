@@ -1,5 +1,5 @@
 import { type Activity, ActivityTypes, type Attachment, TextFormatTypes } from 'botbuilder';
-import { adaptiveCard } from '../cards/adaptive-card.js';
+import { adaptiveCard, type OpenUrlAction } from '../cards/adaptive-card.js';
 import { cardSafe, speakSafe, withoutControlCharacters } from '../cards/plain-text.js';
 import { fitsTeamsMessage, splitToFit } from '../teams/card-limits.js';
 import type { PlanView } from './plan-view.js';
@@ -17,9 +17,9 @@ export function planText(view: PlanView): string {
  * The plan as an Adaptive Card 1.5 (so Teams renders it). The person's words go in TextRuns, which
  * no renderer reads as Markdown: "**x**" or "[link](...)" show as typed, never as markup or links.
  * Headings are the bot's own strings. `fallbackText` carries the whole plan for clients that
- * cannot render the card.
+ * cannot render the card. `actions` are buttons under it (the safety plan's call and text links).
  */
-export function planCard(view: PlanView): Attachment {
+export function planCard(view: PlanView, actions: readonly OpenUrlAction[] = []): Attachment {
   const run = (text: string) => ({ type: 'TextRun', text: cardSafe(text) });
   const body = [
     { type: 'TextBlock', text: view.title, size: 'Large', weight: 'Bolder', wrap: true },
@@ -32,16 +32,20 @@ export function planCard(view: PlanView): Attachment {
       })),
     ]),
   ];
-  return adaptiveCard({ fallbackText: planText(view), speak: speakSafe(view.summary), body });
+  return adaptiveCard({ fallbackText: planText(view), speak: speakSafe(view.summary), body, actions });
 }
 
 /** A message with the card, introduced by `intro` (the bot's words). */
-export function planCardActivity(view: PlanView, intro: string): Partial<Activity> {
+export function planCardActivity(
+  view: PlanView,
+  intro: string,
+  actions: readonly OpenUrlAction[] = [],
+): Partial<Activity> {
   return {
     type: ActivityTypes.Message,
     text: intro,
     summary: withoutControlCharacters(view.summary),
-    attachments: [planCard(view)],
+    attachments: [planCard(view, actions)],
   };
 }
 
@@ -61,8 +65,12 @@ export function planTextActivities(view: PlanView): Partial<Activity>[] {
  * The plan as a card message introduced by `intro`, or, when the card would be too big for a
  * Teams message (a plan full of long answers), the intro and the plan as text in parts.
  */
-export function planMessages(view: PlanView, intro: string): Partial<Activity>[] {
-  const card = planCardActivity(view, intro);
+export function planMessages(
+  view: PlanView,
+  intro: string,
+  actions: readonly OpenUrlAction[] = [],
+): Partial<Activity>[] {
+  const card = planCardActivity(view, intro, actions);
   if (fitsTeamsMessage(card)) return [card];
   return [{ type: ActivityTypes.Message, text: intro }, ...planTextActivities(view)];
 }

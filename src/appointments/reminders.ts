@@ -138,27 +138,42 @@ export class ReminderNotSentError extends Error {
 }
 
 /**
- * The scheduler's send for appointment reminders and check-ins: the message for the payload,
- * through continueConversationAsync to the saved reference. activityId is dropped: a reply to an
- * activity the channel never showed is held back by Web Chat. The send is checked inside the
- * logic, because the adapter hands errors thrown there to its turn error handler instead of to
- * the caller; a failure throws, so the scheduler retries.
+ * What delivering a scheduled item's payload does in its conversation (send a reminder, open the
+ * safety plan's check-in question), or undefined when no feature knows the payload.
  */
-export function reminderSender(deps: {
+export type ScheduledDelivery = (
+  payload: unknown,
+) => ((context: TurnContext) => Promise<unknown>) | undefined;
+
+/** A delivery that sends one message: the appointment reminders and check-ins. */
+export function reminderDelivery(strings: Strings, content: AppointmentContent): ScheduledDelivery {
+  return (payload) => {
+    const activity = reminderActivity(payload, strings, content);
+    return activity && ((context) => context.sendActivity(activity));
+  };
+}
+
+/**
+ * The scheduler's send: the payload's delivery (`deliver`), run through continueConversationAsync
+ * in the saved reference's conversation. activityId is dropped: a reply to an activity the
+ * channel never showed is held back by Web Chat. The delivery is checked inside the logic,
+ * because the adapter hands errors thrown there to its turn error handler instead of to the
+ * caller; a failure throws, so the scheduler retries.
+ */
+export function scheduledSender(deps: {
   adapter: ProactiveAdapter;
   appId: string;
-  strings: Strings;
-  content: AppointmentContent;
+  deliver: ScheduledDelivery;
 }): (item: PendingItem) => Promise<void> {
   return async (item) => {
     const kind = String(item.payload.kind);
-    const activity = reminderActivity(item.payload, deps.strings, deps.content);
-    if (!activity) throw new ReminderNotSentError(kind);
+    const delivery = deps.deliver(item.payload);
+    if (!delivery) throw new ReminderNotSentError(kind);
     const { activityId: _activityId, ...reference } = item.reference;
     let outcome: { sent: true } | { sent: false; cause?: unknown } = { sent: false };
     await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
       try {
-        await context.sendActivity(activity);
+        await delivery(context);
         outcome = { sent: true };
       } catch (cause) {
         outcome = { sent: false, cause };

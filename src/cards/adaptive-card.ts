@@ -15,7 +15,10 @@ export interface TextBlock {
   spacing?: 'None' | 'Small';
 }
 
-/** A button that opens a web page (https only: URLs in resources are validated as https). */
+/**
+ * A button that opens a web page (https only: URLs in resources are validated as https), or a
+ * tel:/sms: link the safety plan builds from digits alone.
+ */
 export interface OpenUrlAction {
   type: 'Action.OpenUrl';
   title: string;

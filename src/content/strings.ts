@@ -9,6 +9,7 @@ import type core from '../../resources/locales/en/core.json';
 import type handoff from '../../resources/locales/en/handoff.json';
 import type peerGroups from '../../resources/locales/en/peer-groups.json';
 import type practice from '../../resources/locales/en/practice.json';
+import type safetyPlan from '../../resources/locales/en/safety-plan.json';
 import type teams from '../../resources/locales/en/teams.json';
 import { resourcesDir } from '../paths.js';
 import { loadResource, ResourceError } from './resource-file.js';
@@ -21,6 +22,7 @@ type Sections = typeof core &
   typeof peerGroups &
   typeof accommodations &
   typeof practice &
+  typeof safetyPlan &
   typeof teams;
 export type StringKey = {
   [S in keyof Sections]: `${S & string}.${keyof Sections[S] & string}`;

@@ -28,6 +28,8 @@ const acceptSubmitSchema = z.object({
 /** What the bot should do for a member's message, given their handoff. */
 export type MemberTurn =
   | { kind: 'relayed' }
+  /** In a live relay, a message for the bot alone (the person's own safety plan): not relayed. */
+  | { kind: 'private' }
   | { kind: 'handled' }
   | { kind: 'fallback'; code: string; choice: string }
   | { kind: 'none' };
@@ -217,14 +219,23 @@ export class HandoffTurns {
     ];
   }
 
-  /** A member's message while they have a request or a relay. */
-  async memberTurn(context: TurnContext, link: RelayLink, flagged: string | undefined): Promise<MemberTurn> {
+  /**
+   * A member's message while they have a request or a relay. `ownOnly`: the message asks for
+   * something only the member may see (their safety plan); in a live relay it is not relayed.
+   */
+  async memberTurn(
+    context: TurnContext,
+    link: RelayLink,
+    flagged: string | undefined,
+    ownOnly = false,
+  ): Promise<MemberTurn> {
     const found = await this.store.request(link.code);
     const text = context.activity.text?.trim() ?? '';
     const said = (key: 'handoff.endChatWords' | 'handoff.cancelRequestWords') =>
       this.strings.variants(key).some((w) => normalizeText(w) === normalizeText(text));
     switch (found?.request.status) {
       case 'connected':
+        if (ownOnly && !flagged) return { kind: 'private' };
         if (said('handoff.endChatWords')) {
           await this.service.end(link.code, 'member');
           return { kind: 'handled' };

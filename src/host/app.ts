@@ -10,8 +10,18 @@ import { MainDialog } from '../../dialogs/main-dialog.js';
 import { MyPlansDialog } from '../../dialogs/my-plans-dialog.js';
 import { PeerGroupDialog } from '../../dialogs/peer-group-dialog.js';
 import { SafetyDialog } from '../../dialogs/safety-dialog.js';
+import {
+  SAFETY_PLAN_DIALOG_ID,
+  SafetyPlanDialog,
+  type SafetyPlanOptions,
+} from '../../dialogs/safety-plan-dialog.js';
 import { accommodationRequestsProperty } from '../accommodations/saved-requests.js';
-import { createAppointmentParts, loadAppointmentContent, reminderSender } from '../appointments/index.js';
+import {
+  createAppointmentParts,
+  loadAppointmentContent,
+  reminderDelivery,
+  scheduledSender,
+} from '../appointments/index.js';
 import { WayfinderBot } from '../bot.js';
 import { registerLocalChat } from '../channels/local-chat.js';
 import { type Content, loadContent } from '../content/content.js';
@@ -28,6 +38,9 @@ import { createPracticeParts } from '../practice/index.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import { RetentionIndex } from '../privacy/retention-index.js';
+import { checkInDelivery } from '../safety-plan/check-in.js';
+import { SafetyPlanSender } from '../safety-plan/plan-sender.js';
+import { SafetyPlanStore } from '../safety-plan/plan-store.js';
 import { Scheduler } from '../scheduling/index.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
@@ -119,17 +132,21 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const send = proactiveSender(adapter, config.auth.appId ?? '', logger, overrides.sendRetry);
   // Loaded once, here, so a bad appointments.json stops the start.
   const appointmentContent = loadAppointmentContent(strings);
+  const reminders = reminderDelivery(strings, appointmentContent);
+  // The check-in is a question of the conversation: the bot (built below) opens it.
+  const checkIn = checkInDelivery((context) =>
+    bot.beginProactive(context, SAFETY_PLAN_DIALOG_ID, { checkIn: true } satisfies SafetyPlanOptions),
+  );
   // Due items live in Storage (they survive restarts); each is claimed with an eTag, so one
   // instance sends it.
   const scheduler = new Scheduler({
     storage,
     clock,
     logger,
-    send: reminderSender({
+    send: scheduledSender({
       adapter,
       appId: config.auth.appId ?? '',
-      strings,
-      content: appointmentContent,
+      deliver: (payload) => checkIn(payload) ?? reminders(payload),
     }),
   });
   const handoffStore = new HandoffStore(storage);
@@ -183,6 +200,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     handoff: new HandoffDialog(dialogDeps, handoff),
   });
   const retention = new Retention(storage, retentionIndex, personalData, config.retentionDays);
+  const safetyPlans = new SafetyPlanSender(new SafetyPlanStore(userState), strings, content.crisisResources);
   const bot = new WayfinderBot({
     conversationState,
     userState,
@@ -194,6 +212,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       new AppointmentPlansDialog(dialogDeps, appointments),
       new AccommodationDialog(dialogDeps, accommodationOptions),
       new MyPlansDialog(dialogDeps, { plans: appointments.plans, accommodationRequests }),
+      new SafetyPlanDialog(dialogDeps, { plans: safetyPlans, scheduler, clock }),
     ],
     handoff: new HandoffTurns(handoff, handoffStore, strings, config.specialistIds, clock, specialistChannel),
     group: new GroupTurns({
@@ -210,6 +229,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     safety,
     advice: AdviceRequestDetector.load(),
     personalData,
+    safetyPlans,
     person: userState.createProperty('person'),
     retentionDays: config.retentionDays,
     retentionIndex,

@@ -11,6 +11,7 @@ export const globalCommands = [
   'privacy',
   'aboutBot',
   'myPlans',
+  'mySafetyPlan',
 ] as const;
 export type GlobalCommand = (typeof globalCommands)[number];
 
@@ -26,8 +27,13 @@ export class CommandRecognizer {
 
   constructor(strings: Strings) {
     for (const command of globalCommands) {
-      // "my plans" belongs to the appointment feature's strings; the rest are core commands.
-      const key = command === 'myPlans' ? 'plans.commandWords' : (`commands.${command}` as const);
+      // "my plans" and "my safety plan" belong to their features' strings; the rest are core.
+      const key =
+        command === 'myPlans'
+          ? 'plans.commandWords'
+          : command === 'mySafetyPlan'
+            ? 'safetyPlan.commandWords'
+            : (`commands.${command}` as const);
       for (const phrase of strings.variants(key)) {
         this.phrases.set(normalizeText(phrase) || phrase, command);
       }

@@ -243,16 +243,16 @@ export class TypedAnswerReader {
 
   /**
    * A few words of one label ("the quiet room one", "at the end pls"): every word said, filler
-   * aside, is in that option's words (small typos allowed). When several options have them all,
+   * aside, is in that option's label (small typos allowed). When several options have them all,
    * the one they cover most wins ("share" is "Share it" rather than "Don't share").
    */
   private fewWords(folded: string, options: readonly AnswerOption[]): number | undefined {
     const said = this.content(folded);
     if (said.length === 0) return undefined;
+    // The label's words only: a synonym's single word ("safe" in "my plan to stay safe") is no pick.
     const scored = options.map((option) => {
-      const own = this.content([option.label, ...(option.synonyms ?? [])].map(foldAnswer).join(' '));
       const label = this.content(foldAnswer(option.label));
-      const all = said.every((word) => own.some((mine) => nearlySame(word, mine)));
+      const all = said.every((word) => label.some((mine) => nearlySame(word, mine)));
       const covered = label.filter((mine) => said.some((word) => nearlySame(word, mine))).length;
       return all ? covered / Math.max(label.length, 1) : -1;
     });

@@ -26,6 +26,7 @@ export function dataReportActivity(strings: Strings, report: PersonalDataReport)
       ? [strings.text('data.lastActive', { date: person.lastActiveAt.slice(0, 10) })]
       : []),
     strings.text('data.conversations', { count: conversationCount }),
+    ...(report.user?.safetyPlan ? [strings.text('safetyPlan.dataLine')] : []),
     ...(otherCount > 0 ? [strings.text('data.otherRecords', { count: otherCount })] : []),
     '',
     strings.text('data.attachment'),

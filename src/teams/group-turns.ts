@@ -22,7 +22,7 @@ export interface GroupTurnsDeps {
 }
 
 /** What the bot answers in a group, where others read along. */
-type GroupAnswer = 'help' | 'aboutBot' | 'privacy' | 'crisis' | 'private';
+type GroupAnswer = 'help' | 'aboutBot' | 'privacy' | 'crisis' | 'safetyPlan' | 'private';
 
 /**
  * The bot in a group chat or team channel. Everyone there reads along, so it never asks for or
@@ -81,6 +81,10 @@ export class GroupTurns {
       case 'crisis':
         await this.say(context, [lines]);
         return;
+      case 'safetyPlan':
+        // Private: never shown or made where others read along.
+        await this.say(context, [strings.text('safetyPlan.inGroup')]);
+        return;
       default:
         await this.say(context, [
           strings.text('teams.groupRedirect', {}, context.activity.text?.length ?? 0),
@@ -94,6 +98,7 @@ export class GroupTurns {
     if (this.crisisWords.has(normalizeText(text))) return 'crisis';
     const command = this.deps.commands.recognize(text);
     if (command === 'help' || command === 'aboutBot' || command === 'privacy') return command;
+    if (command === 'mySafetyPlan') return 'safetyPlan';
     if (command) return 'private';
     const { intent, score } = this.deps.recognizer.recognizeNow(text).recognition;
     if (intent === 'help' && score >= thresholds.route) return 'help';

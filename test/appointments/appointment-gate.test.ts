@@ -18,6 +18,8 @@ import type { WayfinderRecognizer } from '../../src/language/intents/wayfinder-r
 import { loadSafetyClassifier } from '../../src/language/safety/safety-classifier.js';
 import { PersonalData } from '../../src/privacy/personal-data.js';
 import { RetentionIndex } from '../../src/privacy/retention-index.js';
+import { SafetyPlanSender } from '../../src/safety-plan/plan-sender.js';
+import { SafetyPlanStore } from '../../src/safety-plan/plan-store.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { GroupTurns } from '../../src/teams/group-turns.js';
@@ -63,6 +65,7 @@ function botWithAppointments(): TestAdapter {
     safety: loadSafetyClassifier(),
     advice: AdviceRequestDetector.load(),
     personalData,
+    safetyPlans: new SafetyPlanSender(new SafetyPlanStore(userState), strings, crisisResources),
     person: userState.createProperty('person'),
     retentionDays: 180,
     retentionIndex: new RetentionIndex(storage, 180),

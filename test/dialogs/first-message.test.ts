@@ -106,6 +106,12 @@ const openings: readonly Opening[] = [
   },
   { covers: 'myPlans', what: 'my plans', says: 'my plans', answers: ['plans.none'] },
   {
+    covers: 'mySafetyPlan',
+    what: 'my safety plan',
+    says: 'my safety plan',
+    answers: ['safetyPlan.none', 'safetyPlan.offerMake'],
+  },
+  {
     covers: 'menuItem',
     what: 'a menu item by its label',
     says: 'Crisis & support',

@@ -182,6 +182,7 @@ describe('MainDialog transcripts', () => {
         deps.strings.text('menu.nickname'),
         deps.strings.text('menu.help'),
         deps.strings.text('menu.about'),
+        deps.strings.text('safetyPlan.menuLabel'),
       ]);
     });
   }

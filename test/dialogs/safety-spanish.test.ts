@@ -88,6 +88,7 @@ describe('SafetyDialog in Spanish', () => {
       bilingual('safety.showLines'),
       bilingual('safety.goBack'),
       bilingual('safety.toMenu'),
+      bilingual('safety.myPlan'),
     ]);
   });
 
@@ -147,7 +148,11 @@ describe('SafetyDialog in Spanish', () => {
     const text = first?.[0]?.text ?? '';
     assert.ok(text.includes(spanish.text('safety.concernAsk')));
     assert.ok(text.includes(spanish.text('safety.englishOnly')));
-    assert.deepEqual(titles(first?.[0]), [bilingual('safety.talkToPerson'), bilingual('safety.keepGoing')]);
+    assert.deepEqual(titles(first?.[0]), [
+      bilingual('safety.talkToPerson'),
+      bilingual('safety.keepGoing'),
+      bilingual('safety.myPlan'),
+    ]);
   });
 
   it('concern in Spanish: "Seguir" returns to the paused question; "una persona" asks for a person', async () => {

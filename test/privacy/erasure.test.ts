@@ -116,6 +116,20 @@ const everyFeature = (phrase: string): readonly Turn[] => [
   [1, text('handoff.leaveMessage'), 'handoff.askMessage'],
   [1, `please call about ${phrase}`, 'handoff.askContact'],
   [1, `text me at ${phrase}`, 'handoff.messageLeft'],
+
+  // A safety plan in their words, with the next-day check-in.
+  [1, 'my safety plan', 'safetyPlan.none'],
+  [1, text('safetyPlan.makeYes'), 'safetyPlan.intro'],
+  [1, `when ${phrase} comes up`, 'safetyPlan.added'],
+  [1, 'next', 'safetyPlan.stepCount'],
+  [1, 'skip', 'safetyPlan.skipped'],
+  [1, 'skip', 'safetyPlan.skipped'],
+  [1, `my friend ${phrase} 312-555-0142`, 'safetyPlan.added'],
+  [1, 'next', 'safetyPlan.stepCount'],
+  [1, 'skip', 'safetyPlan.skipped'],
+  [1, 'skip', 'safetyPlan.skipped'],
+  [1, 'skip', 'safetyPlan.saved'],
+  [1, text('safetyPlan.followUpYes'), 'safetyPlan.followUpSet'],
 ];
 
 /** A store to run the app on, and how to read back every document it holds. */

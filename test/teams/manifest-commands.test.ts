@@ -33,6 +33,7 @@ describe("the Teams manifest's commands", () => {
         'appointment',
         'handoff',
         'help',
+        'mySafetyPlan',
         'peerGroup',
         'practice',
         'showData',

@@ -85,7 +85,7 @@ describe('npm run teams:package', () => {
     const listed = new Set(bot?.commandLists.flatMap((list) => list.scopes));
     assert.deepEqual([...listed].sort(), ['groupChat', 'personal', 'team']);
     const personal = bot?.commandLists.find((list) => list.scopes.includes('personal'));
-    assert.equal(personal?.commands.length, 7);
+    assert.equal(personal?.commands.length, 8);
   });
 
   it('uses the bot id as the Teams app id when TEAMS_APP_ID is unset', async () => {

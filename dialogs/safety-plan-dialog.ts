@@ -1,0 +1,468 @@
+import { type Activity, TurnContext } from 'botbuilder';
+import {
+  type Choice,
+  type DialogContext,
+  type DialogReason,
+  type DialogTurnResult,
+  type FoundChoice,
+  ListStyle,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { planTextActivities } from '../src/appointments/plan-card.js';
+import type { StringKey } from '../src/content/strings.js';
+import type { DialogCommand } from '../src/language/commands.js';
+import { normalizeText } from '../src/language/normalize.js';
+import { userStateKey } from '../src/privacy/state-keys.js';
+import { type CheckInScheduler, scheduleCheckIn } from '../src/safety-plan/check-in.js';
+import {
+  addEntry,
+  clearStep,
+  emptyPlan,
+  emptySteps,
+  entriesOf,
+  hasEntries,
+  type PlanStep,
+  planSteps,
+  type SafetyPlan,
+  skipStep,
+} from '../src/safety-plan/plan.js';
+import type { SafetyPlanSender } from '../src/safety-plan/plan-sender.js';
+import { safetyPlanView, stepKey } from '../src/safety-plan/plan-view.js';
+import type { DialogDeps } from './dialog-deps.js';
+import { InterruptibleDialog } from './interruptible-dialog.js';
+import { OpenAnswerPrompt } from './open-answer-prompt.js';
+import { TypedChoicePrompt } from './typed-choice-prompt.js';
+import { yesNoPrompt } from './yes-no-prompt.js';
+
+export const SAFETY_PLAN_DIALOG_ID = 'safetyPlan';
+
+/** How the plan opens: shown (or begun), made from the menu, or first offered after a crisis reply. */
+export interface SafetyPlanOptions {
+  /** The person just said they are safe after a crisis or concern reply: ask before anything. */
+  offer?: boolean;
+  /** Chosen from the menu ("Make a safety plan"): start making it, or show the one there is. */
+  make?: boolean;
+  /** The next-day check-in the person agreed to: "how are you doing today?" */
+  checkIn?: boolean;
+}
+
+/** What the plan needs beside the common dialog deps. */
+export interface SafetyPlanParts {
+  /** The stored plan, and how it is shown. */
+  plans: SafetyPlanSender;
+  /** Files the next-day check-in the person agreed to. */
+  scheduler: CheckInScheduler;
+  clock: () => Date;
+}
+
+/** Which part is being asked, and whether it is an edit (its answers replace the old ones). */
+interface StepState {
+  index: number;
+  editing?: boolean;
+  /** Answers given so far in this edit (the first one clears the part). */
+  answered?: number;
+}
+
+const OPEN = 'safetyPlanOpen';
+const STEP = 'safetyPlanStep';
+const MORE = 'safetyPlanMore';
+const FINISH = 'safetyPlanFinish';
+const VIEW = 'safetyPlanView';
+const EDIT = 'safetyPlanEdit';
+const ASK = 'safetyPlanAsk';
+const ACTIONS = 'safetyPlanActions';
+const PICK = 'safetyPlanPick';
+const OFFER = 'safetyPlanOffer';
+const OFFER_VIEW = 'safetyPlanOfferView';
+const FOLLOW_UP = 'safetyPlanFollowUp';
+const CHECK_IN = 'safetyPlanCheckIn';
+const CHECK_IN_ASK = 'safetyPlanCheckInAsk';
+
+/**
+ * The personal safety plan (Stanley-Brown): made with the person, one part at a time, in their
+ * words, every part skippable; shown at once as a card with call and text buttons; changed a part
+ * at a time; copied as text for them to keep or send themselves. Each answer is saved as it is
+ * given, so a crisis reply in the middle, or leaving, loses nothing. Offers a check-in the next
+ * day, only with a yes.
+ */
+export class SafetyPlanDialog extends InterruptibleDialog {
+  private readonly words: Record<'skip' | 'back' | 'next' | 'keep' | 'okay', ReadonlySet<string>>;
+
+  constructor(
+    deps: DialogDeps,
+    private readonly parts: SafetyPlanParts,
+  ) {
+    super(SAFETY_PLAN_DIALOG_ID, deps);
+    const { strings } = deps;
+    const set = (key: StringKey, label?: StringKey) =>
+      new Set([...strings.variants(key), ...(label ? [strings.text(label)] : [])].map(normalizeText));
+    this.words = {
+      skip: set('safetyPlan.skipWords', 'safetyPlan.skip'),
+      back: set('safetyPlan.backWords'),
+      next: set('safetyPlan.nextWords', 'safetyPlan.nextStep'),
+      keep: set('safetyPlan.keepWords', 'safetyPlan.keep'),
+      okay: set('safetyPlan.checkInOkayWords', 'safetyPlan.checkInOkay'),
+    };
+    this.addDialog(new OpenAnswerPrompt(ASK, strings))
+      .addDialog(new OpenAnswerPrompt(CHECK_IN_ASK, strings))
+      .addDialog(new WaterfallDialog(CHECK_IN, [this.askCheckIn.bind(this), this.afterCheckIn.bind(this)]))
+      .addDialog(new TypedChoicePrompt(ACTIONS, strings))
+      .addDialog(new TypedChoicePrompt(PICK, strings))
+      .addDialog(yesNoPrompt(OFFER, strings, ['safetyPlan.makeYes', 'safetyPlan.makeNo']))
+      .addDialog(yesNoPrompt(OFFER_VIEW, strings, ['safetyPlan.viewYes', 'safetyPlan.makeNo']))
+      .addDialog(yesNoPrompt(FOLLOW_UP, strings, ['safetyPlan.followUpYes', 'safetyPlan.followUpNo']))
+      .addDialog(new WaterfallDialog(OPEN, [this.open.bind(this), this.afterOffer.bind(this)]))
+      .addDialog(new WaterfallDialog(STEP, [this.askStep.bind(this), this.takeStep.bind(this)]))
+      .addDialog(new WaterfallDialog(MORE, [this.askMore.bind(this), this.takeMore.bind(this)]))
+      .addDialog(new WaterfallDialog(FINISH, [this.finish.bind(this), this.afterFollowUp.bind(this)]))
+      .addDialog(new WaterfallDialog(VIEW, [this.show.bind(this), this.act.bind(this)]))
+      .addDialog(new WaterfallDialog(EDIT, [this.pickStep.bind(this), this.editStep.bind(this)]));
+    this.initialDialogId = OPEN;
+  }
+
+  /**
+   * After a crisis or concern reply (the person said they are safe): asked first. With no plan
+   * and no offer: the crisis lines as a card at once, and an offer to make one. Otherwise shown,
+   * or made (picked up where it was left).
+   */
+  private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const options = (step.options ?? {}) as SafetyPlanOptions;
+    if (options.checkIn) return step.replaceDialog(CHECK_IN);
+    const plan = await this.parts.plans.store.get(step.context);
+    if (options.offer) {
+      const has = hasEntries(plan);
+      return step.prompt(has ? OFFER_VIEW : OFFER, {
+        prompt: strings.text(has ? 'safetyPlan.offerHasPlan' : 'safetyPlan.offerAfterSafe'),
+        style: ListStyle.suggestedAction,
+      });
+    }
+    if (!plan && !options.make) {
+      await this.parts.plans.send(step.context, 'safetyPlan.none');
+      return step.prompt(OFFER, {
+        prompt: strings.text('safetyPlan.offerMake'),
+        style: ListStyle.suggestedAction,
+      });
+    }
+    return step.next(true);
+  }
+
+  private async afterOffer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result !== true) {
+      await step.context.sendActivity(this.deps.strings.text('safetyPlan.notNow'));
+      return step.endDialog();
+    }
+    const plan = await this.parts.plans.store.get(step.context);
+    const next = plan ? this.nextToMake(plan) : 0;
+    if (plan?.madeAt || next === undefined) return step.replaceDialog(VIEW);
+    const { strings } = this.deps;
+    await step.context.sendActivity(
+      plan
+        ? strings.text('safetyPlan.resume')
+        : `${strings.text('safetyPlan.intro')}\n\n${strings.text('safetyPlan.introPrivate')}`,
+    );
+    return step.replaceDialog(STEP, { index: next } satisfies StepState);
+  }
+
+  /** The check-in the person agreed to, as a question of the conversation. */
+  private async askCheckIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    return step.prompt(CHECK_IN_ASK, {
+      prompt: `${strings.text('safetyPlan.checkIn')}\n\n${strings.text('safetyPlan.checkInHint')}`,
+      choices: this.buttons([
+        strings.text('safetyPlan.checkInOkay'),
+        strings.text('safetyPlan.checkInHard'),
+        strings.text('safetyPlan.title'),
+      ]),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  /**
+   * Okay: glad, and where the plan is. Anything else (a hard day, "idk", a word of doubt): thanks,
+   * the plan at once, and 988. Danger never reaches here: the gate answers it first.
+   */
+  private async afterCheckIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const typed = normalizeText(this.typed(step));
+    if (this.words.okay.has(typed)) {
+      await step.context.sendActivity(strings.text('safetyPlan.checkInGlad'));
+      return step.endDialog();
+    }
+    await step.context.sendActivity(strings.text('safetyPlan.checkInHardReply'));
+    return step.replaceDialog(VIEW);
+  }
+
+  /** One part's question, with example answers as buttons (and Skip, or Keep it when changing). */
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const state = step.options as StepState;
+    const part = planSteps[state.index] as PlanStep;
+    const name = strings.text(stepKey(part, 'step'));
+    const header = strings.text('safetyPlan.stepCount', {
+      number: state.index + 1,
+      total: planSteps.length,
+      name,
+    });
+    let text = `${header}\n\n${strings.text(stepKey(part, 'ask'))}`;
+    if (state.editing) {
+      const plan = await this.plan(step);
+      const entries = entriesOf(plan, part);
+      const now =
+        entries.length > 0 ? entries.map((e) => `- ${e}`).join('\n') : strings.text('safetyPlan.editEmpty');
+      text = `${text}\n\n${strings.text('safetyPlan.editNow', { entries: now })}`;
+    }
+    return step.prompt(ASK, {
+      prompt: text,
+      choices: this.stepChoices(state),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  /** An answer is kept as typed; skip, back and (when changing) keep do what they say. */
+  private async takeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const state = step.options as StepState;
+    const part = planSteps[state.index] as PlanStep;
+    const typed = this.typed(step);
+    if (state.editing && this.words.keep.has(normalizeText(typed))) {
+      await step.context.sendActivity(strings.text('safetyPlan.kept'));
+      return step.replaceDialog(VIEW);
+    }
+    if (!state.editing && this.words.back.has(normalizeText(typed)) && state.index > 0) {
+      return step.replaceDialog(STEP, { index: state.index - 1 } satisfies StepState);
+    }
+    if (!state.editing && (this.words.skip.has(normalizeText(typed)) || !typed)) {
+      await this.save(step, skipStep(await this.plan(step), part, this.parts.clock()));
+      await step.context.sendActivity(strings.text('safetyPlan.skipped'));
+      return this.nextStep(step, state.index + 1);
+    }
+    return this.add(step, { ...state, answered: 0 }, typed);
+  }
+
+  /** "Anything else for this part?": another answer is added; next (or done, no) moves on. */
+  private async askMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    return step.prompt(ASK, {
+      prompt: strings.text('safetyPlan.more'),
+      choices: this.moreChoices(),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async takeMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as StepState;
+    const typed = this.typed(step);
+    const folded = normalizeText(typed);
+    if (!typed || this.words.next.has(folded) || this.words.skip.has(folded)) {
+      if (!state.editing) return this.nextStep(step, state.index + 1);
+      await step.context.sendActivity(this.deps.strings.text('safetyPlan.changed'));
+      return step.replaceDialog(VIEW);
+    }
+    if (!state.editing && this.words.back.has(folded)) {
+      return step.replaceDialog(STEP, { index: state.index } satisfies StepState);
+    }
+    return this.add(step, state, typed);
+  }
+
+  /** Saves `typed` in the part (an edit's first answer replaces what was there), then asks for more. */
+  private async add(step: WaterfallStepContext, state: StepState, typed: string): Promise<DialogTurnResult> {
+    const part = planSteps[state.index] as PlanStep;
+    const now = this.parts.clock();
+    let plan = await this.plan(step);
+    if (state.editing && state.answered === 0) plan = clearStep(plan, part, now);
+    await this.save(step, addEntry(plan, part, typed, now));
+    const answered = (state.answered ?? 0) + 1;
+    await step.context.sendActivity(this.deps.strings.text('safetyPlan.added', {}, answered - 1));
+    return step.replaceDialog(MORE, { ...state, answered } satisfies StepState);
+  }
+
+  private async nextStep(step: WaterfallStepContext, index: number): Promise<DialogTurnResult> {
+    if (index >= planSteps.length) return step.replaceDialog(FINISH);
+    return step.replaceDialog(STEP, { index } satisfies StepState);
+  }
+
+  /** The plan made: saved and shown; the next-day check-in offered once. */
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const plan: SafetyPlan = { ...(await this.plan(step)), madeAt: this.parts.clock().toISOString() };
+    await this.save(step, plan);
+    await this.parts.plans.send(step.context, 'safetyPlan.saved', plan);
+    await this.sayMissing(step.context, plan);
+    if (plan.followUpAsked) return step.next(undefined);
+    return step.prompt(FOLLOW_UP, {
+      prompt: this.deps.strings.text('safetyPlan.followUpAsk'),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  /** Yes: the check-in is filed through the scheduler; no: nothing is. Asked once either way. */
+  private async afterFollowUp(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    if (typeof step.result === 'boolean') {
+      const plan: SafetyPlan = { ...(await this.plan(step)), followUpAsked: true };
+      if (step.result) {
+        const { activity } = step.context;
+        const followUpId = await scheduleCheckIn(
+          this.parts.scheduler,
+          {
+            userKey: userStateKey(activity.channelId, activity.from.id),
+            reference: TurnContext.getConversationReference(activity),
+            ...(activity.localTimezone ? { localTimezone: activity.localTimezone } : {}),
+            ...localTimestampOf(activity),
+          },
+          this.parts.clock(),
+        );
+        plan.followUpId = followUpId;
+      }
+      await this.save(step, plan);
+      await step.context.sendActivity(
+        strings.text(step.result ? 'safetyPlan.followUpSet' : 'safetyPlan.followUpNone'),
+      );
+    }
+    await step.context.sendActivity(strings.text('safetyPlan.closing'));
+    return step.endDialog();
+  }
+
+  /** The plan as a card at once, then what can be done with it. */
+  private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const quiet = (step.options as { quiet?: boolean } | undefined)?.quiet === true;
+    const plan = await this.plan(step);
+    if (!quiet) {
+      await this.parts.plans.send(step.context, 'safetyPlan.current', plan);
+      await this.sayMissing(step.context, plan);
+    }
+    const action = (value: string, label: StringKey, synonyms: readonly string[] = []): Choice => ({
+      value,
+      action: { type: 'imBack', title: strings.text(label), value: strings.text(label) },
+      synonyms: [strings.text(label), ...synonyms],
+    });
+    return step.prompt(ACTIONS, {
+      prompt: strings.text('safetyPlan.actionsPrompt'),
+      retryPrompt: strings.text('safetyPlan.actionsPrompt'),
+      choices: [
+        action('edit', 'safetyPlan.edit'),
+        action('copy', 'safetyPlan.copy'),
+        action('finish', 'safetyPlan.finish', strings.variants('safetyPlan.nextWords')),
+      ],
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    switch ((step.result as FoundChoice).value) {
+      case 'edit':
+        return step.replaceDialog(EDIT);
+      case 'copy': {
+        await step.context.sendActivity(strings.text('safetyPlan.copyIntro'));
+        const view = safetyPlanView(strings, await this.plan(step), this.deps.crisisResources);
+        await step.context.sendActivities(planTextActivities(view));
+        return step.replaceDialog(VIEW, { quiet: true });
+      }
+      default:
+        await step.context.sendActivity(strings.text('safetyPlan.closing'));
+        return step.endDialog();
+    }
+  }
+
+  /** Which part to change: each by its name, or its number. */
+  private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const choices: Choice[] = planSteps.map((part) => {
+      const title = strings.text(stepKey(part, 'step'));
+      return { value: part, action: { type: 'imBack', title, value: title }, synonyms: [title] };
+    });
+    return step.prompt(PICK, {
+      prompt: strings.text('safetyPlan.editWhich'),
+      retryPrompt: strings.text('safetyPlan.editWhich'),
+      choices,
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  private async editStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const index = planSteps.indexOf((step.result as FoundChoice).value as PlanStep);
+    return step.replaceDialog(STEP, { index, editing: true } satisfies StepState);
+  }
+
+  /** The parts still empty, so a skipped one is not forgotten. */
+  private async sayMissing(context: TurnContext, plan: SafetyPlan): Promise<void> {
+    const { strings } = this.deps;
+    const missing = emptySteps(plan).map((part) => strings.text(stepKey(part, 'step')));
+    if (missing.length > 0) {
+      await context.sendActivity(strings.text('safetyPlan.stillEmpty', { parts: missing.join('; ') }));
+    }
+  }
+
+  /** The first part neither answered nor skipped, or undefined when every part was reached. */
+  private nextToMake(plan: SafetyPlan): number | undefined {
+    const index = planSteps.findIndex(
+      (part) => entriesOf(plan, part).length === 0 && !plan.skipped.includes(part),
+    );
+    return index < 0 ? undefined : index;
+  }
+
+  /** A part's example answers, then Skip (or, when changing it, Keep it). */
+  private stepChoices(state: StepState): Choice[] {
+    const { strings } = this.deps;
+    const part = planSteps[state.index] as PlanStep;
+    const last = strings.text(state.editing ? 'safetyPlan.keep' : 'safetyPlan.skip');
+    return this.buttons([...strings.variants(stepKey(part, 'examples')), last]);
+  }
+
+  private moreChoices(): Choice[] {
+    return this.buttons([this.deps.strings.text('safetyPlan.nextStep')]);
+  }
+
+  private buttons(labels: readonly string[]): Choice[] {
+    return labels.map((title) => ({ value: title, action: { type: 'imBack', title, value: title } }));
+  }
+
+  /**
+   * What the person typed (or the button they pressed), as they wrote it; a button picked by its
+   * number alone ("2", "the first one", where numbered) is that button's words. A looser reading
+   * (a few of its words, a typo) stays in the person's own words: it is their plan.
+   */
+  private typed(step: WaterfallStepContext): string {
+    const text = (step.context.activity.text ?? '').trim();
+    const found = step.result as FoundChoice | undefined;
+    if (!found || normalizeText(found.value) === normalizeText(text)) return text;
+    return found.score >= 1 ? found.value : text;
+  }
+
+  private async plan(step: WaterfallStepContext): Promise<SafetyPlan> {
+    return (await this.parts.plans.store.get(step.context)) ?? emptyPlan(this.parts.clock());
+  }
+
+  private async save(step: WaterfallStepContext, plan: SafetyPlan): Promise<void> {
+    await this.parts.plans.store.save(step.context, plan);
+  }
+
+  /** What was begun above the check-in (a crisis reply, the plan itself) answered it: it ends. */
+  override async resumeDialog(outerDc: DialogContext, reason: DialogReason, result?: unknown) {
+    if (this.createChildContext(outerDc)?.activeDialog?.id === CHECK_IN_ASK) return outerDc.endDialog();
+    return super.resumeDialog(outerDc, reason, result);
+  }
+
+  /**
+   * Only the command words themselves ("help", "menu", "cancel"): an answer in the person's own
+   * words ("skip", "I stop answering texts") is never guessed to be one.
+   */
+  protected override commandIn(dc: DialogContext): DialogCommand | undefined {
+    const command = this.deps.commands.recognize(dc.context.activity.text);
+    return command === 'help' || command === 'menu' || command === 'cancel' ? command : undefined;
+  }
+
+  /** Answers are the person's own words: a topic they mention is not a request to switch. */
+  protected override switchesTopics(): boolean {
+    return false;
+  }
+}
+
+/** The activity's local timestamp as sent, offset included (botbuilder keeps the raw string). */
+function localTimestampOf(activity: Activity): { localTimestamp?: string } {
+  const raw: unknown = 'rawLocalTimestamp' in activity ? activity.rawLocalTimestamp : activity.localTimestamp;
+  return typeof raw === 'string' ? { localTimestamp: raw } : {};
+}

@@ -1,0 +1,403 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import type { App } from '../../src/host/app.js';
+import { userStateKey } from '../../src/privacy/state-keys.js';
+import { SAFETY_PLAN_PROPERTY } from '../../src/safety-plan/plan-store.js';
+import { schedulerKeys } from '../../src/scheduling/index.js';
+import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { type StandInConnector, startConnector } from '../support/connector.js';
+import { testContent } from '../support/content.js';
+import { containsReply, type Reply } from '../support/dialog-case.js';
+import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { conversationIdOf, postTeams, type TeamsPlace, teamsActivity, teamsUser } from '../support/teams.js';
+
+const { strings, spanish } = testContent();
+const t = (key: Parameters<typeof strings.text>[0]) => strings.text(key);
+const part = (number: number): Reply => ['safetyPlan.stepCount', { number, total: 7 }];
+const crisisReply: Reply[] = ['safety.dangerIntro', 'crisis.intro', 'safety.choicePrompt'];
+
+/** What the person types, and each message the bot sends back, in order, and nothing more. */
+type Step = readonly [text: string, replies: readonly Reply[]];
+
+/** A transcript as data, played over HTTP against the started server, from a first message. */
+interface PlanCase {
+  name: string;
+  steps: readonly Step[];
+  /** Checks on the stored plan after the last step. */
+  stored?: (plan: StoredPlan | undefined) => void;
+  /** The channel, when not the test channel (which shows buttons, as Web Chat does). */
+  channel?: string;
+}
+
+interface StoredPlan {
+  entries: Record<string, string[]>;
+  skipped: string[];
+  madeAt?: string;
+  followUpAsked?: boolean;
+  followUpId?: string;
+}
+
+/** The whole plan, typed as a person would: examples tapped, own words, "idk", "back", numbers. */
+const wholePlan: readonly Step[] = [
+  ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+  ['yes', ['safetyPlan.intro', part(1)]],
+  ["can't sleep, i stop answering texts", ['safetyPlan.added', 'safetyPlan.more']],
+  [t('safetyPlan.nextStep'), [part(2)]],
+  ['idk', ['safetyPlan.skipped', part(3)]],
+  ['back', [part(2)]],
+  ['Take a walk', ['safetyPlan.added', 'safetyPlan.more']],
+  ['blast music and sing', [['safetyPlan.added', {}, 1], 'safetyPlan.more']],
+  ['thats it', [part(3)]],
+  ['Go to a meeting', ['safetyPlan.added', 'safetyPlan.more']],
+  ['no', [part(4)]],
+  ['my sister Ana (312) 555-0142', ['safetyPlan.added', 'safetyPlan.more']],
+  ['nope', [part(5)]],
+  ['Dr Lee, my counselor 312-555-0100', ['safetyPlan.added', 'safetyPlan.more']],
+  ['next', [part(6)]],
+  ['Keep naloxone nearby', ['safetyPlan.added', 'safetyPlan.more']],
+  ["Don't use alone", [['safetyPlan.added', {}, 1], 'safetyPlan.more']],
+  ['done', [part(7)]],
+  ['my kids', ['safetyPlan.added', 'safetyPlan.more']],
+  ['no', ['safetyPlan.saved', 'safetyPlan.followUpAsk']],
+];
+
+const cases: PlanCase[] = [
+  {
+    name: 'the whole plan in the person’s words, then no check-in: all six parts and the seventh kept as typed',
+    steps: [...wholePlan, ['no thanks', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']]],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries, {
+        warningSigns: ["can't sleep, i stop answering texts"],
+        copingAlone: ['Take a walk', 'blast music and sing'],
+        distractions: ['Go to a meeting'],
+        helpers: ['my sister Ana (312) 555-0142'],
+        professionals: ['Dr Lee, my counselor 312-555-0100'],
+        safeSurroundings: ['Keep naloxone nearby', "Don't use alone"],
+        reasonForLiving: ['my kids'],
+      });
+      assert.equal(plan?.followUpAsked, true);
+      assert.equal(plan?.followUpId, undefined, 'no check-in without a yes');
+    },
+  },
+  {
+    name: 'skipped parts are named as still to fill in, and one is come back to with "Change a part"',
+    steps: [
+      ['my safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ["Yes, let's start", ['safetyPlan.intro', part(1)]],
+      ['skip', ['safetyPlan.skipped', part(2)]],
+      ['not sure', ['safetyPlan.skipped', part(3)]],
+      ['pass', ['safetyPlan.skipped', part(4)]],
+      ['Mom 3125550199', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(5)]],
+      [t('safetyPlan.skip'), ['safetyPlan.skipped', part(6)]],
+      ['skip', ['safetyPlan.skipped', part(7)]],
+      ['skip', ['safetyPlan.skipped', 'safetyPlan.saved', 'safetyPlan.stillEmpty', 'safetyPlan.followUpAsk']],
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+      ['my safety plan', ['safetyPlan.current', 'safetyPlan.stillEmpty', 'safetyPlan.actionsPrompt']],
+      [t('safetyPlan.edit'), ['safetyPlan.editWhich']],
+      [t('safetyPlan.stepWarningSigns'), [part(1)]],
+      ['Feeling on edge', ['safetyPlan.added', 'safetyPlan.more']],
+      [
+        'done',
+        ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.stillEmpty', 'safetyPlan.actionsPrompt'],
+      ],
+      ['done', ['safetyPlan.closing', 'menu.prompt']],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.warningSigns, ['Feeling on edge']);
+      assert.deepEqual(plan?.entries.helpers, ['Mom 3125550199']);
+      assert.ok(!plan?.skipped.includes('warningSigns'), 'a part filled in is no longer skipped');
+    },
+  },
+  {
+    name: 'editing a part replaces its words; "Keep it" changes nothing; the plan is offered as text to copy',
+    steps: [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+      ['edit my safety plan', ['safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['Change a part', ['safetyPlan.editWhich']],
+      [t('safetyPlan.stepDistractions'), [part(3)]],
+      ['my cousin’s place', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['change a part', ['safetyPlan.editWhich']],
+      [t('safetyPlan.stepReasonForLiving'), [part(7)]],
+      ['keep it', ['safetyPlan.kept', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      [t('safetyPlan.copy'), ['safetyPlan.copyIntro', 'safetyPlan.title', 'safetyPlan.actionsPrompt']],
+      ['done', ['safetyPlan.closing', 'menu.prompt']],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.distractions, ['my cousin’s place']);
+      assert.deepEqual(plan?.entries.reasonForLiving, ['my kids']);
+    },
+  },
+  {
+    name: 'a crisis mid-plan gets the crisis reply first; the plan waits and is asked again, nothing lost',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['sure', ['safetyPlan.intro', part(1)]],
+      ['when i stop eating', ['safetyPlan.added', 'safetyPlan.more']],
+      ['i want to kill myself', crisisReply],
+      ['go back', ['safety.backAgain', 'safetyPlan.more']],
+      ['next', [part(2)]],
+    ],
+    stored: (plan) => assert.deepEqual(plan?.entries.warningSigns, ['when i stop eating']),
+  },
+  {
+    name: 'a warning sign the gate reads as concern gets the concern reply; "keep going" returns to the plan',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes please', ['safetyPlan.intro', part(1)]],
+      ['i feel hopeless and alone', [['safety.concernIntro', {}, 'i feel hopeless and alone'.length]]],
+      [t('safety.keepGoing'), ['safety.backAgain', part(1)]],
+      ['i stop going out', ['safetyPlan.added', 'safetyPlan.more']],
+    ],
+    stored: (plan) => assert.deepEqual(plan?.entries.warningSigns, ['i stop going out']),
+  },
+  {
+    name: 'where buttons come as a numbered list (SMS), a number alone picks that button ("2", "the fourth one"); a number inside a sentence stays as typed; typos of next and skip work',
+    channel: 'sms',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['2', ['safetyPlan.added', 'safetyPlan.more']],
+      ['1', [part(2)]],
+      ['the fourth one', ['safetyPlan.skipped', part(3)]],
+      ['I have 2 kids to play with', ['safetyPlan.added', 'safetyPlan.more']],
+      ['nxt', [part(4)]],
+      ['skp', ['safetyPlan.skipped', part(5)]],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.warningSigns, [strings.variants('safetyPlan.examplesWarningSigns')[1]]);
+      assert.deepEqual(plan?.skipped, ['copingAlone', 'helpers']);
+      assert.deepEqual(plan?.entries.distractions, ['I have 2 kids to play with']);
+    },
+  },
+  {
+    name: 'left with "menu" mid-plan, "my safety plan" later picks up at the next part, answers kept',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['i stop sleeping', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(2)]],
+      ['menu', ['interruptions.toMenu', 'menu.prompt']],
+      ['my safety plan', ['safetyPlan.resume', part(2)]],
+      ['Breathe slowly', ['safetyPlan.added', 'safetyPlan.more']],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.warningSigns, ['i stop sleeping']);
+      assert.deepEqual(plan?.entries.copingAlone, ['Breathe slowly']);
+      assert.equal(plan?.madeAt, undefined);
+    },
+  },
+  {
+    name: '"help" and a side question mid-plan are answered, then the same part is asked again',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['ok', ['safetyPlan.intro', part(1)]],
+      ['help', ['help.summary', part(1)]],
+      ['is this private?', ['privacy.kept', part(1)]],
+    ],
+  },
+  {
+    name: 'the crisis reply offers no plan before the person says they are safe; "I\'m safe now" brings the offer',
+    steps: [
+      ['i want to end my life', crisisReply],
+      ['ok', ['safety.stillHere', 'safety.choicePrompt']],
+      ["i'm safe now", ['safety.safeNow', 'safetyPlan.offerAfterSafe']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['cancel', ['interruptions.cancelled', 'menu.prompt']],
+    ],
+  },
+  {
+    name: 'after a concern reply, "I\'m safe" brings the offer; "not now" leaves it',
+    steps: [
+      ['i have been feeling really hopeless lately', ['safety.concernIntro']],
+      ["I'm safe", ['safety.safeNow', 'safetyPlan.offerAfterSafe']],
+      ['Not now', ['safetyPlan.notNow', 'menu.prompt']],
+    ],
+    stored: (plan) => assert.equal(plan, undefined, 'nothing is kept without a yes'),
+  },
+  {
+    name: '"My safety plan" on the crisis reply opens the plan at once (one tap), then the reply is there again',
+    steps: [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+      ['i want to die', crisisReply],
+      [t('safety.myPlan'), ['safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['done', ['safetyPlan.closing', ['safety.choicePrompt', {}, 1]]],
+    ],
+  },
+];
+
+const DISCLOSURE: Reply = 'firstMessage.disclosure';
+
+/** True when a conversation's first replies are a crisis or concern reply (the disclosure waits). */
+const opensWithCrisis = (replies: readonly Reply[]) =>
+  replies.some((reply) => (typeof reply === 'string' ? reply : reply[0]).startsWith('safety.'));
+
+describe('safety plan: transcripts over HTTP (issue 20)', function () {
+  this.timeout(60_000);
+  let app: App;
+  let url: string;
+  let storage: MemoryAppStorage;
+  let conversation = 0;
+
+  beforeEach(async () => {
+    storage = new MemoryAppStorage();
+    ({ app, url } = await startTestApp({ RATE_LIMIT_PER_MINUTE: '0' }, { storage }));
+    await app.scheduler.stop();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  /** One message in the case's conversation; the messages the person sees. */
+  async function say(id: string, text: string, fields: Record<string, unknown> = {}) {
+    return exchange(url, testActivity(id, { text, ...fields }, 'planner'));
+  }
+
+  async function play(id: string, steps: readonly Step[], fields: Record<string, unknown> = {}) {
+    let last: Partial<Activity>[] = [];
+    for (const [index, [text, said]] of steps.entries()) {
+      // Every conversation here starts with a message (no conversationUpdate): the one-line
+      // disclosure that this is an automated coach comes with the first reply, or, when the
+      // first message was a crisis (its reply comes first, alone), with the second.
+      const crisisFirst = opensWithCrisis(steps[0]?.[1] ?? []);
+      const disclose = crisisFirst ? index === 1 : index === 0;
+      const expected: readonly Reply[] = disclose ? [DISCLOSURE, ...said] : said;
+      last = await say(id, text, fields);
+      const texts = last.map((reply) => reply.text ?? '');
+      const where = `step ${index + 1} (${JSON.stringify(text)}): got ${JSON.stringify(texts)}`;
+      assert.equal(texts.length, expected.length, where);
+      for (const [i, want] of expected.entries())
+        assert.ok(containsReply(strings, want, texts[i] ?? ''), where);
+    }
+    return last;
+  }
+
+  async function storedPlan(channel = 'test'): Promise<StoredPlan | undefined> {
+    const key = userStateKey(channel, 'planner');
+    const user = (await storage.read([key]))[key] as Record<string, unknown> | undefined;
+    return user?.[SAFETY_PLAN_PROPERTY] as StoredPlan | undefined;
+  }
+
+  for (const testCase of cases) {
+    it(testCase.name, async () => {
+      conversation += 1;
+      const channel = testCase.channel ? { channelId: testCase.channel } : {};
+      await play(`plan-${conversation}`, testCase.steps, channel);
+      testCase.stored?.(await storedPlan(testCase.channel));
+    });
+  }
+
+  it('after a crisis reply in Spanish, the two-language "My safety plan" button opens the plan too', async () => {
+    const reply = await say('plan-es', 'quiero morir');
+    assert.equal(reply.at(-1)?.text, spanish.text('safety.choicePrompt'));
+    const bilingual = `${spanish.text('safety.myPlan')} / ${t('safety.myPlan')}`;
+    const titles = reply.at(-1)?.suggestedActions?.actions.map((action) => action.title);
+    assert.ok(titles?.includes(bilingual), JSON.stringify(titles));
+    await play('plan-es', [
+      [bilingual, ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['no', ['safetyPlan.notNow', 'menu.prompt']],
+    ]);
+  });
+
+  it('a yes to the check-in files it for tomorrow in the person’s zone, with nothing of the plan in it', async () => {
+    const activity = { localTimezone: 'America/Denver', serviceUrl: 'https://smba.example.test/' };
+    await play(
+      'plan-consent',
+      [...wholePlan, ['Yes, check in', ['safetyPlan.followUpSet', 'safetyPlan.closing', 'menu.prompt']]],
+      activity,
+    );
+    const plan = await storedPlan();
+    assert.ok(plan?.followUpId, 'the check-in is noted in the plan');
+    const item = await app.scheduler.get(plan.followUpId);
+    assert.equal(item?.status, 'pending');
+    assert.ok(item?.status === 'pending');
+    assert.equal(item.timezone, 'America/Denver');
+    assert.deepEqual(item.payload, { kind: 'safetyPlanCheckIn' });
+    assert.equal(item.userKey, userStateKey('test', 'planner'));
+    const hours = (Date.parse(item.dueAt) - Date.now()) / 3_600_000;
+    assert.ok(hours > 23 && hours <= 24 + 11, `due about a day later (or the morning after): ${hours} h`);
+    const stored = JSON.stringify(
+      (await storage.read([schedulerKeys.item(plan.followUpId)]))[schedulerKeys.item(plan.followUpId)],
+    );
+    assert.ok(
+      !stored.includes('555-0142') && !stored.includes('kids'),
+      'no words of the plan in the scheduler',
+    );
+  });
+
+  it('"show my data" names the plan and its JSON file holds it in full; "delete my data" erases it', async () => {
+    await play('plan-data', [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+    ]);
+    const [report] = await say('plan-data', 'show my data');
+    assert.ok(report?.text?.includes(t('safetyPlan.dataLine')), report?.text);
+    const file = report?.attachments?.[0];
+    const json = JSON.parse(
+      Buffer.from(String(file?.contentUrl).split(',')[1] ?? '', 'base64').toString('utf8'),
+    );
+    assert.deepEqual(json.user[SAFETY_PLAN_PROPERTY].entries.reasonForLiving, ['my kids']);
+    await say('plan-data', 'delete my data');
+    await say('plan-data', 'yes');
+    assert.equal(await storedPlan(), undefined);
+    const after = await say('plan-data', 'my safety plan');
+    assert.ok(
+      after.some((reply) => containsReply(strings, 'safetyPlan.none', reply.text ?? '')),
+      'no plan after erasure',
+    );
+  });
+});
+
+describe('safety plan in Teams groups and channels (issue 20)', () => {
+  let app: App;
+  let url: string;
+  let storage: MemoryAppStorage;
+  let connector: StandInConnector;
+  const channel: TeamsPlace = {
+    kind: 'channel',
+    channel: '19:general@thread.tacv2',
+    thread: '1700000000002',
+  };
+  const groupChat: TeamsPlace = { kind: 'groupChat', id: '19:group-chat-plan@thread.v2' };
+
+  beforeEach(async () => {
+    storage = new MemoryAppStorage();
+    connector = await startConnector();
+    ({ app, url } = await startTestApp({}, { storage }));
+  });
+  afterEach(async () => {
+    await app.close();
+    await connector.close();
+  });
+
+  it('a crisis message in a channel gets the crisis lines there, with no plan button and nothing asked', async () => {
+    await postTeams(
+      url,
+      teamsActivity(channel, teamsUser('ana'), { text: 'i want to kill myself' }, connector.url),
+    );
+    const [reply, ...more] = connector.newTexts(conversationIdOf(channel));
+    assert.deepEqual(more, []);
+    assert.ok(reply?.startsWith(t('safety.dangerIntro')), reply);
+    assert.ok(!reply?.includes(t('safety.myPlan')));
+    assert.equal(connector.received.at(-1)?.suggestedActions, undefined);
+  });
+
+  for (const place of [channel, groupChat]) {
+    for (const words of ['my safety plan', 'make a safety plan']) {
+      it(`"${words}" in a ${place.kind} points to the personal chat; nothing is asked, shown or kept`, async () => {
+        await postTeams(url, teamsActivity(place, teamsUser('ana'), { text: words }, connector.url));
+        const replies = connector.newTexts(conversationIdOf(place));
+        assert.equal(replies.length, 1);
+        assert.ok(replies[0]?.startsWith(t('safetyPlan.inGroup')), replies[0]);
+        assert.ok(!replies[0]?.includes(t('safetyPlan.title')), 'no plan shown');
+        assert.equal(connector.received.at(-1)?.attachments, undefined, 'no card');
+        assert.equal(connector.received.at(-1)?.suggestedActions, undefined, 'no question');
+        const stored = await storage.read([userStateKey('msteams', teamsUser('ana').id)]);
+        assert.deepEqual(stored, {}, 'nothing stored about the person');
+      });
+    }
+  }
+});
