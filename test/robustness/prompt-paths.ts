@@ -18,6 +18,8 @@ export interface PromptPath {
   back?: StringKey;
   /** Numbers rank the listed items here ("2, 1"): they pick no option. */
   ranking?: boolean;
+  /** Answers are kept in the person's own words: a typo or a few words of a button stay as typed. */
+  ownWords?: boolean;
 }
 
 /**
@@ -28,6 +30,10 @@ export const knownIssues: Readonly<Record<string, Readonly<Record<string, string
   safetyCheckIn: {
     '2': 'safety takes only a "no" in words as safe; a number (SMS) is read as unsure, so the crisis reply comes',
     'the second one': 'as "2": only a "no" in words is taken as safe',
+  },
+  mainMenuPrompt: {
+    'Make a safety plan':
+      'the label typed is the global "my safety plan" command (an offer first), while its number or a typo start the plan at once (issue 20, plan20)',
   },
   'peerGroupText (change)': {
     "What it's for":
@@ -40,6 +46,9 @@ export const knownIssues: Readonly<Record<string, Readonly<Record<string, string
  * still be listed by the dialog, so the reason is revisited when the data changes).
  */
 export const unreachable: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  safetyPlanCheckInAsk: {
+    '': 'asked only by the next-day check-in the bot sends on its own (test/safety-plan/check-in-http.test.ts)',
+  },
   peerGroupText: {
     place: 'asked only when the directory has local in-person groups; resources/peer-groups has none',
   },
@@ -84,6 +93,10 @@ const handoffFallback = [...handoffConsent, 'Share it'];
 const handoffMessage = [...handoffFallback, 'Leave a message'];
 
 const crisis = 'I want to kill myself';
+
+const safetyPlan = ['hi', 'make a safety plan'];
+const safetyPlanAsk = [...safetyPlan, 'yes'];
+const safetyPlanMade = [...safetyPlanAsk, 'i stop sleeping', 'next', 'skip', 'skip', 'skip', 'skip', 'skip'];
 
 /** Every question a person can reach, with the way there. */
 export const promptPaths: readonly PromptPath[] = [
@@ -387,5 +400,45 @@ export const promptPaths: readonly PromptPath[] = [
     asks: 'handoff.askContact',
     steps: [...handoffMessage, 'I would like to talk about my job'],
     open: true,
+  },
+
+  { prompt: 'safetyPlanOffer', asks: 'safetyPlan.offerMake', steps: safetyPlan, yesNo: true },
+  {
+    prompt: 'safetyPlanAsk',
+    question: 'part',
+    asks: 'safetyPlan.stepCount',
+    steps: safetyPlanAsk,
+    open: true,
+    ownWords: true,
+  },
+  {
+    prompt: 'safetyPlanAsk',
+    question: 'more',
+    asks: 'safetyPlan.more',
+    steps: [...safetyPlanAsk, 'i stop sleeping'],
+    open: true,
+    ownWords: true,
+  },
+  {
+    prompt: 'safetyPlanFollowUp',
+    asks: 'safetyPlan.followUpAsk',
+    steps: [...safetyPlanMade, 'skip'],
+    yesNo: true,
+  },
+  {
+    prompt: 'safetyPlanActions',
+    asks: 'safetyPlan.actionsPrompt',
+    steps: [...safetyPlanMade, 'skip', 'No, thanks', 'my safety plan'],
+  },
+  {
+    prompt: 'safetyPlanPick',
+    asks: 'safetyPlan.editWhich',
+    steps: [...safetyPlanMade, 'skip', 'No, thanks', 'my safety plan', 'Change a part'],
+  },
+  {
+    prompt: 'safetyPlanOfferView',
+    asks: 'safetyPlan.offerHasPlan',
+    steps: [...safetyPlanMade, 'skip', 'No, thanks', 'I feel so hopeless', "I'm safe"],
+    yesNo: true,
   },
 ];
