@@ -11,6 +11,8 @@ export interface ChildServer {
   readonly readyMs: number;
   /** The process's resident memory now, in MB (VmRSS from /proc). */
   rssMb(): Promise<number>;
+  /** CPU time the process has used so far, user and system, in ms (from /proc). */
+  cpuMs(): Promise<number>;
   /** SIGTERM, then waits for the process to exit. */
   stop(): Promise<void>;
 }
@@ -34,7 +36,13 @@ export async function startChild(entry: string, env: Record<string, string> = {}
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   try {
     const readyMs = await waitReady(url, child, started);
-    return { url, readyMs, rssMb: () => rssMb(child), stop: () => stop(child, exited) };
+    return {
+      url,
+      readyMs,
+      rssMb: () => rssMb(child),
+      cpuMs: () => cpuMs(child),
+      stop: () => stop(child, exited),
+    };
   } catch (error) {
     await stop(child, exited);
     throw new Error(`${entry} did not start: ${error instanceof Error ? error.message : error}\n${stderr}`);
@@ -61,6 +69,19 @@ async function rssMb(child: ChildProcess): Promise<number> {
   const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
   if (!Number.isFinite(kb)) throw new Error('no VmRSS in /proc/<pid>/status');
   return kb / 1024;
+}
+
+/**
+ * utime + stime from /proc/<pid>/stat, in clock ticks (100 a second on Linux). CPU time, unlike
+ * latency, hardly moves when other work shares the machine, so it compares runs on a busy one.
+ */
+async function cpuMs(child: ChildProcess): Promise<number> {
+  const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
+  // The fields after the command name (in parentheses, which may hold spaces): state is field 3.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  if (!Number.isFinite(ticks)) throw new Error('no utime/stime in /proc/<pid>/stat');
+  return ticks * 10;
 }
 
 async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {

@@ -34,9 +34,12 @@ export const dialogWalk: readonly string[] = [
   'done',
 ];
 
-/** What a load run did: each turn's latency and the wall time it took. */
+/** What a load run did: each answered turn's latency, the turns that failed, the wall time. */
 export interface LoadRun {
   latencies: number[];
+  errors: number;
+  /** What the first failed turn said, to explain a count that is not zero. */
+  firstError?: string;
   seconds: number;
   conversations: number;
 }
@@ -61,6 +64,8 @@ export async function runLoad(url: string, options: LoadOptions): Promise<LoadRu
   const maxTurns = options.turns ?? Number.POSITIVE_INFINITY;
   const maxConversations = options.conversations ?? Number.POSITIVE_INFINITY;
   const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
   let turns = 0;
   let conversations = 0;
   const worker = async () => {
@@ -70,11 +75,28 @@ export async function runLoad(url: string, options: LoadOptions): Promise<LoadRu
       for (const text of options.script) {
         if (turns >= maxTurns) return;
         turns += 1;
-        latencies.push(await sendTurn(url, { conversation: id, user: `${id}-user`, text }));
+        try {
+          latencies.push(await sendTurn(url, { conversation: id, user: `${id}-user`, text }));
+        } catch (error) {
+          // Counted, not thrown: at 500 at once, how many fail is the figure.
+          errors += 1;
+          firstError ??= describeError(error);
+        }
       }
     }
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  return { latencies, seconds: (performance.now() - started) / 1000, conversations };
+  const seconds = (performance.now() - started) / 1000;
+  return { latencies, errors, ...(firstError ? { firstError } : {}), seconds, conversations };
+}
+
+/** An error's message with its cause's (fetch hides the socket's error, e.g. ECONNRESET, there). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause =
+    error.cause instanceof Error
+      ? `: ${(error.cause as Error & { code?: string }).code ?? ''} ${error.cause.message}`
+      : '';
+  return `${error.message}${cause}`;
 }

@@ -1,27 +1,6 @@
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import restify from 'restify';
+import { createEchoServer } from './echo-server.js';
 
-/**
- * The baseline for `npm run bench`: the smallest bot on Wayfinder's own stack (restify 12,
- * botbuilder's CloudAdapter with configuration auth, no app id), answering every message with its
- * text. Same route, same body limit, same expectReplies delivery, run in its own process like
- * Wayfinder, so the difference in the figures is what Wayfinder does in a turn. Run as
- * `PORT=n node dist/bench/echo-bot.js`.
- */
-const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-const bot = new ActivityHandler();
-bot.onMessage(async (context, next) => {
-  await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
-  await next();
-});
-
-const server = restify.createServer({ name: 'echo', handleUncaughtExceptions: false });
-server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false, rejectUnknown: true }));
-server.post('/api/messages', async (req, res) => {
-  await adapter.process(req, res, (context) => bot.run(context));
-});
-server.get('/readyz', async (_req, res) => {
-  res.send(200, { status: 'ready' });
-});
+/** The echo bot (see echo-server.ts) in its own process: `PORT=n node dist/bench/echo-bot.js`. */
+const { server } = createEchoServer();
 server.listen(Number(process.env.PORT ?? 3979), '127.0.0.1');
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

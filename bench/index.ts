@@ -9,6 +9,7 @@ import { benchStartup } from './startup.js';
 import { runStorageBenchmark } from './storage.js';
 import { markdownTables } from './summary.js';
 import { benchThroughput } from './throughput.js';
+import { benchTurnProfile } from './turn-profile.js';
 
 /**
  * `npm run bench`: every benchmark in turn, each printing plain lines of figures, then the
@@ -17,6 +18,7 @@ import { benchThroughput } from './throughput.js';
  */
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const startup = await benchStartup(print);
+const profile = await benchTurnProfile(print);
 const throughput = await benchThroughput(print);
 const crowd = await benchCrowd(print);
 const storage = await runStorageBenchmark({ print });
@@ -24,7 +26,7 @@ runSafetyBenchmark({ print });
 await benchIntents(print);
 runPracticeEval(print);
 
-const figures = { startup, throughput, crowd, storage };
+const figures = { startup, profile, throughput, crowd, storage };
 print('');
 print(`summary (Node ${process.version}, one run on this machine):`);
 for (const line of markdownTables(figures)) print(line);

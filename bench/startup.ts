@@ -22,14 +22,14 @@ const shortVisit = ['hi', '1', '2'];
  * Cold start: spawn to GET /readyz 200 over `runs` starts of Wayfinder (STORAGE=file, a fresh
  * DATA_DIR each time) and of the echo bot (the stack's floor). Memory: resident set of the last
  * Wayfinder started, read from /proc after a 2 s settle, and again after `conversations` new
- * people each had a short visit (10 at a time).
+ * people each had a short visit (50 at a time).
  */
 export async function benchStartup(
   print: (line: string) => void,
   options: { runs?: number; conversations?: number } = {},
 ): Promise<StartupFigures> {
   const runs = options.runs ?? 5;
-  const conversations = options.conversations ?? 1000;
+  const conversations = options.conversations ?? 10_000;
   const dataDirs: string[] = [];
   const wayfinder = async (): Promise<ChildServer> => {
     const dataDir = await mkdtemp(join(tmpdir(), 'wayfinder-bench-start-'));
@@ -57,7 +57,13 @@ export async function benchStartup(
     if (!last) throw new Error('runs must be at least 1');
     await settle();
     const rssAtRestMb = await last.rssMb();
-    await runLoad(last.url, { concurrency: 10, script: shortVisit, conversations, label: 'visit' });
+    const visits = await runLoad(last.url, {
+      concurrency: 50,
+      script: shortVisit,
+      conversations,
+      label: 'visit',
+    });
+    if (visits.errors > 0) throw new Error(`${visits.errors} visits failed: ${visits.firstError}`);
     await settle();
     const rssAfterConversationsMb = await last.rssMb();
     await last.stop();

@@ -14,6 +14,10 @@ export interface ThroughputRow {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** The server's CPU time per turn (user and system), in ms: steadier than latency on a busy machine. */
+  cpuMsPerTurn: number;
+  /** Turns that failed (an error answer or no answer). */
+  errors: number;
 }
 
 /** Wayfinder against the echo bot at one level: throughput ratio and p99 ratio. */
@@ -22,6 +26,8 @@ export interface ThroughputRatio {
   concurrency: number;
   throughputRatio: number;
   p99Ratio: number;
+  /** Echo's CPU per turn over Wayfinder's: what the throughput ratio would be on a core of its own. */
+  cpuRatio: number;
 }
 
 export interface ThroughputFigures {
@@ -34,6 +40,7 @@ export const levels = [
   { concurrency: 1, turns: 300 },
   { concurrency: 10, turns: 600 },
   { concurrency: 50, turns: 1000 },
+  { concurrency: 500, turns: 3000 },
 ] as const;
 
 const echo = 'echo bot';
@@ -63,12 +70,14 @@ export async function benchThroughput(print: (line: string) => void): Promise<Th
     const rows: ThroughputRow[] = [];
     for (const { concurrency, turns } of levels) {
       for (const { name, server } of servers) {
+        const cpuBefore = await server.cpuMs();
         const run = await runLoad(server.url, {
           concurrency,
           script: dialogWalk,
           turns,
           label: `c${concurrency}`,
         });
+        const cpuMsPerTurn = ((await server.cpuMs()) - cpuBefore) / turns;
         const { p50, p95, p99 } = summarize(run.latencies);
         const row = {
           server: name,
@@ -78,11 +87,14 @@ export async function benchThroughput(print: (line: string) => void): Promise<Th
           p50Ms: p50,
           p95Ms: p95,
           p99Ms: p99,
+          cpuMsPerTurn,
+          errors: run.errors,
         };
         rows.push(row);
+        if (run.firstError) print(`load: first failed turn: ${run.firstError}`);
         print(
           `load: ${name.padEnd(26)} ${String(concurrency).padStart(2)} at once: ${row.turnsPerSecond.toFixed(0).padStart(5)} turns/s, ` +
-            `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${turns} turns)`,
+            `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, CPU ${cpuMsPerTurn.toFixed(2)} ms/turn, ${run.errors} errors (${turns} turns)`,
         );
       }
     }
@@ -104,6 +116,7 @@ function ratiosToEcho(rows: readonly ThroughputRow[]): ThroughputRatio[] {
         concurrency: row.concurrency,
         throughputRatio: row.turnsPerSecond / base.turnsPerSecond,
         p99Ratio: row.p99Ms / base.p99Ms,
+        cpuRatio: base.cpuMsPerTurn / row.cpuMsPerTurn,
       },
     ];
   });

@@ -17,6 +17,7 @@ import { openSafetyQuestion, pauseForSafety, safetyOptionsFor } from '../dialogs
 import { SAFETY_PLAN_DIALOG_ID } from '../dialogs/safety-plan-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
+import { span } from './host/spans.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
 import type { CommandRecognizer, GlobalCommand } from './language/commands.js';
 import { exceedsInputBudget, MAX_MESSAGE_LENGTH } from './language/input-limits.js';
@@ -294,7 +295,7 @@ export class WayfinderBot extends TeamsActivityHandler {
    * whole text (the classifier is linear), and the result sent as a `SafetyCheck` trace.
    */
   private async safetyCheck(context: TurnContext): Promise<SafetyResult> {
-    const result = this.deps.safety.classify(context.activity.text ?? '');
+    const result = span('safety', () => this.deps.safety.classify(context.activity.text ?? ''));
     await context.sendTraceActivity(
       'SafetyCheck',
       { level: result.level },

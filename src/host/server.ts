@@ -9,6 +9,9 @@ import { checkInboundActivity, type MessageHandler } from './messages.js';
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** How long an idle keep-alive connection stays open. */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface ServerDeps {
   messages: MessageHandler;
   storage: AppStorage;
@@ -23,6 +26,10 @@ export interface ServerDeps {
  */
 export function createServer({ messages, storage, logger, authentication }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'wayfinder', handleUncaughtExceptions: false });
+  // Idle connections are kept longer than Node's 5 s: with 500 conversations at once, a client
+  // reusing a connection the server was closing at that moment got ECONNRESET (the bench saw a
+  // few in 3,000 turns). A channel's load balancer keeps connections about a minute.
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
   // JSON only: restify's full bodyParser also takes multipart uploads, writes them to the temp
   // folder through formidable (never removed) and skips the size cap for them, so anyone could
   // fill the disk without credentials. The body reader caps every body, whatever its type.

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Logger } from '../host/log.js';
 import { type Periodic, runEvery } from '../host/periodic.js';
 import { isConflict } from '../storage/errors.js';
+import { LAST_ACTIVE_PRECISION_MS } from './person-record.js';
 import type { PersonalData, UserDocument } from './personal-data.js';
 import { dayOf, nextDay, type RetentionIndex } from './retention-index.js';
 
@@ -60,12 +61,17 @@ export class Retention {
   /** Erases the people listed for `day` who have not been active since `cutoff`. */
   private async sweepDay(day: string, now: Date, cutoff: Date): Promise<number> {
     let erased = 0;
-    // Kept: someone with no record left (erased already), or active since the cutoff. A marker
-    // of an erasure cut off midway is finished (erase resumes it; it is not counted again).
+    // Kept: someone with no record left (erased already), or active since the cutoff (their
+    // lastActiveAt may lag their last message by LAST_ACTIVE_PRECISION_MS). A marker of an
+    // erasure cut off midway is finished (erase resumes it; it is not counted again).
     const keep = (user: UserDocument | undefined) => {
       if (!user) return true;
       const lastActive = Date.parse(user.person?.lastActiveAt ?? '');
-      return user.erasing !== true && Number.isFinite(lastActive) && lastActive >= cutoff.getTime();
+      return (
+        user.erasing !== true &&
+        Number.isFinite(lastActive) &&
+        lastActive + LAST_ACTIVE_PRECISION_MS >= cutoff.getTime()
+      );
     };
     for (const userKey of await this.index.people(day)) {
       const erasure = await this.personalData.erase(userKey, { now, keep });

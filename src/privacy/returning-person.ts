@@ -1,8 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { PersonRecord } from './person-record.js';
+import { LAST_ACTIVE_PRECISION_MS } from './person-record.js';
 
-/** A pause this long since someone's last message makes their next one a new visit. */
-export const NEW_VISIT_AFTER_MS = 60 * 60 * 1000;
+/**
+ * A pause of an hour since someone's last message makes their next one a new visit. lastActiveAt
+ * may lag the last message by LAST_ACTIVE_PRECISION_MS, so the gap read from it is that much longer.
+ */
+export const NEW_VISIT_AFTER_MS = 60 * 60 * 1000 + LAST_ACTIVE_PRECISION_MS;
 
 const RETURNING = Symbol('returningPerson');
 

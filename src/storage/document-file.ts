@@ -1,14 +1,13 @@
 import { lstat, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { JSONFile, TextFile } from 'lowdb/node';
 import { ensureDir } from './ensure-dir.js';
 import { errnoOf, StorageCorruptError, StorageUnavailableError } from './errors.js';
-import { checkStoredDocument, type StoredDocument } from './stored-document.js';
+import { checkStoredDocument, type StoredDocument, storedDocumentVersion } from './stored-document.js';
 
 /**
- * Reading, writing and removing one key's document file through lowdb (Low + JSONFile). Writes
- * go through lowdb's writer, steno, which writes `.NAME.tmp` beside the file and renames it over
+ * Reading, writing and removing one key's document file through lowdb (Low + JSONFile to read,
+ * TextFile to write text serialized once). Writes go through lowdb's writer, steno, which writes `.NAME.tmp` beside the file and renames it over
  * the file: a rename is atomic, so a process killed mid-write leaves either the old file or the
  * new one, never half of one. A killed write can leave its `.tmp` file behind; nothing here
  * ever reads a temp file, and the next write to that key truncates and reuses it.
@@ -41,19 +40,29 @@ export async function readDocumentFile(path: string, key: string): Promise<Store
   return check.document;
 }
 
-/** Atomically replaces the document at `path` (creating its fan-out folder on first use). */
-export async function writeDocumentFile(path: string, document: StoredDocument): Promise<void> {
-  const folder = dirname(path);
+/**
+ * A document's file content: compact JSON, with `valueJson` (the value as the caller's write
+ * serialized it) spliced in, so a write serializes the value once.
+ */
+export function documentText(key: string, eTag: string, valueJson: string): string {
+  return `{"version":${storedDocumentVersion},"key":${JSON.stringify(key)},"eTag":${JSON.stringify(eTag)},"value":${valueJson}}`;
+}
+
+/** Creates a document's fan-out folder (and DATA_DIR/store above it) if missing. */
+export async function ensureFolder(folder: string, key: string): Promise<void> {
   try {
     await ensureDir(folder);
   } catch (error) {
-    throw new StorageUnavailableError('create the folder', folder, { key: document.key, cause: error });
+    throw new StorageUnavailableError('create the folder', folder, { key, cause: error });
   }
-  const db = new Low<StoredDocument>(new JSONFile<StoredDocument>(path), document);
+}
+
+/** Atomically replaces the file at `path` with `text`, in a folder that exists. */
+export async function writeDocumentFile(path: string, key: string, text: string): Promise<void> {
   try {
-    await db.write();
+    await new TextFile(path).write(text);
   } catch (error) {
-    throw new StorageUnavailableError('write', path, { key: document.key, cause: error });
+    throw new StorageUnavailableError('write', path, { key, cause: error });
   }
 }
 

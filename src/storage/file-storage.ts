@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import type { AppStorage } from './app-storage.js';
-import { readDocumentFile, removeDocumentFile, writeDocumentFile } from './document-file.js';
+import {
+  documentText,
+  ensureFolder,
+  readDocumentFile,
+  removeDocumentFile,
+  writeDocumentFile,
+} from './document-file.js';
 import { ensureDir } from './ensure-dir.js';
 import { StorageConfigError, StorageConflictError, StorageUnavailableError } from './errors.js';
 import { KeyedLock } from './keyed-lock.js';
-import { documentPath, type StoredDocument, storedDocumentVersion } from './stored-document.js';
+import { documentPath } from './stored-document.js';
+import { WrittenFiles } from './written-files.js';
 
 /** Options for FileStorage. */
 export interface FileStorageOptions {
@@ -15,10 +22,10 @@ export interface FileStorageOptions {
   dataDir: string;
 }
 
-/** A write's input, copied when write() is called so later mutation by the caller cannot leak in. */
+/** A write's input, serialized when write() is called so later mutation by the caller cannot leak in. */
 interface PendingWrite {
   eTag: unknown;
-  value: Record<string, unknown>;
+  valueJson: string;
 }
 
 /**
@@ -34,6 +41,9 @@ export class FileStorage implements AppStorage {
   readonly #storeDir: string;
   readonly #lock = new KeyedLock();
   readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #written = new WrittenFiles();
+  /** Fan-out folders known to exist (at most 256), so a write does not ask the disk each time. */
+  readonly #folders = new Set<string>();
 
   constructor(options: FileStorageOptions) {
     if (typeof options !== 'object' || options === null) {
@@ -118,22 +128,33 @@ export class FileStorage implements AppStorage {
   async #writeOne(key: string, item: PendingWrite): Promise<void> {
     const path = this.pathOf(key);
     // Read even for unconditional writes: a corrupt or unreadable file must never be overwritten.
-    const current = await readDocumentFile(path, key);
+    // The file this process wrote last, unchanged since, needs no reading.
+    const currentETag =
+      (await this.#written.eTagIfUnchanged(key, path)) ?? (await readDocumentFile(path, key))?.eTag;
     const conditional = typeof item.eTag === 'string' && item.eTag !== '' && item.eTag !== '*';
-    if (current && conditional && item.eTag !== current.eTag) {
+    if (currentETag !== undefined && conditional && item.eTag !== currentETag) {
       throw new StorageConflictError(key, { filePath: path });
     }
-    const document: StoredDocument = {
-      version: storedDocumentVersion,
-      key,
-      eTag: randomUUID(),
-      value: item.value,
-    };
-    await writeDocumentFile(path, document);
+    const folder = dirname(path);
+    if (!this.#folders.has(folder)) {
+      await ensureFolder(folder, key);
+      this.#folders.add(folder);
+    }
+    const eTag = randomUUID();
+    this.#written.forget(key);
+    try {
+      await writeDocumentFile(path, key, documentText(key, eTag, item.valueJson));
+    } catch (error) {
+      // The folder may have been removed under us: the next write makes it again.
+      this.#folders.delete(folder);
+      throw error;
+    }
+    await this.#written.remember(key, path, eTag);
   }
 
   async #deleteOne(key: string): Promise<void> {
     const path = this.pathOf(key);
+    this.#written.forget(key);
     // Validate first: a corrupt or unreadable file is evidence for the operator, not ours to remove.
     if (!(await readDocumentFile(path, key))) return;
     await removeDocumentFile(path, key);
@@ -154,13 +175,13 @@ function checkKeys(keys: unknown, message: string): asserts keys is string[] {
   if (!keys.every((key) => typeof key === 'string')) throw new TypeError('Storage keys must be strings.');
 }
 
-/** Copies an item through JSON, as MemoryStorage does: what is stored is what JSON can carry. */
+/** Serializes an item's value, as MemoryStorage copies it: what is stored is what JSON can carry. */
 function copyForWrite(key: string, item: StoreItem | null | undefined): PendingWrite {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
     throw new TypeError(`Storage: the item for "${key}" must be an object.`);
   }
   const { eTag, ...value }: Record<string, unknown> = item;
-  return { eTag, value: JSON.parse(JSON.stringify(value)) };
+  return { eTag, valueJson: JSON.stringify(value) };
 }
 
 /** Waits for every operation, then throws the first failure: no operation outlives a rejection. */

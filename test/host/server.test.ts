@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import type { App } from '../../src/host/app.js';
+import { KEEP_ALIVE_MS } from '../../src/host/server.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
@@ -39,6 +40,12 @@ describe('HTTP server', () => {
     const response = await fetch(`${url}/healthz`);
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), { status: 'ok' });
+  });
+
+  it('keeps an idle connection a minute, and tells clients so, so none reuses one it is closing', async () => {
+    const response = await fetch(`${url}/healthz`);
+    await response.arrayBuffer();
+    assert.equal(response.headers.get('keep-alive'), `timeout=${KEEP_ALIVE_MS / 1000}`);
   });
 
   it('GET /readyz names the storage backend, and answers 503 when the store is unreachable', async () => {

@@ -94,6 +94,24 @@ describe('retention: data erased RETENTION_DAYS after last activity', () => {
     assert.deepEqual([...listed.people].sort(), [...people].sort());
   });
 
+  it('leaves the person record unwritten by a turn soon after the last, and never erases before the window after the real last message', async () => {
+    const user = userStateKey('test', 'ana');
+    const eTagOfUser = async () => (await storage.read([user]))[user]?.eTag;
+    await talk('c-a', 'ana');
+    // Ana comes back just after midnight, and again 45 minutes later.
+    now = Date.parse('2026-01-11T00:05:00Z');
+    await talk('c-a', 'ana');
+    const written = await eTagOfUser();
+    now = Date.parse('2026-01-11T00:50:00Z');
+    await talk('c-a', 'ana');
+    assert.equal(await eTagOfUser(), written, 'a turn 45 minutes after the last one changes no user state');
+
+    // The sweep of January 10 runs when the window has passed Ana's 00:05 but not her 00:50.
+    const result = await app.retention.sweep(new Date(Date.parse('2026-01-11T00:30:00Z') + 180 * DAY));
+    assert.equal(result.peopleErased, 0);
+    assert.equal((await stored(keysOf('ana', 'c-a'))).length, 2);
+  });
+
   it('erases nothing before the window ends', async () => {
     await talk('c-a', 'ana');
     const result = await app.retention.sweep(new Date(start + 179 * DAY));

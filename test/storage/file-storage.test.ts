@@ -4,10 +4,12 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   StorageConfigError,
+  StorageConflictError,
   StorageCorruptError,
   StorageUnavailableError,
 } from '../../src/storage/app-storage.js';
 import { FileStorage, type FileStorageOptions } from '../../src/storage/file-storage.js';
+import { WrittenFiles } from '../../src/storage/written-files.js';
 import { isCompleteValue, killTestKeys } from './fixtures/big-value.js';
 import { runAndKill } from './fixtures/run-and-kill.js';
 import { describeStorageConformance } from './storage-conformance.js';
@@ -127,6 +129,40 @@ describe('FileStorage on disk', () => {
     assert.deepEqual(again, first);
     await second.write({ member: { ...again, goal: 'ask in writing' } });
     assert.equal((await store.read(['member'])).member?.goal, 'ask in writing');
+  });
+
+  describe('eTags remembered from its own writes', () => {
+    it('refuses a stale eTag after another process wrote the file (a second store on the directory)', async () => {
+      await store.write({ request: { state: 'waiting' } });
+      const seen = (await store.read(['request'])).request;
+      const other = new FileStorage({ dataDir: dir.path });
+      await other.write({ request: { ...seen, state: 'accepted by the other instance' } });
+      await assert.rejects(
+        store.write({ request: { ...seen, state: 'accepted here' } }),
+        StorageConflictError,
+      );
+      assert.equal((await store.read(['request'])).request?.state, 'accepted by the other instance');
+    });
+
+    it('accepts the eTag of the other process’s write, read from the file', async () => {
+      await store.write({ request: { state: 'waiting' } });
+      const other = new FileStorage({ dataDir: dir.path });
+      await other.write({ request: { state: 'accepted', eTag: '*' } });
+      const current = (await store.read(['request'])).request;
+      await store.write({ request: { ...current, state: 'closed' } });
+      assert.equal((await other.read(['request'])).request?.state, 'closed');
+    });
+
+    it('forgets the oldest keys beyond its capacity, so memory stays bounded', async () => {
+      const written = new WrittenFiles(2);
+      for (const key of ['a', 'b', 'c']) {
+        await store.write({ [key]: { v: 1 } });
+        await written.remember(key, store.pathOf(key), 'e');
+      }
+      assert.equal(written.size, 2);
+      assert.equal(await written.eTagIfUnchanged('a', store.pathOf('a')), undefined);
+      assert.equal(await written.eTagIfUnchanged('c', store.pathOf('c')), 'e');
+    });
   });
 
   describe('corrupt files are reported and never overwritten or deleted', () => {

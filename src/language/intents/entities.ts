@@ -1,4 +1,5 @@
 import { Culture, recognizeBoolean, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { span } from '../../host/spans.js';
 import { type DateTimeEntity, findDateTimes } from './datetime-entities.js';
 import type { DomainEntities, EntityLexicon } from './entity-lexicon.js';
 import { inputBudget, orNothing } from './input-budget.js';
@@ -48,7 +49,16 @@ export function extractEntities(
   zone: Zone,
   lexicon: EntityLexicon,
 ): WayfinderEntities {
-  const datetime = findDateTimes(text, now, zone);
+  const datetime = span('datetime', () => findDateTimes(text, now, zone));
+  return span('entities', () => ({ datetime, ...otherEntities(text, datetime, lexicon) }));
+}
+
+/** Numbers (those not inside a date), yes or no, and the domain's own words. */
+function otherEntities(
+  text: string,
+  datetime: readonly DateTimeEntity[],
+  lexicon: EntityLexicon,
+): Omit<WayfinderEntities, 'datetime'> {
   const insideDate = (start: number, end: number) =>
     datetime.some((d) => start < d.end && end > d.start && (start > d.start || end < d.end));
   const numberText = text.slice(0, inputBudget.numberChars);
@@ -65,7 +75,6 @@ export function extractEntities(
     return typeof value === 'boolean' ? [{ text: result.text, value }] : [];
   });
   return {
-    datetime,
     number,
     boolean,
     ...lexicon.find(text.slice(0, inputBudget.intentChars)),

@@ -18,8 +18,24 @@ export interface Zone {
   offsetAt(instant: Date): number;
 }
 
+/**
+ * Zones by the name they were asked for: every turn asks for the person's zone, and building one
+ * (the formatter's resolved options) was a measurable part of recognizing a message. Bounded, as
+ * the name comes from the channel; past the bound, zones are built as before and not kept.
+ */
+const zones = new Map<string, Zone>();
+const maxZones = 500;
+
 /** The zone with IANA name `name`, or undefined when this runtime does not know it. */
 export function ianaZone(name: string): Zone | undefined {
+  const known = zones.get(name);
+  if (known) return known;
+  const zone = buildIanaZone(name);
+  if (zone && zones.size < maxZones) zones.set(name, zone);
+  return zone;
+}
+
+function buildIanaZone(name: string): Zone | undefined {
   let format: Intl.DateTimeFormat;
   try {
     format = dateTimeFormat('en-US', {

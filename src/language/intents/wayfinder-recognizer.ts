@@ -1,5 +1,6 @@
 import type { Activity, ActivityTimestamps, RecognizerResult } from 'botbuilder';
 import { type DialogContext, Recognizer } from 'botbuilder-dialogs';
+import { span } from '../../host/spans.js';
 import { resourcesDir } from '../../paths.js';
 import { type ModelStore, modelStore } from '../model-cache.js';
 import { extractEntities, noEntities, type WayfinderEntities } from './entities.js';
@@ -86,7 +87,7 @@ export class WayfinderRecognizer extends Recognizer {
         scores: [{ intent: 'none', score: 1 }],
       };
     }
-    const scores = this.classifier.classify(text.slice(0, inputBudget.intentChars));
+    const scores = span('intent', () => this.classifier.classify(text.slice(0, inputBudget.intentChars)));
     const [top, second] = scores;
     const entities = extractEntities(text, options.now ?? this.clock(), this.zoneFor(options), this.lexicon);
     const recognition: WayfinderRecognition = {
