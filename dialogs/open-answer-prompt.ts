@@ -23,5 +23,6 @@ export class OpenAnswerPrompt extends TypedChoicePrompt {
     isRetry: boolean,
   ): Promise<void> {
     await super.onPrompt(context, state, options, isRetry || state.asked === true);
+    state.asked = true;
   }
 }
