@@ -74,14 +74,18 @@ function printCrossValidation(print: Print): void {
   const scores = crossValidate(rules, examples.items, taxonomy, lists);
   const rulesAlone = sweepRow(scores, { danger: 1, atRisk: 1 });
   print(
-    `safety: 5-fold cross-validation of the learned layer on its ${scores.length} training examples (${(performance.now() - started).toFixed(0)} ms); rules alone flag danger ${tally(rulesAlone.danger)}, concern ${tally(rulesAlone.concern)}, alarm on lookalikes ${tally(rulesAlone.lookalike)} and everyday ${tally(rulesAlone.everyday)}`,
+    `safety: 5-fold cross-validation of the learned layer on its ${scores.filter((row) => !row.independent).length} training examples (${(performance.now() - started).toFixed(0)} ms); rules alone flag danger ${tally(rulesAlone.danger)}, concern ${tally(rulesAlone.concern)}, alarm on lookalikes ${tally(rulesAlone.lookalike)}, everyday ${tally(rulesAlone.everyday)} and independent everyday ${tally(rulesAlone.independent)}`,
   );
-  print('  each cell: danger flagged / lookalike alarms / everyday alarms (out of fold, rules + learned)');
-  print(`  ${'danger \\ atRisk'.padEnd(16)}${GRID.map((t) => t.toFixed(2).padStart(14)).join('')}`);
+  print(
+    '  each cell: danger flagged / lookalike alarms / everyday alarms / independent everyday alarms (out of fold, rules + learned)',
+  );
+  print(`  ${'danger \\ atRisk'.padEnd(16)}${GRID.map((t) => t.toFixed(2).padStart(18)).join('')}`);
   for (const danger of GRID) {
     const cells = GRID.map((atRisk) => {
       const row = sweepRow(scores, { danger, atRisk });
-      return `${row.danger.flagged}/${row.lookalike.flagged}/${row.everyday.flagged}`.padStart(14);
+      return `${row.danger.flagged}/${row.lookalike.flagged}/${row.everyday.flagged}/${row.independent.flagged}`.padStart(
+        18,
+      );
     });
     print(`  ${danger.toFixed(2).padEnd(16)}${cells.join('')}`);
   }
@@ -94,7 +98,7 @@ function printCrossValidation(print: Print): void {
   const shipped = examples.thresholds;
   const same = shipped.danger === picked.danger && shipped.atRisk === picked.atRisk;
   print(
-    `  picked (alarm budgets ${percent(LOOKALIKE_ALARM_BUDGET)} of lookalikes, ${percent(EVERYDAY_ALARM_BUDGET)} of everyday messages): danger ${picked.danger}, atRisk ${picked.atRisk}: danger ${tally(row.danger)} (${row.dangerGained} the rules missed), concern ${tally(row.concern)}, alarms on lookalikes ${tally(row.lookalike)}, everyday ${tally(row.everyday)}`,
+    `  picked (alarm budgets ${percent(LOOKALIKE_ALARM_BUDGET)} of lookalikes and of the training's everyday messages, ${percent(EVERYDAY_ALARM_BUDGET)} of independent everyday messages): danger ${picked.danger}, atRisk ${picked.atRisk}: danger ${tally(row.danger)} (${row.dangerGained} the rules missed), concern ${tally(row.concern)}, alarms on lookalikes ${tally(row.lookalike)}, everyday ${tally(row.everyday)}, independent everyday ${tally(row.independent)}`,
   );
   print(
     `  resources/safety-examples.json has danger ${shipped.danger}, atRisk ${shipped.atRisk}${same ? '' : '  <- UPDATE THE FILE'}`,

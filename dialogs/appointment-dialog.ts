@@ -32,6 +32,7 @@ import { recognitionOf } from '../src/language/routing.js';
 import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
+import type { OpenPromptOptions } from './open-choice.js';
 
 /** Stored in conversation state: renaming it strands conversations in it. */
 export const APPOINTMENT_DIALOG_ID = 'appointment';
@@ -121,7 +122,10 @@ export class AppointmentDialog extends InterruptibleDialog {
     // The choices ride along (TextPrompt ignores them) so the base dialog knows a button's words
     // are an answer here, never a command or a change of topic.
     const choices = question.choices.map((c) => ({ value: c.label, synonyms: [...c.synonyms] }));
-    return step.prompt(TEXT, { prompt, choices });
+    // At the questions, a medical or legal question is declined and kept as one to ask them.
+    const collects = this.state(step).step === 'questions';
+    const options: OpenPromptOptions = { prompt, choices, ...(collects ? { collectsQuestions: true } : {}) };
+    return step.prompt(TEXT, options);
   }
 
   /** Reads the answer: first what works at every question (back, skip, keep), then the question's own. */

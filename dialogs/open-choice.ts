@@ -11,6 +11,18 @@ export function leafOf(dc: DialogContext): DialogContext {
   return leaf;
 }
 
+/** What an open prompt may say of itself in its options, beyond botbuilder's PromptOptions. */
+export interface OpenPromptOptions extends PromptOptions {
+  /** It asks for the person's questions for a plan: a question typed here is an answer, kept. */
+  collectsQuestions?: boolean;
+}
+
+/** True when the open prompt asks for questions for a plan (see OpenPromptOptions). */
+export function collectsQuestions(dc: DialogContext): boolean {
+  const options = leafOf(dc).activeDialog?.state?.options as OpenPromptOptions | undefined;
+  return options?.collectsQuestions === true;
+}
+
 /**
  * True when the message is one of the open prompt's own answers (a button was pressed, or its
  * words typed, read the shared way). Such an answer is never taken as a command or a change of

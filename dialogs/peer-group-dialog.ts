@@ -7,6 +7,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { showsAdaptiveCards } from '../src/channels/card-support.js';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import { noEntities } from '../src/language/intents/entities.js';
@@ -24,6 +25,7 @@ import {
   type Preferences,
   type SearchContext,
 } from '../src/peer-groups/matching.js';
+import { PolicyQuestions } from '../src/peer-groups/policy-question.js';
 import { filterTerms, PeerGroupWriter } from '../src/peer-groups/render.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -134,6 +136,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
   protected override readonly feature = 'peerGroup';
   private readonly finder: PeerGroupFeature;
   private readonly reader: AnswerReader;
+  private readonly policy: PolicyQuestions;
   private readonly defaultZone: Zone;
 
   constructor(deps: DialogDeps, feature: PeerGroupFeature) {
@@ -151,6 +154,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     }
     this.defaultZone = zone;
     this.reader = new AnswerReader(deps.strings);
+    this.policy = new PolicyQuestions(deps.strings, this.reader, feature.directory);
     this.addDialog(new TextPrompt(TEXT))
       .addDialog(new WaterfallDialog(ASK, [this.ask.bind(this), this.read.bind(this)]))
       .addDialog(new WaterfallDialog(NEXT, [this.offerNext.bind(this), this.actOnNext.bind(this)]))
@@ -164,9 +168,17 @@ export class PeerGroupDialog extends InterruptibleDialog {
     options?: object,
   ): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const { recognition, text } = (options ?? {}) as PeerGroupOptions;
-    const answers = recognition ? this.reader.prefill(recognition, text ?? '') : {};
+    const { recognition, text = '' } = (options ?? {}) as PeerGroupOptions;
+    // "Can I go to NA on suboxone?" asks about NA; it does not choose 12-step groups.
+    const asked = this.policy.groupAskedAbout(text);
+    const medication = this.reader.medicationOf(text);
+    const answers = asked
+      ? { ...(medication ? { medication } : {}) }
+      : recognition
+        ? this.reader.prefill(recognition, text)
+        : {};
     await innerDc.context.sendActivity(strings.text('peerGroups.intro'));
+    if (asked) await plain(innerDc.context, this.policy.answer(asked));
     if (Object.keys(answers).length > 0) {
       const summary = this.writer(innerDc.context).summary(answers);
       await innerDc.context.sendActivity(strings.text('peerGroups.prefilled', { summary }));
@@ -204,6 +216,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const state = stateOf(step);
     const filter = this.nextQuestion(state.answers);
     const text = String(step.result ?? '');
+    const policyAnswered = await this.answerPolicyQuestion(step, state, text, ASK);
+    if (policyAnswered) return policyAnswered;
     const recognition = this.recognition(step.context);
     const numbered =
       filter &&
@@ -217,7 +231,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const answer = filter && this.reader.read(filter, text, recognition, numbered === true);
     if (answer) {
       // "Alcohol, online please" answers this question and the format one.
-      const answers = { ...state.answers, ...this.reader.mentions(recognition), ...answer };
+      const answers = { ...state.answers, ...this.reader.mentions(recognition, text), ...answer };
       return step.replaceDialog(ASK, { answers, misses: 0 });
     }
     const elsewhere = await this.otherRequest(step, state, text, recognition, 'question');
@@ -248,6 +262,10 @@ export class PeerGroupDialog extends InterruptibleDialog {
     }
     const relax = search.relaxation(state.answers);
     await plain(step.context, strings.text('peerGroups.nothingFits', { summary }));
+    // Medication is never left out: say so, and what they can do instead.
+    if (state.answers.medication === 'required') {
+      await step.context.sendActivity(strings.text('peerGroups.nothingFitsMedication'));
+    }
     await step.context.sendActivity(
       relax
         ? strings.text('peerGroups.relaxOffer', {
@@ -281,6 +299,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
   private async actOnNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = stateOf(step);
     const text = String(step.result ?? '');
+    const policyAnswered = await this.answerPolicyQuestion(step, state, text, NEXT);
+    if (policyAnswered) return policyAnswered;
     // "Change the format" names the answer: straight to it, not to the list of answers.
     const change = this.reader.changeRequest(text);
     if (change) return step.replaceDialog(ASK, { answers: without(state.answers, change), misses: 0 });
@@ -323,6 +343,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
   private async readWhich(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = stateOf(step);
     const text = String(step.result ?? '');
+    const policyAnswered = await this.answerPolicyQuestion(step, state, text, CHANGE);
+    if (policyAnswered) return policyAnswered;
     const picked = this.picked(step.context, text, this.changeChoices(state.answers));
     if (picked === 'keep') return this.showResults(step, { answers: state.answers, misses: 0 });
     const filter = filters.find((f) => f === picked) ?? this.reader.changeRequest(text);
@@ -346,7 +368,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     at: 'question' | 'results',
   ): Promise<DialogTurnResult | undefined> {
     const { strings } = this.deps;
-    const mentioned = this.reader.mentions(recognition);
+    const mentioned = this.reader.mentions(recognition, text);
     if (Object.keys(mentioned).length > 0) {
       const answers = { ...state.answers, ...mentioned };
       if (at === 'question') {
@@ -361,6 +383,25 @@ export class PeerGroupDialog extends InterruptibleDialog {
     return change
       ? step.replaceDialog(ASK, { answers: without(state.answers, change), misses: 0 })
       : undefined;
+  }
+
+  /**
+   * A question about a group's medication policy ("can i go to NA on suboxone?"): answered from
+   * the directory, then the open prompt (`again`) once more. Medication named in it is kept;
+   * the group named is not taken as a choice.
+   */
+  private async answerPolicyQuestion(
+    step: WaterfallStepContext,
+    state: FinderState,
+    text: string,
+    again: typeof ASK | typeof NEXT | typeof CHANGE,
+  ): Promise<DialogTurnResult | undefined> {
+    const group = this.policy.groupAskedAbout(text);
+    if (!group) return undefined;
+    await plain(step.context, this.policy.answer(group));
+    const medication = again === ASK ? this.reader.medicationOf(text) : undefined;
+    const answers = medication ? { ...state.answers, medication } : state.answers;
+    return step.replaceDialog(again, { ...state, answers });
   }
 
   /** The first question not yet answered that applies to the answers so far. */
@@ -442,7 +483,9 @@ export class PeerGroupDialog extends InterruptibleDialog {
     matches: readonly Match[],
     intro: string[],
   ): Promise<void> {
-    await context.sendActivity(writer.matchesActivity(matches, intro));
+    await context.sendActivity(
+      writer.matchesActivity(matches, intro, showsAdaptiveCards(context.activity.channelId)),
+    );
   }
 
   private explainApproaches(): string {

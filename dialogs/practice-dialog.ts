@@ -1,4 +1,4 @@
-import type { StatePropertyAccessor } from 'botbuilder';
+import { ActivityTypes, type StatePropertyAccessor } from 'botbuilder';
 import {
   type Choice,
   type DialogContext,
@@ -17,7 +17,8 @@ import { FeedbackWriter, type Turn } from '../src/practice/feedback.js';
 import { recordSession } from '../src/practice/history.js';
 import type { PracticeContent } from '../src/practice/index.js';
 import { advance, pickMove, type RolePlayState } from '../src/practice/moves.js';
-import { type Scenario, scenarioNamedIn } from '../src/practice/scenarios.js';
+import { reasonIn } from '../src/practice/reason.js';
+import { type Scenario, type SceneChoice, sceneNamedIn, sceneOf } from '../src/practice/scenarios.js';
 import { detectSkills } from '../src/practice/skills.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -51,11 +52,11 @@ export type PracticeResult = { done: true } | { next: 'handoff' } | LeftResult;
 interface PickState {
   misses: number;
 }
-interface ModeState extends PickState {
-  scenario: string;
+/** The scene chosen, and the person's reason for their request when they gave one (their words). */
+interface ModeState extends PickState, SceneChoice {
+  reason?: string;
 }
-interface SceneState {
-  scenario: string;
+interface SceneState extends SceneChoice {
   coach: boolean;
   play: RolePlayState;
   /** What the counterpart says next (the prompt, so help and a pause re-ask it). */
@@ -107,11 +108,12 @@ export class PracticeDialog extends InterruptibleDialog {
   ): Promise<DialogTurnResult> {
     const { scenario: asked, text } = (options ?? {}) as PracticeOptions;
     await innerDc.context.sendActivity(this.deps.strings.text('practice.intro'));
-    // "Practice talking to my landlord" names the scene; an id in the options wins.
-    const scenario = asked ?? (text ? scenarioNamedIn(this.practice.content.scenarios, text)?.id : undefined);
-    if (scenario !== undefined) {
-      if (this.scenario(scenario))
-        return innerDc.beginDialog(MODE, { scenario, misses: 0 } satisfies ModeState);
+    // "Practice asking my landlord about my support animal" names the scene and the request;
+    // an id in the options wins.
+    const named = asked !== undefined ? { scenario: asked } : text ? this.sceneNamedIn(text) : undefined;
+    if (named !== undefined) {
+      if (this.scenario(named.scenario))
+        return innerDc.beginDialog(MODE, { ...named, ...this.reasonOf(text), misses: 0 } satisfies ModeState);
       await innerDc.context.sendActivity(this.deps.strings.text('practice.unknownScenario'));
     }
     return innerDc.beginDialog(CHOOSE, { misses: 0 } satisfies PickState);
@@ -145,6 +147,10 @@ export class PracticeDialog extends InterruptibleDialog {
 
   private async readScenario(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { misses } = step.options as PickState;
+    const text = String(step.result ?? '');
+    // "My landlord, about my dog" picks the landlord and the request.
+    const named = this.sceneNamedIn(text);
+    if (named?.situation) return step.replaceDialog(MODE, { ...named, ...this.reasonOf(text), misses: 0 });
     const index = this.pickedIndex(step, this.scenarioChoices());
     const scenario = index === undefined ? undefined : this.practice.content.scenarios[index];
     if (!scenario) return step.replaceDialog(CHOOSE, { misses: misses + 1 } satisfies PickState);
@@ -154,12 +160,20 @@ export class PracticeDialog extends InterruptibleDialog {
   /** Sets the scene (who the bot will play), then asks how the person wants coaching. */
   private async askMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
-    const scenario = this.scenarioOf(state.scenario);
+    const scenario = this.sceneFor(state);
     if (state.misses === 0) {
       const { setting, counterpart, persona } = scenario;
       await step.context.sendActivity(
         this.deps.strings.text('practice.scene', { setting, counterpart, persona }),
       );
+      if (state.reason) {
+        // Their own words, shown as typed (never as markdown).
+        await step.context.sendActivity({
+          type: ActivityTypes.Message,
+          textFormat: 'plain',
+          text: this.deps.strings.text('practice.sceneReason', { reason: state.reason }),
+        });
+      }
     }
     return this.prompt(
       step,
@@ -178,9 +192,10 @@ export class PracticeDialog extends InterruptibleDialog {
     if (index === undefined) return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
     const scene: SceneState = {
       scenario: state.scenario,
+      ...(state.situation ? { situation: state.situation } : {}),
       coach: index === 0,
       play: { exchanges: 0, negotiated: false },
-      line: this.scenarioOf(state.scenario).opening,
+      line: this.sceneFor(state).opening,
       turns: [],
     };
     return step.replaceDialog(SCENE, scene);
@@ -200,7 +215,7 @@ export class PracticeDialog extends InterruptibleDialog {
     const state = step.options as SceneState;
     const text = String(step.result ?? '');
     if (this.isStop(text)) return this.finish(step, state, 'practice.stopped');
-    const scenario = this.scenarioOf(state.scenario);
+    const scenario = this.sceneFor(state);
     const skills = detectSkills(this.practice.content.rules, text, {
       afterBrushOff: state.play.last === 'brushOff',
     });
@@ -233,7 +248,7 @@ export class PracticeDialog extends InterruptibleDialog {
         at,
         skills,
       });
-      const goal = this.scenarioOf(state.scenario).goal;
+      const goal = this.sceneFor(state).goal;
       await step.context.sendActivity(this.writer.summary(state.turns, goal));
       const progress = this.writer.progress(history);
       if (progress) await step.context.sendActivity(progress);
@@ -276,6 +291,21 @@ export class PracticeDialog extends InterruptibleDialog {
 
   private scenario(id: string): Scenario | undefined {
     return this.practice.content.scenarios.find((scenario) => scenario.id === id);
+  }
+
+  /** The scene to play: the scenario, on the person's request when one was chosen. */
+  private sceneFor(choice: SceneChoice): Scenario {
+    return sceneOf(this.scenarioOf(choice.scenario), choice.situation);
+  }
+
+  private sceneNamedIn(text: string): SceneChoice | undefined {
+    return sceneNamedIn(this.practice.content.scenarios, text);
+  }
+
+  /** `{ reason }` when `text` says why ("because it helps me stay calm"), else nothing. */
+  private reasonOf(text: string | undefined): { reason?: string } {
+    const reason = text ? reasonIn(text, this.deps.strings.variants('practice.reasonCues')) : undefined;
+    return reason ? { reason } : {};
   }
 
   /** The scene by id; stored state names one, and the list is checked at start. */

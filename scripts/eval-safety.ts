@@ -12,6 +12,13 @@ import { intentNames } from '../src/language/intents/intent-names.js';
 import { loadSafetyClassifier, loadSafetyResources } from '../src/language/safety/safety-classifier.js';
 import { loadHeldOutSets } from '../test/language/safety/held-out-sets.js';
 import {
+  leaveOneVoiceOut,
+  roundOneVoice,
+  sumFigures,
+  type VoiceFigures,
+  voiceFigures,
+} from '../test/language/safety/leave-one-voice-out.js';
+import {
   checkTargets,
   evaluateSet,
   longMessage,
@@ -21,7 +28,7 @@ import {
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
-const { taxonomy, examples } = loadSafetyResources();
+const { taxonomy, examples, rules, lists } = loadSafetyResources();
 const classifier = loadSafetyClassifier();
 const classify = (text: string) => classifier.classify(text);
 print(
@@ -41,10 +48,40 @@ for (const { name, file, set } of loadHeldOutSets(taxonomy)) {
 }
 
 print();
+print(
+  'Leave-one-voice-out on the training messages: the learned layer trained on every other voice, the gate scored on this one (the rules saw every voice)',
+);
+const columns = {
+  explicitAtDanger: 'explicit at danger',
+  dangerFlagged: 'danger any level',
+  concernFlagged: 'concern',
+  lookalikeAlarms: 'lookalike alarms',
+  everydayAlarms: 'everyday alarms',
+} as const;
+const voiceRow = (name: string, figures: VoiceFigures) =>
+  `  ${name.padEnd(15)}${Object.entries(columns)
+    .map(([key, title]) => {
+      const { part, whole } = figures[key as keyof VoiceFigures];
+      return `${part}/${whole}`.padStart(title.length + 2);
+    })
+    .join('')}`;
+print(
+  `  ${'voice'.padEnd(15)}${Object.values(columns)
+    .map((title) => title.padStart(title.length + 2))
+    .join('')}`,
+);
+const byVoice = leaveOneVoiceOut(rules, examples.items, taxonomy, lists, examples.thresholds).map(
+  ({ voice, evaluation }) => ({ voice, figures: voiceFigures(evaluation) }),
+);
+for (const { voice, figures } of byVoice) print(voiceRow(voice, figures));
+const roundTwo = byVoice.filter(({ voice }) => voice !== roundOneVoice).map(({ figures }) => figures);
+print(voiceRow('round-2 voices', sumFigures(roundTwo)));
+
+print();
 const everyday = intentNames.flatMap((intent) => loadIntentExamples()[intent]);
 const alarms = everyday.filter((text) => classify(text).level !== 'none');
 print(
-  `Everyday messages from the intent examples (never trained on by the gate): ${alarms.length}/${everyday.length} false alarms (${((100 * alarms.length) / everyday.length).toFixed(1)}%)`,
+  `Everyday messages from the intent examples (never trained on by the gate; the threshold choice's everyday budget): ${alarms.length}/${everyday.length} false alarms (${((100 * alarms.length) / everyday.length).toFixed(1)}%)`,
 );
 for (const text of alarms) print(`  false alarm (${classify(text).level}): ${text}`);
 

@@ -31,6 +31,7 @@ import { HandoffTurns } from '../handoff/handoff-turns.js';
 import { SpecialistChannel } from '../handoff/specialist-channel.js';
 import { AdviceRequestDetector } from '../language/advice-requests.js';
 import { CommandRecognizer } from '../language/commands.js';
+import { FlowQuestions } from '../language/flow-questions.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../language/intents/index.js';
 import { loadSafetyClassifier } from '../language/safety/safety-classifier.js';
 import { loadPeerDirectory } from '../peer-groups/directory.js';
@@ -228,6 +229,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     recognizer,
     safety,
     advice: AdviceRequestDetector.load(),
+    flowQuestions: FlowQuestions.load(strings),
     personalData,
     safetyPlans,
     person: userState.createProperty('person'),

@@ -3,7 +3,7 @@ import type { StringKey, Strings } from '../content/strings.js';
 import type { GroupApproach, GroupFormat, WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
 import { answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
-import { type Filter, filters, type Place, type Preferences } from './matching.js';
+import { type ApproachAnswer, type Filter, filters, type Place, type Preferences } from './matching.js';
 import { type Daypart, dayparts, daypartsOf, type When, weekdayOf } from './schedule.js';
 import type { Focus } from './schema.js';
 
@@ -200,14 +200,14 @@ export class AnswerReader {
       }
       case 'approach': {
         const approach =
-          this.mentions(recognition).approach ??
+          this.approachOf(text, recognition) ??
           this.pick(approachOptions, text) ??
           (skipped() ? 'any' : undefined);
         return approach && { approach };
       }
       case 'format': {
         const format =
-          this.mentions(recognition).format ??
+          oneOrAny(recognition.entities.groupFormat.map((entity) => entity.value)) ??
           this.pick(formatOptions, text) ??
           (skipped() ? 'any' : undefined);
         return format && { format };
@@ -225,6 +225,7 @@ export class AnswerReader {
         const said = recognition.entities.boolean[0]?.value;
         const medication =
           this.pick(medicationOptions, text) ??
+          this.medicationOf(text) ??
           (said === undefined ? undefined : said ? 'required' : 'any') ??
           (skipped() ? 'any' : undefined);
         return medication && { medication };
@@ -233,19 +234,54 @@ export class AnswerReader {
   }
 
   /**
-   * Kinds of group and formats named in passing ("an online 12-step group"), from the
-   * recognizer's entities: the person need not be asked them.
+   * Answers named in passing ("online, not 12 step, evenings, I'm on suboxone"): the kind of
+   * group, the format, when, and medication taken for recovery. The person need not be asked them.
    */
-  mentions(recognition: WayfinderRecognition): Preferences {
-    const approach = oneOrAny(recognition.entities.groupApproach.map((entity) => entity.value));
+  mentions(recognition: WayfinderRecognition, text: string): Preferences {
+    const approach = this.approachOf(text, recognition);
     const format = oneOrAny(recognition.entities.groupFormat.map((entity) => entity.value));
-    return { ...(approach ? { approach } : {}), ...(format ? { format } : {}) };
+    // Only times that recur ("evenings", "Saturdays"): "I slipped last night" is no meeting time.
+    const when = this.readWhen(text, recognition, true);
+    const medication = this.medicationOf(text);
+    return {
+      ...(approach ? { approach } : {}),
+      ...(format ? { format } : {}),
+      ...(when ? { when } : {}),
+      ...(medication ? { medication } : {}),
+    };
   }
 
-  /** What a first message already says (kind, format, when), so those are not asked again. */
+  /** What a first message already says (any time, "tonight" too), so it is not asked again. */
   prefill(recognition: WayfinderRecognition, text: string): Preferences {
     const when = this.readWhen(text, recognition);
-    return { ...this.mentions(recognition), ...(when ? { when } : {}) };
+    return { ...this.mentions(recognition, text), ...(when ? { when } : {}) };
+  }
+
+  /**
+   * 'required' when the person says they take medication for recovery ("I'm on suboxone", "I
+   * take methadone"): groups that turn such people away are left out without asking. A "not"
+   * just before it ("I'm not on methadone") says nothing either way.
+   */
+  medicationOf(text: string): 'required' | undefined {
+    const words = withoutQuestionMarks(text).split(' ');
+    const said = this.strings.variants('peerGroupChoices.onMedicationWords').some((phrase) => {
+      const at = indexOfPhrase(words, normalizeText(phrase).split(' '));
+      if (at < 0) return false;
+      const before = ` ${words.slice(Math.max(0, at - 3), at).join(' ')} `;
+      return !this.strings
+        .variants('peerGroupChoices.notOnMedicationWords')
+        .some((cue) => before.includes(` ${normalizeText(cue)} `));
+    });
+    return said ? 'required' : undefined;
+  }
+
+  /**
+   * The kind of group in `text`: "not 12 step" / "no AA" first (any kind but 12-step; the
+   * recognizer would read "12 step" in it), else the one kind the recognizer found.
+   */
+  private approachOf(text: string, recognition: WayfinderRecognition): ApproachAnswer | 'any' | undefined {
+    if (this.has(normalizeText(text), 'peerGroupChoices.notTwelveStepWords')) return 'notTwelveStep';
+    return oneOrAny(recognition.entities.groupApproach.map((entity) => entity.value));
   }
 
   /** The answer "change the format" or "different time" asks to change, if the text asks that. */
@@ -293,11 +329,12 @@ export class AnswerReader {
    * Days and parts of the day from the recognizer's dates and times ("Saturday morning",
    * "tonight", "this weekend", "7pm") and from words it leaves out ("weekdays", "after work").
    */
-  private readWhen(text: string, recognition: WayfinderRecognition): When | undefined {
+  private readWhen(text: string, recognition: WayfinderRecognition, recurringOnly = false): When | undefined {
     const days = new Set<number>();
     const parts = new Set<Daypart>();
     for (const entity of recognition.entities.datetime) {
       const timex = entity.timex;
+      if (recurringOnly && /^\d{4}/.test(timex)) continue;
       const weekday = /W\d\d-([1-7])|WXX-([1-7])/.exec(timex);
       const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(timex);
       if (weekday) days.add(Number(weekday[1] ?? weekday[2]) % 7);
@@ -339,6 +376,19 @@ export function readPlace(text: string): Place | undefined {
   if (!city || !name || name.split(/\s+/).length > 4) return undefined;
   const state = (city[2] ?? city[3])?.toUpperCase();
   return { text: state ? `${name}, ${state}` : name, city: name, ...(state ? { state } : {}) };
+}
+
+/** The text folded (normalizeText) with its question marks gone too: "suboxone?" is "suboxone". */
+export function withoutQuestionMarks(text: string): string {
+  return normalizeText(text.replace(/\?/g, ' '));
+}
+
+/** Where `phrase` (words) starts in `words`, or -1. */
+function indexOfPhrase(words: readonly string[], phrase: readonly string[]): number {
+  for (let at = 0; at + phrase.length <= words.length; at++) {
+    if (phrase.every((word, i) => words[at + i] === word)) return at;
+  }
+  return -1;
 }
 
 function addAll<T>(set: Set<T>, values: readonly T[]): void {

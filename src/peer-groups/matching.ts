@@ -17,10 +17,13 @@ export interface Place {
   zip?: string;
 }
 
+/** A kind of group wanted, or 'notTwelveStep': any kind but 12-step ("not 12 step"). */
+export type ApproachAnswer = GroupApproach | 'notTwelveStep';
+
 /** The person's answers. Missing: not asked yet; 'any': no preference (skipped or relaxed). */
 export interface Preferences {
   focus?: Focus | 'any';
-  approach?: GroupApproach | 'any';
+  approach?: ApproachAnswer | 'any';
   format?: GroupFormat | 'any';
   when?: When | 'any';
   place?: Place | 'any';
@@ -63,6 +66,11 @@ const focusFit: Readonly<Record<Focus, { yes: readonly Focus[]; maybe: readonly 
  * people on medication (an unknown policy already passes, as "ask them").
  */
 const relaxOrder: readonly Filter[] = ['when', 'place', 'format', 'approach', 'focus'];
+
+/** A boundary the person set ("not 12-step") is never offered to be left out, as medication is not. */
+function relaxable(filter: Filter, prefs: Preferences): boolean {
+  return given(prefs[filter]) !== undefined && !(filter === 'approach' && prefs.approach === 'notTwelveStep');
+}
 
 /** An answer that narrows the search: given, and not "no preference". */
 function given<T>(answer: T | 'any' | undefined): T | undefined {
@@ -140,7 +148,7 @@ export class PeerSearch {
   relaxation(prefs: Preferences): { filter: Filter; count: number } | undefined {
     let best: { filter: Filter; count: number } | undefined;
     for (const filter of relaxOrder) {
-      if (given(prefs[filter]) === undefined) continue;
+      if (!relaxable(filter, prefs)) continue;
       const relaxed: Preferences = { ...prefs, [filter]: 'any' };
       const count = this.fitting(this.directory.groups, relaxed).length;
       if (count > (best?.count ?? 0)) best = { filter, count };
@@ -149,14 +157,17 @@ export class PeerSearch {
   }
 
   /**
-   * National organizations a person can try from anywhere: those for their focus that meet
-   * online (confirmed first, then those whose formats are not confirmed), and that welcome
-   * people on medication or may (when asked), at most `limit`.
+   * National organizations a person can try from anywhere: those for their focus (never a
+   * 12-step one after "not 12-step") that meet online (confirmed first, then
+   * those whose formats are not confirmed), and that welcome people on medication or may (when
+   * asked), at most `limit`.
    */
   nationalOptions(prefs: Preferences, limit = 3): Match[] {
     const online: Preferences = {
       format: 'online',
       ...(prefs.focus ? { focus: prefs.focus } : {}),
+      // A kind asked for may be widened here; a kind ruled out ("not 12-step") stays out.
+      ...(prefs.approach === 'notTwelveStep' ? { approach: prefs.approach } : {}),
       ...(prefs.medication ? { medication: prefs.medication } : {}),
     };
     const national = this.directory.groups.filter((group) => group.kind === 'national');
@@ -177,7 +188,12 @@ function medicationVerdict(policy: MedicationPolicy): Verdict {
   return policy === 'no' ? 'no' : 'maybe';
 }
 
-function approachVerdict(tags: readonly GroupApproach[], wanted: GroupApproach): Verdict {
+function approachVerdict(tags: readonly GroupApproach[], wanted: ApproachAnswer): Verdict {
+  if (wanted === 'notTwelveStep') {
+    // A group that names no approach may still follow the 12 steps: worth checking.
+    if (tags.includes('twelveStep')) return 'no';
+    return tags.length === 0 ? 'maybe' : 'yes';
+  }
   if (tags.includes(wanted)) return 'yes';
   // A group for every pathway welcomes this one too; a group with no approach may suit.
   if (tags.length === 0 || (wanted !== 'allPathways' && tags.includes('allPathways'))) return 'maybe';

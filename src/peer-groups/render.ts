@@ -1,10 +1,11 @@
 import { type Activity, ActivityTypes, type Attachment } from 'botbuilder';
 import { adaptiveCard, type OpenUrlAction, textBlock } from '../cards/adaptive-card.js';
+import { cardSafe } from '../cards/plain-text.js';
 import { sayDay, sayMoment, sayZone } from '../content/say-date.js';
 import type { StringKey, Strings } from '../content/strings.js';
-import type { GroupApproach, GroupFormat } from '../language/intents/index.js';
+import type { GroupFormat } from '../language/intents/index.js';
 import { parseWallTime, wallTimeAt, type Zone } from '../language/intents/time-zone.js';
-import { type Filter, filters, type Match, type Preferences } from './matching.js';
+import { type ApproachAnswer, type Filter, filters, type Match, type Preferences } from './matching.js';
 import type { Daypart, When } from './schedule.js';
 import type { Focus, PeerGroup } from './schema.js';
 
@@ -16,8 +17,9 @@ const focusTerms: Readonly<Record<Focus, StringKey>> = {
   coOccurring: 'peerGroupTerms.focusCoOccurring',
   familyFriends: 'peerGroupTerms.focusFamilyFriends',
 };
-const approachTerms: Readonly<Record<GroupApproach, StringKey>> = {
+const approachTerms: Readonly<Record<ApproachAnswer, StringKey>> = {
   twelveStep: 'peerGroupTerms.approachTwelveStep',
+  notTwelveStep: 'peerGroupTerms.approachNotTwelveStep',
   secular: 'peerGroupTerms.approachSecular',
   faithBased: 'peerGroupTerms.approachFaithBased',
   buddhist: 'peerGroupTerms.approachBuddhist',
@@ -74,15 +76,17 @@ export class PeerGroupWriter {
   }
 
   /**
-   * The results as one message: the whole list as plain text (what every channel shows), and a
-   * card per group for channels that render them.
+   * The results as one message, shown once: where the channel renders cards (`cards`), a short
+   * intro and a card per group, each card carrying its own text as fallback; elsewhere the
+   * whole list as plain text.
    */
-  matchesActivity(matches: readonly Match[], intro: readonly string[]): Partial<Activity> {
+  matchesActivity(matches: readonly Match[], intro: readonly string[], cards: boolean): Partial<Activity> {
     const rendered = matches.map((match, index) => this.match(match, index + 1));
+    const message = { type: ActivityTypes.Message, textFormat: 'plain' } as const;
+    if (!cards) return { ...message, text: [...intro, ...rendered.map((r) => r.text)].join('\n\n') };
     return {
-      type: ActivityTypes.Message,
-      textFormat: 'plain',
-      text: [...intro, ...rendered.map((r) => r.text)].join('\n\n'),
+      ...message,
+      text: intro.join('\n\n'),
       attachments: rendered.map((r) => r.card),
       attachmentLayout: 'list',
     };
@@ -167,6 +171,7 @@ export class PeerGroupWriter {
     return {
       text: [title, ...lines.map((line) => `  ${line}`)].join('\n'),
       card: adaptiveCard({
+        fallbackText: cardSafe([title, ...lines].join('\n')),
         body: [
           textBlock(group.name, { weight: 'Bolder', size: 'Medium' }),
           ...lines.map((line) => textBlock(line, { spacing: 'Small' })),

@@ -80,6 +80,8 @@ function sharedFields(contacts: VerifiedContacts) {
   return {
     id,
     name: text,
+    /** Other names people type for it ("smart"); its name and a short form in brackets ("(NA)") count already. */
+    aliases: z.array(text).min(1).optional(),
     /** Empty when the group follows no one recovery approach (a mental health peer group). */
     approach: z.array(z.enum(groupApproaches)),
     focus: z.array(z.enum(focusAreas)).min(1, 'name at least one focus'),

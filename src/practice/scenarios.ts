@@ -16,8 +16,30 @@ export type MoveName = (typeof moveNames)[number];
 const line = z.string().trim().min(1, 'must not be empty').max(300, 'keep a line under 300 characters');
 const lines = z.array(line).min(1, 'needs at least one line');
 
+const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case');
+const movesSchema = z.object(
+  Object.fromEntries(moveNames.map((name) => [name, lines])) as Record<MoveName, typeof lines>,
+);
+
+/**
+ * One thing a person may want to ask the scene's counterpart ("to keep an emotional support
+ * animal"): its own setting, goal, opening and every move, so the counterpart stays on it.
+ */
+const situationSchema = z.object({
+  id: kebabId,
+  /** Words that say this is what the person wants to ask ("emotional support animal", "repair"). */
+  keywords: z.array(line).min(1),
+  title: line,
+  setting: line,
+  /** How the counterpart acts about this request, when it differs from the scene's persona. */
+  persona: line.optional(),
+  goal: line,
+  opening: line,
+  moves: movesSchema,
+});
+
 const scenarioSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case'),
+  id: kebabId,
   title: line,
   /** Words that name this scene in a message ("practice with my landlord"); also accepted as answers. */
   keywords: z.array(line).min(1),
@@ -29,9 +51,9 @@ const scenarioSchema = z.object({
   opening: line,
   /** The role-play ends after this many of the person's turns (3 to 8), if nothing ends it sooner. */
   maxExchanges: z.number().int().min(3).max(8),
-  moves: z.object(
-    Object.fromEntries(moveNames.map((name) => [name, lines])) as Record<MoveName, typeof lines>,
-  ),
+  moves: movesSchema,
+  /** Requests this counterpart can be asked about; a scene built from one stays on it. */
+  situations: z.array(situationSchema).optional(),
 });
 
 const fileSchema = z
@@ -53,17 +75,45 @@ const fileSchema = z
   });
 
 export type Scenario = z.output<typeof scenarioSchema>;
+export type Situation = NonNullable<Scenario['situations']>[number];
+
+/** A scene as chosen (stored in dialog state, so plain data): the counterpart, and what is asked. */
+export interface SceneChoice {
+  scenario: string;
+  situation?: string;
+}
+
+/** True when `text` holds one of `keywords` as whole words. */
+function names(text: string, keywords: readonly string[]): boolean {
+  const words = ` ${text.toLowerCase().replace(/[^a-z0-9'-]+/g, ' ')} `;
+  return keywords.some((keyword) => words.includes(` ${keyword.toLowerCase()} `));
+}
 
 /**
- * The one scene a message names by its keywords ("can I practice with my landlord?"), or
- * undefined when it names none or several (then the person chooses).
+ * The scene a message asks for, built from what it says: the counterpart named ("my landlord")
+ * and what the person wants to ask them ("about an emotional support animal"), within the scene
+ * library. The request alone finds its counterpart; a counterpart named with a request it has
+ * no scene for gets its general scene. Undefined when it names no scene, or several.
  */
-export function scenarioNamedIn(scenarios: readonly Scenario[], text: string): Scenario | undefined {
-  const words = ` ${text.toLowerCase().replace(/[^a-z0-9'-]+/g, ' ')} `;
-  const named = scenarios.filter((scenario) =>
-    scenario.keywords.some((keyword) => words.includes(` ${keyword.toLowerCase()} `)),
+export function sceneNamedIn(scenarios: readonly Scenario[], text: string): SceneChoice | undefined {
+  const named = scenarios.filter((scenario) => names(text, scenario.keywords));
+  const asked = scenarios.flatMap((scenario) =>
+    (scenario.situations ?? [])
+      .filter((situation) => names(text, situation.keywords))
+      .map((situation) => ({ scenario: scenario.id, situation: situation.id })),
   );
-  return named.length === 1 ? named[0] : undefined;
+  const within = named.length === 1 ? asked.filter((choice) => choice.scenario === named[0]?.id) : asked;
+  if (within.length === 1 && (named.length !== 1 || within[0]?.scenario === named[0]?.id)) return within[0];
+  if (named.length === 1 && named[0]) return { scenario: named[0].id };
+  return undefined;
+}
+
+/** The scene to play: the scenario with the chosen situation's setting, goal, opening and moves. */
+export function sceneOf(scenario: Scenario, situationId: string | undefined): Scenario {
+  const situation = scenario.situations?.find((s) => s.id === situationId);
+  if (!situation) return scenario;
+  const { title, setting, persona = scenario.persona, goal, opening, moves } = situation;
+  return { ...scenario, title, setting, persona, goal, opening, moves };
 }
 export const practiceScenariosSchema = fileSchema;
 

@@ -93,13 +93,14 @@ export function detectSkills(rules: SkillRules, text: string, context: SkillCont
  */
 export function askIn(text: string): string | undefined {
   const match = normalize(text).match(
-    /\b(?:i need|i'd like|i would like|i want|i'm asking for|i am asking for|could i (?:have|get)|can i (?:have|get)|could you|can you|would you)\s+(.+)/i,
+    /\b(?:i need|i'd like|i would like|i want|i'm asking for|i am asking for|could i (?:have|get)|can i (?:have|get))\s+(.+)/i,
   );
   const rest = match?.[1]
     ?.split(/\s*(?:[.!?;]|,? so that|,? so i|,? because|,? that way)\s*/i)[0]
     ?.replace(/[\s,]*please$/i, '')
     .replace(/[\s,]+$/, '')
     .trim();
-  if (!rest || rest.length < 3) return undefined;
+  // "to ask about my dog" is no thing asked for: it would read "I'm asking for to ask about...".
+  if (!rest || rest.length < 3 || /^to\b/i.test(rest)) return undefined;
   return rest.length > 80 ? `${rest.slice(0, 77).trimEnd()}...` : rest;
 }

@@ -13,9 +13,26 @@ export function asQuestion(text: string): string {
  * person's own words, as one to ask a provider or legal aid. Plain text, because it echoes what
  * the person typed and that must never render as markup.
  */
-export function adviceReply(strings: Strings, kind: AdviceKind, text: string): Partial<Activity> {
+export function adviceReply(
+  strings: Strings,
+  kind: AdviceKind,
+  text: string,
+  /**
+   * Where it was asked: elsewhere (a button starts a plan); while a plan is made (its questions
+   * come later: no button, which would read as an answer); at the plan's questions (kept there).
+   */
+  where: 'elsewhere' | 'planning' | 'planQuestions' = 'elsewhere',
+): Partial<Activity> {
   const question =
     text.trim().length > 0 && text.length <= 200 ? asQuestion(text) : strings.text(`advice.${kind}Question`);
+  if (where !== 'elsewhere') {
+    const next = strings.text(where === 'planning' ? 'advice.addAtQuestions' : 'advice.keptInPlan');
+    return {
+      type: ActivityTypes.Message,
+      textFormat: 'plain',
+      text: `${strings.text(`advice.${kind}`, { question })}\n\n${next}`,
+    };
+  }
   return {
     type: ActivityTypes.Message,
     textFormat: 'plain',

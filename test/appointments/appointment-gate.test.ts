@@ -14,6 +14,7 @@ import { HandoffStore } from '../../src/handoff/handoff-store.js';
 import { HandoffTurns } from '../../src/handoff/handoff-turns.js';
 import { AdviceRequestDetector } from '../../src/language/advice-requests.js';
 import { CommandRecognizer } from '../../src/language/commands.js';
+import { FlowQuestions } from '../../src/language/flow-questions.js';
 import type { WayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
 import { loadSafetyClassifier } from '../../src/language/safety/safety-classifier.js';
 import { PersonalData } from '../../src/privacy/personal-data.js';
@@ -64,6 +65,7 @@ function botWithAppointments(): TestAdapter {
     recognizer,
     safety: loadSafetyClassifier(),
     advice: AdviceRequestDetector.load(),
+    flowQuestions: FlowQuestions.load(strings),
     personalData,
     safetyPlans: new SafetyPlanSender(new SafetyPlanStore(userState), strings, crisisResources),
     person: userState.createProperty('person'),

@@ -15,6 +15,16 @@ const cases: ReadonlyArray<[text: string, expected: AdviceKind | undefined]> = [
   ['how do I beat a probation violation', 'legal'],
   ['Will I go to jail for missing a drug test?', 'legal'],
   ['can i sue my landlord', 'legal'],
+  // Issue 19: as people type them inside a flow.
+  ['should I just stop taking the seroquel?', 'medical'],
+  ['should i really quit my meds', 'medical'],
+  ['is it safe to taper fast?', 'medical'],
+  ['how fast can i come off methadone', 'medical'],
+  ['can i just go cold turkey?', 'medical'],
+  ['can they evict me for this?', 'legal'],
+  ['could my boss fire me for going to treatment?', 'legal'],
+  ['will i get violated if i miss?', 'legal'],
+  ['is that legal?', 'legal'],
   // Statements and everyday questions are not requests for advice.
   ['My clinic gives me my methadone dose at 7am so I need a later start', undefined],
   ['I want to ask my doctor about my dose', undefined],
@@ -22,6 +32,9 @@ const cases: ReadonlyArray<[text: string, expected: AdviceKind | undefined]> = [
   ['How do I ask my boss for time off for counseling?', undefined],
   ['What should I bring to my appointment?', undefined],
   ['Can I bring a friend to court?', undefined],
+  ['I just stopped taking the seroquel last month', undefined],
+  ['my landlord wants to evict me', undefined],
+  ['Can they see me on Tuesday?', undefined],
   ['', undefined],
 ];
 

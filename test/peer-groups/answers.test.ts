@@ -78,10 +78,17 @@ describe('peer groups: reading answers', () => {
     assert.equal(reader.changeRequest('hello'), undefined);
   });
 
-  it('kinds of group and formats said in passing are taken; times only from a first message', async () => {
+  it('kinds of group, formats and recurring times said in passing are taken; dated times only from a first message', async () => {
     const text = 'an online 12 step meeting on weekday evenings';
     const recognition = await shippedRecognizer().recognizeText(text, { timezone: 'America/New_York' });
-    assert.deepEqual(reader.mentions(recognition), { approach: 'twelveStep', format: 'online' });
+    assert.deepEqual(reader.mentions(recognition, text), {
+      approach: 'twelveStep',
+      format: 'online',
+      when: { days: [1, 2, 3, 4, 5], parts: ['evening'] },
+    });
+    const dated = 'online tonight';
+    const tonight = await shippedRecognizer().recognizeText(dated, { timezone: 'America/New_York' });
+    assert.deepEqual(reader.mentions(tonight, dated), { format: 'online' });
     assert.deepEqual(reader.prefill(recognition, text), {
       approach: 'twelveStep',
       format: 'online',

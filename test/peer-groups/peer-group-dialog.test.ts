@@ -179,6 +179,7 @@ const cases: FinderCase[] = [
         'Yes, leave them out',
         [
           'peerGroups.nothingFits',
+          'peerGroups.nothingFitsMedication',
           ['peerGroups.relaxOffer', { filter: strings.text('peerGroupTerms.filterFormat'), count: 3 }],
           'peerGroups.nationalOptions',
           'peerGroups.offerPeer',
@@ -195,6 +196,7 @@ const cases: FinderCase[] = [
         'Yes, leave them out',
         [
           'peerGroups.nothingFits',
+          'peerGroups.nothingFitsMedication',
           'peerGroups.relaxOffer',
           'peerGroups.nationalOptions',
           'peerGroups.offerPeer',
@@ -252,10 +254,10 @@ describe('peer group dialog (what results look like)', () => {
   /** Plays `messages`, returning every reply of the last one. */
   async function lastReplies(
     messages: (string | Partial<Activity>)[],
-    options?: object,
+    channelId = 'test',
   ): Promise<Partial<Activity>[]> {
     const steps: Step[] = messages.slice(0, -1).map((text) => [text, []]);
-    const { client } = await runDialogCase(makeFinder, [], options, [recognizing]);
+    const { client } = await runDialogCase(makeFinder, [], undefined, [recognizing], channelId);
     for (const [message] of steps) {
       await client.sendActivity(message);
       while (client.getNextReply()) {
@@ -273,19 +275,35 @@ describe('peer group dialog (what results look like)', () => {
   const answers = ['find me a support group', ...path.map((question) => question.answer)];
   const cardsOf = (activity: Partial<Activity> | undefined): Attachment[] => activity?.attachments ?? [];
 
-  it('each result is a card, and the message text says it all too (plain text, zone named)', async () => {
-    const [shown] = await lastReplies(answers);
-    assert.equal(shown?.textFormat, 'plain');
-    assert.deepEqual(
-      cardsOf(shown).map((card) => card.contentType),
-      ['application/vnd.microsoft.card.adaptive', 'application/vnd.microsoft.card.adaptive'],
-    );
-    const text = shown?.text ?? '';
-    assert.ok(text.includes('1. Springfield Saturday Twelve-Step'));
-    assert.ok(text.includes('2. National Twelve-Step Fellowship'));
-    assert.ok(text.includes(strings.text('peerGroups.timesInDefault', { zone: 'America/New_York' })));
-    // Saturday 09:00 in Chicago, said on New York's clock.
-    assert.match(text, /Saturday, May 10 at 10:00\sAM EDT/);
+  it('where cards show (Web Chat, Teams): the results once, as cards, each with its own text as fallback', async () => {
+    for (const channel of ['webchat', 'msteams']) {
+      const [shown] = await lastReplies(answers, channel);
+      const cards = cardsOf(shown);
+      assert.deepEqual(
+        cards.map((card) => card.contentType),
+        ['application/vnd.microsoft.card.adaptive', 'application/vnd.microsoft.card.adaptive'],
+      );
+      const text = shown?.text ?? '';
+      assert.ok(text.includes(strings.text('peerGroups.timesInDefault', { zone: 'America/New_York' })));
+      assert.ok(!text.includes('Springfield Saturday Twelve-Step'), 'the list is not repeated as text');
+      const fallbacks = cards.map((card) => (card.content as { fallbackText?: string }).fallbackText ?? '');
+      assert.ok(fallbacks[0]?.startsWith('1. Springfield Saturday Twelve-Step'), fallbacks[0]);
+      assert.match(fallbacks[0] ?? '', /Saturday, May 10 at 10:00\sAM EDT/);
+      assert.ok(fallbacks[1]?.startsWith('2. National Twelve-Step Fellowship'), fallbacks[1]);
+    }
+  });
+
+  it('where cards cannot show (SMS, a test channel): the results once, as plain text, no cards', async () => {
+    for (const channel of ['sms', 'test']) {
+      const [shown] = await lastReplies(answers, channel);
+      assert.equal(shown?.textFormat, 'plain');
+      assert.deepEqual(cardsOf(shown), []);
+      const text = shown?.text ?? '';
+      assert.ok(text.includes('1. Springfield Saturday Twelve-Step'));
+      assert.ok(text.includes('2. National Twelve-Step Fellowship'));
+      // Saturday 09:00 in Chicago, said on New York's clock.
+      assert.match(text, /Saturday, May 10 at 10:00\sAM EDT/);
+    }
   });
 
   it("meeting times follow the channel's time zone when it sends one", async () => {
@@ -312,7 +330,7 @@ describe('peer group dialog (what results look like)', () => {
       'skip',
       "It doesn't matter",
     ];
-    const [shown] = await lastReplies(open);
+    const [shown] = await lastReplies(open, 'webchat');
     assert.equal(cardsOf(shown).length, 5);
   });
 });

@@ -34,6 +34,11 @@ describe('practice skill detection', () => {
     assert.ok(!detectSkills(rules, 'It would help me, or else I will call a lawyer.').has('statesBenefit'));
   });
 
+  it('hears "can you text me the time?" as asking for it in writing, and "text me back" not', () => {
+    assert.ok(detectSkills(rules, 'ok tuesday works. can you text me the time?').has('inWriting'));
+    assert.ok(!detectSkills(rules, 'just text me back').has('inWriting'));
+  });
+
   it('reads curly apostrophes as straight ones', () => {
     assert.ok(detectSkills(rules, 'I\u2019d like two minutes on the prescription.').has('specificRequest'));
   });
@@ -45,5 +50,9 @@ describe('practice skill detection', () => {
       'two minutes on the prescription',
     );
     assert.equal(askIn('Hello, thanks for seeing me.'), undefined);
+    // An infinitive is no thing asked for; the scene's goal stands in for it.
+    assert.equal(askIn("I'd like to ask about keeping my emotional support animal."), undefined);
+    // "can you send someone" asks for an action, not a thing: "I'm asking for send someone" reads wrong.
+    assert.equal(askIn('can you send someone by friday?'), undefined);
   });
 });

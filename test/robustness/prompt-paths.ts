@@ -279,7 +279,7 @@ export const promptPaths: readonly PromptPath[] = [
   {
     prompt: 'safetyCheckIn',
     asks: 'safety.confirm',
-    steps: ['hi', "I'm not sure I want to be here"],
+    steps: ['hi', "I don't want to wake up"],
     yesNo: true,
   },
   {

@@ -69,9 +69,11 @@ export async function runDialogCase(
   steps: readonly Step[],
   initialOptions?: object,
   middleware: readonly Middleware[] = [],
+  /** The channel the conversation is on (what a reply may depend on: cards, buttons). */
+  channelId = 'test',
 ): Promise<{ client: DialogTestClient; deps: ReturnType<typeof makeDialogDeps> }> {
   const deps = makeDialogDeps();
-  const client = new DialogTestClient('test', makeDialog(deps), initialOptions, [
+  const client = new DialogTestClient(channelId, makeDialog(deps), initialOptions, [
     new AutoSaveStateMiddleware(deps.userState),
     ...middleware,
   ]);

@@ -115,7 +115,11 @@ function everyCardMessage(): Record<string, Partial<Activity>> {
     'handoff: post in the specialists’ channel': channelRequestCard(strings, request),
     'appointment plan (all questions, long answers)': planMessage[0] ?? {},
     'accommodation request': requestCardActivity(strings, built, 'accommodation.ready'),
-    'peer groups: results': writer.matchesActivity(biggest, [strings.text('peerGroups.nationalOptions')]),
+    'peer groups: results': writer.matchesActivity(
+      biggest,
+      [strings.text('peerGroups.nationalOptions')],
+      true,
+    ),
   };
 }
 

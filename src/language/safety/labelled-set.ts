@@ -4,7 +4,7 @@ import { safetyLevels } from './safety-result.js';
 import { categorySchema, type SafetyTaxonomy } from './safety-taxonomy.js';
 
 /**
- * Labelled messages in one format for every set: the learned layer's training messages
+ * Labeled messages in one format for every set: the learned layer's training messages
  * (resources/safety-examples.json) and the held-out sets that measure the gate
  * (resources/safety-eval/*.json, one of them written by someone who never saw the others).
  */
@@ -26,6 +26,15 @@ export const labelledItemSchema = z.strictObject({
   expected: z.enum(safetyLevels),
   /** Danger said outright (the gate must say danger, and the bot acts without asking first). */
   explicit: z.boolean().optional(),
+  /**
+   * Who the message is written as (a voice listed in safety-examples.json: "texting", "formal",
+   * ...), so that leave-one-voice-out can measure how the gate does on a way of writing it never
+   * trained on. Unset: the round-1 writer's messages.
+   */
+  voice: z
+    .string()
+    .regex(/^[a-z]+(?:-[a-z]+)*$/, 'a voice id: lowercase words joined by hyphens')
+    .optional(),
 });
 
 export type LabelledItem = z.output<typeof labelledItemSchema>;

@@ -82,7 +82,7 @@ function settled(rules: SafetyResult): boolean {
  * 4. Else, when the rules said none and the message is at risk: concern, explicit false,
  *    `learned-concern` added.
  * 5. Else the rules' result unchanged.
- * The thresholds favour sensitivity (a false alarm costs one kind question, a miss can cost a
+ * The thresholds favor sensitivity (a false alarm costs one kind question, a miss can cost a
  * life): cross-validation on the training examples picks the pair that finds the most danger while
  * the alarms stay within the budgets the targets allow (test/language/safety/cross-validate.ts;
  * bench/safety.ts prints the sweep). The held-out sets are never used for it.

@@ -5,8 +5,8 @@ import { type SafetyLevel, safetyLevels } from './safety-result.js';
 import type { SafetyTaxonomy } from './safety-taxonomy.js';
 
 /**
- * The data half of the safety gate's learned layer: labelled training messages (in the format of
- * every labelled set, see labelled-set.ts), the score thresholds, and which rules-lexicon lists
+ * The data half of the safety gate's learned layer: labeled training messages (in the format of
+ * every labeled set, see labelled-set.ts), the score thresholds, and which rules-lexicon lists
  * stand in for their words, kept in resources/safety-examples.json. Validated here, so that a bad
  * edit stops the bot at start with the file and field named (see loadResource).
  */
@@ -34,10 +34,21 @@ function examplesFileSchema(taxonomy: SafetyTaxonomy) {
       }),
       /** Names of lists in safety-rules.json's lexicon whose one-word entries count as one feature. */
       phraseLists: z.array(z.string().regex(/^[a-zA-Z]+$/, 'a lexicon list name (letters only)')),
+      /** The voices items are written in, each with who writes like that. */
+      voices: z.record(z.string(), z.string().trim().min(1, 'say who writes like this')),
       items: z.array(labelledItemSchema),
     })
     .superRefine((file, ctx) => {
       checkItems(file.items, taxonomy, ctx);
+      file.items.forEach((item, index) => {
+        if (item.voice !== undefined && !Object.hasOwn(file.voices, item.voice)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', index, 'voice'],
+            message: `"${item.voice}" is not one of the file's voices`,
+          });
+        }
+      });
       for (const level of safetyLevels) {
         const count = file.items.filter((item) => item.expected === level).length;
         if (count < minExamplesPerLevel) {

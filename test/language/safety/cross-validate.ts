@@ -1,3 +1,5 @@
+import { loadIntentExamples } from '../../../src/language/intents/intent-examples.js';
+import { intentNames } from '../../../src/language/intents/intent-names.js';
 import type { PhraseLists } from '../../../src/language/intents/phrase-lists.js';
 import type { LabelledItem } from '../../../src/language/safety/labelled-set.js';
 import {
@@ -30,6 +32,20 @@ export interface OutOfFold {
   readonly hints: ReadonlySet<SafetyCategory>;
   /** Undefined where the rules' result stands (the learned layer is not consulted then). */
   readonly learned: LearnedScores | undefined;
+  /** An everyday message from outside the training set (see independentEveryday). */
+  readonly independent?: boolean;
+}
+
+/**
+ * Everyday messages the safety gate never trains on: the intent recognizer's examples, what people
+ * ask Wayfinder for. The everyday alarm budget is judged on them, because the training set's
+ * everyday messages are largely written to sit at danger's edge ("at the bus stop by the bridge
+ * waiting on the 12", "signing off for tonight") and would hold the layer to a budget meant for
+ * plain messages.
+ */
+export function independentEveryday(): string[] {
+  const examples = loadIntentExamples();
+  return intentNames.flatMap((intent) => examples[intent]);
 }
 
 /** Folds, and where the threshold grid runs (0.50, 0.55, ... 0.95, 0.97, 0.99). */
@@ -42,18 +58,31 @@ export const GRID: readonly number[] = [
 
 /**
  * The most alarms (rules and learned layer together) the picked thresholds may raise out of fold:
- * the targets' rates with a margin on lookalikes, the target itself on everyday messages. Within
- * them the pair that finds the most danger wins: the decision is to favour sensitivity.
+ * the targets' rates with a margin on lookalikes and on the training set's everyday messages
+ * (edge cases, see independentEveryday), the target itself on independent everyday messages.
+ * Within them the pair that finds the most danger wins: the decision is to favor sensitivity.
  */
 export const LOOKALIKE_ALARM_BUDGET = safetyTargets.lookalikeAlarms * 0.8;
 export const EVERYDAY_ALARM_BUDGET = safetyTargets.everydayAlarms;
 
-/** Scores every example with a layer trained on the other folds (stratified by category and language). */
+/**
+ * Out-of-fold danger counts this close (a share of the danger examples: 0.1%, two or three
+ * messages) are noise between neighboring grid pairs, not sensitivity; the fewer alarms decide.
+ * Without it the pick swung with every added example, once to a pair that called the bot's own
+ * "Keep going" button danger for one more danger example found.
+ */
+export const DANGER_TIE = 0.001;
+
+/**
+ * Scores every example with a layer trained on the other folds (stratified by category and
+ * language), and each of `everyday` (messages outside the training set) with one of those layers.
+ */
 export function crossValidate(
   rules: RuleClassifier,
   items: readonly LabelledItem[],
   taxonomy: SafetyTaxonomy,
   lists: PhraseLists,
+  everyday: readonly string[] = independentEveryday(),
   folds = FOLDS,
 ): OutOfFold[] {
   const seen = new Map<string, number>();
@@ -74,6 +103,11 @@ export function crossValidate(
       const { rules: ruled, hints, learned } = classifier.explain(item.text);
       out.push({ group: taxonomy.groupOf(item.category), rules: ruled, hints, learned });
     });
+    everyday.forEach((text, index) => {
+      if (index % folds !== fold) return;
+      const { rules: ruled, hints, learned } = classifier.explain(text);
+      out.push({ group: 'everyday', rules: ruled, hints, learned, independent: true });
+    });
   }
   return out;
 }
@@ -90,29 +124,37 @@ export interface SweepRow {
   readonly danger: Tally;
   readonly concern: Tally;
   readonly lookalike: Tally;
+  /** The training set's everyday messages. */
   readonly everyday: Tally;
+  /** Everyday messages outside the training set. */
+  readonly independent: Tally;
   /** Danger examples flagged by the combination that the rules alone left at none. */
   readonly dangerGained: number;
 }
 
 /** Applies `combine` with `thresholds` to every out-of-fold score and counts. */
 export function sweepRow(scores: readonly OutOfFold[], thresholds: LearnedThresholds): SweepRow {
-  const flagged = { danger: 0, concern: 0, lookalike: 0, everyday: 0 };
-  const total = { danger: 0, concern: 0, lookalike: 0, everyday: 0 };
+  const flagged = { danger: 0, concern: 0, lookalike: 0, everyday: 0, independent: 0 };
+  const total = { danger: 0, concern: 0, lookalike: 0, everyday: 0, independent: 0 };
   let dangerGained = 0;
   for (const item of scores) {
     const level = combine(item.rules, item.learned, thresholds, item.hints).level;
-    total[item.group] += 1;
-    if (level !== 'none') flagged[item.group] += 1;
+    const group = item.independent ? 'independent' : item.group;
+    total[group] += 1;
+    if (level !== 'none') flagged[group] += 1;
     if (item.group === 'danger' && level !== 'none' && item.rules.level === 'none') dangerGained += 1;
   }
-  const tally = (group: CategoryGroup): Tally => ({ flagged: flagged[group], total: total[group] });
+  const tally = (group: CategoryGroup | 'independent'): Tally => ({
+    flagged: flagged[group],
+    total: total[group],
+  });
   return {
     thresholds,
     danger: tally('danger'),
     concern: tally('concern'),
     lookalike: tally('lookalike'),
     everyday: tally('everyday'),
+    independent: tally('independent'),
     dangerGained,
   };
 }
@@ -126,25 +168,28 @@ export function sweep(scores: readonly OutOfFold[]): SweepRow[] {
 export function withinBudget(row: SweepRow): boolean {
   return (
     row.lookalike.flagged <= LOOKALIKE_ALARM_BUDGET * row.lookalike.total &&
-    row.everyday.flagged <= EVERYDAY_ALARM_BUDGET * row.everyday.total
+    row.everyday.flagged <= LOOKALIKE_ALARM_BUDGET * row.everyday.total &&
+    row.independent.flagged <= EVERYDAY_ALARM_BUDGET * row.independent.total
   );
 }
 
 /**
  * The thresholds the layer ships with: of the grid pairs within the alarm budgets, the one that
- * flags the most danger; on a tie, the most concern, then the fewest alarms, then the higher
- * thresholds. Undefined when no pair is within budget (the layer should then not ship).
+ * flags the most danger; pairs within `DANGER_TIE` of the most are a tie, settled by the fewest
+ * alarms, then the most concern, then the higher thresholds. Undefined when no pair is within
+ * budget (the layer should then not ship).
  */
 export function pickThresholds(scores: readonly OutOfFold[]): LearnedThresholds | undefined {
-  const alarms = (row: SweepRow) => row.lookalike.flagged + row.everyday.flagged;
+  const alarms = (row: SweepRow) => row.lookalike.flagged + row.everyday.flagged + row.independent.flagged;
   const within = sweep(scores).filter(withinBudget);
-  within.sort(
+  const most = Math.max(...within.map((row) => row.danger.flagged));
+  const tied = within.filter((row) => row.danger.flagged >= most - DANGER_TIE * row.danger.total);
+  tied.sort(
     (a, b) =>
-      b.danger.flagged - a.danger.flagged ||
-      b.concern.flagged - a.concern.flagged ||
       alarms(a) - alarms(b) ||
+      b.concern.flagged - a.concern.flagged ||
       b.thresholds.danger - a.thresholds.danger ||
       b.thresholds.atRisk - a.thresholds.atRisk,
   );
-  return within[0]?.thresholds;
+  return tied[0]?.thresholds;
 }

@@ -30,6 +30,11 @@ export const heldOutFiles: readonly HeldOutFile[] = [
     optional: false,
   },
   {
+    name: 'C (round 2: twelve voices, written after the rules it measures)',
+    file: 'safety-eval/heldout-c.json',
+    optional: false,
+  },
+  {
     name: 'B (written apart, by someone who never saw the rest)',
     file: 'safety-eval/heldout-b.json',
     optional: true,

@@ -240,5 +240,20 @@ describe('safety gate: rules + learned layer', () => {
       });
       assertProblems(/phraseLists\[1\]: "nosuchlist" is not a lexicon list in safety-rules\.json/);
     });
+
+    it('names a voice the file does not list, and a voice that is not an id', async () => {
+      await writeExamples((file) => {
+        file.items = [
+          ...resources.examples.items,
+          { text: 'sup', lang: 'en', category: 'everyday', expected: 'none', voice: 'pirate' },
+          { text: 'yo', lang: 'en', category: 'everyday', expected: 'none', voice: 'Texting' },
+        ];
+      });
+      const n = resources.examples.items.length;
+      assertProblems(
+        new RegExp(`items\\[${n}\\]\\.voice: "pirate" is not one of the file's voices`),
+        new RegExp(`items\\[${n + 1}\\]\\.voice: a voice id`),
+      );
+    });
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../../src/language/safety/safety-classifier.js';
 import { loadSafetyRules } from '../../../src/language/safety/safety-rules.js';
 import { resourcesDir } from '../../../src/paths.js';
+import { spokenStrings } from '../../support/spoken-strings.js';
 
 const classifier: SafetyClassifier = loadSafetyClassifier();
 const levelOf = (text: string): SafetyLevel => classifier.classify(text).level;
@@ -103,6 +104,48 @@ describe('safety classifier', () => {
       "they'll pay for what they did",
       'everyone would be better off without me',
     ]);
+  });
+
+  describe('as different people type it (round 2: messages in none of the labeled sets)', () => {
+    // [what a person types, the level the gate must give]
+    const typed: readonly (readonly [string, SafetyLevel])[] = [
+      ['ngl im gonna kms tn', 'danger'],
+      ['im not safe w myself rn', 'danger'],
+      ['my bro is sitting on the tracks and wont answer', 'danger'],
+      ['been stacking my xans for weeks', 'danger'],
+      ['my gf gave her cat to her sister and said bye to everyone', 'danger'],
+      ['this is our last convo fr', 'danger'],
+      ['gonna kill him fr', 'danger'],
+      ['my homie fell out and hes not responding', 'danger'],
+      ['took a couple extra blues and now i can barely stay awake', 'danger'],
+      ['he is threatening me with a knife rn', 'danger'],
+      ['nobody at group would miss me', 'danger'],
+      ['me voy a matar esta noche', 'danger'],
+      ['counting my pills for my weekly organizer', 'none'],
+      ['at the bus stop by the bridge waiting on the 7', 'none'],
+      ['putting money aside for my meds copay', 'none'],
+      ['kill him lol he ate my fries', 'none'],
+      ['i want to die this movie is so long', 'none'],
+      ["i od'd in 2019 and now i help others", 'none'],
+      ['gave my old clothes to the shelter', 'none'],
+      ['i wont be around tmrw, got a double shift', 'none'],
+    ];
+    for (const level of ['danger', 'none'] as const) {
+      it(`${level}: ${typed.filter(([, expected]) => expected === level).length} messages`, () => {
+        expectLevel(
+          level,
+          typed.filter(([, expected]) => expected === level).map(([text]) => text),
+        );
+      });
+    }
+  });
+
+  it("the bot's own short lines and button labels are none: a person taps or types them back", () => {
+    const short = spokenStrings()
+      .map(({ text }) => text)
+      .filter((text) => text.split(/\s+/).length <= 5 && !/[{}]/.test(text));
+    assert.ok(short.length > 100, `${short.length} short strings`);
+    expectLevel('none', short);
   });
 
   describe('Spanish', () => {

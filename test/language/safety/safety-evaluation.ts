@@ -8,7 +8,7 @@ import {
 } from '../../../src/language/safety/safety-taxonomy.js';
 
 /**
- * Scores the safety gate over a labelled set, per category and language, and checks the targets.
+ * Scores the safety gate over a labeled set, per category and language, and checks the targets.
  * Shared by the target test (heldout-targets.test.ts), `npm run eval:safety` and the bench, so all
  * three read the same figures.
  */
