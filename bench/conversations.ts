@@ -10,7 +10,8 @@ import { sendTurn } from './turn-client.js';
 export const dialogWalk: readonly string[] = [
   'hi',
   '1',
-  '2',
+  // The kind of appointment comes as buttons (no numbers): its name, as people type it.
+  'prescriber',
   // A date no clock makes past or unclear ("next tuesday" said on a Monday is asked back).
   'the 28th at 3pm',
   'a refill',

@@ -1,7 +1,6 @@
 import { type Activity, ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import {
   type Choice,
-  type ConfirmPrompt,
   type DialogContext,
   type DialogTurnResult,
   DialogTurnStatus,
@@ -55,12 +54,12 @@ import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
-import { normalizeText } from '../src/language/normalize.js';
 import { type FeatureIntent, recognitionOf } from '../src/language/routing.js';
-import { ChannelChoicePrompt } from './channel-choice-prompt.js';
+import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
-import { yesNoPrompt } from './yes-no-prompt.js';
+import { TypedChoicePrompt } from './typed-choice-prompt.js';
+import { type YesNoPrompt, yesNoPrompt } from './yes-no-prompt.js';
 
 /** Stored in conversation state as the dialog's id: renaming it strands conversations in it. */
 export const ACCOMMODATION_DIALOG_ID = 'accommodation';
@@ -161,7 +160,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     this.builder = new RequestBuilder(deps.strings, this.content);
     for (const field of fields)
       this.addDialog(new TextPrompt(questionPrompt(field), this.validateAnswer.bind(this)));
-    this.addDialog(new ChannelChoicePrompt(MENU_PROMPT, this.validateMenu.bind(this)))
+    this.addDialog(new TypedChoicePrompt(MENU_PROMPT, deps.strings, this.validateMenu.bind(this)))
       .addDialog(this.deletePrompt())
       .addDialog(new WaterfallDialog(ASK, [this.ask.bind(this), this.answer.bind(this)]))
       .addDialog(new WaterfallDialog(FINISH, [this.finish.bind(this)]))
@@ -179,7 +178,7 @@ export class AccommodationDialog extends InterruptibleDialog {
   }
 
   /** Yes deletes; anything unclear keeps the request (erasing is never a guess). */
-  private deletePrompt(): ConfirmPrompt {
+  private deletePrompt(): YesNoPrompt {
     return yesNoPrompt(
       DELETE_PROMPT,
       this.deps.strings,
@@ -270,7 +269,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     field: Field,
   ): Promise<DialogTurnResult> {
     const previous = previousField(field);
-    if (!previous) await step.context.sendActivity(this.deps.strings.text('accommodation.nothingBefore'));
+    if (!previous) await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
     const draft = previous ? unanswer(state.draft, previous) : state.draft;
     return step.replaceDialog(ASK, { ...state, draft, own: false });
   }
@@ -295,6 +294,11 @@ export class AccommodationDialog extends InterruptibleDialog {
     let parsed = this.questions.parse(field, prompt.recognized.value ?? '', choices, {
       recognition: recognitionOf(context),
       today: this.today(context),
+      numbered: showsNumbers(
+        context.activity.channelId,
+        undefined,
+        choices.map((choice) => answerOptionOf(choice).label),
+      ),
     });
     if (parsed.kind === 'miss' && prompt.attemptCount >= 3) parsed = { kind: 'skip' };
     if (parsed.kind === 'tooLong') {
@@ -564,10 +568,7 @@ export class AccommodationDialog extends InterruptibleDialog {
    */
   private async validateMenu(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
     const { context } = prompt;
-    const folded = normalizeText(context.activity.text ?? '');
-    const back = this.deps.strings
-      .variants('accommodation.backWords')
-      .some((word) => normalizeText(word) === folded);
+    const back = typedAnswerReader(this.deps.strings).stepWord(context.activity.text ?? '') === 'back';
     const picked = prompt.recognized.value?.value ?? (back ? 'back' : undefined);
     if (picked) context.turnState.set(PICKED, picked);
     else if (prompt.attemptCount >= 2) context.turnState.set(PICKED, 'gaveUp');

@@ -7,7 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { AfterAnswers, type AfterOutcome } from '../src/appointments/after-answers.js';
-import { isOneOf, matchChoice, questionActivity } from '../src/appointments/choices.js';
+import { matchChoice, QUESTION_STYLE, questionActivity } from '../src/appointments/choices.js';
 import type { AppointmentContent } from '../src/appointments/content.js';
 import { MAX_ANSWER_LENGTH, type PlanDraft, type PrepField, prepFields } from '../src/appointments/plan.js';
 import { PlanKeeper } from '../src/appointments/plan-keeper.js';
@@ -29,6 +29,7 @@ import type {
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
 import { recognitionOf } from '../src/language/routing.js';
+import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 import type { OpenPromptOptions } from './open-choice.js';
@@ -137,15 +138,26 @@ export class AppointmentDialog extends InterruptibleDialog {
       return this.to(step, state);
     }
     const shown = this.questions.ask(state, this.appointments.clock()).choices;
-    const choice = matchChoice(text, shown, { numbers: state.step !== 'topQuestions' })?.value;
-    if (isOneOf(strings, 'appointment.backWords', text)) return this.back(step, state);
-    const skipWord = skippable.includes(state.step) && isOneOf(strings, 'appointment.skipWords', text);
+    // Numbers are ranks at the ranking question, never picks.
+    const numbered =
+      state.step !== 'topQuestions' &&
+      showsNumbers(
+        step.context.activity.channelId,
+        QUESTION_STYLE,
+        shown.map((choice) => choice.label),
+      );
+    const matched = matchChoice(strings, text, shown, { numbered });
+    const choice = matched?.value;
+    const stepWord = typedAnswerReader(strings).stepWord(text);
+    if (stepWord === 'back') return this.back(step, state);
+    const skipWord = skippable.includes(state.step) && stepWord === 'skip';
     if (choice === 'skip' || skipWord) return this.skip(step, state);
     if (choice === 'keep') return this.advance(step, state, state.draft);
     const { activity } = step.context;
     const input: AnswerInput = {
       text,
       choice,
+      choiceIsWhole: matched !== undefined && matched.how !== 'sentence',
       // The bot recognized this message already (same text, zone and clock): reuse it.
       recognition: recognitionOf(step.context) ?? this.recognize(activity, text),
       findDates: (part) => this.recognize(activity, part).entities.datetime,
@@ -212,7 +224,7 @@ export class AppointmentDialog extends InterruptibleDialog {
     if (isWhenCheck(state.step)) return this.to(step, { ...state, step: 'when', misses: 0 });
     const previous = state.history.at(-1);
     if (!previous) {
-      await step.context.sendActivity(this.deps.strings.text('appointment.nothingBefore'));
+      await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
       return this.to(step, state);
     }
     return this.to(step, { ...state, step: previous, history: state.history.slice(0, -1), misses: 0 });

@@ -5,7 +5,13 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { type ChoiceSpec, choiceOf, matchChoice, questionActivity } from '../src/appointments/choices.js';
+import {
+  type ChoiceSpec,
+  choiceOf,
+  matchChoice,
+  QUESTION_STYLE,
+  questionActivity,
+} from '../src/appointments/choices.js';
 import type { AppointmentContent } from '../src/appointments/content.js';
 import { type AppointmentPlan, MAX_ANSWER_LENGTH } from '../src/appointments/plan.js';
 import { planMessages, planTextActivities } from '../src/appointments/plan-card.js';
@@ -14,6 +20,7 @@ import { planView } from '../src/appointments/plan-view.js';
 import { cancelReminders, type ReminderScheduler } from '../src/appointments/reminders.js';
 import { formatWhen } from '../src/appointments/when.js';
 import type { StringKey } from '../src/content/strings.js';
+import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 
@@ -84,8 +91,25 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
 
   private async ask(step: WaterfallStepContext<PlansState>): Promise<DialogTurnResult> {
     const state = step.options;
-    const { text, choices } = await this.question(step, state);
-    const prompt = questionActivity(step.context.activity.channelId, text, choices);
+    const question = await this.question(step, state);
+    const { choices } = question;
+    const { channelId } = step.context.activity;
+    // From the second miss on, the shared re-ask (the options named, the menu and a person offered).
+    const text =
+      state.misses >= 2
+        ? typedAnswerReader(this.deps.strings).retryText(
+            {
+              options: choices,
+              numbered: showsNumbers(
+                channelId,
+                QUESTION_STYLE,
+                choices.map((choice) => choice.label),
+              ),
+            },
+            state.misses,
+          )
+        : question.text;
+    const prompt = questionActivity(channelId, text, choices);
     return step.prompt(TEXT, {
       prompt,
       choices: choices.map((c) => ({ value: c.label, synonyms: [...c.synonyms] })),
@@ -96,7 +120,13 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     const state = step.options;
     const text = String(step.result ?? '').trim();
     const { choices } = await this.question(step, state);
-    const choice = matchChoice(text, choices)?.value;
+    const choice = matchChoice(this.deps.strings, text, choices, {
+      numbered: showsNumbers(
+        step.context.activity.channelId,
+        QUESTION_STYLE,
+        choices.map((choice) => choice.label),
+      ),
+    })?.value;
     const plan = state.planId ? await this.appointments.plans.get(step.context, state.planId) : undefined;
     if (state.screen === 'list') return this.pick(step, state, choice);
     if (!plan) {

@@ -14,17 +14,19 @@ import type { HandoffService } from '../src/handoff/handoff-service.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
 import { referenceWithTenant } from '../src/teams/scope.js';
-import { ChannelChoicePrompt } from './channel-choice-prompt.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
+import { BACK, TypedChoicePrompt, type TypedPromptOptions } from './typed-choice-prompt.js';
 
 /** How the handoff starts: from a topic (the safety reply, a feature), or at the fallback choice. */
 export interface HandoffDialogOptions {
   topic?: string;
   /** A request nobody accepted in time: offer the fallback, starting from the choice pressed. */
   fallback?: { code: string; choice?: string };
+  /** Back from the consent question: the name is asked again, without the introduction. */
+  back?: boolean;
 }
 
 const REQUEST = 'handoffRequest';
@@ -57,7 +59,7 @@ export class HandoffDialog extends InterruptibleDialog {
   ) {
     super(id, deps);
     this.addDialog(new TextPrompt(ALIAS, async (p) => this.validAlias(p)))
-      .addDialog(new ChannelChoicePrompt(CHOICE))
+      .addDialog(new TypedChoicePrompt(CHOICE, deps.strings))
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => (p.recognized.value ?? '').trim().length > 0))
       .addDialog(
         new WaterfallDialog(REQUEST, [
@@ -81,7 +83,7 @@ export class HandoffDialog extends InterruptibleDialog {
     const options = (step.options ?? {}) as HandoffDialogOptions;
     if (options.fallback) return step.replaceDialog(FALLBACK, options.fallback);
     const { strings, profile } = this.deps;
-    await step.context.sendActivity(strings.text('handoff.intro'));
+    if (!options.back) await step.context.sendActivity(strings.text('handoff.intro'));
     const nickname = (await readProfile(profile, step.context)).nickname;
     return step.prompt(ALIAS, {
       prompt: strings.text('handoff.askAlias'),
@@ -101,17 +103,24 @@ export class HandoffDialog extends InterruptibleDialog {
         : topic
           ? strings.text('handoff.summaryTopic', { topic })
           : strings.text('handoff.summaryMenu');
-    return step.prompt(CHOICE, {
+    // Sharing is the yes: "sure" or "ok" shares, "nah" does not.
+    const consent: TypedPromptOptions = {
       prompt: strings.text('handoff.summaryAsk', { summary: values(step).summary ?? '' }),
       choices: this.choices(['handoff.share', 'handoff.dontShare']),
       style: ListStyle.suggestedAction,
-    });
+      yesNo: true,
+      back: true,
+    };
+    return step.prompt(CHOICE, consent);
   }
 
   /** Queues the request, tells a channel's own agent hub (handoff.initiate), says what happens next. */
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const shared = (step.result as FoundChoice).value === 'handoff.share';
+    const picked = (step.result as FoundChoice).value;
+    if (picked === BACK)
+      return step.replaceDialog(REQUEST, { ...step.options, back: true } satisfies HandoffDialogOptions);
+    const shared = picked === 'handoff.share';
     const { context } = step;
     const { topic } = (step.options ?? {}) as HandoffDialogOptions;
     const { code, anyoneOnDuty } = await this.handoff.request({

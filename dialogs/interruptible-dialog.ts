@@ -16,8 +16,9 @@ import {
   recognitionOf,
   thresholds,
 } from '../src/language/routing.js';
+import { typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
-import { answersOpenChoice } from './open-choice.js';
+import { answersOpenChoice, takesOwnWords } from './open-choice.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 const SWITCH_STEPS = 'topicSwitchSteps';
@@ -99,7 +100,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { context } = innerDc;
     const recognition = recognitionOf(context);
     if (!recognition || !this.switchesTopics() || innerDc.activeDialog?.id === SWITCH_STEPS) return undefined;
-    if (answersOpenChoice(innerDc)) return undefined;
+    if (answersOpenChoice(innerDc, this.deps.strings)) return undefined;
     const { intent, score } = recognition;
     if (!isFeatureIntent(intent) || intent === this.feature || score < thresholds.switchAsk) return undefined;
     const now = score >= thresholds.switchNow && hasSwitchCue(this.deps.strings, context.activity.text);
@@ -154,8 +155,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (activity.type !== ActivityTypes.Message) return undefined;
     const exact = carriedCommandIn(dc.context) ?? this.deps.commands.recognize(activity.text);
     if (exact === 'help' || exact === 'menu' || exact === 'cancel') return exact;
-    // A button of the open prompt is its answer, whatever it sounds like ("Go back").
-    if (answersOpenChoice(dc)) return undefined;
+    // A button of the open prompt is its answer, whatever it sounds like ("Go back"); "back" and
+    // "skip" belong to the question too (the recognizer may read them as "cancel").
+    if (answersOpenChoice(dc, this.deps.strings)) return undefined;
+    if (typedAnswerReader(this.deps.strings).stepWord(activity.text ?? '')) return undefined;
+    if (takesOwnWords(dc)) return undefined;
     const recognition = recognitionOf(dc.context);
     const { intent, score } = recognition ?? { intent: 'none', score: 0 };
     const sure = score >= thresholds.command;

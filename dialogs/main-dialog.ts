@@ -14,18 +14,18 @@ import {
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { IntentName } from '../src/language/intents/index.js';
-import { normalizeText } from '../src/language/normalize.js';
-import { picksByPosition } from '../src/language/position-pick.js';
 import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
+import { answerOptionOf, typedAnswerReader } from '../src/language/typed-answer.js';
 import { isReturning } from '../src/privacy/returning-person.js';
-import { ChannelChoicePrompt } from './channel-choice-prompt.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
+import { answersOpenChoice } from './open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID, type SafetyPlanOptions } from './safety-plan-dialog.js';
+import { TypedChoicePrompt } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 /** A menu entry: its stored value, its label and the other words that pick it. */
@@ -78,15 +78,13 @@ export interface MainDialogOptions {
  */
 export class MainDialog extends InterruptibleDialog {
   private readonly features: Partial<Record<FeatureIntent, string>> = {};
-  private readonly pickWords: ReadonlySet<string>;
 
   /** `features` maps each guided conversation that exists to its dialog. */
   constructor(deps: DialogDeps, features: Partial<Record<FeatureIntent, Dialog>> = {}) {
     super(DialogIds.main, deps);
-    this.pickWords = new Set(deps.strings.variants('menu.pickWords').map(normalizeText));
-    this.addDialog(new ChannelChoicePrompt(MENU_PROMPT, this.validateChoice.bind(this)))
+    this.addDialog(new TypedChoicePrompt(MENU_PROMPT, deps.strings, this.validateChoice.bind(this)))
       .addDialog(yesNoPrompt(ROUTE_CONFIRM, deps.strings, ['routing.yes', 'routing.no']))
-      .addDialog(new ChannelChoicePrompt(ROUTE_CHOICE))
+      .addDialog(new TypedChoicePrompt(ROUTE_CHOICE, deps.strings))
       .addDialog(new NicknameDialog(deps))
       .addDialog(
         new WaterfallDialog(MENU_STEPS, [
@@ -176,14 +174,12 @@ export class MainDialog extends InterruptibleDialog {
     // "help" was answered as the dialog began; "menu" and "cancel" ask for the menu itself.
     if (this.commandIn(step)) return undefined;
     const text = step.context.activity.text ?? '';
-    const typed = normalizeText(text);
-    const choices = this.choices();
-    const index = choices.findIndex((choice) =>
-      (choice.synonyms ?? []).some((word) => normalizeText(word) === typed),
-    );
-    const item = choices[index];
-    if (item) {
-      const picked: FoundChoice = { value: item.value, index, score: 1, synonym: text };
+    // A menu item's words (read the shared way; no numbers, no menu was shown); a sentence that
+    // holds them is left to the recognizer, which keeps its entities.
+    const question = { options: this.choices().map(answerOptionOf) };
+    const pick = typedAnswerReader(this.deps.strings).read(text, question);
+    if (pick && pick.how !== 'sentence') {
+      const picked: FoundChoice = { value: pick.value, index: pick.index, score: 1, synonym: text };
       return step.next(picked);
     }
     const routed = menuRouteFor(recognitionOf(step.context));
@@ -233,6 +229,7 @@ export class MainDialog extends InterruptibleDialog {
         title: strings.text('routing.somethingElse'),
         value: strings.text('routing.somethingElse'),
       },
+      synonyms: [...strings.variants('answers.noneWords')],
     });
     return step.prompt(ROUTE_CHOICE, {
       prompt: strings.text('routing.twoOptions'),
@@ -285,20 +282,17 @@ export class MainDialog extends InterruptibleDialog {
    * menu and a person instead, so nobody is left looping on the same sentence.
    */
   private async validateChoice(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-    const typed = normalizeText(prompt.context.activity.text ?? '');
     const found = prompt.recognized.succeeded ? prompt.recognized.value : undefined;
-    // A button, or its words alone, is a choice; in a longer sentence ("help me find a group")
-    // what the recognizer understood comes first.
-    if (found && normalizeText(found.synonym ?? '') === typed) return true;
+    // A button, its number or its words alone are a choice; in a longer sentence ("help me find
+    // a group") or a typo, what the recognizer understood comes first.
+    if (found && found.score >= 0.9) return true;
     const routed = menuRouteFor(recognitionOf(prompt.context));
     if (routed && (routed.kind !== 'smallTalk' || !found)) {
       prompt.context.turnState.set(MENU_ROUTE, routed);
       return true;
     }
-    // A number or ordinal counts only on its own ("2", "the second one"), not inside a sentence.
-    const choices = prompt.options.choices ?? [];
-    if (found && (found.synonym !== undefined || picksByPosition(typed, choices, this.pickWords)))
-      return true;
+    // Read the shared way: a number only on its own ("2", "the second one"), small typos, a few words.
+    if (found) return true;
     const { strings } = this.deps;
     const misses = prompt.attemptCount;
     // The retry prompt carries the menu's buttons, so the wording is set on it for this miss.
@@ -310,15 +304,37 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** At the menu itself, "cancel" has nothing to leave and "menu" just shows it again. */
+  /**
+   * "Did you mean ...?" answered with another request the recognizer is sure of ("no, I want a
+   * group"): that request starts, instead of a re-ask of the question.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const asking = innerDc.activeDialog?.id;
+    if (
+      (asking === ROUTE_CONFIRM || asking === ROUTE_CHOICE) &&
+      !answersOpenChoice(innerDc, this.deps.strings)
+    ) {
+      const routed = menuRouteFor(recognitionOf(innerDc.context));
+      if (routed?.kind === 'feature' && !this.commandIn(innerDc)) {
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(MENU_STEPS, { start: routed.intent } satisfies MainDialogOptions);
+      }
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
   protected override async onLeave(
     innerDc: DialogContext,
     command: DialogCommand,
   ): Promise<DialogTurnResult> {
     if (command === 'cancel') {
       await innerDc.context.sendActivity(this.deps.strings.text('interruptions.nothingToCancel'));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
     }
-    await innerDc.repromptDialog();
-    return { status: DialogTurnStatus.waiting };
+    // "menu" at the menu: shown again in other words, so the same text is not sent twice.
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(MENU_STEPS, { again: true } satisfies MainDialogOptions);
   }
 
   /** The menu does its own routing of other topics, so it never offers to switch away. */

@@ -10,9 +10,9 @@ import { listAccommodationRequests } from '../src/accommodations/saved-requests.
 import type { PlanStore } from '../src/appointments/index.js';
 import { ACCOMMODATION_DIALOG_ID } from './accommodation-dialog.js';
 import { APPOINTMENT_PLANS_DIALOG_ID } from './appointment-plans-dialog.js';
-import { ChannelChoicePrompt } from './channel-choice-prompt.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
+import { TypedChoicePrompt } from './typed-choice-prompt.js';
 
 export const MY_PLANS_DIALOG_ID = 'myPlans';
 const STEPS = 'myPlansSteps';
@@ -28,7 +28,7 @@ export class MyPlansDialog extends InterruptibleDialog {
     private readonly saved: { plans: PlanStore; accommodationRequests: StatePropertyAccessor<unknown> },
   ) {
     super(MY_PLANS_DIALOG_ID, deps);
-    this.addDialog(new ChannelChoicePrompt(PICK)).addDialog(
+    this.addDialog(new TypedChoicePrompt(PICK, deps.strings)).addDialog(
       new WaterfallDialog(STEPS, [this.pick.bind(this), this.open.bind(this)]),
     );
     this.initialDialogId = STEPS;

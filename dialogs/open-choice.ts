@@ -1,5 +1,8 @@
-import { type Choice, ConfirmPrompt, type DialogContext, type PromptOptions } from 'botbuilder-dialogs';
-import { normalizeText } from '../src/language/normalize.js';
+import { type DialogContext, type PromptOptions, TextPrompt } from 'botbuilder-dialogs';
+import type { Strings } from '../src/content/strings.js';
+import { typedAnswerReader } from '../src/language/typed-answer.js';
+import { type TypedPromptOptions, typedQuestionOf } from './typed-choice-prompt.js';
+import { YesNoPrompt } from './yes-no-prompt.js';
 
 /** The innermost active dialog context: where the open question is. */
 export function leafOf(dc: DialogContext): DialogContext {
@@ -22,22 +25,35 @@ export function collectsQuestions(dc: DialogContext): boolean {
 
 /**
  * True when the message is one of the open prompt's own answers (a button was pressed, or its
- * words typed). Such an answer is never taken as a command or a change of topic, whatever it
- * sounds like ("Don't share", "Go back").
+ * words typed, read the shared way). Such an answer is never taken as a command or a change of
+ * topic, whatever it sounds like ("Don't share", "Go back").
  */
-export function answersOpenChoice(dc: DialogContext): boolean {
+export function answersOpenChoice(dc: DialogContext, strings: Strings): boolean {
   const leaf = leafOf(dc);
   const active = leaf.activeDialog;
   if (!active) return false;
-  const options = active.state?.options as PromptOptions | undefined;
   const prompt = leaf.findDialog(active.id);
-  const confirm = prompt instanceof ConfirmPrompt ? (prompt.confirmChoices ?? []) : [];
-  const choices: (string | Choice)[] = [...(options?.choices ?? []), ...confirm];
-  const words = choices.flatMap((choice) =>
-    typeof choice === 'string'
-      ? [choice]
-      : [choice.value, choice.action?.title ?? '', ...(choice.synonyms ?? [])],
+  const text = dc.context.activity.text ?? '';
+  const reader = typedAnswerReader(strings);
+  const options = active.state?.options as (PromptOptions & TypedPromptOptions) | undefined;
+  if (prompt instanceof YesNoPrompt)
+    return reader.read(text, prompt.question(dc.context.activity.channelId)) !== undefined;
+  const choices = options?.choices ?? [];
+  if (choices.length === 0) return false;
+  return (
+    reader.read(text, typedQuestionOf(dc.context.activity.channelId, choices, options ?? {})) !== undefined
   );
-  const folded = normalizeText(dc.context.activity.text ?? '');
-  return folded.length > 0 && words.some((word) => word && normalizeText(String(word)) === folded);
+}
+
+/**
+ * True when the open question takes the person's own words and offers no buttons (a name, a
+ * message for a specialist): whatever they write is the answer, so only a command's exact words
+ * ("menu") count as one there, never a sentence that sounds like one ("please call me back").
+ */
+export function takesOwnWords(dc: DialogContext): boolean {
+  const leaf = leafOf(dc);
+  const active = leaf.activeDialog;
+  if (!active || !(leaf.findDialog(active.id) instanceof TextPrompt)) return false;
+  const options = active.state?.options as PromptOptions | undefined;
+  return (options?.choices ?? []).length === 0;
 }

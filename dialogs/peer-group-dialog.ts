@@ -3,7 +3,6 @@ import {
   type Choice,
   type DialogContext,
   type DialogTurnResult,
-  recognizeChoices,
   TextPrompt,
   WaterfallDialog,
   type WaterfallStepContext,
@@ -15,6 +14,7 @@ import { noEntities } from '../src/language/intents/entities.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { ianaZone, type Zone } from '../src/language/intents/time-zone.js';
 import { recognitionOf } from '../src/language/routing.js';
+import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import { AnswerReader } from '../src/peer-groups/answers.js';
 import type { PeerDirectory } from '../src/peer-groups/directory.js';
 import {
@@ -29,6 +29,7 @@ import { PolicyQuestions } from '../src/peer-groups/policy-question.js';
 import { filterTerms, PeerGroupWriter } from '../src/peer-groups/render.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
+import { typedQuestionOf } from './typed-choice-prompt.js';
 
 /** The dialog's id (stored in conversation state: renaming it strands conversations in it). */
 export const PEER_GROUP_DIALOG_ID = 'peerGroup';
@@ -198,7 +199,10 @@ export class PeerGroupDialog extends InterruptibleDialog {
         ? [strings.text(ask), ...(filter === 'approach' ? [this.explainApproaches()] : [])]
         : state.misses === 1
           ? [strings.text(again)]
-          : [strings.text('peerGroups.offerSkip'), strings.text(again)];
+          : [
+              `${strings.text('peerGroups.offerSkip')} ${strings.text('answers.menuOrPerson')}`,
+              strings.text(again),
+            ];
     // A skip is understood even before it is offered ("skip this" is not "cancel" here).
     const shown = this.reader.choices(filter, state.misses >= 2);
     return this.prompt(step, lines.join('\n\n'), shown, this.reader.choices(filter, true));
@@ -215,7 +219,16 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const policyAnswered = await this.answerPolicyQuestion(step, state, text, ASK);
     if (policyAnswered) return policyAnswered;
     const recognition = this.recognition(step.context);
-    const answer = filter && this.reader.read(filter, text, recognition);
+    const numbered =
+      filter &&
+      showsNumbers(
+        step.context.activity.channelId,
+        undefined,
+        this.reader.choices(filter, state.misses >= 2).map((choice) => answerOptionOf(choice).label),
+      );
+    if (filter && typedAnswerReader(this.deps.strings).stepWord(text) === 'back')
+      return this.back(step, state, filter);
+    const answer = filter && this.reader.read(filter, text, recognition, numbered === true);
     if (answer) {
       // "Alcohol, online please" answers this question and the format one.
       const answers = { ...state.answers, ...this.reader.mentions(recognition, text), ...answer };
@@ -291,7 +304,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     // "Change the format" names the answer: straight to it, not to the list of answers.
     const change = this.reader.changeRequest(text);
     if (change) return step.replaceDialog(ASK, { answers: without(state.answers, change), misses: 0 });
-    switch (this.picked(text, this.nextChoices(state))) {
+    switch (this.picked(step.context, text, this.nextChoices(state))) {
       case 'relax':
         if (!state.relax) break;
         return this.showResults(step, { answers: { ...state.answers, [state.relax]: 'any' }, misses: 0 });
@@ -332,7 +345,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const text = String(step.result ?? '');
     const policyAnswered = await this.answerPolicyQuestion(step, state, text, CHANGE);
     if (policyAnswered) return policyAnswered;
-    const picked = this.picked(text, this.changeChoices(state.answers));
+    const picked = this.picked(step.context, text, this.changeChoices(state.answers));
     if (picked === 'keep') return this.showResults(step, { answers: state.answers, misses: 0 });
     const filter = filters.find((f) => f === picked) ?? this.reader.changeRequest(text);
     if (filter) return step.replaceDialog(ASK, { answers: without(state.answers, filter), misses: 0 });
@@ -392,6 +405,23 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /** The first question not yet answered that applies to the answers so far. */
+  /** "back": the question before this one asked again (its answer cleared), the other answers kept. */
+  private async back(
+    step: WaterfallStepContext,
+    state: FinderState,
+    current: Filter,
+  ): Promise<DialogTurnResult> {
+    const before = filters.slice(0, filters.indexOf(current));
+    const previous = before
+      .reverse()
+      .find((f) => state.answers[f] !== undefined && this.applies(f, state.answers));
+    if (!previous) {
+      await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
+      return step.replaceDialog(ASK, { ...state, misses: 0 });
+    }
+    return step.replaceDialog(ASK, { answers: without(state.answers, previous), misses: 0 });
+  }
+
   private nextQuestion(answers: Preferences): Filter | undefined {
     return filters.find((filter) => answers[filter] === undefined && this.applies(filter, answers));
   }
@@ -440,9 +470,11 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /** The value of the one choice `text` picks (button, number or synonym), or undefined. */
-  private picked(text: string, choices: readonly Choice[]): string | undefined {
-    const values = new Set(recognizeChoices(text, [...choices]).map((match) => match.resolution.value));
-    return values.size === 1 ? [...values][0] : undefined;
+  private picked(context: TurnContext, text: string, choices: readonly Choice[]): string | undefined {
+    return typedAnswerReader(this.deps.strings).read(
+      text,
+      typedQuestionOf(context.activity.channelId, choices, {}),
+    )?.value;
   }
 
   private async sendMatches(

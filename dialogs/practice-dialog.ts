@@ -3,7 +3,6 @@ import {
   type Choice,
   type DialogContext,
   type DialogTurnResult,
-  recognizeChoices,
   TextPrompt,
   WaterfallDialog,
   type WaterfallStepContext,
@@ -13,6 +12,7 @@ import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
+import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { FeedbackWriter, type Turn } from '../src/practice/feedback.js';
 import { recordSession } from '../src/practice/history.js';
 import type { PracticeContent } from '../src/practice/index.js';
@@ -22,6 +22,7 @@ import { type Scenario, type SceneChoice, sceneNamedIn, sceneOf } from '../src/p
 import { detectSkills } from '../src/practice/skills.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
+import { typedQuestionOf } from './typed-choice-prompt.js';
 
 /** The dialog's id (stored in conversation state: renaming it strands conversations in it). */
 export const PRACTICE_DIALOG_ID = 'practice';
@@ -141,7 +142,7 @@ export class PracticeDialog extends InterruptibleDialog {
   private async askScenario(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { misses } = step.options as PickState;
     const key: StringKey = misses === 0 ? 'practice.chooseScenario' : 'practice.chooseScenarioAgain';
-    return this.prompt(step, key, this.scenarioChoices());
+    return this.prompt(step, key, this.scenarioChoices(), misses);
   }
 
   private async readScenario(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -150,7 +151,7 @@ export class PracticeDialog extends InterruptibleDialog {
     // "My landlord, about my dog" picks the landlord and the request.
     const named = this.sceneNamedIn(text);
     if (named?.situation) return step.replaceDialog(MODE, { ...named, ...this.reasonOf(text), misses: 0 });
-    const index = pickedIndex(text, this.scenarioChoices());
+    const index = this.pickedIndex(step, this.scenarioChoices());
     const scenario = index === undefined ? undefined : this.practice.content.scenarios[index];
     if (!scenario) return step.replaceDialog(CHOOSE, { misses: misses + 1 } satisfies PickState);
     return step.replaceDialog(MODE, { scenario: scenario.id, misses: 0 } satisfies ModeState);
@@ -178,12 +179,16 @@ export class PracticeDialog extends InterruptibleDialog {
       step,
       state.misses === 0 ? 'practice.askMode' : 'practice.askModeAgain',
       this.modeChoices(),
+      state.misses,
     );
   }
 
   private async readMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
-    const index = pickedIndex(String(step.result ?? ''), this.modeChoices());
+    // "back": choose the scene again.
+    if (typedAnswerReader(this.deps.strings).stepWord(String(step.result ?? '')) === 'back')
+      return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
+    const index = this.pickedIndex(step, this.modeChoices());
     if (index === undefined) return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
     const scene: SceneState = {
       scenario: state.scenario,
@@ -263,7 +268,7 @@ export class PracticeDialog extends InterruptibleDialog {
   /** Again: choose a scene; peer: the caller starts the handoff; finished (or twice unclear): done. */
   private async actOnNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { misses } = step.options as PickState;
-    const index = pickedIndex(String(step.result ?? ''), this.nextChoices());
+    const index = this.pickedIndex(step, this.nextChoices());
     if (index === 0) return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     if (index === 1) return step.endDialog({ next: 'handoff' } satisfies PracticeResult);
     if (index === undefined && misses < 1)
@@ -336,15 +341,29 @@ export class PracticeDialog extends InterruptibleDialog {
     return { value: this.deps.strings.text(label), synonyms: [...this.deps.strings.variants(words)] };
   }
 
-  /** A prompt with buttons; the choices go in its options so InterruptibleDialog sees them as answers. */
-  private prompt(step: WaterfallStepContext, key: StringKey, choices: Choice[]): Promise<DialogTurnResult> {
-    const prompt = choicesActivity(step.context.activity.channelId, choices, this.deps.strings.text(key));
+  /** The choice the answer picks, read the shared way (typed-answer.ts), or undefined. */
+  private pickedIndex(step: WaterfallStepContext, choices: readonly Choice[]): number | undefined {
+    const question = typedQuestionOf(step.context.activity.channelId, choices, {});
+    return typedAnswerReader(this.deps.strings).read(String(step.result ?? ''), question)?.index;
+  }
+
+  /**
+   * A prompt with buttons; the choices go in its options so InterruptibleDialog sees them as
+   * answers. From the second miss on, the shared retry wording (naming the options, offering the
+   * menu and a person), so the same words are never sent twice in a row.
+   */
+  private prompt(
+    step: WaterfallStepContext,
+    key: StringKey,
+    choices: Choice[],
+    misses = 0,
+  ): Promise<DialogTurnResult> {
+    const question = typedQuestionOf(step.context.activity.channelId, choices, {});
+    const text =
+      misses >= 2
+        ? typedAnswerReader(this.deps.strings).retryText(question, misses)
+        : this.deps.strings.text(key);
+    const prompt = choicesActivity(step.context.activity.channelId, choices, text);
     return step.prompt(TEXT, { prompt, retryPrompt: prompt, choices });
   }
-}
-
-/** The index of the one choice `text` picks (button, number or synonym), or undefined. */
-function pickedIndex(text: string, choices: readonly Choice[]): number | undefined {
-  const indexes = new Set(recognizeChoices(text, [...choices]).map((match) => match.resolution.index));
-  return indexes.size === 1 ? [...indexes][0] : undefined;
 }

@@ -166,7 +166,7 @@ export class SafetyDialog extends InterruptibleDialog {
   constructor(deps: DialogDeps, spanish: SpanishStrings) {
     super(DialogIds.safety, deps);
     this.replies = new SafetyReplies(deps.strings, spanish, deps.crisisResources);
-    for (const id of questions.keys()) this.addDialog(new OpenAnswerPrompt(id));
+    for (const id of questions.keys()) this.addDialog(new OpenAnswerPrompt(id, deps.strings));
     this.addDialog(new WaterfallDialog(ENTRY, [this.open.bind(this), this.afterCheckIn.bind(this)]))
       .addDialog(new WaterfallDialog(DANGER, [this.offer.bind(this), this.act.bind(this)]))
       .addDialog(new WaterfallDialog(CONCERN, [this.acknowledge.bind(this), this.answer.bind(this)]));

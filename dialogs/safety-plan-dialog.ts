@@ -1,7 +1,6 @@
 import { type Activity, TurnContext } from 'botbuilder';
 import {
   type Choice,
-  ChoicePrompt,
   type DialogContext,
   type DialogReason,
   type DialogTurnResult,
@@ -14,7 +13,6 @@ import { planTextActivities } from '../src/appointments/plan-card.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { normalizeText } from '../src/language/normalize.js';
-import { picksByPosition } from '../src/language/position-pick.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { type CheckInScheduler, scheduleCheckIn } from '../src/safety-plan/check-in.js';
 import {
@@ -34,6 +32,7 @@ import { safetyPlanView, stepKey } from '../src/safety-plan/plan-view.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
+import { TypedChoicePrompt } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 export const SAFETY_PLAN_DIALOG_ID = 'safetyPlan';
@@ -89,7 +88,6 @@ const CHECK_IN_ASK = 'safetyPlanCheckInAsk';
  */
 export class SafetyPlanDialog extends InterruptibleDialog {
   private readonly words: Record<'skip' | 'back' | 'next' | 'keep' | 'okay', ReadonlySet<string>>;
-  private readonly pickWords: ReadonlySet<string>;
 
   constructor(
     deps: DialogDeps,
@@ -106,12 +104,11 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       keep: set('safetyPlan.keepWords', 'safetyPlan.keep'),
       okay: set('safetyPlan.checkInOkayWords', 'safetyPlan.checkInOkay'),
     };
-    this.pickWords = new Set(strings.variants('menu.pickWords').map(normalizeText));
-    this.addDialog(new OpenAnswerPrompt(ASK))
-      .addDialog(new OpenAnswerPrompt(CHECK_IN_ASK))
+    this.addDialog(new OpenAnswerPrompt(ASK, strings))
+      .addDialog(new OpenAnswerPrompt(CHECK_IN_ASK, strings))
       .addDialog(new WaterfallDialog(CHECK_IN, [this.askCheckIn.bind(this), this.afterCheckIn.bind(this)]))
-      .addDialog(new ChoicePrompt(ACTIONS))
-      .addDialog(new ChoicePrompt(PICK))
+      .addDialog(new TypedChoicePrompt(ACTIONS, strings))
+      .addDialog(new TypedChoicePrompt(PICK, strings))
       .addDialog(yesNoPrompt(OFFER, strings, ['safetyPlan.makeYes', 'safetyPlan.makeNo']))
       .addDialog(yesNoPrompt(OFFER_VIEW, strings, ['safetyPlan.viewYes', 'safetyPlan.makeNo']))
       .addDialog(yesNoPrompt(FOLLOW_UP, strings, ['safetyPlan.followUpYes', 'safetyPlan.followUpNo']))
@@ -188,7 +185,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
    */
   private async afterCheckIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const typed = normalizeText(this.typed(step, []));
+    const typed = normalizeText(this.typed(step));
     if (this.words.okay.has(typed)) {
       await step.context.sendActivity(strings.text('safetyPlan.checkInGlad'));
       return step.endDialog();
@@ -228,7 +225,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const state = step.options as StepState;
     const part = planSteps[state.index] as PlanStep;
-    const typed = this.typed(step, this.stepChoices(state));
+    const typed = this.typed(step);
     if (state.editing && this.words.keep.has(normalizeText(typed))) {
       await step.context.sendActivity(strings.text('safetyPlan.kept'));
       return step.replaceDialog(VIEW);
@@ -256,7 +253,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
 
   private async takeMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as StepState;
-    const typed = this.typed(step, this.moreChoices());
+    const typed = this.typed(step);
     const folded = normalizeText(typed);
     if (!typed || this.words.next.has(folded) || this.words.skip.has(folded)) {
       if (!state.editing) return this.nextStep(step, state.index + 1);
@@ -425,13 +422,14 @@ export class SafetyPlanDialog extends InterruptibleDialog {
 
   /**
    * What the person typed (or the button they pressed), as they wrote it; a button picked by its
-   * number alone ("2", "the first one") is that button's words.
+   * number alone ("2", "the first one", where numbered) is that button's words. A looser reading
+   * (a few of its words, a typo) stays in the person's own words: it is their plan.
    */
-  private typed(step: WaterfallStepContext, choices: readonly Choice[]): string {
+  private typed(step: WaterfallStepContext): string {
     const text = (step.context.activity.text ?? '').trim();
     const found = step.result as FoundChoice | undefined;
     if (!found || normalizeText(found.value) === normalizeText(text)) return text;
-    return picksByPosition(text, choices, this.pickWords) ? found.value : text;
+    return found.score >= 1 ? found.value : text;
   }
 
   private async plan(step: WaterfallStepContext): Promise<SafetyPlan> {

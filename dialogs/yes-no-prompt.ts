@@ -1,5 +1,8 @@
-import { ConfirmPrompt } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { ConfirmPrompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../src/content/strings.js';
+import { showsNumbers, type TypedQuestion, typedAnswerReader } from '../src/language/typed-answer.js';
+import { askedOptions } from './typed-choice-prompt.js';
 
 /**
  * What an answer that is neither yes nor no means: ask again (`retry`), or after `afterMisses`
@@ -8,27 +11,74 @@ import type { StringKey, Strings } from '../src/content/strings.js';
 export type UnclearAnswer = { kind: 'retry' } | { kind: 'assume'; value: boolean; afterMisses: number };
 
 /**
- * A yes/no prompt whose buttons say what happens ("Yes, erase it" / "No, keep it"); yes and no
- * in any usual wording are still understood.
+ * A yes/no question whose buttons say what happens ("Yes, erase it" / "No, keep it"), read the
+ * shared way: the labels, a few of their words, typos, and yes or no in any usual wording
+ * ("sure", "yep", "nah"), but not a "no" inside a sentence ("I have no car").
  */
+export class YesNoPrompt extends ConfirmPrompt {
+  constructor(
+    id: string,
+    readonly strings: Strings,
+    labels: [yes: StringKey, no: StringKey],
+    unclear: UnclearAnswer,
+  ) {
+    super(
+      id,
+      async (context) => {
+        if (context.recognized.succeeded) return true;
+        if (unclear.kind === 'assume' && context.attemptCount >= unclear.afterMisses) {
+          context.recognized.value = unclear.value;
+          return true;
+        }
+        return false;
+      },
+      'en-us',
+    );
+    this.confirmChoices = labels.map((key) => ({ value: strings.text(key) }));
+  }
+
+  /** The question as the reader sees it: its two buttons, yes first, numbered where the channel lists them. */
+  question(channelId: string): TypedQuestion {
+    const [yes = '', no = ''] = (this.confirmChoices ?? []).map((choice) =>
+      typeof choice === 'string' ? choice : choice.value,
+    );
+    return {
+      options: [
+        { value: 'yes', label: yes },
+        { value: 'no', label: no },
+      ],
+      yesNo: true,
+      // ConfirmPrompt lays its buttons out in its own style, whatever the options say.
+      numbered: showsNumbers(channelId, this.style, [yes, no]),
+    };
+  }
+
+  protected override async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<boolean>> {
+    const question = this.question(context.activity.channelId);
+    const pick = typedAnswerReader(this.strings).read(context.activity.text ?? '', question);
+    return pick ? { succeeded: true, value: pick.value === 'yes' } : { succeeded: false };
+  }
+
+  protected override async onPrompt(
+    context: TurnContext,
+    state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
+    await super.onPrompt(
+      context,
+      state,
+      askedOptions(this.strings, this.question(context.activity.channelId), state, options, isRetry),
+      isRetry,
+    );
+  }
+}
+
 export function yesNoPrompt(
   id: string,
   strings: Strings,
   labels: [yes: StringKey, no: StringKey],
   unclear: UnclearAnswer = { kind: 'retry' },
-): ConfirmPrompt {
-  const prompt = new ConfirmPrompt(
-    id,
-    async (context) => {
-      if (context.recognized.succeeded) return true;
-      if (unclear.kind === 'assume' && context.attemptCount >= unclear.afterMisses) {
-        context.recognized.value = unclear.value;
-        return true;
-      }
-      return false;
-    },
-    'en-us',
-  );
-  prompt.confirmChoices = labels.map((key) => ({ value: strings.text(key) }));
-  return prompt;
+): YesNoPrompt {
+  return new YesNoPrompt(id, strings, labels, unclear);
 }

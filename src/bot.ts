@@ -127,6 +127,11 @@ export class WayfinderBot extends TeamsActivityHandler {
   private readonly clock: () => Date;
   private readonly saver: TurnStateSaver;
 
+  /** The dialogs this bot runs (a test enumerates their prompts). */
+  dialogs(): readonly Dialog[] {
+    return this.dialogSet.getDialogs();
+  }
+
   constructor(private readonly deps: WayfinderBotDeps) {
     super();
     if (!deps.conversationState || !deps.userState || !deps.strings || !deps.commands || !deps.personalData) {
@@ -259,7 +264,7 @@ export class WayfinderBot extends TeamsActivityHandler {
     // An advice question is that, whatever the classifier guessed ("is it safe to taper?" is no
     // privacy question); typed commands still win. A button of the open question is its answer,
     // whatever its words sound like ("Don't share").
-    const fromIntent = answersOpenChoice(dc) || advice ? undefined : rootCommandFrom(recognition);
+    const fromIntent = answersOpenChoice(dc, strings) || advice ? undefined : rootCommandFrom(recognition);
     switch (carried?.command ?? this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(

@@ -2,6 +2,7 @@ import type { Choice } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
+import { answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
 import { type AccommodationContent, ideasFor, settingOf, whoFor } from './content.js';
 import type { Draft } from './draft.js';
 import {
@@ -37,6 +38,8 @@ const OWN = 'own';
 const SKIP = 'skip';
 
 /** Fields whose free text is the person's own words (the rest need a button or a known word). */
+/** Longer than this, a message at an own-words question is the person's words, not a button. */
+const MAX_PICK_WORDS = 6;
 const ownWordsFields: ReadonlySet<Field> = new Set(['barrier', 'idea', 'who', 'start']);
 
 /** True when `value` is one of `ids` (a choice value read back from prompt state). */
@@ -110,7 +113,7 @@ export class AccommodationQuestions {
     const choices = question.choices.filter((choice) => choice.value !== SKIP);
     if (attempt <= 1) return { text: this.strings.text(again[field]), choices };
     return {
-      text: this.strings.text('accommodation.offerSkip', {}, attempt - 2),
+      text: `${this.strings.text('accommodation.offerSkip', {}, attempt - 2)} ${this.strings.text('answers.menuOrPerson')}`,
       choices: [...choices, this.choice(SKIP, 'accommodation.skip')],
     };
   }
@@ -209,14 +212,17 @@ export class AccommodationQuestions {
    * the person's own words).
    */
   parse(field: Field, text: string, choices: readonly Choice[], turn: TurnFacts): Parsed {
-    const folded = normalizeText(text);
-    if (this.isOneOf(folded, 'accommodation.backWords')) return { kind: 'back' };
-    if (this.isOneOf(folded, 'accommodation.skipWords')) return { kind: 'skip' };
-    const picked = choices.find((choice, index) =>
-      [String(index + 1), choice.value, ...(choice.synonyms ?? [])].some(
-        (word) => normalizeText(word) === folded,
-      ),
-    );
+    const reader = typedAnswerReader(this.strings);
+    const stepWord = reader.stepWord(text);
+    if (stepWord) return { kind: stepWord };
+    const pick = reader.read(text, {
+      options: choices.map(answerOptionOf),
+      numbered: turn.numbered === true,
+    });
+    // Where a field takes the person's own words, a longer message is their words, not a loose pick.
+    const loose = pick?.how === 'sentence' || pick?.how === 'words' || pick?.how === 'typo';
+    const ownWords = ownWordsFields.has(field) && text.trim().split(/\s+/).length > MAX_PICK_WORDS;
+    const picked = pick && !(loose && ownWords) ? pick : undefined;
     if (picked?.value === OWN) return { kind: 'own' };
     if (picked?.value === SKIP) return { kind: 'skip' };
     if (picked) return this.fromChoice(field, picked.value);
@@ -278,10 +284,6 @@ export class AccommodationQuestions {
     }
   }
 
-  private isOneOf(folded: string, key: StringKey): boolean {
-    return this.strings.variants(key).some((word) => normalizeText(word) === folded);
-  }
-
   /**
    * The barrier `text` names, by the words each barrier lists: the one named most, the first
    * named on a tie ("later start because of my clinic" is treatment or meeting times).
@@ -314,6 +316,8 @@ export interface TurnFacts {
   recognition?: WayfinderRecognition | undefined;
   /** The person's calendar day (YYYY-MM-DD), so a start date in the past is not accepted. */
   today: string;
+  /** The buttons were shown with numbers, so "2" picks the second. */
+  numbered?: boolean;
 }
 
 /**

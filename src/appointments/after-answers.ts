@@ -1,6 +1,6 @@
 import { escapeMarkdown } from '../cards/markdown.js';
 import type { Strings } from '../content/strings.js';
-import { isOneOf } from './choices.js';
+import { typedAnswerReader } from '../language/typed-answer.js';
 import {
   dayBeforeReminder,
   defaultCheckIn,
@@ -100,7 +100,8 @@ export class AfterAnswers {
     if (!draft.when) return this.without('reminder', draft);
     const reading = this.reading('reminder', draft, input);
     // A time in the words wins over a button they resemble ("the day before at 8" is not the button).
-    const typed = reading.kind !== 'none' && input.choice !== 'no' && input.choice !== 'pickTime';
+    const typed =
+      reading.kind !== 'none' && input.choice !== 'no' && input.choice !== 'pickTime' && !input.choiceIsWhole;
     if (typed) return this.timeFor('reminder', reading, draft, input.now);
     if (input.choice === 'pickTime') {
       return { kind: 'goto', state: askTime('reminder') };
@@ -143,7 +144,7 @@ export class AfterAnswers {
     const { kind } = pendingTime;
     const reading = this.reading(kind, draft, input, new Date(pendingTime.at));
     if (reading.kind !== 'none') return this.timeFor(kind, reading, draft, input.now);
-    const said = input.choice === 'yes' ? true : input.choice === 'no' ? false : this.yesNo(input, 'check');
+    const said = input.choice === 'yes' ? true : input.choice === 'no' ? false : this.yesNo(input);
     if (said === false) {
       const ask = this.strings.text('appointment.timeNotRight');
       return { kind: 'goto', state: askTime(kind), say: [ask] };
@@ -213,23 +214,9 @@ export class AfterAnswers {
     return { kind: 'remind', draft: { ...draft, reminders }, nextStep: 'next' };
   }
 
-  /**
-   * Yes or no, typed in any usual way ("yep", "nope", "sure"), or undefined. At a check of a time,
-   * "that's right" and "another time" say it too.
-   */
-  private yesNo(input: AnswerInput, at: 'question' | 'check' = 'question'): boolean | undefined {
-    const check = at === 'check';
-    if (
-      isOneOf(this.strings, check ? 'appointment.checkYesWords' : 'appointment.supportYesWords', input.text)
-    ) {
-      return true;
-    }
-    if (
-      isOneOf(this.strings, check ? 'appointment.checkNoWords' : 'appointment.supportNoWords', input.text)
-    ) {
-      return false;
-    }
-    return input.recognition.entities.boolean[0]?.value;
+  /** Yes or no, typed in any usual way ("yep", "nope", "sure"), read the shared way, or undefined. */
+  private yesNo(input: AnswerInput): boolean | undefined {
+    return typedAnswerReader(this.strings).yesOrNo(input.text);
   }
 
   /** What next: rehearse the opening, a peer, change an answer, the plan as text, or done. */

@@ -1,8 +1,12 @@
 import { ActionTypes, type Activity, MessageFactory } from 'botbuilder';
-import { ListStyle, recognizeChoices } from 'botbuilder-dialogs';
+import { ListStyle } from 'botbuilder-dialogs';
 import { choicesActivity } from '../channels/choice-buttons.js';
 import type { StringKey, Strings } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
+import { type Pick, typedAnswerReader } from '../language/typed-answer.js';
+
+/** How appointment questions show their choices (buttons; a numbered list where a channel has none). */
+export const QUESTION_STYLE = ListStyle.suggestedAction;
 
 /** A button the person may tap, or name in their own words: `value` is what the code sees. */
 export interface ChoiceSpec {
@@ -31,37 +35,28 @@ export function questionActivity(
     value: choice.label,
     action: { type: ActionTypes.ImBack, title: choice.label, value: choice.label },
   }));
-  return choicesActivity(channelId, list, text, ListStyle.suggestedAction);
+  return choicesActivity(channelId, list, text, QUESTION_STYLE);
 }
 
 /**
- * The choice `text` names: its number in the list ("2"), its label or a synonym, or (for longer
- * messages) the label's words within it ("the day before is good"). A number inside a sentence is
- * not taken as a pick: "at 3pm" must not choose the third button. `numbers: false` where numbers
- * mean something else (ranking questions by number).
+ * The choice `text` names, read the shared way (typed-answer.ts): its label or a synonym, a typo,
+ * a few of its words, yes or no where the choices are "yes" and "no", and its number only where
+ * numbers were shown (`numbered`: never at a ranking question, where numbers are ranks).
  */
 export function matchChoice(
+  strings: Strings,
   text: string,
   choices: readonly ChoiceSpec[],
-  options: { numbers?: boolean } = {},
-): ChoiceSpec | undefined {
-  const folded = normalizeText(text);
-  const number = /^(\d{1,2})$/.exec(folded);
-  if (number && options.numbers !== false) return choices[Number(number[1]) - 1];
-  const exact = choices.find((choice) =>
-    [choice.label, ...choice.synonyms].some((word) => normalizeText(word) === folded),
-  );
-  if (exact || folded.length === 0) return exact;
-  const found = recognizeChoices(
-    text,
-    choices.map((choice) => ({ value: choice.value, synonyms: [choice.label, ...choice.synonyms] })),
-    { recognizeNumbers: false, recognizeOrdinals: false },
-  );
-  const best = found[0];
-  // The label must be most of the message: "no" inside "I have no car" is not the "No" button.
-  const covers = best ? (best.end - best.start + 1) / text.trim().length >= 0.5 : false;
-  if (!best || !covers || best.resolution.score < 0.75) return undefined;
-  return choices.find((choice) => choice.value === best.resolution.value);
+  options: { numbered?: boolean } = {},
+): (ChoiceSpec & { how: Pick['how'] }) | undefined {
+  const yesNo = choices.length === 2 && choices[0]?.value === 'yes' && choices[1]?.value === 'no';
+  const pick = typedAnswerReader(strings).read(text, {
+    options: choices,
+    numbered: options.numbered === true,
+    yesNo,
+  });
+  const choice = pick ? choices[pick.index] : undefined;
+  return choice && pick ? { ...choice, how: pick.how } : undefined;
 }
 
 /** True when `text` is one of the words under `key` ("skip", "done"...), typed in any style. */

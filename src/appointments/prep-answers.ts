@@ -14,6 +14,8 @@ import { type FindDates, formatWhen, isPast, readWhen, type WhenReading } from '
 export interface AnswerInput {
   text: string;
   choice: string | undefined;
+  /** The whole message is the choice (its words, a typo of them, its number), not a sentence holding it. */
+  choiceIsWhole?: boolean;
   recognition: WayfinderRecognition;
   findDates: FindDates;
   now: Date;

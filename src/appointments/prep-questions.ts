@@ -1,6 +1,7 @@
 import { escapeMarkdown } from '../cards/markdown.js';
 import { sayClock } from '../content/say-date.js';
 import type { StringKey, Strings } from '../content/strings.js';
+import { typedAnswerReader } from '../language/typed-answer.js';
 import { quietHours } from '../scheduling/quiet-hours.js';
 import { type ChoiceSpec, choiceOf } from './choices.js';
 import type { AppointmentContent } from './content.js';
@@ -45,14 +46,17 @@ export class PrepQuestions {
     const shown = state.step === 'whenCheck' ? state.checkWhen : state.draft.when;
     const when = shown ? formatWhen(shown, strings, now) : '';
     if (state.misses >= 2) {
-      const lead = strings.text('appointment.offerSkip', {}, state.misses - 2);
-      const skip = choiceOf(strings, 'skip', 'appointment.skip', 'appointment.skipWords');
+      const lead = `${strings.text('appointment.offerSkip', {}, state.misses - 2)} ${strings.text('answers.menuOrPerson')}`;
+      const skip = choiceOf(strings, 'skip', 'appointment.skip', 'answers.skipWords');
       return {
         text: `${lead}\n\n${base.text}`,
         choices: [...base.choices.filter((c) => c.value !== 'skip'), skip],
       };
     }
     if (state.misses >= 1 && again) return { ...base, text: strings.text(again, { when }, state.misses - 1) };
+    // No wording of its own for a re-ask: the shared one, naming the options.
+    if (state.misses >= 1 && base.choices.length > 0)
+      return { ...base, text: typedAnswerReader(strings).retryText({ options: base.choices }, 1) };
     const current = this.current(state);
     if (!current) return base;
     const keep = choiceOf(strings, 'keep', 'appointment.keep', 'appointment.keepWords');
@@ -84,7 +88,7 @@ export class PrepQuestions {
       text: strings.text(key, vars),
       choices,
     });
-    const skip = choiceOf(strings, 'skip', 'appointment.skip', 'appointment.skipWords');
+    const skip = choiceOf(strings, 'skip', 'appointment.skip', 'answers.skipWords');
     const done = choiceOf(strings, 'done', 'appointment.done', 'appointment.doneWords');
     switch (state.step) {
       case 'type':

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 // The English files define the keys; each feature's strings live in a file of their own.
 import type accommodations from '../../resources/locales/en/accommodations.json';
+import type answers from '../../resources/locales/en/answers.json';
 import type appointments from '../../resources/locales/en/appointments.json';
 import type core from '../../resources/locales/en/core.json';
 import type handoff from '../../resources/locales/en/handoff.json';
@@ -15,6 +16,7 @@ import { loadResource, ResourceError } from './resource-file.js';
 
 /** Every section.key the English locale defines; other locales must define the same. */
 type Sections = typeof core &
+  typeof answers &
   typeof appointments &
   typeof handoff &
   typeof peerGroups &

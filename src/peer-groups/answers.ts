@@ -2,6 +2,7 @@ import { type Choice, recognizeChoices } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
 import type { GroupApproach, GroupFormat, WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
+import { answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
 import { type ApproachAnswer, type Filter, filters, type Place, type Preferences } from './matching.js';
 import { type Daypart, dayparts, daypartsOf, type When, weekdayOf } from './schedule.js';
 import type { Focus } from './schema.js';
@@ -178,7 +179,18 @@ export class AnswerReader {
    * The answer to `filter` in `text` (as a one-field Preferences), or undefined when the text
    * answers something else or nothing. `recognition` is the recognizer's reading of `text`.
    */
-  read(filter: Filter, text: string, recognition: WayfinderRecognition): Preferences | undefined {
+  read(
+    filter: Filter,
+    text: string,
+    recognition: WayfinderRecognition,
+    numbered = false,
+  ): Preferences | undefined {
+    // "2" or "the second one", where the buttons were numbered: the button in that place.
+    if (numbered) {
+      const options = this.choices(filter, true).map(answerOptionOf);
+      const pick = typedAnswerReader(this.strings).read(text, { options, numbered });
+      if (pick?.how === 'position') return { [filter]: pick.value } as Preferences;
+    }
     // The answer itself first: "any substance" and "any evening" are answers, not skips.
     const skipped = () => this.pick([noPreference, skip, anyTime], text) !== undefined;
     switch (filter) {
@@ -286,6 +298,9 @@ export class AnswerReader {
 
   /** The one option `text` picks (button, number or synonym); undefined for none or several. */
   private pick<V extends string>(options: readonly Option<V>[], text: string): V | undefined {
+    const choices = options.map((option) => answerOptionOf(this.choice(option)));
+    const read = typedAnswerReader(this.strings).read(text, { options: choices });
+    if (read) return options[read.index]?.value;
     const values = this.found(options, text);
     return values.length === 1 ? values[0] : undefined;
   }
@@ -299,6 +314,8 @@ export class AnswerReader {
 
   /** One focus; two substances are any substance, a substance and mental health co-occurring. */
   private readFocus(text: string): Focus | undefined {
+    const read = this.pick(focusOptions, text);
+    if (read) return read;
     const found = this.found(focusOptions, text);
     if (found.length <= 1) return found[0];
     const substance = found.some((f) => f === 'alcohol' || f === 'otherDrugs' || f === 'anySubstance');

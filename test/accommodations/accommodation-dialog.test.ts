@@ -275,7 +275,7 @@ const interruptionCases: AccommodationCase[] = [
     name: '"back" goes to the previous question; at the first there is nothing before',
     steps: [
       ['hi', ['accommodation.intro', 'accommodation.askSetting']],
-      ['back', ['accommodation.nothingBefore', 'accommodation.askSetting']],
+      ['back', ['answers.nothingBefore', 'accommodation.askSetting']],
       [say('accommodationSettings.school'), ['accommodation.askBarrier']],
       ['go back', ['accommodation.askSetting']],
       [say('accommodationSettings.housing'), ['accommodation.askBarrier']],

@@ -89,7 +89,7 @@ describe('reading accommodation answers', () => {
     );
   });
 
-  it('reads a button by its words or its number, and "back" and "skip" anywhere', () => {
+  it('reads a button by its words or its number (when numbered), and "back" and "skip" anywhere', () => {
     const q = questions();
     const choices = q.choices('format', {});
     const turn = { today: TODAY };
@@ -97,7 +97,12 @@ describe('reading accommodation answers', () => {
       kind: 'answer',
       patch: { format: 'letter' },
     });
-    assert.deepEqual(q.parse('format', '1', choices, turn), { kind: 'answer', patch: { format: 'email' } });
+    // A number picks only where the buttons were shown with numbers.
+    assert.deepEqual(q.parse('format', '1', choices, { ...turn, numbered: true }), {
+      kind: 'answer',
+      patch: { format: 'email' },
+    });
+    assert.deepEqual(q.parse('format', '1', choices, turn), { kind: 'miss' });
     assert.deepEqual(q.parse('format', 'go back', choices, turn), { kind: 'back' });
     assert.deepEqual(q.parse('format', 'skip', choices, turn), { kind: 'skip' });
     assert.deepEqual(q.parse('format', 'carrier pigeon', choices, turn), { kind: 'miss' });

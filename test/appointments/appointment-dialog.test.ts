@@ -22,7 +22,7 @@ const toGoal: Step[] = [
 ];
 const goalToEnd: Step[] = [
   ['a referral to a peer group', ['appointment.askQuestions']],
-  ['1', ['appointment.questionAdded', 'appointment.questionsSoFar']],
+  ['the main problem one', ['appointment.questionAdded', 'appointment.questionsSoFar']],
   ['Can we meet in the afternoons?', ['appointment.questionAdded', 'appointment.questionsSoFar']],
   ['done', ['appointment.askTopQuestions']],
   ['2', ['appointment.topNoted', 'appointment.askBarriers']],
@@ -206,7 +206,7 @@ const cases = (): AppointmentCase[] => [
     name: 'worries in the person\'s own words get practical tips; "back" at the first question says so',
     steps: [
       open,
-      ['back', ['appointment.nothingBefore', 'appointment.askType']],
+      ['back', ['answers.nothingBefore', 'appointment.askType']],
       ['employment', ['appointment.askWhen']],
       ['not sure', ['appointment.askGoal']],
       ['skip', ['appointment.askQuestions']],

@@ -88,7 +88,7 @@ const cases: PlansCase[] = [
     seed: [counselor, housing],
     steps: [
       ['my plans', ['plans.askWhich']],
-      ['1', ['plans.opened', 'plans.askAction']],
+      ['the counselor one', ['plans.opened', 'plans.askAction']],
       ['Done', ['plans.closed']],
     ],
     ended: true,
@@ -99,7 +99,7 @@ const cases: PlansCase[] = [
     seed: [counselor],
     steps: [
       ['my plans', ['plans.askWhich']],
-      ['1', ['plans.opened', 'plans.askAction']],
+      ['the counselor one', ['plans.opened', 'plans.askAction']],
       ['Delete this plan', ['plans.confirmDelete']],
       ['No, keep it', ['plans.kept', 'plans.askAction']],
     ],
@@ -111,7 +111,7 @@ const cases: PlansCase[] = [
     seed: [counselor, housing],
     steps: [
       ['my plans', ['plans.askWhich']],
-      ['2', ['plans.opened', 'plans.askAction']],
+      ['the housing one', ['plans.opened', 'plans.askAction']],
       ['Delete this plan', ['plans.confirmDelete']],
       ['Yes, delete it', ['plans.deleted', 'plans.askWhich']],
     ],
@@ -177,7 +177,7 @@ describe('AppointmentPlansDialog transcripts ("my plans")', () => {
           : [[action, ['plans.remindersOff', 'plans.askAction']]];
       const steps: Step[] = [
         ['my plans', ['plans.askWhich']],
-        ['1', ['plans.opened', 'plans.askAction']],
+        ['the counselor one', ['plans.opened', 'plans.askAction']],
         ...finish,
       ];
       const { deps } = await runDialogCase(make, steps);

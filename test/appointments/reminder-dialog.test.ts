@@ -58,13 +58,16 @@ const cases = (): ReminderCase[] => [
     scheduled: { reminder: '2026-12-14T13:00:00.000Z' },
   },
   {
-    name: '"no" at the check asks for the time again; a number picks the button; nothing is kept before a yes',
+    name: '"no" at the check asks for the time again; the button\'s words with a typo pick it; nothing is kept before a yes',
     steps: [
       ...caseworker,
       ['The day before', [['appointment.checkReminder', at('Monday, December 14 at 9:00 AM')]]],
       ['nope', ['appointment.timeNotRight', 'appointment.askReminderTime']],
       ['2 hours before', [['appointment.checkReminder', at('Tuesday, December 15 at 7:00 AM')]]],
-      ['1', [['appointment.reminderSet', at('Tuesday, December 15 at 7:00 AM')], 'appointment.askFollowUp']],
+      [
+        'yes thats rihgt',
+        [['appointment.reminderSet', at('Tuesday, December 15 at 7:00 AM')], 'appointment.askFollowUp'],
+      ],
       ['no', ['appointment.remindersOffHint', 'appointment.askNext']],
     ],
     scheduled: { reminder: '2026-12-15T12:00:00.000Z' },
@@ -179,14 +182,14 @@ const cases = (): ReminderCase[] => [
     ],
   },
   {
-    name: 'an appointment asked back, typed: "back" returns to the date question, "2" is the second button, "that\'s right" keeps it',
+    name: 'an appointment asked back, typed: "back" returns to the date question, "another date please" is the second button, "that\'s right" keeps it',
     steps: [
       ['hi', ['appointment.intro', 'appointment.askType']],
       ['Caseworker', ['appointment.askWhen']],
       ['next tuesday at 9', ['appointment.askWhenCheck']],
       ['back', ['appointment.askWhen']],
       ['next tuesday at 9', ['appointment.askWhenCheck']],
-      ['2', ['appointment.askDateExact', 'appointment.askWhen']],
+      ['another date please', ['appointment.askDateExact', 'appointment.askWhen']],
       ['next tuesday at 9', ['appointment.askWhenCheck']],
       ["that's right", ['appointment.askGoal']],
     ],

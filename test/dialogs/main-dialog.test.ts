@@ -35,10 +35,10 @@ const cases: DialogCase[] = [
     ],
   },
   {
-    name: '"menu" at the menu shows it again',
+    name: '"menu" at the menu shows it again, in other words (never the same text twice in a row)',
     steps: [
       ['hello', ['menu.prompt']],
-      ['menu', ['menu.prompt']],
+      ['menu', ['menu.promptAgain']],
     ],
   },
   {

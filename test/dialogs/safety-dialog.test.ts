@@ -310,7 +310,7 @@ const concernCases: SafetyCase[] = [
     ],
     ended: false,
   },
-  ...['yes', 'sure', '1', 'Talk to a person', 'a person'].map(
+  ...['yes', 'sure', 'talk to a persn', 'Talk to a person', 'a person'].map(
     (answer): SafetyCase => ({
       name: `"would it help to talk with a person?" answered ${JSON.stringify(answer)}: a person`,
       steps: [
@@ -320,7 +320,7 @@ const concernCases: SafetyCase[] = [
       ended: true,
     }),
   ),
-  ...['no', 'nope', 'no thanks', 'keep going', 'back', '2'].map(
+  ...['no', 'nope', 'no thanks', 'keep going', 'kep going', 'back', 'the keep going one'].map(
     (answer): SafetyCase => ({
       name: `the concern reply answered ${JSON.stringify(answer)}: back to the paused question`,
       setup: { paused: true },
@@ -328,9 +328,9 @@ const concernCases: SafetyCase[] = [
       ended: false,
     }),
   ),
-  ...['kep going', 'what is 988?', 'idk'].map(
+  ...['what is 988?', 'idk'].map(
     (answer): SafetyCase => ({
-      name: `the concern reply answered ${JSON.stringify(answer)} (a typo, a side question, unsure): a brief word, back`,
+      name: `the concern reply answered ${JSON.stringify(answer)} (a side question, unsure): a brief word, back`,
       setup: { paused: true },
       steps: [paused, [CONCERN, concernReply], [answer, ['safety.concernNoted', 'nickname.ask']]],
       ended: false,

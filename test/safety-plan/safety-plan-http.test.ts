@@ -25,6 +25,8 @@ interface PlanCase {
   steps: readonly Step[];
   /** Checks on the stored plan after the last step. */
   stored?: (plan: StoredPlan | undefined) => void;
+  /** The channel, when not the test channel (which shows buttons, as Web Chat does). */
+  channel?: string;
 }
 
 interface StoredPlan {
@@ -152,7 +154,8 @@ const cases: PlanCase[] = [
     stored: (plan) => assert.deepEqual(plan?.entries.warningSigns, ['i stop going out']),
   },
   {
-    name: 'a number alone picks that button ("2", "the fourth one"); a number inside a sentence stays as typed; typos of next and skip work',
+    name: 'where buttons come as a numbered list (SMS), a number alone picks that button ("2", "the fourth one"); a number inside a sentence stays as typed; typos of next and skip work',
+    channel: 'sms',
     steps: [
       ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
       ['yes', ['safetyPlan.intro', part(1)]],
@@ -272,8 +275,8 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
     return last;
   }
 
-  async function storedPlan(): Promise<StoredPlan | undefined> {
-    const key = userStateKey('test', 'planner');
+  async function storedPlan(channel = 'test'): Promise<StoredPlan | undefined> {
+    const key = userStateKey(channel, 'planner');
     const user = (await storage.read([key]))[key] as Record<string, unknown> | undefined;
     return user?.[SAFETY_PLAN_PROPERTY] as StoredPlan | undefined;
   }
@@ -281,8 +284,9 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
   for (const testCase of cases) {
     it(testCase.name, async () => {
       conversation += 1;
-      await play(`plan-${conversation}`, testCase.steps);
-      testCase.stored?.(await storedPlan());
+      const channel = testCase.channel ? { channelId: testCase.channel } : {};
+      await play(`plan-${conversation}`, testCase.steps, channel);
+      testCase.stored?.(await storedPlan(testCase.channel));
     });
   }
 

@@ -1,0 +1,284 @@
+import { recognizeBoolean } from '@microsoft/recognizers-text-suite';
+import { type Choice, ListStyle } from 'botbuilder-dialogs';
+import { choicesActivity } from '../channels/choice-buttons.js';
+import type { Strings } from '../content/strings.js';
+
+/** One answer a question offers: `value` is what the code sees, `label` what the person sees. */
+export interface AnswerOption {
+  value: string;
+  label: string;
+  synonyms?: readonly string[];
+}
+
+/** A question as the person saw it. */
+export interface TypedQuestion {
+  options: readonly AnswerOption[];
+  /** The options were shown with numbers, so "2" or "the second one" picks one. */
+  numbered?: boolean;
+  /** Two options meaning yes (the first) and no (the second): "sure", "nah" pick them. */
+  yesNo?: boolean;
+}
+
+/** What a typed answer picks: the option's index and value. */
+export interface Pick {
+  index: number;
+  value: string;
+  /** How it was read: the exact words of an option, or a looser reading. */
+  how: 'exact' | 'position' | 'yesNo' | 'typo' | 'sentence' | 'words';
+}
+
+/**
+ * Folds text to compare it as people type it: lower case, accents, apostrophes, punctuation and
+ * emoji dropped, spaces collapsed ("Don't  share!" and "dont share" are the same).
+ */
+export function foldAnswer(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['\u2018\u2019`]/g, '')
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A botbuilder choice as the reader sees it: the label is the button's title. */
+export function answerOptionOf(choice: string | Choice): AnswerOption {
+  if (typeof choice === 'string') return { value: choice, label: choice };
+  return {
+    value: choice.value,
+    label: choice.action?.title ?? choice.value,
+    synonyms: choice.synonyms ?? [],
+  };
+}
+
+/**
+ * True when options labelled `labels` were shown with numbers: the question laid out as this
+ * channel really shows `style` (choice-buttons.ts) came with no buttons, so as a numbered list.
+ */
+export function showsNumbers(
+  channelId: string,
+  style: ListStyle | undefined,
+  labels: readonly string[],
+): boolean {
+  if (labels.length === 0 || style === ListStyle.none) return false;
+  const shown = choicesActivity(channelId, labels, '', style ?? ListStyle.auto);
+  return !shown.suggestedActions?.actions?.length && !shown.attachments?.length;
+}
+
+const words = (folded: string): string[] => (folded ? folded.split(' ') : []);
+
+/** Edit distance with swaps of neighbours (Damerau, optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = rows[i] as number[];
+      const above = rows[i - 1] as number[];
+      let best = Math.min(
+        (above[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (above[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row[j] = best;
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/** How many typos a word or phrase of this length may carry and still be recognized. */
+function typosAllowed(length: number): number {
+  return length >= 8 ? 2 : length >= 4 ? 1 : 0;
+}
+
+function nearlySame(typed: string, word: string): boolean {
+  return typed === word || editDistance(typed, word) <= typosAllowed(Math.min(typed.length, word.length));
+}
+
+/**
+ * The one way Wayfinder reads a typed answer to a question with options, whatever the dialog:
+ * the label or a synonym (case, accents and punctuation ignored), a small typo, the number or
+ * ordinal when the options were numbered, yes/no words when the options mean yes and no, or a
+ * few words of one label ("the quiet room one"). Words are data (resources/locales, answers).
+ */
+export class TypedAnswerReader {
+  private readonly filler: ReadonlySet<string>;
+  private readonly positions: ReadonlyMap<string, number>;
+  private readonly yes: ReadonlySet<string>;
+  private readonly no: ReadonlySet<string>;
+  private readonly back: ReadonlySet<string>;
+  private readonly skip: ReadonlySet<string>;
+
+  constructor(private readonly strings: Strings) {
+    const set = (key: Parameters<Strings['variants']>[0]) => new Set(strings.variants(key).map(foldAnswer));
+    this.filler = set('answers.fillerWords');
+    this.positions = new Map(
+      strings
+        .variants('answers.positions')
+        .flatMap((line, index) => words(foldAnswer(line)).map((w) => [w, index])),
+    );
+    this.yes = set('answers.yesWords');
+    this.no = set('answers.noWords');
+    this.back = set('answers.backWords');
+    this.skip = set('answers.skipWords');
+  }
+
+  /** The option `text` picks, or undefined when it picks none or several. */
+  read(text: string, question: TypedQuestion): Pick | undefined {
+    const folded = foldAnswer(text);
+    if (!folded) return undefined;
+    const { options } = question;
+    const readings: [Pick['how'], () => number | undefined][] = [
+      ['exact', () => this.exact(folded, options)],
+      ['position', () => (question.numbered ? this.position(folded, options.length) : undefined)],
+      ['yesNo', () => (question.yesNo && options.length === 2 ? this.yesNoIndex(text) : undefined)],
+      ['typo', () => this.typo(folded, options)],
+      ['words', () => this.fewWords(folded, options)],
+      ['sentence', () => this.inSentence(folded, options)],
+    ];
+    for (const [how, reading] of readings) {
+      const index = reading();
+      const option = index === undefined ? undefined : options[index];
+      if (option && index !== undefined) return { index, value: option.value, how };
+    }
+    return undefined;
+  }
+
+  /** Yes or no in any usual wording ("yep", "sure", "nah", "no thanks"); undefined otherwise. */
+  yesOrNo(text: string): boolean | undefined {
+    const folded = foldAnswer(text);
+    if (this.yes.has(folded)) return true;
+    if (this.no.has(folded)) return false;
+    const [match] = recognizeBoolean(text, 'en-us');
+    if (!match) return undefined;
+    // "I have no car" is not a no: the yes or no must be the whole answer, give or take filler.
+    const rest = foldAnswer(`${text.slice(0, match.start)} ${text.slice(match.end + 1)}`);
+    const value = (match.resolution as { value?: unknown }).value;
+    return typeof value === 'boolean' && this.onlyFiller(rest) ? value : undefined;
+  }
+
+  /** "back" (to the previous question) or "skip" (this one), typed as a whole answer. */
+  stepWord(text: string): 'back' | 'skip' | undefined {
+    const folded = foldAnswer(text);
+    return this.back.has(folded) ? 'back' : this.skip.has(folded) ? 'skip' : undefined;
+  }
+
+  /**
+   * The re-ask after a miss, naming the options: a different wording each time, and every second
+   * miss in a row offers the menu and a person.
+   */
+  retryText(question: TypedQuestion, misses: number): string {
+    const { strings } = this;
+    const labels = question.options.map((option) => strings.text('answers.quoted', { label: option.label }));
+    const last = labels.pop();
+    // Locale strings are trimmed, so the spaces around the joining words are added here.
+    const list = labels.length
+      ? `${labels.join(`${strings.text('answers.listJoin')} `)} ${strings.text('answers.listOr')} ${last}`
+      : (last ?? '');
+    const round = Math.floor((Math.max(misses, 1) - 1) / 2);
+    // No "type its number": where numbers are shown they stand next to the options already.
+    return misses % 2 === 0
+      ? strings.text('answers.stuck', { options: list }, round)
+      : strings.text('answers.retry', { options: list }, round);
+  }
+
+  private exact(folded: string, options: readonly AnswerOption[]): number | undefined {
+    const index = options.findIndex((option) =>
+      [option.label, option.value, ...(option.synonyms ?? [])].some((word) => foldAnswer(word) === folded),
+    );
+    return index >= 0 ? index : undefined;
+  }
+
+  /** "2", "#2", "the second one", "number 2 please": a position and nothing but filler. */
+  private position(folded: string, count: number): number | undefined {
+    const all = words(folded);
+    const named = all.filter((word) => this.positions.has(word) && word !== 'one');
+    const spoken = named.length === 0 && all.includes('one') ? ['one'] : named;
+    if (spoken.length !== 1 || !this.onlyFiller(all.filter((word) => word !== spoken[0]).join(' ')))
+      return undefined;
+    const index = this.positions.get(spoken[0] as string);
+    return index !== undefined && index < count ? index : undefined;
+  }
+
+  private yesNoIndex(text: string): number | undefined {
+    const said = this.yesOrNo(text);
+    return said === undefined ? undefined : said ? 0 : 1;
+  }
+
+  /** The whole answer is one label or synonym with a small typo ("Shar it", "quite room"). */
+  private typo(folded: string, options: readonly AnswerOption[]): number | undefined {
+    const near = options.flatMap((option, index) =>
+      [option.label, ...(option.synonyms ?? [])].some((word) => {
+        const target = foldAnswer(word);
+        return target.length >= 4 && nearlySame(folded, target);
+      })
+        ? [index]
+        : [],
+    );
+    return near.length === 1 ? near[0] : undefined;
+  }
+
+  /**
+   * A label or synonym said within a sentence ("the day before is good"): it must be at least
+   * half of what was said, so "no" in "I have no car" is not the "No" button.
+   */
+  private inSentence(folded: string, options: readonly AnswerOption[]): number | undefined {
+    const said = this.content(folded);
+    if (said.length === 0) return undefined;
+    const found = new Set<number>();
+    options.forEach((option, index) => {
+      for (const phrase of [option.label, ...(option.synonyms ?? [])]) {
+        const target = foldAnswer(phrase);
+        const size = this.content(target).length || words(target).length;
+        if (target && ` ${folded} `.includes(` ${target} `) && size * 2 >= said.length) found.add(index);
+      }
+    });
+    return found.size === 1 ? [...found][0] : undefined;
+  }
+
+  /**
+   * A few words of one label ("the quiet room one", "at the end pls"): every word said, filler
+   * aside, is in that option's label (small typos allowed). When several options have them all,
+   * the one they cover most wins ("share" is "Share it" rather than "Don't share").
+   */
+  private fewWords(folded: string, options: readonly AnswerOption[]): number | undefined {
+    const said = this.content(folded);
+    if (said.length === 0) return undefined;
+    // The label's words only: a synonym's single word ("safe" in "my plan to stay safe") is no pick.
+    const scored = options.map((option) => {
+      const label = this.content(foldAnswer(option.label));
+      const all = said.every((word) => label.some((mine) => nearlySame(word, mine)));
+      const covered = label.filter((mine) => said.some((word) => nearlySame(word, mine))).length;
+      return all ? covered / Math.max(label.length, 1) : -1;
+    });
+    const best = Math.max(...scored);
+    if (best < 0) return undefined;
+    const winners = scored.flatMap((score, index) => (score === best ? [index] : []));
+    return winners.length === 1 ? winners[0] : undefined;
+  }
+
+  private content(folded: string): string[] {
+    return words(folded).filter((word) => !this.filler.has(word));
+  }
+
+  private onlyFiller(folded: string): boolean {
+    return this.content(folded).length === 0;
+  }
+}
+
+const readers = new WeakMap<Strings, TypedAnswerReader>();
+
+/** The reader for a locale's words, built once. */
+export function typedAnswerReader(strings: Strings): TypedAnswerReader {
+  let reader = readers.get(strings);
+  if (!reader) {
+    reader = new TypedAnswerReader(strings);
+    readers.set(strings, reader);
+  }
+  return reader;
+}

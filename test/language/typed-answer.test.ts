@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { ListStyle } from 'botbuilder-dialogs';
+import {
+  type AnswerOption,
+  editDistance,
+  showsNumbers,
+  type TypedQuestion,
+  typedAnswerReader,
+} from '../../src/language/typed-answer.js';
+import { testContent } from '../support/content.js';
+
+const reader = typedAnswerReader(testContent().strings);
+
+const option = (value: string, label: string, synonyms: string[] = []): AnswerOption => ({
+  value,
+  label,
+  synonyms,
+});
+const consent: TypedQuestion = {
+  options: [option('share', 'Share it'), option('dontShare', "Don't share")],
+  yesNo: true,
+};
+const mode: TypedQuestion = {
+  options: [
+    option('asYouGo', 'Coach me as I go', ['as we go']),
+    option('atEnd', 'Feedback at the end', ['at the end']),
+  ],
+};
+const ideas: TypedQuestion = {
+  options: [
+    option('quiet', 'A quiet room to work'),
+    option('later', 'A later start'),
+    option('breaks', 'Short breaks'),
+    option('own', 'Something else'),
+  ],
+  numbered: true,
+};
+const unnumbered: TypedQuestion = { ...ideas, numbered: false };
+
+/** [question, what the person typed, the option value meant (undefined: none)] */
+const table: [string, TypedQuestion, string, string | undefined][] = [
+  ['label', consent, 'Share it', 'share'],
+  ['case and punctuation', consent, 'SHARE IT!!', 'share'],
+  ['apostrophe left out', consent, 'dont share', 'dontShare'],
+  ['curly apostrophe', consent, 'Don\u2019t share', 'dontShare'],
+  ['a typo', consent, 'shrae it', 'share'],
+  ['yes', consent, 'yes', 'share'],
+  ['sure', consent, 'sure', 'share'],
+  ['ok', consent, 'ok', 'share'],
+  ['yea', consent, 'yea', 'share'],
+  ['yep', consent, 'yep', 'share'],
+  ['yes with filler', consent, 'yes please', 'share'],
+  ['nah', consent, 'nah', 'dontShare'],
+  ['nope', consent, 'nope', 'dontShare'],
+  ['no thanks', consent, 'no thanks', 'dontShare'],
+  ['not that', consent, 'not that', 'dontShare'],
+  ['one word of a label: the one it covers most', consent, 'share', 'share'],
+  ['a no inside a sentence is not a no', consent, 'I have no car', undefined],
+  ['yes words where options are not yes and no', mode, 'ok', undefined],
+  ['a few words with filler', mode, 'at the end pls', 'atEnd'],
+  ['a synonym', mode, 'as we go', 'asYouGo'],
+  ['a few words of a label', ideas, 'the quiet room one', 'quiet'],
+  ['accents ignored', ideas, 'a quíet róom', 'quiet'],
+  ['a number, numbered', ideas, '2', 'later'],
+  ['"#2"', ideas, '#2', 'later'],
+  ['an ordinal', ideas, 'the third one', 'breaks'],
+  ['number with filler', ideas, 'number 1 please', 'quiet'],
+  ['a number past the end', ideas, '7', undefined],
+  ['a number inside a sentence', ideas, 'I have 2 kids', undefined],
+  ['a number where none are shown', unnumbered, '2', undefined],
+  ['an ordinal where none are shown', unnumbered, 'the second one', undefined],
+  ['words of two options', ideas, 'a later quiet room', undefined],
+  ['off topic', ideas, 'what is the weather like on mars', undefined],
+  ['idk', ideas, 'idk', undefined],
+  ['empty', ideas, '   ', undefined],
+];
+
+describe('typed-answer reader: one way to read a typed answer', () => {
+  for (const [name, question, typed, meant] of table) {
+    it(`${name}: ${JSON.stringify(typed)} -> ${meant ?? 'no option'}`, () => {
+      assert.equal(reader.read(typed, question)?.value, meant);
+    });
+  }
+
+  it('"back" and "skip" are step words, typed in any style; other words are not', () => {
+    assert.equal(reader.stepWord('Go back!'), 'back');
+    assert.equal(reader.stepWord('skip this one'), 'skip');
+    assert.equal(reader.stepWord('back pain'), undefined);
+    assert.equal(reader.stepWord('I need a later start'), undefined);
+  });
+
+  it('re-asks name the options, differ each time, offer the menu and a person every second miss', () => {
+    const first = reader.retryText(consent, 1);
+    const second = reader.retryText(consent, 2);
+    const third = reader.retryText(consent, 3);
+    for (const text of [first, second, third]) assert.match(text, /"Share it" or "Don't share"/);
+    assert.notEqual(first, second);
+    assert.notEqual(second, third);
+    assert.doesNotMatch(first, /menu/);
+    assert.match(second, /menu/);
+    assert.match(second, /talk to a person/);
+    // Never "type its number": where numbers show, they stand next to the options.
+    assert.doesNotMatch(reader.retryText(ideas, 1), /number/);
+  });
+
+  it('edit distance counts a swap of neighbours as one', () => {
+    assert.equal(editDistance('share', 'shrae'), 1);
+    assert.equal(editDistance('share', 'share'), 0);
+    assert.equal(editDistance('kitten', 'sitting'), 3);
+  });
+
+  it('numbers count where the question really came as a numbered list in that channel', () => {
+    const short = ['Email', 'Letter'];
+    const long = ['A prescriber unsure about continuing your medication', 'HR about a schedule change'];
+    assert.equal(showsNumbers('webchat', ListStyle.list, short), true);
+    assert.equal(showsNumbers('webchat', ListStyle.suggestedAction, short), false);
+    assert.equal(showsNumbers('webchat', ListStyle.auto, short), false);
+    // Web Chat gets long labels as a list, Teams as a card.
+    assert.equal(showsNumbers('webchat', ListStyle.auto, long), true);
+    assert.equal(showsNumbers('msteams', ListStyle.auto, short), false);
+    assert.equal(showsNumbers('sms', ListStyle.suggestedAction, short), true);
+    assert.equal(showsNumbers('sms', ListStyle.auto, short), true);
+    assert.equal(showsNumbers('webchat', ListStyle.none, short), false);
+  });
+});
