@@ -35,10 +35,6 @@ export const knownIssues: Readonly<Record<string, Readonly<Record<string, string
     'Make a safety plan':
       'the label typed is the global "my safety plan" command (an offer first), while its number or a typo start the plan at once (issue 20, plan20)',
   },
-  'peerGroupText (change)': {
-    "What it's for":
-      'the safety gate flags this button label as danger (a false positive: issue 16, gate16b)',
-  },
 };
 
 /**
