@@ -23,6 +23,20 @@ import { yesNoPrompt } from './yes-no-prompt.js';
 const SWITCH_STEPS = 'topicSwitchSteps';
 const SWITCH_CONFIRM = 'topicSwitchConfirm';
 const SWITCH_TO = Symbol('switchTo');
+const CARRIED_COMMAND = Symbol('carriedCommand');
+
+/**
+ * Notes a help, menu or cancel said inside a longer message ("so scared. help"), which the bot
+ * found after a concern reply: the dialogs take it as if it had been typed on its own.
+ */
+export function carryCommand(context: TurnContext, command: DialogCommand): void {
+  context.turnState.set(CARRIED_COMMAND, command);
+}
+
+/** The command noted with carryCommand this turn, if any. */
+export function carriedCommandIn(context: TurnContext): DialogCommand | undefined {
+  return context.turnState.get(CARRIED_COMMAND) as DialogCommand | undefined;
+}
 
 /** The topic a person asked to switch to this turn (every dialog was closed for it), if any. */
 export function switchRequestedIn(context: TurnContext): FeatureIntent | undefined {
@@ -138,7 +152,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected commandIn(dc: DialogContext): DialogCommand | undefined {
     const { activity } = dc.context;
     if (activity.type !== ActivityTypes.Message) return undefined;
-    const exact = this.deps.commands.recognize(activity.text);
+    const exact = carriedCommandIn(dc.context) ?? this.deps.commands.recognize(activity.text);
     if (exact === 'help' || exact === 'menu' || exact === 'cancel') return exact;
     // A button of the open prompt is its answer, whatever it sounds like ("Go back").
     if (answersOpenChoice(dc)) return undefined;

@@ -9,13 +9,14 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { SpanishStrings } from '../src/content/content.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { type FeatureIntent, isFeatureIntent, recognitionOf, thresholds } from '../src/language/routing.js';
 import { mentionsOverdose, type SafetyResult } from '../src/language/safety/safety-classifier.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
-import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
+import { carriedCommandIn, InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
 import { leafOf } from './open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID, type SafetyPlanOptions } from './safety-plan-dialog.js';
@@ -30,6 +31,8 @@ export interface SafetyDialogOptions {
   overdose: boolean;
   /** 'es': the person wrote in Spanish; the reply is in Spanish (see SafetyResult.language). */
   language?: 'es';
+  /** A concern that asked for something too ("so scared, find me a group"): started after the reply. */
+  request?: FeatureIntent;
 }
 
 /** How the dialog starts: the gate's finding and the guided conversation it paused, if any. */
@@ -45,6 +48,8 @@ interface SafetyFlow {
   round: number;
   /** Asking for this again goes back to it instead of starting it over. */
   paused?: FeatureIntent;
+  /** What the concern message asked for, done right after the reply. */
+  request?: FeatureIntent;
 }
 
 const ENTRY = 'safetyEntry';
@@ -82,6 +87,11 @@ const concernButtons: readonly SafetyButton<'person' | 'plan' | 'back'>[] = [
   ['back', 'safety.keepGoing', 'safety.backWords'],
   planButton,
 ];
+/** On a card, so they stay in sight while the request that came with the concern goes on. */
+const carriedButtons: readonly SafetyButton<'person' | 'plan'>[] = [
+  ['person', 'safety.talkToPerson', 'safety.personWords'],
+  planButton,
+];
 
 const FLAGGED = Symbol('safetyFlagged');
 
@@ -105,7 +115,10 @@ export async function pauseForSafety(
 ): Promise<DialogTurnResult> {
   if (dc.activeDialog?.id === DialogIds.safety) {
     dc.context.turnState.set(FLAGGED, options);
-    return dc.continueDialog();
+    const result = await dc.continueDialog();
+    // Heard once: a command that came in the same message is then taken as typed after the reply.
+    dc.context.turnState.delete(FLAGGED);
+    return result;
   }
   const start: SafetyStart = { ...options, paused: pausedFeature(dc) };
   return dc.beginDialog(DialogIds.safety, start);
@@ -132,7 +145,8 @@ function flaggedIn(context: TurnContext): SafetyDialogOptions | undefined {
 }
 
 function flowOf(options: SafetyStart, round = 0): SafetyFlow {
-  return { overdose: options.overdose, language: options.language ?? 'en', round, paused: options.paused };
+  const { overdose, language, paused, request } = options;
+  return { overdose, language: language ?? 'en', round, paused, request };
 }
 
 function pickedIn(step: WaterfallStepContext): string | undefined {
@@ -248,10 +262,27 @@ export class SafetyDialog extends InterruptibleDialog {
     return step.replaceDialog(DANGER, next);
   }
 
-  /** The concern reply, as a question whose buttons are a person or carrying on. */
+  /**
+   * The concern reply, as a question whose buttons are a person or carrying on. When the message
+   * also asked for something, that is the answer to "or we can keep going": the reply offers a
+   * person and the plan on a card, and what was asked for starts at once.
+   */
   private async acknowledge(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { language, round } = step.options as SafetyFlow;
+    const { language, round, request, paused } = step.options as SafetyFlow;
     const variant = step.context.activity.text?.length ?? 0;
+    if (request) {
+      const buttons = choicesActivity(
+        step.context.activity.channelId,
+        this.replies.choices(language, carriedButtons),
+        '',
+        ListStyle.heroCard,
+      );
+      await step.context.sendActivity({
+        ...buttons,
+        text: this.replies.concernCarried(language, round, variant),
+      });
+      return request === paused ? this.back(step, language) : this.switchTo(step, request);
+    }
     return step.prompt(CONCERN_CHOICE, {
       prompt: this.replies.concern(language, round, variant),
       retryPrompt: this.replies.concern(language, round + 1, variant),
@@ -276,6 +307,7 @@ export class SafetyDialog extends InterruptibleDialog {
         ...flow,
         language: flagged.language ?? 'en',
         round: flow.round + 1,
+        request: flagged.request,
       });
     }
     // "Would it help to talk with a person?": a yes is a person, a no is carrying on.
@@ -349,7 +381,7 @@ export class SafetyDialog extends InterruptibleDialog {
 
   /** Only the words themselves: "what do I do?" after a crisis reply is not a request for help text. */
   protected override commandIn(dc: DialogContext): DialogCommand | undefined {
-    const command = this.deps.commands.recognize(dc.context.activity.text);
+    const command = carriedCommandIn(dc.context) ?? this.deps.commands.recognize(dc.context.activity.text);
     return command === 'help' || command === 'menu' || command === 'cancel' ? command : undefined;
   }
 

@@ -75,6 +75,15 @@ export class SafetyReplies {
     return parts.join('\n\n');
   }
 
+  /**
+   * The concern reply when the message also asked for something: acknowledged (shorter after a
+   * first one) with a person offered, no question, since what was asked for starts next.
+   */
+  concernCarried(language: SafetyLanguage, round: number, variant: number): string {
+    if (round > 0) return this.text(language, 'safety.concernAgain', round - 1);
+    return `${this.text(language, 'safety.concernIntro', variant)}\n\n${this.text(language, 'safety.concernCarry')}`;
+  }
+
   /** The crisis lines: the verified list in English, the Spanish options in Spanish. */
   linesText(language: SafetyLanguage): string {
     return language === 'es' ? this.spanish.text('safety.lines') : crisisLinesText(this.english, this.lines);

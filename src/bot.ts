@@ -10,11 +10,16 @@ import { APPOINTMENT_DIALOG_ID } from '../dialogs/appointment-dialog.js';
 import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
-import { switchRequestedIn } from '../dialogs/interruptible-dialog.js';
+import { carryCommand, switchRequestedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, collectsQuestions } from '../dialogs/open-choice.js';
-import { openSafetyQuestion, pauseForSafety, safetyOptionsFor } from '../dialogs/safety-dialog.js';
+import {
+  openSafetyQuestion,
+  pauseForSafety,
+  type SafetyDialogOptions,
+  safetyOptionsFor,
+} from '../dialogs/safety-dialog.js';
 import { SAFETY_PLAN_DIALOG_ID } from '../dialogs/safety-plan-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
@@ -28,7 +33,14 @@ import {
   type WayfinderRecognition,
   type WayfinderRecognizer,
 } from './language/intents/index.js';
-import { rememberRecognition, thresholds } from './language/routing.js';
+import {
+  type FeatureIntent,
+  hasRequestCue,
+  isFeatureIntent,
+  recognitionOf,
+  rememberRecognition,
+  thresholds,
+} from './language/routing.js';
 import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
@@ -210,9 +222,17 @@ export class WayfinderBot extends TeamsActivityHandler {
       }
       if (turn.kind !== 'none') return;
     }
-    if (safety.level !== 'none') {
-      await pauseForSafety(dc, safetyOptionsFor(safety));
-      return;
+    const options = safety.level === 'none' ? undefined : safetyOptionsFor(safety);
+    const carried = options && (await this.requestWithConcern(dc, options));
+    if (options) {
+      await pauseForSafety(dc, { ...options, request: carried?.request });
+      if (!carried) return;
+      // The concern was met first; what the message asked for is done now, as if typed after it.
+      await this.discloseOnce(context);
+      if (carried.request) {
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main, { start: switchRequestedIn(context) });
+        return;
+      }
     }
     const question = openSafetyQuestion(dc);
     if (!text?.trim()) {
@@ -231,18 +251,16 @@ export class WayfinderBot extends TeamsActivityHandler {
       await context.sendActivity(strings.text('errors.tooLong', { max: MAX_MESSAGE_LENGTH }));
       return;
     }
-    const recognition = (await this.deps.recognizer.recognize(dc, context.activity)).wayfinder;
-    await context.sendActivity(intentTrace(recognition));
-    rememberRecognition(context, recognition);
-    // A button of the open question is its answer, whatever its words sound like ("Don't share").
+    const recognition = await this.recognize(dc);
     // In a role-play the person rehearses asking their provider: that is not a request to us.
     // During an overdose, "how much naloxone?" is answered by the overdose steps, not declined.
     const advice =
       inDialog(dc, DialogIds.practice) || question === 'overdose' ? undefined : this.deps.advice.detect(text);
     // An advice question is that, whatever the classifier guessed ("is it safe to taper?" is no
-    // privacy question); typed commands still win.
+    // privacy question); typed commands still win. A button of the open question is its answer,
+    // whatever its words sound like ("Don't share").
     const fromIntent = answersOpenChoice(dc) || advice ? undefined : rootCommandFrom(recognition);
-    switch (this.deps.commands.recognize(text) ?? fromIntent) {
+    switch (carried?.command ?? this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(
           dataReportActivity(strings, await this.deps.personalData.collect(context)),
@@ -292,6 +310,40 @@ export class WayfinderBot extends TeamsActivityHandler {
         await this.continueOrBegin(dc);
       }
     }
+  }
+
+  /** This turn's recognition: once per turn, traced, and kept for the dialogs. */
+  private async recognize(dc: DialogContext): Promise<WayfinderRecognition> {
+    const known = recognitionOf(dc.context);
+    if (known) return known;
+    const recognition = (await this.deps.recognizer.recognize(dc, dc.context.activity)).wayfinder;
+    await dc.context.sendActivity(intentTrace(recognition));
+    rememberRecognition(dc.context, recognition);
+    return recognition;
+  }
+
+  /**
+   * What a concern message asked for besides ("so scared i'll relapse, find me a group"): a
+   * command in one of its sentences, a command the recognizer is sure of, or a guided
+   * conversation. Danger, an overdose and Spanish get their reply alone.
+   */
+  private async requestWithConcern(
+    dc: DialogContext,
+    options: SafetyDialogOptions,
+  ): Promise<{ command?: GlobalCommand; request?: FeatureIntent } | undefined> {
+    const { text } = dc.context.activity;
+    if (options.level !== 'concern' || options.overdose || options.language) return undefined;
+    // A medical or legal question is no request to carry out ("so anxious, is it safe to taper?").
+    if (!text?.trim() || exceedsInputBudget(text) || this.deps.advice.detect(text)) return undefined;
+    const recognition = await this.recognize(dc);
+    // Sure readings only: "if I tell anyone he'll take the kids" is not a question about privacy.
+    const sure = recognition.score >= thresholds.route;
+    const command =
+      this.deps.commands.recognizeClause(text) ?? (sure ? rootCommandFrom(recognition) : undefined);
+    if (command === 'help' || command === 'menu' || command === 'cancel') carryCommand(dc.context, command);
+    if (command) return { command };
+    const asked = sure && isFeatureIntent(recognition.intent) && hasRequestCue(this.deps.strings, text);
+    return asked ? { request: recognition.intent as FeatureIntent } : undefined;
   }
 
   /**

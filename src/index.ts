@@ -3,6 +3,7 @@ import { ResourceError } from './content/resource-file.js';
 import { createApp } from './host/app.js';
 import { ConfigError, loadConfig } from './host/config.js';
 import { errorFields } from './host/log.js';
+import { startLine } from './host/start-line.js';
 
 /** Entry point: .env -> config -> app -> listen, and a graceful stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -11,6 +12,9 @@ async function main(): Promise<void> {
   const app = createApp(config);
   await app.listen();
   const started = Date.now();
+  // Before server.ready, so whoever waits for that log has the line already.
+  const line = startLine(app.url(), config);
+  if (line) process.stdout.write(`${line}\n`);
   app.logger.info('server.ready', { url: app.url(), localChat: config.localChat });
 
   let stopping = false;

@@ -40,6 +40,19 @@ export class CommandRecognizer {
     }
   }
 
+  /**
+   * The command one sentence or clause of `text` is ("so scared. my safety plan"), or undefined.
+   * Only for a message already flagged as concern, where the rest is how the person feels.
+   */
+  recognizeClause(text: string | undefined): GlobalCommand | undefined {
+    const clauses = (text ?? '').split(/[.,;:!?\n]+|\s-+\s/);
+    for (const clause of clauses) {
+      const command = this.recognize(clause);
+      if (command) return command;
+    }
+    return undefined;
+  }
+
   /** The command `text` is, or undefined. */
   recognize(text: string | undefined): GlobalCommand | undefined {
     if (!text) return undefined;

@@ -42,6 +42,18 @@ export function recognitionOf(context: TurnContext): WayfinderRecognition | unde
 
 /** True when the message signals a change of topic ("actually, can you find me a group?"). */
 export function hasSwitchCue(strings: Strings, text: string | undefined): boolean {
+  return hasCue(strings, 'routing.switchCues', text);
+}
+
+/**
+ * True when the message is worded as a request ("can you", "find me", "i want"): in a message
+ * about how someone feels, "nobody at group gets it" names a feature without asking for it.
+ */
+export function hasRequestCue(strings: Strings, text: string | undefined): boolean {
+  return hasCue(strings, 'routing.requestCues', text);
+}
+
+function hasCue(strings: Strings, key: 'routing.switchCues' | 'routing.requestCues', text?: string): boolean {
   const folded = ` ${normalizeText(text ?? '')} `;
-  return strings.variants('routing.switchCues').some((cue) => folded.includes(` ${normalizeText(cue)} `));
+  return strings.variants(key).some((cue) => folded.includes(` ${normalizeText(cue)} `));
 }

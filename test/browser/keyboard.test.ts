@@ -18,8 +18,22 @@ const HEIGHT = 740;
 const MENU_BUTTONS = '.webchat__suggested-actions .webchat__suggested-action';
 
 /** Messages from the bot (Web Chat marks the person's own with a from-user layout). */
-const botMessages = (page: Page) =>
-  page.locator('.webchat__basic-transcript__activity:not(:has(.webchat__stacked-layout--from-user))');
+const BOT_MESSAGES = '.webchat__basic-transcript__activity:not(:has(.webchat__stacked-layout--from-user))';
+const botMessages = (page: Page) => page.locator(BOT_MESSAGES);
+
+/** Waits, up to WAIT_MS, for more bot messages than `before`: on a loaded machine rendering lags the poll. */
+async function moreBotMessagesThan(page: Page, before: number): Promise<boolean> {
+  return page
+    .waitForFunction(
+      ([selector, count]) => document.querySelectorAll(selector).length > count,
+      [BOT_MESSAGES, before] as const,
+      {
+        timeout: WAIT_MS,
+      },
+    )
+    .then(() => true)
+    .catch(() => false);
+}
 
 /** Fails unless the focused element draws a focus outline (or shadow) 2px or wider, 3:1 against its background. */
 async function assertVisibleFocus(page: Page): Promise<string> {
@@ -160,7 +174,7 @@ describe('the chat page by keyboard alone, at 360 and 1000 px wide (Chromium)', 
       await assertVisibleFocus(member);
       const before = await botMessages(member).count();
       await whenAnswered(member, () => member.keyboard.press(index % 2 === 0 ? 'Enter' : 'Space'));
-      assert.ok((await botMessages(member).count()) > before, `no answer to "${label}"`);
+      assert.ok(await moreBotMessagesThan(member, before), `no answer to "${label}"`);
       // After a button, Web Chat puts the focus back in the send box, where "menu" is typed.
       await whenAnswered(member, () => typeAndSend(member, 'menu'));
       assert.deepEqual(

@@ -60,6 +60,40 @@ describe('the wayfinder process', () => {
     assert.match(stderr, /LOCAL_CHAT: expected true or false/);
   });
 
+  it('says in one plain line, beside the JSON logs, where to open the chat; and the page is there', async () => {
+    const started = await startServerProcess({ PORT: '0', DATA_DIR: dataDir, STORAGE: 'file' });
+    try {
+      const lines = started.stdout().split('\n');
+      const plain = lines.filter((line) => line !== '' && !line.startsWith('{'));
+      assert.deepEqual(plain, [`Wayfinder is running: open ${started.url}/ to chat (Ctrl+C to stop)`]);
+      const page = await fetch(`${started.url}/`);
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+    } finally {
+      started.child.kill('SIGKILL');
+    }
+  });
+
+  it('prints no plain line on a public bind without the chat page: stdout stays JSON for the collector', async () => {
+    const started = await startServerProcess({
+      HOST: '0.0.0.0',
+      PORT: '0',
+      ALLOW_UNAUTHENTICATED: 'true',
+      DATA_DIR: dataDir,
+      STORAGE: 'file',
+    });
+    try {
+      const lines = started
+        .stdout()
+        .split('\n')
+        .filter((line) => line !== '');
+      assert.ok(lines.length > 0);
+      for (const line of lines) JSON.parse(line);
+    } finally {
+      started.child.kill('SIGKILL');
+    }
+  });
+
   it('serves with the file store, and on SIGTERM finishes the turn in flight, flushes and exits 0', async () => {
     const started = await startServerProcess({ PORT: '0', DATA_DIR: dataDir, STORAGE: 'file' });
     try {
