@@ -18,9 +18,9 @@ import {
  * learned layer took about 0.4 s of every cold start, though both are deterministic functions of
  * the resource files and the code. `npm run build` trains them once (scripts/train-models.ts) into
  * dist/models/<name>.json, each stored with a key: a hash of everything training reads (labels,
- * examples, phrase lists, options), of the compiled code that reads and trains, and of the engine. At start a
- * model is restored only when its key matches; an edited example, changed code, or a missing or
- * unreadable file means training as before.
+ * examples or what they are made from, phrase lists, options), of the compiled code that makes the
+ * examples and trains, and of the engine. At start a model is restored only when its key matches;
+ * an edited example, changed code, or a missing or unreadable file means training as before.
  */
 
 /** Where `npm run build` puts trained models. */
@@ -36,7 +36,12 @@ export interface ModelStore {
 
 const storedModelSchema = z.object({
   key: z.string(),
-  model: z.object({ features: z.array(z.string()), weights: z.string(), bias: z.array(z.number()) }),
+  model: z.object({
+    features: z.array(z.string()),
+    weights: z.string(),
+    bias: z.array(z.number()),
+    words: z.array(z.tuple([z.string(), z.number()])),
+  }),
 });
 
 /** The store in `dir`: read-only at start; `write: true` for the build step. */
@@ -59,17 +64,18 @@ export function modelStore(dir: string = modelsDir, options: { write?: boolean }
   };
 }
 
-/** The compiled code that turns text into features and trains (this folder's intents/ and the learned layer). */
+/**
+ * The compiled code that makes training examples, turns text into features and trains: this
+ * folder's intents/ and safety/ (the safety layer trains on the rules' readings of its examples).
+ */
 const languageDir = dirname(fileURLToPath(import.meta.url));
 function codeFiles(): string[] {
-  const intents = join(languageDir, 'intents');
-  return [
-    ...readdirSync(intents)
+  return ['intents', 'safety'].flatMap((folder) =>
+    readdirSync(join(languageDir, folder))
       .filter((name) => name.endsWith('.js'))
       .sort()
-      .map((name) => join(intents, name)),
-    join(languageDir, 'safety', 'learned-layer.js'),
-  ];
+      .map((name) => join(languageDir, folder, name)),
+  );
 }
 
 /**
@@ -85,13 +91,16 @@ function trainingKey(inputs: unknown): string {
 /**
  * The classifier for `labels` trained on `examples`: restored from `store` when it holds one
  * trained from exactly these inputs by this code, else trained (and offered to the store).
+ * `source`, when given, is what the examples are derived from (with the code, it decides them):
+ * the key is taken from it, so a restore skips deriving the examples at all.
  */
 export function trainOrRestore<L extends string>(
   store: ModelStore,
   name: string,
   training: {
     labels: readonly L[];
-    examples: LabelledExamples<L>;
+    examples: () => LabelledExamples<L>;
+    source?: unknown;
     lists: PhraseLists;
     options?: Partial<TrainingOptions>;
   },
@@ -99,19 +108,19 @@ export function trainOrRestore<L extends string>(
   const { labels, examples, lists, options = {} } = training;
   const key = trainingKey({
     labels,
-    examples,
+    source: training.source ?? examples(),
     lists: [...lists],
     options: { ...defaultTrainingOptions, ...options },
   });
   const stored = store.get(name, key);
   if (stored) {
     try {
-      return TextClassifier.restore(labels, examples, lists, stored, options);
+      return TextClassifier.restore(labels, lists, stored, options);
     } catch {
       // A model that does not fit: train instead.
     }
   }
-  const model = TextClassifier.train(labels, examples, lists, options);
+  const model = TextClassifier.train(labels, examples(), lists, options);
   store.put(name, key, model.trained());
   return model;
 }

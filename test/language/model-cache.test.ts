@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { IntentClassifier, loadIntentExamples } from '../../src/language/intents/index.js';
 import { loadPhraseLists } from '../../src/language/intents/phrase-lists.js';
 import { type ModelStore, modelStore } from '../../src/language/model-cache.js';
+import { LearnedSafetyLayer } from '../../src/language/safety/learned-layer.js';
 import { loadSafetyClassifier } from '../../src/language/safety/safety-classifier.js';
 import { makeTempDir } from '../storage/temp-dir.js';
 
@@ -57,6 +58,26 @@ describe('trained models kept by the build (model-cache)', () => {
     const restored = loadSafetyClassifier(undefined, { models: reader });
     assert.deepEqual(reader.puts, []);
     for (const text of messages) assert.deepEqual(restored.explain(text), fresh.explain(text), text);
+  });
+
+  it('a safety layer is found by what its readings are made from: read only to train, and retrained when that changes', () => {
+    const readings = { danger: ['i want to die'], concern: ['i feel so alone'], none: ['book a meeting'] };
+    const source = { rules: 'as read', texts: readings };
+    let reads = 0;
+    const read = () => {
+      reads += 1;
+      return readings;
+    };
+    const writer = recording(modelStore(dir.path, { write: true }));
+    LearnedSafetyLayer.trainOrRestore(read, source, lists, writer);
+    assert.deepEqual([writer.puts, reads], [['safety'], 1], 'trained from the readings');
+
+    const reader = recording(modelStore(dir.path));
+    LearnedSafetyLayer.trainOrRestore(read, { ...source }, lists, reader);
+    assert.deepEqual([reader.puts, reads], [[], 1], 'restored without reading the examples');
+
+    LearnedSafetyLayer.trainOrRestore(read, { ...source, rules: 'edited' }, lists, reader);
+    assert.deepEqual([reader.puts, reads], [['safety'], 2], 'an edited rules file: trained again');
   });
 
   it('ignores a model trained from other examples, and trains on the ones given', () => {

@@ -33,7 +33,9 @@ export class IntentClassifier {
 
   /** The classifier `train` gives with the default options, restored from `store` when it holds it. */
   static trainOrRestore(examples: IntentExamples, lists: PhraseLists, store: ModelStore): IntentClassifier {
-    return new IntentClassifier(trainOrRestore(store, 'intents', { labels: intentNames, examples, lists }));
+    return new IntentClassifier(
+      trainOrRestore(store, 'intents', { labels: intentNames, examples: () => examples, lists }),
+    );
   }
 
   /** Every intent with its probability, most likely first; the scores add up to 1. */

@@ -24,6 +24,11 @@ export class Speller {
     }
   }
 
+  /** The known words with their counts, in the order given: what a stored model keeps to rebuild this speller. */
+  vocabulary(): [string, number][] {
+    return [...this.known];
+  }
+
   /** `word` itself when known or too short, else the likeliest known word one edit away, else `word`. */
   correct(word: string): string {
     if (this.known.has(word) || word.length < this.minLength || /\d/.test(word)) return word;

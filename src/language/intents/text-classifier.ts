@@ -33,12 +33,14 @@ export const defaultTrainingOptions: TrainingOptions = {
 /**
  * What training learned, as JSON that restores the same classifier exactly: the feature names in
  * row order, the weights as the bytes of their Float64Array (base64, so no digit is lost and it
- * parses fast) and the biases. The speller is rebuilt from the examples, as training builds it.
+ * parses fast), the biases, and the speller's words with their counts (so a restore need not
+ * read the examples again).
  */
 export interface TrainedModel {
   features: string[];
   weights: string;
   bias: number[];
+  words: [string, number][];
 }
 
 /**
@@ -133,16 +135,16 @@ export class TextClassifier<L extends string> {
         'base64',
       ),
       bias: [...this.bias],
+      words: this.speller.vocabulary(),
     };
   }
 
   /**
-   * The classifier `train` gave `model` for these labels, examples, lists and options, without
-   * training again. Throws when the model does not fit the labels.
+   * The classifier `train` gave `model` for these labels, lists and options, without training
+   * again or reading the examples. Throws when the model does not fit the labels.
    */
   static restore<L extends string>(
     labels: readonly L[],
-    examples: LabelledExamples<L>,
     lists: PhraseLists,
     model: TrainedModel,
     options: Partial<TrainingOptions> = {},
@@ -162,7 +164,7 @@ export class TextClassifier<L extends string> {
       Float64Array.from(model.bias),
       features,
       lists,
-      spellerFor(labels, foldAll(labels, examples), lists),
+      new Speller(new Map(model.words)),
     );
   }
 

@@ -50,17 +50,22 @@ export class LearnedSafetyLayer {
     return new LearnedSafetyLayer(TextClassifier.train(safetyLevels, nonEmpty(readings), lists, settings));
   }
 
-  /** The layer `train` gives with the default options, restored from `store` when it holds it. */
+  /**
+   * The layer `train` gives with the default options, restored from `store` when it holds it.
+   * `source` is what the readings are made from (the rules and the example texts): a stored layer
+   * is found by it, so a start reads the examples through the rules only to train.
+   */
   static trainOrRestore(
-    readings: SafetyExampleTexts,
+    readings: () => SafetyExampleTexts,
+    source: unknown,
     lists: PhraseLists,
     store: ModelStore,
   ): LearnedSafetyLayer {
-    const examples = nonEmpty(readings);
     return new LearnedSafetyLayer(
       trainOrRestore(store, 'safety', {
         labels: safetyLevels,
-        examples,
+        examples: () => nonEmpty(readings()),
+        source,
         lists,
         options: safetyTrainingOptions,
       }),

@@ -14,7 +14,7 @@ import {
   textsByLevel,
 } from './safety-examples.js';
 import type { SafetyResult } from './safety-result.js';
-import { loadSafetyRules, safetyRulesFile } from './safety-rules.js';
+import { loadSafetyRules, type SafetyRules, safetyRulesFile } from './safety-rules.js';
 import {
   loadSafetyTaxonomy,
   overdoseCategories,
@@ -173,6 +173,8 @@ export interface LoadSafetyOptions {
 export interface SafetyResources {
   readonly taxonomy: SafetyTaxonomy;
   readonly rules: RuleClassifier;
+  /** The rules as read, which (with the code) decide what `rules` does. */
+  readonly rulesFile: SafetyRules;
   readonly examples: SafetyExamples;
   readonly lists: PhraseLists;
 }
@@ -211,6 +213,7 @@ export function loadSafetyResources(dir: string = resourcesDir): SafetyResources
   return {
     taxonomy,
     rules: new RuleClassifier(rulesFile),
+    rulesFile,
     examples,
     lists: lexiconPhraseLists(rulesFile.lexicon, examples.phraseLists),
   };
@@ -221,9 +224,14 @@ export function loadSafetyResources(dir: string = resourcesDir): SafetyResources
  * learned layer (well under a second). Throws a ResourceError if a file is invalid.
  */
 export function loadSafetyClassifier(dir?: string, options: LoadSafetyOptions = {}): SafetyClassifier {
-  const { rules, examples, lists } = loadSafetyResources(dir);
+  const { rules, rulesFile, examples, lists } = loadSafetyResources(dir);
   if (options.learned === false) return new SafetyClassifier(rules);
-  const readings = readingsOf(rules, textsByLevel(examples.items));
-  const layer = LearnedSafetyLayer.trainOrRestore(readings, lists, options.models ?? modelStore());
+  const texts = textsByLevel(examples.items);
+  const layer = LearnedSafetyLayer.trainOrRestore(
+    () => readingsOf(rules, texts),
+    { rulesFile, texts, learnedInputLimit },
+    lists,
+    options.models ?? modelStore(),
+  );
   return new SafetyClassifier(rules, { layer, thresholds: examples.thresholds });
 }
