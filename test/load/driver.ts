@@ -47,14 +47,21 @@ export function newTally(): Tally {
   return { latencies: [], errors: [] };
 }
 
-/** The texts a person would see from one turn (no traces). */
+/**
+ * The texts a person would see from one turn (no traces): each message with its buttons' labels,
+ * which tell apart questions worded alike ("What would you like to do next?" after a plan or at the menu).
+ */
 async function send(url: string, conversation: Conversation, text: string): Promise<string[]> {
   const activity = testActivity(conversation.conversation, { text }, conversation.user);
   const response = await postMessages(url, activity);
   const body = await response.text();
   if (response.status !== 200) throw new TurnError(`HTTP ${response.status}`);
   const { activities = [] } = JSON.parse(body) as { activities?: Partial<Activity>[] };
-  return activities.filter((a) => a.type !== 'trace').map((a) => a.text ?? '');
+  return activities
+    .filter((a) => a.type !== 'trace')
+    .map((a) =>
+      [a.text ?? '', ...(a.suggestedActions?.actions ?? []).map((action) => action.title ?? '')].join('\n'),
+    );
 }
 
 /** A turn answered, but not as the script expects (an HTTP error, an apology, a wrong reply). */
