@@ -33,6 +33,8 @@ export interface SafetyDialogOptions {
   language?: 'es';
   /** A concern that asked for something too ("so scared, find me a group"): started after the reply. */
   request?: FeatureIntent;
+  /** Only the learned layer heard danger, no rule did: a clear "no" to the check-in outweighs it. */
+  learnedOnly?: boolean;
 }
 
 /** How the dialog starts: the gate's finding and the guided conversation it paused, if any. */
@@ -102,6 +104,9 @@ export function safetyOptionsFor(result: SafetyResult): SafetyDialogOptions {
     explicit: result.explicit,
     overdose: mentionsOverdose(result),
     ...(result.language ? { language: result.language } : {}),
+    ...(result.signals.length > 0 && result.signals.every((signal) => signal.startsWith('learned-'))
+      ? { learnedOnly: true }
+      : {}),
   };
 }
 
@@ -187,11 +192,16 @@ export class SafetyDialog extends InterruptibleDialog {
     });
   }
 
-  /** Only a clear "no" is safe; yes, unsure, silence or danger words get the crisis reply. */
+  /**
+   * Only a clear "no" is safe; yes, unsure, silence or danger words get the crisis reply. A "no, I'm
+   * safe" whose other words only the learned layer finds risky ("i just mean it's hard to understand
+   * them") is the person's answer to a direct question, and it stands; any rule's finding does not.
+   */
   private async afterCheckIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const start = step.options as SafetyStart;
     const flagged = flaggedIn(step.context);
-    if (flagged?.level !== 'danger' && this.replies.isClearNo(step.context.activity.text ?? '')) {
+    const answerStands = flagged?.level !== 'danger' || (flagged.learnedOnly === true && !flagged.explicit);
+    if (answerStands && this.replies.isClearNo(step.context.activity.text ?? '')) {
       await step.context.sendActivity(this.replies.text(flowOf(start).language, 'safety.safeThanks'));
       return step.endDialog();
     }

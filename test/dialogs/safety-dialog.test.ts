@@ -250,6 +250,24 @@ const checkInCases: SafetyCase[] = [
     }),
   ),
   {
+    name: 'a clear "no" with words only the learned layer finds risky: the answer stands',
+    setup: { paused: true },
+    steps: [
+      paused,
+      [HINT, ['safety.confirm']],
+      ['no, im safe. i just mean its hard to understand them', ['safety.safeThanks', 'nickname.ask']],
+    ],
+    ended: false,
+  },
+  {
+    name: 'a "no" beside words a rule flags (letters written to the kids): the crisis reply',
+    steps: [
+      [HINT, ['safety.confirm']],
+      ['no im fine, i already wrote the letters to my kids', crisisReply],
+    ],
+    ended: false,
+  },
+  {
     name: 'a hint while a concern reply is open gets the check-in',
     steps: [
       [CONCERN, concernReply],
