@@ -13,7 +13,12 @@ import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { SpanishStrings } from '../src/content/content.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { type FeatureIntent, isFeatureIntent, recognitionOf, thresholds } from '../src/language/routing.js';
-import { mentionsOverdose, type SafetyResult } from '../src/language/safety/safety-classifier.js';
+import {
+  learnedConcern,
+  learnedDanger,
+  mentionsOverdose,
+  type SafetyResult,
+} from '../src/language/safety/safety-classifier.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { carriedCommandIn, InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
@@ -104,7 +109,8 @@ export function safetyOptionsFor(result: SafetyResult): SafetyDialogOptions {
     explicit: result.explicit,
     overdose: mentionsOverdose(result),
     ...(result.language ? { language: result.language } : {}),
-    ...(result.signals.length > 0 && result.signals.every((signal) => signal.startsWith('learned-'))
+    ...(result.signals.length > 0 &&
+    result.signals.every((signal) => signal === learnedDanger || signal === learnedConcern)
       ? { learnedOnly: true }
       : {}),
   };
