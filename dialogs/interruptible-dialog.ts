@@ -18,12 +18,13 @@ import {
 } from '../src/language/routing.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
-import { answersOpenChoice, takesOwnWords } from './open-choice.js';
+import { answersOpenChoice, leafOf, takesOwnWords } from './open-choice.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 const SWITCH_STEPS = 'topicSwitchSteps';
 const SWITCH_CONFIRM = 'topicSwitchConfirm';
 const SWITCH_TO = Symbol('switchTo');
+const SWITCHED_FROM = Symbol('switchedFrom');
 const CARRIED_COMMAND = Symbol('carriedCommand');
 
 /**
@@ -42,6 +43,17 @@ export function carriedCommandIn(context: TurnContext): DialogCommand | undefine
 /** The topic a person asked to switch to this turn (every dialog was closed for it), if any. */
 export function switchRequestedIn(context: TurnContext): FeatureIntent | undefined {
   return context.turnState.get(SWITCH_TO) as FeatureIntent | undefined;
+}
+
+/** The guided conversation left this turn for another, and whether its question had missed an answer. */
+export interface SwitchedFrom {
+  flow: FeatureIntent;
+  misunderstood: boolean;
+}
+
+/** What was left for the topic asked for this turn, if a guided conversation was. */
+export function switchedFromIn(context: TurnContext): SwitchedFrom | undefined {
+  return context.turnState.get(SWITCHED_FROM) as SwitchedFrom | undefined;
 }
 
 /** What a dialog returns when the person left it with "cancel" or "menu". */
@@ -75,7 +87,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (command === 'help') return this.onHelp(innerDc);
       if (command) return this.onLeave(innerDc, command);
       const target = this.switchTarget(innerDc);
-      if (target?.ask) return innerDc.beginDialog(SWITCH_STEPS, { intent: target.intent });
+      if (target?.ask)
+        return innerDc.beginDialog(SWITCH_STEPS, { intent: target.intent, missed: missedAnswer(innerDc) });
       if (target) return this.switchTo(innerDc, target.intent);
     }
     return super.onContinueDialog(innerDc);
@@ -118,13 +131,21 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   /** Yes: switch. No: back to the question that was open (it is asked again). */
   private async afterSwitch(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { intent } = step.options as { intent: FeatureIntent };
-    return step.result === true ? this.switchTo(step, intent) : step.endDialog();
+    const { intent, missed } = step.options as { intent: FeatureIntent; missed: boolean };
+    return step.result === true ? this.switchTo(step, intent, missed) : step.endDialog();
   }
 
-  /** Closes every dialog and notes the topic, so the bot starts it from the menu. */
-  protected async switchTo(dc: DialogContext, intent: FeatureIntent): Promise<DialogTurnResult> {
+  /**
+   * Closes every dialog and notes the topic, so the bot starts it from the menu, and what was
+   * left (a handoff's summary says where the person was).
+   */
+  protected async switchTo(
+    dc: DialogContext,
+    intent: FeatureIntent,
+    missed = missedAnswer(dc),
+  ): Promise<DialogTurnResult> {
     dc.context.turnState.set(SWITCH_TO, intent);
+    if (this.feature) dc.context.turnState.set(SWITCHED_FROM, { flow: this.feature, misunderstood: missed });
     return dc.cancelAllDialogs(true);
   }
 
@@ -171,6 +192,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const active = innerDc.activeDialog;
     return active !== undefined && innerDc.findDialog(active.id) instanceof InterruptibleDialog;
   }
+}
+
+/** True when the open question has already missed an answer: a prompt counts its earlier tries. */
+function missedAnswer(dc: DialogContext): boolean {
+  const prompt = leafOf(dc).activeDialog?.state as { state?: { attemptCount?: number } } | undefined;
+  return (prompt?.state?.attemptCount ?? 0) > 0;
 }
 
 /** Sends the help text: what works, how to reach a person, privacy in one line. */

@@ -15,12 +15,14 @@ import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { IntentName } from '../src/language/intents/index.js';
 import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
-import { answerOptionOf, typedAnswerReader } from '../src/language/typed-answer.js';
+import { answerOptionOf, foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { isReturning } from '../src/privacy/returning-person.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
-import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
+import type { HandoffDialogOptions } from './handoff-dialog.js';
+import type { HandoffReason } from './handoff-reason.js';
+import { InterruptibleDialog, sendHelp, switchedFromIn } from './interruptible-dialog.js';
 import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
 import { answersOpenChoice } from './open-choice.js';
@@ -53,6 +55,8 @@ const menuItems: readonly MenuItem[] = [
 interface FeatureResult {
   handoff?: boolean;
   next?: string;
+  /** The conversation that ended (set when a "did you mean" question started it). */
+  started?: FeatureIntent;
 }
 
 const MENU_STEPS = 'mainMenuSteps';
@@ -62,6 +66,13 @@ const ROUTE_CONFIRM = 'mainRouteConfirm';
 const ROUTE_CHOICE = 'mainRouteChoice';
 /** Where the menu prompt's validator leaves its reading of free text for the next step. */
 const MENU_ROUTE = Symbol('menuRoute');
+/** Noted by the menu prompt's validator when the menu had missed an answer before this one. */
+const MENU_MISSED = Symbol('menuMissed');
+
+/** What the menu's steps remember: the guided conversation they started. */
+interface MenuValues {
+  started?: FeatureIntent;
+}
 
 /** How the menu starts: again after a feature, or straight into a feature asked for elsewhere. */
 export interface MainDialogOptions {
@@ -69,6 +80,8 @@ export interface MainDialogOptions {
   start?: FeatureIntent;
   /** The turn's message began the conversation (or came with nothing open): it is read as typed at the menu. */
   fromMessage?: boolean;
+  /** The guided conversation that ended asking for `start`. */
+  after?: FeatureIntent;
 }
 
 /**
@@ -93,7 +106,13 @@ export class MainDialog extends InterruptibleDialog {
           this.loop.bind(this),
         ]),
       )
-      .addDialog(new WaterfallDialog(ROUTE_STEPS, [this.askRoute.bind(this), this.afterAsk.bind(this)]));
+      .addDialog(
+        new WaterfallDialog(ROUTE_STEPS, [
+          this.askRoute.bind(this),
+          this.afterAsk.bind(this),
+          this.passOn.bind(this),
+        ]),
+      );
     for (const [intent, dialog] of Object.entries(features)) {
       this.addDialog(dialog);
       this.features[intent as FeatureIntent] = dialog.id;
@@ -113,7 +132,7 @@ export class MainDialog extends InterruptibleDialog {
   /** Offers the menu as buttons (suggested actions), or a numbered list where a channel has none. */
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as MainDialogOptions;
-    if (options.start) return this.startFeature(step, options.start);
+    if (options.start) return this.startFeature(step, options.start, startReason(step.context, options));
     if (options.fromMessage) {
       const read = await this.readOpeningMessage(step);
       if (read) return read;
@@ -132,7 +151,13 @@ export class MainDialog extends InterruptibleDialog {
     const routed = step.context.turnState.get(MENU_ROUTE) as MenuRoute | undefined;
     if (routed) return this.followRoute(step, routed);
     const value = (step.result as FoundChoice | undefined)?.value ?? '';
-    if (isFeatureIntent(value as IntentName)) return this.startFeature(step, value as FeatureIntent);
+    if (isFeatureIntent(value as IntentName)) {
+      // The button (its label, or its number where numbers are shown), or the person's own words.
+      const text = foldAnswer(step.context.activity.text ?? '');
+      const tapped = text === foldAnswer(strings.text('menu.handoff')) || /^\d+$/.test(text);
+      const misunderstood = step.context.turnState.get(MENU_MISSED) === true;
+      return this.startFeature(step, value as FeatureIntent, { kind: tapped ? 'menu' : 'asked', misunderstood });
+    }
     switch (value) {
       case 'nickname':
         return step.beginDialog(DialogIds.nickname);
@@ -156,7 +181,10 @@ export class MainDialog extends InterruptibleDialog {
   private async followRoute(step: WaterfallStepContext, routed: MenuRoute): Promise<DialogTurnResult> {
     switch (routed.kind) {
       case 'feature':
-        return this.startFeature(step, routed.intent);
+        return this.startFeature(step, routed.intent, {
+          kind: 'asked',
+          misunderstood: step.context.turnState.get(MENU_MISSED) === true,
+        });
       case 'smallTalk':
         await this.sendSmallTalk(step.context, routed.intent);
         return step.next();
@@ -248,12 +276,31 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  /** Starts a guided conversation, prefilled from this turn's recognition, or says it is not here yet. */
-  private async startFeature(step: WaterfallStepContext, intent: FeatureIntent): Promise<DialogTurnResult> {
+  /** A guided conversation's result, with the one that ran (a "did you mean" started it). */
+  private async passOn(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { started } = step.values as MenuValues;
+    return step.endDialog({ ...(step.result ?? {}), started } satisfies FeatureResult);
+  }
+
+  /**
+   * Starts a guided conversation, prefilled from this turn's recognition, or says it is not here
+   * yet. `reason`: how the person came to ask, for a handoff's summary.
+   */
+  private async startFeature(
+    step: WaterfallStepContext,
+    intent: FeatureIntent,
+    reason: HandoffReason = { kind: 'asked' },
+  ): Promise<DialogTurnResult> {
     const dialogId = this.features[intent];
     // The message text too: a recognizer entity can lose words the dialog reads ("weekday").
     const { text } = step.context.activity;
-    if (dialogId) return step.beginDialog(dialogId, { recognition: recognitionOf(step.context), text });
+    (step.values as MenuValues).started = intent;
+    if (dialogId)
+      return step.beginDialog(dialogId, {
+        recognition: recognitionOf(step.context),
+        text,
+        ...(intent === 'handoff' ? ({ reason } satisfies HandoffDialogOptions) : {}),
+      });
     const { strings } = this.deps;
     await step.context.sendActivity(
       intent === 'handoff'
@@ -271,7 +318,11 @@ export class MainDialog extends InterruptibleDialog {
     const ended = (step.result ?? {}) as FeatureResult;
     const next = ended.handoff ? 'handoff' : ended.next;
     if (next && isFeatureIntent(next as IntentName)) {
-      return step.replaceDialog(MENU_STEPS, { start: next as FeatureIntent } satisfies MainDialogOptions);
+      const after = ended.started ?? (step.values as MenuValues).started;
+      return step.replaceDialog(MENU_STEPS, {
+        start: next as FeatureIntent,
+        ...(after ? { after } : {}),
+      } satisfies MainDialogOptions);
     }
     return step.replaceDialog(MENU_STEPS, { again: true } satisfies MainDialogOptions);
   }
@@ -283,6 +334,7 @@ export class MainDialog extends InterruptibleDialog {
    */
   private async validateChoice(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
     const found = prompt.recognized.succeeded ? prompt.recognized.value : undefined;
+    if (prompt.attemptCount > 1) prompt.context.turnState.set(MENU_MISSED, true);
     // A button, its number or its words alone are a choice; in a longer sentence ("help me find
     // a group") or a typo, what the recognizer understood comes first.
     if (found && found.score >= 0.9) return true;
@@ -354,4 +406,11 @@ export class MainDialog extends InterruptibleDialog {
       synonyms: [strings.text(item.label), ...strings.variants(item.synonyms)],
     }));
   }
+}
+
+/** How a conversation asked for elsewhere came to be asked for: after or during another one. */
+function startReason(context: TurnContext, options: MainDialogOptions): HandoffReason {
+  if (options.after) return { kind: 'after', flow: options.after };
+  const left = switchedFromIn(context);
+  return left ? { kind: 'during', flow: left.flow, misunderstood: left.misunderstood } : { kind: 'asked' };
 }

@@ -113,6 +113,7 @@ export class TypedAnswerReader {
   private readonly no: ReadonlySet<string>;
   private readonly back: ReadonlySet<string>;
   private readonly skip: ReadonlySet<string>;
+  private readonly unsure: ReadonlySet<string>;
 
   constructor(private readonly strings: Strings) {
     const set = (key: Parameters<Strings['variants']>[0]) => new Set(strings.variants(key).map(foldAnswer));
@@ -126,6 +127,7 @@ export class TypedAnswerReader {
     this.no = set('answers.noWords');
     this.back = set('answers.backWords');
     this.skip = set('answers.skipWords');
+    this.unsure = set('answers.unsureWords');
   }
 
   /** The option `text` picks, or undefined when it picks none or several. */
@@ -160,6 +162,21 @@ export class TypedAnswerReader {
     const rest = foldAnswer(`${text.slice(0, match.start)} ${text.slice(match.end + 1)}`);
     const value = (match.resolution as { value?: unknown }).value;
     return typeof value === 'boolean' && this.onlyFiller(rest) ? value : undefined;
+  }
+
+  /**
+   * True when `text` holds nothing to keep as a name or a message: a yes or no, "back" or
+   * "skip", an "I don't know", or filler only ("ok", "idk", "um", "?"). People answer the offer
+   * around a question this way; such a reply is not their content.
+   */
+  saysNothing(text: string): boolean {
+    const folded = foldAnswer(text);
+    return (
+      this.onlyFiller(folded) ||
+      this.unsure.has(folded) ||
+      this.stepWord(text) !== undefined ||
+      this.yesOrNo(text) !== undefined
+    );
   }
 
   /** "back" (to the previous question) or "skip" (this one), typed as a whole answer. */

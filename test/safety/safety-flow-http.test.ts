@@ -165,12 +165,13 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
       ['accommodation', (id) => exchange(url, say(id, 'I need an accommodation at work'))],
       ['peer groups', (id) => exchange(url, say(id, 'find a group'))],
       ['practice', (id) => exchange(url, say(id, 'can we practice a conversation'))],
+      ['handoff, nobody on duty: leave a message?', (id) => exchange(url, say(id, 'talk to a person'))],
       [
-        'handoff waiting (nobody on duty)',
+        'handoff, leaving a message',
         async (id) => {
           await exchange(url, say(id, 'talk to a person'));
-          await exchange(url, say(id, 'Sam'));
-          return exchange(url, say(id, strings.text('handoff.share')));
+          await exchange(url, say(id, strings.text('handoff.leaveMessage')));
+          return exchange(url, say(id, 'Sam'));
         },
       ],
     ];
