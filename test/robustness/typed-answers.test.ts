@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import { prepFields } from '../../src/appointments/plan.js';
 import type { StringKey } from '../../src/content/strings.js';
 import { filters } from '../../src/peer-groups/matching.js';
+import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
 import { type Conversation, RobustnessBot, type SeenQuestion } from './harness.js';
@@ -73,8 +74,8 @@ function typedCases(path: PromptPath, seen: SeenQuestion): TypedCase[] {
 }
 
 /**
- * Where an answer led: the first reply (numbers aside: counts of stored records differ between
- * copies of a conversation) and the question then open.
+ * Where an answer led: the first reply (numbers and request codes aside: counts of stored records
+ * differ between copies of a conversation) and the question then open.
  */
 interface Outcome {
   first: string;
@@ -85,7 +86,9 @@ async function outcomeOf(
   conversation: Conversation,
   replies: readonly Partial<Activity>[],
 ): Promise<Outcome> {
-  return { first: (replies[0]?.text ?? '').replace(/\d+/g, '#'), open: await conversation.openPrompt() };
+  // A handoff request's code is new in each copy too.
+  const first = (replies[0]?.text ?? '').replace(/\b[A-Z0-9]{6}\b/g, 'CODE').replace(/\d+/g, '#');
+  return { first, open: await conversation.openPrompt() };
 }
 
 const textsOf = (replies: readonly Partial<Activity>[]) => replies.map((reply) => reply.text ?? '');
@@ -121,12 +124,16 @@ describe('Robustness: every question reads typed answers the one shared way', fu
   this.timeout(120000);
   let bot: RobustnessBot;
   let covered = 0;
+  /** Where an on-duty specialist's request cards go. */
+  let connector: StandInConnector;
 
-  before(() => {
+  before(async () => {
     bot = new RobustnessBot();
+    connector = await startConnector();
   });
 
-  after(() => {
+  after(async () => {
+    await connector.close();
     console.log(`      robustness: ${promptPaths.length} prompts x typed answers = ${covered} answers tried`);
   });
 
@@ -172,8 +179,18 @@ describe('Robustness: every question reads typed answers the one shared way', fu
     ['accommodationQuestion.idea', "I'd like a later start please", 'accommodation.askWho'],
     ['accommodationQuestion.idea', 'later start', 'accommodation.askWho'],
     ['handoffText', 'Please call me back', 'handoff.askContact'],
-    ['handoffChoice (consent)', 'yes', 'handoff.fallbackAsk'],
-    ['handoffChoice (consent)', 'ok', 'handoff.fallbackAsk'],
+    ['handoffChoice (consent)', 'yes', 'handoff.queued'],
+    ['handoffChoice (consent)', 'ok', 'handoff.queued'],
+    // Nobody on duty: "Would you like to leave a message?" answered yes; a filler is no name or message.
+    ['handoffChoice (fallback)', 'yes', 'handoff.askAlias'],
+    ['handoffChoice (fallback)', 'sure', 'handoff.askAlias'],
+    ['handoffChoice (fallback)', 'nah', 'handoff.carryingOn'],
+    ['handoffAlias', 'ok', 'handoff.aliasNotName'],
+    ['handoffText', 'idk', 'handoff.messageRetry'],
+    ['handoffText', 'yes', 'handoff.messageRetry'],
+    ['handoffText (contact)', 'ok', 'handoff.contactRetry'],
+    ['handoffChoice (confirm)', 'ok', 'handoff.messageLeft'],
+    ['handoffChoice (confirm)', 'no', 'handoff.askMessage'],
     ['practiceText (mode)', 'at the end pls', 'practice.counterpartSays'],
     ['practiceText (mode)', 'ok', 'practice.askModeAgain'],
     // "Did you mean ...?" answered in the person's own words.
@@ -187,6 +204,7 @@ describe('Robustness: every question reads typed answers the one shared way', fu
     it(`${prompt}: ${JSON.stringify(typed)} is an answer (next: ${next}), not a command or a miss`, async () => {
       const path = promptPaths.find((p) => nameOf(p) === prompt);
       assert.ok(path, prompt);
+      await bot.specialistOnDuty(path.onDuty ? connector.url : undefined);
       const conversation = bot.conversation();
       for (const step of path.steps) await conversation.say(step);
       const replies = await conversation.say(typed);
@@ -209,6 +227,7 @@ describe('Robustness: every question reads typed answers the one shared way', fu
       for (const path of promptPaths) {
         const name = nameOf(path);
         it(`${name}: reached by typing, then every typed answer moves on or gets a different retry`, async () => {
+          await channelBot.specialistOnDuty(path.onDuty ? connector.url : undefined);
           const start = channelBot.conversation();
           for (const step of path.steps) await start.say(step);
           assert.equal(await start.openPrompt(), path.prompt, `${name}: the path ends at another prompt`);
