@@ -56,6 +56,7 @@ const ALIAS = 'handoffAlias';
 const CHOICE = 'handoffChoice';
 const FREE_TEXT = 'handoffText';
 const MAX_ALIAS = 40;
+const MAX_ALIAS_WORDS = 4;
 
 /** The questions of a left message, in order, and what each asks. */
 const messageFields = ['alias', 'message', 'contact'] as const;
@@ -323,8 +324,8 @@ export class HandoffDialog extends InterruptibleDialog {
 
   /**
    * A name of the right shape, but not "yes", "ok" or "idk": after "I want a real person", the
-   * next message often answers the offer, not the name question, and is not a name to show.
-   * "back" passes, for the step after to handle. Each miss is worded unlike the one before.
+   * next message often answers the offer, not the name question, and is not a name to show;
+   * nor is a question about it. "back" passes, for the step after to handle. Each miss is worded unlike the one before.
    */
   private validAlias(prompt: PromptValidatorContext<string>): boolean {
     const { strings } = this.deps;
@@ -332,9 +333,11 @@ export class HandoffDialog extends InterruptibleDialog {
     const reader = typedAnswerReader(strings);
     if (reader.stepWord(text) === 'back') return true;
     const notName = reader.saysNothing(text);
-    const retry = notName ? 'handoff.aliasNotName' : 'handoff.aliasRetry';
+    // A question ("why do you need my name?") or a sentence is answered, not shown as a name.
+    const asks = /\?\s*$/.test(text) || text.trim().split(/\s+/).length > MAX_ALIAS_WORDS;
+    const retry = notName ? 'handoff.aliasNotName' : asks ? 'handoff.aliasWhy' : 'handoff.aliasRetry';
     prompt.options.retryPrompt = strings.text(retry, {}, prompt.attemptCount - 1);
-    return !notName && validAlias(text);
+    return !notName && !asks && validAlias(text);
   }
 
   /** A message or a way to reach them: their own words, not a filler ("ok", "idk"); "back" passes. */

@@ -156,7 +156,10 @@ export class MainDialog extends InterruptibleDialog {
       const text = foldAnswer(step.context.activity.text ?? '');
       const tapped = text === foldAnswer(strings.text('menu.handoff')) || /^\d+$/.test(text);
       const misunderstood = step.context.turnState.get(MENU_MISSED) === true;
-      return this.startFeature(step, value as FeatureIntent, { kind: tapped ? 'menu' : 'asked', misunderstood });
+      return this.startFeature(step, value as FeatureIntent, {
+        kind: tapped ? 'menu' : 'asked',
+        misunderstood,
+      });
     }
     switch (value) {
       case 'nickname':
