@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseSpecialistCommand } from '../../src/handoff/specialist-commands.js';
 import { ConfigError, loadConfig } from '../../src/host/config.js';
 import { CommandRecognizer, globalCommands } from '../../src/language/commands.js';
 import { projectRoot } from '../../src/paths.js';
@@ -100,6 +101,29 @@ describe('the docs against the code: configuration, commands, endpoints, folders
       [],
     );
     assert.deepEqual(new Set(recognized.map(([, command]) => command)), new Set(globalCommands));
+  });
+
+  it("each specialist command in docs/handoff.md is one a specialist's message is read as", () => {
+    const said = tableRows('docs/handoff.md', 'Talking to a person: peer specialists').flatMap(([say = '']) =>
+      codeSpans(say),
+    );
+    const kinds = said.map((phrase) => parseSpecialistCommand(phrase.replace('CODE', 'abc123'))?.kind);
+    assert.deepEqual(new Set(kinds), new Set(['onDuty', 'offDuty', 'queue', 'accept', 'end']));
+  });
+
+  it("docs/teams.md names each command of the Teams app's menus", () => {
+    const manifest: { bots: { commandLists: { commands: { title: string }[] }[] }[] } = JSON.parse(
+      read('appPackage/manifest.json'),
+    );
+    const page = read('docs/teams.md').toLowerCase().replace(/\s+/g, ' ');
+    const titles = manifest.bots.flatMap((bot) =>
+      bot.commandLists.flatMap((list) => list.commands.map(({ title }) => title.toLowerCase())),
+    );
+    assert.ok(titles.length > 0);
+    assert.deepEqual(
+      titles.filter((title) => !page.includes(title)),
+      [],
+    );
   });
 
   it('each endpoint in the README answers on a started app', async () => {
