@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 
 /** A newcomer reads the README in ten minutes; everything else lives in docs/. */
@@ -64,6 +64,39 @@ function brokenLinks(file: string, text = readFileSync(join(projectRoot, file), 
   });
 }
 
+/** The project's files, by path from the root and by name (dist/, data and dependencies left out). */
+function projectFiles(): { paths: Set<string>; names: Set<string> } {
+  const skip = new Set(['node_modules', 'dist', 'data', '.git']);
+  const walk = (dir: string): string[] =>
+    readdirSync(join(projectRoot, dir), { withFileTypes: true }).flatMap((entry) => {
+      if (skip.has(entry.name)) return [];
+      const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      return entry.isDirectory() ? [path, ...walk(path)] : [path];
+    });
+  const paths = walk('');
+  return { paths: new Set(paths), names: new Set(paths.map((path) => basename(path))) };
+}
+
+/** A file a page names: a path from the root, or a bare file name found anywhere. */
+interface NamedFile {
+  path: string;
+  bare: boolean;
+}
+
+/**
+ * The code spans of a page that name a project file: `src/host/config.ts`, `test/scale/`, or a
+ * bare `file-store-faults.test.ts`. Patterns (`<intent>`, `*`, `...`) and `:line` tails are not files.
+ */
+function namedFiles(markdown: string): NamedFile[] {
+  return [...markdown.matchAll(/`([^`\s]+)`/g)].flatMap(([, span = '']): NamedFile[] => {
+    const path = span.replace(/:\d.*$/, '').replace(/\/$/, '');
+    if (/[<>*{}]|\.\.\./.test(path)) return [];
+    if (/^(src|dialogs|test|resources|bench|scripts|appPackage|docs|\.ci)\//.test(span))
+      return [{ path, bare: false }];
+    return /^[\w.-]+\.(ts|json|md)$/.test(path) ? [{ path, bare: true }] : [];
+  });
+}
+
 describe('the docs: a short README and links that lead somewhere', () => {
   it(`README.md stays under ${README_MAX_BYTES} bytes`, () => {
     const size = statSync(join(projectRoot, 'README.md')).size;
@@ -82,6 +115,18 @@ describe('the docs: a short README and links that lead somewhere', () => {
     );
   });
 
+  it('every project file a page names in a code span exists (a moved file needs its docs moved too)', () => {
+    const { paths, names } = projectFiles();
+    const exists = ({ path, bare }: NamedFile) =>
+      bare ? names.has(path) : paths.has(path) || paths.has(path.replace(/\.js$/, '.ts'));
+    const missing = markdownFiles().flatMap((file) =>
+      namedFiles(readFileSync(join(projectRoot, file), 'utf8'))
+        .filter((named) => !exists(named))
+        .map(({ path }) => `${file}: ${path}`),
+    );
+    assert.deepEqual(missing, []);
+  });
+
   it('the link check is live: it reads links and anchors as GitHub does', () => {
     assert.deepEqual(relativeLinks('[a](docs/x.md#y) [b](https://example.org) `[c](z.md)` [d](#e "t")'), [
       'docs/x.md#y',
@@ -90,6 +135,14 @@ describe('the docs: a short README and links that lead somewhere', () => {
     assert.equal(headingAnchor('Scale-out storage (Azure Blob)'), 'scale-out-storage-azure-blob');
     assert.equal(headingAnchor('Playing a person: npm run chat'), 'playing-a-person-npm-run-chat');
     assert.equal(headingAnchor('Content in `resources/`'), 'content-in-resources');
+    assert.deepEqual(
+      namedFiles('`src/a.ts:12` `x.test.ts` `resources/intents/<intent>.json` `npm test` `dialogs/`'),
+      [
+        { path: 'src/a.ts', bare: false },
+        { path: 'x.test.ts', bare: true },
+        { path: 'dialogs', bare: false },
+      ],
+    );
     const page = '[a](../README.md#configuration) [b](gone.md) [c](../README.md#gone) [d](#gone)';
     assert.deepEqual(brokenLinks('docs/page.md', page), [
       'docs/page.md: gone.md: no file docs/gone.md',
