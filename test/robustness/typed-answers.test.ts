@@ -115,6 +115,25 @@ async function movedOn(path: PromptPath, conversation: Conversation, replies: re
   );
 }
 
+/**
+ * A re-ask mentions numbers ("type its number") only where numbers are shown: a numbered list of
+ * options, or numbered items in the question itself (a ranking). Web Chat's buttons have none.
+ */
+function assertNumbersOnlyWhereShown(
+  seen: SeenQuestion,
+  replies: readonly Partial<Activity>[],
+  where: string,
+) {
+  const numbersShown = seen.numbered || /^\s*\d+[.)] /m.test(seen.text);
+  if (numbersShown) return;
+  for (const text of textsOf(replies))
+    assert.doesNotMatch(
+      text,
+      /(?<!phone )\bnumbers?\b/i,
+      `${where}: a re-ask speaks of numbers none are shown: ${text}`,
+    );
+}
+
 const nameOf = (path: PromptPath) => `${path.prompt}${path.question ? ` (${path.question})` : ''}`;
 
 const says = (replies: readonly Partial<Activity>[], key: StringKey) =>
@@ -260,6 +279,7 @@ describe('Robustness: every question reads typed answers the one shared way', fu
             const replies = await conversation.say(typed.text);
             try {
               assertNoRepeat(asked, replies, where);
+              if (typed.kind === 'miss') assertNumbersOnlyWhereShown(seen, replies, where);
               if (typed.means !== undefined) {
                 const outcome = await outcomeOf(conversation, replies);
                 const tapped = await tap(typed.means);
