@@ -46,6 +46,8 @@ interface MessageOptions {
   alias?: string;
   message?: string;
   contact?: string;
+  /** The message before "Change it", shown while it is typed again. */
+  previous?: string;
 }
 
 const START = 'handoffStart';
@@ -54,6 +56,7 @@ const FALLBACK = 'handoffFallback';
 const MESSAGE = 'handoffMessage';
 const ALIAS = 'handoffAlias';
 const CHOICE = 'handoffChoice';
+const CONFIRM = 'handoffConfirm';
 const FREE_TEXT = 'handoffText';
 const MAX_ALIAS = 40;
 const MAX_ALIAS_WORDS = 4;
@@ -95,6 +98,7 @@ export class HandoffDialog extends InterruptibleDialog {
     super(id, deps);
     this.addDialog(new TextPrompt(ALIAS, async (p) => this.validAlias(p)))
       .addDialog(new TypedChoicePrompt(CHOICE, deps.strings))
+      .addDialog(new TypedChoicePrompt(CONFIRM, deps.strings, async (p) => this.changeOrPick(p)))
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => this.validText(p)))
       .addDialog(new WaterfallDialog(START, [this.begin.bind(this)]))
       .addDialog(
@@ -203,8 +207,12 @@ export class HandoffDialog extends InterruptibleDialog {
     if (field === 'alias') return step.prompt(ALIAS, await this.aliasPrompt(step));
     if (field) {
       const retry = retries[field];
+      const { previous } = options;
       return step.prompt(FREE_TEXT, {
-        prompt: this.deps.strings.text(asks[field]),
+        prompt:
+          field === 'message' && previous
+            ? this.deps.strings.text('handoff.askMessageAgain', { message: previous })
+            : this.deps.strings.text(asks[field]),
         retryPrompt: this.deps.strings.text(retry),
         validations: { retry },
       });
@@ -225,7 +233,19 @@ export class HandoffDialog extends InterruptibleDialog {
       yesNo: true,
       back: true,
     };
-    return step.prompt(CHOICE, confirm);
+    return step.prompt(CONFIRM, confirm);
+  }
+
+  /**
+   * The confirmation's buttons in any wording; words of their own that are not an answer ("wait,
+   * can I add that I work mornings") mean changing it, so they are never met with "didn't catch that".
+   */
+  private changeOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
+    if (prompt.recognized.succeeded) return true;
+    const text = prompt.context.activity.text ?? '';
+    if (typedAnswerReader(this.deps.strings).saysNothing(text)) return false;
+    prompt.recognized.value = { value: 'handoff.changeMessage', index: 1, score: 0.5, synonym: text };
+    return true;
   }
 
   /** Keeps an answer and asks the next; "back" reopens the one before; the confirmation sends. */
@@ -237,8 +257,8 @@ export class HandoffDialog extends InterruptibleDialog {
     if (field ? reader.stepWord(said) === 'back' : said === BACK) return this.backFrom(step, field);
     if (field) return step.replaceDialog(MESSAGE, { ...options, [field]: said } satisfies MessageOptions);
     if (said === 'handoff.changeMessage') {
-      const { message: _message, contact: _contact, ...rest } = options;
-      return step.replaceDialog(MESSAGE, rest satisfies MessageOptions);
+      const { message, contact: _contact, ...rest } = options;
+      return step.replaceDialog(MESSAGE, { ...rest, previous: message } satisfies MessageOptions);
     }
     await this.saveMessage(step, options);
     return step.endDialog();

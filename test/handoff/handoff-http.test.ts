@@ -217,11 +217,13 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     await say('member-1', 'member-a', 'please call me');
     await say('member-1', 'member-a', 'here');
     assert.deepEqual(await say('member-1', 'member-a', strings.text('handoff.changeMessage')), [
-      strings.text('handoff.askMessage'),
+      strings.text('handoff.askMessageAgain', { message: 'please call me' }),
     ]);
     const message = 'I would like to talk about my first week back at work';
     await say('member-1', 'member-a', message);
-    assert.deepEqual(await say('member-1', 'member-a', 'back'), [strings.text('handoff.askMessage')]);
+    assert.deepEqual(await say('member-1', 'member-a', 'back'), [
+      strings.text('handoff.askMessageAgain', { message: 'please call me' }),
+    ]);
     await say('member-1', 'member-a', message);
     await say('member-1', 'member-a', 'text me at 555-0100');
     const sent = await say('member-1', 'member-a', strings.text('handoff.sendMessage'));

@@ -161,7 +161,7 @@ const cases: HandoffCase[] = [
     name: 'confirm: "no" changes it: the message and contact are asked again, then shown again',
     steps: [
       ...toConfirm,
-      ['no', ['handoff.askMessage']],
+      ['no', [['handoff.askMessageAgain', { message: MESSAGE }]]],
       ['I want to talk about court', ['handoff.askContact']],
       ['here', [['handoff.confirmMessage', { message: 'I want to talk about court', contact: 'here' }]]],
       ['Send it', ['handoff.messageLeft', 'menu.promptAgain']],

@@ -278,8 +278,7 @@ export const promptPaths: readonly PromptPath[] = [
     back: 'handoff.askAlias',
   },
   {
-    prompt: 'handoffChoice',
-    question: 'confirm',
+    prompt: 'handoffConfirm',
     asks: 'handoff.confirmMessage',
     steps: handoffConfirm,
     yesNo: true,

@@ -208,8 +208,9 @@ describe('Robustness: every question reads typed answers the one shared way', fu
     ['handoffText', 'idk', 'handoff.messageRetry'],
     ['handoffText', 'yes', 'handoff.messageRetry'],
     ['handoffText (contact)', 'ok', 'handoff.contactRetry'],
-    ['handoffChoice (confirm)', 'ok', 'handoff.messageLeft'],
-    ['handoffChoice (confirm)', 'no', 'handoff.askMessage'],
+    ['handoffConfirm', 'ok', 'handoff.messageLeft'],
+    ['handoffConfirm', 'no', 'handoff.askMessageAgain'],
+    ['handoffConfirm', 'wait can i add that i work mornings', 'handoff.askMessageAgain'],
     ['practiceText (mode)', 'at the end pls', 'practice.counterpartSays'],
     ['practiceText (mode)', 'ok', 'practice.askModeAgain'],
     // "Did you mean ...?" answered in the person's own words.
