@@ -10,7 +10,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { StringKey } from '../src/content/strings.js';
 import type { HandoffService } from '../src/handoff/handoff-service.js';
-import { typedAnswerReader } from '../src/language/typed-answer.js';
+import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
 import { referenceWithTenant } from '../src/teams/scope.js';
@@ -354,7 +354,11 @@ export class HandoffDialog extends InterruptibleDialog {
     if (reader.stepWord(text) === 'back') return true;
     const notName = reader.saysNothing(text);
     // A question ("why do you need my name?") or a sentence is answered, not shown as a name.
-    const asks = /\?\s*$/.test(text) || text.trim().split(/\s+/).length > MAX_ALIAS_WORDS;
+    const words = foldAnswer(text).split(' ');
+    const asks =
+      /\?\s*$/.test(text) ||
+      words.length > MAX_ALIAS_WORDS ||
+      (words.length > 1 && strings.variants('handoff.questionWords').includes(words[0] ?? ''));
     const retry = notName ? 'handoff.aliasNotName' : asks ? 'handoff.aliasWhy' : 'handoff.aliasRetry';
     prompt.options.retryPrompt = strings.text(retry, {}, prompt.attemptCount - 1);
     return !notName && !asks && validAlias(text);

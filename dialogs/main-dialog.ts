@@ -69,6 +69,9 @@ const MENU_ROUTE = Symbol('menuRoute');
 /** Noted by the menu prompt's validator when the menu had missed an answer before this one. */
 const MENU_MISSED = Symbol('menuMissed');
 
+/** A "did you mean" question, and whether the menu had missed an answer before it. */
+type AskedRoute = MenuRoute & { missed?: boolean };
+
 /** What the menu's steps remember: the guided conversation they started. */
 interface MenuValues {
   started?: FeatureIntent;
@@ -192,7 +195,11 @@ export class MainDialog extends InterruptibleDialog {
         await this.sendSmallTalk(step.context, routed.intent);
         return step.next();
       default:
-        return step.beginDialog(ROUTE_STEPS, routed);
+        // Whether the menu had missed first goes along, for a handoff's summary.
+        return step.beginDialog(ROUTE_STEPS, {
+          ...routed,
+          missed: step.context.turnState.get(MENU_MISSED) === true,
+        } satisfies AskedRoute);
     }
   }
 
@@ -270,11 +277,13 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async afterAsk(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const routed = step.options as MenuRoute;
-    if (routed.kind === 'confirm' && step.result === true) return this.startFeature(step, routed.intent);
+    const routed = step.options as AskedRoute;
+    const reason: HandoffReason = { kind: 'asked', misunderstood: routed.missed };
+    if (routed.kind === 'confirm' && step.result === true)
+      return this.startFeature(step, routed.intent, reason);
     const picked = (step.result as FoundChoice | undefined)?.value;
     if (routed.kind === 'choose' && routed.intents.includes(picked as FeatureIntent)) {
-      return this.startFeature(step, picked as FeatureIntent);
+      return this.startFeature(step, picked as FeatureIntent, reason);
     }
     return step.endDialog();
   }

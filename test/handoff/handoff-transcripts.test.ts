@@ -104,7 +104,12 @@ const cases: HandoffCase[] = [
   },
   {
     name: 'name: a question about it is answered, not kept as the name',
-    steps: [...toAlias, ['why do you need my name?', ['handoff.aliasWhy']], ['J', ['handoff.askMessage']]],
+    steps: [
+      ...toAlias,
+      ['why do you need my name?', [['handoff.aliasWhy', {}, 0]]],
+      ['why does it matter', [['handoff.aliasWhy', {}, 1]]],
+      ['J', ['handoff.askMessage']],
+    ],
   },
   { name: 'name: a number is a name', steps: [...toAlias, ['22', ['handoff.askMessage']]] },
   {
