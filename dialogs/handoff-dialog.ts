@@ -57,6 +57,7 @@ const MESSAGE = 'handoffMessage';
 const ALIAS = 'handoffAlias';
 const CHOICE = 'handoffChoice';
 const CONFIRM = 'handoffConfirm';
+const CONSENT = 'handoffConsent';
 const FREE_TEXT = 'handoffText';
 const MAX_ALIAS = 40;
 const MAX_ALIAS_WORDS = 4;
@@ -99,6 +100,7 @@ export class HandoffDialog extends InterruptibleDialog {
     this.addDialog(new TextPrompt(ALIAS, async (p) => this.validAlias(p)))
       .addDialog(new TypedChoicePrompt(CHOICE, deps.strings))
       .addDialog(new TypedChoicePrompt(CONFIRM, deps.strings, async (p) => this.changeOrPick(p)))
+      .addDialog(new TypedChoicePrompt(CONSENT, deps.strings, async (p) => this.explainOrPick(p)))
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => this.validText(p)))
       .addDialog(new WaterfallDialog(START, [this.begin.bind(this)]))
       .addDialog(
@@ -150,7 +152,7 @@ export class HandoffDialog extends InterruptibleDialog {
       yesNo: true,
       back: true,
     };
-    return step.prompt(CHOICE, consent);
+    return step.prompt(CONSENT, consent);
   }
 
   /** Queues the request, tells a channel's own agent hub (handoff.initiate), says what happens next. */
@@ -246,6 +248,20 @@ export class HandoffDialog extends InterruptibleDialog {
     if (typedAnswerReader(this.deps.strings).saysNothing(text)) return false;
     prompt.recognized.value = { value: 'handoff.changeMessage', index: 1, score: 0.5, synonym: text };
     return true;
+  }
+
+  /** A question about the summary ("what does that even mean") is answered before the re-ask. */
+  private explainOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
+    if (prompt.recognized.succeeded) return true;
+    const { strings } = this.deps;
+    const words = foldAnswer(prompt.context.activity.text ?? '').split(' ');
+    const asks =
+      /\?\s*$/.test(prompt.context.activity.text ?? '') ||
+      strings.variants('handoff.questionWords').includes(words[0] ?? '');
+    // Every second miss offers the menu and a person instead (the shared re-ask).
+    if (asks && prompt.attemptCount % 2 === 1)
+      prompt.options.retryPrompt = strings.text('handoff.summaryWhy');
+    return false;
   }
 
   /** Keeps an answer and asks the next; "back" reopens the one before; the confirmation sends. */

@@ -156,6 +156,8 @@ export class TypedAnswerReader {
     const folded = foldAnswer(text);
     if (this.yes.has(folded)) return true;
     if (this.no.has(folded)) return false;
+    // "fine yes", "ok sure": yes words only.
+    if (words(folded).every((word) => this.yes.has(word))) return true;
     const [match] = recognizeBoolean(text, 'en-us');
     if (!match) return undefined;
     // "I have no car" is not a no: the yes or no must be the whole answer, give or take filler.

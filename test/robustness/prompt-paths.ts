@@ -294,8 +294,7 @@ export const promptPaths: readonly PromptPath[] = [
     onDuty: true,
   },
   {
-    prompt: 'handoffChoice',
-    question: 'consent',
+    prompt: 'handoffConsent',
     asks: 'handoff.summaryAsk',
     steps: [...handoff, 'Sam'],
     yesNo: true,

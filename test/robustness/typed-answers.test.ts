@@ -198,8 +198,10 @@ describe('Robustness: every question reads typed answers the one shared way', fu
     ['accommodationQuestion.idea', "I'd like a later start please", 'accommodation.askWho'],
     ['accommodationQuestion.idea', 'later start', 'accommodation.askWho'],
     ['handoffText', 'Please call me back', 'handoff.askContact'],
-    ['handoffChoice (consent)', 'yes', 'handoff.queued'],
-    ['handoffChoice (consent)', 'ok', 'handoff.queued'],
+    ['handoffConsent', 'yes', 'handoff.queued'],
+    ['handoffConsent', 'ok', 'handoff.queued'],
+    ['handoffConsent', 'fine yes', 'handoff.queued'],
+    ['handoffConsent', 'what does that even mean', 'handoff.summaryWhy'],
     // Nobody on duty: "Would you like to leave a message?" answered yes; a filler is no name or message.
     ['handoffChoice (fallback)', 'yes', 'handoff.askAlias'],
     ['handoffChoice (fallback)', 'sure', 'handoff.askAlias'],
