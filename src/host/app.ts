@@ -42,6 +42,7 @@ import { RetentionIndex } from '../privacy/retention-index.js';
 import { checkInDelivery } from '../safety-plan/check-in.js';
 import { SafetyPlanSender } from '../safety-plan/plan-sender.js';
 import { SafetyPlanStore } from '../safety-plan/plan-store.js';
+import { PlanWords } from '../safety-plan/plan-words.js';
 import { Scheduler } from '../scheduling/index.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
@@ -111,7 +112,8 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
 
   const dialogDeps = {
     strings,
-    commands: new CommandRecognizer(strings),
+    // "change my warning signs" opens that part of the safety plan, from any state.
+    commands: new CommandRecognizer(strings, { mySafetyPlan: new PlanWords(strings).editPhrases() }),
     crisisResources: content.crisisResources,
     profile: userState.createProperty('profile'),
   };
@@ -212,7 +214,11 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       new HandoffDialog(dialogDeps, handoff),
       new AppointmentPlansDialog(dialogDeps, appointments),
       new AccommodationDialog(dialogDeps, accommodationOptions),
-      new MyPlansDialog(dialogDeps, { plans: appointments.plans, accommodationRequests }),
+      new MyPlansDialog(dialogDeps, {
+        plans: appointments.plans,
+        accommodationRequests,
+        safetyPlan: safetyPlans.store,
+      }),
       new SafetyPlanDialog(dialogDeps, { plans: safetyPlans, scheduler, clock }),
     ],
     handoff: new HandoffTurns(handoff, handoffStore, strings, config.specialistIds, clock, specialistChannel),

@@ -8,8 +8,8 @@ import { entriesOf, type PlanStep, planSteps, type SafetyPlan } from './plan.js'
 type PlanKey = SectionKey<'safetyPlan'>;
 const capitalized = (step: PlanStep) => `${step[0]?.toUpperCase()}${step.slice(1)}`;
 
-/** The heading of a part, its question and its example answers. */
-export const stepKey = (step: PlanStep, kind: 'step' | 'ask' | 'examples') =>
+/** The heading of a part, its question, its example answers and the names people call it. */
+export const stepKey = (step: PlanStep, kind: 'step' | 'ask' | 'examples' | 'names') =>
   `safetyPlan.${kind}${capitalized(step)}` as PlanKey;
 
 /**

@@ -1,0 +1,71 @@
+import type { Strings } from '../content/strings.js';
+import { foldAnswer } from '../language/typed-answer.js';
+import { type PlanStep, planSteps } from './plan.js';
+import { stepKey } from './plan-view.js';
+
+/** Words that may stand before a part's name ("change MY warning signs", "THE coping part"). */
+const leading = /^(?:(?:my|the|that|this|part|step) )+/;
+const trailing = / (?:part|step|one|section|please|pls)$/;
+
+/**
+ * How a person names the parts of their plan in their own words: "change my warning signs"
+ * (a change from any state), "go back to the one I skipped", "back to coping". Words are data
+ * (resources/locales, safetyPlan.names*, editVerbs, returnWords, skippedWords).
+ */
+export class PlanWords {
+  private readonly names = new Map<string, PlanStep>();
+  private readonly verbs: readonly string[];
+  private readonly returns: readonly string[];
+  private readonly skipped: ReadonlySet<string>;
+
+  constructor(strings: Strings) {
+    for (const step of planSteps) {
+      for (const name of [strings.text(stepKey(step, 'step')), ...strings.variants(stepKey(step, 'names'))])
+        this.names.set(bare(foldAnswer(name)), step);
+    }
+    // Longest first, so "go back to" is tried before "go to" and "do".
+    const byLength = (words: readonly string[]) => words.map(foldAnswer).sort((a, b) => b.length - a.length);
+    this.verbs = byLength(strings.variants('safetyPlan.editVerbs'));
+    this.returns = byLength(strings.variants('safetyPlan.returnWords'));
+    this.skipped = new Set(strings.variants('safetyPlan.skippedWords').map(foldAnswer));
+  }
+
+  /** The part `text` names ("warning signs", "the coping part", "People I can ask for help"). */
+  partNamed(text: string): PlanStep | undefined {
+    return this.names.get(bare(foldAnswer(text)));
+  }
+
+  /** The part a request to change it names ("change my warning signs", "edit coping"). */
+  editRequest(text: string | undefined): PlanStep | undefined {
+    const rest = after(foldAnswer(text ?? ''), this.verbs);
+    return rest === undefined ? undefined : this.partNamed(rest);
+  }
+
+  /** Every "change my <part>" wording, for the "my safety plan" command to recognize. */
+  editPhrases(): string[] {
+    const names = [...this.names.keys()];
+    return this.verbs.flatMap((verb) => names.flatMap((name) => [`${verb} ${name}`, `${verb} my ${name}`]));
+  }
+
+  /**
+   * Where a request to go back points, made mid-plan: "skipped" for "go back to the one I
+   * skipped" (or "the one i skipped"), a part for "back to warning signs"; undefined otherwise.
+   */
+  returnRequest(text: string): PlanStep | 'skipped' | undefined {
+    const folded = foldAnswer(text);
+    if (this.skipped.has(folded)) return 'skipped';
+    const rest = after(folded, this.returns);
+    if (rest === undefined) return undefined;
+    return this.skipped.has(rest) ? 'skipped' : this.partNamed(rest);
+  }
+}
+
+/** What follows the first of `starts` that `folded` begins with, or undefined. */
+function after(folded: string, starts: readonly string[]): string | undefined {
+  const start = starts.find((words) => folded.startsWith(`${words} `));
+  return start === undefined ? undefined : folded.slice(start.length + 1);
+}
+
+function bare(folded: string): string {
+  return folded.replace(leading, '').replace(trailing, '');
+}
