@@ -533,7 +533,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const choices: Choice[] = planSteps.map((part) => {
       const title = strings.text(stepKey(part, 'step'));
-      return { value: part, action: { type: 'imBack', title, value: title }, synonyms: [title] };
+      const synonyms = [title, ...strings.variants(stepKey(part, 'names'))];
+      return { value: part, action: { type: 'imBack', title, value: title }, synonyms };
     });
     return step.prompt(PICK, {
       prompt: strings.text('safetyPlan.editWhich'),
@@ -610,12 +611,13 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { text } = innerDc.context.activity;
     if (this.deps.commands.recognize(text) !== 'mySafetyPlan') return super.onContinueDialog(innerDc);
     const part = this.partWords.editRequest(text);
-    const active = innerDc.activeDialog;
-    const state = (active?.state as { options?: StepState } | undefined)?.options;
-    const making = (active?.id === STEP || active?.id === MORE) && state && !state.editing;
+    // The part's waterfall is under its prompt on this stack (the top is the prompt).
+    const asked = innerDc.stack.find((instance) => instance.id === STEP || instance.id === MORE);
+    const state = (asked?.state as { options?: StepState } | undefined)?.options;
+    const making = asked && state && !state.editing;
     await innerDc.cancelAllDialogs();
     if (part && making) {
-      const returnTo = active.id === STEP ? state.index : state.index + 1;
+      const returnTo = asked.id === STEP ? state.index : state.index + 1;
       return innerDc.beginDialog(STEP, {
         index: planSteps.indexOf(part),
         editing: true,

@@ -91,7 +91,11 @@ const cases: PlanCase[] = [
       ['next', [part(5)]],
       [t('safetyPlan.skip'), ['safetyPlan.skipped', part(6)]],
       ['skip', ['safetyPlan.skipped', part(7)]],
-      ['skip', ['safetyPlan.skipped', 'safetyPlan.saved', 'safetyPlan.stillEmpty', 'safetyPlan.followUpAsk']],
+      ['skip', ['safetyPlan.skipped', 'safetyPlan.revisitWhich']],
+      // Offered again at the end: a part picked by typed words, skipped again, is not offered twice.
+      ['coping', [part(2)]],
+      ['skip', ['safetyPlan.skipped', 'safetyPlan.revisitWhich']],
+      ['not now', ['safetyPlan.saved', 'safetyPlan.stillEmpty', 'safetyPlan.followUpAsk']],
       ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
       ['my safety plan', ['safetyPlan.current', 'safetyPlan.stillEmpty', 'safetyPlan.actionsPrompt']],
       [t('safetyPlan.edit'), ['safetyPlan.editWhich']],
@@ -129,6 +133,131 @@ const cases: PlanCase[] = [
       assert.deepEqual(plan?.entries.distractions, ['my cousin’s place']);
       assert.deepEqual(plan?.entries.reasonForLiving, ['my kids']);
     },
+  },
+  {
+    name: 'typed "back" to a skipped part, "can we go back to the one i skipped" and "go back to warning signs" move there, are never saved, and the plan goes on where it was',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['skip', ['safetyPlan.skipped', part(2)]],
+      ['Take a walk', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(3)]],
+      ['can we go back to the one i skipped', ['safetyPlan.backToPart', part(1)]],
+      ['i stop sleeping', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(3)]],
+      ['skip', ['safetyPlan.skipped', part(4)]],
+      ['back', [part(3)]],
+      ['Go to a meeting', ['safetyPlan.added', 'safetyPlan.more']],
+      ['nxt', [part(4)]],
+      ['the one i skipped', ['safetyPlan.noneSkipped', part(4)]],
+      ['go back to warning signs', ['safetyPlan.backToPart', part(1)]],
+      ['i stop eating', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(4)]],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries, {
+        warningSigns: ['i stop sleeping', 'i stop eating'],
+        copingAlone: ['Take a walk'],
+        distractions: ['Go to a meeting'],
+      });
+      assert.deepEqual(plan?.skipped, []);
+    },
+  },
+  {
+    name: 'non-answers are never kept: "ok", "yes", "huh" and frustration get the part again in fewer words; a second one leaves it for later, "no" skips',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['ok', ['safetyPlan.simpler']],
+      ['what', ['safetyPlan.skipped', part(2)]],
+      ['this is useless', ['safetyPlan.frustrated', 'safetyPlan.simpler']],
+      ['Listen to music', ['safetyPlan.added', 'safetyPlan.more']],
+      ['huh', ['safetyPlan.moreAgain']],
+      ['ugh', ['safetyPlan.frustrated', part(3)]],
+      ['yes', ['safetyPlan.simpler']],
+      ['my cousin 4', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(4)]],
+      ['no', ['safetyPlan.skipped', part(5)]],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries, { copingAlone: ['Listen to music'], distractions: ['my cousin 4'] });
+      assert.deepEqual(plan?.skipped, ['warningSigns', 'helpers']);
+    },
+  },
+  {
+    name: 'one part skipped is offered again at the end ("Add it now?"); a yes asks it, then the plan is saved',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['cant sleep', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(2)]],
+      ['skip', ['safetyPlan.skipped', part(3)]],
+      ['Go to a meeting', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(4)]],
+      ['Mom 3125550199', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(5)]],
+      ['Dr Lee 312 555 0100', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(6)]],
+      ['Keep naloxone nearby', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(7)]],
+      ['my kids', ['safetyPlan.added', 'safetyPlan.more']],
+      ['no', ['safetyPlan.revisitAsk']],
+      ['sure', [part(2)]],
+      ['breathe slowly', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', ['safetyPlan.saved', 'safetyPlan.followUpAsk']],
+      ['No, thanks', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.copingAlone, ['breathe slowly']);
+      assert.deepEqual(plan?.skipped, []);
+      assert.ok(plan?.madeAt);
+    },
+  },
+  {
+    name: '"change my warning signs" typed at the menu opens that part; typed words pick a part to change; "skip" while changing keeps it',
+    steps: [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+      ['change my warning signs', [part(1)]],
+      ['feeling wired', ['safetyPlan.added', 'safetyPlan.more']],
+      ['done', ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['change a part', ['safetyPlan.editWhich']],
+      ['the coping part', [part(2)]],
+      ['skip', ['safetyPlan.kept', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['update my people i can ask for help', [part(4)]],
+      ['Ana 312-555-0177', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['done', ['safetyPlan.closing', 'menu.prompt']],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.warningSigns, ['feeling wired']);
+      assert.deepEqual(plan?.entries.copingAlone, ['Take a walk', 'blast music and sing']);
+      assert.deepEqual(plan?.entries.helpers, ['Ana 312-555-0177']);
+    },
+  },
+  {
+    name: '"change my warning signs" while making the plan changes that part, then making goes on at the part it was at',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['cant sleep', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(2)]],
+      ['Take a walk', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(3)]],
+      ['change my warning signs', [part(1)]],
+      ['not sleeping for days', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', ['safetyPlan.changed', part(3)]],
+    ],
+    stored: (plan) => assert.deepEqual(plan?.entries.warningSigns, ['not sleeping for days']),
+  },
+  {
+    name: '"my plan" right after making a safety plan (the only kind saved) opens it',
+    steps: [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+      ['my plan', ['safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['done', ['safetyPlan.closing', 'menu.prompt']],
+    ],
   },
   {
     name: 'a crisis mid-plan gets the crisis reply first; the plan waits and is asked again, nothing lost',
@@ -289,6 +418,32 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
       testCase.stored?.(await storedPlan(testCase.channel));
     });
   }
+
+  it('"my plan" with a safety plan and an accommodation request saved asks which; typed words open either', async () => {
+    await play('plan-kinds', [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+    ]);
+    const accommodation = ['Accommodations', 'At work', 'Treatment or meeting times', 'A later start'];
+    const details = ['My supervisor or manager', 'Email', 'As soon as possible', 'Nothing specific', "I'm done"];
+    for (const text of [...accommodation, ...details]) await say('plan-kinds', text);
+    const which = await say('plan-kinds', 'my plan');
+    assert.ok(containsReply(strings, 'myPlans.which', which.at(-1)?.text ?? ''), JSON.stringify(which));
+    const titles = which.at(-1)?.suggestedActions?.actions.map((action) => action.title);
+    assert.ok(titles?.includes(t('myPlans.safetyPlan')), JSON.stringify(titles));
+    const steps: Step[] = [
+      ['the safety plan', ['safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      // The menu, asked again in its other wording, under the plans.
+      ['done', ['safetyPlan.closing', 'menu.promptAgain']],
+      ['my plans', ['myPlans.which']],
+      ['accommodation requests', ['accommodationSaved.askWhich']],
+    ];
+    for (const [text, want] of steps) {
+      const texts = (await say('plan-kinds', text)).map((reply) => reply.text ?? '');
+      assert.equal(texts.length, want.length, `${text}: ${JSON.stringify(texts)}`);
+      want.forEach((key, i) => assert.ok(containsReply(strings, key, texts[i] ?? ''), `${text}: ${texts[i]}`));
+    }
+  });
 
   it('after a crisis reply in Spanish, the two-language "My safety plan" button opens the plan too', async () => {
     const reply = await say('plan-es', 'quiero morir');
