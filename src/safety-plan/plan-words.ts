@@ -41,10 +41,15 @@ export class PlanWords {
     return rest === undefined ? undefined : this.partNamed(rest);
   }
 
-  /** Every "change my <part>" wording, for the "my safety plan" command to recognize. */
+  /**
+   * Every "change my <part>" wording, for the "my safety plan" command to recognize (a command
+   * is a whole message, so "the ... part" said around a name is for editRequest alone).
+   */
   editPhrases(): string[] {
     const names = [...this.names.keys()];
-    return this.verbs.flatMap((verb) => names.flatMap((name) => [`${verb} ${name}`, `${verb} my ${name}`]));
+    return this.verbs.flatMap((verb) =>
+      names.flatMap((name) => [`${verb} ${name}`, `${verb} my ${name}`, `${verb} the ${name}`]),
+    );
   }
 
   /**

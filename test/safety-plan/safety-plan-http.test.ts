@@ -425,7 +425,13 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
       ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
     ]);
     const accommodation = ['Accommodations', 'At work', 'Treatment or meeting times', 'A later start'];
-    const details = ['My supervisor or manager', 'Email', 'As soon as possible', 'Nothing specific', "I'm done"];
+    const details = [
+      'My supervisor or manager',
+      'Email',
+      'As soon as possible',
+      'Nothing specific',
+      "I'm done",
+    ];
     for (const text of [...accommodation, ...details]) await say('plan-kinds', text);
     const which = await say('plan-kinds', 'my plan');
     assert.ok(containsReply(strings, 'myPlans.which', which.at(-1)?.text ?? ''), JSON.stringify(which));
@@ -441,7 +447,9 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
     for (const [text, want] of steps) {
       const texts = (await say('plan-kinds', text)).map((reply) => reply.text ?? '');
       assert.equal(texts.length, want.length, `${text}: ${JSON.stringify(texts)}`);
-      want.forEach((key, i) => assert.ok(containsReply(strings, key, texts[i] ?? ''), `${text}: ${texts[i]}`));
+      want.forEach((key, i) =>
+        assert.ok(containsReply(strings, key, texts[i] ?? ''), `${text}: ${texts[i]}`),
+      );
     }
   });
 
@@ -541,7 +549,7 @@ describe('safety plan in Teams groups and channels (issue 20)', () => {
   });
 
   for (const place of [channel, groupChat]) {
-    for (const words of ['my safety plan', 'make a safety plan']) {
+    for (const words of ['my safety plan', 'make a safety plan', 'change my warning signs']) {
       it(`"${words}" in a ${place.kind} points to the personal chat; nothing is asked, shown or kept`, async () => {
         await postTeams(url, teamsActivity(place, teamsUser('ana'), { text: words }, connector.url));
         const replies = connector.newTexts(conversationIdOf(place));
