@@ -385,14 +385,20 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
     return exchange(url, testActivity(id, { text, ...fields }, 'planner'));
   }
 
-  async function play(id: string, steps: readonly Step[], fields: Record<string, unknown> = {}) {
+  /** `started`: the conversation is under way already (the disclosure was made). */
+  async function play(
+    id: string,
+    steps: readonly Step[],
+    fields: Record<string, unknown> = {},
+    { started = false } = {},
+  ) {
     let last: Partial<Activity>[] = [];
     for (const [index, [text, said]] of steps.entries()) {
       // Every conversation here starts with a message (no conversationUpdate): the one-line
       // disclosure that this is an automated coach comes with the first reply, or, when the
       // first message was a crisis (its reply comes first, alone), with the second.
       const crisisFirst = opensWithCrisis(steps[0]?.[1] ?? []);
-      const disclose = crisisFirst ? index === 1 : index === 0;
+      const disclose = !started && (crisisFirst ? index === 1 : index === 0);
       const expected: readonly Reply[] = disclose ? [DISCLOSURE, ...said] : said;
       last = await say(id, text, fields);
       const texts = last.map((reply) => reply.text ?? '');
@@ -444,13 +450,7 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
       ['my plans', ['myPlans.which']],
       ['accommodation requests', ['accommodationSaved.askWhich']],
     ];
-    for (const [text, want] of steps) {
-      const texts = (await say('plan-kinds', text)).map((reply) => reply.text ?? '');
-      assert.equal(texts.length, want.length, `${text}: ${JSON.stringify(texts)}`);
-      want.forEach((key, i) =>
-        assert.ok(containsReply(strings, key, texts[i] ?? ''), `${text}: ${texts[i]}`),
-      );
-    }
+    await play('plan-kinds', steps, {}, { started: true });
   });
 
   it('after a crisis reply in Spanish, the two-language "My safety plan" button opens the plan too', async () => {
