@@ -425,9 +425,14 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       ...(parts.length === 1
         ? [choice(only, yes, [...strings.variants('answers.yesWords'), ...names])]
         : parts.map((part, i) => choice(part, names[i] ?? part, strings.variants(stepKey(part, 'names'))))),
+      // "skip", "next", "done": the person is done with skipped parts for now.
       choice('none', strings.text('safetyPlan.revisitNo'), [
         ...strings.variants('answers.noWords'),
         ...strings.variants('answers.noneWords'),
+        ...strings.variants('safetyPlan.skipWords'),
+        ...strings
+          .variants('safetyPlan.nextWords')
+          .filter((word) => !this.words.okay.has(normalizeText(word))),
       ]),
     ];
     const prompt =

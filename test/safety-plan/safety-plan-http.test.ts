@@ -95,7 +95,7 @@ const cases: PlanCase[] = [
       // Offered again at the end: a part picked by typed words, skipped again, is not offered twice.
       ['coping', [part(2)]],
       ['skip', ['safetyPlan.skipped', 'safetyPlan.revisitWhich']],
-      ['not now', ['safetyPlan.saved', 'safetyPlan.stillEmpty', 'safetyPlan.followUpAsk']],
+      ['skip', ['safetyPlan.saved', 'safetyPlan.stillEmpty', 'safetyPlan.followUpAsk']],
       ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
       ['my safety plan', ['safetyPlan.current', 'safetyPlan.stillEmpty', 'safetyPlan.actionsPrompt']],
       [t('safetyPlan.edit'), ['safetyPlan.editWhich']],
@@ -183,6 +183,39 @@ const cases: PlanCase[] = [
       assert.deepEqual(plan?.entries, { copingAlone: ['Listen to music'], distractions: ['my cousin 4'] });
       assert.deepEqual(plan?.skipped, ['warningSigns', 'helpers']);
     },
+  },
+  {
+    name: 'a terse person with typos (played through the chat client): "ya", "k", "n", "ys" are never kept; every part gets their words',
+    steps: [
+      // Read as the menu's "Make a safety plan" (a typo of the command): begun at once.
+      ['safty plan', ['safetyPlan.intro', part(1)]],
+      ['ya', ['safetyPlan.simpler']],
+      ['cant slep, snappin at ppl', ['safetyPlan.added', 'safetyPlan.more']],
+      ['nxt', [part(2)]],
+      ['walk dog', ['safetyPlan.added', 'safetyPlan.more']],
+      ['done', [part(3)]],
+      ['mtg', ['safetyPlan.added', 'safetyPlan.more']],
+      ['nope', [part(4)]],
+      ['bro mike 312 555 0199', ['safetyPlan.added', 'safetyPlan.more']],
+      ['k', [part(5)]],
+      ['dr shah 3125550123', ['safetyPlan.added', 'safetyPlan.more']],
+      ['n', [part(6)]],
+      ['narcan nearby', ['safetyPlan.added', 'safetyPlan.more']],
+      ['ys', ['safetyPlan.moreAgain']],
+      ['no', [part(7)]],
+      ['my daughtr', ['safetyPlan.added', 'safetyPlan.more']],
+      ['n', ['safetyPlan.saved', 'safetyPlan.followUpAsk']],
+    ],
+    stored: (plan) =>
+      assert.deepEqual(plan?.entries, {
+        warningSigns: ['cant slep, snappin at ppl'],
+        copingAlone: ['walk dog'],
+        distractions: ['mtg'],
+        helpers: ['bro mike 312 555 0199'],
+        professionals: ['dr shah 3125550123'],
+        safeSurroundings: ['narcan nearby'],
+        reasonForLiving: ['my daughtr'],
+      }),
   },
   {
     name: 'one part skipped is offered again at the end ("Add it now?"); a yes asks it, then the plan is saved',
