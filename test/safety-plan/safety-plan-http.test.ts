@@ -305,6 +305,21 @@ const cases: PlanCase[] = [
     stored: (plan) => assert.deepEqual(plan?.entries.warningSigns, ['when i stop eating']),
   },
   {
+    name: 'a crisis at "You skipped ... Add it now?" gets the crisis reply first; the question waits and is asked again',
+    steps: [
+      ...wholePlan.slice(0, 4),
+      ['skip', ['safetyPlan.skipped', part(3)]],
+      ...wholePlan.slice(9, 19),
+      ['no', ['safetyPlan.revisitAsk']],
+      ['i want to kill myself', crisisReply],
+      ['go back', ['safety.backAgain', 'safetyPlan.revisitAsk']],
+      ['yes', [part(2)]],
+      ['Take a walk', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', ['safetyPlan.saved', 'safetyPlan.followUpAsk']],
+    ],
+    stored: (plan) => assert.deepEqual(plan?.entries.copingAlone, ['Take a walk']),
+  },
+  {
     name: 'a warning sign the gate reads as concern gets the concern reply; "keep going" returns to the plan',
     steps: [
       ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
