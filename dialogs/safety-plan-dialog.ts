@@ -13,7 +13,6 @@ import { planTextActivities } from '../src/appointments/plan-card.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { normalizeText } from '../src/language/normalize.js';
-import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { type CheckInScheduler, scheduleCheckIn } from '../src/safety-plan/check-in.js';
 import {
@@ -101,7 +100,8 @@ const REVISIT = 'safetyPlanRevisit';
  * day, only with a yes.
  */
 export class SafetyPlanDialog extends InterruptibleDialog {
-  private readonly words: Record<'skip' | 'back' | 'next' | 'keep' | 'okay', ReadonlySet<string>>;
+  /** "I'm doing okay" in its usual wordings, at the check-in. */
+  private readonly okay: ReadonlySet<string>;
   private readonly partWords: PlanWords;
 
   constructor(
@@ -110,15 +110,11 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   ) {
     super(SAFETY_PLAN_DIALOG_ID, deps);
     const { strings } = deps;
-    const set = (key: StringKey, label?: StringKey) =>
-      new Set([...strings.variants(key), ...(label ? [strings.text(label)] : [])].map(normalizeText));
-    this.words = {
-      skip: set('safetyPlan.skipWords', 'safetyPlan.skip'),
-      back: set('safetyPlan.backWords'),
-      next: set('safetyPlan.nextWords', 'safetyPlan.nextStep'),
-      keep: set('safetyPlan.keepWords', 'safetyPlan.keep'),
-      okay: set('safetyPlan.checkInOkayWords', 'safetyPlan.checkInOkay'),
-    };
+    this.okay = new Set(
+      [...strings.variants('safetyPlan.checkInOkayWords'), strings.text('safetyPlan.checkInOkay')].map(
+        normalizeText,
+      ),
+    );
     this.partWords = new PlanWords(strings);
     this.addDialog(new OpenAnswerPrompt(ASK, strings))
       .addDialog(new OpenAnswerPrompt(CHECK_IN_ASK, strings))
@@ -206,7 +202,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   private async afterCheckIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const typed = normalizeText(this.typed(step));
-    if (this.words.okay.has(typed)) {
+    if (this.okay.has(typed)) {
       await step.context.sendActivity(strings.text('safetyPlan.checkInGlad'));
       return step.endDialog();
     }
@@ -251,74 +247,62 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   private async takeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const state = step.options as StepState;
-    const part = planSteps[state.index] as PlanStep;
     const typed = this.typed(step);
-    const folded = normalizeText(typed);
-    const reader = typedAnswerReader(strings);
-    const skips = !typed || this.words.skip.has(folded) || reader.stepWord(typed) === 'skip';
-    if (state.editing && (this.words.keep.has(folded) || skips)) {
-      return this.doneEditing(step, state, 'safetyPlan.kept');
+    const answer = this.partWords.read(typed, 'part', state.editing === true);
+    switch (answer.kind) {
+      case 'keep':
+        return this.doneEditing(step, state, 'safetyPlan.kept');
+      case 'back':
+        return this.goBack(step, state, state.index, answer.to);
+      case 'skip':
+        return this.skip(step, state);
+      case 'none':
+        if (answer.frustrated) await step.context.sendActivity(strings.text('safetyPlan.frustrated'));
+        if (!state.simpler) return step.replaceDialog(STEP, { ...state, simpler: true } satisfies StepState);
+        // Asked once more in other words; a second non-answer leaves the part for later, not a loop.
+        return state.editing ? this.doneEditing(step, state, 'safetyPlan.kept') : this.skip(step, state);
+      default:
+        return this.add(step, { ...state, simpler: false, answered: 0 }, typed);
     }
-    if (!state.editing) {
-      const moved = await this.goBack(step, state, state.index, typed);
-      if (moved) return moved;
-    }
-    if (skips || reader.yesOrNo(typed) === false) {
-      if (!state.editing) await this.save(step, skipStep(await this.plan(step), part, this.parts.clock()));
-      await step.context.sendActivity(strings.text('safetyPlan.skipped'));
-      return this.afterPart(step, state);
-    }
-    const none = reader.nonAnswer(typed);
-    if (none) {
-      if (none === 'frustration') await step.context.sendActivity(strings.text('safetyPlan.frustrated'));
-      if (!state.simpler) return step.replaceDialog(STEP, { ...state, simpler: true } satisfies StepState);
-      // Asked once more in other words; a second non-answer leaves the part for later, not a loop.
-      if (state.editing) return this.doneEditing(step, state, 'safetyPlan.kept');
-      await this.save(step, skipStep(await this.plan(step), part, this.parts.clock()));
-      await step.context.sendActivity(strings.text('safetyPlan.skipped'));
-      return this.afterPart(step, state);
-    }
-    return this.add(step, { ...state, simpler: false, answered: 0 }, typed);
+  }
+
+  /** The part passed over for now: noted (so it is offered again at the end), and on to the next. */
+  private async skip(step: WaterfallStepContext, state: StepState): Promise<DialogTurnResult> {
+    const part = planSteps[state.index] as PlanStep;
+    await this.save(step, skipStep(await this.plan(step), part, this.parts.clock()));
+    await step.context.sendActivity(this.deps.strings.text('safetyPlan.skipped'));
+    return this.afterPart(step, state);
   }
 
   /**
    * "Back" (the part before), "back to warning signs" (that part), "the one I skipped" (the last
-   * part skipped): that part is asked, and the plan goes on from `from` after it. Undefined when
-   * `typed` asks for none of these.
+   * part skipped, other than this one): that part is asked, and the plan goes on at `from` after it.
    */
   private async goBack(
     step: WaterfallStepContext,
     state: StepState,
     from: number,
-    typed: string,
-  ): Promise<DialogTurnResult | undefined> {
+    to: PlanStep | 'skipped' | undefined,
+  ): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const request = this.partWords.returnRequest(typed);
-    const back =
-      this.words.back.has(normalizeText(typed)) || typedAnswerReader(strings).stepWord(typed) === 'back';
-    if (!request && !back) return undefined;
-    let target: number | undefined;
-    if (request === 'skipped') {
-      const plan = await this.plan(step);
-      // The part being asked is where they are already: "the one I skipped" is another.
-      const skipped = plan.skipped.filter(
-        (part) => entriesOf(plan, part).length === 0 && part !== planSteps[state.index],
-      );
-      const last = skipped.at(-1);
-      if (!last) {
-        await step.context.sendActivity(strings.text('safetyPlan.noneSkipped'));
-        return step.replaceDialog(state.answered ? MORE : STEP, state);
-      }
-      target = planSteps.indexOf(last);
-    } else if (request) {
-      target = planSteps.indexOf(request);
-    } else if (state.index === 0) {
-      await step.context.sendActivity(strings.text('answers.nothingBefore'));
+    const stay = async (key: 'safetyPlan.noneSkipped' | 'answers.nothingBefore') => {
+      await step.context.sendActivity(strings.text(key));
       return step.replaceDialog(state.answered ? MORE : STEP, state);
-    } else {
-      target = state.index - 1;
+    };
+    let target = state.index - 1;
+    if (to === 'skipped') {
+      const plan = await this.plan(step);
+      const last = plan.skipped
+        .filter((part) => entriesOf(plan, part).length === 0 && part !== planSteps[state.index])
+        .at(-1);
+      if (!last) return stay('safetyPlan.noneSkipped');
+      target = planSteps.indexOf(last);
+    } else if (to) {
+      target = planSteps.indexOf(to);
+    } else if (target < 0) {
+      return stay('answers.nothingBefore');
     }
-    if (target !== state.index - 1 || request) {
+    if (to) {
       const name = strings.text(stepKey(planSteps[target] as PlanStep, 'step'));
       await step.context.sendActivity(strings.text('safetyPlan.backToPart', { name }));
     }
@@ -358,32 +342,25 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const state = step.options as StepState;
     const typed = this.typed(step);
-    const folded = normalizeText(typed);
-    const reader = typedAnswerReader(strings);
-    if (
-      !typed ||
-      this.words.next.has(folded) ||
-      this.words.skip.has(folded) ||
-      reader.yesOrNo(typed) === false
-    ) {
-      if (!state.editing) return this.afterPart(step, state);
-      return this.doneEditing(step, state, 'safetyPlan.changed');
+    const answer = this.partWords.read(typed, 'more', state.editing === true);
+    switch (answer.kind) {
+      case 'next':
+        return state.editing
+          ? this.doneEditing(step, state, 'safetyPlan.changed')
+          : this.afterPart(step, state);
+      case 'back':
+        // Plain "back" here asks this part again; "the one I skipped" goes there, then on.
+        if (!answer.to)
+          return step.replaceDialog(STEP, { ...state, answered: undefined } satisfies StepState);
+        return this.goBack(step, state, state.returnTo ?? state.index + 1, answer.to);
+      case 'none':
+        if (answer.frustrated) await step.context.sendActivity(strings.text('safetyPlan.frustrated'));
+        // Asked once more in other words; a second non-answer moves on rather than loop.
+        if (state.simpler) return this.afterPart(step, state);
+        return step.replaceDialog(MORE, { ...state, simpler: true } satisfies StepState);
+      default:
+        return this.add(step, state, typed);
     }
-    if (!state.editing && this.partWords.returnRequest(typed)) {
-      const moved = await this.goBack(step, state, state.returnTo ?? state.index + 1, typed);
-      if (moved) return moved;
-    }
-    if (!state.editing && this.words.back.has(folded)) {
-      return step.replaceDialog(STEP, { ...state, answered: undefined } satisfies StepState);
-    }
-    const none = reader.nonAnswer(typed);
-    if (none) {
-      if (none === 'frustration') await step.context.sendActivity(strings.text('safetyPlan.frustrated'));
-      // Asked once more in other words; a second non-answer moves on rather than loop.
-      if (state.simpler) return this.afterPart(step, state);
-      return step.replaceDialog(MORE, { ...state, simpler: true } satisfies StepState);
-    }
-    return this.add(step, state, typed);
   }
 
   /** Saves `typed` in the part (an edit's first answer replaces what was there), then asks for more. */
@@ -430,9 +407,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
         ...strings.variants('answers.noWords'),
         ...strings.variants('answers.noneWords'),
         ...strings.variants('safetyPlan.skipWords'),
-        ...strings
-          .variants('safetyPlan.nextWords')
-          .filter((word) => !this.words.okay.has(normalizeText(word))),
+        ...strings.variants('safetyPlan.nextWords').filter((word) => !this.okay.has(normalizeText(word))),
       ]),
     ];
     const prompt =

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { CommandRecognizer } from '../../src/language/commands.js';
 import { typedAnswerReader } from '../../src/language/typed-answer.js';
 import type { PlanStep } from '../../src/safety-plan/plan.js';
-import { PlanWords } from '../../src/safety-plan/plan-words.js';
+import { type PartAnswer, PlanWords } from '../../src/safety-plan/plan-words.js';
 import { testContent } from '../support/content.js';
 
 const { strings } = testContent();
@@ -59,7 +59,36 @@ const nonAnswers: [string, 'filler' | 'frustration' | undefined][] = [
   ['988', undefined],
 ];
 
+/** [typed, at which question, changing a part?, what it asks for] */
+const answers: [string, 'part' | 'more', boolean, PartAnswer['kind']][] = [
+  ['skip', 'part', false, 'skip'],
+  ['no one', 'part', false, 'skip'],
+  ['nope', 'part', false, 'skip'],
+  ['back', 'part', false, 'back'],
+  ['the one i skipped', 'part', false, 'back'],
+  ['ok', 'part', false, 'none'],
+  ['ugh', 'part', false, 'none'],
+  ['Take a walk', 'part', false, 'words'],
+  ['skip', 'part', true, 'keep'],
+  ['no', 'part', true, 'keep'],
+  ['keep it', 'part', true, 'keep'],
+  // Changing one part, "back" leaves it as it was (it is never kept as an entry).
+  ['back', 'part', true, 'keep'],
+  ['next', 'more', false, 'next'],
+  ['k', 'more', false, 'next'],
+  ['no', 'more', true, 'next'],
+  ['back', 'more', false, 'back'],
+  ['huh', 'more', false, 'none'],
+  ['call my sponsor', 'more', false, 'words'],
+];
+
 describe('safety plan: the words people use for its parts (issue 20)', () => {
+  for (const [typed, at, editing, kind] of answers) {
+    it(`${JSON.stringify(typed)} at ${at}${editing ? ' (changing a part)' : ''} is ${kind}`, () => {
+      assert.equal(words.read(typed, at, editing).kind, kind);
+    });
+  }
+
   for (const [typed, part] of edits) {
     it(`${JSON.stringify(typed)} asks to change ${part ?? 'no part'}`, () => {
       assert.equal(words.editRequest(typed), part);
