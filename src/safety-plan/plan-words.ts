@@ -25,7 +25,7 @@ export type PartAnswer =
 /**
  * How a person names the parts of their plan in their own words: "change my warning signs"
  * (a change from any state), "go back to the one I skipped", "back to coping". Words are data
- * (resources/locales, safetyPlan.names*, editVerbs, returnWords, skippedWords).
+ * (resources/locales: safetyPlan.<part>Words, editVerbs, returnWords, skippedWords).
  */
 export class PlanWords {
   private readonly names = new Map<string, PlanStep>();
