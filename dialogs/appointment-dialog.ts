@@ -7,7 +7,12 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { AfterAnswers, type AfterOutcome } from '../src/appointments/after-answers.js';
-import { matchChoice, QUESTION_STYLE, questionActivity } from '../src/appointments/choices.js';
+import {
+  type ChoiceSpec,
+  matchChoice,
+  QUESTION_STYLE,
+  questionActivity,
+} from '../src/appointments/choices.js';
 import type { AppointmentContent } from '../src/appointments/content.js';
 import { MAX_ANSWER_LENGTH, type PlanDraft, type PrepField, prepFields } from '../src/appointments/plan.js';
 import { PlanKeeper } from '../src/appointments/plan-keeper.js';
@@ -24,6 +29,7 @@ import {
 import { prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
 import { formatWhen, isPast } from '../src/appointments/when.js';
+import { type CheckedAnswer, checkAnswer } from '../src/language/answer-check.js';
 import type {
   WayfinderRecognition,
   WayfinderRecognizer,
@@ -153,18 +159,87 @@ export class AppointmentDialog extends InterruptibleDialog {
     const skipWord = skippable.includes(state.step) && stepWord === 'skip';
     if (choice === 'skip' || skipWord) return this.skip(step, state);
     if (choice === 'keep') return this.advance(step, state, state.draft);
-    const { activity } = step.context;
-    const input: AnswerInput = {
+    const checked =
+      choice === undefined && ownWords.has(state.step) ? this.check(text, state, shown) : undefined;
+    if (checked && checked.kind !== 'pick' && checked.kind !== 'words')
+      return this.notKept(step, state, checked);
+    const picked = checked?.kind === 'pick' ? checked.pick.value : choice;
+    const input = this.input(
+      step.context,
+      text,
+      picked,
+      picked !== choice || (matched?.how ?? 'sentence') !== 'sentence',
+    );
+    const after = this.after.answer(state, input);
+    return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
+  }
+
+  /** An answer as the preparation and after-saving readers take it. */
+  private input(context: TurnContext, text: string, choice: string | undefined, whole: boolean): AnswerInput {
+    const { activity } = context;
+    const known = recognitionOf(context);
+    return {
       text,
       choice,
-      choiceIsWhole: matched !== undefined && matched.how !== 'sentence',
+      choiceIsWhole: choice !== undefined && whole,
       // The bot recognized this message already (same text, zone and clock): reuse it.
-      recognition: recognitionOf(step.context) ?? this.recognize(activity, text),
+      recognition: known && activity.text?.trim() === text ? known : this.recognize(activity, text),
       findDates: (part) => this.recognize(activity, part).entities.datetime,
       now: this.appointments.clock(),
     };
-    const after = this.after.answer(state, input);
-    return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
+  }
+
+  /** Reads an own-words answer for what it is before it goes into the plan (answer-check.ts). */
+  private check(text: string, state: PrepState, shown: readonly ChoiceSpec[]): CheckedAnswer {
+    return checkAnswer(
+      this.deps.strings,
+      text,
+      { options: shown },
+      { takesQuestions: state.step === 'questions' },
+    );
+  }
+
+  /**
+   * What is not an answer is not kept: "idk" or "yea" gets the question again with an example,
+   * frustration a short "sorry" first (and the way to a person), a side question a word that it is
+   * not saved, and a correction changes the answer before (or asks that question again).
+   */
+  private async notKept(step: WaterfallStepContext<PrepState>, state: PrepState, checked: CheckedAnswer) {
+    const { strings } = this.deps;
+    if (checked.kind === 'correction') return this.correct(step, state, checked.words);
+    if (checked.kind === 'upset')
+      await step.context.sendActivity(
+        `${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}`,
+      );
+    if (checked.kind === 'question') await step.context.sendActivity(strings.text('answers.sideQuestion'));
+    return this.missed(step, state);
+  }
+
+  /**
+   * "no I meant the med doc": the answer before takes the new words (at a list, its last item),
+   * or, when they do not answer it, its question comes again.
+   */
+  private async correct(step: WaterfallStepContext<PrepState>, state: PrepState, words: string) {
+    const list = listSteps.find((name) => name === state.step);
+    const previous = state.history.at(-1);
+    const before: PrepState | undefined =
+      list && state.draft[list].length > 0
+        ? { ...state, draft: { ...state.draft, [list]: state.draft[list].slice(0, -1) } }
+        : previous
+          ? { ...state, step: previous, history: state.history.slice(0, -1), misses: 0 }
+          : undefined;
+    if (!before) {
+      const input = this.input(step.context, words, undefined, false);
+      return this.follow(step, state, this.answers.answer(state, input));
+    }
+    const shown = this.questions.ask(before, this.appointments.clock()).choices;
+    const choice = matchChoice(this.deps.strings, words, shown)?.value;
+    const outcome = this.answers.answer(before, this.input(step.context, words, choice, true));
+    if (outcome.kind !== 'next' && outcome.kind !== 'again') return this.to(step, before);
+    await step.context.sendActivity(this.deps.strings.text('answers.corrected', { answer: words }));
+    const field = prepFields.find((f) => f === before.step);
+    const draft = field ? markAnswered(outcome.draft, field) : outcome.draft;
+    return this.to(step, { ...state, draft, misses: 0 });
   }
 
   /** Acts on a preparation answer: tips or "got it" first, then the same, another or the next question. */
@@ -284,6 +359,12 @@ export class AppointmentDialog extends InterruptibleDialog {
     return step.replaceDialog(STEPS, state);
   }
 }
+
+/** Questions that take several answers: a correction there replaces the last one. */
+const listSteps = ['questions', 'barriers', 'talk'] as const;
+
+/** Questions whose free text goes into the plan as the person's words: checked before it is kept. */
+const ownWords: ReadonlySet<StepName> = new Set(['goal', 'questions', 'barriers', 'bring', 'share', 'talk']);
 
 /** The checks of a date (passed, or another day meant) stand in for the date question. */
 function isWhenCheck(step: StepName): boolean {

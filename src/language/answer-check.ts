@@ -130,7 +130,10 @@ export function nicknameIn(strings: Strings, text: string): string | undefined {
   for (let next = lead(name); next !== undefined; next = lead(name)) name = next;
   for (let next = tail(name); next !== undefined; next = tail(name)) name = next;
   const checked = checkAnswer(strings, name, { options: [] });
-  return checked.kind === 'words' || checked.kind === 'question' ? name : undefined;
+  if (checked.kind === 'correction') return nicknameIn(strings, checked.words);
+  // "Jay?" is a name said unsurely; "why do you need my name?" is a question, not a name.
+  const unsure = checked.kind === 'question' && name.split(/\s+/).length <= 2;
+  return checked.kind === 'words' || unsure ? name : undefined;
 }
 
 type NameWords = 'answers.nameOpeners' | 'answers.nameLeads' | 'answers.nameTails';
