@@ -37,9 +37,16 @@ const phrase = (words: string) =>
     .map((word) => escapeText(word).replace(/'/g, "['\u2018\u2019`]?"))
     .join('[\\s,]+');
 
-/** Opening words of a question: a message that starts so and has a few words asks something. */
-const questionStart =
-  /^(what|whats|how|why|when|where|who|whos|which|can|could|should|would|will|is|are|do|does|did|am)\b/;
+/**
+ * How questions open: a question word and a verb ("what is", "how do"), or a verb and who
+ * ("can I", "should we"). "when the new schedule comes out" is an answer, and so is "a later
+ * start?" (a question mark alone is someone unsure, not asking).
+ */
+const questionStart = [
+  /^(what|whats|how|why|when|where|who|whos|which)( (is|are|do|does|did|can|could|should|would|will|am|was|were|s|about|much|many|long|if|happens|kind))\b/,
+  /^(can|could|should|would|will|is|are|do|does|did|am|was|were) (i|you|we|they|it|he|she|there|that|this|my|your|someone|anyone)\b/,
+  /^(whats|hows|whys|wheres|whos)\b/,
+];
 
 /**
  * Reads a free-text answer for what it is before a dialog keeps it. Built on the shared reader
@@ -71,7 +78,7 @@ export function checkAnswer(
     /^\d+$/.test(folded)
   )
     return { kind: 'empty' };
-  if (!options.takesQuestions && asksSomething(words, folded)) return { kind: 'question' };
+  if (!options.takesQuestions && asksSomething(folded)) return { kind: 'question' };
   return { kind: 'words', words };
 }
 
@@ -80,9 +87,9 @@ function isListed(phrases: readonly string[], folded: string): boolean {
   return phrases.some((listed) => ` ${folded} `.includes(` ${foldAnswer(listed)} `));
 }
 
-/** A question mark, or three words or more opening like a question ("what is the office called"). */
-function asksSomething(words: string, folded: string): boolean {
-  return words.endsWith('?') || (questionStart.test(folded) && folded.split(' ').length >= 3);
+/** Three words or more opening like a question ("what is the office called"). */
+function asksSomething(folded: string): boolean {
+  return folded.split(' ').length >= 3 && questionStart.some((start) => start.test(folded));
 }
 
 /**

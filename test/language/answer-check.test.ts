@@ -40,6 +40,14 @@ const table: [string, TypedQuestion, string, Expected][] = [
   ['a question without its mark', open, 'should i tell my boss about my meds', 'question'],
   ['a correction with "not"', open, 'its the med doc not primary', ['correction', 'the med doc']],
   ['a correction led by "I meant"', open, 'no I meant the late shift', ['correction', 'the late shift']],
+  [
+    'an answer that opens with "when" is no question',
+    open,
+    'when the new schedule comes out',
+    ['words', 'when the new schedule comes out'],
+  ],
+  ['an unsure answer with a question mark is kept', ideas, 'a later start?', ['pick', 'later']],
+  ['own words with a question mark', open, 'start at 10?', ['words', 'start at 10?']],
   ['own words are kept as typed', open, 'My bus gets in at 9:15', ['words', 'My bus gets in at 9:15']],
   ['own words with a typo', open, 'cant get ther by bus', ['words', 'cant get ther by bus']],
   [
