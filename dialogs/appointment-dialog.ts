@@ -159,8 +159,9 @@ export class AppointmentDialog extends InterruptibleDialog {
     const skipWord = skippable.includes(state.step) && stepWord === 'skip';
     if (choice === 'skip' || skipWord) return this.skip(step, state);
     if (choice === 'keep') return this.advance(step, state, state.draft);
-    const checked =
-      choice === undefined && ownWords.has(state.step) ? this.check(text, state, shown) : undefined;
+    // A loose pick ("what" is a word of "What I take") is checked too, and so is no pick at all.
+    const loose = choice === undefined || (matched?.how !== 'exact' && matched?.how !== 'position');
+    const checked = loose && ownWords.has(state.step) ? this.check(text, state, shown) : undefined;
     if (checked && checked.kind !== 'pick' && checked.kind !== 'words')
       return this.notKept(step, state, checked);
     const picked = checked?.kind === 'pick' ? checked.pick.value : choice;

@@ -65,18 +65,16 @@ export function checkAnswer(
   if (!folded) return { kind: 'empty' };
   const corrected = correctionIn(strings, words);
   if (corrected) return { kind: 'correction', ...corrected };
+  // "what" or "idk" points at no option, even where a label has that word ("What I take").
+  if (strings.variants('answers.emptyWords').some((word) => foldAnswer(word) === folded))
+    return { kind: 'empty' };
   // A number can never be someone's own words: where options were shown, it points at one.
   const pick =
     reader.read(words, question) ??
     (/\d/.test(folded) ? reader.read(words, { ...question, numbered: true }) : undefined);
   if (pick) return { kind: 'pick', pick };
   if (isListed(strings.variants('answers.upsetWords'), folded)) return { kind: 'upset' };
-  if (
-    reader.yesOrNo(words) !== undefined ||
-    strings.variants('answers.emptyWords').some((word) => foldAnswer(word) === folded) ||
-    reader.onlyFiller(folded) ||
-    /^\d+$/.test(folded)
-  )
+  if (reader.yesOrNo(words) !== undefined || reader.onlyFiller(folded) || /^\d+$/.test(folded))
     return { kind: 'empty' };
   if (!options.takesQuestions && asksSomething(folded)) return { kind: 'question' };
   return { kind: 'words', words };
