@@ -274,9 +274,15 @@ export class AccommodationDialog extends InterruptibleDialog {
     field: Field,
     words: string,
   ): Promise<DialogTurnResult> {
-    const target = previousField(field) ?? field;
     const facts = { today: this.today(step.context) };
-    const parsed = this.questions.parse(target, words, this.questions.choices(target, state.draft), facts);
+    const here = this.questions.parse(field, words, this.questions.choices(field, state.draft), facts);
+    // "no, I meant email" at the format question picks a button here: it answers this question.
+    const answersHere = here.kind === 'answer' && this.questions.picks(field, words, state.draft);
+    const target = answersHere ? field : (previousField(field) ?? field);
+    const parsed =
+      target === field
+        ? here
+        : this.questions.parse(target, words, this.questions.choices(target, state.draft), facts);
     if (parsed.kind !== 'answer') {
       return step.replaceDialog(ASK, { ...state, draft: unanswer(state.draft, target), own: false });
     }

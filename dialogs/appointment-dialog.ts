@@ -221,6 +221,15 @@ export class AppointmentDialog extends InterruptibleDialog {
    * or, when they do not answer it, its question comes again.
    */
   private async correct(step: WaterfallStepContext<PrepState>, state: PrepState, words: string) {
+    const { strings } = this.deps;
+    const here = matchChoice(strings, words, this.questions.ask(state, this.appointments.clock()).choices);
+    // "no, I meant the second one" picks a button here: it answers this question.
+    if (here)
+      return this.follow(
+        step,
+        state,
+        this.answers.answer(state, this.input(step.context, words, here.value, true)),
+      );
     const list = listSteps.find((name) => name === state.step);
     const previous = state.history.at(-1);
     const before: PrepState | undefined =
@@ -234,10 +243,10 @@ export class AppointmentDialog extends InterruptibleDialog {
       return this.follow(step, state, this.answers.answer(state, input));
     }
     const shown = this.questions.ask(before, this.appointments.clock()).choices;
-    const choice = matchChoice(this.deps.strings, words, shown)?.value;
+    const choice = matchChoice(strings, words, shown)?.value;
     const outcome = this.answers.answer(before, this.input(step.context, words, choice, true));
     if (outcome.kind !== 'next' && outcome.kind !== 'again') return this.to(step, before);
-    await step.context.sendActivity(this.deps.strings.text('answers.corrected', { answer: words }));
+    await step.context.sendActivity(strings.text('answers.corrected', { answer: words }));
     const field = prepFields.find((f) => f === before.step);
     const draft = field ? markAnswered(outcome.draft, field) : outcome.draft;
     return this.to(step, { ...state, draft, misses: 0 });

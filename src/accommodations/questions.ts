@@ -1,6 +1,6 @@
 import type { Choice } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
-import { checkAnswer } from '../language/answer-check.js';
+import { checkAnswer, correctionIn } from '../language/answer-check.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
 import { type AnswerOption, answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
@@ -210,6 +210,12 @@ export class AccommodationQuestions {
     };
   }
 
+  /** True when `text` picks one of the buttons of `field` (not the person's own words). */
+  picks(field: Field, text: string, draft: Draft): boolean {
+    const options = this.choices(field, draft).map(answerOptionOf);
+    return typedAnswerReader(this.strings).read(text, { options }) !== undefined;
+  }
+
   /**
    * Reads a message as the answer to `field`: "back" and "skip" first, then a button (its words
    * or its number), then free text as the field allows (a setting the recognizer found, a date,
@@ -219,6 +225,9 @@ export class AccommodationQuestions {
     const reader = typedAnswerReader(this.strings);
     const stepWord = reader.stepWord(text);
     if (stepWord) return { kind: stepWord };
+    // "no I meant ...", "its the med doc not primary" at any question: the dialog finds which answer.
+    const corrected = correctionIn(this.strings, text);
+    if (corrected) return { kind: 'correction', words: corrected.words };
     const options = choices.map(answerOptionOf);
     const pick = reader.read(text, { options, numbered: turn.numbered === true });
     // Where a field takes the person's own words, a longer message is their words, not a loose pick.
