@@ -7,6 +7,7 @@ import {
 } from 'botbuilder-dialogs';
 import { checkAnswer, nicknameIn } from '../src/language/answer-check.js';
 import { normalizeText } from '../src/language/normalize.js';
+import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { readProfile, writeProfile } from '../src/state/profile.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
@@ -67,10 +68,13 @@ export class NicknameDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const value = (prompt.recognized.value ?? '').trim();
     if (this.isSkip(value)) return true;
-    const name = nicknameIn(strings, value);
+    const back = typedAnswerReader(strings).stepWord(value) === 'back';
+    const name = back ? undefined : nicknameIn(strings, value);
     if (!name) {
-      const kind = checkAnswer(strings, value, { options: [] }).kind;
-      const before = kind === 'upset' ? 'answers.upset' : kind === 'question' ? 'nickname.why' : undefined;
+      const kind = back ? 'back' : checkAnswer(strings, value, { options: [] }).kind;
+      const before = (
+        { upset: 'answers.upset', question: 'nickname.why', back: 'answers.nothingBefore' } as const
+      )[kind as 'upset' | 'question' | 'back'];
       const simpler = strings.text('nickname.askSimpler');
       prompt.options.retryPrompt = before ? `${strings.text(before)} ${simpler}` : simpler;
       return false;
