@@ -20,7 +20,13 @@ import { isReturning } from '../src/privacy/returning-person.js';
 import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
-import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
+import {
+  InterruptibleDialog,
+  type LeftResult,
+  type PausedFlow,
+  resumeFlow,
+  sendHelp,
+} from './interruptible-dialog.js';
 import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
 import { answersOpenChoice } from './open-choice.js';
@@ -69,6 +75,10 @@ export interface MainDialogOptions {
   start?: FeatureIntent;
   /** The turn's message began the conversation (or came with nothing open): it is read as typed at the menu. */
   fromMessage?: boolean;
+  /** A conversation left for `start`: resumed where it was when that one ends. */
+  resume?: PausedFlow | undefined;
+  /** That conversation, put back on top now; its end comes to this loop's last step. */
+  resuming?: PausedFlow;
 }
 
 /**
@@ -113,6 +123,7 @@ export class MainDialog extends InterruptibleDialog {
   /** Offers the menu as buttons (suggested actions), or a numbered list where a channel has none. */
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as MainDialogOptions;
+    if (options.resuming) return resumeFlow(step, options.resuming, this.deps.strings);
     if (options.start) return this.startFeature(step, options.start);
     if (options.fromMessage) {
       const read = await this.readOpeningMessage(step);
@@ -129,6 +140,9 @@ export class MainDialog extends InterruptibleDialog {
   /** Runs the chosen item or what the free text asked for. */
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings, crisisResources } = this.deps;
+    // A conversation begun or resumed with the menu loop ended: its result goes to the last step.
+    const options = (step.options ?? {}) as MainDialogOptions;
+    if (options.resuming || options.start) return step.next(step.result);
     const routed = step.context.turnState.get(MENU_ROUTE) as MenuRoute | undefined;
     if (routed) return this.followRoute(step, routed);
     const value = (step.result as FoundChoice | undefined)?.value ?? '';
@@ -266,13 +280,19 @@ export class MainDialog extends InterruptibleDialog {
     return step.next();
   }
 
-  /** Back to the menu, asked as "what next?", unless the conversation that ended asked for another. */
+  /**
+   * Back to the menu, asked as "what next?", unless the conversation that ended asked for another,
+   * or another was left for it (then that one goes on where it was).
+   */
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const ended = (step.result ?? {}) as FeatureResult;
+    const ended = (step.result ?? {}) as FeatureResult & Partial<LeftResult>;
     const next = ended.handoff ? 'handoff' : ended.next;
     if (next && isFeatureIntent(next as IntentName)) {
       return step.replaceDialog(MENU_STEPS, { start: next as FeatureIntent } satisfies MainDialogOptions);
     }
+    const { resume } = (step.options ?? {}) as MainDialogOptions;
+    if (resume && !ended.left)
+      return step.replaceDialog(MENU_STEPS, { resuming: resume } satisfies MainDialogOptions);
     return step.replaceDialog(MENU_STEPS, { again: true } satisfies MainDialogOptions);
   }
 

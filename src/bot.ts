@@ -10,7 +10,7 @@ import { APPOINTMENT_DIALOG_ID } from '../dialogs/appointment-dialog.js';
 import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
-import { carryCommand, switchRequestedIn } from '../dialogs/interruptible-dialog.js';
+import { carryCommand, pausedIn, switchRequestedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, collectsQuestions } from '../dialogs/open-choice.js';
@@ -235,7 +235,8 @@ export class WayfinderBot extends TeamsActivityHandler {
       // The concern was met first; what the message asked for is done now, as if typed after it.
       await this.discloseOnce(context);
       if (carried.request) {
-        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main, { start: switchRequestedIn(context) });
+        const options: MainDialogOptions = { start: switchRequestedIn(context), resume: pausedIn(context) };
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main, options);
         return;
       }
     }
@@ -439,7 +440,8 @@ export class WayfinderBot extends TeamsActivityHandler {
     await dc.continueDialog();
     const erased = dc.context.turnState.get(ERASE_REQUESTED) === true;
     if (dc.activeDialog || erased) return;
-    const options: MainDialogOptions = { start: switchRequestedIn(dc.context), fromMessage };
+    const start = switchRequestedIn(dc.context);
+    const options: MainDialogOptions = { start, fromMessage, resume: pausedIn(dc.context) };
     await dc.beginDialog(DialogIds.main, options);
   }
 
