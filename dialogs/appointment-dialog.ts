@@ -58,7 +58,9 @@ export interface AppointmentFeature {
 
 /** Begin options: what the person already said ("my counselor next Tuesday at 3") is not asked again. */
 export interface AppointmentDialogOptions {
-  recognition?: WayfinderRecognition;
+  recognition?: WayfinderRecognition | undefined;
+  /** The words that asked for it, when not this turn's ("yes" to "did you mean ...?"). */
+  text?: string | undefined;
 }
 
 /**
@@ -110,7 +112,8 @@ export class AppointmentDialog extends InterruptibleDialog {
     const { content, clock } = this.appointments;
     const { context } = innerDc;
     const findDates = (part: string) => this.recognize(context.activity, part).entities.datetime;
-    const state = prefilledState(options?.recognition, context.activity.text ?? '', findDates, clock());
+    const said = options?.text ?? context.activity.text ?? '';
+    const state = prefilledState(options?.recognition, said, findDates, clock());
     const { type, when } = state.draft;
     const facts = [
       ...(type ? [strings.text(content.types[type].label)] : []),

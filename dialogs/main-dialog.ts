@@ -13,7 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
-import type { IntentName } from '../src/language/intents/index.js';
+import type { IntentName, WayfinderRecognition } from '../src/language/intents/index.js';
 import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
 import { answerOptionOf, typedAnswerReader } from '../src/language/typed-answer.js';
 import { isReturning } from '../src/privacy/returning-person.js';
@@ -70,6 +70,12 @@ const ROUTE_CHOICE = 'mainRouteChoice';
 const MENU_ROUTE = Symbol('menuRoute');
 
 /** How the menu starts: again after a feature, or straight into a feature asked for elsewhere. */
+/** A request as it was said, kept while "did you mean ...?" is asked, so its details reach the feature. */
+interface Said {
+  recognition: WayfinderRecognition | undefined;
+  text: string | undefined;
+}
+
 export interface MainDialogOptions {
   again?: boolean;
   start?: FeatureIntent;
@@ -174,8 +180,11 @@ export class MainDialog extends InterruptibleDialog {
       case 'smallTalk':
         await this.sendSmallTalk(step.context, routed.intent);
         return step.next();
-      default:
-        return step.beginDialog(ROUTE_STEPS, routed);
+      default: {
+        // What the message said rides along: "yes" to "did you mean ...?" carries none of it.
+        const said: Said = { recognition: recognitionOf(step.context), text: step.context.activity.text };
+        return step.beginDialog(ROUTE_STEPS, { ...routed, said });
+      }
     }
   }
 
@@ -253,21 +262,29 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async afterAsk(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const routed = step.options as MenuRoute;
-    if (routed.kind === 'confirm' && step.result === true) return this.startFeature(step, routed.intent);
+    const routed = step.options as MenuRoute & { said?: Said };
+    if (routed.kind === 'confirm' && step.result === true)
+      return this.startFeature(step, routed.intent, routed.said);
     const picked = (step.result as FoundChoice | undefined)?.value;
     if (routed.kind === 'choose' && routed.intents.includes(picked as FeatureIntent)) {
-      return this.startFeature(step, picked as FeatureIntent);
+      return this.startFeature(step, picked as FeatureIntent, routed.said);
     }
     return step.endDialog();
   }
 
   /** Starts a guided conversation, prefilled from this turn's recognition, or says it is not here yet. */
-  private async startFeature(step: WaterfallStepContext, intent: FeatureIntent): Promise<DialogTurnResult> {
+  private async startFeature(
+    step: WaterfallStepContext,
+    intent: FeatureIntent,
+    said?: Said,
+  ): Promise<DialogTurnResult> {
     const dialogId = this.features[intent];
     // The message text too: a recognizer entity can lose words the dialog reads ("weekday").
-    const { text } = step.context.activity;
-    if (dialogId) return step.beginDialog(dialogId, { recognition: recognitionOf(step.context), text });
+    const { recognition, text } = said ?? {
+      recognition: recognitionOf(step.context),
+      text: step.context.activity.text,
+    };
+    if (dialogId) return step.beginDialog(dialogId, { recognition, text });
     const { strings } = this.deps;
     await step.context.sendActivity(
       intent === 'handoff'
