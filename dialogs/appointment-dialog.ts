@@ -28,6 +28,7 @@ import {
 } from '../src/appointments/prep-state.js';
 import { prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
+import { saidDetails } from '../src/appointments/said-details.js';
 import { formatWhen, isPast } from '../src/appointments/when.js';
 import { type CheckedAnswer, checkAnswer } from '../src/language/answer-check.js';
 import type {
@@ -113,13 +114,23 @@ export class AppointmentDialog extends InterruptibleDialog {
     const { context } = innerDc;
     const findDates = (part: string) => this.recognize(context.activity, part).entities.datetime;
     const said = options?.text ?? context.activity.text ?? '';
-    const state = prefilledState(options?.recognition, said, findDates, clock());
+    const details = options?.recognition ? saidDetails(strings, said) : {};
+    const topic = details.topic && strings.text('appointment.topicQuestion', { topic: details.topic });
+    const state = prefilledState(options?.recognition, said, findDates, clock(), {
+      ...details,
+      ...(topic ? { topic } : {}),
+    });
     const { type, when } = state.draft;
     const facts = [
       ...(type ? [strings.text(content.types[type].label)] : []),
+      ...(details.provider ? [details.provider] : []),
       ...(when ? [formatWhen(when, strings, clock())] : []),
     ];
-    const noted = facts.length ? `\n\n${strings.text('appointment.noted', { facts: facts.join(', ') })}` : '';
+    const notes = [
+      ...(facts.length ? [strings.text('appointment.noted', { facts: facts.join(', ') })] : []),
+      ...(topic ? [strings.text('appointment.topicNoted', { question: topic })] : []),
+    ];
+    const noted = notes.map((note) => `\n\n${note}`).join('');
     await context.sendActivity(`${strings.text('appointment.intro')}${noted}`);
     return innerDc.beginDialog(STEPS, state);
   }

@@ -28,6 +28,20 @@ const cases: SaidCase[] = [
     ],
   },
   {
+    name: '"Dr. Patel, about side effects" in the first message: noted, in the questions, and not asked again',
+    rows: [
+      [
+        'I see Dr. Patel on may 20 at 3pm, about side effects',
+        [
+          ['appointment.noted', { facts: 'Primary care, Dr. Patel, Tuesday, May 20 at 3:00 PM' }],
+          ['appointment.topicNoted', { question: 'Can we talk about side effects?' }],
+          'appointment.askGoal',
+        ],
+      ],
+      ['a refill', ['appointment.questionsSoFar', { not: 'appointment.askType' }]],
+    ],
+  },
+  {
     name: '"weed" at the group finder is other drugs, and the next question is asked',
     rows: [
       ['find me a support group', ['peerGroups.askFocus']],
