@@ -65,6 +65,8 @@ const MENU_STEPS = 'mainMenuSteps';
 const MENU_PROMPT = 'mainMenuPrompt';
 const ROUTE_STEPS = 'mainRouteSteps';
 const ROUTE_CONFIRM = 'mainRouteConfirm';
+/** This turn's request as said over two messages ("...my job" then "work"), for the feature to start with. */
+const SAID = Symbol('said');
 const ROUTE_CHOICE = 'mainRouteChoice';
 /** Where the menu prompt's validator leaves its reading of free text for the next step. */
 const MENU_ROUTE = Symbol('menuRoute');
@@ -280,10 +282,11 @@ export class MainDialog extends InterruptibleDialog {
   ): Promise<DialogTurnResult> {
     const dialogId = this.features[intent];
     // The message text too: a recognizer entity can lose words the dialog reads ("weekday").
-    const { recognition, text } = said ?? {
-      recognition: recognitionOf(step.context),
-      text: step.context.activity.text,
-    };
+    const { recognition, text } = said ??
+      (step.context.turnState.get(SAID) as Said | undefined) ?? {
+        recognition: recognitionOf(step.context),
+        text: step.context.activity.text,
+      };
     if (dialogId) return step.beginDialog(dialogId, { recognition, text });
     const { strings } = this.deps;
     await step.context.sendActivity(
@@ -347,6 +350,8 @@ export class MainDialog extends InterruptibleDialog {
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const asking = innerDc.activeDialog?.id;
+    const detail = asking === ROUTE_CONFIRM ? await this.detailFor(innerDc) : undefined;
+    if (detail) return detail;
     if (
       (asking === ROUTE_CONFIRM || asking === ROUTE_CHOICE) &&
       !answersOpenChoice(innerDc, this.deps.strings)
@@ -358,6 +363,32 @@ export class MainDialog extends InterruptibleDialog {
       }
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * "Did you mean accommodations?" answered with a detail of it ("work"): that is a yes, and the
+   * detail is kept with what was first said, as a person listening would take it.
+   */
+  private async detailFor(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const recognition = recognitionOf(innerDc.context);
+    const routing = innerDc.stack.find((instance) => instance.id === ROUTE_STEPS)?.state?.options as
+      | (MenuRoute & { said?: Said })
+      | undefined;
+    if (!recognition || routing?.kind !== 'confirm' || answersOpenChoice(innerDc, this.deps.strings))
+      return undefined;
+    const { entities } = recognition;
+    const details: Record<FeatureIntent, number> = {
+      accommodation: entities.accommodationSetting.length,
+      peerGroup: entities.groupApproach.length + entities.groupFormat.length,
+      appointment: entities.appointmentType.length + entities.datetime.length,
+      practice: 0,
+      handoff: 0,
+    };
+    if (details[routing.intent] === 0 || this.commandIn(innerDc)) return undefined;
+    const text = [routing.said?.text, innerDc.context.activity.text].filter(Boolean).join(' ');
+    await innerDc.cancelAllDialogs();
+    innerDc.context.turnState.set(SAID, { recognition, text } satisfies Said);
+    return innerDc.beginDialog(MENU_STEPS, { start: routing.intent } satisfies MainDialogOptions);
   }
 
   protected override async onLeave(

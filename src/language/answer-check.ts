@@ -77,7 +77,16 @@ export function checkAnswer(
   if (reader.yesOrNo(words) !== undefined || reader.onlyFiller(folded) || /^\d+$/.test(folded))
     return { kind: 'empty' };
   if (!options.takesQuestions && asksSomething(folded)) return { kind: 'question' };
-  return { kind: 'words', words };
+  return { kind: 'words', words: withoutLead(strings, words) };
+}
+
+/** "its my supervisor mike" is "my supervisor mike": the lead words of an answer are not its content. */
+function withoutLead(strings: Strings, words: string): string {
+  for (const lead of strings.variants('answers.answerLeads')) {
+    const rest = words.replace(new RegExp(`^${phrase(lead)}\\b[\\s,:.-]*`, 'i'), '');
+    if (rest !== words && rest.trim()) return rest.trim();
+  }
+  return words;
 }
 
 /** True when one of `phrases` is said in `folded`, as whole words. */

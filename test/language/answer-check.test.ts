@@ -48,6 +48,7 @@ const table: [string, TypedQuestion, string, Expected][] = [
   ],
   ['an unsure answer with a question mark is kept', ideas, 'a later start?', ['pick', 'later']],
   ['own words with a question mark', open, 'start at 10?', ['words', 'start at 10?']],
+  ['"its" before own words is not kept', open, 'its my supervisor mike', ['words', 'my supervisor mike']],
   ['own words are kept as typed', open, 'My bus gets in at 9:15', ['words', 'My bus gets in at 9:15']],
   ['own words with a typo', open, 'cant get ther by bus', ['words', 'cant get ther by bus']],
   [
