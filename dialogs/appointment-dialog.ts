@@ -172,21 +172,32 @@ export class AppointmentDialog extends InterruptibleDialog {
     if (stepWord === 'back') return this.back(step, state);
     const skipWord = skippable.includes(state.step) && stepWord === 'skip';
     if (choice === 'skip' || skipWord) return this.skip(step, state);
-    if (choice === 'keep') return this.advance(step, state, state.draft);
+    if (choice === 'keep' || this.keepsOrder(state, text)) return this.advance(step, state, state.draft);
     // A loose pick ("what" is a word of "What I take") is checked too, and so is no pick at all.
     const loose = choice === undefined || (matched?.how !== 'exact' && matched?.how !== 'position');
     const checked = loose && ownWords.has(state.step) ? this.check(text, state, shown) : undefined;
     if (checked && checked.kind !== 'pick' && checked.kind !== 'words')
       return this.notKept(step, state, checked);
     const picked = checked?.kind === 'pick' ? checked.pick.value : choice;
+    // Own words as checked: "its a refill" is kept as "a refill".
     const input = this.input(
       step.context,
-      text,
+      checked?.kind === 'words' ? checked.words : text,
       picked,
       picked !== choice || (matched?.how ?? 'sentence') !== 'sentence',
     );
     const after = this.after.answer(state, input);
     return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
+  }
+
+  /**
+   * At the ranking question, "yea", "idk", "thats all" or "ugh" rank nothing: the order stays as
+   * it is and the plan goes on, rather than asking for numbers again and again.
+   */
+  private keepsOrder(state: PrepState, text: string): boolean {
+    if (state.step !== 'topQuestions' || /\d/.test(text)) return false;
+    const kind = checkAnswer(this.deps.strings, text, { options: [] }).kind;
+    return kind === 'empty' || kind === 'upset' || state.misses >= 2;
   }
 
   /** An answer as the preparation and after-saving readers take it. */
