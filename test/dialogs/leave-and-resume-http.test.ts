@@ -8,20 +8,16 @@ import { templatePattern } from '../support/dialog-case.js';
 import { exchange, startTestApp, testActivity } from '../support/http.js';
 
 const { strings } = testContent();
-/** Thursday 8 May 2025, 10 AM in Chicago. */
-const now = new Date('2025-05-08T15:00:00Z');
+/** Thursday 8 May 2025, 10 AM in Chicago: dates said in these conversations count from it. */
+const clock = () => new Date('2025-05-08T15:00:00Z');
 
 describe('a conversation left for another keeps its answers and resumes where it was (HTTP, no conversationUpdate)', () => {
-  let app: App;
-  let url: string;
+  let started: { app: App; url: string } | undefined;
   before(async () => {
-    const clock = () => now;
-    ({ app, url } = await startTestApp({}, { clock, recognizer: createWayfinderRecognizer({ clock }) }));
-    await app.scheduler.stop();
+    // Nothing here is scheduled: no reminder is accepted, so the scheduler may run.
+    started = await startTestApp({}, { clock, recognizer: createWayfinderRecognizer({ clock }) });
   });
-  after(async () => {
-    await app.close();
-  });
+  after(() => started?.app.close());
 
   let conversation = 0;
   /** A person of their own, saying `text` as Web Chat would; returns what they see. */
@@ -30,7 +26,7 @@ describe('a conversation left for another keeps its answers and resumes where it
     const id = `resume-${conversation}`;
     return async (text: string): Promise<string> => {
       const activity = testActivity(id, { text, localTimezone: 'America/Chicago' });
-      const replies: Partial<Activity>[] = await exchange(url, activity);
+      const replies: Partial<Activity>[] = await exchange(started?.url ?? '', activity);
       return replies.map((reply) => reply.text ?? '').join('\n\n');
     };
   };
