@@ -23,7 +23,6 @@ import {
 import { SAFETY_PLAN_DIALOG_ID } from '../dialogs/safety-plan-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
-import { span } from './host/spans.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
 import type { CommandRecognizer, GlobalCommand } from './language/commands.js';
 import type { FlowQuestions } from './language/flow-questions.js';
@@ -42,6 +41,7 @@ import {
   thresholds,
 } from './language/routing.js';
 import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
+import { span } from './platform/spans.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';

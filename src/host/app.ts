@@ -35,6 +35,10 @@ import { FlowQuestions } from '../language/flow-questions.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../language/intents/index.js';
 import { loadSafetyClassifier } from '../language/safety/safety-classifier.js';
 import { loadPeerDirectory } from '../peer-groups/directory.js';
+import { createLogger, type Logger } from '../platform/log.js';
+import { type Periodic, runEvery } from '../platform/periodic.js';
+import { proactiveSender } from '../platform/proactive.js';
+import type { RetryPolicy } from '../platform/send-retry.js';
 import { createPracticeParts } from '../practice/index.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
@@ -48,12 +52,8 @@ import { createStorage } from '../storage/create-storage.js';
 import { GroupTurns } from '../teams/group-turns.js';
 import { createAdapter, type WayfinderAdapter } from './adapter.js';
 import { type AppConfig, authModeLabels, isLoopback } from './config.js';
-import { createLogger, type Logger } from './log.js';
 import { MessageHandler } from './messages.js';
-import { type Periodic, runEvery } from './periodic.js';
-import { proactiveSender } from './proactive.js';
 import { rateLimit } from './rate-limit.js';
-import type { RetryPolicy } from './send-retry.js';
 import { createServer } from './server.js';
 
 /** Parts a test may supply instead of the ones built from config. */

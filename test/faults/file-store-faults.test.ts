@@ -4,7 +4,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { join, relative } from 'node:path';
 import sinon from 'sinon';
 import type { App } from '../../src/host/app.js';
-import { createLogger } from '../../src/host/log.js';
+import { createLogger } from '../../src/platform/log.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
 import { makeTempDir } from '../storage/temp-dir.js';

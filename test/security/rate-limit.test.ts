@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { type Activity, TestAdapter, TurnContext } from 'botbuilder';
 import type { App } from '../../src/host/app.js';
-import { silentLogger } from '../../src/host/log.js';
 import { rateLimit } from '../../src/host/rate-limit.js';
+import { silentLogger } from '../../src/platform/log.js';
 import { testContent } from '../support/content.js';
 import { exchange, startTestApp, testActivity } from '../support/http.js';
 

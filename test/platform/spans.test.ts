@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { App } from '../../src/host/app.js';
-import { type SpanName, spanChannel, spanNames } from '../../src/host/spans.js';
+import { type SpanName, spanChannel, spanNames } from '../../src/platform/spans.js';
 import { exchangeAll, startTestApp, testActivity } from '../support/http.js';
 
 /**
