@@ -9,6 +9,7 @@ import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { MyPlansDialog } from '../../dialogs/my-plans-dialog.js';
 import { PeerGroupDialog } from '../../dialogs/peer-group-dialog.js';
+import { PracticeDialog } from '../../dialogs/practice-dialog.js';
 import { SafetyDialog } from '../../dialogs/safety-dialog.js';
 import {
   SAFETY_PLAN_DIALOG_ID,
@@ -192,12 +193,12 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const peerGroups = { directory: loadPeerDirectory(), clock };
   const accommodationRequests = accommodationRequestsProperty(userState);
   const accommodationOptions = { clock, requests: accommodationRequests, offerPractice: true };
-  const practice = createPracticeParts(userState, clock);
+  const practice = createPracticeParts(userState);
   const features = () => ({
     appointment: new AppointmentDialog(dialogDeps, appointments),
     peerGroup: new PeerGroupDialog(dialogDeps, peerGroups),
     accommodation: new AccommodationDialog(dialogDeps, accommodationOptions),
-    practice: practice.makeDialog(dialogDeps),
+    practice: new PracticeDialog(dialogDeps, { ...practice, clock }),
     handoff: new HandoffDialog(dialogDeps, handoff),
   });
   const retention = new Retention(storage, retentionIndex, personalData, config.retentionDays);

@@ -1,6 +1,4 @@
 import type { StatePropertyAccessor, UserState } from 'botbuilder';
-import type { DialogDeps } from '../../dialogs/dialog-deps.js';
-import { PracticeDialog } from '../../dialogs/practice-dialog.js';
 import { PRACTICE_HISTORY_PROPERTY } from './history.js';
 import { loadScenarios, type Scenario } from './scenarios.js';
 import { loadSkillRules, type SkillRules } from './skills.js';
@@ -16,19 +14,20 @@ export function loadPracticeContent(dir?: string): PracticeContent {
   return { scenarios: loadScenarios(dir), rules: loadSkillRules(dir) };
 }
 
-/** What the composition root needs: the content, the history property, and the dialog factory. */
+/** What the composition root hands the practice dialog: the content and the history property. */
 export interface PracticeParts {
   content: PracticeContent;
   history: StatePropertyAccessor<unknown>;
-  makeDialog(deps: DialogDeps): PracticeDialog;
 }
 
 /**
- * Wires practice mode for the composition root: `createPracticeParts(userState, clock)` loads
- * the content (failing fast on a bad file) and creates the `practiceHistory` user-state property.
+ * Wires practice mode for the composition root: `createPracticeParts(userState)` loads the
+ * content (failing fast on a bad file) and creates the `practiceHistory` user-state property.
+ * The dialog itself is built in app.ts, so this folder never imports dialogs/ (no cycle).
  */
-export function createPracticeParts(userState: UserState, clock: () => Date): PracticeParts {
-  const content = loadPracticeContent();
-  const history = userState.createProperty<unknown>(PRACTICE_HISTORY_PROPERTY);
-  return { content, history, makeDialog: (deps) => new PracticeDialog(deps, { content, clock, history }) };
+export function createPracticeParts(userState: UserState): PracticeParts {
+  return {
+    content: loadPracticeContent(),
+    history: userState.createProperty<unknown>(PRACTICE_HISTORY_PROPERTY),
+  };
 }
