@@ -7,10 +7,10 @@ import type { App } from '../../src/host/app.js';
 import { createLogger } from '../../src/platform/log.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
-import { makeTempDir } from '../storage/temp-dir.js';
 import { startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { exchange, postMessages, startTestApp, testActivity } from '../support/http.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const { strings } = testContent();
 
