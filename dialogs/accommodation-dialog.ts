@@ -54,8 +54,9 @@ import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
-import { type FeatureIntent, recognitionOf } from '../src/language/routing.js';
+import type { FeatureIntent } from '../src/language/routing.js';
 import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
@@ -292,7 +293,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const choices = (prompt.options.choices ?? []) as Choice[];
     const { context } = prompt;
     let parsed = this.questions.parse(field, prompt.recognized.value ?? '', choices, {
-      recognition: recognitionOf(context),
+      recognition: signals.recognition.get(context),
       today: this.today(context),
       numbered: showsNumbers(
         context.activity.channelId,
