@@ -1,4 +1,4 @@
-import { type Activity, ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   type Choice,
   type DialogContext,
@@ -43,6 +43,7 @@ import {
 } from '../src/accommodations/questions.js';
 import { rightsSummary } from '../src/accommodations/rights.js';
 import {
+  type AccommodationRequestsProperty,
   accommodationRequestTitle,
   deleteAccommodationRequest,
   findAccommodationRequest,
@@ -69,8 +70,8 @@ export const ACCOMMODATION_DIALOG_ID = 'accommodation';
 export interface AccommodationFeature {
   /** Today's date for letters and follow-ups (tests fix it). */
   clock: () => Date;
-  /** User-state property of saved requests: `accommodationRequestsProperty(userState)`. */
-  requests: StatePropertyAccessor<unknown>;
+  /** User-state property of saved requests (see src/user-properties.ts). */
+  requests: AccommodationRequestsProperty;
   /** Validated content; loaded from resources/accommodations.json when left out. */
   content?: AccommodationContent;
   /** Offer "Practice saying it" at the end (ends with `{ next: 'practice' }`). Default true. */

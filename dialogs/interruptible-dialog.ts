@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
 import {
   ComponentDialog,
   type DialogContext,

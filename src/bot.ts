@@ -34,7 +34,7 @@ import { type FeatureIntent, hasRequestCue, isFeatureIntent, thresholds } from '
 import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
 import { span } from './platform/spans.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
-import { touchPersonRecord } from './privacy/person-record.js';
+import { type PersonRecord, touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
 import { dayOf, type RetentionIndex } from './privacy/retention-index.js';
 import { noteReturning } from './privacy/returning-person.js';
@@ -42,6 +42,7 @@ import { userStateKey } from './privacy/state-keys.js';
 import { adviceReply } from './safety/advice-reply.js';
 import type { SafetyPlanSender } from './safety-plan/plan-sender.js';
 import { TurnStateSaver } from './state/turn-state-saver.js';
+import type { UserProperty } from './state/user-property.js';
 import type { GroupTurns } from './teams/group-turns.js';
 import { isGroupConversation, TEAMS_CHANNEL } from './teams/scope.js';
 import * as signals from './turn-signals.js';
@@ -77,8 +78,8 @@ export interface WayfinderBotDeps {
   personalData: PersonalData;
   /** Shows the person their safety plan, also during a live chat with a specialist. */
   safetyPlans: SafetyPlanSender;
-  /** The person record accessor (user state), touched every message turn. */
-  person: StatePropertyAccessor<unknown>;
+  /** The person record (user state), touched every message turn. */
+  person: UserProperty<PersonRecord>;
   retentionDays: number;
   /** Who was active on which day, for retention; noted on each person's first message of a day. */
   retentionIndex: RetentionIndex;

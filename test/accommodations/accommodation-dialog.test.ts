@@ -7,7 +7,7 @@ import { ideasFor, whoFor } from '../../src/accommodations/content.js';
 import type { DisclosureLevel, SettingId } from '../../src/accommodations/model.js';
 import { rightsSummary } from '../../src/accommodations/rights.js';
 import {
-  ACCOMMODATION_REQUESTS_PROPERTY,
+  accommodationRequestsProperty,
   type SavedAccommodationRequest,
   saveAccommodationRequest,
 } from '../../src/accommodations/saved-requests.js';
@@ -598,7 +598,7 @@ async function play(testCase: AccommodationCase): Promise<void> {
     ],
   );
   const user = await storedUserState(deps.storage);
-  const store = user?.[ACCOMMODATION_REQUESTS_PROPERTY] as
+  const store = user?.[accommodationRequestsProperty.name] as
     | { requests?: SavedAccommodationRequest[] }
     | undefined;
   testCase.check?.({

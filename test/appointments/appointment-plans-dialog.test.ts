@@ -11,6 +11,7 @@ import { UserStatePlanStore } from '../../src/appointments/plan-store.js';
 import { reminderIds, scheduleReminders } from '../../src/appointments/reminders.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { openUserProperties } from '../../src/user-properties.js';
 import { type DialogCase, runDialogCase, type Step } from '../support/dialog-case.js';
 import { clock, savedPlans, userStateOf } from './harness.js';
 
@@ -42,7 +43,7 @@ const housing: AppointmentPlan = toPlan(
 function harness(seed: AppointmentPlan[], options?: AppointmentPlansOptions) {
   const scheduler = new Scheduler({ storage: new MemoryAppStorage(), send: async () => {}, clock });
   const make = (deps: DialogDeps) => {
-    const plans = new UserStatePlanStore(userStateOf(deps).createProperty('plans'));
+    const plans = new UserStatePlanStore(openUserProperties(userStateOf(deps)).plans);
     const inner = new AppointmentPlansDialog(deps, {
       plans,
       scheduler,

@@ -12,6 +12,7 @@ import {
 } from '../../src/language/intents/wayfinder-recognizer.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { openUserProperties } from '../../src/user-properties.js';
 import { storedUserState } from '../support/dialog-case.js';
 
 /** Thursday 8 May 2025, 10:00 in Chicago (CDT): the fixed "now" of the appointment tests. */
@@ -41,7 +42,7 @@ export function appointmentHarness(recognizer: WayfinderRecognizer, at: () => Da
   const make = (deps: DialogDeps) => {
     feature = {
       recognizer,
-      plans: new UserStatePlanStore(userStateOf(deps).createProperty('plans')),
+      plans: new UserStatePlanStore(openUserProperties(userStateOf(deps)).plans),
       scheduler,
       content: loadAppointmentContent(deps.strings),
       clock: at,

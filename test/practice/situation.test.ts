@@ -5,6 +5,7 @@ import { PracticeDialog } from '../../dialogs/practice-dialog.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import { reasonIn } from '../../src/practice/reason.js';
 import { moveNames, type Scenario, sceneNamedIn, sceneOf } from '../../src/practice/scenarios.js';
+import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
 import { exchange, testActivity } from '../support/http.js';
@@ -79,7 +80,7 @@ describe('practice: a scene about an emotional support animal (transcript)', () 
     new PracticeDialog(deps, {
       content,
       clock: () => new Date('2026-01-05T15:00:00Z'),
-      history: new UserState(new MemoryStorage()).createProperty<unknown>('practiceHistory'),
+      history: openUserProperties(new UserState(new MemoryStorage())).practiceHistory,
     });
 
   it('built from the first message (counterpart, request, reason), and the landlord stays on the animal', async () => {

@@ -8,9 +8,9 @@ import {
 } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import type { DialogDeps } from '../../dialogs/dialog-deps.js';
+import { createDialogDeps, type DialogDeps } from '../../dialogs/dialog-deps.js';
 import type { StringKey, Strings, StringVars } from '../../src/content/strings.js';
-import { CommandRecognizer } from '../../src/language/commands.js';
+import { openUserProperties, type UserProperties } from '../../src/user-properties.js';
 import { testContent } from './content.js';
 
 /** One bot reply, named by its string key (never a copied sentence), with placeholder values and variant. */
@@ -26,18 +26,15 @@ export interface DialogCase {
 }
 
 /** Dialog deps over real content and an in-memory user state, shared with the test. */
-export function makeDialogDeps(): DialogDeps & { userState: UserState; storage: MemoryStorage } {
-  const { strings, crisisResources } = testContent();
+export function makeDialogDeps(): DialogDeps & {
+  userState: UserState;
+  storage: MemoryStorage;
+  properties: UserProperties;
+} {
   const storage = new MemoryStorage();
   const userState = new UserState(storage);
-  return {
-    strings,
-    commands: new CommandRecognizer(strings),
-    crisisResources,
-    profile: userState.createProperty('profile'),
-    userState,
-    storage,
-  };
+  const properties = openUserProperties(userState);
+  return { ...createDialogDeps(testContent(), properties.profile), userState, storage, properties };
 }
 
 /** The stored user-state document of TestAdapter's default user ("User1" on channel "test"). */
