@@ -37,6 +37,9 @@ export function makeDialogDeps(): DialogDeps & {
   return { ...createDialogDeps(testContent(), properties.profile), userState, storage, properties };
 }
 
+/** Dialog deps as the harness makes them: a dialog factory may reach the user state behind them. */
+export type HarnessDeps = ReturnType<typeof makeDialogDeps>;
+
 /** The stored user-state document of TestAdapter's default user ("User1" on channel "test"). */
 export async function storedUserState(storage: MemoryStorage): Promise<Record<string, unknown> | undefined> {
   const key = 'test/users/user1/';
@@ -62,13 +65,13 @@ export function containsReply(strings: Strings, reply: Reply, text: string): boo
  * reply may be left unchecked. MemoryStorage serializes state between turns, as a real store does.
  */
 export async function runDialogCase(
-  makeDialog: (deps: DialogDeps) => Dialog,
+  makeDialog: (deps: HarnessDeps) => Dialog,
   steps: readonly Step[],
   initialOptions?: object,
   middleware: readonly Middleware[] = [],
   /** The channel the conversation is on (what a reply may depend on: cards, buttons). */
   channelId = 'test',
-): Promise<{ client: DialogTestClient; deps: ReturnType<typeof makeDialogDeps> }> {
+): Promise<{ client: DialogTestClient; deps: HarnessDeps }> {
   const deps = makeDialogDeps();
   const client = new DialogTestClient(channelId, makeDialog(deps), initialOptions, [
     new AutoSaveStateMiddleware(deps.userState),
