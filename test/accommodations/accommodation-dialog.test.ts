@@ -24,6 +24,7 @@ import {
   makeAccommodation,
   recorder,
   requestsOf,
+  sampleAnswers,
   TODAY,
 } from './support.js';
 
@@ -561,15 +562,7 @@ function seeding(count: number, deps: () => DialogDeps | undefined): Middleware 
             context,
             {
               askedOn: TODAY,
-              answers: {
-                setting: i === 0 ? 'work' : 'school',
-                barrier: { id: 'schedule' },
-                idea: { id: 'flexSchedule' },
-                who: { none: true },
-                format: 'email',
-                start: { asap: true },
-                disclosure: 'nothing',
-              },
+              answers: { ...sampleAnswers, setting: i === 0 ? 'work' : 'school' },
             },
             new Date(FIXED_NOW.getTime() + i * 1000),
           );

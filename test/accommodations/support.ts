@@ -2,6 +2,7 @@ import { type Activity, type Middleware, UserState } from 'botbuilder';
 import { AccommodationDialog, type AccommodationFeature } from '../../dialogs/accommodation-dialog.js';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { type AccommodationContent, loadAccommodationContent } from '../../src/accommodations/content.js';
+import type { RequestAnswers } from '../../src/accommodations/model.js';
 import type { AccommodationRequestsProperty } from '../../src/accommodations/saved-requests.js';
 import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
@@ -9,6 +10,17 @@ import { testContent } from '../support/content.js';
 /** A Thursday afternoon (UTC): every date in these tests is counted from it. */
 export const FIXED_NOW = new Date('2025-05-08T15:00:00Z');
 export const TODAY = '2025-05-08';
+
+/** A complete request's answers: a later start at work, asked for by email, nothing disclosed. */
+export const sampleAnswers: RequestAnswers = {
+  setting: 'work',
+  barrier: { id: 'schedule' },
+  idea: { id: 'flexSchedule' },
+  who: { none: true },
+  format: 'email',
+  start: { asap: true },
+  disclosure: 'nothing',
+};
 
 let cached: AccommodationContent | undefined;
 

@@ -2,29 +2,19 @@ import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
 import { AccommodationDialog } from '../../dialogs/accommodation-dialog.js';
 import { AppointmentPlansDialog } from '../../dialogs/appointment-plans-dialog.js';
 import { MyPlansDialog } from '../../dialogs/my-plans-dialog.js';
-import type { RequestAnswers } from '../../src/accommodations/model.js';
 import { saveAccommodationRequest } from '../../src/accommodations/saved-requests.js';
 import { loadAppointmentContent } from '../../src/appointments/content.js';
 import { emptyDraft, toPlan } from '../../src/appointments/plan.js';
 import { UserStatePlanStore } from '../../src/appointments/plan-store.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { accommodationContent, FIXED_NOW, TODAY } from '../accommodations/support.js';
+import { accommodationContent, FIXED_NOW, sampleAnswers, TODAY } from '../accommodations/support.js';
 import { testContent } from '../support/content.js';
 import { type DialogCase, type HarnessDeps, runDialogCase, type Step } from '../support/dialog-case.js';
 import { SafetyGateHost } from '../support/safety-gate-host.js';
 
 const { strings } = testContent();
 const clock = () => FIXED_NOW;
-const answers: RequestAnswers = {
-  setting: 'work',
-  barrier: { id: 'schedule' },
-  idea: { id: 'flexSchedule' },
-  who: { none: true },
-  format: 'email',
-  start: { asap: true },
-  disclosure: 'nothing',
-};
 
 interface MyPlansCase extends DialogCase {
   /** Appointment plans and accommodation requests saved before the person asks. */
@@ -56,7 +46,7 @@ function rootFor(deps: HarnessDeps, seed: MyPlansCase['seed']): ComponentDialog 
             await saveAccommodationRequest(
               properties.accommodationRequests,
               step.context,
-              { askedOn: TODAY, answers },
+              { askedOn: TODAY, answers: sampleAnswers },
               new Date(FIXED_NOW.getTime() + i * 1000),
             );
           return step.beginDialog('myPlans');
