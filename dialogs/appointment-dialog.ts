@@ -35,8 +35,8 @@ import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
-import { recognitionOf } from '../src/language/routing.js';
 import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 import type { OpenPromptOptions } from './open-choice.js';
@@ -203,7 +203,7 @@ export class AppointmentDialog extends InterruptibleDialog {
   /** An answer as the preparation and after-saving readers take it. */
   private input(context: TurnContext, text: string, choice: string | undefined, whole: boolean): AnswerInput {
     const { activity } = context;
-    const known = recognitionOf(context);
+    const known = signals.recognition.get(context);
     return {
       text,
       choice,

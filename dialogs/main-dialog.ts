@@ -11,13 +11,15 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { IntentName, WayfinderRecognition } from '../src/language/intents/index.js';
-import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
+import { type FeatureIntent, isFeatureIntent } from '../src/language/routing.js';
 import { answerOptionOf, typedAnswerReader } from '../src/language/typed-answer.js';
+import { turnSignal } from '../src/platform/turn-signal.js';
 import { isReturning } from '../src/privacy/returning-person.js';
-import { crisisLinesText } from './crisis-lines.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import {
@@ -66,10 +68,10 @@ const MENU_PROMPT = 'mainMenuPrompt';
 const ROUTE_STEPS = 'mainRouteSteps';
 const ROUTE_CONFIRM = 'mainRouteConfirm';
 /** This turn's request as said over two messages ("...my job" then "work"), for the feature to start with. */
-const SAID = Symbol('said');
+const saidOverTwo = turnSignal<Said>('saidOverTwoMessages');
 const ROUTE_CHOICE = 'mainRouteChoice';
 /** Where the menu prompt's validator leaves its reading of free text for the next step. */
-const MENU_ROUTE = Symbol('menuRoute');
+const menuRoute = turnSignal<MenuRoute>('menuRoute');
 
 /** How the menu starts: again after a feature, or straight into a feature asked for elsewhere. */
 /** A request as it was said, kept while "did you mean ...?" is asked, so its details reach the feature. */
@@ -151,7 +153,7 @@ export class MainDialog extends InterruptibleDialog {
     // A conversation begun or resumed with the menu loop ended: its result goes to the last step.
     const options = (step.options ?? {}) as MainDialogOptions;
     if (options.resuming || options.start) return step.next(step.result);
-    const routed = step.context.turnState.get(MENU_ROUTE) as MenuRoute | undefined;
+    const routed = menuRoute.get(step.context);
     if (routed) return this.followRoute(step, routed);
     const value = (step.result as FoundChoice | undefined)?.value ?? '';
     if (isFeatureIntent(value as IntentName)) return this.startFeature(step, value as FeatureIntent);
@@ -184,7 +186,10 @@ export class MainDialog extends InterruptibleDialog {
         return step.next();
       default: {
         // What the message said rides along: "yes" to "did you mean ...?" carries none of it.
-        const said: Said = { recognition: recognitionOf(step.context), text: step.context.activity.text };
+        const said: Said = {
+          recognition: signals.recognition.get(step.context),
+          text: step.context.activity.text,
+        };
         return step.beginDialog(ROUTE_STEPS, { ...routed, said });
       }
     }
@@ -207,13 +212,13 @@ export class MainDialog extends InterruptibleDialog {
       const picked: FoundChoice = { value: pick.value, index: pick.index, score: 1, synonym: text };
       return step.next(picked);
     }
-    const routed = menuRouteFor(recognitionOf(step.context));
+    const routed = menuRouteFor(signals.recognition.get(step.context));
     if (!routed) return undefined;
     if (routed.kind === 'smallTalk') {
       await this.sendSmallTalk(step.context, routed.intent);
       return undefined;
     }
-    step.context.turnState.set(MENU_ROUTE, routed);
+    menuRoute.set(step.context, routed);
     return step.next();
   }
 
@@ -283,8 +288,8 @@ export class MainDialog extends InterruptibleDialog {
     const dialogId = this.features[intent];
     // The message text too: a recognizer entity can lose words the dialog reads ("weekday").
     const { recognition, text } = said ??
-      (step.context.turnState.get(SAID) as Said | undefined) ?? {
-        recognition: recognitionOf(step.context),
+      saidOverTwo.get(step.context) ?? {
+        recognition: signals.recognition.get(step.context),
         text: step.context.activity.text,
       };
     if (dialogId) return step.beginDialog(dialogId, { recognition, text });
@@ -326,9 +331,9 @@ export class MainDialog extends InterruptibleDialog {
     // A button, its number or its words alone are a choice; in a longer sentence ("help me find
     // a group") or a typo, what the recognizer understood comes first.
     if (found && found.score >= 0.9) return true;
-    const routed = menuRouteFor(recognitionOf(prompt.context));
+    const routed = menuRouteFor(signals.recognition.get(prompt.context));
     if (routed && (routed.kind !== 'smallTalk' || !found)) {
-      prompt.context.turnState.set(MENU_ROUTE, routed);
+      menuRoute.set(prompt.context, routed);
       return true;
     }
     // Read the shared way: a number only on its own ("2", "the second one"), small typos, a few words.
@@ -356,7 +361,7 @@ export class MainDialog extends InterruptibleDialog {
       (asking === ROUTE_CONFIRM || asking === ROUTE_CHOICE) &&
       !answersOpenChoice(innerDc, this.deps.strings)
     ) {
-      const routed = menuRouteFor(recognitionOf(innerDc.context));
+      const routed = menuRouteFor(signals.recognition.get(innerDc.context));
       if (routed?.kind === 'feature' && !this.commandIn(innerDc)) {
         await innerDc.cancelAllDialogs();
         return innerDc.beginDialog(MENU_STEPS, { start: routed.intent } satisfies MainDialogOptions);
@@ -370,7 +375,7 @@ export class MainDialog extends InterruptibleDialog {
    * detail is kept with what was first said, as a person listening would take it.
    */
   private async detailFor(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-    const recognition = recognitionOf(innerDc.context);
+    const recognition = signals.recognition.get(innerDc.context);
     const routing = innerDc.stack.find((instance) => instance.id === ROUTE_STEPS)?.state?.options as
       | (MenuRoute & { said?: Said })
       | undefined;
@@ -387,7 +392,7 @@ export class MainDialog extends InterruptibleDialog {
     if (details[routing.intent] === 0 || this.commandIn(innerDc)) return undefined;
     const text = [routing.said?.text, innerDc.context.activity.text].filter(Boolean).join(' ');
     await innerDc.cancelAllDialogs();
-    innerDc.context.turnState.set(SAID, { recognition, text } satisfies Said);
+    saidOverTwo.set(innerDc.context, { recognition, text });
     return innerDc.beginDialog(MENU_STEPS, { start: routing.intent } satisfies MainDialogOptions);
   }
 
