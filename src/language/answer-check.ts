@@ -143,6 +143,8 @@ export function nicknameIn(strings: Strings, text: string): string | undefined {
   let name = trimEnds(text);
   for (let next = lead(name); next !== undefined; next = lead(name)) name = next;
   for (let next = tail(name); next !== undefined; next = tail(name)) name = next;
+  // "42" can be a name; a lone digit is more likely a menu number typed at the wrong question.
+  if (/^\d{2,}$/.test(name)) return name;
   const checked = checkAnswer(strings, name, { options: [] });
   if (checked.kind === 'correction') return nicknameIn(strings, checked.words);
   // "Jay?" is a name said unsurely; "why do you need my name?" is a question, not a name.

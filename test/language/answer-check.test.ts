@@ -93,6 +93,8 @@ describe('nicknameIn: the name inside an answer to "what should I call you?"', (
     ['you can call me Jay please', 'Jay'],
     ['my name is Mary Ann', 'Mary Ann'],
     ["I'm Sam!", 'Sam'],
+    ['42', '42'],
+    ['2', undefined],
     ['ok', undefined],
     ['idk', undefined],
     ['ugh', undefined],
