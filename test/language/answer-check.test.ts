@@ -5,14 +5,11 @@ import { testContent } from '../support/content.js';
 
 const { strings } = testContent();
 const option = (value: string, label: string): AnswerOption => ({ value, label });
-/** Buttons as a channel with buttons shows them: no numbers next to them. */
+/** Ideas at work as a channel with buttons shows them: no numbers next to them. */
 const ideas: TypedQuestion = {
-  options: [
-    option('quiet', 'A quiet room to work'),
-    option('later', 'A later start'),
-    option('breaks', 'Short breaks'),
-    option('own', 'Something else'),
-  ],
+  options: ['A quieter workspace', 'A later start time', 'Breaks during the day', 'Something else'].map(
+    (label, index) => option(['quiet', 'later', 'breaks', 'own'][index] ?? label, label),
+  ),
 };
 const open: TypedQuestion = { options: [] };
 
@@ -21,7 +18,7 @@ type Expected = CheckedAnswer['kind'] | ['pick', string] | ['words' | 'correctio
 
 /** [what it shows, question, typed, expected] */
 const table: [string, TypedQuestion, string, Expected][] = [
-  ['a pointer to a button by its words', ideas, 'the quiet room one', ['pick', 'quiet']],
+  ['a pointer to a button by its words', ideas, 'the quieter one', ['pick', 'quiet']],
   ['a number and filler, buttons shown without numbers', ideas, '1 is fine', ['pick', 'quiet']],
   ['a bare number where options were shown', ideas, '2', ['pick', 'later']],
   ['a bare number where none were shown is no content', open, '2', 'empty'],
