@@ -9,6 +9,7 @@ import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'bo
 import { APPOINTMENT_DIALOG_ID } from '../dialogs/appointment-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
+import { pausedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, collectsQuestions } from '../dialogs/open-choice.js';
@@ -228,7 +229,11 @@ export class WayfinderBot extends TeamsActivityHandler {
       // The concern was met first; what the message asked for is done now, as if typed after it.
       await this.discloseOnce(context);
       if (carried.request) {
-        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main, { start: signals.switchTo.get(context) });
+        const options: MainDialogOptions = {
+          start: signals.switchTo.get(context),
+          resume: pausedIn(context),
+        };
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main, options);
         return;
       }
     }
@@ -433,7 +438,11 @@ export class WayfinderBot extends TeamsActivityHandler {
     await dc.continueDialog();
     const erased = signals.eraseRequested.get(dc.context) === true;
     if (dc.activeDialog || erased) return;
-    const options: MainDialogOptions = { start: signals.switchTo.get(dc.context), fromMessage };
+    const options: MainDialogOptions = {
+      start: signals.switchTo.get(dc.context),
+      fromMessage,
+      resume: pausedIn(dc.context),
+    };
     await dc.beginDialog(DialogIds.main, options);
   }
 
