@@ -1,4 +1,3 @@
-import type { StatePropertyAccessor } from 'botbuilder';
 import {
   type DialogTurnResult,
   type FoundChoice,
@@ -6,7 +5,10 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { listAccommodationRequests } from '../src/accommodations/saved-requests.js';
+import {
+  type AccommodationRequestsProperty,
+  listAccommodationRequests,
+} from '../src/accommodations/saved-requests.js';
 import type { PlanStore } from '../src/appointments/index.js';
 import { hasEntries } from '../src/safety-plan/plan.js';
 import type { SafetyPlanStore } from '../src/safety-plan/plan-store.js';
@@ -39,7 +41,7 @@ export class MyPlansDialog extends InterruptibleDialog {
     deps: DialogDeps,
     private readonly saved: {
       plans: PlanStore;
-      accommodationRequests: StatePropertyAccessor<unknown>;
+      accommodationRequests: AccommodationRequestsProperty;
       safetyPlan: SafetyPlanStore;
     },
   ) {
