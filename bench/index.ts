@@ -13,7 +13,7 @@ import { benchTurnProfile } from './turn-profile.js';
 
 /**
  * `npm run bench`: every benchmark in turn, each printing plain lines of figures, then the
- * headline tables (Markdown, as in the README) and the same figures as JSON in
+ * headline tables (Markdown, as in docs/performance.md) and the same figures as JSON in
  * dist/bench-results.json. Takes a few minutes; run it on a quiet machine.
  */
 const print = (line: string) => process.stdout.write(`${line}\n`);

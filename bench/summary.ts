@@ -91,7 +91,7 @@ export function targetRows(figures: BenchFigures): TargetRow[] {
   ];
 }
 
-/** The load table and the targets table as Markdown, ready for the README. */
+/** The load table and the targets table as Markdown, ready for docs/performance.md. */
 export function markdownTables(figures: BenchFigures): string[] {
   const load = [
     '| server | at once | turns/s | p50 ms | p95 ms | p99 ms | CPU ms/turn | errors |',

@@ -60,7 +60,7 @@ describe('plain language: every message reads at grade 8 or below (Flesch-Kincai
   it(`the median message reads at grade ${MAX_MEDIAN} or below`, () => {
     const middle = median(messages.map(({ grade }) => grade));
     const worst = [...messages].sort((a, b) => b.grade - a.grade).slice(0, 5);
-    // The figures the README quotes, printed so a reviewer sees them in every run.
+    // The figures docs/accessibility.md quotes, printed so a reviewer sees them in every run.
     console.log(
       `      readability: ${messages.length} messages, median grade ${middle.toFixed(1)}, worst: ${worst
         .map((m) => `${m.grade} (${m.file} ${m.path})`)

@@ -51,7 +51,10 @@ function prose(markdown: string): string {
 function readText(): [string, string][] {
   const docs = [
     'README.md',
-    ...readdirSync(join(projectRoot, 'docs')).map((name) => join('docs', name)),
+    // Every page, in subfolders too: the README is short and points into docs/ for the rest.
+    ...readdirSync(join(projectRoot, 'docs'), { recursive: true, encoding: 'utf8' }).map((name) =>
+      join('docs', name),
+    ),
   ].filter((file) => file.endsWith('.md'));
   return [
     ...[...spokenStrings(), ...manifestStrings()].map(({ file, path, text }): [string, string] => [

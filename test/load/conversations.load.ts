@@ -39,7 +39,7 @@ async function playAll(url: string, conversations: Conversation[], tally: Tally,
   return (performance.now() - started) / 1000;
 }
 
-/** One line of figures for the run, printed for the README and CI logs. */
+/** One line of figures for the run, printed for docs/operations.md ("Load test") and CI logs. */
 function report(label: string, tally: Tally, seconds: number): void {
   const { p50, p95, p99, max } = summarize(tally.latencies);
   const turns = tally.latencies.length;

@@ -19,7 +19,7 @@ import { evaluateSet, type SetEvaluation } from './safety-evaluation.js';
  *
  * The rules are not left out: they were written with every voice in view, so these figures
  * measure the learned layer's generalization and the rules only as far as they were not tuned on
- * the voice (see the README for the figures measured before the rules were changed).
+ * the voice (see docs/safety.md for the figures measured before the rules were changed).
  */
 
 /** The name the round-1 messages go by here. */
