@@ -52,18 +52,23 @@ export function independentEveryday(): string[] {
   return intentNames.flatMap((intent) => examples[intent]);
 }
 
+/** Intents of the commands that work from any state: people type them at any question. */
+const anyStateCommands = ['help', 'menu', 'cancel', 'showData', 'deleteData', 'privacy', 'aboutBot'] as const;
+
 /**
- * Words the bot itself puts before the person, which they tap or type back: its short lines and
- * button labels, and the answers the robustness suite types at its questions. No alarm the learned
- * layer raises on them is affordable, judged on the layer that ships: the pick once swung to a pair
- * that called the bot's own "Keep going" button danger, and people playing the bot got the check-in
- * for ordinary answers.
+ * What people say at the bot's questions: its own short lines and button labels (tapped or typed
+ * back), the answers the robustness suite types there, and the commands that work from any state.
+ * No alarm the learned layer raises on them is affordable, judged on the layer that ships: the pick
+ * once swung to a pair that called the bot's own "Keep going" button danger, and people playing the
+ * bot got the check-in for ordinary answers.
  */
 export function ownWords(): string[] {
   const shortLines = spokenStrings()
     .map(({ text }) => text)
     .filter((text) => text.split(/\s+/).length <= 5 && !/[{}]/.test(text));
-  return [...new Set([...shortLines, ...typicalAnswers()])];
+  const examples = loadIntentExamples();
+  const commands = anyStateCommands.flatMap((intent) => examples[intent]);
+  return [...new Set([...shortLines, ...typicalAnswers(), ...commands])];
 }
 
 /** Folds, and where the threshold grid runs (0.50, 0.55, ... 0.95, 0.97, 0.99). */
