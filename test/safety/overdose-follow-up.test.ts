@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import { SafetyReplies } from '../../dialogs/safety-replies.js';
 import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
-import { exchange, exchangeAll, startTestApp, testActivity } from '../support/http.js';
+import { directLineJoin, directLineSay, exchange, exchangeAll, startTestApp } from '../support/http.js';
 
 const { strings, spanish, crisisResources } = testContent();
 const replies = new SafetyReplies(strings, spanish, crisisResources);
@@ -60,24 +60,15 @@ describe('after the overdose steps, help has come', () => {
     });
     after(() => app.close());
 
-    const say = (conversation: string, user: string, text: string) =>
-      testActivity(conversation, { text, channelId: 'directline' }, user);
-    const join = (conversation: string, user: string) =>
-      testActivity(conversation, {
-        type: 'conversationUpdate',
-        channelId: 'directline',
-        membersAdded: [{ id: user, name: 'Person' }],
-      });
-
     /** A conversation that has had the overdose steps, opened by a conversationUpdate or not. */
     async function afterSteps(started: boolean): Promise<(text: string) => Promise<Partial<Activity>[]>> {
       sequence += 1;
       const conversation = `overdose-follow-up-${sequence}`;
       const user = `overdose-user-${sequence}`;
-      if (started) await exchange(url, join(conversation, user));
-      const first = await exchange(url, say(conversation, user, OVERDOSE));
+      if (started) await exchange(url, directLineJoin(conversation, user));
+      const first = await exchange(url, directLineSay(conversation, user, OVERDOSE));
       assert.ok(textOf(first).includes(steps), 'the steps first');
-      return (text: string) => exchange(url, say(conversation, user, text));
+      return (text: string) => exchange(url, directLineSay(conversation, user, text));
     }
 
     for (const started of [true, false]) {
@@ -137,9 +128,9 @@ describe('after the overdose steps, help has come', () => {
       sequence += 1;
       const conversation = `overdose-es-${sequence}`;
       const user = `overdose-es-user-${sequence}`;
-      const first = await exchangeAll(url, say(conversation, user, 'mi hermano no respira'));
+      const first = await exchangeAll(url, directLineSay(conversation, user, 'mi hermano no respira'));
       assert.ok(textOf(first).includes(spanish.text('safety.stepOverdose')), textOf(first));
-      return (text: string) => exchange(url, say(conversation, user, text));
+      return (text: string) => exchange(url, directLineSay(conversation, user, text));
     }
   });
 });
