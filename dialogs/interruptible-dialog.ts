@@ -1,47 +1,58 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
+  Dialog,
   type DialogContext,
+  type DialogInstance,
   type DialogTurnResult,
   DialogTurnStatus,
   ListStyle,
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import type { Strings } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
-import {
-  type FeatureIntent,
-  hasSwitchCue,
-  isFeatureIntent,
-  recognitionOf,
-  thresholds,
-} from '../src/language/routing.js';
+import { type FeatureIntent, hasSwitchCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
+import { turnSignal } from '../src/platform/turn-signal.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { answersOpenChoice, takesOwnWords } from './open-choice.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 const SWITCH_STEPS = 'topicSwitchSteps';
 const SWITCH_CONFIRM = 'topicSwitchConfirm';
-const SWITCH_TO = Symbol('switchTo');
-const CARRIED_COMMAND = Symbol('carriedCommand');
+/** The conversation left this turn for another topic (see PausedFlow); the bot reads it with pausedIn. */
+const pausedFlow = turnSignal<PausedFlow>('pausedFlow');
 
 /**
- * Notes a help, menu or cancel said inside a longer message ("so scared. help"), which the bot
- * found after a concern reply: the dialogs take it as if it had been typed on its own.
+ * A guided conversation left for another: its dialog instance as it was (answers, open question),
+ * so it can be resumed where it was once the other one ends. Stored in the menu's dialog state.
  */
-export function carryCommand(context: TurnContext, command: DialogCommand): void {
-  context.turnState.set(CARRIED_COMMAND, command);
+export interface PausedFlow {
+  feature: FeatureIntent;
+  instance: DialogInstance;
 }
 
-/** The command noted with carryCommand this turn, if any. */
-export function carriedCommandIn(context: TurnContext): DialogCommand | undefined {
-  return context.turnState.get(CARRIED_COMMAND) as DialogCommand | undefined;
+/** The conversation left this turn for another topic, if any (see PausedFlow). */
+export function pausedIn(context: TurnContext): PausedFlow | undefined {
+  return pausedFlow.get(context);
 }
 
-/** The topic a person asked to switch to this turn (every dialog was closed for it), if any. */
-export function switchRequestedIn(context: TurnContext): FeatureIntent | undefined {
-  return context.turnState.get(SWITCH_TO) as FeatureIntent | undefined;
+/**
+ * Puts a paused conversation back on top of `dc`'s stack and asks its open question again,
+ * after saying where the person is ("Back to ...: here's where we were").
+ */
+export async function resumeFlow(
+  dc: DialogContext,
+  paused: PausedFlow,
+  strings: Strings,
+): Promise<DialogTurnResult> {
+  const feature = strings.text(`features.${paused.feature}`);
+  await dc.context.sendActivity(strings.text('routing.resume', { feature }));
+  dc.stack.push(structuredClone(paused.instance));
+  await dc.repromptDialog();
+  return Dialog.EndOfTurn;
 }
 
 /** What a dialog returns when the person left it with "cancel" or "menu". */
@@ -98,7 +109,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    */
   private switchTarget(innerDc: DialogContext): { intent: FeatureIntent; ask: boolean } | undefined {
     const { context } = innerDc;
-    const recognition = recognitionOf(context);
+    const recognition = signals.recognition.get(context);
     if (!recognition || !this.switchesTopics() || innerDc.activeDialog?.id === SWITCH_STEPS) return undefined;
     if (answersOpenChoice(innerDc, this.deps.strings)) return undefined;
     const { intent, score } = recognition;
@@ -122,9 +133,20 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return step.result === true ? this.switchTo(step, intent) : step.endDialog();
   }
 
-  /** Closes every dialog and notes the topic, so the bot starts it from the menu. */
+  /**
+   * Closes every dialog and notes the topic, so the bot starts it from the menu. A guided
+   * conversation is noted too, as it was before the switch was asked, to resume after.
+   */
   protected async switchTo(dc: DialogContext, intent: FeatureIntent): Promise<DialogTurnResult> {
-    dc.context.turnState.set(SWITCH_TO, intent);
+    signals.switchTo.set(dc.context, intent);
+    const own = dc.parent?.activeDialog;
+    if (this.feature && own?.id === this.id) {
+      const instance = structuredClone(own);
+      const inner = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } }).dialogs;
+      if (inner?.dialogStack)
+        inner.dialogStack = inner.dialogStack.filter((d) => d.id !== SWITCH_STEPS && d.id !== SWITCH_CONFIRM);
+      pausedFlow.set(dc.context, { feature: this.feature, instance });
+    }
     return dc.cancelAllDialogs(true);
   }
 
@@ -153,14 +175,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected commandIn(dc: DialogContext): DialogCommand | undefined {
     const { activity } = dc.context;
     if (activity.type !== ActivityTypes.Message) return undefined;
-    const exact = carriedCommandIn(dc.context) ?? this.deps.commands.recognize(activity.text);
+    const exact = signals.carriedCommand.get(dc.context) ?? this.deps.commands.recognize(activity.text);
     if (exact === 'help' || exact === 'menu' || exact === 'cancel') return exact;
     // A button of the open prompt is its answer, whatever it sounds like ("Go back"); "back" and
     // "skip" belong to the question too (the recognizer may read them as "cancel").
     if (answersOpenChoice(dc, this.deps.strings)) return undefined;
     if (typedAnswerReader(this.deps.strings).stepWord(activity.text ?? '')) return undefined;
     if (takesOwnWords(dc)) return undefined;
-    const recognition = recognitionOf(dc.context);
+    const recognition = signals.recognition.get(dc.context);
     const { intent, score } = recognition ?? { intent: 'none', score: 0 };
     const sure = score >= thresholds.command;
     return sure && (intent === 'help' || intent === 'menu' || intent === 'cancel') ? intent : undefined;

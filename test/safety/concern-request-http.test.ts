@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Activity, CardAction } from 'botbuilder';
 import type { StringKey } from '../../src/content/strings.js';
-import type { App } from '../../src/host/app.js';
 import { globalCommands } from '../../src/language/commands.js';
 import { type FeatureIntent, featureIntents } from '../../src/language/routing.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply } from '../support/dialog-case.js';
-import { directLineJoin, directLineSay, exchange, exchangeAll, startTestApp } from '../support/http.js';
+import { directLineJoin, directLineSay, exchange, exchangeAll } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const DISCLOSURE: StringKey = 'firstMessage.disclosure';
@@ -125,14 +125,7 @@ function disclosures(replies: readonly Partial<Activity>[]): number {
 }
 
 describe('a concern message that carries a request (HTTP)', () => {
-  let app: App;
-  let url: string;
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(async () => {
-    await app.close();
-  });
+  const served = useTestApp();
 
   let conversations = 0;
   const next = () => {
@@ -146,8 +139,8 @@ describe('a concern message that carries a request (HTTP)', () => {
       for (const row of rows) {
         it(`"${row.says}": the concern is met once, a person offered, then ${row.covers}`, async () => {
           const { conversation, user } = next();
-          if (started) await exchange(url, directLineJoin(conversation, user));
-          const all = await exchangeAll(url, directLineSay(conversation, user, row.says));
+          if (started) await exchange(served.url, directLineJoin(conversation, user));
+          const all = await exchangeAll(served.url, directLineSay(conversation, user, row.says));
           const safety = all.find((a) => a.type === 'trace' && a.name === 'SafetyCheck');
           assert.deepEqual(safety?.value, { level: 'concern' }, 'the gate hears the concern');
           const replies = all.filter((a) => a.type !== 'trace');
@@ -192,8 +185,8 @@ describe('a concern message that carries a request (HTTP)', () => {
 
   it('the flow started goes on with the next answer: the concern reply does not come back', async () => {
     const { conversation, user } = next();
-    await exchange(url, directLineSay(conversation, user, rows[0]?.says ?? ''));
-    const replies = await exchange(url, directLineSay(conversation, user, 'a refill'));
+    await exchange(served.url, directLineSay(conversation, user, rows[0]?.says ?? ''));
+    const replies = await exchange(served.url, directLineSay(conversation, user, 'a refill'));
     assert.ok(replies.length > 0);
     for (const activity of replies) {
       assert.ok(!textOf(activity).includes('988'), `no safety reply: ${activity.text}`);
@@ -204,11 +197,11 @@ describe('a concern message that carries a request (HTTP)', () => {
   it('"Talk to a person" tapped on the reply while the flow goes on: the person is asked for', async () => {
     const { conversation, user } = next();
     await exchange(
-      url,
+      served.url,
       directLineSay(conversation, user, 'been craving so bad all week. find me a group online'),
     );
     const tapped = await exchange(
-      url,
+      served.url,
       directLineSay(conversation, user, strings.text('safety.talkToPerson')),
     );
     // Like any topic asked for inside a flow: one question, so a slip does not lose the search.
@@ -216,7 +209,7 @@ describe('a concern message that carries a request (HTTP)', () => {
       indexOf(tapped, ['routing.switchConfirm', { feature: strings.text('features.handoff') }]),
       -1,
     );
-    const replies = await exchange(url, directLineSay(conversation, user, 'yes'));
+    const replies = await exchange(served.url, directLineSay(conversation, user, 'yes'));
     assert.notEqual(indexOf(replies, 'handoff.intro'), -1, 'the handoff starts');
   });
 
@@ -233,7 +226,7 @@ describe('a concern message that carries a request (HTTP)', () => {
   for (const text of concernOnly) {
     it(`a concern alone keeps the question, nothing started: "${text}"`, async () => {
       const { conversation, user } = next();
-      const all = await exchangeAll(url, directLineSay(conversation, user, text));
+      const all = await exchangeAll(served.url, directLineSay(conversation, user, text));
       const safety = all.find((a) => a.type === 'trace' && a.name === 'SafetyCheck');
       assert.deepEqual(safety?.value, { level: 'concern' }, 'the gate hears the concern');
       const replies = all.filter((a) => a.type !== 'trace');
@@ -245,14 +238,14 @@ describe('a concern message that carries a request (HTTP)', () => {
 
   it('in a flow, a concern that asks for that same flow: the reply, then its open question again, answers kept', async () => {
     const { conversation, user } = next();
-    await exchange(url, directLineJoin(conversation, user));
+    await exchange(served.url, directLineJoin(conversation, user));
     const started = await exchange(
-      url,
+      served.url,
       directLineSay(conversation, user, 'help me get ready for my doctor visit'),
     );
     assert.notEqual(indexOf(started, 'appointment.askWhen'), -1, 'the flow asks when');
     const replies = await exchange(
-      url,
+      served.url,
       directLineSay(
         conversation,
         user,
@@ -268,9 +261,9 @@ describe('a concern message that carries a request (HTTP)', () => {
 
   it('a second concern in a row that asks for something: a shorter reply, then the request', async () => {
     const { conversation, user } = next();
-    await exchange(url, directLineSay(conversation, user, 'i feel so hopeless lately'));
+    await exchange(served.url, directLineSay(conversation, user, 'i feel so hopeless lately'));
     const replies = await exchange(
-      url,
+      served.url,
       directLineSay(conversation, user, 'im scared ill relapse, find me a group'),
     );
     const shorter = indexOf(replies, 'safety.concernAgain');
@@ -282,7 +275,7 @@ describe('a concern message that carries a request (HTTP)', () => {
   it('danger with a request: the crisis reply and its question, the request waits', async () => {
     const { conversation, user } = next();
     const replies = await exchange(
-      url,
+      served.url,
       directLineSay(conversation, user, 'i want to end my life tonight. find me a group'),
     );
     assert.ok(indexOf(replies, 'safety.dangerIntro') >= 0, 'the crisis reply');
@@ -293,7 +286,7 @@ describe('a concern message that carries a request (HTTP)', () => {
   it('an overdose with a request: 911 and the overdose steps, the request waits', async () => {
     const { conversation, user } = next();
     const replies = await exchange(
-      url,
+      served.url,
       directLineSay(conversation, user, 'i took way more than usual and cant stay awake, find me a group'),
     );
     assert.ok(indexOf(replies, 'safety.overdoseNow') >= 0, 'the overdose reply');
@@ -303,7 +296,7 @@ describe('a concern message that carries a request (HTTP)', () => {
   it('in Spanish: the Spanish reply, and nothing started in English', async () => {
     const { conversation, user } = next();
     const replies = await exchange(
-      url,
+      served.url,
       directLineSay(conversation, user, 'me quiero morir, ayudame a buscar un grupo'),
     );
     assert.ok(
