@@ -33,6 +33,7 @@ import {
 } from './language/intents/index.js';
 import { type FeatureIntent, hasRequestCue, isFeatureIntent, thresholds } from './language/routing.js';
 import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
+import { typedAnswerReader } from './language/typed-answer.js';
 import { span } from './platform/spans.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { type PersonRecord, touchPersonRecord } from './privacy/person-record.js';
@@ -270,7 +271,9 @@ export class WayfinderBot extends TeamsActivityHandler {
     // An advice question is that, whatever the classifier guessed ("is it safe to taper?" is no
     // privacy question); typed commands still win. A button of the open question is its answer,
     // whatever its words sound like ("Don't share").
-    const fromIntent = answersOpenChoice(dc, strings) || advice ? undefined : rootCommandFrom(recognition);
+    // "delete that" (a back word: the last answer, not "delete my data") is the open question's too.
+    const answer = answersOpenChoice(dc, strings) || typedAnswerReader(strings).stepWord(text) !== undefined;
+    const fromIntent = answer || advice ? undefined : rootCommandFrom(recognition);
     switch (carried?.command ?? this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(
