@@ -1,6 +1,7 @@
 import type { CrisisResource } from '../src/content/crisis-resources.js';
 import type { Strings } from '../src/content/strings.js';
 import { CommandRecognizer } from '../src/language/commands.js';
+import { PlanWords } from '../src/safety-plan/plan-words.js';
 import type { Profile } from '../src/state/profile.js';
 import type { UserProperty } from '../src/state/user-property.js';
 
@@ -19,5 +20,7 @@ export function createDialogDeps(
   profile: UserProperty<Profile>,
 ): DialogDeps {
   const { strings, crisisResources } = content;
-  return { strings, commands: new CommandRecognizer(strings), crisisResources, profile };
+  // "change my warning signs" opens that part of the safety plan, from any state.
+  const commands = new CommandRecognizer(strings, { mySafetyPlan: new PlanWords(strings).editPhrases() });
+  return { strings, commands, crisisResources, profile };
 }

@@ -113,6 +113,14 @@ function inDialog(dc: DialogContext, id: string): boolean {
   return false;
 }
 
+/** True when `id` is on the path of active dialogs: the open question is its own, none above it. */
+function asking(dc: DialogContext, id: string): boolean {
+  for (let at: DialogContext | undefined = dc; at; at = at.child) {
+    if (at.activeDialog?.id === id) return true;
+  }
+  return false;
+}
+
 export class WayfinderBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly stateVersion: StatePropertyAccessor<number>;
@@ -288,6 +296,8 @@ export class WayfinderBot extends TeamsActivityHandler {
         if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
         return;
       case 'mySafetyPlan':
+        // The plan's own question is open ("change my warning signs" while making it): it takes it.
+        if (asking(dc, SAFETY_PLAN_DIALOG_ID)) return this.continueOrBegin(dc);
         // Above whatever is open, a crisis reply included, which is asked again after.
         await dc.beginDialog(SAFETY_PLAN_DIALOG_ID);
         if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);

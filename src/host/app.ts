@@ -215,6 +215,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       new MyPlansDialog(dialogDeps, {
         plans: appointments.plans,
         accommodationRequests: properties.accommodationRequests,
+        safetyPlan: safetyPlans.store,
       }),
       new SafetyPlanDialog(dialogDeps, { plans: safetyPlans, scheduler, clock }),
     ],

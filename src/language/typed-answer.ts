@@ -113,6 +113,8 @@ export class TypedAnswerReader {
   private readonly no: ReadonlySet<string>;
   private readonly back: ReadonlySet<string>;
   private readonly skip: ReadonlySet<string>;
+  private readonly nonAnswers: ReadonlySet<string>;
+  private readonly frustration: readonly string[];
 
   constructor(private readonly strings: Strings) {
     const set = (key: Parameters<Strings['variants']>[0]) => new Set(strings.variants(key).map(foldAnswer));
@@ -126,6 +128,8 @@ export class TypedAnswerReader {
     this.no = set('answers.noWords');
     this.back = set('answers.backWords');
     this.skip = set('answers.skipWords');
+    this.nonAnswers = set('answers.nonAnswerWords');
+    this.frustration = strings.variants('answers.frustrationWords').map(foldAnswer);
   }
 
   /** The option `text` picks, or undefined when it picks none or several. */
@@ -166,6 +170,22 @@ export class TypedAnswerReader {
   stepWord(text: string): 'back' | 'skip' | undefined {
     const folded = foldAnswer(text);
     return this.back.has(folded) ? 'back' : this.skip.has(folded) ? 'skip' : undefined;
+  }
+
+  /**
+   * What an answer says when it is no answer to keep: filler ("ok", "what", "?", "idk") or
+   * frustration ("ugh", "this is useless"), said on its own or, for frustration of a few words,
+   * within a short message. Undefined for anything with content of its own ("I stop eating").
+   */
+  nonAnswer(text: string): 'filler' | 'frustration' | undefined {
+    const folded = foldAnswer(text);
+    if (!folded || this.nonAnswers.has(folded)) return 'filler';
+    const said = ` ${folded} `;
+    const frustrated = this.frustration.some(
+      (phrase) => phrase === folded || (phrase.includes(' ') && said.includes(` ${phrase} `)),
+    );
+    if (frustrated) return 'frustration';
+    return this.onlyFiller(folded) ? 'filler' : undefined;
   }
 
   /**

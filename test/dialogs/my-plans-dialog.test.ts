@@ -6,6 +6,7 @@ import { saveAccommodationRequest } from '../../src/accommodations/saved-request
 import { loadAppointmentContent } from '../../src/appointments/content.js';
 import { emptyDraft, toPlan } from '../../src/appointments/plan.js';
 import { UserStatePlanStore } from '../../src/appointments/plan-store.js';
+import { SafetyPlanStore } from '../../src/safety-plan/plan-store.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { accommodationContent, FIXED_NOW, sampleAnswers, TODAY } from '../accommodations/support.js';
@@ -54,7 +55,13 @@ function rootFor(deps: HarnessDeps, seed: MyPlansCase['seed']): ComponentDialog 
         async (step) => step.endDialog(step.result),
       ]),
     )
-    .addDialog(new MyPlansDialog(deps, { plans, accommodationRequests: properties.accommodationRequests }))
+    .addDialog(
+      new MyPlansDialog(deps, {
+        plans,
+        accommodationRequests: properties.accommodationRequests,
+        safetyPlan: new SafetyPlanStore(properties.safetyPlan),
+      }),
+    )
     .addDialog(
       new AppointmentPlansDialog(deps, {
         plans,

@@ -128,7 +128,8 @@ const everyFeature = (phrase: string): readonly Turn[] => [
   [1, 'next', 'safetyPlan.stepCount'],
   [1, 'skip', 'safetyPlan.skipped'],
   [1, 'skip', 'safetyPlan.skipped'],
-  [1, 'skip', 'safetyPlan.saved'],
+  [1, 'skip', 'safetyPlan.revisitWhich'],
+  [1, text('safetyPlan.revisitNo'), 'safetyPlan.saved'],
   [1, text('safetyPlan.followUpYes'), 'safetyPlan.followUpSet'],
 ];
 

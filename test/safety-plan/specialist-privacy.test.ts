@@ -48,6 +48,7 @@ describe('safety plan privacy: a specialist never sees it (issue 20)', function 
       'skip',
       PLAN_WORDS[2] ?? '',
       'next',
+      'not now',
       'no',
     ]) {
       await member(text);
