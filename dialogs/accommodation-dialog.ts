@@ -1,4 +1,4 @@
-import { type Activity, ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   type Choice,
   type DialogContext,
@@ -43,6 +43,7 @@ import {
 } from '../src/accommodations/questions.js';
 import { rightsSummary } from '../src/accommodations/rights.js';
 import {
+  type AccommodationRequestsProperty,
   accommodationRequestTitle,
   deleteAccommodationRequest,
   findAccommodationRequest,
@@ -54,8 +55,9 @@ import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
-import { type FeatureIntent, recognitionOf } from '../src/language/routing.js';
+import type { FeatureIntent } from '../src/language/routing.js';
 import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
@@ -68,8 +70,8 @@ export const ACCOMMODATION_DIALOG_ID = 'accommodation';
 export interface AccommodationFeature {
   /** Today's date for letters and follow-ups (tests fix it). */
   clock: () => Date;
-  /** User-state property of saved requests: `accommodationRequestsProperty(userState)`. */
-  requests: StatePropertyAccessor<unknown>;
+  /** User-state property of saved requests (see src/user-properties.ts). */
+  requests: AccommodationRequestsProperty;
   /** Validated content; loaded from resources/accommodations.json when left out. */
   content?: AccommodationContent;
   /** Offer "Practice saying it" at the end (ends with `{ next: 'practice' }`). Default true. */
@@ -292,7 +294,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const choices = (prompt.options.choices ?? []) as Choice[];
     const { context } = prompt;
     let parsed = this.questions.parse(field, prompt.recognized.value ?? '', choices, {
-      recognition: recognitionOf(context),
+      recognition: signals.recognition.get(context),
       today: this.today(context),
       numbered: showsNumbers(
         context.activity.channelId,

@@ -28,8 +28,8 @@ import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
-import { recognitionOf } from '../src/language/routing.js';
 import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 import type { OpenPromptOptions } from './open-choice.js';
@@ -159,7 +159,7 @@ export class AppointmentDialog extends InterruptibleDialog {
       choice,
       choiceIsWhole: matched !== undefined && matched.how !== 'sentence',
       // The bot recognized this message already (same text, zone and clock): reuse it.
-      recognition: recognitionOf(step.context) ?? this.recognize(activity, text),
+      recognition: signals.recognition.get(step.context) ?? this.recognize(activity, text),
       findDates: (part) => this.recognize(activity, part).entities.datetime,
       now: this.appointments.clock(),
     };

@@ -9,12 +9,12 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { isOneOf } from '../src/appointments/choices.js';
+import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { HandoffService } from '../src/handoff/handoff-service.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
 import { referenceWithTenant } from '../src/teams/scope.js';
-import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';

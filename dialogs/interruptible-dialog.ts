@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
 import {
   ComponentDialog,
   type DialogContext,
@@ -9,40 +9,15 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { DialogCommand } from '../src/language/commands.js';
-import {
-  type FeatureIntent,
-  hasSwitchCue,
-  isFeatureIntent,
-  recognitionOf,
-  thresholds,
-} from '../src/language/routing.js';
+import { type FeatureIntent, hasSwitchCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { answersOpenChoice, takesOwnWords } from './open-choice.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 const SWITCH_STEPS = 'topicSwitchSteps';
 const SWITCH_CONFIRM = 'topicSwitchConfirm';
-const SWITCH_TO = Symbol('switchTo');
-const CARRIED_COMMAND = Symbol('carriedCommand');
-
-/**
- * Notes a help, menu or cancel said inside a longer message ("so scared. help"), which the bot
- * found after a concern reply: the dialogs take it as if it had been typed on its own.
- */
-export function carryCommand(context: TurnContext, command: DialogCommand): void {
-  context.turnState.set(CARRIED_COMMAND, command);
-}
-
-/** The command noted with carryCommand this turn, if any. */
-export function carriedCommandIn(context: TurnContext): DialogCommand | undefined {
-  return context.turnState.get(CARRIED_COMMAND) as DialogCommand | undefined;
-}
-
-/** The topic a person asked to switch to this turn (every dialog was closed for it), if any. */
-export function switchRequestedIn(context: TurnContext): FeatureIntent | undefined {
-  return context.turnState.get(SWITCH_TO) as FeatureIntent | undefined;
-}
 
 /** What a dialog returns when the person left it with "cancel" or "menu". */
 export interface LeftResult {
@@ -98,7 +73,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    */
   private switchTarget(innerDc: DialogContext): { intent: FeatureIntent; ask: boolean } | undefined {
     const { context } = innerDc;
-    const recognition = recognitionOf(context);
+    const recognition = signals.recognition.get(context);
     if (!recognition || !this.switchesTopics() || innerDc.activeDialog?.id === SWITCH_STEPS) return undefined;
     if (answersOpenChoice(innerDc, this.deps.strings)) return undefined;
     const { intent, score } = recognition;
@@ -124,7 +99,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   /** Closes every dialog and notes the topic, so the bot starts it from the menu. */
   protected async switchTo(dc: DialogContext, intent: FeatureIntent): Promise<DialogTurnResult> {
-    dc.context.turnState.set(SWITCH_TO, intent);
+    signals.switchTo.set(dc.context, intent);
     return dc.cancelAllDialogs(true);
   }
 
@@ -153,14 +128,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected commandIn(dc: DialogContext): DialogCommand | undefined {
     const { activity } = dc.context;
     if (activity.type !== ActivityTypes.Message) return undefined;
-    const exact = carriedCommandIn(dc.context) ?? this.deps.commands.recognize(activity.text);
+    const exact = signals.carriedCommand.get(dc.context) ?? this.deps.commands.recognize(activity.text);
     if (exact === 'help' || exact === 'menu' || exact === 'cancel') return exact;
     // A button of the open prompt is its answer, whatever it sounds like ("Go back"); "back" and
     // "skip" belong to the question too (the recognizer may read them as "cancel").
     if (answersOpenChoice(dc, this.deps.strings)) return undefined;
     if (typedAnswerReader(this.deps.strings).stepWord(activity.text ?? '')) return undefined;
     if (takesOwnWords(dc)) return undefined;
-    const recognition = recognitionOf(dc.context);
+    const recognition = signals.recognition.get(dc.context);
     const { intent, score } = recognition ?? { intent: 'none', score: 0 };
     const sure = score >= thresholds.command;
     return sure && (intent === 'help' || intent === 'menu' || intent === 'cancel') ? intent : undefined;

@@ -11,13 +11,15 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { IntentName } from '../src/language/intents/index.js';
-import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
+import { type FeatureIntent, isFeatureIntent } from '../src/language/routing.js';
 import { answerOptionOf, typedAnswerReader } from '../src/language/typed-answer.js';
+import { turnSignal } from '../src/platform/turn-signal.js';
 import { isReturning } from '../src/privacy/returning-person.js';
-import { crisisLinesText } from './crisis-lines.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
@@ -61,7 +63,7 @@ const ROUTE_STEPS = 'mainRouteSteps';
 const ROUTE_CONFIRM = 'mainRouteConfirm';
 const ROUTE_CHOICE = 'mainRouteChoice';
 /** Where the menu prompt's validator leaves its reading of free text for the next step. */
-const MENU_ROUTE = Symbol('menuRoute');
+const menuRoute = turnSignal<MenuRoute>('menuRoute');
 
 /** How the menu starts: again after a feature, or straight into a feature asked for elsewhere. */
 export interface MainDialogOptions {
@@ -129,7 +131,7 @@ export class MainDialog extends InterruptibleDialog {
   /** Runs the chosen item or what the free text asked for. */
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings, crisisResources } = this.deps;
-    const routed = step.context.turnState.get(MENU_ROUTE) as MenuRoute | undefined;
+    const routed = menuRoute.get(step.context);
     if (routed) return this.followRoute(step, routed);
     const value = (step.result as FoundChoice | undefined)?.value ?? '';
     if (isFeatureIntent(value as IntentName)) return this.startFeature(step, value as FeatureIntent);
@@ -182,13 +184,13 @@ export class MainDialog extends InterruptibleDialog {
       const picked: FoundChoice = { value: pick.value, index: pick.index, score: 1, synonym: text };
       return step.next(picked);
     }
-    const routed = menuRouteFor(recognitionOf(step.context));
+    const routed = menuRouteFor(signals.recognition.get(step.context));
     if (!routed) return undefined;
     if (routed.kind === 'smallTalk') {
       await this.sendSmallTalk(step.context, routed.intent);
       return undefined;
     }
-    step.context.turnState.set(MENU_ROUTE, routed);
+    menuRoute.set(step.context, routed);
     return step.next();
   }
 
@@ -253,7 +255,8 @@ export class MainDialog extends InterruptibleDialog {
     const dialogId = this.features[intent];
     // The message text too: a recognizer entity can lose words the dialog reads ("weekday").
     const { text } = step.context.activity;
-    if (dialogId) return step.beginDialog(dialogId, { recognition: recognitionOf(step.context), text });
+    if (dialogId)
+      return step.beginDialog(dialogId, { recognition: signals.recognition.get(step.context), text });
     const { strings } = this.deps;
     await step.context.sendActivity(
       intent === 'handoff'
@@ -286,9 +289,9 @@ export class MainDialog extends InterruptibleDialog {
     // A button, its number or its words alone are a choice; in a longer sentence ("help me find
     // a group") or a typo, what the recognizer understood comes first.
     if (found && found.score >= 0.9) return true;
-    const routed = menuRouteFor(recognitionOf(prompt.context));
+    const routed = menuRouteFor(signals.recognition.get(prompt.context));
     if (routed && (routed.kind !== 'smallTalk' || !found)) {
-      prompt.context.turnState.set(MENU_ROUTE, routed);
+      menuRoute.set(prompt.context, routed);
       return true;
     }
     // Read the shared way: a number only on its own ("2", "the second one"), small typos, a few words.
@@ -314,7 +317,7 @@ export class MainDialog extends InterruptibleDialog {
       (asking === ROUTE_CONFIRM || asking === ROUTE_CHOICE) &&
       !answersOpenChoice(innerDc, this.deps.strings)
     ) {
-      const routed = menuRouteFor(recognitionOf(innerDc.context));
+      const routed = menuRouteFor(signals.recognition.get(innerDc.context));
       if (routed?.kind === 'feature' && !this.commandIn(innerDc)) {
         await innerDc.cancelAllDialogs();
         return innerDc.beginDialog(MENU_STEPS, { start: routed.intent } satisfies MainDialogOptions);

@@ -1,4 +1,3 @@
-import type { StatePropertyAccessor } from 'botbuilder';
 import {
   type DialogTurnResult,
   type FoundChoice,
@@ -6,7 +5,10 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { listAccommodationRequests } from '../src/accommodations/saved-requests.js';
+import {
+  type AccommodationRequestsProperty,
+  listAccommodationRequests,
+} from '../src/accommodations/saved-requests.js';
 import type { PlanStore } from '../src/appointments/index.js';
 import { ACCOMMODATION_DIALOG_ID } from './accommodation-dialog.js';
 import { APPOINTMENT_PLANS_DIALOG_ID } from './appointment-plans-dialog.js';
@@ -25,7 +27,7 @@ const PICK = 'myPlansPick';
 export class MyPlansDialog extends InterruptibleDialog {
   constructor(
     deps: DialogDeps,
-    private readonly saved: { plans: PlanStore; accommodationRequests: StatePropertyAccessor<unknown> },
+    private readonly saved: { plans: PlanStore; accommodationRequests: AccommodationRequestsProperty },
   ) {
     super(MY_PLANS_DIALOG_ID, deps);
     this.addDialog(new TypedChoicePrompt(PICK, deps.strings)).addDialog(

@@ -13,7 +13,6 @@ import type { StringKey } from '../src/content/strings.js';
 import { noEntities } from '../src/language/intents/entities.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { ianaZone, type Zone } from '../src/language/intents/time-zone.js';
-import { recognitionOf } from '../src/language/routing.js';
 import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import { AnswerReader } from '../src/peer-groups/answers.js';
 import type { PeerDirectory } from '../src/peer-groups/directory.js';
@@ -27,6 +26,7 @@ import {
 } from '../src/peer-groups/matching.js';
 import { PolicyQuestions } from '../src/peer-groups/policy-question.js';
 import { filterTerms, PeerGroupWriter } from '../src/peer-groups/render.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 import { typedQuestionOf } from './typed-choice-prompt.js';
@@ -519,7 +519,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
    * one, only buttons, numbers and the words in resources/locales are understood.
    */
   private recognition(context: TurnContext): WayfinderRecognition {
-    return recognitionOf(context) ?? { intent: 'none', score: 1, entities: noEntities() };
+    return signals.recognition.get(context) ?? { intent: 'none', score: 1, entities: noEntities() };
   }
 
   /**

@@ -12,16 +12,18 @@ import {
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { SpanishStrings } from '../src/content/content.js';
 import type { DialogCommand } from '../src/language/commands.js';
-import { type FeatureIntent, isFeatureIntent, recognitionOf, thresholds } from '../src/language/routing.js';
+import { type FeatureIntent, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import {
   learnedConcern,
   learnedDanger,
   mentionsOverdose,
   type SafetyResult,
 } from '../src/language/safety/safety-classifier.js';
+import { turnSignal } from '../src/platform/turn-signal.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
-import { carriedCommandIn, InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
+import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
 import { leafOf } from './open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID, type SafetyPlanOptions } from './safety-plan-dialog.js';
@@ -100,7 +102,7 @@ const carriedButtons: readonly SafetyButton<'person' | 'plan'>[] = [
   planButton,
 ];
 
-const FLAGGED = Symbol('safetyFlagged');
+const flaggedMessage = turnSignal<SafetyDialogOptions>('safetyFlagged');
 
 /** The gate's finding for a message it flagged (danger or concern), as the dialog's options. */
 export function safetyOptionsFor(result: SafetyResult): SafetyDialogOptions {
@@ -125,10 +127,10 @@ export async function pauseForSafety(
   options: SafetyDialogOptions,
 ): Promise<DialogTurnResult> {
   if (dc.activeDialog?.id === DialogIds.safety) {
-    dc.context.turnState.set(FLAGGED, options);
+    flaggedMessage.set(dc.context, options);
     const result = await dc.continueDialog();
     // Heard once: a command that came in the same message is then taken as typed after the reply.
-    dc.context.turnState.delete(FLAGGED);
+    flaggedMessage.clear(dc.context);
     return result;
   }
   const start: SafetyStart = { ...options, paused: pausedFeature(dc) };
@@ -152,7 +154,7 @@ function pausedFeature(dc: DialogContext): FeatureIntent | undefined {
 }
 
 function flaggedIn(context: TurnContext): SafetyDialogOptions | undefined {
-  return context.turnState.get(FLAGGED) as SafetyDialogOptions | undefined;
+  return flaggedMessage.get(context);
 }
 
 function flowOf(options: SafetyStart, round = 0): SafetyFlow {
@@ -344,7 +346,7 @@ export class SafetyDialog extends InterruptibleDialog {
    * can keep going"): the paused one is taken up again, a person asked for, or the topic started.
    */
   private async request(step: WaterfallStepContext, flow: SafetyFlow): Promise<DialogTurnResult | undefined> {
-    const recognition = recognitionOf(step.context);
+    const recognition = signals.recognition.get(step.context);
     if (!recognition || !isFeatureIntent(recognition.intent) || recognition.score < thresholds.route) {
       return undefined;
     }
@@ -397,7 +399,8 @@ export class SafetyDialog extends InterruptibleDialog {
 
   /** Only the words themselves: "what do I do?" after a crisis reply is not a request for help text. */
   protected override commandIn(dc: DialogContext): DialogCommand | undefined {
-    const command = carriedCommandIn(dc.context) ?? this.deps.commands.recognize(dc.context.activity.text);
+    const command =
+      signals.carriedCommand.get(dc.context) ?? this.deps.commands.recognize(dc.context.activity.text);
     return command === 'help' || command === 'menu' || command === 'cancel' ? command : undefined;
   }
 

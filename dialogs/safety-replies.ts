@@ -1,9 +1,9 @@
 import type { Choice } from 'botbuilder-dialogs';
 import type { SpanishStrings } from '../src/content/content.js';
+import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { CrisisResource } from '../src/content/crisis-resources.js';
 import type { SectionKey, Strings } from '../src/content/strings.js';
 import { normalizeText } from '../src/language/normalize.js';
-import { crisisLinesText } from './crisis-lines.js';
 
 /** The language of a safety reply: Spanish when the person wrote in Spanish. */
 export type SafetyLanguage = 'en' | 'es';

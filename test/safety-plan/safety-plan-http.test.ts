@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { App } from '../../src/host/app.js';
 import { userStateKey } from '../../src/privacy/state-keys.js';
-import { SAFETY_PLAN_PROPERTY } from '../../src/safety-plan/plan-store.js';
+import { safetyPlanProperty } from '../../src/safety-plan/plan-store.js';
 import { schedulerKeys } from '../../src/scheduling/index.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
@@ -278,7 +278,7 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
   async function storedPlan(channel = 'test'): Promise<StoredPlan | undefined> {
     const key = userStateKey(channel, 'planner');
     const user = (await storage.read([key]))[key] as Record<string, unknown> | undefined;
-    return user?.[SAFETY_PLAN_PROPERTY] as StoredPlan | undefined;
+    return user?.[safetyPlanProperty.name] as StoredPlan | undefined;
   }
 
   for (const testCase of cases) {
@@ -339,7 +339,7 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
     const json = JSON.parse(
       Buffer.from(String(file?.contentUrl).split(',')[1] ?? '', 'base64').toString('utf8'),
     );
-    assert.deepEqual(json.user[SAFETY_PLAN_PROPERTY].entries.reasonForLiving, ['my kids']);
+    assert.deepEqual(json.user[safetyPlanProperty.name].entries.reasonForLiving, ['my kids']);
     await say('plan-data', 'delete my data');
     await say('plan-data', 'yes');
     assert.equal(await storedPlan(), undefined);

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { type App, type AppOverrides, createApp } from '../../src/host/app.js';
 import { type AppConfig, loadConfig } from '../../src/host/config.js';
-import { silentLogger } from '../../src/host/log.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../../src/language/intents/index.js';
+import { silentLogger } from '../../src/platform/log.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { testContent } from './content.js';
 
