@@ -66,9 +66,13 @@ export async function benchStartup(
     const rssAtRestMb = await last.rssMb();
     // One more start without the flags, read the same way, so their saving is measured in this run.
     const bare = await wayfinder([]);
-    await settle();
-    const rssAtRestWithoutFlagsMb = await bare.rssMb();
-    await bare.stop();
+    let rssAtRestWithoutFlagsMb: number;
+    try {
+      await settle();
+      rssAtRestWithoutFlagsMb = await bare.rssMb();
+    } finally {
+      await bare.stop();
+    }
     const visits = await runLoad(last.url, {
       concurrency: 50,
       script: shortVisit,
