@@ -1,16 +1,20 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
+  Dialog,
   type DialogContext,
+  type DialogInstance,
   type DialogTurnResult,
   DialogTurnStatus,
   ListStyle,
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import type { Strings } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { type FeatureIntent, hasSwitchCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
+import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { answersOpenChoice, takesOwnWords } from './open-choice.js';
@@ -18,6 +22,38 @@ import { yesNoPrompt } from './yes-no-prompt.js';
 
 const SWITCH_STEPS = 'topicSwitchSteps';
 const SWITCH_CONFIRM = 'topicSwitchConfirm';
+/** The conversation left this turn for another topic (see PausedFlow); the bot reads it with pausedIn. */
+const pausedFlow = turnSignal<PausedFlow>('pausedFlow');
+
+/**
+ * A guided conversation left for another: its dialog instance as it was (answers, open question),
+ * so it can be resumed where it was once the other one ends. Stored in the menu's dialog state.
+ */
+export interface PausedFlow {
+  feature: FeatureIntent;
+  instance: DialogInstance;
+}
+
+/** The conversation left this turn for another topic, if any (see PausedFlow). */
+export function pausedIn(context: TurnContext): PausedFlow | undefined {
+  return pausedFlow.get(context);
+}
+
+/**
+ * Puts a paused conversation back on top of `dc`'s stack and asks its open question again,
+ * after saying where the person is ("Back to ...: here's where we were").
+ */
+export async function resumeFlow(
+  dc: DialogContext,
+  paused: PausedFlow,
+  strings: Strings,
+): Promise<DialogTurnResult> {
+  const feature = strings.text(`features.${paused.feature}`);
+  await dc.context.sendActivity(strings.text('routing.resume', { feature }));
+  dc.stack.push(structuredClone(paused.instance));
+  await dc.repromptDialog();
+  return Dialog.EndOfTurn;
+}
 
 /** What a dialog returns when the person left it with "cancel" or "menu". */
 export interface LeftResult {
@@ -97,9 +133,20 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return step.result === true ? this.switchTo(step, intent) : step.endDialog();
   }
 
-  /** Closes every dialog and notes the topic, so the bot starts it from the menu. */
+  /**
+   * Closes every dialog and notes the topic, so the bot starts it from the menu. A guided
+   * conversation is noted too, as it was before the switch was asked, to resume after.
+   */
   protected async switchTo(dc: DialogContext, intent: FeatureIntent): Promise<DialogTurnResult> {
     signals.switchTo.set(dc.context, intent);
+    const own = dc.parent?.activeDialog;
+    if (this.feature && own?.id === this.id) {
+      const instance = structuredClone(own);
+      const inner = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } }).dialogs;
+      if (inner?.dialogStack)
+        inner.dialogStack = inner.dialogStack.filter((d) => d.id !== SWITCH_STEPS && d.id !== SWITCH_CONFIRM);
+      pausedFlow.set(dc.context, { feature: this.feature, instance });
+    }
     return dc.cancelAllDialogs(true);
   }
 

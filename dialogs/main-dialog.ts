@@ -14,7 +14,7 @@ import {
 import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
-import type { IntentName } from '../src/language/intents/index.js';
+import type { IntentName, WayfinderRecognition } from '../src/language/intents/index.js';
 import { type FeatureIntent, isFeatureIntent } from '../src/language/routing.js';
 import { answerOptionOf, typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
@@ -22,7 +22,13 @@ import { isReturning } from '../src/privacy/returning-person.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
-import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
+import {
+  InterruptibleDialog,
+  type LeftResult,
+  type PausedFlow,
+  resumeFlow,
+  sendHelp,
+} from './interruptible-dialog.js';
 import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
 import { answersOpenChoice } from './open-choice.js';
@@ -61,16 +67,28 @@ const MENU_STEPS = 'mainMenuSteps';
 const MENU_PROMPT = 'mainMenuPrompt';
 const ROUTE_STEPS = 'mainRouteSteps';
 const ROUTE_CONFIRM = 'mainRouteConfirm';
+/** This turn's request as said over two messages ("...my job" then "work"), for the feature to start with. */
+const saidOverTwo = turnSignal<Said>('saidOverTwoMessages');
 const ROUTE_CHOICE = 'mainRouteChoice';
 /** Where the menu prompt's validator leaves its reading of free text for the next step. */
 const menuRoute = turnSignal<MenuRoute>('menuRoute');
 
 /** How the menu starts: again after a feature, or straight into a feature asked for elsewhere. */
+/** A request as it was said, kept while "did you mean ...?" is asked, so its details reach the feature. */
+interface Said {
+  recognition: WayfinderRecognition | undefined;
+  text: string | undefined;
+}
+
 export interface MainDialogOptions {
   again?: boolean;
   start?: FeatureIntent;
   /** The turn's message began the conversation (or came with nothing open): it is read as typed at the menu. */
   fromMessage?: boolean;
+  /** A conversation left for `start`: resumed where it was when that one ends. */
+  resume?: PausedFlow | undefined;
+  /** That conversation, put back on top now; its end comes to this loop's last step. */
+  resuming?: PausedFlow;
 }
 
 /**
@@ -115,6 +133,7 @@ export class MainDialog extends InterruptibleDialog {
   /** Offers the menu as buttons (suggested actions), or a numbered list where a channel has none. */
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as MainDialogOptions;
+    if (options.resuming) return resumeFlow(step, options.resuming, this.deps.strings);
     if (options.start) return this.startFeature(step, options.start);
     if (options.fromMessage) {
       const read = await this.readOpeningMessage(step);
@@ -131,6 +150,9 @@ export class MainDialog extends InterruptibleDialog {
   /** Runs the chosen item or what the free text asked for. */
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings, crisisResources } = this.deps;
+    // A conversation begun or resumed with the menu loop ended: its result goes to the last step.
+    const options = (step.options ?? {}) as MainDialogOptions;
+    if (options.resuming || options.start) return step.next(step.result);
     const routed = menuRoute.get(step.context);
     if (routed) return this.followRoute(step, routed);
     const value = (step.result as FoundChoice | undefined)?.value ?? '';
@@ -162,8 +184,14 @@ export class MainDialog extends InterruptibleDialog {
       case 'smallTalk':
         await this.sendSmallTalk(step.context, routed.intent);
         return step.next();
-      default:
-        return step.beginDialog(ROUTE_STEPS, routed);
+      default: {
+        // What the message said rides along: "yes" to "did you mean ...?" carries none of it.
+        const said: Said = {
+          recognition: signals.recognition.get(step.context),
+          text: step.context.activity.text,
+        };
+        return step.beginDialog(ROUTE_STEPS, { ...routed, said });
+      }
     }
   }
 
@@ -241,22 +269,30 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async afterAsk(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const routed = step.options as MenuRoute;
-    if (routed.kind === 'confirm' && step.result === true) return this.startFeature(step, routed.intent);
+    const routed = step.options as MenuRoute & { said?: Said };
+    if (routed.kind === 'confirm' && step.result === true)
+      return this.startFeature(step, routed.intent, routed.said);
     const picked = (step.result as FoundChoice | undefined)?.value;
     if (routed.kind === 'choose' && routed.intents.includes(picked as FeatureIntent)) {
-      return this.startFeature(step, picked as FeatureIntent);
+      return this.startFeature(step, picked as FeatureIntent, routed.said);
     }
     return step.endDialog();
   }
 
   /** Starts a guided conversation, prefilled from this turn's recognition, or says it is not here yet. */
-  private async startFeature(step: WaterfallStepContext, intent: FeatureIntent): Promise<DialogTurnResult> {
+  private async startFeature(
+    step: WaterfallStepContext,
+    intent: FeatureIntent,
+    said?: Said,
+  ): Promise<DialogTurnResult> {
     const dialogId = this.features[intent];
     // The message text too: a recognizer entity can lose words the dialog reads ("weekday").
-    const { text } = step.context.activity;
-    if (dialogId)
-      return step.beginDialog(dialogId, { recognition: signals.recognition.get(step.context), text });
+    const { recognition, text } = said ??
+      saidOverTwo.get(step.context) ?? {
+        recognition: signals.recognition.get(step.context),
+        text: step.context.activity.text,
+      };
+    if (dialogId) return step.beginDialog(dialogId, { recognition, text });
     const { strings } = this.deps;
     await step.context.sendActivity(
       intent === 'handoff'
@@ -269,13 +305,19 @@ export class MainDialog extends InterruptibleDialog {
     return step.next();
   }
 
-  /** Back to the menu, asked as "what next?", unless the conversation that ended asked for another. */
+  /**
+   * Back to the menu, asked as "what next?", unless the conversation that ended asked for another,
+   * or another was left for it (then that one goes on where it was).
+   */
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const ended = (step.result ?? {}) as FeatureResult;
+    const ended = (step.result ?? {}) as FeatureResult & Partial<LeftResult>;
     const next = ended.handoff ? 'handoff' : ended.next;
     if (next && isFeatureIntent(next as IntentName)) {
       return step.replaceDialog(MENU_STEPS, { start: next as FeatureIntent } satisfies MainDialogOptions);
     }
+    const { resume } = (step.options ?? {}) as MainDialogOptions;
+    if (resume && !ended.left)
+      return step.replaceDialog(MENU_STEPS, { resuming: resume } satisfies MainDialogOptions);
     return step.replaceDialog(MENU_STEPS, { again: true } satisfies MainDialogOptions);
   }
 
@@ -313,6 +355,8 @@ export class MainDialog extends InterruptibleDialog {
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const asking = innerDc.activeDialog?.id;
+    const detail = asking === ROUTE_CONFIRM ? await this.detailFor(innerDc) : undefined;
+    if (detail) return detail;
     if (
       (asking === ROUTE_CONFIRM || asking === ROUTE_CHOICE) &&
       !answersOpenChoice(innerDc, this.deps.strings)
@@ -324,6 +368,32 @@ export class MainDialog extends InterruptibleDialog {
       }
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * "Did you mean accommodations?" answered with a detail of it ("work"): that is a yes, and the
+   * detail is kept with what was first said, as a person listening would take it.
+   */
+  private async detailFor(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const recognition = signals.recognition.get(innerDc.context);
+    const routing = innerDc.stack.find((instance) => instance.id === ROUTE_STEPS)?.state?.options as
+      | (MenuRoute & { said?: Said })
+      | undefined;
+    if (!recognition || routing?.kind !== 'confirm' || answersOpenChoice(innerDc, this.deps.strings))
+      return undefined;
+    const { entities } = recognition;
+    const details: Record<FeatureIntent, number> = {
+      accommodation: entities.accommodationSetting.length,
+      peerGroup: entities.groupApproach.length + entities.groupFormat.length,
+      appointment: entities.appointmentType.length + entities.datetime.length,
+      practice: 0,
+      handoff: 0,
+    };
+    if (details[routing.intent] === 0 || this.commandIn(innerDc)) return undefined;
+    const text = [routing.said?.text, innerDc.context.activity.text].filter(Boolean).join(' ');
+    await innerDc.cancelAllDialogs();
+    saidOverTwo.set(innerDc.context, { recognition, text });
+    return innerDc.beginDialog(MENU_STEPS, { start: routing.intent } satisfies MainDialogOptions);
   }
 
   protected override async onLeave(

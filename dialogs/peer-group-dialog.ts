@@ -10,6 +10,7 @@ import {
 import { showsAdaptiveCards } from '../src/channels/card-support.js';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
+import { checkAnswer } from '../src/language/answer-check.js';
 import { noEntities } from '../src/language/intents/entities.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { ianaZone, type Zone } from '../src/language/intents/time-zone.js';
@@ -236,10 +237,18 @@ export class PeerGroupDialog extends InterruptibleDialog {
     }
     const elsewhere = await this.otherRequest(step, state, text, recognition, 'question');
     if (elsewhere) return elsewhere;
+    await this.acknowledgeUpset(step.context, text);
     if (filter === undefined || state.misses < 2)
       return step.replaceDialog(ASK, { ...state, misses: state.misses + 1 });
     await step.context.sendActivity(this.deps.strings.text('peerGroups.skippedAfterMisses'));
     return step.replaceDialog(ASK, { answers: { ...state.answers, [filter]: 'any' }, misses: 0 });
+  }
+
+  /** "this is useless", "ugh": a short sorry and the way to a person before the simpler question. */
+  private async acknowledgeUpset(context: TurnContext, text: string): Promise<void> {
+    const { strings } = this.deps;
+    if (checkAnswer(strings, text, { options: [] }).kind !== 'upset') return;
+    await context.sendActivity(`${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}`);
   }
 
   /**

@@ -234,15 +234,25 @@ export class SafetyDialog extends InterruptibleDialog {
   }
 
   /**
-   * After a danger reply: another crisis message gets the reply again, shorter; a button or a
-   * request is carried out (safety came first); anything else gets a kind word, or after an
-   * overdose the steps again ("what do I do", "he's still not waking up").
+   * After a danger reply: another crisis message gets the reply again, shorter; after an overdose,
+   * help come is acknowledged once, without the steps; a button or a request is carried out
+   * (safety came first); anything else gets a kind word, or after an overdose the steps again
+   * ("what do I do", "he's still not waking up").
    */
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const flow = step.options as SafetyFlow;
     const next: SafetyFlow = { ...flow, round: flow.round + 1 };
     const flagged = flaggedIn(step.context);
     const say = (text: string) => step.context.sendActivity(text);
+    // Help has come after the overdose steps ("ems is here", "they gave her narcan, she's awake"):
+    // the steps are not said again. Other danger in the same words still gets its reply.
+    const text = step.context.activity.text ?? '';
+    if (flow.overdose && (!flagged || flagged.overdose) && this.replies.isHelpCame(text)) {
+      const language = flagged?.language ?? flow.language;
+      await say(this.replies.helpCame(language));
+      // Still the danger buttons (a person, the plan...); a new overdose message gets the steps again.
+      return step.replaceDialog(DANGER, { ...next, language, overdose: false });
+    }
     if (flagged) {
       // Once someone may have overdosed, that stays the emergency: its steps come again.
       const now: SafetyFlow = {
@@ -267,7 +277,7 @@ export class SafetyDialog extends InterruptibleDialog {
         return this.toPlan(step);
     }
     // "I'm safe now" after an overdose reply may be about the one helping: the steps stand.
-    if (!flow.overdose && this.replies.isSafeNow(step.context.activity.text ?? '')) {
+    if (!flow.overdose && this.replies.isSafeNow(text)) {
       return this.safeNow(step, flow.language);
     }
     const request = await this.request(step, flow);

@@ -9,6 +9,7 @@ import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'bo
 import { APPOINTMENT_DIALOG_ID } from '../dialogs/appointment-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
+import { pausedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, collectsQuestions } from '../dialogs/open-choice.js';
@@ -32,6 +33,7 @@ import {
 } from './language/intents/index.js';
 import { type FeatureIntent, hasRequestCue, isFeatureIntent, thresholds } from './language/routing.js';
 import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
+import { typedAnswerReader } from './language/typed-answer.js';
 import { span } from './platform/spans.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
 import { type PersonRecord, touchPersonRecord } from './privacy/person-record.js';
@@ -228,7 +230,11 @@ export class WayfinderBot extends TeamsActivityHandler {
       // The concern was met first; what the message asked for is done now, as if typed after it.
       await this.discloseOnce(context);
       if (carried.request) {
-        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main, { start: signals.switchTo.get(context) });
+        const options: MainDialogOptions = {
+          start: signals.switchTo.get(context),
+          resume: pausedIn(context),
+        };
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main, options);
         return;
       }
     }
@@ -257,7 +263,9 @@ export class WayfinderBot extends TeamsActivityHandler {
     // An advice question is that, whatever the classifier guessed ("is it safe to taper?" is no
     // privacy question); typed commands still win. A button of the open question is its answer,
     // whatever its words sound like ("Don't share").
-    const fromIntent = answersOpenChoice(dc, strings) || advice ? undefined : rootCommandFrom(recognition);
+    // "delete that" (a back word: the last answer, not "delete my data") is the open question's too.
+    const answer = answersOpenChoice(dc, strings) || typedAnswerReader(strings).stepWord(text) !== undefined;
+    const fromIntent = answer || advice ? undefined : rootCommandFrom(recognition);
     switch (carried?.command ?? this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(
@@ -433,7 +441,11 @@ export class WayfinderBot extends TeamsActivityHandler {
     await dc.continueDialog();
     const erased = signals.eraseRequested.get(dc.context) === true;
     if (dc.activeDialog || erased) return;
-    const options: MainDialogOptions = { start: signals.switchTo.get(dc.context), fromMessage };
+    const options: MainDialogOptions = {
+      start: signals.switchTo.get(dc.context),
+      fromMessage,
+      resume: pausedIn(dc.context),
+    };
     await dc.beginDialog(DialogIds.main, options);
   }
 

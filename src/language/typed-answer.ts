@@ -266,7 +266,8 @@ export class TypedAnswerReader {
     return words(folded).filter((word) => !this.filler.has(word));
   }
 
-  private onlyFiller(folded: string): boolean {
+  /** True when a folded answer holds nothing but filler ("the one", "um please"). */
+  onlyFiller(folded: string): boolean {
     return this.content(folded).length === 0;
   }
 }

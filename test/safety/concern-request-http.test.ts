@@ -5,7 +5,7 @@ import { globalCommands } from '../../src/language/commands.js';
 import { type FeatureIntent, featureIntents } from '../../src/language/routing.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply } from '../support/dialog-case.js';
-import { exchange, exchangeAll, testActivity } from '../support/http.js';
+import { directLineJoin, directLineSay, exchange, exchangeAll } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
@@ -132,14 +132,6 @@ describe('a concern message that carries a request (HTTP)', () => {
     conversations += 1;
     return { conversation: `concern-request-${conversations}`, user: `concern-user-${conversations}` };
   };
-  const say = (conversation: string, user: string, text: string) =>
-    testActivity(conversation, { text, channelId: 'directline' }, user);
-  const join = (conversation: string, user: string) =>
-    testActivity(conversation, {
-      type: 'conversationUpdate',
-      channelId: 'directline',
-      membersAdded: [{ id: user, name: 'Person' }],
-    });
 
   for (const started of [true, false]) {
     const how = started ? 'after the welcome' : 'as the first message (no conversationUpdate)';
@@ -147,8 +139,8 @@ describe('a concern message that carries a request (HTTP)', () => {
       for (const row of rows) {
         it(`"${row.says}": the concern is met once, a person offered, then ${row.covers}`, async () => {
           const { conversation, user } = next();
-          if (started) await exchange(served.url, join(conversation, user));
-          const all = await exchangeAll(served.url, say(conversation, user, row.says));
+          if (started) await exchange(served.url, directLineJoin(conversation, user));
+          const all = await exchangeAll(served.url, directLineSay(conversation, user, row.says));
           const safety = all.find((a) => a.type === 'trace' && a.name === 'SafetyCheck');
           assert.deepEqual(safety?.value, { level: 'concern' }, 'the gate hears the concern');
           const replies = all.filter((a) => a.type !== 'trace');
@@ -193,8 +185,8 @@ describe('a concern message that carries a request (HTTP)', () => {
 
   it('the flow started goes on with the next answer: the concern reply does not come back', async () => {
     const { conversation, user } = next();
-    await exchange(served.url, say(conversation, user, rows[0]?.says ?? ''));
-    const replies = await exchange(served.url, say(conversation, user, 'a refill'));
+    await exchange(served.url, directLineSay(conversation, user, rows[0]?.says ?? ''));
+    const replies = await exchange(served.url, directLineSay(conversation, user, 'a refill'));
     assert.ok(replies.length > 0);
     for (const activity of replies) {
       assert.ok(!textOf(activity).includes('988'), `no safety reply: ${activity.text}`);
@@ -206,15 +198,18 @@ describe('a concern message that carries a request (HTTP)', () => {
     const { conversation, user } = next();
     await exchange(
       served.url,
-      say(conversation, user, 'been craving so bad all week. find me a group online'),
+      directLineSay(conversation, user, 'been craving so bad all week. find me a group online'),
     );
-    const tapped = await exchange(served.url, say(conversation, user, strings.text('safety.talkToPerson')));
+    const tapped = await exchange(
+      served.url,
+      directLineSay(conversation, user, strings.text('safety.talkToPerson')),
+    );
     // Like any topic asked for inside a flow: one question, so a slip does not lose the search.
     assert.notEqual(
       indexOf(tapped, ['routing.switchConfirm', { feature: strings.text('features.handoff') }]),
       -1,
     );
-    const replies = await exchange(served.url, say(conversation, user, 'yes'));
+    const replies = await exchange(served.url, directLineSay(conversation, user, 'yes'));
     assert.notEqual(indexOf(replies, 'handoff.intro'), -1, 'the handoff starts');
   });
 
@@ -231,7 +226,7 @@ describe('a concern message that carries a request (HTTP)', () => {
   for (const text of concernOnly) {
     it(`a concern alone keeps the question, nothing started: "${text}"`, async () => {
       const { conversation, user } = next();
-      const all = await exchangeAll(served.url, say(conversation, user, text));
+      const all = await exchangeAll(served.url, directLineSay(conversation, user, text));
       const safety = all.find((a) => a.type === 'trace' && a.name === 'SafetyCheck');
       assert.deepEqual(safety?.value, { level: 'concern' }, 'the gate hears the concern');
       const replies = all.filter((a) => a.type !== 'trace');
@@ -243,15 +238,19 @@ describe('a concern message that carries a request (HTTP)', () => {
 
   it('in a flow, a concern that asks for that same flow: the reply, then its open question again, answers kept', async () => {
     const { conversation, user } = next();
-    await exchange(served.url, join(conversation, user));
+    await exchange(served.url, directLineJoin(conversation, user));
     const started = await exchange(
       served.url,
-      say(conversation, user, 'help me get ready for my doctor visit'),
+      directLineSay(conversation, user, 'help me get ready for my doctor visit'),
     );
     assert.notEqual(indexOf(started, 'appointment.askWhen'), -1, 'the flow asks when');
     const replies = await exchange(
       served.url,
-      say(conversation, user, 'im scared ill relapse, can you help me get ready for my appointment'),
+      directLineSay(
+        conversation,
+        user,
+        'im scared ill relapse, can you help me get ready for my appointment',
+      ),
     );
     const ack = indexOf(replies, ACK);
     assert.ok(ack >= 0, 'the concern reply');
@@ -262,10 +261,10 @@ describe('a concern message that carries a request (HTTP)', () => {
 
   it('a second concern in a row that asks for something: a shorter reply, then the request', async () => {
     const { conversation, user } = next();
-    await exchange(served.url, say(conversation, user, 'i feel so hopeless lately'));
+    await exchange(served.url, directLineSay(conversation, user, 'i feel so hopeless lately'));
     const replies = await exchange(
       served.url,
-      say(conversation, user, 'im scared ill relapse, find me a group'),
+      directLineSay(conversation, user, 'im scared ill relapse, find me a group'),
     );
     const shorter = indexOf(replies, 'safety.concernAgain');
     assert.ok(shorter >= 0, 'the shorter reply');
@@ -277,7 +276,7 @@ describe('a concern message that carries a request (HTTP)', () => {
     const { conversation, user } = next();
     const replies = await exchange(
       served.url,
-      say(conversation, user, 'i want to end my life tonight. find me a group'),
+      directLineSay(conversation, user, 'i want to end my life tonight. find me a group'),
     );
     assert.ok(indexOf(replies, 'safety.dangerIntro') >= 0, 'the crisis reply');
     assert.equal(indexOf(replies, 'peerGroups.intro'), -1, 'no group search now');
@@ -288,7 +287,7 @@ describe('a concern message that carries a request (HTTP)', () => {
     const { conversation, user } = next();
     const replies = await exchange(
       served.url,
-      say(conversation, user, 'i took way more than usual and cant stay awake, find me a group'),
+      directLineSay(conversation, user, 'i took way more than usual and cant stay awake, find me a group'),
     );
     assert.ok(indexOf(replies, 'safety.overdoseNow') >= 0, 'the overdose reply');
     assert.equal(indexOf(replies, 'peerGroups.intro'), -1, 'no group search now');
@@ -298,7 +297,7 @@ describe('a concern message that carries a request (HTTP)', () => {
     const { conversation, user } = next();
     const replies = await exchange(
       served.url,
-      say(conversation, user, 'me quiero morir, ayudame a buscar un grupo'),
+      directLineSay(conversation, user, 'me quiero morir, ayudame a buscar un grupo'),
     );
     assert.ok(
       replies.some((a) => textOf(a).includes('AYUDA')),

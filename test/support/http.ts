@@ -47,6 +47,20 @@ export function testActivity(
   };
 }
 
+/** A Direct Line message from `user` in `conversation`, asking for replies in the body. */
+export function directLineSay(conversation: string, user: string, text: string): Record<string, unknown> {
+  return testActivity(conversation, { text, channelId: 'directline' }, user);
+}
+
+/** The conversationUpdate that adds `user` to `conversation` on Direct Line (the welcome). */
+export function directLineJoin(conversation: string, user: string): Record<string, unknown> {
+  return testActivity(conversation, {
+    type: 'conversationUpdate',
+    channelId: 'directline',
+    membersAdded: [{ id: user, name: 'Person' }],
+  });
+}
+
 /** POSTs `body` (an object, or a raw string) to /api/messages. */
 export function postMessages(
   url: string,
