@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { projectRoot } from '../src/paths.js';
+import { serverEntry, startFlags } from './start-flags.js';
 
 /** A server started in its own process for a benchmark, ready to take requests. */
 export interface ChildServer {
@@ -18,14 +19,19 @@ export interface ChildServer {
 }
 
 /**
- * Spawns `node <entry>` (a path under dist/) with only PATH, PORT and `env`, and polls /readyz
- * every 5 ms until it answers 200. The child's stderr is kept to explain a failed start.
+ * Spawns `node <flags> <entry>` (a path under dist/) with only PATH, PORT and `env`, and polls
+ * /readyz every 5 ms until it answers 200. The server gets the Node flags `npm start` gives it
+ * unless `nodeFlags` says otherwise. The child's stderr is kept to explain a failed start.
  */
-export async function startChild(entry: string, env: Record<string, string> = {}): Promise<ChildServer> {
+export async function startChild(
+  entry: string,
+  env: Record<string, string> = {},
+  nodeFlags: readonly string[] = entry === serverEntry ? startFlags() : [],
+): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [resolve(projectRoot, entry)], {
+  const child = spawn(process.execPath, [...nodeFlags, resolve(projectRoot, entry)], {
     env: { PATH: process.env.PATH, PORT: String(port), LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

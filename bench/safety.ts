@@ -74,17 +74,17 @@ function printCrossValidation(print: Print): void {
   const scores = crossValidate(rules, examples.items, taxonomy, lists);
   const rulesAlone = sweepRow(scores, { danger: 1, atRisk: 1 });
   print(
-    `safety: 5-fold cross-validation of the learned layer on its ${scores.filter((row) => !row.independent).length} training examples (${(performance.now() - started).toFixed(0)} ms); rules alone flag danger ${tally(rulesAlone.danger)}, concern ${tally(rulesAlone.concern)}, alarm on lookalikes ${tally(rulesAlone.lookalike)}, everyday ${tally(rulesAlone.everyday)} and independent everyday ${tally(rulesAlone.independent)}`,
+    `safety: 5-fold cross-validation of the learned layer on its ${scores.filter((row) => !row.independent && !row.own).length} training examples (${(performance.now() - started).toFixed(0)} ms); rules alone flag danger ${tally(rulesAlone.danger)}, concern ${tally(rulesAlone.concern)}, alarm on lookalikes ${tally(rulesAlone.lookalike)}, everyday ${tally(rulesAlone.everyday)} and independent everyday ${tally(rulesAlone.independent)}`,
   );
   print(
-    '  each cell: danger flagged / lookalike alarms / everyday alarms / independent everyday alarms (out of fold, rules + learned)',
+    "  each cell: danger flagged / lookalike alarms / everyday alarms / independent everyday alarms / the bot's own words raised (out of fold, rules + learned)",
   );
-  print(`  ${'danger \\ atRisk'.padEnd(16)}${GRID.map((t) => t.toFixed(2).padStart(18)).join('')}`);
+  print(`  ${'danger \\ atRisk'.padEnd(16)}${GRID.map((t) => t.toFixed(2).padStart(20)).join('')}`);
   for (const danger of GRID) {
     const cells = GRID.map((atRisk) => {
       const row = sweepRow(scores, { danger, atRisk });
-      return `${row.danger.flagged}/${row.lookalike.flagged}/${row.everyday.flagged}/${row.independent.flagged}`.padStart(
-        18,
+      return `${row.danger.flagged}/${row.lookalike.flagged}/${row.everyday.flagged}/${row.independent.flagged}/${row.own.flagged}`.padStart(
+        20,
       );
     });
     print(`  ${danger.toFixed(2).padEnd(16)}${cells.join('')}`);
@@ -98,7 +98,7 @@ function printCrossValidation(print: Print): void {
   const shipped = examples.thresholds;
   const same = shipped.danger === picked.danger && shipped.atRisk === picked.atRisk;
   print(
-    `  picked (alarm budgets ${percent(LOOKALIKE_ALARM_BUDGET)} of lookalikes and of the training's everyday messages, ${percent(EVERYDAY_ALARM_BUDGET)} of independent everyday messages): danger ${picked.danger}, atRisk ${picked.atRisk}: danger ${tally(row.danger)} (${row.dangerGained} the rules missed), concern ${tally(row.concern)}, alarms on lookalikes ${tally(row.lookalike)}, everyday ${tally(row.everyday)}, independent everyday ${tally(row.independent)}`,
+    `  picked (alarm budgets ${percent(LOOKALIKE_ALARM_BUDGET)} of lookalikes and of the training's everyday messages, ${percent(EVERYDAY_ALARM_BUDGET)} of independent everyday messages, none on the bot's own words): danger ${picked.danger}, atRisk ${picked.atRisk}: danger ${tally(row.danger)} (${row.dangerGained} the rules missed), concern ${tally(row.concern)}, alarms on lookalikes ${tally(row.lookalike)}, everyday ${tally(row.everyday)}, independent everyday ${tally(row.independent)}`,
   );
   print(
     `  resources/safety-examples.json has danger ${shipped.danger}, atRisk ${shipped.atRisk}${same ? '' : '  <- UPDATE THE FILE'}`,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ChildServer, startChild } from './child-server.js';
 import { runLoad } from './conversations.js';
+import { serverEntry, startFlags } from './start-flags.js';
 import { type Summary, summarize } from './stats.js';
 
 /** Cold start and memory figures. */
@@ -10,6 +11,10 @@ export interface StartupFigures {
   wayfinderStartMs: Summary;
   echoStartMs: Summary;
   rssAtRestMb: number;
+  /** The same server started without `npm start`'s Node flags: what they save. */
+  rssAtRestWithoutFlagsMb: number;
+  /** `npm start`'s Node flags (package.json). */
+  startFlags: string[];
   rssAfterConversationsMb: number;
   conversations: number;
   echoRssAtRestMb: number;
@@ -21,8 +26,9 @@ const shortVisit = ['hi', '1', '2'];
 /**
  * Cold start: spawn to GET /readyz 200 over `runs` starts of Wayfinder (STORAGE=file, a fresh
  * DATA_DIR each time) and of the echo bot (the stack's floor). Memory: resident set of the last
- * Wayfinder started, read from /proc after a 2 s settle, and again after `conversations` new
- * people each had a short visit (50 at a time).
+ * Wayfinder started, read from /proc after a 2 s settle (and of one more started without
+ * `npm start`'s Node flags), and again after `conversations` new people each had a short visit
+ * (50 at a time).
  */
 export async function benchStartup(
   print: (line: string) => void,
@@ -31,10 +37,11 @@ export async function benchStartup(
   const runs = options.runs ?? 5;
   const conversations = options.conversations ?? 10_000;
   const dataDirs: string[] = [];
-  const wayfinder = async (): Promise<ChildServer> => {
+  const flags = startFlags();
+  const wayfinder = async (nodeFlags = flags): Promise<ChildServer> => {
     const dataDir = await mkdtemp(join(tmpdir(), 'wayfinder-bench-start-'));
     dataDirs.push(dataDir);
-    return startChild('dist/src/index.js', { STORAGE: 'file', DATA_DIR: dataDir });
+    return startChild(serverEntry, { STORAGE: 'file', DATA_DIR: dataDir }, nodeFlags);
   };
   let last: ChildServer | undefined;
   try {
@@ -57,6 +64,15 @@ export async function benchStartup(
     if (!last) throw new Error('runs must be at least 1');
     await settle();
     const rssAtRestMb = await last.rssMb();
+    // One more start without the flags, read the same way, so their saving is measured in this run.
+    const bare = await wayfinder([]);
+    let rssAtRestWithoutFlagsMb: number;
+    try {
+      await settle();
+      rssAtRestWithoutFlagsMb = await bare.rssMb();
+    } finally {
+      await bare.stop();
+    }
     const visits = await runLoad(last.url, {
       concurrency: 50,
       script: shortVisit,
@@ -71,6 +87,8 @@ export async function benchStartup(
       wayfinderStartMs: summarize(times),
       echoStartMs: summarize(echoTimes),
       rssAtRestMb,
+      rssAtRestWithoutFlagsMb,
+      startFlags: flags,
       rssAfterConversationsMb,
       conversations,
       echoRssAtRestMb,
@@ -82,7 +100,7 @@ export async function benchStartup(
     line('Wayfinder (STORAGE=file)', figures.wayfinderStartMs);
     line('echo bot (the stack alone)', figures.echoStartMs);
     print(
-      `memory: Wayfinder resident ${rssAtRestMb.toFixed(0)} MB at rest, ${rssAfterConversationsMb.toFixed(0)} MB after ${conversations} conversations of ${shortVisit.length} turns (echo bot at rest: ${echoRssAtRestMb.toFixed(0)} MB)`,
+      `memory: Wayfinder resident ${rssAtRestMb.toFixed(0)} MB at rest with ${flags.join(' ') || 'no flags'} (${rssAtRestWithoutFlagsMb.toFixed(0)} MB without), ${rssAfterConversationsMb.toFixed(0)} MB after ${conversations} conversations of ${shortVisit.length} turns (echo bot at rest: ${echoRssAtRestMb.toFixed(0)} MB)`,
     );
     return figures;
   } finally {

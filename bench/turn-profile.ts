@@ -7,7 +7,7 @@ import type { BotAdapter, StoreItems } from 'botbuilder';
 import type restify from 'restify';
 import { createApp } from '../src/host/app.js';
 import { loadConfig } from '../src/host/config.js';
-import { type SpanName, spanChannel, spanNames } from '../src/host/spans.js';
+import { type SpanName, spanChannel, spanNames } from '../src/platform/spans.js';
 import type { AppStorage } from '../src/storage/app-storage.js';
 import { createStorage } from '../src/storage/create-storage.js';
 import { dialogWalk } from './conversations.js';

@@ -1,4 +1,4 @@
-import { type Activity, ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   type Choice,
   type DialogContext,
@@ -43,6 +43,7 @@ import {
 } from '../src/accommodations/questions.js';
 import { rightsSummary } from '../src/accommodations/rights.js';
 import {
+  type AccommodationRequestsProperty,
   accommodationRequestTitle,
   deleteAccommodationRequest,
   findAccommodationRequest,
@@ -54,8 +55,9 @@ import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
-import { type FeatureIntent, recognitionOf } from '../src/language/routing.js';
+import type { FeatureIntent } from '../src/language/routing.js';
 import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
@@ -68,8 +70,8 @@ export const ACCOMMODATION_DIALOG_ID = 'accommodation';
 export interface AccommodationFeature {
   /** Today's date for letters and follow-ups (tests fix it). */
   clock: () => Date;
-  /** User-state property of saved requests: `accommodationRequestsProperty(userState)`. */
-  requests: StatePropertyAccessor<unknown>;
+  /** User-state property of saved requests (see src/user-properties.ts). */
+  requests: AccommodationRequestsProperty;
   /** Validated content; loaded from resources/accommodations.json when left out. */
   content?: AccommodationContent;
   /** Offer "Practice saying it" at the end (ends with `{ next: 'practice' }`). Default true. */
@@ -258,8 +260,38 @@ export class AccommodationDialog extends InterruptibleDialog {
         draft = { ...draft, ...parsed.patch };
         if (field === 'who') await this.sendWhoTip(step.context, draft);
         break;
+      case 'correction':
+        return this.correct(step, state, field, parsed.words);
     }
     return step.replaceDialog(ASK, { ...state, draft: reconcile(draft, this.content), own: false });
+  }
+
+  /**
+   * "its the med doc not primary": the answer before takes the new words, said back; where they
+   * do not answer it, that question is asked again. At the first question they answer it.
+   */
+  private async correct(
+    step: WaterfallStepContext,
+    state: RequestState,
+    field: Field,
+    words: string,
+  ): Promise<DialogTurnResult> {
+    const facts = { today: this.today(step.context) };
+    const here = this.questions.parse(field, words, this.questions.choices(field, state.draft), facts);
+    // "no, I meant email" at the format question picks a button here: it answers this question.
+    const answersHere = here.kind === 'answer' && this.questions.picks(field, words, state.draft);
+    const target = answersHere ? field : (previousField(field) ?? field);
+    const parsed =
+      target === field
+        ? here
+        : this.questions.parse(target, words, this.questions.choices(target, state.draft), facts);
+    if (parsed.kind !== 'answer') {
+      return step.replaceDialog(ASK, { ...state, draft: unanswer(state.draft, target), own: false });
+    }
+    if (target !== field)
+      await step.context.sendActivity(this.deps.strings.text('answers.corrected', { answer: words }));
+    const draft = reconcile({ ...state.draft, ...parsed.patch }, this.content);
+    return step.replaceDialog(ASK, { ...state, draft, own: false });
   }
 
   /** "back": the previous question is asked again (its answer cleared); at the first, say so. */
@@ -292,7 +324,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const choices = (prompt.options.choices ?? []) as Choice[];
     const { context } = prompt;
     let parsed = this.questions.parse(field, prompt.recognized.value ?? '', choices, {
-      recognition: recognitionOf(context),
+      recognition: signals.recognition.get(context),
       today: this.today(context),
       numbered: showsNumbers(
         context.activity.channelId,
@@ -308,12 +340,21 @@ export class AccommodationDialog extends InterruptibleDialog {
       });
       return false;
     }
-    if (parsed.kind === 'miss') {
+    if (parsed.kind === 'miss' || parsed.kind === 'upset' || parsed.kind === 'question') {
       const full: Question = { text: '', choices: this.questions.choices(field, draft) };
-      prompt.options.retryPrompt = this.questionActivity(
-        context,
-        this.questions.retry(field, full, prompt.attemptCount),
-      );
+      const retry = this.questions.retry(field, full, prompt.attemptCount);
+      // Frustration gets a short "sorry" and the way to a person; a side question, that it is not kept.
+      const { strings } = this.deps;
+      const before =
+        parsed.kind === 'upset'
+          ? `${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}\n\n`
+          : parsed.kind === 'question'
+            ? `${strings.text('answers.sideQuestion')}\n\n`
+            : '';
+      prompt.options.retryPrompt = this.questionActivity(context, {
+        ...retry,
+        text: `${before}${retry.text}`,
+      });
       return false;
     }
     context.turnState.set(PARSED, parsed);

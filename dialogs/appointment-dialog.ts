@@ -7,7 +7,12 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { AfterAnswers, type AfterOutcome } from '../src/appointments/after-answers.js';
-import { matchChoice, QUESTION_STYLE, questionActivity } from '../src/appointments/choices.js';
+import {
+  type ChoiceSpec,
+  matchChoice,
+  QUESTION_STYLE,
+  questionActivity,
+} from '../src/appointments/choices.js';
 import type { AppointmentContent } from '../src/appointments/content.js';
 import { MAX_ANSWER_LENGTH, type PlanDraft, type PrepField, prepFields } from '../src/appointments/plan.js';
 import { PlanKeeper } from '../src/appointments/plan-keeper.js';
@@ -23,13 +28,15 @@ import {
 } from '../src/appointments/prep-state.js';
 import { prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
+import { saidDetails } from '../src/appointments/said-details.js';
 import { formatWhen, isPast } from '../src/appointments/when.js';
+import { type CheckedAnswer, checkAnswer } from '../src/language/answer-check.js';
 import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
-import { recognitionOf } from '../src/language/routing.js';
 import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 import type { OpenPromptOptions } from './open-choice.js';
@@ -52,7 +59,9 @@ export interface AppointmentFeature {
 
 /** Begin options: what the person already said ("my counselor next Tuesday at 3") is not asked again. */
 export interface AppointmentDialogOptions {
-  recognition?: WayfinderRecognition;
+  recognition?: WayfinderRecognition | undefined;
+  /** The words that asked for it, when not this turn's ("yes" to "did you mean ...?"). */
+  text?: string | undefined;
 }
 
 /**
@@ -104,13 +113,24 @@ export class AppointmentDialog extends InterruptibleDialog {
     const { content, clock } = this.appointments;
     const { context } = innerDc;
     const findDates = (part: string) => this.recognize(context.activity, part).entities.datetime;
-    const state = prefilledState(options?.recognition, context.activity.text ?? '', findDates, clock());
+    const said = options?.text ?? context.activity.text ?? '';
+    const details = options?.recognition ? saidDetails(strings, said) : {};
+    const topic = details.topic && strings.text('appointment.topicQuestion', { topic: details.topic });
+    const state = prefilledState(options?.recognition, said, findDates, clock(), {
+      ...details,
+      ...(topic ? { topic } : {}),
+    });
     const { type, when } = state.draft;
     const facts = [
       ...(type ? [strings.text(content.types[type].label)] : []),
+      ...(details.provider ? [details.provider] : []),
       ...(when ? [formatWhen(when, strings, clock())] : []),
     ];
-    const noted = facts.length ? `\n\n${strings.text('appointment.noted', { facts: facts.join(', ') })}` : '';
+    const notes = [
+      ...(facts.length ? [strings.text('appointment.noted', { facts: facts.join(', ') })] : []),
+      ...(topic ? [strings.text('appointment.topicNoted', { question: topic })] : []),
+    ];
+    const noted = notes.map((note) => `\n\n${note}`).join('');
     await context.sendActivity(`${strings.text('appointment.intro')}${noted}`);
     return innerDc.beginDialog(STEPS, state);
   }
@@ -152,19 +172,109 @@ export class AppointmentDialog extends InterruptibleDialog {
     if (stepWord === 'back') return this.back(step, state);
     const skipWord = skippable.includes(state.step) && stepWord === 'skip';
     if (choice === 'skip' || skipWord) return this.skip(step, state);
-    if (choice === 'keep') return this.advance(step, state, state.draft);
-    const { activity } = step.context;
-    const input: AnswerInput = {
+    if (choice === 'keep' || this.keepsOrder(state, text)) return this.advance(step, state, state.draft);
+    // A loose pick ("what" is a word of "What I take") is checked too, and so is no pick at all.
+    const loose = choice === undefined || (matched?.how !== 'exact' && matched?.how !== 'position');
+    const checked = loose && ownWords.has(state.step) ? this.check(text, state, shown) : undefined;
+    if (checked && checked.kind !== 'pick' && checked.kind !== 'words')
+      return this.notKept(step, state, checked);
+    const picked = checked?.kind === 'pick' ? checked.pick.value : choice;
+    // Own words as checked: "its a refill" is kept as "a refill".
+    const input = this.input(
+      step.context,
+      checked?.kind === 'words' ? checked.words : text,
+      picked,
+      picked !== choice || (matched?.how ?? 'sentence') !== 'sentence',
+    );
+    const after = this.after.answer(state, input);
+    return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
+  }
+
+  /**
+   * At the ranking question, "yea", "idk", "thats all" or "ugh" rank nothing: the order stays as
+   * it is and the plan goes on, rather than asking for numbers again and again.
+   */
+  private keepsOrder(state: PrepState, text: string): boolean {
+    if (state.step !== 'topQuestions' || /\d/.test(text)) return false;
+    const kind = checkAnswer(this.deps.strings, text, { options: [] }).kind;
+    return kind === 'empty' || kind === 'upset' || state.misses >= 2;
+  }
+
+  /** An answer as the preparation and after-saving readers take it. */
+  private input(context: TurnContext, text: string, choice: string | undefined, whole: boolean): AnswerInput {
+    const { activity } = context;
+    const known = signals.recognition.get(context);
+    return {
       text,
       choice,
-      choiceIsWhole: matched !== undefined && matched.how !== 'sentence',
+      choiceIsWhole: choice !== undefined && whole,
       // The bot recognized this message already (same text, zone and clock): reuse it.
-      recognition: recognitionOf(step.context) ?? this.recognize(activity, text),
+      recognition: known && activity.text?.trim() === text ? known : this.recognize(activity, text),
       findDates: (part) => this.recognize(activity, part).entities.datetime,
       now: this.appointments.clock(),
     };
-    const after = this.after.answer(state, input);
-    return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
+  }
+
+  /** Reads an own-words answer for what it is before it goes into the plan (answer-check.ts). */
+  private check(text: string, state: PrepState, shown: readonly ChoiceSpec[]): CheckedAnswer {
+    return checkAnswer(
+      this.deps.strings,
+      text,
+      { options: shown },
+      { takesQuestions: state.step === 'questions' },
+    );
+  }
+
+  /**
+   * What is not an answer is not kept: "idk" or "yea" gets the question again with an example,
+   * frustration a short "sorry" first (and the way to a person), a side question a word that it is
+   * not saved, and a correction changes the answer before (or asks that question again).
+   */
+  private async notKept(step: WaterfallStepContext<PrepState>, state: PrepState, checked: CheckedAnswer) {
+    const { strings } = this.deps;
+    if (checked.kind === 'correction') return this.correct(step, state, checked.words);
+    if (checked.kind === 'upset')
+      await step.context.sendActivity(
+        `${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}`,
+      );
+    if (checked.kind === 'question') await step.context.sendActivity(strings.text('answers.sideQuestion'));
+    return this.missed(step, state);
+  }
+
+  /**
+   * "no I meant the med doc": the answer before takes the new words (at a list, its last item),
+   * or, when they do not answer it, its question comes again.
+   */
+  private async correct(step: WaterfallStepContext<PrepState>, state: PrepState, words: string) {
+    const { strings } = this.deps;
+    const here = matchChoice(strings, words, this.questions.ask(state, this.appointments.clock()).choices);
+    // "no, I meant the second one" picks a button here: it answers this question.
+    if (here)
+      return this.follow(
+        step,
+        state,
+        this.answers.answer(state, this.input(step.context, words, here.value, true)),
+      );
+    const list = listSteps.find((name) => name === state.step);
+    const previous = state.history.at(-1);
+    const before: PrepState | undefined =
+      list && state.draft[list].length > 0
+        ? { ...state, draft: { ...state.draft, [list]: state.draft[list].slice(0, -1) } }
+        : previous
+          ? { ...state, step: previous, history: state.history.slice(0, -1), misses: 0 }
+          : undefined;
+    if (!before) {
+      const input = this.input(step.context, words, undefined, false);
+      return this.follow(step, state, this.answers.answer(state, input));
+    }
+    const shown = this.questions.ask(before, this.appointments.clock()).choices;
+    const choice = matchChoice(strings, words, shown)?.value;
+    const outcome = this.answers.answer(before, this.input(step.context, words, choice, true));
+    if (outcome.kind !== 'next' && outcome.kind !== 'again') return this.to(step, before);
+    await step.context.sendActivity(strings.text('answers.corrected', { answer: words }));
+    const field = prepFields.find((f) => f === before.step);
+    const draft = field ? markAnswered(outcome.draft, field) : outcome.draft;
+    return this.to(step, { ...state, draft, misses: 0 });
   }
 
   /** Acts on a preparation answer: tips or "got it" first, then the same, another or the next question. */
@@ -284,6 +394,12 @@ export class AppointmentDialog extends InterruptibleDialog {
     return step.replaceDialog(STEPS, state);
   }
 }
+
+/** Questions that take several answers: a correction there replaces the last one. */
+const listSteps = ['questions', 'barriers', 'talk'] as const;
+
+/** Questions whose free text goes into the plan as the person's words: checked before it is kept. */
+const ownWords: ReadonlySet<StepName> = new Set(['goal', 'questions', 'barriers', 'bring', 'share', 'talk']);
 
 /** The checks of a date (passed, or another day meant) stand in for the date question. */
 function isWhenCheck(step: StepName): boolean {

@@ -4,6 +4,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
@@ -11,9 +12,6 @@ import { yesNoPrompt } from './yes-no-prompt.js';
 
 const STEPS = 'deleteDataSteps';
 const CONFIRM = 'deleteDataConfirm';
-
-/** Set on the turn when the person confirmed erasure; the bot erases once the turn's dialogs are done. */
-export const ERASE_REQUESTED = Symbol('eraseRequested');
 
 /**
  * "Delete my data": says exactly what will be erased and asks to confirm. Erasing happens at
@@ -46,7 +44,7 @@ export class DeleteDataDialog extends InterruptibleDialog {
   /** Yes: close every dialog and flag the turn for erasure. No: say nothing was erased. */
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result === true) {
-      step.context.turnState.set(ERASE_REQUESTED, true);
+      signals.eraseRequested.set(step.context, true);
       return step.cancelAllDialogs(true);
     }
     await step.context.sendActivity(this.deps.strings.text('data.keptData'));

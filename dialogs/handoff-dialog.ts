@@ -8,13 +8,13 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { HandoffService } from '../src/handoff/handoff-service.js';
 import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
 import { referenceWithTenant } from '../src/teams/scope.js';
-import { crisisLinesText } from './crisis-lines.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { type HandoffReason, summaryOf } from './handoff-reason.js';

@@ -1,59 +1,75 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
+  Dialog,
   type DialogContext,
+  type DialogInstance,
   type DialogTurnResult,
   DialogTurnStatus,
   ListStyle,
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import type { Strings } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
-import {
-  type FeatureIntent,
-  hasSwitchCue,
-  isFeatureIntent,
-  recognitionOf,
-  thresholds,
-} from '../src/language/routing.js';
+import { type FeatureIntent, hasSwitchCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
+import { turnSignal } from '../src/platform/turn-signal.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
-import { answersOpenChoice, leafOf, takesOwnWords } from './open-choice.js';
+import { answersOpenChoice, takesOwnWords } from './open-choice.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 const SWITCH_STEPS = 'topicSwitchSteps';
 const SWITCH_CONFIRM = 'topicSwitchConfirm';
-const SWITCH_TO = Symbol('switchTo');
-const SWITCHED_FROM = Symbol('switchedFrom');
-const CARRIED_COMMAND = Symbol('carriedCommand');
+/** The conversation left this turn for another topic (see PausedFlow); the bot reads it with pausedIn. */
+const pausedFlow = turnSignal<PausedFlow>('pausedFlow');
 
 /**
- * Notes a help, menu or cancel said inside a longer message ("so scared. help"), which the bot
- * found after a concern reply: the dialogs take it as if it had been typed on its own.
+ * A guided conversation left for another: its dialog instance as it was (answers, open question),
+ * so it can be resumed where it was once the other one ends. Stored in the menu's dialog state.
  */
-export function carryCommand(context: TurnContext, command: DialogCommand): void {
-  context.turnState.set(CARRIED_COMMAND, command);
+export interface PausedFlow {
+  feature: FeatureIntent;
+  instance: DialogInstance;
 }
 
-/** The command noted with carryCommand this turn, if any. */
-export function carriedCommandIn(context: TurnContext): DialogCommand | undefined {
-  return context.turnState.get(CARRIED_COMMAND) as DialogCommand | undefined;
+/** The conversation left this turn for another topic, if any (see PausedFlow). */
+export function pausedIn(context: TurnContext): PausedFlow | undefined {
+  return pausedFlow.get(context);
 }
 
-/** The topic a person asked to switch to this turn (every dialog was closed for it), if any. */
-export function switchRequestedIn(context: TurnContext): FeatureIntent | undefined {
-  return context.turnState.get(SWITCH_TO) as FeatureIntent | undefined;
+/**
+ * Puts a paused conversation back on top of `dc`'s stack and asks its open question again,
+ * after saying where the person is ("Back to ...: here's where we were").
+ */
+export async function resumeFlow(
+  dc: DialogContext,
+  paused: PausedFlow,
+  strings: Strings,
+): Promise<DialogTurnResult> {
+  const feature = strings.text(`features.${paused.feature}`);
+  await dc.context.sendActivity(strings.text('routing.resume', { feature }));
+  dc.stack.push(structuredClone(paused.instance));
+  await dc.repromptDialog();
+  return Dialog.EndOfTurn;
 }
 
-/** The guided conversation left this turn for another, and whether its question had missed an answer. */
-export interface SwitchedFrom {
-  flow: FeatureIntent;
-  misunderstood: boolean;
-}
-
-/** What was left for the topic asked for this turn, if a guided conversation was. */
-export function switchedFromIn(context: TurnContext): SwitchedFrom | undefined {
-  return context.turnState.get(SWITCHED_FROM) as SwitchedFrom | undefined;
+/**
+ * Whether the paused conversation's open question had missed an answer before it was left:
+ * its prompt (the innermost dialog) counts the earlier tries.
+ */
+export function missedIn(paused: PausedFlow): boolean {
+  let top: DialogInstance | undefined = paused.instance;
+  for (;;) {
+    const stack: DialogInstance[] | undefined = (
+      top?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined
+    )?.dialogs?.dialogStack;
+    if (!stack?.length) break;
+    top = stack[0];
+  }
+  const prompt = top?.state as { state?: { attemptCount?: number } } | undefined;
+  return (prompt?.state?.attemptCount ?? 0) > 0;
 }
 
 /** What a dialog returns when the person left it with "cancel" or "menu". */
@@ -87,8 +103,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (command === 'help') return this.onHelp(innerDc);
       if (command) return this.onLeave(innerDc, command);
       const target = this.switchTarget(innerDc);
-      if (target?.ask)
-        return innerDc.beginDialog(SWITCH_STEPS, { intent: target.intent, missed: missedAnswer(innerDc) });
+      if (target?.ask) return innerDc.beginDialog(SWITCH_STEPS, { intent: target.intent });
       if (target) return this.switchTo(innerDc, target.intent);
     }
     return super.onContinueDialog(innerDc);
@@ -111,7 +126,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    */
   private switchTarget(innerDc: DialogContext): { intent: FeatureIntent; ask: boolean } | undefined {
     const { context } = innerDc;
-    const recognition = recognitionOf(context);
+    const recognition = signals.recognition.get(context);
     if (!recognition || !this.switchesTopics() || innerDc.activeDialog?.id === SWITCH_STEPS) return undefined;
     if (answersOpenChoice(innerDc, this.deps.strings)) return undefined;
     const { intent, score } = recognition;
@@ -131,21 +146,24 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   /** Yes: switch. No: back to the question that was open (it is asked again). */
   private async afterSwitch(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { intent, missed } = step.options as { intent: FeatureIntent; missed: boolean };
-    return step.result === true ? this.switchTo(step, intent, missed) : step.endDialog();
+    const { intent } = step.options as { intent: FeatureIntent };
+    return step.result === true ? this.switchTo(step, intent) : step.endDialog();
   }
 
   /**
-   * Closes every dialog and notes the topic, so the bot starts it from the menu, and what was
-   * left (a handoff's summary says where the person was).
+   * Closes every dialog and notes the topic, so the bot starts it from the menu. A guided
+   * conversation is noted too, as it was before the switch was asked, to resume after.
    */
-  protected async switchTo(
-    dc: DialogContext,
-    intent: FeatureIntent,
-    missed = missedAnswer(dc),
-  ): Promise<DialogTurnResult> {
-    dc.context.turnState.set(SWITCH_TO, intent);
-    if (this.feature) dc.context.turnState.set(SWITCHED_FROM, { flow: this.feature, misunderstood: missed });
+  protected async switchTo(dc: DialogContext, intent: FeatureIntent): Promise<DialogTurnResult> {
+    signals.switchTo.set(dc.context, intent);
+    const own = dc.parent?.activeDialog;
+    if (this.feature && own?.id === this.id) {
+      const instance = structuredClone(own);
+      const inner = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } }).dialogs;
+      if (inner?.dialogStack)
+        inner.dialogStack = inner.dialogStack.filter((d) => d.id !== SWITCH_STEPS && d.id !== SWITCH_CONFIRM);
+      pausedFlow.set(dc.context, { feature: this.feature, instance });
+    }
     return dc.cancelAllDialogs(true);
   }
 
@@ -174,14 +192,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected commandIn(dc: DialogContext): DialogCommand | undefined {
     const { activity } = dc.context;
     if (activity.type !== ActivityTypes.Message) return undefined;
-    const exact = carriedCommandIn(dc.context) ?? this.deps.commands.recognize(activity.text);
+    const exact = signals.carriedCommand.get(dc.context) ?? this.deps.commands.recognize(activity.text);
     if (exact === 'help' || exact === 'menu' || exact === 'cancel') return exact;
     // A button of the open prompt is its answer, whatever it sounds like ("Go back"); "back" and
     // "skip" belong to the question too (the recognizer may read them as "cancel").
     if (answersOpenChoice(dc, this.deps.strings)) return undefined;
     if (typedAnswerReader(this.deps.strings).stepWord(activity.text ?? '')) return undefined;
     if (takesOwnWords(dc)) return undefined;
-    const recognition = recognitionOf(dc.context);
+    const recognition = signals.recognition.get(dc.context);
     const { intent, score } = recognition ?? { intent: 'none', score: 0 };
     const sure = score >= thresholds.command;
     return sure && (intent === 'help' || intent === 'menu' || intent === 'cancel') ? intent : undefined;
@@ -192,12 +210,6 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const active = innerDc.activeDialog;
     return active !== undefined && innerDc.findDialog(active.id) instanceof InterruptibleDialog;
   }
-}
-
-/** True when the open question has already missed an answer: a prompt counts its earlier tries. */
-function missedAnswer(dc: DialogContext): boolean {
-  const prompt = leafOf(dc).activeDialog?.state as { state?: { attemptCount?: number } } | undefined;
-  return (prompt?.state?.attemptCount ?? 0) > 0;
 }
 
 /** Sends the help text: what works, how to reach a person, privacy in one line. */

@@ -11,18 +11,27 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
-import type { IntentName } from '../src/language/intents/index.js';
-import { type FeatureIntent, isFeatureIntent, recognitionOf } from '../src/language/routing.js';
+import type { IntentName, WayfinderRecognition } from '../src/language/intents/index.js';
+import { type FeatureIntent, isFeatureIntent } from '../src/language/routing.js';
 import { answerOptionOf, foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
+import { turnSignal } from '../src/platform/turn-signal.js';
 import { isReturning } from '../src/privacy/returning-person.js';
-import { crisisLinesText } from './crisis-lines.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import type { HandoffDialogOptions } from './handoff-dialog.js';
 import type { HandoffReason } from './handoff-reason.js';
-import { InterruptibleDialog, sendHelp, switchedFromIn } from './interruptible-dialog.js';
+import {
+  InterruptibleDialog,
+  type LeftResult,
+  missedIn,
+  type PausedFlow,
+  resumeFlow,
+  sendHelp,
+} from './interruptible-dialog.js';
 import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
 import { answersOpenChoice } from './open-choice.js';
@@ -63,14 +72,16 @@ const MENU_STEPS = 'mainMenuSteps';
 const MENU_PROMPT = 'mainMenuPrompt';
 const ROUTE_STEPS = 'mainRouteSteps';
 const ROUTE_CONFIRM = 'mainRouteConfirm';
+/** This turn's request as said over two messages ("...my job" then "work"), for the feature to start with. */
+const saidOverTwo = turnSignal<Said>('saidOverTwoMessages');
 const ROUTE_CHOICE = 'mainRouteChoice';
 /** Where the menu prompt's validator leaves its reading of free text for the next step. */
-const MENU_ROUTE = Symbol('menuRoute');
+const menuRoute = turnSignal<MenuRoute>('menuRoute');
 /** Noted by the menu prompt's validator when the menu had missed an answer before this one. */
-const MENU_MISSED = Symbol('menuMissed');
+const menuMissed = turnSignal<boolean>('menuMissed');
 
-/** A "did you mean" question, and whether the menu had missed an answer before it. */
-type AskedRoute = MenuRoute & { missed?: boolean };
+/** A "did you mean" question, what the message said, and whether the menu had missed an answer before it. */
+type AskedRoute = MenuRoute & { said?: Said; missed?: boolean };
 
 /** What the menu's steps remember: the guided conversation they started. */
 interface MenuValues {
@@ -78,6 +89,12 @@ interface MenuValues {
 }
 
 /** How the menu starts: again after a feature, or straight into a feature asked for elsewhere. */
+/** A request as it was said, kept while "did you mean ...?" is asked, so its details reach the feature. */
+interface Said {
+  recognition: WayfinderRecognition | undefined;
+  text: string | undefined;
+}
+
 export interface MainDialogOptions {
   again?: boolean;
   start?: FeatureIntent;
@@ -85,6 +102,10 @@ export interface MainDialogOptions {
   fromMessage?: boolean;
   /** The guided conversation that ended asking for `start`. */
   after?: FeatureIntent;
+  /** A conversation left for `start`: resumed where it was when that one ends. */
+  resume?: PausedFlow | undefined;
+  /** That conversation, put back on top now; its end comes to this loop's last step. */
+  resuming?: PausedFlow;
 }
 
 /**
@@ -135,7 +156,8 @@ export class MainDialog extends InterruptibleDialog {
   /** Offers the menu as buttons (suggested actions), or a numbered list where a channel has none. */
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as MainDialogOptions;
-    if (options.start) return this.startFeature(step, options.start, startReason(step.context, options));
+    if (options.resuming) return resumeFlow(step, options.resuming, this.deps.strings);
+    if (options.start) return this.startFeature(step, options.start, undefined, startReason(options));
     if (options.fromMessage) {
       const read = await this.readOpeningMessage(step);
       if (read) return read;
@@ -151,15 +173,18 @@ export class MainDialog extends InterruptibleDialog {
   /** Runs the chosen item or what the free text asked for. */
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings, crisisResources } = this.deps;
-    const routed = step.context.turnState.get(MENU_ROUTE) as MenuRoute | undefined;
+    // A conversation begun or resumed with the menu loop ended: its result goes to the last step.
+    const options = (step.options ?? {}) as MainDialogOptions;
+    if (options.resuming || options.start) return step.next(step.result);
+    const routed = menuRoute.get(step.context);
     if (routed) return this.followRoute(step, routed);
     const value = (step.result as FoundChoice | undefined)?.value ?? '';
     if (isFeatureIntent(value as IntentName)) {
       // The button (its label, or its number where numbers are shown), or the person's own words.
       const text = foldAnswer(step.context.activity.text ?? '');
       const tapped = text === foldAnswer(strings.text('menu.handoff')) || /^\d+$/.test(text);
-      const misunderstood = step.context.turnState.get(MENU_MISSED) === true;
-      return this.startFeature(step, value as FeatureIntent, {
+      const misunderstood = menuMissed.get(step.context) === true;
+      return this.startFeature(step, value as FeatureIntent, undefined, {
         kind: tapped ? 'menu' : 'asked',
         misunderstood,
       });
@@ -187,19 +212,26 @@ export class MainDialog extends InterruptibleDialog {
   private async followRoute(step: WaterfallStepContext, routed: MenuRoute): Promise<DialogTurnResult> {
     switch (routed.kind) {
       case 'feature':
-        return this.startFeature(step, routed.intent, {
+        return this.startFeature(step, routed.intent, undefined, {
           kind: 'asked',
-          misunderstood: step.context.turnState.get(MENU_MISSED) === true,
+          misunderstood: menuMissed.get(step.context) === true,
         });
       case 'smallTalk':
         await this.sendSmallTalk(step.context, routed.intent);
         return step.next();
-      default:
-        // Whether the menu had missed first goes along, for a handoff's summary.
+      default: {
+        // What the message said rides along: "yes" to "did you mean ...?" carries none of it.
+        // Whether the menu had missed first goes along too, for a handoff's summary.
+        const said: Said = {
+          recognition: signals.recognition.get(step.context),
+          text: step.context.activity.text,
+        };
         return step.beginDialog(ROUTE_STEPS, {
           ...routed,
-          missed: step.context.turnState.get(MENU_MISSED) === true,
+          said,
+          missed: menuMissed.get(step.context) === true,
         } satisfies AskedRoute);
+      }
     }
   }
 
@@ -220,13 +252,13 @@ export class MainDialog extends InterruptibleDialog {
       const picked: FoundChoice = { value: pick.value, index: pick.index, score: 1, synonym: text };
       return step.next(picked);
     }
-    const routed = menuRouteFor(recognitionOf(step.context));
+    const routed = menuRouteFor(signals.recognition.get(step.context));
     if (!routed) return undefined;
     if (routed.kind === 'smallTalk') {
       await this.sendSmallTalk(step.context, routed.intent);
       return undefined;
     }
-    step.context.turnState.set(MENU_ROUTE, routed);
+    menuRoute.set(step.context, routed);
     return step.next();
   }
 
@@ -280,10 +312,10 @@ export class MainDialog extends InterruptibleDialog {
     const routed = step.options as AskedRoute;
     const reason: HandoffReason = { kind: 'asked', misunderstood: routed.missed };
     if (routed.kind === 'confirm' && step.result === true)
-      return this.startFeature(step, routed.intent, reason);
+      return this.startFeature(step, routed.intent, routed.said, reason);
     const picked = (step.result as FoundChoice | undefined)?.value;
     if (routed.kind === 'choose' && routed.intents.includes(picked as FeatureIntent)) {
-      return this.startFeature(step, picked as FeatureIntent, reason);
+      return this.startFeature(step, picked as FeatureIntent, routed.said, reason);
     }
     return step.endDialog();
   }
@@ -295,21 +327,27 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /**
-   * Starts a guided conversation, prefilled from this turn's recognition, or says it is not here
-   * yet. `reason`: how the person came to ask, for a handoff's summary.
+   * Starts a guided conversation, prefilled from this turn's recognition (or `said`, the request
+   * as it was said before a "did you mean"), or says it is not here yet. `reason`: how the person
+   * came to ask, for a handoff's summary.
    */
   private async startFeature(
     step: WaterfallStepContext,
     intent: FeatureIntent,
+    said?: Said,
     reason: HandoffReason = { kind: 'asked' },
   ): Promise<DialogTurnResult> {
     const dialogId = this.features[intent];
     // The message text too: a recognizer entity can lose words the dialog reads ("weekday").
-    const { text } = step.context.activity;
+    const { recognition, text } = said ??
+      saidOverTwo.get(step.context) ?? {
+        recognition: signals.recognition.get(step.context),
+        text: step.context.activity.text,
+      };
     (step.values as MenuValues).started = intent;
     if (dialogId)
       return step.beginDialog(dialogId, {
-        recognition: recognitionOf(step.context),
+        recognition,
         text,
         ...(intent === 'handoff' ? ({ reason } satisfies HandoffDialogOptions) : {}),
       });
@@ -325,9 +363,12 @@ export class MainDialog extends InterruptibleDialog {
     return step.next();
   }
 
-  /** Back to the menu, asked as "what next?", unless the conversation that ended asked for another. */
+  /**
+   * Back to the menu, asked as "what next?", unless the conversation that ended asked for another,
+   * or another was left for it (then that one goes on where it was).
+   */
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const ended = (step.result ?? {}) as FeatureResult;
+    const ended = (step.result ?? {}) as FeatureResult & Partial<LeftResult>;
     const next = ended.handoff ? 'handoff' : ended.next;
     if (next && isFeatureIntent(next as IntentName)) {
       const after = ended.started ?? (step.values as MenuValues).started;
@@ -336,6 +377,9 @@ export class MainDialog extends InterruptibleDialog {
         ...(after ? { after } : {}),
       } satisfies MainDialogOptions);
     }
+    const { resume } = (step.options ?? {}) as MainDialogOptions;
+    if (resume && !ended.left)
+      return step.replaceDialog(MENU_STEPS, { resuming: resume } satisfies MainDialogOptions);
     return step.replaceDialog(MENU_STEPS, { again: true } satisfies MainDialogOptions);
   }
 
@@ -346,13 +390,13 @@ export class MainDialog extends InterruptibleDialog {
    */
   private async validateChoice(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
     const found = prompt.recognized.succeeded ? prompt.recognized.value : undefined;
-    if (prompt.attemptCount > 1) prompt.context.turnState.set(MENU_MISSED, true);
+    if (prompt.attemptCount > 1) menuMissed.set(prompt.context, true);
     // A button, its number or its words alone are a choice; in a longer sentence ("help me find
     // a group") or a typo, what the recognizer understood comes first.
     if (found && found.score >= 0.9) return true;
-    const routed = menuRouteFor(recognitionOf(prompt.context));
+    const routed = menuRouteFor(signals.recognition.get(prompt.context));
     if (routed && (routed.kind !== 'smallTalk' || !found)) {
-      prompt.context.turnState.set(MENU_ROUTE, routed);
+      menuRoute.set(prompt.context, routed);
       return true;
     }
     // Read the shared way: a number only on its own ("2", "the second one"), small typos, a few words.
@@ -374,17 +418,45 @@ export class MainDialog extends InterruptibleDialog {
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const asking = innerDc.activeDialog?.id;
+    const detail = asking === ROUTE_CONFIRM ? await this.detailFor(innerDc) : undefined;
+    if (detail) return detail;
     if (
       (asking === ROUTE_CONFIRM || asking === ROUTE_CHOICE) &&
       !answersOpenChoice(innerDc, this.deps.strings)
     ) {
-      const routed = menuRouteFor(recognitionOf(innerDc.context));
+      const routed = menuRouteFor(signals.recognition.get(innerDc.context));
       if (routed?.kind === 'feature' && !this.commandIn(innerDc)) {
         await innerDc.cancelAllDialogs();
         return innerDc.beginDialog(MENU_STEPS, { start: routed.intent } satisfies MainDialogOptions);
       }
     }
     return super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * "Did you mean accommodations?" answered with a detail of it ("work"): that is a yes, and the
+   * detail is kept with what was first said, as a person listening would take it.
+   */
+  private async detailFor(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const recognition = signals.recognition.get(innerDc.context);
+    const routing = innerDc.stack.find((instance) => instance.id === ROUTE_STEPS)?.state?.options as
+      | (MenuRoute & { said?: Said })
+      | undefined;
+    if (!recognition || routing?.kind !== 'confirm' || answersOpenChoice(innerDc, this.deps.strings))
+      return undefined;
+    const { entities } = recognition;
+    const details: Record<FeatureIntent, number> = {
+      accommodation: entities.accommodationSetting.length,
+      peerGroup: entities.groupApproach.length + entities.groupFormat.length,
+      appointment: entities.appointmentType.length + entities.datetime.length,
+      practice: 0,
+      handoff: 0,
+    };
+    if (details[routing.intent] === 0 || this.commandIn(innerDc)) return undefined;
+    const text = [routing.said?.text, innerDc.context.activity.text].filter(Boolean).join(' ');
+    await innerDc.cancelAllDialogs();
+    saidOverTwo.set(innerDc.context, { recognition, text });
+    return innerDc.beginDialog(MENU_STEPS, { start: routing.intent } satisfies MainDialogOptions);
   }
 
   protected override async onLeave(
@@ -421,8 +493,9 @@ export class MainDialog extends InterruptibleDialog {
 }
 
 /** How a conversation asked for elsewhere came to be asked for: after or during another one. */
-function startReason(context: TurnContext, options: MainDialogOptions): HandoffReason {
+function startReason(options: MainDialogOptions): HandoffReason {
   if (options.after) return { kind: 'after', flow: options.after };
-  const left = switchedFromIn(context);
-  return left ? { kind: 'during', flow: left.flow, misunderstood: left.misunderstood } : { kind: 'asked' };
+  // The conversation left for this one (see pausedIn): its open question may have missed an answer.
+  const left = options.resume;
+  return left ? { kind: 'during', flow: left.feature, misunderstood: missedIn(left) } : { kind: 'asked' };
 }

@@ -8,10 +8,14 @@ export type MenuRoute =
   | { kind: 'choose'; intents: [FeatureIntent, FeatureIntent] }
   | { kind: 'smallTalk'; intent: 'greeting' | 'thanks' };
 
+/** A runner-up feature scoring at least this share of the likeliest one: both are offered. */
+const closeRunnerUp = 0.5;
+
 /**
  * Reads a recognition the menu's buttons did not match: start what was asked for when sure,
- * ask "did you mean X?" when fairly sure, offer the two likeliest when unsure, and leave the
- * rest (none) to the menu's retry, so a person is never sent somewhere on a guess.
+ * ask "did you mean X?" when fairly sure, offer the two likeliest when unsure or when the second
+ * is close behind (two were named), and leave the rest (none) to the menu's retry, so a person is
+ * never sent somewhere on a guess.
  */
 export function menuRouteFor(recognition: WayfinderRecognition | undefined): MenuRoute | undefined {
   if (!recognition) return undefined;
@@ -20,7 +24,13 @@ export function menuRouteFor(recognition: WayfinderRecognition | undefined): Men
     return { kind: 'smallTalk', intent };
   }
   if (isFeatureIntent(intent) && score >= thresholds.route) return { kind: 'feature', intent };
-  if (isFeatureIntent(intent) && score >= thresholds.confirm) return { kind: 'confirm', intent };
+  if (isFeatureIntent(intent) && score >= thresholds.confirm) {
+    // "help with my job and a group" names two: asking about one alone would drop the other.
+    const other = runnerUp && runnerUp.score >= closeRunnerUp * score ? runnerUp.intent : undefined;
+    return other && isFeatureIntent(other)
+      ? { kind: 'choose', intents: [intent, other] }
+      : { kind: 'confirm', intent };
+  }
   const likely = [intent, runnerUp?.intent]
     .filter((i): i is IntentName => i !== undefined)
     .filter(isFeatureIntent);

@@ -5,7 +5,9 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { checkAnswer, nicknameIn } from '../src/language/answer-check.js';
 import { normalizeText } from '../src/language/normalize.js';
+import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { readProfile, writeProfile } from '../src/state/profile.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
@@ -39,9 +41,10 @@ export class NicknameDialog extends InterruptibleDialog {
   /** Saves the name (or removes it on "skip") and says so. */
   private async saveName(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings, profile } = this.deps;
-    const answer = String(step.result).trim();
+    const said = String(step.result).trim();
+    const answer = nicknameIn(strings, said) ?? said;
     const current = await readProfile(profile, step.context);
-    if (this.isSkip(answer)) {
+    if (this.isSkip(said)) {
       await writeProfile(profile, step.context, { version: current.version });
       await step.context.sendActivity(strings.text('nickname.skipped'));
     } else {
@@ -56,12 +59,29 @@ export class NicknameDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  /** A name is 1-40 printable characters; "skip" and its synonyms are also accepted. */
+  /**
+   * A name is the name inside the answer ("call me Jay" is Jay), 1-40 printable characters;
+   * "skip" and its synonyms are also accepted. "ok", "ugh" or a question is no name: the
+   * question comes again more simply (after a short "sorry", or why a name is asked).
+   */
   private async validateName(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const { strings } = this.deps;
     const value = (prompt.recognized.value ?? '').trim();
     if (this.isSkip(value)) return true;
+    const back = typedAnswerReader(strings).stepWord(value) === 'back';
+    const name = back ? undefined : nicknameIn(strings, value);
+    if (!name) {
+      const kind = back ? 'back' : checkAnswer(strings, value, { options: [] }).kind;
+      const before = (
+        { upset: 'answers.upset', question: 'nickname.why', back: 'answers.nothingBefore' } as const
+      )[kind as 'upset' | 'question' | 'back'];
+      const simpler = strings.text('nickname.askSimpler');
+      prompt.options.retryPrompt = before ? `${strings.text(before)} ${simpler}` : simpler;
+      return false;
+    }
+    prompt.options.retryPrompt = strings.text('nickname.retry', { max: MAX_NICKNAME_LENGTH });
     // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-    return value.length > 0 && value.length <= MAX_NICKNAME_LENGTH && !/[\u0000-\u001f\u007f<>]/.test(value);
+    return name.length <= MAX_NICKNAME_LENGTH && !/[\u0000-\u001f\u007f<>]/.test(name);
   }
 
   private isSkip(answer: string): boolean {

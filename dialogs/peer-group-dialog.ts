@@ -10,10 +10,10 @@ import {
 import { showsAdaptiveCards } from '../src/channels/card-support.js';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
+import { checkAnswer } from '../src/language/answer-check.js';
 import { noEntities } from '../src/language/intents/entities.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { ianaZone, type Zone } from '../src/language/intents/time-zone.js';
-import { recognitionOf } from '../src/language/routing.js';
 import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import { AnswerReader } from '../src/peer-groups/answers.js';
 import type { PeerDirectory } from '../src/peer-groups/directory.js';
@@ -27,6 +27,7 @@ import {
 } from '../src/peer-groups/matching.js';
 import { PolicyQuestions } from '../src/peer-groups/policy-question.js';
 import { filterTerms, PeerGroupWriter } from '../src/peer-groups/render.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 import { typedQuestionOf } from './typed-choice-prompt.js';
@@ -236,10 +237,18 @@ export class PeerGroupDialog extends InterruptibleDialog {
     }
     const elsewhere = await this.otherRequest(step, state, text, recognition, 'question');
     if (elsewhere) return elsewhere;
+    await this.acknowledgeUpset(step.context, text);
     if (filter === undefined || state.misses < 2)
       return step.replaceDialog(ASK, { ...state, misses: state.misses + 1 });
     await step.context.sendActivity(this.deps.strings.text('peerGroups.skippedAfterMisses'));
     return step.replaceDialog(ASK, { answers: { ...state.answers, [filter]: 'any' }, misses: 0 });
+  }
+
+  /** "this is useless", "ugh": a short sorry and the way to a person before the simpler question. */
+  private async acknowledgeUpset(context: TurnContext, text: string): Promise<void> {
+    const { strings } = this.deps;
+    if (checkAnswer(strings, text, { options: [] }).kind !== 'upset') return;
+    await context.sendActivity(`${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}`);
   }
 
   /**
@@ -519,7 +528,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
    * one, only buttons, numbers and the words in resources/locales are understood.
    */
   private recognition(context: TurnContext): WayfinderRecognition {
-    return recognitionOf(context) ?? { intent: 'none', score: 1, entities: noEntities() };
+    return signals.recognition.get(context) ?? { intent: 'none', score: 1, entities: noEntities() };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ActivityTypes, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
 import {
   type Choice,
   type DialogContext,
@@ -14,12 +14,13 @@ import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { FeedbackWriter, type Turn } from '../src/practice/feedback.js';
-import { recordSession } from '../src/practice/history.js';
+import { type PracticeHistory, recordSession } from '../src/practice/history.js';
 import type { PracticeContent } from '../src/practice/index.js';
 import { advance, pickMove, type RolePlayState } from '../src/practice/moves.js';
 import { reasonIn } from '../src/practice/reason.js';
 import { type Scenario, type SceneChoice, sceneNamedIn, sceneOf } from '../src/practice/scenarios.js';
 import { detectSkills } from '../src/practice/skills.js';
+import type { UserProperty } from '../src/state/user-property.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 import { typedQuestionOf } from './typed-choice-prompt.js';
@@ -32,8 +33,8 @@ export interface PracticeFeature {
   content: PracticeContent;
   /** "Now", for the date a practice is saved with (tests fix it). */
   clock: () => Date;
-  /** User-state property `practiceHistory` (see createPracticeParts). */
-  history: StatePropertyAccessor<unknown>;
+  /** User-state property `practiceHistory` (see src/user-properties.ts). */
+  history: UserProperty<PracticeHistory>;
 }
 
 /**

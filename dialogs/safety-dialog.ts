@@ -12,17 +12,19 @@ import {
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { SpanishStrings } from '../src/content/content.js';
 import type { DialogCommand } from '../src/language/commands.js';
-import { type FeatureIntent, isFeatureIntent, recognitionOf, thresholds } from '../src/language/routing.js';
+import { type FeatureIntent, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import {
   learnedConcern,
   learnedDanger,
   mentionsOverdose,
   type SafetyResult,
 } from '../src/language/safety/safety-classifier.js';
+import { turnSignal } from '../src/platform/turn-signal.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import type { HandoffDialogOptions } from './handoff-dialog.js';
-import { carriedCommandIn, InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
+import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
 import { leafOf } from './open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID, type SafetyPlanOptions } from './safety-plan-dialog.js';
@@ -101,7 +103,7 @@ const carriedButtons: readonly SafetyButton<'person' | 'plan'>[] = [
   planButton,
 ];
 
-const FLAGGED = Symbol('safetyFlagged');
+const flaggedMessage = turnSignal<SafetyDialogOptions>('safetyFlagged');
 
 /** The gate's finding for a message it flagged (danger or concern), as the dialog's options. */
 export function safetyOptionsFor(result: SafetyResult): SafetyDialogOptions {
@@ -126,10 +128,10 @@ export async function pauseForSafety(
   options: SafetyDialogOptions,
 ): Promise<DialogTurnResult> {
   if (dc.activeDialog?.id === DialogIds.safety) {
-    dc.context.turnState.set(FLAGGED, options);
+    flaggedMessage.set(dc.context, options);
     const result = await dc.continueDialog();
     // Heard once: a command that came in the same message is then taken as typed after the reply.
-    dc.context.turnState.delete(FLAGGED);
+    flaggedMessage.clear(dc.context);
     return result;
   }
   const start: SafetyStart = { ...options, paused: pausedFeature(dc) };
@@ -153,7 +155,7 @@ function pausedFeature(dc: DialogContext): FeatureIntent | undefined {
 }
 
 function flaggedIn(context: TurnContext): SafetyDialogOptions | undefined {
-  return context.turnState.get(FLAGGED) as SafetyDialogOptions | undefined;
+  return flaggedMessage.get(context);
 }
 
 function flowOf(options: SafetyStart, round = 0): SafetyFlow {
@@ -233,15 +235,25 @@ export class SafetyDialog extends InterruptibleDialog {
   }
 
   /**
-   * After a danger reply: another crisis message gets the reply again, shorter; a button or a
-   * request is carried out (safety came first); anything else gets a kind word, or after an
-   * overdose the steps again ("what do I do", "he's still not waking up").
+   * After a danger reply: another crisis message gets the reply again, shorter; after an overdose,
+   * help come is acknowledged once, without the steps; a button or a request is carried out
+   * (safety came first); anything else gets a kind word, or after an overdose the steps again
+   * ("what do I do", "he's still not waking up").
    */
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const flow = step.options as SafetyFlow;
     const next: SafetyFlow = { ...flow, round: flow.round + 1 };
     const flagged = flaggedIn(step.context);
     const say = (text: string) => step.context.sendActivity(text);
+    // Help has come after the overdose steps ("ems is here", "they gave her narcan, she's awake"):
+    // the steps are not said again. Other danger in the same words still gets its reply.
+    const text = step.context.activity.text ?? '';
+    if (flow.overdose && (!flagged || flagged.overdose) && this.replies.isHelpCame(text)) {
+      const language = flagged?.language ?? flow.language;
+      await say(this.replies.helpCame(language));
+      // Still the danger buttons (a person, the plan...); a new overdose message gets the steps again.
+      return step.replaceDialog(DANGER, { ...next, language, overdose: false });
+    }
     if (flagged) {
       // Once someone may have overdosed, that stays the emergency: its steps come again.
       const now: SafetyFlow = {
@@ -266,7 +278,7 @@ export class SafetyDialog extends InterruptibleDialog {
         return this.toPlan(step);
     }
     // "I'm safe now" after an overdose reply may be about the one helping: the steps stand.
-    if (!flow.overdose && this.replies.isSafeNow(step.context.activity.text ?? '')) {
+    if (!flow.overdose && this.replies.isSafeNow(text)) {
       return this.safeNow(step, flow.language);
     }
     const request = await this.request(step, flow);
@@ -345,7 +357,7 @@ export class SafetyDialog extends InterruptibleDialog {
    * can keep going"): the paused one is taken up again, a person asked for, or the topic started.
    */
   private async request(step: WaterfallStepContext, flow: SafetyFlow): Promise<DialogTurnResult | undefined> {
-    const recognition = recognitionOf(step.context);
+    const recognition = signals.recognition.get(step.context);
     if (!recognition || !isFeatureIntent(recognition.intent) || recognition.score < thresholds.route) {
       return undefined;
     }
@@ -402,7 +414,8 @@ export class SafetyDialog extends InterruptibleDialog {
 
   /** Only the words themselves: "what do I do?" after a crisis reply is not a request for help text. */
   protected override commandIn(dc: DialogContext): DialogCommand | undefined {
-    const command = carriedCommandIn(dc.context) ?? this.deps.commands.recognize(dc.context.activity.text);
+    const command =
+      signals.carriedCommand.get(dc.context) ?? this.deps.commands.recognize(dc.context.activity.text);
     return command === 'help' || command === 'menu' || command === 'cancel' ? command : undefined;
   }
 

@@ -29,6 +29,7 @@ import {
 } from '../src/safety-plan/plan.js';
 import type { SafetyPlanSender } from '../src/safety-plan/plan-sender.js';
 import { safetyPlanView, stepKey } from '../src/safety-plan/plan-view.js';
+import { PlanWords } from '../src/safety-plan/plan-words.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
@@ -62,6 +63,17 @@ interface StepState {
   editing?: boolean;
   /** Answers given so far in this edit (the first one clears the part). */
   answered?: number;
+  /** Gone back to from another part ("the one I skipped"): where the plan goes on after it. */
+  returnTo?: number;
+  /** Offered again at the end: the skipped parts offered so far (each is offered once). */
+  offered?: PlanStep[];
+  /** Asked again after a non-answer: in fewer words, with an example. */
+  simpler?: boolean;
+}
+
+/** The skipped parts offered again at the end, so far. */
+interface RevisitState {
+  offered: PlanStep[];
 }
 
 const OPEN = 'safetyPlanOpen';
@@ -78,6 +90,7 @@ const OFFER_VIEW = 'safetyPlanOfferView';
 const FOLLOW_UP = 'safetyPlanFollowUp';
 const CHECK_IN = 'safetyPlanCheckIn';
 const CHECK_IN_ASK = 'safetyPlanCheckInAsk';
+const REVISIT = 'safetyPlanRevisit';
 
 /**
  * The personal safety plan (Stanley-Brown): made with the person, one part at a time, in their
@@ -87,7 +100,9 @@ const CHECK_IN_ASK = 'safetyPlanCheckInAsk';
  * day, only with a yes.
  */
 export class SafetyPlanDialog extends InterruptibleDialog {
-  private readonly words: Record<'skip' | 'back' | 'next' | 'keep' | 'okay', ReadonlySet<string>>;
+  /** "I'm doing okay" in its usual wordings, at the check-in. */
+  private readonly okay: ReadonlySet<string>;
+  private readonly partWords: PlanWords;
 
   constructor(
     deps: DialogDeps,
@@ -95,15 +110,12 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   ) {
     super(SAFETY_PLAN_DIALOG_ID, deps);
     const { strings } = deps;
-    const set = (key: StringKey, label?: StringKey) =>
-      new Set([...strings.variants(key), ...(label ? [strings.text(label)] : [])].map(normalizeText));
-    this.words = {
-      skip: set('safetyPlan.skipWords', 'safetyPlan.skip'),
-      back: set('safetyPlan.backWords'),
-      next: set('safetyPlan.nextWords', 'safetyPlan.nextStep'),
-      keep: set('safetyPlan.keepWords', 'safetyPlan.keep'),
-      okay: set('safetyPlan.checkInOkayWords', 'safetyPlan.checkInOkay'),
-    };
+    this.okay = new Set(
+      [...strings.variants('safetyPlan.checkInOkayWords'), strings.text('safetyPlan.checkInOkay')].map(
+        normalizeText,
+      ),
+    );
+    this.partWords = new PlanWords(strings);
     this.addDialog(new OpenAnswerPrompt(ASK, strings))
       .addDialog(new OpenAnswerPrompt(CHECK_IN_ASK, strings))
       .addDialog(new WaterfallDialog(CHECK_IN, [this.askCheckIn.bind(this), this.afterCheckIn.bind(this)]))
@@ -112,6 +124,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       .addDialog(yesNoPrompt(OFFER, strings, ['safetyPlan.makeYes', 'safetyPlan.makeNo']))
       .addDialog(yesNoPrompt(OFFER_VIEW, strings, ['safetyPlan.viewYes', 'safetyPlan.makeNo']))
       .addDialog(yesNoPrompt(FOLLOW_UP, strings, ['safetyPlan.followUpYes', 'safetyPlan.followUpNo']))
+      .addDialog(new WaterfallDialog(REVISIT, [this.askRevisit.bind(this), this.afterRevisit.bind(this)]))
       .addDialog(new WaterfallDialog(OPEN, [this.open.bind(this), this.afterOffer.bind(this)]))
       .addDialog(new WaterfallDialog(STEP, [this.askStep.bind(this), this.takeStep.bind(this)]))
       .addDialog(new WaterfallDialog(MORE, [this.askMore.bind(this), this.takeMore.bind(this)]))
@@ -131,6 +144,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const options = (step.options ?? {}) as SafetyPlanOptions;
     if (options.checkIn) return step.replaceDialog(CHECK_IN);
     const plan = await this.parts.plans.store.get(step.context);
+    const edit = this.partWords.editRequest(step.context.activity.text);
+    if (edit && !options.offer)
+      return step.replaceDialog(STEP, { index: planSteps.indexOf(edit), editing: true });
     if (options.offer) {
       const has = hasEntries(plan);
       return step.prompt(has ? OFFER_VIEW : OFFER, {
@@ -186,7 +202,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   private async afterCheckIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const typed = normalizeText(this.typed(step));
-    if (this.words.okay.has(typed)) {
+    if (this.okay.has(typed)) {
       await step.context.sendActivity(strings.text('safetyPlan.checkInGlad'));
       return step.endDialog();
     }
@@ -205,7 +221,10 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       total: planSteps.length,
       name,
     });
-    let text = `${header}\n\n${strings.text(stepKey(part, 'ask'))}`;
+    const [example] = strings.variants(stepKey(part, 'examples'));
+    let text = state.simpler
+      ? strings.text('safetyPlan.simpler', { name, example: example ?? '' })
+      : `${header}\n\n${strings.text(stepKey(part, 'ask'))}`;
     if (state.editing) {
       const plan = await this.plan(step);
       const entries = entriesOf(plan, part);
@@ -220,50 +239,128 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     });
   }
 
-  /** An answer is kept as typed; skip, back and (when changing) keep do what they say. */
+  /**
+   * An answer is kept as typed, once it is one: skip, back (to the part before, to a part by
+   * name, or to "the one I skipped") and, when changing, keep do what they say; "no" skips; a
+   * non-answer ("ok", "what", "?") or frustration is never kept: the part is asked again simply.
+   */
   private async takeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const state = step.options as StepState;
-    const part = planSteps[state.index] as PlanStep;
     const typed = this.typed(step);
-    if (state.editing && this.words.keep.has(normalizeText(typed))) {
-      await step.context.sendActivity(strings.text('safetyPlan.kept'));
-      return step.replaceDialog(VIEW);
+    const answer = this.partWords.read(typed, 'part', state.editing === true);
+    switch (answer.kind) {
+      case 'keep':
+        return this.doneEditing(step, state, 'safetyPlan.kept');
+      case 'back':
+        return this.goBack(step, state, state.index, answer.to);
+      case 'skip':
+        return this.skip(step, state);
+      case 'none':
+        if (answer.frustrated) await step.context.sendActivity(strings.text('safetyPlan.frustrated'));
+        if (!state.simpler) return step.replaceDialog(STEP, { ...state, simpler: true } satisfies StepState);
+        // Asked once more in other words; a second non-answer leaves the part for later, not a loop.
+        return state.editing ? this.doneEditing(step, state, 'safetyPlan.kept') : this.skip(step, state);
+      default:
+        return this.add(step, { ...state, simpler: false, answered: 0 }, typed);
     }
-    if (!state.editing && this.words.back.has(normalizeText(typed)) && state.index > 0) {
-      return step.replaceDialog(STEP, { index: state.index - 1 } satisfies StepState);
+  }
+
+  /** The part passed over for now: noted (so it is offered again at the end), and on to the next. */
+  private async skip(step: WaterfallStepContext, state: StepState): Promise<DialogTurnResult> {
+    const part = planSteps[state.index] as PlanStep;
+    await this.save(step, skipStep(await this.plan(step), part, this.parts.clock()));
+    await step.context.sendActivity(this.deps.strings.text('safetyPlan.skipped'));
+    return this.afterPart(step, state);
+  }
+
+  /**
+   * "Back" (the part before), "back to warning signs" (that part), "the one I skipped" (the last
+   * part skipped, other than this one): that part is asked, and the plan goes on at `from` after it.
+   */
+  private async goBack(
+    step: WaterfallStepContext,
+    state: StepState,
+    from: number,
+    to: PlanStep | 'skipped' | undefined,
+  ): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const stay = async (key: 'safetyPlan.noneSkipped' | 'answers.nothingBefore') => {
+      await step.context.sendActivity(strings.text(key));
+      return step.replaceDialog(state.answered ? MORE : STEP, state);
+    };
+    let target = state.index - 1;
+    if (to === 'skipped') {
+      const plan = await this.plan(step);
+      const last = plan.skipped
+        .filter((part) => entriesOf(plan, part).length === 0 && part !== planSteps[state.index])
+        .at(-1);
+      if (!last) return stay('safetyPlan.noneSkipped');
+      target = planSteps.indexOf(last);
+    } else if (to) {
+      target = planSteps.indexOf(to);
+    } else if (target < 0) {
+      return stay('answers.nothingBefore');
     }
-    if (!state.editing && (this.words.skip.has(normalizeText(typed)) || !typed)) {
-      await this.save(step, skipStep(await this.plan(step), part, this.parts.clock()));
-      await step.context.sendActivity(strings.text('safetyPlan.skipped'));
-      return this.nextStep(step, state.index + 1);
+    if (to) {
+      const name = strings.text(stepKey(planSteps[target] as PlanStep, 'step'));
+      await step.context.sendActivity(strings.text('safetyPlan.backToPart', { name }));
     }
-    return this.add(step, { ...state, answered: 0 }, typed);
+    const returnTo = state.returnTo ?? (target === from ? undefined : from);
+    return step.replaceDialog(STEP, { index: target, returnTo, offered: state.offered } satisfies StepState);
+  }
+
+  /** A change made (or not): the plan is shown, or, changed while making it, making goes on. */
+  private async doneEditing(
+    step: WaterfallStepContext,
+    state: StepState,
+    said: 'safetyPlan.kept' | 'safetyPlan.changed',
+  ): Promise<DialogTurnResult> {
+    await step.context.sendActivity(this.deps.strings.text(said));
+    if (state.returnTo === undefined) return step.replaceDialog(VIEW);
+    return this.nextStep(step, state.returnTo);
+  }
+
+  /** Where the plan goes once a part is answered or skipped while making it. */
+  private async afterPart(step: WaterfallStepContext, state: StepState): Promise<DialogTurnResult> {
+    if (state.offered) return step.replaceDialog(REVISIT, { offered: state.offered } satisfies RevisitState);
+    return this.nextStep(step, state.returnTo ?? state.index + 1);
   }
 
   /** "Anything else for this part?": another answer is added; next (or done, no) moves on. */
   private async askMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
+    const { simpler } = step.options as StepState;
     return step.prompt(ASK, {
-      prompt: strings.text('safetyPlan.more'),
+      prompt: strings.text(simpler ? 'safetyPlan.moreAgain' : 'safetyPlan.more'),
       choices: this.moreChoices(),
       style: ListStyle.suggestedAction,
     });
   }
 
   private async takeMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
     const state = step.options as StepState;
     const typed = this.typed(step);
-    const folded = normalizeText(typed);
-    if (!typed || this.words.next.has(folded) || this.words.skip.has(folded)) {
-      if (!state.editing) return this.nextStep(step, state.index + 1);
-      await step.context.sendActivity(this.deps.strings.text('safetyPlan.changed'));
-      return step.replaceDialog(VIEW);
+    const answer = this.partWords.read(typed, 'more', state.editing === true);
+    switch (answer.kind) {
+      case 'next':
+        return state.editing
+          ? this.doneEditing(step, state, 'safetyPlan.changed')
+          : this.afterPart(step, state);
+      case 'back':
+        // Plain "back" here asks this part again; "the one I skipped" goes there, then on.
+        if (!answer.to)
+          return step.replaceDialog(STEP, { ...state, answered: undefined } satisfies StepState);
+        return this.goBack(step, state, state.returnTo ?? state.index + 1, answer.to);
+      case 'none':
+        if (answer.frustrated) await step.context.sendActivity(strings.text('safetyPlan.frustrated'));
+        // Asked once more in other words; a second non-answer moves on rather than loop.
+        if (state.simpler) return this.afterPart(step, state);
+        return step.replaceDialog(MORE, { ...state, simpler: true } satisfies StepState);
+      default:
+        return this.add(step, state, typed);
     }
-    if (!state.editing && this.words.back.has(folded)) {
-      return step.replaceDialog(STEP, { index: state.index } satisfies StepState);
-    }
-    return this.add(step, state, typed);
   }
 
   /** Saves `typed` in the part (an edit's first answer replaces what was there), then asks for more. */
@@ -275,12 +372,56 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     await this.save(step, addEntry(plan, part, typed, now));
     const answered = (state.answered ?? 0) + 1;
     await step.context.sendActivity(this.deps.strings.text('safetyPlan.added', {}, answered - 1));
-    return step.replaceDialog(MORE, { ...state, answered } satisfies StepState);
+    return step.replaceDialog(MORE, { ...state, simpler: false, answered } satisfies StepState);
   }
 
   private async nextStep(step: WaterfallStepContext, index: number): Promise<DialogTurnResult> {
-    if (index >= planSteps.length) return step.replaceDialog(FINISH);
+    if (index >= planSteps.length) return step.replaceDialog(REVISIT, { offered: [] } satisfies RevisitState);
     return step.replaceDialog(STEP, { index } satisfies StepState);
+  }
+
+  /**
+   * At the end, the parts skipped (and still empty) are offered again: one as "Add it now?",
+   * several as a choice of them. A part opened here is not offered again; "Not now" ends it.
+   */
+  private async askRevisit(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const { offered } = step.options as RevisitState;
+    const plan = await this.plan(step);
+    const parts = emptySteps(plan).filter((p) => plan.skipped.includes(p) && !offered.includes(p));
+    const names = parts.map((part) => strings.text(stepKey(part, 'step')));
+    const [only] = parts;
+    if (!only) return step.replaceDialog(FINISH);
+    const choice = (value: string, title: string, synonyms: readonly string[]): Choice => ({
+      value,
+      action: { type: 'imBack', title, value: title },
+      synonyms: [...synonyms],
+    });
+    const yes = strings.text('safetyPlan.revisitYes');
+    const choices = [
+      ...(parts.length === 1
+        ? [choice(only, yes, [...strings.variants('answers.yesWords'), ...names])]
+        : parts.map((part, i) => choice(part, names[i] ?? part, strings.variants(stepKey(part, 'names'))))),
+      // "skip", "next", "done": the person is done with skipped parts for now.
+      choice('none', strings.text('safetyPlan.revisitNo'), [
+        ...strings.variants('answers.noWords'),
+        ...strings.variants('answers.noneWords'),
+        ...strings.variants('safetyPlan.skipWords'),
+        ...strings.variants('safetyPlan.nextWords').filter((word) => !this.okay.has(normalizeText(word))),
+      ]),
+    ];
+    const prompt =
+      parts.length === 1
+        ? strings.text('safetyPlan.revisitAsk', { name: names[0] as string })
+        : strings.text('safetyPlan.revisitWhich', { parts: names.join('; ') });
+    return step.prompt(PICK, { prompt, retryPrompt: prompt, choices, style: ListStyle.suggestedAction });
+  }
+
+  private async afterRevisit(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const picked = (step.result as FoundChoice).value;
+    if (!isPlanStep(picked)) return step.replaceDialog(FINISH);
+    const offered = [...(step.options as RevisitState).offered, picked];
+    return step.replaceDialog(STEP, { index: planSteps.indexOf(picked), offered } satisfies StepState);
   }
 
   /** The plan made: saved and shown; the next-day check-in offered once. */
@@ -372,7 +513,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const choices: Choice[] = planSteps.map((part) => {
       const title = strings.text(stepKey(part, 'step'));
-      return { value: part, action: { type: 'imBack', title, value: title }, synonyms: [title] };
+      const synonyms = [title, ...strings.variants(stepKey(part, 'names'))];
+      return { value: part, action: { type: 'imBack', title, value: title }, synonyms };
     });
     return step.prompt(PICK, {
       prompt: strings.text('safetyPlan.editWhich'),
@@ -440,6 +582,31 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     await this.parts.plans.store.save(step.context, plan);
   }
 
+  /**
+   * "My safety plan" or "change my warning signs" typed while the plan is open: the plan starts
+   * over from its first step (shown, or that part changed). Changing a part while making the
+   * plan comes back to the part that was being asked.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const { text } = innerDc.context.activity;
+    if (this.deps.commands.recognize(text) !== 'mySafetyPlan') return super.onContinueDialog(innerDc);
+    const part = this.partWords.editRequest(text);
+    // The part's waterfall is under its prompt on this stack (the top is the prompt).
+    const asked = innerDc.stack.find((instance) => instance.id === STEP || instance.id === MORE);
+    const state = (asked?.state as { options?: StepState } | undefined)?.options;
+    const making = asked && state && !state.editing;
+    await innerDc.cancelAllDialogs();
+    if (part && making) {
+      const returnTo = asked.id === STEP ? state.index : state.index + 1;
+      return innerDc.beginDialog(STEP, {
+        index: planSteps.indexOf(part),
+        editing: true,
+        returnTo,
+      } satisfies StepState);
+    }
+    return innerDc.beginDialog(OPEN);
+  }
+
   /** What was begun above the check-in (a crisis reply, the plan itself) answered it: it ends. */
   override async resumeDialog(outerDc: DialogContext, reason: DialogReason, result?: unknown) {
     if (this.createChildContext(outerDc)?.activeDialog?.id === CHECK_IN_ASK) return outerDc.endDialog();
@@ -459,6 +626,10 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   protected override switchesTopics(): boolean {
     return false;
   }
+}
+
+function isPlanStep(value: string): value is PlanStep {
+  return (planSteps as readonly string[]).includes(value);
 }
 
 /** The activity's local timestamp as sent, offset included (botbuilder keeps the raw string). */

@@ -1,9 +1,9 @@
 import type { Choice } from 'botbuilder-dialogs';
 import type { SpanishStrings } from '../src/content/content.js';
+import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { CrisisResource } from '../src/content/crisis-resources.js';
 import type { SectionKey, Strings } from '../src/content/strings.js';
 import { normalizeText } from '../src/language/normalize.js';
-import { crisisLinesText } from './crisis-lines.js';
 
 /** The language of a safety reply: Spanish when the person wrote in Spanish. */
 export type SafetyLanguage = 'en' | 'es';
@@ -122,6 +122,22 @@ export class SafetyReplies {
     const words = wordsOf(text);
     const safe = this.phrases('safety.safeNowWords').some((phrase) => words.startsWith(phrase));
     return safe && !this.phrases('safety.notClearNo').some((doubt) => words.includes(doubt));
+  }
+
+  /**
+   * True when the person says help has come during an overdose ("ems is here", "they gave her
+   * narcan, she's awake") and no word says the danger goes on ("...but he's still not breathing",
+   * "?"): only then do the overdose steps give way to what comes next.
+   */
+  isHelpCame(text: string): boolean {
+    const words = wordsOf(text);
+    const came = this.phrases('safety.helpCameWords').some((phrase) => words.includes(phrase));
+    return came && !this.phrases('safety.stillDangerWords').some((doubt) => words.includes(doubt));
+  }
+
+  /** Help has come: stay with them or go with the medics, then a person and the safety plan. */
+  helpCame(language: SafetyLanguage): string {
+    return `${this.text(language, 'safety.helpCame')}\n\n${this.text(language, 'safety.helpCameAfter')}`;
   }
 
   /** True when the whole answer is a yes ("yes", "sure", "sí"), in either language. */

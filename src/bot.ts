@@ -7,10 +7,9 @@ import {
 } from 'botbuilder';
 import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { APPOINTMENT_DIALOG_ID } from '../dialogs/appointment-dialog.js';
-import { ERASE_REQUESTED } from '../dialogs/delete-data-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
 import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
-import { carryCommand, switchRequestedIn } from '../dialogs/interruptible-dialog.js';
+import { pausedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, collectsQuestions } from '../dialogs/open-choice.js';
@@ -23,7 +22,6 @@ import {
 import { SAFETY_PLAN_DIALOG_ID } from '../dialogs/safety-plan-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
-import { span } from './host/spans.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
 import type { CommandRecognizer, GlobalCommand } from './language/commands.js';
 import type { FlowQuestions } from './language/flow-questions.js';
@@ -33,17 +31,12 @@ import {
   type WayfinderRecognition,
   type WayfinderRecognizer,
 } from './language/intents/index.js';
-import {
-  type FeatureIntent,
-  hasRequestCue,
-  isFeatureIntent,
-  recognitionOf,
-  rememberRecognition,
-  thresholds,
-} from './language/routing.js';
+import { type FeatureIntent, hasRequestCue, isFeatureIntent, thresholds } from './language/routing.js';
 import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
+import { typedAnswerReader } from './language/typed-answer.js';
+import { span } from './platform/spans.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
-import { touchPersonRecord } from './privacy/person-record.js';
+import { type PersonRecord, touchPersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
 import { dayOf, type RetentionIndex } from './privacy/retention-index.js';
 import { noteReturning } from './privacy/returning-person.js';
@@ -51,14 +44,16 @@ import { userStateKey } from './privacy/state-keys.js';
 import { adviceReply } from './safety/advice-reply.js';
 import type { SafetyPlanSender } from './safety-plan/plan-sender.js';
 import { TurnStateSaver } from './state/turn-state-saver.js';
+import type { UserProperty } from './state/user-property.js';
 import type { GroupTurns } from './teams/group-turns.js';
 import { isGroupConversation, TEAMS_CHANNEL } from './teams/scope.js';
+import * as signals from './turn-signals.js';
 
 /**
  * Bumped when a release changes dialogs in a way old saved stacks cannot resume; a conversation
  * saved under another version starts again at the menu instead of failing every turn.
  */
-export const DIALOG_STATE_VERSION = 1;
+export const DIALOG_STATE_VERSION = 2;
 
 /** The value type of the SafetyCheck trace activity the Emulator shows. */
 export const SAFETY_TRACE_TYPE = 'https://wayfinder.local/schemas/safetyCheck';
@@ -85,8 +80,8 @@ export interface WayfinderBotDeps {
   personalData: PersonalData;
   /** Shows the person their safety plan, also during a live chat with a specialist. */
   safetyPlans: SafetyPlanSender;
-  /** The person record accessor (user state), touched every message turn. */
-  person: StatePropertyAccessor<unknown>;
+  /** The person record (user state), touched every message turn. */
+  person: UserProperty<PersonRecord>;
   retentionDays: number;
   /** Who was active on which day, for retention; noted on each person's first message of a day. */
   retentionIndex: RetentionIndex;
@@ -114,6 +109,14 @@ function rootCommandFrom(recognition: WayfinderRecognition): GlobalCommand | und
 function inDialog(dc: DialogContext, id: string): boolean {
   for (let at: DialogContext | undefined = dc; at; at = at.child) {
     if (at.stack.some((instance) => instance.id === id)) return true;
+  }
+  return false;
+}
+
+/** True when `id` is on the path of active dialogs: the open question is its own, none above it. */
+function asking(dc: DialogContext, id: string): boolean {
+  for (let at: DialogContext | undefined = dc; at; at = at.child) {
+    if (at.activeDialog?.id === id) return true;
   }
   return false;
 }
@@ -191,7 +194,7 @@ export class WayfinderBot extends TeamsActivityHandler {
     const hasUser = Boolean(context.activity.from?.id);
     if (hasUser) await this.saver.recover(context);
     await super.run(context);
-    if (context.turnState.get(ERASE_REQUESTED) === true) {
+    if (signals.eraseRequested.get(context)) {
       await this.erase(context);
       return;
     }
@@ -235,7 +238,11 @@ export class WayfinderBot extends TeamsActivityHandler {
       // The concern was met first; what the message asked for is done now, as if typed after it.
       await this.discloseOnce(context);
       if (carried.request) {
-        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main, { start: switchRequestedIn(context) });
+        const options: MainDialogOptions = {
+          start: signals.switchTo.get(context),
+          resume: pausedIn(context),
+        };
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main, options);
         return;
       }
     }
@@ -264,7 +271,9 @@ export class WayfinderBot extends TeamsActivityHandler {
     // An advice question is that, whatever the classifier guessed ("is it safe to taper?" is no
     // privacy question); typed commands still win. A button of the open question is its answer,
     // whatever its words sound like ("Don't share").
-    const fromIntent = answersOpenChoice(dc, strings) || advice ? undefined : rootCommandFrom(recognition);
+    // "delete that" (a back word: the last answer, not "delete my data") is the open question's too.
+    const answer = answersOpenChoice(dc, strings) || typedAnswerReader(strings).stepWord(text) !== undefined;
+    const fromIntent = answer || advice ? undefined : rootCommandFrom(recognition);
     switch (carried?.command ?? this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(
@@ -287,6 +296,8 @@ export class WayfinderBot extends TeamsActivityHandler {
         if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
         return;
       case 'mySafetyPlan':
+        // The plan's own question is open ("change my warning signs" while making it): it takes it.
+        if (asking(dc, SAFETY_PLAN_DIALOG_ID)) return this.continueOrBegin(dc);
         // Above whatever is open, a crisis reply included, which is asked again after.
         await dc.beginDialog(SAFETY_PLAN_DIALOG_ID);
         if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
@@ -319,11 +330,11 @@ export class WayfinderBot extends TeamsActivityHandler {
 
   /** This turn's recognition: once per turn, traced, and kept for the dialogs. */
   private async recognize(dc: DialogContext): Promise<WayfinderRecognition> {
-    const known = recognitionOf(dc.context);
+    const known = signals.recognition.get(dc.context);
     if (known) return known;
     const recognition = (await this.deps.recognizer.recognize(dc, dc.context.activity)).wayfinder;
     await dc.context.sendActivity(intentTrace(recognition));
-    rememberRecognition(dc.context, recognition);
+    signals.recognition.set(dc.context, recognition);
     return recognition;
   }
 
@@ -345,7 +356,8 @@ export class WayfinderBot extends TeamsActivityHandler {
     const sure = recognition.score >= thresholds.route;
     const command =
       this.deps.commands.recognizeClause(text) ?? (sure ? rootCommandFrom(recognition) : undefined);
-    if (command === 'help' || command === 'menu' || command === 'cancel') carryCommand(dc.context, command);
+    if (command === 'help' || command === 'menu' || command === 'cancel')
+      signals.carriedCommand.set(dc.context, command);
     if (command) return { command };
     const asked = sure && isFeatureIntent(recognition.intent) && hasRequestCue(this.deps.strings, text);
     return asked ? { request: recognition.intent as FeatureIntent } : undefined;
@@ -437,9 +449,13 @@ export class WayfinderBot extends TeamsActivityHandler {
     // in its own right: it is read as typed at the menu, not answered with the menu.
     const fromMessage = !dc.activeDialog && dc.context.activity.type === ActivityTypes.Message;
     await dc.continueDialog();
-    const erased = dc.context.turnState.get(ERASE_REQUESTED) === true;
+    const erased = signals.eraseRequested.get(dc.context) === true;
     if (dc.activeDialog || erased) return;
-    const options: MainDialogOptions = { start: switchRequestedIn(dc.context), fromMessage };
+    const options: MainDialogOptions = {
+      start: signals.switchTo.get(dc.context),
+      fromMessage,
+      resume: pausedIn(dc.context),
+    };
     await dc.beginDialog(DialogIds.main, options);
   }
 

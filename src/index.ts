@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { ResourceError } from './content/resource-file.js';
 import { createApp } from './host/app.js';
 import { ConfigError, loadConfig } from './host/config.js';
-import { errorFields } from './host/log.js';
 import { startLine } from './host/start-line.js';
+import { errorFields } from './platform/log.js';
 
 /** Entry point: .env -> config -> app -> listen, and a graceful stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {

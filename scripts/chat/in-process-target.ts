@@ -1,6 +1,6 @@
 import { createApp } from '../../src/host/app.js';
 import { loadConfig } from '../../src/host/config.js';
-import { silentLogger } from '../../src/host/log.js';
+import { silentLogger } from '../../src/platform/log.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { type ChatTarget, post } from './target.js';
 

@@ -1,8 +1,9 @@
 import type { Choice } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
+import { checkAnswer, correctionIn } from '../language/answer-check.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
-import { answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
+import { type AnswerOption, answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
 import { type AccommodationContent, ideasFor, settingOf, whoFor } from './content.js';
 import type { Draft } from './draft.js';
 import {
@@ -25,6 +26,9 @@ export type Parsed =
   | { kind: 'back' }
   | { kind: 'skip' }
   | { kind: 'tooLong' }
+  | { kind: 'upset' }
+  | { kind: 'question' }
+  | { kind: 'correction'; words: string }
   | { kind: 'miss' };
 
 /** A question as sent: its words and its buttons. */
@@ -206,6 +210,12 @@ export class AccommodationQuestions {
     };
   }
 
+  /** True when `text` picks one of the buttons of `field` (not the person's own words). */
+  picks(field: Field, text: string, draft: Draft): boolean {
+    const options = this.choices(field, draft).map(answerOptionOf);
+    return typedAnswerReader(this.strings).read(text, { options }) !== undefined;
+  }
+
   /**
    * Reads a message as the answer to `field`: "back" and "skip" first, then a button (its words
    * or its number), then free text as the field allows (a setting the recognizer found, a date,
@@ -215,18 +225,23 @@ export class AccommodationQuestions {
     const reader = typedAnswerReader(this.strings);
     const stepWord = reader.stepWord(text);
     if (stepWord) return { kind: stepWord };
-    const pick = reader.read(text, {
-      options: choices.map(answerOptionOf),
-      numbered: turn.numbered === true,
-    });
+    // "no I meant ...", "its the med doc not primary" at any question: the dialog finds which answer.
+    const corrected = correctionIn(this.strings, text);
+    if (corrected) return { kind: 'correction', words: corrected.words };
+    const options = choices.map(answerOptionOf);
+    const pick = reader.read(text, { options, numbered: turn.numbered === true });
     // Where a field takes the person's own words, a longer message is their words, not a loose pick.
     const loose = pick?.how === 'sentence' || pick?.how === 'words' || pick?.how === 'typo';
     const ownWords = ownWordsFields.has(field) && text.trim().split(/\s+/).length > MAX_PICK_WORDS;
     const picked = pick && !(loose && ownWords) ? pick : undefined;
-    if (picked?.value === OWN) return { kind: 'own' };
-    if (picked?.value === SKIP) return { kind: 'skip' };
-    if (picked) return this.fromChoice(field, picked.value);
-    return this.fromText(field, text, turn);
+    return picked ? this.picked(field, picked.value) : this.fromText(field, text, turn, options);
+  }
+
+  /** A button picked: a move ("Something else", "Skip") or the answer it stands for. */
+  private picked(field: Field, value: string): Parsed {
+    if (value === OWN) return { kind: 'own' };
+    if (value === SKIP) return { kind: 'skip' };
+    return this.fromChoice(field, value);
   }
 
   /** A button's value as the answer to `field` (values are ids the content was checked for). */
@@ -254,8 +269,12 @@ export class AccommodationQuestions {
     }
   }
 
-  /** Free text: a setting or date the recognizer found, or the person's own words where allowed. */
-  private fromText(field: Field, text: string, turn: TurnFacts): Parsed {
+  /**
+   * Free text: a setting or date the recognizer found, or the person's own words where allowed,
+   * read first for what they are (answer-check.ts): "yea" or "idk" is no answer, "1 is fine" is
+   * the first button, "this is useless" is frustration, never words for a letter.
+   */
+  private fromText(field: Field, text: string, turn: TurnFacts, options: readonly AnswerOption[]): Parsed {
     const answer = (patch: Draft): Parsed => ({ kind: 'answer', patch });
     if (field === 'setting') {
       const setting = settingFrom(turn.recognition);
@@ -269,6 +288,18 @@ export class AccommodationQuestions {
     const words = text.trim().replace(/\s+/g, ' ');
     if (words.length > MAX_OWN_WORDS) return { kind: 'tooLong' };
     if (looksLikeNonsense(words)) return { kind: 'miss' };
+    const checked = checkAnswer(this.strings, words, { options });
+    switch (checked.kind) {
+      case 'pick':
+        return this.picked(field, checked.pick.value);
+      case 'empty':
+        return { kind: 'miss' };
+      case 'upset':
+      case 'question':
+        return { kind: checked.kind };
+      case 'correction':
+        return { kind: 'correction', words: checked.words };
+    }
     switch (field) {
       case 'barrier':
         return answer({ barrier: { id: this.barrierFrom(words) ?? 'other', words } });

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { StringKey, Strings } from '../content/strings.js';
+import { defineUserProperty, type UserProperty } from '../state/user-property.js';
 import { type AccommodationContent, settingOf } from './content.js';
 import { sayDay } from './dates.js';
 import { type RequestAnswers, requestAnswersSchema } from './model.js';
-
-/** The user-state property that holds saved requests (so show/delete my data include them). */
-export const ACCOMMODATION_REQUESTS_PROPERTY = 'accommodationRequests';
 
 /**
  * Stored with a version: a document from another release is dropped cleanly instead of being
@@ -36,42 +34,45 @@ const storeSchema = z.strictObject({
 /** A saved accommodation request, as stored in user state. */
 export type SavedAccommodationRequest = z.output<typeof savedRequestSchema>;
 
-/** The accessor for saved requests on `userState` (one per app, created at the composition root). */
-export function accommodationRequestsProperty(userState: BotState): StatePropertyAccessor<unknown> {
-  return userState.createProperty(ACCOMMODATION_REQUESTS_PROPERTY);
-}
+/** What the user-state property of saved requests holds. */
+export type SavedAccommodationRequests = z.output<typeof storeSchema>;
 
-async function readStore(accessor: StatePropertyAccessor<unknown>, context: TurnContext) {
-  const parsed = storeSchema.safeParse(await accessor.get(context));
-  return parsed.success ? parsed.data.requests : [];
+/** The user-state property that holds saved requests (so show/delete my data include them). */
+export const accommodationRequestsProperty = defineUserProperty('accommodationRequests', storeSchema);
+
+/** The user-state property of saved requests, as the functions below take it. */
+export type AccommodationRequestsProperty = UserProperty<SavedAccommodationRequests>;
+
+async function readStore(property: AccommodationRequestsProperty, context: TurnContext) {
+  return (await property.read(context))?.requests ?? [];
 }
 
 async function writeStore(
-  accessor: StatePropertyAccessor<unknown>,
+  property: AccommodationRequestsProperty,
   context: TurnContext,
   requests: SavedAccommodationRequest[],
 ): Promise<void> {
   // Nothing saved means nothing stored: the property goes rather than staying as an empty list.
-  if (requests.length === 0) await accessor.delete(context);
-  else await accessor.set(context, storeSchema.parse({ version: ACCOMMODATION_REQUESTS_VERSION, requests }));
+  if (requests.length === 0) await property.delete(context);
+  else await property.write(context, { version: ACCOMMODATION_REQUESTS_VERSION, requests });
 }
 
 /** A person's saved requests, newest first. Saved with user state at the end of the turn. */
 export async function listAccommodationRequests(
-  accessor: StatePropertyAccessor<unknown>,
+  property: AccommodationRequestsProperty,
   context: TurnContext,
 ): Promise<SavedAccommodationRequest[]> {
-  const requests = await readStore(accessor, context);
+  const requests = await readStore(property, context);
   return [...requests].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /** One saved request by id, if it is still there. */
 export async function findAccommodationRequest(
-  accessor: StatePropertyAccessor<unknown>,
+  property: AccommodationRequestsProperty,
   context: TurnContext,
   id: string,
 ): Promise<SavedAccommodationRequest | undefined> {
-  return (await readStore(accessor, context)).find((request) => request.id === id);
+  return (await readStore(property, context)).find((request) => request.id === id);
 }
 
 /** What to save: a new request (no id) or a changed one (its id). */
@@ -86,12 +87,12 @@ export interface RequestToSave {
  * oldest request was removed to stay within MAX_SAVED_REQUESTS (the person is told).
  */
 export async function saveAccommodationRequest(
-  accessor: StatePropertyAccessor<unknown>,
+  property: AccommodationRequestsProperty,
   context: TurnContext,
   request: RequestToSave,
   now: Date,
 ): Promise<{ id: string; removedOldest: boolean }> {
-  const requests = await readStore(accessor, context);
+  const requests = await readStore(property, context);
   const existing = request.id ? requests.find((saved) => saved.id === request.id) : undefined;
   const id = existing?.id ?? randomUUID();
   const saved: SavedAccommodationRequest = {
@@ -106,20 +107,20 @@ export async function saveAccommodationRequest(
   const kept = removedOldest
     ? [...others].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(1)
     : others;
-  await writeStore(accessor, context, [...kept, saved]);
+  await writeStore(property, context, [...kept, saved]);
   return { id, removedOldest };
 }
 
 /** Deletes a saved request; false when there was none with that id. */
 export async function deleteAccommodationRequest(
-  accessor: StatePropertyAccessor<unknown>,
+  property: AccommodationRequestsProperty,
   context: TurnContext,
   id: string,
 ): Promise<boolean> {
-  const requests = await readStore(accessor, context);
+  const requests = await readStore(property, context);
   const kept = requests.filter((request) => request.id !== id);
   if (kept.length === requests.length) return false;
-  await writeStore(accessor, context, kept);
+  await writeStore(property, context, kept);
   return true;
 }
 

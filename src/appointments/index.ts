@@ -1,8 +1,7 @@
-import type { BotState } from 'botbuilder';
 import type { Strings } from '../content/strings.js';
 import type { WayfinderRecognizer } from '../language/intents/wayfinder-recognizer.js';
 import { type AppointmentContent, loadAppointmentContent } from './content.js';
-import { PLANS_PROPERTY, type PlanStore, UserStatePlanStore } from './plan-store.js';
+import { type PlanStore, type PlansProperty, UserStatePlanStore } from './plan-store.js';
 import type { ReminderScheduler } from './reminders.js';
 
 /** Appointment preparation: plans, their cards, reminders. The public surface for the host. */
@@ -10,7 +9,7 @@ export type { AppointmentContent } from './content.js';
 export { loadAppointmentContent } from './content.js';
 export { type AppointmentPlan, PLAN_VERSION, planSchema } from './plan.js';
 export { planCard, planText } from './plan-card.js';
-export { MAX_PLANS, PLANS_PROPERTY, type PlanStore, UserStatePlanStore } from './plan-store.js';
+export { MAX_PLANS, type PlanStore, plansProperty, UserStatePlanStore } from './plan-store.js';
 export { planView } from './plan-view.js';
 export {
   cancelReminders,
@@ -45,14 +44,15 @@ export function createAppointmentParts(deps: {
   strings: Strings;
   /** Content already loaded by the caller (the reminder sender needs it too); loaded here otherwise. */
   content?: AppointmentContent;
-  userState: BotState;
+  /** The user-state property `plans` (see src/user-properties.ts). */
+  plans: PlansProperty;
   recognizer: WayfinderRecognizer;
   scheduler: ReminderScheduler;
   clock: () => Date;
 }): AppointmentParts {
   return {
     recognizer: deps.recognizer,
-    plans: new UserStatePlanStore(deps.userState.createProperty(PLANS_PROPERTY)),
+    plans: new UserStatePlanStore(deps.plans),
     scheduler: deps.scheduler,
     content: deps.content ?? loadAppointmentContent(deps.strings),
     clock: deps.clock,

@@ -1,14 +1,20 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { defineUserProperty, type UserProperty } from '../state/user-property.js';
 import { type AppointmentPlan, planSchema } from './plan.js';
 
-/** The user-state property that holds a person's plans. */
-export const PLANS_PROPERTY = 'plans';
 export const PLANS_VERSION = 1;
 /** The most plans kept per person; saving one more drops the oldest. */
 export const MAX_PLANS = 20;
 
+// Each plan is checked on its own when read, so one bad plan does not hide the others.
 const plansSchema = z.object({ version: z.literal(PLANS_VERSION), plans: z.array(z.unknown()) });
+
+/** The user-state property that holds a person's plans. */
+export const plansProperty = defineUserProperty('plans', plansSchema);
+
+/** The plans property, as the store takes it. */
+export type PlansProperty = UserProperty<z.output<typeof plansSchema>>;
 
 /** A person's saved plans, newest first. */
 export interface PlanStore {
@@ -25,14 +31,13 @@ export interface PlanStore {
  * plan is checked on read: one of another version or shape is left out, never misread.
  */
 export class UserStatePlanStore implements PlanStore {
-  constructor(private readonly accessor: StatePropertyAccessor<unknown>) {
-    if (!accessor) throw new Error('UserStatePlanStore needs the "plans" user-state property accessor');
+  constructor(private readonly property: PlansProperty) {
+    if (!property) throw new Error('UserStatePlanStore needs the "plans" user-state property');
   }
 
   async list(context: TurnContext): Promise<AppointmentPlan[]> {
-    const parsed = plansSchema.safeParse(await this.accessor.get(context));
-    if (!parsed.success) return [];
-    return parsed.data.plans.flatMap((raw) => {
+    const stored = await this.property.read(context);
+    return (stored?.plans ?? []).flatMap((raw) => {
       const plan = planSchema.safeParse(raw);
       return plan.success ? [plan.data] : [];
     });
@@ -62,7 +67,7 @@ export class UserStatePlanStore implements PlanStore {
 
   private async write(context: TurnContext, plans: AppointmentPlan[]): Promise<void> {
     // No plans: the property goes, so "show my data" does not list an empty shell.
-    if (plans.length === 0) await this.accessor.delete(context);
-    else await this.accessor.set(context, { version: PLANS_VERSION, plans });
+    if (plans.length === 0) await this.property.delete(context);
+    else await this.property.write(context, { version: PLANS_VERSION, plans });
   }
 }

@@ -33,6 +33,7 @@ export function planView(plan: AppointmentPlan, deps: ViewDeps): PlanView {
   const when = plan.when ? formatWhen(plan.when, strings, deps.now) : strings.text('planCard.whenUnknown');
   const sections: PlanSection[] = [
     { heading: strings.text('planCard.typeHeading'), lines: [type] },
+    { heading: strings.text('planCard.withHeading'), lines: plan.provider ? [plan.provider] : [] },
     { heading: strings.text('planCard.whenHeading'), lines: [when] },
     { heading: strings.text('planCard.goalHeading'), lines: plan.goal ? [plan.goal] : [] },
     {

@@ -24,6 +24,8 @@ export const planSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   type: z.enum(appointmentTypes),
+  /** Who it is with, as said in the first message ("Dr. Patel"). */
+  provider: words.optional(),
   when: appointmentTimeSchema.optional(),
   goal: words.optional(),
   /** Most important first: the first `topCount` are the ones the person ranked. */
@@ -74,6 +76,7 @@ export interface PlanDraft {
   id?: string;
   createdAt?: string;
   type?: AppointmentType;
+  provider?: string;
   when?: AppointmentTime;
   goal?: string;
   questions: string[];
@@ -109,6 +112,7 @@ export function toPlan(
     createdAt: draft.createdAt ?? now,
     updatedAt: now,
     type: draft.type ?? 'other',
+    provider: draft.provider,
     when: draft.when,
     goal: draft.goal,
     questions: draft.questions,

@@ -20,6 +20,12 @@ export interface Question {
 const againKeys: Partial<Record<StepName, StringKey>> = {
   type: 'appointment.askTypeAgain',
   when: 'appointment.askWhenAgain',
+  goal: 'appointment.askGoalAgain',
+  questions: 'appointment.askQuestionsAgain',
+  barriers: 'appointment.askBarriersAgain',
+  bring: 'appointment.askBringAgain',
+  share: 'appointment.askShareAgain',
+  talk: 'appointment.askTalkAgain',
   topQuestions: 'appointment.askTopQuestionsAgain',
   support: 'appointment.askSupportAgain',
   reminderTime: 'appointment.askReminderTimeAgain',

@@ -1,7 +1,8 @@
 import type { Activity } from 'botbuilder';
 import type { WayfinderRecognition, WayfinderRecognizer } from '../language/intents/wayfinder-recognizer.js';
-import { emptyDraft } from './plan.js';
+import { emptyDraft, type PlanDraft } from './plan.js';
 import { firstField, markAnswered, type PrepState } from './prep-state.js';
+import type { SaidDetails } from './said-details.js';
 import { type FindDates, isPast, readWhen } from './when.js';
 
 /** Recognizes `text` in the person's zone (the activity's), at `now`. */
@@ -38,8 +39,14 @@ export function prefilledState(
   text: string,
   findDates: FindDates,
   now: Date,
+  said: SaidDetails = {},
 ): PrepState {
-  let draft = emptyDraft();
+  // Who it is with, and what about, go into the plan too; the questions are still asked, to add more.
+  let draft: PlanDraft = {
+    ...emptyDraft(),
+    ...(said.provider ? { provider: said.provider } : {}),
+    ...(said.topic ? { questions: [said.topic] } : {}),
+  };
   const type = recognition?.entities.appointmentType[0]?.value;
   if (type) draft = markAnswered({ ...draft, type }, 'type');
   const reading = recognition ? readWhen(text, recognition.entities.datetime, findDates, now) : undefined;

@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import type { Logger } from '../host/log.js';
+import type { Logger } from '../platform/log.js';
 import type { Conversation, ConversationStore } from './conversation-store.js';
 import { CONNECTOR_PATH, isObject, routeParam, sendError } from './http.js';
 import type { NewActivity, WireActivity } from './wire.js';

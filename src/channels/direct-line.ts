@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type restify from 'restify';
 import { z } from 'zod';
-import { logId } from '../host/adapter.js';
-import { errorFields, type Logger } from '../host/log.js';
-import { checkInboundActivity } from '../host/messages.js';
+import { errorFields, type Logger, logId } from '../platform/log.js';
 import { registerConnector } from './connector.js';
 import type { Conversation, ConversationStore, TokenGrant } from './conversation-store.js';
 import { bearerToken, DIRECT_LINE_PATH, isObject, queryParam, routeParam, sendError } from './http.js';
+import { checkInboundActivity } from './inbound-activity.js';
 import { postedActivitySchema, type WireAccount } from './wire.js';
 
 /**

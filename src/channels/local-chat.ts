@@ -1,6 +1,6 @@
 import type restify from 'restify';
 import type { Strings } from '../content/strings.js';
-import type { Logger } from '../host/log.js';
+import type { Logger } from '../platform/log.js';
 import { ConversationStore, type DirectLineLimits, defaultLimits } from './conversation-store.js';
 import { type Deliver, registerDirectLine } from './direct-line.js';
 import { registerWebChatPage } from './web-chat-page.js';

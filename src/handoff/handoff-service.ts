@@ -1,6 +1,6 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { Strings } from '../content/strings.js';
-import type { ProactiveSend } from '../host/proactive.js';
+import type { ProactiveSend } from '../platform/proactive.js';
 import type { ErasedPerson } from '../privacy/personal-data.js';
 import { isConflict } from '../storage/errors.js';
 import { channelRequestCard, specialistCard } from './cards.js';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type Activity,
   CloudAdapter,
@@ -7,15 +6,10 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Strings } from '../content/strings.js';
+import { errorFields, type Logger, logId } from '../platform/log.js';
 import { botMentionRemover } from '../teams/mentions.js';
 import type { AppConfig } from './config.js';
-import { errorFields, type Logger } from './log.js';
 import { typingIndicator } from './typing-indicator.js';
-
-/** A short, stable stand-in for an id in logs: correlates lines without storing the id itself. */
-export function logId(id: string | undefined): string | null {
-  return id ? createHash('sha256').update(id).digest('hex').slice(0, 12) : null;
-}
 
 /**
  * CloudAdapter with its activity entry point made public: the HTTP route and the local chat

@@ -5,17 +5,18 @@ import { AccommodationDialog } from '../../dialogs/accommodation-dialog.js';
 import { AppointmentDialog } from '../../dialogs/appointment-dialog.js';
 import { AppointmentPlansDialog } from '../../dialogs/appointment-plans-dialog.js';
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
+import { createDialogDeps } from '../../dialogs/dialog-deps.js';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { MyPlansDialog } from '../../dialogs/my-plans-dialog.js';
 import { PeerGroupDialog } from '../../dialogs/peer-group-dialog.js';
+import { PracticeDialog } from '../../dialogs/practice-dialog.js';
 import { SafetyDialog } from '../../dialogs/safety-dialog.js';
 import {
   SAFETY_PLAN_DIALOG_ID,
   SafetyPlanDialog,
   type SafetyPlanOptions,
 } from '../../dialogs/safety-plan-dialog.js';
-import { accommodationRequestsProperty } from '../accommodations/saved-requests.js';
 import {
   createAppointmentParts,
   loadAppointmentContent,
@@ -30,12 +31,15 @@ import { HandoffStore } from '../handoff/handoff-store.js';
 import { HandoffTurns } from '../handoff/handoff-turns.js';
 import { SpecialistChannel } from '../handoff/specialist-channel.js';
 import { AdviceRequestDetector } from '../language/advice-requests.js';
-import { CommandRecognizer } from '../language/commands.js';
 import { FlowQuestions } from '../language/flow-questions.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../language/intents/index.js';
 import { loadSafetyClassifier } from '../language/safety/safety-classifier.js';
 import { loadPeerDirectory } from '../peer-groups/directory.js';
-import { createPracticeParts } from '../practice/index.js';
+import { createLogger, type Logger } from '../platform/log.js';
+import { type Periodic, runEvery } from '../platform/periodic.js';
+import { proactiveSender } from '../platform/proactive.js';
+import type { RetryPolicy } from '../platform/send-retry.js';
+import { loadPracticeContent } from '../practice/index.js';
 import { PersonalData } from '../privacy/personal-data.js';
 import { Retention, scheduleSweeps } from '../privacy/retention.js';
 import { RetentionIndex } from '../privacy/retention-index.js';
@@ -46,14 +50,11 @@ import { Scheduler } from '../scheduling/index.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
 import { GroupTurns } from '../teams/group-turns.js';
+import { openUserProperties } from '../user-properties.js';
 import { createAdapter, type WayfinderAdapter } from './adapter.js';
 import { type AppConfig, authModeLabels, isLoopback } from './config.js';
-import { createLogger, type Logger } from './log.js';
 import { MessageHandler } from './messages.js';
-import { type Periodic, runEvery } from './periodic.js';
-import { proactiveSender } from './proactive.js';
 import { rateLimit } from './rate-limit.js';
-import type { RetryPolicy } from './send-retry.js';
 import { createServer } from './server.js';
 
 /** Parts a test may supply instead of the ones built from config. */
@@ -107,14 +108,10 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     });
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
+  const properties = openUserProperties(userState);
   const { strings } = content;
 
-  const dialogDeps = {
-    strings,
-    commands: new CommandRecognizer(strings),
-    crisisResources: content.crisisResources,
-    profile: userState.createProperty('profile'),
-  };
+  const dialogDeps = createDialogDeps(content, properties.profile);
   const clock = overrides.clock ?? (() => new Date());
   const adapter = createAdapter(config, { strings, logger });
   const safety = loadSafetyClassifier();
@@ -184,24 +181,27 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const appointments = createAppointmentParts({
     strings,
     content: appointmentContent,
-    userState,
+    plans: properties.plans,
     recognizer,
     scheduler,
     clock,
   });
   const peerGroups = { directory: loadPeerDirectory(), clock };
-  const accommodationRequests = accommodationRequestsProperty(userState);
-  const accommodationOptions = { clock, requests: accommodationRequests, offerPractice: true };
-  const practice = createPracticeParts(userState, clock);
+  const accommodationOptions = { clock, requests: properties.accommodationRequests, offerPractice: true };
+  const practice = { content: loadPracticeContent(), history: properties.practiceHistory, clock };
   const features = () => ({
     appointment: new AppointmentDialog(dialogDeps, appointments),
     peerGroup: new PeerGroupDialog(dialogDeps, peerGroups),
     accommodation: new AccommodationDialog(dialogDeps, accommodationOptions),
-    practice: practice.makeDialog(dialogDeps),
+    practice: new PracticeDialog(dialogDeps, practice),
     handoff: new HandoffDialog(dialogDeps, handoff),
   });
   const retention = new Retention(storage, retentionIndex, personalData, config.retentionDays);
-  const safetyPlans = new SafetyPlanSender(new SafetyPlanStore(userState), strings, content.crisisResources);
+  const safetyPlans = new SafetyPlanSender(
+    new SafetyPlanStore(properties.safetyPlan),
+    strings,
+    content.crisisResources,
+  );
   const bot = new WayfinderBot({
     conversationState,
     userState,
@@ -212,7 +212,11 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       new HandoffDialog(dialogDeps, handoff),
       new AppointmentPlansDialog(dialogDeps, appointments),
       new AccommodationDialog(dialogDeps, accommodationOptions),
-      new MyPlansDialog(dialogDeps, { plans: appointments.plans, accommodationRequests }),
+      new MyPlansDialog(dialogDeps, {
+        plans: appointments.plans,
+        accommodationRequests: properties.accommodationRequests,
+        safetyPlan: safetyPlans.store,
+      }),
       new SafetyPlanDialog(dialogDeps, { plans: safetyPlans, scheduler, clock }),
     ],
     handoff: new HandoffTurns(handoff, handoffStore, strings, config.specialistIds, clock, specialistChannel),
@@ -232,7 +236,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     flowQuestions: FlowQuestions.load(strings),
     personalData,
     safetyPlans,
-    person: userState.createProperty('person'),
+    person: properties.person,
     retentionDays: config.retentionDays,
     retentionIndex,
     clock,

@@ -1,15 +1,12 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { describeProblems, emptyToUndefined } from '../platform/env.js';
 
 /**
  * Wayfinder's configuration: every environment variable of the public contract, parsed once at
  * start by one zod schema. A bad value stops the process with one message naming every bad
  * variable and what it expects, so an operator fixes them all in one go.
  */
-
-/** An empty or blank variable counts as unset. */
-export const emptyToUndefined = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
 
@@ -226,17 +223,6 @@ export class ConfigError extends Error {
     );
     this.name = 'ConfigError';
   }
-}
-
-/** One line per bad variable: its name, what it expects, and what it got unless that is a secret. */
-export function describeProblems(error: z.ZodError, env: NodeJS.ProcessEnv): string[] {
-  return error.issues.map((issue) => {
-    const variable = String(issue.path[0] ?? 'environment');
-    const given = env[variable];
-    const shown =
-      given === undefined || /PASSWORD|CONNECTION_STRING/i.test(variable) ? '' : ` (got "${given}")`;
-    return `${variable}: ${issue.message}${shown}`;
-  });
 }
 
 /**

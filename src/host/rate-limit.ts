@@ -1,6 +1,5 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { logId } from './adapter.js';
-import type { Logger } from './log.js';
+import { type Logger, logId } from '../platform/log.js';
 
 /** Options for the per-conversation rate limit. */
 export interface RateLimitOptions {

@@ -1,7 +1,8 @@
 import restify from 'restify';
+import { checkInboundActivity } from '../channels/inbound-activity.js';
+import { errorFields, type Logger } from '../platform/log.js';
 import type { AppStorage } from '../storage/app-storage.js';
-import { errorFields, type Logger } from './log.js';
-import { checkInboundActivity, type MessageHandler } from './messages.js';
+import type { MessageHandler } from './messages.js';
 
 /**
  * The largest request body accepted. Azure Bot Service caps activities at 256 KB, so anything

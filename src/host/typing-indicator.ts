@@ -5,7 +5,7 @@ import {
   type TurnContext,
   TurnContext as TurnContextClass,
 } from 'botbuilder';
-import { errorFields, type Logger } from './log.js';
+import { errorFields, type Logger } from '../platform/log.js';
 
 /**
  * Shows "typing..." when a turn is slow. botbuilder's ShowTypingMiddleware is not used: it sends

@@ -25,7 +25,8 @@ export type DialogCommand = Extract<GlobalCommand, 'help' | 'menu' | 'cancel'>;
 export class CommandRecognizer {
   private readonly phrases = new Map<string, GlobalCommand>();
 
-  constructor(strings: Strings) {
+  /** `more`: wordings a feature builds from its own data ("change my warning signs"). */
+  constructor(strings: Strings, more: Partial<Record<GlobalCommand, readonly string[]>> = {}) {
     for (const command of globalCommands) {
       // "my plans" and "my safety plan" belong to their features' strings; the rest are core.
       const key =
@@ -34,7 +35,7 @@ export class CommandRecognizer {
           : command === 'mySafetyPlan'
             ? 'safetyPlan.commandWords'
             : (`commands.${command}` as const);
-      for (const phrase of strings.variants(key)) {
+      for (const phrase of [...strings.variants(key), ...(more[command] ?? [])]) {
         this.phrases.set(normalizeText(phrase) || phrase, command);
       }
     }

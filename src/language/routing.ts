@@ -1,6 +1,5 @@
-import type { TurnContext } from 'botbuilder';
 import type { Strings } from '../content/strings.js';
-import type { IntentName, WayfinderRecognition } from './intents/index.js';
+import type { IntentName } from './intents/index.js';
 import { normalizeText } from './normalize.js';
 
 /**
@@ -26,18 +25,6 @@ export type FeatureIntent = (typeof featureIntents)[number];
 
 export function isFeatureIntent(intent: IntentName): intent is FeatureIntent {
   return (featureIntents as readonly string[]).includes(intent);
-}
-
-const RECOGNITION = Symbol('recognition');
-
-/** Keeps this turn's recognition, so every dialog reads the same one the trace showed. */
-export function rememberRecognition(context: TurnContext, recognition: WayfinderRecognition): void {
-  context.turnState.set(RECOGNITION, recognition);
-}
-
-/** This turn's recognition, when the message was recognized. */
-export function recognitionOf(context: TurnContext): WayfinderRecognition | undefined {
-  return context.turnState.get(RECOGNITION) as WayfinderRecognition | undefined;
 }
 
 /** True when the message signals a change of topic ("actually, can you find me a group?"). */

@@ -114,6 +114,8 @@ export class TypedAnswerReader {
   private readonly back: ReadonlySet<string>;
   private readonly skip: ReadonlySet<string>;
   private readonly unsure: ReadonlySet<string>;
+  private readonly nonAnswers: ReadonlySet<string>;
+  private readonly frustration: readonly string[];
 
   constructor(private readonly strings: Strings) {
     const set = (key: Parameters<Strings['variants']>[0]) => new Set(strings.variants(key).map(foldAnswer));
@@ -128,6 +130,8 @@ export class TypedAnswerReader {
     this.back = set('answers.backWords');
     this.skip = set('answers.skipWords');
     this.unsure = set('answers.unsureWords');
+    this.nonAnswers = set('answers.nonAnswerWords');
+    this.frustration = strings.variants('answers.frustrationWords').map(foldAnswer);
   }
 
   /** The option `text` picks, or undefined when it picks none or several. */
@@ -185,6 +189,22 @@ export class TypedAnswerReader {
   stepWord(text: string): 'back' | 'skip' | undefined {
     const folded = foldAnswer(text);
     return this.back.has(folded) ? 'back' : this.skip.has(folded) ? 'skip' : undefined;
+  }
+
+  /**
+   * What an answer says when it is no answer to keep: filler ("ok", "what", "?", "idk") or
+   * frustration ("ugh", "this is useless"), said on its own or, for frustration of a few words,
+   * within a short message. Undefined for anything with content of its own ("I stop eating").
+   */
+  nonAnswer(text: string): 'filler' | 'frustration' | undefined {
+    const folded = foldAnswer(text);
+    if (!folded || this.nonAnswers.has(folded)) return 'filler';
+    const said = ` ${folded} `;
+    const frustrated = this.frustration.some(
+      (phrase) => phrase === folded || (phrase.includes(' ') && said.includes(` ${phrase} `)),
+    );
+    if (frustrated) return 'frustration';
+    return this.onlyFiller(folded) ? 'filler' : undefined;
   }
 
   /**
@@ -285,7 +305,8 @@ export class TypedAnswerReader {
     return words(folded).filter((word) => !this.filler.has(word));
   }
 
-  private onlyFiller(folded: string): boolean {
+  /** True when a folded answer holds nothing but filler ("the one", "um please"). */
+  onlyFiller(folded: string): boolean {
     return this.content(folded).length === 0;
   }
 }

@@ -1,13 +1,12 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { defineUserProperty, type UserProperty } from '../state/user-property.js';
 import { type Skill, skillNames } from './skills.js';
 
 /** Stored with a version: a document from another release is dropped cleanly, never misread. */
 export const PRACTICE_HISTORY_VERSION = 1;
 /** At most this many practices are kept (the least that still shows progress). */
 export const MAX_PRACTICE_SESSIONS = 20;
-/** The user-state property name; show/delete my data cover every user-state property. */
-export const PRACTICE_HISTORY_PROPERTY = 'practiceHistory';
 
 const sessionSchema = z.object({
   scenario: z.string().max(60),
@@ -24,27 +23,29 @@ const historySchema = z.object({
 export type PracticeSession = z.output<typeof sessionSchema>;
 export type PracticeHistory = z.output<typeof historySchema>;
 
+/** The user-state property `practiceHistory`; show/delete my data cover every user-state property. */
+export const practiceHistoryProperty = defineUserProperty('practiceHistory', historySchema);
+
 /** A person's practices, oldest first; empty when none are stored or they are of another version. */
 export async function readHistory(
-  accessor: StatePropertyAccessor<unknown>,
+  property: UserProperty<PracticeHistory>,
   context: TurnContext,
 ): Promise<PracticeHistory> {
-  const parsed = historySchema.safeParse(await accessor.get(context));
-  return parsed.success ? parsed.data : { version: PRACTICE_HISTORY_VERSION, sessions: [] };
+  return (await property.read(context)) ?? { version: PRACTICE_HISTORY_VERSION, sessions: [] };
 }
 
 /** Adds a finished practice, keeping the last MAX_PRACTICE_SESSIONS; returns the new history. */
 export async function recordSession(
-  accessor: StatePropertyAccessor<unknown>,
+  property: UserProperty<PracticeHistory>,
   context: TurnContext,
   session: PracticeSession,
 ): Promise<PracticeHistory> {
-  const { sessions } = await readHistory(accessor, context);
+  const { sessions } = await readHistory(property, context);
   const history: PracticeHistory = {
     version: PRACTICE_HISTORY_VERSION,
     sessions: [...sessions, session].slice(-MAX_PRACTICE_SESSIONS),
   };
-  await accessor.set(context, historySchema.parse(history));
+  await property.write(context, history);
   return history;
 }
 

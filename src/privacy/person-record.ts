@@ -1,5 +1,6 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { defineUserProperty, type UserProperty } from '../state/user-property.js';
 import { dayOf } from './retention-index.js';
 
 /**
@@ -32,13 +33,15 @@ const personRecordSchema = z.object({
 
 export type PersonRecord = z.output<typeof personRecordSchema>;
 
+/** The user-state property `person`. */
+export const personRecordProperty = defineUserProperty('person', personRecordSchema);
+
 /** Reads the record, or undefined when none (or one of another version) is stored. */
 export async function readPersonRecord(
-  accessor: StatePropertyAccessor<unknown>,
+  property: UserProperty<PersonRecord>,
   context: TurnContext,
 ): Promise<PersonRecord | undefined> {
-  const parsed = personRecordSchema.safeParse(await accessor.get(context));
-  return parsed.success ? parsed.data : undefined;
+  return property.read(context);
 }
 
 /**
@@ -48,11 +51,11 @@ export async function readPersonRecord(
  * conversations that fell off the list, whose state the caller erases.
  */
 export async function touchPersonRecord(
-  accessor: StatePropertyAccessor<unknown>,
+  property: UserProperty<PersonRecord>,
   context: TurnContext,
   now: Date,
 ): Promise<{ before: PersonRecord | undefined; dropped: string[] }> {
-  const existing = await readPersonRecord(accessor, context);
+  const existing = await readPersonRecord(property, context);
   const conversationId = context.activity.conversation?.id ?? '';
   const known = existing?.conversations ?? [];
   if (existing && known.includes(conversationId) && isRecent(existing.lastActiveAt, now)) {
@@ -66,7 +69,7 @@ export async function touchPersonRecord(
     lastActiveAt: now.toISOString(),
     conversations,
   };
-  await accessor.set(context, record);
+  await property.write(context, record);
   return { before: existing, dropped: listed.slice(MAX_TRACKED_CONVERSATIONS) };
 }
 

@@ -1,7 +1,7 @@
 import type { Storage } from 'botbuilder';
 import { z } from 'zod';
-import type { Logger } from '../host/log.js';
-import { type Periodic, runEvery } from '../host/periodic.js';
+import type { Logger } from '../platform/log.js';
+import { type Periodic, runEvery } from '../platform/periodic.js';
 import { isConflict } from '../storage/errors.js';
 import { LAST_ACTIVE_PRECISION_MS } from './person-record.js';
 import type { PersonalData, UserDocument } from './personal-data.js';

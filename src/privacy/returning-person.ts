@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { turnSignal } from '../platform/turn-signal.js';
 import type { PersonRecord } from './person-record.js';
 import { LAST_ACTIVE_PRECISION_MS } from './person-record.js';
 
@@ -8,7 +9,7 @@ import { LAST_ACTIVE_PRECISION_MS } from './person-record.js';
  */
 export const NEW_VISIT_AFTER_MS = 60 * 60 * 1000 + LAST_ACTIVE_PRECISION_MS;
 
-const RETURNING = Symbol('returningPerson');
+const returningPerson = turnSignal<boolean>('returningPerson');
 
 /**
  * Notes, for this turn, whether the person was here on an earlier visit: a "welcome back" for
@@ -17,10 +18,10 @@ const RETURNING = Symbol('returningPerson');
 export function noteReturning(context: TurnContext, before: PersonRecord | undefined, now: Date): void {
   const returning =
     before !== undefined && now.getTime() - Date.parse(before.lastActiveAt) >= NEW_VISIT_AFTER_MS;
-  context.turnState.set(RETURNING, returning);
+  returningPerson.set(context, returning);
 }
 
 /** True when noteReturning found an earlier visit this turn. */
 export function isReturning(context: TurnContext): boolean {
-  return context.turnState.get(RETURNING) === true;
+  return returningPerson.get(context) === true;
 }

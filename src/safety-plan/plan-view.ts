@@ -8,9 +8,12 @@ import { entriesOf, type PlanStep, planSteps, type SafetyPlan } from './plan.js'
 type PlanKey = SectionKey<'safetyPlan'>;
 const capitalized = (step: PlanStep) => `${step[0]?.toUpperCase()}${step.slice(1)}`;
 
-/** The heading of a part, its question and its example answers. */
-export const stepKey = (step: PlanStep, kind: 'step' | 'ask' | 'examples') =>
-  `safetyPlan.${kind}${capitalized(step)}` as PlanKey;
+/**
+ * The heading of a part, its question, its example answers and the names people call it (a
+ * `...Words` key: the person's words, which the bot never says).
+ */
+export const stepKey = (step: PlanStep, kind: 'step' | 'ask' | 'examples' | 'names') =>
+  (kind === 'names' ? `safetyPlan.${step}Words` : `safetyPlan.${kind}${capitalized(step)}`) as PlanKey;
 
 /**
  * Channels where a tel: or sms: button opens the phone's dialer or messages (Teams, Web Chat and

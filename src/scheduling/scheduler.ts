@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem } from 'botbuilder';
-import { errorFields, type Logger, silentLogger } from '../host/log.js';
 import { zoneNamed } from '../language/intents/time-zone.js';
+import { errorFields, type Logger, silentLogger } from '../platform/log.js';
 import { isConflict } from '../storage/errors.js';
 import { addToList, closeList, readList } from './id-list.js';
 import { isQuiet, nextWaking } from './quiet-hours.js';

@@ -1,5 +1,6 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { defineUserProperty, type UserProperty } from './user-property.js';
 
 /**
  * What Wayfinder keeps about a person across conversations: as little as possible. Stored with a
@@ -14,20 +15,19 @@ const profileSchema = z.object({
 
 export type Profile = z.output<typeof profileSchema>;
 
+/** The user-state property `profile`. */
+export const profileProperty = defineUserProperty('profile', profileSchema);
+
 /** Reads a person's profile, starting fresh when none is stored or it is of another version. */
-export async function readProfile(
-  accessor: StatePropertyAccessor<unknown>,
-  context: TurnContext,
-): Promise<Profile> {
-  const parsed = profileSchema.safeParse(await accessor.get(context));
-  return parsed.success ? parsed.data : { version: PROFILE_VERSION };
+export async function readProfile(property: UserProperty<Profile>, context: TurnContext): Promise<Profile> {
+  return (await property.read(context)) ?? { version: PROFILE_VERSION };
 }
 
 /** Replaces a person's profile; saved with user state at the end of the turn. */
 export async function writeProfile(
-  accessor: StatePropertyAccessor<unknown>,
+  property: UserProperty<Profile>,
   context: TurnContext,
   profile: Profile,
 ): Promise<void> {
-  await accessor.set(context, profileSchema.parse(profile));
+  await property.write(context, profile);
 }

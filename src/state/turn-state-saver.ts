@@ -1,11 +1,12 @@
 import { type BotState, calculateChangeHash, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { turnSignal } from '../platform/turn-signal.js';
 
 /** The conversation-state property that carries the last turn's user state until the next turn. */
 export const USER_STATE_JOURNAL_PROPERTY = 'userStateJournal';
 
 /** Where the turn keeps user state as it was read, to tell at the end whether it changed. */
-const READ_AS = Symbol('userStateReadAs');
+const readAs = turnSignal<ReadAs>('userStateReadAs');
 
 const journalSchema = z.object({
   /** The user document's eTag when the turn read it; undefined when there was none. */
@@ -47,7 +48,7 @@ export class TurnStateSaver {
   async recover(context: TurnContext): Promise<void> {
     const user: Record<string, unknown> = await this.userState.load(context);
     const eTag = typeof user.eTag === 'string' ? user.eTag : undefined;
-    context.turnState.set(READ_AS, { eTag, hash: calculateChangeHash(user) } satisfies ReadAs);
+    readAs.set(context, { eTag, hash: calculateChangeHash(user) });
     const parsed = journalSchema.safeParse(await this.journal.get(context));
     if (!parsed.success) return;
     if (parsed.data.readETag === eTag) {
@@ -59,11 +60,11 @@ export class TurnStateSaver {
 
   /** At the end of a turn: the journal (when user state changed), conversation state, user state. */
   async save(context: TurnContext): Promise<void> {
-    const readAs: ReadAs | undefined = context.turnState.get(READ_AS);
+    const read = readAs.get(context);
     const user: Record<string, unknown> | undefined = this.userState.get(context);
-    if (readAs && user && calculateChangeHash(user) !== readAs.hash) {
+    if (read && user && calculateChangeHash(user) !== read.hash) {
       const { eTag: _eTag, ...state } = user;
-      await this.journal.set(context, { readETag: readAs.eTag, state });
+      await this.journal.set(context, { readETag: read.eTag, state });
     }
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);

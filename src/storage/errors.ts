@@ -6,7 +6,7 @@
 
 /** Base class: lets callers catch any storage failure with one `instanceof`. */
 export abstract class StorageError extends Error {
-  /** A stable word for logs and handlers (errorFields() in src/host/log.ts reads `code`). */
+  /** A stable word for logs and handlers (errorFields() in src/platform/log.ts reads `code`). */
   abstract readonly code: string;
 }
 

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { crisisLinesText } from '../../dialogs/crisis-lines.js';
+import { crisisLinesText } from '../content/crisis-lines.js';
 import type { CrisisResource } from '../content/crisis-resources.js';
 import type { Strings } from '../content/strings.js';
 import type { CommandRecognizer } from '../language/commands.js';

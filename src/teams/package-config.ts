@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeProblems, emptyToUndefined } from '../host/config.js';
+import { describeProblems, emptyToUndefined } from '../platform/env.js';
 
 /**
  * The environment `npm run teams:package` reads: the ids and URLs it writes into the Teams

@@ -7,7 +7,7 @@ import { ideasFor, whoFor } from '../../src/accommodations/content.js';
 import type { DisclosureLevel, SettingId } from '../../src/accommodations/model.js';
 import { rightsSummary } from '../../src/accommodations/rights.js';
 import {
-  ACCOMMODATION_REQUESTS_PROPERTY,
+  accommodationRequestsProperty,
   type SavedAccommodationRequest,
   saveAccommodationRequest,
 } from '../../src/accommodations/saved-requests.js';
@@ -24,6 +24,7 @@ import {
   makeAccommodation,
   recorder,
   requestsOf,
+  sampleAnswers,
   TODAY,
 } from './support.js';
 
@@ -561,15 +562,7 @@ function seeding(count: number, deps: () => DialogDeps | undefined): Middleware 
             context,
             {
               askedOn: TODAY,
-              answers: {
-                setting: i === 0 ? 'work' : 'school',
-                barrier: { id: 'schedule' },
-                idea: { id: 'flexSchedule' },
-                who: { none: true },
-                format: 'email',
-                start: { asap: true },
-                disclosure: 'nothing',
-              },
+              answers: { ...sampleAnswers, setting: i === 0 ? 'work' : 'school' },
             },
             new Date(FIXED_NOW.getTime() + i * 1000),
           );
@@ -598,7 +591,7 @@ async function play(testCase: AccommodationCase): Promise<void> {
     ],
   );
   const user = await storedUserState(deps.storage);
-  const store = user?.[ACCOMMODATION_REQUESTS_PROPERTY] as
+  const store = user?.[accommodationRequestsProperty.name] as
     | { requests?: SavedAccommodationRequest[] }
     | undefined;
   testCase.check?.({

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { levelOf, loadAccommodationContent } from '../../src/accommodations/content.js';
 import { RequestBuilder } from '../../src/accommodations/letter.js';
@@ -16,6 +15,7 @@ import {
 import { ResourceError } from '../../src/content/resource-file.js';
 import { resourcesDir } from '../../src/paths.js';
 import { testContent } from '../support/content.js';
+import { useTempDir } from '../support/temp-dir.js';
 import { accommodationContent, TODAY } from './support.js';
 
 const { strings } = testContent();
@@ -29,20 +29,14 @@ const localeSection = (section: string): string[] => {
 };
 
 describe('accommodation content (resources/accommodations.json)', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'wayfinder-accommodations-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('wayfinder-accommodations-');
 
-  /** Writes the shipped file with `edit` applied into the temp dir and loads it from there. */
+  /** Writes the shipped file with `edit` applied into the temp dir.path and loads it from there. */
   async function loadEdited(edit: (file: Record<string, unknown>) => void) {
     const file = shipped();
     edit(file);
-    await writeFile(join(dir, 'accommodations.json'), JSON.stringify(file));
-    return loadAccommodationContent(strings, dir);
+    await writeFile(join(dir.path, 'accommodations.json'), JSON.stringify(file));
+    return loadAccommodationContent(strings, dir.path);
   }
 
   it('the shipped file loads, with a setting for every place the recognizer knows and "other"', () => {

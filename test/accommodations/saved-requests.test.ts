@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { MemoryStorage, TestAdapter, type TurnContext, UserState } from 'botbuilder';
 import type { RequestAnswers } from '../../src/accommodations/model.js';
 import {
-  ACCOMMODATION_REQUESTS_PROPERTY,
   accommodationRequestsProperty,
   accommodationRequestTitle,
   deleteAccommodationRequest,
@@ -10,6 +9,7 @@ import {
   MAX_SAVED_REQUESTS,
   saveAccommodationRequest,
 } from '../../src/accommodations/saved-requests.js';
+import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 import { accommodationContent, FIXED_NOW, TODAY } from './support.js';
 
@@ -43,7 +43,7 @@ describe('saved accommodation requests (user state)', () => {
   it('are saved in user state under accommodationRequests, with a version, and listed newest first', async () => {
     const storage = new MemoryStorage();
     await inTurn(storage, async (context, userState) => {
-      const requests = accommodationRequestsProperty(userState);
+      const requests = openUserProperties(userState).accommodationRequests;
       await saveAccommodationRequest(requests, context, { askedOn: TODAY, answers }, FIXED_NOW);
       await saveAccommodationRequest(
         requests,
@@ -56,11 +56,11 @@ describe('saved accommodation requests (user state)', () => {
       string,
       unknown
     >;
-    const document = stored[ACCOMMODATION_REQUESTS_PROPERTY] as { version: number; requests: unknown[] };
+    const document = stored[accommodationRequestsProperty.name] as { version: number; requests: unknown[] };
     assert.equal(document.version, 1);
     assert.equal(document.requests.length, 2);
     const listed = await inTurn(storage, (context, userState) =>
-      listAccommodationRequests(accommodationRequestsProperty(userState), context),
+      listAccommodationRequests(openUserProperties(userState).accommodationRequests, context),
     );
     assert.deepEqual(
       listed.map((request) => request.answers.setting),
@@ -71,7 +71,7 @@ describe('saved accommodation requests (user state)', () => {
   it('saving with an id replaces that request; deleting the last one removes the property', async () => {
     const storage = new MemoryStorage();
     const id = await inTurn(storage, async (context, userState) => {
-      const requests = accommodationRequestsProperty(userState);
+      const requests = openUserProperties(userState).accommodationRequests;
       const saved = await saveAccommodationRequest(requests, context, { askedOn: TODAY, answers }, FIXED_NOW);
       await saveAccommodationRequest(
         requests,
@@ -86,7 +86,7 @@ describe('saved accommodation requests (user state)', () => {
       return saved.id;
     });
     await inTurn(storage, async (context, userState) => {
-      const requests = accommodationRequestsProperty(userState);
+      const requests = openUserProperties(userState).accommodationRequests;
       assert.equal(await deleteAccommodationRequest(requests, context, 'no-such-id'), false);
       assert.equal(await deleteAccommodationRequest(requests, context, id), true);
     });
@@ -94,13 +94,13 @@ describe('saved accommodation requests (user state)', () => {
       string,
       unknown
     >;
-    assert.equal(stored[ACCOMMODATION_REQUESTS_PROPERTY], undefined);
+    assert.equal(stored[accommodationRequestsProperty.name], undefined);
   });
 
   it(`keeps at most ${MAX_SAVED_REQUESTS}, removing the oldest and saying so`, async () => {
     const storage = new MemoryStorage();
     await inTurn(storage, async (context, userState) => {
-      const requests = accommodationRequestsProperty(userState);
+      const requests = openUserProperties(userState).accommodationRequests;
       for (let i = 0; i < MAX_SAVED_REQUESTS; i += 1) {
         const saved = await saveAccommodationRequest(
           requests,
@@ -122,11 +122,11 @@ describe('saved accommodation requests (user state)', () => {
     const storage = new MemoryStorage();
     await storage.write({
       'test/users/user1/': {
-        [ACCOMMODATION_REQUESTS_PROPERTY]: { version: 0, requests: [{ letter: 'old shape' }] },
+        [accommodationRequestsProperty.name]: { version: 0, requests: [{ letter: 'old shape' }] },
       },
     });
     const listed = await inTurn(storage, (context, userState) =>
-      listAccommodationRequests(accommodationRequestsProperty(userState), context),
+      listAccommodationRequests(openUserProperties(userState).accommodationRequests, context),
     );
     assert.deepEqual(listed, []);
   });

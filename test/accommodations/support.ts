@@ -1,13 +1,26 @@
-import { type Activity, type Middleware, type StatePropertyAccessor, UserState } from 'botbuilder';
+import { type Activity, type Middleware, UserState } from 'botbuilder';
 import { AccommodationDialog, type AccommodationFeature } from '../../dialogs/accommodation-dialog.js';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { type AccommodationContent, loadAccommodationContent } from '../../src/accommodations/content.js';
-import { ACCOMMODATION_REQUESTS_PROPERTY } from '../../src/accommodations/saved-requests.js';
+import type { RequestAnswers } from '../../src/accommodations/model.js';
+import type { AccommodationRequestsProperty } from '../../src/accommodations/saved-requests.js';
+import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 
 /** A Thursday afternoon (UTC): every date in these tests is counted from it. */
 export const FIXED_NOW = new Date('2025-05-08T15:00:00Z');
 export const TODAY = '2025-05-08';
+
+/** A complete request's answers: a later start at work, asked for by email, nothing disclosed. */
+export const sampleAnswers: RequestAnswers = {
+  setting: 'work',
+  barrier: { id: 'schedule' },
+  idea: { id: 'flexSchedule' },
+  who: { none: true },
+  format: 'email',
+  start: { asap: true },
+  disclosure: 'nothing',
+};
 
 let cached: AccommodationContent | undefined;
 
@@ -21,10 +34,10 @@ export function accommodationContent(): AccommodationContent {
  * The saved-requests accessor on the test's user state. runDialogCase hands dialogs its deps,
  * which carry the user state it saves after every turn; it is looked up, not assumed.
  */
-export function requestsOf(deps: DialogDeps): StatePropertyAccessor<unknown> {
+export function requestsOf(deps: DialogDeps): AccommodationRequestsProperty {
   const userState = 'userState' in deps ? deps.userState : undefined;
   if (!(userState instanceof UserState)) throw new Error('these deps carry no user state');
-  return userState.createProperty(ACCOMMODATION_REQUESTS_PROPERTY);
+  return openUserProperties(userState).accommodationRequests;
 }
 
 /** A dialog factory for runDialogCase, on the fixed clock, with the shipped content. */

@@ -3,6 +3,7 @@ import { type Activity, ConversationState, TestAdapter, UserState } from 'botbui
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { APPOINTMENT_DIALOG_ID, AppointmentDialog } from '../../dialogs/appointment-dialog.js';
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
+import { createDialogDeps } from '../../dialogs/dialog-deps.js';
 import { DialogIds } from '../../dialogs/dialog-ids.js';
 import { SafetyDialog } from '../../dialogs/safety-dialog.js';
 import { loadAppointmentContent } from '../../src/appointments/content.js';
@@ -24,6 +25,7 @@ import { SafetyPlanStore } from '../../src/safety-plan/plan-store.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { GroupTurns } from '../../src/teams/group-turns.js';
+import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 import { clock, testRecognizer } from './harness.js';
 
@@ -39,10 +41,11 @@ function botWithAppointments(): TestAdapter {
   const userState = new UserState(storage);
   const { strings, crisisResources, spanish } = testContent();
   const commands = new CommandRecognizer(strings);
-  const deps = { strings, commands, crisisResources, profile: userState.createProperty('profile') };
+  const properties = openUserProperties(userState);
+  const deps = createDialogDeps({ strings, crisisResources }, properties.profile);
   const appointment = new AppointmentDialog(deps, {
     recognizer,
-    plans: new UserStatePlanStore(userState.createProperty('plans')),
+    plans: new UserStatePlanStore(properties.plans),
     scheduler: new Scheduler({ storage, send: async () => {}, clock }),
     content: loadAppointmentContent(strings),
     clock,
@@ -67,8 +70,8 @@ function botWithAppointments(): TestAdapter {
     advice: AdviceRequestDetector.load(),
     flowQuestions: FlowQuestions.load(strings),
     personalData,
-    safetyPlans: new SafetyPlanSender(new SafetyPlanStore(userState), strings, crisisResources),
-    person: userState.createProperty('person'),
+    safetyPlans: new SafetyPlanSender(new SafetyPlanStore(properties.safetyPlan), strings, crisisResources),
+    person: properties.person,
     retentionDays: 180,
     retentionIndex: new RetentionIndex(storage, 180),
     clock,

@@ -4,15 +4,14 @@ import {
   AppointmentPlansDialog,
   type AppointmentPlansOptions,
 } from '../../dialogs/appointment-plans-dialog.js';
-import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { loadAppointmentContent } from '../../src/appointments/content.js';
 import { type AppointmentPlan, emptyDraft, toPlan } from '../../src/appointments/plan.js';
 import { UserStatePlanStore } from '../../src/appointments/plan-store.js';
 import { reminderIds, scheduleReminders } from '../../src/appointments/reminders.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { type DialogCase, runDialogCase, type Step } from '../support/dialog-case.js';
-import { clock, savedPlans, userStateOf } from './harness.js';
+import { type DialogCase, type HarnessDeps, runDialogCase, type Step } from '../support/dialog-case.js';
+import { clock, savedPlans } from './harness.js';
 
 const when = {
   start: '2025-05-13T20:00:00.000Z',
@@ -41,8 +40,8 @@ const housing: AppointmentPlan = toPlan(
  */
 function harness(seed: AppointmentPlan[], options?: AppointmentPlansOptions) {
   const scheduler = new Scheduler({ storage: new MemoryAppStorage(), send: async () => {}, clock });
-  const make = (deps: DialogDeps) => {
-    const plans = new UserStatePlanStore(userStateOf(deps).createProperty('plans'));
+  const make = (deps: HarnessDeps) => {
+    const plans = new UserStatePlanStore(deps.properties.plans);
     const inner = new AppointmentPlansDialog(deps, {
       plans,
       scheduler,

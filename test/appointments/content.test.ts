@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadAppointmentContent } from '../../src/appointments/content.js';
 import { ResourceError } from '../../src/content/resource-file.js';
 import { appointmentTypes } from '../../src/language/intents/entity-lexicon.js';
 import { resourcesDir } from '../../src/paths.js';
 import { testContent } from '../support/content.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 const { strings } = testContent();
 
 describe('resources/appointments.json', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'wayfinder-appointments-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('wayfinder-appointments-');
 
   it('loads: a checklist for every appointment type, Ask Me 3, barriers with tips, "nothing" to share', () => {
     const content = loadAppointmentContent(strings);
@@ -33,9 +27,9 @@ describe('resources/appointments.json', () => {
     file.types.court.checklist[1] = 'appointmentChecklist.noSuchThing';
     file.barriers[1].id = file.barriers[0].id;
     file.share = file.share.filter((c: { id: string }) => c.id !== 'nothing');
-    await writeFile(join(dir, 'appointments.json'), JSON.stringify(file));
+    await writeFile(join(dir.path, 'appointments.json'), JSON.stringify(file));
     assert.throws(
-      () => loadAppointmentContent(strings, dir),
+      () => loadAppointmentContent(strings, dir.path),
       (error: unknown) => {
         assert.ok(error instanceof ResourceError);
         assert.match(error.message, /appointments\.json/);

@@ -1,26 +1,21 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { StringKey, StringVars } from '../../src/content/strings.js';
-import type { App } from '../../src/host/app.js';
 import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
 import { testContent } from '../support/content.js';
 import { templatePattern } from '../support/dialog-case.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 /** Monday December 7 2026, 10 AM in New York: the day of the report in the issue. */
 const now = new Date('2026-12-07T15:00:00Z');
 
 describe('dates through the whole bot, over HTTP (a person in New York, no conversationUpdate)', () => {
-  let app: App;
-  let url: string;
-  before(async () => {
-    const clock = () => now;
-    ({ app, url } = await startTestApp({}, { clock, recognizer: createWayfinderRecognizer({ clock }) }));
-    await app.scheduler.stop();
-  });
-  after(async () => {
-    await app.close();
+  const clock = () => now;
+  const served = useTestApp({
+    overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
+    manualScheduler: true,
   });
 
   /** Says `text` as Web Chat would (with the person's zone) and returns what they see. */
@@ -31,7 +26,7 @@ describe('dates through the whole bot, over HTTP (a person in New York, no conve
       // Where a reminder would be sent later; never reached here (the scheduler is stopped).
       serviceUrl: 'https://connector.invalid',
     });
-    const replies: Partial<Activity>[] = await exchange(url, activity);
+    const replies: Partial<Activity>[] = await exchange(served.url, activity);
     return replies.map((reply) => reply.text ?? '').join('\n\n');
   };
   const shows = (seen: string, key: StringKey, vars: StringVars = {}) =>
@@ -57,9 +52,9 @@ describe('dates through the whole bot, over HTTP (a person in New York, no conve
       at: 'Tuesday, December 15 at 12:00 PM',
     });
 
-    const keys = await app.scheduler.keysOfPerson('test/users/user-1/');
+    const keys = await served.app.scheduler.keysOfPerson('test/users/user-1/');
     const ids = keys.flatMap((key) => /^scheduler\/item\/(.+)$/.exec(key)?.slice(1) ?? []);
-    const due = await Promise.all(ids.map(async (id) => app.scheduler.get(id)));
+    const due = await Promise.all(ids.map(async (id) => served.app.scheduler.get(id)));
     assert.deepEqual(due.map((item) => (item?.status === 'pending' ? item.dueAt : item?.status)).sort(), [
       '2026-12-15T01:00:00.000Z',
       '2026-12-15T17:00:00.000Z',

@@ -1,18 +1,15 @@
-import assert from 'node:assert/strict';
-import { type MemoryStorage, UserState } from 'botbuilder';
+import type { MemoryStorage } from 'botbuilder';
 import { z } from 'zod';
-import { AppointmentDialog, type AppointmentFeature } from '../../dialogs/appointment-dialog.js';
-import type { DialogDeps } from '../../dialogs/dialog-deps.js';
-import { loadAppointmentContent } from '../../src/appointments/content.js';
+import { AppointmentDialog } from '../../dialogs/appointment-dialog.js';
+import { createAppointmentParts } from '../../src/appointments/index.js';
 import { type AppointmentPlan, planSchema } from '../../src/appointments/plan.js';
-import { UserStatePlanStore } from '../../src/appointments/plan-store.js';
 import {
   createWayfinderRecognizer,
   type WayfinderRecognizer,
 } from '../../src/language/intents/wayfinder-recognizer.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { storedUserState } from '../support/dialog-case.js';
+import { type HarnessDeps, storedUserState } from '../support/dialog-case.js';
 
 /** Thursday 8 May 2025, 10:00 in Chicago (CDT): the fixed "now" of the appointment tests. */
 export const fixedNow = new Date('2025-05-08T15:00:00Z');
@@ -24,12 +21,6 @@ export function testRecognizer(at: () => Date = clock, timezone = 'America/Chica
   return createWayfinderRecognizer({ clock: at, defaultTimezone: timezone });
 }
 
-/** runDialogCase's deps carry the user state it saves; this narrows to them without a cast. */
-export function userStateOf(deps: DialogDeps): UserState {
-  assert.ok('userState' in deps && deps.userState instanceof UserState, 'deps from makeDialogDeps');
-  return deps.userState;
-}
-
 /**
  * A factory for runDialogCase, with a real scheduler over its own store (not started: nothing is
  * sent) so a test can look at what was scheduled.
@@ -37,17 +28,16 @@ export function userStateOf(deps: DialogDeps): UserState {
 export function appointmentHarness(recognizer: WayfinderRecognizer, at: () => Date = clock) {
   const store = new MemoryAppStorage();
   const scheduler = new Scheduler({ storage: store, send: async () => {}, clock: at });
-  let feature: AppointmentFeature | undefined;
-  const make = (deps: DialogDeps) => {
-    feature = {
+  // The parts as the composition root builds them, over this run's user state.
+  const make = (deps: HarnessDeps) => {
+    const parts = createAppointmentParts({
+      strings: deps.strings,
+      plans: deps.properties.plans,
       recognizer,
-      plans: new UserStatePlanStore(userStateOf(deps).createProperty('plans')),
       scheduler,
-      content: loadAppointmentContent(deps.strings),
       clock: at,
-      newId: () => PLAN_ID,
-    };
-    return new AppointmentDialog(deps, feature);
+    });
+    return new AppointmentDialog(deps, { ...parts, newId: () => PLAN_ID });
   };
   return { make, scheduler, store };
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { ConversationReference } from 'botbuilder';
-import type { App } from '../../src/host/app.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
-import { postMessages, startTestApp, testActivity } from '../support/http.js';
+import { postMessages, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const payload = {
@@ -32,30 +32,29 @@ function referenceTo(
 }
 
 describe('appointment reminders over HTTP (stand-in connector)', () => {
-  let app: App;
-  let url: string;
   let connector: StandInConnector;
   let now: number;
 
   beforeEach(async () => {
     connector = await startConnector();
     now = Date.parse('2025-05-12T19:00:00Z');
-    ({ app, url } = await startTestApp({}, { clock: () => new Date(now) }));
-    // The test drives ticks itself (the background loop would race it for the same item).
-    await app.scheduler.stop();
+  });
+  const served = useTestApp({
+    overrides: () => ({ clock: () => new Date(now) }),
+    manualScheduler: true,
+    per: 'test',
   });
   afterEach(async () => {
-    await app.close();
     await connector.close();
   });
 
   it("a scheduled reminder reaches the saved conversation's serviceUrl, once, as a new message", async () => {
     const activity = testActivity('remind-1', { text: 'hello', serviceUrl: connector.url });
     delete activity.deliveryMode;
-    assert.equal((await postMessages(url, activity)).status, 200);
+    assert.equal((await postMessages(served.url, activity)).status, 200);
     connector.newTexts('remind-1');
 
-    await app.scheduler.schedule({
+    await served.app.scheduler.schedule({
       id: 'appointment-p1-reminder',
       userKey: 'test/users/user-1/',
       dueAt: new Date(now + 60_000),
@@ -63,9 +62,9 @@ describe('appointment reminders over HTTP (stand-in connector)', () => {
       reference: referenceTo('remind-1', connector.url, String(activity.id)),
       payload,
     });
-    assert.equal((await app.scheduler.tick()).sent, 0, 'not yet due');
+    assert.equal((await served.app.scheduler.tick()).sent, 0, 'not yet due');
     now += 2 * 60_000;
-    assert.equal((await app.scheduler.tick()).sent, 1);
+    assert.equal((await served.app.scheduler.tick()).sent, 1);
     assert.deepEqual(connector.newTexts('remind-1'), [
       `${strings.text('reminders.reminder', { type: strings.text('appointmentTypes.counselor'), when: payload.when })}\n\n${strings.text('reminders.stopHint')}`,
     ]);
@@ -76,7 +75,7 @@ describe('appointment reminders over HTTP (stand-in connector)', () => {
       'not a reply to the old activity (Web Chat shows it at once)',
     );
     assert.equal(sent?.suggestedActions?.actions[0]?.title, strings.text('reminders.openPlans'));
-    assert.equal((await app.scheduler.tick()).sent, 0, 'never twice');
+    assert.equal((await served.app.scheduler.tick()).sent, 0, 'never twice');
   });
 
   it('a reminder the channel refuses is kept and retried later', async () => {
@@ -88,7 +87,7 @@ describe('appointment reminders over HTTP (stand-in connector)', () => {
     const address = refusing.address();
     assert.ok(address && typeof address === 'object');
     try {
-      await app.scheduler.schedule({
+      await served.app.scheduler.schedule({
         id: 'appointment-p2-reminder',
         userKey: 'test/users/user-1/',
         dueAt: new Date(now),
@@ -96,9 +95,9 @@ describe('appointment reminders over HTTP (stand-in connector)', () => {
         reference: referenceTo('remind-2', `http://127.0.0.1:${address.port}`, 'a-1'),
         payload: { ...payload, planId: 'p2' },
       });
-      const result = await app.scheduler.tick();
+      const result = await served.app.scheduler.tick();
       assert.equal(result.retried, 1);
-      const item = await app.scheduler.get('appointment-p2-reminder');
+      const item = await served.app.scheduler.get('appointment-p2-reminder');
       assert.ok(item?.status === 'pending' && item.attempts === 1 && item.nextAttemptAt);
     } finally {
       refusing.close();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import type { App } from '../../src/host/app.js';
 import { MAX_MESSAGE_LENGTH } from '../../src/language/input-limits.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { exchange, postMessages, startTestApp, testActivity } from '../support/http.js';
+import { exchange, postMessages, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 import { errorRecorder, messageTexts, prototypeIsClean, type Said, says } from './support.js';
 
 const SPECIALIST = 'peer-1';
@@ -230,16 +230,16 @@ function bodyOf(request: BadRequest, conversation: string): string {
 }
 
 describe('bad input over HTTP: each gets its answer, and the bot keeps serving', () => {
-  let app: App;
-  let url: string;
   let storage: MemoryAppStorage;
   const recorder = errorRecorder();
 
-  before(async () => {
+  before(() => {
     storage = new MemoryAppStorage();
-    ({ app, url } = await startTestApp({ SPECIALIST_IDS: SPECIALIST }, { storage, logger: recorder.logger }));
   });
-  after(() => app.close());
+  const served = useTestApp({
+    env: { SPECIALIST_IDS: SPECIALIST },
+    overrides: () => ({ storage, logger: recorder.logger }),
+  });
 
   it('the table covers every kind of bad input the issue names', () => assert.ok(rows.length >= 40));
 
@@ -247,9 +247,9 @@ describe('bad input over HTTP: each gets its answer, and the bot keeps serving',
     it(`${name}: ${'says' in answer ? answer.says.map((said) => (typeof said === 'string' ? said : said[0])).join(' or ') : answer.status}`, async () => {
       const conversation = `bad-${index}`;
       if ('fields' in request && request.menuOpen)
-        await exchange(url, testActivity(conversation, { text: 'hello' }, request.from));
+        await exchange(served.url, testActivity(conversation, { text: 'hello' }, request.from));
       const response = await postMessages(
-        url,
+        served.url,
         bodyOf(request, conversation),
         'raw' in request ? request.contentType : undefined,
       );
@@ -291,12 +291,12 @@ describe('bad input over HTTP: each gets its answer, and the bot keeps serving',
   }
 
   it('after the whole table: /healthz is 200, a normal conversation works, and its state is stored intact', async () => {
-    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    assert.equal((await fetch(`${served.url}/healthz`)).status, 200);
     const conversation = 'after-the-table';
-    await exchange(url, testActivity(conversation, { text: 'hello' }, 'after-user'));
-    await exchange(url, testActivity(conversation, { text: 'Choose a nickname' }, 'after-user'));
+    await exchange(served.url, testActivity(conversation, { text: 'hello' }, 'after-user'));
+    await exchange(served.url, testActivity(conversation, { text: 'Choose a nickname' }, 'after-user'));
     const saved = messageTexts(
-      await exchange(url, testActivity(conversation, { text: 'Ari' }, 'after-user')),
+      await exchange(served.url, testActivity(conversation, { text: 'Ari' }, 'after-user')),
     );
     assert.ok(saved.some((text) => says(text, ['nickname.saved', { name: 'Ari' }])));
     const userKey = 'test/users/after-user/';
@@ -306,7 +306,7 @@ describe('bad input over HTTP: each gets its answer, and the bot keeps serving',
     assert.ok(stored[conversationKey]?.dialogState, 'the conversation state was saved');
     // A conversation the odd messages went to is still readable and goes on.
     const odd = `bad-${rows.findIndex(([name]) => name === 'a lone surrogate')}`;
-    const next = messageTexts(await exchange(url, testActivity(odd, { text: 'help' })));
+    const next = messageTexts(await exchange(served.url, testActivity(odd, { text: 'help' })));
     assert.ok(next.length > 0 && next.every((text) => !says(text, 'errors.turnFailed')));
     assert.deepEqual(recorder.errors, []);
   });

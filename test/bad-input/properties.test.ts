@@ -6,6 +6,7 @@ import { MAX_MESSAGE_LENGTH } from '../../src/language/input-limits.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { exchangeAll, postMessages, startTestApp, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 import { errorRecorder, messageTexts, prototypeIsClean, says } from './support.js';
 
 const { strings } = testContent();
@@ -161,22 +162,23 @@ function assertAnswered(turn: { status: number; activities: Partial<Activity>[] 
 
 describe('property: whatever is sent, the bot answers and never fails', function () {
   this.timeout(PROPERTY_TIMEOUT_MS);
-  let app: App;
-  let url: string;
   const recorder = errorRecorder();
 
-  beforeEach(async () => {
+  beforeEach(() => {
     recorder.errors.length = 0;
-    ({ app, url } = await startTestApp({ SPECIALIST_IDS: SPECIALIST }, { logger: recorder.logger }));
   });
-  afterEach(() => app.close());
+  const served = useTestApp({
+    env: { SPECIALIST_IDS: SPECIALIST },
+    overrides: () => ({ logger: recorder.logger }),
+    per: 'test',
+  });
 
   it('random text (any Unicode, markup, up to 30 KB), in random conversation states', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(anyText, { minLength: 1, maxLength: 4 }), async (texts) => {
         const conversation = freshConversation('text');
         for (const text of texts)
-          assertAnswered(await send(url, testActivity(conversation, { text })), recorder.errors);
+          assertAnswered(await send(served.url, testActivity(conversation, { text })), recorder.errors);
       }),
       { seed: SEED, numRuns: 150 },
     );
@@ -194,11 +196,11 @@ describe('property: whatever is sent, the bot answers and never fails', function
           const user = fromSpecialist ? SPECIALIST : `member-${runs}`;
           for (const step of before)
             assertAnswered(
-              await send(url, testActivity(conversation, { text: step }, user)),
+              await send(served.url, testActivity(conversation, { text: step }, user)),
               recorder.errors,
             );
           const submit = testActivity(conversation, text === undefined ? {} : { text }, user);
-          assertAnswered(await send(url, submit, valueJson), recorder.errors);
+          assertAnswered(await send(served.url, submit, valueJson), recorder.errors);
         },
       ),
       { seed: SEED, numRuns: 150 },

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { StringKey, StringVars } from '../../src/content/strings.js';
-import { createLogger, type Logger } from '../../src/host/log.js';
+import { createLogger, type Logger } from '../../src/platform/log.js';
 import { testContent } from '../support/content.js';
 
 const { strings } = testContent();

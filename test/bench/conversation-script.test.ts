@@ -1,27 +1,22 @@
 import assert from 'node:assert/strict';
 import { dialogWalk } from '../../bench/conversations.js';
-import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
-import { exchangeAll, startTestApp, testActivity } from '../support/http.js';
+import { exchangeAll, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 /**
  * `npm run bench` measures Wayfinder walking real dialogs with bench/conversations.ts's script.
  * If the dialogs change under it, the script would measure reprompts instead: this keeps it true.
  */
 describe('the benchmark conversation walks real dialogs', () => {
-  let app: App;
-  let url: string;
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(() => app.close());
+  const served = useTestApp();
 
   it('completes an appointment plan, back at the menu, and a group search, with no failed turn', async () => {
     const { strings } = testContent();
     const turns: string[][] = [];
     for (const text of dialogWalk) {
       const replies = await exchangeAll(
-        url,
+        served.url,
         testActivity('bench-walk', { text, localTimezone: 'America/Chicago' }),
       );
       assert.ok(!replies.some((a) => a.name === 'OnTurnError Trace'), `turn "${text}" failed`);

@@ -41,7 +41,8 @@ describe('safety plan in Web Chat (Chromium, issue 20)', function () {
       ['next', 'safetyPlan.askProfessionals'],
       ['skip', 'safetyPlan.askSafeSurroundings'],
       ['skip', 'safetyPlan.askReasonForLiving'],
-      ['skip', 'safetyPlan.followUpAsk'],
+      ['skip', 'safetyPlan.revisitWhich'],
+      ['not now', 'safetyPlan.followUpAsk'],
       ['no', 'safetyPlan.closing'],
     ];
     for (const [text, key] of steps) await answer(page, text, strings, key);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Activity, CardAction } from 'botbuilder';
-import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
 import { teamsActivity, teamsUser } from '../support/teams.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 
@@ -60,14 +60,7 @@ function looksInternal(label: string): boolean {
 }
 
 describe('buttons read the same in every channel (emulator, webchat, directline, msteams personal)', () => {
-  let app: App;
-  let url: string;
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(async () => {
-    await app.close();
-  });
+  const served = useTestApp();
 
   function activityFor(channel: Channel, conversation: string, text: string): Record<string, unknown> {
     if (channel !== 'msteams')
@@ -83,7 +76,7 @@ describe('buttons read the same in every channel (emulator, webchat, directline,
   async function sendEverywhere(id: string, text: string): Promise<Record<Channel, Partial<Activity>[]>> {
     const shown = {} as Record<Channel, Partial<Activity>[]>;
     for (const channel of channels)
-      shown[channel] = await exchange(url, activityFor(channel, `${id}-${channel}`, text));
+      shown[channel] = await exchange(served.url, activityFor(channel, `${id}-${channel}`, text));
     return shown;
   }
 
@@ -116,9 +109,12 @@ describe('buttons read the same in every channel (emulator, webchat, directline,
       let sms: Partial<Activity>[] = [];
       let webchat: Partial<Activity>[] = [];
       for (const text of steps) {
-        sms = await exchange(url, testActivity(`sms-${steps[0]}`, { text, channelId: 'sms' }, 'sms-user'));
+        sms = await exchange(
+          served.url,
+          testActivity(`sms-${steps[0]}`, { text, channelId: 'sms' }, 'sms-user'),
+        );
         webchat = await exchange(
-          url,
+          served.url,
           testActivity(`web-${steps[0]}`, { text, channelId: 'webchat' }, 'web-user'),
         );
       }

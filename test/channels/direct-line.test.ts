@@ -1,35 +1,27 @@
 import assert from 'node:assert/strict';
 import { type ConversationReference, TurnContext } from 'botbuilder';
-import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
 import { startTestApp } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 import { assertNoFailedTurn, botMessages, DirectLineClient } from './direct-line-client.js';
 
 const { strings } = testContent();
 
 describe('local Direct Line channel', () => {
-  let app: App;
-  let url: string;
-
-  beforeEach(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const served = useTestApp({ per: 'test' });
 
   it('issues a token bound to a new conversation', async () => {
-    const client = await DirectLineClient.generate(url);
+    const client = await DirectLineClient.generate(served.url);
     assert.match(client.grant.conversationId, /^[\w-]{20,}$/);
     assert.match(client.grant.token, /^[\w-]+\.[\w-]+\.[\w-]{40,}$/);
     assert.ok(client.grant.expires_in > 60);
-    const other = await DirectLineClient.generate(url);
+    const other = await DirectLineClient.generate(served.url);
     assert.notEqual(other.grant.conversationId, client.grant.conversationId);
     assert.notEqual(other.grant.token, client.grant.token);
   });
 
   it('welcomes the user once when the conversation starts, without a replyToId', async () => {
-    const client = await DirectLineClient.start(url);
+    const client = await DirectLineClient.start(served.url);
     // Starting waits for the bot's turn, so everything it said is there at the first poll.
     const started = await client.poll();
     assertNoFailedTurn(started, strings.text('errors.turnFailed'));
@@ -52,7 +44,7 @@ describe('local Direct Line channel', () => {
   });
 
   it('echoes a posted message with id, timestamp and clientActivityID, then the bot reply follows', async () => {
-    const client = await DirectLineClient.start(url);
+    const client = await DirectLineClient.start(served.url);
     await client.pollUntil(2);
     const id = await client.say('help', 'client-1');
     const polled = await client.pollUntil(1);
@@ -75,7 +67,7 @@ describe('local Direct Line channel', () => {
   });
 
   it('sets the channel fields itself, ignoring a client asking for expectReplies or another serviceUrl', async () => {
-    const client = await DirectLineClient.start(url);
+    const client = await DirectLineClient.start(served.url);
     await client.poll();
     const response = await client.request(
       'POST',
@@ -97,7 +89,7 @@ describe('local Direct Line channel', () => {
   });
 
   it('returns only newer activities when polled with the returned watermark', async () => {
-    const client = await DirectLineClient.start(url);
+    const client = await DirectLineClient.start(served.url);
     const first = await client.pollUntil(2);
     const firstWatermark = client.watermark;
     assert.deepEqual(await client.poll(), []);
@@ -117,7 +109,7 @@ describe('local Direct Line channel', () => {
   });
 
   it('refreshes a token for the same conversation', async () => {
-    const client = await DirectLineClient.generate(url);
+    const client = await DirectLineClient.generate(served.url);
     const refreshed = await client.request('POST', '/tokens/refresh');
     assert.equal(refreshed.status, 200);
     const body = (await refreshed.json()) as { conversationId: string; token: string };
@@ -126,8 +118,8 @@ describe('local Direct Line channel', () => {
   });
 
   it('answers 401 without a token or with a wrong one, 403 for another conversation, 404 for an unknown one', async () => {
-    const client = await DirectLineClient.start(url);
-    const other = await DirectLineClient.start(url);
+    const client = await DirectLineClient.start(served.url);
+    const other = await DirectLineClient.start(served.url);
     const activities = `/conversations/${client.grant.conversationId}/activities`;
     for (const token of ['', 'wrong', `${client.grant.token}x`]) {
       const polled = await client.request('GET', activities, undefined, token);
@@ -145,7 +137,7 @@ describe('local Direct Line channel', () => {
   });
 
   it('answers 400 with a clear JSON error for malformed bodies and watermarks', async () => {
-    const client = await DirectLineClient.start(url);
+    const client = await DirectLineClient.start(served.url);
     const activities = `/conversations/${client.grant.conversationId}/activities`;
     const cases: Array<[unknown, RegExp]> = [
       [[{ type: 'message' }], /JSON object/],
@@ -167,19 +159,19 @@ describe('local Direct Line channel', () => {
 
   it('shows a proactive message sent with continueConversationAsync at once (no replyToId)', async () => {
     let reference: Partial<ConversationReference> | undefined;
-    app.adapter.use(async (context, next) => {
+    served.app.adapter.use(async (context, next) => {
       if (context.activity.type === 'message')
         reference = TurnContext.getConversationReference(context.activity);
       await next();
     });
-    const client = await DirectLineClient.start(url);
+    const client = await DirectLineClient.start(served.url);
     await client.pollUntil(2);
     await client.say('help');
     await client.pollUntil(1);
     assert.ok(reference);
 
     const proactiveText = 'A proactive check-in from the test';
-    await app.adapter.continueConversationAsync('', reference, async (context) => {
+    await served.app.adapter.continueConversationAsync('', reference, async (context) => {
       await context.sendActivity(proactiveText);
     });
     const [proactive] = botMessages(await client.pollUntil(1));
@@ -188,9 +180,9 @@ describe('local Direct Line channel', () => {
   });
 
   it('collapses a bot typing indicator repeated while one is still showing', async () => {
-    const client = await DirectLineClient.start(url);
+    const client = await DirectLineClient.start(served.url);
     await client.pollUntil(2);
-    const connector = `${url}/v3/directline/connector/v3/conversations/${client.grant.conversationId}/activities`;
+    const connector = `${served.url}/v3/directline/connector/v3/conversations/${client.grant.conversationId}/activities`;
     const send = async (activity: object) => {
       const response = await fetch(connector, {
         method: 'POST',
@@ -208,7 +200,7 @@ describe('local Direct Line channel', () => {
       polled.map((a) => [a.type, a.from.role]),
       [['typing', 'bot']],
     );
-    const unknown = `${url}/v3/directline/connector/v3/conversations/nope/activities`;
+    const unknown = `${served.url}/v3/directline/connector/v3/conversations/nope/activities`;
     const missing = await fetch(unknown, {
       method: 'POST',
       body: '{}',

@@ -2,25 +2,16 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../src/channels/chat-page.js';
 import { locateWebChatBundle } from '../../src/channels/web-chat-page.js';
-import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
-import { startTestApp } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 
 describe('local chat page', () => {
-  let app: App;
-  let url: string;
-
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(async () => {
-    await app.close();
-  });
+  const served = useTestApp();
 
   it('serves the page with its words from chatPage strings, escaped, and strict headers', async () => {
-    const response = await fetch(`${url}/`);
+    const response = await fetch(`${served.url}/`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/html; charset=utf-8/);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
@@ -48,14 +39,14 @@ describe('local chat page', () => {
 
   it('uses a fresh nonce for every page', async () => {
     const nonces = await Promise.all(
-      [1, 2].map(async () => (await fetch(`${url}/`)).headers.get('content-security-policy')),
+      [1, 2].map(async () => (await fetch(`${served.url}/`)).headers.get('content-security-policy')),
     );
     assert.notEqual(nonces[0], nonces[1]);
   });
 
   it('serves the Web Chat bundle from node_modules, cacheable, gzipped on request, 304 when unchanged', async () => {
     const { version } = locateWebChatBundle();
-    const plain = await fetch(`${url}/webchat.js?v=${version}`, {
+    const plain = await fetch(`${served.url}/webchat.js?v=${version}`, {
       headers: { 'accept-encoding': 'identity' },
     });
     assert.equal(plain.status, 200);
@@ -67,17 +58,17 @@ describe('local chat page', () => {
 
     const etag = plain.headers.get('etag') ?? '';
     assert.ok(etag.includes(version));
-    const cached = await fetch(`${url}/webchat.js`, { headers: { 'if-none-match': etag } });
+    const cached = await fetch(`${served.url}/webchat.js`, { headers: { 'if-none-match': etag } });
     assert.equal(cached.status, 304);
 
     // fetch() decompresses on its own: the header shows gzip was sent, the text that it was whole.
-    const zipped = await fetch(`${url}/webchat.js`, { headers: { 'accept-encoding': 'gzip' } });
+    const zipped = await fetch(`${served.url}/webchat.js`, { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(zipped.headers.get('content-encoding'), 'gzip');
     assert.equal((await zipped.text()).length, text.length);
   });
 
   it('serves the page script, which asks Web Chat to poll this server', async () => {
-    const response = await fetch(`${url}/chat.js`);
+    const response = await fetch(`${served.url}/chat.js`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /^text\/javascript/);
     const script = await response.text();

@@ -36,6 +36,7 @@ const notClaims: Readonly<Partial<Record<StringKey, string>>> = {
   'accommodationWho.adaCoordinatorSalutation': 'a letter salutation',
   'appointmentChecklist.insuranceCard': 'a checklist item',
   'peerGroupChoices.focusOtherDrugsWords': 'words people type',
+  'safety.helpCameWords': 'words people type',
 };
 
 /** Every key of the locale, with all its variants. */

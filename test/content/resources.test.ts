@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadSpanishSafety } from '../../src/content/content.js';
 import { loadCrisisResources } from '../../src/content/crisis-resources.js';
@@ -9,15 +8,10 @@ import { loadStringSources } from '../../src/content/string-sources.js';
 import { Strings } from '../../src/content/strings.js';
 import { VerifiedContacts } from '../../src/content/verified-contacts.js';
 import { resourcesDir } from '../../src/paths.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 describe('resource files', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'wayfinder-resources-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('wayfinder-resources-');
 
   it('the shipped English strings load', () => {
     assert.ok(Strings.load('en').text('welcome.greeting').length > 0);
@@ -48,25 +42,25 @@ describe('resource files', () => {
     const source = { cite: 'a test source', checked: '2026-12-07' };
     const entry = (id: string, verified: boolean) => ({ id, name: id, how: 'call', verified, source });
     await writeFile(
-      join(dir, 'crisis-resources.json'),
+      join(dir.path, 'crisis-resources.json'),
       JSON.stringify({ country: 'US', resources: [entry('known', true), entry('unknown', false)] }),
     );
     assert.deepEqual(
-      loadCrisisResources(dir).map((line) => line.id),
+      loadCrisisResources(dir.path).map((line) => line.id),
       ['known'],
     );
   });
 
   it('names the file and every bad field when a resource file is invalid', async () => {
     await writeFile(
-      join(dir, 'crisis-resources.json'),
+      join(dir.path, 'crisis-resources.json'),
       JSON.stringify({
         country: 'USA',
         resources: [{ id: 'Bad Id', name: 'x', how: 'y', verified: true, url: 'http://insecure.example' }],
       }),
     );
     assert.throws(
-      () => loadCrisisResources(dir),
+      () => loadCrisisResources(dir.path),
       (error: unknown) => {
         assert.ok(error instanceof ResourceError);
         assert.match(error.message, /crisis-resources\.json/);
@@ -86,9 +80,12 @@ describe('resource files', () => {
       phone: '800-555-1234',
       verified: true,
     };
-    await writeFile(join(dir, 'crisis-resources.json'), JSON.stringify({ country: 'US', resources: [line] }));
+    await writeFile(
+      join(dir.path, 'crisis-resources.json'),
+      JSON.stringify({ country: 'US', resources: [line] }),
+    );
     assert.throws(
-      () => loadCrisisResources(dir),
+      () => loadCrisisResources(dir.path),
       (error: unknown) => {
         assert.ok(error instanceof ResourceError);
         assert.match(
@@ -104,7 +101,7 @@ describe('resource files', () => {
   it('refuses a verified contact without its date, not https, or listed twice in two writings', async () => {
     const source = { cite: 'a source', checked: '2026-12-07' };
     await writeFile(
-      join(dir, 'verified-contacts.json'),
+      join(dir.path, 'verified-contacts.json'),
       JSON.stringify({
         description: 'test',
         contacts: [
@@ -115,7 +112,7 @@ describe('resource files', () => {
       }),
     );
     assert.throws(
-      () => VerifiedContacts.load(dir),
+      () => VerifiedContacts.load(dir.path),
       (error: unknown) => {
         assert.ok(error instanceof ResourceError);
         assert.match(error.message, /verified-contacts\.json/);
@@ -129,31 +126,31 @@ describe('resource files', () => {
       { value: '800-662-4357', what: 'SAMHSA again', source },
     ];
     await writeFile(
-      join(dir, 'verified-contacts.json'),
+      join(dir.path, 'verified-contacts.json'),
       JSON.stringify({ description: 'test', contacts: twice }),
     );
-    assert.throws(() => VerifiedContacts.load(dir), /contacts\[1\]\.value: listed twice/);
+    assert.throws(() => VerifiedContacts.load(dir.path), /contacts\[1\]\.value: listed twice/);
   });
 
   it('refuses a string source for a string the locale does not have', async () => {
     const entry = { kind: 'law', source: { cite: 'a source', checked: '2026-12-07' } };
     await writeFile(
-      join(dir, 'string-sources.json'),
+      join(dir.path, 'string-sources.json'),
       JSON.stringify({ description: 'test', strings: { 'safety.noSuchStep': entry } }),
     );
     assert.throws(
-      () => loadStringSources(Strings.load('en'), dir),
+      () => loadStringSources(Strings.load('en'), dir.path),
       /string-sources\.json[\s\S]*strings\.safety\.noSuchStep: no string "safety\.noSuchStep"/,
     );
   });
 
   it('says when a resource file is not JSON', async () => {
-    await writeFile(join(dir, 'crisis-resources.json'), '{ "country": ');
-    assert.throws(() => loadCrisisResources(dir), /crisis-resources\.json[\s\S]*not valid JSON/);
+    await writeFile(join(dir.path, 'crisis-resources.json'), '{ "country": ');
+    assert.throws(() => loadCrisisResources(dir.path), /crisis-resources\.json[\s\S]*not valid JSON/);
   });
 
   it('says when a resource file is missing', () => {
-    assert.throws(() => loadCrisisResources(dir), /crisis-resources\.json[\s\S]*cannot be read/);
+    assert.throws(() => loadCrisisResources(dir.path), /crisis-resources\.json[\s\S]*cannot be read/);
   });
 
   describe('the Spanish safety locale (resources/locales/es/)', () => {
@@ -162,8 +159,8 @@ describe('resource files', () => {
       const file = join(resourcesDir, 'locales', 'es', 'safety.json');
       const data = JSON.parse(await readFile(file, 'utf8')) as { safety: Record<string, unknown> };
       change(data.safety);
-      await mkdir(join(dir, 'locales', 'es'), { recursive: true });
-      await writeFile(join(dir, 'locales', 'es', 'safety.json'), JSON.stringify(data));
+      await mkdir(join(dir.path, 'locales', 'es'), { recursive: true });
+      await writeFile(join(dir.path, 'locales', 'es', 'safety.json'), JSON.stringify(data));
     }
 
     it('translates every English safety string, plus its own (the note on English, the lines)', async () => {
@@ -190,7 +187,7 @@ describe('resource files', () => {
         delete safety.stepOverdose;
       });
       assert.throws(
-        () => loadSpanishSafety(dir),
+        () => loadSpanishSafety(dir.path),
         (error: unknown) => {
           assert.ok(error instanceof ResourceError);
           assert.match(error.message, /locales\/es\//);
@@ -204,7 +201,7 @@ describe('resource files', () => {
       await spanishWith((safety) => {
         safety.dangerIntr = 'typo';
       });
-      assert.throws(() => loadSpanishSafety(dir), /safety\.dangerIntr: not a key/);
+      assert.throws(() => loadSpanishSafety(dir.path), /safety\.dangerIntr: not a key/);
     });
   });
 });

@@ -1,19 +1,17 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../src/host/app.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 /** A line someone reads at a glance on a phone: at most this many characters and two sentences. */
 const SHORT_LINE = 110;
 
 describe('the welcome', () => {
-  let app: App;
-  let url: string;
   let welcome: string[];
 
+  const served = useTestApp();
   before(async () => {
-    ({ app, url } = await startTestApp());
     const replies = await exchange(
-      url,
+      served.url,
       testActivity('welcome-lines', {
         type: 'conversationUpdate',
         membersAdded: [{ id: 'user-1', name: '' }],
@@ -21,7 +19,6 @@ describe('the welcome', () => {
     );
     welcome = (replies.find((a) => a.type === 'message')?.text ?? '').split('\n\n');
   });
-  after(() => app.close());
 
   it('is three lines', () => {
     assert.equal(welcome.length, 3, welcome.join('\n'));

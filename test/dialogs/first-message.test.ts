@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { DIALOG_STATE_VERSION } from '../../src/bot.js';
 import type { StringKey } from '../../src/content/strings.js';
-import type { App } from '../../src/host/app.js';
 import { globalCommands } from '../../src/language/commands.js';
 import { type IntentName, intentNames } from '../../src/language/intents/index.js';
 import { NEW_VISIT_AFTER_MS } from '../../src/privacy/returning-person.js';
 import { conversationStateKey } from '../../src/privacy/state-keys.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply } from '../support/dialog-case.js';
-import { exchange, exchangeAll, startTestApp, testActivity } from '../support/http.js';
+import { exchange, exchangeAll, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const DISCLOSURE: StringKey = 'firstMessage.disclosure';
@@ -153,15 +153,8 @@ function disclosures(replies: readonly Partial<Activity>[]): number {
 }
 
 describe('a conversation that starts with a message (no conversationUpdate)', () => {
-  let app: App;
-  let url: string;
   let now = new Date('2026-12-07T15:00:00Z');
-  before(async () => {
-    ({ app, url } = await startTestApp({}, { clock: () => now }));
-  });
-  after(async () => {
-    await app.close();
-  });
+  const served = useTestApp({ overrides: () => ({ clock: () => now }) });
 
   let conversations = 0;
   const say = (conversation: string, text: string, user?: string) =>
@@ -172,12 +165,12 @@ describe('a conversation that starts with a message (no conversationUpdate)', ()
       conversations += 1;
       const conversation = `first-${conversations}`;
       const user = `first-user-${conversations}`;
-      const replies = await exchange(url, say(conversation, opening.says, user));
+      const replies = await exchange(served.url, say(conversation, opening.says, user));
       for (const want of opening.answers) assert.ok(saysKey(replies, want), `says ${JSON.stringify(want)}`);
       for (const unwanted of opening.never ?? []) {
         assert.ok(!saysKey(replies, unwanted), `does not say ${JSON.stringify(unwanted)}`);
       }
-      const next = await exchange(url, say(conversation, 'help', user));
+      const next = await exchange(served.url, say(conversation, 'help', user));
       const [told, after] = opening.flagged ? [next, replies] : [replies, next];
       assert.equal(disclosures(told), 1, 'one disclosure');
       assert.equal(told[0]?.text, strings.text(DISCLOSURE), 'the disclosure comes first');
@@ -192,12 +185,14 @@ describe('a conversation that starts with a message (no conversationUpdate)', ()
   });
 
   it('a conversation whose saved dialogs a release cannot resume: the message is handled, no second disclosure', async () => {
-    await exchange(url, say('first-reset', 'hi', 'reset-user'));
+    await exchange(served.url, say('first-reset', 'hi', 'reset-user'));
     const key = conversationStateKey('directline', 'first-reset');
-    const stored = (await app.storage.read([key]))[key] as Record<string, unknown>;
-    await app.storage.write({ [key]: { ...stored, stateVersion: DIALOG_STATE_VERSION - 1, eTag: '*' } });
+    const stored = (await served.app.storage.read([key]))[key] as Record<string, unknown>;
+    await served.app.storage.write({
+      [key]: { ...stored, stateVersion: DIALOG_STATE_VERSION - 1, eTag: '*' },
+    });
     const replies = await exchange(
-      url,
+      served.url,
       say('first-reset', 'help me get ready for my doctor visit', 'reset-user'),
     );
     assert.equal(disclosures(replies), 0, 'already told');
@@ -205,20 +200,20 @@ describe('a conversation that starts with a message (no conversationUpdate)', ()
   });
 
   it('the "yes" after asking for a real person is taken by the handoff flow, not the menu', async () => {
-    await exchange(url, say('first-handoff', 'I want a real person'));
+    await exchange(served.url, say('first-handoff', 'I want a real person'));
     // Nobody is on duty here: "yes" answers "Would you like to leave a message?".
-    const replies = await exchange(url, say('first-handoff', 'yes'));
+    const replies = await exchange(served.url, say('first-handoff', 'yes'));
     assert.deepEqual(
       replies.map((a) => a.text),
       [strings.text('handoff.askAlias')],
     );
-    const ok = await exchange(url, say('first-handoff', 'ok'));
+    const ok = await exchange(served.url, say('first-handoff', 'ok'));
     assert.deepEqual(
       ok.map((a) => a.text),
       [strings.text('handoff.aliasNotName')],
       '"ok" is not taken as the name: the name is asked for again',
     );
-    const named = await exchange(url, say('first-handoff', 'Sam'));
+    const named = await exchange(served.url, say('first-handoff', 'Sam'));
     assert.ok(saysKey(named, 'handoff.askMessage'));
   });
 
@@ -228,21 +223,21 @@ describe('a conversation that starts with a message (no conversationUpdate)', ()
       channelId: 'directline',
       membersAdded: [{ id: 'joined-user', name: 'Person' }],
     });
-    const welcome = await exchange(url, join);
+    const welcome = await exchange(served.url, join);
     assert.ok(saysKey(welcome, 'welcome.greeting'), 'welcomed');
-    const first = await exchange(url, say('joined-1', 'hi', 'joined-user'));
+    const first = await exchange(served.url, say('joined-1', 'hi', 'joined-user'));
     assert.equal(disclosures(first), 0);
     assert.ok(!saysKey(first, 'welcome.greeting'));
-    const again = await exchange(url, { ...join, id: 'join-again' });
+    const again = await exchange(served.url, { ...join, id: 'join-again' });
     assert.ok(!saysKey(again, 'welcome.greeting'), 'not welcomed twice');
   });
 
   it('"delete my data" erases the state, so the next message is a first message again', async () => {
-    await exchange(url, say('first-erased', 'hi', 'erased-user'));
-    await exchange(url, say('first-erased', 'delete my data', 'erased-user'));
-    await exchange(url, say('first-erased', 'yes', 'erased-user'));
+    await exchange(served.url, say('first-erased', 'hi', 'erased-user'));
+    await exchange(served.url, say('first-erased', 'delete my data', 'erased-user'));
+    await exchange(served.url, say('first-erased', 'yes', 'erased-user'));
     const replies = await exchange(
-      url,
+      served.url,
       say('first-erased', 'help me get ready for my doctor visit', 'erased-user'),
     );
     assert.equal(disclosures(replies), 1);
@@ -250,18 +245,18 @@ describe('a conversation that starts with a message (no conversationUpdate)', ()
   });
 
   it('"welcome back" only for someone here on an earlier visit', async () => {
-    const first = await exchange(url, say('visit-1', 'hello', 'visitor'));
+    const first = await exchange(served.url, say('visit-1', 'hello', 'visitor'));
     assert.ok(!saysKey(first, 'smallTalk.greetingReturning'), 'new: no welcome back');
-    const soon = await exchange(url, say('visit-1', 'hello', 'visitor'));
+    const soon = await exchange(served.url, say('visit-1', 'hello', 'visitor'));
     assert.ok(!saysKey(soon, 'smallTalk.greetingReturning'), 'a minute later: the same visit');
     now = new Date(now.getTime() + NEW_VISIT_AFTER_MS);
-    const later = await exchange(url, say('visit-2', 'hello', 'visitor'));
+    const later = await exchange(served.url, say('visit-2', 'hello', 'visitor'));
     assert.ok(saysKey(later, 'smallTalk.greetingReturning'), 'a later visit: welcome back');
     assert.equal(disclosures(later), 1, 'a new conversation is still told the bot is automated');
   });
 
   it('the safety gate still sees the first message before anything else answers it', async () => {
-    const all = await exchangeAll(url, say('first-trace', 'I want to end my life tonight'));
+    const all = await exchangeAll(served.url, say('first-trace', 'I want to end my life tonight'));
     const traces = all.filter((a) => a.type === 'trace').map((a) => a.name);
     assert.equal(traces[0], 'SafetyCheck');
   });

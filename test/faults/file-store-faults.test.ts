@@ -4,13 +4,13 @@ import { syncBuiltinESMExports } from 'node:module';
 import { join, relative } from 'node:path';
 import sinon from 'sinon';
 import type { App } from '../../src/host/app.js';
-import { createLogger } from '../../src/host/log.js';
+import { createLogger } from '../../src/platform/log.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
-import { makeTempDir } from '../storage/temp-dir.js';
 import { startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { exchange, postMessages, startTestApp, testActivity } from '../support/http.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const { strings } = testContent();
 

@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import type { ConversationReference } from 'botbuilder';
 import { createAdapter } from '../../src/host/adapter.js';
 import { loadConfig } from '../../src/host/config.js';
-import { silentLogger } from '../../src/host/log.js';
-import { proactiveSender } from '../../src/host/proactive.js';
+import { silentLogger } from '../../src/platform/log.js';
+import { proactiveSender } from '../../src/platform/proactive.js';
 import {
   backoffMs,
   classifyFailure,
   defaultRetryPolicy,
   type RetryPolicy,
   SendTimeoutError,
-} from '../../src/host/send-retry.js';
+} from '../../src/platform/send-retry.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 

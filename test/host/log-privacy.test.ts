@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { createLogger } from '../../src/host/log.js';
+import { createLogger } from '../../src/platform/log.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { exchange, startTestApp, testActivity } from '../support/http.js';
 

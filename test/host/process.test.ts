@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths.js';
 import { testContent } from '../support/content.js';
 import { exchange, testActivity } from '../support/http.js';
 import { entryPoint, startServerProcess } from '../support/process.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 /** Runs the entry point to its exit and returns the exit code and stderr. */
 async function runToExit(
@@ -23,16 +23,10 @@ async function runToExit(
 }
 
 describe('the wayfinder process', () => {
-  let dataDir: string;
-  beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'wayfinder-process-'));
-  });
-  afterEach(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const data = useTempDir('wayfinder-process-');
 
   it('stops at start with one message naming every bad variable', async () => {
-    const { code, stderr } = await runToExit({ PORT: 'abc', STORAGE: 'mongo', DATA_DIR: dataDir });
+    const { code, stderr } = await runToExit({ PORT: 'abc', STORAGE: 'mongo', DATA_DIR: data.path });
     assert.equal(code, 1);
     assert.match(stderr, /PORT/);
     assert.match(stderr, /STORAGE/);
@@ -40,7 +34,7 @@ describe('the wayfinder process', () => {
   });
 
   it('refuses a public bind without MicrosoftAppId: exits 1 before listening and says how to fix it', async () => {
-    const { code, stderr } = await runToExit({ HOST: '0.0.0.0', PORT: '0', DATA_DIR: dataDir });
+    const { code, stderr } = await runToExit({ HOST: '0.0.0.0', PORT: '0', DATA_DIR: data.path });
     assert.equal(code, 1);
     assert.match(stderr, /1 configuration problem/);
     assert.match(stderr, /HOST: a bind address other than loopback needs Bot Framework auth/);
@@ -54,14 +48,14 @@ describe('the wayfinder process', () => {
   });
 
   it('reads .env from its working directory', async () => {
-    await writeFile(join(dataDir, '.env'), 'LOCAL_CHAT=maybe\n');
-    const { code, stderr } = await runToExit({ DATA_DIR: dataDir }, dataDir);
+    await writeFile(join(data.path, '.env'), 'LOCAL_CHAT=maybe\n');
+    const { code, stderr } = await runToExit({ DATA_DIR: data.path }, data.path);
     assert.equal(code, 1);
     assert.match(stderr, /LOCAL_CHAT: expected true or false/);
   });
 
   it('says in one plain line, beside the JSON logs, where to open the chat; and the page is there', async () => {
-    const started = await startServerProcess({ PORT: '0', DATA_DIR: dataDir, STORAGE: 'file' });
+    const started = await startServerProcess({ PORT: '0', DATA_DIR: data.path, STORAGE: 'file' });
     try {
       const lines = started.stdout().split('\n');
       const plain = lines.filter((line) => line !== '' && !line.startsWith('{'));
@@ -79,7 +73,7 @@ describe('the wayfinder process', () => {
       HOST: '0.0.0.0',
       PORT: '0',
       ALLOW_UNAUTHENTICATED: 'true',
-      DATA_DIR: dataDir,
+      DATA_DIR: data.path,
       STORAGE: 'file',
     });
     try {
@@ -95,7 +89,7 @@ describe('the wayfinder process', () => {
   });
 
   it('serves with the file store, and on SIGTERM finishes the turn in flight, flushes and exits 0', async () => {
-    const started = await startServerProcess({ PORT: '0', DATA_DIR: dataDir, STORAGE: 'file' });
+    const started = await startServerProcess({ PORT: '0', DATA_DIR: data.path, STORAGE: 'file' });
     try {
       assert.equal((await fetch(`${started.url}/readyz`)).status, 200);
       await exchange(started.url, testActivity('signal-1', { text: 'hello' }));
@@ -112,7 +106,7 @@ describe('the wayfinder process', () => {
 
     // What the turns saved is on disk, complete, after the process is gone.
     const files: string[] = [];
-    for (const entry of await readdir(join(dataDir, 'store'), { recursive: true, withFileTypes: true })) {
+    for (const entry of await readdir(join(data.path, 'store'), { recursive: true, withFileTypes: true })) {
       if (entry.isFile() && entry.name.endsWith('.json')) files.push(join(entry.parentPath, entry.name));
     }
     assert.ok(files.length > 0, 'state files were written');

@@ -6,7 +6,7 @@ import { loadPhraseLists } from '../../src/language/intents/phrase-lists.js';
 import { type ModelStore, modelStore } from '../../src/language/model-cache.js';
 import { LearnedSafetyLayer } from '../../src/language/safety/learned-layer.js';
 import { loadSafetyClassifier } from '../../src/language/safety/safety-classifier.js';
-import { makeTempDir } from '../storage/temp-dir.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 /** Messages the intents and the safety gate score differently; typos exercise the speller. */
 const messages = [
@@ -35,11 +35,7 @@ function recording(inner: ModelStore): ModelStore & { puts: string[] } {
 describe('trained models kept by the build (model-cache)', () => {
   const examples = loadIntentExamples();
   const lists = loadPhraseLists();
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  beforeEach(async () => {
-    dir = await makeTempDir();
-  });
-  afterEach(() => dir.remove());
+  const dir = useTempDir('wayfinder-models-');
 
   it('a restored intent classifier scores every message exactly as a freshly trained one', () => {
     const writer = recording(modelStore(dir.path, { write: true }));

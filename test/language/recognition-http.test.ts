@@ -1,26 +1,19 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
-import { afterDisclosure, exchange, exchangeAll, startTestApp, testActivity } from '../support/http.js';
+import { afterDisclosure, exchange, exchangeAll, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const say = (conversation: string, text: string, extra: Partial<Activity> = {}) =>
   testActivity(conversation, { text, ...extra });
 
 describe('free text through the whole bot', () => {
-  let app: App;
-  let url: string;
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(async () => {
-    await app.close();
-  });
+  const served = useTestApp();
 
   it('sends an IntentRecognizer trace with intent, score and entities (datetime in the person’s zone)', async () => {
     const replies = await exchangeAll(
-      url,
+      served.url,
       say('trace-1', 'I see my psychiatrist next Tuesday at 3pm', { localTimezone: 'America/Chicago' }),
     );
     const trace = replies.find((a) => a.type === 'trace' && a.name === 'IntentRecognizer');
@@ -36,8 +29,8 @@ describe('free text through the whole bot', () => {
   });
 
   it('routes a clear request from the menu, prefilled with what was said', async () => {
-    await exchange(url, say('route-1', 'hello'));
-    const replies = await exchange(url, say('route-1', 'can you help me find an NA meeting'));
+    await exchange(served.url, say('route-1', 'hello'));
+    const replies = await exchange(served.url, say('route-1', 'can you help me find an NA meeting'));
     assert.equal(replies[0]?.text, strings.text('peerGroups.intro'));
     assert.ok(
       replies.some((a) => a.text?.includes('12-step')),
@@ -46,17 +39,20 @@ describe('free text through the whole bot', () => {
   });
 
   it('a role-play request starts practice mode', async () => {
-    await exchange(url, say('route-2', 'hello'));
-    const replies = await exchange(url, say('route-2', 'can we role play me asking my boss for time off'));
+    await exchange(served.url, say('route-2', 'hello'));
+    const replies = await exchange(
+      served.url,
+      say('route-2', 'can we role play me asking my boss for time off'),
+    );
     assert.ok(replies[0]?.text?.startsWith(strings.text('practice.intro').slice(0, 30)), replies[0]?.text);
   });
 
   it('in a role-play, a rehearsed question about medication goes to the scene, not the advice refusal', async () => {
-    await exchange(url, say('practice-1', 'hello'));
-    await exchange(url, say('practice-1', 'I want to practice talking to my prescriber'));
-    await exchange(url, say('practice-1', 'Feedback at the end'));
+    await exchange(served.url, say('practice-1', 'hello'));
+    await exchange(served.url, say('practice-1', 'I want to practice talking to my prescriber'));
+    await exchange(served.url, say('practice-1', 'Feedback at the end'));
     const replies = await exchange(
-      url,
+      served.url,
       say('practice-1', 'Can I stay on my buprenorphine dose? It keeps me stable.'),
     );
     assert.ok(replies[0]?.text?.startsWith('(role-play)'), replies[0]?.text);
@@ -64,10 +60,10 @@ describe('free text through the whole bot', () => {
   });
 
   it('a clear change of topic mid-dialog leaves it for the new topic', async () => {
-    await exchange(url, say('switch-1', 'hello'));
-    await exchange(url, say('switch-1', 'Choose a nickname'));
+    await exchange(served.url, say('switch-1', 'hello'));
+    await exchange(served.url, say('switch-1', 'Choose a nickname'));
     const replies = await exchange(
-      url,
+      served.url,
       say('switch-1', 'actually, can you find me a support group instead?'),
     );
     assert.equal(replies[0]?.text, strings.text('peerGroups.intro'));
@@ -75,13 +71,13 @@ describe('free text through the whole bot', () => {
 
   it('"are you a real person" in other words is answered from the recognizer', async () => {
     const replies = afterDisclosure(
-      await exchange(url, say('about-1', 'wait is this an actual human typing to me')),
+      await exchange(served.url, say('about-1', 'wait is this an actual human typing to me')),
     );
     assert.ok(replies[0]?.text?.includes(strings.text('aboutBot.answer')));
   });
 
   it('a 30 KB message gets a kind reply quickly-shaped: the length notice, and nothing else runs', async () => {
-    const replies = await exchangeAll(url, say('long-1', 'x '.repeat(15_000)));
+    const replies = await exchangeAll(served.url, say('long-1', 'x '.repeat(15_000)));
     const texts = replies.filter((a) => a.type === 'message').map((a) => a.text);
     assert.deepEqual(texts, [
       strings.text('firstMessage.disclosure'),

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import type { StringKey } from '../../src/content/strings.js';
-import type { App } from '../../src/host/app.js';
 import { FlowQuestions } from '../../src/language/flow-questions.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply } from '../support/dialog-case.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 // Issue 19, deliverable 5: side questions inside any flow.
 const { strings } = testContent();
@@ -91,17 +91,14 @@ const cases: SideCase[] = [
 ];
 
 describe('side questions inside a flow (HTTP, conversations that start with a message)', () => {
-  let app: App;
-  let url: string;
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(() => app.close());
+  const served = useTestApp();
 
   for (const [index, c] of cases.entries()) {
     it(c.name, async () => {
       const send = async (text: string) =>
-        (await exchange(url, testActivity(`side-${index}`, { text }))).map((reply) => reply.text ?? '');
+        (await exchange(served.url, testActivity(`side-${index}`, { text }))).map(
+          (reply) => reply.text ?? '',
+        );
       let asked = (await send(c.start)).at(-1) ?? '';
       for (const answer of c.then ?? []) asked = (await send(answer)).at(-1) ?? '';
       const replies = await send(c.side);
@@ -115,7 +112,7 @@ describe('side questions inside a flow (HTTP, conversations that start with a me
 
   it('at the plan’s questions, a medical question is declined and kept in the plan, and a question about a word is kept too', async () => {
     const send = async (text: string) =>
-      (await exchange(url, testActivity('side-plan', { text }))).map((reply) => reply.text ?? '');
+      (await exchange(served.url, testActivity('side-plan', { text }))).map((reply) => reply.text ?? '');
     await send('help me get ready for my doctor appointment');
     await send('not sure yet');
     const questions = await send('a refill');

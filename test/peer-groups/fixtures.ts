@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { ActivityTypes, type Middleware } from 'botbuilder';
-import { rememberRecognition } from '../../src/language/routing.js';
 import { projectRoot } from '../../src/paths.js';
 import { loadPeerDirectory, type PeerDirectory } from '../../src/peer-groups/directory.js';
 import type { LocalGroup, PeerGroup } from '../../src/peer-groups/schema.js';
+import * as signals from '../../src/turn-signals.js';
 import { shippedRecognizer } from '../language/intents/recognizers.js';
 
 /** The fixture directories (JSON is not compiled, so they are read from the source tree). */
@@ -40,7 +40,7 @@ export const recognizing: Middleware = {
     if (context.activity.type === ActivityTypes.Message) {
       const { text, localTimezone } = context.activity;
       const options = localTimezone ? { timezone: localTimezone } : {};
-      rememberRecognition(context, await shippedRecognizer().recognizeText(text ?? '', options));
+      signals.recognition.set(context, await shippedRecognizer().recognizeText(text ?? '', options));
     }
     await next();
   },

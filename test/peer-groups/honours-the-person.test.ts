@@ -3,7 +3,6 @@ import type { Activity } from 'botbuilder';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { PeerGroupDialog } from '../../dialogs/peer-group-dialog.js';
 import type { StringKey } from '../../src/content/strings.js';
-import type { App } from '../../src/host/app.js';
 import { ianaZone } from '../../src/language/intents/time-zone.js';
 import { AnswerReader } from '../../src/peer-groups/answers.js';
 import { loadPeerDirectory } from '../../src/peer-groups/directory.js';
@@ -12,7 +11,8 @@ import { PolicyQuestions } from '../../src/peer-groups/policy-question.js';
 import { shippedRecognizer } from '../language/intents/recognizers.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 import { entry, fixture, recognizing, thursday } from './fixtures.js';
 
 // Issue 19, deliverable 4: peer groups honour what the person said.
@@ -245,16 +245,11 @@ describe('peer groups honour the person: a question about a group is answered, n
 });
 
 describe('peer groups over HTTP: a conversation that starts with a message, on Web Chat', () => {
-  let app: App;
-  let url: string;
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(() => app.close());
+  const served = useTestApp();
 
   it('four answers in the first message, then the results once, as cards with no 12-step group', async () => {
     const send = (text: string) =>
-      exchange(url, testActivity('honour-webchat', { text, channelId: 'webchat' }));
+      exchange(served.url, testActivity('honour-webchat', { text, channelId: 'webchat' }));
     // The first message of the conversation: no conversationUpdate, no "hi".
     const first = await send("find a group: online, not 12 step, evenings, I'm on suboxone");
     assert.ok(first.some((reply) => containsReply(strings, 'peerGroups.prefilled', reply.text ?? '')));

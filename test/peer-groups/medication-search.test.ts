@@ -3,12 +3,12 @@ import type { Activity } from 'botbuilder';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { PeerGroupDialog } from '../../dialogs/peer-group-dialog.js';
 import type { StringKey } from '../../src/content/strings.js';
-import type { App } from '../../src/host/app.js';
 import { loadPeerDirectory } from '../../src/peer-groups/directory.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
 import { SafetyGateHost } from '../support/safety-gate-host.js';
+import { useTestApp } from '../support/test-app.js';
 import { entry, recognizing, thursday } from './fixtures.js';
 
 const { strings } = testContent();
@@ -117,16 +117,11 @@ function smartName(): string {
 }
 
 describe('peer groups over HTTP: a conversation that starts by asking for a group', () => {
-  let app: App;
-  let url: string;
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(() => app.close());
+  const served = useTestApp();
 
   it('with no welcome first, a person on medication finds SMART Recovery first and is offered nothing to drop', async () => {
     const send = async (text: string) =>
-      (await exchange(url, testActivity('moud-search', { text }))).map((reply) => reply.text ?? '');
+      (await exchange(served.url, testActivity('moud-search', { text }))).map((reply) => reply.text ?? '');
     // It starts with a message, no conversationUpdate (a first message that is itself the request
     // is typed18's start-anywhere work: today it gets the menu).
     await send('hi');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ResourceError } from '../../src/content/resource-file.js';
 import { loadPeerDirectory } from '../../src/peer-groups/directory.js';
+import { useTempDir } from '../support/temp-dir.js';
 import { fixturesDir } from './fixtures.js';
 
 /** The valid "basic" fixture as plain JSON, for a test to break one field of. */
@@ -141,23 +141,17 @@ const cases: BrokenCase[] = [
 ];
 
 describe('peer groups: a bad peer-groups.json stops the start, naming file, entry and field', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'wayfinder-peer-groups-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('wayfinder-peer-groups-');
 
   for (const c of cases) {
     it(c.name, async () => {
       const broken = c.breakIt(basicJson());
       await writeFile(
-        join(dir, 'peer-groups.json'),
+        join(dir.path, 'peer-groups.json'),
         typeof broken === 'string' ? broken : JSON.stringify(broken),
       );
       assert.throws(
-        () => loadPeerDirectory(dir),
+        () => loadPeerDirectory(dir.path),
         (error: unknown) => {
           assert.ok(error instanceof ResourceError, String(error));
           assert.ok(error.file.endsWith('peer-groups.json'), error.file);
@@ -176,7 +170,7 @@ describe('peer groups: a bad peer-groups.json stops the start, naming file, entr
   }
 
   it('a missing file says it cannot be read', () => {
-    assert.throws(() => loadPeerDirectory(dir), /peer-groups\.json[\s\S]*cannot be read/);
+    assert.throws(() => loadPeerDirectory(dir.path), /peer-groups\.json[\s\S]*cannot be read/);
   });
 });
 

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
-import { type StatePropertyAccessor, TestAdapter, TurnContext } from 'botbuilder';
+import { MemoryStorage, TestAdapter, TurnContext, UserState } from 'botbuilder';
 import { FeedbackWriter, type Turn } from '../../src/practice/feedback.js';
 import {
   MAX_PRACTICE_SESSIONS,
   type PracticeHistory,
   type PracticeSession,
+  practiceHistoryProperty,
   progressOf,
   readHistory,
   recordSession,
 } from '../../src/practice/history.js';
+import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 
 const { strings } = testContent();
@@ -23,18 +25,18 @@ const session = (...skills: PracticeSession['skills']): PracticeSession => ({
 const history = (...sessions: PracticeSession[]): PracticeHistory => ({ version: 1, sessions });
 
 /** A user-state property held in a variable, and a turn to call it with. */
-function fakeProperty(initial?: unknown): { accessor: StatePropertyAccessor<unknown>; context: TurnContext } {
-  let value = initial;
-  const accessor: StatePropertyAccessor<unknown> = {
-    get: async () => value,
-    set: async (_context, next) => {
-      value = next;
-    },
-    delete: async () => {
-      value = undefined;
-    },
-  };
-  return { accessor, context: new TurnContext(new TestAdapter(), { type: 'message' }) };
+async function fakeProperty(initial?: unknown) {
+  const userState = new UserState(new MemoryStorage());
+  const context = new TurnContext(new TestAdapter(), {
+    type: 'message',
+    channelId: 'test',
+    from: { id: 'person-1', name: '' },
+    conversation: { id: 'c1', isGroup: false, conversationType: 'personal', name: '' },
+  });
+  // A value as an older release stored it: written under the name, past the schema.
+  if (initial !== undefined)
+    await userState.createProperty(practiceHistoryProperty.name).set(context, initial);
+  return { accessor: openUserProperties(userState).practiceHistory, context };
 }
 
 describe('practice feedback', () => {
@@ -130,7 +132,7 @@ describe('practice progress', () => {
   });
 
   it(`keeps only the last ${MAX_PRACTICE_SESSIONS} practices`, async () => {
-    const { accessor, context } = fakeProperty();
+    const { accessor, context } = await fakeProperty();
     for (let i = 0; i < MAX_PRACTICE_SESSIONS + 3; i++) {
       await recordSession(accessor, context, {
         ...session(),
@@ -143,7 +145,7 @@ describe('practice progress', () => {
   });
 
   it('starts afresh from a history of another version instead of misreading it', async () => {
-    const { accessor, context } = fakeProperty({ version: 0, sessions: [{ whatever: true }] });
+    const { accessor, context } = await fakeProperty({ version: 0, sessions: [{ whatever: true }] });
     assert.deepEqual(await readHistory(accessor, context), { version: 1, sessions: [] });
   });
 });

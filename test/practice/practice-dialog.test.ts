@@ -5,6 +5,7 @@ import { PracticeDialog, type PracticeOptions, type PracticeResult } from '../..
 import type { StringKey } from '../../src/content/strings.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import type { MoveName, Scenario } from '../../src/practice/scenarios.js';
+import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 import { type Reply, runDialogCase, type Step, storedUserState } from '../support/dialog-case.js';
 import { SafetyGateHost } from '../support/safety-gate-host.js';
@@ -21,7 +22,7 @@ const fixedNow = new Date('2026-01-05T15:00:00Z');
 async function runPractice(steps: readonly Step[], options: PracticeOptions = {}, host?: 'safety') {
   const storage = new MemoryStorage();
   const userState = new UserState(storage);
-  const history = userState.createProperty<unknown>('practiceHistory');
+  const history = openUserProperties(userState).practiceHistory;
   const makePractice = (deps: DialogDeps) =>
     new PracticeDialog(deps, { content, clock: () => fixedNow, history });
   const makeDialog = (deps: DialogDeps) =>

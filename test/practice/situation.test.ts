@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { type Activity, MemoryStorage, UserState } from 'botbuilder';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { PracticeDialog } from '../../dialogs/practice-dialog.js';
-import type { App } from '../../src/host/app.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import { reasonIn } from '../../src/practice/reason.js';
 import { moveNames, type Scenario, sceneNamedIn, sceneOf } from '../../src/practice/scenarios.js';
+import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 // Issue 19, deliverable 6: practice builds the scene from what the person said they want to ask.
 const { strings } = testContent();
@@ -79,7 +80,7 @@ describe('practice: a scene about an emotional support animal (transcript)', () 
     new PracticeDialog(deps, {
       content,
       clock: () => new Date('2026-01-05T15:00:00Z'),
-      history: new UserState(new MemoryStorage()).createProperty<unknown>('practiceHistory'),
+      history: openUserProperties(new UserState(new MemoryStorage())).practiceHistory,
     });
 
   it('built from the first message (counterpart, request, reason), and the landlord stays on the animal', async () => {
@@ -126,16 +127,13 @@ describe('practice: a scene about an emotional support animal (transcript)', () 
 });
 
 describe('practice over HTTP: a conversation that starts by asking for the scene', () => {
-  let app: App;
-  let url: string;
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(() => app.close());
+  const served = useTestApp();
 
   it('"can i practice asking my landlord about my emotional support animal?" sets that scene', async () => {
     const send = async (text: string) =>
-      (await exchange(url, testActivity('practice-animal', { text }))).map((reply) => reply.text ?? '');
+      (await exchange(served.url, testActivity('practice-animal', { text }))).map(
+        (reply) => reply.text ?? '',
+      );
     // The first message of the conversation: no conversationUpdate, no "hi".
     const replies = await send('can i practice asking my landlord about my emotional support animal?');
     assert.ok(

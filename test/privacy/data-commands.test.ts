@@ -7,12 +7,12 @@ import {
   TurnContext,
   UserState,
 } from 'botbuilder';
-import type { App } from '../../src/host/app.js';
 import { MAX_TRACKED_CONVERSATIONS } from '../../src/privacy/person-record.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { testContent } from '../support/content.js';
 import { afterDisclosure, exchange, startTestApp, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const say = (conversation: string, text: string, user = 'person-1') =>
@@ -20,29 +20,24 @@ const say = (conversation: string, text: string, user = 'person-1') =>
 const texts = (replies: Partial<Activity>[]) => replies.map((a) => a.text ?? '');
 
 describe('privacy commands, from any state', () => {
-  let app: App;
-  let url: string;
   let storage: MemoryAppStorage;
 
-  beforeEach(async () => {
+  beforeEach(() => {
     storage = new MemoryAppStorage();
-    ({ app, url } = await startTestApp({ RETENTION_DAYS: '30' }, { storage }));
   });
-  afterEach(async () => {
-    await app.close();
-  });
+  const served = useTestApp({ env: { RETENTION_DAYS: '30' }, overrides: () => ({ storage }), per: 'test' });
 
   /** Starts a conversation and saves the nickname `name` in it. */
   async function withNickname(conversation: string, name: string, user = 'person-1'): Promise<void> {
-    await exchange(url, say(conversation, 'hello', user));
-    await exchange(url, say(conversation, 'Choose a nickname', user));
-    await exchange(url, say(conversation, name, user));
+    await exchange(served.url, say(conversation, 'hello', user));
+    await exchange(served.url, say(conversation, 'Choose a nickname', user));
+    await exchange(served.url, say(conversation, name, user));
   }
 
   it('"show my data" lists what is stored, attaches it as JSON, then asks the current question again', async () => {
     await withNickname('show-1', 'Quinn');
-    await exchange(url, say('show-1', 'Choose a nickname'));
-    const replies = await exchange(url, say('show-1', 'what do you know about me?'));
+    await exchange(served.url, say('show-1', 'Choose a nickname'));
+    const replies = await exchange(served.url, say('show-1', 'what do you know about me?'));
 
     const report = replies[0];
     assert.ok(report?.text?.includes(strings.text('data.nickname', { nickname: 'Quinn' })));
@@ -58,15 +53,15 @@ describe('privacy commands, from any state', () => {
   });
 
   it('"show my data" with nothing stored says so', async () => {
-    const replies = afterDisclosure(await exchange(url, say('show-2', 'show my data')));
+    const replies = afterDisclosure(await exchange(served.url, say('show-2', 'show my data')));
     assert.equal(replies[0]?.text, strings.text('data.nothing'));
   });
 
   it('"delete my data" asks first; "no" erases nothing and goes back', async () => {
     await withNickname('delete-1', 'Rae');
-    const asked = await exchange(url, say('delete-1', 'delete my data'));
+    const asked = await exchange(served.url, say('delete-1', 'delete my data'));
     assert.ok(asked[0]?.text?.startsWith(strings.text('data.confirmDelete')));
-    const kept = await exchange(url, say('delete-1', 'no'));
+    const kept = await exchange(served.url, say('delete-1', 'no'));
     assert.deepEqual(texts(kept).slice(0, 1), [strings.text('data.keptData')]);
     const key = userStateKey('test', 'person-1');
     assert.ok((await storage.read([key]))[key], 'user state still stored');
@@ -74,9 +69,9 @@ describe('privacy commands, from any state', () => {
 
   it('"delete my data" then yes erases user state and every conversation of that person, and says so', async () => {
     await withNickname('delete-2', 'Sky');
-    await exchange(url, say('delete-3', 'hello'));
-    await exchange(url, say('delete-2', 'delete my data'));
-    const done = await exchange(url, say('delete-2', 'yes'));
+    await exchange(served.url, say('delete-3', 'hello'));
+    await exchange(served.url, say('delete-2', 'delete my data'));
+    const done = await exchange(served.url, say('delete-2', 'yes'));
     assert.deepEqual(texts(done), [strings.text('data.deleted', { count: 3 })]);
 
     const keys = [
@@ -93,21 +88,22 @@ describe('privacy commands, from any state', () => {
       { type: 'conversationUpdate', membersAdded: [{ id: 'person-1', name: '' }] },
       'person-1',
     );
-    await exchange(url, join);
+    await exchange(served.url, join);
     const welcomed = conversationStateKey('test', 'welcome-only');
     assert.ok((await storage.read([welcomed]))[welcomed], 'the welcome stored the conversation');
-    await exchange(url, say('delete-4', 'delete my data'));
-    await exchange(url, say('delete-4', 'yes'));
+    await exchange(served.url, say('delete-4', 'delete my data'));
+    await exchange(served.url, say('delete-4', 'yes'));
     assert.deepEqual(await storage.read([welcomed, userStateKey('test', 'person-1')]), {});
   });
 
   it('a conversation that falls off the person record (over MAX_TRACKED_CONVERSATIONS) is erased then', async () => {
-    for (let n = 0; n <= MAX_TRACKED_CONVERSATIONS; n += 1) await exchange(url, say(`many-${n}`, 'hi'));
+    for (let n = 0; n <= MAX_TRACKED_CONVERSATIONS; n += 1)
+      await exchange(served.url, say(`many-${n}`, 'hi'));
     const oldest = conversationStateKey('test', 'many-0');
     const newest = conversationStateKey('test', `many-${MAX_TRACKED_CONVERSATIONS}`);
     assert.deepEqual(Object.keys(await storage.read([oldest, newest])), [newest]);
-    await exchange(url, say('many-1', 'delete my data'));
-    await exchange(url, say('many-1', 'yes'));
+    await exchange(served.url, say('many-1', 'delete my data'));
+    await exchange(served.url, say('many-1', 'yes'));
     const all = Array.from({ length: MAX_TRACKED_CONVERSATIONS + 1 }, (_, n) =>
       conversationStateKey('test', `many-${n}`),
     );
@@ -117,31 +113,31 @@ describe('privacy commands, from any state', () => {
   it('erasing one person leaves another person untouched', async () => {
     await withNickname('mine', 'Ash');
     await withNickname('theirs', 'Bo', 'person-2');
-    await exchange(url, say('mine', 'erase my data'));
-    await exchange(url, say('mine', 'yes'));
+    await exchange(served.url, say('mine', 'erase my data'));
+    await exchange(served.url, say('mine', 'yes'));
     const other = userStateKey('test', 'person-2');
     assert.equal((await storage.read([other]))[other]?.profile?.nickname, 'Bo');
   });
 
   it('after erasing, the next message starts fresh at the menu', async () => {
     await withNickname('fresh-1', 'Cy');
-    await exchange(url, say('fresh-1', 'delete my data'));
-    await exchange(url, say('fresh-1', 'yes'));
+    await exchange(served.url, say('fresh-1', 'delete my data'));
+    await exchange(served.url, say('fresh-1', 'yes'));
     // Nothing is left, so the bot says again that it is automated, then greets and shows the menu.
-    const next = afterDisclosure(await exchange(url, say('fresh-1', 'hi')));
+    const next = afterDisclosure(await exchange(served.url, say('fresh-1', 'hi')));
     assert.ok(next.at(-1)?.text?.startsWith(strings.text('menu.prompt')));
   });
 
   it('"my plans" with nothing saved says so, then asks the open question again', async () => {
-    await exchange(url, say('plans-1', 'hello'));
-    await exchange(url, say('plans-1', 'Choose a nickname'));
-    const replies = await exchange(url, say('plans-1', 'my plans'));
+    await exchange(served.url, say('plans-1', 'hello'));
+    await exchange(served.url, say('plans-1', 'Choose a nickname'));
+    const replies = await exchange(served.url, say('plans-1', 'my plans'));
     assert.equal(replies[0]?.text, strings.text('plans.none'));
     assert.equal(replies.at(-1)?.text, strings.text('nickname.ask'));
   });
 
   it('"privacy" says what is kept, for how long (RETENTION_DAYS) and who sees it', async () => {
-    const replies = afterDisclosure(await exchange(url, say('privacy-1', 'Is this confidential?')));
+    const replies = afterDisclosure(await exchange(served.url, say('privacy-1', 'Is this confidential?')));
     const text = replies[0]?.text ?? '';
     assert.ok(text.includes(strings.text('privacy.kept')));
     assert.ok(text.includes(strings.text('privacy.howLong', { days: 30 })));
@@ -149,9 +145,9 @@ describe('privacy commands, from any state', () => {
   });
 
   it('"are you a real person?" gets an honest answer and how to reach a person, mid-question', async () => {
-    await exchange(url, say('human-1', 'hello'));
-    await exchange(url, say('human-1', 'Choose a nickname'));
-    const replies = await exchange(url, say('human-1', 'Am I talking to a real person?'));
+    await exchange(served.url, say('human-1', 'hello'));
+    await exchange(served.url, say('human-1', 'Choose a nickname'));
+    const replies = await exchange(served.url, say('human-1', 'Am I talking to a real person?'));
     assert.ok(replies[0]?.text?.includes(strings.text('aboutBot.answer')));
     assert.ok(replies[0]?.text?.includes(strings.text('aboutBot.reachPerson')));
     assert.equal(replies[1]?.text, strings.text('nickname.ask'));

@@ -7,13 +7,13 @@ import type { App } from '../../src/host/app.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../../src/language/intents/index.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import { userStateKey } from '../../src/privacy/state-keys.js';
-import { makeTempDir } from '../storage/temp-dir.js';
 import { Azurite } from '../support/azurite.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
 import { exchange, startTestApp, testActivity } from '../support/http.js';
 import { blobDocuments, fileStoreDocuments, findNeedles, type RawDocument } from '../support/store-scan.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const { strings } = testContent();
 const text = (key: StringKey): string => strings.text(key);
@@ -128,7 +128,8 @@ const everyFeature = (phrase: string): readonly Turn[] => [
   [1, 'next', 'safetyPlan.stepCount'],
   [1, 'skip', 'safetyPlan.skipped'],
   [1, 'skip', 'safetyPlan.skipped'],
-  [1, 'skip', 'safetyPlan.saved'],
+  [1, 'skip', 'safetyPlan.revisitWhich'],
+  [1, text('safetyPlan.revisitNo'), 'safetyPlan.saved'],
   [1, text('safetyPlan.followUpYes'), 'safetyPlan.followUpSet'],
 ];
 

@@ -1,35 +1,36 @@
 import assert from 'node:assert/strict';
 import type { StoreItems } from 'botbuilder';
 import sinon from 'sinon';
-import type { App } from '../../src/host/app.js';
 import { PersonalData } from '../../src/privacy/personal-data.js';
 import { Retention } from '../../src/privacy/retention.js';
 import { RetentionIndex } from '../../src/privacy/retention-index.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const start = Date.parse('2026-01-10T12:00:00Z');
 
 describe('retention: data erased RETENTION_DAYS after last activity', () => {
-  let app: App;
-  let url: string;
   let storage: MemoryAppStorage;
   let now: number;
 
-  beforeEach(async () => {
+  beforeEach(() => {
     storage = new MemoryAppStorage();
     now = start;
-    ({ app, url } = await startTestApp({ RETENTION_DAYS: '180' }, { storage, clock: () => new Date(now) }));
+  });
+  const served = useTestApp({
+    env: { RETENTION_DAYS: '180' },
+    overrides: () => ({ storage, clock: () => new Date(now) }),
+    per: 'test',
   });
   afterEach(async () => {
     sinon.restore();
-    await app.close();
   });
 
   const talk = (conversation: string, user: string) =>
-    exchange(url, testActivity(conversation, { text: 'hi' }, user));
+    exchange(served.url, testActivity(conversation, { text: 'hi' }, user));
   const stored = async (keys: string[]) => Object.keys(await storage.read(keys)).sort();
   const keysOf = (user: string, conversation: string) => [
     userStateKey('test', user),
@@ -43,13 +44,13 @@ describe('retention: data erased RETENTION_DAYS after last activity', () => {
     await talk('c-b', 'ben');
 
     now = start + 181 * DAY;
-    const first = await app.retention.sweep(new Date(now));
+    const first = await served.app.retention.sweep(new Date(now));
     assert.equal(first.peopleErased, 1);
     assert.deepEqual(await stored(keysOf('ana', 'c-a')), []);
     assert.deepEqual(await stored(keysOf('ben', 'c-b')), keysOf('ben', 'c-b').sort());
 
     now = start + 281 * DAY;
-    await app.retention.sweep(new Date(now));
+    await served.app.retention.sweep(new Date(now));
     assert.deepEqual(await stored(keysOf('ben', 'c-b')), []);
   });
 
@@ -107,14 +108,14 @@ describe('retention: data erased RETENTION_DAYS after last activity', () => {
     assert.equal(await eTagOfUser(), written, 'a turn 45 minutes after the last one changes no user state');
 
     // The sweep of January 10 runs when the window has passed Ana's 00:05 but not her 00:50.
-    const result = await app.retention.sweep(new Date(Date.parse('2026-01-11T00:30:00Z') + 180 * DAY));
+    const result = await served.app.retention.sweep(new Date(Date.parse('2026-01-11T00:30:00Z') + 180 * DAY));
     assert.equal(result.peopleErased, 0);
     assert.equal((await stored(keysOf('ana', 'c-a'))).length, 2);
   });
 
   it('erases nothing before the window ends', async () => {
     await talk('c-a', 'ana');
-    const result = await app.retention.sweep(new Date(start + 179 * DAY));
+    const result = await served.app.retention.sweep(new Date(start + 179 * DAY));
     assert.equal(result.peopleErased, 0);
     assert.equal((await stored(keysOf('ana', 'c-a'))).length, 2);
   });
@@ -155,7 +156,7 @@ describe('retention: data erased RETENTION_DAYS after last activity', () => {
       }
       return items;
     });
-    const result = await app.retention.sweep(new Date(now));
+    const result = await served.app.retention.sweep(new Date(now));
     assert.equal(result.peopleErased, 0);
     assert.equal((await stored(keysOf('back', 'c-back'))).length, 2);
   });

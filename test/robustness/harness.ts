@@ -3,8 +3,8 @@ import { type Dialog, Prompt } from 'botbuilder-dialogs';
 import { HandoffStore } from '../../src/handoff/handoff-store.js';
 import { createApp } from '../../src/host/app.js';
 import { loadConfig } from '../../src/host/config.js';
-import { silentLogger } from '../../src/host/log.js';
 import { createWayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
+import { silentLogger } from '../../src/platform/log.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 
 /** Thursday 8 May 2025, 10:00 in Chicago: a fixed "now", so dates in paths mean the same day. */

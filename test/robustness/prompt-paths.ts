@@ -96,6 +96,8 @@ const crisis = 'I want to kill myself';
 const safetyPlan = ['hi', 'make a safety plan'];
 const safetyPlanAsk = [...safetyPlan, 'yes'];
 const safetyPlanMade = [...safetyPlanAsk, 'i stop sleeping', 'next', 'skip', 'skip', 'skip', 'skip', 'skip'];
+/** The last part skipped too: the skipped parts are offered again. */
+const safetyPlanRevisit = [...safetyPlanMade, 'skip'];
 
 /** Every question a person can reach, with the way there. */
 export const promptPaths: readonly PromptPath[] = [
@@ -451,23 +453,30 @@ export const promptPaths: readonly PromptPath[] = [
   {
     prompt: 'safetyPlanFollowUp',
     asks: 'safetyPlan.followUpAsk',
-    steps: [...safetyPlanMade, 'skip'],
+    steps: [...safetyPlanRevisit, 'Not now'],
     yesNo: true,
   },
   {
     prompt: 'safetyPlanActions',
     asks: 'safetyPlan.actionsPrompt',
-    steps: [...safetyPlanMade, 'skip', 'No, thanks', 'my safety plan'],
+    steps: [...safetyPlanRevisit, 'Not now', 'No, thanks', 'my safety plan'],
   },
   {
     prompt: 'safetyPlanPick',
+    question: 'revisit',
+    asks: 'safetyPlan.revisitWhich',
+    steps: safetyPlanRevisit,
+  },
+  {
+    prompt: 'safetyPlanPick',
+    question: 'edit',
     asks: 'safetyPlan.editWhich',
-    steps: [...safetyPlanMade, 'skip', 'No, thanks', 'my safety plan', 'Change a part'],
+    steps: [...safetyPlanRevisit, 'Not now', 'No, thanks', 'my safety plan', 'Change a part'],
   },
   {
     prompt: 'safetyPlanOfferView',
     asks: 'safetyPlan.offerHasPlan',
-    steps: [...safetyPlanMade, 'skip', 'No, thanks', 'I feel so hopeless', "I'm safe"],
+    steps: [...safetyPlanRevisit, 'Not now', 'No, thanks', 'I feel so hopeless', "I'm safe"],
     yesNo: true,
   },
 ];

@@ -8,11 +8,17 @@ import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
 import { type Conversation, RobustnessBot, type SeenQuestion } from './harness.js';
 import { knownIssues, type PromptPath, promptPaths, unreachable } from './prompt-paths.js';
+import {
+  answersNotCommands,
+  commandWords,
+  missWords,
+  noWords,
+  ordinals,
+  yesWords,
+} from './typical-answers.js';
 
 const { strings } = testContent();
-const OFF_TOPIC = 'what is the weather like on mars';
 const CRISIS = 'I want to kill myself';
-const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
 
 /** One typed answer to try at a question, and the option it means (if it means one). */
 interface TypedCase {
@@ -63,13 +69,11 @@ function typedCases(path: PromptPath, seen: SeenQuestion): TypedCase[] {
     for (const rank of ['2, 1', '1']) cases.push({ kind: 'rank', text: rank });
   }
   if (path.yesNo) {
-    for (const yes of ['yes', 'sure', 'ok', 'yep', 'yea'])
-      cases.push({ kind: 'yes word', text: yes, means: 0 });
-    for (const no of ['no', 'nah', 'nope']) cases.push({ kind: 'no word', text: no, means: 1 });
+    for (const yes of yesWords) cases.push({ kind: 'yes word', text: yes, means: 0 });
+    for (const no of noWords) cases.push({ kind: 'no word', text: no, means: 1 });
   }
-  for (const text of ['idk', OFF_TOPIC]) cases.push({ kind: 'miss', text });
-  for (const text of ['skip', 'back', 'menu', CRISIS])
-    cases.push({ kind: text === CRISIS ? 'crisis' : text, text });
+  for (const text of missWords) cases.push({ kind: 'miss', text });
+  for (const text of [...commandWords, CRISIS]) cases.push({ kind: text === CRISIS ? 'crisis' : text, text });
   return cases;
 }
 
@@ -193,35 +197,6 @@ describe('Robustness: every question reads typed answers the one shared way', fu
     }
   });
 
-  /** Answers that sound like a command or a yes/no but are answers: [where, typed, the question next]. */
-  const answersNotCommands: [string, string, StringKey][] = [
-    ['accommodationQuestion.idea', "I'd like a later start please", 'accommodation.askWho'],
-    ['accommodationQuestion.idea', 'later start', 'accommodation.askWho'],
-    ['handoffText', 'Please call me back', 'handoff.askContact'],
-    ['handoffConsent', 'yes', 'handoff.queued'],
-    ['handoffConsent', 'ok', 'handoff.queued'],
-    ['handoffConsent', 'fine yes', 'handoff.queued'],
-    ['handoffConsent', 'what does that even mean', 'handoff.summaryWhy'],
-    // Nobody on duty: "Would you like to leave a message?" answered yes; a filler is no name or message.
-    ['handoffChoice (fallback)', 'yes', 'handoff.askAlias'],
-    ['handoffChoice (fallback)', 'sure', 'handoff.askAlias'],
-    ['handoffChoice (fallback)', 'nah', 'handoff.carryingOn'],
-    ['handoffAlias', 'ok', 'handoff.aliasNotName'],
-    ['handoffText', 'idk', 'handoff.messageRetry'],
-    ['handoffText', 'yes', 'handoff.messageRetry'],
-    ['handoffText (contact)', 'ok', 'handoff.contactRetry'],
-    ['handoffConfirm', 'ok', 'handoff.messageLeft'],
-    ['handoffConfirm', 'no', 'handoff.askMessageAgain'],
-    ['handoffConfirm', 'wait can i add that i work mornings', 'handoff.askMessageAgain'],
-    ['practiceText (mode)', 'at the end pls', 'practice.counterpartSays'],
-    ['practiceText (mode)', 'ok', 'practice.askModeAgain'],
-    // "Did you mean ...?" answered in the person's own words.
-    ['mainRouteConfirm', 'yeah that one', 'appointment.askType'],
-    ['mainRouteConfirm', 'no I want to find a group', 'peerGroups.askFocus'],
-    ['mainRouteConfirm', 'not that', 'menu.promptAgain'],
-    ['mainRouteChoice', 'neither', 'menu.promptAgain'],
-    ['mainRouteChoice', 'a group', 'peerGroups.askFocus'],
-  ];
   for (const [prompt, typed, next] of answersNotCommands) {
     it(`${prompt}: ${JSON.stringify(typed)} is an answer (next: ${next}), not a command or a miss`, async () => {
       const path = promptPaths.find((p) => nameOf(p) === prompt);

@@ -21,6 +21,8 @@ const makePlan = (consent: string): string[] => [
   'skip',
   'skip',
   'skip',
+  // The parts skipped are offered again at the end: not now.
+  strings.text('safetyPlan.revisitNo'),
   consent,
 ];
 

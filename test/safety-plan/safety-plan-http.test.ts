@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { App } from '../../src/host/app.js';
 import { userStateKey } from '../../src/privacy/state-keys.js';
-import { SAFETY_PLAN_PROPERTY } from '../../src/safety-plan/plan-store.js';
+import { safetyPlanProperty } from '../../src/safety-plan/plan-store.js';
 import { schedulerKeys } from '../../src/scheduling/index.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
@@ -91,7 +91,11 @@ const cases: PlanCase[] = [
       ['next', [part(5)]],
       [t('safetyPlan.skip'), ['safetyPlan.skipped', part(6)]],
       ['skip', ['safetyPlan.skipped', part(7)]],
-      ['skip', ['safetyPlan.skipped', 'safetyPlan.saved', 'safetyPlan.stillEmpty', 'safetyPlan.followUpAsk']],
+      ['skip', ['safetyPlan.skipped', 'safetyPlan.revisitWhich']],
+      // Offered again at the end: a part picked by typed words, skipped again, is not offered twice.
+      ['coping', [part(2)]],
+      ['skip', ['safetyPlan.skipped', 'safetyPlan.revisitWhich']],
+      ['skip', ['safetyPlan.saved', 'safetyPlan.stillEmpty', 'safetyPlan.followUpAsk']],
       ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
       ['my safety plan', ['safetyPlan.current', 'safetyPlan.stillEmpty', 'safetyPlan.actionsPrompt']],
       [t('safetyPlan.edit'), ['safetyPlan.editWhich']],
@@ -131,6 +135,164 @@ const cases: PlanCase[] = [
     },
   },
   {
+    name: 'typed "back" to a skipped part, "can we go back to the one i skipped" and "go back to warning signs" move there, are never saved, and the plan goes on where it was',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['skip', ['safetyPlan.skipped', part(2)]],
+      ['Take a walk', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(3)]],
+      ['can we go back to the one i skipped', ['safetyPlan.backToPart', part(1)]],
+      ['i stop sleeping', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(3)]],
+      ['skip', ['safetyPlan.skipped', part(4)]],
+      ['back', [part(3)]],
+      ['Go to a meeting', ['safetyPlan.added', 'safetyPlan.more']],
+      ['nxt', [part(4)]],
+      ['the one i skipped', ['safetyPlan.noneSkipped', part(4)]],
+      ['go back to warning signs', ['safetyPlan.backToPart', part(1)]],
+      ['i stop eating', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(4)]],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries, {
+        warningSigns: ['i stop sleeping', 'i stop eating'],
+        copingAlone: ['Take a walk'],
+        distractions: ['Go to a meeting'],
+      });
+      assert.deepEqual(plan?.skipped, []);
+    },
+  },
+  {
+    name: 'non-answers are never kept: "ok", "yes", "huh" and frustration get the part again in fewer words; a second one leaves it for later, "no" skips',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['ok', ['safetyPlan.simpler']],
+      ['what', ['safetyPlan.skipped', part(2)]],
+      ['this is useless', ['safetyPlan.frustrated', 'safetyPlan.simpler']],
+      ['Listen to music', ['safetyPlan.added', 'safetyPlan.more']],
+      ['huh', ['safetyPlan.moreAgain']],
+      ['ugh', ['safetyPlan.frustrated', part(3)]],
+      ['yes', ['safetyPlan.simpler']],
+      ['my cousin 4', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(4)]],
+      ['no', ['safetyPlan.skipped', part(5)]],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries, { copingAlone: ['Listen to music'], distractions: ['my cousin 4'] });
+      assert.deepEqual(plan?.skipped, ['warningSigns', 'helpers']);
+    },
+  },
+  {
+    name: 'a terse person with typos (played through the chat client): "ya", "k", "n", "ys" are never kept; every part gets their words',
+    steps: [
+      // Read as the menu's "Make a safety plan" (a typo of the command): begun at once.
+      ['safty plan', ['safetyPlan.intro', part(1)]],
+      ['ya', ['safetyPlan.simpler']],
+      ['cant slep, snappin at ppl', ['safetyPlan.added', 'safetyPlan.more']],
+      ['nxt', [part(2)]],
+      ['walk dog', ['safetyPlan.added', 'safetyPlan.more']],
+      ['done', [part(3)]],
+      ['mtg', ['safetyPlan.added', 'safetyPlan.more']],
+      ['nope', [part(4)]],
+      ['bro mike 312 555 0199', ['safetyPlan.added', 'safetyPlan.more']],
+      ['k', [part(5)]],
+      ['dr shah 3125550123', ['safetyPlan.added', 'safetyPlan.more']],
+      ['n', [part(6)]],
+      ['narcan nearby', ['safetyPlan.added', 'safetyPlan.more']],
+      ['ys', ['safetyPlan.moreAgain']],
+      ['no', [part(7)]],
+      ['my daughtr', ['safetyPlan.added', 'safetyPlan.more']],
+      ['n', ['safetyPlan.saved', 'safetyPlan.followUpAsk']],
+    ],
+    stored: (plan) =>
+      assert.deepEqual(plan?.entries, {
+        warningSigns: ['cant slep, snappin at ppl'],
+        copingAlone: ['walk dog'],
+        distractions: ['mtg'],
+        helpers: ['bro mike 312 555 0199'],
+        professionals: ['dr shah 3125550123'],
+        safeSurroundings: ['narcan nearby'],
+        reasonForLiving: ['my daughtr'],
+      }),
+  },
+  {
+    name: 'one part skipped is offered again at the end ("Add it now?"); a yes asks it, then the plan is saved',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['cant sleep', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(2)]],
+      ['skip', ['safetyPlan.skipped', part(3)]],
+      ['Go to a meeting', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(4)]],
+      ['Mom 3125550199', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(5)]],
+      ['Dr Lee 312 555 0100', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(6)]],
+      ['Keep naloxone nearby', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(7)]],
+      ['my kids', ['safetyPlan.added', 'safetyPlan.more']],
+      ['no', ['safetyPlan.revisitAsk']],
+      ['sure', [part(2)]],
+      ['breathe slowly', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', ['safetyPlan.saved', 'safetyPlan.followUpAsk']],
+      ['No, thanks', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.copingAlone, ['breathe slowly']);
+      assert.deepEqual(plan?.skipped, []);
+      assert.ok(plan?.madeAt);
+    },
+  },
+  {
+    name: '"change my warning signs" typed at the menu opens that part; typed words pick a part to change; "skip" while changing keeps it',
+    steps: [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+      ['change my warning signs', [part(1)]],
+      ['feeling wired', ['safetyPlan.added', 'safetyPlan.more']],
+      ['done', ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['change a part', ['safetyPlan.editWhich']],
+      ['the coping part', [part(2)]],
+      ['skip', ['safetyPlan.kept', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['update my people i can ask for help', [part(4)]],
+      ['Ana 312-555-0177', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['done', ['safetyPlan.closing', 'menu.prompt']],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.warningSigns, ['feeling wired']);
+      assert.deepEqual(plan?.entries.copingAlone, ['Take a walk', 'blast music and sing']);
+      assert.deepEqual(plan?.entries.helpers, ['Ana 312-555-0177']);
+    },
+  },
+  {
+    name: '"change my warning signs" while making the plan changes that part, then making goes on at the part it was at',
+    steps: [
+      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
+      ['cant sleep', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(2)]],
+      ['Take a walk', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(3)]],
+      ['change my warning signs', [part(1)]],
+      ['not sleeping for days', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', ['safetyPlan.changed', part(3)]],
+    ],
+    stored: (plan) => assert.deepEqual(plan?.entries.warningSigns, ['not sleeping for days']),
+  },
+  {
+    name: '"my plan" right after making a safety plan (the only kind saved) opens it',
+    steps: [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+      ['my plan', ['safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['done', ['safetyPlan.closing', 'menu.prompt']],
+    ],
+  },
+  {
     name: 'a crisis mid-plan gets the crisis reply first; the plan waits and is asked again, nothing lost',
     steps: [
       ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
@@ -141,6 +303,21 @@ const cases: PlanCase[] = [
       ['next', [part(2)]],
     ],
     stored: (plan) => assert.deepEqual(plan?.entries.warningSigns, ['when i stop eating']),
+  },
+  {
+    name: 'a crisis at "You skipped ... Add it now?" gets the crisis reply first; the question waits and is asked again',
+    steps: [
+      ...wholePlan.slice(0, 4),
+      ['skip', ['safetyPlan.skipped', part(3)]],
+      ...wholePlan.slice(9, 19),
+      ['no', ['safetyPlan.revisitAsk']],
+      ['i want to kill myself', crisisReply],
+      ['go back', ['safety.backAgain', 'safetyPlan.revisitAsk']],
+      ['yes', [part(2)]],
+      ['Take a walk', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', ['safetyPlan.saved', 'safetyPlan.followUpAsk']],
+    ],
+    stored: (plan) => assert.deepEqual(plan?.entries.copingAlone, ['Take a walk']),
   },
   {
     name: 'a warning sign the gate reads as concern gets the concern reply; "keep going" returns to the plan',
@@ -256,14 +433,20 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
     return exchange(url, testActivity(id, { text, ...fields }, 'planner'));
   }
 
-  async function play(id: string, steps: readonly Step[], fields: Record<string, unknown> = {}) {
+  /** `started`: the conversation is under way already (the disclosure was made). */
+  async function play(
+    id: string,
+    steps: readonly Step[],
+    fields: Record<string, unknown> = {},
+    { started = false } = {},
+  ) {
     let last: Partial<Activity>[] = [];
     for (const [index, [text, said]] of steps.entries()) {
       // Every conversation here starts with a message (no conversationUpdate): the one-line
       // disclosure that this is an automated coach comes with the first reply, or, when the
       // first message was a crisis (its reply comes first, alone), with the second.
       const crisisFirst = opensWithCrisis(steps[0]?.[1] ?? []);
-      const disclose = crisisFirst ? index === 1 : index === 0;
+      const disclose = !started && (crisisFirst ? index === 1 : index === 0);
       const expected: readonly Reply[] = disclose ? [DISCLOSURE, ...said] : said;
       last = await say(id, text, fields);
       const texts = last.map((reply) => reply.text ?? '');
@@ -278,7 +461,7 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
   async function storedPlan(channel = 'test'): Promise<StoredPlan | undefined> {
     const key = userStateKey(channel, 'planner');
     const user = (await storage.read([key]))[key] as Record<string, unknown> | undefined;
-    return user?.[SAFETY_PLAN_PROPERTY] as StoredPlan | undefined;
+    return user?.[safetyPlanProperty.name] as StoredPlan | undefined;
   }
 
   for (const testCase of cases) {
@@ -289,6 +472,34 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
       testCase.stored?.(await storedPlan(testCase.channel));
     });
   }
+
+  it('"my plan" with a safety plan and an accommodation request saved asks which; typed words open either', async () => {
+    await play('plan-kinds', [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+    ]);
+    const accommodation = ['Accommodations', 'At work', 'Treatment or meeting times', 'A later start'];
+    const details = [
+      'My supervisor or manager',
+      'Email',
+      'As soon as possible',
+      'Nothing specific',
+      "I'm done",
+    ];
+    for (const text of [...accommodation, ...details]) await say('plan-kinds', text);
+    const which = await say('plan-kinds', 'my plan');
+    assert.ok(containsReply(strings, 'myPlans.which', which.at(-1)?.text ?? ''), JSON.stringify(which));
+    const titles = which.at(-1)?.suggestedActions?.actions.map((action) => action.title);
+    assert.ok(titles?.includes(t('myPlans.safetyPlan')), JSON.stringify(titles));
+    const steps: Step[] = [
+      ['the safety plan', ['safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      // The menu, asked again in its other wording, under the plans.
+      ['done', ['safetyPlan.closing', 'menu.promptAgain']],
+      ['my plans', ['myPlans.which']],
+      ['accommodation requests', ['accommodationSaved.askWhich']],
+    ];
+    await play('plan-kinds', steps, {}, { started: true });
+  });
 
   it('after a crisis reply in Spanish, the two-language "My safety plan" button opens the plan too', async () => {
     const reply = await say('plan-es', 'quiero morir');
@@ -339,7 +550,7 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
     const json = JSON.parse(
       Buffer.from(String(file?.contentUrl).split(',')[1] ?? '', 'base64').toString('utf8'),
     );
-    assert.deepEqual(json.user[SAFETY_PLAN_PROPERTY].entries.reasonForLiving, ['my kids']);
+    assert.deepEqual(json.user[safetyPlanProperty.name].entries.reasonForLiving, ['my kids']);
     await say('plan-data', 'delete my data');
     await say('plan-data', 'yes');
     assert.equal(await storedPlan(), undefined);
@@ -386,7 +597,7 @@ describe('safety plan in Teams groups and channels (issue 20)', () => {
   });
 
   for (const place of [channel, groupChat]) {
-    for (const words of ['my safety plan', 'make a safety plan']) {
+    for (const words of ['my safety plan', 'make a safety plan', 'change my warning signs']) {
       it(`"${words}" in a ${place.kind} points to the personal chat; nothing is asked, shown or kept`, async () => {
         await postTeams(url, teamsActivity(place, teamsUser('ana'), { text: words }, connector.url));
         const replies = connector.newTexts(conversationIdOf(place));

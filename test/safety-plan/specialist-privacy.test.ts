@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { HandoffStore } from '../../src/handoff/handoff-store.js';
-import type { App } from '../../src/host/app.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
-import { postMessages, startTestApp, testActivity } from '../support/http.js';
+import { postMessages, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 /** Words only the person's plan holds: none may reach a specialist. */
@@ -11,16 +11,13 @@ const PLAN_WORDS = ['heron-cobalt-4417', '312-555-0177', 'lantern-moss-9021'];
 
 describe('safety plan privacy: a specialist never sees it (issue 20)', function () {
   this.timeout(60_000);
-  let app: App;
-  let url: string;
   let connector: StandInConnector;
 
   beforeEach(async () => {
     connector = await startConnector();
-    ({ app, url } = await startTestApp({ SPECIALIST_IDS: 'peer-1', RATE_LIMIT_PER_MINUTE: '0' }));
   });
+  const served = useTestApp({ env: { SPECIALIST_IDS: 'peer-1', RATE_LIMIT_PER_MINUTE: '0' }, per: 'test' });
   afterEach(async () => {
-    await app.close();
     await connector.close();
   });
 
@@ -31,7 +28,7 @@ describe('safety plan privacy: a specialist never sees it (issue 20)', function 
       from: { id: user, name: user },
     });
     delete activity.deliveryMode;
-    assert.equal((await postMessages(url, activity)).status, 200);
+    assert.equal((await postMessages(served.url, activity)).status, 200);
     return connector.newTexts(conversation);
   }
 
@@ -51,6 +48,7 @@ describe('safety plan privacy: a specialist never sees it (issue 20)', function 
       'skip',
       PLAN_WORDS[2] ?? '',
       'next',
+      'not now',
       'no',
     ]) {
       await member(text);
@@ -84,7 +82,7 @@ describe('safety plan privacy: a specialist never sees it (issue 20)', function 
     assert.ok(toSpecialist.includes('thanks'), 'the relay reached the specialist (else this proves nothing)');
     for (const words of PLAN_WORDS)
       assert.ok(!toSpecialist.includes(words), `${words} reached the specialist`);
-    const stored = JSON.stringify(await new HandoffStore(app.storage).request(code));
+    const stored = JSON.stringify(await new HandoffStore(served.app.storage).request(code));
     for (const words of PLAN_WORDS) assert.ok(!stored.includes(words), `${words} is in the handoff request`);
   });
 });

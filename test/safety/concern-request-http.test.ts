@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Activity, CardAction } from 'botbuilder';
 import type { StringKey } from '../../src/content/strings.js';
-import type { App } from '../../src/host/app.js';
 import { globalCommands } from '../../src/language/commands.js';
 import { type FeatureIntent, featureIntents } from '../../src/language/routing.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply } from '../support/dialog-case.js';
-import { exchange, exchangeAll, startTestApp, testActivity } from '../support/http.js';
+import { directLineJoin, directLineSay, exchange, exchangeAll } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const DISCLOSURE: StringKey = 'firstMessage.disclosure';
@@ -125,28 +125,13 @@ function disclosures(replies: readonly Partial<Activity>[]): number {
 }
 
 describe('a concern message that carries a request (HTTP)', () => {
-  let app: App;
-  let url: string;
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(async () => {
-    await app.close();
-  });
+  const served = useTestApp();
 
   let conversations = 0;
   const next = () => {
     conversations += 1;
     return { conversation: `concern-request-${conversations}`, user: `concern-user-${conversations}` };
   };
-  const say = (conversation: string, user: string, text: string) =>
-    testActivity(conversation, { text, channelId: 'directline' }, user);
-  const join = (conversation: string, user: string) =>
-    testActivity(conversation, {
-      type: 'conversationUpdate',
-      channelId: 'directline',
-      membersAdded: [{ id: user, name: 'Person' }],
-    });
 
   for (const started of [true, false]) {
     const how = started ? 'after the welcome' : 'as the first message (no conversationUpdate)';
@@ -154,8 +139,8 @@ describe('a concern message that carries a request (HTTP)', () => {
       for (const row of rows) {
         it(`"${row.says}": the concern is met once, a person offered, then ${row.covers}`, async () => {
           const { conversation, user } = next();
-          if (started) await exchange(url, join(conversation, user));
-          const all = await exchangeAll(url, say(conversation, user, row.says));
+          if (started) await exchange(served.url, directLineJoin(conversation, user));
+          const all = await exchangeAll(served.url, directLineSay(conversation, user, row.says));
           const safety = all.find((a) => a.type === 'trace' && a.name === 'SafetyCheck');
           assert.deepEqual(safety?.value, { level: 'concern' }, 'the gate hears the concern');
           const replies = all.filter((a) => a.type !== 'trace');
@@ -200,8 +185,8 @@ describe('a concern message that carries a request (HTTP)', () => {
 
   it('the flow started goes on with the next answer: the concern reply does not come back', async () => {
     const { conversation, user } = next();
-    await exchange(url, say(conversation, user, rows[0]?.says ?? ''));
-    const replies = await exchange(url, say(conversation, user, 'a refill'));
+    await exchange(served.url, directLineSay(conversation, user, rows[0]?.says ?? ''));
+    const replies = await exchange(served.url, directLineSay(conversation, user, 'a refill'));
     assert.ok(replies.length > 0);
     for (const activity of replies) {
       assert.ok(!textOf(activity).includes('988'), `no safety reply: ${activity.text}`);
@@ -211,14 +196,20 @@ describe('a concern message that carries a request (HTTP)', () => {
 
   it('"Talk to a person" tapped on the reply while the flow goes on: the person is asked for', async () => {
     const { conversation, user } = next();
-    await exchange(url, say(conversation, user, 'been craving so bad all week. find me a group online'));
-    const tapped = await exchange(url, say(conversation, user, strings.text('safety.talkToPerson')));
+    await exchange(
+      served.url,
+      directLineSay(conversation, user, 'been craving so bad all week. find me a group online'),
+    );
+    const tapped = await exchange(
+      served.url,
+      directLineSay(conversation, user, strings.text('safety.talkToPerson')),
+    );
     // Like any topic asked for inside a flow: one question, so a slip does not lose the search.
     assert.notEqual(
       indexOf(tapped, ['routing.switchConfirm', { feature: strings.text('features.handoff') }]),
       -1,
     );
-    const replies = await exchange(url, say(conversation, user, 'yes'));
+    const replies = await exchange(served.url, directLineSay(conversation, user, 'yes'));
     assert.notEqual(indexOf(replies, 'handoff.intro'), -1, 'the handoff starts');
   });
 
@@ -235,7 +226,7 @@ describe('a concern message that carries a request (HTTP)', () => {
   for (const text of concernOnly) {
     it(`a concern alone keeps the question, nothing started: "${text}"`, async () => {
       const { conversation, user } = next();
-      const all = await exchangeAll(url, say(conversation, user, text));
+      const all = await exchangeAll(served.url, directLineSay(conversation, user, text));
       const safety = all.find((a) => a.type === 'trace' && a.name === 'SafetyCheck');
       assert.deepEqual(safety?.value, { level: 'concern' }, 'the gate hears the concern');
       const replies = all.filter((a) => a.type !== 'trace');
@@ -247,12 +238,19 @@ describe('a concern message that carries a request (HTTP)', () => {
 
   it('in a flow, a concern that asks for that same flow: the reply, then its open question again, answers kept', async () => {
     const { conversation, user } = next();
-    await exchange(url, join(conversation, user));
-    const started = await exchange(url, say(conversation, user, 'help me get ready for my doctor visit'));
+    await exchange(served.url, directLineJoin(conversation, user));
+    const started = await exchange(
+      served.url,
+      directLineSay(conversation, user, 'help me get ready for my doctor visit'),
+    );
     assert.notEqual(indexOf(started, 'appointment.askWhen'), -1, 'the flow asks when');
     const replies = await exchange(
-      url,
-      say(conversation, user, 'im scared ill relapse, can you help me get ready for my appointment'),
+      served.url,
+      directLineSay(
+        conversation,
+        user,
+        'im scared ill relapse, can you help me get ready for my appointment',
+      ),
     );
     const ack = indexOf(replies, ACK);
     assert.ok(ack >= 0, 'the concern reply');
@@ -263,8 +261,11 @@ describe('a concern message that carries a request (HTTP)', () => {
 
   it('a second concern in a row that asks for something: a shorter reply, then the request', async () => {
     const { conversation, user } = next();
-    await exchange(url, say(conversation, user, 'i feel so hopeless lately'));
-    const replies = await exchange(url, say(conversation, user, 'im scared ill relapse, find me a group'));
+    await exchange(served.url, directLineSay(conversation, user, 'i feel so hopeless lately'));
+    const replies = await exchange(
+      served.url,
+      directLineSay(conversation, user, 'im scared ill relapse, find me a group'),
+    );
     const shorter = indexOf(replies, 'safety.concernAgain');
     assert.ok(shorter >= 0, 'the shorter reply');
     assert.equal(indexOf(replies, ACK), -1, 'not the first reply again');
@@ -274,8 +275,8 @@ describe('a concern message that carries a request (HTTP)', () => {
   it('danger with a request: the crisis reply and its question, the request waits', async () => {
     const { conversation, user } = next();
     const replies = await exchange(
-      url,
-      say(conversation, user, 'i want to end my life tonight. find me a group'),
+      served.url,
+      directLineSay(conversation, user, 'i want to end my life tonight. find me a group'),
     );
     assert.ok(indexOf(replies, 'safety.dangerIntro') >= 0, 'the crisis reply');
     assert.equal(indexOf(replies, 'peerGroups.intro'), -1, 'no group search now');
@@ -285,8 +286,8 @@ describe('a concern message that carries a request (HTTP)', () => {
   it('an overdose with a request: 911 and the overdose steps, the request waits', async () => {
     const { conversation, user } = next();
     const replies = await exchange(
-      url,
-      say(conversation, user, 'i took way more than usual and cant stay awake, find me a group'),
+      served.url,
+      directLineSay(conversation, user, 'i took way more than usual and cant stay awake, find me a group'),
     );
     assert.ok(indexOf(replies, 'safety.overdoseNow') >= 0, 'the overdose reply');
     assert.equal(indexOf(replies, 'peerGroups.intro'), -1, 'no group search now');
@@ -295,8 +296,8 @@ describe('a concern message that carries a request (HTTP)', () => {
   it('in Spanish: the Spanish reply, and nothing started in English', async () => {
     const { conversation, user } = next();
     const replies = await exchange(
-      url,
-      say(conversation, user, 'me quiero morir, ayudame a buscar un grupo'),
+      served.url,
+      directLineSay(conversation, user, 'me quiero morir, ayudame a buscar un grupo'),
     );
     assert.ok(
       replies.some((a) => textOf(a).includes('AYUDA')),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings, stringSources, spanish } = testContent();
 
@@ -72,16 +72,11 @@ describe('the overdose reply (safety.stepOverdose)', () => {
   });
 
   describe('over HTTP, in a conversation that starts with the overdose', () => {
-    let app: App;
-    let url: string;
-    before(async () => {
-      ({ app, url } = await startTestApp());
-    });
-    after(() => app.close());
+    const served = useTestApp();
 
     it('someone not breathing gets the five steps, with 911 before naloxone', async () => {
       const replies = await exchange(
-        url,
+        served.url,
         testActivity('overdose-1', { text: "he's not breathing and his lips are blue" }),
       );
       const text = replies.map((reply) => reply.text ?? '').join('\n');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { StringKey } from '../../src/content/strings.js';
-import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
-import { afterDisclosure, exchange, startTestApp, testActivity } from '../support/http.js';
+import { afterDisclosure, exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const say = (conversation: string, text: string) => testActivity(conversation, { text });
@@ -50,30 +50,23 @@ const requests: [typed: string, first: StringKey, then: 'paused' | 'menu' | unde
 
 describe('safety replies over HTTP: overdose, concern, check-in, inside every dialog', function () {
   this.timeout(60_000);
-  let app: App;
-  let url: string;
   let sequence = 0;
   const conversation = (name: string) => `${name}-${++sequence}`;
 
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(async () => {
-    await app.close();
-  });
+  const served = useTestApp();
 
   /** Starts a conversation with a message (no conversationUpdate) and leaves it at the nickname question. */
   async function atNickname(name: string): Promise<string> {
     const id = conversation(name);
-    await exchange(url, say(id, 'hello'));
-    await exchange(url, say(id, strings.text('menu.nickname')));
+    await exchange(served.url, say(id, 'hello'));
+    await exchange(served.url, say(id, strings.text('menu.nickname')));
     return id;
   }
 
   describe('an overdose', () => {
     it('911 and the overdose steps at once, as the first message; never the check-in', async () => {
       const id = conversation('od');
-      const replies = await exchange(url, say(id, OVERDOSE));
+      const replies = await exchange(served.url, say(id, OVERDOSE));
       assert.ok(replies[0]?.text?.startsWith(strings.text('safety.overdoseNow')), '911 first');
       assert.ok(has(replies, 'safety.stepOverdose'));
       assert.ok(!has(replies, 'safety.confirm', 0) && !has(replies, 'safety.confirm', 1));
@@ -87,8 +80,8 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
     ]) {
       it(`"${followUp}" after it gets the steps again: not "glad you're safe", not help text, not an advice refusal`, async () => {
         const id = conversation('od-follow');
-        await exchange(url, say(id, OVERDOSE));
-        const replies = await exchange(url, say(id, followUp));
+        await exchange(served.url, say(id, OVERDOSE));
+        const replies = await exchange(served.url, say(id, followUp));
         assert.ok(has(replies, 'safety.stepOverdose'), followUp);
         assertNoTrap(replies, followUp);
         assert.ok(!has(replies, 'help.summary') && !has(replies, 'advice.medical'), followUp);
@@ -100,10 +93,10 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
     for (const [typed, first, then] of requests) {
       it(`"${typed}" right after a concern reply that opened the conversation is carried out at once`, async () => {
         const id = conversation('concern-first');
-        const concern = await exchange(url, say(id, CONCERN));
+        const concern = await exchange(served.url, say(id, CONCERN));
         assert.ok(has(concern, 'safety.concernAsk'));
         // The disclosure waited for the first message after the safety reply.
-        const replies = afterDisclosure(await exchange(url, say(id, typed)));
+        const replies = afterDisclosure(await exchange(served.url, say(id, typed)));
         assert.ok(
           containsReply(strings, first, replies[0]?.text ?? ''),
           `${typed}: ${first} in ${textOf(replies)}`,
@@ -115,8 +108,8 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
 
       it(`"${typed}" right after a concern reply mid-conversation is carried out, then back where it was`, async () => {
         const id = await atNickname('concern-mid');
-        await exchange(url, say(id, CONCERN));
-        const replies = await exchange(url, say(id, typed));
+        await exchange(served.url, say(id, CONCERN));
+        const replies = await exchange(served.url, say(id, typed));
         assert.ok(
           containsReply(strings, first, replies[0]?.text ?? ''),
           `${typed}: ${first} in ${textOf(replies)}`,
@@ -130,11 +123,11 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
 
     it('free text after it: a brief word and the paused question again; a second concern gets a shorter, new reply', async () => {
       const id = await atNickname('concern-free');
-      const first = await exchange(url, say(id, CONCERN));
-      const again = await exchange(url, say(id, CONCERN_AGAIN));
+      const first = await exchange(served.url, say(id, CONCERN));
+      const again = await exchange(served.url, say(id, CONCERN_AGAIN));
       assert.ok(has(again, 'safety.concernAgain', 0));
       assert.ok(textOf(again).length < textOf(first).length);
-      const free = await exchange(url, say(id, 'yeah it has been a rough week'));
+      const free = await exchange(served.url, say(id, 'yeah it has been a rough week'));
       assert.deepEqual(
         free.map((a) => a.text),
         [strings.text('safety.concernNoted', {}, 1), strings.text('nickname.ask')],
@@ -145,15 +138,15 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
   describe('the check-in after a hint', () => {
     it('a command answered above it asks again in other words; an empty message is the safe reading', async () => {
       const id = await atNickname('hint');
-      const asked = await exchange(url, say(id, HINT));
+      const asked = await exchange(served.url, say(id, HINT));
       assert.ok(asked[0]?.text?.startsWith(strings.text('safety.confirm', {}, 0)));
-      const about = await exchange(url, say(id, 'are you a bot?'));
+      const about = await exchange(served.url, say(id, 'are you a bot?'));
       assert.ok(has(about, 'aboutBot.answer'));
       assert.ok(
         about.at(-1)?.text?.startsWith(strings.text('safety.confirm', {}, 1)),
         'never the same question twice',
       );
-      const silence = await exchange(url, testActivity(id, { text: '' }));
+      const silence = await exchange(served.url, testActivity(id, { text: '' }));
       assert.ok(has(silence, 'safety.callNow'), 'the crisis reply');
     });
   });
@@ -161,17 +154,20 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
   describe('inside every guided conversation, and back to its question', () => {
     /** Opens a conversation at a feature's question and returns that question's text. */
     const features: [name: string, open: (id: string) => Promise<Partial<Activity>[]>][] = [
-      ['appointment', (id) => exchange(url, say(id, 'help me get ready for my appointment'))],
-      ['accommodation', (id) => exchange(url, say(id, 'I need an accommodation at work'))],
-      ['peer groups', (id) => exchange(url, say(id, 'find a group'))],
-      ['practice', (id) => exchange(url, say(id, 'can we practice a conversation'))],
-      ['handoff, nobody on duty: leave a message?', (id) => exchange(url, say(id, 'talk to a person'))],
+      ['appointment', (id) => exchange(served.url, say(id, 'help me get ready for my appointment'))],
+      ['accommodation', (id) => exchange(served.url, say(id, 'I need an accommodation at work'))],
+      ['peer groups', (id) => exchange(served.url, say(id, 'find a group'))],
+      ['practice', (id) => exchange(served.url, say(id, 'can we practice a conversation'))],
+      [
+        'handoff, nobody on duty: leave a message?',
+        (id) => exchange(served.url, say(id, 'talk to a person')),
+      ],
       [
         'handoff, leaving a message',
         async (id) => {
-          await exchange(url, say(id, 'talk to a person'));
-          await exchange(url, say(id, strings.text('handoff.leaveMessage')));
-          return exchange(url, say(id, 'Sam'));
+          await exchange(served.url, say(id, 'talk to a person'));
+          await exchange(served.url, say(id, strings.text('handoff.leaveMessage')));
+          return exchange(served.url, say(id, 'Sam'));
         },
       ],
     ];
@@ -211,12 +207,12 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
       for (const [path, steps] of paths) {
         it(`${feature}: ${path}`, async () => {
           const id = conversation('inside');
-          await exchange(url, say(id, 'hello'));
+          await exchange(served.url, say(id, 'hello'));
           const question = (await open(id)).at(-1)?.text;
           assert.ok(question, 'a question is open');
           let replies: Partial<Activity>[] = [];
           for (const [typed, key] of steps) {
-            replies = await exchange(url, say(id, typed));
+            replies = await exchange(served.url, say(id, typed));
             assert.ok(has(replies, key), `${typed}: ${key} in ${textOf(replies)}`);
           }
           assert.equal(replies.at(-1)?.text, question, 'the paused question, asked again');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTempDir } from '../storage/temp-dir.js';
 import { testContent } from '../support/content.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { linesAfter, runChat } from './run-chat.js';
 
 const { strings } = testContent();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../src/host/app.js';
 import { conversationStateKey } from '../../src/privacy/state-keys.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { startTestApp, testActivity } from '../support/http.js';
+import { testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 /** A JWT-shaped token nobody signed, from an issuer the Bot Framework does not trust. */
 const forged = [
@@ -12,26 +12,23 @@ const forged = [
 ].join('.');
 
 describe('security: with MicrosoftAppId set (HTTP, real app)', () => {
-  let app: App;
-  let url: string;
   let storage: MemoryAppStorage;
 
-  before(async () => {
+  before(() => {
     storage = new MemoryAppStorage();
     // HOST stays loopback for the test; the app id alone turns the local chat off.
-    ({ app, url } = await startTestApp(
-      { MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'app-secret', HOST: '127.0.0.1' },
-      { storage },
-    ));
   });
-  after(() => app.close());
+  const served = useTestApp({
+    env: { MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'app-secret', HOST: '127.0.0.1' },
+    overrides: () => ({ storage }),
+  });
 
   /** POSTs a message to /api/messages with `authorization` (none when undefined). */
   function post(authorization: string | undefined, deliveryMode?: string): Promise<Response> {
     const activity = testActivity('auth-1', { text: 'hello', serviceUrl: 'https://example.invalid' });
     if (deliveryMode) activity.deliveryMode = deliveryMode;
     else delete activity.deliveryMode;
-    return fetch(`${url}/api/messages`, {
+    return fetch(`${served.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
       body: JSON.stringify(activity),
@@ -56,13 +53,16 @@ describe('security: with MicrosoftAppId set (HTTP, real app)', () => {
   });
 
   it('serves neither the local chat page nor its Direct Line channel', async () => {
-    assert.equal((await fetch(`${url}/`)).status, 404);
-    assert.equal((await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' })).status, 404);
-    assert.equal((await fetch(`${url}/v3/directline/conversations`, { method: 'POST' })).status, 404);
+    assert.equal((await fetch(`${served.url}/`)).status, 404);
+    assert.equal(
+      (await fetch(`${served.url}/v3/directline/tokens/generate`, { method: 'POST' })).status,
+      404,
+    );
+    assert.equal((await fetch(`${served.url}/v3/directline/conversations`, { method: 'POST' })).status, 404);
   });
 
   it('keeps the probes open: /healthz and /readyz carry no data', async () => {
-    assert.equal((await fetch(`${url}/healthz`)).status, 200);
-    assert.equal((await fetch(`${url}/readyz`)).status, 200);
+    assert.equal((await fetch(`${served.url}/healthz`)).status, 200);
+    assert.equal((await fetch(`${served.url}/readyz`)).status, 200);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createLogger } from '../../src/host/log.js';
+import { createLogger } from '../../src/platform/log.js';
 import { DirectLineClient } from '../channels/direct-line-client.js';
 import { startTestApp } from '../support/http.js';
 

@@ -1,26 +1,28 @@
 import assert from 'node:assert/strict';
 import { type Activity, TestAdapter, TurnContext } from 'botbuilder';
-import type { App } from '../../src/host/app.js';
-import { silentLogger } from '../../src/host/log.js';
 import { rateLimit } from '../../src/host/rate-limit.js';
+import { silentLogger } from '../../src/platform/log.js';
 import { testContent } from '../support/content.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const notice = strings.text('errors.slowDown');
 
 describe('security: a per-conversation rate limit for floods (HTTP, real app)', () => {
-  let app: App;
-  let url: string;
   let now: number;
 
-  beforeEach(async () => {
+  beforeEach(() => {
     now = 0;
-    ({ app, url } = await startTestApp({ RATE_LIMIT_PER_MINUTE: '10' }, { rateClock: () => now }));
   });
-  afterEach(() => app.close());
+  const served = useTestApp({
+    env: { RATE_LIMIT_PER_MINUTE: '10' },
+    overrides: () => ({ rateClock: () => now }),
+    per: 'test',
+  });
 
-  const say = (conversation: string, text: string) => exchange(url, testActivity(conversation, { text }));
+  const say = (conversation: string, text: string) =>
+    exchange(served.url, testActivity(conversation, { text }));
   const texts = (replies: Partial<Activity>[]) => replies.map((a) => a.text ?? '');
 
   it('100 messages in one conversation: one notice, a bounded number of replies, crisis still answered, others unaffected', async () => {
@@ -41,7 +43,7 @@ describe('security: a per-conversation rate limit for floods (HTTP, real app)', 
       calm.some((a) => a.text?.startsWith(strings.text('menu.prompt'))),
       'another conversation',
     );
-    assert.equal((await fetch(`${url}/healthz`)).status, 200);
+    assert.equal((await fetch(`${served.url}/healthz`)).status, 200);
 
     now += 60_000;
     const later = await say('flood-1', 'menu');

@@ -4,7 +4,7 @@ import { BlobAppStorage } from '../../src/storage/blob-storage.js';
 import { createStorage } from '../../src/storage/create-storage.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { makeTempDir } from './temp-dir.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 describe('createStorage', () => {
   it('builds the memory store for kind memory', () => {

@@ -10,10 +10,10 @@ import {
 } from '../../src/storage/app-storage.js';
 import { FileStorage, type FileStorageOptions } from '../../src/storage/file-storage.js';
 import { WrittenFiles } from '../../src/storage/written-files.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { isCompleteValue, killTestKeys } from './fixtures/big-value.js';
 import { runAndKill } from './fixtures/run-and-kill.js';
 import { describeStorageConformance } from './storage-conformance.js';
-import { makeTempDir } from './temp-dir.js';
 
 describeStorageConformance('FileStorage', async () => {
   const dir = await makeTempDir();

@@ -8,9 +8,9 @@ import {
 } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import type { DialogDeps } from '../../dialogs/dialog-deps.js';
+import { createDialogDeps, type DialogDeps } from '../../dialogs/dialog-deps.js';
 import type { StringKey, Strings, StringVars } from '../../src/content/strings.js';
-import { CommandRecognizer } from '../../src/language/commands.js';
+import { openUserProperties, type UserProperties } from '../../src/user-properties.js';
 import { testContent } from './content.js';
 
 /** One bot reply, named by its string key (never a copied sentence), with placeholder values and variant. */
@@ -26,19 +26,19 @@ export interface DialogCase {
 }
 
 /** Dialog deps over real content and an in-memory user state, shared with the test. */
-export function makeDialogDeps(): DialogDeps & { userState: UserState; storage: MemoryStorage } {
-  const { strings, crisisResources } = testContent();
+export function makeDialogDeps(): DialogDeps & {
+  userState: UserState;
+  storage: MemoryStorage;
+  properties: UserProperties;
+} {
   const storage = new MemoryStorage();
   const userState = new UserState(storage);
-  return {
-    strings,
-    commands: new CommandRecognizer(strings),
-    crisisResources,
-    profile: userState.createProperty('profile'),
-    userState,
-    storage,
-  };
+  const properties = openUserProperties(userState);
+  return { ...createDialogDeps(testContent(), properties.profile), userState, storage, properties };
 }
+
+/** Dialog deps as the harness makes them: a dialog factory may reach the user state behind them. */
+export type HarnessDeps = ReturnType<typeof makeDialogDeps>;
 
 /** The stored user-state document of TestAdapter's default user ("User1" on channel "test"). */
 export async function storedUserState(storage: MemoryStorage): Promise<Record<string, unknown> | undefined> {
@@ -65,13 +65,13 @@ export function containsReply(strings: Strings, reply: Reply, text: string): boo
  * reply may be left unchecked. MemoryStorage serializes state between turns, as a real store does.
  */
 export async function runDialogCase(
-  makeDialog: (deps: DialogDeps) => Dialog,
+  makeDialog: (deps: HarnessDeps) => Dialog,
   steps: readonly Step[],
   initialOptions?: object,
   middleware: readonly Middleware[] = [],
   /** The channel the conversation is on (what a reply may depend on: cards, buttons). */
   channelId = 'test',
-): Promise<{ client: DialogTestClient; deps: ReturnType<typeof makeDialogDeps> }> {
+): Promise<{ client: DialogTestClient; deps: HarnessDeps }> {
   const deps = makeDialogDeps();
   const client = new DialogTestClient(channelId, makeDialog(deps), initialOptions, [
     new AutoSaveStateMiddleware(deps.userState),

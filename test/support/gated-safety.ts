@@ -8,7 +8,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { DialogIds } from '../../dialogs/dialog-ids.js';
-import { InterruptibleDialog, switchRequestedIn } from '../../dialogs/interruptible-dialog.js';
+import { InterruptibleDialog } from '../../dialogs/interruptible-dialog.js';
 import {
   pauseForSafety,
   SafetyDialog,
@@ -17,6 +17,7 @@ import {
 } from '../../dialogs/safety-dialog.js';
 import type { FeatureIntent } from '../../src/language/routing.js';
 import { loadSafetyClassifier } from '../../src/language/safety/safety-classifier.js';
+import * as signals from '../../src/turn-signals.js';
 import { testContent } from './content.js';
 
 const classifier = loadSafetyClassifier();
@@ -93,7 +94,7 @@ export function switchRecorder(): { switched: (FeatureIntent | undefined)[]; mid
     middleware: {
       async onTurn(context, next) {
         await next();
-        switched.push(switchRequestedIn(context));
+        switched.push(signals.switchTo.get(context));
       },
     },
   };

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { type App, type AppOverrides, createApp } from '../../src/host/app.js';
 import { type AppConfig, loadConfig } from '../../src/host/config.js';
-import { silentLogger } from '../../src/host/log.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../../src/language/intents/index.js';
+import { silentLogger } from '../../src/platform/log.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { testContent } from './content.js';
 
@@ -45,6 +45,20 @@ export function testActivity(
     recipient: { id: 'wayfinder', role: 'bot' },
     ...fields,
   };
+}
+
+/** A Direct Line message from `user` in `conversation`, asking for replies in the body. */
+export function directLineSay(conversation: string, user: string, text: string): Record<string, unknown> {
+  return testActivity(conversation, { text, channelId: 'directline' }, user);
+}
+
+/** The conversationUpdate that adds `user` to `conversation` on Direct Line (the welcome). */
+export function directLineJoin(conversation: string, user: string): Record<string, unknown> {
+  return testActivity(conversation, {
+    type: 'conversationUpdate',
+    channelId: 'directline',
+    membersAdded: [{ id: user, name: 'Person' }],
+  });
 }
 
 /** POSTs `body` (an object, or a raw string) to /api/messages. */

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { startFlags } from '../../bench/start-flags.js';
 import { projectRoot } from '../../src/paths.js';
 
-/** The real entry point, as `npm start` runs it (built first). */
+/** The real entry point, as `npm start` runs it (built first, with the start script's Node flags). */
 export const entryPoint = resolve(projectRoot, 'dist/src/index.js');
 
 /** A running server process: its URL once it said it was ready, its output so far, its exit. */
@@ -18,7 +19,10 @@ export interface StartedProcess {
  * logs `server.ready` with its URL, rejects with its stderr when it exits before that.
  */
 export function startServerProcess(env: NodeJS.ProcessEnv, cwd = projectRoot): Promise<StartedProcess> {
-  const child = spawn(process.execPath, [entryPoint], { cwd, env: { PATH: process.env.PATH, ...env } });
+  const child = spawn(process.execPath, [...startFlags(), entryPoint], {
+    cwd,
+    env: { PATH: process.env.PATH, ...env },
+  });
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));

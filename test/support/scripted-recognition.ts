@@ -1,7 +1,7 @@
 import type { Middleware } from 'botbuilder';
 import { noEntities } from '../../src/language/intents/entities.js';
 import type { IntentName, WayfinderRecognizer } from '../../src/language/intents/index.js';
-import { rememberRecognition } from '../../src/language/routing.js';
+import * as signals from '../../src/turn-signals.js';
 
 /** What the recognizer "understood" for one message, scripted by the test. */
 export type Scripted = [intent: IntentName, score: number, runnerUp?: [IntentName, number]];
@@ -14,7 +14,7 @@ export function scriptedRecognition(script: Record<string, Scripted>): Middlewar
   return {
     async onTurn(context, next) {
       const [intent, score, runnerUp] = script[context.activity.text ?? ''] ?? ['none', 1];
-      rememberRecognition(context, {
+      signals.recognition.set(context, {
         intent,
         score,
         ...(runnerUp ? { runnerUp: { intent: runnerUp[0], score: runnerUp[1] } } : {}),
@@ -29,7 +29,7 @@ export function scriptedRecognition(script: Record<string, Scripted>): Middlewar
 export function realRecognition(recognizer: WayfinderRecognizer): Middleware {
   return {
     async onTurn(context, next) {
-      rememberRecognition(context, await recognizer.recognizeText(context.activity.text ?? ''));
+      signals.recognition.set(context, await recognizer.recognizeText(context.activity.text ?? ''));
       await next();
     },
   };

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../src/host/app.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
-import { startTestApp } from '../support/http.js';
 import {
   conversationIdOf,
   manifestCommandLists,
@@ -15,6 +13,7 @@ import {
   teamsActivity,
   teamsUser,
 } from '../support/teams.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const invite = strings.text('teams.inviteLink', { link: PRIVATE_CHAT_LINK });
@@ -24,18 +23,15 @@ const personal: TeamsPlace = { kind: 'personal', id: 'a:personal-ana' };
 const ana = teamsUser('ana');
 
 describe('Teams: group chats and channels (HTTP, Teams-shaped activities)', () => {
-  let app: App;
-  let url: string;
   let storage: MemoryAppStorage;
   let connector: StandInConnector;
 
   beforeEach(async () => {
     storage = new MemoryAppStorage();
     connector = await startConnector();
-    ({ app, url } = await startTestApp({}, { storage }));
   });
+  const served = useTestApp({ overrides: () => ({ storage }), per: 'test' });
   afterEach(async () => {
-    await app.close();
     await connector.close();
   });
 
@@ -45,7 +41,7 @@ describe('Teams: group chats and channels (HTTP, Teams-shaped activities)', () =
     text: string,
     extra: Record<string, unknown> = {},
   ): Promise<string[]> {
-    await postTeams(url, teamsActivity(place, ana, { text, ...extra }, connector.url));
+    await postTeams(served.url, teamsActivity(place, ana, { text, ...extra }, connector.url));
     return connector.newTexts(conversationIdOf(place));
   }
 
@@ -150,7 +146,7 @@ describe('Teams: group chats and channels (HTTP, Teams-shaped activities)', () =
         { type: 'conversationUpdate', membersAdded: members, mention: false },
         connector.url,
       );
-    await postTeams(url, update([TEAMS_BOT]));
+    await postTeams(served.url, update([TEAMS_BOT]));
     const [welcome = '', ...more] = connector.newTexts(conversationIdOf(channel));
     assert.deepEqual(more, []);
     assert.ok(welcome.startsWith(strings.text('welcome.greeting')), 'says it is automated');
@@ -159,13 +155,13 @@ describe('Teams: group chats and channels (HTTP, Teams-shaped activities)', () =
     );
     assert.ok(welcome.endsWith(invite));
     assert.ok(!welcome.includes(strings.text('menu.prompt')));
-    await postTeams(url, update([teamsUser('ben')]));
+    await postTeams(served.url, update([teamsUser('ben')]));
     assert.deepEqual(connector.newTexts(conversationIdOf(channel)), []);
   });
 
   it('welcomes a personal chat when Teams adds the bot to it, with the menu', async () => {
     await postTeams(
-      url,
+      served.url,
       teamsActivity(personal, ana, { type: 'conversationUpdate', membersAdded: [TEAMS_BOT] }, connector.url),
     );
     const texts = connector.newTexts(conversationIdOf(personal));

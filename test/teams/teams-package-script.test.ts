@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../../src/paths.js';
 import { manifestVersion, readManifestShape } from '../../src/teams/manifest.js';
-import { makeTempDir } from '../storage/temp-dir.js';
+import { useTempDir } from '../support/temp-dir.js';
 import { readZip } from './zip.js';
 
 const script = resolve(projectRoot, 'dist/scripts/teams-package.js');
@@ -44,13 +44,7 @@ function runPackager(env: NodeJS.ProcessEnv, cwd: string, out: string): Promise<
 }
 
 describe('npm run teams:package', () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  beforeEach(async () => {
-    dir = await makeTempDir();
-  });
-  afterEach(async () => {
-    await dir.remove();
-  });
+  const dir = useTempDir('wayfinder-storage-');
 
   it('writes a zip with the manifest and both icons at its root, ids and URLs filled in, offline', async () => {
     const out = join(dir.path, 'build', 'wayfinder-teams.zip');

@@ -1,5 +1,5 @@
 import { Culture, recognizeBoolean, recognizeNumber } from '@microsoft/recognizers-text-suite';
-import { span } from '../../host/spans.js';
+import { span } from '../../platform/spans.js';
 import { type DateTimeEntity, findDateTimes } from './datetime-entities.js';
 import type { DomainEntities, EntityLexicon } from './entity-lexicon.js';
 import { inputBudget, orNothing } from './input-budget.js';

@@ -1,7 +1,7 @@
 import type { Activity, ActivityTimestamps, RecognizerResult } from 'botbuilder';
 import { type DialogContext, Recognizer } from 'botbuilder-dialogs';
-import { span } from '../../host/spans.js';
 import { resourcesDir } from '../../paths.js';
+import { span } from '../../platform/spans.js';
 import { type ModelStore, modelStore } from '../model-cache.js';
 import { extractEntities, noEntities, type WayfinderEntities } from './entities.js';
 import { EntityLexicon } from './entity-lexicon.js';

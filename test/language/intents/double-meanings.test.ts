@@ -8,7 +8,8 @@ import { shippedRecognizer } from './recognizers.js';
 
 /**
  * Words that sound like an intent but answer a question: "in person" is a meeting format, not a
- * request for a person; "evenings" is a time, not a greeting. None is a training example.
+ * request for a person; "evenings" is a time, not a greeting; "delete that one" is the last
+ * answer, not the person's data. None is a training example.
  */
 const notRequests: readonly [text: string, mustNotBe: IntentName][] = [
   ['in person would be best', 'handoff'],
@@ -21,6 +22,10 @@ const notRequests: readonly [text: string, mustNotBe: IntentName][] = [
   ['weekday evenings only', 'greeting'],
   ['mornings work', 'greeting'],
   ['tuesday evenings', 'greeting'],
+  // The last answer, not "delete my data".
+  ['delete that one', 'deleteData'],
+  ['erase what i just typed', 'deleteData'],
+  ['delete the last thing i said', 'deleteData'],
 ];
 
 /** The same words where they do ask: these must still be understood. */
@@ -29,6 +34,8 @@ const stillRequests: readonly [text: string, intent: IntentName][] = [
   ['I need to see someone in person to talk', 'handoff'],
   ['good evening friend', 'greeting'],
   ['hey, good morning', 'greeting'],
+  ['please delete all my data', 'deleteData'],
+  ['erase everything you saved about me', 'deleteData'],
 ];
 
 const foldedExamples = new Set(

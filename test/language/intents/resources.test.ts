@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ResourceError } from '../../../src/content/resource-file.js';
 import { EntityLexicon } from '../../../src/language/intents/entity-lexicon.js';
@@ -9,6 +8,7 @@ import { intentNames } from '../../../src/language/intents/intent-names.js';
 import { loadPhraseLists } from '../../../src/language/intents/phrase-lists.js';
 import { createWayfinderRecognizer } from '../../../src/language/intents/wayfinder-recognizer.js';
 import { resourcesDir } from '../../../src/paths.js';
+import { useTempDir } from '../../support/temp-dir.js';
 
 /** Asserts that `load` throws a ResourceError naming `file` and matching every pattern. */
 function assertResourceError(load: () => unknown, file: RegExp, ...problems: RegExp[]): void {
@@ -21,21 +21,17 @@ function assertResourceError(load: () => unknown, file: RegExp, ...problems: Reg
 }
 
 describe('intent and entity resource files', () => {
-  let dir: string;
+  const dir = useTempDir('wayfinder-intents-');
   const edit = async (file: string, change: (data: Record<string, unknown>) => void) => {
-    const path = join(dir, file);
+    const path = join(dir.path, file);
     const data = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
     change(data);
     await writeFile(path, JSON.stringify(data));
   };
 
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'wayfinder-intents-'));
-    await cp(join(resourcesDir, 'intents'), join(dir, 'intents'), { recursive: true });
-    await cp(join(resourcesDir, 'entities.json'), join(dir, 'entities.json'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await cp(join(resourcesDir, 'intents'), join(dir.path, 'intents'), { recursive: true });
+    await cp(join(resourcesDir, 'entities.json'), join(dir.path, 'entities.json'));
   });
 
   it('ships valid files, with at least 25 examples per intent and 40 for the feature intents', () => {
@@ -54,7 +50,7 @@ describe('intent and entity resource files', () => {
       data.examples = ['help', ' ', 'what can you do', '?!'];
     });
     assertResourceError(
-      () => loadIntentExamples(dir),
+      () => loadIntentExamples(dir.path),
       /intents\/help\.json$/,
       /intent: must be "help"/,
       /examples\[1\]: has no words/,
@@ -68,7 +64,7 @@ describe('intent and entity resource files', () => {
       data.examples = [...(data.examples as string[]), 'MENU!!'];
     });
     assertResourceError(
-      () => loadIntentExamples(dir),
+      () => loadIntentExamples(dir.path),
       /intents\/menu\.json$/,
       /examples\[\d+\]: repeats examples\[0\]/,
     );
@@ -76,7 +72,7 @@ describe('intent and entity resource files', () => {
       data.examples = [...(data.examples as string[]).slice(0, -1), 'Talk to a person'];
     });
     assertResourceError(
-      () => loadIntentExamples(dir),
+      () => loadIntentExamples(dir.path),
       /intents\/menu\.json$/,
       /examples\[\d+\]: "Talk to a person" is also intents\/handoff\.json examples\[0\]/,
     );
@@ -91,7 +87,7 @@ describe('intent and entity resource files', () => {
       (data.groupApproach as Record<string, string[]>).secular = ['smart', 'aa'];
     });
     assertResourceError(
-      () => EntityLexicon.load(dir),
+      () => EntityLexicon.load(dir.path),
       /entities\.json$/,
       /appointmentType\.prescriber/,
       /dentist/,
@@ -105,7 +101,7 @@ describe('intent and entity resource files', () => {
       (data.lists as Record<string, string[]>).humanWord = ['real person'];
     });
     assertResourceError(
-      () => loadPhraseLists(dir),
+      () => loadPhraseLists(dir.path),
       /phrase-lists\.json$/,
       /lists\.humanWord\[0\]: one lower-case word/,
       /lists\.humanWord: a list needs at least two words/,
@@ -113,9 +109,9 @@ describe('intent and entity resource files', () => {
   });
 
   it('stops the recognizer from being built when a file is missing', async () => {
-    await rm(join(dir, 'entities.json'));
+    await rm(join(dir.path, 'entities.json'));
     assertResourceError(
-      () => createWayfinderRecognizer({ resourcesDir: dir }),
+      () => createWayfinderRecognizer({ resourcesDir: dir.path }),
       /entities\.json$/,
       /cannot be read/,
     );

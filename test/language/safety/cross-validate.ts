@@ -17,6 +17,8 @@ import type {
   SafetyCategory,
   SafetyTaxonomy,
 } from '../../../src/language/safety/safety-taxonomy.js';
+import { typicalAnswers } from '../../robustness/typical-answers.js';
+import { spokenStrings } from '../../support/spoken-strings.js';
 import { safetyTargets } from './safety-evaluation.js';
 
 /**
@@ -34,6 +36,8 @@ export interface OutOfFold {
   readonly learned: LearnedScores | undefined;
   /** An everyday message from outside the training set (see independentEveryday). */
   readonly independent?: boolean;
+  /** Words the bot itself puts before the person (see ownWords). */
+  readonly own?: boolean;
 }
 
 /**
@@ -46,6 +50,25 @@ export interface OutOfFold {
 export function independentEveryday(): string[] {
   const examples = loadIntentExamples();
   return intentNames.flatMap((intent) => examples[intent]);
+}
+
+/** Intents of the commands that work from any state: people type them at any question. */
+const anyStateCommands = ['help', 'menu', 'cancel', 'showData', 'deleteData', 'privacy', 'aboutBot'] as const;
+
+/**
+ * What people say at the bot's questions: its own short lines and button labels (tapped or typed
+ * back), the answers the robustness suite types there, and the commands that work from any state.
+ * No alarm the learned layer raises on them is affordable, judged on the layer that ships: the pick
+ * once swung to a pair that called the bot's own "Keep going" button danger, and people playing the
+ * bot got the check-in for ordinary answers.
+ */
+export function ownWords(): string[] {
+  const shortLines = spokenStrings()
+    .map(({ text }) => text)
+    .filter((text) => text.split(/\s+/).length <= 5 && !/[{}]/.test(text));
+  const examples = loadIntentExamples();
+  const commands = anyStateCommands.flatMap((intent) => examples[intent]);
+  return [...new Set([...shortLines, ...typicalAnswers(), ...commands])];
 }
 
 /** Folds, and where the threshold grid runs (0.50, 0.55, ... 0.95, 0.97, 0.99). */
@@ -75,7 +98,8 @@ export const DANGER_TIE = 0.001;
 
 /**
  * Scores every example with a layer trained on the other folds (stratified by category and
- * language), and each of `everyday` (messages outside the training set) with one of those layers.
+ * language), and each of `everyday` and `own` (messages outside the training set) with the layer
+ * trained on all of them.
  */
 export function crossValidate(
   rules: RuleClassifier,
@@ -83,6 +107,7 @@ export function crossValidate(
   taxonomy: SafetyTaxonomy,
   lists: PhraseLists,
   everyday: readonly string[] = independentEveryday(),
+  own: readonly string[] = ownWords(),
   folds = FOLDS,
 ): OutOfFold[] {
   const seen = new Map<string, number>();
@@ -103,11 +128,20 @@ export function crossValidate(
       const { rules: ruled, hints, learned } = classifier.explain(item.text);
       out.push({ group: taxonomy.groupOf(item.category), rules: ruled, hints, learned });
     });
-    everyday.forEach((text, index) => {
-      if (index % folds !== fold) return;
-      const { rules: ruled, hints, learned } = classifier.explain(text);
-      out.push({ group: 'everyday', rules: ruled, hints, learned, independent: true });
-    });
+  }
+  // Messages outside the training set need no folds: the layer that ships (trained on every
+  // example) scores them, so their alarms are the ones people will meet (fold layers, trained on
+  // less, raised fewer: 6 against 9 of the intent examples).
+  const layer = trainLearnedLayer(rules, textsByLevel(items), lists);
+  const shipped = new SafetyClassifier(rules, { layer, thresholds: { danger: 1, atRisk: 1 } });
+  for (const text of everyday) {
+    const { rules: ruled, hints, learned } = shipped.explain(text);
+    out.push({ group: 'everyday', rules: ruled, hints, learned, independent: true });
+  }
+  for (const text of own) {
+    const { rules: ruled, hints, learned } = shipped.explain(text);
+    // What the rules flag there ("I feel so hopeless" opens the concern reply) is theirs to say.
+    if (ruled.level === 'none') out.push({ group: 'everyday', rules: ruled, hints, learned, own: true });
   }
   return out;
 }
@@ -128,23 +162,25 @@ export interface SweepRow {
   readonly everyday: Tally;
   /** Everyday messages outside the training set. */
   readonly independent: Tally;
+  /** The bot's own words, typed back. */
+  readonly own: Tally;
   /** Danger examples flagged by the combination that the rules alone left at none. */
   readonly dangerGained: number;
 }
 
 /** Applies `combine` with `thresholds` to every out-of-fold score and counts. */
 export function sweepRow(scores: readonly OutOfFold[], thresholds: LearnedThresholds): SweepRow {
-  const flagged = { danger: 0, concern: 0, lookalike: 0, everyday: 0, independent: 0 };
-  const total = { danger: 0, concern: 0, lookalike: 0, everyday: 0, independent: 0 };
+  const flagged = { danger: 0, concern: 0, lookalike: 0, everyday: 0, independent: 0, own: 0 };
+  const total = { danger: 0, concern: 0, lookalike: 0, everyday: 0, independent: 0, own: 0 };
   let dangerGained = 0;
   for (const item of scores) {
     const level = combine(item.rules, item.learned, thresholds, item.hints).level;
-    const group = item.independent ? 'independent' : item.group;
+    const group = item.own ? 'own' : item.independent ? 'independent' : item.group;
     total[group] += 1;
     if (level !== 'none') flagged[group] += 1;
     if (item.group === 'danger' && level !== 'none' && item.rules.level === 'none') dangerGained += 1;
   }
-  const tally = (group: CategoryGroup | 'independent'): Tally => ({
+  const tally = (group: CategoryGroup | 'independent' | 'own'): Tally => ({
     flagged: flagged[group],
     total: total[group],
   });
@@ -155,6 +191,7 @@ export function sweepRow(scores: readonly OutOfFold[], thresholds: LearnedThresh
     lookalike: tally('lookalike'),
     everyday: tally('everyday'),
     independent: tally('independent'),
+    own: tally('own'),
     dangerGained,
   };
 }
@@ -169,7 +206,8 @@ export function withinBudget(row: SweepRow): boolean {
   return (
     row.lookalike.flagged <= LOOKALIKE_ALARM_BUDGET * row.lookalike.total &&
     row.everyday.flagged <= LOOKALIKE_ALARM_BUDGET * row.everyday.total &&
-    row.independent.flagged <= EVERYDAY_ALARM_BUDGET * row.independent.total
+    row.independent.flagged <= EVERYDAY_ALARM_BUDGET * row.independent.total &&
+    row.own.flagged === 0
   );
 }
 

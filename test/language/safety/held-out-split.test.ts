@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ResourceError } from '../../../src/content/resource-file.js';
 import { exampleKey, loadLabelledSet } from '../../../src/language/safety/labelled-set.js';
 import { loadSafetyResources } from '../../../src/language/safety/safety-classifier.js';
+import { useTempDir } from '../../support/temp-dir.js';
 import { closeRewording, heldOutByHash, loadHeldOutSets, rewordingIndex } from './held-out-sets.js';
 
 const { taxonomy, examples } = loadSafetyResources();
@@ -60,13 +60,7 @@ describe('held-out sets', () => {
   });
 
   describe('the format a second held-out set is written in', () => {
-    let dir: string;
-    beforeEach(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'wayfinder-heldout-'));
-    });
-    afterEach(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
+    const dir = useTempDir('wayfinder-heldout-');
 
     it('reads a set written apart, and names each bad field of one that is not in the format', async () => {
       const items = [
@@ -80,18 +74,18 @@ describe('held-out sets', () => {
         { text: 'ya no quiero estar aqui', lang: 'es', category: 'wish-dead', expected: 'danger' },
       ];
       await writeFile(
-        join(dir, 'set.json'),
+        join(dir.path, 'set.json'),
         JSON.stringify({ version: 1, description: 'written apart', items }),
       );
-      assert.equal(loadLabelledSet('set.json', taxonomy, dir).items.length, 2);
+      assert.equal(loadLabelledSet('set.json', taxonomy, dir.path).items.length, 2);
 
       const problems = async (bad: unknown[]) => {
         await writeFile(
-          join(dir, 'set.json'),
+          join(dir.path, 'set.json'),
           JSON.stringify({ version: 1, description: 'apart', items: bad }),
         );
         try {
-          loadLabelledSet('set.json', taxonomy, dir);
+          loadLabelledSet('set.json', taxonomy, dir.path);
         } catch (error) {
           assert.ok(error instanceof ResourceError);
           assert.match(error.file, /set\.json$/);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ResourceError } from '../../../src/content/resource-file.js';
 import {
@@ -15,6 +14,7 @@ import {
   trainLearnedLayer,
 } from '../../../src/language/safety/safety-classifier.js';
 import { resourcesDir } from '../../../src/paths.js';
+import { useTempDir } from '../../support/temp-dir.js';
 import { crossValidate, pickThresholds } from './cross-validate.js';
 import { loadHeldOutSets } from './held-out-sets.js';
 
@@ -181,15 +181,11 @@ describe('safety gate: rules + learned layer', () => {
   });
 
   describe('invalid examples file', () => {
-    let dir: string;
+    const dir = useTempDir('wayfinder-safety-examples-');
     beforeEach(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'wayfinder-safety-examples-'));
       for (const name of ['safety-rules.json', 'safety-taxonomy.json']) {
-        await copyFile(join(resourcesDir, name), join(dir, name));
+        await copyFile(join(resourcesDir, name), join(dir.path, name));
       }
-    });
-    afterEach(async () => {
-      await rm(dir, { recursive: true, force: true });
     });
 
     async function writeExamples(edit: (file: Record<string, unknown>) => void): Promise<void> {
@@ -197,12 +193,12 @@ describe('safety gate: rules + learned layer', () => {
         await readFile(join(resourcesDir, 'safety-examples.json'), 'utf8'),
       );
       edit(file);
-      await writeFile(join(dir, 'safety-examples.json'), JSON.stringify(file));
+      await writeFile(join(dir.path, 'safety-examples.json'), JSON.stringify(file));
     }
 
     function assertProblems(...problems: RegExp[]): void {
       assert.throws(
-        () => loadSafetyClassifier(dir),
+        () => loadSafetyClassifier(dir.path),
         (error: unknown) => {
           assert.ok(error instanceof ResourceError, String(error));
           assert.match(error.file, /safety-examples\.json$/);

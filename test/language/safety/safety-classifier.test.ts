@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ResourceError } from '../../../src/content/resource-file.js';
 import {
@@ -13,6 +12,7 @@ import {
 import { loadSafetyRules } from '../../../src/language/safety/safety-rules.js';
 import { resourcesDir } from '../../../src/paths.js';
 import { spokenStrings } from '../../support/spoken-strings.js';
+import { useTempDir } from '../../support/temp-dir.js';
 
 const classifier: SafetyClassifier = loadSafetyClassifier();
 const levelOf = (text: string): SafetyLevel => classifier.classify(text).level;
@@ -365,14 +365,10 @@ describe('safety classifier', () => {
   });
 
   describe('rules file', () => {
-    let dir: string;
+    const dir = useTempDir('wayfinder-safety-');
     beforeEach(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'wayfinder-safety-'));
-      await copyFile(join(resourcesDir, 'safety-taxonomy.json'), join(dir, 'safety-taxonomy.json'));
-      await copyFile(join(resourcesDir, 'safety-examples.json'), join(dir, 'safety-examples.json'));
-    });
-    afterEach(async () => {
-      await rm(dir, { recursive: true, force: true });
+      await copyFile(join(resourcesDir, 'safety-taxonomy.json'), join(dir.path, 'safety-taxonomy.json'));
+      await copyFile(join(resourcesDir, 'safety-examples.json'), join(dir.path, 'safety-examples.json'));
     });
 
     it('names the file and each bad field when an edit breaks a pattern', async () => {
@@ -380,9 +376,9 @@ describe('safety classifier', () => {
       rules.rules[0]?.patterns.push('kill @nosuchlist');
       rules.idioms[0]?.patterns.push('~2 dangling');
       rules.combos[0]?.all.push('no-such-rule');
-      await writeFile(join(dir, 'safety-rules.json'), JSON.stringify(rules));
+      await writeFile(join(dir.path, 'safety-rules.json'), JSON.stringify(rules));
       assert.throws(
-        () => loadSafetyClassifier(dir),
+        () => loadSafetyClassifier(dir.path),
         (error: unknown) => {
           assert.ok(error instanceof ResourceError);
           assert.match(error.message, /safety-rules\.json/);
@@ -403,9 +399,9 @@ describe('safety classifier', () => {
       first.category = 'no-such-category';
       delete second.category;
       third.category = 'craving';
-      await writeFile(join(dir, 'safety-rules.json'), JSON.stringify(rules));
+      await writeFile(join(dir.path, 'safety-rules.json'), JSON.stringify(rules));
       assert.throws(
-        () => loadSafetyClassifier(dir),
+        () => loadSafetyClassifier(dir.path),
         (error: unknown) => {
           assert.ok(error instanceof ResourceError);
           assert.match(error.message, /rules\[0\]\.category: /);
@@ -416,9 +412,9 @@ describe('safety classifier', () => {
       delete (first as { category?: string }).category;
       first.category = 'explicit-intent';
       second.category = 'explicit-intent';
-      await writeFile(join(dir, 'safety-rules.json'), JSON.stringify(rules));
+      await writeFile(join(dir.path, 'safety-rules.json'), JSON.stringify(rules));
       assert.throws(
-        () => loadSafetyClassifier(dir),
+        () => loadSafetyClassifier(dir.path),
         /safety-rules\.json[\s\S]*rules\[2\]\.level: "craving" is concern in safety-taxonomy\.json/,
       );
     });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import type { App } from '../../../src/host/app.js';
 import { MemoryAppStorage } from '../../../src/storage/memory-storage.js';
 import { testContent } from '../../support/content.js';
-import { exchangeAll, startTestApp, testActivity } from '../../support/http.js';
+import { exchangeAll, testActivity } from '../../support/http.js';
+import { useTestApp } from '../../support/test-app.js';
 
 const { strings, spanish } = testContent();
 const say = (conversation: string, text: string) => testActivity(conversation, { text });
@@ -17,19 +17,11 @@ const levelOf = (replies: Partial<Activity>[]) =>
  * crisis language gets the Spanish reply, and a conversation that starts with any of them works.
  */
 describe('safety gate over HTTP: veiled danger, overdose, Spanish', () => {
-  let app: App;
-  let url: string;
-
-  beforeEach(async () => {
-    ({ app, url } = await startTestApp({}, { storage: new MemoryAppStorage() }));
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const served = useTestApp({ overrides: () => ({ storage: new MemoryAppStorage() }), per: 'test' });
 
   it('asks gently first about a message that never says die or kill', async () => {
     const replies = await exchangeAll(
-      url,
+      served.url,
       say('veiled-1', "I gave my dog to my sister, he'll be better off"),
     );
     assert.deepEqual(levelOf(replies), { level: 'danger' });
@@ -43,7 +35,7 @@ describe('safety gate over HTTP: veiled danger, overdose, Spanish', () => {
 
   it('gives the overdose steps at once, without asking, when the person has naloxone and asks what to do', async () => {
     const replies = await exchangeAll(
-      url,
+      served.url,
       say('od-naloxone-1', "my roommate is snoring weird and won't wake up, i have narcan what do i do"),
     );
     const text = textOf(replies);
@@ -53,7 +45,7 @@ describe('safety gate over HTTP: veiled danger, overdose, Spanish', () => {
 
   it('gives the overdose steps to someone who used more than usual after a break', async () => {
     const replies = await exchangeAll(
-      url,
+      served.url,
       say('od-self-1', 'been clean 4 months, used tonight more than usual and i can barely stay awake'),
     );
     assert.ok(textOf(replies).includes(strings.text('safety.stepOverdose')));
@@ -65,7 +57,7 @@ describe('safety gate over HTTP: veiled danger, overdose, Spanish', () => {
       ['es-2', 'mi hermano no respira', spanish.text('safety.stepOverdose')],
     ] as const;
     for (const [conversation, text, expected] of cases) {
-      const replies = await exchangeAll(url, say(conversation, text));
+      const replies = await exchangeAll(served.url, say(conversation, text));
       assert.deepEqual(levelOf(replies), { level: 'danger' }, text);
       const reply = textOf(replies);
       assert.ok(reply.includes(expected), text);
@@ -78,7 +70,7 @@ describe('safety gate over HTTP: veiled danger, overdose, Spanish', () => {
       'so tired all the time',
       'I overdosed back in 2016 and today I coach a softball team',
     ]) {
-      const replies = await exchangeAll(url, say(`none-${text.length}`, text));
+      const replies = await exchangeAll(served.url, say(`none-${text.length}`, text));
       assert.deepEqual(levelOf(replies), { level: 'none' }, text);
     }
   });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ResourceError } from '../../../src/content/resource-file.js';
 import {
@@ -9,6 +8,7 @@ import {
   safetyCategories,
 } from '../../../src/language/safety/safety-taxonomy.js';
 import { resourcesDir } from '../../../src/paths.js';
+import { useTempDir } from '../../support/temp-dir.js';
 
 describe('safety taxonomy', () => {
   const taxonomy = loadSafetyTaxonomy();
@@ -40,13 +40,7 @@ describe('safety taxonomy', () => {
   });
 
   describe('invalid file', () => {
-    let dir: string;
-    beforeEach(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'wayfinder-taxonomy-'));
-    });
-    afterEach(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
+    const dir = useTempDir('wayfinder-taxonomy-');
 
     it('names the file and each bad field: a missing category, a twin, a lookalike of a lookalike', async () => {
       const file = JSON.parse(await readFile(join(resourcesDir, 'safety-taxonomy.json'), 'utf8'));
@@ -56,9 +50,9 @@ describe('safety taxonomy', () => {
       if (!entry) throw new Error('the taxonomy has idiom');
       entry.resembles = ['everyday'];
       file.categories = [...categories.filter((c) => c.id !== 'burden'), categories[0]];
-      await writeFile(join(dir, 'safety-taxonomy.json'), JSON.stringify(file));
+      await writeFile(join(dir.path, 'safety-taxonomy.json'), JSON.stringify(file));
       assert.throws(
-        () => loadSafetyTaxonomy(dir),
+        () => loadSafetyTaxonomy(dir.path),
         (error: unknown) => {
           assert.ok(error instanceof ResourceError);
           assert.match(error.file, /safety-taxonomy\.json$/);

@@ -1,23 +1,18 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../src/host/app.js';
-import { type SpanName, spanChannel, spanNames } from '../../src/host/spans.js';
-import { exchangeAll, startTestApp, testActivity } from '../support/http.js';
+import { type SpanName, spanChannel, spanNames } from '../../src/platform/spans.js';
+import { exchangeAll, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 /**
  * The turn profile of `npm run bench` reads these spans: each part of a message turn must be
  * announced once, and a message must still be answered whether or not anything listens.
  */
 describe('turn spans for the benchmark profile', () => {
-  let app: App;
-  let url: string;
   const seen = new Map<SpanName, number>();
   const count = (name: SpanName) => () => seen.set(name, (seen.get(name) ?? 0) + 1);
   const listeners = spanNames.map((name) => ({ name, listener: count(name) }));
 
-  before(async () => {
-    ({ app, url } = await startTestApp());
-  });
-  after(() => app.close());
+  const served = useTestApp();
   afterEach(() => {
     for (const { name, listener } of listeners) spanChannel(name).end.unsubscribe(listener);
     seen.clear();
@@ -26,7 +21,7 @@ describe('turn spans for the benchmark profile', () => {
   it('times the safety gate, the intent recognizer, the date-time and the other recognizers once per message', async () => {
     for (const { name, listener } of listeners) spanChannel(name).end.subscribe(listener);
     const replies = await exchangeAll(
-      url,
+      served.url,
       testActivity('spans-1', { text: 'my appointment is tomorrow at 3pm' }),
     );
     assert.ok(replies.some((a) => a.type === 'message'));
@@ -35,7 +30,7 @@ describe('turn spans for the benchmark profile', () => {
 
   it('answers the same with nothing listening', async () => {
     const replies = await exchangeAll(
-      url,
+      served.url,
       testActivity('spans-2', { text: 'my appointment is tomorrow at 3pm' }),
     );
     assert.ok(replies.some((a) => a.type === 'message'));

@@ -1,5 +1,5 @@
-import type { CrisisResource } from '../src/content/crisis-resources.js';
-import type { Strings } from '../src/content/strings.js';
+import type { CrisisResource } from './crisis-resources.js';
+import type { Strings } from './strings.js';
 
 /** The verified crisis lines as one message: who they are and how to reach them. */
 export function crisisLinesText(strings: Strings, lines: readonly CrisisResource[]): string {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Structured logging: one JSON object per line. Callers pass ids and counts, never message
  * text, names or free-text answers (privacy: the log is the easiest place for data to leak).
@@ -39,4 +41,9 @@ export function errorFields(error: unknown): LogFields {
     return { errorName: error.name, errorCode: code ?? null };
   }
   return { errorName: typeof error };
+}
+
+/** A short, stable stand-in for an id in logs: correlates lines without storing the id itself. */
+export function logId(id: string | undefined): string | null {
+  return id ? createHash('sha256').update(id).digest('hex').slice(0, 12) : null;
 }

@@ -1,0 +1,126 @@
+import type { StringKey, Strings } from '../content/strings.js';
+import { normalizeText } from '../language/normalize.js';
+import { foldAnswer, type TypedAnswerReader, typedAnswerReader } from '../language/typed-answer.js';
+import { type PlanStep, planSteps } from './plan.js';
+import { stepKey } from './plan-view.js';
+
+/** Words that may stand before a part's name ("change MY warning signs", "THE coping part"). */
+const leading = /^(?:(?:my|the|that|this|part|step) )+/;
+const trailing = / (?:part|step|one|section|please|pls)$/;
+
+/** What an answer at a plan question asks for; `words` is an answer to keep as typed. */
+export type PartAnswer =
+  /** While changing a part: leave it as it was ("keep it", "skip"). */
+  | { kind: 'keep' }
+  /** Asked a part: pass over it for now ("skip", "idk", "no one"). */
+  | { kind: 'skip' }
+  /** Asked for more: go on ("next", "done", "no"). */
+  | { kind: 'next' }
+  /** The part before ("back"), a part by name, or the last one skipped. */
+  | { kind: 'back'; to?: PlanStep | 'skipped' }
+  /** No answer to keep ("ok", "what", "?"), or frustration ("ugh"). */
+  | { kind: 'none'; frustrated: boolean }
+  | { kind: 'words' };
+
+/**
+ * How a person names the parts of their plan in their own words: "change my warning signs"
+ * (a change from any state), "go back to the one I skipped", "back to coping". Words are data
+ * (resources/locales: safetyPlan.<part>Words, editVerbs, returnWords, skippedWords).
+ */
+export class PlanWords {
+  private readonly names = new Map<string, PlanStep>();
+  private readonly verbs: readonly string[];
+  private readonly returns: readonly string[];
+  private readonly skipped: ReadonlySet<string>;
+  private readonly said: Record<'skip' | 'back' | 'next' | 'keep', ReadonlySet<string>>;
+  private readonly reader: TypedAnswerReader;
+
+  constructor(strings: Strings) {
+    const set = (key: StringKey, label?: StringKey) =>
+      new Set([...strings.variants(key), ...(label ? [strings.text(label)] : [])].map(normalizeText));
+    this.said = {
+      skip: set('safetyPlan.skipWords', 'safetyPlan.skip'),
+      back: set('safetyPlan.backWords'),
+      next: set('safetyPlan.nextWords', 'safetyPlan.nextStep'),
+      keep: set('safetyPlan.keepWords', 'safetyPlan.keep'),
+    };
+    this.reader = typedAnswerReader(strings);
+    for (const step of planSteps) {
+      for (const name of [strings.text(stepKey(step, 'step')), ...strings.variants(stepKey(step, 'names'))])
+        this.names.set(bare(foldAnswer(name)), step);
+    }
+    // Longest first, so "go back to" is tried before "go to" and "do".
+    const byLength = (words: readonly string[]) => words.map(foldAnswer).sort((a, b) => b.length - a.length);
+    this.verbs = byLength(strings.variants('safetyPlan.editVerbs'));
+    this.returns = byLength(strings.variants('safetyPlan.returnWords'));
+    this.skipped = new Set(strings.variants('safetyPlan.skippedWords').map(foldAnswer));
+  }
+
+  /**
+   * What `typed` asks for at a part's question (`part`) or at "anything else?" (`more`), when
+   * making the plan or changing a part (`editing`: no moving between parts then).
+   */
+  read(typed: string, at: 'part' | 'more', editing: boolean): PartAnswer {
+    const folded = normalizeText(typed);
+    const step = this.reader.stepWord(typed);
+    const skips = !typed || this.said.skip.has(folded) || step === 'skip';
+    const no = this.reader.yesOrNo(typed) === false;
+    const back = this.said.back.has(folded) || step === 'back';
+    // Changing one part, "skip", "no" and "back" all leave it as it was.
+    if (at === 'part' && editing && (skips || no || back || this.said.keep.has(folded)))
+      return { kind: 'keep' };
+    if (at === 'more' && (skips || no || this.said.next.has(folded))) return { kind: 'next' };
+    if (!editing) {
+      const to = this.returnRequest(typed);
+      if (to) return { kind: 'back', to };
+      if (back) return { kind: 'back' };
+    }
+    if (at === 'part' && (skips || no)) return { kind: 'skip' };
+    const none = this.reader.nonAnswer(typed);
+    return none ? { kind: 'none', frustrated: none === 'frustration' } : { kind: 'words' };
+  }
+
+  /** The part `text` names ("warning signs", "the coping part", "People I can ask for help"). */
+  partNamed(text: string): PlanStep | undefined {
+    return this.names.get(bare(foldAnswer(text)));
+  }
+
+  /** The part a request to change it names ("change my warning signs", "edit coping"). */
+  editRequest(text: string | undefined): PlanStep | undefined {
+    const rest = after(foldAnswer(text ?? ''), this.verbs);
+    return rest === undefined ? undefined : this.partNamed(rest);
+  }
+
+  /**
+   * Every "change my <part>" wording, for the "my safety plan" command to recognize (a command
+   * is a whole message, so "the ... part" said around a name is for editRequest alone).
+   */
+  editPhrases(): string[] {
+    const names = [...this.names.keys()];
+    return this.verbs.flatMap((verb) =>
+      names.flatMap((name) => [`${verb} ${name}`, `${verb} my ${name}`, `${verb} the ${name}`]),
+    );
+  }
+
+  /**
+   * Where a request to go back points, made mid-plan: "skipped" for "go back to the one I
+   * skipped" (or "the one i skipped"), a part for "back to warning signs"; undefined otherwise.
+   */
+  returnRequest(text: string): PlanStep | 'skipped' | undefined {
+    const folded = foldAnswer(text);
+    if (this.skipped.has(folded)) return 'skipped';
+    const rest = after(folded, this.returns);
+    if (rest === undefined) return undefined;
+    return this.skipped.has(rest) ? 'skipped' : this.partNamed(rest);
+  }
+}
+
+/** What follows the first of `starts` that `folded` begins with, or undefined. */
+function after(folded: string, starts: readonly string[]): string | undefined {
+  const start = starts.find((words) => folded.startsWith(`${words} `));
+  return start === undefined ? undefined : folded.slice(start.length + 1);
+}
+
+function bare(folded: string): string {
+  return folded.replace(leading, '').replace(trailing, '');
+}

@@ -1,0 +1,24 @@
+import type { DialogCommand } from './language/commands.js';
+import type { WayfinderRecognition } from './language/intents/index.js';
+import type { FeatureIntent } from './language/routing.js';
+import { turnSignal } from './platform/turn-signal.js';
+
+/**
+ * The messages that pass between the bot and its dialogs within one turn, each with its type.
+ * A signal used inside one file only is defined in that file with the same turnSignal().
+ */
+
+/** This turn's recognition, kept by the bot so every dialog reads the one the trace showed. */
+export const recognition = turnSignal<WayfinderRecognition>('recognition');
+
+/**
+ * A help, menu or cancel said inside a longer message ("so scared. help"), found by the bot after
+ * a concern reply: the dialogs take it as if it had been typed on its own.
+ */
+export const carriedCommand = turnSignal<DialogCommand>('carriedCommand');
+
+/** The topic a person asked to switch to this turn; a dialog closed every dialog for it. */
+export const switchTo = turnSignal<FeatureIntent>('switchTo');
+
+/** The person confirmed "delete my data": the bot erases after the dialogs have run. */
+export const eraseRequested = turnSignal<true>('eraseRequested');

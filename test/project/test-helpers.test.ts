@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { useTempDir } from '../support/temp-dir.js';
+import { useTestApp } from '../support/test-app.js';
+
+// The shared hooks replace copies in many files: these cases run in order, each looking at what
+// the hooks left behind for the one before.
+describe('the shared test hooks', () => {
+  describe('useTestApp per test', () => {
+    let storage: MemoryAppStorage;
+    const served = useTestApp({
+      overrides: () => {
+        storage = new MemoryAppStorage();
+        return { storage };
+      },
+      per: 'test',
+    });
+    let earlier: string | undefined;
+
+    it('serves a started app with the overrides made for this test', async () => {
+      assert.equal((await fetch(`${served.url}/healthz`)).status, 200);
+      assert.equal(served.app.storage, storage);
+      earlier = served.url;
+    });
+
+    it('closed the app of the test before and started a fresh one', async () => {
+      assert.ok(earlier);
+      assert.notEqual(served.url, earlier);
+      await assert.rejects(fetch(`${earlier}/healthz`));
+    });
+
+    it('restarts on the same storage', async () => {
+      const before = served.app.storage;
+      await served.restart();
+      assert.equal(served.app.storage, before);
+      assert.equal((await fetch(`${served.url}/healthz`)).status, 200);
+    });
+  });
+
+  describe('useTempDir per test', () => {
+    const dir = useTempDir('wayfinder-helpers-');
+    let earlier: string | undefined;
+
+    it('makes an empty folder for the test', async () => {
+      await writeFile(join(dir.path, 'note.txt'), 'x');
+      earlier = dir.path;
+    });
+
+    it('removed the folder of the test before, contents and all, and made a new one', () => {
+      assert.ok(earlier);
+      assert.equal(existsSync(earlier), false);
+      assert.ok(existsSync(dir.path));
+      assert.notEqual(dir.path, earlier);
+    });
+  });
+});
