@@ -57,7 +57,7 @@ export async function resumeFlow(
 
 /**
  * Whether the paused conversation's open question had missed an answer before it was left:
- * its prompt (the innermost dialog) counts the earlier tries.
+ * its prompt (the innermost active dialog, last on each stack) counts the earlier tries.
  */
 export function missedIn(paused: PausedFlow): boolean {
   let top: DialogInstance | undefined = paused.instance;
@@ -66,7 +66,7 @@ export function missedIn(paused: PausedFlow): boolean {
       top?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined
     )?.dialogs?.dialogStack;
     if (!stack?.length) break;
-    top = stack[0];
+    top = stack[stack.length - 1];
   }
   const prompt = top?.state as { state?: { attemptCount?: number } } | undefined;
   return (prompt?.state?.attemptCount ?? 0) > 0;

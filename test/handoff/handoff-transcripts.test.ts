@@ -255,6 +255,24 @@ const cases: HandoffCase[] = [
     ],
   },
   {
+    // The flow left (pausedIn) says where they were; its open question's missed tries say the rest.
+    name: 'summary: during an accommodation request whose question had missed an answer',
+    onDuty: true,
+    steps: [
+      ['I need an accommodation at work', ['firstMessage.disclosure', '...']],
+      ['zzz', ['...']],
+      ['actually can I talk to a real person', ['handoff.intro', 'handoff.onDutyNow', 'handoff.askAlias']],
+      [
+        'Sam',
+        [
+          consentTo(
+            `${strings.text('handoff.summaryDuring', { flow: text('handoff.flowAccommodation') })} ${text('handoff.summaryMisunderstood')}`,
+          ),
+        ],
+      ],
+    ],
+  },
+  {
     name: 'summary: after finding peer groups',
     onDuty: true,
     steps: [
