@@ -217,18 +217,9 @@ export class PracticeDialog extends InterruptibleDialog {
   private async hear(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as SceneState;
     const text = String(step.result ?? '');
-    const advice = this.practice.content.advice.detect(text);
-    if (advice) {
-      // No character may answer a dosing or legal question: the coach declines, then the scene
-      // goes on from the counterpart's last line (the turn is not coached or counted).
-      await step.context.sendActivity(
-        [
-          this.deps.strings.text('practice.stepOut'),
-          this.deps.strings.text(`advice.${advice}`, {
-            question: this.deps.strings.text(`advice.${advice}Question`),
-          }),
-        ].join(' '),
-      );
+    // No character may answer a dosing or legal question: the coach declines, then the scene
+    // goes on from the counterpart's last line (the turn is not coached or counted).
+    if (await this.declinedAdvice(step, text, 'practice.stepOut')) {
       if (this.isStop(text)) return this.finish(step, state, 'practice.stopped');
       await step.context.sendActivity(this.deps.strings.text('practice.backToScene'));
       return step.replaceDialog(SCENE, state);
@@ -287,6 +278,9 @@ export class PracticeDialog extends InterruptibleDialog {
   /** Again: choose a scene; peer: the caller starts the handoff; finished (or twice unclear): done. */
   private async actOnNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { misses } = step.options as PickState;
+    // "ok but for real, should i split my dose?" is declined, never taken as "finished".
+    if (await this.declinedAdvice(step, String(step.result ?? '')))
+      return step.replaceDialog(NEXT, { misses } satisfies PickState);
     const index = this.pickedIndex(step, this.nextChoices());
     if (index === 0) return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     if (index === 1) return step.endDialog({ next: 'handoff' } satisfies PracticeResult);
@@ -294,6 +288,19 @@ export class PracticeDialog extends InterruptibleDialog {
       return step.replaceDialog(NEXT, { misses: misses + 1 } satisfies PickState);
     await step.context.sendActivity(this.deps.strings.text('practice.done'));
     return step.endDialog({ done: true } satisfies PracticeResult);
+  }
+
+  /**
+   * Declines a medical, dosing or legal question kindly (the menu's words, with its example
+   * question, not the person's: theirs may be "i was asking YOU"); false when `text` asks none.
+   */
+  private async declinedAdvice(step: WaterfallStepContext, text: string, lead?: StringKey): Promise<boolean> {
+    const kind = this.practice.content.advice.detect(text);
+    if (!kind) return false;
+    const { strings } = this.deps;
+    const decline = strings.text(`advice.${kind}`, { question: strings.text(`advice.${kind}Question`) });
+    await step.context.sendActivity(lead ? `${strings.text(lead)} ${decline}` : decline);
+    return true;
   }
 
   /**

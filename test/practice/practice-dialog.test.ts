@@ -298,6 +298,20 @@ cases.push(
     ],
   },
   {
+    name: 'a dosing question after the scene is declined, never taken as "finished"',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['stop', ['practice.stopped', ...afterFeedback]],
+      [
+        'ok but for real, should i split my dose? you never answered',
+        [declined('medical')[0] as Reply, 'practice.nextPrompt'],
+      ],
+      ['should i split my buprenorphine dose', [declined('medical')[0] as Reply, 'practice.nextPrompt']],
+      [strings.text('practiceChoices.finished'), ['practice.done']],
+    ],
+    result: { done: true },
+  },
+  {
     name: 'a legal question in a scene is declined the same way',
     steps: [
       ...start('practiceChoices.atEnd'),
