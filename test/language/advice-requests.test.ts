@@ -32,7 +32,13 @@ const cases: ReadonlyArray<[text: string, expected: AdviceKind | undefined]> = [
   ['Two minutes now please. Could splitting it into two doses help, or going up?', 'medical'],
   ['can i cut my strips in half?', 'medical'],
   ['should I take an extra one when it wears off?', 'medical'],
+  // Group A (Rosa): about her lithium, named a turn before; "Added." to her questions, no decline.
+  ['should I just stop taking it?', 'medical'],
+  ['should I stop it myself before friday? the tremor is bad', 'medical'],
+  ['should i keep taking these?', 'medical'],
   // Statements and everyday questions are not requests for advice.
+  ['can i stop this?', undefined],
+  ['should i stop by the office first?', undefined],
   ['Can we split the rent in half?', undefined],
   ['should i take more breaks at work?', undefined],
   ['Could I take half the day off on Friday?', undefined],
