@@ -83,6 +83,7 @@ export class PracticeDialog extends InterruptibleDialog {
   private readonly practice: PracticeFeature;
   private readonly writer: FeedbackWriter;
   private readonly stopWords: ReadonlySet<string>;
+  private readonly feedbackAsks: readonly string[];
 
   constructor(deps: DialogDeps, feature: PracticeFeature) {
     super(PRACTICE_DIALOG_ID, deps);
@@ -94,6 +95,7 @@ export class PracticeDialog extends InterruptibleDialog {
     this.practice = feature;
     this.writer = new FeedbackWriter(deps.strings);
     this.stopWords = new Set(deps.strings.variants('practice.stopWords').map(normalizeText));
+    this.feedbackAsks = deps.strings.variants('practice.feedbackAsks').map(normalizeText);
     this.addDialog(new TextPrompt(TEXT))
       .addDialog(new WaterfallDialog(CHOOSE, [this.askScenario.bind(this), this.readScenario.bind(this)]))
       .addDialog(new WaterfallDialog(MODE, [this.askMode.bind(this), this.readMode.bind(this)]))
@@ -215,6 +217,13 @@ export class PracticeDialog extends InterruptibleDialog {
   private async hear(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as SceneState;
     const text = String(step.result ?? '');
+    // No character may answer a dosing or legal question: the coach declines, then the scene
+    // goes on from the counterpart's last line (the turn is not coached or counted).
+    if (await this.declinedAdvice(step, text, 'practice.stepOut')) {
+      if (this.isStop(text)) return this.finish(step, state, 'practice.stopped');
+      await step.context.sendActivity(this.deps.strings.text('practice.backToScene'));
+      return step.replaceDialog(SCENE, state);
+    }
     if (this.isStop(text)) return this.finish(step, state, 'practice.stopped');
     const scenario = this.sceneFor(state);
     const skills = detectSkills(this.practice.content.rules, text, {
@@ -269,6 +278,9 @@ export class PracticeDialog extends InterruptibleDialog {
   /** Again: choose a scene; peer: the caller starts the handoff; finished (or twice unclear): done. */
   private async actOnNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { misses } = step.options as PickState;
+    // "ok but for real, should i split my dose?" is declined, never taken as "finished".
+    if (await this.declinedAdvice(step, String(step.result ?? '')))
+      return step.replaceDialog(NEXT, { misses } satisfies PickState);
     const index = this.pickedIndex(step, this.nextChoices());
     if (index === 0) return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     if (index === 1) return step.endDialog({ next: 'handoff' } satisfies PracticeResult);
@@ -278,9 +290,30 @@ export class PracticeDialog extends InterruptibleDialog {
     return step.endDialog({ done: true } satisfies PracticeResult);
   }
 
-  /** Whether the person asked to stop the scene. */
+  /**
+   * Declines a medical, dosing or legal question kindly (the menu's words, with its example
+   * question, not the person's: theirs may be "i was asking YOU"); false when `text` asks none.
+   */
+  private async declinedAdvice(step: WaterfallStepContext, text: string, lead?: StringKey): Promise<boolean> {
+    const kind = this.practice.content.advice.detect(text);
+    if (!kind) return false;
+    const { strings } = this.deps;
+    const decline = strings.text(`advice.${kind}`, { question: strings.text(`advice.${kind}Question`) });
+    await step.context.sendActivity(lead ? `${strings.text(lead)} ${decline}` : decline);
+    return true;
+  }
+
+  /**
+   * Whether the person asked to stop the scene: a stop phrase as the whole message or as one of
+   * its sentences ("stop. how did i do?"), or followed by a request for feedback ("stop how did i do").
+   */
   private isStop(text: string | undefined): boolean {
-    return this.stopWords.has(normalizeText(text ?? ''));
+    const clauses = (text ?? '').split(/[.!?,;:\n]+/).map(normalizeText);
+    if (clauses.some((clause) => this.stopWords.has(clause))) return true;
+    const whole = normalizeText(text ?? '')
+      .replace(/\?/g, '')
+      .trim();
+    return [...this.stopWords].some((stop) => this.feedbackAsks.some((ask) => whole === `${stop} ${ask}`));
   }
 
   private said(scenario: string, line: string): string {

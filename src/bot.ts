@@ -264,7 +264,7 @@ export class WayfinderBot extends TeamsActivityHandler {
       return;
     }
     const recognition = await this.recognize(dc);
-    // In a role-play the person rehearses asking their provider: that is not a request to us.
+    // A role-play declines advice itself, stepping out of the scene and back (practice-dialog.ts).
     // During an overdose, "how much naloxone?" is answered by the overdose steps, not declined.
     const advice =
       inDialog(dc, DialogIds.practice) || question === 'overdose' ? undefined : this.deps.advice.detect(text);

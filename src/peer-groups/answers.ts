@@ -276,11 +276,15 @@ export class AnswerReader {
   }
 
   /**
-   * The kind of group in `text`: "not 12 step" / "no AA" first (any kind but 12-step; the
-   * recognizer would read "12 step" in it), else the one kind the recognizer found.
+   * The kind of group in `text`: "no god stuff" / "NOT faith based" first (secular: no religion,
+   * and no higher power either, so it also keeps out 12-step; the recognizer would read "faith
+   * based" in it), then "not 12 step" / "no AA" (any kind but 12-step), else the one kind the
+   * recognizer found.
    */
   private approachOf(text: string, recognition: WayfinderRecognition): ApproachAnswer | 'any' | undefined {
-    if (this.has(normalizeText(text), 'peerGroupChoices.notTwelveStepWords')) return 'notTwelveStep';
+    const folded = normalizeText(text);
+    if (this.has(folded, 'peerGroupChoices.notFaithWords')) return 'secular';
+    if (this.has(folded, 'peerGroupChoices.notTwelveStepWords')) return 'notTwelveStep';
     return oneOrAny(recognition.entities.groupApproach.map((entity) => entity.value));
   }
 

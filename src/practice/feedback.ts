@@ -32,7 +32,11 @@ const MAX_QUOTE = 90;
  * No scores: a practice with nothing noticed still gets credit for the effort.
  */
 export class FeedbackWriter {
-  constructor(private readonly strings: Strings) {}
+  private readonly notThingStarts: ReadonlySet<string>;
+
+  constructor(private readonly strings: Strings) {
+    this.notThingStarts = new Set(strings.variants('practice.notThingStarts'));
+  }
 
   /** The feedback after a scene: what went well, then things to try (progress is a line of its own). */
   summary(turns: readonly Turn[], goal: string): string {
@@ -49,7 +53,7 @@ export class FeedbackWriter {
       );
     if (well.length === 0)
       well.push(strings.text('practiceFeedback.wentWellEffort', { count: turns.length }));
-    const ask = askOf(turns, goal);
+    const ask = askOf(turns, goal, this.notThingStarts);
     const tries = tryOrder.filter((skill) => !shown.has(skill)).slice(0, 2);
     const lines = [strings.text('practiceFeedback.intro'), ...well];
     if (tries.length > 0) {
@@ -78,7 +82,7 @@ export class FeedbackWriter {
     const next = tryOrder.find((skill) => !shown.has(skill)) ?? 'specificRequest';
     return strings.text('practiceFeedback.coachTry', {
       tip: strings.text(`practiceTry.${next}`),
-      example: strings.text(`practiceExamples.${next}`, { ask: askOf(all, goal) }),
+      example: strings.text(`practiceExamples.${next}`, { ask: askOf(all, goal, this.notThingStarts) }),
     });
   }
 
@@ -109,13 +113,25 @@ export function skillsIn(turns: readonly Turn[]): Set<Skill> {
   return new Set(turns.flatMap((turn) => turn.skills));
 }
 
-/** What the person asked for in their own words (the first request found), else the scene's goal. */
-function askOf(turns: readonly Turn[], goal: string): string {
+/**
+ * What the person asked for in their own words (the first request that is a thing, so it fits
+ * "I'm asking for ..."), else the scene's goal (always a thing: test/practice/content.test.ts).
+ */
+function askOf(turns: readonly Turn[], goal: string, notThingStarts: ReadonlySet<string>): string {
   for (const turn of turns) {
     const ask = askIn(turn.text);
-    if (ask) return ask;
+    if (ask && isThing(ask, notThingStarts)) return ask;
   }
   return goal;
+}
+
+/**
+ * Whether `ask` reads as a thing asked for ("Fridays off"), not a clause or an action ("you to
+ * call me", "to keep my treatment going", "know if it's safe"), judged by its first word.
+ */
+export function isThing(ask: string, notThingStarts: ReadonlySet<string>): boolean {
+  const first = ask.trim().toLowerCase().split(/\s+/)[0] ?? '';
+  return first.length > 0 && !ask.includes('?') && !notThingStarts.has(first.replace(/[^\p{L}\p{N}']/gu, ''));
 }
 
 /** The person's words, cut to MAX_QUOTE and escaped: they are echoed in a markdown message. */

@@ -1,3 +1,4 @@
+import { AdviceRequestDetector } from '../language/advice-requests.js';
 import { loadScenarios, type Scenario } from './scenarios.js';
 import { loadSkillRules, type SkillRules } from './skills.js';
 
@@ -5,9 +6,15 @@ import { loadSkillRules, type SkillRules } from './skills.js';
 export interface PracticeContent {
   scenarios: readonly Scenario[];
   rules: SkillRules;
+  /** The menu's advice detector: a dosing question is declined in a scene too, never played along. */
+  advice: AdviceRequestDetector;
 }
 
-/** Loads scenarios and skill rules; throws a ResourceError naming the file and field when one is bad. */
+/** Loads scenarios, skill rules and the advice rules; throws a ResourceError naming the file and field when one is bad. */
 export function loadPracticeContent(dir?: string): PracticeContent {
-  return { scenarios: loadScenarios(dir), rules: loadSkillRules(dir) };
+  return {
+    scenarios: loadScenarios(dir),
+    rules: loadSkillRules(dir),
+    advice: AdviceRequestDetector.load(dir),
+  };
 }

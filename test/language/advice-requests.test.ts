@@ -25,7 +25,23 @@ const cases: ReadonlyArray<[text: string, expected: AdviceKind | undefined]> = [
   ['could my boss fire me for going to treatment?', 'legal'],
   ['will i get violated if i miss?', 'legal'],
   ['is that legal?', 'legal'],
+  // Group D (Chris): dosing questions typed in a role-play, to the bot or to the character.
+  ['(out of character) should i just start taking half in the morning and half at 2?', 'medical'],
+  ['should i ask for 24mg instead of 16? whats normal', 'medical'],
+  ['wait no i was asking YOU. is 24mg too much? what dose should i ask for', 'medical'],
+  ['Two minutes now please. Could splitting it into two doses help, or going up?', 'medical'],
+  ['can i cut my strips in half?', 'medical'],
+  ['should I take an extra one when it wears off?', 'medical'],
+  // Group A (Rosa): about her lithium, named a turn before; "Added." to her questions, no decline.
+  ['should I just stop taking it?', 'medical'],
+  ['should I stop it myself before friday? the tremor is bad', 'medical'],
+  ['should i keep taking these?', 'medical'],
   // Statements and everyday questions are not requests for advice.
+  ['can i stop this?', undefined],
+  ['should i stop by the office first?', undefined],
+  ['Can we split the rent in half?', undefined],
+  ['should i take more breaks at work?', undefined],
+  ['Could I take half the day off on Friday?', undefined],
   ['My clinic gives me my methadone dose at 7am so I need a later start', undefined],
   ['I want to ask my doctor about my dose', undefined],
   ['I take buprenorphine every morning', undefined],

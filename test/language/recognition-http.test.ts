@@ -47,7 +47,9 @@ describe('free text through the whole bot', () => {
     assert.ok(replies[0]?.text?.startsWith(strings.text('practice.intro').slice(0, 30)), replies[0]?.text);
   });
 
-  it('in a role-play, a rehearsed question about medication goes to the scene, not the advice refusal', async () => {
+  // Group D: no character may answer a dosing question (one said "you'll be fine"), so the coach
+  // steps out to decline it, without the menu's plan button, and the scene goes on.
+  it('in a role-play, a question about medication is declined by the coach, then the scene goes on', async () => {
     await exchange(served.url, say('practice-1', 'hello'));
     await exchange(served.url, say('practice-1', 'I want to practice talking to my prescriber'));
     await exchange(served.url, say('practice-1', 'Feedback at the end'));
@@ -55,7 +57,11 @@ describe('free text through the whole bot', () => {
       served.url,
       say('practice-1', 'Can I stay on my buprenorphine dose? It keeps me stable.'),
     );
-    assert.ok(replies[0]?.text?.startsWith('(role-play)'), replies[0]?.text);
+    assert.ok(replies[0]?.text?.startsWith(strings.text('practice.stepOut')), replies[0]?.text);
+    assert.ok(replies[0]?.text?.includes(strings.text('advice.medicalQuestion')), replies[0]?.text);
+    assert.equal(replies[1]?.text, strings.text('practice.backToScene'));
+    assert.ok(replies[2]?.text?.startsWith('(role-play)'), replies[2]?.text);
+    assert.equal(replies.length, 3);
     assert.ok(!replies.some((a) => a.text?.includes(strings.text('advice.writeItDown'))));
   });
 

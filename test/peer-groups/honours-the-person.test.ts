@@ -65,7 +65,23 @@ describe('peer groups honour the person: "not 12-step"', () => {
       assert.deepEqual(reader.read('approach', text, await recognized(text)), { approach: 'notTwelveStep' });
     });
   }
+  // Said by a person playing the bot, who was then offered faith-based groups ("Got it: faith-based").
+  for (const text of [
+    'no god stuff',
+    'NOT faith based',
+    "i'm not religious",
+    'nothing religious, no church',
+  ]) {
+    it(`"${text}" at the kind-of-group question is secular, never faith-based`, async () => {
+      assert.deepEqual(reader.read('approach', text, await recognized(text)), { approach: 'secular' });
+    });
+  }
+  it('"weed mostly. no god stuff" said in passing is secular too', async () => {
+    const text = 'weed mostly. no god stuff';
+    assert.equal(reader.mentions(await recognized(text), text).approach, 'secular');
+  });
   const choosing: readonly [string, object][] = [
+    ['faith based', { approach: 'faithBased' }],
     ['12 step is fine', { approach: 'twelveStep' }],
     ['12-step', { approach: 'twelveStep' }],
     ['aa', { approach: 'twelveStep' }],

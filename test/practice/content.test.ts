@@ -4,8 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ResourceError } from '../../src/content/resource-file.js';
 import { resourcesDir } from '../../src/paths.js';
-import { loadScenarios } from '../../src/practice/scenarios.js';
+import { isThing } from '../../src/practice/feedback.js';
+import { loadScenarios, type Scenario, sceneOf } from '../../src/practice/scenarios.js';
 import { loadSkillRules } from '../../src/practice/skills.js';
+import { testContent } from '../support/content.js';
+
+/** Every scene that can be played: each scenario, and each of its situations. */
+function allScenes(): Scenario[] {
+  return loadScenarios().flatMap((scenario) => [
+    scenario,
+    ...(scenario.situations ?? []).map((situation) => sceneOf(scenario, situation.id)),
+  ]);
+}
 
 /** Writes a changed copy of a shipped resource to a temporary folder, for a loader to reject. */
 function withBrokenCopy(
@@ -42,6 +52,24 @@ describe('practice content files', () => {
         assert.doesNotMatch(line, shaming, `${scenario.id}: ${line}`);
       }
     }
+  });
+
+  it('has medical characters agree to no medicine change: they review it with the person instead', () => {
+    // Group D: "All right, let's do that" to "24mg instead of 16" read as a yes to a dose change.
+    const medical = /\b(dr|doctor|prescriber|nurse|pharmacist)\b/i;
+    const agrees =
+      /\b(let's do that|fair plan|let's try that|you'll be fine|that's the plan|what we agreed|sounds good|go ahead|i can do that|that works)\b/i;
+    const scenes = allScenes().filter((scene) => medical.test(scene.counterpart));
+    assert.ok(scenes.length >= 3, 'the doctor, prescriber and side-effects scenes');
+    for (const scene of scenes) {
+      for (const line of [scene.opening, ...Object.values(scene.moves).flat()])
+        assert.doesNotMatch(line, agrees, `${scene.title}: ${line}`);
+    }
+  });
+
+  it('states every goal as a thing asked for, so feedback examples built on it read right', () => {
+    const notThingStarts = new Set(testContent().strings.variants('practice.notThingStarts'));
+    for (const scene of allScenes()) assert.ok(isThing(scene.goal, notThingStarts), scene.goal);
   });
 
   it('names the file and field of a bad scenario', () => {

@@ -77,6 +77,38 @@ describe('practice feedback', () => {
     assert.ok(text.includes(strings.text('practiceExamples.specificRequest', { ask: goal })), text);
   });
 
+  // Group D: "I'm asking for to keep...", "Could you put to keep my current treatment going...".
+  const awkward = [
+    'I want to keep taking it if my dose is right',
+    'I need you to call me back',
+    'i want know if its safe',
+    "I'd like that",
+    'I would like it if you listened',
+    "I'm asking for what I was promised?",
+    'can i get',
+  ];
+  for (const text of awkward) {
+    it(`quotes no request that is not a thing asked for: ${JSON.stringify(text)}`, () => {
+      const turns: Turn[] = [{ text, skills: [] }];
+      const summary = writer.summary(turns, goal);
+      for (const skill of ['specificRequest', 'inWriting'] as const)
+        assert.ok(summary.includes(strings.text(`practiceExamples.${skill}`, { ask: goal })), summary);
+      assert.ok(
+        writer
+          .live(turns[0] as Turn, [], goal)
+          .includes(strings.text('practiceExamples.specificRequest', { ask: goal })),
+      );
+    });
+  }
+
+  it('puts any request in writing in a sentence that reads right', () => {
+    const text = writer.summary([{ text: 'I need a few minutes please.', skills: [] }], goal);
+    assert.ok(
+      text.includes('Could you write down what we agreed about a few minutes, so we both have it?'),
+      text,
+    );
+  });
+
   it('coaches as you go: names a skill just shown, or suggests one with an example', () => {
     const shown = writer.live({ text: 'Could I get two minutes?', skills: ['specificRequest'] }, [], goal);
     assert.equal(

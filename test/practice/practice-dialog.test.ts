@@ -246,6 +246,100 @@ const cases: PracticeCase[] = [
   },
 ];
 
+/**
+ * Group D (Chris): dosing and medical questions typed in a scene, to the character or to the bot.
+ * Each gets the coach's decline with the fixed example question (never their words, which may be
+ * "i was asking YOU"), then the scene goes on from the counterpart's last line.
+ */
+const dosingQuestions = [
+  '(out of character) wait would splitting it actually work? should i just start taking half in the morning and half at 2?',
+  'Two minutes now please. Could splitting it into two doses help, or going up?',
+  'should i ask for 24mg instead of 16? whats normal',
+  'wait no i was asking YOU. is 24mg too much? what dose should i ask for',
+  'Can I double my dose if I miss one?',
+  'should i just stop taking my suboxone?',
+  'is it safe to taper fast?',
+  'How much methadone should I take?',
+];
+const declined = (kind: 'medical' | 'legal'): Reply[] => [
+  [`advice.${kind}`, { question: strings.text(`advice.${kind}Question`) }],
+  'practice.backToScene',
+];
+for (const question of dosingQuestions) {
+  cases.push({
+    name: `a dosing question in the scene is declined, not played: ${JSON.stringify(question)}`,
+    steps: [
+      ...start('practiceChoices.asYouGo'),
+      [question, [...declined('medical'), says(doctor.opening)]],
+      // Not counted as a line: stopping now leaves nothing to give feedback on.
+      ['stop', ['practice.stopped', ...afterFeedback]],
+    ],
+  });
+}
+const stops = ['stop. how did i do?', 'Stop how did I do', 'pause', 'end', 'can we stop', 'Okay, stop.'];
+for (const stop of stops) {
+  cases.push({
+    name: `${JSON.stringify(stop)} ends the scene with feedback`,
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['I need Fridays off for my group.', [move('negotiate', 0)]],
+      [stop, ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+    ],
+  });
+}
+cases.push(
+  {
+    name: 'after a move, a dosing question replays that move, and the doctor never agrees to a dose',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ["I'd like two minutes about my dose.", [move('negotiate', 0)]],
+      ['Could I go up to 24mg?', [...declined('medical'), move('negotiate', 0)]],
+      ['Two minutes now, please.', [move('accept', 1)]],
+    ],
+  },
+  {
+    name: 'a dosing question after the scene is declined, never taken as "finished"',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['stop', ['practice.stopped', ...afterFeedback]],
+      [
+        'ok but for real, should i split my dose? you never answered',
+        [declined('medical')[0] as Reply, 'practice.nextPrompt'],
+      ],
+      ['should i split my buprenorphine dose', [declined('medical')[0] as Reply, 'practice.nextPrompt']],
+      [strings.text('practiceChoices.finished'), ['practice.done']],
+    ],
+    result: { done: true },
+  },
+  {
+    name: 'a legal question in a scene is declined the same way',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['can they evict me for this?', [...declined('legal'), says(doctor.opening)]],
+    ],
+  },
+  {
+    name: 'a dosing question with "stop" is declined, then the scene ends',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['I need Fridays off for my group.', [move('negotiate', 0)]],
+      [
+        'stop. should i split my dose?',
+        [declined('medical')[0] as Reply, 'practice.stopped', 'practiceFeedback.intro', ...afterFeedback],
+      ],
+    ],
+  },
+  {
+    name: '"stop" inside a line to the character, "idk" and a number are lines, not a stop',
+    steps: [
+      ...start('practiceChoices.atEnd'),
+      ['Please stop rushing me.', [move('brushOff', 0)]],
+      ['idk', [move('askSpecific', 1)]],
+      ['2', [move('brushOff', 2)]],
+    ],
+  },
+);
+
 describe('PracticeDialog', () => {
   for (const { name, steps, options, result, host } of cases) {
     it(name, async () => {
