@@ -33,6 +33,7 @@ import { PlanWords } from '../src/safety-plan/plan-words.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
+import { leafOf } from './open-choice.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
@@ -99,6 +100,15 @@ const REVISIT = 'safetyPlanRevisit';
  * given, so a crisis reply in the middle, or leaving, loses nothing. Offers a check-in the next
  * day, only with a yes.
  */
+/**
+ * True while a part of the plan is asked for in the person's words. A worry written there
+ * ("thinking nobody cares" as a warning sign) is what the part asks for: the gate still sees it,
+ * and danger still gets the crisis reply, but a concern is kept as the answer.
+ */
+export function askingForPlanPart(dc: DialogContext): boolean {
+  return leafOf(dc).activeDialog?.id === ASK;
+}
+
 export class SafetyPlanDialog extends InterruptibleDialog {
   /** "I'm doing okay" in its usual wordings, at the check-in. */
   private readonly okay: ReadonlySet<string>;

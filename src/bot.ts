@@ -19,7 +19,7 @@ import {
   type SafetyDialogOptions,
   safetyOptionsFor,
 } from '../dialogs/safety-dialog.js';
-import { SAFETY_PLAN_DIALOG_ID } from '../dialogs/safety-plan-dialog.js';
+import { askingForPlanPart, SAFETY_PLAN_DIALOG_ID } from '../dialogs/safety-plan-dialog.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
@@ -230,7 +230,11 @@ export class WayfinderBot extends TeamsActivityHandler {
       }
       if (turn.kind !== 'none') return;
     }
-    const options = safety.level === 'none' ? undefined : safetyOptionsFor(safety);
+    const flagged = safety.level === 'none' ? undefined : safetyOptionsFor(safety);
+    const keptInPlan =
+      flagged?.level === 'concern' && !flagged.overdose && !flagged.language && askingForPlanPart(dc);
+    if (keptInPlan) await context.sendActivity(strings.text('safetyPlan.concernKept'));
+    const options = keptInPlan ? undefined : flagged;
     const carried = options && (await this.requestWithConcern(dc, options));
     if (options) {
       await pauseForSafety(dc, { ...options, request: carried?.request });

@@ -320,15 +320,18 @@ const cases: PlanCase[] = [
     stored: (plan) => assert.deepEqual(plan?.entries.copingAlone, ['Take a walk']),
   },
   {
-    name: 'a warning sign the gate reads as concern gets the concern reply; "keep going" returns to the plan',
+    // A person playing the bot could never save "thinking nobody cares": each time, the concern reply.
+    name: 'a warning sign the gate reads as concern is what the part asks for: acknowledged in a line and kept; danger still gets the crisis reply',
     steps: [
       ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
       ['yes please', ['safetyPlan.intro', part(1)]],
-      ['i feel hopeless and alone', [['safety.concernIntro', {}, 'i feel hopeless and alone'.length]]],
-      [t('safety.keepGoing'), ['safety.backAgain', part(1)]],
+      ['i feel hopeless and alone', ['safetyPlan.concernKept', 'safetyPlan.added', 'safetyPlan.more']],
       ['i stop going out', ['safetyPlan.added', 'safetyPlan.more']],
+      ['i want to kill myself', crisisReply],
+      ['go back', ['safety.backAgain', 'safetyPlan.more']],
     ],
-    stored: (plan) => assert.deepEqual(plan?.entries.warningSigns, ['i stop going out']),
+    stored: (plan) =>
+      assert.deepEqual(plan?.entries.warningSigns, ['i feel hopeless and alone', 'i stop going out']),
   },
   {
     name: 'where buttons come as a numbered list (SMS), a number alone picks that button ("2", "the fourth one"); a number inside a sentence stays as typed; typos of next and skip work',
