@@ -97,8 +97,9 @@ export const appointmentScript: Script = {
       step(say('appointment.supportMaybe'), ['appointment.askShare']),
       step(say(inRecovery.label), ['appointment.askTalk']),
       step(say(teachBack.label), ['appointment.askTalkMore']),
+      step(say('appointment.done'), ['appointment.review', 'appointment.askReview']),
       step(
-        say('appointment.done'),
+        say('appointment.reviewSave'),
         ['appointment.saved', 'appointment.askNext'],
         ['appointment.askNext', 'appointment.nextPractice'],
       ),
@@ -107,8 +108,9 @@ export const appointmentScript: Script = {
         ['appointment.currentAnswer', { answer: words.goal }],
         'appointment.askGoal',
       ]),
+      step(words.newGoal, ['appointment.review', 'appointment.askReview']),
       step(
-        words.newGoal,
+        say('appointment.reviewSave'),
         ['appointment.updated', 'appointment.askNext'],
         ['appointment.askNext', 'appointment.nextPractice'],
       ),
