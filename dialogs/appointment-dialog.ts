@@ -35,8 +35,7 @@ import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
-import { normalizeText } from '../src/language/normalize.js';
-import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import { showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -389,12 +388,7 @@ export class AppointmentDialog extends InterruptibleDialog {
   /** The part of the plan `text` names ("the date", "change what I want"), by its "change" button's words. */
   private partNamed(text: string): PrepField | undefined {
     const { strings } = this.deps;
-    const folded = normalizeText(text);
-    const lead = strings
-      .variants('appointment.reviewChangeWords')
-      .map(normalizeText)
-      .find((word) => folded.startsWith(`${word} `));
-    const named = lead ? folded.slice(lead.length + 1) : text;
+    const named = withoutLead(text, strings.variants('appointment.reviewChangeWords'));
     const found = matchChoice(strings, named, this.questions.changeChoices());
     return prepFields.find((field) => field === found?.value);
   }

@@ -52,12 +52,18 @@ interface AccommodationCase {
   check?: (run: Run) => void;
 }
 
-/** The replies after the last question: rights (if shown), the request, saved, what next. */
+/** The replies after the last question: rights (if shown), the request as it would be saved, save it? */
 const finished: readonly Reply[] = [
   'accommodationHelp.heading',
   'accommodation.ready',
-  'accommodation.saved',
-  'accommodation.askNext',
+  'accommodation.askReview',
+];
+/** "Save it" at the review: saved, then what next. */
+const saveIt: Step = [say('accommodation.reviewSave'), ['accommodation.saved', 'accommodation.askNext']];
+/** "Save it" at the review of a changed request. */
+const saveAgain: Step = [
+  say('accommodation.reviewSave'),
+  ['accommodation.savedAgain', 'accommodation.askNext'],
 ];
 
 const ideaLabel = (setting: SettingId, barrier: 'travel' | 'schedule' | 'medication') =>
@@ -85,11 +91,12 @@ function fullPath(setting: SettingId, barrier: string, idea: string, level: Disc
     [say('accommodation.letter'), ['accommodation.askStart']],
     [say('accommodation.asap'), ['accommodation.askDisclosure']],
     [say(levelLabel[level]), finished],
+    saveIt,
   ];
 }
 
 const workToDisclosure = (barrier = say('accommodationBarriers.schedule')): Step[] =>
-  fullPath('work', barrier, say('accommodationIdeas.laterStart'), 'nothing').slice(0, -1);
+  fullPath('work', barrier, say('accommodationIdeas.laterStart'), 'nothing').slice(0, -2);
 
 /** The letter part of a request card's text (before the 30-second version). */
 const letterPart = (text: string) => text.split(say('accommodationCard.spokenHeading'))[0] ?? '';
@@ -200,7 +207,8 @@ const levelCases: AccommodationCase[] = [
       ),
       [say('accommodation.nextChange'), ['accommodation.askChange']],
       [say('accommodation.changeFormat'), ['accommodation.askFormat']],
-      [say('accommodation.email'), ['accommodation.updated', 'accommodation.askNext']],
+      [say('accommodation.email'), ['accommodation.updated', 'accommodation.askReview']],
+      saveAgain,
     ],
   },
   {
@@ -216,10 +224,10 @@ const levelCases: AccommodationCase[] = [
           'accommodationHelp.heading',
           'accommodation.ready',
           ['accommodation.leftOut', { parts: say('accommodation.partIdea') }],
-          'accommodation.saved',
-          'accommodation.askNext',
+          'accommodation.askReview',
         ],
       ],
+      saveIt,
     ],
     check: ({ sent }) => assert.ok(!lastCardText(sent).includes('methadone')),
   },
@@ -307,6 +315,7 @@ const interruptionCases: AccommodationCase[] = [
       ['asdf', ['accommodation.askDisclosureAgain']],
       ['hjkl', ['accommodation.offerSkip']],
       [say('accommodation.skip'), ['accommodation.disclosureDefault', ...finished]],
+      saveIt,
     ],
     check: ({ saved }) => assert.equal(saved[0]?.answers.disclosure, 'nothing'),
   },
@@ -362,8 +371,9 @@ const flowCases: AccommodationCase[] = [
       [say('accommodation.changeDisclosure'), ['accommodation.askDisclosure']],
       [
         say('accommodationDisclosure.general'),
-        ['accommodationHelp.heading', 'accommodation.updated', 'accommodation.askNext'],
+        ['accommodationHelp.heading', 'accommodation.updated', 'accommodation.askReview'],
       ],
+      saveAgain,
     ],
     check: ({ saved, sent }) => {
       assert.ok(
@@ -394,9 +404,10 @@ const flowCases: AccommodationCase[] = [
           ['accommodation.whoTip', { how: say('accommodationWho.landlordHow') }],
           'accommodationHelp.heading',
           'accommodation.updated',
-          'accommodation.askNext',
+          'accommodation.askReview',
         ],
       ],
+      saveAgain,
     ],
     check: ({ saved }) => assert.deepEqual(saved[0]?.answers.who, { id: 'landlord' }),
   },
