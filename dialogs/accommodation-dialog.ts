@@ -149,6 +149,16 @@ const changeLabels: Record<Field, StringKey> = {
   start: 'accommodation.changeStart',
   disclosure: 'accommodation.changeDisclosure',
 };
+/** Other words that name each answer at the review ("the reason", "the date"). */
+const partWords: Record<Field, StringKey> = {
+  setting: 'accommodation.partSettingWords',
+  barrier: 'accommodation.partBarrierWords',
+  idea: 'accommodation.partIdeaWords',
+  who: 'accommodation.partWhoWords',
+  format: 'accommodation.partFormatWords',
+  start: 'accommodation.partStartWords',
+  disclosure: 'accommodation.partDisclosureWords',
+};
 const questionPrompt = (field: Field) => `accommodationQuestion.${field}`;
 /** This turn's reading of an answer, left by a validator for the step that follows. */
 const PARSED = Symbol('accommodationParsed');
@@ -464,7 +474,11 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const text = context.activity.text ?? '';
     const reader = typedAnswerReader(strings);
-    const parts = fields.map((field) => ({ value: field, label: strings.text(changeLabels[field]) }));
+    const parts = fields.map((field) => ({
+      value: field,
+      label: strings.text(changeLabels[field]),
+      synonyms: strings.variants(partWords[field]),
+    }));
     const named = reader.read(withoutLead(text, strings.variants('accommodation.reviewChangeWords')), {
       options: parts,
     });

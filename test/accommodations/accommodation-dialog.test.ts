@@ -613,6 +613,78 @@ async function play(testCase: AccommodationCase): Promise<void> {
   });
 }
 
+/** At the review (the request shown, not yet saved): the answer, then the replies. */
+const atReview = (...steps: Step[]): Step[] => [
+  ...workToDisclosure(),
+  [say('accommodationDisclosure.nothing'), finished],
+  ...steps,
+];
+const savedOnce = ({ saved }: Run) => assert.equal(saved.length, 1);
+
+const reviewCases: AccommodationCase[] = [
+  {
+    name: 'nothing is saved while the request is shown for review',
+    steps: atReview(),
+    check: ({ saved }) => assert.equal(saved.length, 0),
+  },
+  {
+    name: '"looks good" saves it',
+    steps: atReview(['looks good', ['accommodation.saved', 'accommodation.askNext']]),
+    check: savedOnce,
+  },
+  {
+    name: '"yes" saves it',
+    steps: atReview(['yes', ['accommodation.saved', 'accommodation.askNext']]),
+    check: savedOnce,
+  },
+  {
+    name: '"1" (the numbered list) saves it',
+    steps: atReview(['1', ['accommodation.saved', 'accommodation.askNext']]),
+    check: savedOnce,
+  },
+  {
+    name: '"change the date": that question again, the request shown again, then "perfect" saves the new date',
+    steps: atReview(
+      ['change the date', ['accommodation.askStart']],
+      ['next Monday', ['accommodation.ready', 'accommodation.askReview']],
+      ['perfect', ['accommodation.saved', 'accommodation.askNext']],
+    ),
+    check: ({ saved }) => {
+      assert.equal(saved.length, 1);
+      assert.notEqual(saved[0]?.answers.start, 'asap');
+    },
+  },
+  {
+    name: '"the reason" asks what gets in the way again',
+    steps: atReview(['the reason', ['accommodation.askBarrier']]),
+    check: ({ saved }) => assert.equal(saved.length, 0),
+  },
+  {
+    name: '"no" and "wait" ask which part; "Keep it as it is" returns to the review, still unsaved',
+    steps: atReview(
+      ['no', ['accommodation.askChange']],
+      [say('accommodation.changeKeep'), ['accommodation.askReview']],
+      ['wait', ['accommodation.askChange']],
+      [say('accommodation.changeKeep'), ['accommodation.askReview']],
+    ),
+    check: ({ saved }) => assert.equal(saved.length, 0),
+  },
+  {
+    name: '"idk", a side question and a typo of a word are asked again; never taken as a save',
+    steps: atReview(
+      ['idk', ['accommodation.askReviewAgain']],
+      ['what happens to it?', ['answers.stuck']],
+      ['save iy', ['accommodation.saved', 'accommodation.askNext']],
+    ),
+    check: savedOnce,
+  },
+  {
+    name: '"menu" at the review says plainly the request is not kept',
+    steps: atReview(['menu', ['accommodation.leftToMenu']]),
+    check: ({ saved }) => assert.equal(saved.length, 0),
+  },
+];
+
 describe('accommodation dialog', () => {
   for (const [group, cases] of [
     ['each setting', settingCases],
@@ -621,6 +693,7 @@ describe('accommodation dialog', () => {
     ['prefill, own words, changes and the end', flowCases],
     ['saved requests', savedCases],
     ['topic switches', switchCases],
+    ['the review before saving', reviewCases],
   ] as const) {
     describe(group, () => {
       for (const testCase of cases) it(testCase.name, () => play(testCase));
