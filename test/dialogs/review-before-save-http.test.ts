@@ -26,7 +26,43 @@ const toReview: Turn[] = [
   ['done', 'appointment.review'],
 ];
 
+const say = (key: StringKey) => strings.text(key);
+/** An accommodation request from the first message to its review, not yet saved. */
+const requestToReview: Turn[] = [
+  ['I want to ask for an accommodation at work', 'accommodation.intro'],
+  [say('accommodationBarriers.schedule'), 'accommodation.askIdea'],
+  [say('accommodationIdeas.laterStart'), 'accommodation.askWho'],
+  [say('accommodation.someoneElse'), 'accommodation.askOwnWho'],
+  ['my supervisor', 'accommodation.askFormat'],
+  [say('accommodation.letter'), 'accommodation.askStart'],
+  [say('accommodation.asap'), 'accommodation.askDisclosure'],
+  [say('accommodationDisclosure.nothing'), 'accommodation.askReview'],
+];
+
 const cases: { name: string; turns: Turn[] }[] = [
+  {
+    name: 'a request: a crisis at the review, "Go back" returns to it; "save it" saves',
+    turns: [
+      ...requestToReview,
+      ['I want to kill myself', 'safety.choicePrompt'],
+      ['Go back', 'accommodation.askReview'],
+      ['save it', 'accommodation.saved'],
+    ],
+  },
+  {
+    name: 'a request: walking away to a group search at the review, it comes back at the review',
+    turns: [
+      ...requestToReview,
+      ['actually can you help me find a support group', 'peerGroups.askFocus'],
+      ['Alcohol', 'peerGroups.askApproach'],
+      ['No preference', 'peerGroups.askFormat'],
+      ['Online'],
+      ['Any time'],
+      ['skip', 'peerGroups.nextPrompt'],
+      ["I'm done", 'accommodation.askReview'],
+      ['change the date', 'accommodation.askStart'],
+    ],
+  },
   {
     name: 'a crisis at the review gets the safety reply; "Go back" returns to the review, and "looks good" saves',
     turns: [
@@ -52,7 +88,7 @@ const cases: { name: string; turns: Turn[] }[] = [
   },
 ];
 
-describe('the appointment plan is shown before it is saved (HTTP, no conversationUpdate)', () => {
+describe('a plan or request is shown before it is saved (HTTP, no conversationUpdate)', () => {
   const served = useTestApp({
     overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
     manualScheduler: true,
