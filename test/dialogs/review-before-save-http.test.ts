@@ -39,6 +39,16 @@ const requestToReview: Turn[] = [
   [say('accommodationDisclosure.nothing'), 'accommodation.askReview'],
 ];
 
+/** Another topic mid-flow: a group search, to its end ("I'm done" after it resumes the flow). */
+const groupSearch: Turn[] = [
+  ['actually can you help me find a support group', 'peerGroups.askFocus'],
+  ['Alcohol', 'peerGroups.askApproach'],
+  ['No preference', 'peerGroups.askFormat'],
+  ['Online'],
+  ['Any time'],
+  ['skip', 'peerGroups.nextPrompt'],
+];
+
 const cases: { name: string; turns: Turn[] }[] = [
   {
     name: 'a request: a crisis at the review, "Go back" returns to it; "save it" saves',
@@ -53,12 +63,7 @@ const cases: { name: string; turns: Turn[] }[] = [
     name: 'a request: walking away to a group search at the review, it comes back at the review',
     turns: [
       ...requestToReview,
-      ['actually can you help me find a support group', 'peerGroups.askFocus'],
-      ['Alcohol', 'peerGroups.askApproach'],
-      ['No preference', 'peerGroups.askFormat'],
-      ['Online'],
-      ['Any time'],
-      ['skip', 'peerGroups.nextPrompt'],
+      ...groupSearch,
       ["I'm done", 'accommodation.askReview'],
       ['change the date', 'accommodation.askStart'],
     ],
@@ -76,12 +81,7 @@ const cases: { name: string; turns: Turn[] }[] = [
     name: 'walking away to a group search at the review keeps the plan unsaved; it comes back at the review',
     turns: [
       ...toReview,
-      ['actually can you help me find a support group', 'peerGroups.askFocus'],
-      ['Alcohol', 'peerGroups.askApproach'],
-      ['No preference', 'peerGroups.askFormat'],
-      ['Online'],
-      ['Any time'],
-      ['skip', 'peerGroups.nextPrompt'],
+      ...groupSearch,
       ["I'm done", 'appointment.askReview'],
       ['Save it', 'appointment.askReminder'],
     ],
