@@ -168,8 +168,9 @@ const PICKED = Symbol('accommodationPicked');
  * Coaches a person through asking for an accommodation (issue 6): where, what gets in the way,
  * ideas that fit, who to ask and how, how much to share and what that means, the rights that
  * may apply (general information), then a written request, a 30-second version and what
- * happens next, saved with their plans. "back", "skip", help, cancel, menu, a change of topic
- * and crisis work at every question; nonsense is re-asked once in other words, then skippable.
+ * happens next, shown to save or change, then saved with their plans. "back", "skip", help,
+ * cancel, menu, a change of topic and crisis work at every question; nonsense is re-asked once in
+ * other words, then skippable.
  */
 export class AccommodationDialog extends InterruptibleDialog {
   protected override readonly feature: FeatureIntent = 'accommodation';
