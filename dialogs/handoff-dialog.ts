@@ -1,4 +1,4 @@
-import { EventFactory, TurnContext } from 'botbuilder';
+import { type Activity, EventFactory, TurnContext } from 'botbuilder';
 import {
   type DialogTurnResult,
   type FoundChoice,
@@ -8,46 +8,85 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { isOneOf } from '../src/appointments/choices.js';
 import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { HandoffService } from '../src/handoff/handoff-service.js';
+import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
 import { referenceWithTenant } from '../src/teams/scope.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
+import { type HandoffReason, summaryOf } from './handoff-reason.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { BACK, TypedChoicePrompt, type TypedPromptOptions } from './typed-choice-prompt.js';
 
-/** How the handoff starts: from a topic (the safety reply, a feature), or at the fallback choice. */
+/** How the handoff starts: why the person asked (for the summary), or at the fallback choice. */
 export interface HandoffDialogOptions {
-  topic?: string;
+  reason?: HandoffReason;
   /** A request nobody accepted in time: offer the fallback, starting from the choice pressed. */
   fallback?: { code: string; choice?: string };
-  /** Back from the consent question: the name is asked again, without the introduction. */
-  back?: boolean;
 }
 
+/** The on-duty request, as far as it got: the summary offered, the name once given. */
+interface RequestOptions {
+  summary: string;
+}
+
+/** The fallback: the request already made (when there is one) and the name it carries. */
+interface FallbackOptions {
+  code?: string;
+  alias?: string;
+  choice?: string;
+}
+
+/** A message being left: what is known so far, and which question is open. */
+interface MessageOptions {
+  code?: string;
+  alias?: string;
+  message?: string;
+  contact?: string;
+  /** The message before "Change it", shown while it is typed again. */
+  previous?: string;
+}
+
+const START = 'handoffStart';
 const REQUEST = 'handoffRequest';
 const FALLBACK = 'handoffFallback';
+const MESSAGE = 'handoffMessage';
 const ALIAS = 'handoffAlias';
 const CHOICE = 'handoffChoice';
+const CONFIRM = 'handoffConfirm';
+const CONSENT = 'handoffConsent';
 const FREE_TEXT = 'handoffText';
 const MAX_ALIAS = 40;
+const MAX_ALIAS_WORDS = 4;
 
-/** What the steps collect (the SDK types step.values as a bare object). */
-interface HandoffValues {
+/** The questions of a left message, in order, and what each asks. */
+const messageFields = ['alias', 'message', 'contact'] as const;
+type MessageField = (typeof messageFields)[number];
+const asks: Record<MessageField, StringKey> = {
+  alias: 'handoff.askAlias',
+  message: 'handoff.askMessage',
+  contact: 'handoff.askContact',
+};
+const retries: Record<Exclude<MessageField, 'alias'>, StringKey> = {
+  message: 'handoff.messageRetry',
+  contact: 'handoff.contactRetry',
+};
+
+/** What the request steps collect (the SDK types step.values as a bare object). */
+interface RequestValues {
   alias?: string;
-  summary?: string;
-  message?: string;
 }
-const values = (step: WaterfallStepContext): HandoffValues => step.values as HandoffValues;
+const values = (step: WaterfallStepContext): RequestValues => step.values as RequestValues;
 
 /**
- * A member asks for a peer specialist: what will happen, the name the specialist sees, consent
- * to share a short summary (shown first), then the request. When nobody is on duty it says so
- * and offers to leave a message, the crisis lines, or to carry on with the bot.
+ * A member asks for a peer specialist. They hear first who is there: when someone is on duty,
+ * the name the specialist sees and consent to share a short summary (shown first), then the
+ * request; when nobody is, what happens then (leave a message, the crisis lines, carry on), and
+ * only a message left asks for a name, the message and how to reach them, confirmed before it is
+ * kept.
  */
 export class HandoffDialog extends InterruptibleDialog {
   protected override readonly feature = 'handoff' as const;
@@ -60,7 +99,10 @@ export class HandoffDialog extends InterruptibleDialog {
     super(id, deps);
     this.addDialog(new TextPrompt(ALIAS, async (p) => this.validAlias(p)))
       .addDialog(new TypedChoicePrompt(CHOICE, deps.strings))
-      .addDialog(new TextPrompt(FREE_TEXT, async (p) => (p.recognized.value ?? '').trim().length > 0))
+      .addDialog(new TypedChoicePrompt(CONFIRM, deps.strings, async (p) => this.changeOrPick(p)))
+      .addDialog(new TypedChoicePrompt(CONSENT, deps.strings, async (p) => this.explainOrPick(p)))
+      .addDialog(new TextPrompt(FREE_TEXT, async (p) => this.validText(p)))
+      .addDialog(new WaterfallDialog(START, [this.begin.bind(this)]))
       .addDialog(
         new WaterfallDialog(REQUEST, [
           this.askAlias.bind(this),
@@ -68,100 +110,89 @@ export class HandoffDialog extends InterruptibleDialog {
           this.submit.bind(this),
         ]),
       )
-      .addDialog(
-        new WaterfallDialog(FALLBACK, [
-          this.askFallback.bind(this),
-          this.actOnFallback.bind(this),
-          this.askContact.bind(this),
-          this.saveMessage.bind(this),
-        ]),
-      );
-    this.initialDialogId = REQUEST;
+      .addDialog(new WaterfallDialog(FALLBACK, [this.askFallback.bind(this), this.actOnFallback.bind(this)]))
+      .addDialog(new WaterfallDialog(MESSAGE, [this.askNext.bind(this), this.takeAnswer.bind(this)]));
+    this.initialDialogId = START;
+  }
+
+  /** Who the specialists are, then who is there now; the questions depend on it. */
+  private async begin(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as HandoffDialogOptions;
+    if (options.fallback) return step.replaceDialog(FALLBACK, options.fallback satisfies FallbackOptions);
+    const { strings } = this.deps;
+    await step.context.sendActivity(strings.text('handoff.intro'));
+    if (!(await this.handoff.anyoneOnDuty())) {
+      await step.context.sendActivity(strings.text('handoff.nobodyNow'));
+      return step.replaceDialog(FALLBACK, {} satisfies FallbackOptions);
+    }
+    await step.context.sendActivity(strings.text('handoff.onDutyNow'));
+    return step.replaceDialog(REQUEST, {
+      summary: summaryOf(strings, options.reason),
+    } satisfies RequestOptions);
   }
 
   private async askAlias(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as HandoffDialogOptions;
-    if (options.fallback) return step.replaceDialog(FALLBACK, options.fallback);
-    const { strings, profile } = this.deps;
-    if (!options.back) await step.context.sendActivity(strings.text('handoff.intro'));
-    const nickname = (await readProfile(profile, step.context)).nickname;
-    return step.prompt(ALIAS, {
-      prompt: strings.text('handoff.askAlias'),
-      retryPrompt: strings.text('handoff.aliasRetry'),
-      ...(nickname ? { choices: [nickname], style: ListStyle.suggestedAction } : {}),
-    });
+    return step.prompt(ALIAS, await this.aliasPrompt(step));
   }
 
   /** Shows the summary that would be shared and asks before sharing it. */
   private async askConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     values(step).alias = String(step.result).trim();
-    const { topic } = (step.options ?? {}) as HandoffDialogOptions;
-    values(step).summary =
-      topic === 'safety'
-        ? strings.text('handoff.summarySafety')
-        : topic
-          ? strings.text('handoff.summaryTopic', { topic })
-          : strings.text('handoff.summaryMenu');
+    if (typedAnswerReader(strings).stepWord(values(step).alias ?? '') === 'back') {
+      await step.context.sendActivity(strings.text('answers.nothingBefore'));
+      return step.replaceDialog(REQUEST, step.options);
+    }
+    const { summary } = step.options as RequestOptions;
     // Sharing is the yes: "sure" or "ok" shares, "nah" does not.
     const consent: TypedPromptOptions = {
-      prompt: strings.text('handoff.summaryAsk', { summary: values(step).summary ?? '' }),
+      prompt: strings.text('handoff.summaryAsk', { summary }),
       choices: this.choices(['handoff.share', 'handoff.dontShare']),
       style: ListStyle.suggestedAction,
       yesNo: true,
       back: true,
     };
-    return step.prompt(CHOICE, consent);
+    return step.prompt(CONSENT, consent);
   }
 
   /** Queues the request, tells a channel's own agent hub (handoff.initiate), says what happens next. */
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const picked = (step.result as FoundChoice).value;
-    if (picked === BACK)
-      return step.replaceDialog(REQUEST, { ...step.options, back: true } satisfies HandoffDialogOptions);
-    const shared = picked === 'handoff.share';
-    const { context } = step;
-    const { topic } = (step.options ?? {}) as HandoffDialogOptions;
-    const { code, anyoneOnDuty } = await this.handoff.request({
-      userKey: userStateKey(context.activity.channelId, context.activity.from.id),
-      alias: values(step).alias ?? '',
-      reference: referenceWithTenant(
-        TurnContext.getConversationReference(context.activity),
-        context.activity,
-      ),
-      topic: topic === 'safety' || !topic ? strings.text('features.handoff') : topic,
-      ...(shared ? { summary: values(step).summary ?? '' } : {}),
-    });
-    await context.sendActivity(
-      EventFactory.createHandoffInitiation(context, {
-        code,
-        ...(shared ? { summary: values(step).summary } : {}),
-      }),
-    );
-    if (!anyoneOnDuty) {
-      await context.sendActivity(strings.text('handoff.nobody'));
-      return step.replaceDialog(FALLBACK, { code });
+    if (picked === BACK) return step.replaceDialog(REQUEST, step.options);
+    const summary = picked === 'handoff.share' ? (step.options as RequestOptions).summary : undefined;
+    const alias = values(step).alias ?? '';
+    const code = await this.request(step, alias, { ...(summary ? { summary } : {}) });
+    if (!code.anyoneOnDuty) {
+      // The specialist went off duty while the person answered.
+      await step.context.sendActivity(strings.text('handoff.nobody'));
+      return step.replaceDialog(FALLBACK, { code: code.code, alias } satisfies FallbackOptions);
     }
-    await context.sendActivity(strings.text('handoff.queued', { code }));
+    await step.context.sendActivity(strings.text('handoff.queued', { code: code.code }));
     return step.endDialog();
   }
 
   private async askFallback(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { choice } = step.options as NonNullable<HandoffDialogOptions['fallback']>;
+    const { choice } = step.options as FallbackOptions;
     if (choice) return step.next({ value: this.fallbackValue(choice) });
+    // Asked as a yes/no with a third way: "yes", "sure" leave a message, "no", "nah" carry on.
+    const { strings } = this.deps;
     return step.prompt(CHOICE, {
-      prompt: this.deps.strings.text('handoff.fallbackAsk'),
-      choices: this.choices(['handoff.leaveMessage', 'handoff.crisisLines', 'handoff.carryOn']),
+      prompt: strings.text('handoff.offerMessage'),
+      choices: this.choices(['handoff.leaveMessage', 'handoff.crisisLines', 'handoff.carryOn'], {
+        'handoff.leaveMessage': strings.variants('answers.yesWords'),
+        'handoff.carryOn': strings.variants('answers.noWords'),
+      }),
       style: ListStyle.suggestedAction,
     });
   }
 
   private async actOnFallback(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings, crisisResources } = this.deps;
+    const { code, alias } = step.options as FallbackOptions;
     switch ((step.result as FoundChoice | undefined)?.value) {
       case 'handoff.leaveMessage':
-        return step.prompt(FREE_TEXT, { prompt: strings.text('handoff.askMessage') });
+        return step.replaceDialog(MESSAGE, { code, alias } satisfies MessageOptions);
       case 'handoff.crisisLines':
         await step.context.sendActivity(crisisLinesText(strings, crisisResources));
         return step.endDialog();
@@ -171,16 +202,144 @@ export class HandoffDialog extends InterruptibleDialog {
     }
   }
 
-  private async askContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    values(step).message = String(step.result).trim();
-    return step.prompt(FREE_TEXT, { prompt: this.deps.strings.text('handoff.askContact') });
+  /** The first question of the message not answered yet, or the message shown to confirm. */
+  private async askNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as MessageOptions;
+    const field = messageFields.find((f) => !options[f]);
+    if (field === 'alias') return step.prompt(ALIAS, await this.aliasPrompt(step));
+    if (field) {
+      const retry = retries[field];
+      const { previous } = options;
+      return step.prompt(FREE_TEXT, {
+        prompt:
+          field === 'message' && previous
+            ? this.deps.strings.text('handoff.askMessageAgain', { message: previous })
+            : this.deps.strings.text(asks[field]),
+        retryPrompt: this.deps.strings.text(retry),
+        validations: { retry },
+      });
+    }
+    const { strings } = this.deps;
+    const confirm: TypedPromptOptions = {
+      // The person's own words, shown as typed.
+      prompt: {
+        type: 'message',
+        textFormat: 'plain',
+        text: strings.text('handoff.confirmMessage', {
+          message: options.message ?? '',
+          contact: options.contact ?? '',
+        }),
+      } satisfies Partial<Activity>,
+      choices: this.choices(['handoff.sendMessage', 'handoff.changeMessage']),
+      style: ListStyle.suggestedAction,
+      yesNo: true,
+      back: true,
+    };
+    return step.prompt(CONFIRM, confirm);
   }
 
-  private async saveMessage(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { code } = step.options as { code: string };
-    await this.handoff.leaveMessage(code, values(step).message ?? '', String(step.result).trim());
-    await step.context.sendActivity(this.deps.strings.text('handoff.messageLeft'));
+  /**
+   * The confirmation's buttons in any wording; words of their own that are not an answer ("wait,
+   * can I add that I work mornings") mean changing it, so they are never met with "didn't catch that".
+   */
+  private changeOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
+    if (prompt.recognized.succeeded) return true;
+    const text = prompt.context.activity.text ?? '';
+    if (typedAnswerReader(this.deps.strings).saysNothing(text)) return false;
+    prompt.recognized.value = { value: 'handoff.changeMessage', index: 1, score: 0.5, synonym: text };
+    return true;
+  }
+
+  /** A question about the summary ("what does that even mean") is answered before the re-ask. */
+  private explainOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
+    if (prompt.recognized.succeeded) return true;
+    const { strings } = this.deps;
+    const words = foldAnswer(prompt.context.activity.text ?? '').split(' ');
+    const asks =
+      /\?\s*$/.test(prompt.context.activity.text ?? '') ||
+      strings.variants('handoff.questionWords').includes(words[0] ?? '');
+    // Every second miss offers the menu and a person instead (the shared re-ask).
+    if (asks && prompt.attemptCount % 2 === 1)
+      prompt.options.retryPrompt = strings.text('handoff.summaryWhy');
+    return false;
+  }
+
+  /** Keeps an answer and asks the next; "back" reopens the one before; the confirmation sends. */
+  private async takeAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as MessageOptions;
+    const field = messageFields.find((f) => !options[f]);
+    const reader = typedAnswerReader(this.deps.strings);
+    const said = field ? String(step.result).trim() : (step.result as FoundChoice).value;
+    if (field ? reader.stepWord(said) === 'back' : said === BACK) return this.backFrom(step, field);
+    if (field) return step.replaceDialog(MESSAGE, { ...options, [field]: said } satisfies MessageOptions);
+    if (said === 'handoff.changeMessage') {
+      const { message, contact: _contact, ...rest } = options;
+      return step.replaceDialog(MESSAGE, { ...rest, previous: message } satisfies MessageOptions);
+    }
+    await this.saveMessage(step, options);
     return step.endDialog();
+  }
+
+  /** Reopens the question before `field` (the confirmation's is the last), or the fallback choice. */
+  private async backFrom(
+    step: WaterfallStepContext,
+    field: MessageField | undefined,
+  ): Promise<DialogTurnResult> {
+    const options = step.options as MessageOptions;
+    const at = field ? messageFields.indexOf(field) : messageFields.length;
+    // The name of a request already made is fixed: it is not asked again.
+    const previous = messageFields.slice(0, at).filter((f) => f !== 'alias' || !options.code);
+    const reopen = previous[previous.length - 1];
+    if (!reopen) return step.replaceDialog(FALLBACK, { code: options.code, alias: options.alias });
+    const { [reopen]: _dropped, ...kept } = options;
+    return step.replaceDialog(MESSAGE, kept satisfies MessageOptions);
+  }
+
+  /** Keeps the message with the request; a request is made now when nobody was on duty at first. */
+  private async saveMessage(step: WaterfallStepContext, options: MessageOptions): Promise<void> {
+    const text = options.message ?? '';
+    const contact = options.contact ?? '';
+    if (options.code) await this.handoff.leaveMessage(options.code, text, contact);
+    else await this.request(step, options.alias ?? '', { leftMessage: { text, contact } });
+    await step.context.sendActivity(this.deps.strings.text('handoff.messageLeft'));
+  }
+
+  /** Makes the request and tells a channel's own agent hub about it (handoff.initiate). */
+  private async request(
+    step: WaterfallStepContext,
+    alias: string,
+    extra: { summary?: string; leftMessage?: { text: string; contact: string } },
+  ): Promise<{ code: string; anyoneOnDuty: boolean }> {
+    const { context } = step;
+    const made = await this.handoff.request({
+      userKey: userStateKey(context.activity.channelId, context.activity.from.id),
+      alias,
+      reference: referenceWithTenant(
+        TurnContext.getConversationReference(context.activity),
+        context.activity,
+      ),
+      // The same for every request: what the person was doing is shared only in the summary.
+      topic: this.deps.strings.text('features.handoff'),
+      ...extra,
+    });
+    await context.sendActivity(
+      EventFactory.createHandoffInitiation(context, {
+        code: made.code,
+        ...(extra.summary ? { summary: extra.summary } : {}),
+      }),
+    );
+    return made;
+  }
+
+  /** The name question, with the person's nickname as a button when they chose one. */
+  private async aliasPrompt(step: WaterfallStepContext) {
+    const { strings, profile } = this.deps;
+    const nickname = (await readProfile(profile, step.context)).nickname;
+    return {
+      prompt: strings.text('handoff.askAlias'),
+      retryPrompt: strings.text('handoff.aliasRetry'),
+      ...(nickname ? { choices: [nickname], style: ListStyle.suggestedAction } : {}),
+    };
   }
 
   /** The fallback option a button label names (unknown text means carrying on). */
@@ -189,24 +348,46 @@ export class HandoffDialog extends InterruptibleDialog {
     return keys.find((key) => this.deps.strings.text(key) === label) ?? 'handoff.carryOn';
   }
 
-  private choices(keys: StringKey[]) {
+  /** Buttons labelled by `keys` (their values), with more words that pick some of them. */
+  private choices(keys: StringKey[], more: Partial<Record<StringKey, readonly string[]>> = {}) {
     const { strings } = this.deps;
     return keys.map((key) => ({
       value: key,
       action: { type: 'imBack', title: strings.text(key), value: strings.text(key) },
-      synonyms: [strings.text(key)],
+      synonyms: [strings.text(key), ...(more[key] ?? [])],
     }));
   }
 
   /**
    * A name of the right shape, but not "yes", "ok" or "idk": after "I want a real person", the
-   * next message often answers the offer, not the name question, and is not a name to show.
+   * next message often answers the offer, not the name question, and is not a name to show;
+   * nor is a question about it. "back" passes, for the step after to handle. Each miss is worded unlike the one before.
    */
   private validAlias(prompt: PromptValidatorContext<string>): boolean {
     const { strings } = this.deps;
-    const notName = isOneOf(strings, 'handoff.notNameWords', prompt.recognized.value ?? '');
-    prompt.options.retryPrompt = strings.text(notName ? 'handoff.aliasNotName' : 'handoff.aliasRetry');
-    return !notName && validAlias(prompt);
+    const text = prompt.recognized.value ?? '';
+    const reader = typedAnswerReader(strings);
+    if (reader.stepWord(text) === 'back') return true;
+    const notName = reader.saysNothing(text);
+    // A question ("why do you need my name?") or a sentence is answered, not shown as a name.
+    const words = foldAnswer(text).split(' ');
+    const asks =
+      /\?\s*$/.test(text) ||
+      words.length > MAX_ALIAS_WORDS ||
+      (words.length > 1 && strings.variants('handoff.questionWords').includes(words[0] ?? ''));
+    const retry = notName ? 'handoff.aliasNotName' : asks ? 'handoff.aliasWhy' : 'handoff.aliasRetry';
+    prompt.options.retryPrompt = strings.text(retry, {}, prompt.attemptCount - 1);
+    return !notName && !asks && validAlias(text);
+  }
+
+  /** A message or a way to reach them: their own words, not a filler ("ok", "idk"); "back" passes. */
+  private validText(prompt: PromptValidatorContext<string>): boolean {
+    const text = prompt.recognized.value ?? '';
+    const reader = typedAnswerReader(this.deps.strings);
+    if (reader.stepWord(text) === 'back') return true;
+    const { retry } = (prompt.options.validations ?? {}) as { retry?: StringKey };
+    if (retry) prompt.options.retryPrompt = this.deps.strings.text(retry, {}, prompt.attemptCount - 1);
+    return !reader.saysNothing(text);
   }
 
   /** Its own buttons say where this goes next. */
@@ -216,8 +397,8 @@ export class HandoffDialog extends InterruptibleDialog {
 }
 
 /** An alias is 1-40 characters with no markup or control characters. */
-function validAlias(prompt: PromptValidatorContext<string>): boolean {
-  const value = (prompt.recognized.value ?? '').trim();
+function validAlias(text: string): boolean {
+  const value = text.trim();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   return value.length > 0 && value.length <= MAX_ALIAS && !/[\u0000-\u001f\u007f<>[\]()*_`]/.test(value);
 }

@@ -55,6 +55,23 @@ export async function resumeFlow(
   return Dialog.EndOfTurn;
 }
 
+/**
+ * Whether the paused conversation's open question had missed an answer before it was left:
+ * its prompt (the innermost active dialog, last on each stack) counts the earlier tries.
+ */
+export function missedIn(paused: PausedFlow): boolean {
+  let top: DialogInstance | undefined = paused.instance;
+  for (;;) {
+    const stack: DialogInstance[] | undefined = (
+      top?.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined
+    )?.dialogs?.dialogStack;
+    if (!stack?.length) break;
+    top = stack[stack.length - 1];
+  }
+  const prompt = top?.state as { state?: { attemptCount?: number } } | undefined;
+  return (prompt?.state?.attemptCount ?? 0) > 0;
+}
+
 /** What a dialog returns when the person left it with "cancel" or "menu". */
 export interface LeftResult {
   left: DialogCommand;

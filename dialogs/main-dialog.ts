@@ -16,15 +16,18 @@ import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { IntentName, WayfinderRecognition } from '../src/language/intents/index.js';
 import { type FeatureIntent, isFeatureIntent } from '../src/language/routing.js';
-import { answerOptionOf, typedAnswerReader } from '../src/language/typed-answer.js';
+import { answerOptionOf, foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
 import { isReturning } from '../src/privacy/returning-person.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
+import type { HandoffDialogOptions } from './handoff-dialog.js';
+import type { HandoffReason } from './handoff-reason.js';
 import {
   InterruptibleDialog,
   type LeftResult,
+  missedIn,
   type PausedFlow,
   resumeFlow,
   sendHelp,
@@ -61,6 +64,8 @@ const menuItems: readonly MenuItem[] = [
 interface FeatureResult {
   handoff?: boolean;
   next?: string;
+  /** The conversation that ended (set when a "did you mean" question started it). */
+  started?: FeatureIntent;
 }
 
 const MENU_STEPS = 'mainMenuSteps';
@@ -72,6 +77,16 @@ const saidOverTwo = turnSignal<Said>('saidOverTwoMessages');
 const ROUTE_CHOICE = 'mainRouteChoice';
 /** Where the menu prompt's validator leaves its reading of free text for the next step. */
 const menuRoute = turnSignal<MenuRoute>('menuRoute');
+/** Noted by the menu prompt's validator when the menu had missed an answer before this one. */
+const menuMissed = turnSignal<boolean>('menuMissed');
+
+/** A "did you mean" question, what the message said, and whether the menu had missed an answer before it. */
+type AskedRoute = MenuRoute & { said?: Said; missed?: boolean };
+
+/** What the menu's steps remember: the guided conversation they started. */
+interface MenuValues {
+  started?: FeatureIntent;
+}
 
 /** How the menu starts: again after a feature, or straight into a feature asked for elsewhere. */
 /** A request as it was said, kept while "did you mean ...?" is asked, so its details reach the feature. */
@@ -85,6 +100,8 @@ export interface MainDialogOptions {
   start?: FeatureIntent;
   /** The turn's message began the conversation (or came with nothing open): it is read as typed at the menu. */
   fromMessage?: boolean;
+  /** The guided conversation that ended asking for `start`. */
+  after?: FeatureIntent;
   /** A conversation left for `start`: resumed where it was when that one ends. */
   resume?: PausedFlow | undefined;
   /** That conversation, put back on top now; its end comes to this loop's last step. */
@@ -113,7 +130,13 @@ export class MainDialog extends InterruptibleDialog {
           this.loop.bind(this),
         ]),
       )
-      .addDialog(new WaterfallDialog(ROUTE_STEPS, [this.askRoute.bind(this), this.afterAsk.bind(this)]));
+      .addDialog(
+        new WaterfallDialog(ROUTE_STEPS, [
+          this.askRoute.bind(this),
+          this.afterAsk.bind(this),
+          this.passOn.bind(this),
+        ]),
+      );
     for (const [intent, dialog] of Object.entries(features)) {
       this.addDialog(dialog);
       this.features[intent as FeatureIntent] = dialog.id;
@@ -134,7 +157,7 @@ export class MainDialog extends InterruptibleDialog {
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as MainDialogOptions;
     if (options.resuming) return resumeFlow(step, options.resuming, this.deps.strings);
-    if (options.start) return this.startFeature(step, options.start);
+    if (options.start) return this.startFeature(step, options.start, undefined, startReason(options));
     if (options.fromMessage) {
       const read = await this.readOpeningMessage(step);
       if (read) return read;
@@ -156,7 +179,16 @@ export class MainDialog extends InterruptibleDialog {
     const routed = menuRoute.get(step.context);
     if (routed) return this.followRoute(step, routed);
     const value = (step.result as FoundChoice | undefined)?.value ?? '';
-    if (isFeatureIntent(value as IntentName)) return this.startFeature(step, value as FeatureIntent);
+    if (isFeatureIntent(value as IntentName)) {
+      // The button (its label, or its number where numbers are shown), or the person's own words.
+      const text = foldAnswer(step.context.activity.text ?? '');
+      const tapped = text === foldAnswer(strings.text('menu.handoff')) || /^\d+$/.test(text);
+      const misunderstood = menuMissed.get(step.context) === true;
+      return this.startFeature(step, value as FeatureIntent, undefined, {
+        kind: tapped ? 'menu' : 'asked',
+        misunderstood,
+      });
+    }
     switch (value) {
       case 'nickname':
         return step.beginDialog(DialogIds.nickname);
@@ -180,17 +212,25 @@ export class MainDialog extends InterruptibleDialog {
   private async followRoute(step: WaterfallStepContext, routed: MenuRoute): Promise<DialogTurnResult> {
     switch (routed.kind) {
       case 'feature':
-        return this.startFeature(step, routed.intent);
+        return this.startFeature(step, routed.intent, undefined, {
+          kind: 'asked',
+          misunderstood: menuMissed.get(step.context) === true,
+        });
       case 'smallTalk':
         await this.sendSmallTalk(step.context, routed.intent);
         return step.next();
       default: {
         // What the message said rides along: "yes" to "did you mean ...?" carries none of it.
+        // Whether the menu had missed first goes along too, for a handoff's summary.
         const said: Said = {
           recognition: signals.recognition.get(step.context),
           text: step.context.activity.text,
         };
-        return step.beginDialog(ROUTE_STEPS, { ...routed, said });
+        return step.beginDialog(ROUTE_STEPS, {
+          ...routed,
+          said,
+          missed: menuMissed.get(step.context) === true,
+        } satisfies AskedRoute);
       }
     }
   }
@@ -269,21 +309,33 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async afterAsk(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const routed = step.options as MenuRoute & { said?: Said };
+    const routed = step.options as AskedRoute;
+    const reason: HandoffReason = { kind: 'asked', misunderstood: routed.missed };
     if (routed.kind === 'confirm' && step.result === true)
-      return this.startFeature(step, routed.intent, routed.said);
+      return this.startFeature(step, routed.intent, routed.said, reason);
     const picked = (step.result as FoundChoice | undefined)?.value;
     if (routed.kind === 'choose' && routed.intents.includes(picked as FeatureIntent)) {
-      return this.startFeature(step, picked as FeatureIntent, routed.said);
+      return this.startFeature(step, picked as FeatureIntent, routed.said, reason);
     }
     return step.endDialog();
   }
 
-  /** Starts a guided conversation, prefilled from this turn's recognition, or says it is not here yet. */
+  /** A guided conversation's result, with the one that ran (a "did you mean" started it). */
+  private async passOn(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { started } = step.values as MenuValues;
+    return step.endDialog({ ...(step.result ?? {}), started } satisfies FeatureResult);
+  }
+
+  /**
+   * Starts a guided conversation, prefilled from this turn's recognition (or `said`, the request
+   * as it was said before a "did you mean"), or says it is not here yet. `reason`: how the person
+   * came to ask, for a handoff's summary.
+   */
   private async startFeature(
     step: WaterfallStepContext,
     intent: FeatureIntent,
     said?: Said,
+    reason: HandoffReason = { kind: 'asked' },
   ): Promise<DialogTurnResult> {
     const dialogId = this.features[intent];
     // The message text too: a recognizer entity can lose words the dialog reads ("weekday").
@@ -292,7 +344,13 @@ export class MainDialog extends InterruptibleDialog {
         recognition: signals.recognition.get(step.context),
         text: step.context.activity.text,
       };
-    if (dialogId) return step.beginDialog(dialogId, { recognition, text });
+    (step.values as MenuValues).started = intent;
+    if (dialogId)
+      return step.beginDialog(dialogId, {
+        recognition,
+        text,
+        ...(intent === 'handoff' ? ({ reason } satisfies HandoffDialogOptions) : {}),
+      });
     const { strings } = this.deps;
     await step.context.sendActivity(
       intent === 'handoff'
@@ -313,7 +371,11 @@ export class MainDialog extends InterruptibleDialog {
     const ended = (step.result ?? {}) as FeatureResult & Partial<LeftResult>;
     const next = ended.handoff ? 'handoff' : ended.next;
     if (next && isFeatureIntent(next as IntentName)) {
-      return step.replaceDialog(MENU_STEPS, { start: next as FeatureIntent } satisfies MainDialogOptions);
+      const after = ended.started ?? (step.values as MenuValues).started;
+      return step.replaceDialog(MENU_STEPS, {
+        start: next as FeatureIntent,
+        ...(after ? { after } : {}),
+      } satisfies MainDialogOptions);
     }
     const { resume } = (step.options ?? {}) as MainDialogOptions;
     if (resume && !ended.left)
@@ -328,6 +390,7 @@ export class MainDialog extends InterruptibleDialog {
    */
   private async validateChoice(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
     const found = prompt.recognized.succeeded ? prompt.recognized.value : undefined;
+    if (prompt.attemptCount > 1) menuMissed.set(prompt.context, true);
     // A button, its number or its words alone are a choice; in a longer sentence ("help me find
     // a group") or a typo, what the recognizer understood comes first.
     if (found && found.score >= 0.9) return true;
@@ -427,4 +490,12 @@ export class MainDialog extends InterruptibleDialog {
       synonyms: [strings.text(item.label), ...strings.variants(item.synonyms)],
     }));
   }
+}
+
+/** How a conversation asked for elsewhere came to be asked for: after or during another one. */
+function startReason(options: MainDialogOptions): HandoffReason {
+  if (options.after) return { kind: 'after', flow: options.after };
+  // The conversation left for this one (see pausedIn): its open question may have missed an answer.
+  const left = options.resume;
+  return left ? { kind: 'during', flow: left.feature, misunderstood: missedIn(left) } : { kind: 'asked' };
 }

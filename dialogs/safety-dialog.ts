@@ -23,6 +23,7 @@ import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
+import type { HandoffDialogOptions } from './handoff-dialog.js';
 import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
 import { leafOf } from './open-choice.js';
@@ -269,7 +270,7 @@ export class SafetyDialog extends InterruptibleDialog {
       case 'menu':
         return this.onLeave(step, 'menu');
       case 'person':
-        return this.toPerson(step, flow.language);
+        return this.toPerson(step, flow);
       case 'lines':
         await say(this.replies.linesText(flow.language));
         return step.replaceDialog(DANGER, next);
@@ -341,7 +342,7 @@ export class SafetyDialog extends InterruptibleDialog {
     // "Would it help to talk with a person?": a yes is a person, a no is carrying on.
     const text = step.context.activity.text ?? '';
     const picked = pickedIn(step);
-    if (picked === 'person' || this.replies.isClearYes(text)) return this.toPerson(step, flow.language);
+    if (picked === 'person' || this.replies.isClearYes(text)) return this.toPerson(step, flow);
     if (picked === 'plan') return this.toPlan(step);
     if (this.replies.isSafeNow(text)) return this.safeNow(step, flow.language);
     if (picked === 'back' || this.replies.isClearNo(text)) return this.back(step, flow.language);
@@ -362,14 +363,18 @@ export class SafetyDialog extends InterruptibleDialog {
     }
     const { intent } = recognition;
     if (intent === flow.paused) return this.back(step, flow.language);
-    if (intent === 'handoff') return this.toPerson(step, flow.language);
+    if (intent === 'handoff') return this.toPerson(step, flow);
     return this.switchTo(step, intent);
   }
 
-  private async toPerson(step: WaterfallStepContext, language: SafetyLanguage): Promise<DialogTurnResult> {
+  /** The lines first, then a peer specialist: the handoff that was paused, if one was (not a new one). */
+  private async toPerson(step: WaterfallStepContext, flow: SafetyFlow): Promise<DialogTurnResult> {
     // The lines are people too, and answer at once; a peer specialist may take a while.
-    await step.context.sendActivity(this.replies.text(language, 'safety.talkToPersonAnswer'));
-    return step.replaceDialog(DialogIds.handoff, { topic: 'safety' });
+    await step.context.sendActivity(this.replies.text(flow.language, 'safety.talkToPersonAnswer'));
+    if (flow.paused === 'handoff') return this.back(step, flow.language);
+    return step.replaceDialog(DialogIds.handoff, {
+      reason: { kind: 'safety' },
+    } satisfies HandoffDialogOptions);
   }
 
   /** "My safety plan": the plan (or, with none yet, the lines and an offer to make one), at once. */

@@ -109,9 +109,9 @@ export class SafetyReplies {
    * "not ok", "?"). Anything else (yes, "idk", "kind of", "...", an emoji, silence) is not.
    */
   isClearNo(text: string): boolean {
-    const words = wordsOf(text);
+    const words = this.withoutOpeners(wordsOf(text));
     const startsNo = this.phrases('safety.clearNo').some((no) => words.startsWith(no));
-    return startsNo && !this.phrases('safety.notClearNo').some((doubt) => words.includes(doubt));
+    return (startsNo || this.saysSafe(words)) && !this.doubts(words);
   }
 
   /**
@@ -119,9 +119,33 @@ export class SafetyReplies {
    * word of doubt: only then is a safety plan offered after a crisis or concern reply.
    */
   isSafeNow(text: string): boolean {
-    const words = wordsOf(text);
-    const safe = this.phrases('safety.safeNowWords').some((phrase) => words.startsWith(phrase));
-    return safe && !this.phrases('safety.notClearNo').some((doubt) => words.includes(doubt));
+    const words = this.withoutOpeners(wordsOf(text));
+    return this.saysSafe(words) && !this.doubts(words);
+  }
+
+  /**
+   * "I am safe" anywhere in the answer ("Oh no, nothing like that. I am safe, thank you"): people
+   * open with "goodness" or "honestly" and thank the bot after it, and the statement still stands.
+   */
+  private saysSafe(words: string): boolean {
+    return this.phrases('safety.safeNowWords').some((phrase) => words.includes(phrase));
+  }
+
+  private doubts(words: string): boolean {
+    return this.phrases('safety.notClearNo').some((doubt) => words.includes(doubt));
+  }
+
+  /** "goodness, no", "what?? no", "honestly no": the opener (and its "??") is not the answer. */
+  private withoutOpeners(words: string): string {
+    const openers = this.phrases('safety.answerOpeners');
+    let rest = words;
+    for (
+      let opener = openers.find((o) => rest.startsWith(o));
+      opener;
+      opener = openers.find((o) => rest.startsWith(o))
+    )
+      rest = ` ${rest.slice(opener.length).trimStart()}`.replace(/^( \?)+/, '');
+    return rest;
   }
 
   /**

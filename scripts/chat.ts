@@ -1,7 +1,7 @@
 /**
  * `npm run chat`: talk to Wayfinder from a terminal as a person would, to an in-process bot or one
  * running at --url. Lines come from the arguments, --file, or stdin; replies are printed with
- * their buttons numbered, cards as text, and the SafetyCheck/IntentRecognizer traces. Prints only
+ * their buttons as the channel shows them (and `/tap N` beside each), cards as text, and the SafetyCheck/IntentRecognizer traces. Prints only
  * the conversation; writes no files (but the in-process bot's store with --data).
  */
 import { readFile } from 'node:fs/promises';

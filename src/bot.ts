@@ -53,7 +53,7 @@ import * as signals from './turn-signals.js';
  * Bumped when a release changes dialogs in a way old saved stacks cannot resume; a conversation
  * saved under another version starts again at the menu instead of failing every turn.
  */
-export const DIALOG_STATE_VERSION = 1;
+export const DIALOG_STATE_VERSION = 2;
 
 /** The value type of the SafetyCheck trace activity the Emulator shows. */
 export const SAFETY_TRACE_TYPE = 'https://wayfinder.local/schemas/safetyCheck';

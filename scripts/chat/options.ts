@@ -30,7 +30,8 @@ export class UsageError extends Error {
 export const usage = `usage: npm run chat -- [options] [message ...]
 
 Talks to Wayfinder as a person would: each message (an argument, a line of --file, or a line
-typed on stdin) is sent as typed; replies are printed with their buttons as numbered choices.
+typed on stdin) is sent as typed; replies are printed with their buttons as the channel shows
+them, [Label], each with the client's own /tap N beside it (a typed number is sent as typed).
 
 options:
   --url URL              a running bot (e.g. http://127.0.0.1:3978); default: an in-process bot

@@ -18,7 +18,7 @@ const styles: Record<Line['kind'] | 'you' | 'later' | 'header', [string, string]
 
 const indent = '     ';
 
-/** Prints the conversation: "bot:" lines, numbered choices, dimmed traces, the person's lines. */
+/** Prints the conversation: "bot:" lines, buttons, dimmed traces, the person's lines. */
 export class ChatPrinter {
   /** Called around output that arrives while the person is typing (a prompt to clear and redraw). */
   interruption?: { before(): void; after(): void };

@@ -8,13 +8,13 @@ export interface Choice {
   url?: string;
 }
 
-/** One printed line: the bot's words, a numbered choice, a trace, or a note from the client. */
+/** One printed line: the bot's words, a button, a trace, or a note from the client. */
 export interface Line {
   kind: 'bot' | 'choice' | 'trace' | 'note';
   text: string;
 }
 
-/** What one turn's replies look like: lines in order, and the buttons numbered from 1. */
+/** What one turn's replies look like: lines in order, and the buttons in order (`/tap 1` is the first). */
 export interface Rendered {
   lines: Line[];
   choices: Choice[];
@@ -22,8 +22,8 @@ export interface Rendered {
 
 /**
  * The replies as a person would see them: text; suggested actions, hero/thumbnail card buttons
- * and Adaptive Card actions as numbered choices; card text; other attachments by name; and the
- * trace activities the Emulator would show.
+ * and Adaptive Card actions as buttons (with the client's own `/tap N` beside them); card text;
+ * other attachments by name; and the trace activities the Emulator would show.
  */
 export function renderActivities(activities: readonly Partial<Activity>[]): Rendered {
   const out: Rendered = { lines: [], choices: [] };
@@ -192,10 +192,15 @@ function cardActionEffect(type: unknown, text: unknown, value: unknown): Omit<Ch
   }
 }
 
+/**
+ * A button as the channel shows it, its label alone, with the client's `/tap N` set apart: no
+ * channel numbers its buttons, and the bot rightly takes a typed number only where the channel
+ * itself shows numbers (in the text of a list).
+ */
 function addChoice(choice: Choice, out: Rendered): void {
   out.choices.push(choice);
-  const where = choice.url ? ` (opens ${choice.url})` : '';
-  out.lines.push({ kind: 'choice', text: `[${out.choices.length}] ${choice.label}${where}` });
+  const where = choice.url ? ` opens ${choice.url}` : '';
+  out.lines.push({ kind: 'choice', text: `[${choice.label}]${where}   /tap ${out.choices.length}` });
 }
 
 /** Card text as shown: the backslashes that escape markdown (cards/markdown.ts) are not seen. */

@@ -14,7 +14,7 @@ import type { ChatTarget } from './target.js';
 export type LineOutcome = 'continue' | 'quit';
 
 /**
- * One person talking to the bot: sends each line as typed (or a tap of a numbered button),
+ * One person talking to the bot: sends each line as typed (or a tap of a button, `/tap N`),
  * prints the replies, and remembers the last buttons shown so `/tap N` can press one.
  */
 export class ChatSession {
@@ -72,7 +72,7 @@ export class ChatSession {
           : `"${choice.label}" cannot be tapped here`,
       );
     }
-    this.printer.note(`(tapped [${number}] ${choice.label})`);
+    this.printer.note(`(tapped [${choice.label}])`);
     await this.say(choice.input);
   }
 

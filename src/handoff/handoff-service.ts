@@ -22,6 +22,8 @@ export interface NewRequest {
   reference: Reference;
   topic: string;
   summary?: string;
+  /** Left for the next specialist on duty, when nobody was there to accept. */
+  leftMessage?: { text: string; contact: string };
 }
 
 export type AcceptOutcome = 'accepted' | 'taken' | 'notFound' | 'busy';
@@ -57,6 +59,7 @@ export class HandoffService {
       member: { userKey: input.userKey, alias: input.alias, reference: toStored(input.reference) },
       topic: input.topic,
       ...(input.summary ? { summary: input.summary } : {}),
+      ...(input.leftMessage ? { leftMessage: input.leftMessage } : {}),
       createdAt: this.options.clock().toISOString(),
     };
     await this.store.saveRequest(request);
@@ -66,6 +69,11 @@ export class HandoffService {
     const roster = await this.store.roster();
     await this.notify(roster, request);
     return { code, anyoneOnDuty: Object.keys(roster).length > 0 };
+  }
+
+  /** Whether any specialist is on duty now: the person hears this before being asked anything. */
+  async anyoneOnDuty(): Promise<boolean> {
+    return Object.keys(await this.store.roster()).length > 0;
   }
 
   /** Withdraws the member's waiting request. */
@@ -246,7 +254,8 @@ export class HandoffService {
     let expired = 0;
     for (const code of await this.store.openCodes()) {
       const found = await this.store.request(code);
-      if (found?.request.status !== 'waiting') continue;
+      // A message left waits for the next specialist on duty, as the person was told: no timeout.
+      if (found?.request.status !== 'waiting' || found.request.leftMessage) continue;
       if (minutesSince(found.request.createdAt, now) < this.options.waitMinutes) continue;
       try {
         await this.store.saveRequest({ ...found.request, status: 'expired' }, found.eTag);

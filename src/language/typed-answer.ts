@@ -113,6 +113,7 @@ export class TypedAnswerReader {
   private readonly no: ReadonlySet<string>;
   private readonly back: ReadonlySet<string>;
   private readonly skip: ReadonlySet<string>;
+  private readonly unsure: ReadonlySet<string>;
   private readonly nonAnswers: ReadonlySet<string>;
   private readonly frustration: readonly string[];
 
@@ -128,6 +129,7 @@ export class TypedAnswerReader {
     this.no = set('answers.noWords');
     this.back = set('answers.backWords');
     this.skip = set('answers.skipWords');
+    this.unsure = set('answers.unsureWords');
     this.nonAnswers = set('answers.nonAnswerWords');
     this.frustration = strings.variants('answers.frustrationWords').map(foldAnswer);
   }
@@ -158,12 +160,29 @@ export class TypedAnswerReader {
     const folded = foldAnswer(text);
     if (this.yes.has(folded)) return true;
     if (this.no.has(folded)) return false;
+    // "fine yes", "ok sure": yes words only.
+    if (words(folded).every((word) => this.yes.has(word))) return true;
     const [match] = recognizeBoolean(text, 'en-us');
     if (!match) return undefined;
     // "I have no car" is not a no: the yes or no must be the whole answer, give or take filler.
     const rest = foldAnswer(`${text.slice(0, match.start)} ${text.slice(match.end + 1)}`);
     const value = (match.resolution as { value?: unknown }).value;
     return typeof value === 'boolean' && this.onlyFiller(rest) ? value : undefined;
+  }
+
+  /**
+   * True when `text` holds nothing to keep as a name or a message: a yes or no, "back" or
+   * "skip", an "I don't know", or filler only ("ok", "idk", "um", "?"). People answer the offer
+   * around a question this way; such a reply is not their content.
+   */
+  saysNothing(text: string): boolean {
+    const folded = foldAnswer(text);
+    return (
+      this.onlyFiller(folded) ||
+      this.unsure.has(folded) ||
+      this.stepWord(text) !== undefined ||
+      this.yesOrNo(text) !== undefined
+    );
   }
 
   /** "back" (to the previous question) or "skip" (this one), typed as a whole answer. */

@@ -111,11 +111,15 @@ describe("markup in a person's words never renders as markup", () => {
     }
 
     it('is escaped on the specialist card, and plain text in every message that carries it', async () => {
-      for (const text of ['hello', 'talk to a person', 'Jo', strings.text('handoff.dontShare')])
+      for (const text of ['hello', 'talk to a person', strings.text('handoff.leaveMessage'), 'Jo'])
         await say('member-m', 'member-m', text);
-      await say('member-m', 'member-m', strings.text('handoff.leaveMessage'));
       await say('member-m', 'member-m', MARKUP);
       await say('member-m', 'member-m', 'here in this chat');
+      // Shown back to confirm, as typed.
+      const confirm = connector.received.filter((a) => a.conversation.id === 'member-m').at(-1);
+      assert.ok(confirm?.text?.includes(MARKUP), 'the message is shown to confirm');
+      assert.equal(confirm?.textFormat, 'plain');
+      await say('member-m', 'member-m', strings.text('handoff.sendMessage'));
       await say('spec-m', 'peer-1', 'on duty');
       await say('spec-m', 'peer-1', 'accept');
 

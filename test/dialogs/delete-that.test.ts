@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { RobustnessBot } from '../robustness/harness.js';
 import { promptPaths } from '../robustness/prompt-paths.js';
+import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
 
@@ -13,8 +14,14 @@ const says = (replies: readonly Partial<Activity>[], key: Parameters<typeof cont
 describe('"delete that" means the last answer, not "delete my data"', function () {
   this.timeout(60_000);
   let bot: RobustnessBot;
-  before(() => {
+  // Some questions are asked only with a specialist on duty (the handoff's consent).
+  let connector: StandInConnector;
+  before(async () => {
     bot = new RobustnessBot();
+    connector = await startConnector();
+  });
+  after(async () => {
+    await connector.close();
   });
 
   // Questions with a question before them ("back" goes there), and where "back" leads.
@@ -26,6 +33,7 @@ describe('"delete that" means the last answer, not "delete my data"', function (
     it(`"${typed}" at every question with one before it goes back there, and never asks to erase data`, async () => {
       const wrong: string[] = [];
       for (const path of paths) {
+        await bot.specialistOnDuty(path.onDuty ? connector.url : undefined);
         const conversation = bot.conversation();
         for (const step of path.steps) await conversation.say(step);
         const replies = await conversation.say(typed);

@@ -64,7 +64,7 @@ const openings: readonly Opening[] = [
     covers: 'handoff',
     what: 'handoff',
     says: 'I want a real person',
-    answers: ['handoff.intro', 'handoff.askAlias'],
+    answers: ['handoff.intro', 'handoff.nobodyNow', 'handoff.offerMessage'],
     never: ['menu.prompt'],
   },
   {
@@ -201,14 +201,20 @@ describe('a conversation that starts with a message (no conversationUpdate)', ()
 
   it('the "yes" after asking for a real person is taken by the handoff flow, not the menu', async () => {
     await exchange(served.url, say('first-handoff', 'I want a real person'));
+    // Nobody is on duty here: "yes" answers "Would you like to leave a message?".
     const replies = await exchange(served.url, say('first-handoff', 'yes'));
     assert.deepEqual(
       replies.map((a) => a.text),
+      [strings.text('handoff.askAlias')],
+    );
+    const ok = await exchange(served.url, say('first-handoff', 'ok'));
+    assert.deepEqual(
+      ok.map((a) => a.text),
       [strings.text('handoff.aliasNotName')],
-      '"yes" is not taken as the name: the name is asked for again',
+      '"ok" is not taken as the name: the name is asked for again',
     );
     const named = await exchange(served.url, say('first-handoff', 'Sam'));
-    assert.ok(saysKey(named, ['handoff.summaryAsk', { summary: strings.text('handoff.summaryMenu') }]));
+    assert.ok(saysKey(named, 'handoff.askMessage'));
   });
 
   it('someone welcomed by a conversationUpdate gets no disclosure, and a second join is not welcomed again', async () => {

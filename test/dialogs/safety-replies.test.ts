@@ -94,4 +94,43 @@ describe('SafetyReplies', () => {
       assert.ok(!replies.isClearNo(unsure), unsure);
     }
   });
+
+  // Said by people playing the bot, who then got the crisis reply for a clear no.
+  it('hears the no after an opener, and "I am safe" anywhere, unless a word doubts it', () => {
+    for (const no of [
+      'Goodness, no. I am perfectly safe.',
+      'Oh no, nothing like that. I am safe, thank you for asking.',
+      'what?? no im fine, i just want to change my letter',
+      'honestly no',
+      'haha no im good',
+      'not in any danger, back to my letter',
+      'estoy bien, im safe for real',
+    ]) {
+      assert.ok(replies.isClearNo(no), no);
+    }
+    for (const unsure of [
+      'oh, I am safe but I keep thinking about it',
+      'well maybe',
+      'what? yes',
+      'haha not really',
+      "i'm not safe",
+      'i am not safe now',
+      'ay, no estoy bien',
+    ]) {
+      assert.ok(!replies.isClearNo(unsure), unsure);
+    }
+  });
+
+  it('hears "safe now" inside a longer answer, and not when it is doubted', () => {
+    for (const safe of [
+      'im safe… keep going with court',
+      'honestly i am safe now, thanks',
+      'estoy bien ya',
+    ]) {
+      assert.ok(replies.isSafeNow(safe), safe);
+    }
+    for (const unsure of ['im not safe now', 'i am safe now, i think, but not sure', 'no estoy bien']) {
+      assert.ok(!replies.isSafeNow(unsure), unsure);
+    }
+  });
 });

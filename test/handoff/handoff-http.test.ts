@@ -48,15 +48,16 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
   /** A member asks for a person and shares the summary; returns the request code. */
   async function requestPerson(conversation: string, user: string, alias: string): Promise<string> {
     await say(conversation, user, 'hello');
+    // Who is there comes first; then only the name and the consent.
     assert.deepEqual(await say(conversation, user, 'can I talk to a real person please'), [
       strings.text('handoff.intro'),
+      strings.text('handoff.onDutyNow'),
       strings.text('handoff.askAlias'),
     ]);
     const consent = await say(conversation, user, alias);
-    assert.ok(
-      consent[0]?.startsWith(
-        strings.text('handoff.summaryAsk', { summary: strings.text('handoff.summaryMenu') }).slice(0, 40),
-      ),
+    assert.equal(
+      consent[0],
+      strings.text('handoff.summaryAsk', { summary: strings.text('handoff.summaryAsked') }),
     );
     const queued = (await say(conversation, user, strings.text('handoff.share'))).join('\n');
     const code = /code is ([A-Z0-9]{6})/.exec(queued)?.[1];
@@ -78,7 +79,7 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     assert.equal(card?.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.adaptive');
     assert.ok(
       card?.text?.includes(
-        strings.text('specialist.summaryLine', { summary: strings.text('handoff.summaryMenu') }),
+        strings.text('specialist.summaryLine', { summary: strings.text('handoff.summaryAsked') }),
       ),
     );
     const initiation = connector.received.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
@@ -174,25 +175,65 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     assert.ok(stillWaiting.join('\n').includes(code), 'the request is still waiting');
   });
 
-  it('is honest when nobody is on duty, and a message left is shown to the next specialist on duty', async () => {
+  it('says nobody is on duty before asking anything; a message left, confirmed, is shown to the next specialist on duty', async () => {
     await say('member-1', 'member-a', 'hello');
-    await say('member-1', 'member-a', 'talk to a person');
-    await say('member-1', 'member-a', 'Jo');
-    const answer = await say('member-1', 'member-a', strings.text('handoff.dontShare'));
-    assert.ok(answer.includes(strings.text('handoff.nobody')));
-    assert.ok(answer.some((t) => t.startsWith(strings.text('handoff.fallbackAsk'))));
-    assert.deepEqual(await say('member-1', 'member-a', strings.text('handoff.leaveMessage')), [
-      strings.text('handoff.askMessage'),
+    assert.deepEqual(await say('member-1', 'member-a', 'talk to a person'), [
+      strings.text('handoff.intro'),
+      strings.text('handoff.nobodyNow'),
+      strings.text('handoff.offerMessage'),
     ]);
-    await say('member-1', 'member-a', 'I have court on Monday and would like to talk it through');
-    assert.equal(
-      (await say('member-1', 'member-a', 'here in this chat'))[0],
-      strings.text('handoff.messageLeft'),
-    );
+    assert.deepEqual(await say('member-1', 'member-a', strings.text('handoff.leaveMessage')), [
+      strings.text('handoff.askAlias'),
+    ]);
+    assert.deepEqual(await say('member-1', 'member-a', 'Jo'), [strings.text('handoff.askMessage')]);
+    // A filler is no message.
+    assert.deepEqual(await say('member-1', 'member-a', 'ok'), [strings.text('handoff.messageRetry')]);
+    const message = 'I would like help getting ready for a meeting with my boss';
+    assert.deepEqual(await say('member-1', 'member-a', message), [strings.text('handoff.askContact')]);
+    const contact = 'here in this chat';
+    assert.deepEqual(await say('member-1', 'member-a', contact), [
+      strings.text('handoff.confirmMessage', { message, contact }),
+    ]);
+    const store = new HandoffStore(storage);
+    assert.deepEqual(await store.openCodes(), [], 'nothing is sent before they confirm');
+    const sent = await say('member-1', 'member-a', 'yes');
+    assert.equal(sent[0], strings.text('handoff.messageLeft'));
 
     const onDuty = (await say('spec-1', 'peer-1', 'on duty')).join('\n');
-    assert.ok(onDuty.includes('I have court on Monday and would like to talk it through'));
+    assert.ok(onDuty.includes(message));
     assert.ok(onDuty.includes(strings.text('specialist.noSummary')), 'no summary without consent');
+    const [code = ''] = await store.openCodes();
+    assert.equal((await store.request(code))?.request.member.alias, 'Jo');
+    // A message left waits for whoever comes on duty: it does not time out on the person.
+    now += 60 * 60_000;
+    assert.equal(await app.handoff.sweepTimeouts(), 0);
+    assert.deepEqual(connector.newTexts('member-1'), []);
+  });
+
+  it('a left message can be changed before it is sent', async () => {
+    await say('member-1', 'member-a', 'talk to a person');
+    await say('member-1', 'member-a', strings.text('handoff.leaveMessage'));
+    await say('member-1', 'member-a', 'Jo');
+    await say('member-1', 'member-a', 'please call me');
+    await say('member-1', 'member-a', 'here');
+    assert.deepEqual(await say('member-1', 'member-a', strings.text('handoff.changeMessage')), [
+      strings.text('handoff.askMessageAgain', { message: 'please call me' }),
+    ]);
+    const message = 'I would like to talk about my first week back at work';
+    await say('member-1', 'member-a', message);
+    assert.deepEqual(await say('member-1', 'member-a', 'back'), [
+      strings.text('handoff.askMessageAgain', { message: 'please call me' }),
+    ]);
+    await say('member-1', 'member-a', message);
+    await say('member-1', 'member-a', 'text me at 555-0100');
+    const sent = await say('member-1', 'member-a', strings.text('handoff.sendMessage'));
+    assert.equal(sent[0], strings.text('handoff.messageLeft'));
+    const onDuty = (await say('spec-1', 'peer-1', 'on duty')).join('\n');
+    assert.ok(
+      onDuty.includes(strings.text('specialist.messageLine', { message, contact: 'text me at 555-0100' })),
+      onDuty,
+    );
+    assert.ok(!onDuty.includes('please call me'), 'the first wording was replaced');
   });
 
   it('after HANDOFF_WAIT_MINUTES with no accept, tells the member and offers other options', async () => {

@@ -57,6 +57,8 @@ const table: [string, TypedQuestion, string, string | undefined][] = [
   ['one word of a label: the one it covers most', consent, 'share', 'share'],
   ['a no inside a sentence is not a no', consent, 'I have no car', undefined],
   ['yes words where options are not yes and no', mode, 'ok', undefined],
+  ['a yes word and a label', consent, 'ok share', 'share'],
+  ['a yes word and the other label', consent, 'yes dont share', 'dontShare'],
   ['a few words with filler', mode, 'at the end pls', 'atEnd'],
   ['a synonym', mode, 'as we go', 'asYouGo'],
   ['a few words of a label', ideas, 'the quiet room one', 'quiet'],
@@ -101,6 +103,13 @@ describe('typed-answer reader: one way to read a typed answer', () => {
     assert.match(second, /talk to a person/);
     // Never "type its number": where numbers show, they stand next to the options.
     assert.doesNotMatch(reader.retryText(ideas, 1), /number/);
+  });
+
+  it('a yes or no, "back", "idk" or filler says nothing to keep as a name or message; words do', () => {
+    for (const nothing of ['ok', 'yes', 'nah', 'idk', 'i dont know', 'back', 'skip', 'um', '?', '  '])
+      assert.equal(reader.saysNothing(nothing), true, nothing);
+    for (const said of ['Sam', 'J', 'please call me back', 'I have court on Monday', '555-0100'])
+      assert.equal(reader.saysNothing(said), false, said);
   });
 
   it('edit distance counts a swap of neighbours as one', () => {

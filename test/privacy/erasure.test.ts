@@ -110,12 +110,12 @@ const everyFeature = (phrase: string): readonly Turn[] => [
   [1, 'Done', 'peerGroups.done'],
 
   // Nobody is on duty: a request to talk to a person, with a message left.
-  [1, 'talk to a person', 'handoff.askAlias'],
-  [1, 'Sam'],
-  [1, text('handoff.dontShare'), 'handoff.nobody'],
-  [1, text('handoff.leaveMessage'), 'handoff.askMessage'],
+  [1, 'talk to a person', 'handoff.nobodyNow'],
+  [1, text('handoff.leaveMessage'), 'handoff.askAlias'],
+  [1, 'Sam', 'handoff.askMessage'],
   [1, `please call about ${phrase}`, 'handoff.askContact'],
-  [1, `text me at ${phrase}`, 'handoff.messageLeft'],
+  [1, `text me at ${phrase}`, 'handoff.confirmMessage'],
+  [1, text('handoff.sendMessage'), 'handoff.messageLeft'],
 
   // A safety plan in their words, with the next-day check-in.
   [1, 'my safety plan', 'safetyPlan.none'],

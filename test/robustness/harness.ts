@@ -1,5 +1,6 @@
 import { type Activity, type CardAction, type StoreItems, TestAdapter } from 'botbuilder';
 import { type Dialog, Prompt } from 'botbuilder-dialogs';
+import { HandoffStore } from '../../src/handoff/handoff-store.js';
 import { createApp } from '../../src/host/app.js';
 import { loadConfig } from '../../src/host/config.js';
 import { createWayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
@@ -44,6 +45,18 @@ export class RobustnessBot {
     };
     for (const dialog of this.app.bot.dialogs()) walk(dialog);
     return ids;
+  }
+
+  /**
+   * Puts a peer specialist on duty (their cards go to `serviceUrl`, a stand-in connector), or
+   * takes them off with undefined: whether anyone is on duty decides the handoff's questions.
+   */
+  async specialistOnDuty(serviceUrl: string | undefined): Promise<void> {
+    const store = new HandoffStore(this.storage);
+    if (!serviceUrl) return store.updateRoster(() => ({}));
+    const conversation = { id: 'specialist-chat', isGroup: false, conversationType: 'personal', name: '' };
+    const reference = { channelId: this.channel, serviceUrl, conversation };
+    await store.updateRoster(() => ({ 'peer-1': { name: 'Pat', reference, since: fixedNow.toISOString() } }));
   }
 
   /** A new conversation with a new person. */

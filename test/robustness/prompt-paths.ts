@@ -20,6 +20,8 @@ export interface PromptPath {
   ranking?: boolean;
   /** Answers are kept in the person's own words: a typo or a few words of a button stay as typed. */
   ownWords?: boolean;
+  /** A peer specialist is on duty (the handoff asks other questions when nobody is). */
+  onDuty?: boolean;
 }
 
 /**
@@ -86,9 +88,10 @@ const practiceMode = [...practice, '1'];
 const practiceScene = [...practiceMode, 'Coach me as I go'];
 
 const handoff = ['hi', 'Talk to a person'];
-const handoffConsent = [...handoff, 'Sam'];
-const handoffFallback = [...handoffConsent, 'Share it'];
-const handoffMessage = [...handoffFallback, 'Leave a message'];
+const handoffAlias = [...handoff, 'Leave a message'];
+const handoffMessage = [...handoffAlias, 'Sam'];
+const handoffContact = [...handoffMessage, 'I would like to talk about my job'];
+const handoffConfirm = [...handoffContact, 'here in this chat'];
 
 const crisis = 'I want to kill myself';
 
@@ -269,17 +272,46 @@ export const promptPaths: readonly PromptPath[] = [
     open: true,
   },
 
-  { prompt: 'handoffAlias', asks: 'handoff.askAlias', steps: handoff, open: true },
+  // Nobody on duty: a message first, then only what it needs.
+  { prompt: 'handoffChoice', question: 'fallback', asks: 'handoff.offerMessage', steps: handoff },
   {
-    prompt: 'handoffChoice',
-    question: 'consent',
-    asks: 'handoff.summaryAsk',
-    steps: handoffConsent,
-    yesNo: true,
+    prompt: 'handoffAlias',
+    asks: 'handoff.askAlias',
+    steps: handoffAlias,
+    open: true,
+    back: 'handoff.offerMessage',
+  },
+  {
+    prompt: 'handoffText',
+    asks: 'handoff.askMessage',
+    steps: handoffMessage,
+    open: true,
     back: 'handoff.askAlias',
   },
-  { prompt: 'handoffChoice', question: 'fallback', asks: 'handoff.fallbackAsk', steps: handoffFallback },
-  { prompt: 'handoffText', asks: 'handoff.askMessage', steps: handoffMessage, open: true },
+  {
+    prompt: 'handoffConfirm',
+    asks: 'handoff.confirmMessage',
+    steps: handoffConfirm,
+    yesNo: true,
+    back: 'handoff.askContact',
+  },
+  // Someone on duty: the name, then consent to the summary.
+  {
+    prompt: 'handoffAlias',
+    question: 'on duty',
+    asks: 'handoff.askAlias',
+    steps: handoff,
+    open: true,
+    onDuty: true,
+  },
+  {
+    prompt: 'handoffConsent',
+    asks: 'handoff.summaryAsk',
+    steps: [...handoff, 'Sam'],
+    yesNo: true,
+    back: 'handoff.askAlias',
+    onDuty: true,
+  },
 
   { prompt: 'deleteDataConfirm', asks: 'data.confirmDelete', steps: ['hi', 'delete my data'], yesNo: true },
   { prompt: 'safetyChoice', asks: 'safety.choicePrompt', steps: ['hi', crisis] },
@@ -405,8 +437,9 @@ export const promptPaths: readonly PromptPath[] = [
     prompt: 'handoffText',
     question: 'contact',
     asks: 'handoff.askContact',
-    steps: [...handoffMessage, 'I would like to talk about my job'],
+    steps: handoffContact,
     open: true,
+    back: 'handoff.askMessage',
   },
 
   { prompt: 'safetyPlanOffer', asks: 'safetyPlan.offerMake', steps: safetyPlan, yesNo: true },

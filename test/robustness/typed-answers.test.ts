@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import { prepFields } from '../../src/appointments/plan.js';
 import type { StringKey } from '../../src/content/strings.js';
 import { filters } from '../../src/peer-groups/matching.js';
+import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
 import { type Conversation, RobustnessBot, type SeenQuestion } from './harness.js';
@@ -77,8 +78,8 @@ function typedCases(path: PromptPath, seen: SeenQuestion): TypedCase[] {
 }
 
 /**
- * Where an answer led: the first reply (numbers aside: counts of stored records differ between
- * copies of a conversation) and the question then open.
+ * Where an answer led: the first reply (numbers and request codes aside: counts of stored records
+ * differ between copies of a conversation) and the question then open.
  */
 interface Outcome {
   first: string;
@@ -89,7 +90,9 @@ async function outcomeOf(
   conversation: Conversation,
   replies: readonly Partial<Activity>[],
 ): Promise<Outcome> {
-  return { first: (replies[0]?.text ?? '').replace(/\d+/g, '#'), open: await conversation.openPrompt() };
+  // A handoff request's code is new in each copy too.
+  const first = (replies[0]?.text ?? '').replace(/\b[A-Z0-9]{6}\b/g, 'CODE').replace(/\d+/g, '#');
+  return { first, open: await conversation.openPrompt() };
 }
 
 const textsOf = (replies: readonly Partial<Activity>[]) => replies.map((reply) => reply.text ?? '');
@@ -116,6 +119,25 @@ async function movedOn(path: PromptPath, conversation: Conversation, replies: re
   );
 }
 
+/**
+ * A re-ask mentions numbers ("type its number") only where numbers are shown: a numbered list of
+ * options, or numbered items in the question itself (a ranking). Web Chat's buttons have none.
+ */
+function assertNumbersOnlyWhereShown(
+  seen: SeenQuestion,
+  replies: readonly Partial<Activity>[],
+  where: string,
+) {
+  const numbersShown = seen.numbered || /^\s*\d+[.)] /m.test(seen.text);
+  if (numbersShown) return;
+  for (const text of textsOf(replies))
+    assert.doesNotMatch(
+      text,
+      /(?<!phone )\bnumbers?\b/i,
+      `${where}: a re-ask speaks of numbers none are shown: ${text}`,
+    );
+}
+
 const nameOf = (path: PromptPath) => `${path.prompt}${path.question ? ` (${path.question})` : ''}`;
 
 const says = (replies: readonly Partial<Activity>[], key: StringKey) =>
@@ -125,12 +147,16 @@ describe('Robustness: every question reads typed answers the one shared way', fu
   this.timeout(120000);
   let bot: RobustnessBot;
   let covered = 0;
+  /** Where an on-duty specialist's request cards go. */
+  let connector: StandInConnector;
 
-  before(() => {
+  before(async () => {
     bot = new RobustnessBot();
+    connector = await startConnector();
   });
 
-  after(() => {
+  after(async () => {
+    await connector.close();
     console.log(`      robustness: ${promptPaths.length} prompts x typed answers = ${covered} answers tried`);
   });
 
@@ -175,6 +201,7 @@ describe('Robustness: every question reads typed answers the one shared way', fu
     it(`${prompt}: ${JSON.stringify(typed)} is an answer (next: ${next}), not a command or a miss`, async () => {
       const path = promptPaths.find((p) => nameOf(p) === prompt);
       assert.ok(path, prompt);
+      await bot.specialistOnDuty(path.onDuty ? connector.url : undefined);
       const conversation = bot.conversation();
       for (const step of path.steps) await conversation.say(step);
       const replies = await conversation.say(typed);
@@ -197,6 +224,7 @@ describe('Robustness: every question reads typed answers the one shared way', fu
       for (const path of promptPaths) {
         const name = nameOf(path);
         it(`${name}: reached by typing, then every typed answer moves on or gets a different retry`, async () => {
+          await channelBot.specialistOnDuty(path.onDuty ? connector.url : undefined);
           const start = channelBot.conversation();
           for (const step of path.steps) await start.say(step);
           assert.equal(await start.openPrompt(), path.prompt, `${name}: the path ends at another prompt`);
@@ -229,6 +257,7 @@ describe('Robustness: every question reads typed answers the one shared way', fu
             const replies = await conversation.say(typed.text);
             try {
               assertNoRepeat(asked, replies, where);
+              if (typed.kind === 'miss') assertNumbersOnlyWhereShown(seen, replies, where);
               if (typed.means !== undefined) {
                 const outcome = await outcomeOf(conversation, replies);
                 const tapped = await tap(typed.means);

@@ -56,13 +56,13 @@ const rows: readonly Row[] = [
   {
     covers: 'handoff',
     says: 'im scared ill relapse, i want to talk to a person',
-    answers: ['handoff.intro', 'handoff.askAlias'],
+    answers: ['handoff.intro', 'handoff.nobodyNow', 'handoff.offerMessage'],
     never: ['menu.prompt'],
   },
   {
     covers: 'handoff',
     says: 'i feel like giving up on recovery... can i talk to a real persn',
-    answers: ['handoff.intro', 'handoff.askAlias'],
+    answers: ['handoff.intro', 'handoff.nobodyNow', 'handoff.offerMessage'],
     never: ['menu.prompt'],
   },
   { covers: 'help', says: 'i feel so hopeless lately. help', answers: ['help.summary', 'menu.prompt'] },

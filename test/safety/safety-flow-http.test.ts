@@ -159,11 +159,15 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
       ['peer groups', (id) => exchange(served.url, say(id, 'find a group'))],
       ['practice', (id) => exchange(served.url, say(id, 'can we practice a conversation'))],
       [
-        'handoff waiting (nobody on duty)',
+        'handoff, nobody on duty: leave a message?',
+        (id) => exchange(served.url, say(id, 'talk to a person')),
+      ],
+      [
+        'handoff, leaving a message',
         async (id) => {
           await exchange(served.url, say(id, 'talk to a person'));
-          await exchange(served.url, say(id, 'Sam'));
-          return exchange(served.url, say(id, strings.text('handoff.share')));
+          await exchange(served.url, say(id, strings.text('handoff.leaveMessage')));
+          return exchange(served.url, say(id, 'Sam'));
         },
       ],
     ];

@@ -128,7 +128,8 @@ describe('safety gate', () => {
       [
         strings.text('safety.talkToPersonAnswer'),
         strings.text('handoff.intro'),
-        strings.text('handoff.askAlias'),
+        strings.text('handoff.nobodyNow'),
+        strings.text('handoff.offerMessage'),
       ],
     );
   });

@@ -135,15 +135,15 @@ describe('npm run chat against a bot at --url (a stand-in that sends every kind 
       '  · IntentRecognizer appointment 0.93 {"appointmentType":["counselor"]}',
       'bot: First line',
       '     second line',
-      '     [1] Sure thing',
+      '     [Sure thing]   /tap 1',
       'bot: Hero title',
       'bot: Hero text',
-      '     [2] Send back',
-      '     [3] A page (opens https://example.org/page)',
+      '     [Send back]   /tap 2',
+      '     [A page] opens https://example.org/page   /tap 3',
       'bot: Card (escaped) text',
       'bot: When: Tuesday',
       'bot: Rich',
-      '     [4] Keep it',
+      '     [Keep it]   /tap 4',
       '     [attachment: my-data.json (application/json)]',
     ]);
   });
@@ -170,7 +170,7 @@ describe('npm run chat against a bot at --url (a stand-in that sends every kind 
       { text: 'sent words', value: { pick: 2 } },
       { text: undefined, value: { action: 'keep', id: 7 } },
     ]);
-    assert.equal(linesAfter(run, 'you> /tap 1')[0], '  (tapped [1] Sure thing)');
+    assert.equal(linesAfter(run, 'you> /tap 1')[0], '  (tapped [Sure thing])');
     assert.equal(
       linesAfter(run, 'you> /tap 3')[0],
       '  "A page" opens https://example.org/page; nothing is sent',

@@ -7,15 +7,17 @@ import { linesAfter, runChat } from './run-chat.js';
 
 const { strings } = testContent();
 const isTrace = (line: string) => line.startsWith('  · ');
-/** A numbered choice line as the client prints it. */
+/** A button line as the client prints it: the label as the channel shows it, then its /tap. */
 const choice = (label: string) =>
-  new RegExp(`^\\s+\\[\\d+\\] ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  new RegExp(`^\\s+\\[${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\] +/tap \\d+$`);
+/** The label of a button line, if the line is one. */
+const buttonLabel = (line: string) => /^\s+\[(.+)\] +\/tap \d+$/.exec(line)?.[1];
 
 describe('npm run chat against the in-process bot', function () {
   // Each run starts the real app in a child process; the CPU is shared.
   this.timeout(120_000);
 
-  it('opens with a conversationUpdate, then prints replies, numbered choices and traces', async () => {
+  it('opens with a conversationUpdate, then prints replies, buttons (unnumbered, /tap beside) and traces', async () => {
     const run = await runChat(['hi']);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stderr, '');
@@ -29,7 +31,7 @@ describe('npm run chat against the in-process bot', function () {
     for (const key of ['menu.appointment', 'menu.accommodation', 'menu.peerGroup', 'menu.handoff'] as const)
       assert.ok(
         beforeMessage.some((line) => choice(strings.text(key)).test(line)),
-        `${key} as a numbered choice`,
+        `${key} as a button`,
       );
     const afterMessage = linesAfter(run, 'you> hi');
     assert.equal(afterMessage[0], '  · SafetyCheck level=none');
@@ -47,10 +49,14 @@ describe('npm run chat against the in-process bot', function () {
       assert.equal(run.lines[1], 'you> hi', 'nothing is sent before the first message');
       assert.ok(!run.lines.some(isTrace), 'no traces printed');
       const replyToHi = linesAfter(run, 'you> hi');
-      const first = replyToHi.map((line) => /^\s+\[1\] (.+)$/.exec(line)?.[1]).find(Boolean);
-      assert.ok(first, `the reply to "hi" shows numbered choices:\n${run.stdout}`);
+      const first = replyToHi.map(buttonLabel).find(Boolean);
+      assert.ok(first, `the reply to "hi" shows buttons:\n${run.stdout}`);
+      assert.ok(
+        replyToHi.includes(`     [${first}]   /tap 1`),
+        'the first button is tapped with /tap 1, and no number is in its label',
+      );
       const tapped = linesAfter(run, 'you> /tap 1');
-      assert.equal(tapped[0], `  (tapped [1] ${first})`);
+      assert.equal(tapped[0], `  (tapped [${first}])`);
       assert.ok(
         tapped.some((line) => line.startsWith('bot: ')),
         'the tap got a reply',
@@ -67,10 +73,10 @@ describe('npm run chat against the in-process bot', function () {
     assert.match(run.lines[0] ?? '', / · msteams · --user 29:\S+ --conversation a:\S+/);
     const beforeMessage = run.lines.slice(1, run.lines.indexOf('you> help'));
     assert.ok(beforeMessage.includes(`bot: ${strings.text('welcome.greeting')}`), run.stdout);
-    // The menu comes as a hero card: its text, then its buttons numbered.
+    // The menu comes as a hero card: its text, then its buttons, labels as Teams shows them.
     const menu = beforeMessage.indexOf(`bot: ${strings.text('menu.prompt')}`);
     assert.ok(menu > 0, run.stdout);
-    assert.match(beforeMessage[menu + 1] ?? '', /^\s+\[1\] \S/);
+    assert.match(beforeMessage[menu + 1] ?? '', choice(strings.text('menu.appointment')));
     assert.equal(linesAfter(run, 'you> help')[0], '  · SafetyCheck level=none');
   });
 

@@ -77,7 +77,7 @@ function everyCardMessage(): Record<string, Partial<Activity>> {
       },
     },
     topic: strings.text('features.accommodation'),
-    summary: strings.text('handoff.summaryTopic', { topic: strings.text('features.accommodation') }),
+    summary: `${strings.text('handoff.summaryDuring', { flow: strings.text('handoff.flowAccommodation') })} ${strings.text('handoff.summaryMisunderstood')}`,
     leftMessage: { text: long(MAX_MESSAGE_LENGTH), contact: long(MAX_MESSAGE_LENGTH, 'call') },
     createdAt: FIXED_NOW.toISOString(),
   };

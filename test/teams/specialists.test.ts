@@ -135,7 +135,7 @@ describe('Teams: peer specialists (HTTP, Teams-shaped activities, stand-in conne
       const posted = JSON.stringify(post);
       assert.ok(posted.includes(code));
       assert.ok(!posted.includes('Sam'), 'the member’s chosen name stays out of the channel');
-      assert.ok(!posted.includes(strings.text('handoff.summaryMenu')), 'so does the summary');
+      assert.ok(!posted.includes(strings.text('handoff.summaryAsked')), 'so does the summary');
 
       const thread = channelThread('1700000000100');
       const notMine = await say(thread, stranger, '', { value: { command: 'accept', code }, mention: false });
@@ -156,7 +156,7 @@ describe('Teams: peer specialists (HTTP, Teams-shaped activities, stand-in conne
       );
       assert.ok(
         privately[1]?.includes(
-          strings.text('specialist.summaryLine', { summary: strings.text('handoff.summaryMenu') }),
+          strings.text('specialist.summaryLine', { summary: strings.text('handoff.summaryAsked') }),
         ),
       );
 

@@ -1,0 +1,360 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import { HandoffStore } from '../../src/handoff/handoff-store.js';
+import { RobustnessBot } from '../robustness/harness.js';
+import { type StandInConnector, startConnector } from '../support/connector.js';
+import { testContent } from '../support/content.js';
+import { containsReply, type Reply } from '../support/dialog-case.js';
+
+const { strings } = testContent();
+const text = (key: Parameters<typeof strings.text>[0]) => strings.text(key);
+const CRISIS = 'I want to kill myself';
+const MESSAGE = 'I would like help with a hard week at work';
+
+/** A reply by key; '...' ends the check (the rest of that turn is not this test's). */
+type Expected = Reply | '...';
+
+/** A step: what the person types, and every message the bot sends back, in order, by key. */
+type Step = [said: string, replies: readonly Expected[]];
+
+/** A transcript through the whole bot (safety gate, menu, handoff), as data. */
+interface HandoffCase {
+  name: string;
+  /** A peer specialist is on duty. */
+  onDuty?: boolean;
+  /** Web Chat shows buttons; SMS numbered lists. */
+  channel?: 'webchat' | 'sms';
+  steps: readonly Step[];
+}
+
+/** The first message of a new conversation asking for a person, with nobody on duty. */
+const askNobody: Step = [
+  'I want to talk to a real person',
+  ['firstMessage.disclosure', 'handoff.intro', 'handoff.nobodyNow', 'handoff.offerMessage'],
+];
+const toAlias: readonly Step[] = [askNobody, ['Leave a message', ['handoff.askAlias']]];
+const toMessage: readonly Step[] = [...toAlias, ['Sam', ['handoff.askMessage']]];
+const toContact: readonly Step[] = [...toMessage, [MESSAGE, ['handoff.askContact']]];
+const toConfirm: readonly Step[] = [
+  ...toContact,
+  ['here in this chat', [['handoff.confirmMessage', { message: MESSAGE, contact: 'here in this chat' }]]],
+];
+const askOnDuty: Step = [
+  'I want to talk to a real person',
+  ['firstMessage.disclosure', 'handoff.intro', 'handoff.onDutyNow', 'handoff.askAlias'],
+];
+const consentTo = (summary: string): Reply => ['handoff.summaryAsk', { summary }];
+const asked = consentTo(text('handoff.summaryAsked'));
+/** A crisis message at a question: the crisis reply, then "Go back" asks the question again. */
+const crisisThenBack = (question: Reply): Step[] => [
+  [CRISIS, ['safety.callNow', 'crisis.intro', 'safety.choicePrompt']],
+  [text('safety.goBack'), ['safety.backAgain', question]],
+];
+
+const cases: HandoffCase[] = [
+  // Nobody on duty: said first, then "Would you like to leave a message?"
+  { name: 'leave a message?: "yep" is yes', steps: [askNobody, ['yep', ['handoff.askAlias']]] },
+  { name: 'leave a message?: "sure" is yes', steps: [askNobody, ['sure', ['handoff.askAlias']]] },
+  {
+    name: 'leave a message?: "nah" carries on, back at the menu',
+    steps: [askNobody, ['nah', ['handoff.carryingOn', 'menu.promptAgain']]],
+  },
+  {
+    name: 'leave a message?: a typo of "Crisis lines" shows them',
+    steps: [askNobody, ['crisis lnes', ['crisis.intro', 'menu.promptAgain']]],
+  },
+  {
+    name: 'leave a message?: "idk" twice gets two different re-asks, the second with the menu and a person',
+    steps: [askNobody, ['idk', ['answers.retry']], ['idk', ['answers.stuck']]],
+  },
+  {
+    name: 'leave a message?: a number where buttons show no numbers is not a pick',
+    steps: [askNobody, ['2', ['answers.retry']]],
+  },
+  {
+    name: 'leave a message?: in SMS the options are numbered, so "2" picks the crisis lines',
+    channel: 'sms',
+    steps: [askNobody, ['2', ['crisis.intro', 'menu.promptAgain']]],
+  },
+  {
+    name: 'leave a message?: "back" has nothing before it: a re-ask naming the options',
+    steps: [askNobody, ['back', ['answers.retry']]],
+  },
+  {
+    name: 'leave a message?: a side question is answered, then the question again',
+    steps: [
+      askNobody,
+      ['what is a peer specialist', ['flowQuestions.peerSpecialist', 'handoff.offerMessage']],
+    ],
+  },
+  {
+    name: 'leave a message?: a crisis message is answered first',
+    steps: [askNobody, ...crisisThenBack('handoff.offerMessage')],
+  },
+
+  // The name for the message.
+  {
+    name: 'name: "ok" and "idk" are no names (two different re-asks), then a name',
+    steps: [
+      ...toAlias,
+      ['ok', [['handoff.aliasNotName', {}, 0]]],
+      ['idk', [['handoff.aliasNotName', {}, 1]]],
+      ['Sam', ['handoff.askMessage']],
+    ],
+  },
+  {
+    name: 'name: a question about it is answered, not kept as the name',
+    steps: [
+      ...toAlias,
+      ['why do you need my name?', [['handoff.aliasWhy', {}, 0]]],
+      ['why does it matter', [['handoff.aliasWhy', {}, 1]]],
+      ['J', ['handoff.askMessage']],
+    ],
+  },
+  { name: 'name: a number is a name', steps: [...toAlias, ['22', ['handoff.askMessage']]] },
+  {
+    name: 'name: "back" returns to "leave a message?"',
+    steps: [...toAlias, ['back', ['handoff.offerMessage']]],
+  },
+  {
+    name: 'name: a crisis message is answered first',
+    steps: [...toAlias, ...crisisThenBack('handoff.askAlias')],
+  },
+
+  // The message.
+  {
+    name: 'message: "idk", "yes" and "ok" are not a message (re-asks that differ)',
+    steps: [
+      ...toMessage,
+      ['idk', [['handoff.messageRetry', {}, 0]]],
+      ['yes', [['handoff.messageRetry', {}, 1]]],
+      ['ok', [['handoff.messageRetry', {}, 0]]],
+      [MESSAGE, ['handoff.askContact']],
+    ],
+  },
+  { name: 'message: "back" asks the name again', steps: [...toMessage, ['back', ['handoff.askAlias']]] },
+  {
+    name: 'message: words that sound like a command are the message ("please call me back")',
+    steps: [...toMessage, ['please call me back', ['handoff.askContact']]],
+  },
+  {
+    name: 'message: a crisis message is answered first',
+    steps: [...toMessage, ...crisisThenBack('handoff.askMessage')],
+  },
+
+  // How to reach them.
+  {
+    name: 'contact: "ok" is no way to reach them; a phone number is',
+    steps: [
+      ...toContact,
+      ['ok', ['handoff.contactRetry']],
+      ['555-0100', [['handoff.confirmMessage', { message: MESSAGE, contact: '555-0100' }]]],
+    ],
+  },
+  { name: 'contact: "back" asks the message again', steps: [...toContact, ['back', ['handoff.askMessage']]] },
+
+  // The message shown back before it is kept.
+  {
+    name: 'confirm: "yep" sends it',
+    steps: [...toConfirm, ['yep', ['handoff.messageLeft', 'menu.promptAgain']]],
+  },
+  {
+    name: 'confirm: a typo of "Send it" sends it',
+    steps: [...toConfirm, ['sned it', ['handoff.messageLeft', 'menu.promptAgain']]],
+  },
+  {
+    name: 'confirm: "no" changes it: the message and contact are asked again, then shown again',
+    steps: [
+      ...toConfirm,
+      ['no', [['handoff.askMessageAgain', { message: MESSAGE }]]],
+      ['I want to talk about court', ['handoff.askContact']],
+      ['here', [['handoff.confirmMessage', { message: 'I want to talk about court', contact: 'here' }]]],
+      ['Send it', ['handoff.messageLeft', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'confirm: "back" asks how to reach them again',
+    steps: [...toConfirm, ['back', ['handoff.askContact']]],
+  },
+  {
+    name: 'confirm: "idk" gets a re-ask naming the options',
+    steps: [...toConfirm, ['idk', ['answers.retry']]],
+  },
+  {
+    name: 'confirm: a crisis message is answered first',
+    steps: [
+      ...toConfirm,
+      ...crisisThenBack(['handoff.confirmMessage', { message: MESSAGE, contact: 'here in this chat' }]),
+    ],
+  },
+
+  // Someone on duty: the name, then consent to a summary of how they came to ask.
+  {
+    name: 'on duty: name, "sure" shares the summary, queued',
+    onDuty: true,
+    steps: [askOnDuty, ['Sam', [asked]], ['sure', ['handoff.queued', 'menu.promptAgain']]],
+  },
+  {
+    name: 'on duty: "nah" does not share, still queued',
+    onDuty: true,
+    steps: [askOnDuty, ['Sam', [asked]], ['nah', ['handoff.queued', 'menu.promptAgain']]],
+  },
+  {
+    name: 'on duty: "back" at the consent asks the name again; at the name there is nothing before',
+    onDuty: true,
+    steps: [
+      askOnDuty,
+      ['Sam', [asked]],
+      ['back', ['handoff.askAlias']],
+      ['back', ['answers.nothingBefore', 'handoff.askAlias']],
+      ['Sam', [asked]],
+    ],
+  },
+  {
+    name: 'on duty: a typo of "Don\'t share" does not share',
+    onDuty: true,
+    steps: [askOnDuty, ['Sam', [asked]], ['dont shaer', ['handoff.queued', 'menu.promptAgain']]],
+  },
+  {
+    name: 'on duty: a crisis message at the consent is answered first',
+    onDuty: true,
+    steps: [askOnDuty, ['Sam', [asked]], ...crisisThenBack(asked)],
+  },
+
+  // The summary says how the person came to ask, never their words.
+  {
+    name: 'summary: the menu button',
+    onDuty: true,
+    steps: [
+      ['hi', ['firstMessage.disclosure', 'smallTalk.greeting', 'menu.prompt']],
+      ['Talk to a person', ['handoff.intro', 'handoff.onDutyNow', 'handoff.askAlias']],
+      ['Sam', [consentTo(text('handoff.summaryMenu'))]],
+    ],
+  },
+  {
+    name: 'summary: after the menu missed twice',
+    onDuty: true,
+    steps: [
+      ['hi', ['firstMessage.disclosure', 'smallTalk.greeting', 'menu.prompt']],
+      ['zzz', ['fallback.notUnderstood']],
+      ['qqq', ['fallback.stuck']],
+      ['Talk to a person', ['handoff.intro', 'handoff.onDutyNow', 'handoff.askAlias']],
+      ['Sam', [consentTo(`${text('handoff.summaryMenu')} ${text('handoff.summaryMisunderstood')}`)]],
+    ],
+  },
+  {
+    name: 'summary: during an accommodation request',
+    onDuty: true,
+    steps: [
+      ['I need an accommodation at work', ['firstMessage.disclosure', '...']],
+      ['actually can I talk to a real person', ['handoff.intro', 'handoff.onDutyNow', 'handoff.askAlias']],
+      [
+        'Sam',
+        [consentTo(strings.text('handoff.summaryDuring', { flow: text('handoff.flowAccommodation') }))],
+      ],
+    ],
+  },
+  {
+    // The flow left (pausedIn) says where they were; its open question's missed tries say the rest.
+    name: 'summary: during an accommodation request whose question had missed an answer',
+    onDuty: true,
+    steps: [
+      ['I need an accommodation at work', ['firstMessage.disclosure', '...']],
+      ['zzz', ['...']],
+      ['actually can I talk to a real person', ['handoff.intro', 'handoff.onDutyNow', 'handoff.askAlias']],
+      [
+        'Sam',
+        [
+          consentTo(
+            `${strings.text('handoff.summaryDuring', { flow: text('handoff.flowAccommodation') })} ${text('handoff.summaryMisunderstood')}`,
+          ),
+        ],
+      ],
+    ],
+  },
+  {
+    name: 'summary: after finding peer groups',
+    onDuty: true,
+    steps: [
+      ['find a group', ['firstMessage.disclosure', 'peerGroups.intro', 'peerGroups.askFocus']],
+      ['Alcohol', ['peerGroups.askApproach']],
+      ['No preference', ['peerGroups.askFormat']],
+      ['Online', ['peerGroups.askWhen']],
+      ['Any time', ['peerGroups.askMedication']],
+      ['Skip', ['peerGroups.resultsIntro', '...']],
+      [text('peerGroupChoices.connectPeer'), ['handoff.intro', 'handoff.onDutyNow', 'handoff.askAlias']],
+      ['Sam', [consentTo(strings.text('handoff.summaryAfter', { flow: text('handoff.flowPeerGroup') }))]],
+    ],
+  },
+];
+
+describe('handoff transcripts: every question, typed answers, through the whole bot', function () {
+  this.timeout(60_000);
+  let connector: StandInConnector;
+  const bots = new Map<string, RobustnessBot>();
+  before(async () => {
+    connector = await startConnector();
+  });
+  after(() => connector.close());
+
+  for (const testCase of cases) {
+    it(testCase.name, async () => {
+      const channel = testCase.channel ?? 'webchat';
+      const bot = bots.get(channel) ?? new RobustnessBot(channel);
+      bots.set(channel, bot);
+      await bot.specialistOnDuty(testCase.onDuty ? connector.url : undefined);
+      const conversation = bot.conversation();
+      let before = '';
+      for (const [index, [said, expected]] of testCase.steps.entries()) {
+        const replies = await conversation.say(said);
+        const where = `step ${index + 1} (${JSON.stringify(said)})`;
+        assertReplies(replies, expected, where);
+        // Never the same words twice in a row, within a turn or across turns.
+        for (const reply of replies) {
+          assert.notEqual(reply.text, before, `${where}: the same text twice in a row`);
+          before = reply.text ?? '';
+        }
+      }
+    });
+  }
+
+  it('a message left with nobody on duty is kept with the name and contact, and no summary', async () => {
+    const bot = new RobustnessBot();
+    const conversation = bot.conversation();
+    for (const [said] of toConfirm) await conversation.say(said);
+    const store = new HandoffStore(bot.storage);
+    assert.deepEqual(await store.openCodes(), [], 'nothing is kept before they confirm');
+    await conversation.say('Send it');
+    const [code = ''] = await store.openCodes();
+    const request = (await store.request(code))?.request;
+    assert.equal(request?.member.alias, 'Sam');
+    assert.deepEqual(request?.leftMessage, { text: MESSAGE, contact: 'here in this chat' });
+    assert.equal(request?.summary, undefined, 'nothing beyond what they typed for the specialist');
+    assert.equal(request?.topic, text('features.handoff'), 'the topic names no flow without consent');
+  });
+});
+
+function assertReplies(
+  replies: readonly Partial<Activity>[],
+  expected: readonly Expected[],
+  where: string,
+): void {
+  const texts = replies.map((reply) => reply.text ?? '');
+  for (const [i, want] of expected.entries()) {
+    if (want === '...') return;
+    const got = texts[i];
+    assert.ok(
+      got !== undefined,
+      `${where}: expected ${JSON.stringify(want)}, got no reply in ${JSON.stringify(texts)}`,
+    );
+    assert.ok(
+      containsReply(strings, want, got),
+      `${where}: expected ${JSON.stringify(want)} in ${JSON.stringify(got)}`,
+    );
+  }
+  assert.equal(
+    texts.length,
+    expected.length,
+    `${where}: unexpected extra replies ${JSON.stringify(texts.slice(expected.length))}`,
+  );
+}
