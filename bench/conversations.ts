@@ -22,6 +22,7 @@ export const dialogWalk: readonly string[] = [
   'yes',
   "That I'm in recovery",
   'None of these',
+  'Save it',
   'No reminder',
   'No, thanks',
   'menu',

@@ -56,7 +56,12 @@ import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import type { FeatureIntent } from '../src/language/routing.js';
-import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import {
+  answerOptionOf,
+  showsNumbers,
+  typedAnswerReader,
+  withoutLead,
+} from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
@@ -128,10 +133,32 @@ const ASK = 'accommodationAsk';
 const FINISH = 'accommodationFinish';
 const NEXT = 'accommodationNext';
 const CHANGE = 'accommodationChange';
+const REVIEW = 'accommodationReview';
+const REVIEW_PROMPT = 'accommodationReviewPrompt';
 const SAVED_LIST = 'accommodationSavedList';
 const SAVED_ITEM = 'accommodationSavedItem';
 const MENU_PROMPT = 'accommodationMenuPrompt';
 const DELETE_PROMPT = 'accommodationDeletePrompt';
+/** The button of each answer in "which answer to change", whose words also name it at the review. */
+const changeLabels: Record<Field, StringKey> = {
+  setting: 'accommodation.changeSetting',
+  barrier: 'accommodation.changeBarrier',
+  idea: 'accommodation.changeIdea',
+  who: 'accommodation.changeWho',
+  format: 'accommodation.changeFormat',
+  start: 'accommodation.changeStart',
+  disclosure: 'accommodation.changeDisclosure',
+};
+/** Other words that name each answer at the review ("the reason", "the date"). */
+const partWords: Record<Field, StringKey> = {
+  setting: 'accommodation.partSettingWords',
+  barrier: 'accommodation.partBarrierWords',
+  idea: 'accommodation.partIdeaWords',
+  who: 'accommodation.partWhoWords',
+  format: 'accommodation.partFormatWords',
+  start: 'accommodation.partStartWords',
+  disclosure: 'accommodation.partDisclosureWords',
+};
 const questionPrompt = (field: Field) => `accommodationQuestion.${field}`;
 /** This turn's reading of an answer, left by a validator for the step that follows. */
 const PARSED = Symbol('accommodationParsed');
@@ -141,8 +168,9 @@ const PICKED = Symbol('accommodationPicked');
  * Coaches a person through asking for an accommodation (issue 6): where, what gets in the way,
  * ideas that fit, who to ask and how, how much to share and what that means, the rights that
  * may apply (general information), then a written request, a 30-second version and what
- * happens next, saved with their plans. "back", "skip", help, cancel, menu, a change of topic
- * and crisis work at every question; nonsense is re-asked once in other words, then skippable.
+ * happens next, shown to save or change, then saved with their plans. "back", "skip", help,
+ * cancel, menu, a change of topic and crisis work at every question; nonsense is re-asked once in
+ * other words, then skippable.
  */
 export class AccommodationDialog extends InterruptibleDialog {
   protected override readonly feature: FeatureIntent = 'accommodation';
@@ -163,6 +191,8 @@ export class AccommodationDialog extends InterruptibleDialog {
     for (const field of fields)
       this.addDialog(new TextPrompt(questionPrompt(field), this.validateAnswer.bind(this)));
     this.addDialog(new TypedChoicePrompt(MENU_PROMPT, deps.strings, this.validateMenu.bind(this)))
+      .addDialog(new TypedChoicePrompt(REVIEW_PROMPT, deps.strings, this.validateReview.bind(this)))
+      .addDialog(new WaterfallDialog(REVIEW, [this.askReview.bind(this), this.actReview.bind(this)]))
       .addDialog(this.deletePrompt())
       .addDialog(new WaterfallDialog(ASK, [this.ask.bind(this), this.answer.bind(this)]))
       .addDialog(new WaterfallDialog(FINISH, [this.finish.bind(this)]))
@@ -361,14 +391,13 @@ export class AccommodationDialog extends InterruptibleDialog {
     return true;
   }
 
-  /** Rights summary, the request (card and text fallback), saved; then what next. */
+  /** Rights summary and the request as it would be saved (card and text fallback); then the review. */
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as RequestState;
     const answers = completed(state.draft);
     if (!answers) return step.replaceDialog(ASK, state);
     const { strings } = this.deps;
-    const askedOn = state.saved?.askedOn ?? this.today(step.context);
-    const built = this.builder.build(answers, askedOn);
+    const built = this.builder.build(answers, state.saved?.askedOn ?? this.today(step.context));
     const shown = state.rightsShownFor;
     if (shown?.setting !== answers.setting || shown.disclosure !== answers.disclosure) {
       await step.context.sendActivity(
@@ -376,29 +405,91 @@ export class AccommodationDialog extends InterruptibleDialog {
       );
     }
     await step.context.sendActivity(
-      requestCardActivity(
-        this.deps.strings,
-        built,
-        state.saved ? 'accommodation.updated' : 'accommodation.ready',
-      ),
+      requestCardActivity(strings, built, state.saved ? 'accommodation.updated' : 'accommodation.ready'),
     );
     const leftOut = leftOutText(strings, built);
     if (leftOut) await step.context.sendActivity(leftOut);
+    const next: RequestState = {
+      ...state,
+      draft: built.answers,
+      own: false,
+      rightsShownFor: { setting: answers.setting, disclosure: answers.disclosure },
+    };
+    return step.replaceDialog(REVIEW, next);
+  }
+
+  /** One question before anything is kept: save it, or change something (a part may be named). */
+  private async askReview(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    return step.prompt(REVIEW_PROMPT, {
+      prompt: strings.text('accommodation.askReview'),
+      retryPrompt: strings.text('accommodation.askReviewAgain'),
+      choices: [
+        this.choiceOf('save', strings.text('accommodation.reviewSave'), 'accommodation.reviewSaveWords'),
+        this.choiceOf(
+          'change',
+          strings.text('accommodation.reviewChange'),
+          'accommodation.reviewChangeWords',
+        ),
+      ],
+      style: ListStyle.auto,
+    });
+  }
+
+  /** Saves the request just shown, or asks which part to change (that question, when named). */
+  private async actReview(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as RequestState;
+    const picked = this.picked(step);
+    if (picked === 'save') return this.save(step, state);
+    const field = fields.find((f) => f === picked);
+    if (field) return step.replaceDialog(ASK, { ...state, draft: unanswer(state.draft, field), own: false });
+    return step.replaceDialog(CHANGE, state);
+  }
+
+  /** Keeps the request the person said yes to, with their plans; then what next. */
+  private async save(step: WaterfallStepContext, state: RequestState): Promise<DialogTurnResult> {
+    const answers = completed(state.draft);
+    if (!answers) return step.replaceDialog(ASK, state);
+    const { strings } = this.deps;
+    const askedOn = state.saved?.askedOn ?? this.today(step.context);
     const saved = await saveAccommodationRequest(
       this.setup.requests,
       step.context,
-      { id: state.saved?.id, askedOn, answers: built.answers },
+      { id: state.saved?.id, askedOn, answers: this.builder.build(answers, askedOn).answers },
       this.setup.clock(),
     );
     if (saved.removedOldest)
       await step.context.sendActivity(strings.text('accommodation.savedFull', { max: MAX_SAVED_REQUESTS }));
-    if (!state.saved) await step.context.sendActivity(strings.text('accommodation.saved'));
-    const next: RequestState = {
-      draft: built.answers,
-      saved: { id: saved.id, askedOn },
-      rightsShownFor: { setting: answers.setting, disclosure: answers.disclosure },
-    };
-    return step.replaceDialog(NEXT, next);
+    await step.context.sendActivity(
+      strings.text(state.saved ? 'accommodation.savedAgain' : 'accommodation.saved'),
+    );
+    return step.replaceDialog(NEXT, { ...state, saved: { id: saved.id, askedOn } });
+  }
+
+  /**
+   * The review reads a button (or its words), a part named ("change the date", "the reason"),
+   * or yes/no words (no: which part); anything else is asked again, never taken as a save.
+   */
+  private async validateReview(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+    const { context } = prompt;
+    const { strings } = this.deps;
+    const text = context.activity.text ?? '';
+    const reader = typedAnswerReader(strings);
+    const parts = fields.map((field) => ({
+      value: field,
+      label: strings.text(changeLabels[field]),
+      synonyms: strings.variants(partWords[field]),
+    }));
+    const named = reader.read(withoutLead(text, strings.variants('accommodation.reviewChangeWords')), {
+      options: parts,
+    });
+    const yes = reader.yesOrNo(text);
+    const picked =
+      (named && fields[named.index]) ??
+      prompt.recognized.value?.value ??
+      (yes === undefined ? undefined : yes ? 'save' : 'change');
+    if (picked) context.turnState.set(PICKED, picked);
+    return picked !== undefined;
   }
 
   /** What next: practise, a peer, the text to copy, change an answer, or done. */
@@ -451,17 +542,8 @@ export class AccommodationDialog extends InterruptibleDialog {
 
   /** Which answer to change: one button per question, or keep it as it is. */
   private async askChange(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const labels: Record<Field, StringKey> = {
-      setting: 'accommodation.changeSetting',
-      barrier: 'accommodation.changeBarrier',
-      idea: 'accommodation.changeIdea',
-      who: 'accommodation.changeWho',
-      format: 'accommodation.changeFormat',
-      start: 'accommodation.changeStart',
-      disclosure: 'accommodation.changeDisclosure',
-    };
     const items: MenuItem[] = [
-      ...fields.map((field): MenuItem => ({ value: field, label: labels[field] })),
+      ...fields.map((field): MenuItem => ({ value: field, label: changeLabels[field] })),
       { value: 'keep', label: 'accommodation.changeKeep' },
     ];
     return this.menu(step, 'accommodation.askChange', 'accommodation.askChangeAgain', items);
@@ -471,7 +553,8 @@ export class AccommodationDialog extends InterruptibleDialog {
   private async applyChange(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as RequestState;
     const field = fields.find((f) => f === this.picked(step));
-    if (!field) return step.replaceDialog(NEXT, state);
+    // Nothing changed: a saved request is as it was; an unsaved one is still waiting for its yes.
+    if (!field) return step.replaceDialog(state.saved ? NEXT : REVIEW, state);
     return step.replaceDialog(ASK, { ...state, draft: unanswer(state.draft, field), own: false });
   }
 
@@ -647,7 +730,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     innerDc: DialogContext,
     command: DialogCommand,
   ): Promise<DialogTurnResult> {
-    const asking = innerDc.stack.find((instance) => instance.id === ASK)?.state as
+    const asking = innerDc.stack.find((instance) => instance.id === ASK || instance.id === REVIEW)?.state as
       | { options?: RequestState }
       | undefined;
     const unfinished = asking?.options !== undefined && !asking.options.saved;

@@ -35,7 +35,7 @@ import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
-import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import { showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -74,7 +74,7 @@ export type AppointmentDialogResult = { planId?: string; next?: 'practice' | 'pe
 /**
  * Getting ready for an appointment, one question at a time (kind, when, the one thing to walk out
  * with, questions, barriers, what to bring, support, what to share, how things are explained),
- * ending with a saved plan as a card, optional reminders, and what next. At every question: help,
+ * ending with the plan shown as a card to save or change, then optional reminders, and what next. At every question: help,
  * cancel, menu and a change of topic (the base), "back", "skip", and an unclear answer re-asked
  * differently, then with an offer to skip. Each turn is one step of a small state machine
  * (src/appointments/prep-state.ts) kept in the dialog's options; the words and the reading of
@@ -186,6 +186,9 @@ export class AppointmentDialog extends InterruptibleDialog {
       picked,
       picked !== choice || (matched?.how ?? 'sentence') !== 'sentence',
     );
+    // At the review, a part named outright ("change the date", "my questions") is changed at once.
+    const part = state.step === 'review' && choice !== 'save' ? this.partNamed(text) : undefined;
+    if (part) return this.change(step, state, part);
     const after = this.after.answer(state, input);
     return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
   }
@@ -305,6 +308,8 @@ export class AppointmentDialog extends InterruptibleDialog {
       case 'text':
         await step.context.sendActivities(this.keeper.text(state.draft));
         return this.to(step, { ...state, misses: 0 });
+      case 'save':
+        return this.save(step, state);
       case 'change':
         return this.change(step, state, outcome.field);
       case 'end': {
@@ -357,13 +362,22 @@ export class AppointmentDialog extends InterruptibleDialog {
     return this.to(step, { ...state, misses: state.misses + 1 });
   }
 
-  /** Saves the plan (first time, or after a change), shows it as a card, then reminders or what next. */
+  /**
+   * Shows the plan as it would be saved (the same card) and asks "Save it" or "Change something":
+   * nothing is saved, and no reminder set, before the person has seen it and said so.
+   */
   private async finish(step: WaterfallStepContext<PrepState>, state: PrepState) {
+    const intro = this.deps.strings.text('appointment.review');
+    await step.context.sendActivities(this.keeper.card(this.keeper.plan(state.draft), intro));
+    return this.to(step, { ...state, step: 'review', reviewing: false, history: [], misses: 0 });
+  }
+
+  /** Saves the plan the person just said yes to (first time, or after a change), then reminders or what next. */
+  private async save(step: WaterfallStepContext<PrepState>, state: PrepState) {
     const { strings } = this.deps;
     const { plan, say } = await this.keeper.save(step.context, state.draft);
-    if (say.length) await step.context.sendActivity(say.join('\n\n'));
-    const intro = strings.text(state.draft.id ? 'appointment.updated' : 'appointment.saved');
-    await step.context.sendActivities(this.keeper.card(plan, intro));
+    const saved = strings.text(state.draft.id ? 'appointment.updated' : 'appointment.saved');
+    await step.context.sendActivity([...say, saved].join('\n\n'));
     const draft = { ...state.draft, id: plan.id, createdAt: plan.createdAt };
     const now = this.appointments.clock();
     const remind = plan.when !== undefined && !isPast(plan.when, now) && !draft.remindersAsked;
@@ -371,7 +385,15 @@ export class AppointmentDialog extends InterruptibleDialog {
     return this.to(step, { ...state, draft, step: next, reviewing: false, history: [], misses: 0 });
   }
 
-  /** One answer to change: that question again, then the plan is saved and shown again. */
+  /** The part of the plan `text` names ("the date", "change what I want"), by its "change" button's words. */
+  private partNamed(text: string): PrepField | undefined {
+    const { strings } = this.deps;
+    const named = withoutLead(text, strings.variants('appointment.reviewChangeWords'));
+    const found = matchChoice(strings, named, this.questions.changeChoices());
+    return prepFields.find((field) => field === found?.value);
+  }
+
+  /** One answer to change: that question again, then the plan is shown again to save. */
   private async change(step: WaterfallStepContext<PrepState>, state: PrepState, field: PrepField) {
     let { draft } = state;
     if (field === 'when' && draft.id) {

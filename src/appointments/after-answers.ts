@@ -18,8 +18,8 @@ import { formatDayOf, formatInstant, formatWhen, zoneOf } from './when.js';
 type ReminderField = 'reminderAt' | 'followUpAt';
 
 /**
- * What an answer after saving leads to: another question (`goto`), not understood (`miss`), a
- * confirmed reminder or check-in (or none) to save and schedule before asking `nextStep`
+ * What an answer at the review or after saving leads to: another question (`goto`), not
+ * understood (`miss`), saving the plan just shown (`save`), a confirmed reminder or check-in (or none) to save and schedule before asking `nextStep`
  * (`remind`), the plan as text (`text`), one answer to change (`change`), or the end, with what
  * the person wants next for the caller.
  */
@@ -28,6 +28,7 @@ export type AfterOutcome =
   | { kind: 'miss' }
   | { kind: 'remind'; draft: PlanDraft; announce?: ReminderField; nextStep: 'followUp' | 'next' }
   | { kind: 'text' }
+  | { kind: 'save' }
   | { kind: 'change'; field: PrepField }
   | { kind: 'end'; next?: 'practice' | 'peerGroup'; say: string[] };
 
@@ -60,6 +61,8 @@ export class AfterAnswers {
         return this.chosenTime('followUp', state.draft, input);
       case 'timeCheck':
         return this.timeCheck(state, input);
+      case 'review':
+        return this.review(input);
       case 'next':
         return this.next(state.draft, input);
       case 'change': {
@@ -86,7 +89,8 @@ export class AfterAnswers {
       case 'next':
         return { kind: 'end', say: [this.strings.text('appointment.finished')] };
       case 'change':
-        return { kind: 'goto', state: { step: 'next', misses: 0 } };
+        // Nothing to change: back to the review of an unsaved plan, or on after a saved one.
+        return { kind: 'goto', state: { step: draft.id ? 'next' : 'review', misses: 0 } };
       default:
         return undefined;
     }
@@ -217,6 +221,17 @@ export class AfterAnswers {
   /** Yes or no, typed in any usual way ("yep", "nope", "sure"), read the shared way, or undefined. */
   private yesNo(input: AnswerInput): boolean | undefined {
     return typedAnswerReader(this.strings).yesOrNo(input.text);
+  }
+
+  /**
+   * The plan shown before saving: "Save it", yes words or "looks good" save it; "Change
+   * something", "no" or "wait" ask which part (a part named outright is read by the dialog).
+   */
+  private review(input: AnswerInput): AfterOutcome {
+    const said = input.choice ?? { true: 'save', false: 'change' }[String(this.yesNo(input))];
+    if (said === 'save') return { kind: 'save' };
+    if (said === 'change') return { kind: 'goto', state: { step: 'change', misses: 0 } };
+    return { kind: 'miss' };
   }
 
   /** What next: rehearse the opening, a peer, change an answer, the plan as text, or done. */

@@ -51,7 +51,9 @@ export class PrepQuestions {
     const again = againKeys[state.step];
     const shown = state.step === 'whenCheck' ? state.checkWhen : state.draft.when;
     const when = shown ? formatWhen(shown, strings, now) : '';
-    if (state.misses >= 2) {
+    // The review offers no "Skip": saving is never a guess, so it is the shared re-ask, then "stuck".
+    const review = state.step === 'review';
+    if (state.misses >= 2 && !review) {
       const lead = `${strings.text('appointment.offerSkip', {}, state.misses - 2)} ${strings.text('answers.menuOrPerson')}`;
       const skip = choiceOf(strings, 'skip', 'appointment.skip', 'answers.skipWords');
       return {
@@ -62,7 +64,10 @@ export class PrepQuestions {
     if (state.misses >= 1 && again) return { ...base, text: strings.text(again, { when }, state.misses - 1) };
     // No wording of its own for a re-ask: the shared one, naming the options.
     if (state.misses >= 1 && base.choices.length > 0)
-      return { ...base, text: typedAnswerReader(strings).retryText({ options: base.choices }, 1) };
+      return {
+        ...base,
+        text: typedAnswerReader(strings).retryText({ options: base.choices }, review ? state.misses : 1),
+      };
     const current = this.current(state);
     if (!current) return base;
     const keep = choiceOf(strings, 'keep', 'appointment.keep', 'appointment.keepWords');
@@ -174,6 +179,14 @@ export class PrepQuestions {
           choices: [
             c('yes', 'appointment.followUpYes', 'appointment.supportYesWords'),
             c('no', 'appointment.followUpNo', 'appointment.supportNoWords'),
+          ],
+        };
+      case 'review':
+        return {
+          text: strings.text('appointment.askReview'),
+          choices: [
+            c('save', 'appointment.reviewSave', 'appointment.reviewSaveWords'),
+            c('change', 'appointment.reviewChange', 'appointment.reviewChangeWords'),
           ],
         };
       case 'change':

@@ -4,7 +4,7 @@ import type { AppointmentTime } from './when.js';
 
 /**
  * Every question the dialog asks: the preparation, the checks of a date (one that has passed, one
- * that may mean another day), and after saving: the reminder, the check-in, a time for either,
+ * that may mean another day), the plan shown before it is saved (save it or change something), and after saving: the reminder, the check-in, a time for either,
  * the confirmation of that time, what next, which answer to change.
  */
 export type StepName =
@@ -16,6 +16,7 @@ export type StepName =
   | 'followUp'
   | 'followUpTime'
   | 'timeCheck'
+  | 'review'
   | 'next'
   | 'change';
 

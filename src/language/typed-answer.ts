@@ -322,3 +322,10 @@ export function typedAnswerReader(strings: Strings): TypedAnswerReader {
   }
   return reader;
 }
+
+/** `text` without a leading word of `leads` ("change the date": "the date"), to read the part it names. */
+export function withoutLead(text: string, leads: readonly string[]): string {
+  const folded = foldAnswer(text);
+  const lead = leads.map(foldAnswer).find((word) => word && folded.startsWith(`${word} `));
+  return lead ? folded.slice(lead.length + 1) : text;
+}

@@ -52,12 +52,18 @@ interface AccommodationCase {
   check?: (run: Run) => void;
 }
 
-/** The replies after the last question: rights (if shown), the request, saved, what next. */
+/** The replies after the last question: rights (if shown), the request as it would be saved, save it? */
 const finished: readonly Reply[] = [
   'accommodationHelp.heading',
   'accommodation.ready',
-  'accommodation.saved',
-  'accommodation.askNext',
+  'accommodation.askReview',
+];
+/** "Save it" at the review: saved, then what next. */
+const saveIt: Step = [say('accommodation.reviewSave'), ['accommodation.saved', 'accommodation.askNext']];
+/** "Save it" at the review of a changed request. */
+const saveAgain: Step = [
+  say('accommodation.reviewSave'),
+  ['accommodation.savedAgain', 'accommodation.askNext'],
 ];
 
 const ideaLabel = (setting: SettingId, barrier: 'travel' | 'schedule' | 'medication') =>
@@ -85,11 +91,12 @@ function fullPath(setting: SettingId, barrier: string, idea: string, level: Disc
     [say('accommodation.letter'), ['accommodation.askStart']],
     [say('accommodation.asap'), ['accommodation.askDisclosure']],
     [say(levelLabel[level]), finished],
+    saveIt,
   ];
 }
 
 const workToDisclosure = (barrier = say('accommodationBarriers.schedule')): Step[] =>
-  fullPath('work', barrier, say('accommodationIdeas.laterStart'), 'nothing').slice(0, -1);
+  fullPath('work', barrier, say('accommodationIdeas.laterStart'), 'nothing').slice(0, -2);
 
 /** The letter part of a request card's text (before the 30-second version). */
 const letterPart = (text: string) => text.split(say('accommodationCard.spokenHeading'))[0] ?? '';
@@ -200,7 +207,8 @@ const levelCases: AccommodationCase[] = [
       ),
       [say('accommodation.nextChange'), ['accommodation.askChange']],
       [say('accommodation.changeFormat'), ['accommodation.askFormat']],
-      [say('accommodation.email'), ['accommodation.updated', 'accommodation.askNext']],
+      [say('accommodation.email'), ['accommodation.updated', 'accommodation.askReview']],
+      saveAgain,
     ],
   },
   {
@@ -216,10 +224,10 @@ const levelCases: AccommodationCase[] = [
           'accommodationHelp.heading',
           'accommodation.ready',
           ['accommodation.leftOut', { parts: say('accommodation.partIdea') }],
-          'accommodation.saved',
-          'accommodation.askNext',
+          'accommodation.askReview',
         ],
       ],
+      saveIt,
     ],
     check: ({ sent }) => assert.ok(!lastCardText(sent).includes('methadone')),
   },
@@ -307,6 +315,7 @@ const interruptionCases: AccommodationCase[] = [
       ['asdf', ['accommodation.askDisclosureAgain']],
       ['hjkl', ['accommodation.offerSkip']],
       [say('accommodation.skip'), ['accommodation.disclosureDefault', ...finished]],
+      saveIt,
     ],
     check: ({ saved }) => assert.equal(saved[0]?.answers.disclosure, 'nothing'),
   },
@@ -362,8 +371,9 @@ const flowCases: AccommodationCase[] = [
       [say('accommodation.changeDisclosure'), ['accommodation.askDisclosure']],
       [
         say('accommodationDisclosure.general'),
-        ['accommodationHelp.heading', 'accommodation.updated', 'accommodation.askNext'],
+        ['accommodationHelp.heading', 'accommodation.updated', 'accommodation.askReview'],
       ],
+      saveAgain,
     ],
     check: ({ saved, sent }) => {
       assert.ok(
@@ -394,9 +404,10 @@ const flowCases: AccommodationCase[] = [
           ['accommodation.whoTip', { how: say('accommodationWho.landlordHow') }],
           'accommodationHelp.heading',
           'accommodation.updated',
-          'accommodation.askNext',
+          'accommodation.askReview',
         ],
       ],
+      saveAgain,
     ],
     check: ({ saved }) => assert.deepEqual(saved[0]?.answers.who, { id: 'landlord' }),
   },
@@ -602,6 +613,78 @@ async function play(testCase: AccommodationCase): Promise<void> {
   });
 }
 
+/** At the review (the request shown, not yet saved): the answer, then the replies. */
+const atReview = (...steps: Step[]): Step[] => [
+  ...workToDisclosure(),
+  [say('accommodationDisclosure.nothing'), finished],
+  ...steps,
+];
+const savedOnce = ({ saved }: Run) => assert.equal(saved.length, 1);
+
+const reviewCases: AccommodationCase[] = [
+  {
+    name: 'nothing is saved while the request is shown for review',
+    steps: atReview(),
+    check: ({ saved }) => assert.equal(saved.length, 0),
+  },
+  {
+    name: '"looks good" saves it',
+    steps: atReview(['looks good', ['accommodation.saved', 'accommodation.askNext']]),
+    check: savedOnce,
+  },
+  {
+    name: '"yes" saves it',
+    steps: atReview(['yes', ['accommodation.saved', 'accommodation.askNext']]),
+    check: savedOnce,
+  },
+  {
+    name: '"1" (the numbered list) saves it',
+    steps: atReview(['1', ['accommodation.saved', 'accommodation.askNext']]),
+    check: savedOnce,
+  },
+  {
+    name: '"change the date": that question again, the request shown again, then "perfect" saves the new date',
+    steps: atReview(
+      ['change the date', ['accommodation.askStart']],
+      ['next Monday', ['accommodation.ready', 'accommodation.askReview']],
+      ['perfect', ['accommodation.saved', 'accommodation.askNext']],
+    ),
+    check: ({ saved }) => {
+      assert.equal(saved.length, 1);
+      assert.notEqual(saved[0]?.answers.start, 'asap');
+    },
+  },
+  {
+    name: '"the reason" asks what gets in the way again',
+    steps: atReview(['the reason', ['accommodation.askBarrier']]),
+    check: ({ saved }) => assert.equal(saved.length, 0),
+  },
+  {
+    name: '"no" and "wait" ask which part; "Keep it as it is" returns to the review, still unsaved',
+    steps: atReview(
+      ['no', ['accommodation.askChange']],
+      [say('accommodation.changeKeep'), ['accommodation.askReview']],
+      ['wait', ['accommodation.askChange']],
+      [say('accommodation.changeKeep'), ['accommodation.askReview']],
+    ),
+    check: ({ saved }) => assert.equal(saved.length, 0),
+  },
+  {
+    name: '"idk", a side question and a typo of a word are asked again; never taken as a save',
+    steps: atReview(
+      ['idk', ['accommodation.askReviewAgain']],
+      ['what happens to it?', ['answers.stuck']],
+      ['save iy', ['accommodation.saved', 'accommodation.askNext']],
+    ),
+    check: savedOnce,
+  },
+  {
+    name: '"menu" at the review says plainly the request is not kept',
+    steps: atReview(['menu', ['accommodation.leftToMenu']]),
+    check: ({ saved }) => assert.equal(saved.length, 0),
+  },
+];
+
 describe('accommodation dialog', () => {
   for (const [group, cases] of [
     ['each setting', settingCases],
@@ -610,6 +693,7 @@ describe('accommodation dialog', () => {
     ['prefill, own words, changes and the end', flowCases],
     ['saved requests', savedCases],
     ['topic switches', switchCases],
+    ['the review before saving', reviewCases],
   ] as const) {
     describe(group, () => {
       for (const testCase of cases) it(testCase.name, () => play(testCase));

@@ -98,13 +98,9 @@ describe('accommodation dialog with the safety gate and the real recognizer', fu
         ['next Monday', ['accommodation.askDisclosure']],
         [
           say('accommodationDisclosure.nothing'),
-          [
-            'accommodationHelp.heading',
-            'accommodation.ready',
-            'accommodation.saved',
-            'accommodation.askNext',
-          ],
+          ['accommodationHelp.heading', 'accommodation.ready', 'accommodation.askReview'],
         ],
+        [say('accommodation.reviewSave'), ['accommodation.saved', 'accommodation.askNext']],
       ],
       { recognition },
       [middleware, realRecognition(recognizer)],

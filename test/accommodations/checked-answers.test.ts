@@ -20,8 +20,9 @@ const formatToEnd: Step[] = [
   [say('accommodation.asap'), ['accommodation.askDisclosure']],
   [
     say('accommodationDisclosure.general'),
-    ['accommodationHelp.heading', 'accommodation.ready', 'accommodation.saved', 'accommodation.askNext'],
+    ['accommodationHelp.heading', 'accommodation.ready', 'accommodation.askReview'],
   ],
+  [say('accommodation.reviewSave'), ['accommodation.saved', 'accommodation.askNext']],
 ];
 const whoTip: Step[1][number] = 'accommodation.whoTip';
 
@@ -93,8 +94,9 @@ const cases: CheckedCase[] = [
       [say('accommodation.asap'), ['accommodation.askDisclosure']],
       [
         say('accommodationDisclosure.general'),
-        ['accommodationHelp.heading', 'accommodation.ready', 'accommodation.saved', 'accommodation.askNext'],
+        ['accommodationHelp.heading', 'accommodation.ready', 'accommodation.askReview'],
       ],
+      [say('accommodation.reviewSave'), ['accommodation.saved', 'accommodation.askNext']],
     ],
     check: (saved) => {
       assert.equal(saved.answers.format, 'letter');

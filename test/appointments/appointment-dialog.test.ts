@@ -35,7 +35,8 @@ const goalToEnd: Step[] = [
   ['yes', ['appointment.askShare']],
   ['Nothing', ['appointment.askTalk']],
   ['say it back', ['appointment.talkSay', 'appointment.askTalkMore']],
-  ['done', ['appointment.saved', 'appointment.askReminder']],
+  ['done', ['appointment.review', 'appointment.askReview']],
+  ['Save it', ['appointment.saved', 'appointment.askReminder']],
 ];
 
 interface AppointmentCase extends DialogCase {
@@ -132,7 +133,8 @@ const cases = (): AppointmentCase[] => [
       ['nothing else', ['appointment.askSupport']],
       ['no', ['appointment.askShare']],
       ["I'll decide there", ['appointment.askTalk']],
-      ['none', ['appointment.saved', 'appointment.askNext']],
+      ['none', ['appointment.review', 'appointment.askReview']],
+      ['Save it', ['appointment.saved', 'appointment.askNext']],
     ],
     ended: false,
   },
@@ -162,7 +164,87 @@ const cases = (): AppointmentCase[] => [
       ['No, thanks', ['appointment.noReminders', 'appointment.askNext']],
       ['Change an answer', ['appointment.askChange']],
       ['What I want', [['appointment.currentAnswer', { answer: 'a referral to a peer group' }]]],
-      ['a list of groups near me', ['appointment.updated', 'appointment.askNext']],
+      ['a list of groups near me', ['appointment.review', 'appointment.askReview']],
+      ['looks good', ['appointment.updated', 'appointment.askNext']],
+    ],
+    ended: false,
+  },
+  {
+    name: 'the review, typed: "perfect" saves it',
+    steps: [
+      ...toGoal,
+      ...goalToEnd.slice(0, -1),
+      ['perfect', ['appointment.saved', 'appointment.askReminder']],
+    ],
+    ended: false,
+  },
+  {
+    name: 'the review, typed: "yes" saves it',
+    steps: [...toGoal, ...goalToEnd.slice(0, -1), ['yes', ['appointment.saved', 'appointment.askReminder']]],
+    ended: false,
+  },
+  {
+    name: 'the review: "change the date" asks the date again, then the plan is shown again, and saved',
+    steps: [
+      ...toGoal,
+      ...goalToEnd.slice(0, -1),
+      ['change the date', ['appointment.askWhen']],
+      [
+        'May 20 at 10:30',
+        [
+          ['appointment.whenNoted', { when: 'Tuesday, May 20 at 10:30 AM' }],
+          'appointment.review',
+          'appointment.askReview',
+        ],
+      ],
+      ['save', ['appointment.saved', 'appointment.askReminder']],
+    ],
+    ended: false,
+  },
+  {
+    name: 'the review: "no" asks which part; the goal is changed, shown again, then "looks good" saves',
+    steps: [
+      ...toGoal,
+      ...goalToEnd.slice(0, -1),
+      ['no', ['appointment.askChange']],
+      ['What I want', [['appointment.currentAnswer', { answer: 'a referral to a peer group' }]]],
+      ['a list of groups near me', ['appointment.review', 'appointment.askReview']],
+      ['looks good', ['appointment.saved', 'appointment.askReminder']],
+    ],
+    ended: false,
+  },
+  {
+    name: 'the review: "wait" and the button "Change something" ask which part; "back" there stays',
+    steps: [
+      ...toGoal,
+      ...goalToEnd.slice(0, -1),
+      ['wait', ['appointment.askChange']],
+      ['back', ['answers.nothingBefore', 'appointment.askChange']],
+      ['Date and time', ['appointment.askWhen']],
+      ['May 20 at 10:30', ['appointment.whenNoted', 'appointment.review', 'appointment.askReview']],
+      ['Change something', ['appointment.askChange']],
+      ['My questions', ['appointment.questionsSoFar']],
+    ],
+    ended: false,
+  },
+  {
+    name: 'the review: a part named outright, "change what I want", asks that question again',
+    steps: [
+      ...toGoal,
+      ...goalToEnd.slice(0, -1),
+      ['change what I want', [['appointment.currentAnswer', { answer: 'a referral to a peer group' }]]],
+    ],
+    ended: false,
+  },
+  {
+    name: 'the review: "idk", a side question and a number are not a yes (asked again); a typo of "save it" saves',
+    steps: [
+      ...toGoal,
+      ...goalToEnd.slice(0, -1),
+      ['idk', [['answers.retry', {}, 0]]],
+      ['what does the card mean?', ['answers.stuck']],
+      ['3', [['answers.retry', {}, 1]]],
+      ['saev it', ['appointment.saved', 'appointment.askReminder']],
     ],
     ended: false,
   },
@@ -268,7 +350,7 @@ describe('AppointmentDialog transcripts', () => {
 
   it('sends the plan as an Adaptive Card 1.5 with a text fallback', async () => {
     const { make } = appointmentHarness(recognizer);
-    const { client } = await runDialogCase(make, [...toGoal, ...goalToEnd.slice(0, -1)]);
+    const { client } = await runDialogCase(make, [...toGoal, ...goalToEnd.slice(0, -2)]);
     const reply = await client.sendActivity('done');
     const card = reply.attachments?.[0];
     assert.equal(card?.contentType, 'application/vnd.microsoft.card.adaptive');
@@ -288,6 +370,17 @@ describe('AppointmentDialog transcripts', () => {
     const reply = await client.sendActivity('Send it as text');
     assert.equal(reply.textFormat, 'plain');
     assert.ok(reply.text?.includes('a referral to a peer group'));
+  });
+
+  it('at the review nothing is saved or scheduled; "Save it" saves it, then reminders are offered', async () => {
+    const { make, scheduler } = appointmentHarness(recognizer);
+    const { deps, client } = await runDialogCase(make, [...toGoal, ...goalToEnd.slice(0, -1)]);
+    assert.deepEqual(await savedPlans(deps.storage), []);
+    assert.equal(await scheduler.get(reminderIds(PLAN_ID).reminder), undefined);
+    await client.sendActivity('Save it');
+    const [plan] = await savedPlans(deps.storage);
+    assert.equal(plan?.goal, 'a referral to a peer group');
+    assert.equal(await scheduler.get(reminderIds(PLAN_ID).reminder), undefined, 'no reminder before its yes');
   });
 
   it('cancel mid-way saves no plan and schedules nothing', async () => {

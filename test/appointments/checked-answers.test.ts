@@ -24,7 +24,8 @@ const barriersToEnd: Step[] = [
   ['nothing else', ['appointment.askSupport']],
   ['no', ['appointment.askShare']],
   ['Nothing', ['appointment.askTalk']],
-  ['done', ['appointment.saved', 'appointment.askNext']],
+  ['done', ['appointment.review', 'appointment.askReview']],
+  ['Save it', ['appointment.saved', 'appointment.askNext']],
 ];
 
 /** A case, and what the saved plan must hold. */
@@ -128,7 +129,8 @@ const cases: CheckedCase[] = [
       ['what', ['appointment.askShareAgain']],
       ['Nothing', ['appointment.askTalk']],
       ['you dont understand', [upset, 'appointment.askTalkAgain']],
-      ['done', ['appointment.saved', 'appointment.askNext']],
+      ['done', ['appointment.review', 'appointment.askReview']],
+      ['Save it', ['appointment.saved', 'appointment.askNext']],
     ],
     plan: (plan) => {
       assert.equal(plan.bring.at(-1), 'my pill bottles');

@@ -39,7 +39,8 @@ describe('dates through the whole bot, over HTTP (a person in New York, no conve
     shows(first, 'appointment.askWhenCheck', { when: 'Tuesday, December 15 at 9:00 AM' });
     shows(await say('yes'), 'appointment.askGoal');
     for (const answer of ['skip', 'done', 'nothing', 'nothing else', 'no', 'Nothing']) await say(answer);
-    shows(await say('none'), 'appointment.askReminder');
+    shows(await say('none'), 'appointment.askReview');
+    shows(await say('Save it'), 'appointment.askReminder');
 
     shows(await say('the night before at 8pm'), 'appointment.checkReminder', {
       at: 'Monday, December 14 at 8:00 PM',

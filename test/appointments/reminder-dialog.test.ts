@@ -18,7 +18,8 @@ const planFor = (type: string, when: string, noted: string): Step[] => [
   ['nothing else', ['appointment.askSupport']],
   ['no', ['appointment.askShare']],
   ['Nothing', ['appointment.askTalk']],
-  ['none', ['appointment.saved', 'appointment.askReminder']],
+  ['none', ['appointment.review', 'appointment.askReview']],
+  ['Save it', ['appointment.saved', 'appointment.askReminder']],
 ];
 const caseworker = planFor('Caseworker', 'tuesday december 15 at 9am', 'Tuesday, December 15 at 9:00 AM');
 const lateCounselor = planFor('my counselor', 'dec 15 at 11pm', 'Tuesday, December 15 at 11:00 PM');

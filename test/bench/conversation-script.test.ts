@@ -23,7 +23,8 @@ describe('the benchmark conversation walks real dialogs', () => {
       turns.push(replies.filter((a) => a.type === 'message').map((a) => a.text ?? ''));
     }
     const answerTo = (line: string) => turns[dialogWalk.indexOf(line)] ?? [];
-    assert.ok(answerTo('None of these').includes(strings.text('appointment.saved')), 'the plan was saved');
+    assert.ok(answerTo('None of these').includes(strings.text('appointment.review')), 'the plan was shown');
+    assert.ok(answerTo('Save it').includes(strings.text('appointment.saved')), 'the plan was saved');
     assert.ok(
       answerTo('menu').some((text) => text.startsWith(strings.text('menu.promptAgain'))),
       'back at the menu',

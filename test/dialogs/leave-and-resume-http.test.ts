@@ -53,7 +53,8 @@ describe('a conversation left for another keeps its answers and resumes where it
     lacks(goal, 'appointment.askType');
     for (const answer of ['done', "That's all", 'nothing else', 'no', 'Nothing']) await say(answer);
     // A reminder is offered only for a plan with a date to come: the one said in the first message.
-    const saved = await say('done');
+    shows(await say('done'), 'appointment.askReview');
+    const saved = await say('Save it');
     shows(saved, 'appointment.saved');
     shows(saved, 'appointment.askReminder');
   });

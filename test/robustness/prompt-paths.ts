@@ -60,7 +60,8 @@ const appointmentBring = [...appointmentBarriers, "That's all"];
 const appointmentSupport = [...appointmentBring, 'nothing else'];
 const appointmentShare = [...appointmentSupport, 'No'];
 const appointmentTalk = [...appointmentShare, 'nothing'];
-const appointmentReminder = [...appointmentTalk, 'skip'];
+const appointmentReview = [...appointmentTalk, 'skip'];
+const appointmentReminder = [...appointmentReview, 'Save it'];
 const appointmentSaved = [...appointmentReminder, 'No reminder', 'No, thanks'];
 const appointmentDone = [...appointmentSaved, "I'm done"];
 
@@ -71,7 +72,8 @@ const accommodationWho = [...accommodationIdea, 'A later start'];
 const accommodationFormat = [...accommodationWho, 'My supervisor or manager'];
 const accommodationStart = [...accommodationFormat, 'Email'];
 const accommodationDisclosure = [...accommodationStart, 'As soon as possible'];
-const accommodationDone = [...accommodationDisclosure, 'Nothing specific'];
+const accommodationReview = [...accommodationDisclosure, 'Nothing specific'];
+const accommodationDone = [...accommodationReview, 'Save it'];
 const accommodationSaved = [...accommodationDone, "I'm done", 'my plans'];
 
 const group = ['hi', 'Find a group'];
@@ -171,6 +173,12 @@ export const promptPaths: readonly PromptPath[] = [
   },
   {
     prompt: 'appointmentText',
+    question: 'review',
+    asks: 'appointment.askReview',
+    steps: appointmentReview,
+  },
+  {
+    prompt: 'appointmentText',
     question: 'reminder',
     asks: 'appointment.askReminder',
     steps: appointmentReminder,
@@ -228,6 +236,7 @@ export const promptPaths: readonly PromptPath[] = [
     steps: accommodationDisclosure,
     back: 'accommodation.askStart',
   },
+  { prompt: 'accommodationReviewPrompt', asks: 'accommodation.askReview', steps: accommodationReview },
   { prompt: 'accommodationMenuPrompt', asks: 'accommodation.askNext', steps: accommodationDone },
 
   { prompt: 'peerGroupText', question: 'focus', asks: 'peerGroups.askFocus', steps: group },

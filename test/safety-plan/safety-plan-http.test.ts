@@ -487,6 +487,8 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
       'Email',
       'As soon as possible',
       'Nothing specific',
+      // The request is shown for review and kept only on "Save it".
+      'Save it',
       "I'm done",
     ];
     for (const text of [...accommodation, ...details]) await say('plan-kinds', text);

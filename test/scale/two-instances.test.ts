@@ -70,6 +70,7 @@ describe('two instances on one Azurite', function () {
       'no',
       'Nothing',
       'done',
+      'Save it',
     ];
     let last: string[] = [];
     for (const [turn, text] of answers.entries()) last = await say(turn, 'alt-1', 'member-a', text);

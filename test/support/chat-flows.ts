@@ -45,7 +45,8 @@ export async function makePlan(page: Page, strings: Strings): Promise<Locator> {
     ['nothing else', 'appointment.askSupport'],
     ['no', 'appointment.askShare'],
     ["I'll decide there", 'appointment.askTalk'],
-    ['none', 'appointment.saved'],
+    ['none', 'appointment.review'],
+    ['Save it', 'appointment.saved'],
   ];
   for (const [text, key] of steps) await answer(page, text, strings, key);
   const card = page.locator('.webchat__basic-transcript__activity .ac-adaptiveCard').last();
