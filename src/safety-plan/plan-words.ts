@@ -61,7 +61,7 @@ export class PlanWords {
    * making the plan or changing a part (`editing`: no moving between parts then).
    */
   read(typed: string, at: 'part' | 'more', editing: boolean): PartAnswer {
-    const folded = normalizeText(typed);
+    const folded = this.instructionIn(typed);
     const step = this.reader.stepWord(typed);
     const skips = !typed || this.said.skip.has(folded) || step === 'skip';
     const no = this.reader.yesOrNo(typed) === false;
@@ -78,6 +78,28 @@ export class PlanWords {
     if (at === 'part' && (skips || no)) return { kind: 'skip' };
     const none = this.reader.nonAnswer(typed);
     return none ? { kind: 'none', frustrated: none === 'frustration' } : { kind: 'words' };
+  }
+
+  /**
+   * The words that say what to do: all of `typed`, or its last sentence when what comes before is
+   * only filler or frustration ("ugh. next part"); "can I skip this one" is "skip". A sentence of
+   * content before ("I stop eating. next") keeps the whole message, so nothing typed is lost.
+   */
+  private instructionIn(typed: string): string {
+    const folded = normalizeText(typed);
+    if (
+      /^(can|could|may) (i|we) (just )?skip\b|\bskip (this|it|that)( one| part| question)?( please| pls)?$/.test(
+        folded,
+      )
+    )
+      return 'skip';
+    const sentences = typed
+      .split(/[.!?;]+/)
+      .map(normalizeText)
+      .filter(Boolean);
+    const last = sentences.at(-1);
+    if (!last || sentences.length < 2) return folded;
+    return sentences.slice(0, -1).every((sentence) => this.reader.nonAnswer(sentence)) ? last : folded;
   }
 
   /** The part `text` names ("warning signs", "the coping part", "People I can ask for help"). */

@@ -80,6 +80,17 @@ const answers: [string, 'part' | 'more', boolean, PartAnswer['kind']][] = [
   ['back', 'more', false, 'back'],
   ['huh', 'more', false, 'none'],
   ['call my sponsor', 'more', false, 'words'],
+  // Said by a person playing the bot, and saved as entries before.
+  ['can i skip this one', 'part', false, 'skip'],
+  ['skip this one pls', 'part', false, 'skip'],
+  ['i dont have one', 'part', false, 'skip'],
+  ['ugh. next part', 'more', false, 'next'],
+  ['no thats it', 'more', false, 'next'],
+  ['ok. skip', 'part', false, 'skip'],
+  // Content before an instruction is kept: nothing typed is lost.
+  ['I stop eating. next', 'more', false, 'words'],
+  ['i skip meals', 'part', false, 'words'],
+  ['skipping meetings', 'part', false, 'words'],
 ];
 
 describe('safety plan: the words people use for its parts (issue 20)', () => {
