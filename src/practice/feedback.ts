@@ -38,8 +38,11 @@ export class FeedbackWriter {
     this.notThingStarts = new Set(strings.variants('practice.notThingStarts'));
   }
 
-  /** The feedback after a scene: what went well, then things to try (progress is a line of its own). */
-  summary(turns: readonly Turn[], goal: string): string {
+  /**
+   * The feedback after a scene: what they practised asking for (`request` in their words, else
+   * the scene's goal), what went well, then things to try (progress is a line of its own).
+   */
+  summary(turns: readonly Turn[], goal: string, request?: string): string {
     const { strings } = this;
     const shown = skillsIn(turns);
     const well = skillNames
@@ -55,7 +58,10 @@ export class FeedbackWriter {
       well.push(strings.text('practiceFeedback.wentWellEffort', { count: turns.length }));
     const ask = askOf(turns, goal, this.notThingStarts);
     const tries = tryOrder.filter((skill) => !shown.has(skill)).slice(0, 2);
-    const lines = [strings.text('practiceFeedback.intro'), ...well];
+    const intro = request
+      ? strings.text('practiceFeedback.introAbout', { request: escapeMarkdown(request) })
+      : strings.text('practiceFeedback.introFor', { goal });
+    const lines = [intro, ...well];
     if (tries.length > 0) {
       lines.push(
         [strings.text('practiceFeedback.tryIntro'), ...tries.map((skill) => this.tryItem(skill, ask))].join(

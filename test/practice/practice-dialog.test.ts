@@ -37,11 +37,18 @@ const move = (name: MoveName, index: number): Reply =>
   says(doctor.moves[name][index % doctor.moves[name].length] ?? '');
 const skill = (name: StringKey): string => strings.text(name);
 
+/** Choosing the doctor's general scene (skipping what to ask and why), up to the coaching question. */
+const toMode: Step[] = [
+  [doctor.title, ['practice.askRequest']],
+  ['skip', ['practice.askReason']],
+  ['skip', ['practice.scene', 'practice.askMode']],
+];
+
 /** Choosing the doctor scene with coaching at the end (or as you go), up to the opening line. */
 function start(mode: 'practiceChoices.atEnd' | 'practiceChoices.asYouGo'): Step[] {
   return [
     ['hi', ['practice.intro', 'practice.chooseScenario']],
-    [doctor.title, ['practice.scene', 'practice.askMode']],
+    ...toMode,
     [strings.text(mode), [says(doctor.opening)]],
   ];
 }
@@ -99,7 +106,7 @@ const cases: PracticeCase[] = [
     steps: [
       ...start('practiceChoices.atEnd'),
       ['I need Fridays off so that I can get to my group.', [move('negotiate', 0)]],
-      ['stop', ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+      ['stop', ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
       ['done', ['practice.done']],
     ],
     result: { done: true },
@@ -147,7 +154,7 @@ const cases: PracticeCase[] = [
     name: 'cancel at the coaching question leaves practice',
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
-      [doctor.title, ['practice.scene', 'practice.askMode']],
+      ...toMode,
       ['cancel', ['interruptions.cancelled']],
     ],
     result: { left: 'cancel' },
@@ -162,17 +169,17 @@ const cases: PracticeCase[] = [
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
       ['purple', ['practice.chooseScenarioAgain']],
-      ['1', ['practice.scene', 'practice.askMode']],
+      ['1', ['practice.askRequest']],
     ],
   },
   {
     name: 'a scenario named in the begin options skips the choice',
-    steps: [['hi', ['practice.intro', 'practice.scene', 'practice.askMode']]],
+    steps: [['hi', ['practice.intro', 'practice.askRequest']]],
     options: { scenario: 'rushed-doctor' },
   },
   {
     name: 'a scene named in the first message ("practice with my landlord") skips the choice',
-    steps: [['hi', ['practice.intro', 'practice.scene', 'practice.askMode']]],
+    steps: [['hi', ['practice.intro', 'practice.askRequest']]],
     options: { text: 'can I practice talking to my landlord?' },
   },
   {
@@ -184,14 +191,14 @@ const cases: PracticeCase[] = [
     name: 'a keyword answers the scene choice',
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
-      ['probation', ['practice.scene', 'practice.askMode']],
+      ['probation', ['practice.askRequest']],
     ],
   },
   {
     name: 'an unclear answer to the coaching question is asked again in other words, without the scene again',
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
-      [doctor.title, ['practice.scene', 'practice.askMode']],
+      ...toMode,
       ['purple', ['practice.askModeAgain']],
       ['as I go', [says(doctor.opening)]],
     ],
@@ -225,16 +232,16 @@ const cases: PracticeCase[] = [
     steps: [
       ...start('practiceChoices.atEnd'),
       ['I need Fridays off for my group.', [move('negotiate', 0)]],
-      ['stop', ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+      ['stop', ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
       [strings.text('practiceChoices.again'), ['practice.chooseScenario']],
-      [doctor.title, ['practice.scene', 'practice.askMode']],
+      ...toMode,
       [strings.text('practiceChoices.atEnd'), [says(doctor.opening)]],
       ['Can I have two minutes on the prescription?', [move('negotiate', 0)]],
       [
         'stop',
         [
           'practice.stopped',
-          'practiceFeedback.intro',
+          'practiceFeedback.introFor',
           [
             'practiceFeedback.progress',
             { skill: skill('practiceSkills.specificRequest'), count: 2, total: 2 },
@@ -283,7 +290,7 @@ for (const stop of stops) {
     steps: [
       ...start('practiceChoices.atEnd'),
       ['I need Fridays off for my group.', [move('negotiate', 0)]],
-      [stop, ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+      [stop, ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
     ],
   });
 }
@@ -325,7 +332,7 @@ cases.push(
       ['I need Fridays off for my group.', [move('negotiate', 0)]],
       [
         'stop. should i split my dose?',
-        [declined('medical')[0] as Reply, 'practice.stopped', 'practiceFeedback.intro', ...afterFeedback],
+        [declined('medical')[0] as Reply, 'practice.stopped', 'practiceFeedback.introFor', ...afterFeedback],
       ],
     ],
   },
@@ -352,7 +359,7 @@ describe('PracticeDialog', () => {
     const { storage } = await runPractice([
       ...start('practiceChoices.atEnd'),
       ['I need Fridays off for my group.', [move('negotiate', 0)]],
-      ['stop', ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+      ['stop', ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
     ]);
     const stored = await storedUserState(storage);
     assert.deepEqual(stored?.practiceHistory, {
