@@ -9,9 +9,9 @@ import {
 } from 'botbuilder-dialogs';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
+import { checkAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
-import { checkAnswer } from '../src/language/answer-check.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { FeedbackWriter, type Turn } from '../src/practice/feedback.js';
@@ -208,7 +208,8 @@ export class PracticeDialog extends InterruptibleDialog {
     const state = step.options as ModeState;
     const text = String(step.result ?? '');
     const reader = typedAnswerReader(this.deps.strings);
-    if (reader.stepWord(text) === 'back') return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
+    if (reader.stepWord(text) === 'back')
+      return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     if (await this.declinedAdvice(step, text)) return step.replaceDialog(REQUEST, state);
     const asked: Question[] = [...state.asked, 'request'];
     const named = this.sceneNamedIn(text);
@@ -250,7 +251,11 @@ export class PracticeDialog extends InterruptibleDialog {
     if (reader.stepWord(text) === 'back') {
       if (!this.scenarioOf(state.scenario).situations?.length)
         return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
-      return step.replaceDialog(REQUEST, { scenario: state.scenario, asked: [], misses: 0 } satisfies ModeState);
+      return step.replaceDialog(REQUEST, {
+        scenario: state.scenario,
+        asked: [],
+        misses: 0,
+      } satisfies ModeState);
     }
     if (await this.declinedAdvice(step, text)) return step.replaceDialog(REASON, state);
     const asked: Question[] = [...state.asked, 'reason'];
@@ -261,7 +266,9 @@ export class PracticeDialog extends InterruptibleDialog {
       return this.next(step, this.choiceOf(state), asked, true);
     }
     const words = checked.kind === 'words' || checked.kind === 'correction' ? checked.words : undefined;
-    const reason = words ? reasonFromAnswer(words, this.deps.strings.variants('practice.reasonCues')) : undefined;
+    const reason = words
+      ? reasonFromAnswer(words, this.deps.strings.variants('practice.reasonCues'))
+      : undefined;
     if (reason) return this.next(step, { ...this.choiceOf(state), reason }, asked, true);
     if (state.misses < 1) return step.replaceDialog(REASON, { ...state, misses: state.misses + 1 });
     return this.next(step, this.choiceOf(state), asked, true);
@@ -269,7 +276,9 @@ export class PracticeDialog extends InterruptibleDialog {
 
   private async acknowledgeUpset(step: WaterfallStepContext): Promise<void> {
     const { strings } = this.deps;
-    await step.context.sendActivity(`${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}`);
+    await step.context.sendActivity(
+      `${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}`,
+    );
   }
 
   /** Sets the scene (who the bot will play), then asks how the person wants coaching. */
@@ -459,7 +468,12 @@ export class PracticeDialog extends InterruptibleDialog {
     const cues = strings.variants('practice.reasonCues');
     const situation = this.situationOf(choice);
     const request = situation
-      ? requestIn(text, { leads: strings.variants('practice.requestLeadWords'), cues }, situation.keywords, whole)
+      ? requestIn(
+          text,
+          { leads: strings.variants('practice.requestLeadWords'), cues },
+          situation.keywords,
+          whole,
+        )
       : undefined;
     const reason = reasonIn(text, cues);
     return { ...choice, ...(request ? { request } : {}), ...(reason ? { reason } : {}) };
@@ -467,7 +481,7 @@ export class PracticeDialog extends InterruptibleDialog {
 
   /** The scene choice in a question's state, without the question's bookkeeping. */
   private choiceOf(state: SceneChoice): SceneChoice {
-    const { scenario, situation, request, reason } = state;
+    const { scenario, situation, request } = state;
     return {
       scenario,
       ...(situation ? { situation } : {}),

@@ -48,7 +48,9 @@ function phraseAt(text: string, cues: readonly string[]): string | undefined {
     .slice(0, cueAt(text, cues))
     .split(/[.!?\n;]/)[0]
     ?.replace(/[\s,]+$/, '')
-    .trim();
+    .trim()
+    // "Extra time on exams" typed as an answer is said mid-sentence; "ESA" stays as typed.
+    .replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
   return request && request.length <= MAX_REQUEST ? request : undefined;
 }
 
