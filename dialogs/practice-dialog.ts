@@ -13,7 +13,7 @@ import { checkAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
-import { typedAnswerReader } from '../src/language/typed-answer.js';
+import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { FeedbackWriter, type Turn } from '../src/practice/feedback.js';
 import { type PracticeHistory, recordSession } from '../src/practice/history.js';
 import type { PracticeContent } from '../src/practice/index.js';
@@ -122,13 +122,15 @@ export class PracticeDialog extends InterruptibleDialog {
     innerDc: DialogContext,
     options?: object,
   ): Promise<DialogTurnResult> {
-    const { scenario: asked, text } = (options ?? {}) as PracticeOptions;
+    const { scenario: id, text } = (options ?? {}) as PracticeOptions;
     await innerDc.context.sendActivity(this.deps.strings.text('practice.intro'));
     // "Practice asking my landlord about my support animal" names the scene and the request;
     // an id in the options wins.
-    const named = asked !== undefined ? { scenario: asked } : text ? this.sceneNamedIn(text) : undefined;
+    const named = id !== undefined ? { scenario: id } : text ? this.sceneNamedIn(text) : undefined;
     if (named !== undefined) {
-      if (this.scenario(named.scenario)) return this.next(innerDc, this.withWords(named, text ?? ''), []);
+      // A scene id chosen by the caller is a whole scene; words are the person's, asked about.
+      const asked: Question[] = id !== undefined ? ['request', 'reason'] : [];
+      if (this.scenario(named.scenario)) return this.next(innerDc, this.withWords(named, text ?? ''), asked);
       await innerDc.context.sendActivity(this.deps.strings.text('practice.unknownScenario'));
     }
     return innerDc.beginDialog(CHOOSE, { misses: 0 } satisfies PickState);
@@ -163,11 +165,16 @@ export class PracticeDialog extends InterruptibleDialog {
   private async readScenario(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { misses } = step.options as PickState;
     const text = String(step.result ?? '');
-    // "My landlord, about my dog" picks the landlord and the request.
+    const question = typedQuestionOf(step.context.activity.channelId, this.scenarioChoices(), {});
+    const pick = typedAnswerReader(this.deps.strings).read(text, question);
+    const scenario = pick === undefined ? undefined : this.practice.content.scenarios[pick.index];
+    // A scene's button (or its number) is a whole scene, its request and reason included.
+    if (pick && scenario && (pick.how === 'position' || foldAnswer(text) === foldAnswer(scenario.title)))
+      return this.next(step, { scenario: scenario.id }, ['request', 'reason'], true);
+    // "My landlord, about my dog" picks the landlord and the request; "probaton officer" the
+    // counterpart only: what is missing is asked.
     const named = this.sceneNamedIn(text);
     if (named) return this.next(step, this.withWords(named, text), [], true);
-    const index = this.pickedIndex(step, this.scenarioChoices());
-    const scenario = index === undefined ? undefined : this.practice.content.scenarios[index];
     if (!scenario) return step.replaceDialog(CHOOSE, { misses: misses + 1 } satisfies PickState);
     return this.next(step, { scenario: scenario.id }, [], true);
   }
@@ -309,11 +316,9 @@ export class PracticeDialog extends InterruptibleDialog {
 
   private async readMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
-    // "back": the reason again (the scene and the request stay).
-    if (typedAnswerReader(this.deps.strings).stepWord(String(step.result ?? '')) === 'back') {
-      const { reason: _dropped, ...choice } = this.choiceOf(state);
-      return step.replaceDialog(REASON, { ...choice, asked: ['request'], misses: 0 } satisfies ModeState);
-    }
+    // "back": choose the scene again.
+    if (typedAnswerReader(this.deps.strings).stepWord(String(step.result ?? '')) === 'back')
+      return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     const index = this.pickedIndex(step, this.modeChoices());
     if (index === undefined) return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
     const scene: SceneState = {

@@ -37,18 +37,11 @@ const move = (name: MoveName, index: number): Reply =>
   says(doctor.moves[name][index % doctor.moves[name].length] ?? '');
 const skill = (name: StringKey): string => strings.text(name);
 
-/** Choosing the doctor's general scene (skipping what to ask and why), up to the coaching question. */
-const toMode: Step[] = [
-  [doctor.title, ['practice.askRequest']],
-  ['skip', ['practice.askReason']],
-  ['skip', ['practice.scene', 'practice.askMode']],
-];
-
 /** Choosing the doctor scene with coaching at the end (or as you go), up to the opening line. */
 function start(mode: 'practiceChoices.atEnd' | 'practiceChoices.asYouGo'): Step[] {
   return [
     ['hi', ['practice.intro', 'practice.chooseScenario']],
-    ...toMode,
+    [doctor.title, ['practice.scene', 'practice.askMode']],
     [strings.text(mode), [says(doctor.opening)]],
   ];
 }
@@ -154,7 +147,7 @@ const cases: PracticeCase[] = [
     name: 'cancel at the coaching question leaves practice',
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
-      ...toMode,
+      [doctor.title, ['practice.scene', 'practice.askMode']],
       ['cancel', ['interruptions.cancelled']],
     ],
     result: { left: 'cancel' },
@@ -169,12 +162,12 @@ const cases: PracticeCase[] = [
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
       ['purple', ['practice.chooseScenarioAgain']],
-      ['1', ['practice.askRequest']],
+      ['1', ['practice.scene', 'practice.askMode']],
     ],
   },
   {
     name: 'a scenario named in the begin options skips the choice',
-    steps: [['hi', ['practice.intro', 'practice.askRequest']]],
+    steps: [['hi', ['practice.intro', 'practice.scene', 'practice.askMode']]],
     options: { scenario: 'rushed-doctor' },
   },
   {
@@ -188,17 +181,19 @@ const cases: PracticeCase[] = [
     options: { text: 'practice with my doctor or my landlord' },
   },
   {
-    name: 'a keyword answers the scene choice',
+    name: 'a keyword answers the scene choice, then what they want to ask and why are asked',
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
       ['probation', ['practice.askRequest']],
+      ['skip', ['practice.askReason']],
+      ['skip', ['practice.scene', 'practice.askMode']],
     ],
   },
   {
     name: 'an unclear answer to the coaching question is asked again in other words, without the scene again',
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
-      ...toMode,
+      [doctor.title, ['practice.scene', 'practice.askMode']],
       ['purple', ['practice.askModeAgain']],
       ['as I go', [says(doctor.opening)]],
     ],
@@ -234,7 +229,7 @@ const cases: PracticeCase[] = [
       ['I need Fridays off for my group.', [move('negotiate', 0)]],
       ['stop', ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
       [strings.text('practiceChoices.again'), ['practice.chooseScenario']],
-      ...toMode,
+      [doctor.title, ['practice.scene', 'practice.askMode']],
       [strings.text('practiceChoices.atEnd'), [says(doctor.opening)]],
       ['Can I have two minutes on the prescription?', [move('negotiate', 0)]],
       [
