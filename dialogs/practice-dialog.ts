@@ -357,7 +357,8 @@ export class PracticeDialog extends InterruptibleDialog {
       afterBrushOff: state.play.last === 'brushOff',
     });
     const turn: Turn = { text, skills: [...skills] };
-    if (state.coach) await step.context.sendActivity(this.writer.live(turn, state.turns, scenario.goal));
+    if (state.coach)
+      await step.context.sendActivity(this.writer.live(turn, state.turns, scenario.goal, state.reason));
     const move = pickMove(scenario, state.play, skills);
     const next: SceneState = {
       ...state,
@@ -386,7 +387,7 @@ export class PracticeDialog extends InterruptibleDialog {
         skills,
       });
       const goal = this.sceneFor(state).goal;
-      await step.context.sendActivity(this.writer.summary(state.turns, goal, state.request));
+      await step.context.sendActivity(this.writer.summary(state.turns, goal, this.choiceOf(state)));
       const progress = this.writer.progress(history);
       if (progress) await step.context.sendActivity(progress);
     }

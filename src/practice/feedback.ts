@@ -9,6 +9,12 @@ export interface Turn {
   skills: readonly Skill[];
 }
 
+/** What the person said before the scene: their request and their reason, in their words. */
+export interface SaidBefore {
+  request?: string;
+  reason?: string;
+}
+
 /** The order things to try are suggested in: the ones that move a conversation most, first. */
 const tryOrder: readonly Skill[] = [
   'specificRequest',
@@ -39,10 +45,12 @@ export class FeedbackWriter {
   }
 
   /**
-   * The feedback after a scene: what they practised asking for (`request` in their words, else
-   * the scene's goal), what went well, then things to try (progress is a line of its own).
+   * The feedback after a scene: what they practised asking for (their request in their words,
+   * else the scene's goal), what went well, then things to try, with their reason where it fits
+   * (progress is a line of its own).
    */
-  summary(turns: readonly Turn[], goal: string, request?: string): string {
+  summary(turns: readonly Turn[], goal: string, said: SaidBefore = {}): string {
+    const { request, reason } = said;
     const { strings } = this;
     const shown = skillsIn(turns);
     const well = skillNames
@@ -64,9 +72,10 @@ export class FeedbackWriter {
     const lines = [intro, ...well];
     if (tries.length > 0) {
       lines.push(
-        [strings.text('practiceFeedback.tryIntro'), ...tries.map((skill) => this.tryItem(skill, ask))].join(
-          '\n',
-        ),
+        [
+          strings.text('practiceFeedback.tryIntro'),
+          ...tries.map((skill) => this.tryItem(skill, ask, reason)),
+        ].join('\n'),
       );
     }
     return lines.join('\n\n');
@@ -76,7 +85,7 @@ export class FeedbackWriter {
    * Coaching as you go, after one turn: names a skill just shown, or else suggests the first
    * skill not yet shown in the scene, with an example from the person's own request.
    */
-  live(turn: Turn, earlier: readonly Turn[], goal: string): string {
+  live(turn: Turn, earlier: readonly Turn[], goal: string, reason?: string): string {
     const { strings } = this;
     const noticed = skillNames.find((skill) => turn.skills.includes(skill));
     if (noticed)
@@ -88,7 +97,7 @@ export class FeedbackWriter {
     const next = tryOrder.find((skill) => !shown.has(skill)) ?? 'specificRequest';
     return strings.text('practiceFeedback.coachTry', {
       tip: strings.text(`practiceTry.${next}`),
-      example: strings.text(`practiceExamples.${next}`, { ask: askOf(all, goal, this.notThingStarts) }),
+      example: this.example(next, askOf(all, goal, this.notThingStarts), reason),
     });
   }
 
@@ -105,12 +114,19 @@ export class FeedbackWriter {
     });
   }
 
-  private tryItem(skill: Skill, ask: string): string {
+  private tryItem(skill: Skill, ask: string, reason: string | undefined): string {
     const { strings } = this;
     return strings.text('practiceFeedback.tryItem', {
       tip: strings.text(`practiceTry.${skill}`),
-      example: strings.text(`practiceExamples.${skill}`, { ask }),
+      example: this.example(skill, ask, reason),
     });
+  }
+
+  /** An example line for `skill`; saying why it helps uses the reason they gave, in their words. */
+  private example(skill: Skill, ask: string, reason: string | undefined): string {
+    if (skill === 'statesBenefit' && reason)
+      return this.strings.text('practiceFeedback.benefitWhy', { ask, reason: quote(reason) });
+    return this.strings.text(`practiceExamples.${skill}`, { ask });
   }
 }
 

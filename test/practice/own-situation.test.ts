@@ -49,8 +49,8 @@ interface OwnSituationCase {
   /** Words the counterpart must say back: the request in the opening, the reason in a later line. */
   opening?: string;
   reasonBack?: string;
-  /** The feedback names what they asked for: their words, else the scene's goal. */
-  feedback: Reply;
+  /** The feedback names what they asked for (their words, else the scene's goal), and uses their reason. */
+  feedback: Reply[];
 }
 
 const firstProbation =
@@ -69,7 +69,10 @@ const cases: OwnSituationCase[] = [
     lines: ['ok', "I'd like you to ask for an early end to my probation.", 'idk', 'stop'],
     opening: 'getting off probation early',
     reasonBack: "You mentioned you've done 18 months clean.",
-    feedback: ['practiceFeedback.introAbout', { request: 'getting off probation early' }],
+    feedback: [
+      ['practiceFeedback.introAbout', { request: 'getting off probation early' }],
+      ['practiceFeedback.benefitWhy', { reason: "i've done 18 months clean" }],
+    ],
   },
   {
     name: 'probation officer: nothing said first; a typo, a number, "back", their words, a reason',
@@ -85,7 +88,7 @@ const cases: OwnSituationCase[] = [
     lines: ['um', 'Can I have a review for early termination?', 'stop'],
     opening: 'getting off probation early',
     reasonBack: "You mentioned you've kept every rule for a year.",
-    feedback: ['practiceFeedback.introAbout', { request: 'getting off probation early' }],
+    feedback: [['practiceFeedback.introAbout', { request: 'getting off probation early' }]],
   },
   {
     name: 'school disability office: all in the first message ("because of my ADHD")',
@@ -95,7 +98,7 @@ const cases: OwnSituationCase[] = [
     lines: ['hi', 'Can I have extra time on my exams?', 'what do you need?', 'stop'],
     opening: 'extra time on exams',
     reasonBack: 'You mentioned your ADHD.',
-    feedback: ['practiceFeedback.introAbout', { request: 'extra time on exams' }],
+    feedback: [['practiceFeedback.introAbout', { request: 'extra time on exams' }]],
   },
   {
     name: 'school disability office: nothing said first; a typo in the request, "idk" for the reason',
@@ -108,7 +111,7 @@ const cases: OwnSituationCase[] = [
     ],
     lines: ['ok', 'I need extra time on my exams.', '2', 'stop'],
     opening: school.situation.label,
-    feedback: ['practiceFeedback.introFor', { goal: school.situation.goal }],
+    feedback: [['practiceFeedback.introFor', { goal: school.situation.goal }]],
   },
   {
     name: 'landlord and an assistance animal: all in the first message ("since ...")',
@@ -118,7 +121,7 @@ const cases: OwnSituationCase[] = [
     lines: ['ok', "I'd like to keep my dog with me in the apartment.", 'stop'],
     opening: 'an emotional support animal',
     reasonBack: 'You mentioned your dog helps you with panic attacks.',
-    feedback: ['practiceFeedback.introAbout', { request: 'an emotional support animal' }],
+    feedback: [['practiceFeedback.introAbout', { request: 'an emotional support animal' }]],
   },
   {
     name: 'landlord and an assistance animal: a side question, "the animal one", then frustration',
@@ -132,7 +135,7 @@ const cases: OwnSituationCase[] = [
     ],
     lines: ['fine', 'I need to keep my cat, please.', 'why not?', 'stop'],
     opening: landlord.situation.label,
-    feedback: ['practiceFeedback.introFor', { goal: landlord.situation.goal }],
+    feedback: [['practiceFeedback.introFor', { goal: landlord.situation.goal }]],
   },
 ];
 
@@ -175,10 +178,11 @@ describe("practice from the person's own situation (transcripts per role)", () =
           counterpart.some((line) => line.includes(test.reasonBack ?? '')),
           counterpart.join('\n'),
         );
-      assert.ok(
-        said.some((text) => containsReply(strings, test.feedback, text)),
-        said.join('\n'),
-      );
+      for (const reply of test.feedback)
+        assert.ok(
+          said.some((text) => containsReply(strings, reply, text)),
+          said.join('\n'),
+        );
     });
   }
 });
