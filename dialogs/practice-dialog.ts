@@ -13,7 +13,7 @@ import { checkAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
-import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
+import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { FeedbackWriter, type Turn } from '../src/practice/feedback.js';
 import { type PracticeHistory, recordSession } from '../src/practice/history.js';
 import type { PracticeContent } from '../src/practice/index.js';
@@ -96,6 +96,11 @@ export class PracticeDialog extends InterruptibleDialog {
   private readonly stopWords: ReadonlySet<string>;
   private readonly feedbackAsks: readonly string[];
 
+  /** The shared reader of typed answers (built once per locale). */
+  private get reader() {
+    return typedAnswerReader(this.deps.strings);
+  }
+
   constructor(deps: DialogDeps, feature: PracticeFeature) {
     super(PRACTICE_DIALOG_ID, deps);
     if (!feature?.content?.scenarios?.length || !feature.clock || !feature.history) {
@@ -165,16 +170,22 @@ export class PracticeDialog extends InterruptibleDialog {
   private async readScenario(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { misses } = step.options as PickState;
     const text = String(step.result ?? '');
-    const question = typedQuestionOf(step.context.activity.channelId, this.scenarioChoices(), {});
-    const pick = typedAnswerReader(this.deps.strings).read(text, question);
-    const scenario = pick === undefined ? undefined : this.practice.content.scenarios[pick.index];
-    // A scene's button (or its number) is a whole scene, its request and reason included.
-    if (pick && scenario && (pick.how === 'position' || foldAnswer(text) === foldAnswer(scenario.title)))
-      return this.next(step, { scenario: scenario.id }, ['request', 'reason'], true);
+    const { scenarios } = this.practice.content;
+    const { channelId } = step.context.activity;
+    // A scene's button, typed or tapped (its number, a typo, "the doctor hurry one"), is a whole
+    // scene, its request and reason included; one or two words of it ("landlord", "my PO") name
+    // the counterpart only.
+    const titles = scenarios.map((scenario) => scenario.title);
+    const button = this.reader.read(text, typedQuestionOf(channelId, titles, {}));
+    const fewWords = button?.how === 'words' && text.trim().split(/\s+/).length < 3;
+    const whole = button === undefined || fewWords ? undefined : scenarios[button.index];
+    if (whole) return this.next(step, { scenario: whole.id }, ['request', 'reason'], true);
     // "My landlord, about my dog" picks the landlord and the request; "probaton officer" the
     // counterpart only: what is missing is asked.
     const named = this.sceneNamedIn(text);
     if (named) return this.next(step, this.withWords(named, text), [], true);
+    const pick = this.reader.read(text, typedQuestionOf(channelId, this.scenarioChoices(), {}));
+    const scenario = pick === undefined ? undefined : scenarios[pick.index];
     if (!scenario) return step.replaceDialog(CHOOSE, { misses: misses + 1 } satisfies PickState);
     return this.next(step, { scenario: scenario.id }, [], true);
   }
@@ -214,7 +225,7 @@ export class PracticeDialog extends InterruptibleDialog {
   private async readRequest(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
     const text = String(step.result ?? '');
-    const reader = typedAnswerReader(this.deps.strings);
+    const reader = this.reader;
     if (reader.stepWord(text) === 'back')
       return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     if (await this.declinedAdvice(step, text)) return step.replaceDialog(REQUEST, state);
@@ -254,7 +265,7 @@ export class PracticeDialog extends InterruptibleDialog {
   private async readReason(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
     const text = String(step.result ?? '');
-    const reader = typedAnswerReader(this.deps.strings);
+    const reader = this.reader;
     if (reader.stepWord(text) === 'back') {
       if (!this.scenarioOf(state.scenario).situations?.length)
         return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
@@ -317,7 +328,7 @@ export class PracticeDialog extends InterruptibleDialog {
   private async readMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
     // "back": choose the scene again.
-    if (typedAnswerReader(this.deps.strings).stepWord(String(step.result ?? '')) === 'back')
+    if (this.reader.stepWord(String(step.result ?? '')) === 'back')
       return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     const index = this.pickedIndex(step, this.modeChoices());
     if (index === undefined) return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
@@ -562,7 +573,7 @@ export class PracticeDialog extends InterruptibleDialog {
   /** The choice the answer picks, read the shared way (typed-answer.ts), or undefined. */
   private pickedIndex(step: WaterfallStepContext, choices: readonly Choice[]): number | undefined {
     const question = typedQuestionOf(step.context.activity.channelId, choices, {});
-    return typedAnswerReader(this.deps.strings).read(String(step.result ?? ''), question)?.index;
+    return this.reader.read(String(step.result ?? ''), question)?.index;
   }
 
   /**
@@ -577,10 +588,7 @@ export class PracticeDialog extends InterruptibleDialog {
     misses = 0,
   ): Promise<DialogTurnResult> {
     const question = typedQuestionOf(step.context.activity.channelId, choices, {});
-    const text =
-      misses >= 2
-        ? typedAnswerReader(this.deps.strings).retryText(question, misses)
-        : this.deps.strings.text(key);
+    const text = misses >= 2 ? this.reader.retryText(question, misses) : this.deps.strings.text(key);
     const prompt = choicesActivity(step.context.activity.channelId, choices, text);
     return step.prompt(TEXT, { prompt, retryPrompt: prompt, choices });
   }

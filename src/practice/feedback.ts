@@ -45,7 +45,7 @@ export class FeedbackWriter {
   }
 
   /**
-   * The feedback after a scene: what they practised asking for (their request in their words,
+   * The feedback after a scene: what they practiced asking for (their request in their words,
    * else the scene's goal), what went well, then things to try, with their reason where it fits
    * (progress is a line of its own).
    */

@@ -75,11 +75,11 @@ const cases: OwnSituationCase[] = [
     ],
   },
   {
-    name: 'probation officer: nothing said first; a typo, a number, "back", their words, a reason',
+    name: 'probation officer: nothing said first; "my PO", a number, "back", their words, a reason',
     role: probation,
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
-      ['probaton officer', ['practice.askRequest']],
+      ['my PO', ['practice.askRequest']],
       ['1', ['practice.askReason']],
       ['back', ['practice.askRequest']],
       ['getting off probation early', ['practice.askReason']],
