@@ -225,14 +225,11 @@ export class PracticeDialog extends InterruptibleDialog {
   private async readRequest(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
     const text = String(step.result ?? '');
-    const reader = this.reader;
+    const { reader } = this;
     if (reader.stepWord(text) === 'back')
       return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     if (await this.declinedAdvice(step, text)) return step.replaceDialog(REQUEST, state);
     const asked: Question[] = [...state.asked, 'request'];
-    const named = this.sceneNamedIn(text);
-    if (named?.situation || (named && named.scenario !== state.scenario))
-      return this.next(step, this.withWords({ ...named, ...reasonOf(state) }, text, true), asked, true);
     const scenario = this.scenarioOf(state.scenario);
     const choices = this.requestChoices(state.scenario);
     const question = typedQuestionOf(step.context.activity.channelId, choices, {});
@@ -240,8 +237,13 @@ export class PracticeDialog extends InterruptibleDialog {
     if (checked.kind === 'pick') {
       const situation = scenario.situations?.[checked.pick.index];
       const picked = { ...this.choiceOf(state), ...(situation ? { situation: situation.id } : {}) };
-      return this.next(step, picked, asked, true);
+      // A few words of a button ("the animal one") point at it; other words may be theirs to say back.
+      const words = checked.pick.how === 'words' ? picked : this.withWords(picked, text, true);
+      return this.next(step, words, asked, true);
     }
+    const named = this.sceneNamedIn(text);
+    if (named?.situation || (named && named.scenario !== state.scenario))
+      return this.next(step, this.withWords({ ...named, ...reasonOf(state) }, text, true), asked, true);
     if (checked.kind === 'upset') await this.acknowledgeUpset(step);
     const unclear = checked.kind === 'words' || checked.kind === 'correction' || checked.kind === 'question';
     if (reader.stepWord(text) !== 'skip' && (unclear || checked.kind === 'upset') && state.misses < 1)

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { loadResource } from '../content/resource-file.js';
+import { nearlySame } from '../language/typed-answer.js';
+
+/** The shortest counterpart name read through a typo: shorter words are too alike ("nurse", "purse"). */
+const MIN_TYPO_KEYWORD = 6;
 
 /** What the counterpart can do in reply; the move picker chooses one each turn. */
 export const moveNames = [
@@ -126,13 +130,31 @@ export function namesOneOf(text: string, keywords: readonly string[]): boolean {
 }
 
 /**
+ * The counterparts `text` names, a one-word name with a typo too ("my landlrod"); what they are
+ * asked about must be named exactly ("tests" is not "rests").
+ */
+function counterpartsIn(scenarios: readonly Scenario[], text: string): Scenario[] {
+  const exact = scenarios.filter((scenario) => namesOneOf(text, scenario.keywords));
+  if (exact.length > 0) return exact;
+  const words = text.toLowerCase().split(/[^a-z0-9'-]+/);
+  return scenarios.filter((scenario) =>
+    scenario.keywords.some(
+      (keyword) =>
+        keyword.length >= MIN_TYPO_KEYWORD &&
+        !keyword.includes(' ') &&
+        words.some((word) => nearlySame(word, keyword.toLowerCase())),
+    ),
+  );
+}
+
+/**
  * The scene a message asks for, built from what it says: the counterpart named ("my landlord")
  * and what the person wants to ask them ("about an emotional support animal"), within the scene
  * library. The request alone finds its counterpart; a counterpart named with a request it has
  * no scene for gets its general scene. Undefined when it names no scene, or several.
  */
 export function sceneNamedIn(scenarios: readonly Scenario[], text: string): SceneChoice | undefined {
-  const named = scenarios.filter((scenario) => namesOneOf(text, scenario.keywords));
+  const named = counterpartsIn(scenarios, text);
   const asked = scenarios.flatMap((scenario) =>
     (scenario.situations ?? [])
       .filter((situation) => namesOneOf(text, situation.keywords))

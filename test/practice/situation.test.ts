@@ -39,6 +39,11 @@ describe('practice: the scene comes from what the person wants to ask', () => {
     ['practice talking to my college about my midterms', 'school-disability-office', 'exam-time'],
     ['practice with disability services at school', 'school-disability-office'],
     ['practice asking my landlord about an assistance animal', 'landlord-application', 'support-animal'],
+    // A one-word counterpart with a typo is still that counterpart; a short word is not guessed.
+    ['i want to practice talking to my landlrod', 'landlord-application'],
+    ['practice with my docter', 'rushed-doctor'],
+    ['practice with my mum', undefined],
+    ['the animal one', 'landlord-application', 'support-animal'],
   ];
   for (const [text, scenario, situation] of asked) {
     it(`"${text}": ${scenario ?? 'no scene'}${situation ? ` about ${situation}` : ''}`, () => {
