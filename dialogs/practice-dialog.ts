@@ -9,6 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
+import { checkAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
@@ -17,9 +18,16 @@ import { FeedbackWriter, type Turn } from '../src/practice/feedback.js';
 import { type PracticeHistory, recordSession } from '../src/practice/history.js';
 import type { PracticeContent } from '../src/practice/index.js';
 import { advance, pickMove, type RolePlayState } from '../src/practice/moves.js';
-import { reasonIn } from '../src/practice/reason.js';
-import { type Scenario, type SceneChoice, sceneNamedIn, sceneOf } from '../src/practice/scenarios.js';
+import { reasonFromAnswer, reasonIn } from '../src/practice/reason.js';
+import {
+  type Scenario,
+  type SceneChoice,
+  type Situation,
+  sceneNamedIn,
+  sceneOf,
+} from '../src/practice/scenarios.js';
 import { detectSkills } from '../src/practice/skills.js';
+import { fillLine, requestIn, secondPerson } from '../src/practice/slots.js';
 import type { UserProperty } from '../src/state/user-property.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -53,10 +61,11 @@ export type PracticeResult = { done: true } | { next: 'handoff' } | LeftResult;
 interface PickState {
   misses: number;
 }
-/** The scene chosen, and the person's reason for their request when they gave one (their words). */
+/** What is known of the scene so far, and the questions already put (a skipped one is not asked again). */
 interface ModeState extends PickState, SceneChoice {
-  reason?: string;
+  asked: Question[];
 }
+type Question = 'request' | 'reason';
 interface SceneState extends SceneChoice {
   coach: boolean;
   play: RolePlayState;
@@ -68,6 +77,8 @@ interface SceneState extends SceneChoice {
 const TEXT = 'practiceText';
 const CHOOSE = 'practiceChoose';
 const MODE = 'practiceMode';
+const REQUEST = 'practiceRequest';
+const REASON = 'practiceReason';
 const SCENE = 'practiceScene';
 const NEXT = 'practiceNext';
 
@@ -85,6 +96,11 @@ export class PracticeDialog extends InterruptibleDialog {
   private readonly stopWords: ReadonlySet<string>;
   private readonly feedbackAsks: readonly string[];
 
+  /** The shared reader of typed answers (built once per locale). */
+  private get reader() {
+    return typedAnswerReader(this.deps.strings);
+  }
+
   constructor(deps: DialogDeps, feature: PracticeFeature) {
     super(PRACTICE_DIALOG_ID, deps);
     if (!feature?.content?.scenarios?.length || !feature.clock || !feature.history) {
@@ -98,6 +114,8 @@ export class PracticeDialog extends InterruptibleDialog {
     this.feedbackAsks = deps.strings.variants('practice.feedbackAsks').map(normalizeText);
     this.addDialog(new TextPrompt(TEXT))
       .addDialog(new WaterfallDialog(CHOOSE, [this.askScenario.bind(this), this.readScenario.bind(this)]))
+      .addDialog(new WaterfallDialog(REQUEST, [this.askRequest.bind(this), this.readRequest.bind(this)]))
+      .addDialog(new WaterfallDialog(REASON, [this.askReason.bind(this), this.readReason.bind(this)]))
       .addDialog(new WaterfallDialog(MODE, [this.askMode.bind(this), this.readMode.bind(this)]))
       .addDialog(new WaterfallDialog(SCENE, [this.speak.bind(this), this.hear.bind(this)]))
       .addDialog(new WaterfallDialog(NEXT, [this.offerNext.bind(this), this.actOnNext.bind(this)]));
@@ -109,14 +127,15 @@ export class PracticeDialog extends InterruptibleDialog {
     innerDc: DialogContext,
     options?: object,
   ): Promise<DialogTurnResult> {
-    const { scenario: asked, text } = (options ?? {}) as PracticeOptions;
+    const { scenario: id, text } = (options ?? {}) as PracticeOptions;
     await innerDc.context.sendActivity(this.deps.strings.text('practice.intro'));
     // "Practice asking my landlord about my support animal" names the scene and the request;
     // an id in the options wins.
-    const named = asked !== undefined ? { scenario: asked } : text ? this.sceneNamedIn(text) : undefined;
+    const named = id !== undefined ? { scenario: id } : text ? this.sceneNamedIn(text) : undefined;
     if (named !== undefined) {
-      if (this.scenario(named.scenario))
-        return innerDc.beginDialog(MODE, { ...named, ...this.reasonOf(text), misses: 0 } satisfies ModeState);
+      // A scene id chosen by the caller is a whole scene; words are the person's, asked about.
+      const asked: Question[] = id !== undefined ? ['request', 'reason'] : [];
+      if (this.scenario(named.scenario)) return this.next(innerDc, this.withWords(named, text ?? ''), asked);
       await innerDc.context.sendActivity(this.deps.strings.text('practice.unknownScenario'));
     }
     return innerDc.beginDialog(CHOOSE, { misses: 0 } satisfies PickState);
@@ -151,13 +170,135 @@ export class PracticeDialog extends InterruptibleDialog {
   private async readScenario(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { misses } = step.options as PickState;
     const text = String(step.result ?? '');
-    // "My landlord, about my dog" picks the landlord and the request.
+    const { scenarios } = this.practice.content;
+    const { channelId } = step.context.activity;
+    // A scene's button, typed or tapped (its number, a typo, "the doctor hurry one"), is a whole
+    // scene, its request and reason included; one or two words of it ("landlord", "my PO") name
+    // the counterpart only.
+    const titles = scenarios.map((scenario) => scenario.title);
+    const button = this.reader.read(text, typedQuestionOf(channelId, titles, {}));
+    const fewWords = button?.how === 'words' && text.trim().split(/\s+/).length < 3;
+    const whole = button === undefined || fewWords ? undefined : scenarios[button.index];
+    if (whole) return this.next(step, { scenario: whole.id }, ['request', 'reason'], true);
+    // "My landlord, about my dog" picks the landlord and the request; "probaton officer" the
+    // counterpart only: what is missing is asked.
     const named = this.sceneNamedIn(text);
-    if (named?.situation) return step.replaceDialog(MODE, { ...named, ...this.reasonOf(text), misses: 0 });
-    const index = this.pickedIndex(step, this.scenarioChoices());
-    const scenario = index === undefined ? undefined : this.practice.content.scenarios[index];
+    if (named) return this.next(step, this.withWords(named, text), [], true);
+    const pick = this.reader.read(text, typedQuestionOf(channelId, this.scenarioChoices(), {}));
+    const scenario = pick === undefined ? undefined : scenarios[pick.index];
     if (!scenario) return step.replaceDialog(CHOOSE, { misses: misses + 1 } satisfies PickState);
-    return step.replaceDialog(MODE, { scenario: scenario.id, misses: 0 } satisfies ModeState);
+    return this.next(step, { scenario: scenario.id }, [], true);
+  }
+
+  /**
+   * Asks for what is still missing, one question each: what they want to ask (when the
+   * counterpart has more than one scene), then why; then the coaching question.
+   */
+  private next(
+    dc: DialogContext,
+    choice: SceneChoice,
+    asked: Question[],
+    replace = false,
+  ): Promise<DialogTurnResult> {
+    const missing =
+      !choice.situation && !asked.includes('request') && this.scenarioOf(choice.scenario).situations?.length
+        ? REQUEST
+        : !choice.reason && !asked.includes('reason')
+          ? REASON
+          : MODE;
+    const state: ModeState = { ...choice, asked, misses: 0 };
+    return replace ? dc.replaceDialog(missing, state) : dc.beginDialog(missing, state);
+  }
+
+  /** "What would you like to ask them about?", with the counterpart's requests as buttons. */
+  private async askRequest(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as ModeState;
+    const key: StringKey = state.misses === 0 ? 'practice.askRequest' : 'practice.askRequestAgain';
+    return this.prompt(step, key, this.requestChoices(state.scenario), state.misses);
+  }
+
+  /**
+   * Their request: a keyword ("my dog", "getting off probation early"), a button's words, a
+   * number or a typo of one; "idk" or "skip" plays the general scene; another counterpart named
+   * ("actually my doctor") moves there. Unclear twice: the general scene.
+   */
+  private async readRequest(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as ModeState;
+    const text = String(step.result ?? '');
+    const { reader } = this;
+    if (reader.stepWord(text) === 'back')
+      return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
+    if (await this.declinedAdvice(step, text)) return step.replaceDialog(REQUEST, state);
+    const asked: Question[] = [...state.asked, 'request'];
+    const scenario = this.scenarioOf(state.scenario);
+    const choices = this.requestChoices(state.scenario);
+    const question = typedQuestionOf(step.context.activity.channelId, choices, {});
+    const checked = checkAnswer(this.deps.strings, text, question);
+    if (checked.kind === 'pick') {
+      const situation = scenario.situations?.[checked.pick.index];
+      const picked = { ...this.choiceOf(state), ...(situation ? { situation: situation.id } : {}) };
+      // A few words of a button ("the animal one") point at it; other words may be theirs to say back.
+      const words = checked.pick.how === 'words' ? picked : this.withWords(picked, text, true);
+      return this.next(step, words, asked, true);
+    }
+    const named = this.sceneNamedIn(text);
+    if (named?.situation || (named && named.scenario !== state.scenario))
+      return this.next(step, this.withWords({ ...named, ...reasonOf(state) }, text, true), asked, true);
+    if (checked.kind === 'upset') await this.acknowledgeUpset(step);
+    const unclear = checked.kind === 'words' || checked.kind === 'correction' || checked.kind === 'question';
+    if (reader.stepWord(text) !== 'skip' && (unclear || checked.kind === 'upset') && state.misses < 1)
+      return step.replaceDialog(REQUEST, { ...state, misses: state.misses + 1 });
+    return this.next(step, this.choiceOf(state), asked, true);
+  }
+
+  /** "Why does this matter to you?": their reason, in their words, or none ("skip"). */
+  private async askReason(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { misses } = step.options as ModeState;
+    return step.prompt(TEXT, {
+      prompt: this.deps.strings.text(misses === 0 ? 'practice.askReason' : 'practice.askReasonAgain'),
+    });
+  }
+
+  /**
+   * Their reason: "back" goes to the question before; "idk", "skip" or "no" goes on without one;
+   * frustration is acknowledged and the question dropped; a lone number or a question ("what do
+   * you mean?") gets an example, once; anything else is their reason, in their words.
+   */
+  private async readReason(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as ModeState;
+    const text = String(step.result ?? '');
+    const reader = this.reader;
+    if (reader.stepWord(text) === 'back') {
+      if (!this.scenarioOf(state.scenario).situations?.length)
+        return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
+      return step.replaceDialog(REQUEST, {
+        scenario: state.scenario,
+        asked: [],
+        misses: 0,
+      } satisfies ModeState);
+    }
+    if (await this.declinedAdvice(step, text)) return step.replaceDialog(REASON, state);
+    const asked: Question[] = [...state.asked, 'reason'];
+    if (reader.saysNothing(text)) return this.next(step, this.choiceOf(state), asked, true);
+    const checked = checkAnswer(this.deps.strings, text, { options: [] });
+    if (checked.kind === 'upset') {
+      await this.acknowledgeUpset(step);
+      return this.next(step, this.choiceOf(state), asked, true);
+    }
+    const words = checked.kind === 'words' || checked.kind === 'correction' ? checked.words : undefined;
+    const reason = words
+      ? reasonFromAnswer(words, this.deps.strings.variants('practice.reasonCues'))
+      : undefined;
+    if (reason) return this.next(step, { ...this.choiceOf(state), reason }, asked, true);
+    if (state.misses < 1) return step.replaceDialog(REASON, { ...state, misses: state.misses + 1 });
+    return this.next(step, this.choiceOf(state), asked, true);
+  }
+
+  private async acknowledgeUpset(step: WaterfallStepContext): Promise<void> {
+    const { strings } = this.deps;
+    await step.context.sendActivity(
+      `${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}`,
+    );
   }
 
   /** Sets the scene (who the bot will play), then asks how the person wants coaching. */
@@ -189,16 +330,15 @@ export class PracticeDialog extends InterruptibleDialog {
   private async readMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
     // "back": choose the scene again.
-    if (typedAnswerReader(this.deps.strings).stepWord(String(step.result ?? '')) === 'back')
+    if (this.reader.stepWord(String(step.result ?? '')) === 'back')
       return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     const index = this.pickedIndex(step, this.modeChoices());
     if (index === undefined) return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
     const scene: SceneState = {
-      scenario: state.scenario,
-      ...(state.situation ? { situation: state.situation } : {}),
+      ...this.choiceOf(state),
       coach: index === 0,
       play: { exchanges: 0, negotiated: false },
-      line: this.sceneFor(state).opening,
+      line: this.fill(state, this.sceneFor(state).opening),
       turns: [],
     };
     return step.replaceDialog(SCENE, scene);
@@ -230,16 +370,17 @@ export class PracticeDialog extends InterruptibleDialog {
       afterBrushOff: state.play.last === 'brushOff',
     });
     const turn: Turn = { text, skills: [...skills] };
-    if (state.coach) await step.context.sendActivity(this.writer.live(turn, state.turns, scenario.goal));
+    if (state.coach)
+      await step.context.sendActivity(this.writer.live(turn, state.turns, scenario.goal, state.reason));
     const move = pickMove(scenario, state.play, skills);
     const next: SceneState = {
       ...state,
       play: advance(state.play, move),
-      line: move.line,
+      line: this.fill(state, move.line),
       turns: [...state.turns, turn],
     };
     if (!move.ends) return step.replaceDialog(SCENE, next);
-    await step.context.sendActivity(this.said(state.scenario, move.line));
+    await step.context.sendActivity(this.said(state.scenario, next.line));
     return this.finish(step, next, 'practice.sceneEnded');
   }
 
@@ -259,7 +400,7 @@ export class PracticeDialog extends InterruptibleDialog {
         skills,
       });
       const goal = this.sceneFor(state).goal;
-      await step.context.sendActivity(this.writer.summary(state.turns, goal));
+      await step.context.sendActivity(this.writer.summary(state.turns, goal, this.choiceOf(state)));
       const progress = this.writer.progress(history);
       if (progress) await step.context.sendActivity(progress);
     }
@@ -336,10 +477,66 @@ export class PracticeDialog extends InterruptibleDialog {
     return sceneNamedIn(this.practice.content.scenarios, text);
   }
 
-  /** `{ reason }` when `text` says why ("because it helps me stay calm"), else nothing. */
-  private reasonOf(text: string | undefined): { reason?: string } {
-    const reason = text ? reasonIn(text, this.deps.strings.variants('practice.reasonCues')) : undefined;
-    return reason ? { reason } : {};
+  /**
+   * `choice` with what `text` says of it in the person's words: their request when it names the
+   * chosen one ("about getting off probation early"; `whole`: the whole answer may be it) and
+   * their reason ("because I've done 18 months").
+   */
+  private withWords(choice: SceneChoice, text: string, whole = false): SceneChoice {
+    const { strings } = this.deps;
+    const cues = strings.variants('practice.reasonCues');
+    const situation = this.situationOf(choice);
+    const request = situation
+      ? requestIn(
+          text,
+          { leads: strings.variants('practice.requestLeadWords'), cues },
+          situation.keywords,
+          whole,
+        )
+      : undefined;
+    const reason = reasonIn(text, cues);
+    return { ...choice, ...(request ? { request } : {}), ...(reason ? { reason } : {}) };
+  }
+
+  /** The scene choice in a question's state, without the question's bookkeeping. */
+  private choiceOf(state: SceneChoice): SceneChoice {
+    const { scenario, situation, request } = state;
+    return {
+      scenario,
+      ...(situation ? { situation } : {}),
+      ...(request ? { request } : {}),
+      ...reasonOf(state),
+    };
+  }
+
+  private situationOf(choice: SceneChoice): Situation | undefined {
+    return this.scenarioOf(choice.scenario).situations?.find((s) => s.id === choice.situation);
+  }
+
+  /**
+   * A counterpart's line with its slots filled, as the counterpart says them: the request in the
+   * person's words (else the scene's label) and their reason, turned to "you" ("my dog" -> "your dog").
+   */
+  private fill(choice: SceneChoice, line: string): string {
+    const pairs = this.deps.strings.variants('practice.secondPersonWords');
+    const request = choice.request ? secondPerson(choice.request, pairs) : this.situationOf(choice)?.label;
+    return fillLine(line, {
+      request: request ?? this.sceneFor(choice).goal,
+      ...(choice.reason ? { reason: secondPerson(choice.reason, pairs) } : {}),
+    });
+  }
+
+  /** A counterpart's requests as buttons (each scene's label, the general scene last). */
+  private requestChoices(id: string): Choice[] {
+    const scenario = this.scenarioOf(id);
+    const capital = (label: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+    return [
+      ...(scenario.situations ?? []).map((situation) => ({
+        value: capital(situation.label),
+        synonyms: [situation.id, situation.label, ...situation.keywords],
+      })),
+      { value: capital(scenario.label ?? scenario.title), synonyms: [scenario.id] },
+    ];
   }
 
   /** The scene by id; stored state names one, and the list is checked at start. */
@@ -378,7 +575,7 @@ export class PracticeDialog extends InterruptibleDialog {
   /** The choice the answer picks, read the shared way (typed-answer.ts), or undefined. */
   private pickedIndex(step: WaterfallStepContext, choices: readonly Choice[]): number | undefined {
     const question = typedQuestionOf(step.context.activity.channelId, choices, {});
-    return typedAnswerReader(this.deps.strings).read(String(step.result ?? ''), question)?.index;
+    return this.reader.read(String(step.result ?? ''), question)?.index;
   }
 
   /**
@@ -393,11 +590,13 @@ export class PracticeDialog extends InterruptibleDialog {
     misses = 0,
   ): Promise<DialogTurnResult> {
     const question = typedQuestionOf(step.context.activity.channelId, choices, {});
-    const text =
-      misses >= 2
-        ? typedAnswerReader(this.deps.strings).retryText(question, misses)
-        : this.deps.strings.text(key);
+    const text = misses >= 2 ? this.reader.retryText(question, misses) : this.deps.strings.text(key);
     const prompt = choicesActivity(step.context.activity.channelId, choices, text);
     return step.prompt(TEXT, { prompt, retryPrompt: prompt, choices });
   }
+}
+
+/** `{ reason }` when the choice holds one, else nothing (no undefined fields in stored state). */
+function reasonOf(choice: SceneChoice): { reason?: string } {
+  return choice.reason ? { reason: choice.reason } : {};
 }

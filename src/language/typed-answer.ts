@@ -96,7 +96,8 @@ function typosAllowed(length: number): number {
   return length >= 8 ? 2 : length >= 4 ? 1 : 0;
 }
 
-function nearlySame(typed: string, word: string): boolean {
+/** The same word, or near enough for its length to be a typo of it ("landlrod", "landlord"). */
+export function nearlySame(typed: string, word: string): boolean {
   return typed === word || editDistance(typed, word) <= typosAllowed(Math.min(typed.length, word.length));
 }
 

@@ -9,6 +9,12 @@ export interface Turn {
   skills: readonly Skill[];
 }
 
+/** What the person said before the scene: their request and their reason, in their words. */
+export interface SaidBefore {
+  request?: string;
+  reason?: string;
+}
+
 /** The order things to try are suggested in: the ones that move a conversation most, first. */
 const tryOrder: readonly Skill[] = [
   'specificRequest',
@@ -38,8 +44,13 @@ export class FeedbackWriter {
     this.notThingStarts = new Set(strings.variants('practice.notThingStarts'));
   }
 
-  /** The feedback after a scene: what went well, then things to try (progress is a line of its own). */
-  summary(turns: readonly Turn[], goal: string): string {
+  /**
+   * The feedback after a scene: what they practiced asking for (their request in their words,
+   * else the scene's goal), what went well, then things to try, with their reason where it fits
+   * (progress is a line of its own).
+   */
+  summary(turns: readonly Turn[], goal: string, said: SaidBefore = {}): string {
+    const { request, reason } = said;
     const { strings } = this;
     const shown = skillsIn(turns);
     const well = skillNames
@@ -55,12 +66,16 @@ export class FeedbackWriter {
       well.push(strings.text('practiceFeedback.wentWellEffort', { count: turns.length }));
     const ask = askOf(turns, goal, this.notThingStarts);
     const tries = tryOrder.filter((skill) => !shown.has(skill)).slice(0, 2);
-    const lines = [strings.text('practiceFeedback.intro'), ...well];
+    const intro = request
+      ? strings.text('practiceFeedback.introAbout', { request: escapeMarkdown(request) })
+      : strings.text('practiceFeedback.introFor', { goal });
+    const lines = [intro, ...well];
     if (tries.length > 0) {
       lines.push(
-        [strings.text('practiceFeedback.tryIntro'), ...tries.map((skill) => this.tryItem(skill, ask))].join(
-          '\n',
-        ),
+        [
+          strings.text('practiceFeedback.tryIntro'),
+          ...tries.map((skill) => this.tryItem(skill, ask, reason)),
+        ].join('\n'),
       );
     }
     return lines.join('\n\n');
@@ -70,7 +85,7 @@ export class FeedbackWriter {
    * Coaching as you go, after one turn: names a skill just shown, or else suggests the first
    * skill not yet shown in the scene, with an example from the person's own request.
    */
-  live(turn: Turn, earlier: readonly Turn[], goal: string): string {
+  live(turn: Turn, earlier: readonly Turn[], goal: string, reason?: string): string {
     const { strings } = this;
     const noticed = skillNames.find((skill) => turn.skills.includes(skill));
     if (noticed)
@@ -82,7 +97,7 @@ export class FeedbackWriter {
     const next = tryOrder.find((skill) => !shown.has(skill)) ?? 'specificRequest';
     return strings.text('practiceFeedback.coachTry', {
       tip: strings.text(`practiceTry.${next}`),
-      example: strings.text(`practiceExamples.${next}`, { ask: askOf(all, goal, this.notThingStarts) }),
+      example: this.example(next, askOf(all, goal, this.notThingStarts), reason),
     });
   }
 
@@ -99,12 +114,19 @@ export class FeedbackWriter {
     });
   }
 
-  private tryItem(skill: Skill, ask: string): string {
+  private tryItem(skill: Skill, ask: string, reason: string | undefined): string {
     const { strings } = this;
     return strings.text('practiceFeedback.tryItem', {
       tip: strings.text(`practiceTry.${skill}`),
-      example: strings.text(`practiceExamples.${skill}`, { ask }),
+      example: this.example(skill, ask, reason),
     });
+  }
+
+  /** An example line for `skill`; saying why it helps uses the reason they gave, in their words. */
+  private example(skill: Skill, ask: string, reason: string | undefined): string {
+    if (skill === 'statesBenefit' && reason)
+      return this.strings.text('practiceFeedback.benefitWhy', { ask, reason: quote(reason) });
+    return this.strings.text(`practiceExamples.${skill}`, { ask });
   }
 }
 

@@ -22,9 +22,9 @@ export interface Move {
  * How the counterpart reacts to what the person just did (pure and deterministic, so a practice
  * can be replayed in a test): a request for it in writing (or a restated next step) gets agreement
  * or a reason and ends the scene; a specific request first gets a negotiation, then agreement; an
- * offered alternative gets agreement; a teach-back gets a confirmation; a vague ask gets brushed
- * off once, then a gentle "what exactly?" so the person is never stuck against a wall. The scene
- * closes kindly after the scenario's maximum number of exchanges.
+ * offered alternative gets agreement; a teach-back, or anything once agreed, gets a confirmation;
+ * a vague ask gets brushed off once, then a gentle "what exactly?" so the person is never stuck
+ * against a wall. The scene closes kindly after the scenario's maximum number of exchanges.
  */
 export function pickMove(scenario: Scenario, state: RolePlayState, skills: ReadonlySet<Skill>): Move {
   const move = chooseMove(state, skills);
@@ -41,7 +41,10 @@ function chooseMove(state: RolePlayState, skills: ReadonlySet<Skill>): MoveName 
   if (skills.has('negotiates') && state.negotiated) return 'accept';
   if (skills.has('specificRequest') || skills.has('negotiates'))
     return state.negotiated ? 'accept' : 'negotiate';
-  if (skills.has('checksUnderstanding')) return 'confirm';
+  // Once the counterpart has agreed, a line that shows no skill ("so you'll set it up?") gets the
+  // agreement confirmed, not a brush-off that takes the yes back.
+  if (skills.has('checksUnderstanding') || state.last === 'accept' || state.last === 'confirm')
+    return 'confirm';
   return state.last === 'brushOff' ? 'askSpecific' : 'brushOff';
 }
 

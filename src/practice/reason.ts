@@ -6,7 +6,8 @@ const MAX_REASON = 120;
 /**
  * Why the person wants what they will ask for, in their words: what follows a cue such as
  * "because" ("...about my dog because she helps me stay calm"), up to the end of that sentence.
- * Undefined when there is no cue or nothing after it. `cues` come from resources/locales.
+ * Undefined when there is no cue or nothing after it. `cues` come from resources/locales; of two
+ * cues at one place the longer is taken ("because of my ADHD" -> "my ADHD").
  */
 export function reasonIn(text: string, cues: readonly string[]): string | undefined {
   const lower = text.toLowerCase();
@@ -16,16 +17,33 @@ export function reasonIn(text: string, cues: readonly string[]): string | undefi
       at: new RegExp(`\\b${escapeRegExp(cue.toLowerCase())}\\b`).exec(lower)?.index ?? -1,
     }))
     .filter(({ at }) => at >= 0)
-    .sort((a, b) => a.at - b.at)[0];
+    .sort((a, b) => a.at - b.at || b.cue.length - a.cue.length)[0];
   if (!found) return undefined;
-  const after = text.slice(found.at + found.cue.length).split(/[.!?\n]/)[0] ?? '';
-  const reason = withoutControlCharacters(after).replace(/\s+/g, ' ').trim();
+  return clauseOf(text.slice(found.at + found.cue.length));
+}
+
+/**
+ * The reason in an answer to "why?": after a cue when there is one ("because it helps"), else
+ * the answer's first sentence ("I've done 18 months").
+ */
+export function reasonFromAnswer(text: string, cues: readonly string[]): string | undefined {
+  return reasonIn(text, cues) ?? clauseOf(text);
+}
+
+/** The first sentence of `text`, flattened and cut to MAX_REASON at a word; undefined when too short. */
+function clauseOf(text: string): string | undefined {
+  const first = text.split(/[.!?\n]/)[0] ?? '';
+  const reason = withoutControlCharacters(first)
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,:-]+/, '')
+    .trim();
   if (reason.length < 3) return undefined;
   if (reason.length <= MAX_REASON) return reason;
   const cut = reason.slice(0, MAX_REASON);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : MAX_REASON)}...`;
 }
 
-function escapeRegExp(text: string): string {
+/** `text` with regular-expression characters escaped, to match it literally. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

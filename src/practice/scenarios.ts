@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { loadResource } from '../content/resource-file.js';
+import { nearlySame } from '../language/typed-answer.js';
+
+/** The shortest counterpart name read through a typo: shorter words are too alike ("nurse", "purse"). */
+const MIN_TYPO_KEYWORD = 6;
 
 /** What the counterpart can do in reply; the move picker chooses one each turn. */
 export const moveNames = [
@@ -14,7 +18,22 @@ export const moveNames = [
 export type MoveName = (typeof moveNames)[number];
 
 const line = z.string().trim().min(1, 'must not be empty').max(300, 'keep a line under 300 characters');
-const lines = z.array(line).min(1, 'needs at least one line');
+
+/** The slots a counterpart's line may take: what the person asks for, and why (see slots.ts). */
+export const slotNames = ['request', 'reason'] as const;
+
+/**
+ * A counterpart's line: `{request}` anywhere; `{reason}` only inside an optional `[...]` part,
+ * which is left out when the person gave no reason ("[You mentioned {reason}. ]Can you...").
+ */
+const sceneLine = line.superRefine((text, ctx) => {
+  for (const [, slot] of text.matchAll(/\{(\w+)\}/g))
+    if (!(slotNames as readonly string[]).includes(slot ?? ''))
+      ctx.addIssue({ code: 'custom', message: `unknown slot {${slot}}: use ${slotNames.join(' or ')}` });
+  if (text.replace(/\[[^\]]*\]/g, '').includes('{reason}'))
+    ctx.addIssue({ code: 'custom', message: 'put {reason} inside [...]: a person may give no reason' });
+});
+const lines = z.array(sceneLine).min(1, 'needs at least one line');
 
 const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case');
 const movesSchema = z.object(
@@ -29,12 +48,20 @@ const situationSchema = z.object({
   id: kebabId,
   /** Words that say this is what the person wants to ask ("emotional support animal", "repair"). */
   keywords: z.array(line).min(1),
+  /**
+   * The request in a few words that fit "about ..." in anyone's mouth ("an emotional support
+   * animal"): the button when asked what it is about, and `{request}` when the person's own words
+   * name none of the keywords.
+   */
+  label: line.max(40),
+  /** Words that keep a line on this request: every line of the scene holds one (content.test.ts). */
+  topic: z.array(line).min(1),
   title: line,
   setting: line,
   /** How the counterpart acts about this request, when it differs from the scene's persona. */
   persona: line.optional(),
   goal: line,
-  opening: line,
+  opening: sceneLine,
   moves: movesSchema,
 });
 
@@ -48,7 +75,9 @@ const scenarioSchema = z.object({
   persona: line,
   /** What the person is there to ask for, in words that fit "to ask for {goal}"; used in examples. */
   goal: line,
-  opening: line,
+  /** The general scene's request as a button beside its situations ("My housing application"). */
+  label: line.max(40).optional(),
+  opening: sceneLine,
   /** The role-play ends after this many of the person's turns (3 to 8), if nothing ends it sooner. */
   maxExchanges: z.number().int().min(3).max(8),
   moves: movesSchema,
@@ -64,6 +93,12 @@ const fileSchema = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.scenarios.forEach((scenario, index) => {
+      if (scenario.situations?.length && !scenario.label)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scenarios', index, 'label'],
+          message: 'a scenario with situations needs a label for its general scene',
+        });
       if (seen.has(scenario.id))
         ctx.addIssue({
           code: 'custom',
@@ -77,16 +112,39 @@ const fileSchema = z
 export type Scenario = z.output<typeof scenarioSchema>;
 export type Situation = NonNullable<Scenario['situations']>[number];
 
-/** A scene as chosen (stored in dialog state, so plain data): the counterpart, and what is asked. */
+/**
+ * A scene as chosen (stored in dialog state, so plain data): the counterpart, what is asked, and
+ * the person's words for their request and their reason, when they gave them.
+ */
 export interface SceneChoice {
   scenario: string;
   situation?: string;
+  request?: string;
+  reason?: string;
 }
 
 /** True when `text` holds one of `keywords` as whole words. */
-function names(text: string, keywords: readonly string[]): boolean {
+export function namesOneOf(text: string, keywords: readonly string[]): boolean {
   const words = ` ${text.toLowerCase().replace(/[^a-z0-9'-]+/g, ' ')} `;
   return keywords.some((keyword) => words.includes(` ${keyword.toLowerCase()} `));
+}
+
+/**
+ * The counterparts `text` names, a one-word name with a typo too ("my landlrod"); what they are
+ * asked about must be named exactly ("tests" is not "rests").
+ */
+function counterpartsIn(scenarios: readonly Scenario[], text: string): Scenario[] {
+  const exact = scenarios.filter((scenario) => namesOneOf(text, scenario.keywords));
+  if (exact.length > 0) return exact;
+  const words = text.toLowerCase().split(/[^a-z0-9'-]+/);
+  return scenarios.filter((scenario) =>
+    scenario.keywords.some(
+      (keyword) =>
+        keyword.length >= MIN_TYPO_KEYWORD &&
+        !keyword.includes(' ') &&
+        words.some((word) => nearlySame(word, keyword.toLowerCase())),
+    ),
+  );
 }
 
 /**
@@ -96,10 +154,10 @@ function names(text: string, keywords: readonly string[]): boolean {
  * no scene for gets its general scene. Undefined when it names no scene, or several.
  */
 export function sceneNamedIn(scenarios: readonly Scenario[], text: string): SceneChoice | undefined {
-  const named = scenarios.filter((scenario) => names(text, scenario.keywords));
+  const named = counterpartsIn(scenarios, text);
   const asked = scenarios.flatMap((scenario) =>
     (scenario.situations ?? [])
-      .filter((situation) => names(text, situation.keywords))
+      .filter((situation) => namesOneOf(text, situation.keywords))
       .map((situation) => ({ scenario: scenario.id, situation: situation.id })),
   );
   const within = named.length === 1 ? asked.filter((choice) => choice.scenario === named[0]?.id) : asked;

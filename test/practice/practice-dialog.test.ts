@@ -99,7 +99,7 @@ const cases: PracticeCase[] = [
     steps: [
       ...start('practiceChoices.atEnd'),
       ['I need Fridays off so that I can get to my group.', [move('negotiate', 0)]],
-      ['stop', ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+      ['stop', ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
       ['done', ['practice.done']],
     ],
     result: { done: true },
@@ -172,7 +172,7 @@ const cases: PracticeCase[] = [
   },
   {
     name: 'a scene named in the first message ("practice with my landlord") skips the choice',
-    steps: [['hi', ['practice.intro', 'practice.scene', 'practice.askMode']]],
+    steps: [['hi', ['practice.intro', 'practice.askRequest']]],
     options: { text: 'can I practice talking to my landlord?' },
   },
   {
@@ -181,10 +181,12 @@ const cases: PracticeCase[] = [
     options: { text: 'practice with my doctor or my landlord' },
   },
   {
-    name: 'a keyword answers the scene choice',
+    name: 'a keyword answers the scene choice, then what they want to ask and why are asked',
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
-      ['probation', ['practice.scene', 'practice.askMode']],
+      ['probation', ['practice.askRequest']],
+      ['skip', ['practice.askReason']],
+      ['skip', ['practice.scene', 'practice.askMode']],
     ],
   },
   {
@@ -225,7 +227,7 @@ const cases: PracticeCase[] = [
     steps: [
       ...start('practiceChoices.atEnd'),
       ['I need Fridays off for my group.', [move('negotiate', 0)]],
-      ['stop', ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+      ['stop', ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
       [strings.text('practiceChoices.again'), ['practice.chooseScenario']],
       [doctor.title, ['practice.scene', 'practice.askMode']],
       [strings.text('practiceChoices.atEnd'), [says(doctor.opening)]],
@@ -234,7 +236,7 @@ const cases: PracticeCase[] = [
         'stop',
         [
           'practice.stopped',
-          'practiceFeedback.intro',
+          'practiceFeedback.introFor',
           [
             'practiceFeedback.progress',
             { skill: skill('practiceSkills.specificRequest'), count: 2, total: 2 },
@@ -283,7 +285,7 @@ for (const stop of stops) {
     steps: [
       ...start('practiceChoices.atEnd'),
       ['I need Fridays off for my group.', [move('negotiate', 0)]],
-      [stop, ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+      [stop, ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
     ],
   });
 }
@@ -325,7 +327,7 @@ cases.push(
       ['I need Fridays off for my group.', [move('negotiate', 0)]],
       [
         'stop. should i split my dose?',
-        [declined('medical')[0] as Reply, 'practice.stopped', 'practiceFeedback.intro', ...afterFeedback],
+        [declined('medical')[0] as Reply, 'practice.stopped', 'practiceFeedback.introFor', ...afterFeedback],
       ],
     ],
   },
@@ -352,7 +354,7 @@ describe('PracticeDialog', () => {
     const { storage } = await runPractice([
       ...start('practiceChoices.atEnd'),
       ['I need Fridays off for my group.', [move('negotiate', 0)]],
-      ['stop', ['practice.stopped', 'practiceFeedback.intro', ...afterFeedback]],
+      ['stop', ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
     ]);
     const stored = await storedUserState(storage);
     assert.deepEqual(stored?.practiceHistory, {

@@ -1,0 +1,104 @@
+import { withoutControlCharacters } from '../cards/plain-text.js';
+import { escapeRegExp } from './reason.js';
+import { namesOneOf } from './scenarios.js';
+
+/** The longest request kept in the person's words: a few words that name it, not a story. */
+const MAX_REQUEST = 60;
+
+/** The words practice reads a request with; they come from resources/locales (practice.*Words). */
+export interface RequestWords {
+  /** Words before a request: "about" (my dog), "for" (extra time). */
+  leads: readonly string[];
+  /** Words before a reason ("because"): a request ends where its reason starts. */
+  cues: readonly string[];
+}
+
+/**
+ * What the person wants to ask for, in their words, when those words name the request (hold
+ * one of `keywords`): what follows "about" or "for" ("...my PO about getting off probation early
+ * because..." -> "getting off probation early"), or a whole short answer that names it. Undefined
+ * otherwise, so a line never quotes words that are off the scene's topic.
+ */
+export function requestIn(
+  text: string,
+  words: RequestWords,
+  keywords: readonly string[],
+  whole = false,
+): string | undefined {
+  const flat = withoutControlCharacters(text).replace(/\s+/g, ' ').trim();
+  const lower = flat.toLowerCase();
+  // Each "about"/"for" starts a candidate; the last one that names the request is the tightest
+  // ("practice for my meeting about early termination" -> "early termination").
+  const starts = words.leads.flatMap((word) =>
+    [...lower.matchAll(new RegExp(`\\b${escapeRegExp(word.toLowerCase())}\\s+`, 'g'))].map(
+      (match) => match.index + match[0].length,
+    ),
+  );
+  const candidates = (whole ? [0, ...starts] : starts).sort((a, b) => b - a);
+  for (const start of candidates) {
+    const request = phraseAt(flat.slice(start), words.cues);
+    if (request && namesOneOf(request, keywords)) return request;
+  }
+  return undefined;
+}
+
+/** The phrase at the start of `text`, up to a reason cue or the sentence's end; undefined when too long. */
+function phraseAt(text: string, cues: readonly string[]): string | undefined {
+  const request = text
+    .slice(0, cueAt(text, cues))
+    .split(/[.!?\n;]/)[0]
+    ?.replace(/[\s,]+$/, '')
+    .trim()
+    // "Extra time on exams" typed as an answer is said mid-sentence; "ESA" stays as typed.
+    .replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
+  return request && request.length <= MAX_REQUEST ? request : undefined;
+}
+
+/** Where the first reason cue starts in `text`, or its length. */
+function cueAt(text: string, cues: readonly string[]): number {
+  const lower = text.toLowerCase();
+  const found = cues
+    .map((cue) => new RegExp(`(^|[\\s,])${escapeRegExp(cue.toLowerCase())}\\b`).exec(lower)?.index ?? -1)
+    .filter((at) => at >= 0);
+  return found.length ? Math.min(...found) : text.length;
+}
+
+/**
+ * The person's words as the counterpart says them back: "my dog" -> "your dog", "i've done 18
+ * months" -> "you've done 18 months". `pairs` are "i am|you are" lines from resources/locales;
+ * longer phrases are swapped first, each word once.
+ */
+export function secondPerson(text: string, pairs: readonly string[]): string {
+  const table = pairs
+    .map((pair) => pair.split('|').map((side) => side.trim()))
+    .filter((sides): sides is [string, string] => sides.length === 2 && Boolean(sides[0]))
+    .sort((a, b) => b[0].length - a[0].length);
+  const pattern = new RegExp(
+    `(?<![\\p{L}'’])(${table.map(([from]) => escapeRegExp(from).replace(/'/g, "['’]?")).join('|')})(?![\\p{L}'’])`,
+    'giu',
+  );
+  return text.replace(pattern, (found) => {
+    const plain = found.toLowerCase().replace(/’/g, "'");
+    return table.find(([from]) => from === plain || from.replace(/'/g, '') === plain)?.[1] ?? found;
+  });
+}
+
+/** Values for a line's slots: the request always (the person's words or the scene's label), a reason when given. */
+export interface Slots {
+  request: string;
+  reason?: string;
+}
+
+/**
+ * A counterpart's line with its slots filled: an optional `[...]` part is kept only when every
+ * slot in it has a value ("[You mentioned {reason}. ]" is left out without a reason).
+ */
+export function fillLine(line: string, slots: Slots): string {
+  const value = (name: string): string | undefined => (name === 'request' ? slots.request : slots.reason);
+  const filled = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => value(name) ?? '');
+  return filled(
+    line.replace(/\[([^\]]*)\]/g, (_, part: string) =>
+      [...part.matchAll(/\{(\w+)\}/g)].every(([, name]) => value(name ?? '')) ? part : '',
+    ),
+  );
+}
