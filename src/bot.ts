@@ -8,7 +8,7 @@ import {
 import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { APPOINTMENT_DIALOG_ID } from '../dialogs/appointment-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
-import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
+import { askingForSpecialist, type HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
 import { pausedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
@@ -231,10 +231,21 @@ export class WayfinderBot extends TeamsActivityHandler {
       if (turn.kind !== 'none') return;
     }
     const flagged = safety.level === 'none' ? undefined : safetyOptionsFor(safety);
-    const keptInPlan =
-      flagged?.level === 'concern' && !flagged.overdose && !flagged.language && askingForPlanPart(dc);
-    if (keptInPlan) await context.sendActivity(strings.text('safetyPlan.concernKept'));
-    const options = keptInPlan ? undefined : flagged;
+    // A concern written where the open question keeps the person's words (a plan part, a
+    // message for a specialist) is that answer: one line says so, and the words are kept.
+    const keepable = flagged?.level === 'concern' && !flagged.overdose && !flagged.language;
+    const keptIn = !keepable
+      ? undefined
+      : askingForPlanPart(dc)
+        ? 'safetyPlan.concernKept'
+        : askingForSpecialist(dc)
+          ? 'handoff.concernKept'
+          : undefined;
+    if (keptIn) {
+      await context.sendActivity(strings.text(keptIn));
+      signals.concernKept.set(context, true);
+    }
+    const options = keptIn ? undefined : flagged;
     const carried = options && (await this.requestWithConcern(dc, options));
     if (options) {
       await pauseForSafety(dc, { ...options, request: carried?.request });
