@@ -12,7 +12,7 @@ import { askingForSpecialist, type HandoffDialogOptions } from '../dialogs/hando
 import { pausedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
-import { answersOpenChoice, collectsQuestions } from '../dialogs/open-choice.js';
+import { answersOpenChoice, collectsQuestions, deletesSavedItem } from '../dialogs/open-choice.js';
 import {
   openSafetyQuestion,
   pauseForSafety,
@@ -286,8 +286,12 @@ export class WayfinderBot extends TeamsActivityHandler {
     // An advice question is that, whatever the classifier guessed ("is it safe to taper?" is no
     // privacy question); typed commands still win. A button of the open question is its answer,
     // whatever its words sound like ("Don't share").
-    // "delete that" (a back word: the last answer, not "delete my data") is the open question's too.
-    const answer = answersOpenChoice(dc, strings) || typedAnswerReader(strings).stepWord(text) !== undefined;
+    // "delete that" (a back word: the last answer, not "delete my data") is the open question's too,
+    // and so is "delete 1" where saved things are listed (deleting one of them).
+    const answer =
+      answersOpenChoice(dc, strings) ||
+      typedAnswerReader(strings).stepWord(text) !== undefined ||
+      deletesSavedItem(dc, strings);
     const fromIntent = answer || advice ? undefined : rootCommandFrom(recognition);
     switch (carried?.command ?? this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
