@@ -615,7 +615,9 @@ export class AccommodationDialog extends InterruptibleDialog {
     const item = items.find((listed) => listed.value === id);
     if (!item) return step.replaceDialog(SAVED_LIST);
     if (item.value !== open)
-      await step.context.sendActivity(strings.text('accommodationSaved.aboutToDelete', { request: item.label }));
+      await step.context.sendActivity(
+        strings.text('accommodationSaved.aboutToDelete', { request: item.label }),
+      );
     return step.replaceDialog(SAVED_ITEM, { id: item.value, deleting: true });
   }
 

@@ -243,15 +243,25 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
    * "delete 1", "delete the dentist one", "get rid of that plan": that plan's delete, confirmed
    * first (named, when it was picked from the list). Unclear which: the list, asked again.
    */
-  private async askToDelete(step: WaterfallStepContext<PlansState>, state: PlansState, request: DeleteRequest) {
+  private async askToDelete(
+    step: WaterfallStepContext<PlansState>,
+    state: PlansState,
+    request: DeleteRequest,
+  ) {
     const plans = await this.appointments.plans.list(step.context);
     // "the Dr. Patel one": who it is with names a plan too.
-    const items = plans.map((p) => ({ value: p.id, label: this.label(p), synonyms: p.provider ? [p.provider] : [] }));
+    const items = plans.map((p) => ({
+      value: p.id,
+      label: this.label(p),
+      synonyms: p.provider ? [p.provider] : [],
+    }));
     const id = itemToDelete(this.deps.strings, request, items, state.planId);
     const plan = plans.find((p) => p.id === id);
     if (!plan) return this.to(step, { screen: 'list', misses: state.misses + 1 });
     if (plan.id !== state.planId)
-      await step.context.sendActivity(this.deps.strings.text('plans.aboutToDelete', { plan: this.label(plan) }));
+      await step.context.sendActivity(
+        this.deps.strings.text('plans.aboutToDelete', { plan: this.label(plan) }),
+      );
     return this.to(step, { screen: 'confirmDelete', planId: plan.id, misses: 0 });
   }
 

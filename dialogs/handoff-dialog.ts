@@ -102,7 +102,9 @@ export function askingForSpecialist(dc: DialogContext): boolean {
   const active = leafOf(dc).activeDialog;
   if (active?.id === CONSENT || active?.id === CHOICE) return true;
   const { validations } = (active?.state?.options ?? {}) as PromptOptions;
-  return active?.id === FREE_TEXT && (validations as { retry?: string } | undefined)?.retry === retries.message;
+  return (
+    active?.id === FREE_TEXT && (validations as { retry?: string } | undefined)?.retry === retries.message
+  );
 }
 
 /**
@@ -191,7 +193,11 @@ export class HandoffDialog extends InterruptibleDialog {
     const alias = values(step).alias ?? '';
     if (picked.value === OWN_WORDS) {
       await this.acknowledgeOwnWords(step);
-      return step.replaceDialog(REQUEST, { ...options, alias, note: picked.synonym } satisfies RequestOptions);
+      return step.replaceDialog(REQUEST, {
+        ...options,
+        alias,
+        note: picked.synonym,
+      } satisfies RequestOptions);
     }
     const summary = picked.value === 'handoff.share' ? options.summary : undefined;
     const code = await this.request(step, alias, {
@@ -230,7 +236,11 @@ export class HandoffDialog extends InterruptibleDialog {
       case OWN_WORDS:
         // The message itself, typed at the offer: kept, and the other questions asked.
         await this.acknowledgeOwnWords(step);
-        return step.replaceDialog(MESSAGE, { code, alias, message: picked?.synonym } satisfies MessageOptions);
+        return step.replaceDialog(MESSAGE, {
+          code,
+          alias,
+          message: picked?.synonym,
+        } satisfies MessageOptions);
       case 'handoff.leaveMessage':
         return step.replaceDialog(MESSAGE, { code, alias } satisfies MessageOptions);
       case 'handoff.crisisLines':
@@ -302,7 +312,9 @@ export class HandoffDialog extends InterruptibleDialog {
   private keepsOwnWords(prompt: PromptValidatorContext<FoundChoice>): boolean {
     const text = (prompt.context.activity.text ?? '').trim();
     const reader = typedAnswerReader(this.deps.strings);
-    const asks = /\?\s*$/.test(text) || this.deps.strings.variants('handoff.questionWords').includes(foldAnswer(text).split(' ')[0] ?? '');
+    const asks =
+      /\?\s*$/.test(text) ||
+      this.deps.strings.variants('handoff.questionWords').includes(foldAnswer(text).split(' ')[0] ?? '');
     const concern = signals.concernKept.get(prompt.context) === true;
     const words = foldAnswer(text).split(' ').length;
     if (!concern && (asks || words < MIN_OWN_WORDS || reader.saysNothing(text))) return false;

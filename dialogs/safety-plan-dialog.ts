@@ -551,7 +551,10 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   private async editStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const index = planSteps.indexOf((step.result as FoundChoice).value as PlanStep);
     const { returnTo } = (step.options ?? {}) as EditOptions;
-    if (index < 0) return returnTo === undefined ? step.replaceDialog(VIEW, { quiet: true }) : this.nextStep(step, returnTo);
+    if (index < 0)
+      return returnTo === undefined
+        ? step.replaceDialog(VIEW, { quiet: true })
+        : this.nextStep(step, returnTo);
     return step.replaceDialog(STEP, { index, editing: true, returnTo } satisfies StepState);
   }
 
@@ -631,7 +634,11 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     }
     const returnTo = making ? (asked.id === STEP ? state.index : state.index + 1) : undefined;
     if (part && making)
-      return innerDc.beginDialog(STEP, { index: planSteps.indexOf(part), editing: true, returnTo } satisfies StepState);
+      return innerDc.beginDialog(STEP, {
+        index: planSteps.indexOf(part),
+        editing: true,
+        returnTo,
+      } satisfies StepState);
     if (changes) return innerDc.beginDialog(EDIT, { returnTo } satisfies EditOptions);
     return innerDc.beginDialog(OPEN);
   }
