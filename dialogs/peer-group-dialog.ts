@@ -246,6 +246,11 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const elsewhere = await this.otherRequest(step, state, text, recognition, 'question');
     if (elsewhere) return elsewhere;
     if (noted) return step.replaceDialog(ASK, state);
+    // "wheres the link" before any group is shown: answered with the results, not a miss.
+    if (aboutGroups.has(this.results.read(text)?.kind ?? '')) {
+      await step.context.sendActivity(this.deps.strings.text('peerGroupResults.atResults'));
+      return step.replaceDialog(ASK, state);
+    }
     await this.acknowledgeUpset(step.context, text);
     if (filter === undefined || state.misses < 2)
       return step.replaceDialog(ASK, { ...state, misses: state.misses + 1 });
@@ -607,6 +612,9 @@ export class PeerGroupDialog extends InterruptibleDialog {
     return step.prompt(TEXT, { prompt, retryPrompt: prompt, choices: accepted });
   }
 }
+
+/** Questions about the groups that are answered once they are shown. */
+const aboutGroups: ReadonlySet<string> = new Set(['link', 'time', 'cost', 'talk', 'family']);
 
 /** The waterfall's options: always a FinderState, as every replaceDialog here passes one. */
 function stateOf(step: WaterfallStepContext): FinderState {
