@@ -33,6 +33,7 @@ import {
 } from './language/intents/index.js';
 import { type FeatureIntent, hasRequestCue, isFeatureIntent, thresholds } from './language/routing.js';
 import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
+import { deleteRequestIn, pointsAtAnItem } from './language/delete-request.js';
 import { typedAnswerReader } from './language/typed-answer.js';
 import { span } from './platform/spans.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
@@ -292,7 +293,10 @@ export class WayfinderBot extends TeamsActivityHandler {
       answersOpenChoice(dc, strings) ||
       typedAnswerReader(strings).stepWord(text) !== undefined ||
       deletesSavedItem(dc, strings);
-    const fromIntent = answer || advice ? undefined : rootCommandFrom(recognition);
+    // "delete 1" with no list open points at an item, not at everything: never "delete my data".
+    const deleting = deleteRequestIn(strings, text);
+    const item = deleting !== undefined && pointsAtAnItem(strings, deleting);
+    const fromIntent = answer || advice || item ? undefined : rootCommandFrom(recognition);
     switch (carried?.command ?? this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(

@@ -39,3 +39,16 @@ export function itemToDelete(
   }
   return typedAnswerReader(strings).read(request.target, { options: items, numbered: true })?.value;
 }
+
+/**
+ * True when a delete request points at one item ("delete 1", "remove number 2", "delete that
+ * one") rather than at data: never read as "delete my data", wherever it is typed.
+ */
+export function pointsAtAnItem(strings: Strings, request: DeleteRequest): boolean {
+  const pointer = strings.variants('answers.thatOneWords').map(foldAnswer);
+  if (request.target === '' || pointer.includes(request.target)) return true;
+  const places = Array.from({ length: 10 }, (_, index) => ({ value: `item${index}`, label: '' }));
+  return (
+    typedAnswerReader(strings).read(request.target, { options: places, numbered: true })?.how === 'position'
+  );
+}

@@ -123,6 +123,15 @@ const cases: { name: string; turns: Turn[] }[] = [
     ],
   },
   {
+    name: '3. "delete 1" with no list open never opens delete-my-data; "delete my data" does',
+    turns: [
+      ['delete 1', [], ['data.confirmDelete']],
+      ['remove number 2', [], ['data.confirmDelete']],
+      ['delete my data', ['data.confirmDelete']],
+      ['no', ['data.keptData']],
+    ],
+  },
+  {
     name: '4. a worry typed at the offer to leave a message is kept as the message, with one line',
     turns: [
       ['talk to a person', ['handoff.nobodyNow', 'handoff.offerMessage']],
