@@ -54,6 +54,7 @@ import {
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import { deleteRequestIn, itemToDelete } from '../src/language/delete-request.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import type { FeatureIntent } from '../src/language/routing.js';
 import {
@@ -65,6 +66,7 @@ import {
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
+import type { OpenPromptOptions } from './open-choice.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 import { type YesNoPrompt, yesNoPrompt } from './yes-no-prompt.js';
 
@@ -139,6 +141,8 @@ const SAVED_LIST = 'accommodationSavedList';
 const SAVED_ITEM = 'accommodationSavedItem';
 const MENU_PROMPT = 'accommodationMenuPrompt';
 const DELETE_PROMPT = 'accommodationDeletePrompt';
+/** What the menu's reader picks for "delete 1", "remove that request": a delete, of which is read after. */
+const DELETE_ITEM = 'deleteItem';
 /** The button of each answer in "which answer to change", whose words also name it at the review. */
 const changeLabels: Record<Field, StringKey> = {
   setting: 'accommodation.changeSetting',
@@ -572,7 +576,7 @@ export class AccommodationDialog extends InterruptibleDialog {
       accommodationRequestTitle(strings, this.content, request, index + 1),
     );
     const items = requests.map((request, index): [string, string] => [request.id, titles[index] ?? '']);
-    return step.prompt(MENU_PROMPT, {
+    const listed: OpenPromptOptions = {
       prompt: strings.text('accommodationSaved.askWhich', { list: titles.join('\n') }),
       retryPrompt: strings.text('accommodationSaved.askWhichAgain'),
       choices: [
@@ -580,11 +584,14 @@ export class AccommodationDialog extends InterruptibleDialog {
         this.choiceOf('done', strings.text('accommodationSaved.done')),
       ],
       style: ListStyle.auto,
-    });
+      deletesItems: true,
+    };
+    return step.prompt(MENU_PROMPT, listed);
   }
 
   private async openSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const picked = this.picked(step);
+    if (picked === DELETE_ITEM) return this.askToDelete(step);
     if (picked && picked !== 'done' && picked !== 'gaveUp' && picked !== 'back') {
       return step.replaceDialog(SAVED_ITEM, { id: picked });
     }
@@ -592,9 +599,36 @@ export class AccommodationDialog extends InterruptibleDialog {
     return step.endDialog({ done: true } satisfies AccommodationResult);
   }
 
+  /**
+   * "delete 1", "remove the later start one", "get rid of that request": that request's delete,
+   * confirmed first, named when it is not the one open. Unclear which: the list again.
+   */
+  private async askToDelete(step: WaterfallStepContext, open?: string): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const request = deleteRequestIn(strings, step.context.activity.text);
+    const requests = await listAccommodationRequests(this.setup.requests, step.context);
+    const items = requests.map((saved, index) => ({
+      value: saved.id,
+      label: accommodationRequestTitle(strings, this.content, saved, index + 1),
+    }));
+    const id = request && itemToDelete(strings, request, items, open);
+    const item = items.find((listed) => listed.value === id);
+    if (!item) return step.replaceDialog(SAVED_LIST);
+    if (item.value !== open)
+      await step.context.sendActivity(
+        strings.text('accommodationSaved.aboutToDelete', { request: item.label }),
+      );
+    return step.replaceDialog(SAVED_ITEM, { id: item.value, deleting: true });
+  }
+
   /** One saved request as a card, then: copy as text, delete, other requests, done. */
   private async showSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id, quiet } = step.options as { id: string; quiet?: boolean };
+    const { id, quiet, deleting } = step.options as { id: string; quiet?: boolean; deleting?: boolean };
+    if (deleting) {
+      // Straight to its delete, confirmed (the request was named just before).
+      step.context.turnState.set(PICKED, 'delete');
+      return step.next();
+    }
     const saved = await findAccommodationRequest(this.setup.requests, step.context, id);
     if (!saved) {
       await step.context.sendActivity(this.deps.strings.text('accommodationSaved.notFound'));
@@ -609,18 +643,26 @@ export class AccommodationDialog extends InterruptibleDialog {
         ),
       );
     }
-    return this.menu(step, 'accommodationSaved.askAction', 'accommodationSaved.askActionAgain', [
-      { value: 'text', label: 'accommodationSaved.actionText' },
-      { value: 'delete', label: 'accommodationSaved.actionDelete' },
-      { value: 'others', label: 'accommodationSaved.actionOthers' },
-      { value: 'done', label: 'accommodationSaved.done', synonyms: 'accommodation.doneWords' },
-    ]);
+    return this.menu(
+      step,
+      'accommodationSaved.askAction',
+      'accommodationSaved.askActionAgain',
+      [
+        { value: 'text', label: 'accommodationSaved.actionText' },
+        { value: 'delete', label: 'accommodationSaved.actionDelete' },
+        { value: 'others', label: 'accommodationSaved.actionOthers' },
+        { value: 'done', label: 'accommodationSaved.done', synonyms: 'accommodation.doneWords' },
+      ],
+      true,
+    );
   }
 
   private async actSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { id } = step.options as { id: string };
     const { strings } = this.deps;
     switch (this.picked(step)) {
+      case DELETE_ITEM:
+        return this.askToDelete(step, id);
       case 'text': {
         const saved = await findAccommodationRequest(this.setup.requests, step.context, id);
         if (saved)
@@ -668,6 +710,8 @@ export class AccommodationDialog extends InterruptibleDialog {
     prompt: StringKey,
     retry: StringKey,
     items: readonly MenuItem[],
+    /** It shows a saved request: "delete it" deletes it. */
+    deletesItems = false,
   ): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     return step.prompt(MENU_PROMPT, {
@@ -675,7 +719,8 @@ export class AccommodationDialog extends InterruptibleDialog {
       retryPrompt: strings.text(retry),
       choices: items.map((item) => this.choiceOf(item.value, strings.text(item.label), item.synonyms)),
       style: ListStyle.auto,
-    });
+      ...(deletesItems ? { deletesItems } : {}),
+    } satisfies OpenPromptOptions);
   }
 
   private choiceOf(value: string, title: string, synonyms?: StringKey): Choice {
@@ -693,7 +738,11 @@ export class AccommodationDialog extends InterruptibleDialog {
   private async validateMenu(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
     const { context } = prompt;
     const back = typedAnswerReader(this.deps.strings).stepWord(context.activity.text ?? '') === 'back';
-    const picked = prompt.recognized.value?.value ?? (back ? 'back' : undefined);
+    // "delete 1" where saved requests are listed is a delete, not the first request opened.
+    const deletes =
+      (prompt.options as OpenPromptOptions).deletesItems === true &&
+      deleteRequestIn(this.deps.strings, context.activity.text) !== undefined;
+    const picked = deletes ? DELETE_ITEM : (prompt.recognized.value?.value ?? (back ? 'back' : undefined));
     if (picked) context.turnState.set(PICKED, picked);
     else if (prompt.attemptCount >= 2) context.turnState.set(PICKED, 'gaveUp');
     return context.turnState.get(PICKED) !== undefined;

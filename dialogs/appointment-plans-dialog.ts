@@ -20,9 +20,11 @@ import { planView } from '../src/appointments/plan-view.js';
 import { cancelReminders, type ReminderScheduler } from '../src/appointments/reminders.js';
 import { formatWhen } from '../src/appointments/when.js';
 import type { StringKey } from '../src/content/strings.js';
+import { type DeleteRequest, deleteRequestIn, itemToDelete } from '../src/language/delete-request.js';
 import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
+import type { OpenPromptOptions } from './open-choice.js';
 
 /** Stored in conversation state: renaming it strands conversations in it. */
 export const APPOINTMENT_PLANS_DIALOG_ID = 'appointmentPlans';
@@ -110,10 +112,12 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
           )
         : question.text;
     const prompt = questionActivity(channelId, text, choices);
+    const listsPlans = state.screen === 'list' || state.screen === 'actions';
     return step.prompt(TEXT, {
       prompt,
       choices: choices.map((c) => ({ value: c.label, synonyms: [...c.synonyms] })),
-    });
+      ...(listsPlans ? { deletesItems: true } : {}),
+    } satisfies OpenPromptOptions);
   }
 
   private async take(step: WaterfallStepContext<PlansState>): Promise<DialogTurnResult> {
@@ -128,6 +132,9 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
       ),
     })?.value;
     const plan = state.planId ? await this.appointments.plans.get(step.context, state.planId) : undefined;
+    const deleting = deleteRequestIn(this.deps.strings, text);
+    if (deleting && (state.screen === 'list' || state.screen === 'actions'))
+      return this.askToDelete(step, state, deleting);
     if (state.screen === 'list') return this.pick(step, state, choice);
     if (!plan) {
       await step.context.sendActivity(this.deps.strings.text('plans.notFound'));
@@ -230,6 +237,32 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     await this.appointments.plans.save(step.context, { ...plan, nextSteps, updatedAt });
     await step.context.sendActivity(this.deps.strings.text('plans.nextStepsSaved'));
     return this.to(step, { screen: 'actions', planId: plan.id, misses: 0 });
+  }
+
+  /**
+   * "delete 1", "delete the dentist one", "get rid of that plan": that plan's delete, confirmed
+   * first (named, when it was picked from the list). Unclear which: the list, asked again.
+   */
+  private async askToDelete(
+    step: WaterfallStepContext<PlansState>,
+    state: PlansState,
+    request: DeleteRequest,
+  ) {
+    const plans = await this.appointments.plans.list(step.context);
+    // "the Dr. Patel one": who it is with names a plan too.
+    const items = plans.map((p) => ({
+      value: p.id,
+      label: this.label(p),
+      synonyms: p.provider ? [p.provider] : [],
+    }));
+    const id = itemToDelete(this.deps.strings, request, items, state.planId);
+    const plan = plans.find((p) => p.id === id);
+    if (!plan) return this.to(step, { screen: 'list', misses: state.misses + 1 });
+    if (plan.id !== state.planId)
+      await step.context.sendActivity(
+        this.deps.strings.text('plans.aboutToDelete', { plan: this.label(plan) }),
+      );
+    return this.to(step, { screen: 'confirmDelete', planId: plan.id, misses: 0 });
   }
 
   /** Deletes only on a clear yes; anything else keeps the plan. */

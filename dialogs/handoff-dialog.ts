@@ -1,8 +1,10 @@
 import { type Activity, EventFactory, TurnContext } from 'botbuilder';
 import {
+  type DialogContext,
   type DialogTurnResult,
   type FoundChoice,
   ListStyle,
+  type PromptOptions,
   type PromptValidatorContext,
   TextPrompt,
   WaterfallDialog,
@@ -15,10 +17,12 @@ import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
 import { referenceWithTenant } from '../src/teams/scope.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { type HandoffReason, summaryOf } from './handoff-reason.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
+import { leafOf } from './open-choice.js';
 import { BACK, TypedChoicePrompt, type TypedPromptOptions } from './typed-choice-prompt.js';
 
 /** How the handoff starts: why the person asked (for the summary), or at the fallback choice. */
@@ -28,9 +32,12 @@ export interface HandoffDialogOptions {
   fallback?: { code: string; choice?: string };
 }
 
-/** The on-duty request, as far as it got: the summary offered, the name once given. */
+/** The on-duty request, as far as it got: the summary offered, the name once given, words for them. */
 interface RequestOptions {
   summary: string;
+  alias?: string;
+  /** What the person typed for the specialist at the consent question, kept as typed. */
+  note?: string;
 }
 
 /** The fallback: the request already made (when there is one) and the name it carries. */
@@ -61,6 +68,10 @@ const CONSENT = 'handoffConsent';
 const FREE_TEXT = 'handoffText';
 const MAX_ALIAS = 40;
 const MAX_ALIAS_WORDS = 4;
+/** The consent or the offer answered in the person's own words: words for the specialist. */
+const OWN_WORDS = 'handoff.ownWords';
+/** Fewer words than this are an answer to the question asked ("no thanks"), not words to keep. */
+const MIN_OWN_WORDS = 3;
 
 /** The questions of a left message, in order, and what each asks. */
 const messageFields = ['alias', 'message', 'contact'] as const;
@@ -82,6 +93,21 @@ interface RequestValues {
 const values = (step: WaterfallStepContext): RequestValues => step.values as RequestValues;
 
 /**
+ * True while the handoff asks for words meant for the specialist: the message, the offer to leave
+ * one, or the consent to share a summary. A worry written there ("I've been struggling and need
+ * someone") is what the specialist should read: the gate still sees it and danger still gets the
+ * crisis reply, but a concern is kept (bot.ts), not answered in place of the request.
+ */
+export function askingForSpecialist(dc: DialogContext): boolean {
+  const active = leafOf(dc).activeDialog;
+  if (active?.id === CONSENT || active?.id === CHOICE) return true;
+  const { validations } = (active?.state?.options ?? {}) as PromptOptions;
+  return (
+    active?.id === FREE_TEXT && (validations as { retry?: string } | undefined)?.retry === retries.message
+  );
+}
+
+/**
  * A member asks for a peer specialist. They hear first who is there: when someone is on duty,
  * the name the specialist sees and consent to share a short summary (shown first), then the
  * request; when nobody is, what happens then (leave a message, the crisis lines, carry on), and
@@ -98,7 +124,7 @@ export class HandoffDialog extends InterruptibleDialog {
   ) {
     super(id, deps);
     this.addDialog(new TextPrompt(ALIAS, async (p) => this.validAlias(p)))
-      .addDialog(new TypedChoicePrompt(CHOICE, deps.strings))
+      .addDialog(new TypedChoicePrompt(CHOICE, deps.strings, async (p) => this.ownWordsOrPick(p)))
       .addDialog(new TypedChoicePrompt(CONFIRM, deps.strings, async (p) => this.changeOrPick(p)))
       .addDialog(new TypedChoicePrompt(CONSENT, deps.strings, async (p) => this.explainOrPick(p)))
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => this.validText(p)))
@@ -132,6 +158,9 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 
   private async askAlias(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // Words kept for the specialist at the consent: the name given before still stands.
+    const { alias } = step.options as RequestOptions;
+    if (alias) return step.next(alias);
     return step.prompt(ALIAS, await this.aliasPrompt(step));
   }
 
@@ -158,11 +187,23 @@ export class HandoffDialog extends InterruptibleDialog {
   /** Queues the request, tells a channel's own agent hub (handoff.initiate), says what happens next. */
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const picked = (step.result as FoundChoice).value;
-    if (picked === BACK) return step.replaceDialog(REQUEST, step.options);
-    const summary = picked === 'handoff.share' ? (step.options as RequestOptions).summary : undefined;
+    const picked = step.result as FoundChoice;
+    if (picked.value === BACK) return step.replaceDialog(REQUEST, step.options);
+    const options = step.options as RequestOptions;
     const alias = values(step).alias ?? '';
-    const code = await this.request(step, alias, { ...(summary ? { summary } : {}) });
+    if (picked.value === OWN_WORDS) {
+      await this.acknowledgeOwnWords(step);
+      return step.replaceDialog(REQUEST, {
+        ...options,
+        alias,
+        note: picked.synonym,
+      } satisfies RequestOptions);
+    }
+    const summary = picked.value === 'handoff.share' ? options.summary : undefined;
+    const code = await this.request(step, alias, {
+      ...(summary ? { summary } : {}),
+      ...(options.note ? { note: options.note } : {}),
+    });
     if (!code.anyoneOnDuty) {
       // The specialist went off duty while the person answered.
       await step.context.sendActivity(strings.text('handoff.nobody'));
@@ -190,7 +231,16 @@ export class HandoffDialog extends InterruptibleDialog {
   private async actOnFallback(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings, crisisResources } = this.deps;
     const { code, alias } = step.options as FallbackOptions;
-    switch ((step.result as FoundChoice | undefined)?.value) {
+    const picked = step.result as FoundChoice | undefined;
+    switch (picked?.value) {
+      case OWN_WORDS:
+        // The message itself, typed at the offer: kept, and the other questions asked.
+        await this.acknowledgeOwnWords(step);
+        return step.replaceDialog(MESSAGE, {
+          code,
+          alias,
+          message: picked?.synonym,
+        } satisfies MessageOptions);
       case 'handoff.leaveMessage':
         return step.replaceDialog(MESSAGE, { code, alias } satisfies MessageOptions);
       case 'handoff.crisisLines':
@@ -250,9 +300,41 @@ export class HandoffDialog extends InterruptibleDialog {
     return true;
   }
 
-  /** A question about the summary ("what does that even mean") is answered before the re-ask. */
+  /**
+   * Words of their own at the offer to leave a message ("i've been struggling a lot and need
+   * someone"): the message, not a miss. A short reply is an answer to the offer, read as such.
+   */
+  private ownWordsOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
+    return prompt.recognized.succeeded || this.keepsOwnWords(prompt);
+  }
+
+  /** True (and the words kept as the answer) when the reply is words for the specialist. */
+  private keepsOwnWords(prompt: PromptValidatorContext<FoundChoice>): boolean {
+    const text = (prompt.context.activity.text ?? '').trim();
+    const reader = typedAnswerReader(this.deps.strings);
+    const asks =
+      /\?\s*$/.test(text) ||
+      this.deps.strings.variants('handoff.questionWords').includes(foldAnswer(text).split(' ')[0] ?? '');
+    const concern = signals.concernKept.get(prompt.context) === true;
+    const words = foldAnswer(text).split(' ').length;
+    if (!concern && (asks || words < MIN_OWN_WORDS || reader.saysNothing(text))) return false;
+    prompt.recognized.value = { value: OWN_WORDS, index: -1, score: 1, synonym: text };
+    return true;
+  }
+
+  /** One line that the words are kept: the bot already said it when the gate read a concern. */
+  private async acknowledgeOwnWords(step: WaterfallStepContext): Promise<void> {
+    if (signals.concernKept.get(step.context)) return;
+    await step.context.sendActivity(this.deps.strings.text('handoff.noteKept'));
+  }
+
+  /**
+   * A question about the summary ("what does that even mean") is answered before the re-ask;
+   * words of their own ("tell them I've had a rough week") are kept for the specialist.
+   */
   private explainOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
     if (prompt.recognized.succeeded) return true;
+    if (this.keepsOwnWords(prompt)) return true;
     const { strings } = this.deps;
     const words = foldAnswer(prompt.context.activity.text ?? '').split(' ');
     const asks =

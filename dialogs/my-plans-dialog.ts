@@ -1,4 +1,5 @@
 import {
+  type DialogContext,
   type DialogTurnResult,
   type FoundChoice,
   ListStyle,
@@ -30,6 +31,11 @@ const kinds = [
   { value: 'safetyPlan', open: SAFETY_PLAN_DIALOG_ID },
 ] as const;
 type Kind = (typeof kinds)[number];
+/** What this dialog ends with: the kind to open in its place. */
+interface Opening {
+  open: Kind['open'];
+  options?: object;
+}
 
 /**
  * "my plans" (or "my plan"): everything a person saved, appointment plans, accommodation
@@ -78,8 +84,19 @@ export class MyPlansDialog extends InterruptibleDialog {
     return this.openKind(step, picked);
   }
 
+  /** Ends here, and the kind opens in this dialog's place (see endComponent). */
   private openKind(step: WaterfallStepContext, kind: Kind): Promise<DialogTurnResult> {
-    return step.replaceDialog(kind.open, 'options' in kind ? kind.options : undefined);
+    const opening: Opening = { open: kind.open, options: 'options' in kind ? kind.options : undefined };
+    return step.endDialog(opening);
+  }
+
+  /**
+   * The kind picked opens where this dialog was, not inside it: a dialog of the root set nested
+   * in this one could not be asked again after a command above it ("delete my data", "no").
+   */
+  protected override endComponent(outerDc: DialogContext, result: unknown): Promise<DialogTurnResult> {
+    const opening = result as Opening | undefined;
+    return opening?.open ? outerDc.replaceDialog(opening.open, opening.options) : outerDc.endDialog(result);
   }
 
   /** Its own buttons are where this goes next. */

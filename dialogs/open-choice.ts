@@ -1,5 +1,6 @@
 import { type DialogContext, type PromptOptions, TextPrompt } from 'botbuilder-dialogs';
 import type { Strings } from '../src/content/strings.js';
+import { deleteRequestIn } from '../src/language/delete-request.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { type TypedPromptOptions, typedQuestionOf } from './typed-choice-prompt.js';
 import { YesNoPrompt } from './yes-no-prompt.js';
@@ -15,6 +16,17 @@ export function leafOf(dc: DialogContext): DialogContext {
 export interface OpenPromptOptions extends PromptOptions {
   /** It asks for the person's questions for a plan: a question typed here is an answer, kept. */
   collectsQuestions?: boolean;
+  /** It lists or shows saved things: "delete 1" deletes one of them (see deletesSavedItem). */
+  deletesItems?: boolean;
+}
+
+/**
+ * True when the message asks to delete one saved thing ("delete 1", "remove that plan") where
+ * the open prompt lists or shows saved things: it is that prompt's answer, not "delete my data".
+ */
+export function deletesSavedItem(dc: DialogContext, strings: Strings): boolean {
+  const options = leafOf(dc).activeDialog?.state?.options as OpenPromptOptions | undefined;
+  return options?.deletesItems === true && deleteRequestIn(strings, dc.context.activity.text) !== undefined;
 }
 
 /** True when the open prompt asks for questions for a plan (see OpenPromptOptions). */

@@ -27,6 +27,7 @@ import {
 } from '../src/peer-groups/matching.js';
 import { PolicyQuestions } from '../src/peer-groups/policy-question.js';
 import { filterTerms, PeerGroupWriter } from '../src/peer-groups/render.js';
+import { type ResultsAsk, ResultsQuestions } from '../src/peer-groups/results-question.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -73,6 +74,8 @@ interface FinderState {
   nothingFit?: boolean;
   /** The answer offered to leave out, when nothing fitted. */
   relax?: Filter;
+  /** A question about the results was just answered: the next prompt says more can be asked. */
+  answered?: boolean;
 }
 
 type NextStep = 'relax' | 'change' | 'peer' | 'done' | 'keep';
@@ -138,6 +141,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
   private readonly finder: PeerGroupFeature;
   private readonly reader: AnswerReader;
   private readonly policy: PolicyQuestions;
+  private readonly results: ResultsQuestions;
   private readonly defaultZone: Zone;
 
   constructor(deps: DialogDeps, feature: PeerGroupFeature) {
@@ -156,6 +160,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     this.defaultZone = zone;
     this.reader = new AnswerReader(deps.strings);
     this.policy = new PolicyQuestions(deps.strings, this.reader, feature.directory);
+    this.results = new ResultsQuestions(deps.strings, this.reader, feature.directory);
     this.addDialog(new TextPrompt(TEXT))
       .addDialog(new WaterfallDialog(ASK, [this.ask.bind(this), this.read.bind(this)]))
       .addDialog(new WaterfallDialog(NEXT, [this.offerNext.bind(this), this.actOnNext.bind(this)]))
@@ -184,6 +189,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
       const summary = this.writer(innerDc.context).summary(answers);
       await innerDc.context.sendActivity(strings.text('peerGroups.prefilled', { summary }));
     }
+    await this.sayNoLocalList(innerDc.context, text);
     const state: FinderState = { answers, misses: 0 };
     return super.onBeginDialog(innerDc, state);
   }
@@ -230,6 +236,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
     if (filter && typedAnswerReader(this.deps.strings).stepWord(text) === 'back')
       return this.back(step, state, filter);
     const answer = filter && this.reader.read(filter, text, recognition, numbered === true);
+    // "in person in tucson": said plainly that no town can be searched; what else it says is kept.
+    const noted = filter !== 'place' && (await this.sayNoLocalList(step.context, text));
     if (answer) {
       // "Alcohol, online please" answers this question and the format one.
       const answers = { ...state.answers, ...this.reader.mentions(recognition, text), ...answer };
@@ -237,6 +245,12 @@ export class PeerGroupDialog extends InterruptibleDialog {
     }
     const elsewhere = await this.otherRequest(step, state, text, recognition, 'question');
     if (elsewhere) return elsewhere;
+    if (noted) return step.replaceDialog(ASK, state);
+    // "wheres the link" before any group is shown: answered with the results, not a miss.
+    if (aboutGroups.has(this.results.read(text)?.kind ?? '')) {
+      await step.context.sendActivity(this.deps.strings.text('peerGroupResults.atResults'));
+      return step.replaceDialog(ASK, state);
+    }
     await this.acknowledgeUpset(step.context, text);
     if (filter === undefined || state.misses < 2)
       return step.replaceDialog(ASK, { ...state, misses: state.misses + 1 });
@@ -296,12 +310,14 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const state = stateOf(step);
     const { strings } = this.deps;
     const lines =
-      state.misses === 0
-        ? [
-            ...(state.nothingFit ? [strings.text('peerGroups.offerPeer')] : []),
-            strings.text('peerGroups.nextPrompt'),
-          ]
-        : [strings.text(state.misses === 1 ? 'peerGroups.nextPromptAgain' : 'peerGroups.stuck')];
+      state.misses === 0 && state.answered
+        ? [strings.text('peerGroupResults.nextAfterAnswer')]
+        : state.misses === 0
+          ? [
+              ...(state.nothingFit ? [strings.text('peerGroups.offerPeer')] : []),
+              strings.text('peerGroups.nextPrompt'),
+            ]
+          : [strings.text(state.misses === 1 ? 'peerGroups.nextPromptAgain' : 'peerGroups.stuck')];
     return this.prompt(step, lines.join('\n\n'), this.nextChoices(state));
   }
 
@@ -325,8 +341,58 @@ export class PeerGroupDialog extends InterruptibleDialog {
         await step.context.sendActivity(this.deps.strings.text('peerGroups.done'));
         return step.endDialog({ done: true } satisfies PeerGroupResult);
     }
+    const asked = this.results.read(text);
+    if (asked) return this.answerAboutResults(step, state, asked);
     const elsewhere = await this.otherRequest(step, state, text, this.recognition(step.context), 'results');
-    return elsewhere ?? step.replaceDialog(NEXT, { ...state, misses: state.misses + 1 });
+    return elsewhere ?? step.replaceDialog(NEXT, { ...state, misses: state.misses + 1, answered: false });
+  }
+
+  /**
+   * A question or request typed at the results: "none of these" (change an answer), "more",
+   * a place, or a question about the groups shown, answered from the directory; then the
+   * results' choices again.
+   */
+  private async answerAboutResults(
+    step: WaterfallStepContext,
+    state: FinderState,
+    asked: ResultsAsk,
+  ): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const search = new PeerSearch(this.finder.directory, this.searchContext(step.context));
+    const writer = this.writer(step.context);
+    const shown = state.nothingFit ? search.nationalOptions(state.answers) : search.find(state.answers);
+    const again = () => step.replaceDialog(NEXT, { ...state, misses: 0, answered: true });
+    switch (asked.kind) {
+      case 'none':
+        await step.context.sendActivity(strings.text('peerGroupResults.noneFit'));
+        return step.replaceDialog(CHANGE, { answers: state.answers, misses: 0 });
+      case 'more': {
+        const more = state.nothingFit ? [] : search.find(state.answers, shown.length * 2).slice(shown.length);
+        if (more.length > 0)
+          await this.sendMatches(step.context, writer, more, [strings.text('peerGroupResults.moreIntro')]);
+        else await step.context.sendActivity(strings.text('peerGroupResults.noMore'));
+        return again();
+      }
+      case 'place':
+        if (this.results.hasLocalGroups() && asked.place)
+          return this.showResults(step, { answers: { ...state.answers, place: asked.place }, misses: 0 });
+        await this.sayNoLocalList(step.context, step.context.activity.text ?? '');
+        await step.context.sendActivity(strings.text('peerGroupResults.offerOnline'));
+        return again();
+      default:
+        await plain(step.context, this.results.answer(asked.kind, shown, writer));
+        return again();
+    }
+  }
+
+  /**
+   * A place said ("anything near me", "close to 85705") where the directory has no local groups:
+   * said plainly, once in this message, so nobody waits for a meeting list that does not exist.
+   */
+  private async sayNoLocalList(context: TurnContext, text: string): Promise<boolean> {
+    if (this.results.hasLocalGroups() || !this.results.placeIn(text)) return false;
+    await context.sendActivity(this.deps.strings.text('peerGroupResults.noLocalList'));
+    return true;
   }
 
   /** Which answer to change: the current answers, and a button for each (or keep them). */
@@ -546,6 +612,9 @@ export class PeerGroupDialog extends InterruptibleDialog {
     return step.prompt(TEXT, { prompt, retryPrompt: prompt, choices: accepted });
   }
 }
+
+/** Questions about the groups that are answered once they are shown. */
+const aboutGroups: ReadonlySet<string> = new Set(['link', 'time', 'cost', 'talk', 'family']);
 
 /** The waterfall's options: always a FinderState, as every replaceDialog here passes one. */
 function stateOf(step: WaterfallStepContext): FinderState {

@@ -72,6 +72,11 @@ interface StepState {
   simpler?: boolean;
 }
 
+/** Changing a part chosen from the list: where the plan goes on after, when it was being made. */
+interface EditOptions {
+  returnTo?: number;
+}
+
 /** The skipped parts offered again at the end, so far. */
 interface RevisitState {
   offered: PlanStep[];
@@ -157,6 +162,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const edit = this.partWords.editRequest(step.context.activity.text);
     if (edit && !options.offer)
       return step.replaceDialog(STEP, { index: planSteps.indexOf(edit), editing: true });
+    if (plan && !options.offer && this.partWords.changesPlan(step.context.activity.text))
+      return step.replaceDialog(EDIT);
     if (options.offer) {
       const has = hasEntries(plan);
       return step.prompt(has ? OFFER_VIEW : OFFER, {
@@ -526,6 +533,13 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       const synonyms = [title, ...strings.variants(stepKey(part, 'names'))];
       return { value: part, action: { type: 'imBack', title, value: title }, synonyms };
     });
+    // A way out that changes nothing ("never mind"), back to where the plan was.
+    const keep = strings.text('safetyPlan.keep');
+    choices.push({
+      value: 'keep',
+      action: { type: 'imBack', title: keep, value: keep },
+      synonyms: [keep, ...strings.variants('safetyPlan.keepWords')],
+    });
     return step.prompt(PICK, {
       prompt: strings.text('safetyPlan.editWhich'),
       retryPrompt: strings.text('safetyPlan.editWhich'),
@@ -536,7 +550,12 @@ export class SafetyPlanDialog extends InterruptibleDialog {
 
   private async editStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const index = planSteps.indexOf((step.result as FoundChoice).value as PlanStep);
-    return step.replaceDialog(STEP, { index, editing: true } satisfies StepState);
+    const { returnTo } = (step.options ?? {}) as EditOptions;
+    if (index < 0)
+      return returnTo === undefined
+        ? step.replaceDialog(VIEW, { quiet: true })
+        : this.nextStep(step, returnTo);
+    return step.replaceDialog(STEP, { index, editing: true, returnTo } satisfies StepState);
   }
 
   /** The parts still empty, so a skipped one is not forgotten. */
@@ -584,8 +603,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     return found.score >= 1 ? found.value : text;
   }
 
-  private async plan(step: WaterfallStepContext): Promise<SafetyPlan> {
-    return (await this.parts.plans.store.get(step.context)) ?? emptyPlan(this.parts.clock());
+  private async plan(dc: DialogContext): Promise<SafetyPlan> {
+    return (await this.parts.plans.store.get(dc.context)) ?? emptyPlan(this.parts.clock());
   }
 
   private async save(step: WaterfallStepContext, plan: SafetyPlan): Promise<void> {
@@ -599,21 +618,28 @@ export class SafetyPlanDialog extends InterruptibleDialog {
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const { text } = innerDc.context.activity;
-    if (this.deps.commands.recognize(text) !== 'mySafetyPlan') return super.onContinueDialog(innerDc);
+    const changes = this.partWords.changesPlan(text);
+    if (!changes && this.deps.commands.recognize(text) !== 'mySafetyPlan')
+      return super.onContinueDialog(innerDc);
     const part = this.partWords.editRequest(text);
     // The part's waterfall is under its prompt on this stack (the top is the prompt).
     const asked = innerDc.stack.find((instance) => instance.id === STEP || instance.id === MORE);
     const state = (asked?.state as { options?: StepState } | undefined)?.options;
     const making = asked && state && !state.editing;
     await innerDc.cancelAllDialogs();
-    if (part && making) {
-      const returnTo = asked.id === STEP ? state.index : state.index + 1;
+    if (making && !part && !changes) {
+      // "my safety plan" while making it: what is kept so far, then the same question again.
+      await this.parts.plans.send(innerDc.context, 'safetyPlan.soFar', await this.plan(innerDc));
+      return innerDc.beginDialog(asked.id, state);
+    }
+    const returnTo = making ? (asked.id === STEP ? state.index : state.index + 1) : undefined;
+    if (part && making)
       return innerDc.beginDialog(STEP, {
         index: planSteps.indexOf(part),
         editing: true,
         returnTo,
       } satisfies StepState);
-    }
+    if (changes) return innerDc.beginDialog(EDIT, { returnTo } satisfies EditOptions);
     return innerDc.beginDialog(OPEN);
   }
 

@@ -8,11 +8,11 @@ import {
 import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { APPOINTMENT_DIALOG_ID } from '../dialogs/appointment-dialog.js';
 import { DialogIds } from '../dialogs/dialog-ids.js';
-import type { HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
+import { askingForSpecialist, type HandoffDialogOptions } from '../dialogs/handoff-dialog.js';
 import { pausedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
-import { answersOpenChoice, collectsQuestions } from '../dialogs/open-choice.js';
+import { answersOpenChoice, collectsQuestions, deletesSavedItem } from '../dialogs/open-choice.js';
 import {
   openSafetyQuestion,
   pauseForSafety,
@@ -33,6 +33,7 @@ import {
 } from './language/intents/index.js';
 import { type FeatureIntent, hasRequestCue, isFeatureIntent, thresholds } from './language/routing.js';
 import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
+import { deleteRequestIn, pointsAtAnItem } from './language/delete-request.js';
 import { typedAnswerReader } from './language/typed-answer.js';
 import { span } from './platform/spans.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
@@ -231,10 +232,21 @@ export class WayfinderBot extends TeamsActivityHandler {
       if (turn.kind !== 'none') return;
     }
     const flagged = safety.level === 'none' ? undefined : safetyOptionsFor(safety);
-    const keptInPlan =
-      flagged?.level === 'concern' && !flagged.overdose && !flagged.language && askingForPlanPart(dc);
-    if (keptInPlan) await context.sendActivity(strings.text('safetyPlan.concernKept'));
-    const options = keptInPlan ? undefined : flagged;
+    // A concern written where the open question keeps the person's words (a plan part, a
+    // message for a specialist) is that answer: one line says so, and the words are kept.
+    const keepable = flagged?.level === 'concern' && !flagged.overdose && !flagged.language;
+    const keptIn = !keepable
+      ? undefined
+      : askingForPlanPart(dc)
+        ? 'safetyPlan.concernKept'
+        : askingForSpecialist(dc)
+          ? 'handoff.concernKept'
+          : undefined;
+    if (keptIn) {
+      await context.sendActivity(strings.text(keptIn));
+      signals.concernKept.set(context, true);
+    }
+    const options = keptIn ? undefined : flagged;
     const carried = options && (await this.requestWithConcern(dc, options));
     if (options) {
       await pauseForSafety(dc, { ...options, request: carried?.request });
@@ -275,9 +287,16 @@ export class WayfinderBot extends TeamsActivityHandler {
     // An advice question is that, whatever the classifier guessed ("is it safe to taper?" is no
     // privacy question); typed commands still win. A button of the open question is its answer,
     // whatever its words sound like ("Don't share").
-    // "delete that" (a back word: the last answer, not "delete my data") is the open question's too.
-    const answer = answersOpenChoice(dc, strings) || typedAnswerReader(strings).stepWord(text) !== undefined;
-    const fromIntent = answer || advice ? undefined : rootCommandFrom(recognition);
+    // "delete that" (a back word: the last answer, not "delete my data") is the open question's too,
+    // and so is "delete 1" where saved things are listed (deleting one of them).
+    const answer =
+      answersOpenChoice(dc, strings) ||
+      typedAnswerReader(strings).stepWord(text) !== undefined ||
+      deletesSavedItem(dc, strings);
+    // "delete 1" with no list open points at an item, not at everything: never "delete my data".
+    const deleting = deleteRequestIn(strings, text);
+    const item = deleting !== undefined && pointsAtAnItem(strings, deleting);
+    const fromIntent = answer || advice || item ? undefined : rootCommandFrom(recognition);
     switch (carried?.command ?? this.deps.commands.recognize(text) ?? fromIntent) {
       case 'showData':
         await context.sendActivity(

@@ -22,3 +22,9 @@ export const switchTo = turnSignal<FeatureIntent>('switchTo');
 
 /** The person confirmed "delete my data": the bot erases after the dialogs have run. */
 export const eraseRequested = turnSignal<true>('eraseRequested');
+
+/**
+ * The gate read a concern in words the open question keeps (a safety plan part, a message for a
+ * specialist): the bot said so in one line, and the dialog keeps the words without saying more.
+ */
+export const concernKept = turnSignal<true>('concernKept');

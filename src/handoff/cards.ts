@@ -10,13 +10,14 @@ import type { HandoffRequest } from './handoff-store.js';
  * words in them (alias, message, contact) are shown as typed, so they go out as plain text.
  */
 export function requestLines(strings: Strings, request: HandoffRequest, minutes: number): string[] {
-  const { code, member, topic, summary, leftMessage } = request;
+  const { code, member, topic, summary, leftMessage, note } = request;
   const lines = [
     strings.text('specialist.newRequest', { code, alias: member.alias, topic, minutes }),
     summary ? strings.text('specialist.summaryLine', { summary }) : strings.text('specialist.noSummary'),
     ...(leftMessage
       ? [strings.text('specialist.messageLine', { message: leftMessage.text, contact: leftMessage.contact })]
       : []),
+    ...(note ? [strings.text('specialist.noteLine', { note })] : []),
   ];
   return lines.map(withoutControlCharacters);
 }

@@ -24,6 +24,8 @@ export interface NewRequest {
   summary?: string;
   /** Left for the next specialist on duty, when nobody was there to accept. */
   leftMessage?: { text: string; contact: string };
+  /** Words typed for the specialist while asking; unlike a left message, the request still times out. */
+  note?: string;
 }
 
 export type AcceptOutcome = 'accepted' | 'taken' | 'notFound' | 'busy';
@@ -60,6 +62,7 @@ export class HandoffService {
       topic: input.topic,
       ...(input.summary ? { summary: input.summary } : {}),
       ...(input.leftMessage ? { leftMessage: input.leftMessage } : {}),
+      ...(input.note ? { note: input.note } : {}),
       createdAt: this.options.clock().toISOString(),
     };
     await this.store.saveRequest(request);

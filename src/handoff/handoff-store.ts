@@ -32,6 +32,8 @@ export const requestSchema = z.object({
   summary: z.string().optional(),
   /** Left when nobody could take the request: the message and how to reach them. */
   leftMessage: z.object({ text: z.string(), contact: z.string() }).optional(),
+  /** Words the member typed for the specialist while asking ("I've been struggling"), kept as typed. */
+  note: z.string().optional(),
   specialist: z.object({ id: z.string(), name: z.string(), reference: referenceSchema }).optional(),
   /** The audit trail: times only, never message text. */
   createdAt: z.string(),

@@ -70,7 +70,7 @@ export class PeerGroupWriter {
   }
 
   /** "Saturday, May 10 at 10:00 AM EDT": a meeting on the person's clock, written as every date is. */
-  private meetingTime(at: Date): string {
+  meetingTime(at: Date): string {
     const wall = wallTimeAt(at, this.zone);
     return `${sayMoment(wall, this.strings, wall.year)} ${sayZone(at, this.zone.name, this.strings.locale)}`;
   }

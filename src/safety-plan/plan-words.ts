@@ -32,6 +32,7 @@ export class PlanWords {
   private readonly verbs: readonly string[];
   private readonly returns: readonly string[];
   private readonly skipped: ReadonlySet<string>;
+  private readonly changes: ReadonlySet<string>;
   private readonly said: Record<'skip' | 'back' | 'next' | 'keep', ReadonlySet<string>>;
   private readonly reader: TypedAnswerReader;
 
@@ -54,6 +55,12 @@ export class PlanWords {
     this.verbs = byLength(strings.variants('safetyPlan.editVerbs'));
     this.returns = byLength(strings.variants('safetyPlan.returnWords'));
     this.skipped = new Set(strings.variants('safetyPlan.skippedWords').map(foldAnswer));
+    this.changes = new Set(strings.variants('safetyPlan.changePlanWords').map(foldAnswer));
+  }
+
+  /** "edit my plan", "how do i fix my plan": a request to change a part, none named yet. */
+  changesPlan(text: string | undefined): boolean {
+    return this.changes.has(foldAnswer(text ?? ''));
   }
 
   /**
@@ -119,9 +126,14 @@ export class PlanWords {
    */
   editPhrases(): string[] {
     const names = [...this.names.keys()];
-    return this.verbs.flatMap((verb) =>
-      names.flatMap((name) => [`${verb} ${name}`, `${verb} my ${name}`, `${verb} the ${name}`]),
-    );
+    // "edit my plan" could be an appointment plan: from anywhere, only those that say "safety plan".
+    const whole = [...this.changes].filter((words) => words.includes('safety plan'));
+    return [
+      ...whole,
+      ...this.verbs.flatMap((verb) =>
+        names.flatMap((name) => [`${verb} ${name}`, `${verb} my ${name}`, `${verb} the ${name}`]),
+      ),
+    ];
   }
 
   /**

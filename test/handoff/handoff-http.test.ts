@@ -210,6 +210,22 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     assert.deepEqual(connector.newTexts('member-1'), []);
   });
 
+  it('a worry typed at the summary consent is kept for the specialist with one line, and the request goes on', async () => {
+    await say('spec-1', 'peer-1', 'on duty');
+    await say('member-1', 'member-a', 'talk to a person');
+    await say('member-1', 'member-a', 'Sam');
+    const worry = "i've been struggling a lot and need someone";
+    assert.deepEqual(await say('member-1', 'member-a', worry), [
+      strings.text('handoff.concernKept'),
+      strings.text('handoff.summaryAsk', { summary: strings.text('handoff.summaryMenu') }),
+    ]);
+    connector.newTexts('spec-1');
+    const queued = (await say('member-1', 'member-a', 'sure')).join('\n');
+    assert.match(queued, /code is [A-Z0-9]{6}/);
+    const card = connector.newTexts('spec-1').join('\n');
+    assert.ok(card.includes(strings.text('specialist.noteLine', { note: worry })), card);
+  });
+
   it('a left message can be changed before it is sent', async () => {
     await say('member-1', 'member-a', 'talk to a person');
     await say('member-1', 'member-a', strings.text('handoff.leaveMessage'));
