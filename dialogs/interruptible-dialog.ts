@@ -12,6 +12,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Strings } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import { featureListText, featureOf } from '../src/language/features.js';
 import { type FeatureIntent, hasSwitchCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
@@ -48,7 +49,7 @@ export async function resumeFlow(
   paused: PausedFlow,
   strings: Strings,
 ): Promise<DialogTurnResult> {
-  const feature = strings.text(`features.${paused.feature}`);
+  const feature = strings.text(featureOf(paused.feature).name);
   await dc.context.sendActivity(strings.text('routing.resume', { feature }));
   dc.stack.push(structuredClone(paused.instance));
   await dc.repromptDialog();
@@ -137,7 +138,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   private async askSwitch(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { intent } = step.options as { intent: FeatureIntent };
-    const feature = this.deps.strings.text(`features.${intent}`);
+    const feature = this.deps.strings.text(featureOf(intent).name);
     return step.prompt(SWITCH_CONFIRM, {
       prompt: this.deps.strings.text('routing.switchConfirm', { feature }),
       style: ListStyle.suggestedAction,
@@ -214,7 +215,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
 /** Sends the help text: what works, how to reach a person, privacy in one line. */
 export async function sendHelp(dc: DialogContext, { strings }: DialogDeps): Promise<void> {
-  const features = strings.text('menu.featureList');
+  const features = featureListText(strings);
   await dc.context.sendActivity(
     [
       strings.text('help.summary', { features }),

@@ -14,8 +14,14 @@ import {
 import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import {
+  type FeatureIntent,
+  featureListText,
+  featureOf,
+  features,
+  isFeatureIntent,
+} from '../src/language/features.js';
 import type { IntentName, WayfinderRecognition } from '../src/language/intents/index.js';
-import { type FeatureIntent, isFeatureIntent } from '../src/language/routing.js';
 import { answerOptionOf, foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
 import { isReturning } from '../src/privacy/returning-person.js';
@@ -46,13 +52,13 @@ interface MenuItem {
   synonyms: StringKey;
 }
 
-/** Guided conversations first (those that exist), then the rest. */
+/** Guided conversations first (the registry's, those that exist), then the rest. */
 const menuItems: readonly MenuItem[] = [
-  { value: 'appointment', label: 'menu.appointment', synonyms: 'menu.appointmentSynonyms' },
-  { value: 'accommodation', label: 'menu.accommodation', synonyms: 'menu.accommodationSynonyms' },
-  { value: 'peerGroup', label: 'menu.peerGroup', synonyms: 'menu.peerGroupSynonyms' },
-  { value: 'practice', label: 'menu.practice', synonyms: 'menu.practiceSynonyms' },
-  { value: 'handoff', label: 'menu.handoff', synonyms: 'menu.handoffSynonyms' },
+  ...features.map(({ intent, menuLabel, menuSynonyms }) => ({
+    value: intent,
+    label: menuLabel,
+    synonyms: menuSynonyms,
+  })),
   { value: 'crisisSupport', label: 'menu.crisisSupport', synonyms: 'menu.crisisSupportSynonyms' },
   { value: 'nickname', label: 'menu.nickname', synonyms: 'menu.nicknameSynonyms' },
   { value: 'help', label: 'menu.help', synonyms: 'menu.helpSynonyms' },
@@ -276,22 +282,17 @@ export class MainDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const routed = step.options as MenuRoute;
     if (routed.kind === 'confirm') {
-      const feature = strings.text(`features.${routed.intent}`);
+      const feature = strings.text(featureOf(routed.intent).name);
       return step.prompt(ROUTE_CONFIRM, {
         prompt: strings.text('routing.confirm', { feature }),
         style: ListStyle.suggestedAction,
       });
     }
     if (routed.kind !== 'choose') return step.endDialog();
-    const choices: Choice[] = routed.intents.map((intent) => ({
-      value: intent,
-      synonyms: [strings.text(`features.${intent}`)],
-      action: {
-        type: 'imBack',
-        title: strings.text(`features.${intent}`),
-        value: strings.text(`features.${intent}`),
-      },
-    }));
+    const choices: Choice[] = routed.intents.map((intent) => {
+      const name = strings.text(featureOf(intent).name);
+      return { value: intent, synonyms: [name], action: { type: 'imBack', title: name, value: name } };
+    });
     choices.push({
       value: 'else',
       action: {
@@ -356,8 +357,8 @@ export class MainDialog extends InterruptibleDialog {
       intent === 'handoff'
         ? strings.text('routing.handoffNotYet')
         : strings.text('routing.notYet', {
-            feature: strings.text(`features.${intent}`),
-            features: strings.text('menu.featureList'),
+            feature: strings.text(featureOf(intent).name),
+            features: featureListText(strings),
           }),
     );
     return step.next();
@@ -444,15 +445,8 @@ export class MainDialog extends InterruptibleDialog {
       | undefined;
     if (!recognition || routing?.kind !== 'confirm' || answersOpenChoice(innerDc, this.deps.strings))
       return undefined;
-    const { entities } = recognition;
-    const details: Record<FeatureIntent, number> = {
-      accommodation: entities.accommodationSetting.length,
-      peerGroup: entities.groupApproach.length + entities.groupFormat.length,
-      appointment: entities.appointmentType.length + entities.datetime.length,
-      practice: 0,
-      handoff: 0,
-    };
-    if (details[routing.intent] === 0 || this.commandIn(innerDc)) return undefined;
+    if (featureOf(routing.intent).details(recognition.entities) === 0 || this.commandIn(innerDc))
+      return undefined;
     const text = [routing.said?.text, innerDc.context.activity.text].filter(Boolean).join(' ');
     await innerDc.cancelAllDialogs();
     saidOverTwo.set(innerDc.context, { recognition, text });

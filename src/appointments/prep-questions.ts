@@ -154,6 +154,11 @@ export class PrepQuestions {
   private afterSaving(state: PrepState, now: Date, skip: ChoiceSpec): Question {
     const { strings } = this;
     const c = (value: string, label: StringKey, words?: StringKey) => choiceOf(strings, value, label, words);
+    /** A question with two answers, each a value, its label and the words that also say it. */
+    const twoWay = (text: StringKey, ...answers: [string, StringKey, StringKey][]): Question => ({
+      text: strings.text(text),
+      choices: answers.map(([value, label, words]) => c(value, label, words)),
+    });
     const when = state.draft.when ? formatWhen(state.draft.when, strings, now) : '';
     switch (state.step) {
       case 'reminder': {
@@ -174,21 +179,17 @@ export class PrepQuestions {
       case 'timeCheck':
         return { text: this.timeCheck(state, now), choices: this.checkChoices('appointment.timeNo') };
       case 'followUp':
-        return {
-          text: strings.text('appointment.askFollowUp'),
-          choices: [
-            c('yes', 'appointment.followUpYes', 'appointment.supportYesWords'),
-            c('no', 'appointment.followUpNo', 'appointment.supportNoWords'),
-          ],
-        };
+        return twoWay(
+          'appointment.askFollowUp',
+          ['yes', 'appointment.followUpYes', 'appointment.supportYesWords'],
+          ['no', 'appointment.followUpNo', 'appointment.supportNoWords'],
+        );
       case 'review':
-        return {
-          text: strings.text('appointment.askReview'),
-          choices: [
-            c('save', 'appointment.reviewSave', 'appointment.reviewSaveWords'),
-            c('change', 'appointment.reviewChange', 'appointment.reviewChangeWords'),
-          ],
-        };
+        return twoWay(
+          'appointment.askReview',
+          ['save', 'appointment.reviewSave', 'appointment.reviewSaveWords'],
+          ['change', 'appointment.reviewChange', 'appointment.reviewChangeWords'],
+        );
       case 'change':
         return { text: strings.text('appointment.askChange'), choices: this.changeChoices() };
       default:

@@ -2,15 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
 import { AccommodationDialog } from '../../dialogs/accommodation-dialog.js';
-import { AppointmentDialog } from '../../dialogs/appointment-dialog.js';
 import { AppointmentPlansDialog } from '../../dialogs/appointment-plans-dialog.js';
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
 import { createDialogDeps } from '../../dialogs/dialog-deps.js';
+import { buildFeatureDialogs, type FeatureParts } from '../../dialogs/feature-dialogs.js';
 import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { MyPlansDialog } from '../../dialogs/my-plans-dialog.js';
-import { PeerGroupDialog } from '../../dialogs/peer-group-dialog.js';
-import { PracticeDialog } from '../../dialogs/practice-dialog.js';
 import { SafetyDialog } from '../../dialogs/safety-dialog.js';
 import {
   SAFETY_PLAN_DIALOG_ID,
@@ -189,13 +187,14 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
   const peerGroups = { directory: loadPeerDirectory(), clock };
   const accommodationOptions = { clock, requests: properties.accommodationRequests, offerPractice: true };
   const practice = { content: loadPracticeContent(), history: properties.practiceHistory, clock };
-  const features = () => ({
-    appointment: new AppointmentDialog(dialogDeps, appointments),
-    peerGroup: new PeerGroupDialog(dialogDeps, peerGroups),
-    accommodation: new AccommodationDialog(dialogDeps, accommodationOptions),
-    practice: new PracticeDialog(dialogDeps, practice),
-    handoff: new HandoffDialog(dialogDeps, handoff),
-  });
+  const featureParts: FeatureParts = {
+    deps: dialogDeps,
+    appointment: appointments,
+    accommodation: accommodationOptions,
+    peerGroup: peerGroups,
+    practice,
+    handoff,
+  };
   const retention = new Retention(storage, retentionIndex, personalData, config.retentionDays);
   const safetyPlans = new SafetyPlanSender(
     new SafetyPlanStore(properties.safetyPlan),
@@ -206,7 +205,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     conversationState,
     userState,
     dialogs: [
-      new MainDialog(dialogDeps, features()),
+      new MainDialog(dialogDeps, buildFeatureDialogs(featureParts)),
       new DeleteDataDialog(dialogDeps),
       new SafetyDialog(dialogDeps, content.spanish),
       new HandoffDialog(dialogDeps, handoff),

@@ -65,17 +65,16 @@ export function checkAnswer(
   if (!folded) return { kind: 'empty' };
   const corrected = correctionIn(strings, words);
   if (corrected) return { kind: 'correction', ...corrected };
-  // "what" or "idk" points at no option, even where a label has that word ("What I take").
-  if (strings.variants('answers.emptyWords').some((word) => foldAnswer(word) === folded))
-    return { kind: 'empty' };
   // A number can never be someone's own words: where options were shown, it points at one.
   const pick =
     reader.read(words, question) ??
     (/\d/.test(folded) ? reader.read(words, { ...question, numbered: true }) : undefined);
+  // "what" or "idk" points at no option, even where a label has that word ("What I take").
+  if (pick?.how !== 'exact' && reader.unsureOnly(folded)) return { kind: 'empty' };
   if (pick) return { kind: 'pick', pick };
-  if (isListed(strings.variants('answers.upsetWords'), folded)) return { kind: 'upset' };
-  if (reader.yesOrNo(words) !== undefined || reader.onlyFiller(folded) || /^\d+$/.test(folded))
-    return { kind: 'empty' };
+  const none = reader.nonAnswer(folded);
+  if (none === 'frustration') return { kind: 'upset' };
+  if (none || reader.yesOrNo(words) !== undefined || /^\d+$/.test(folded)) return { kind: 'empty' };
   if (!options.takesQuestions && asksSomething(folded)) return { kind: 'question' };
   return { kind: 'words', words: withoutLead(strings, words) };
 }
@@ -87,11 +86,6 @@ function withoutLead(strings: Strings, words: string): string {
     if (rest !== words && rest.trim()) return rest.trim();
   }
   return words;
-}
-
-/** True when one of `phrases` is said in `folded`, as whole words. */
-function isListed(phrases: readonly string[], folded: string): boolean {
-  return phrases.some((listed) => ` ${folded} `.includes(` ${foldAnswer(listed)} `));
 }
 
 /** Three words or more opening like a question ("what is the office called"). */

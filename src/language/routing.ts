@@ -1,5 +1,4 @@
 import type { Strings } from '../content/strings.js';
-import type { IntentName } from './intents/index.js';
 import { normalizeText } from './normalize.js';
 
 /**
@@ -19,13 +18,8 @@ export const thresholds = {
   switchAsk: 0.6,
 } as const;
 
-/** The guided conversations a person can ask for by name. */
-export const featureIntents = ['appointment', 'accommodation', 'peerGroup', 'practice', 'handoff'] as const;
-export type FeatureIntent = (typeof featureIntents)[number];
-
-export function isFeatureIntent(intent: IntentName): intent is FeatureIntent {
-  return (featureIntents as readonly string[]).includes(intent);
-}
+// The guided conversations are declared once, in the feature registry.
+export { type FeatureIntent, featureIntents, isFeatureIntent } from './features.js';
 
 /** True when the message signals a change of topic ("actually, can you find me a group?"). */
 export function hasSwitchCue(strings: Strings, text: string | undefined): boolean {

@@ -115,7 +115,6 @@ export class TypedAnswerReader {
   private readonly back: ReadonlySet<string>;
   private readonly skip: ReadonlySet<string>;
   private readonly unsure: ReadonlySet<string>;
-  private readonly nonAnswers: ReadonlySet<string>;
   private readonly frustration: readonly string[];
 
   constructor(private readonly strings: Strings) {
@@ -131,7 +130,6 @@ export class TypedAnswerReader {
     this.back = set('answers.backWords');
     this.skip = set('answers.skipWords');
     this.unsure = set('answers.unsureWords');
-    this.nonAnswers = set('answers.nonAnswerWords');
     this.frustration = strings.variants('answers.frustrationWords').map(foldAnswer);
   }
 
@@ -177,10 +175,8 @@ export class TypedAnswerReader {
    * around a question this way; such a reply is not their content.
    */
   saysNothing(text: string): boolean {
-    const folded = foldAnswer(text);
     return (
-      this.onlyFiller(folded) ||
-      this.unsure.has(folded) ||
+      this.nonAnswer(text) === 'filler' ||
       this.stepWord(text) !== undefined ||
       this.yesOrNo(text) !== undefined
     );
@@ -192,17 +188,27 @@ export class TypedAnswerReader {
     return this.back.has(folded) ? 'back' : this.skip.has(folded) ? 'skip' : undefined;
   }
 
+  /** True when the whole answer is a shrug ("idk", "what", "ok then", "?"): unsure, no answer. */
+  unsureOnly(text: string): boolean {
+    const folded = foldAnswer(text);
+    return !folded || this.unsure.has(folded);
+  }
+
   /**
    * What an answer says when it is no answer to keep: filler ("ok", "what", "?", "idk") or
-   * frustration ("ugh", "this is useless"), said on its own or, for frustration of a few words,
-   * within a short message. Undefined for anything with content of its own ("I stop eating").
+   * frustration or confusion ("ugh", "this is useless", "im confused"). A phrase of a few words
+   * counts anywhere in the message; a single word only with nothing but filler around it, so
+   * "when i feel useless" is a warning sign, not frustration. Undefined for anything with content
+   * of its own ("I stop eating"). Words are data (answers.unsureWords, frustrationWords).
    */
   nonAnswer(text: string): 'filler' | 'frustration' | undefined {
     const folded = foldAnswer(text);
-    if (!folded || this.nonAnswers.has(folded)) return 'filler';
+    if (this.unsureOnly(folded)) return 'filler';
     const said = ` ${folded} `;
-    const frustrated = this.frustration.some(
-      (phrase) => phrase === folded || (phrase.includes(' ') && said.includes(` ${phrase} `)),
+    const frustrated = this.frustration.some((phrase) =>
+      phrase.includes(' ')
+        ? said.includes(` ${phrase} `)
+        : said.includes(` ${phrase} `) && this.onlyFiller(said.replace(` ${phrase} `, ' ').trim()),
     );
     if (frustrated) return 'frustration';
     return this.onlyFiller(folded) ? 'filler' : undefined;

@@ -3,6 +3,7 @@ import { crisisLinesText } from '../content/crisis-lines.js';
 import type { CrisisResource } from '../content/crisis-resources.js';
 import type { Strings } from '../content/strings.js';
 import type { CommandRecognizer } from '../language/commands.js';
+import { featureListText } from '../language/features.js';
 import { exceedsInputBudget } from '../language/input-limits.js';
 import type { WayfinderRecognizer } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
@@ -43,7 +44,7 @@ export class GroupTurns {
     const { strings } = this.deps;
     await this.say(context, [
       strings.text('welcome.greeting'),
-      strings.text('teams.groupWelcome', { features: strings.text('menu.featureList') }),
+      strings.text('teams.groupWelcome', { features: featureListText(strings) }),
       strings.text('welcome.crisis'),
     ]);
   }
@@ -68,9 +69,7 @@ export class GroupTurns {
     }
     switch (this.answerFor(context.activity.text)) {
       case 'help':
-        await this.say(context, [
-          strings.text('teams.groupHelp', { features: strings.text('menu.featureList') }),
-        ]);
+        await this.say(context, [strings.text('teams.groupHelp', { features: featureListText(strings) })]);
         return;
       case 'aboutBot':
         await this.say(context, [aboutBotText(strings)]);

@@ -3,13 +3,13 @@ import type { Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { z } from 'zod';
 import { escapeMarkdown } from '../../src/cards/markdown.js';
-import type { App } from '../../src/host/app.js';
 import type { WayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
 import { appointmentHarness, testRecognizer } from '../appointments/harness.js';
-import { type StandInConnector, startConnector } from '../support/connector.js';
+import { useConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { makeDialogDeps } from '../support/dialog-case.js';
-import { postMessages, startTestApp, testActivity } from '../support/http.js';
+import { postMessages, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 
@@ -92,22 +92,13 @@ describe("markup in a person's words never renders as markup", () => {
   });
 
   describe('a message left for a peer specialist (HTTP)', () => {
-    let app: App;
-    let url: string;
-    let connector: StandInConnector;
-    before(async () => {
-      connector = await startConnector();
-      ({ app, url } = await startTestApp({ SPECIALIST_IDS: 'peer-1' }));
-    });
-    after(async () => {
-      await app.close();
-      await connector.close();
-    });
+    const connector = useConnector('suite');
+    const served = useTestApp({ env: { SPECIALIST_IDS: 'peer-1' } });
 
     async function say(conversation: string, user: string, text: string): Promise<void> {
       const activity = testActivity(conversation, { text, serviceUrl: connector.url }, user);
       delete activity.deliveryMode;
-      assert.equal((await postMessages(url, activity)).status, 200);
+      assert.equal((await postMessages(served.url, activity)).status, 200);
     }
 
     it('is escaped on the specialist card, and plain text in every message that carries it', async () => {

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import fc from 'fast-check';
-import type { App } from '../../src/host/app.js';
 import { MAX_MESSAGE_LENGTH } from '../../src/language/input-limits.js';
-import { type StandInConnector, startConnector } from '../support/connector.js';
+import { useConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
-import { exchangeAll, postMessages, startTestApp, testActivity } from '../support/http.js';
+import { exchangeAll, postMessages, testActivity } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 import { errorRecorder, messageTexts, prototypeIsClean, says } from './support.js';
 
@@ -210,17 +209,14 @@ describe('property: whatever is sent, the bot answers and never fails', function
 
 describe("property: nobody's messages or submits reveal another person's data", function () {
   this.timeout(PROPERTY_TIMEOUT_MS);
-  let app: App;
-  let url: string;
-  let connector: StandInConnector;
+  const connector = useConnector('suite');
+  const served = useTestApp({ env: { SPECIALIST_IDS: SPECIALIST } });
   const marker = `zq${SEED.toString(36)}mark`;
 
   before(async () => {
-    connector = await startConnector();
-    ({ app, url } = await startTestApp({ SPECIALIST_IDS: SPECIALIST }));
     // Person A: a nickname and a waiting request for a person, both carrying the marker.
     const a = (text: string) =>
-      exchangeAll(url, testActivity('conv-a', { text, serviceUrl: connector.url }, 'person-a'));
+      exchangeAll(served.url, testActivity('conv-a', { text, serviceUrl: connector.url }, 'person-a'));
     for (const text of [
       'hello',
       'Choose a nickname',
@@ -233,11 +229,6 @@ describe("property: nobody's messages or submits reveal another person's data", 
     const data = messageTexts(await a('show my data')).join('\n');
     assert.ok(data.includes(marker), "A's data holds the marker");
   });
-  after(async () => {
-    await app.close();
-    await connector.close();
-  });
-
   it("random messages and submits from person B never show A's marker", async () => {
     const fromB = fc.oneof(
       { weight: 3, arbitrary: steering },
@@ -270,7 +261,11 @@ describe("property: nobody's messages or submits reveal another person's data", 
           const conversation = freshConversation('conv-b');
           const user = sameUser ? 'person-b' : `person-b-${runs}`;
           for (const [text, valueJson] of turns) {
-            const { activities } = await send(url, testActivity(conversation, { text }, user), valueJson);
+            const { activities } = await send(
+              served.url,
+              testActivity(conversation, { text }, user),
+              valueJson,
+            );
             const everything = JSON.stringify(activities);
             assert.ok(!everything.includes(marker), `B saw A's data after ${JSON.stringify(text)}`);
           }
@@ -281,7 +276,7 @@ describe("property: nobody's messages or submits reveal another person's data", 
     // And nothing B did erased or changed A's data.
     const data = messageTexts(
       await exchangeAll(
-        url,
+        served.url,
         testActivity('conv-a', { text: 'show my data', serviceUrl: connector.url }, 'person-a'),
       ),
     ).join('\n');

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { StringKey, StringVars } from '../../src/content/strings.js';
-import type { App } from '../../src/host/app.js';
 import { type AgentsPlayground, startAgentsPlayground } from '../support/agents-playground.js';
 import { launchChromium, requireChromium, shown, WAIT_MS } from '../support/browser.js';
 import { testContent } from '../support/content.js';
-import { startTestApp } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const menuItems = [
@@ -28,16 +27,14 @@ const HERO_CARD = '[data-tid="hero-card"]';
  */
 describe('Microsoft 365 Agents Playground (Teams personal chat, in Chromium)', function () {
   this.timeout(60_000);
-  let app: App;
+  const served = useTestApp();
   let playground: AgentsPlayground | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let page: Page;
 
   before(async function () {
     requireChromium(this);
-    let url: string;
-    ({ app, url } = await startTestApp());
-    playground = await startAgentsPlayground(`${url}/api/messages`);
+    playground = await startAgentsPlayground(`${served.url}/api/messages`);
     browser = await launchChromium();
     page = await browser.context.newPage();
     // Offline: the Playground's page asks a CDN for fonts, which is not needed to read it.
@@ -48,7 +45,6 @@ describe('Microsoft 365 Agents Playground (Teams personal chat, in Chromium)', f
   after(async () => {
     await browser?.close();
     await playground?.stop();
-    await app?.close();
   });
 
   /** Waits until the chat shows the string `key` (with `vars`) `times` times. */

@@ -1,35 +1,31 @@
 import type { Page } from 'playwright-core';
-import type { App } from '../../src/host/app.js';
 import { activityShowing, launchChromium, requireChromium, send, WAIT_MS } from '../support/browser.js';
 import { testContent } from '../support/content.js';
-import { startTestApp } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const SCREENSHOT = '/tmp/wayfinder-handoff.png';
 
 describe('handoff in two Chromium windows: a member and a peer specialist', function () {
   this.timeout(120_000);
-  let app: App | undefined;
+  const served = useTestApp({ env: { SPECIALIST_IDS: 'peer-1' } });
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let member: Page;
   let specialist: Page;
 
   before(async function () {
     requireChromium(this);
-    const started = await startTestApp({ SPECIALIST_IDS: 'peer-1' });
-    app = started.app;
     browser = await launchChromium();
     member = browser.context.pages()[0] ?? (await browser.context.newPage());
     specialist = await browser.context.newPage();
-    await specialist.goto(`${started.url}/?user=peer-1`, { waitUntil: 'load', timeout: WAIT_MS });
-    await member.goto(started.url, { waitUntil: 'load', timeout: WAIT_MS });
+    await specialist.goto(`${served.url}/?user=peer-1`, { waitUntil: 'load', timeout: WAIT_MS });
+    await member.goto(served.url, { waitUntil: 'load', timeout: WAIT_MS });
     await activityShowing(member, strings.text('welcome.greeting')).waitFor({ timeout: WAIT_MS });
     await activityShowing(specialist, strings.text('welcome.greeting')).waitFor({ timeout: WAIT_MS });
   });
 
   after(async () => {
     await browser?.close();
-    await app?.close();
   });
 
   it('the specialist goes on duty and gets the member’s request', async () => {

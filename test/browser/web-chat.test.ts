@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import type { App } from '../../src/host/app.js';
 import {
   activityShowing,
   launchChromium,
@@ -10,7 +9,7 @@ import {
   WAIT_MS,
 } from '../support/browser.js';
 import { testContent } from '../support/content.js';
-import { startTestApp } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const SCREENSHOT = '/tmp/wayfinder-webchat.png';
 
@@ -18,27 +17,24 @@ const { strings } = testContent();
 
 describe('local chat page in Chromium (Web Chat over the local Direct Line)', function () {
   this.timeout(90_000);
-  let app: App | undefined;
+  const served = useTestApp();
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let page: Page;
   const problems: string[] = [];
 
   before(async function () {
     requireChromium(this);
-    const started = await startTestApp();
-    app = started.app;
     browser = await launchChromium();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('pageerror', (error) => problems.push(`page error: ${error.name}`));
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
-    await page.goto(started.url, { waitUntil: 'load', timeout: WAIT_MS });
+    await page.goto(served.url, { waitUntil: 'load', timeout: WAIT_MS });
   });
 
   after(async () => {
     await browser?.close();
-    await app?.close();
   });
 
   const activity = (text: string) => activityShowing(page, text);

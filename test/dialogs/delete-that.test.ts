@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import { RobustnessBot } from '../robustness/harness.js';
+import { useRobustnessBot } from '../robustness/harness.js';
 import { promptPaths } from '../robustness/prompt-paths.js';
-import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
 
@@ -13,16 +12,7 @@ const says = (replies: readonly Partial<Activity>[], key: Parameters<typeof cont
 /** People typed "delete that" meaning their last answer, and got "delete my data". */
 describe('"delete that" means the last answer, not "delete my data"', function () {
   this.timeout(60_000);
-  let bot: RobustnessBot;
-  // Some questions are asked only with a specialist on duty (the handoff's consent).
-  let connector: StandInConnector;
-  before(async () => {
-    bot = new RobustnessBot();
-    connector = await startConnector();
-  });
-  after(async () => {
-    await connector.close();
-  });
+  const robust = useRobustnessBot();
 
   // Questions with a question before them ("back" goes there), and where "back" leads.
   const paths = promptPaths.filter((path) => path.back !== undefined);
@@ -33,8 +23,8 @@ describe('"delete that" means the last answer, not "delete my data"', function (
     it(`"${typed}" at every question with one before it goes back there, and never asks to erase data`, async () => {
       const wrong: string[] = [];
       for (const path of paths) {
-        await bot.specialistOnDuty(path.onDuty ? connector.url : undefined);
-        const conversation = bot.conversation();
+        await robust.bot.specialistOnDuty(path.onDuty ? robust.connector.url : undefined);
+        const conversation = robust.bot.conversation();
         for (const step of path.steps) await conversation.say(step);
         const replies = await conversation.say(typed);
         if (says(replies, 'data.confirmDelete')) wrong.push(`${path.prompt}: asked to erase data`);
@@ -46,7 +36,7 @@ describe('"delete that" means the last answer, not "delete my data"', function (
   }
 
   it('at the menu, "delete that" does not ask to erase data; "delete my data" still does', async () => {
-    const conversation = bot.conversation();
+    const conversation = robust.bot.conversation();
     await conversation.say('hi');
     assert.ok(!says(await conversation.say('delete that'), 'data.confirmDelete'));
     assert.ok(says(await conversation.say('delete my data'), 'data.confirmDelete'));

@@ -1,23 +1,21 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { StringKey, StringVars } from '../../src/content/strings.js';
-import type { App } from '../../src/host/app.js';
 import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
 import { testContent } from '../support/content.js';
 import { templatePattern } from '../support/dialog-case.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 /** Thursday 8 May 2025, 10 AM in Chicago: dates said in these conversations count from it. */
 const clock = () => new Date('2025-05-08T15:00:00Z');
 
 describe('a conversation left for another keeps its answers and resumes where it was (HTTP, no conversationUpdate)', () => {
-  let started: { app: App; url: string } | undefined;
-  before(async () => {
-    // Nothing here is scheduled: no reminder is accepted, so the scheduler may run.
-    started = await startTestApp({}, { clock, recognizer: createWayfinderRecognizer({ clock }) });
+  // Nothing here is scheduled: no reminder is accepted, so the scheduler may run.
+  const served = useTestApp({
+    overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
   });
-  after(() => started?.app.close());
 
   let conversation = 0;
   /** A person of their own, saying `text` as Web Chat would; returns what they see. */
@@ -26,7 +24,7 @@ describe('a conversation left for another keeps its answers and resumes where it
     const id = `resume-${conversation}`;
     return async (text: string): Promise<string> => {
       const activity = testActivity(id, { text, localTimezone: 'America/Chicago' });
-      const replies: Partial<Activity>[] = await exchange(started?.url ?? '', activity);
+      const replies: Partial<Activity>[] = await exchange(served.url, activity);
       return replies.map((reply) => reply.text ?? '').join('\n\n');
     };
   };

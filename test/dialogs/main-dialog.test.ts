@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { CardAction } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { MainDialog } from '../../dialogs/main-dialog.js';
+import { featureListText } from '../../src/language/features.js';
 import { testContent } from '../support/content.js';
 import { type DialogCase, makeDialogDeps, runDialogCase, storedUserState } from '../support/dialog-case.js';
 
@@ -197,7 +198,7 @@ describe('MainDialog transcripts', () => {
     const { client, deps } = await runDialogCase(makeMain, [['hello', ['menu.prompt']]]);
     const reply = await client.sendActivity('help');
     for (const key of ['help.summary', 'help.person', 'help.privacy'] as const) {
-      const vars = { features: deps.strings.text('menu.featureList') };
+      const vars = { features: featureListText(deps.strings) };
       assert.ok(reply.text.includes(deps.strings.text(key, vars)), key);
     }
   });

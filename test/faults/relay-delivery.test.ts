@@ -1,51 +1,46 @@
 import assert from 'node:assert/strict';
-import type { App } from '../../src/host/app.js';
-import { type StandInConnector, startConnector } from '../support/connector.js';
+import { useConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
-import { exchange, postMessages, startTestApp, testActivity } from '../support/http.js';
+import { exchange, postMessages, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 
 describe('faults: a relay whose other side cannot be reached (HTTP, stand-in connector)', () => {
-  let app: App;
-  let url: string;
-  let connector: StandInConnector;
   /** Backoff waits park here until the test opens the gate. */
   let parked = 0;
   let openGate = () => {};
   let gate: Promise<void>;
 
-  beforeEach(async () => {
-    connector = await startConnector();
+  beforeEach(() => {
     gate = new Promise((resolve) => {
       openGate = resolve;
     });
     parked = 0;
-    ({ app, url } = await startTestApp(
-      { SPECIALIST_IDS: 'peer-1' },
-      {
-        sendRetry: {
-          attempts: 3,
-          attemptTimeoutMs: 200,
-          sleep: async () => {
-            parked += 1;
-            await gate;
-          },
+  });
+  // Registered before the app's hooks, so the gate opens before the app closes.
+  afterEach(() => openGate());
+  const connector = useConnector();
+  const served = useTestApp({
+    per: 'test',
+    env: { SPECIALIST_IDS: 'peer-1' },
+    overrides: () => ({
+      sendRetry: {
+        attempts: 3,
+        attemptTimeoutMs: 200,
+        sleep: async () => {
+          parked += 1;
+          await gate;
         },
       },
-    ));
-  });
-  afterEach(async () => {
-    openGate();
-    await app.close();
-    await connector.close();
+    }),
   });
 
   /** Posts one message whose replies go to the stand-in connector; resolves to the HTTP status. */
   function post(conversation: string, user: string, text: string): Promise<number> {
     const activity = testActivity(conversation, { text, serviceUrl: connector.url }, user);
     delete activity.deliveryMode;
-    return postMessages(url, activity).then((response) => response.status);
+    return postMessages(served.url, activity).then((response) => response.status);
   }
 
   it('retries for a bounded time while other conversations go on, then tells the member it did not go through', async () => {
@@ -55,7 +50,7 @@ describe('faults: a relay whose other side cannot be reached (HTTP, stand-in con
       serviceUrl: connector.url,
       conversation: { id: 'member-1', isGroup: false, conversationType: '', name: '' },
     };
-    const { code } = await app.handoff.request({
+    const { code } = await served.app.handoff.request({
       userKey: 'test/users/member-a/',
       alias: 'Sam',
       reference: member,
@@ -73,7 +68,7 @@ describe('faults: a relay whose other side cannot be reached (HTTP, stand-in con
       return status;
     });
     while (parked === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-    const other = await exchange(url, testActivity('bystander', { text: 'hello' }, 'someone'));
+    const other = await exchange(served.url, testActivity('bystander', { text: 'hello' }, 'someone'));
     assert.ok(other.some((a) => a.text?.startsWith(strings.text('menu.prompt'))));
     assert.equal(memberDone, false, 'another conversation finished while the relay was retrying');
 

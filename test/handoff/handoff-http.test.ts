@@ -1,34 +1,27 @@
 import assert from 'node:assert/strict';
 import { HandoffStore } from '../../src/handoff/handoff-store.js';
-import type { App } from '../../src/host/app.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { type StandInConnector, startConnector } from '../support/connector.js';
+import { useConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
-import { postMessages, startTestApp, testActivity } from '../support/http.js';
+import { postMessages, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const SPECIALISTS = 'peer-1,peer-2';
 
 describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
-  let app: App;
-  let url: string;
   let storage: MemoryAppStorage;
-  let connector: StandInConnector;
   let now: number;
-
-  beforeEach(async () => {
-    storage = new MemoryAppStorage();
-    connector = await startConnector();
-    now = Date.parse('2026-03-01T15:00:00Z');
-    ({ app, url } = await startTestApp(
-      // The race rounds script Accept far faster than a person types: no rate limit here.
-      { SPECIALIST_IDS: SPECIALISTS, HANDOFF_WAIT_MINUTES: '5', RATE_LIMIT_PER_MINUTE: '0' },
-      { storage, clock: () => new Date(now) },
-    ));
-  });
-  afterEach(async () => {
-    await app.close();
-    await connector.close();
+  const connector = useConnector();
+  const served = useTestApp({
+    per: 'test',
+    // The race rounds script Accept far faster than a person types: no rate limit here.
+    env: { SPECIALIST_IDS: SPECIALISTS, HANDOFF_WAIT_MINUTES: '5', RATE_LIMIT_PER_MINUTE: '0' },
+    overrides: () => {
+      storage = new MemoryAppStorage();
+      now = Date.parse('2026-03-01T15:00:00Z');
+      return { storage, clock: () => new Date(now) };
+    },
   });
 
   /** One message from `user` in `conversation`; replies go to the stand-in connector. */
@@ -40,7 +33,7 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     });
     delete activity.deliveryMode;
     if (value !== undefined) activity.value = value;
-    const response = await postMessages(url, activity);
+    const response = await postMessages(served.url, activity);
     assert.equal(response.status, 200);
     return connector.newTexts(conversation);
   }
@@ -206,7 +199,7 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     assert.equal((await store.request(code))?.request.member.alias, 'Jo');
     // A message left waits for whoever comes on duty: it does not time out on the person.
     now += 60 * 60_000;
-    assert.equal(await app.handoff.sweepTimeouts(), 0);
+    assert.equal(await served.app.handoff.sweepTimeouts(), 0);
     assert.deepEqual(connector.newTexts('member-1'), []);
   });
 
@@ -256,8 +249,8 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     await say('spec-1', 'peer-1', 'on duty');
     await requestPerson('member-1', 'member-a', 'Al');
     now += 6 * 60_000;
-    assert.equal(await app.handoff.sweepTimeouts(), 1);
-    assert.equal(await app.handoff.sweepTimeouts(), 0, 'told once');
+    assert.equal(await served.app.handoff.sweepTimeouts(), 1);
+    assert.equal(await served.app.handoff.sweepTimeouts(), 0, 'told once');
     const told = connector.newTexts('member-1');
     assert.ok(told[0]?.startsWith(strings.text('handoff.timedOut', { minutes: 5 })));
     const lines = await say('member-1', 'member-a', strings.text('handoff.crisisLines'));
@@ -279,11 +272,7 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     await say('spec-1', 'peer-1', 'on duty');
     await requestPerson('member-1', 'member-a', 'Tia');
     await say('spec-1', 'peer-1', 'accept');
-    await app.close();
-    ({ app, url } = await startTestApp(
-      { SPECIALIST_IDS: SPECIALISTS },
-      { storage, clock: () => new Date(now) },
-    ));
+    await served.restart();
     connector.newTexts('spec-1');
     await say('member-1', 'member-a', 'are you still there?');
     assert.deepEqual(connector.newTexts('spec-1'), ['Tia: are you still there?']);
@@ -299,7 +288,7 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
         serviceUrl: connector.url,
         conversation: { id: `race-${round}`, isGroup: false, conversationType: '', name: '' },
       };
-      const { code } = await app.handoff.request({
+      const { code } = await served.app.handoff.request({
         userKey: `test/users/race-${round}/`,
         alias: 'R',
         reference: member,
@@ -317,7 +306,7 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
       const lost = [first, second].filter((texts) => texts[0] === strings.text('specialist.taken', { code }));
       assert.equal(won.length, 1, `round ${round}: ${JSON.stringify([first, second])}`);
       assert.equal(lost.length, 1, `round ${round}`);
-      await app.handoff.end(code, 'specialist');
+      await served.app.handoff.end(code, 'specialist');
     }
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type CheckedAnswer, checkAnswer, nicknameIn } from '../../src/language/answer-check.js';
-import type { AnswerOption, TypedQuestion } from '../../src/language/typed-answer.js';
+import { type AnswerOption, type TypedQuestion, typedAnswerReader } from '../../src/language/typed-answer.js';
 import { testContent } from '../support/content.js';
 
 const { strings } = testContent();
@@ -71,6 +71,19 @@ describe('checkAnswer: a free-text answer read for what it is before it is kept'
   it('a correction with "not" says which answer it replaces', () => {
     const found = checkAnswer(strings, "it's the med doc, not primary", open);
     assert.deepEqual(found, { kind: 'correction', words: 'the med doc', replaces: 'primary' });
+  });
+
+  it('one list per meaning: every dialog reads a shrug and frustration the same way', () => {
+    const reader = typedAnswerReader(strings);
+    for (const shrug of strings.variants('answers.unsureWords')) {
+      assert.equal(checkAnswer(strings, shrug, open).kind, 'empty', shrug);
+      assert.equal(reader.nonAnswer(shrug), 'filler', shrug);
+      assert.equal(reader.saysNothing(shrug), true, shrug);
+    }
+    for (const upset of strings.variants('answers.frustrationWords')) {
+      assert.equal(checkAnswer(strings, upset, open).kind, 'upset', upset);
+      assert.equal(reader.nonAnswer(upset), 'frustration', upset);
+    }
   });
 
   it('a question is content where the question collects questions', () => {

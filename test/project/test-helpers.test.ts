@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { useConnector } from '../support/connector.js';
 import { useTempDir } from '../support/temp-dir.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -37,6 +38,31 @@ describe('the shared test hooks', () => {
       await served.restart();
       assert.equal(served.app.storage, before);
       assert.equal((await fetch(`${served.url}/healthz`)).status, 200);
+    });
+  });
+
+  describe('useConnector per test', () => {
+    const connector = useConnector();
+    let earlier: string | undefined;
+
+    it('runs a stand-in connector that records what is sent to it', async () => {
+      const sent = { type: 'message', text: 'hello', conversation: { id: 'c1' } };
+      const response = await fetch(`${connector.url}/v3/conversations/c1/activities`, {
+        method: 'POST',
+        body: JSON.stringify(sent),
+      });
+      assert.equal(response.status, 200);
+      assert.deepEqual(connector.newTexts('c1'), ['hello']);
+      earlier = connector.url;
+    });
+
+    it('closed the connector of the test before and started a fresh one', async () => {
+      assert.ok(earlier);
+      assert.notEqual(connector.url, earlier);
+      await assert.rejects(
+        fetch(`${earlier}/v3/conversations/c1/activities`, { method: 'POST', body: '{}' }),
+      );
+      assert.deepEqual(connector.received, []);
     });
   });
 

@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/host/config.js';
 import { createWayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
 import { silentLogger } from '../../src/platform/log.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
+import { type StandInConnector, useConnector } from '../support/connector.js';
 
 /** Thursday 8 May 2025, 10:00 in Chicago: a fixed "now", so dates in paths mean the same day. */
 export const fixedNow = new Date('2025-05-08T15:00:00Z');
@@ -92,6 +93,29 @@ export class RobustnessBot {
       recipient: { id: 'bot', name: 'Wayfinder' },
     });
   }
+}
+
+/** What the robustness suites run against: the real bot, and where an on-duty specialist's cards go. */
+export interface RobustnessSetUp {
+  readonly bot: RobustnessBot;
+  /** Some questions are asked only with a specialist on duty (the handoff's consent). */
+  readonly connector: StandInConnector;
+}
+
+/** Registers the hooks that make one RobustnessBot and a stand-in connector for the suite. */
+export function useRobustnessBot(): RobustnessSetUp {
+  let bot: RobustnessBot | undefined;
+  before(() => {
+    bot = new RobustnessBot();
+  });
+  const connector = useConnector('suite');
+  return {
+    get bot() {
+      if (!bot) throw new Error('the robustness bot exists only inside a test or hook');
+      return bot;
+    },
+    connector,
+  };
 }
 
 /** One person's conversation. */

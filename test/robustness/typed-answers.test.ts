@@ -3,10 +3,9 @@ import type { Activity } from 'botbuilder';
 import { prepFields } from '../../src/appointments/plan.js';
 import type { StringKey } from '../../src/content/strings.js';
 import { filters } from '../../src/peer-groups/matching.js';
-import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
-import { type Conversation, RobustnessBot, type SeenQuestion } from './harness.js';
+import { type Conversation, RobustnessBot, type SeenQuestion, useRobustnessBot } from './harness.js';
 import { knownIssues, type PromptPath, promptPaths, unreachable } from './prompt-paths.js';
 import {
   answersNotCommands,
@@ -145,18 +144,10 @@ const says = (replies: readonly Partial<Activity>[], key: StringKey) =>
 
 describe('Robustness: every question reads typed answers the one shared way', function () {
   this.timeout(120000);
-  let bot: RobustnessBot;
+  const robust = useRobustnessBot();
   let covered = 0;
-  /** Where an on-duty specialist's request cards go. */
-  let connector: StandInConnector;
 
-  before(async () => {
-    bot = new RobustnessBot();
-    connector = await startConnector();
-  });
-
-  after(async () => {
-    await connector.close();
+  after(() => {
     console.log(`      robustness: ${promptPaths.length} prompts x typed answers = ${covered} answers tried`);
   });
 
@@ -166,7 +157,7 @@ describe('Robustness: every question reads typed answers the one shared way', fu
       ...promptPaths.map((path) => path.prompt),
       ...Object.keys(unreachable).filter((prompt) => unreachable[prompt]?.[''] !== undefined),
     ]);
-    const missing = [...bot.promptIds()].filter((id) => !reached.has(id));
+    const missing = [...robust.bot.promptIds()].filter((id) => !reached.has(id));
     assert.deepEqual(
       missing,
       [],
@@ -201,8 +192,8 @@ describe('Robustness: every question reads typed answers the one shared way', fu
     it(`${prompt}: ${JSON.stringify(typed)} is an answer (next: ${next}), not a command or a miss`, async () => {
       const path = promptPaths.find((p) => nameOf(p) === prompt);
       assert.ok(path, prompt);
-      await bot.specialistOnDuty(path.onDuty ? connector.url : undefined);
-      const conversation = bot.conversation();
+      await robust.bot.specialistOnDuty(path.onDuty ? robust.connector.url : undefined);
+      const conversation = robust.bot.conversation();
       for (const step of path.steps) await conversation.say(step);
       const replies = await conversation.say(typed);
       assert.ok(says(replies, next), `${JSON.stringify(textsOf(replies))} has no "${next}"`);
@@ -224,7 +215,7 @@ describe('Robustness: every question reads typed answers the one shared way', fu
       for (const path of promptPaths) {
         const name = nameOf(path);
         it(`${name}: reached by typing, then every typed answer moves on or gets a different retry`, async () => {
-          await channelBot.specialistOnDuty(path.onDuty ? connector.url : undefined);
+          await channelBot.specialistOnDuty(path.onDuty ? robust.connector.url : undefined);
           const start = channelBot.conversation();
           for (const step of path.steps) await start.say(step);
           assert.equal(await start.openPrompt(), path.prompt, `${name}: the path ends at another prompt`);

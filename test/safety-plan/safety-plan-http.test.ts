@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import type { App } from '../../src/host/app.js';
 import { userStateKey } from '../../src/privacy/state-keys.js';
 import { safetyPlanProperty } from '../../src/safety-plan/plan-store.js';
 import { schedulerKeys } from '../../src/scheduling/index.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { type StandInConnector, startConnector } from '../support/connector.js';
+import { useConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply } from '../support/dialog-case.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
 import { conversationIdOf, postTeams, type TeamsPlace, teamsActivity, teamsUser } from '../support/teams.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings, spanish } = testContent();
 const t = (key: Parameters<typeof strings.text>[0]) => strings.text(key);
@@ -417,23 +417,21 @@ const opensWithCrisis = (replies: readonly Reply[]) =>
 
 describe('safety plan: transcripts over HTTP (issue 20)', function () {
   this.timeout(60_000);
-  let app: App;
-  let url: string;
   let storage: MemoryAppStorage;
   let conversation = 0;
-
-  beforeEach(async () => {
-    storage = new MemoryAppStorage();
-    ({ app, url } = await startTestApp({ RATE_LIMIT_PER_MINUTE: '0' }, { storage }));
-    await app.scheduler.stop();
-  });
-  afterEach(async () => {
-    await app.close();
+  const served = useTestApp({
+    per: 'test',
+    env: { RATE_LIMIT_PER_MINUTE: '0' },
+    overrides: () => {
+      storage = new MemoryAppStorage();
+      return { storage };
+    },
+    manualScheduler: true,
   });
 
   /** One message in the case's conversation; the messages the person sees. */
   async function say(id: string, text: string, fields: Record<string, unknown> = {}) {
-    return exchange(url, testActivity(id, { text, ...fields }, 'planner'));
+    return exchange(served.url, testActivity(id, { text, ...fields }, 'planner'));
   }
 
   /** `started`: the conversation is under way already (the disclosure was made). */
@@ -527,7 +525,7 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
     );
     const plan = await storedPlan();
     assert.ok(plan?.followUpId, 'the check-in is noted in the plan');
-    const item = await app.scheduler.get(plan.followUpId);
+    const item = await served.app.scheduler.get(plan.followUpId);
     assert.equal(item?.status, 'pending');
     assert.ok(item?.status === 'pending');
     assert.equal(item.timezone, 'America/Denver');
@@ -568,10 +566,7 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
 });
 
 describe('safety plan in Teams groups and channels (issue 20)', () => {
-  let app: App;
-  let url: string;
   let storage: MemoryAppStorage;
-  let connector: StandInConnector;
   const channel: TeamsPlace = {
     kind: 'channel',
     channel: '19:general@thread.tacv2',
@@ -579,19 +574,18 @@ describe('safety plan in Teams groups and channels (issue 20)', () => {
   };
   const groupChat: TeamsPlace = { kind: 'groupChat', id: '19:group-chat-plan@thread.v2' };
 
-  beforeEach(async () => {
-    storage = new MemoryAppStorage();
-    connector = await startConnector();
-    ({ app, url } = await startTestApp({}, { storage }));
-  });
-  afterEach(async () => {
-    await app.close();
-    await connector.close();
+  const connector = useConnector();
+  const served = useTestApp({
+    per: 'test',
+    overrides: () => {
+      storage = new MemoryAppStorage();
+      return { storage };
+    },
   });
 
   it('a crisis message in a channel gets the crisis lines there, with no plan button and nothing asked', async () => {
     await postTeams(
-      url,
+      served.url,
       teamsActivity(channel, teamsUser('ana'), { text: 'i want to kill myself' }, connector.url),
     );
     const [reply, ...more] = connector.newTexts(conversationIdOf(channel));
@@ -604,7 +598,7 @@ describe('safety plan in Teams groups and channels (issue 20)', () => {
   for (const place of [channel, groupChat]) {
     for (const words of ['my safety plan', 'make a safety plan', 'change my warning signs']) {
       it(`"${words}" in a ${place.kind} points to the personal chat; nothing is asked, shown or kept`, async () => {
-        await postTeams(url, teamsActivity(place, teamsUser('ana'), { text: words }, connector.url));
+        await postTeams(served.url, teamsActivity(place, teamsUser('ana'), { text: words }, connector.url));
         const replies = connector.newTexts(conversationIdOf(place));
         assert.equal(replies.length, 1);
         assert.ok(replies[0]?.startsWith(t('safetyPlan.inGroup')), replies[0]);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { SafetyReplies } from '../../dialogs/safety-replies.js';
-import type { App } from '../../src/host/app.js';
 import { testContent } from '../support/content.js';
-import { directLineJoin, directLineSay, exchange, exchangeAll, startTestApp } from '../support/http.js';
+import { directLineJoin, directLineSay, exchange, exchangeAll } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings, spanish, crisisResources } = testContent();
 const replies = new SafetyReplies(strings, spanish, crisisResources);
@@ -52,23 +52,18 @@ describe('after the overdose steps, help has come', () => {
 
   describe('over HTTP', function () {
     this.timeout(60_000);
-    let app: App;
-    let url: string;
+    const served = useTestApp();
     let sequence = 0;
-    before(async () => {
-      ({ app, url } = await startTestApp());
-    });
-    after(() => app.close());
 
     /** A conversation that has had the overdose steps, opened by a conversationUpdate or not. */
     async function afterSteps(started: boolean): Promise<(text: string) => Promise<Partial<Activity>[]>> {
       sequence += 1;
       const conversation = `overdose-follow-up-${sequence}`;
       const user = `overdose-user-${sequence}`;
-      if (started) await exchange(url, directLineJoin(conversation, user));
-      const first = await exchange(url, directLineSay(conversation, user, OVERDOSE));
+      if (started) await exchange(served.url, directLineJoin(conversation, user));
+      const first = await exchange(served.url, directLineSay(conversation, user, OVERDOSE));
       assert.ok(textOf(first).includes(steps), 'the steps first');
-      return (text: string) => exchange(url, directLineSay(conversation, user, text));
+      return (text: string) => exchange(served.url, directLineSay(conversation, user, text));
     }
 
     for (const started of [true, false]) {
@@ -128,9 +123,9 @@ describe('after the overdose steps, help has come', () => {
       sequence += 1;
       const conversation = `overdose-es-${sequence}`;
       const user = `overdose-es-user-${sequence}`;
-      const first = await exchangeAll(url, directLineSay(conversation, user, 'mi hermano no respira'));
+      const first = await exchangeAll(served.url, directLineSay(conversation, user, 'mi hermano no respira'));
       assert.ok(textOf(first).includes(spanish.text('safety.stepOverdose')), textOf(first));
-      return (text: string) => exchange(url, directLineSay(conversation, user, text));
+      return (text: string) => exchange(served.url, directLineSay(conversation, user, text));
     }
   });
 });

@@ -78,3 +78,35 @@ export async function startConnector(): Promise<StandInConnector> {
       }),
   };
 }
+
+/**
+ * Registers hooks that start a stand-in connector before each test (or once for the suite) and
+ * close it after; read it inside a test or hook, since it exists only once the hook has run.
+ */
+export function useConnector(per: 'test' | 'suite' = 'test'): StandInConnector {
+  let started: StandInConnector | undefined;
+  const [setUp, tearDown] = per === 'test' ? [beforeEach, afterEach] : [before, after];
+  setUp(async () => {
+    started = await startConnector();
+  });
+  tearDown(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  const running = (): StandInConnector => {
+    if (!started) throw new Error('the stand-in connector runs only inside a test or hook');
+    return started;
+  };
+  return {
+    get url() {
+      return running().url;
+    },
+    get received() {
+      return running().received;
+    },
+    newTexts: (conversation) => running().newTexts(conversation),
+    fail: (...args) => running().fail(...args),
+    attempts: (conversation) => running().attempts(conversation),
+    close: () => running().close(),
+  };
+}

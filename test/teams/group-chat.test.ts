@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { featureListText } from '../../src/language/features.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { type StandInConnector, startConnector } from '../support/connector.js';
+import { useConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import {
   conversationIdOf,
@@ -24,15 +25,13 @@ const ana = teamsUser('ana');
 
 describe('Teams: group chats and channels (HTTP, Teams-shaped activities)', () => {
   let storage: MemoryAppStorage;
-  let connector: StandInConnector;
-
-  beforeEach(async () => {
-    storage = new MemoryAppStorage();
-    connector = await startConnector();
-  });
-  const served = useTestApp({ overrides: () => ({ storage }), per: 'test' });
-  afterEach(async () => {
-    await connector.close();
+  const connector = useConnector();
+  const served = useTestApp({
+    overrides: () => {
+      storage = new MemoryAppStorage();
+      return { storage };
+    },
+    per: 'test',
   });
 
   /** Ana says `text` in `place` (with the bot's @mention in groups); returns the replies there. */
@@ -48,9 +47,7 @@ describe('Teams: group chats and channels (HTTP, Teams-shaped activities)', () =
   it('takes the bot’s own @mention out, so "<at>Wayfinder</at> help" is help', async () => {
     const [reply, ...more] = await say(groupChat, 'help');
     assert.deepEqual(more, []);
-    assert.ok(
-      reply?.startsWith(strings.text('teams.groupHelp', { features: strings.text('menu.featureList') })),
-    );
+    assert.ok(reply?.startsWith(strings.text('teams.groupHelp', { features: featureListText(strings) })));
     assert.ok(reply?.endsWith(invite), 'invites to a private chat with a Teams deep link to the bot');
   });
 
@@ -150,9 +147,7 @@ describe('Teams: group chats and channels (HTTP, Teams-shaped activities)', () =
     const [welcome = '', ...more] = connector.newTexts(conversationIdOf(channel));
     assert.deepEqual(more, []);
     assert.ok(welcome.startsWith(strings.text('welcome.greeting')), 'says it is automated');
-    assert.ok(
-      welcome.includes(strings.text('teams.groupWelcome', { features: strings.text('menu.featureList') })),
-    );
+    assert.ok(welcome.includes(strings.text('teams.groupWelcome', { features: featureListText(strings) })));
     assert.ok(welcome.endsWith(invite));
     assert.ok(!welcome.includes(strings.text('menu.prompt')));
     await postTeams(served.url, update([teamsUser('ben')]));
