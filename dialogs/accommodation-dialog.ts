@@ -271,7 +271,10 @@ export class AccommodationDialog extends InterruptibleDialog {
     const field = state.adding ? 'idea' : nextField(state.draft);
     if (!field) return step.replaceDialog(FINISH, state);
     const question = state.adding
-      ? { text: this.deps.strings.text('accommodation.askAlso'), choices: this.questions.addChoices(state.draft) }
+      ? {
+          text: this.deps.strings.text('accommodation.askAlso'),
+          choices: this.questions.addChoices(state.draft),
+        }
       : this.questions.ask(field, state.draft, state.own === true);
     const validations: QuestionState = { field, draft: state.draft, adding: state.adding === true };
     return step.prompt(questionPrompt(field), {
@@ -393,6 +396,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     let parsed = this.questions.parse(field, prompt.recognized.value ?? '', choices, {
       recognition: signals.recognition.get(context),
       today: this.today(context),
+      setting: draft.setting,
       numbered: showsNumbers(
         context.activity.channelId,
         undefined,
@@ -400,8 +404,12 @@ export class AccommodationDialog extends InterruptibleDialog {
       ),
     });
     // Adding takes a listed change or "back"; the person's own words are no change to add.
-    const ownIdea = parsed.kind === 'answer' && parsed.patch.idea !== undefined && !('id' in parsed.patch.idea);
-    if (adding && (parsed.kind === 'own' || parsed.kind === 'skip' || parsed.kind === 'correction' || ownIdea))
+    const ownIdea =
+      parsed.kind === 'answer' && parsed.patch.idea !== undefined && !('id' in parsed.patch.idea);
+    if (
+      adding &&
+      (parsed.kind === 'own' || parsed.kind === 'skip' || parsed.kind === 'correction' || ownIdea)
+    )
       parsed = prompt.attemptCount >= 2 ? { kind: 'back' } : { kind: 'miss' };
     if (parsed.kind === 'miss' && prompt.attemptCount >= 3) parsed = { kind: 'skip' };
     if (parsed.kind === 'tooLong') {
@@ -614,7 +622,9 @@ export class AccommodationDialog extends InterruptibleDialog {
   private async askChange(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as RequestState;
     const items: MenuItem[] = [
-      ...changeableFields(state.draft).map((field): MenuItem => ({ value: field, label: changeLabels[field] })),
+      ...changeableFields(state.draft).map(
+        (field): MenuItem => ({ value: field, label: changeLabels[field] }),
+      ),
       { value: 'keep', label: 'accommodation.changeKeep' },
     ];
     return this.menu(step, 'accommodation.askChange', 'accommodation.askChangeAgain', items);

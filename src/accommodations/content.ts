@@ -142,9 +142,7 @@ function contentSchema(strings: Strings, contacts: VerifiedContacts) {
         .superRefine(everyIdOnce(barrierIds)),
       // Ideas are offered before the person chooses what to share, so each must fit every level.
       ideas: z
-        .array(
-          z.strictObject({ id, label: stringKey, request: fitting([]), words: stringKey.optional() }),
-        )
+        .array(z.strictObject({ id, label: stringKey, request: fitting([]), words: stringKey.optional() }))
         .min(1)
         .superRefine(uniqueIds),
       ideasFor: z.record(
@@ -296,7 +294,10 @@ export function ideasFor(
 }
 
 /** Every idea offered in a setting, for any barrier: a second change may come from any of them. */
-export function settingIdeas(content: AccommodationContent, setting: SettingId): AccommodationContent['ideas'] {
+export function settingIdeas(
+  content: AccommodationContent,
+  setting: SettingId,
+): AccommodationContent['ideas'] {
   const ids = new Set(Object.values(content.ideasFor[setting]).flat());
   return content.ideas.filter((idea) => ids.has(idea.id));
 }

@@ -1,6 +1,6 @@
 import type { StringKey, Strings } from '../content/strings.js';
-import { type AccommodationContent, levelOf, settingOf } from './content.js';
 import { conditionPhrase } from './conditions.js';
+import { type AccommodationContent, levelOf, settingOf } from './content.js';
 import { addDays, sayDay } from './dates.js';
 import type { RequestAnswers, TermKind } from './model.js';
 import { appliesTo, sourcedText } from './rights.js';
@@ -156,7 +156,9 @@ export class RequestBuilder {
     const condition = answers.condition ?? 'health';
     if (condition === 'recovery') return [this.text(barrier.letter.specifics)];
     const phrase = conditionPhrase(this.strings, condition);
-    return [phrase ? this.text(barrier.letter.named, { condition: phrase }) : this.text(barrier.letter.general)];
+    return [
+      phrase ? this.text(barrier.letter.named, { condition: phrase }) : this.text(barrier.letter.general),
+    ];
   }
 
   private salutation(answers: RequestAnswers): string {

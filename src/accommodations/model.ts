@@ -25,7 +25,15 @@ export type TermKind = (typeof termKinds)[number];
  * said recovery, substance use, treatment or MAT; a diagnosis they named; or "a health condition".
  * Only the id is kept, never the words.
  */
-export const conditionIds = ['recovery', 'adhd', 'depression', 'anxiety', 'ptsd', 'bipolar', 'health'] as const;
+export const conditionIds = [
+  'recovery',
+  'adhd',
+  'depression',
+  'anxiety',
+  'ptsd',
+  'bipolar',
+  'health',
+] as const;
 export type ConditionId = (typeof conditionIds)[number];
 
 export const requestFormats = ['email', 'letter'] as const;
@@ -82,7 +90,10 @@ export const requestAnswersSchema = z.strictObject({
   barrier: barrierAnswerSchema,
   idea: ideaAnswerSchema,
   /** More listed changes asked for in the same request ("a later start and a quiet room"). */
-  also: z.array(id).max(MAX_CHANGES - 1).optional(),
+  also: z
+    .array(id)
+    .max(MAX_CHANGES - 1)
+    .optional(),
   who: whoAnswerSchema,
   format: z.enum(requestFormats),
   start: startAnswerSchema,

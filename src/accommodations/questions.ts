@@ -215,7 +215,10 @@ export class AccommodationQuestions {
 
   /** The changes that can be added to a request: the setting's ideas not asked for yet. */
   addChoices(draft: Draft): Choice[] {
-    const chosen = new Set([...('id' in (draft.idea ?? {}) ? [(draft.idea as { id: string }).id] : []), ...(draft.also ?? [])]);
+    const chosen = new Set([
+      ...('id' in (draft.idea ?? {}) ? [(draft.idea as { id: string }).id] : []),
+      ...(draft.also ?? []),
+    ]);
     return settingIdeas(this.content, draft.setting ?? 'other')
       .filter((idea) => !chosen.has(idea.id))
       .map((idea) => this.choice(idea.id, idea.label, idea.words));
@@ -231,17 +234,35 @@ export class AccommodationQuestions {
    * Several changes in one answer ("1 and 3", "a later start and a quiet room", "both" where two
    * are offered): each part must pick a listed change, or it is not read as several.
    */
-  several(text: string, choices: readonly Choice[], numbered: boolean): string[] | undefined {
+  several(
+    text: string,
+    choices: readonly Choice[],
+    numbered: boolean,
+    setting?: SettingId,
+  ): string[] | undefined {
     const reader = typedAnswerReader(this.strings);
     const listed = choices.filter((choice) => choice.value !== OWN && choice.value !== SKIP);
     const options = listed.map(answerOptionOf);
+    // A part may name a change the setting offers for another barrier ("and a quiet room").
+    const others = setting
+      ? settingIdeas(this.content, setting)
+          .filter((idea) => !listed.some((choice) => choice.value === idea.id))
+          .map((idea) => answerOptionOf(this.choice(idea.id, idea.label, idea.words)))
+      : [];
     const folded = normalizeText(text);
-    if (listed.length === 2 && this.strings.variants('accommodation.bothWords').some((w) => folded === normalizeText(w)))
+    if (
+      listed.length === 2 &&
+      this.strings.variants('accommodation.bothWords').some((w) => folded === normalizeText(w))
+    )
       return listed.map((choice) => choice.value);
-    const parts = folded.split(/\s*(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*/).filter((part) => part.trim() !== '');
+    const parts = folded
+      .split(/\s*(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*/)
+      .filter((part) => part.trim() !== '');
     if (parts.length < 2) return undefined;
     const picks = parts.map(
-      (part) => reader.read(part, { options, numbered: numbered || /^\d+$/.test(part.trim()) })?.value,
+      (part) =>
+        reader.read(part, { options, numbered: numbered || /^\d+$/.test(part.trim()) })?.value ??
+        reader.read(part, { options: others })?.value,
     );
     if (picks.some((pick) => pick === undefined)) return undefined;
     const unique = [...new Set(picks as string[])];
@@ -276,7 +297,7 @@ export class AccommodationQuestions {
     const corrected = correctionIn(this.strings, text);
     if (corrected) return { kind: 'correction', words: corrected.words };
     if (field === 'idea') {
-      const [first, ...also] = this.several(text, choices, turn.numbered === true) ?? [];
+      const [first, ...also] = this.several(text, choices, turn.numbered === true, turn.setting) ?? [];
       if (first) return { kind: 'answer', patch: { idea: { id: first }, also } };
     }
     const options = choices.map(answerOptionOf);
@@ -378,13 +399,19 @@ export class AccommodationQuestions {
    * at the condition question the person's words are mapped to a plain name ("a health
    * condition" when they name none we know), and "I'd rather not say" names nothing.
    */
-  private conditionAnswer(field: 'disclosure' | 'condition', text: string, options: readonly AnswerOption[]): Parsed {
+  private conditionAnswer(
+    field: 'disclosure' | 'condition',
+    text: string,
+    options: readonly AnswerOption[],
+  ): Parsed {
     const answer = (patch: Draft): Parsed => ({ kind: 'answer', patch });
     if (looksLikeNonsense(text)) return { kind: 'miss' };
     const named = conditionFrom(this.strings, text);
     if (field === 'disclosure') {
       if (named === 'health') return answer({ disclosure: 'general' });
-      return named && named !== 'private' ? answer({ disclosure: 'specifics', condition: named }) : { kind: 'miss' };
+      return named && named !== 'private'
+        ? answer({ disclosure: 'specifics', condition: named })
+        : { kind: 'miss' };
     }
     if (named === 'private') return answer({ disclosure: 'general' });
     if (named) return answer({ condition: named });
@@ -433,6 +460,8 @@ export interface TurnFacts {
   today: string;
   /** The buttons were shown with numbers, so "2" picks the second. */
   numbered?: boolean;
+  /** Where the change is needed, so a second change may be any the setting offers. */
+  setting?: SettingId | undefined;
 }
 
 /**

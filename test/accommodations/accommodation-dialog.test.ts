@@ -700,6 +700,193 @@ const reviewCases: AccommodationCase[] = [
   },
 ];
 
+/** Work, up to the disclosure question, with the barrier in the person's own (typed) words. */
+const typedToDisclosure = (barrier: string): Step[] => [
+  ['hi', ['accommodation.intro', 'accommodation.askSetting']],
+  ['work', ['accommodation.askBarrier']],
+  [barrier, ['accommodation.askIdea']],
+  ['1', ['accommodation.askWho']],
+  ['hr', [['accommodation.whoTip', { how: say('accommodationWho.hrHow') }], 'accommodation.askFormat']],
+  ['email', ['accommodation.askStart']],
+  ['asap', ['accommodation.askDisclosure']],
+];
+/** The letter of the last request card. */
+const lastLetter = (sent: readonly Partial<Activity>[]) => letterPart(lastCardText(sent));
+/** The letter says no recovery word, and its reason names `named` (a diagnosis, or nothing). */
+const namesOnly =
+  (named: string | undefined) =>
+  ({ sent }: Run): void => {
+    const letter = lastLetter(sent);
+    assert.deepEqual(terms.beyond(letter, named ? ['health', 'diagnosis'] : ['health']), [], letter);
+    if (named) assert.ok(letter.includes(named), letter);
+  };
+const answersOf = ({ saved }: Run) => saved[0]?.answers;
+
+/** Issue 19: the letter says what the person said, no more (their words typed, not tapped). */
+const saidCases: AccommodationCase[] = [
+  {
+    name: 'ADHD named in the barrier, then "Specifics": the letter names ADHD, never recovery, and nothing more is asked',
+    steps: [...typedToDisclosure('my ADHD makes it hard to focus'), ['specifics', finished], saveIt],
+    check: (run) => {
+      namesOnly('ADHD')(run);
+      assert.ok(
+        lastLetter(run.sent).includes(
+          strings.text('accommodationLetter.concentrationNamed', { condition: 'ADHD' }),
+        ),
+      );
+      assert.equal(answersOf(run)?.condition, 'adhd');
+    },
+  },
+  {
+    name: '"i have depression" typed at the disclosure question: specifics, naming depression only',
+    steps: [...typedToDisclosure('mornings are hard'), ['i have depression', finished], saveIt],
+    check: (run) => {
+      namesOnly('depression')(run);
+      assert.deepEqual([answersOf(run)?.disclosure, answersOf(run)?.condition], ['specifics', 'depression']);
+    },
+  },
+  {
+    name: '"Specifics" with nothing named asks what to name; "I\'d rather not say" names nothing (a health condition)',
+    steps: [
+      ...typedToDisclosure('mornings are hard'),
+      ['specifics', ['accommodation.askCondition']],
+      ["i'd rather not say", finished],
+      saveIt,
+    ],
+    check: (run) => {
+      namesOnly(undefined)(run);
+      assert.ok(lastLetter(run.sent).includes(say('accommodationLetter.otherGeneral')));
+      assert.deepEqual([answersOf(run)?.disclosure, answersOf(run)?.condition], ['general', undefined]);
+    },
+  },
+  {
+    name: '"im on suboxone" at "what to name": recovery, because the person said it',
+    steps: [
+      ...typedToDisclosure('my group meets at 8'),
+      ['specifics', ['accommodation.askCondition']],
+      ['im on suboxone', finished],
+      saveIt,
+    ],
+    check: (run) => {
+      assert.ok(lastLetter(run.sent).includes(say('accommodationLetter.scheduleSpecifics')));
+      assert.equal(answersOf(run)?.condition, 'recovery');
+    },
+  },
+  {
+    name: '"idk" at "what to name" is asked again; "my back" is kept as "a health condition", never copied',
+    steps: [
+      ...typedToDisclosure('mornings are hard'),
+      ['Specifics', ['accommodation.askCondition']],
+      ['idk', ['accommodation.askConditionAgain']],
+      ['my back', finished],
+      saveIt,
+    ],
+    check: (run) => {
+      namesOnly(undefined)(run);
+      assert.ok(!lastLetter(run.sent).includes('back'));
+      assert.equal(answersOf(run)?.condition, 'health');
+    },
+  },
+  {
+    name: '"back" at "what to name" goes to the disclosure question; "nothing" then names nothing',
+    steps: [
+      ...typedToDisclosure('mornings are hard'),
+      ['specifics', ['accommodation.askCondition']],
+      ['back', ['accommodation.askDisclosure']],
+      ['nothing', finished],
+      saveIt,
+    ],
+    check: (run) => assert.deepEqual(terms.beyond(lastLetter(run.sent), []), []),
+  },
+  {
+    name: '"1 and 3" asks for two changes; the letter lists both',
+    steps: [
+      ...workToDisclosure().slice(0, 3),
+      ['1 and 3', ['accommodation.askWho']],
+      ...workToDisclosure().slice(4),
+      [say('accommodationDisclosure.nothing'), finished],
+      saveIt,
+    ],
+    check: (run) => {
+      const letter = lastLetter(run.sent);
+      assert.ok(letter.includes(say('accommodationIdeas.laterStartRequest')), letter);
+      assert.ok(letter.includes(say('accommodationIdeas.shiftChangeRequest')), letter);
+      assert.deepEqual(answersOf(run)?.also, ['shiftChange']);
+    },
+  },
+  {
+    name: '"a later start and a quiet room": the second change comes from the setting\'s other ideas',
+    steps: [
+      ...workToDisclosure().slice(0, 3),
+      ['a later start and a quiet room', ['accommodation.askWho']],
+      ...workToDisclosure().slice(4),
+      [say('accommodationDisclosure.nothing'), finished],
+      saveIt,
+    ],
+    check: (run) => {
+      assert.deepEqual(answersOf(run)?.idea, { id: 'laterStart' });
+      assert.deepEqual(answersOf(run)?.also, ['quietSpace']);
+      assert.ok(lastLetter(run.sent).includes(say('accommodationIdeas.quietSpaceRequest')));
+    },
+  },
+  {
+    name: '"both" where two changes are offered takes both',
+    steps: [
+      ['hi', ['accommodation.intro', 'accommodation.askSetting']],
+      [say('accommodationSettings.healthcare'), ['accommodation.askBarrier']],
+      [say('accommodationBarriers.schedule'), ['accommodation.askIdea']],
+      ['both', ['accommodation.askWho']],
+    ],
+  },
+  {
+    name: 'at the review, "add that i need a quiet room too" adds that change; the words are not copied',
+    steps: atReview(
+      ['add that i need a quiet room too', ['accommodation.ready', 'accommodation.askReview']],
+      saveIt,
+    ),
+    check: (run) => {
+      const letter = lastLetter(run.sent);
+      assert.ok(letter.includes(say('accommodationIdeas.quietSpaceRequest')), letter);
+      assert.ok(!letter.includes('add that') && !letter.includes('too.'), letter);
+      assert.deepEqual(answersOf(run)?.also, ['quietSpace']);
+    },
+  },
+  {
+    name: 'at the review, "Add another change" asks which; a number adds it; "back" there keeps it as it was',
+    steps: atReview(
+      [say('accommodation.reviewAdd'), ['accommodation.askAlso']],
+      ['back', ['accommodation.askReview']],
+      ['add another', ['accommodation.askAlso']],
+      ['2', ['accommodation.ready', 'accommodation.askReview']],
+      saveIt,
+    ),
+    check: (run) => assert.equal(answersOf(run)?.also?.length, 1),
+  },
+  {
+    name: 'at the review, "take out the part about recovery" asks what to share again; "nothing specific" takes it out',
+    steps: [
+      ...typedToDisclosure('my group meets at 8'),
+      ["say i'm in recovery", finished],
+      ['take out the part about recovery', ['accommodation.askDisclosure']],
+      ['nothing specific', ['accommodation.ready', 'accommodation.askReview']],
+      saveIt,
+    ],
+    check: (run) => {
+      assert.deepEqual(terms.beyond(lastLetter(run.sent), []), []);
+      assert.equal(answersOf(run)?.condition, undefined);
+    },
+  },
+  {
+    name: 'at the review, "the second one" is "Change something"; "more about my rights" shows them all, then the review',
+    steps: atReview(
+      ['more about my rights', ['accommodationHelp.heading', 'accommodation.askReview']],
+      ['the second one', ['accommodation.askChange']],
+      [say('accommodation.changeKeep'), ['accommodation.askReview']],
+    ),
+    check: ({ saved }) => assert.equal(saved.length, 0),
+  },
+];
+
 describe('accommodation dialog', () => {
   for (const [group, cases] of [
     ['each setting', settingCases],
@@ -709,6 +896,7 @@ describe('accommodation dialog', () => {
     ['saved requests', savedCases],
     ['topic switches', switchCases],
     ['the review before saving', reviewCases],
+    ['what the person said goes in, no more (issue 19)', saidCases],
   ] as const) {
     describe(group, () => {
       for (const testCase of cases) it(testCase.name, () => play(testCase));

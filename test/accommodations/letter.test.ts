@@ -120,7 +120,10 @@ describe('the request letter says exactly what the chosen disclosure level allow
 
   it('the same own idea goes in word for word when the level allows it', () => {
     const built = builder().build(
-      withOwnWords('specifics', { condition: 'recovery', idea: { own: 'time to get to my methadone clinic.' } }),
+      withOwnWords('specifics', {
+        condition: 'recovery',
+        idea: { own: 'time to get to my methadone clinic.' },
+      }),
       TODAY,
     );
     assert.deepEqual(built.leftOut, []);
