@@ -504,6 +504,8 @@ export class AccommodationDialog extends InterruptibleDialog {
       return step.replaceDialog(REVIEW, state);
     }
     if (picked === 'add') return step.replaceDialog(ASK, { ...state, adding: true });
+    if (picked === 'shorter')
+      return step.replaceDialog(FINISH, { ...state, draft: { ...state.draft, short: true } });
     if (picked?.startsWith(ADD_PREFIX)) {
       const draft = this.withAdded(state.draft, [picked.slice(ADD_PREFIX.length)]);
       return step.replaceDialog(FINISH, { ...state, draft });
@@ -551,6 +553,15 @@ export class AccommodationDialog extends InterruptibleDialog {
         : undefined;
     if (add) {
       context.turnState.set(PICKED, `${ADD_PREFIX}${add.value}`);
+      return true;
+    }
+    const shorter = {
+      value: 'shorter',
+      label: '',
+      synonyms: strings.variants('accommodation.reviewShorterWords'),
+    };
+    if (reader.read(text, { options: [shorter] })) {
+      context.turnState.set(PICKED, shorter.value);
       return true;
     }
     const parts = fields.map((field) => ({

@@ -83,7 +83,7 @@ export function reconcile(draft: Draft, content: AccommodationContent): Draft {
 
 /** Every answer, once the draft is complete. */
 export function completed(draft: Draft): RequestAnswers | undefined {
-  const { setting, barrier, idea, also, who, format, start, disclosure, condition } = draft;
+  const { setting, barrier, idea, also, who, format, start, disclosure, condition, short } = draft;
   if (!setting || !barrier || !idea || !who || !format || !start || !disclosure) return undefined;
   if (disclosure === 'specifics' && !condition) return undefined;
   return {
@@ -96,5 +96,6 @@ export function completed(draft: Draft): RequestAnswers | undefined {
     start,
     disclosure,
     ...(disclosure === 'specifics' ? { condition } : {}),
+    ...(short ? { short } : {}),
   };
 }

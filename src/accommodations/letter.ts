@@ -110,7 +110,11 @@ export class RequestBuilder {
   /** "a, b and c", as the locale joins a list. */
   private listed(items: readonly string[]): string {
     if (items.length < 2) return items[0] ?? '';
-    return `${items.slice(0, -1).join(this.text('accommodationLetter.requestsJoin'))}${this.text('accommodationLetter.requestsLastJoin')}${items.at(-1)}`;
+    // Strings are trimmed when loaded, so the space after the comma is added here.
+    return this.text('accommodationLetter.requestsAnd', {
+      list: items.slice(0, -1).join(`${this.text('accommodationLetter.requestsJoin')} `),
+      last: items.at(-1) ?? '',
+    });
   }
 
   private letter(answers: RequestAnswers, askedOn: string): string[] {
@@ -130,13 +134,20 @@ export class RequestBuilder {
       [
         this.text(opening, { request: request.text }),
         ...this.barrierSentence(answers),
-        ...ownWords,
-        this.text('accommodationLetter.benefit', { benefit: this.text(setting.benefit) }),
+        // Shorter: the ask, the reason and the dates; nothing that only adds words.
+        ...(answers.short ? [] : ownWords),
+        ...(answers.short
+          ? []
+          : [this.text('accommodationLetter.benefit', { benefit: this.text(setting.benefit) })]),
       ].join(' '),
       [
         this.startSentence(answers),
-        ...(answers.disclosure === 'nothing' ? [] : [this.text('accommodationLetter.noteOffer')]),
-        this.text('accommodationLetter.followUp', { date: followUp }),
+        ...(answers.disclosure === 'nothing' || answers.short
+          ? []
+          : [this.text('accommodationLetter.noteOffer')]),
+        this.text(answers.short ? 'accommodationLetter.followUpShort' : 'accommodationLetter.followUp', {
+          date: followUp,
+        }),
       ].join(' '),
       this.text('accommodationLetter.closing'),
     ];

@@ -100,6 +100,8 @@ export const requestAnswersSchema = z.strictObject({
   disclosure: z.enum(disclosureLevels),
   /** What is named at "specifics" (asked only then). */
   condition: z.enum(conditionIds).optional(),
+  /** "make it shorter" at the review: the letter keeps only the ask, the reason and the dates. */
+  short: z.literal(true).optional(),
 });
 
 export type BarrierAnswer = z.output<typeof barrierAnswerSchema>;

@@ -809,8 +809,11 @@ const saidCases: AccommodationCase[] = [
     ],
     check: (run) => {
       const letter = lastLetter(run.sent);
-      assert.ok(letter.includes(say('accommodationIdeas.laterStartRequest')), letter);
-      assert.ok(letter.includes(say('accommodationIdeas.shiftChangeRequest')), letter);
+      const both = strings.text('accommodationLetter.requestsAnd', {
+        list: say('accommodationIdeas.laterStartRequest'),
+        last: say('accommodationIdeas.shiftChangeRequest'),
+      });
+      assert.ok(letter.includes(both), letter);
       assert.deepEqual(answersOf(run)?.also, ['shiftChange']);
     },
   },
@@ -849,6 +852,22 @@ const saidCases: AccommodationCase[] = [
       assert.ok(letter.includes(say('accommodationIdeas.quietSpaceRequest')), letter);
       assert.ok(!letter.includes('add that') && !letter.includes('too.'), letter);
       assert.deepEqual(answersOf(run)?.also, ['quietSpace']);
+    },
+  },
+  {
+    name: 'at the review, "make it shorter" keeps the ask, the reason and the dates; the words are not copied',
+    steps: atReview(['make it shorter', ['accommodation.ready', 'accommodation.askReview']], saveIt),
+    check: (run) => {
+      const letter = lastLetter(run.sent);
+      assert.ok(letter.includes(say('accommodationIdeas.laterStartRequest')), letter);
+      assert.ok(
+        letter.includes(strings.text('accommodationLetter.followUpShort', { date: 'Thursday, May 15' })),
+      );
+      assert.ok(
+        !letter.includes(say('accommodationSettings.workBenefit')) && !letter.includes('shorter'),
+        letter,
+      );
+      assert.equal(answersOf(run)?.short, true);
     },
   },
   {

@@ -145,6 +145,17 @@ const people: [who: string, turns: Turn[]][] = [
           (text) => includes('accommodationIdeas.quietSpaceRequest')(text) && !text.includes('add that'),
         ),
       ],
+      [
+        'make it shorter',
+        letter(
+          (text) =>
+            !text.includes(
+              strings.text('accommodationLetter.benefit', {
+                benefit: strings.text('accommodationSettings.workBenefit'),
+              }),
+            ),
+        ),
+      ],
     ],
   ],
   [
