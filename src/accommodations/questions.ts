@@ -215,10 +215,8 @@ export class AccommodationQuestions {
 
   /** The changes that can be added to a request: the setting's ideas not asked for yet. */
   addChoices(draft: Draft): Choice[] {
-    const chosen = new Set([
-      ...('id' in (draft.idea ?? {}) ? [(draft.idea as { id: string }).id] : []),
-      ...(draft.also ?? []),
-    ]);
+    const { idea } = draft;
+    const chosen = new Set([...(idea && 'id' in idea ? [idea.id] : []), ...(draft.also ?? [])]);
     return settingIdeas(this.content, draft.setting ?? 'other')
       .filter((idea) => !chosen.has(idea.id))
       .map((idea) => this.choice(idea.id, idea.label, idea.words));
