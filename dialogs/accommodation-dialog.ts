@@ -19,6 +19,7 @@ import {
 } from '../src/accommodations/content.js';
 import { localDay } from '../src/accommodations/dates.js';
 import {
+  changeableFields,
   completed,
   type Draft,
   nextField,
@@ -29,9 +30,9 @@ import {
 } from '../src/accommodations/draft.js';
 import { RequestBuilder } from '../src/accommodations/letter.js';
 import {
-  type DisclosureLevel,
   type Field,
   fields,
+  MAX_CHANGES,
   MAX_OWN_WORDS,
   type SettingId,
 } from '../src/accommodations/model.js';
@@ -41,7 +42,7 @@ import {
   type Question,
   settingFrom,
 } from '../src/accommodations/questions.js';
-import { rightsSummary } from '../src/accommodations/rights.js';
+import { rightsBrief, rightsSummary } from '../src/accommodations/rights.js';
 import {
   type AccommodationRequestsProperty,
   accommodationRequestTitle,
@@ -114,8 +115,10 @@ interface RequestState {
   /** The next question asks for the person's own words ("Something else"). */
   own?: boolean;
   saved?: { id: string; askedOn: string };
-  /** The setting and level whose rights were last shown, so a rebuild repeats them only if one changed. */
-  rightsShownFor?: { setting: SettingId; disclosure: DisclosureLevel };
+  /** The setting whose rights note was last shown, so a rebuild repeats it only if that changed. */
+  rightsShownFor?: SettingId;
+  /** The next question asks which change to add to the request ("Add another change"). */
+  adding?: boolean;
 }
 
 /** A button of a menu: the value the next step reads, its label, other words that pick it. */
@@ -129,6 +132,7 @@ interface MenuItem {
 interface QuestionState {
   field: Field;
   draft: Draft;
+  adding?: boolean;
 }
 
 const ASK = 'accommodationAsk';
@@ -152,6 +156,7 @@ const changeLabels: Record<Field, StringKey> = {
   format: 'accommodation.changeFormat',
   start: 'accommodation.changeStart',
   disclosure: 'accommodation.changeDisclosure',
+  condition: 'accommodation.changeCondition',
 };
 /** Other words that name each answer at the review ("the reason", "the date"). */
 const partWords: Record<Field, StringKey> = {
@@ -162,10 +167,13 @@ const partWords: Record<Field, StringKey> = {
   format: 'accommodation.partFormatWords',
   start: 'accommodation.partStartWords',
   disclosure: 'accommodation.partDisclosureWords',
+  condition: 'accommodation.partConditionWords',
 };
 const questionPrompt = (field: Field) => `accommodationQuestion.${field}`;
 /** This turn's reading of an answer, left by a validator for the step that follows. */
 const PARSED = Symbol('accommodationParsed');
+/** A review pick that adds one change by id ("add:quietSpace"). */
+const ADD_PREFIX = 'add:';
 const PICKED = Symbol('accommodationPicked');
 
 /**
@@ -254,16 +262,25 @@ export class AccommodationDialog extends InterruptibleDialog {
     const text = options.text ?? context.activity.text ?? '';
     const setting = settingFrom(options.recognition);
     const barrier = this.questions.barrierFrom(text);
-    return { ...(setting ? { setting } : {}), ...(barrier ? { barrier: { id: barrier } } : {}) };
+    return {
+      ...(setting ? { setting } : {}),
+      ...(barrier ? { barrier: { id: barrier } } : {}),
+      ...this.questions.namedIn(text),
+    };
   }
 
   /** Asks the first unanswered question, or finishes when every one is answered. */
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as RequestState;
-    const field = nextField(state.draft);
+    const field = state.adding ? 'idea' : nextField(state.draft);
     if (!field) return step.replaceDialog(FINISH, state);
-    const question = this.questions.ask(field, state.draft, state.own === true);
-    const validations: QuestionState = { field, draft: state.draft };
+    const question = state.adding
+      ? {
+          text: this.deps.strings.text('accommodation.askAlso'),
+          choices: this.questions.addChoices(state.draft),
+        }
+      : this.questions.ask(field, state.draft, state.own === true);
+    const validations: QuestionState = { field, draft: state.draft, adding: state.adding === true };
     return step.prompt(questionPrompt(field), {
       prompt: this.questionActivity(step.context, question),
       choices: question.choices,
@@ -274,8 +291,9 @@ export class AccommodationDialog extends InterruptibleDialog {
   /** Applies the answer (or back, skip, "Something else") and moves to the next question. */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as RequestState;
-    const field = nextField(state.draft);
     const parsed = step.context.turnState.get(PARSED) as Parsed | undefined;
+    if (state.adding) return this.added(step, state, parsed);
+    const field = nextField(state.draft);
     if (!field || !parsed) return step.replaceDialog(ASK, state);
     const { strings } = this.deps;
     let draft = state.draft;
@@ -298,6 +316,28 @@ export class AccommodationDialog extends InterruptibleDialog {
         return this.correct(step, state, field, parsed.words);
     }
     return step.replaceDialog(ASK, { ...state, draft: reconcile(draft, this.content), own: false });
+  }
+
+  /** A change added to a finished request: the request is shown again; "back" keeps it as it was. */
+  private async added(
+    step: WaterfallStepContext,
+    state: RequestState,
+    parsed: Parsed | undefined,
+  ): Promise<DialogTurnResult> {
+    const idea = parsed?.kind === 'answer' ? parsed.patch.idea : undefined;
+    const ids = [
+      ...(idea && 'id' in idea ? [idea.id] : []),
+      ...(parsed?.kind === 'answer' ? (parsed.patch.also ?? []) : []),
+    ];
+    if (ids.length === 0) return step.replaceDialog(REVIEW, { ...state, adding: false });
+    return step.replaceDialog(FINISH, { ...state, draft: this.withAdded(state.draft, ids), adding: false });
+  }
+
+  /** The draft with more changes asked for, each once, at most MAX_CHANGES in all. */
+  private withAdded(draft: Draft, ids: readonly string[]): Draft {
+    const first = draft.idea && 'id' in draft.idea ? draft.idea.id : undefined;
+    const also = [...new Set([...(draft.also ?? []), ...ids])].filter((id) => id !== first);
+    return { ...draft, also: also.slice(0, MAX_CHANGES - 1) };
   }
 
   /**
@@ -354,18 +394,27 @@ export class AccommodationDialog extends InterruptibleDialog {
    * person is offered "Skip"; a third miss skips it for them, so nobody is stuck on one question.
    */
   private async validateAnswer(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const { field, draft } = prompt.options.validations as QuestionState;
+    const { field, draft, adding } = prompt.options.validations as QuestionState;
     const choices = (prompt.options.choices ?? []) as Choice[];
     const { context } = prompt;
     let parsed = this.questions.parse(field, prompt.recognized.value ?? '', choices, {
       recognition: signals.recognition.get(context),
       today: this.today(context),
+      setting: draft.setting,
       numbered: showsNumbers(
         context.activity.channelId,
         undefined,
         choices.map((choice) => answerOptionOf(choice).label),
       ),
     });
+    // Adding takes a listed change or "back"; the person's own words are no change to add.
+    const ownIdea =
+      parsed.kind === 'answer' && parsed.patch.idea !== undefined && !('id' in parsed.patch.idea);
+    if (
+      adding &&
+      (parsed.kind === 'own' || parsed.kind === 'skip' || parsed.kind === 'correction' || ownIdea)
+    )
+      parsed = prompt.attemptCount >= 2 ? { kind: 'back' } : { kind: 'miss' };
     if (parsed.kind === 'miss' && prompt.attemptCount >= 3) parsed = { kind: 'skip' };
     if (parsed.kind === 'tooLong') {
       prompt.options.retryPrompt = this.questionActivity(context, {
@@ -375,8 +424,10 @@ export class AccommodationDialog extends InterruptibleDialog {
       return false;
     }
     if (parsed.kind === 'miss' || parsed.kind === 'upset' || parsed.kind === 'question') {
-      const full: Question = { text: '', choices: this.questions.choices(field, draft) };
-      const retry = this.questions.retry(field, full, prompt.attemptCount);
+      const full: Question = { text: '', choices: adding ? choices : this.questions.choices(field, draft) };
+      const retry = adding
+        ? { text: this.deps.strings.text('accommodation.askAlsoAgain'), choices }
+        : this.questions.retry(field, full, prompt.attemptCount);
       // Frustration gets a short "sorry" and the way to a person; a side question, that it is not kept.
       const { strings } = this.deps;
       const before =
@@ -402,11 +453,8 @@ export class AccommodationDialog extends InterruptibleDialog {
     if (!answers) return step.replaceDialog(ASK, state);
     const { strings } = this.deps;
     const built = this.builder.build(answers, state.saved?.askedOn ?? this.today(step.context));
-    const shown = state.rightsShownFor;
-    if (shown?.setting !== answers.setting || shown.disclosure !== answers.disclosure) {
-      await step.context.sendActivity(
-        rightsSummary(strings, this.content, answers.setting, answers.disclosure),
-      );
+    if (state.rightsShownFor !== answers.setting) {
+      await step.context.sendActivity(rightsBrief(strings, this.content, answers.setting));
     }
     await step.context.sendActivity(
       requestCardActivity(strings, built, state.saved ? 'accommodation.updated' : 'accommodation.ready'),
@@ -417,7 +465,7 @@ export class AccommodationDialog extends InterruptibleDialog {
       ...state,
       draft: built.answers,
       own: false,
-      rightsShownFor: { setting: answers.setting, disclosure: answers.disclosure },
+      rightsShownFor: answers.setting,
     };
     return step.replaceDialog(REVIEW, next);
   }
@@ -425,6 +473,7 @@ export class AccommodationDialog extends InterruptibleDialog {
   /** One question before anything is kept: save it, or change something (a part may be named). */
   private async askReview(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
+    const state = step.options as RequestState;
     return step.prompt(REVIEW_PROMPT, {
       prompt: strings.text('accommodation.askReview'),
       retryPrompt: strings.text('accommodation.askReviewAgain'),
@@ -435,8 +484,13 @@ export class AccommodationDialog extends InterruptibleDialog {
           strings.text('accommodation.reviewChange'),
           'accommodation.reviewChangeWords',
         ),
+        ...(this.questions.canAdd(state.draft)
+          ? [this.choiceOf('add', strings.text('accommodation.reviewAdd'), 'accommodation.reviewAddWords')]
+          : []),
+        this.choiceOf('more', strings.text('accommodation.reviewMore'), 'accommodation.reviewMoreWords'),
       ],
       style: ListStyle.auto,
+      validations: state.draft,
     });
   }
 
@@ -445,6 +499,21 @@ export class AccommodationDialog extends InterruptibleDialog {
     const state = step.options as RequestState;
     const picked = this.picked(step);
     if (picked === 'save') return this.save(step, state);
+    if (picked === 'more') {
+      const answers = completed(state.draft);
+      if (answers)
+        await step.context.sendActivity(
+          rightsSummary(this.deps.strings, this.content, answers.setting, answers.disclosure),
+        );
+      return step.replaceDialog(REVIEW, state);
+    }
+    if (picked === 'add') return step.replaceDialog(ASK, { ...state, adding: true });
+    if (picked === 'shorter')
+      return step.replaceDialog(FINISH, { ...state, draft: { ...state.draft, short: true } });
+    if (picked?.startsWith(ADD_PREFIX)) {
+      const draft = this.withAdded(state.draft, [picked.slice(ADD_PREFIX.length)]);
+      return step.replaceDialog(FINISH, { ...state, draft });
+    }
     const field = fields.find((f) => f === picked);
     if (field) return step.replaceDialog(ASK, { ...state, draft: unanswer(state.draft, field), own: false });
     return step.replaceDialog(CHANGE, state);
@@ -479,6 +548,26 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const text = context.activity.text ?? '';
     const reader = typedAnswerReader(strings);
+    // "add that i need a quiet room too": that change, added; never the words themselves.
+    const draft = prompt.options.validations as Draft;
+    const rest = withoutLead(text, strings.variants('accommodation.reviewAddLead'));
+    const add =
+      rest !== text && this.questions.canAdd(draft)
+        ? reader.read(rest, { options: this.questions.addChoices(draft).map(answerOptionOf) })
+        : undefined;
+    if (add) {
+      context.turnState.set(PICKED, `${ADD_PREFIX}${add.value}`);
+      return true;
+    }
+    const shorter = {
+      value: 'shorter',
+      label: '',
+      synonyms: strings.variants('accommodation.reviewShorterWords'),
+    };
+    if (reader.read(text, { options: [shorter] })) {
+      context.turnState.set(PICKED, shorter.value);
+      return true;
+    }
     const parts = fields.map((field) => ({
       value: field,
       label: strings.text(changeLabels[field]),
@@ -546,8 +635,11 @@ export class AccommodationDialog extends InterruptibleDialog {
 
   /** Which answer to change: one button per question, or keep it as it is. */
   private async askChange(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = step.options as RequestState;
     const items: MenuItem[] = [
-      ...fields.map((field): MenuItem => ({ value: field, label: changeLabels[field] })),
+      ...changeableFields(state.draft).map(
+        (field): MenuItem => ({ value: field, label: changeLabels[field] }),
+      ),
       { value: 'keep', label: 'accommodation.changeKeep' },
     ];
     return this.menu(step, 'accommodation.askChange', 'accommodation.askChangeAgain', items);

@@ -91,6 +91,7 @@ export function requestTextActivity(strings: Strings, built: BuiltRequest): Part
 export function leftOutText(strings: Strings, built: BuiltRequest): string | undefined {
   if (built.leftOut.length === 0) return undefined;
   const names: Record<BuiltRequest['leftOut'][number], StringKey> = {
+    barrier: 'accommodation.partBarrier',
     idea: 'accommodation.partIdea',
     who: 'accommodation.partWho',
     start: 'accommodation.partStart',

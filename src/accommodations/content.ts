@@ -46,14 +46,23 @@ export interface HelpEntry {
 
 /** resources/accommodations.json, validated, every key known to the locale. */
 export interface AccommodationContent {
-  settings: readonly { id: SettingId; label: StringKey; benefit: StringKey; who: readonly string[] }[];
+  settings: readonly {
+    id: SettingId;
+    label: StringKey;
+    benefit: StringKey;
+    who: readonly string[];
+    /** One or two plain sentences on the rights there, shown before the letter (the rest on request). */
+    brief: { text: StringKey; source: FactSource };
+  }[];
   barriers: readonly {
     id: BarrierId;
     label: StringKey;
     words?: StringKey | undefined;
-    letter: Readonly<Record<DisclosureLevel, StringKey>>;
+    /** The reason at each level; `named` says it with the condition the person named ({condition}). */
+    letter: Readonly<Record<DisclosureLevel | 'named', StringKey>>;
   }[];
-  ideas: readonly { id: string; label: StringKey; request: StringKey }[];
+  /** `words`: other ways people name it ("a quiet room"), so it can be picked or added by typing. */
+  ideas: readonly { id: string; label: StringKey; request: StringKey; words?: StringKey | undefined }[];
   ideasFor: Readonly<Record<SettingId, Readonly<Partial<Record<BarrierId | 'any', readonly string[]>>>>>;
   who: readonly { id: string; label: StringKey; salutation: StringKey; how: StringKey }[];
   disclosure: readonly {
@@ -111,6 +120,7 @@ function contentSchema(strings: Strings, contacts: VerifiedContacts) {
             label: stringKey,
             benefit: fitting([]),
             who: z.array(id).min(1),
+            brief: z.strictObject({ text: stringKey, source: factSourceSchema }),
           }),
         )
         .superRefine(everyIdOnce(settingIds)),
@@ -124,13 +134,15 @@ function contentSchema(strings: Strings, contacts: VerifiedContacts) {
               nothing: fitting([]),
               general: fitting(['health']),
               specifics: stringKey,
+              // Said with ADHD or depression, so it may not say recovery.
+              named: fitting(['health', 'diagnosis']),
             }),
           }),
         )
         .superRefine(everyIdOnce(barrierIds)),
       // Ideas are offered before the person chooses what to share, so each must fit every level.
       ideas: z
-        .array(z.strictObject({ id, label: stringKey, request: fitting([]) }))
+        .array(z.strictObject({ id, label: stringKey, request: fitting([]), words: stringKey.optional() }))
         .min(1)
         .superRefine(uniqueIds),
       ideasFor: z.record(
@@ -279,6 +291,15 @@ export function ideasFor(
   const lists = content.ideasFor[setting];
   const ids = (barrier !== 'none' ? lists[barrier] : undefined) ?? lists.any ?? [];
   return ids.flatMap((ideaId) => content.ideas.filter((idea) => idea.id === ideaId));
+}
+
+/** Every idea offered in a setting, for any barrier: a second change may come from any of them. */
+export function settingIdeas(
+  content: AccommodationContent,
+  setting: SettingId,
+): AccommodationContent['ideas'] {
+  const ids = new Set(Object.values(content.ideasFor[setting]).flat());
+  return content.ideas.filter((idea) => ids.has(idea.id));
 }
 
 /** The people to ask in a setting. */

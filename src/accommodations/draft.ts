@@ -1,4 +1,4 @@
-import { type AccommodationContent, ideasFor, whoFor } from './content.js';
+import { type AccommodationContent, ideasFor, settingIdeas, whoFor } from './content.js';
 import { type Field, fields, type RequestAnswers } from './model.js';
 
 /** The answers so far; a field with no answer is the next to ask. */
@@ -14,17 +14,29 @@ const skipped: RequestAnswers = {
   start: { asap: true },
   // Sharing nothing is the safe default: the person can choose more at the end.
   disclosure: 'nothing',
+  // Naming nothing at "specifics" leaves the reason as a health condition, never recovery.
+  condition: 'health',
 };
+
+/** "What to name" is a question only for someone who chose to share specifics. */
+function isAsked(field: Field, draft: Draft): boolean {
+  return field !== 'condition' || draft.disclosure === 'specifics';
+}
 
 /** The first question not yet answered, in order; undefined when all are. */
 export function nextField(draft: Draft): Field | undefined {
-  return fields.find((field) => draft[field] === undefined);
+  return fields.find((field) => draft[field] === undefined && isAsked(field, draft));
 }
 
 /** The question before `field`, for "back"; undefined at the first. */
 export function previousField(field: Field): Field | undefined {
   const index = fields.indexOf(field);
   return index > 0 ? fields[index - 1] : undefined;
+}
+
+/** The answers a person can change in this draft ("what to name" only at "specifics"). */
+export function changeableFields(draft: Draft): Field[] {
+  return fields.filter((field) => isAsked(field, draft));
 }
 
 /** The draft with `field` skipped (its default answer). */
@@ -34,7 +46,12 @@ export function skip(draft: Draft, field: Field): Draft {
 
 /** The draft without an answer to `field`, so it is asked again. */
 export function unanswer(draft: Draft, field: Field): Draft {
-  const { [field]: _removed, ...rest } = draft;
+  const rest: Draft = { ...draft };
+  delete rest[field];
+  // The changes asked for are one answer: asking again starts the list again.
+  if (field === 'idea') delete rest.also;
+  // What is named goes with how much is shared: choosing that again may name something else.
+  if (field === 'disclosure') delete rest.condition;
   return rest;
 }
 
@@ -57,12 +74,28 @@ export function reconcile(draft: Draft, content: AccommodationContent): Draft {
   if (who && 'id' in who && !whoFor(content, setting).some((w) => w.id === who.id)) {
     result = unanswer(result, 'who');
   }
+  const offered = new Set(settingIdeas(content, setting).map((entry) => entry.id));
+  if (result.also?.some((ideaId) => !offered.has(ideaId))) {
+    result = { ...result, also: result.also.filter((ideaId) => offered.has(ideaId)) };
+  }
   return result;
 }
 
 /** Every answer, once the draft is complete. */
 export function completed(draft: Draft): RequestAnswers | undefined {
-  const { setting, barrier, idea, who, format, start, disclosure } = draft;
+  const { setting, barrier, idea, also, who, format, start, disclosure, condition, short } = draft;
   if (!setting || !barrier || !idea || !who || !format || !start || !disclosure) return undefined;
-  return { setting, barrier, idea, who, format, start, disclosure };
+  if (disclosure === 'specifics' && !condition) return undefined;
+  return {
+    setting,
+    barrier,
+    idea,
+    ...(also && also.length > 0 ? { also } : {}),
+    who,
+    format,
+    start,
+    disclosure,
+    ...(disclosure === 'specifics' ? { condition } : {}),
+    ...(short ? { short } : {}),
+  };
 }

@@ -1,4 +1,5 @@
 import type { StringKey, Strings } from '../content/strings.js';
+import { conditionPhrase } from './conditions.js';
 import { type AccommodationContent, levelOf, settingOf } from './content.js';
 import { addDays, sayDay } from './dates.js';
 import type { RequestAnswers, TermKind } from './model.js';
@@ -6,7 +7,7 @@ import { appliesTo, sourcedText } from './rights.js';
 import { DisclosureTerms } from './terms.js';
 
 /** Answers of the person's own that a letter left out, because they say more than was chosen. */
-export type LeftOutPart = 'idea' | 'who' | 'start';
+export type LeftOutPart = 'barrier' | 'idea' | 'who' | 'start';
 
 /** Everything a finished request produces, as plain text (cards and messages render it). */
 export interface BuiltRequest {
@@ -53,13 +54,21 @@ export class RequestBuilder {
 
   /** Removes own words the chosen level does not allow; notes what was removed. */
   fitToLevel(given: RequestAnswers): { answers: RequestAnswers; leftOut: LeftOutPart[] } {
-    const allows = levelOf(this.content, given.disclosure).allows;
+    const { condition: _condition, ...rest } = given;
+    const specifics = given.disclosure === 'specifics';
+    const allows = this.allows(given);
     const fits = (text: string) => this.terms.fits(text, allows);
     const leftOut: LeftOutPart[] = [];
+    // What was named is kept only where the letter names it.
     const answers: RequestAnswers = {
-      ...given,
-      barrier: given.disclosure === 'specifics' ? given.barrier : { id: given.barrier.id },
+      ...rest,
+      ...(specifics ? { condition: given.condition ?? 'health' } : {}),
+      barrier: specifics ? given.barrier : { id: given.barrier.id },
     };
+    if (specifics && given.barrier.words && !fits(given.barrier.words)) {
+      answers.barrier = { id: given.barrier.id };
+      leftOut.push('barrier');
+    }
     if ('own' in given.idea && !fits(given.idea.own)) {
       answers.idea = { none: true };
       leftOut.push('idea');
@@ -86,9 +95,26 @@ export class RequestBuilder {
   /** The change asked for, as it reads after "ask for". */
   request(answers: RequestAnswers): { text: string; own: boolean } {
     const { idea } = answers;
-    if ('own' in idea) return { text: withoutFinalStop(idea.own), own: true };
-    const listed = 'id' in idea ? this.content.ideas.find((entry) => entry.id === idea.id) : undefined;
-    return { text: this.text(listed?.request ?? 'accommodationIdeas.unspecifiedRequest'), own: false };
+    const listed = (id: string) => this.content.ideas.find((entry) => entry.id === id)?.request;
+    const more = (answers.also ?? []).flatMap((id) => {
+      const key = listed(id);
+      return key ? [this.text(key)] : [];
+    });
+    const first =
+      'own' in idea
+        ? withoutFinalStop(idea.own)
+        : this.text(('id' in idea ? listed(idea.id) : undefined) ?? 'accommodationIdeas.unspecifiedRequest');
+    return { text: this.listed([first, ...more]), own: 'own' in idea };
+  }
+
+  /** "a, b and c", as the locale joins a list. */
+  private listed(items: readonly string[]): string {
+    if (items.length < 2) return items[0] ?? '';
+    // Strings are trimmed when loaded, so the space after the comma is added here.
+    return this.text('accommodationLetter.requestsAnd', {
+      list: items.slice(0, -1).join(`${this.text('accommodationLetter.requestsJoin')} `),
+      last: items.at(-1) ?? '',
+    });
   }
 
   private letter(answers: RequestAnswers, askedOn: string): string[] {
@@ -108,13 +134,20 @@ export class RequestBuilder {
       [
         this.text(opening, { request: request.text }),
         ...this.barrierSentence(answers),
-        ...ownWords,
-        this.text('accommodationLetter.benefit', { benefit: this.text(setting.benefit) }),
+        // Shorter: the ask, the reason and the dates; nothing that only adds words.
+        ...(answers.short ? [] : ownWords),
+        ...(answers.short
+          ? []
+          : [this.text('accommodationLetter.benefit', { benefit: this.text(setting.benefit) })]),
       ].join(' '),
       [
         this.startSentence(answers),
-        ...(answers.disclosure === 'nothing' ? [] : [this.text('accommodationLetter.noteOffer')]),
-        this.text('accommodationLetter.followUp', { date: followUp }),
+        ...(answers.disclosure === 'nothing' || answers.short
+          ? []
+          : [this.text('accommodationLetter.noteOffer')]),
+        this.text(answers.short ? 'accommodationLetter.followUpShort' : 'accommodationLetter.followUp', {
+          date: followUp,
+        }),
       ].join(' '),
       this.text('accommodationLetter.closing'),
     ];
@@ -128,7 +161,15 @@ export class RequestBuilder {
     if (answers.barrier.id === 'none' && answers.disclosure === 'nothing') return [];
     const id = answers.barrier.id === 'none' ? 'other' : answers.barrier.id;
     const barrier = this.content.barriers.find((entry) => entry.id === id);
-    return barrier ? [this.text(barrier.letter[answers.disclosure])] : [];
+    if (!barrier) return [];
+    if (answers.disclosure !== 'specifics') return [this.text(barrier.letter[answers.disclosure])];
+    // At "specifics" the letter names what the person named, and nothing else.
+    const condition = answers.condition ?? 'health';
+    if (condition === 'recovery') return [this.text(barrier.letter.specifics)];
+    const phrase = conditionPhrase(this.strings, condition);
+    return [
+      phrase ? this.text(barrier.letter.named, { condition: phrase }) : this.text(barrier.letter.general),
+    ];
   }
 
   private salutation(answers: RequestAnswers): string {
@@ -156,21 +197,28 @@ export class RequestBuilder {
         : 'words' in start
           ? withoutFinalStop(start.words)
           : this.text('accommodationLetter.spokenStartAsap');
-    const reason: Record<RequestAnswers['disclosure'], StringKey | undefined> = {
-      nothing: undefined,
-      general: 'accommodationLetter.spokenGeneral',
-      specifics: 'accommodationLetter.spokenSpecifics',
-    };
-    const reasonKey = reason[answers.disclosure];
     return [
       this.text(request.own ? 'accommodationLetter.spokenOpeningOwn' : 'accommodationLetter.spokenOpening', {
         request: request.text,
       }),
-      ...(reasonKey ? [this.text(reasonKey)] : []),
+      ...this.spokenReason(answers),
       this.text('accommodationLetter.spokenBenefit', { benefit: this.text(setting.benefit) }),
       this.text('accommodationLetter.spokenStart', { start: when }),
       this.text('accommodationLetter.spokenClose'),
     ].join(' ');
+  }
+
+  /** Why, said aloud at the chosen level: recovery only when the person named it. */
+  private spokenReason(answers: RequestAnswers): string[] {
+    if (answers.disclosure === 'nothing') return [];
+    const condition = answers.disclosure === 'specifics' ? (answers.condition ?? 'health') : 'health';
+    if (condition === 'recovery') return [this.text('accommodationLetter.spokenSpecifics')];
+    const phrase = conditionPhrase(this.strings, condition);
+    return [
+      phrase
+        ? this.text('accommodationLetter.spokenNamed', { condition: phrase })
+        : this.text('accommodationLetter.spokenGeneral'),
+    ];
   }
 
   /** The process, documentation (rights statements where resources have them), copies, dates. */
@@ -203,9 +251,14 @@ export class RequestBuilder {
     ];
   }
 
-  /** The kinds of term the chosen level allows (for tests and the dialog's checks). */
+  /**
+   * The kinds of term the letter may hold: the chosen level's, and at "specifics" no recovery
+   * word unless recovery is what the person named.
+   */
   allows(answers: RequestAnswers): readonly TermKind[] {
-    return levelOf(this.content, answers.disclosure).allows;
+    const allows = levelOf(this.content, answers.disclosure).allows;
+    if (answers.disclosure !== 'specifics' || answers.condition === 'recovery') return allows;
+    return allows.filter((kind) => kind !== 'recovery');
   }
 }
 

@@ -20,11 +20,36 @@ export type DisclosureLevel = (typeof disclosureLevels)[number];
 export const termKinds = ['health', 'recovery', 'diagnosis'] as const;
 export type TermKind = (typeof termKinds)[number];
 
+/**
+ * What a person chose to name at "specifics", read from their own words: recovery only when they
+ * said recovery, substance use, treatment or MAT; a diagnosis they named; or "a health condition".
+ * Only the id is kept, never the words.
+ */
+export const conditionIds = [
+  'recovery',
+  'adhd',
+  'depression',
+  'anxiety',
+  'ptsd',
+  'bipolar',
+  'health',
+] as const;
+export type ConditionId = (typeof conditionIds)[number];
+
 export const requestFormats = ['email', 'letter'] as const;
 export type RequestFormat = (typeof requestFormats)[number];
 
 /** The questions, in the order they are asked ("back" goes one up this list). */
-export const fields = ['setting', 'barrier', 'idea', 'who', 'format', 'start', 'disclosure'] as const;
+export const fields = [
+  'setting',
+  'barrier',
+  'idea',
+  'who',
+  'format',
+  'start',
+  'disclosure',
+  'condition',
+] as const;
 export type Field = (typeof fields)[number];
 
 /** The longest own-words answer kept (a letter line, not an essay). */
@@ -56,15 +81,27 @@ export const startAnswerSchema = z.union([
   z.strictObject({ words: ownText }),
 ]);
 
+/** The most changes one request asks for (the first and up to two more). */
+export const MAX_CHANGES = 3;
+
 /** Every answer of a finished request (skipped answers hold their defaults). */
 export const requestAnswersSchema = z.strictObject({
   setting: z.enum(settingIds),
   barrier: barrierAnswerSchema,
   idea: ideaAnswerSchema,
+  /** More listed changes asked for in the same request ("a later start and a quiet room"). */
+  also: z
+    .array(id)
+    .max(MAX_CHANGES - 1)
+    .optional(),
   who: whoAnswerSchema,
   format: z.enum(requestFormats),
   start: startAnswerSchema,
   disclosure: z.enum(disclosureLevels),
+  /** What is named at "specifics" (asked only then). */
+  condition: z.enum(conditionIds).optional(),
+  /** "make it shorter" at the review: the letter keeps only the ask, the reason and the dates. */
+  short: z.literal(true).optional(),
 });
 
 export type BarrierAnswer = z.output<typeof barrierAnswerSchema>;

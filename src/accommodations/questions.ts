@@ -4,14 +4,17 @@ import { checkAnswer, correctionIn } from '../language/answer-check.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
 import { type AnswerOption, answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
-import { type AccommodationContent, ideasFor, settingOf, whoFor } from './content.js';
+import { conditionFrom } from './conditions.js';
+import { type AccommodationContent, ideasFor, settingIdeas, settingOf, whoFor } from './content.js';
 import type { Draft } from './draft.js';
 import {
   type BarrierId,
   barrierIds,
+  type ConditionId,
   type DisclosureLevel,
   disclosureLevels,
   type Field,
+  MAX_CHANGES,
   MAX_OWN_WORDS,
   type RequestFormat,
   requestFormats,
@@ -40,6 +43,8 @@ export interface Question {
 /** Choice values that are not answers but moves. */
 const OWN = 'own';
 const SKIP = 'skip';
+/** "I'd rather not say" at the condition question: the letter names nothing. */
+const PRIVATE = 'private';
 
 /** Fields whose free text is the person's own words (the rest need a button or a known word). */
 /** Longer than this, a message at an own-words question is the person's words, not a button. */
@@ -113,6 +118,7 @@ export class AccommodationQuestions {
       format: 'accommodation.askFormatAgain',
       start: 'accommodation.askStartAgain',
       disclosure: 'accommodation.askDisclosureAgain',
+      condition: 'accommodation.askConditionAgain',
     };
     const choices = question.choices.filter((choice) => choice.value !== SKIP);
     if (attempt <= 1) return { text: this.strings.text(again[field]), choices };
@@ -148,6 +154,7 @@ export class AccommodationQuestions {
           who: 'accommodation.askWho',
           format: 'accommodation.askFormat',
           start: 'accommodation.askStart',
+          condition: 'accommodation.askCondition',
         };
         return strings.text(keys[field]);
       }
@@ -174,7 +181,7 @@ export class AccommodationQuestions {
       case 'idea':
         return [
           ...ideasFor(content, setting, draft.barrier?.id ?? 'none').map((idea) =>
-            this.choice(idea.id, idea.label),
+            this.choice(idea.id, idea.label, idea.words),
           ),
           this.choice(OWN, 'accommodation.somethingElse'),
         ];
@@ -198,7 +205,66 @@ export class AccommodationQuestions {
         };
         return content.disclosure.map((level) => this.choice(level.id, level.label, words[level.id]));
       }
+      case 'condition':
+        return [
+          this.choice('recovery', 'accommodation.conditionRecovery'),
+          this.choice(PRIVATE, 'accommodation.conditionPrivate'),
+        ];
     }
+  }
+
+  /** The changes that can be added to a request: the setting's ideas not asked for yet. */
+  addChoices(draft: Draft): Choice[] {
+    const { idea } = draft;
+    const chosen = new Set([...(idea && 'id' in idea ? [idea.id] : []), ...(draft.also ?? [])]);
+    return settingIdeas(this.content, draft.setting ?? 'other')
+      .filter((idea) => !chosen.has(idea.id))
+      .map((idea) => this.choice(idea.id, idea.label, idea.words));
+  }
+
+  /** True when the request can take one more change. */
+  canAdd(draft: Draft): boolean {
+    const count = (draft.idea && !('none' in draft.idea) ? 1 : 0) + (draft.also?.length ?? 0);
+    return count < MAX_CHANGES && this.addChoices(draft).length > 0;
+  }
+
+  /**
+   * Several changes in one answer ("1 and 3", "a later start and a quiet room", "both" where two
+   * are offered): each part must pick a listed change, or it is not read as several.
+   */
+  several(
+    text: string,
+    choices: readonly Choice[],
+    numbered: boolean,
+    setting?: SettingId,
+  ): string[] | undefined {
+    const reader = typedAnswerReader(this.strings);
+    const listed = choices.filter((choice) => choice.value !== OWN && choice.value !== SKIP);
+    const options = listed.map(answerOptionOf);
+    // A part may name a change the setting offers for another barrier ("and a quiet room").
+    const others = setting
+      ? settingIdeas(this.content, setting)
+          .filter((idea) => !listed.some((choice) => choice.value === idea.id))
+          .map((idea) => answerOptionOf(this.choice(idea.id, idea.label, idea.words)))
+      : [];
+    const folded = normalizeText(text);
+    if (
+      listed.length === 2 &&
+      this.strings.variants('accommodation.bothWords').some((w) => folded === normalizeText(w))
+    )
+      return listed.map((choice) => choice.value);
+    const parts = folded
+      .split(/\s*(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*/)
+      .filter((part) => part.trim() !== '');
+    if (parts.length < 2) return undefined;
+    const picks = parts.map(
+      (part) =>
+        reader.read(part, { options, numbered: numbered || /^\d+$/.test(part.trim()) })?.value ??
+        reader.read(part, { options: others })?.value,
+    );
+    if (picks.some((pick) => pick === undefined)) return undefined;
+    const unique = [...new Set(picks as string[])];
+    return unique.length >= 2 ? unique.slice(0, MAX_CHANGES) : undefined;
   }
 
   private choice(value: string, label: StringKey, synonyms?: StringKey): Choice {
@@ -228,6 +294,10 @@ export class AccommodationQuestions {
     // "no I meant ...", "its the med doc not primary" at any question: the dialog finds which answer.
     const corrected = correctionIn(this.strings, text);
     if (corrected) return { kind: 'correction', words: corrected.words };
+    if (field === 'idea') {
+      const [first, ...also] = this.several(text, choices, turn.numbered === true, turn.setting) ?? [];
+      if (first) return { kind: 'answer', patch: { idea: { id: first }, also } };
+    }
     const options = choices.map(answerOptionOf);
     const pick = reader.read(text, { options, numbered: turn.numbered === true });
     // Where a field takes the person's own words, a longer message is their words, not a loose pick.
@@ -266,6 +336,9 @@ export class AccommodationQuestions {
         return isOneOfIds<DisclosureLevel>(disclosureLevels, value)
           ? answer({ disclosure: value })
           : { kind: 'miss' };
+      case 'condition':
+        // Rather not say: the reason stays "a health condition", with nothing named.
+        return value === PRIVATE ? answer({ disclosure: 'general' }) : answer({ condition: 'recovery' });
     }
   }
 
@@ -284,6 +357,7 @@ export class AccommodationQuestions {
       const date = dateFrom(turn.recognition, turn.today);
       if (date) return answer({ start: { date } });
     }
+    if (field === 'disclosure' || field === 'condition') return this.conditionAnswer(field, text, options);
     if (!ownWordsFields.has(field)) return { kind: 'miss' };
     const words = text.trim().replace(/\s+/g, ' ');
     if (words.length > MAX_OWN_WORDS) return { kind: 'tooLong' };
@@ -302,7 +376,10 @@ export class AccommodationQuestions {
     }
     switch (field) {
       case 'barrier':
-        return answer({ barrier: { id: this.barrierFrom(words) ?? 'other', words } });
+        return answer({
+          barrier: { id: this.barrierFrom(words) ?? 'other', words },
+          ...this.namedIn(words),
+        });
       case 'start':
         // A date was found but it has passed: ask again rather than put it in a letter.
         return turn.recognition?.entities.datetime.some((d) => d.value)
@@ -313,6 +390,38 @@ export class AccommodationQuestions {
       default:
         return answer({ who: { own: words } });
     }
+  }
+
+  /**
+   * "ADHD" or "say I'm in recovery" at the disclosure question shares specifics and names it;
+   * at the condition question the person's words are mapped to a plain name ("a health
+   * condition" when they name none we know), and "I'd rather not say" names nothing.
+   */
+  private conditionAnswer(
+    field: 'disclosure' | 'condition',
+    text: string,
+    options: readonly AnswerOption[],
+  ): Parsed {
+    const answer = (patch: Draft): Parsed => ({ kind: 'answer', patch });
+    if (looksLikeNonsense(text)) return { kind: 'miss' };
+    const named = conditionFrom(this.strings, text);
+    if (field === 'disclosure') {
+      if (named === 'health') return answer({ disclosure: 'general' });
+      return named && named !== 'private'
+        ? answer({ disclosure: 'specifics', condition: named })
+        : { kind: 'miss' };
+    }
+    if (named === 'private') return answer({ disclosure: 'general' });
+    if (named) return answer({ condition: named });
+    const checked = checkAnswer(this.strings, text, { options });
+    if (checked.kind === 'upset' || checked.kind === 'question') return { kind: checked.kind };
+    return checked.kind === 'words' ? answer({ condition: 'health' }) : { kind: 'miss' };
+  }
+
+  /** A condition named in the person's words, kept (as its id) so "specifics" need not ask it. */
+  namedIn(text: string): { condition?: ConditionId } {
+    const named = conditionFrom(this.strings, text);
+    return named && named !== 'private' && named !== 'health' ? { condition: named } : {};
   }
 
   /**
@@ -349,6 +458,8 @@ export interface TurnFacts {
   today: string;
   /** The buttons were shown with numbers, so "2" picks the second. */
   numbered?: boolean;
+  /** Where the change is needed, so a second change may be any the setting offers. */
+  setting?: SettingId | undefined;
 }
 
 /**

@@ -1,6 +1,12 @@
 import type { FactSource } from '../content/fact-source.js';
 import type { StringKey, Strings } from '../content/strings.js';
-import { type AccommodationContent, type HelpEntry, levelOf, type RightsStatement } from './content.js';
+import {
+  type AccommodationContent,
+  type HelpEntry,
+  levelOf,
+  type RightsStatement,
+  settingOf,
+} from './content.js';
 import type { DisclosureLevel, SettingId } from './model.js';
 
 /** True when the statement is true for the setting and for what the person chose to share. */
@@ -49,6 +55,18 @@ export function rightsSummary(
     sourcedText(strings, disclosure.rights, disclosure.source),
     [strings.text('accommodationHelp.rulesHeading'), ...statements].join('\n'),
     [strings.text('accommodationHelp.whereHeading'), ...help].join('\n'),
+  ].join('\n\n');
+}
+
+/**
+ * The short note shown before a letter: one or two plain sentences for the setting, with their
+ * source, and how to ask for the rest ("more about my rights" shows `rightsSummary`).
+ */
+export function rightsBrief(strings: Strings, content: AccommodationContent, setting: SettingId): string {
+  const { brief } = settingOf(content, setting);
+  return [
+    `${strings.text('accommodationBrief.heading')} ${sourcedText(strings, brief.text, brief.source)}`,
+    strings.text('accommodationBrief.more'),
   ].join('\n\n');
 }
 

@@ -9,9 +9,10 @@ import { type RequestAnswers, requestAnswersSchema } from './model.js';
 
 /**
  * Stored with a version: a document from another release is dropped cleanly instead of being
- * misread (style habit 8).
+ * misread (style habit 8). Version 2 added several changes per request and what is named at
+ * "specifics"; version 1 documents are migrated (below).
  */
-export const ACCOMMODATION_REQUESTS_VERSION = 1;
+export const ACCOMMODATION_REQUESTS_VERSION = 2;
 
 /** The most requests kept per person; saving one more removes the oldest. */
 export const MAX_SAVED_REQUESTS = 20;
@@ -31,6 +32,23 @@ const storeSchema = z.strictObject({
   requests: z.array(savedRequestSchema).max(MAX_SAVED_REQUESTS),
 });
 
+/**
+ * Version 1 had one change per request, and its "specifics" always said "I'm in recovery": the
+ * person chose it as "You say you're in recovery", so that is what it keeps naming.
+ */
+const version1Schema = z
+  .strictObject({ version: z.literal(1), requests: z.array(savedRequestSchema).max(MAX_SAVED_REQUESTS) })
+  .transform(
+    (stored): z.output<typeof storeSchema> => ({
+      version: ACCOMMODATION_REQUESTS_VERSION,
+      requests: stored.requests.map((request) =>
+        request.answers.disclosure === 'specifics'
+          ? { ...request, answers: { ...request.answers, condition: 'recovery' } }
+          : request,
+      ),
+    }),
+  );
+
 /** A saved accommodation request, as stored in user state. */
 export type SavedAccommodationRequest = z.output<typeof savedRequestSchema>;
 
@@ -38,7 +56,10 @@ export type SavedAccommodationRequest = z.output<typeof savedRequestSchema>;
 export type SavedAccommodationRequests = z.output<typeof storeSchema>;
 
 /** The user-state property that holds saved requests (so show/delete my data include them). */
-export const accommodationRequestsProperty = defineUserProperty('accommodationRequests', storeSchema);
+export const accommodationRequestsProperty = defineUserProperty(
+  'accommodationRequests',
+  z.union([storeSchema, version1Schema]),
+);
 
 /** The user-state property of saved requests, as the functions below take it. */
 export type AccommodationRequestsProperty = UserProperty<SavedAccommodationRequests>;

@@ -5,7 +5,7 @@ import type { AccommodationFeature, AccommodationOptions } from '../../dialogs/a
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { ideasFor, whoFor } from '../../src/accommodations/content.js';
 import type { DisclosureLevel, SettingId } from '../../src/accommodations/model.js';
-import { rightsSummary } from '../../src/accommodations/rights.js';
+import { rightsBrief, rightsSummary } from '../../src/accommodations/rights.js';
 import {
   accommodationRequestsProperty,
   type SavedAccommodationRequest,
@@ -54,7 +54,7 @@ interface AccommodationCase {
 
 /** The replies after the last question: rights (if shown), the request as it would be saved, save it? */
 const finished: readonly Reply[] = [
-  'accommodationHelp.heading',
+  'accommodationBrief.heading',
   'accommodation.ready',
   'accommodation.askReview',
 ];
@@ -74,8 +74,17 @@ const firstWho = (setting: SettingId) => {
   return who;
 };
 
-/** From the start to "what next?", with the given answers (labels of buttons, or own words). */
-function fullPath(setting: SettingId, barrier: string, idea: string, level: DisclosureLevel): Step[] {
+/**
+ * From the start to "what next?", with the given answers (labels of buttons, or own words).
+ * `named` answers "what should the letter name?", asked at "specifics" when nothing was named yet.
+ */
+function fullPath(
+  setting: SettingId,
+  barrier: string,
+  idea: string,
+  level: DisclosureLevel,
+  named?: string,
+): Step[] {
   const who = firstWho(setting);
   const levelLabel: Record<DisclosureLevel, StringKey> = {
     nothing: 'accommodationDisclosure.nothing',
@@ -90,7 +99,12 @@ function fullPath(setting: SettingId, barrier: string, idea: string, level: Disc
     [say(who.label), [['accommodation.whoTip', { how: say(who.how) }], 'accommodation.askFormat']],
     [say('accommodation.letter'), ['accommodation.askStart']],
     [say('accommodation.asap'), ['accommodation.askDisclosure']],
-    [say(levelLabel[level]), finished],
+    ...(named === undefined
+      ? [[say(levelLabel[level]), finished] satisfies Step]
+      : [
+          [say(levelLabel[level]), ['accommodation.askCondition']] satisfies Step,
+          [named, finished] satisfies Step,
+        ]),
     saveIt,
   ];
 }
@@ -126,14 +140,18 @@ const settingCases: AccommodationCase[] = (
 ).map((setting) => ({
   name: `${setting}: every question in order, then the rights for ${setting}, the request, saved`,
   steps: [
-    ...fullPath(setting, say('accommodationBarriers.travel'), ideaLabel(setting, 'travel'), 'specifics'),
+    ...fullPath(
+      setting,
+      say('accommodationBarriers.travel'),
+      ideaLabel(setting, 'travel'),
+      'specifics',
+      say('accommodation.conditionRecovery'),
+    ),
     [say('accommodation.nextDone'), ['accommodation.finished']],
   ],
   check: ({ sent, saved, result }) => {
     assert.ok(
-      sent.some(
-        (activity) => activity.text === rightsSummary(strings, accommodationContent(), setting, 'specifics'),
-      ),
+      sent.some((activity) => activity.text === rightsBrief(strings, accommodationContent(), setting)),
     );
     assert.equal(saved.length, 1);
     const idea = ideasFor(accommodationContent(), setting, 'travel')[0];
@@ -145,6 +163,7 @@ const settingCases: AccommodationCase[] = (
       format: 'letter',
       start: { asap: true },
       disclosure: 'specifics',
+      condition: 'recovery',
     });
     assert.deepEqual(result, { done: true, requestId: saved[0]?.id });
   },
@@ -181,13 +200,17 @@ const levelCases: AccommodationCase[] = [
     },
   },
   {
-    name: 'health care, "nothing specific": the rights say what that means, and health services may not be denied for current use',
-    steps: fullPath(
-      'healthcare',
-      say('accommodationBarriers.travel'),
-      ideaLabel('healthcare', 'travel'),
-      'nothing',
-    ),
+    name: 'health care, "nothing specific", "more about my rights": the rights say what that means, and health services may not be denied for current use',
+    steps: [
+      ...fullPath(
+        'healthcare',
+        say('accommodationBarriers.travel'),
+        ideaLabel('healthcare', 'travel'),
+        'nothing',
+      ).slice(0, -1),
+      ['more about my rights', ['accommodationHelp.heading', 'accommodation.askReview']],
+      saveIt,
+    ],
     check: ({ sent }) => {
       const rights = sent.find((activity) => activity.text?.startsWith(say('accommodationHelp.heading')));
       assert.equal(rights?.text, rightsSummary(strings, accommodationContent(), 'healthcare', 'nothing'));
@@ -221,7 +244,7 @@ const levelCases: AccommodationCase[] = [
       [
         say('accommodationDisclosure.nothing'),
         [
-          'accommodationHelp.heading',
+          'accommodationBrief.heading',
           'accommodation.ready',
           ['accommodation.leftOut', { parts: say('accommodation.partIdea') }],
           'accommodation.askReview',
@@ -359,7 +382,7 @@ const flowCases: AccommodationCase[] = [
     ],
   },
   {
-    name: 'changing what is shared rebuilds the same saved request, with the rights for the new level',
+    name: 'changing what is shared rebuilds the same saved request; the rights note for the same place is not repeated',
     steps: [
       ...fullPath(
         'work',
@@ -369,18 +392,10 @@ const flowCases: AccommodationCase[] = [
       ),
       [say('accommodation.nextChange'), ['accommodation.askChange']],
       [say('accommodation.changeDisclosure'), ['accommodation.askDisclosure']],
-      [
-        say('accommodationDisclosure.general'),
-        ['accommodationHelp.heading', 'accommodation.updated', 'accommodation.askReview'],
-      ],
+      [say('accommodationDisclosure.general'), ['accommodation.updated', 'accommodation.askReview']],
       saveAgain,
     ],
-    check: ({ saved, sent }) => {
-      assert.ok(
-        sent.some(
-          (activity) => activity.text === rightsSummary(strings, accommodationContent(), 'work', 'general'),
-        ),
-      );
+    check: ({ saved }) => {
       assert.equal(saved.length, 1);
       assert.equal(saved[0]?.answers.disclosure, 'general');
     },
@@ -402,7 +417,7 @@ const flowCases: AccommodationCase[] = [
         say('accommodationWho.landlord'),
         [
           ['accommodation.whoTip', { how: say('accommodationWho.landlordHow') }],
-          'accommodationHelp.heading',
+          'accommodationBrief.heading',
           'accommodation.updated',
           'accommodation.askReview',
         ],
@@ -685,6 +700,212 @@ const reviewCases: AccommodationCase[] = [
   },
 ];
 
+/** Work, up to the disclosure question, with the barrier in the person's own (typed) words. */
+const typedToDisclosure = (barrier: string): Step[] => [
+  ['hi', ['accommodation.intro', 'accommodation.askSetting']],
+  ['work', ['accommodation.askBarrier']],
+  [barrier, ['accommodation.askIdea']],
+  ['1', ['accommodation.askWho']],
+  ['hr', [['accommodation.whoTip', { how: say('accommodationWho.hrHow') }], 'accommodation.askFormat']],
+  ['email', ['accommodation.askStart']],
+  ['asap', ['accommodation.askDisclosure']],
+];
+/** The letter of the last request card. */
+const lastLetter = (sent: readonly Partial<Activity>[]) => letterPart(lastCardText(sent));
+/** The letter says no recovery word, and its reason names `named` (a diagnosis, or nothing). */
+const namesOnly =
+  (named: string | undefined) =>
+  ({ sent }: Run): void => {
+    const letter = lastLetter(sent);
+    assert.deepEqual(terms.beyond(letter, named ? ['health', 'diagnosis'] : ['health']), [], letter);
+    if (named) assert.ok(letter.includes(named), letter);
+  };
+const answersOf = ({ saved }: Run) => saved[0]?.answers;
+
+/** Issue 19: the letter says what the person said, no more (their words typed, not tapped). */
+const saidCases: AccommodationCase[] = [
+  {
+    name: 'ADHD named in the barrier, then "Specifics": the letter names ADHD, never recovery, and nothing more is asked',
+    steps: [...typedToDisclosure('my ADHD makes it hard to focus'), ['specifics', finished], saveIt],
+    check: (run) => {
+      namesOnly('ADHD')(run);
+      assert.ok(
+        lastLetter(run.sent).includes(
+          strings.text('accommodationLetter.concentrationNamed', { condition: 'ADHD' }),
+        ),
+      );
+      assert.equal(answersOf(run)?.condition, 'adhd');
+    },
+  },
+  {
+    name: '"i have depression" typed at the disclosure question: specifics, naming depression only',
+    steps: [...typedToDisclosure('mornings are hard'), ['i have depression', finished], saveIt],
+    check: (run) => {
+      namesOnly('depression')(run);
+      assert.deepEqual([answersOf(run)?.disclosure, answersOf(run)?.condition], ['specifics', 'depression']);
+    },
+  },
+  {
+    name: '"Specifics" with nothing named asks what to name; "I\'d rather not say" names nothing (a health condition)',
+    steps: [
+      ...typedToDisclosure('mornings are hard'),
+      ['specifics', ['accommodation.askCondition']],
+      ["i'd rather not say", finished],
+      saveIt,
+    ],
+    check: (run) => {
+      namesOnly(undefined)(run);
+      assert.ok(lastLetter(run.sent).includes(say('accommodationLetter.otherGeneral')));
+      assert.deepEqual([answersOf(run)?.disclosure, answersOf(run)?.condition], ['general', undefined]);
+    },
+  },
+  {
+    name: '"im on suboxone" at "what to name": recovery, because the person said it',
+    steps: [
+      ...typedToDisclosure('my group meets at 8'),
+      ['specifics', ['accommodation.askCondition']],
+      ['im on suboxone', finished],
+      saveIt,
+    ],
+    check: (run) => {
+      assert.ok(lastLetter(run.sent).includes(say('accommodationLetter.scheduleSpecifics')));
+      assert.equal(answersOf(run)?.condition, 'recovery');
+    },
+  },
+  {
+    name: '"idk" at "what to name" is asked again; "my back" is kept as "a health condition", never copied',
+    steps: [
+      ...typedToDisclosure('mornings are hard'),
+      ['Specifics', ['accommodation.askCondition']],
+      ['idk', ['accommodation.askConditionAgain']],
+      ['my back', finished],
+      saveIt,
+    ],
+    check: (run) => {
+      namesOnly(undefined)(run);
+      assert.ok(!lastLetter(run.sent).includes('back'));
+      assert.equal(answersOf(run)?.condition, 'health');
+    },
+  },
+  {
+    name: '"back" at "what to name" goes to the disclosure question; "nothing" then names nothing',
+    steps: [
+      ...typedToDisclosure('mornings are hard'),
+      ['specifics', ['accommodation.askCondition']],
+      ['back', ['accommodation.askDisclosure']],
+      ['nothing', finished],
+      saveIt,
+    ],
+    check: (run) => assert.deepEqual(terms.beyond(lastLetter(run.sent), []), []),
+  },
+  {
+    name: '"1 and 3" asks for two changes; the letter lists both',
+    steps: [
+      ...workToDisclosure().slice(0, 3),
+      ['1 and 3', ['accommodation.askWho']],
+      ...workToDisclosure().slice(4),
+      [say('accommodationDisclosure.nothing'), finished],
+      saveIt,
+    ],
+    check: (run) => {
+      const letter = lastLetter(run.sent);
+      const both = strings.text('accommodationLetter.requestsAnd', {
+        list: say('accommodationIdeas.laterStartRequest'),
+        last: say('accommodationIdeas.shiftChangeRequest'),
+      });
+      assert.ok(letter.includes(both), letter);
+      assert.deepEqual(answersOf(run)?.also, ['shiftChange']);
+    },
+  },
+  {
+    name: '"a later start and a quiet room": the second change comes from the setting\'s other ideas',
+    steps: [
+      ...workToDisclosure().slice(0, 3),
+      ['a later start and a quiet room', ['accommodation.askWho']],
+      ...workToDisclosure().slice(4),
+      [say('accommodationDisclosure.nothing'), finished],
+      saveIt,
+    ],
+    check: (run) => {
+      assert.deepEqual(answersOf(run)?.idea, { id: 'laterStart' });
+      assert.deepEqual(answersOf(run)?.also, ['quietSpace']);
+      assert.ok(lastLetter(run.sent).includes(say('accommodationIdeas.quietSpaceRequest')));
+    },
+  },
+  {
+    name: '"both" where two changes are offered takes both',
+    steps: [
+      ['hi', ['accommodation.intro', 'accommodation.askSetting']],
+      [say('accommodationSettings.healthcare'), ['accommodation.askBarrier']],
+      [say('accommodationBarriers.schedule'), ['accommodation.askIdea']],
+      ['both', ['accommodation.askWho']],
+    ],
+  },
+  {
+    name: 'at the review, "add that i need a quiet room too" adds that change; the words are not copied',
+    steps: atReview(
+      ['add that i need a quiet room too', ['accommodation.ready', 'accommodation.askReview']],
+      saveIt,
+    ),
+    check: (run) => {
+      const letter = lastLetter(run.sent);
+      assert.ok(letter.includes(say('accommodationIdeas.quietSpaceRequest')), letter);
+      assert.ok(!letter.includes('add that') && !letter.includes('too.'), letter);
+      assert.deepEqual(answersOf(run)?.also, ['quietSpace']);
+    },
+  },
+  {
+    name: 'at the review, "make it shorter" keeps the ask, the reason and the dates; the words are not copied',
+    steps: atReview(['make it shorter', ['accommodation.ready', 'accommodation.askReview']], saveIt),
+    check: (run) => {
+      const letter = lastLetter(run.sent);
+      assert.ok(letter.includes(say('accommodationIdeas.laterStartRequest')), letter);
+      assert.ok(
+        letter.includes(strings.text('accommodationLetter.followUpShort', { date: 'Thursday, May 15' })),
+      );
+      assert.ok(
+        !letter.includes(say('accommodationSettings.workBenefit')) && !letter.includes('shorter'),
+        letter,
+      );
+      assert.equal(answersOf(run)?.short, true);
+    },
+  },
+  {
+    name: 'at the review, "Add another change" asks which; a number adds it; "back" there keeps it as it was',
+    steps: atReview(
+      [say('accommodation.reviewAdd'), ['accommodation.askAlso']],
+      ['back', ['accommodation.askReview']],
+      ['add another', ['accommodation.askAlso']],
+      ['2', ['accommodation.ready', 'accommodation.askReview']],
+      saveIt,
+    ),
+    check: (run) => assert.equal(answersOf(run)?.also?.length, 1),
+  },
+  {
+    name: 'at the review, "take out the part about recovery" asks what to share again; "nothing specific" takes it out',
+    steps: [
+      ...typedToDisclosure('my group meets at 8'),
+      ["say i'm in recovery", finished],
+      ['take out the part about recovery', ['accommodation.askDisclosure']],
+      ['nothing specific', ['accommodation.ready', 'accommodation.askReview']],
+      saveIt,
+    ],
+    check: (run) => {
+      assert.deepEqual(terms.beyond(lastLetter(run.sent), []), []);
+      assert.equal(answersOf(run)?.condition, undefined);
+    },
+  },
+  {
+    name: 'at the review, "the second one" is "Change something"; "more about my rights" shows them all, then the review',
+    steps: atReview(
+      ['more about my rights', ['accommodationHelp.heading', 'accommodation.askReview']],
+      ['the second one', ['accommodation.askChange']],
+      [say('accommodation.changeKeep'), ['accommodation.askReview']],
+    ),
+    check: ({ saved }) => assert.equal(saved.length, 0),
+  },
+];
+
 describe('accommodation dialog', () => {
   for (const [group, cases] of [
     ['each setting', settingCases],
@@ -694,6 +915,7 @@ describe('accommodation dialog', () => {
     ['saved requests', savedCases],
     ['topic switches', switchCases],
     ['the review before saving', reviewCases],
+    ['what the person said goes in, no more (issue 19)', saidCases],
   ] as const) {
     describe(group, () => {
       for (const testCase of cases) it(testCase.name, () => play(testCase));

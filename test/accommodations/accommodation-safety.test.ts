@@ -98,7 +98,7 @@ describe('accommodation dialog with the safety gate and the real recognizer', fu
         ['next Monday', ['accommodation.askDisclosure']],
         [
           say('accommodationDisclosure.nothing'),
-          ['accommodationHelp.heading', 'accommodation.ready', 'accommodation.askReview'],
+          ['accommodationBrief.heading', 'accommodation.ready', 'accommodation.askReview'],
         ],
         [say('accommodation.reviewSave'), ['accommodation.saved', 'accommodation.askNext']],
       ],

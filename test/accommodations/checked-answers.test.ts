@@ -20,7 +20,7 @@ const formatToEnd: Step[] = [
   [say('accommodation.asap'), ['accommodation.askDisclosure']],
   [
     say('accommodationDisclosure.general'),
-    ['accommodationHelp.heading', 'accommodation.ready', 'accommodation.askReview'],
+    ['accommodationBrief.heading', 'accommodation.ready', 'accommodation.askReview'],
   ],
   [say('accommodation.reviewSave'), ['accommodation.saved', 'accommodation.askNext']],
 ];
@@ -94,7 +94,7 @@ const cases: CheckedCase[] = [
       [say('accommodation.asap'), ['accommodation.askDisclosure']],
       [
         say('accommodationDisclosure.general'),
-        ['accommodationHelp.heading', 'accommodation.ready', 'accommodation.askReview'],
+        ['accommodationBrief.heading', 'accommodation.ready', 'accommodation.askReview'],
       ],
       [say('accommodation.reviewSave'), ['accommodation.saved', 'accommodation.askNext']],
     ],

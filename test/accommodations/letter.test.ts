@@ -92,8 +92,8 @@ describe('the request letter says exactly what the chosen disclosure level allow
     assert.ok(!letter.includes('buprenorphine'));
   });
 
-  it('"specifics": says the person is in recovery and includes their own words', () => {
-    const letter = letterOf(withOwnWords('specifics'));
+  it('"specifics" naming recovery: says the person is in recovery and includes their own words', () => {
+    const letter = letterOf(withOwnWords('specifics', { condition: 'recovery' }));
     assert.ok(letter.includes(strings.text('accommodationLetter.medicationSpecifics')));
     assert.ok(
       letter.includes(
@@ -120,7 +120,10 @@ describe('the request letter says exactly what the chosen disclosure level allow
 
   it('the same own idea goes in word for word when the level allows it', () => {
     const built = builder().build(
-      withOwnWords('specifics', { idea: { own: 'time to get to my methadone clinic.' } }),
+      withOwnWords('specifics', {
+        condition: 'recovery',
+        idea: { own: 'time to get to my methadone clinic.' },
+      }),
       TODAY,
     );
     assert.deepEqual(built.leftOut, []);

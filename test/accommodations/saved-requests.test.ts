@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { MemoryStorage, TestAdapter, type TurnContext, UserState } from 'botbuilder';
 import type { RequestAnswers } from '../../src/accommodations/model.js';
 import {
+  ACCOMMODATION_REQUESTS_VERSION,
   accommodationRequestsProperty,
   accommodationRequestTitle,
   deleteAccommodationRequest,
@@ -57,7 +58,7 @@ describe('saved accommodation requests (user state)', () => {
       unknown
     >;
     const document = stored[accommodationRequestsProperty.name] as { version: number; requests: unknown[] };
-    assert.equal(document.version, 1);
+    assert.equal(document.version, ACCOMMODATION_REQUESTS_VERSION);
     assert.equal(document.requests.length, 2);
     const listed = await inTurn(storage, (context, userState) =>
       listAccommodationRequests(openUserProperties(userState).accommodationRequests, context),
@@ -129,6 +130,35 @@ describe('saved accommodation requests (user state)', () => {
       listAccommodationRequests(openUserProperties(userState).accommodationRequests, context),
     );
     assert.deepEqual(listed, []);
+  });
+
+  it('migrates a version 1 document: its "specifics" named recovery (that was what the level said), other levels as they were', async () => {
+    const storage = new MemoryStorage();
+    const request = (id: string, disclosure: RequestAnswers['disclosure']) => ({
+      id,
+      askedOn: TODAY,
+      createdAt: FIXED_NOW.toISOString(),
+      updatedAt: FIXED_NOW.toISOString(),
+      answers: { ...answers, disclosure },
+    });
+    await storage.write({
+      'test/users/user1/': {
+        [accommodationRequestsProperty.name]: {
+          version: 1,
+          requests: [request('a', 'specifics'), request('b', 'general')],
+        },
+      },
+    });
+    const listed = await inTurn(storage, (context, userState) =>
+      listAccommodationRequests(openUserProperties(userState).accommodationRequests, context),
+    );
+    assert.deepEqual(
+      listed.map((saved) => [saved.id, saved.answers.condition]),
+      [
+        ['a', 'recovery'],
+        ['b', undefined],
+      ],
+    );
   });
 
   it('titles a request by its setting, idea and day, never by the words the person typed', () => {

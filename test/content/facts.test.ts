@@ -57,6 +57,7 @@ function localeStrings(): [StringKey, readonly string[]][] {
 function sourcedByData(): Set<StringKey> {
   return new Set<StringKey>([
     ...accommodations.rights.map((right) => right.text),
+    ...accommodations.settings.map((setting) => setting.brief.text),
     ...accommodations.disclosure.flatMap((level) => [level.means, level.rights]),
     // An agency's line names what it is for; its numbers are on the verified list, with sources.
     ...accommodations.help.filter((entry) => entry.contacts.length > 0).map((entry) => entry.text),
@@ -70,6 +71,7 @@ function lawStatements(): [string, string][] {
   const keyed = (key: StringKey): [string, string] => [key, strings.text(key)];
   return [
     ...accommodations.rights.map((right) => keyed(right.text)),
+    ...accommodations.settings.map((setting) => keyed(setting.brief.text)),
     ...accommodations.disclosure.flatMap((level) => [keyed(level.means), keyed(level.rights)]),
     ...[...stringSources].filter(([, entry]) => entry.kind === 'law').map(([key]) => keyed(key)),
   ];
@@ -87,6 +89,7 @@ describe('content: say only what is true (issue 17)', () => {
   it('every rights statement, disclosure level, crisis line and verified contact names a source and a date', () => {
     const sources = [
       ...accommodations.rights.map((right) => [right.id, right.source] as const),
+      ...accommodations.settings.map((setting) => [setting.brief.text, setting.brief.source] as const),
       ...accommodations.disclosure.map((level) => [level.id, level.source] as const),
       ...crisisResources.map((line) => [line.id, line.source] as const),
       ...contacts.entries.map((entry) => [entry.value, entry.source] as const),
@@ -176,6 +179,7 @@ describe('content: say only what is true (issue 17)', () => {
     const doc = readFileSync(join(projectRoot, 'docs', 'content-sources.md'), 'utf8');
     const ids = [
       ...accommodations.rights.map((right) => right.id),
+      ...accommodations.settings.map((setting) => setting.brief.text),
       ...accommodations.disclosure.map((level) => level.id),
       ...crisisResources.map((line) => line.id),
       ...[...stringSources.keys()],

@@ -158,7 +158,7 @@ const requestWords = (tag: string) => ({
   who: `the shift lead of team ${tag}`,
 });
 
-/** An accommodation request to a saved draft, one answer changed, then a practice: 20 turns. */
+/** An accommodation request to a saved draft, one answer changed, then a practice: 22 turns. */
 export const accommodationScript: Script = {
   name: 'accommodation request and practice',
   steps(tag) {
@@ -177,7 +177,8 @@ export const accommodationScript: Script = {
       step(words.who, ['accommodation.whoTip', 'accommodation.askFormat']),
       step(say('accommodation.letter'), ['accommodation.askStart']),
       step(say('accommodation.asap'), ['accommodation.askDisclosure']),
-      step(say('accommodationDisclosure.specifics'), ['accommodation.ready', 'accommodation.askReview']),
+      // Typed, it shares specifics and names recovery at once (the button would ask what to name).
+      step("say i'm in recovery", ['accommodation.ready', 'accommodation.askReview']),
       step(say('accommodation.reviewSave'), ['accommodation.saved', 'accommodation.askNext'], next),
       step(say('accommodation.nextChange'), ['accommodation.askChange']),
       step(say('accommodation.changeFormat'), ['accommodation.askFormat']),
@@ -210,6 +211,7 @@ export const accommodationScript: Script = {
         format: 'email',
         start: { asap: true },
         disclosure: 'specifics',
+        condition: 'recovery',
       },
       `${tag}: the request holds this conversation's answers`,
     );

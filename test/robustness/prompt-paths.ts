@@ -236,6 +236,14 @@ export const promptPaths: readonly PromptPath[] = [
     steps: accommodationDisclosure,
     back: 'accommodation.askStart',
   },
+  {
+    prompt: 'accommodationQuestion.condition',
+    asks: 'accommodation.askCondition',
+    steps: [...accommodationDisclosure, 'Specifics'],
+    // The person's own words: a condition they name, else "a health condition".
+    open: true,
+    back: 'accommodation.askDisclosure',
+  },
   { prompt: 'accommodationReviewPrompt', asks: 'accommodation.askReview', steps: accommodationReview },
   { prompt: 'accommodationMenuPrompt', asks: 'accommodation.askNext', steps: accommodationDone },
 

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import { DisclosureTerms } from '../../src/accommodations/terms.js';
+import type { StringKey } from '../../src/content/strings.js';
+import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
+import { testContent } from '../support/content.js';
+import { templatePattern } from '../support/dialog-case.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
+import { lastCardText } from './support.js';
+
+const { strings } = testContent();
+const terms = DisclosureTerms.from(strings);
+/** Thursday 8 May 2025, 10 AM in Chicago. */
+const clock = () => new Date('2025-05-08T15:00:00Z');
+
+/** A turn: what the person types, and what must be in the reply (by string key). */
+type Turn = [says: string, sees: StringKey];
+
+/** Typed from the first message (no conversationUpdate), with ADHD named and two changes asked for. */
+const adhdTwoChanges: Turn[] = [
+  ['i need to ask my job for changes, i have ADHD and cant focus', 'accommodation.intro'],
+  ['written instructions and a quiet room', 'accommodation.askWho'],
+  ['hr', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['as soon as possible', 'accommodation.askDisclosure'],
+  ['specifics', 'accommodationBrief.heading'],
+  ['add that i need breaks too', 'accommodation.askReview'],
+  ['looks good', 'accommodation.saved'],
+];
+
+/** "say i'm in recovery" typed at the disclosure question (as the load script does). */
+const recoveryTyped: Turn[] = [
+  ['Accommodations', 'accommodation.askSetting'],
+  ['Work', 'accommodation.askBarrier'],
+  ['my bus runs late', 'accommodation.askIdea'],
+  ['1', 'accommodation.askWho'],
+  ['hr', 'accommodation.askFormat'],
+  ['letter', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ["say i'm in recovery", 'accommodation.askReview'],
+];
+
+/** Plays `turns` in conversation `id`; returns every reply. */
+async function play(url: string, id: string, turns: readonly Turn[]): Promise<Partial<Activity>[]> {
+  const sent: Partial<Activity>[] = [];
+  for (const [says, sees] of turns) {
+    const replies = await exchange(url, testActivity(id, { text: says, localTimezone: 'America/Chicago' }));
+    sent.push(...replies);
+    const seen = replies.map((reply) => reply.text ?? '').join('\n\n');
+    assert.match(seen, templatePattern(strings.text(sees)), `"${says}": ${sees} in ${JSON.stringify(seen)}`);
+  }
+  return sent;
+}
+
+describe('an accommodation request says what the person said (HTTP, typed, no conversationUpdate)', () => {
+  const served = useTestApp({
+    overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
+    manualScheduler: true,
+  });
+
+  it('ADHD named in the first message goes in as ADHD, never recovery; three changes are listed', async () => {
+    const sent = await play(served.url, 'letters-adhd', adhdTwoChanges);
+    const letter = lastCardText(sent);
+    assert.deepEqual(terms.beyond(letter, ['health', 'diagnosis']), [], letter);
+    assert.ok(letter.includes('I have ADHD'), letter);
+    for (const key of [
+      'accommodationIdeas.writtenInstructionsRequest',
+      'accommodationIdeas.quietSpaceRequest',
+      'accommodationIdeas.breaksRequest',
+    ] as const)
+      assert.ok(letter.includes(strings.text(key)), `${key} in ${letter}`);
+    assert.ok(!letter.includes('add that'), letter);
+  });
+
+  it('"say i\'m in recovery" typed at the disclosure question names recovery, without another question', async () => {
+    const letter = lastCardText(await play(served.url, 'letters-recovery', recoveryTyped));
+    assert.ok(letter.includes(strings.text('accommodationLetter.travelSpecifics')), letter);
+  });
+});
