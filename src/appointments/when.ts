@@ -173,9 +173,10 @@ function shiftDays(time: AppointmentTime, days: number, zone: Zone): Appointment
   };
 }
 
-const weekdayWord = /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b/i;
+/** Day and month names as the respelled words write them ("tues", "thursday"; "jan", "12/14"). */
+const weekdayWord = /\b(?:mon|tues?|wed|thu|thurs?|fri|sat|sun)(?:day|nesday|sday|urday)?\b/i;
 const monthWord =
-  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}\s*[/.-]\s*\d{1,2}\b/i;
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b\d{1,2}\s*[/.-]\s*\d{1,2}\b/i;
 
 /**
  * The answer to "Which day in January?" (`span`), read inside it: "Tuesday" is the Tuesday in it,
