@@ -29,7 +29,7 @@ import {
 import { prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
 import { saidDetails } from '../src/appointments/said-details.js';
-import { formatWhen, isPast } from '../src/appointments/when.js';
+import { formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
 import { type CheckedAnswer, checkAnswer } from '../src/language/answer-check.js';
 import type {
   WayfinderRecognition,
@@ -173,6 +173,14 @@ export class AppointmentDialog extends InterruptibleDialog {
     const skipWord = skippable.includes(state.step) && stepWord === 'skip';
     if (choice === 'skip' || skipWord) return this.skip(step, state);
     if (choice === 'keep' || this.keepsOrder(state, text)) return this.advance(step, state, state.draft);
+    const exact = matched?.how === 'exact' || matched?.how === 'position';
+    const redated = exact ? undefined : this.redated(step.context, state, text);
+    if (redated?.kind === 'goto' && redated.state.step === 'review') {
+      // At the review the plan is shown again with the new date, still unsaved.
+      await step.context.sendActivity(redated.say?.join('\n\n') ?? '');
+      return this.finish(step, { ...state, draft: redated.state.draft ?? state.draft });
+    }
+    if (redated) return this.follow(step, state, redated);
     // A loose pick ("what" is a word of "What I take") is checked too, and so is no pick at all.
     const loose = choice === undefined || (matched?.how !== 'exact' && matched?.how !== 'position');
     const checked = loose && ownWords.has(state.step) ? this.check(text, state, shown) : undefined;
@@ -191,6 +199,30 @@ export class AppointmentDialog extends InterruptibleDialog {
     if (part) return this.change(step, state, part);
     const after = this.after.answer(state, input);
     return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
+  }
+
+  /**
+   * A date typed at a later question, alone or as a correction ("sorry i meant wednesday",
+   * "actually 4pm"): the plan's date is changed (the hour or day not named is kept) and checked
+   * like any date, then the question they were at comes again. Not before the date was asked,
+   * nor once the plan is saved (a saved plan's date is changed from "Change an answer").
+   */
+  private redated(context: TurnContext, state: PrepState, text: string): Outcome | undefined {
+    const { strings } = this.deps;
+    if (!redatable.has(state.step) || state.draft.id || !state.draft.answered.includes('when'))
+      return undefined;
+    const findDates = (part: string) => this.recognize(context.activity, part).entities.datetime;
+    const words = onlyDate(text, strings.variants('appointment.dateLeads'), findDates);
+    if (!words) return undefined;
+    const outcome = this.answers.corrected(state.draft, this.input(context, words, undefined, false));
+    if (outcome?.kind !== 'next' || !outcome.draft.when) return outcome;
+    const when = formatWhen(outcome.draft.when, strings, this.appointments.clock());
+    // The question they were at comes again (or the plan, at the review), not the next one.
+    return {
+      kind: 'goto',
+      state: { step: state.step, draft: outcome.draft, misses: 0 },
+      say: [strings.text('appointment.dateChanged', { when })],
+    };
   }
 
   /**
@@ -350,6 +382,9 @@ export class AppointmentDialog extends InterruptibleDialog {
     const declined = this.after.declined(state);
     if (declined) return this.act(step, state, declined);
     if (state.step !== 'when' && !isWhenCheck(state.step)) return this.advance(step, state, state.draft);
+    // "skip" at "What time on Friday?" keeps Friday; at the other date questions it leaves the date open.
+    if (state.step === 'whenTime' && state.checkWhen)
+      return this.advance(step, state, { ...state.draft, when: state.checkWhen });
     const { when: _when, ...draft } = state.draft;
     return this.advance(step, state, draft);
   }
@@ -417,13 +452,26 @@ export class AppointmentDialog extends InterruptibleDialog {
   }
 }
 
+/** Questions after the date where a date typed alone, or as a correction, changes it. */
+const redatable: ReadonlySet<StepName> = new Set([
+  'type',
+  'goal',
+  'questions',
+  'barriers',
+  'bring',
+  'support',
+  'share',
+  'talk',
+  'review',
+]);
+
 /** Questions that take several answers: a correction there replaces the last one. */
 const listSteps = ['questions', 'barriers', 'talk'] as const;
 
 /** Questions whose free text goes into the plan as the person's words: checked before it is kept. */
 const ownWords: ReadonlySet<StepName> = new Set(['goal', 'questions', 'barriers', 'bring', 'share', 'talk']);
 
-/** The checks of a date (passed, or another day meant) stand in for the date question. */
+/** The checks of a date (passed, another day meant, which day, what time) stand in for the date question. */
 function isWhenCheck(step: StepName): boolean {
-  return step === 'whenPast' || step === 'whenCheck';
+  return step === 'whenPast' || step === 'whenCheck' || step === 'whenDay' || step === 'whenTime';
 }

@@ -8,6 +8,7 @@ import {
   type MessageTime,
   type MessageTimeReading,
   readMessageTime,
+  sameDayOffer,
 } from './message-time.js';
 import { type PlanDraft, type PrepField, prepFields } from './plan.js';
 import type { AnswerInput } from './prep-answers.js';
@@ -178,6 +179,14 @@ export class AfterAnswers {
     if (reading.kind === 'time') return this.check(kind, reading.time);
     if (reading.kind === 'none' || !draft.when) return { kind: 'miss' };
     const { strings } = this;
+    if (reading.kind === 'needsTime') {
+      // No hour to count from: said plainly, and that morning (or evening) offered, to confirm.
+      const key = kind === 'reminder' ? 'appointment.needsTimeReminder' : 'appointment.needsTimeFollowUp';
+      const say = [strings.text(key, { when: formatWhen(draft.when, strings, now) })];
+      const offer = sameDayOffer(kind, draft.when, now);
+      const checked = offer && this.check(kind, offer);
+      return checked?.kind === 'goto' ? { ...checked, say } : { kind: 'goto', state: askTime(kind), say };
+    }
     // An hour the bot filled in ("dec 16": 10 AM) is not said back as if the person chose it,
     // unless the day alone would not say why (the appointment's own day).
     const zone = zoneOf(draft.when);

@@ -40,6 +40,8 @@ export interface MessageTime {
 export type MessageTimeReading =
   | { kind: 'time'; time: MessageTime }
   | { kind: 'past' | 'notBefore' | 'notAfter'; at: Date; chosen: boolean }
+  /** Hours counted from an appointment with no time ("2 hours before" a day): nothing to count from. */
+  | { kind: 'needsTime' }
   | { kind: 'none' };
 
 /** The words to read, what the recognizer found in them, a way to re-read parts, and now. */
@@ -105,6 +107,7 @@ export function readMessageTime(
 ): MessageTimeReading {
   const zone = zoneOf(appointment);
   const candidates = relative(kind, input, appointment, zone) ?? absolute(kind, input, appointment, zone);
+  if (candidates === 'needsTime') return { kind: 'needsTime' };
   if (candidates.length === 0) return { kind: 'none' };
   return choose(kind, candidates, appointment, zone, input.now);
 }
@@ -113,6 +116,21 @@ export function readMessageTime(
 export function dayBeforeReminder(appointment: AppointmentTime, now: Date): MessageTime | undefined {
   const zone = zoneOf(appointment);
   const reading = choose('reminder', onDay('reminder', appointment, zone, -1), appointment, zone, now);
+  return reading.kind === 'time' ? reading.time : undefined;
+}
+
+/**
+ * What the bot offers when hours cannot be counted from a day with no time: a reminder that
+ * morning, a check-in that evening (to be confirmed like any other time).
+ */
+export function sameDayOffer(
+  kind: MessageKind,
+  appointment: AppointmentTime,
+  now: Date,
+): MessageTime | undefined {
+  if (kind === 'followUp') return defaultCheckIn(appointment, now);
+  const zone = zoneOf(appointment);
+  const reading = choose(kind, onDay(kind, appointment, zone, 0), appointment, zone, now);
   return reading.kind === 'time' ? reading.time : undefined;
 }
 
@@ -197,7 +215,7 @@ function relative(
   input: MessageTimeInput,
   appointment: AppointmentTime,
   zone: Zone,
-): Candidate[] | undefined {
+): Candidate[] | 'needsTime' | undefined {
   const text = respellDateWords(input.text).text;
   const duration = input.found.find((e) => e.kind === 'duration' && e.durationSeconds);
   const direction = beforeWords.test(text) ? -1 : afterWords.test(text) ? 1 : undefined;
@@ -209,8 +227,9 @@ function relative(
     if (duration.durationSeconds % DAY_SECONDS === 0) {
       return onDay(kind, appointment, zone, (sign * duration.durationSeconds) / DAY_SECONDS, clock);
     }
-    // "2 hours before" needs an hour to count from; a whole day has none.
-    if (appointment.precision !== 'time') return [];
+    // "2 hours before" needs an hour to count from: a part of a day counts from its start, a
+    // whole day has none.
+    if (appointment.precision === 'day') return 'needsTime';
     return [
       { at: new Date(Date.parse(appointment.start) + sign * duration.durationSeconds * 1000), chosen: true },
     ];

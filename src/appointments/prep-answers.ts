@@ -5,7 +5,15 @@ import type { AppointmentContent } from './content.js';
 import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
 import type { PrepQuestions } from './prep-questions.js';
 import type { PrepState } from './prep-state.js';
-import { type FindDates, formatWhen, isPast, readWhen, type WhenReading } from './when.js';
+import {
+  type AppointmentTime,
+  dateCheck,
+  type FindDates,
+  formatWhen,
+  readDayIn,
+  readWhen,
+  type WhenReading,
+} from './when.js';
 
 /**
  * One answer: the text, the value of the button it picked among those shown (by number, label or
@@ -55,6 +63,10 @@ export class PrepAnswers {
         return this.whenPast(state, input);
       case 'whenCheck':
         return this.whenCheck(state, input);
+      case 'whenDay':
+        return this.whenDay(state, input);
+      case 'whenTime':
+        return this.whenTime(state, input);
       case 'goal':
         return { kind: 'next', draft: { ...draft, goal: input.text } };
       case 'questions':
@@ -82,23 +94,73 @@ export class PrepAnswers {
     return { kind: 'next', draft: { ...draft, type } };
   }
 
-  /** A date: noted and said back; one that has passed, or may mean another day, is checked first. */
+  /**
+   * A date: noted and said back; one that has passed, or may mean another day, is checked first.
+   * Asked again (after "back" or "change"), a day alone keeps the hour said before.
+   */
   private when(draft: PlanDraft, input: AnswerInput): Outcome {
     if (input.choice === 'notSure') return { kind: 'next', draft: withoutWhen(draft) };
-    const reading = this.readDate(input);
+    const reading = this.readDate(input, draft.when);
     if (!reading) return miss;
     return this.dated(draft, reading, input.now);
   }
 
-  private readDate(input: AnswerInput): WhenReading | undefined {
-    return readWhen(input.text, input.recognition.entities.datetime, input.findDates, input.now);
+  /**
+   * A date typed as a correction at a later question ("sorry, I meant Wednesday", "actually
+   * 4pm"): the day or hour it names replaces that part of the date, and it is checked like any
+   * date. Undefined when the words hold no date.
+   */
+  corrected(draft: PlanDraft, input: AnswerInput): Outcome | undefined {
+    const reading = this.readDate(input, draft.when);
+    return reading && this.dated(draft, reading, input.now);
   }
 
-  private dated(draft: PlanDraft, { time: when, unsure }: WhenReading, now: Date): Outcome {
-    if (isPast(when, now)) return { kind: 'goto', state: { step: 'whenPast', checkWhen: when, misses: 0 } };
-    if (unsure) return { kind: 'goto', state: { step: 'whenCheck', checkWhen: when, misses: 0 } };
+  private readDate(input: AnswerInput, before?: AppointmentTime): WhenReading | undefined {
+    const { text, recognition, findDates, now } = input;
+    return readWhen(text, recognition.entities.datetime, findDates, now, before);
+  }
+
+  /**
+   * A date read: one that has passed, may mean another day, is a span ("next month") or a day
+   * with no time is asked about first; anything else is noted and said back.
+   */
+  private dated(draft: PlanDraft, reading: WhenReading, now: Date): Outcome {
+    const step = dateCheck(reading, now);
+    if (step) return { kind: 'goto', state: { step, checkWhen: reading.time, misses: 0 } };
+    return this.noted(draft, reading.time, now);
+  }
+
+  private noted(draft: PlanDraft, when: AppointmentTime, now: Date): Outcome {
     const said = this.strings.text('appointment.whenNoted', { when: formatWhen(when, this.strings, now) });
     return { kind: 'next', draft: { ...draft, when }, say: [said] };
+  }
+
+  /**
+   * "Which day in January?": a weekday or a day of the month is read inside that span, a full
+   * date as said; "not sure yet" leaves the date open rather than keep a guess.
+   */
+  private whenDay(state: PrepState, input: AnswerInput): Outcome {
+    const span = state.checkWhen;
+    if (!span || input.choice === 'notSure' || isOneOf(this.strings, 'appointment.notSureWords', input.text))
+      return { kind: 'next', draft: withoutWhen(state.draft) };
+    const { text, recognition, findDates, now } = input;
+    const reading = readDayIn(text, recognition.entities.datetime, findDates, now, span);
+    return reading ? this.dated(state.draft, reading, now) : miss;
+  }
+
+  /**
+   * "What time on Friday, December 11?": an hour goes on that day; "not sure yet", "idk" or
+   * "skip" keep the day without one (reminders then count from the day, and say so).
+   */
+  private whenTime(state: PrepState, input: AnswerInput): Outcome {
+    const day = state.checkWhen;
+    if (!day) return miss;
+    if (input.choice === 'notSure' || isOneOf(this.strings, 'appointment.notSureWords', input.text))
+      return this.noted(state.draft, day, input.now);
+    const reading = this.readDate(input, day);
+    // The same day again ("friday") is no hour: asked once more, then "not sure" is offered.
+    if (!reading || (reading.time.precision === 'day' && reading.time.start === day.start)) return miss;
+    return this.dated(state.draft, reading, input.now);
   }
 
   /** The check: "that's right" keeps the date, a new date replaces it, "not sure" leaves it open. */
@@ -111,7 +173,7 @@ export class PrepAnswers {
       return { kind: 'goto', state: { step: 'when', misses: 0 }, say: [ask] };
     }
     if (input.choice === 'notSure') return { kind: 'next', draft: withoutWhen(state.draft) };
-    const reading = this.readDate(input);
+    const reading = this.readDate(input, state.checkWhen);
     return reading ? this.dated(state.draft, reading, input.now) : miss;
   }
 
@@ -125,10 +187,14 @@ export class PrepAnswers {
     if (isOneOf(strings, 'appointment.notSureWords', input.text)) {
       return { kind: 'next', draft: withoutWhen(state.draft) };
     }
-    const reading = this.readDate(input);
+    const reading = this.readDate(input, state.checkWhen);
     if (reading) return this.dated(state.draft, { ...reading, unsure: false }, input.now);
     if ((said === 'yes' || said === true) && state.checkWhen) {
-      return { kind: 'next', draft: { ...state.draft, when: state.checkWhen } };
+      // A day said right, with no time yet: what time is asked next.
+      const day = state.checkWhen.precision === 'day';
+      return day
+        ? { kind: 'goto', state: { step: 'whenTime', misses: 0 } }
+        : { kind: 'next', draft: { ...state.draft, when: state.checkWhen } };
     }
     if (said === 'no' || said === false) {
       return {

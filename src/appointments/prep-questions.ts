@@ -8,7 +8,7 @@ import type { AppointmentContent } from './content.js';
 import { dayBeforeReminder } from './message-time.js';
 import type { PlanDraft } from './plan.js';
 import type { PrepState, StepName } from './prep-state.js';
-import { formatInstant, formatWhen, zoneOf } from './when.js';
+import { askDayIn, formatInstant, formatWhen, zoneOf } from './when.js';
 
 /** A question: its text and the choices offered as buttons (free text is always accepted too). */
 export interface Question {
@@ -32,6 +32,8 @@ const againKeys: Partial<Record<StepName, StringKey>> = {
   followUpTime: 'appointment.askFollowUpTimeAgain',
   timeCheck: 'appointment.checkTimeAgain',
   whenCheck: 'appointment.askWhenCheckAgain',
+  whenDay: 'appointment.askWhichDayAgain',
+  whenTime: 'appointment.askWhenTimeAgain',
 };
 
 /** The questions of the appointment dialog, worded from the locale and content files. */
@@ -49,7 +51,7 @@ export class PrepQuestions {
     const { strings } = this;
     const base = this.base(state, now);
     const again = againKeys[state.step];
-    const shown = state.step === 'whenCheck' ? state.checkWhen : state.draft.when;
+    const shown = isCheckStep(state.step) ? state.checkWhen : state.draft.when;
     const when = shown ? formatWhen(shown, strings, now) : '';
     // The review offers no "Skip": saving is never a guess, so it is the shared re-ask, then "stuck".
     const review = state.step === 'review';
@@ -113,6 +115,17 @@ export class PrepQuestions {
       case 'whenCheck':
         return q('appointment.askWhenCheck', this.checkChoices('appointment.anotherDate'), {
           when: state.checkWhen ? formatWhen(state.checkWhen, strings, now) : '',
+        });
+      case 'whenDay':
+        return {
+          text: state.checkWhen
+            ? askDayIn(state.checkWhen, strings, now)
+            : strings.text('appointment.askWhen'),
+          choices: [this.notSure()],
+        };
+      case 'whenTime':
+        return q('appointment.askWhenTime', [this.notSure()], {
+          day: state.checkWhen ? formatWhen(state.checkWhen, strings, now) : '',
         });
       case 'goal':
         return q('appointment.askGoal', [skip]);
@@ -346,6 +359,11 @@ export class PrepQuestions {
       choices: [...this.talkChoices(draft), end],
     };
   }
+}
+
+/** The questions that check a date not yet kept (it stays in `checkWhen` until they are answered). */
+function isCheckStep(step: StepName): boolean {
+  return step === 'whenCheck' || step === 'whenDay' || step === 'whenTime';
 }
 
 /** "1. ...\n2. ..." with the person's words escaped. */

@@ -4,13 +4,15 @@ import type { AppointmentTime } from './when.js';
 
 /**
  * Every question the dialog asks: the preparation, the checks of a date (one that has passed, one
- * that may mean another day), the plan shown before it is saved (save it or change something), and after saving: the reminder, the check-in, a time for either,
+ * that may mean another day, which day in a span, what time on a day), the plan shown before it is saved (save it or change something), and after saving: the reminder, the check-in, a time for either,
  * the confirmation of that time, what next, which answer to change.
  */
 export type StepName =
   | PrepField
   | 'whenPast'
   | 'whenCheck'
+  | 'whenDay'
+  | 'whenTime'
   | 'reminder'
   | 'reminderTime'
   | 'followUp'
@@ -25,6 +27,8 @@ export const skippable: readonly StepName[] = [
   ...prepFields,
   'whenPast',
   'whenCheck',
+  'whenDay',
+  'whenTime',
   'reminderTime',
   'followUpTime',
   'timeCheck',
@@ -55,7 +59,10 @@ export interface PrepState {
   history: StepName[];
   /** Changing one answer after the plan was saved: the plan is shown again after it. */
   reviewing: boolean;
-  /** A date waiting for a check: it has passed (whenPast), or may mean another day (whenCheck). */
+  /**
+   * A date waiting for a check: it has passed (whenPast), may mean another day (whenCheck), is a
+   * span to pick a day in (whenDay: "next month"), or a day with no time yet (whenTime).
+   */
   checkWhen?: AppointmentTime;
   /** A reminder or check-in time waiting to be confirmed (timeCheck). */
   pendingTime?: PendingTime;

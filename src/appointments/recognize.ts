@@ -3,7 +3,7 @@ import type { WayfinderRecognition, WayfinderRecognizer } from '../language/inte
 import { emptyDraft, type PlanDraft } from './plan.js';
 import { firstField, markAnswered, type PrepState } from './prep-state.js';
 import type { SaidDetails } from './said-details.js';
-import { type FindDates, isPast, readWhen } from './when.js';
+import { dateCheck, type FindDates, readWhen } from './when.js';
 
 /** Recognizes `text` in the person's zone (the activity's), at `now`. */
 export function recognizeInZone(
@@ -51,8 +51,9 @@ export function prefilledState(
   if (type) draft = markAnswered({ ...draft, type }, 'type');
   const reading = recognition ? readWhen(text, recognition.entities.datetime, findDates, now) : undefined;
   const base: PrepState = { draft, step: 'type', misses: 0, history: [], reviewing: false };
-  if (reading && isPast(reading.time, now)) return { ...base, step: 'whenPast', checkWhen: reading.time };
-  if (reading?.unsure) return { ...base, step: 'whenCheck', checkWhen: reading.time };
+  // Asked first, like the date question would: which day in "next month", what time on "Friday".
+  const check = reading && dateCheck(reading, now);
+  if (check) return { ...base, step: check, checkWhen: reading.time };
   if (reading) draft = markAnswered({ ...draft, when: reading.time }, 'when');
   return { ...base, draft, step: firstField(draft) ?? 'goal' };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { sayClock, sayDay, sayMoment } from '../content/say-date.js';
+import { sayClock, sayDay, sayMoment, sayMonth } from '../content/say-date.js';
 import type { Strings } from '../content/strings.js';
+import { respellDateWords } from '../language/intents/date-spelling.js';
 import type { DateTimeEntity, Reading } from '../language/intents/datetime-entities.js';
 import {
   addDays,
@@ -41,7 +42,16 @@ export type FindDates = (text: string) => readonly DateTimeEntity[];
 export interface WhenReading {
   time: AppointmentTime;
   unsure: boolean;
+  /**
+   * The words name a span, not a day ("next month", "next week", "in a couple of weeks"): `time`
+   * is that span, and the dialog asks which day in it rather than guess.
+   */
+  vague?: boolean;
 }
+
+/** Words that make a date rough: "in a couple of weeks", "in a few days", "sometime in January". */
+const roughWords = /\b(couple|few|several|sometime|some\s+time|around|ish)\b/i;
+const DAY_MS = 86_400_000;
 
 export const hasDate = (e: DateTimeEntity) =>
   e.value !== undefined && ['date', 'datetime', 'daterange', 'datetimerange'].includes(e.kind);
@@ -64,6 +74,7 @@ export function readWhen(
   found: readonly DateTimeEntity[],
   findDates: FindDates,
   now: Date,
+  before?: AppointmentTime,
 ): WhenReading | undefined {
   let clock = found.find(hasClock);
   let date = found.find(hasDate);
@@ -73,20 +84,204 @@ export function readWhen(
     clock ??= findDates(text.replace(ordinal[0], ' ')).find(hasClock);
   }
   const sure = (time: AppointmentTime | undefined) => time && { time, unsure: false };
+  const rough = roughWords.test(text);
+  const zone = zoneNamed(found[0]?.timezone ?? date?.timezone);
+  if (date && zone && (spansDays(date) || (rough && date.kind === 'date'))) {
+    const span = spansDays(date)
+      ? fromEntity(date)
+      : roughSpan(new Date(date.value?.iso ?? now), 0, zone, now);
+    return span && { time: span, unsure: false, vague: true };
+  }
   if (date) {
     const unsure = nextOfTwo(date, now) || weekdayToday(date, now);
     const ahead = thisComing(date, now) ? weekLater(officeHours(date, now)) : officeHours(date, now);
     const day = unsure && weekdayToday(date, now) && date.kind === 'date' ? weekLater(date) : ahead;
     const time = clock && date.kind === 'date' ? join(day, officeHours(clock, now)) : fromEntity(day);
-    return time && { time, unsure };
+    // "sorry, I meant Wednesday": a new day keeps the hour said before.
+    const kept = !clock && before && time?.precision === 'day' ? onDayOf(before, time) : undefined;
+    return time && { time: kept ?? time, unsure };
   }
+  // "actually 4pm": a new hour keeps the day said before.
+  const sameDay = clock && before && oneDay(before) ? clockOn(before, officeHours(clock, now)) : undefined;
+  if (sameDay) return sure(sameDay);
   if (clock) return sure(fromEntity(officeHours(clock, now)));
   const duration = found.find((e) => e.kind === 'duration' && e.durationSeconds);
-  const zone = zoneNamed(found[0]?.timezone);
   if (duration?.durationSeconds && zone) {
-    return sure(dayOf(new Date(now.getTime() + duration.durationSeconds * 1000), zone));
+    const at = new Date(now.getTime() + duration.durationSeconds * 1000);
+    if (rough)
+      return { time: roughSpan(at, duration.durationSeconds * 1000, zone, now), unsure: false, vague: true };
+    return sure(dayOf(at, zone));
   }
   return undefined;
+}
+
+/** A range of more than one day ("next week", "January", "later this month"). */
+function spansDays(e: DateTimeEntity): boolean {
+  if (e.kind !== 'daterange' || !e.value || !e.endValue) return false;
+  return Date.parse(e.endValue.iso) - Date.parse(e.value.iso) > DAY_MS + 2 * 3_600_000;
+}
+
+/**
+ * The days a rough time may mean ("in a couple of weeks" said on December 7: December 14 to 28):
+ * half the duration (at least two days) either side, and never before tomorrow.
+ */
+function roughSpan(center: Date, durationMs: number, zone: Zone, now: Date): AppointmentTime {
+  const half = Math.max(2, Math.round(durationMs / 2 / DAY_MS));
+  const middle = { ...wallTimeAt(center, zone), hour: 0, minute: 0, second: 0 };
+  const tomorrow = addDays({ ...wallTimeAt(now, zone), hour: 0, minute: 0, second: 0 }, 1);
+  const first = addDays(middle, -half);
+  const from = formatWallTime(first) < formatWallTime(tomorrow) ? tomorrow : first;
+  const start = at(from, zone);
+  const end = at(addDays(middle, half + 1), zone);
+  const span = { start: start.iso, local: start.local, end: end.iso, endLocal: end.local };
+  return { ...span, precision: 'range', timezone: zone.name };
+}
+
+/** A time, a day, or a part of one day: not a span of days. */
+function oneDay(time: AppointmentTime): boolean {
+  return time.precision !== 'range' || time.endLocal?.slice(0, 10) === time.local.slice(0, 10);
+}
+
+/** `time` (an hour, or a part of one day) moved to the day of `day`, its clock kept. */
+function onDayOf(time: AppointmentTime, day: AppointmentTime): AppointmentTime | undefined {
+  const zone = zoneNamed(time.timezone);
+  if (!zone || time.precision === 'day' || !oneDay(time)) return undefined;
+  return shiftDays(time, daysBetween(time.local, day.local), zone);
+}
+
+/** The hour of `clock` on the day of `time` ("actually 4pm" after "Tuesday at 3"). */
+function clockOn(time: AppointmentTime, clock: DateTimeEntity): AppointmentTime | undefined {
+  const zone = zoneNamed(time.timezone);
+  return zone ? onDay(parseWallTime(time.local), zone, clock) : undefined;
+}
+
+/** Whole calendar days from the day of `from` to the day of `to` (wall times). */
+function daysBetween(from: string, to: string): number {
+  const day = (local: string) => Date.parse(`${local.slice(0, 10)}T00:00:00Z`);
+  return Math.round((day(to) - day(from)) / DAY_MS);
+}
+
+/** `time` on the wall clock `days` later, the same hours (whatever the clocks do in between). */
+function shiftDays(time: AppointmentTime, days: number, zone: Zone): AppointmentTime {
+  const start = at(addDays(parseWallTime(time.local), days), zone);
+  const end = time.endLocal ? at(addDays(parseWallTime(time.endLocal), days), zone) : undefined;
+  return {
+    ...time,
+    start: start.iso,
+    local: start.local,
+    ...(end ? { end: end.iso, endLocal: end.local } : {}),
+  };
+}
+
+/** Day and month names as the respelled words write them ("tues", "thursday"; "jan", "12/14"). */
+const weekdayWord = /\b(?:mon|tues?|wed|thu|thurs?|fri|sat|sun)(?:day|nesday|sday|urday)?\b/i;
+const monthWord =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b\d{1,2}\s*[/.-]\s*\d{1,2}\b/i;
+
+/**
+ * The answer to "Which day in January?" (`span`), read inside it: "Tuesday" is the Tuesday in it,
+ * "the 12th" or "12" the 12th in it, with any hour said kept. A date named in full ("Feb 3") is
+ * kept as said: the person changed their mind. A weekday the span holds more than once
+ * ("Tuesday" in January) is the first, and unsure: the dialog asks.
+ */
+export function readDayIn(
+  text: string,
+  found: readonly DateTimeEntity[],
+  findDates: FindDates,
+  now: Date,
+  span: AppointmentTime,
+): WhenReading | undefined {
+  const number = /^\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*$/i.exec(text)?.[1];
+  const said = number ? `the ${ordinal(Number(number))}` : text;
+  const reading = readWhen(said, number ? [] : found, findDates, now);
+  if (!reading || reading.vague) return reading;
+  const { time } = reading;
+  const zone = zoneNamed(time.timezone);
+  const inside = (t: AppointmentTime) => t.start >= span.start && (!span.end || t.start < span.end);
+  const spelled = respellDateWords(said).text;
+  const dayNumber = Number(/\b(\d{1,2})(?:st|nd|rd|th)\b/i.exec(spelled)?.[1] ?? Number.NaN);
+  const weekday = weekdayWord.test(spelled) && Number.isNaN(dayNumber);
+  if (!zone || monthWord.test(spelled) || (inside(time) && !weekday)) return { time, unsure: false };
+  const wall = parseWallTime(time.local);
+  const wanted = (day: WallTime) =>
+    weekday
+      ? weekdayOf(day) === weekdayOf(wall)
+      : day.day === (Number.isNaN(dayNumber) ? wall.day : dayNumber);
+  const first = parseWallTime(span.local);
+  const days = daysBetween(span.local, span.endLocal ?? span.local);
+  const matches = Array.from({ length: days + 1 }, (_, i) => addDays(first, i))
+    .filter(wanted)
+    .map((day) => shiftDays(time, daysBetween(time.local, formatWallTime(day)), zone))
+    .filter(inside);
+  const [match] = matches;
+  return match ? { time: match, unsure: matches.length > 1 } : { time, unsure: false };
+}
+
+/** "1st", "2nd", "3rd", "12th": how the recognizer reads a day of the month alone. */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffixes: Readonly<Record<number, string>> = { 1: 'st', 2: 'nd', 3: 'rd' };
+  return `${n}${(teen ? undefined : suffixes[n % 10]) ?? 'th'}`;
+}
+
+function weekdayOf(wall: WallTime): number {
+  return new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay();
+}
+
+/** "Which day in January?" or "Which day between Monday, December 14 and Sunday, December 20?" */
+export function askDayIn(span: AppointmentTime, strings: Strings, now: Date): string {
+  const from = parseWallTime(span.local);
+  const end = span.endLocal ? parseWallTime(span.endLocal) : undefined;
+  const wholeMonth =
+    from.day === 1 && end?.day === 1 && end.hour === 0 && daysBetween(span.local, span.endLocal ?? '') >= 28;
+  if (wholeMonth) {
+    // "January" said in December is next month: the year only for a month a year or more away.
+    const today = wallTimeAt(now, zoneOf(span));
+    const year = (from.year - today.year) * 12 + from.month - today.month >= 12;
+    return strings.text('appointment.askWhichDayInMonth', { month: sayMonth(from, strings.locale, year) });
+  }
+  return strings.text('appointment.askWhichDay', { span: formatWhen(span, strings, now) });
+}
+
+/**
+ * The question a date read needs before it is kept: which day in a span ("next month"), whether a
+ * date that has passed is right, which of two days was meant, what time on a day; or none.
+ */
+export function dateCheck(
+  reading: WhenReading,
+  now: Date,
+): 'whenDay' | 'whenPast' | 'whenCheck' | 'whenTime' | undefined {
+  if (reading.vague) return 'whenDay';
+  if (isPast(reading.time, now)) return 'whenPast';
+  if (reading.unsure) return 'whenCheck';
+  return reading.time.precision === 'day' ? 'whenTime' : undefined;
+}
+
+/** Small words that may sit beside a date without changing it ("it's on the 12th", "at 4pm then"). */
+const besideDate =
+  /^(?:at|on|the|in|for|it|is|its|it's|it’s|then|instead|please|pls|ok|okay|oh|sorry|oops)$/i;
+
+/**
+ * The date in a message that is nothing but a date, after any lead ("sorry i meant wednesday",
+ * "actually 4pm", "friday at 2 instead"): the words to read as the new date. Undefined when
+ * anything else is said ("by friday", "ask about friday's results").
+ */
+export function onlyDate(text: string, leads: readonly string[], findDates: FindDates): string | undefined {
+  const words = leads.reduce(
+    (rest, lead) =>
+      rest.replace(new RegExp(`^\\W*${lead.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b[\\s,:.!-]*`, 'i'), ''),
+    text.trim(),
+  );
+  if (!/\p{L}|\d/u.test(words)) return undefined;
+  const found = findDates(words).filter((e) => hasDate(e) || hasClock(e));
+  const ordinal = ordinalDay.exec(words);
+  if (found.length === 0 && !ordinal) return undefined;
+  let rest = words;
+  for (const e of [...found].sort((a, b) => b.start - a.start))
+    rest = `${rest.slice(0, e.start)} ${rest.slice(e.end)}`;
+  if (ordinal) rest = rest.replace(ordinalDay, ' ');
+  const left = rest.split(/[\s,.!?;:-]+/).filter((w) => w && !besideDate.test(w));
+  return left.length === 0 ? words : undefined;
 }
 
 /** The person's calendar day at `now` in the entity's zone, as "2025-05-08". */
@@ -172,12 +367,17 @@ function dayOf(instant: Date, zone: Zone): AppointmentTime {
 /** A date's day with a time's clock (or a part of the day's start and end). */
 function join(date: DateTimeEntity, clock: DateTimeEntity): AppointmentTime | undefined {
   const zone = zoneNamed(date.timezone);
-  if (!zone || !date.value || !clock.value) return fromEntity(date);
-  const day = parseWallTime(date.value.local);
-  const onDay = (local: string) =>
+  if (!zone || !date.value) return fromEntity(date);
+  return onDay(parseWallTime(date.value.local), zone, clock) ?? fromEntity(date);
+}
+
+/** A time's clock (or a part of the day's start and end) on `day`. */
+function onDay(day: WallTime, zone: Zone, clock: DateTimeEntity): AppointmentTime | undefined {
+  if (!clock.value) return undefined;
+  const on = (local: string) =>
     at({ ...parseWallTime(local), year: day.year, month: day.month, day: day.day }, zone);
-  const start = onDay(clock.value.local);
-  const end = clock.endValue ? onDay(clock.endValue.local) : undefined;
+  const start = on(clock.value.local);
+  const end = clock.endValue ? on(clock.endValue.local) : undefined;
   return {
     start: start.iso,
     local: start.local,

@@ -35,6 +35,15 @@ export function sayDay(
   }).format(new Date(Date.UTC(day.year, day.month - 1, day.day, 12)));
 }
 
+/** "January"; with `year`, "January 2027". */
+export function sayMonth(day: CalendarDay, locale: string, year = false): string {
+  return dateTimeFormat(locale, {
+    timeZone: 'UTC',
+    month: 'long',
+    ...(year ? { year: 'numeric' } : {}),
+  }).format(new Date(Date.UTC(day.year, day.month - 1, 15, 12)));
+}
+
 /** "9:00 AM". */
 export function sayClock(time: ClockReading, locale: string): string {
   return dateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' }).format(

@@ -5,11 +5,13 @@
  * sit on both sides of daylight-saving changes: the US fall-back (November 1 2026), the US
  * spring-forward (March 8 2026), and Madrid's fall-back (October 25 2026).
  *
- * Expected values: "2026-12-14T20:00" (a time), "day:2026-12-14" (a whole day),
- * "range:2026-12-16T08:00" (a part of a day, by its start), or why nothing can be kept: "none"
+ * Expected values: "2026-12-14T20:00" (a time), "day:2026-12-14" (a whole day: the bot asks the
+ * time), "range:2026-12-16T08:00" (a part of a day, by its start), "vague:2027-01-01" (a span,
+ * by its first day: the bot asks which day, never guesses), or why nothing can be kept: "none"
  * (no date in the words), "past", "notBefore" (a reminder at or after the appointment),
- * "notAfter" (a check-in before it is over). Flags: `ask` (another reading fits as well: the bot
- * asks), `quiet` (the bot's own pick was moved out of quiet hours).
+ * "notAfter" (a check-in before it is over), "needsTime" (hours counted from a day with no
+ * time). Flags: `ask` (another reading fits as well: the bot asks), `quiet` (the bot's own pick
+ * was moved out of quiet hours).
  */
 export interface Row {
   say: string;
@@ -19,19 +21,29 @@ export interface Row {
   quiet?: true;
 }
 
-/** Appointment times read at `now` (a wall time in the person's zone). */
+/**
+ * Appointment times read at `now` (a wall time in the person's zone). With `before`, each row is
+ * said after it: a correction typed at a later question ("sorry i meant wednesday"), which keeps
+ * the part of the date it does not name, or, when `before` is a span ("next month"), the answer
+ * to "Which day in January?".
+ */
 export interface WhenScene {
   name: string;
   now: string;
+  before?: string;
   rows: Row[];
 }
 
-/** Reminders or check-ins for an appointment at `appointment` (a wall time), read at `now`. */
+/**
+ * Reminders or check-ins for an appointment at `appointment` (a wall time, or "day:..." for a day
+ * with no time), read at `now`; or for the appointment `said` in turns (a date, then a correction).
+ */
 export interface MessageScene {
   name: string;
   now: string;
   kind: 'reminder' | 'followUp';
   appointment: string;
+  said?: string[];
   /** The time the bot offers on its own (the day before, or the check-in after "yes"). */
   offered?: string;
   offeredQuiet?: true;
@@ -131,7 +143,138 @@ export const whenScenes: WhenScene[] = [
       row('8 in the evening', '2026-12-07T20:00'),
       row('whenever', 'none'),
       row('idk', 'none'),
+      // A span is asked back ("Which day in January?"), never read as its first day.
+      row('next month', 'vague:2027-01-01'),
+      row('sometime next month', 'vague:2027-01-01'),
+      row('next week', 'vague:2026-12-14'),
+      row('sometime next week', 'vague:2026-12-14'),
+      row('this week', 'vague:2026-12-07'),
+      row('sometime in january', 'vague:2027-01-01'),
+      row('in january', 'vague:2027-01-01'),
+      row('january', 'vague:2027-01-01'),
+      row('sometime in janurary', 'vague:2027-01-01'),
+      row('early january', 'vague:2027-01-01'),
+      row('in febuary', 'vague:2027-02-01'),
+      row('later this month', 'vague:2026-12-16'),
+      row('in a couple weeks', 'vague:2026-12-14'),
+      row('in a couple of weeks', 'vague:2026-12-14'),
+      row('in a few days', 'vague:2026-12-08'),
+      // Misspelled day and month names.
+      row('thrusday', 'day:2026-12-10'),
+      row('thrusday at 2', '2026-12-10T14:00'),
+      row('thursday at 2', '2026-12-10T14:00'),
+      row('wensday at 4pm', '2026-12-09T16:00'),
+      row('firday at 10', '2026-12-11T10:00'),
+      row('saterday morning', 'range:2026-12-12T08:00'),
+      row('teusday at 1', '2026-12-08T13:00'),
+      row('febuary 12th', 'day:2027-02-12'),
+      row('febuary 12 at 9am', '2027-02-12T09:00'),
+      row('friday', 'day:2026-12-11'),
+      row('the 12th', 'day:2026-12-12'),
+      row('the 12th in the afternoon', 'range:2026-12-12T12:00'),
+      row('the 14th in the morning', 'range:2026-12-14T08:00'),
+      // am/pm from what is plausible for an appointment, kept when said.
+      row('friday at 5', '2026-12-11T17:00'),
+      row('friday at 11', '2026-12-11T11:00'),
+      row('friday at 12', '2026-12-11T12:00'),
+      row('friday at 8pm', '2026-12-11T20:00'),
+      row('friday at 7am', '2026-12-11T07:00'),
+      row('friday at 6 in the morning', '2026-12-11T06:00'),
     ],
+  },
+  {
+    name: 'corrections of "tuesday at 3", typed at a later question on Monday December 7 2026',
+    now: monday,
+    before: 'tuesday at 3',
+    rows: [
+      row('sorry i meant wednesday', '2026-12-09T15:00'),
+      row('wednesday', '2026-12-09T15:00'),
+      row('wensday', '2026-12-09T15:00'),
+      row('no wait, thursday', '2026-12-10T15:00'),
+      row('oops i meant thrusday', '2026-12-10T15:00'),
+      row('i meant the 10th', '2026-12-10T15:00'),
+      row('sorry, dec 14', '2026-12-14T15:00'),
+      row('actually 4pm', '2026-12-08T16:00'),
+      row('actually at 4', '2026-12-08T16:00'),
+      row('make it 4:30', '2026-12-08T16:30'),
+      row('actually at 9', '2026-12-08T09:00'),
+      row('no, 8pm', '2026-12-08T20:00'),
+      row('oops, friday at 10am', '2026-12-11T10:00'),
+      row('actually in the morning', 'range:2026-12-08T08:00'),
+      row('actually next month', 'vague:2027-01-01'),
+      row('sorry i meant next week', 'vague:2026-12-14'),
+      row('by friday', 'none'),
+      row("ask about friday's results", 'none'),
+    ],
+  },
+  {
+    name: 'corrections of "the 12th in the morning" and of "friday", on Monday December 7 2026',
+    now: monday,
+    before: 'the 12th in the morning',
+    rows: [
+      row('sorry i meant the 13th', 'range:2026-12-13T08:00'),
+      row('actually 10am', '2026-12-12T10:00'),
+      row('i meant sunday', 'range:2026-12-13T08:00'),
+    ],
+  },
+  {
+    name: 'a day with no time yet ("friday"), then its time, on Monday December 7 2026',
+    now: monday,
+    before: 'friday',
+    rows: [
+      row('2pm', '2026-12-11T14:00'),
+      row('at 2', '2026-12-11T14:00'),
+      row('10:30', '2026-12-11T10:30'),
+      row('in the afternoon', 'range:2026-12-11T12:00'),
+      row('saturday', 'day:2026-12-12'),
+      row('saturday at 9', '2026-12-12T09:00'),
+    ],
+  },
+  {
+    name: 'the answer to "Which day in January?" (said "next month" on Monday December 7 2026)',
+    now: monday,
+    before: 'next month',
+    rows: [
+      row('15', 'day:2027-01-15'),
+      row('the 12th', 'day:2027-01-12'),
+      row('the 3rd', 'day:2027-01-03'),
+      row('the 12th at 9', '2027-01-12T09:00'),
+      row('tuesday the 12th', 'day:2027-01-12'),
+      row('tuesday', 'day:2027-01-05', ask),
+      row('tuesday at 3', '2027-01-05T15:00', ask),
+      row('jan 20 at 2pm', '2027-01-20T14:00'),
+      row('janurary 20', 'day:2027-01-20'),
+      row('feb 3', 'day:2027-02-03'),
+    ],
+  },
+  {
+    name: 'the answer to "Which day between Monday, December 14 and Sunday, December 20?"',
+    now: monday,
+    before: 'next week',
+    rows: [
+      row('wednesday', 'day:2026-12-16'),
+      row('wensday', 'day:2026-12-16'),
+      row('thrusday at 2', '2026-12-17T14:00'),
+      row('the 18th', 'day:2026-12-18'),
+      row('friday morning', 'range:2026-12-18T08:00'),
+      row('monday at 9', '2026-12-14T09:00'),
+    ],
+  },
+  {
+    name: 'corrections across the US fall-back: "saturday at 10" said on Friday October 30 2026',
+    now: '2026-10-30T10:00',
+    before: 'saturday at 10',
+    rows: [
+      row('sorry i meant monday', '2026-11-02T10:00'),
+      row('i meant sunday', '2026-11-01T10:00'),
+      row('actually 1:30am', '2026-10-31T01:30'),
+    ],
+  },
+  {
+    name: 'corrections across Madrid\'s fall-back: "saturday at 10" said on Thursday October 22 2026',
+    now: '2026-10-22T10:00',
+    before: 'saturday at 10',
+    rows: [row('sorry i meant monday', '2026-10-26T10:00'), row('no wait, sunday', '2026-10-25T10:00')],
   },
   {
     name: 'appointment times said on Sunday December 6 2026, when some weeks start',
@@ -260,6 +403,80 @@ export const messageScenes: MessageScene[] = [
       row('that evening', 'notBefore'),
       row('whenever', 'none'),
       row('sure', 'none'),
+    ],
+  },
+  {
+    name: 'reminders after a correction: "tuesday at 3", then "sorry i meant wednesday"',
+    now: monday,
+    kind: 'reminder',
+    appointment: '2026-12-09T15:00',
+    said: ['tuesday at 3', 'sorry i meant wednesday'],
+    offered: '2026-12-08T15:00',
+    rows: [
+      row('2 hours before', '2026-12-09T13:00'),
+      row('an hour before', '2026-12-09T14:00'),
+      row('the night before at 8', '2026-12-08T20:00'),
+      row('that morning', '2026-12-09T09:00'),
+      row('30 minutes before', '2026-12-09T14:30'),
+      row('the day before at noon', '2026-12-08T12:00'),
+    ],
+  },
+  {
+    name: 'reminders after a correction: "tuesday at 3", then "actually 4pm"',
+    now: monday,
+    kind: 'reminder',
+    appointment: '2026-12-08T16:00',
+    said: ['tuesday at 3', 'actually 4pm'],
+    offered: '2026-12-07T16:00',
+    rows: [
+      row('2 hours before', '2026-12-08T14:00'),
+      row('an hour before', '2026-12-08T15:00'),
+      row('the night before at 8', '2026-12-07T20:00'),
+      row('that morning', '2026-12-08T09:00'),
+    ],
+  },
+  {
+    name: 'check-ins after a correction: "next month", "the 12th", "2pm", then "actually 11pm"',
+    now: monday,
+    kind: 'followUp',
+    appointment: '2027-01-12T23:00',
+    said: ['next month', 'the 12th', '2pm', 'actually 11pm'],
+    offered: '2027-01-13T08:00',
+    offeredQuiet: true,
+    rows: [
+      row('the next morning', '2027-01-13T09:00'),
+      row('an hour after', '2027-01-13T00:00'),
+      row('2 hours after', '2027-01-13T01:00'),
+    ],
+  },
+  {
+    name: 'reminders for Friday December 11, a day with no time ("not sure yet")',
+    now: monday,
+    kind: 'reminder',
+    appointment: 'day:2026-12-11',
+    offered: '2026-12-10T10:00',
+    rows: [
+      row('2 hours before', 'needsTime'),
+      row('an hour before', 'needsTime'),
+      row('30 min before', 'needsTime'),
+      row('the night before at 8', '2026-12-10T20:00'),
+      row('the night before', '2026-12-10T20:00'),
+      row('that morning', '2026-12-11T09:00'),
+      row('the day before', '2026-12-10T10:00'),
+      row('2 days before', '2026-12-09T10:00'),
+      row('thursday at 6pm', '2026-12-10T18:00'),
+    ],
+  },
+  {
+    name: 'check-ins after Friday December 11, a day with no time',
+    now: monday,
+    kind: 'followUp',
+    appointment: 'day:2026-12-11',
+    offered: '2026-12-11T18:00',
+    rows: [
+      row('2 hours after', 'needsTime'),
+      row('the next morning', '2026-12-12T09:00'),
+      row('saturday at noon', '2026-12-12T12:00'),
     ],
   },
   {

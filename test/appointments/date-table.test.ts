@@ -1,11 +1,20 @@
 import assert from 'node:assert/strict';
 import { dayBeforeReminder, defaultCheckIn, readMessageTime } from '../../src/appointments/message-time.js';
-import { type AppointmentTime, readWhen } from '../../src/appointments/when.js';
+import {
+  type AppointmentTime,
+  dateCheck,
+  onlyDate,
+  readDayIn,
+  readWhen,
+} from '../../src/appointments/when.js';
 import {
   createWayfinderRecognizer,
   type WayfinderRecognizer,
 } from '../../src/language/intents/wayfinder-recognizer.js';
-import { type MessageScene, messageScenes, type Row, whenScenes } from './date-phrasings.js';
+import { testContent } from '../support/content.js';
+import { type MessageScene, messageScenes, type Row, type WhenScene, whenScenes } from './date-phrasings.js';
+
+const leads = testContent().strings.variants('appointment.dateLeads');
 
 const zones = ['America/New_York', 'Europe/Madrid'] as const;
 type ZoneName = (typeof zones)[number];
@@ -47,14 +56,18 @@ function instant(zone: ZoneName, wall: string): Date {
   return new Date(`${wall}:00${inSummer ? summer : winter}`);
 }
 
-/** "day:2026-12-14" is a whole day from its midnight; "range:..." a part of a day; else a time. */
-function expected(zone: ZoneName, means: string): { precision: string; start: string } {
-  const [, precision = 'time', wall = means] = /^(day|range):(.*)$/.exec(means) ?? [];
-  const at = precision === 'day' ? `${wall}T00:00` : wall;
-  return { precision, start: instant(zone, at).toISOString() };
+/**
+ * "day:2026-12-14" is a whole day from its midnight; "range:..." a part of a day; "vague:..." a
+ * span from its first day (read as a range, and asked back); else a time.
+ */
+function expected(zone: ZoneName, means: string): { precision: string; start: string; vague: boolean } {
+  const [, kind = 'time', wall = means] = /^(day|range|vague):(.*)$/.exec(means) ?? [];
+  const at = kind === 'day' || kind === 'vague' ? `${wall}T00:00` : wall;
+  const precision = kind === 'vague' ? 'range' : kind;
+  return { precision, start: instant(zone, at).toISOString(), vague: kind === 'vague' };
 }
 
-const refusals = ['past', 'notBefore', 'notAfter', 'none'];
+const refusals = ['past', 'notBefore', 'notAfter', 'none', 'needsTime'];
 
 let recognizer: WayfinderRecognizer;
 
@@ -64,8 +77,53 @@ function finder(zone: ZoneName, now: Date) {
     recognizer.recognizeNow(text, { now, timezone: zone }).recognition.entities.datetime;
 }
 
+/** An appointment at a wall time, or ("day:2026-12-11") a whole day with no time. */
 function appointmentAt(zone: ZoneName, wall: string): AppointmentTime {
-  return { start: instant(zone, wall).toISOString(), local: `${wall}:00`, precision: 'time', timezone: zone };
+  const day = /^day:(.*)$/.exec(wall)?.[1];
+  if (!day)
+    return {
+      start: instant(zone, wall).toISOString(),
+      local: `${wall}:00`,
+      precision: 'time',
+      timezone: zone,
+    };
+  const next = new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return {
+    start: instant(zone, `${day}T00:00`).toISOString(),
+    local: `${day}T00:00:00`,
+    end: instant(zone, `${next}T00:00`).toISOString(),
+    endLocal: `${next}T00:00:00`,
+    precision: 'day',
+    timezone: zone,
+  };
+}
+
+/**
+ * Reads `said` as the dialog does, one message after another: each a date, a correction of the
+ * one before (only a date, after any lead), or the answer to "Which day in ...?".
+ */
+function readTurns(zone: ZoneName, now: Date, said: readonly string[]) {
+  const find = finder(zone, now);
+  let before: AppointmentTime | undefined;
+  let reading: ReturnType<typeof readWhen>;
+  for (const text of said) {
+    // The answer to "Which day in ...?" is read as it is; a later date only when it is nothing else.
+    const span = reading?.vague ? reading.time : undefined;
+    const words = before && !span ? onlyDate(text, leads, find) : text;
+    if (words === undefined) return undefined;
+    reading = span
+      ? readDayIn(words, find(words), find, now, span)
+      : readWhen(words, find(words), find, now, before);
+    before = reading?.time;
+  }
+  return reading;
+}
+
+/** The question the dialog asks next for a row's meaning (a day: its time; a span: which day). */
+function checkFor(row: Row, means: string): string | undefined {
+  if (means.startsWith('vague:')) return 'whenDay';
+  if (row.ask) return 'whenCheck';
+  return means.startsWith('day:') ? 'whenTime' : undefined;
 }
 
 const flags = (row: Pick<Row, 'ask' | 'quiet'>) =>
@@ -83,31 +141,44 @@ describe('the date table: phrasings and the instants they mean, in two zones and
 
   for (const zone of zones) {
     describe(zone, () => {
-      for (const scene of whenScenes) {
-        describe(scene.name, () => {
-          for (const row of scene.rows) {
-            it(`"${row.say}" is ${meaning(row, zone)}${flags(row)}`, () => {
-              const now = instant(zone, scene.now);
-              const find = finder(zone, now);
-              const reading = readWhen(row.say, find(row.say), find, now);
-              if (meaning(row, zone) === 'none') return assert.equal(reading, undefined);
-              const want = expected(zone, meaning(row, zone));
-              assert.equal(reading?.time.precision, want.precision);
-              assert.equal(reading?.time.start, want.start);
-              assert.equal(reading?.unsure, row.ask === true, 'asked back');
-            });
-          }
-        });
-      }
+      for (const scene of whenScenes) describeWhen(zone, scene);
       for (const scene of messageScenes) describeMessages(zone, scene);
     });
   }
 });
 
+function describeWhen(zone: ZoneName, scene: WhenScene): void {
+  describe(scene.name, () => {
+    for (const row of scene.rows) {
+      const means = meaning(row, zone);
+      it(`"${row.say}" is ${means}${flags(row)}`, () => {
+        const now = instant(zone, scene.now);
+        const reading = readTurns(zone, now, [...(scene.before ? [scene.before] : []), row.say]);
+        if (means === 'none') return assert.equal(reading, undefined);
+        const want = expected(zone, means);
+        assert.ok(reading, 'read');
+        assert.equal(reading.time.precision, want.precision);
+        assert.equal(reading.time.start, want.start);
+        assert.equal(reading.vague === true, want.vague, 'a span, asked back');
+        assert.equal(reading.unsure, row.ask === true, 'asked back');
+        assert.equal(dateCheck(reading, now), checkFor(row, means), 'the question asked next');
+      });
+    }
+  });
+}
+
 function describeMessages(zone: ZoneName, scene: MessageScene): void {
   describe(scene.name, () => {
     const now = () => instant(zone, scene.now);
     const appointment = () => appointmentAt(zone, scene.appointment);
+    if (scene.said) {
+      const said = scene.said;
+      it(`"${said.join('", then "')}" is ${scene.appointment}`, () => {
+        const reading = readTurns(zone, now(), said);
+        assert.equal(reading?.time.start, appointment().start);
+        assert.equal(reading?.time.precision, appointment().precision);
+      });
+    }
     if (scene.offered) {
       const offered = scene.offered;
       it(`offers ${offered}${flags({ quiet: scene.offeredQuiet })} on its own`, () => {

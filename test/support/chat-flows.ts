@@ -37,8 +37,10 @@ export async function answer(page: Page, text: string, strings: Strings, key: St
  */
 export async function makePlan(page: Page, strings: Strings): Promise<Locator> {
   const steps: [string, StringKey][] = [
-    // A day that no clock can make past or unclear ("next Tuesday" said on a Monday is asked back).
-    ['I have a counselor appointment in two weeks', 'appointment.askGoal'],
+    // A day that no clock can make past or unclear ("next Tuesday" said on a Monday is asked back);
+    // a day alone asks its time once, and "not sure yet" keeps the day.
+    ['I have a counselor appointment in two weeks', 'appointment.askWhenTime'],
+    ['not sure yet', 'appointment.askGoal'],
     ['a referral to a peer group', 'appointment.askQuestions'],
     ['done', 'appointment.askBarriers'],
     ['nothing', 'appointment.askBring'],

@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { reminderIds } from '../../src/appointments/reminders.js';
+import type { WayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
+import { type DialogCase, type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
+import { appointmentHarness, PLAN_ID, savedPlans, testRecognizer } from './harness.js';
+
+/** Monday December 7 2026, 10 AM in New York: the day the people who played the bot typed these. */
+const monday = () => new Date('2026-12-07T15:00:00Z');
+
+const open: Step[] = [
+  ['hi', ['appointment.intro', 'appointment.askType']],
+  ['Caseworker', ['appointment.askWhen']],
+];
+const noted = (when: string): Reply => ['appointment.whenNoted', { when }];
+const changed = (when: string): Reply => ['appointment.dateChanged', { when }];
+/** From the goal to the saved plan, every other question left out. */
+const goalToSaved: Step[] = [
+  ['skip', ['appointment.askQuestions']],
+  ['done', ['appointment.askBarriers']],
+  ['nothing', ['appointment.askBring']],
+  ['nothing else', ['appointment.askSupport']],
+  ['no', ['appointment.askShare']],
+  ['Nothing', ['appointment.askTalk']],
+  ['none', ['appointment.review', 'appointment.askReview']],
+  ['Save it', ['appointment.saved', 'appointment.askReminder']],
+];
+const at = (text: string) => ({ at: text });
+
+interface DateCase extends DialogCase {
+  /** The saved plan's date: its wall time and precision. */
+  when?: { local: string; precision: string } | 'none';
+  /** The reminder scheduled at the end (UTC). */
+  reminder?: string;
+}
+
+const cases = (): DateCase[] => [
+  {
+    name: '"sorry i meant wednesday" at a later question keeps 3 pm; "actually 4pm" keeps the day; "2 hours before" then works',
+    steps: [
+      ...open,
+      ['tuesday at 3', [noted('Tuesday, December 8 at 3:00 PM'), 'appointment.askGoal']],
+      ['sorry i meant wednesday', [changed('Wednesday, December 9 at 3:00 PM'), 'appointment.askGoal']],
+      ['actually 4pm', [changed('Wednesday, December 9 at 4:00 PM'), 'appointment.askGoal']],
+      ...goalToSaved,
+      ['2 hours before', [['appointment.checkReminder', at('Wednesday, December 9 at 2:00 PM')]]],
+      [
+        'yes',
+        [['appointment.reminderSet', at('Wednesday, December 9 at 2:00 PM')], 'appointment.askFollowUp'],
+      ],
+    ],
+    when: { local: '2026-12-09T16:00:00', precision: 'time' },
+    reminder: '2026-12-09T19:00:00.000Z',
+  },
+  {
+    name: 'a correction at a list question ("no wait, thursday") changes the date, not the list; "by friday" is a goal',
+    steps: [
+      ...open,
+      ['tuesday at 3', [noted('Tuesday, December 8 at 3:00 PM'), 'appointment.askGoal']],
+      ['by friday', ['appointment.askQuestions']],
+      ['no wait, thursday', [changed('Thursday, December 10 at 3:00 PM'), 'appointment.askQuestions']],
+      ['done', ['appointment.askBarriers']],
+    ],
+  },
+  {
+    name: 'a correction at the review shows the plan again, unsaved, with the new date',
+    steps: [
+      ...open,
+      ['tuesday at 3', [noted('Tuesday, December 8 at 3:00 PM'), 'appointment.askGoal']],
+      ...goalToSaved.slice(0, -1),
+      [
+        'oops i meant thrusday',
+        [changed('Thursday, December 10 at 3:00 PM'), 'appointment.review', 'appointment.askReview'],
+      ],
+      ['looks good', ['appointment.saved', 'appointment.askReminder']],
+      ['the night before at 8', [['appointment.checkReminder', at('Wednesday, December 9 at 8:00 PM')]]],
+      [
+        'yep',
+        [['appointment.reminderSet', at('Wednesday, December 9 at 8:00 PM')], 'appointment.askFollowUp'],
+      ],
+    ],
+    when: { local: '2026-12-10T15:00:00', precision: 'time' },
+    reminder: '2026-12-10T01:00:00.000Z',
+  },
+  {
+    name: '"next month" is asked back ("Which day in January?"); "15" is January 15, then its time',
+    steps: [
+      ...open,
+      ['next month', [['appointment.askWhichDayInMonth', { month: 'January' }]]],
+      ['15', [['appointment.askWhenTime', { day: 'Friday, January 15, 2027' }]]],
+      ['2:30', [noted('Friday, January 15, 2027 at 2:30 PM'), 'appointment.askGoal']],
+    ],
+  },
+  {
+    name: '"sometime in january", then "tuesday": the first Tuesday, checked; then "not sure yet" for the time keeps the day',
+    steps: [
+      ...open,
+      ['sometime in january', [['appointment.askWhichDayInMonth', { month: 'January' }]]],
+      ['tuesday', [['appointment.askWhenCheck', { when: 'Tuesday, January 5, 2027' }]]],
+      ['yes', [['appointment.askWhenTime', { day: 'Tuesday, January 5, 2027' }]]],
+      ['not sure yet', [noted('Tuesday, January 5, 2027'), 'appointment.askGoal']],
+    ],
+  },
+  {
+    name: '"next week" is asked back between its days; "wensday" is the Wednesday in it; "idk" at "which day" leaves the date open',
+    steps: [
+      ...open,
+      [
+        'next week',
+        [['appointment.askWhichDay', { span: 'between Monday, December 14 and Sunday, December 20' }]],
+      ],
+      ['wensday', [['appointment.askWhenTime', { day: 'Wednesday, December 16' }]]],
+      ['back', ['appointment.askWhen']],
+      ['in a couple weeks', ['appointment.askWhichDay']],
+      ['idk', ['appointment.askGoal']],
+      ...goalToSaved.slice(0, -1),
+      ['Save it', ['appointment.saved', 'appointment.askNext']],
+    ],
+    when: 'none',
+  },
+  {
+    name: '"in a couple of weeks" is asked back; "the 21st at 10am" is taken',
+    steps: [
+      ...open,
+      ['in a couple of weeks', ['appointment.askWhichDay']],
+      ['the 21st at 10am', [noted('Monday, December 21 at 10:00 AM'), 'appointment.askGoal']],
+    ],
+  },
+  {
+    name: '"friday" alone asks the time once; "idk" keeps the day; "2 hours before" says so and offers that morning',
+    steps: [
+      ...open,
+      ['friday', [['appointment.askWhenTime', { day: 'Friday, December 11' }]]],
+      ['idk', [noted('Friday, December 11'), 'appointment.askGoal']],
+      ...goalToSaved,
+      [
+        '2 hours before',
+        [
+          ['appointment.needsTimeReminder', { when: 'Friday, December 11' }],
+          ['appointment.checkReminder', at('Friday, December 11 at 9:00 AM')],
+        ],
+      ],
+      ['ok', [['appointment.reminderSet', at('Friday, December 11 at 9:00 AM')], 'appointment.askFollowUp']],
+      ['yes', [['appointment.checkFollowUp', at('Friday, December 11 at 6:00 PM')]]],
+    ],
+    when: { local: '2026-12-11T00:00:00', precision: 'day' },
+    reminder: '2026-12-11T14:00:00.000Z',
+  },
+  {
+    name: '"skip" at "What time on Friday?" keeps Friday; the same day again is not a time',
+    steps: [
+      ...open,
+      ['thrusday', [['appointment.askWhenTime', { day: 'Thursday, December 10' }]]],
+      ['thursday', [['appointment.askWhenTimeAgain', {}, 0]]],
+      ['skip', ['appointment.askGoal']],
+      ...goalToSaved,
+      ['no reminder', ['appointment.askFollowUp']],
+    ],
+    when: { local: '2026-12-10T00:00:00', precision: 'day' },
+  },
+  {
+    name: 'a day then its time typed in other words: "at 8" on a Friday is 8 AM, "the 12th in the morning" is kept as a morning',
+    steps: [
+      ...open,
+      ['friday', ['appointment.askWhenTime']],
+      ['at 8', [noted('Friday, December 11 at 8:00 AM'), 'appointment.askGoal']],
+      [
+        'sorry, the 12th in the morning',
+        [changed('Saturday, December 12, 8:00 AM to 12:00 PM'), 'appointment.askGoal'],
+      ],
+    ],
+  },
+];
+
+describe('Dates as people type them: corrections, a day with no time, a span asked back', () => {
+  let recognizer: WayfinderRecognizer;
+  before(() => {
+    recognizer = testRecognizer(monday, 'America/New_York');
+  });
+
+  it('cases are data', () => assert.ok(cases().length >= 10));
+
+  for (const [index, name] of cases().map((c, i) => [i, c.name] as const)) {
+    it(name, async () => {
+      const testCase = cases()[index];
+      assert.ok(testCase);
+      const { make, scheduler } = appointmentHarness(recognizer, monday);
+      const { deps } = await runDialogCase(make, testCase.steps);
+      const [plan] = await savedPlans(deps.storage);
+      if (testCase.when === 'none') assert.equal(plan?.when, undefined);
+      else if (testCase.when) {
+        assert.equal(plan?.when?.local, testCase.when.local);
+        assert.equal(plan?.when?.precision, testCase.when.precision);
+      }
+      if (testCase.reminder) {
+        const item = await scheduler.get(reminderIds(PLAN_ID).reminder);
+        assert.equal(item?.status === 'pending' ? item.dueAt : item?.status, testCase.reminder);
+      }
+    });
+  }
+});
