@@ -1,3 +1,5 @@
+// First: botbuilder-dialogs must find the one recognizers-text suite when it loads.
+import '../src/platform/one-recognizers-text.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { projectRoot } from '../src/paths.js';

@@ -1,3 +1,5 @@
+// First: botbuilder-dialogs must find the one recognizers-text suite when it loads.
+import './platform/one-recognizers-text.js';
 import { existsSync } from 'node:fs';
 import { ResourceError } from './content/resource-file.js';
 import { createApp } from './host/app.js';

@@ -92,13 +92,17 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** How many typos a word or phrase of this length may carry and still be recognized. */
-function typosAllowed(length: number): number {
+export function typosAllowed(length: number): number {
   return length >= 8 ? 2 : length >= 4 ? 1 : 0;
 }
 
 /** The same word, or near enough for its length to be a typo of it ("landlrod", "landlord"). */
 export function nearlySame(typed: string, word: string): boolean {
-  return typed === word || editDistance(typed, word) <= typosAllowed(Math.min(typed.length, word.length));
+  if (typed === word) return true;
+  const allowed = typosAllowed(Math.min(typed.length, word.length));
+  // The distance is never less than the difference in length: when that is already too many, no
+  // table is built (a long message at a menu was compared with every label, a whole table each).
+  return Math.abs(typed.length - word.length) <= allowed && editDistance(typed, word) <= allowed;
 }
 
 /**

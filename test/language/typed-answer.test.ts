@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { ListStyle } from 'botbuilder-dialogs';
+import fc from 'fast-check';
 import {
   type AnswerOption,
   editDistance,
+  nearlySame,
   showsNumbers,
   type TypedQuestion,
   typedAnswerReader,
+  typosAllowed,
 } from '../../src/language/typed-answer.js';
 import { testContent } from '../support/content.js';
 
@@ -116,6 +119,19 @@ describe('typed-answer reader: one way to read a typed answer', () => {
     assert.equal(editDistance('share', 'shrae'), 1);
     assert.equal(editDistance('share', 'share'), 0);
     assert.equal(editDistance('kitten', 'sitting'), 3);
+  });
+
+  it('a near match is decided as the whole edit distance decides it, lengths far apart or not', () => {
+    // Few letters, so words collide and typos are common; lengths up to 40 apart.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'r', 's', ' '), maxLength: 40 });
+    fc.assert(
+      fc.property(text, text, (typed, word) => {
+        const allowed = typosAllowed(Math.min(typed.length, word.length));
+        assert.equal(nearlySame(typed, word), editDistance(typed, word) <= allowed);
+      }),
+      { numRuns: 2000 },
+    );
+    assert.equal(nearlySame('Share it'.repeat(100), 'share it'), false);
   });
 
   it('numbers count where the question really came as a numbered list in that channel', () => {
