@@ -13,6 +13,7 @@ import { pausedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, collectsQuestions } from '../dialogs/open-choice.js';
+import { askingForSceneLine } from '../dialogs/practice-dialog.js';
 import {
   openSafetyQuestion,
   pauseForSafety,
@@ -231,10 +232,15 @@ export class WayfinderBot extends TeamsActivityHandler {
       if (turn.kind !== 'none') return;
     }
     const flagged = safety.level === 'none' ? undefined : safetyOptionsFor(safety);
-    const keptInPlan =
-      flagged?.level === 'concern' && !flagged.overdose && !flagged.language && askingForPlanPart(dc);
+    // A worry typed as a plan part, or said to the counterpart in a role-play ("I've been having
+    // cravings", practising telling a prescriber), is what the person is working on: one line
+    // acknowledges it and the plan or the scene goes on. Danger still gets its reply first.
+    const ownWork = flagged?.level === 'concern' && !flagged.overdose && !flagged.language;
+    const keptInPlan = ownWork && askingForPlanPart(dc);
+    const keptInScene = ownWork && !keptInPlan && askingForSceneLine(dc);
     if (keptInPlan) await context.sendActivity(strings.text('safetyPlan.concernKept'));
-    const options = keptInPlan ? undefined : flagged;
+    if (keptInScene) await context.sendActivity(strings.text('practice.concernKept'));
+    const options = keptInPlan || keptInScene ? undefined : flagged;
     const carried = options && (await this.requestWithConcern(dc, options));
     if (options) {
       await pauseForSafety(dc, { ...options, request: carried?.request });
