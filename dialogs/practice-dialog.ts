@@ -31,6 +31,7 @@ import { fillLine, requestIn, secondPerson } from '../src/practice/slots.js';
 import type { UserProperty } from '../src/state/user-property.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
+import { leafOf } from './open-choice.js';
 import { typedQuestionOf } from './typed-choice-prompt.js';
 
 /** The dialog's id (stored in conversation state: renaming it strands conversations in it). */
@@ -81,6 +82,15 @@ const REQUEST = 'practiceRequest';
 const REASON = 'practiceReason';
 const SCENE = 'practiceScene';
 const NEXT = 'practiceNext';
+
+/**
+ * Whether a role-play scene waits for the person's next line: what they type is said to the
+ * counterpart ("I've been having cravings", told to a prescriber), scene content first of all.
+ */
+export function askingForSceneLine(dc: DialogContext): boolean {
+  const { stack } = leafOf(dc);
+  return stack.at(-1)?.id === TEXT && stack.at(-2)?.id === SCENE;
+}
 
 /**
  * Practice mode (issue 9): the person picks a scene, chooses coaching as they go or at the end,

@@ -48,6 +48,16 @@ export interface SafetyDialogOptions {
 /** How the dialog starts: the gate's finding and the guided conversation it paused, if any. */
 interface SafetyStart extends SafetyDialogOptions {
   paused?: FeatureIntent;
+  /**
+   * The message that opened the check-in when it answered an open question and no rule, only the
+   * learned layer, heard danger in it: after a clear "no" it is that question's answer, not lost.
+   */
+  answer?: string;
+}
+
+/** How the check-in ends after a clear "no": with the answer it held, if any (see SafetyStart). */
+interface CheckInResult {
+  answer?: string;
 }
 
 /** What an open reply remembers between turns (the options of its waterfall). */
@@ -134,8 +144,14 @@ export async function pauseForSafety(
     flaggedMessage.clear(dc.context);
     return result;
   }
-  const start: SafetyStart = { ...options, paused: pausedFeature(dc) };
+  const start: SafetyStart = { ...options, paused: pausedFeature(dc), answer: heldAnswer(dc, options) };
   return dc.beginDialog(DialogIds.safety, start);
+}
+
+/** This turn's message, when it answers an open question and only the learned layer flagged it. */
+function heldAnswer(dc: DialogContext, options: SafetyDialogOptions): string | undefined {
+  const checkIn = options.level === 'danger' && !options.explicit && !options.overdose;
+  return checkIn && options.learnedOnly && dc.activeDialog ? dc.context.activity.text : undefined;
 }
 
 /** The safety question open in this conversation, if any. */
@@ -212,7 +228,8 @@ export class SafetyDialog extends InterruptibleDialog {
     const answerStands = flagged?.level !== 'danger' || (flagged.learnedOnly === true && !flagged.explicit);
     if (answerStands && this.replies.isClearNo(step.context.activity.text ?? '')) {
       await step.context.sendActivity(this.replies.text(flowOf(start).language, 'safety.safeThanks'));
-      return step.endDialog();
+      const result: CheckInResult = { answer: start.answer };
+      return step.endDialog(result);
     }
     return this.dangerReply(step, flowOf(flagged ? { ...flagged, paused: start.paused } : start));
   }
@@ -443,6 +460,25 @@ export class SafetyDialog extends InterruptibleDialog {
     }
     await innerDc.context.sendActivity(this.deps.strings.text('interruptions.toMenu'));
     return innerDc.cancelAllDialogs(true);
+  }
+
+  /**
+   * After a clear "no" to a check-in that held an answer: the question below takes that answer
+   * now, as if the check-in had not come between (instead of being asked again).
+   */
+  protected override async endComponent(outerDc: DialogContext, result: unknown): Promise<DialogTurnResult> {
+    const answer = (result as CheckInResult | undefined)?.answer;
+    if (answer === undefined || outerDc.stack.length < 2) return super.endComponent(outerDc, result);
+    // Off the stack without resuming the dialog below, which would ask its question again.
+    outerDc.stack.pop();
+    const { activity } = outerDc.context;
+    const said = activity.text;
+    activity.text = answer;
+    try {
+      return await outerDc.continueDialog();
+    } finally {
+      activity.text = said;
+    }
   }
 
   /** A dialog begun above a concern reply (delete data, my plans) answered it: this ends too. */

@@ -6,6 +6,10 @@
  * danger and at any level, false alarms per lookalike type and on everyday messages, the targets,
  * every miss and false alarm. Then false alarms on the intent recognizer's examples (everyday
  * messages the safety gate never trains on) and the cost of a 30 KB message.
+ *
+ * `--totals-only`: for the sealed sets (B and C) only the five target totals, never a category, a
+ * message or a miss, so that whoever improves the gate can measure it without learning the items
+ * (see heldOutFiles).
  */
 import { loadIntentExamples } from '../src/language/intents/intent-examples.js';
 import { intentNames } from '../src/language/intents/intent-names.js';
@@ -24,25 +28,24 @@ import {
   longMessage,
   messageCost,
   reportLines,
+  totalLines,
 } from '../test/language/safety/safety-evaluation.js';
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
+const totalsOnly = process.argv.slice(2).includes('--totals-only');
 const { taxonomy, examples, rules, lists } = loadSafetyResources();
 const classifier = loadSafetyClassifier();
 const classify = (text: string) => classifier.classify(text);
 print(
   `Safety gate, rules + learned layer (thresholds: danger ${examples.thresholds.danger}, at risk ${examples.thresholds.atRisk}), trained on ${examples.items.length} messages`,
 );
-for (const { name, file, set } of loadHeldOutSets(taxonomy)) {
+for (const { name, file, sealed, set } of loadHeldOutSets(taxonomy)) {
   print();
   const evaluation = evaluateSet(set.items, taxonomy, classify);
-  for (const line of reportLines(
-    `Held-out set ${name}, resources/${file}: ${set.items.length} messages`,
-    evaluation,
-  )) {
-    print(line);
-  }
+  const title = `Held-out set ${name}, resources/${file}: ${set.items.length} messages`;
+  const lines = totalsOnly && sealed ? totalLines(title, evaluation) : reportLines(title, evaluation);
+  for (const line of lines) print(line);
   const missed = checkTargets(evaluation).filter((check) => !check.met).length;
   print(missed === 0 ? '  all targets met' : `  ${missed} target(s) not met`);
 }

@@ -13,6 +13,7 @@ import { pausedIn } from '../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, collectsQuestions, deletesSavedItem } from '../dialogs/open-choice.js';
+import { askingForSceneLine } from '../dialogs/practice-dialog.js';
 import {
   openSafetyQuestion,
   pauseForSafety,
@@ -233,7 +234,9 @@ export class WayfinderBot extends TeamsActivityHandler {
     }
     const flagged = safety.level === 'none' ? undefined : safetyOptionsFor(safety);
     // A concern written where the open question keeps the person's words (a plan part, a
-    // message for a specialist) is that answer: one line says so, and the words are kept.
+    // message for a specialist) is that answer, and one said to the counterpart in a role-play
+    // ("I've been having cravings", practising telling a prescriber) is the scene the person is
+    // working on: one line says so and the words are kept. Danger still gets its reply first.
     const keepable = flagged?.level === 'concern' && !flagged.overdose && !flagged.language;
     const keptIn = !keepable
       ? undefined
@@ -241,7 +244,9 @@ export class WayfinderBot extends TeamsActivityHandler {
         ? 'safetyPlan.concernKept'
         : askingForSpecialist(dc)
           ? 'handoff.concernKept'
-          : undefined;
+          : askingForSceneLine(dc)
+            ? 'practice.concernKept'
+            : undefined;
     if (keptIn) {
       await context.sendActivity(strings.text(keptIn));
       signals.concernKept.set(context, true);

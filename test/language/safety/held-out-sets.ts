@@ -16,6 +16,11 @@ export interface HeldOutFile {
   readonly file: string;
   /** B is written by someone who never saw the others, and added later: absent until then. */
   readonly optional: boolean;
+  /**
+   * Its items are never read by whoever tunes the gate, only its totals (`--totals-only`): once
+   * its misses are read, it stops measuring phrasings the gate was not written for.
+   */
+  readonly sealed: boolean;
 }
 
 export const heldOutFiles: readonly HeldOutFile[] = [
@@ -23,21 +28,25 @@ export const heldOutFiles: readonly HeldOutFile[] = [
     name: 'A (split from the messages written for the taxonomy)',
     file: 'safety-eval/heldout-a.json',
     optional: false,
+    sealed: false,
   },
   {
     name: 'original (46 messages, before the taxonomy)',
     file: 'safety-eval/heldout-original.json',
     optional: false,
+    sealed: false,
   },
   {
     name: 'C (round 2: twelve voices, written after the rules it measures)',
     file: 'safety-eval/heldout-c.json',
     optional: false,
+    sealed: true,
   },
   {
     name: 'B (written apart, by someone who never saw the rest)',
     file: 'safety-eval/heldout-b.json',
     optional: true,
+    sealed: true,
   },
 ];
 
@@ -45,12 +54,18 @@ export const heldOutFiles: readonly HeldOutFile[] = [
 export function loadHeldOutSets(
   taxonomy: SafetyTaxonomy,
   dir: string = resourcesDir,
-): { readonly name: string; readonly file: string; readonly set: LabelledSet }[] {
+): {
+  readonly name: string;
+  readonly file: string;
+  readonly sealed: boolean;
+  readonly set: LabelledSet;
+}[] {
   return heldOutFiles
     .filter((entry) => !entry.optional || existsSync(resolve(dir, entry.file)))
     .map((entry) => ({
       name: entry.name,
       file: entry.file,
+      sealed: entry.sealed,
       set: loadLabelledSet(entry.file, taxonomy, dir),
     }));
 }

@@ -140,6 +140,68 @@ describe('safety classifier', () => {
     }
   });
 
+  describe('round 4: each new rule family, as people write it and its lookalike (in no labeled set)', () => {
+    // [what a person types, the level the gate must give]; the lookalike sits next to its rule.
+    const rows: readonly (readonly [string, SafetyLevel])[] = [
+      // "end it" with how badly or when
+      ['i wanna end it so bad tonight', 'danger'],
+      ['i want to end it with my landlord, can you help', 'none'],
+      // slang for suicide
+      ['thinking about self deleting', 'danger'],
+      ['i want to commit sewer slide fr', 'danger'],
+      ['how do i delete my data', 'none'],
+      // done living, said at the end
+      ['honestly im done living', 'danger'],
+      // a method said outright
+      ['gonna wreck my truck on purpose tonight', 'danger'],
+      ['thinking of drinking bleach', 'danger'],
+      // a time and "doing it"
+      ['tonight im doing it, goodbye', 'danger'],
+      ['i am doing it for real this time', 'danger'],
+      ['doing my taxes tonight', 'none'],
+      // a last night, joining someone who died
+      ['tonight is my last night alive', 'danger'],
+      ['today is my last day at the warehouse', 'none'],
+      ['going to join my brother in heaven soon', 'danger'],
+      ['my brother is joining us for dinner', 'none'],
+      // bleeding out
+      ['gonna let myself bleed out', 'danger'],
+      // overdose signs in plain or sounded-out words
+      ['my uncle not breathe good and wont wake', 'danger'],
+      ['she purple help', 'danger'],
+      ['my frend not breeth', 'danger'],
+      ['i dont wan liv', 'danger'],
+      // naloxone given now, and a kit from the pharmacy
+      ['we gave him narcan twice', 'danger'],
+      ['the pharmacy gave me a narcan kit to keep at home', 'none'],
+      // not coming back, never heard from again
+      ['dont wait up. im not coming back', 'danger'],
+      ['you wont hear from me again', 'danger'],
+      ['im not coming back to this group, its too far', 'none'],
+      // "anymore" ends a negation: what follows is said
+      ['i cant take it anymore im gonna kms', 'danger'],
+      // someone else's story told at a meeting, and the person's own words there
+      ['at the meeting a woman shared she wanted to kill herself when she was using', 'none'],
+      ['at group i said i want to die', 'danger'],
+      // concern: a craving, a streak at risk, no change expected
+      ['longing for a drink all day', 'concern'],
+      ['longing for a vacation', 'none'],
+      ['worried ill blow my clean streak at the wedding', 'concern'],
+      ['i dont expect my life to ever get better', 'concern'],
+      // the past and idioms stay out
+      ['i used to want to kill myself', 'none'],
+      ['that movie killed me', 'none'],
+    ];
+    for (const level of ['danger', 'concern', 'none'] as const) {
+      it(`${level}: ${rows.filter(([, expected]) => expected === level).length} messages`, () => {
+        expectLevel(
+          level,
+          rows.filter(([, expected]) => expected === level).map(([text]) => text),
+        );
+      });
+    }
+  });
+
   it("the bot's own short lines and button labels are none: a person taps or types them back", () => {
     const short = spokenStrings()
       .map(({ text }) => text)

@@ -199,11 +199,23 @@ const percent = (part: number, whole: number) =>
   whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`;
 const ratio = (part: number, whole: number) => `${part}/${whole} ${percent(part, whole)}`.padStart(14);
 
+/** The title and the five target totals, one line each: nothing about a category or a message. */
+export function totalLines(title: string, evaluation: SetEvaluation): string[] {
+  return [
+    title,
+    ...checkTargets(evaluation).map((check) => {
+      const target = `${check.bound} ${(100 * check.target).toFixed(0)}%`;
+      return `  ${check.name.padEnd(36)}${ratio(check.part, check.whole)}   target ${target.padEnd(14)}${check.met ? 'met' : 'NOT MET'}`;
+    }),
+  ];
+}
+
 /**
- * The figures as lines for a terminal: per category and language, then the targets, then every
- * mistake (its category, expected and actual level, the signals, and the message itself).
+ * The figures as lines for a terminal: per category and language, then the targets (totalLines),
+ * then every mistake (its category, expected and actual level, the signals, and the message itself).
  */
 export function reportLines(title: string, evaluation: SetEvaluation): string[] {
+  const [, ...totals] = totalLines(title, evaluation);
   const lines = [
     title,
     `  ${'category'.padEnd(24)}lang ${'at danger'.padStart(14)} ${'any level'.padStart(14)}`,
@@ -215,12 +227,7 @@ export function reportLines(title: string, evaluation: SetEvaluation): string[] 
       : `${''.padStart(14)} ${ratio(cell.flagged, cell.messages)} false alarms`;
     lines.push(`  ${cell.category.padEnd(24)}${cell.lang.padEnd(5)}${columns}`);
   }
-  for (const check of checkTargets(evaluation)) {
-    const target = `${check.bound} ${(100 * check.target).toFixed(0)}%`;
-    lines.push(
-      `  ${check.name.padEnd(36)}${ratio(check.part, check.whole)}   target ${target.padEnd(14)}${check.met ? 'met' : 'NOT MET'}`,
-    );
-  }
+  lines.push(...totals);
   for (const { item, got } of evaluation.mistakes) {
     const kind = item.expected === 'none' ? 'false alarm' : got.level === 'none' ? 'miss' : 'below danger';
     const expected = `${item.expected}${item.explicit ? ' (explicit)' : ''}`;
