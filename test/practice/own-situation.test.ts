@@ -68,7 +68,7 @@ const cases: OwnSituationCase[] = [
     steps: [['hi', ['practice.intro', ...sceneSet(probation, "i've done 18 months clean")]]],
     lines: ['ok', "I'd like you to ask for an early end to my probation.", 'idk', 'stop'],
     opening: 'getting off probation early',
-    reasonBack: "You mentioned you've done 18 months clean.",
+    reasonBack: "You mentioned you've done 18 months in recovery.",
     feedback: [
       ['practiceFeedback.introAbout', { request: 'getting off probation early' }],
       ['practiceFeedback.benefitWhy', { reason: "i've done 18 months clean" }],
@@ -206,6 +206,6 @@ describe("practice over HTTP from the person's own situation, with no conversati
     assert.ok(containsReply(strings, 'practice.counterpartSays', opening), opening);
     assert.ok(opening.includes('getting off probation early'), opening);
     const [next = ''] = await send("I'd like you to ask for early termination of my probation.");
-    assert.ok(next.includes("You mentioned you've done 18 months clean."), next);
+    assert.ok(next.includes("You mentioned you've done 18 months in recovery."), next);
   });
 });

@@ -113,6 +113,10 @@ describe('practice: the scene comes from what the person wants to ask', () => {
     ],
     ['im doing well, I was sick before', "you're doing well, you were sick before"],
     ['my mind races', 'your mind races'],
+    // The bot never labels a person "clean" (domain language), even saying their words back.
+    ["i've done 18 months clean", "you've done 18 months in recovery"],
+    ["i've been clean since march", "you've been in recovery since march"],
+    ['i want to clean up my record', 'you want to clean up your record'],
   ];
   for (const [mine, yours] of turned) {
     it(`the counterpart says "${mine}" back as "${yours}"`, () => {
