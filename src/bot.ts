@@ -24,6 +24,7 @@ import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
 import type { CommandRecognizer, GlobalCommand } from './language/commands.js';
+import { deleteRequestIn, pointsAtAnItem } from './language/delete-request.js';
 import type { FlowQuestions } from './language/flow-questions.js';
 import { exceedsInputBudget, MAX_MESSAGE_LENGTH } from './language/input-limits.js';
 import {
@@ -33,7 +34,6 @@ import {
 } from './language/intents/index.js';
 import { type FeatureIntent, hasRequestCue, isFeatureIntent, thresholds } from './language/routing.js';
 import type { SafetyClassifier, SafetyResult } from './language/safety/safety-classifier.js';
-import { deleteRequestIn, pointsAtAnItem } from './language/delete-request.js';
 import { typedAnswerReader } from './language/typed-answer.js';
 import { span } from './platform/spans.js';
 import { aboutBotText, dataReportActivity, privacyText } from './privacy/data-replies.js';
