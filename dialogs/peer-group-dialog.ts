@@ -380,6 +380,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
         return again();
       default:
         await plain(step.context, this.results.answer(asked.kind, shown, writer));
+        // A question the directory cannot answer counts as a miss: asked twice, the menu and a person.
+        if (asked.kind === 'unknown') return step.replaceDialog(NEXT, { ...state, misses: state.misses + 1 });
         return again();
     }
   }
