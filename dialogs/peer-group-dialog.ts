@@ -246,11 +246,10 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const elsewhere = await this.otherRequest(step, state, text, recognition, 'question');
     if (elsewhere) return elsewhere;
     if (noted) return step.replaceDialog(ASK, state);
-    // "wheres the link" before any group is shown: answered with the results, not a miss.
-    if (aboutGroups.has(this.results.read(text)?.kind ?? '')) {
+    // "wheres the link" before any group is shown: it can be asked at the results. Still a miss
+    // here, so a person who keeps asking is offered a skip instead of the same line again.
+    if (aboutGroups.has(this.results.read(text)?.kind ?? ''))
       await step.context.sendActivity(this.deps.strings.text('peerGroupResults.atResults'));
-      return step.replaceDialog(ASK, state);
-    }
     await this.acknowledgeUpset(step.context, text);
     if (filter === undefined || state.misses < 2)
       return step.replaceDialog(ASK, { ...state, misses: state.misses + 1 });
@@ -381,6 +380,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
         return again();
       default:
         await plain(step.context, this.results.answer(asked.kind, shown, writer));
+        // A question the directory cannot answer counts as a miss: asked twice, the menu and a person.
+        if (asked.kind === 'unknown') return step.replaceDialog(NEXT, { ...state, misses: state.misses + 1 });
         return again();
     }
   }

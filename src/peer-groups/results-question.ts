@@ -1,6 +1,7 @@
 import type { Strings } from '../content/strings.js';
 import { checkAnswer } from '../language/answer-check.js';
 import { normalizeText } from '../language/normalize.js';
+import { editDistance } from '../language/typed-answer.js';
 import { type AnswerReader, readPlace, withoutQuestionMarks } from './answers.js';
 import type { PeerDirectory } from './directory.js';
 import type { Match, Place } from './matching.js';
@@ -67,13 +68,15 @@ export class ResultsQuestions {
     const zip = /\b(\d{5})\b/.exec(folded)?.[1];
     if (zip) return { kind: 'place', place: { text: zip, zip } };
     // The last "in ..." said: "in person in tucson" is Tucson.
-    const named = /^.*\b(?:in|near|around|close to|by)\s+([a-z][a-z .'-]{1,38})$/.exec(folded)?.[1];
+    const named = /^.*\b(?:in|near|around|close to)\s+([a-z][a-z .'-]{1,38})$/.exec(folded)?.[1];
     const first = named?.split(' ')[0] ?? '';
-    const stop = this.strings.variants('peerGroupResults.notPlaceWords').map(normalizeText);
+    // "in preson" is "in person" typed fast, not a town.
+    const stop = this.strings
+      .variants('peerGroupResults.notPlaceWords')
+      .map(normalizeText)
+      .some((word) => word === first || (word.length >= 4 && editDistance(word, first) <= 1));
     const place =
-      named && !stop.includes(first) && !this.reader.has(named, 'peerGroupResults.nearWords')
-        ? readPlace(named)
-        : undefined;
+      named && !stop && !this.reader.has(named, 'peerGroupResults.nearWords') ? readPlace(named) : undefined;
     if (place) return { kind: 'place', place };
     return this.reader.has(folded, 'peerGroupResults.nearWords') ? { kind: 'place' } : undefined;
   }

@@ -69,7 +69,7 @@ const cases: { name: string; turns: Turn[] }[] = [
         ['peerGroupResults.medicationIntro', resultsAgain],
         ['peerGroups.resultsIntro'],
       ],
-      ['are the people nice there?', ['peerGroupResults.dontKnow', resultsAgain]],
+      ['are the people nice there?', ['peerGroupResults.dontKnow', 'peerGroups.nextPromptAgain']],
       ['more', ['peerGroupResults.noMore', resultsAgain]],
       ['none of these', ['peerGroupResults.noneFit', 'peerGroups.whichChange']],
       ['keep my answers', ['peerGroups.resultsIntro']],

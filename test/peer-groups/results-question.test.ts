@@ -31,6 +31,8 @@ const cases: [typed: string, read: ResultsAsk | undefined][] = [
   ['in person in tucson', { kind: 'place', place: { text: 'tucson', city: 'tucson' } }],
   ['online', undefined],
   ['in person', undefined],
+  ['in preson', undefined],
+  ['by phone', undefined],
   ['in the evening', undefined],
   ['ok', undefined],
 ];

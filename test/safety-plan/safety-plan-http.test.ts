@@ -118,8 +118,8 @@ const cases: PlanCase[] = [
     steps: [
       ...wholePlan,
       ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
-      ['edit my safety plan', ['safetyPlan.current', 'safetyPlan.actionsPrompt']],
-      ['Change a part', ['safetyPlan.editWhich']],
+      // "edit my safety plan" asks which part at once (issue 18).
+      ['edit my safety plan', ['safetyPlan.editWhich']],
       [t('safetyPlan.stepDistractions'), [part(3)]],
       ['my cousin’s place', ['safetyPlan.added', 'safetyPlan.more']],
       ['next', ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
