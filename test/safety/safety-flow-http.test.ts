@@ -203,8 +203,12 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
         ],
       ],
     ];
+    // In the handoff a worry is the message for the specialist: it is kept with one line and the
+    // handoff goes on (test/dialogs/typed-places-http.test.ts), not answered as a concern.
+    const keepsConcern = (feature: string) => feature.startsWith('handoff');
     for (const [feature, open] of features) {
       for (const [path, steps] of paths) {
+        if (path === 'concern, then free text' && keepsConcern(feature)) continue;
         it(`${feature}: ${path}`, async () => {
           const id = conversation('inside');
           await exchange(served.url, say(id, 'hello'));
