@@ -109,7 +109,7 @@ export class SafetyReplies {
    * "not ok", "?"). Anything else (yes, "idk", "kind of", "...", an emoji, silence) is not.
    */
   isClearNo(text: string): boolean {
-    const words = this.withoutOpeners(wordsOf(text));
+    const words = this.withoutEmphasis(this.withoutOpeners(wordsOf(text)));
     const startsNo = this.phrases('safety.clearNo').some((no) => words.startsWith(no));
     return (startsNo || this.saysSafe(words)) && !this.doubts(words);
   }
@@ -133,6 +133,18 @@ export class SafetyReplies {
 
   private doubts(words: string): boolean {
     return this.phrases('safety.notClearNo').some((doubt) => words.includes(doubt));
+  }
+
+  /**
+   * "no?? im safe", "no lol im fine": a no, then "?" or a laugh, then words that say safe is an
+   * emphatic no; "no?" alone or "no? maybe" keeps its doubt.
+   */
+  private withoutEmphasis(words: string): string {
+    const emphatic = /^ (no|nope|nah)(?: (?:\?|lol|haha|lmao))+ /.exec(words);
+    if (!emphatic) return words;
+    const after = ` ${words.slice(emphatic[0].length)}`;
+    const safe = this.saysSafe(after) || this.phrases('safety.clearNo').some((no) => after.startsWith(no));
+    return safe ? ` ${emphatic[1]}${after}` : words;
   }
 
   /** "goodness, no", "what?? no", "honestly no": the opener (and its "??") is not the answer. */

@@ -105,6 +105,11 @@ describe('SafetyReplies', () => {
       'haha no im good',
       'not in any danger, back to my letter',
       'estoy bien, im safe for real',
+      // Emphasis on the no (people playing the bot got the crisis reply for these).
+      'no?? im safe',
+      "no?? I'm fine",
+      'no lol im fine',
+      'i said NO. not suicidal',
     ]) {
       assert.ok(replies.isClearNo(no), no);
     }
@@ -116,6 +121,9 @@ describe('SafetyReplies', () => {
       "i'm not safe",
       'i am not safe now',
       'ay, no estoy bien',
+      'no?? maybe',
+      'no? not sure',
+      'i said no but it is getting worse',
     ]) {
       assert.ok(!replies.isClearNo(unsure), unsure);
     }
