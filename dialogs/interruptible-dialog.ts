@@ -4,6 +4,7 @@ import {
   Dialog,
   type DialogContext,
   type DialogInstance,
+  type DialogReason,
   type DialogTurnResult,
   DialogTurnStatus,
   ListStyle,
@@ -96,6 +97,21 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     this.addDialog(
       yesNoPrompt(SWITCH_CONFIRM, deps.strings, ['routing.switchYes', 'routing.switchNo']),
     ).addDialog(new WaterfallDialog(SWITCH_STEPS, [this.askSwitch.bind(this), this.afterSwitch.bind(this)]));
+  }
+
+  /**
+   * When a dialog above this one ends (a safety reply), the question open inside is asked again
+   * through a child context: the safety plan may run inside from the bot's own dialog set (a
+   * crisis reply opens it too), which ComponentDialog's own reprompt, with no parent, cannot find.
+   */
+  override async resumeDialog(
+    outerDc: DialogContext,
+    _reason?: DialogReason,
+    _result?: unknown,
+  ): Promise<DialogTurnResult> {
+    await this.checkForVersionChange(outerDc);
+    await this.createChildContext(outerDc).repromptDialog();
+    return Dialog.EndOfTurn;
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -320,6 +320,20 @@ const cases: PlanCase[] = [
     stored: (plan) => assert.deepEqual(plan?.entries.copingAlone, ['Take a walk']),
   },
   {
+    // A person playing the bot got "something went wrong" here: the plan, opened from the menu,
+    // runs inside the menu's dialog, which could not ask its question again after the check-in.
+    name: 'opened from the menu, a check-in mid-plan answered "no im safe" goes back to the part, nothing lost',
+    steps: [
+      ['menu', ['menu.prompt']],
+      ['want to make a safety plan', ['safetyPlan.intro', part(1)]],
+      ['i stop eating', ['safetyPlan.added', 'safetyPlan.more']],
+      ['everyone would be better off without me', ['safety.confirm']],
+      ['no im safe', ['safety.safeThanks', 'safetyPlan.more']],
+      ['gym', ['safetyPlan.added', 'safetyPlan.more']],
+    ],
+    stored: (plan) => assert.deepEqual(plan?.entries.warningSigns, ['i stop eating', 'gym']),
+  },
+  {
     // A person playing the bot could never save "thinking nobody cares": each time, the concern reply.
     name: 'a warning sign the gate reads as concern is what the part asks for: acknowledged in a line and kept; danger still gets the crisis reply',
     steps: [
