@@ -26,13 +26,30 @@ function fold(text: string): string {
   return ` ${normalizeText(text).replace(/'/g, '')} `;
 }
 
-/** The condition `text` names, if any (only the id is kept, never the words). */
+/**
+ * The condition `text` names, if any (only the id is kept, never the words). A condition named
+ * after a word that leaves it out ("dont want him knowing about rehab", "only ADHD, leave out
+ * addiction") is not named: the rest is read, and a person who only said what to leave out is
+ * read as private, so a letter never discloses what they asked to keep out.
+ */
 export function conditionFrom(strings: Strings, text: string): NamedCondition | undefined {
-  const folded = fold(text);
+  const clauses = fold(text)
+    .split(/[.,;:!?]| but | and | just | only /)
+    .map((clause) => ` ${clause.trim()} `);
+  const leaveOut = strings.variants('accommodationConditions.leaveOutWords').map(fold);
+  let leftOut = false;
   for (const [id, words] of readOrder) {
-    if (strings.variants(words).some((word) => folded.includes(fold(word)))) return id;
+    for (const word of strings.variants(words).map(fold)) {
+      for (const clause of clauses) {
+        const at = clause.indexOf(word);
+        if (at < 0) continue;
+        const before = clause.slice(0, at + 1);
+        if (id !== 'private' && leaveOut.some((cue) => before.includes(cue))) leftOut = true;
+        else return id;
+      }
+    }
   }
-  return undefined;
+  return leftOut ? 'private' : undefined;
 }
 
 /** The plain phrase a letter uses for a named diagnosis ("ADHD"); undefined for recovery and health. */

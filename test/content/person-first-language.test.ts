@@ -24,6 +24,14 @@ const stigmatizing: readonly RegExp[] = [
   /\bjust say no\b/i,
 ];
 
+/**
+ * The bot's side of a line. The counterpart's "person's words|said back" pairs hold what people
+ * type on the left ("months clean") and what the bot says on the right ("months in recovery").
+ */
+function botSide(path: string, text: string): string {
+  return /secondPersonWords/.test(path) ? (text.split('|')[1] ?? '') : text;
+}
+
 describe('person-first language in everything the bot says', () => {
   const files = botWordFiles();
 
@@ -35,12 +43,21 @@ describe('person-first language in everything the bot says', () => {
   for (const file of files) {
     it(`${file} uses no stigmatizing term`, () => {
       const found: string[] = [];
-      for (const [path, text] of stringsIn(readResourceJson(file), '')) {
+      for (const [path, line] of stringsIn(readResourceJson(file), '')) {
+        const text = botSide(path, line);
         for (const term of stigmatizing) if (term.test(text)) found.push(`${path}: ${term} in "${text}"`);
       }
       assert.deepEqual(found, []);
     });
   }
+
+  it('checks the said-back side of a pair, not what the person typed', () => {
+    assert.equal(
+      botSide('practice.secondPersonWords.0', 'months clean|months in recovery'),
+      'months in recovery',
+    );
+    assert.equal(botSide('practice.secondPersonWords.1', 'clean|clean'), 'clean');
+  });
 
   it('the scan catches a stigmatizing term (the rules are live)', () => {
     const sample = {
