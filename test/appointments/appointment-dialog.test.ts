@@ -292,7 +292,10 @@ const cases = (): AppointmentCase[] => [
       ['primary care', ['appointment.askWhen']],
       ['not sure', ['appointment.askGoal']],
       ['skip', ['appointment.askQuestions']],
-      ['do I need new pay stubs or the old ones?', ['appointment.questionAdded', 'appointment.questionsSoFar']],
+      [
+        'do I need new pay stubs or the old ones?',
+        ['appointment.questionAdded', 'appointment.questionsSoFar'],
+      ],
       ['listo', ['appointment.askBarriers']],
     ],
     ended: false,
