@@ -295,8 +295,16 @@ export class HandoffDialog extends InterruptibleDialog {
   private changeOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
     if (prompt.recognized.succeeded) return true;
     const text = prompt.context.activity.text ?? '';
-    if (typedAnswerReader(this.deps.strings).saysNothing(text)) return false;
-    prompt.recognized.value = { value: 'handoff.changeMessage', index: 1, score: 0.5, synonym: text };
+    const reader = typedAnswerReader(this.deps.strings);
+    if (reader.saysNothing(text)) return false;
+    // "Will they see my name? Yes, please send it.": the answer is often the last sentence.
+    const last = lastSentence(text);
+    const keys = ['handoff.sendMessage', 'handoff.changeMessage'] as const;
+    const options = keys.map((key) => ({ value: key, label: this.deps.strings.text(key) }));
+    const picked = last === text ? undefined : reader.read(last, { options, yesNo: true });
+    prompt.recognized.value = picked
+      ? { value: picked.value, index: picked.index, score: 0.8, synonym: last }
+      : { value: 'handoff.changeMessage', index: 1, score: 0.5, synonym: text };
     return true;
   }
 
@@ -483,4 +491,10 @@ function validAlias(text: string): boolean {
   const value = text.trim();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   return value.length > 0 && value.length <= MAX_ALIAS && !/[\u0000-\u001f\u007f<>[\]()*_`]/.test(value);
+}
+
+/** The last sentence of `text` ("Will they see my name? Yes, please send it." -> "Yes, please send it."). */
+function lastSentence(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim());
+  return sentences.at(-1)?.trim() ?? text;
 }

@@ -285,6 +285,22 @@ const cases = (): AppointmentCase[] => [
     ended: false,
   },
   {
+    // A person playing the bot typed "listo" (Spanish: done) and her questions were cleared.
+    name: '"listo" after a question is done, never "Clear the list"',
+    steps: [
+      open,
+      ['primary care', ['appointment.askWhen']],
+      ['not sure', ['appointment.askGoal']],
+      ['skip', ['appointment.askQuestions']],
+      [
+        'do I need new pay stubs or the old ones?',
+        ['appointment.questionAdded', 'appointment.questionsSoFar'],
+      ],
+      ['listo', ['appointment.askBarriers']],
+    ],
+    ended: false,
+  },
+  {
     name: 'worries in the person\'s own words get practical tips; "back" at the first question says so',
     steps: [
       open,

@@ -159,6 +159,21 @@ const cases: HandoffCase[] = [
     steps: [...toConfirm, ['yep', ['handoff.messageLeft', 'menu.promptAgain']]],
   },
   {
+    // A person playing the bot asked a question first; her message was replaced by her next words.
+    name: 'confirm: the answer in the last sentence ("Will they see my name? Yes, please send it.") sends it',
+    steps: [
+      ...toConfirm,
+      ['Will they see my name as Janet? Yes, please send it.', ['handoff.messageLeft', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'confirm: "I do not wish to change it. Please send it as it is." sends it',
+    steps: [
+      ...toConfirm,
+      ['I do not wish to change it. Please send it as it is.', ['handoff.messageLeft', 'menu.promptAgain']],
+    ],
+  },
+  {
     name: 'confirm: a typo of "Send it" sends it',
     steps: [...toConfirm, ['sned it', ['handoff.messageLeft', 'menu.promptAgain']]],
   },
