@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { reminderIds } from '../../src/appointments/reminders.js';
 import type { DialogCase, Reply, Step } from '../support/dialog-case.js';
-import { itPlaysCases, PLAN_ID, savedPlans } from './harness.js';
+import { goalToSaved, itPlaysCases, PLAN_ID, savedPlans } from './harness.js';
 
 /** Monday December 7 2026, 10 AM in New York: the day the people who played the bot typed these. */
 const monday = () => new Date('2026-12-07T15:00:00Z');
@@ -12,17 +12,6 @@ const open: Step[] = [
 ];
 const noted = (when: string): Reply => ['appointment.whenNoted', { when }];
 const changed = (when: string): Reply => ['appointment.dateChanged', { when }];
-/** From the goal to the saved plan, every other question left out. */
-const goalToSaved: Step[] = [
-  ['skip', ['appointment.askQuestions']],
-  ['done', ['appointment.askBarriers']],
-  ['nothing', ['appointment.askBring']],
-  ['nothing else', ['appointment.askSupport']],
-  ['no', ['appointment.askShare']],
-  ['Nothing', ['appointment.askTalk']],
-  ['none', ['appointment.review', 'appointment.askReview']],
-  ['Save it', ['appointment.saved', 'appointment.askReminder']],
-];
 const at = (text: string) => ({ at: text });
 
 interface DateCase extends DialogCase {

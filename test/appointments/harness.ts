@@ -10,7 +10,13 @@ import {
 } from '../../src/language/intents/wayfinder-recognizer.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { type DialogCase, type HarnessDeps, runDialogCase, storedUserState } from '../support/dialog-case.js';
+import {
+  type DialogCase,
+  type HarnessDeps,
+  runDialogCase,
+  type Step,
+  storedUserState,
+} from '../support/dialog-case.js';
 
 /** Thursday 8 May 2025, 10:00 in Chicago (CDT): the fixed "now" of the appointment tests. */
 export const fixedNow = new Date('2025-05-08T15:00:00Z');
@@ -53,6 +59,18 @@ export async function savedPlans(storage: MemoryStorage): Promise<AppointmentPla
       .parse(user?.plans)?.plans ?? []
   );
 }
+
+/** From the goal to the saved plan, every other question left out. */
+export const goalToSaved: readonly Step[] = [
+  ['skip', ['appointment.askQuestions']],
+  ['done', ['appointment.askBarriers']],
+  ['nothing', ['appointment.askBring']],
+  ['nothing else', ['appointment.askSupport']],
+  ['no', ['appointment.askShare']],
+  ['Nothing', ['appointment.askTalk']],
+  ['none', ['appointment.review', 'appointment.askReview']],
+  ['Save it', ['appointment.saved', 'appointment.askReminder']],
+];
 
 /** What one played case left behind, for the case's own checks. */
 export interface PlayedCase {

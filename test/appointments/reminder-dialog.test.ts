@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { reminderIds } from '../../src/appointments/reminders.js';
 import { type DialogCase, runDialogCase, type Step } from '../support/dialog-case.js';
-import { itPlaysCases, PLAN_ID, savedPlans } from './harness.js';
+import { goalToSaved, itPlaysCases, PLAN_ID, savedPlans } from './harness.js';
 
 /** Monday December 7 2026, 10 AM in New York: the day of the report in the issue. */
 const monday = () => new Date('2026-12-07T15:00:00Z');
@@ -11,14 +11,7 @@ const planFor = (type: string, when: string, noted: string): Step[] => [
   ['hi', ['appointment.intro', 'appointment.askType']],
   [type, ['appointment.askWhen']],
   [when, [['appointment.whenNoted', { when: noted }], 'appointment.askGoal']],
-  ['skip', ['appointment.askQuestions']],
-  ['done', ['appointment.askBarriers']],
-  ['nothing', ['appointment.askBring']],
-  ['nothing else', ['appointment.askSupport']],
-  ['no', ['appointment.askShare']],
-  ['Nothing', ['appointment.askTalk']],
-  ['none', ['appointment.review', 'appointment.askReview']],
-  ['Save it', ['appointment.saved', 'appointment.askReminder']],
+  ...goalToSaved,
 ];
 const caseworker = planFor('Caseworker', 'tuesday december 15 at 9am', 'Tuesday, December 15 at 9:00 AM');
 const lateCounselor = planFor('my counselor', 'dec 15 at 11pm', 'Tuesday, December 15 at 11:00 PM');
