@@ -64,6 +64,7 @@ import {
   typedAnswerReader,
   withoutLead,
 } from '../src/language/typed-answer.js';
+import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
@@ -171,10 +172,11 @@ const partWords: Record<Field, StringKey> = {
 };
 const questionPrompt = (field: Field) => `accommodationQuestion.${field}`;
 /** This turn's reading of an answer, left by a validator for the step that follows. */
-const PARSED = Symbol('accommodationParsed');
+const parsedAnswer = turnSignal<Parsed>('accommodationParsed');
 /** A review pick that adds one change by id ("add:quietSpace"). */
 const ADD_PREFIX = 'add:';
-const PICKED = Symbol('accommodationPicked');
+/** The review pick a validator read this turn, for the step that follows. */
+const reviewPick = turnSignal<string>('accommodationPicked');
 
 /**
  * Coaches a person through asking for an accommodation (issue 6): where, what gets in the way,
@@ -291,7 +293,7 @@ export class AccommodationDialog extends InterruptibleDialog {
   /** Applies the answer (or back, skip, "Something else") and moves to the next question. */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as RequestState;
-    const parsed = step.context.turnState.get(PARSED) as Parsed | undefined;
+    const parsed = parsedAnswer.get(step.context);
     if (state.adding) return this.added(step, state, parsed);
     const field = nextField(state.draft);
     if (!field || !parsed) return step.replaceDialog(ASK, state);
@@ -442,7 +444,7 @@ export class AccommodationDialog extends InterruptibleDialog {
       });
       return false;
     }
-    context.turnState.set(PARSED, parsed);
+    parsedAnswer.set(context, parsed);
     return true;
   }
 
@@ -556,7 +558,7 @@ export class AccommodationDialog extends InterruptibleDialog {
         ? reader.read(rest, { options: this.questions.addChoices(draft).map(answerOptionOf) })
         : undefined;
     if (add) {
-      context.turnState.set(PICKED, `${ADD_PREFIX}${add.value}`);
+      reviewPick.set(context, `${ADD_PREFIX}${add.value}`);
       return true;
     }
     const shorter = {
@@ -565,7 +567,7 @@ export class AccommodationDialog extends InterruptibleDialog {
       synonyms: strings.variants('accommodation.reviewShorterWords'),
     };
     if (reader.read(text, { options: [shorter] })) {
-      context.turnState.set(PICKED, shorter.value);
+      reviewPick.set(context, shorter.value);
       return true;
     }
     const parts = fields.map((field) => ({
@@ -581,7 +583,7 @@ export class AccommodationDialog extends InterruptibleDialog {
       (named && fields[named.index]) ??
       prompt.recognized.value?.value ??
       (yes === undefined ? undefined : yes ? 'save' : 'change');
-    if (picked) context.turnState.set(PICKED, picked);
+    if (picked) reviewPick.set(context, picked);
     return picked !== undefined;
   }
 
@@ -718,7 +720,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { id, quiet, deleting } = step.options as { id: string; quiet?: boolean; deleting?: boolean };
     if (deleting) {
       // Straight to its delete, confirmed (the request was named just before).
-      step.context.turnState.set(PICKED, 'delete');
+      reviewPick.set(step.context, 'delete');
       return step.next();
     }
     const saved = await findAccommodationRequest(this.setup.requests, step.context, id);
@@ -835,13 +837,13 @@ export class AccommodationDialog extends InterruptibleDialog {
       (prompt.options as OpenPromptOptions).deletesItems === true &&
       deleteRequestIn(this.deps.strings, context.activity.text) !== undefined;
     const picked = deletes ? DELETE_ITEM : (prompt.recognized.value?.value ?? (back ? 'back' : undefined));
-    if (picked) context.turnState.set(PICKED, picked);
-    else if (prompt.attemptCount >= 2) context.turnState.set(PICKED, 'gaveUp');
-    return context.turnState.get(PICKED) !== undefined;
+    if (picked) reviewPick.set(context, picked);
+    else if (prompt.attemptCount >= 2) reviewPick.set(context, 'gaveUp');
+    return reviewPick.get(context) !== undefined;
   }
 
   private picked(step: WaterfallStepContext): string | undefined {
-    return step.context.turnState.get(PICKED) as string | undefined;
+    return reviewPick.get(step.context);
   }
 
   /** A question with its buttons as the channel shows them (suggested actions, or a list). */

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { reminderIds } from '../../src/appointments/reminders.js';
-import type { WayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
-import { type DialogCase, type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
-import { appointmentHarness, PLAN_ID, savedPlans, testRecognizer } from './harness.js';
+import type { DialogCase, Reply, Step } from '../support/dialog-case.js';
+import { goalToSaved, itPlaysCases, PLAN_ID, savedPlans } from './harness.js';
 
 /** Monday December 7 2026, 10 AM in New York: the day the people who played the bot typed these. */
 const monday = () => new Date('2026-12-07T15:00:00Z');
@@ -13,17 +12,6 @@ const open: Step[] = [
 ];
 const noted = (when: string): Reply => ['appointment.whenNoted', { when }];
 const changed = (when: string): Reply => ['appointment.dateChanged', { when }];
-/** From the goal to the saved plan, every other question left out. */
-const goalToSaved: Step[] = [
-  ['skip', ['appointment.askQuestions']],
-  ['done', ['appointment.askBarriers']],
-  ['nothing', ['appointment.askBring']],
-  ['nothing else', ['appointment.askSupport']],
-  ['no', ['appointment.askShare']],
-  ['Nothing', ['appointment.askTalk']],
-  ['none', ['appointment.review', 'appointment.askReview']],
-  ['Save it', ['appointment.saved', 'appointment.askReminder']],
-];
 const at = (text: string) => ({ at: text });
 
 interface DateCase extends DialogCase {
@@ -172,29 +160,16 @@ const cases = (): DateCase[] => [
 ];
 
 describe('Dates as people type them: corrections, a day with no time, a span asked back', () => {
-  let recognizer: WayfinderRecognizer;
-  before(() => {
-    recognizer = testRecognizer(monday, 'America/New_York');
+  itPlaysCases(cases, monday, async (testCase, { scheduler, storage }) => {
+    const [plan] = await savedPlans(storage);
+    if (testCase.when === 'none') assert.equal(plan?.when, undefined);
+    else if (testCase.when) {
+      assert.equal(plan?.when?.local, testCase.when.local);
+      assert.equal(plan?.when?.precision, testCase.when.precision);
+    }
+    if (testCase.reminder) {
+      const item = await scheduler.get(reminderIds(PLAN_ID).reminder);
+      assert.equal(item?.status === 'pending' ? item.dueAt : item?.status, testCase.reminder);
+    }
   });
-
-  it('cases are data', () => assert.ok(cases().length >= 10));
-
-  for (const [index, name] of cases().map((c, i) => [i, c.name] as const)) {
-    it(name, async () => {
-      const testCase = cases()[index];
-      assert.ok(testCase);
-      const { make, scheduler } = appointmentHarness(recognizer, monday);
-      const { deps } = await runDialogCase(make, testCase.steps);
-      const [plan] = await savedPlans(deps.storage);
-      if (testCase.when === 'none') assert.equal(plan?.when, undefined);
-      else if (testCase.when) {
-        assert.equal(plan?.when?.local, testCase.when.local);
-        assert.equal(plan?.when?.precision, testCase.when.precision);
-      }
-      if (testCase.reminder) {
-        const item = await scheduler.get(reminderIds(PLAN_ID).reminder);
-        assert.equal(item?.status === 'pending' ? item.dueAt : item?.status, testCase.reminder);
-      }
-    });
-  }
 });

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { MemoryStorage } from 'botbuilder';
 import { z } from 'zod';
 import { AppointmentDialog } from '../../dialogs/appointment-dialog.js';
@@ -9,7 +10,13 @@ import {
 } from '../../src/language/intents/wayfinder-recognizer.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { type HarnessDeps, storedUserState } from '../support/dialog-case.js';
+import {
+  type DialogCase,
+  type HarnessDeps,
+  runDialogCase,
+  type Step,
+  storedUserState,
+} from '../support/dialog-case.js';
 
 /** Thursday 8 May 2025, 10:00 in Chicago (CDT): the fixed "now" of the appointment tests. */
 export const fixedNow = new Date('2025-05-08T15:00:00Z');
@@ -51,4 +58,53 @@ export async function savedPlans(storage: MemoryStorage): Promise<AppointmentPla
       .optional()
       .parse(user?.plans)?.plans ?? []
   );
+}
+
+/** From the goal to the saved plan, every other question left out. */
+export const goalToSaved: readonly Step[] = [
+  ['skip', ['appointment.askQuestions']],
+  ['done', ['appointment.askBarriers']],
+  ['nothing', ['appointment.askBring']],
+  ['nothing else', ['appointment.askSupport']],
+  ['no', ['appointment.askShare']],
+  ['Nothing', ['appointment.askTalk']],
+  ['none', ['appointment.review', 'appointment.askReview']],
+  ['Save it', ['appointment.saved', 'appointment.askReminder']],
+];
+
+/** What one played case left behind, for the case's own checks. */
+export interface PlayedCase {
+  scheduler: Scheduler;
+  storage: MemoryStorage;
+}
+
+/**
+ * Registers a test per case (and one that there are at least ten), each played through the
+ * appointment dialog with the recognizer on `now` in New York, then checked by `check`. Returns
+ * a harness on the same recognizer and clock, for the suite's other tests.
+ */
+export function itPlaysCases<C extends DialogCase>(
+  cases: () => C[],
+  now: () => Date,
+  check: (testCase: C, played: PlayedCase) => Promise<void>,
+): () => ReturnType<typeof appointmentHarness> {
+  let recognizer: WayfinderRecognizer | undefined;
+  before(() => {
+    recognizer = testRecognizer(now, 'America/New_York');
+  });
+  const harness = () => {
+    assert.ok(recognizer, 'the recognizer is built in before()');
+    return appointmentHarness(recognizer, now);
+  };
+  it('cases are data', () => assert.ok(cases().length >= 10));
+  for (const [index, name] of cases().map((c, i) => [i, c.name] as const)) {
+    it(name, async () => {
+      const testCase = cases()[index];
+      assert.ok(testCase);
+      const { make, scheduler } = harness();
+      const { deps } = await runDialogCase(make, testCase.steps);
+      await check(testCase, { scheduler, storage: deps.storage });
+    });
+  }
+  return harness;
 }

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { reminderIds } from '../../src/appointments/reminders.js';
-import type { WayfinderRecognizer } from '../../src/language/intents/wayfinder-recognizer.js';
 import { type DialogCase, runDialogCase, type Step } from '../support/dialog-case.js';
-import { appointmentHarness, PLAN_ID, savedPlans, testRecognizer } from './harness.js';
+import { goalToSaved, itPlaysCases, PLAN_ID, savedPlans } from './harness.js';
 
 /** Monday December 7 2026, 10 AM in New York: the day of the report in the issue. */
 const monday = () => new Date('2026-12-07T15:00:00Z');
@@ -12,14 +11,7 @@ const planFor = (type: string, when: string, noted: string): Step[] => [
   ['hi', ['appointment.intro', 'appointment.askType']],
   [type, ['appointment.askWhen']],
   [when, [['appointment.whenNoted', { when: noted }], 'appointment.askGoal']],
-  ['skip', ['appointment.askQuestions']],
-  ['done', ['appointment.askBarriers']],
-  ['nothing', ['appointment.askBring']],
-  ['nothing else', ['appointment.askSupport']],
-  ['no', ['appointment.askShare']],
-  ['Nothing', ['appointment.askTalk']],
-  ['none', ['appointment.review', 'appointment.askReview']],
-  ['Save it', ['appointment.saved', 'appointment.askReminder']],
+  ...goalToSaved,
 ];
 const caseworker = planFor('Caseworker', 'tuesday december 15 at 9am', 'Tuesday, December 15 at 9:00 AM');
 const lateCounselor = planFor('my counselor', 'dec 15 at 11pm', 'Tuesday, December 15 at 11:00 PM');
@@ -223,35 +215,22 @@ const cases = (): ReminderCase[] => [
 ];
 
 describe('Reminders and check-ins: read against the appointment, confirmed before they are kept', () => {
-  let recognizer: WayfinderRecognizer;
-  before(() => {
-    recognizer = testRecognizer(monday, 'America/New_York');
+  const harness = itPlaysCases(cases, monday, async (testCase, { scheduler, storage }) => {
+    if (!testCase.scheduled) return;
+    const ids = reminderIds(PLAN_ID);
+    const due = async (id: string) => {
+      const item = await scheduler.get(id);
+      return item?.status === 'pending' ? item.dueAt : undefined;
+    };
+    assert.equal(await due(ids.reminder), testCase.scheduled.reminder);
+    assert.equal(await due(ids.followUp), testCase.scheduled.followUp);
+    const [plan] = await savedPlans(storage);
+    assert.equal(plan?.reminders?.reminderAt, testCase.scheduled.reminder);
+    assert.equal(plan?.reminders?.followUpAt, testCase.scheduled.followUp);
   });
 
-  it('cases are data', () => assert.ok(cases().length >= 10));
-
-  for (const [index, name] of cases().map((c, i) => [i, c.name] as const)) {
-    it(name, async () => {
-      const testCase = cases()[index];
-      assert.ok(testCase);
-      const { make, scheduler } = appointmentHarness(recognizer, monday);
-      const { deps } = await runDialogCase(make, testCase.steps);
-      if (!testCase.scheduled) return;
-      const ids = reminderIds(PLAN_ID);
-      const due = async (id: string) => {
-        const item = await scheduler.get(id);
-        return item?.status === 'pending' ? item.dueAt : undefined;
-      };
-      assert.equal(await due(ids.reminder), testCase.scheduled.reminder);
-      assert.equal(await due(ids.followUp), testCase.scheduled.followUp);
-      const [plan] = await savedPlans(deps.storage);
-      assert.equal(plan?.reminders?.reminderAt, testCase.scheduled.reminder);
-      assert.equal(plan?.reminders?.followUpAt, testCase.scheduled.followUp);
-    });
-  }
-
   it('nothing is saved or scheduled before the yes: a reminder left at its check is not kept', async () => {
-    const { make, scheduler } = appointmentHarness(recognizer, monday);
+    const { make, scheduler } = harness();
     const { deps } = await runDialogCase(make, [
       ...caseworker,
       ['the night before at 8', [['appointment.checkReminder', at('Monday, December 14 at 8:00 PM')]]],
@@ -262,7 +241,7 @@ describe('Reminders and check-ins: read against the appointment, confirmed befor
   });
 
   it("a reminder the person timed in quiet hours is filed to go out then; the bot's own picks are not", async () => {
-    const { make, scheduler } = appointmentHarness(recognizer, monday);
+    const { make, scheduler } = harness();
     await runDialogCase(make, [
       ...caseworker,
       ['the night before at 11pm', [['appointment.checkReminder', at('Monday, December 14 at 11:00 PM')]]],

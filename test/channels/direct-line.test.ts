@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ConversationReference, TurnContext } from 'botbuilder';
 import { testContent } from '../support/content.js';
-import { startTestApp } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 import { assertNoFailedTurn, botMessages, DirectLineClient } from './direct-line-client.js';
 
@@ -211,15 +210,13 @@ describe('local Direct Line channel', () => {
 });
 
 describe('local Direct Line channel when LOCAL_CHAT is off', () => {
+  const served = useTestApp({ env: { LOCAL_CHAT: 'false' } });
+
   it('serves neither the page nor /v3/directline', async () => {
-    const { app, url } = await startTestApp({ LOCAL_CHAT: 'false' });
-    try {
-      assert.equal((await fetch(`${url}/`)).status, 404);
-      assert.equal((await fetch(`${url}/webchat.js`)).status, 404);
-      assert.equal((await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' })).status, 404);
-      assert.equal((await fetch(`${url}/v3/directline/conversations/x/activities`)).status, 404);
-    } finally {
-      await app.close();
-    }
+    const { url } = served;
+    assert.equal((await fetch(`${url}/`)).status, 404);
+    assert.equal((await fetch(`${url}/webchat.js`)).status, 404);
+    assert.equal((await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' })).status, 404);
+    assert.equal((await fetch(`${url}/v3/directline/conversations/x/activities`)).status, 404);
   });
 });

@@ -11,7 +11,7 @@ import { MAX_TRACKED_CONVERSATIONS } from '../../src/privacy/person-record.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { testContent } from '../support/content.js';
-import { afterDisclosure, exchange, startTestApp, testActivity } from '../support/http.js';
+import { afterDisclosure, exchange, testActivity } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
@@ -174,47 +174,35 @@ describe('state keys', () => {
 });
 
 describe('no medical, dosing or legal advice', () => {
+  const served = useTestApp({ per: 'test' });
+
   it('a dosing question mid-dialog is declined kindly, handed back as a question, then the dialog goes on', async () => {
-    const { app, url } = await startTestApp();
-    try {
-      await exchange(url, say('advice-1', 'hello'));
-      await exchange(url, say('advice-1', 'Choose a nickname'));
-      const replies = await exchange(url, say('advice-1', 'how many mg of methadone should i take'));
-      const question = 'How many mg of methadone should i take?';
-      assert.equal(replies[0]?.text?.startsWith(strings.text('advice.medical', { question })), true);
-      assert.equal(replies[0]?.textFormat, 'plain', 'echoed words never render as markup');
-      assert.equal(replies[0]?.suggestedActions?.actions[0]?.title, strings.text('advice.addToPlan'));
-      assert.equal(replies[1]?.text, strings.text('nickname.ask'));
-    } finally {
-      await app.close();
-    }
+    const { url } = served;
+    await exchange(url, say('advice-1', 'hello'));
+    await exchange(url, say('advice-1', 'Choose a nickname'));
+    const replies = await exchange(url, say('advice-1', 'how many mg of methadone should i take'));
+    const question = 'How many mg of methadone should i take?';
+    assert.equal(replies[0]?.text?.startsWith(strings.text('advice.medical', { question })), true);
+    assert.equal(replies[0]?.textFormat, 'plain', 'echoed words never render as markup');
+    assert.equal(replies[0]?.suggestedActions?.actions[0]?.title, strings.text('advice.addToPlan'));
+    assert.equal(replies[1]?.text, strings.text('nickname.ask'));
   });
 
   it('"add it to an appointment plan" starts getting ready for an appointment', async () => {
-    const { app, url } = await startTestApp();
-    try {
-      await exchange(url, say('advice-3', 'hello'));
-      const offer = await exchange(url, say('advice-3', 'should I stop taking my methadone?'));
-      const button = String(offer[0]?.suggestedActions?.actions[0]?.value);
-      const started = await exchange(url, say('advice-3', button));
-      assert.ok(
-        started.length > 0 && started.every((a) => !a.text?.includes(strings.text('fallback.stuck'))),
-      );
-      assert.ok(started[0]?.text?.toLowerCase().includes('appointment'), started[0]?.text);
-    } finally {
-      await app.close();
-    }
+    const { url } = served;
+    await exchange(url, say('advice-3', 'hello'));
+    const offer = await exchange(url, say('advice-3', 'should I stop taking my methadone?'));
+    const button = String(offer[0]?.suggestedActions?.actions[0]?.value);
+    const started = await exchange(url, say('advice-3', button));
+    assert.ok(started.length > 0 && started.every((a) => !a.text?.includes(strings.text('fallback.stuck'))));
+    assert.ok(started[0]?.text?.toLowerCase().includes('appointment'), started[0]?.text);
   });
 
   it('a legal strategy question gets the legal aid hand-back', async () => {
-    const { app, url } = await startTestApp();
-    try {
-      const replies = afterDisclosure(await exchange(url, say('advice-2', 'Should I plead guilty?')));
-      assert.ok(
-        replies[0]?.text?.includes(strings.text('advice.legal', { question: 'Should I plead guilty?' })),
-      );
-    } finally {
-      await app.close();
-    }
+    const { url } = served;
+    const replies = afterDisclosure(await exchange(url, say('advice-2', 'Should I plead guilty?')));
+    assert.ok(
+      replies[0]?.text?.includes(strings.text('advice.legal', { question: 'Should I plead guilty?' })),
+    );
   });
 });

@@ -3,7 +3,6 @@ import type { Activity } from 'botbuilder';
 import { loadAppointmentContent } from '../../src/appointments/index.js';
 import type { StringKey } from '../../src/content/strings.js';
 import { HandoffStore } from '../../src/handoff/handoff-store.js';
-import type { App } from '../../src/host/app.js';
 import { createWayfinderRecognizer, type WayfinderRecognizer } from '../../src/language/intents/index.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import { userStateKey } from '../../src/privacy/state-keys.js';
@@ -11,9 +10,10 @@ import { Azurite } from '../support/azurite.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
 import { blobDocuments, fileStoreDocuments, findNeedles, type RawDocument } from '../support/store-scan.js';
 import { makeTempDir } from '../support/temp-dir.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 const text = (key: StringKey): string => strings.text(key);
@@ -175,8 +175,6 @@ for (const makeBackend of [fileBackend, blobBackend]) {
   const backend = makeBackend();
   describe(`"delete my data" leaves nothing that names the person: ${backend.name} (HTTP)`, function () {
     this.timeout(240_000);
-    let app: App;
-    let url: string;
     let connector: StandInConnector;
     let recognizer: WayfinderRecognizer;
     // Thursday, 8 May 2025, 10:00 in Chicago: "next Tuesday at 3" is 13 May.
@@ -186,15 +184,14 @@ for (const makeBackend of [fileBackend, blobBackend]) {
     before(async () => {
       connector = await startConnector();
       recognizer = createWayfinderRecognizer({ clock, defaultTimezone: 'America/Chicago' });
-      ({ app, url } = await startTestApp(
-        { ...(await backend.env()), RATE_LIMIT_PER_MINUTE: '0' },
-        { storage: undefined, clock, recognizer },
-      ));
-      // The test moves the clock and ticks the scheduler itself.
-      await app.scheduler.stop();
+    });
+    // The test moves the clock and ticks the scheduler itself.
+    const served = useTestApp({
+      env: async () => ({ ...(await backend.env()), RATE_LIMIT_PER_MINUTE: '0' }),
+      overrides: () => ({ storage: undefined, clock, recognizer }),
+      manualScheduler: true,
     });
     after(async () => {
-      await app?.close();
       await connector?.close();
       await backend.cleanup();
     });
@@ -206,7 +203,7 @@ for (const makeBackend of [fileBackend, blobBackend]) {
         ...fields,
         from: { id: person.userId, name: '', role: 'user', aadObjectId: person.aadObjectId },
       });
-      return (await exchange(url, activity)).map((reply) => reply.text ?? '');
+      return (await exchange(served.url, activity)).map((reply) => reply.text ?? '');
     }
 
     /** Sends `words`; when `expected` is given, one of the replies must hold that string. */
@@ -252,7 +249,7 @@ for (const makeBackend of [fileBackend, blobBackend]) {
       );
 
       // The shared queue of requests for a person holds no code of theirs either.
-      const handoff = new HandoffStore(app.storage);
+      const handoff = new HandoffStore(served.app.storage);
       const open = await handoff.openCodes();
       assert.equal(open.length, 1, 'only the other person’s request still waits');
       assert.equal(
@@ -263,7 +260,7 @@ for (const makeBackend of [fileBackend, blobBackend]) {
       // The other person's reminder still goes out, once, to their conversation.
       connector.newTexts(staying.conversations[0]);
       now = Date.parse('2025-05-12T20:01:00Z');
-      const ticked = await app.scheduler.tick();
+      const ticked = await served.app.scheduler.tick();
       assert.equal(ticked.sent, 1, 'one reminder due: the other person’s');
       const [reminder] = connector.newTexts(staying.conversations[0]);
       assert.ok(reminder?.includes(text('reminders.stopHint')), reminder);

@@ -6,7 +6,8 @@ import { ConfigError, loadConfig } from '../../src/host/config.js';
 import { CommandRecognizer, globalCommands } from '../../src/language/commands.js';
 import { projectRoot } from '../../src/paths.js';
 import { testContent } from '../support/content.js';
-import { postMessages, startTestApp, testActivity } from '../support/http.js';
+import { postMessages, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
 
 const read = (file: string) => readFileSync(join(projectRoot, file), 'utf8');
 
@@ -126,9 +127,11 @@ describe('the docs against the code: configuration, commands, endpoints, folders
     );
   });
 
-  it('each endpoint in the README answers on a started app', async () => {
-    const { app, url } = await startTestApp();
-    try {
+  describe('on a started app', () => {
+    const served = useTestApp();
+
+    it('each endpoint in the README answers on a started app', async () => {
+      const { url } = served;
       const routes = tableRows('README.md', 'Endpoints').flatMap(([route = '']) => codeSpans(route));
       assert.ok(routes.includes('POST /api/messages'), routes.join(', '));
       for (const route of routes) {
@@ -141,9 +144,7 @@ describe('the docs against the code: configuration, commands, endpoints, folders
       assert.ok(directLine, routes.join(', '));
       const token = await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' });
       assert.equal(token.status, 200);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('the folder map in docs/architecture.md names every folder of src/ and every dialog', () => {

@@ -13,7 +13,8 @@ export interface TestApp {
 
 /** How `useTestApp` starts the app. */
 export interface TestAppOptions {
-  env?: NodeJS.ProcessEnv;
+  /** The env, or how to make it at each start (from what an earlier hook set up: a backend, a folder). */
+  env?: NodeJS.ProcessEnv | (() => NodeJS.ProcessEnv | Promise<NodeJS.ProcessEnv>);
   /** Made afresh at each start, so a test can keep hold of the storage or clock it passes in. */
   overrides?: () => AppOverrides;
   /** One app for the whole suite (default), or a fresh one for each test. */
@@ -35,7 +36,8 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
     return started;
   };
   const start = async () => {
-    started = await startTestApp(options.env, overrides);
+    const env = typeof options.env === 'function' ? await options.env() : options.env;
+    started = await startTestApp(env, overrides);
     if (options.manualScheduler) await started.app.scheduler.stop();
   };
   const stop = async () => {

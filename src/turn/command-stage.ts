@@ -1,0 +1,87 @@
+import { DialogIds } from '../../dialogs/dialog-ids.js';
+import { MY_PLANS_DIALOG_ID } from '../../dialogs/my-plans-dialog.js';
+import { answersOpenChoice, deletesSavedItem } from '../../dialogs/open-choice.js';
+import { SAFETY_PLAN_DIALOG_ID } from '../../dialogs/safety-plan-dialog.js';
+import type { Strings } from '../content/strings.js';
+import type { CommandRecognizer, GlobalCommand } from '../language/commands.js';
+import { deleteRequestIn, pointsAtAnItem } from '../language/delete-request.js';
+import type { WayfinderRecognition } from '../language/intents/index.js';
+import { thresholds } from '../language/routing.js';
+import { typedAnswerReader } from '../language/typed-answer.js';
+import { aboutBotText, dataReportActivity, privacyText } from '../privacy/data-replies.js';
+import type { PersonalData } from '../privacy/personal-data.js';
+import { asking, continueOrBegin, found, type MessageStage, reprompt } from './message-turn.js';
+
+/**
+ * Commands answered above all dialogs, when the recognizer is sure enough of one. "Are you a
+ * person?" and "is this private?" are answered on a lower score: an honest answer nobody asked
+ * for costs little, a question left unanswered costs trust.
+ */
+export function rootCommandFrom(recognition: WayfinderRecognition): GlobalCommand | undefined {
+  const { intent, score } = recognition;
+  if ((intent === 'aboutBot' || intent === 'privacy') && score >= thresholds.confirm) return intent;
+  if ((intent === 'showData' || intent === 'deleteData') && score >= thresholds.route) return intent;
+  return undefined;
+}
+
+export interface CommandParts {
+  strings: Strings;
+  commands: Pick<CommandRecognizer, 'recognize'>;
+  personalData: Pick<PersonalData, 'collect'>;
+  retentionDays: number;
+}
+
+/**
+ * Show my data, privacy, about the bot, delete my data, my plans, my safety plan: answered above
+ * all dialogs, typed or recognized; then the open question again.
+ */
+export function commandStage(parts: CommandParts): MessageStage {
+  const { strings } = parts;
+  return async (turn, next) => {
+    const { context, dc } = turn;
+    const { text } = context.activity;
+    const recognition = found(turn.recognition, 'recognition');
+    // An advice question is that, whatever the classifier guessed ("is it safe to taper?" is no
+    // privacy question); typed commands still win. A button of the open question is its answer,
+    // whatever its words sound like ("Don't share").
+    // "delete that" (a back word: the last answer, not "delete my data") is the open question's too,
+    // and so is "delete 1" where saved things are listed (deleting one of them).
+    const answer =
+      answersOpenChoice(dc, strings) ||
+      typedAnswerReader(strings).stepWord(text) !== undefined ||
+      deletesSavedItem(dc, strings);
+    // "delete 1" with no list open points at an item, not at everything: never "delete my data".
+    const deleting = deleteRequestIn(strings, text);
+    const item = deleting !== undefined && pointsAtAnItem(strings, deleting);
+    const fromIntent = answer || turn.advice || item ? undefined : rootCommandFrom(recognition);
+    switch (turn.carriedCommand ?? parts.commands.recognize(text) ?? fromIntent) {
+      case 'showData':
+        await context.sendActivity(dataReportActivity(strings, await parts.personalData.collect(context)));
+        return reprompt(dc);
+      case 'privacy':
+        await context.sendActivity(privacyText(strings, parts.retentionDays));
+        return reprompt(dc);
+      case 'aboutBot':
+        await context.sendActivity(aboutBotText(strings));
+        return reprompt(dc);
+      case 'deleteData':
+        await dc.beginDialog(DialogIds.deleteData);
+        return;
+      case 'myPlans':
+        // Above whatever is open; that question is asked again when the plans are closed. With
+        // nothing saved and nothing open (a concern reply it answered, say), the menu.
+        await dc.beginDialog(MY_PLANS_DIALOG_ID);
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
+        return;
+      case 'mySafetyPlan':
+        // The plan's own question is open ("change my warning signs" while making it): it takes it.
+        if (asking(dc, SAFETY_PLAN_DIALOG_ID)) return continueOrBegin(dc);
+        // Above whatever is open, a crisis reply included, which is asked again after.
+        await dc.beginDialog(SAFETY_PLAN_DIALOG_ID);
+        if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
+        return;
+      default:
+        await next();
+    }
+  };
+}

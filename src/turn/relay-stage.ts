@@ -1,0 +1,45 @@
+import { DialogIds } from '../../dialogs/dialog-ids.js';
+import type { HandoffDialogOptions } from '../../dialogs/handoff-dialog.js';
+import { pauseForSafety, safetyOptionsFor } from '../../dialogs/safety-dialog.js';
+import type { HandoffTurns } from '../handoff/handoff-turns.js';
+import type { CommandRecognizer } from '../language/commands.js';
+import type { SafetyPlanSender } from '../safety-plan/plan-sender.js';
+import { found, type MessageStage } from './message-turn.js';
+
+/** A specialist's commands, or their side of a live relay: before the gate, which reads members. */
+export function specialistStage(
+  handoff: Pick<HandoffTurns, 'isSpecialist' | 'specialistTurn'>,
+): MessageStage {
+  return async ({ context, link }, next) => {
+    if (handoff.isSpecialist(context) && (await handoff.specialistTurn(context, link))) return;
+    await next();
+  };
+}
+
+/**
+ * A member with a handoff request or a live relay: their words go to the specialist, or withdraw
+ * the request, or open the fallback after nobody came; a safety finding pauses the relay with
+ * the crisis reply.
+ */
+export function relayStage(
+  handoff: Pick<HandoffTurns, 'memberTurn'>,
+  commands: Pick<CommandRecognizer, 'recognize'>,
+  safetyPlans: Pick<SafetyPlanSender, 'send'>,
+): MessageStage {
+  return async (turn, next) => {
+    const { context, dc, link } = turn;
+    if (link?.role !== 'member') return next();
+    const safety = found(turn.safety, 'safety');
+    const flagged = safety.level === 'none' ? undefined : safety.level;
+    const ownPlan = commands.recognize(context.activity.text) === 'mySafetyPlan';
+    const relayed = await handoff.memberTurn(context, link, flagged, ownPlan);
+    // "My safety plan" (a crisis reply's button) in a live chat: shown to the person alone.
+    if (relayed.kind === 'private') return safetyPlans.send(context, 'safetyPlan.current');
+    if (relayed.kind === 'relayed' && flagged) await pauseForSafety(dc, safetyOptionsFor(safety));
+    if (relayed.kind === 'fallback') {
+      const options: HandoffDialogOptions = { fallback: { code: relayed.code, choice: relayed.choice } };
+      await dc.beginDialog(DialogIds.handoff, options);
+    }
+    if (relayed.kind === 'none') await next();
+  };
+}

@@ -1,0 +1,34 @@
+import type { TurnContext } from 'botbuilder';
+import type { SafetyClassifier, SafetyResult } from '../language/safety/safety-classifier.js';
+import { span } from '../platform/spans.js';
+import type { Disclosure } from './disclosure.js';
+import type { MessageStage } from './message-turn.js';
+
+/** The value type of the SafetyCheck trace activity the Emulator shows. */
+export const SAFETY_TRACE_TYPE = 'https://wayfinder.local/schemas/safetyCheck';
+
+/**
+ * The safety gate: every message (but a specialist's side of a relay) is classified first, the
+ * whole text (the classifier is linear), and the result sent as a `SafetyCheck` trace.
+ */
+export async function checkSafety(
+  classifier: Pick<SafetyClassifier, 'classify'>,
+  context: TurnContext,
+): Promise<SafetyResult> {
+  const result = span('safety', () => classifier.classify(context.activity.text ?? ''));
+  await context.sendTraceActivity('SafetyCheck', { level: result.level }, SAFETY_TRACE_TYPE, 'Safety check');
+  return result;
+}
+
+/** The gate for a person's message; the stages after it read what it found. */
+export function safetyStage(
+  classifier: Pick<SafetyClassifier, 'classify'>,
+  disclosure: Disclosure,
+): MessageStage {
+  return async (turn, next) => {
+    turn.safety = await checkSafety(classifier, turn.context);
+    // Nothing comes before a safety reply (911 first; concern met gently); the line waits a turn.
+    if (turn.safety.level === 'none') await disclosure.once(turn.context);
+    await next();
+  };
+}
