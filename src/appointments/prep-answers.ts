@@ -248,7 +248,7 @@ export class PrepAnswers {
           })
         : strings.text('appointment.questionToFix', {
             number: edit.number,
-            question: draft.questions[edit.number - 1] ?? '',
+            question: (draft.questions[edit.number - 1] ?? '').replace(/[.\s]+$/, ''),
           });
     return { kind: 'again', draft: { ...draft, questions, topCount: 0 }, say: [say] };
   }
