@@ -12,6 +12,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { leftOutText, requestCardActivity, requestTextActivity } from '../src/accommodations/card.js';
+import { conditionFrom } from '../src/accommodations/conditions.js';
 import {
   type AccommodationContent,
   loadAccommodationContent,
@@ -579,9 +580,12 @@ export class AccommodationDialog extends InterruptibleDialog {
       options: parts,
     });
     const yes = reader.yesOrNo(text);
+    // "no!! it says recovery", "dont say adhd": a condition named at the review objects to what is shared.
+    const shared = conditionFrom(strings, text) ? 'disclosure' : undefined;
     const picked =
       (named && fields[named.index]) ??
       prompt.recognized.value?.value ??
+      shared ??
       (yes === undefined ? undefined : yes ? 'save' : 'change');
     if (picked) reviewPick.set(context, picked);
     return picked !== undefined;

@@ -35,7 +35,7 @@ import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
-import { showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
+import { foldAnswer, showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -212,7 +212,13 @@ export class AppointmentDialog extends InterruptibleDialog {
     if (!redatable.has(state.step) || state.draft.id || !state.draft.answered.includes('when'))
       return undefined;
     const findDates = (part: string) => this.recognize(context.activity, part).entities.datetime;
-    const words = onlyDate(text, strings.variants('appointment.dateLeads'), findDates);
+    const leads = strings.variants('appointment.dateLeads');
+    // "wait no, is the 15th. I look at the letter": a correction's first sentence is the date.
+    const [first = '', ...more] = text.split(/(?<=[.!?])\s+/);
+    const corrects =
+      more.length > 0 && leads.some((lead) => foldAnswer(first).startsWith(`${foldAnswer(lead)} `));
+    const words =
+      onlyDate(text, leads, findDates) ?? (corrects ? onlyDate(first, leads, findDates) : undefined);
     if (!words) return undefined;
     const outcome = this.answers.corrected(state.draft, this.input(context, words, undefined, false));
     if (outcome?.kind !== 'next' || !outcome.draft.when) return outcome;

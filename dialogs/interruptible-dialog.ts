@@ -95,7 +95,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   ) {
     super(id);
     this.addDialog(
-      yesNoPrompt(SWITCH_CONFIRM, deps.strings, ['routing.switchYes', 'routing.switchNo']),
+      yesNoPrompt(
+        SWITCH_CONFIRM,
+        deps.strings,
+        ['routing.switchYes', 'routing.switchNo'],
+        undefined,
+        'routing.switchNoWords',
+      ),
     ).addDialog(new WaterfallDialog(SWITCH_STEPS, [this.askSwitch.bind(this), this.afterSwitch.bind(this)]));
   }
 

@@ -12,6 +12,7 @@ import {
 import { planTextActivities } from '../src/appointments/plan-card.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import { cleanFreeText } from '../src/language/free-text.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { type CheckInScheduler, scheduleCheckIn } from '../src/safety-plan/check-in.js';
@@ -386,7 +387,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const now = this.parts.clock();
     let plan = await this.plan(step);
     if (state.editing && state.answered === 0) plan = clearStep(plan, part, now);
-    await this.save(step, addEntry(plan, part, typed, now));
+    // In their words, without the asides around them ("call my sister lol" is "call my sister").
+    await this.save(step, addEntry(plan, part, cleanFreeText(this.deps.strings, typed), now));
     const answered = (state.answered ?? 0) + 1;
     await step.context.sendActivity(this.deps.strings.text('safetyPlan.added', {}, answered - 1));
     return step.replaceDialog(MORE, { ...state, simpler: false, answered } satisfies StepState);

@@ -1,7 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { ConfirmPrompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../src/content/strings.js';
-import { showsNumbers, type TypedQuestion, typedAnswerReader } from '../src/language/typed-answer.js';
+import {
+  foldAnswer,
+  showsNumbers,
+  type TypedQuestion,
+  typedAnswerReader,
+} from '../src/language/typed-answer.js';
 import { askedOptions } from './typed-choice-prompt.js';
 
 /**
@@ -21,6 +26,8 @@ export class YesNoPrompt extends ConfirmPrompt {
     readonly strings: Strings,
     labels: [yes: StringKey, no: StringKey],
     unclear: UnclearAnswer,
+    /** Phrases that mean "no" anywhere in a sentence ("could we finish the plan first"). */
+    private readonly noPhrases?: StringKey,
   ) {
     super(
       id,
@@ -55,8 +62,14 @@ export class YesNoPrompt extends ConfirmPrompt {
 
   protected override async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<boolean>> {
     const question = this.question(context.activity.channelId);
-    const pick = typedAnswerReader(this.strings).read(context.activity.text ?? '', question);
-    return pick ? { succeeded: true, value: pick.value === 'yes' } : { succeeded: false };
+    const text = context.activity.text ?? '';
+    const pick = typedAnswerReader(this.strings).read(text, question);
+    if (pick) return { succeeded: true, value: pick.value === 'yes' };
+    const folded = ` ${foldAnswer(text)} `;
+    const no =
+      this.noPhrases &&
+      this.strings.variants(this.noPhrases).some((p) => folded.includes(` ${foldAnswer(p)} `));
+    return no ? { succeeded: true, value: false } : { succeeded: false };
   }
 
   protected override async onPrompt(
@@ -79,6 +92,7 @@ export function yesNoPrompt(
   strings: Strings,
   labels: [yes: StringKey, no: StringKey],
   unclear: UnclearAnswer = { kind: 'retry' },
+  noPhrases?: StringKey,
 ): YesNoPrompt {
-  return new YesNoPrompt(id, strings, labels, unclear);
+  return new YesNoPrompt(id, strings, labels, unclear, noPhrases);
 }

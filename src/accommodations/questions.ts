@@ -1,6 +1,7 @@
 import type { Choice } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
 import { checkAnswer, correctionIn } from '../language/answer-check.js';
+import { escapeText } from '../language/free-text.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
 import { type AnswerOption, answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
@@ -248,12 +249,12 @@ export class AccommodationQuestions {
           .map((idea) => answerOptionOf(this.choice(idea.id, idea.label, idea.words)))
       : [];
     const folded = normalizeText(text);
-    if (
-      listed.length === 2 &&
-      this.strings.variants('accommodation.bothWords').some((w) => folded === normalizeText(w))
-    )
-      return listed.map((choice) => choice.value);
+    const both = this.strings.variants('accommodation.bothWords').map(normalizeText);
+    if (listed.length === 2 && both.includes(folded)) return listed.map((choice) => choice.value);
+    // "1 and 3 both": the "both" only says there are two.
+    const bothAtEnd = new RegExp(`\\s+(?:${both.map(escapeText).join('|')})$`);
     const parts = folded
+      .replace(bothAtEnd, '')
       .split(/\s*(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*/)
       .filter((part) => part.trim() !== '');
     if (parts.length < 2) return undefined;
@@ -374,21 +375,24 @@ export class AccommodationQuestions {
       case 'correction':
         return { kind: 'correction', words: checked.words };
     }
+    // What goes into the letter is what was meant: "idk the disability office i guess?" is "the disability office".
+    const own = checked.words;
     switch (field) {
       case 'barrier':
         return answer({
-          barrier: { id: this.barrierFrom(words) ?? 'other', words },
+          barrier: { id: this.barrierFrom(words) ?? 'other', words: own },
           ...this.namedIn(words),
         });
       case 'start':
         // A date was found but it has passed: ask again rather than put it in a letter.
         return turn.recognition?.entities.datetime.some((d) => d.value)
           ? { kind: 'miss' }
-          : answer({ start: { words } });
+          : answer({ start: { words: own } });
       case 'idea':
-        return answer({ idea: { own: words } });
+        return answer({ idea: { own } });
       default:
-        return answer({ who: { own: words } });
+        // "2. mike": a name typed alone is written as a name.
+        return answer({ who: { own: /^\p{Ll}+$/u.test(own) ? own[0]?.toUpperCase() + own.slice(1) : own } });
     }
   }
 

@@ -5,6 +5,7 @@ import type { AppointmentContent } from './content.js';
 import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
 import type { PrepQuestions } from './prep-questions.js';
 import type { PrepState } from './prep-state.js';
+import { numbersIn, type QuestionEdit, questionEdit, splitAtRemove } from './question-edits.js';
 import {
   type AppointmentTime,
   dateCheck,
@@ -216,6 +217,8 @@ export class PrepAnswers {
         say: [strings.text('appointment.cleared')],
       };
     }
+    const edit = input.choice ? undefined : questionEdit(strings, input.text, draft.questions.length);
+    if (edit) return this.edit(draft, edit);
     const suggested = this.questions.askMeThree(draft).find((c) => c.value === input.choice);
     const questions = [...draft.questions, suggested?.label ?? input.text];
     const updated = { ...draft, questions, topCount: 0 };
@@ -229,17 +232,43 @@ export class PrepAnswers {
     return { kind: 'again', draft: updated, say: [strings.text('appointment.questionAdded')] };
   }
 
-  /** "2, 1": those go first, in that order; the rest keep theirs. */
+  /**
+   * "I am done", "remove numbers 2 and 3" or "can I fix the second question?" are about the list,
+   * never a question on it: the list moves on, loses those, or loses that one to be typed again.
+   */
+  private edit(draft: PlanDraft, edit: QuestionEdit): Outcome {
+    const { strings } = this;
+    if (edit.kind === 'done') return { kind: 'next', draft };
+    const out = edit.kind === 'remove' ? edit.numbers : [edit.number];
+    const questions = draft.questions.filter((_, i) => !out.includes(i + 1));
+    const say =
+      edit.kind === 'remove'
+        ? strings.text('appointment.questionsRemoved', {
+            numbers: out.join(`${strings.text('answers.listJoin')} `),
+          })
+        : strings.text('appointment.questionToFix', {
+            number: edit.number,
+            question: (draft.questions[edit.number - 1] ?? '').replace(/[.\s]+$/, ''),
+          });
+    return { kind: 'again', draft: { ...draft, questions, topCount: 0 }, say: [say] };
+  }
+
+  /** "2, 1": those go first, in that order; the rest keep theirs. "Please leave out 3" takes 3 out. */
   private rank(draft: PlanDraft, input: AnswerInput): Outcome {
     if (input.choice === 'keep') return { kind: 'next', draft };
-    const typed = [...input.text.matchAll(/\d+/g)].map((m) => Number(m[0]));
-    const numbers = typed.length > 0 ? typed : input.recognition.entities.number.map((n) => n.value);
+    const [keep, remove] = splitAtRemove(this.strings, input.text);
+    const count = draft.questions.length;
+    const out = remove ? numbersIn(this.strings, remove, count) : [];
+    const typed = [...keep.matchAll(/\d+/g)].map((m) => Number(m[0]));
+    const numbers =
+      typed.length > 0 || remove ? typed : input.recognition.entities.number.map((n) => n.value);
     const picks = [...new Set(numbers)].filter(
-      (n) => Number.isInteger(n) && n >= 1 && n <= draft.questions.length,
+      (n) => Number.isInteger(n) && n >= 1 && n <= count && !out.includes(n),
     );
-    if (picks.length === 0) return miss;
+    if (picks.length === 0 && out.length === 0) return miss;
     const first = picks.map((n) => draft.questions[n - 1] ?? '');
-    const questions = [...first, ...draft.questions.filter((_, i) => !picks.includes(i + 1))];
+    const rest = draft.questions.filter((_, i) => !picks.includes(i + 1) && !out.includes(i + 1));
+    const questions = [...first, ...rest];
     return {
       kind: 'next',
       draft: { ...draft, questions, topCount: picks.length },

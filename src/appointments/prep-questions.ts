@@ -132,9 +132,13 @@ export class PrepQuestions {
       case 'questions':
         return this.questions(draft);
       case 'topQuestions':
-        return q('appointment.askTopQuestions', [choiceOf(strings, 'keep', 'appointment.keepOrder')], {
-          questions: numbered(draft.questions),
-        });
+        return q(
+          'appointment.askTopQuestions',
+          [choiceOf(strings, 'keep', 'appointment.keepOrder', 'appointment.keepOrderWords')],
+          {
+            questions: numbered(draft.questions),
+          },
+        );
       case 'barriers':
         return this.barriers(draft);
       case 'bring': {

@@ -1,4 +1,5 @@
 import type { Strings } from '../content/strings.js';
+import { cleanFreeText, phrase } from './free-text.js';
 import { foldAnswer, type Pick, type TypedQuestion, typedAnswerReader } from './typed-answer.js';
 
 /**
@@ -26,16 +27,6 @@ export interface CheckOptions {
   /** The question collects questions (a plan's questions): a question is content there. */
   takesQuestions?: boolean;
 }
-
-const escapeText = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A locale phrase as a pattern that allows any apostrophe or none, and any spacing. */
-const phrase = (words: string) =>
-  words
-    .trim()
-    .split(/\s+/)
-    .map((word) => escapeText(word).replace(/'/g, "['\u2018\u2019`]?"))
-    .join('[\\s,]+');
 
 /**
  * How questions open: a question word and a verb ("what is", "how do"), or a verb and who
@@ -76,7 +67,7 @@ export function checkAnswer(
   if (none === 'frustration') return { kind: 'upset' };
   if (none || reader.yesOrNo(words) !== undefined || /^\d+$/.test(folded)) return { kind: 'empty' };
   if (!options.takesQuestions && asksSomething(folded)) return { kind: 'question' };
-  return { kind: 'words', words: withoutLead(strings, words) };
+  return { kind: 'words', words: cleanFreeText(strings, withoutLead(strings, words)) };
 }
 
 /** "its my supervisor mike" is "my supervisor mike": the lead words of an answer are not its content. */

@@ -906,6 +906,70 @@ const saidCases: AccommodationCase[] = [
   },
 ];
 
+/** Issue 19, fifth run: what people typed at the review and into a letter, read for what they meant. */
+const meantCases: AccommodationCase[] = [
+  {
+    name: 'at the review, "no!! it says recovery. i said dont say that" asks what to share again',
+    steps: [
+      ...typedToDisclosure('my group meets at 8'),
+      ["say i'm in recovery", finished],
+      ['no!! it says recovery. i said dont say that', ['accommodation.askDisclosure']],
+      ['a general health condition', ['accommodation.ready', 'accommodation.askReview']],
+      saveIt,
+    ],
+    check: (run) => assert.equal(answersOf(run)?.condition, undefined),
+  },
+  {
+    name: 'at the review, "take out the part about rehab" and "dont say adhd" ask what to share again',
+    steps: [
+      ...typedToDisclosure('my ADHD makes it hard to focus'),
+      ['specifics', finished],
+      ['dont say adhd', ['accommodation.askDisclosure']],
+      ['specifics', ['accommodation.askCondition']],
+      ['adhd', ['accommodation.ready', 'accommodation.askReview']],
+      ['take out the part about rehab', ['accommodation.askDisclosure']],
+    ],
+  },
+  {
+    name: '"1 and 3 both", "idk the disability office i guess?" and "before finals lol so like asap": the letter says what was meant',
+    steps: [
+      ['hi', ['accommodation.intro', 'accommodation.askSetting']],
+      ['school', ['accommodation.askBarrier']],
+      ['focus i guess. adhd makes timed tests rly hard', ['accommodation.askIdea']],
+      ['1 and 3 both', ['accommodation.askWho']],
+      ['idk the disability office i guess?', ['accommodation.whoTip', 'accommodation.askFormat']],
+      ['email prob', ['accommodation.askStart']],
+      ['before finals lol so like asap', ['accommodation.askDisclosure']],
+      ['ADHD', finished],
+      saveIt,
+    ],
+    check: (run) => {
+      const letter = lastCardText(run.sent);
+      for (const aside of ['1 and 3', 'lol', 'so like', 'idk', 'i guess', 'asap'])
+        assert.ok(!letter.toLowerCase().includes(aside), `"${aside}" in ${letter}`);
+      assert.ok(letter.includes('before finals, as soon as possible'), letter);
+      assert.ok(letter.includes('the disability office'), letter);
+      assert.equal(answersOf(run)?.also?.length, 1);
+    },
+  },
+  {
+    name: '"2. mike" as who to ask: the letter says Mike',
+    steps: [
+      ...workToDisclosure().slice(0, 3),
+      ['later start', ['accommodation.askWho']],
+      ['2. mike', ['accommodation.whoTip', 'accommodation.askFormat']],
+      ['email', ['accommodation.askStart']],
+      ['asap', ['accommodation.askDisclosure']],
+      ['nothing specific', finished],
+      saveIt,
+    ],
+    check: (run) => {
+      const letter = lastCardText(run.sent);
+      assert.ok(letter.includes('Mike') && !letter.includes('2. mike'), JSON.stringify(letter));
+    },
+  },
+];
+
 describe('accommodation dialog', () => {
   for (const [group, cases] of [
     ['each setting', settingCases],
@@ -916,6 +980,7 @@ describe('accommodation dialog', () => {
     ['topic switches', switchCases],
     ['the review before saving', reviewCases],
     ['what the person said goes in, no more (issue 19)', saidCases],
+    ['what the person meant, not their asides (issue 19, fifth run)', meantCases],
   ] as const) {
     describe(group, () => {
       for (const testCase of cases) it(testCase.name, () => play(testCase));

@@ -41,6 +41,22 @@ const recoveryTyped: Turn[] = [
   ["say i'm in recovery", 'accommodation.askReview'],
 ];
 
+/** As a student typed it when people played the bot (fifth run): asides, pointers and an objection. */
+const asidesTyped: Turn[] = [
+  ['i need extra time on tests lol and like a quiet room. i have adhd', 'routing.twoOptions'],
+  ['the accommodation one', 'accommodation.askSetting'],
+  ['school. community college', 'accommodation.askBarrier'],
+  ['focus i guess. adhd makes timed tests rly hard', 'accommodation.askIdea'],
+  ['1 and 3 both', 'accommodation.askWho'],
+  ['idk the disability office i guess?', 'accommodation.askFormat'],
+  ['email prob', 'accommodation.askStart'],
+  ['before finals lol so like asap', 'accommodation.askDisclosure'],
+  ["specifics. say i'm in recovery", 'accommodation.askReview'],
+  ['no!! it says recovery. i said dont say that', 'accommodation.askDisclosure'],
+  ['just adhd', 'accommodation.askReview'],
+  ['looks good', 'accommodation.saved'],
+];
+
 /** Plays `turns` in conversation `id`; returns every reply. */
 async function play(url: string, id: string, turns: readonly Turn[]): Promise<Partial<Activity>[]> {
   const sent: Partial<Activity>[] = [];
@@ -72,6 +88,21 @@ describe('an accommodation request says what the person said (HTTP, typed, no co
       assert.ok(letter.includes(strings.text(key)), `${key} in ${letter}`);
     assert.ok(!letter.includes('add that'), letter);
   });
+
+  for (const welcomed of [false, true])
+    it(`asides are left out and "no!! it says recovery" changes what is shared (${welcomed ? 'after' : 'without'} a conversationUpdate)`, async () => {
+      const id = `letters-asides-${welcomed}`;
+      if (welcomed)
+        await exchange(
+          served.url,
+          testActivity(id, { type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'user' }] }),
+        );
+      const letter = lastCardText(await play(served.url, id, asidesTyped));
+      for (const aside of ['1 and 3', 'lol', 'so like', 'idk', 'i guess', 'asap'])
+        assert.ok(!letter.toLowerCase().includes(aside), `"${aside}" in ${letter}`);
+      assert.ok(letter.includes('before finals, as soon as possible'), letter);
+      assert.deepEqual(terms.beyond(letter, ['health', 'diagnosis']), [], letter);
+    });
 
   it('"say i\'m in recovery" typed at the disclosure question names recovery, without another question', async () => {
     const letter = lastCardText(await play(served.url, 'letters-recovery', recoveryTyped));

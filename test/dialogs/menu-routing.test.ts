@@ -141,6 +141,16 @@ const cases: DialogCase[] = [
     ],
   },
   {
+    // A person playing the bot typed this and was told "Sorry, I didn't catch that".
+    name: 'mid-dialog: "Could we finish the plan first, and then talk about a person?" at the switch question keeps going',
+    steps: [
+      ['hello', ['menu.prompt']],
+      ['Choose a nickname', ['nickname.ask']],
+      ['a group maybe', ['routing.switchConfirm']],
+      ['Could we finish the plan first, and then talk about a person?', ['nickname.ask']],
+    ],
+  },
+  {
     name: 'mid-dialog: an unsure other topic is taken as the answer',
     steps: [
       ['hello', ['menu.prompt']],

@@ -46,7 +46,8 @@ const wholePlan: readonly Step[] = [
   ['idk', ['safetyPlan.skipped', part(3)]],
   ['back', [part(2)]],
   ['Take a walk', ['safetyPlan.added', 'safetyPlan.more']],
-  ['blast music and sing', [['safetyPlan.added', {}, 1], 'safetyPlan.more']],
+  // "lol" is an aside, not part of the plan.
+  ['blast music and sing lol', [['safetyPlan.added', {}, 1], 'safetyPlan.more']],
   ['thats it', [part(3)]],
   ['Go to a meeting', ['safetyPlan.added', 'safetyPlan.more']],
   ['no', [part(4)]],

@@ -57,8 +57,26 @@ export interface Respelled {
   original(index: number): number;
 }
 
+/**
+ * A clock time typed without its colon, which the recognizer misses or takes for a number: "at
+ * 1030", "930am", "930 am", or "1030" alone (the answer to "what time?"). Alone, only 1 to 12
+ * o'clock is read, so a year ("2026") stays a year.
+ */
+function clockTime(word: string, previous: string | undefined, next: string | undefined): string | undefined {
+  const [, hours = '', minutes = '', half = ''] = /^(\d{1,2})([0-5]\d)(am|pm)?$/i.exec(word) ?? [];
+  if (!hours) return undefined;
+  const hour = Number(hours);
+  const meridiem = half !== '' || /^(am|pm|a|p)$/i.test(next ?? '');
+  const at = previous !== undefined && /^(at|@)$/i.test(previous);
+  const alone = previous === undefined && next === undefined;
+  const fits = meridiem || alone ? hour >= 1 && hour <= 12 : at && hour <= 23;
+  return fits && (meridiem || at || alone) ? `${hour}:${minutes}${half}` : undefined;
+}
+
 /** The spelled-out form of `word`, given its neighbours, or undefined when it stays as typed. */
 function respell(word: string, previous: string | undefined, next: string | undefined): string | undefined {
+  const clock = clockTime(word, previous, next);
+  if (clock) return clock;
   const listed = spellings.find(([pattern]) => pattern.test(word))?.[1];
   if (listed !== undefined) return listed;
   const lower = word.toLowerCase();

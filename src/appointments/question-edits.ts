@@ -1,0 +1,55 @@
+import type { Strings } from '../content/strings.js';
+import { foldAnswer } from '../language/typed-answer.js';
+
+/**
+ * What a message at the plan's questions says about the list rather than adding to it: done
+ * ("I think that is all of my questions"), numbers to take out ("Please remove numbers 2 and
+ * 3"), or one to fix ("Can I fix the second question?"). Undefined when it is a question to add.
+ */
+export type QuestionEdit =
+  | { kind: 'done' }
+  | { kind: 'remove'; numbers: number[] }
+  | { kind: 'fix'; number: number };
+
+/** Whole phrases of `key` found in the folded text, at word edges. */
+function says(strings: Strings, key: Parameters<Strings['variants']>[0], folded: string): boolean {
+  return strings.variants(key).some((words) => ` ${folded} `.includes(` ${foldAnswer(words)} `));
+}
+
+/** The list numbers a message names ("2 and 3", "the second"), among `count` questions. */
+export function numbersIn(strings: Strings, text: string, count: number): number[] {
+  const positions = new Map(
+    strings.variants('answers.positions').flatMap((line, index) =>
+      foldAnswer(line)
+        .split(' ')
+        .map((word) => [word, index + 1] as const),
+    ),
+  );
+  const numbers = foldAnswer(text)
+    .split(' ')
+    .map((word) => positions.get(word) ?? (/^\d+$/.test(word) ? Number(word) : undefined));
+  return [...new Set(numbers)].filter((n): n is number => n !== undefined && n >= 1 && n <= count);
+}
+
+/** Splits "1, 2. Please leave out 3 and 4" at the words that take out: what comes before, and after. */
+export function splitAtRemove(strings: Strings, text: string): [keep: string, remove: string] {
+  const folded = foldAnswer(text);
+  let at = -1;
+  for (const words of strings.variants('appointment.removeWords')) {
+    const found = ` ${folded} `.indexOf(` ${foldAnswer(words)} `);
+    if (found >= 0 && (at < 0 || found < at)) at = found;
+  }
+  return at < 0 ? [folded, ''] : [folded.slice(0, at), folded.slice(at)];
+}
+
+export function questionEdit(strings: Strings, text: string, count: number): QuestionEdit | undefined {
+  const [, removing] = splitAtRemove(strings, text);
+  const removed = removing ? numbersIn(strings, removing, count) : [];
+  if (removed.length > 0) return { kind: 'remove', numbers: removed };
+  const folded = foldAnswer(text);
+  const [fix] = says(strings, 'appointment.fixWords', folded) ? numbersIn(strings, text, count) : [];
+  if (fix !== undefined) return { kind: 'fix', number: fix };
+  // "I am done" said in a sentence that asks nothing.
+  const asks = text.includes('?');
+  return !asks && says(strings, 'appointment.questionsDoneWords', folded) ? { kind: 'done' } : undefined;
+}
