@@ -1,14 +1,13 @@
-import { lstat, unlink } from 'node:fs/promises';
-import { Low } from 'lowdb';
-import { JSONFile, TextFile } from 'lowdb/node';
+import { unlink } from 'node:fs/promises';
+import { TextFile } from 'lowdb/node';
 import { ensureDir } from './ensure-dir.js';
 import { errnoOf, StorageCorruptError, StorageUnavailableError } from './errors.js';
 import { checkStoredDocument, type StoredDocument, storedDocumentVersion } from './stored-document.js';
 
 /**
- * Reading, writing and removing one key's document file through lowdb (Low + JSONFile to read,
- * TextFile to write text serialized once). Writes go through lowdb's writer, steno, which writes `.NAME.tmp` beside the file and renames it over
- * the file: a rename is atomic, so a process killed mid-write leaves either the old file or the
+ * Reading, writing and removing one key's document file through lowdb's TextFile (the text is
+ * parsed and checked here; a write's text is serialized once). Writes go through lowdb's writer,
+ * steno, which writes `.NAME.tmp` beside the file and renames it over the file: a rename is atomic, so a process killed mid-write leaves either the old file or the
  * new one, never half of one. A killed write can leave its `.tmp` file behind; nothing here
  * ever reads a temp file, and the next write to that key truncates and reuses it.
  *
@@ -21,21 +20,22 @@ import { checkStoredDocument, type StoredDocument, storedDocumentVersion } from 
  * content that is not a valid document and StorageUnavailableError when the file cannot be read.
  */
 export async function readDocumentFile(path: string, key: string): Promise<StoredDocument | undefined> {
-  const db = new Low<unknown>(new JSONFile<unknown>(path), null);
+  let text: string | null;
   try {
-    await db.read();
+    // lowdb's TextFile says null for a missing file, so a missing key costs one open, not two calls.
+    text = await new TextFile(path).read();
   } catch (error) {
-    if (error instanceof SyntaxError) {
-      throw new StorageCorruptError(key, path, 'it is not valid JSON (cut short, or edited by hand?)', error);
-    }
     throw new StorageUnavailableError('read', path, { key, cause: error });
   }
-  if (db.data === null) {
-    // lowdb reports a missing file and a file holding a falsy JSON value (null, 0, "") alike.
-    if (!(await exists(path, key))) return undefined;
-    throw new StorageCorruptError(key, path, 'it holds an empty JSON value instead of a document');
+  if (text === null) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new StorageCorruptError(key, path, 'it is not valid JSON (cut short, or edited by hand?)', error);
   }
-  const check = checkStoredDocument(db.data, key);
+  if (!data) throw new StorageCorruptError(key, path, 'it holds an empty JSON value instead of a document');
+  const check = checkStoredDocument(data, key);
   if (!check.ok) throw new StorageCorruptError(key, path, check.problem);
   return check.document;
 }
@@ -73,15 +73,5 @@ export async function removeDocumentFile(path: string, key: string): Promise<voi
   } catch (error) {
     if (errnoOf(error) === 'ENOENT') return;
     throw new StorageUnavailableError('delete', path, { key, cause: error });
-  }
-}
-
-async function exists(path: string, key: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch (error) {
-    if (errnoOf(error) === 'ENOENT') return false;
-    throw new StorageUnavailableError('inspect', path, { key, cause: error });
   }
 }

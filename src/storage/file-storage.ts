@@ -71,12 +71,22 @@ export class FileStorage implements AppStorage {
   /** Reads `keys`; missing keys are left out of the result. Each call returns fresh copies. */
   async read(keys: string[]): Promise<StoreItems> {
     checkKeys(keys, 'Keys are required when reading.');
-    const found = await Promise.all(keys.map((key) => readDocumentFile(this.pathOf(key), key)));
+    const found = await Promise.all(keys.map((key) => this.#readOne(key)));
     const items: StoreItems = {};
-    for (const document of found) {
-      if (document) setOwn(items, document.key, { ...document.value, eTag: document.eTag });
-    }
+    keys.forEach((key, i) => {
+      const item = found[i];
+      if (item) setOwn(items, key, item);
+    });
     return items;
+  }
+
+  /** One key's item: parsed from what this process wrote while the file is unchanged, else read. */
+  async #readOne(key: string): Promise<StoreItem | undefined> {
+    const path = this.pathOf(key);
+    const own = await this.#written.unchanged(key, path);
+    if (own?.valueJson !== undefined) return { ...JSON.parse(own.valueJson), eTag: own.eTag };
+    const document = await readDocumentFile(path, key);
+    return document && { ...document.value, eTag: document.eTag };
   }
 
   /**
@@ -130,7 +140,7 @@ export class FileStorage implements AppStorage {
     // Read even for unconditional writes: a corrupt or unreadable file must never be overwritten.
     // The file this process wrote last, unchanged since, needs no reading.
     const currentETag =
-      (await this.#written.eTagIfUnchanged(key, path)) ?? (await readDocumentFile(path, key))?.eTag;
+      (await this.#written.unchanged(key, path))?.eTag ?? (await readDocumentFile(path, key))?.eTag;
     const conditional = typeof item.eTag === 'string' && item.eTag !== '' && item.eTag !== '*';
     if (currentETag !== undefined && conditional && item.eTag !== currentETag) {
       throw new StorageConflictError(key, { filePath: path });
@@ -149,7 +159,7 @@ export class FileStorage implements AppStorage {
       this.#folders.delete(folder);
       throw error;
     }
-    await this.#written.remember(key, path, eTag);
+    await this.#written.remember(key, path, eTag, item.valueJson);
   }
 
   async #deleteOne(key: string): Promise<void> {

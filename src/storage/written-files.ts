@@ -3,6 +3,12 @@ import { lstat } from 'node:fs/promises';
 /** How many keys' last writes are remembered: about 2.5 MB at most; older ones are read again. */
 export const REMEMBERED_WRITES = 10_000;
 
+/**
+ * How many of those keys' documents are kept too, and their most text in all: a busy minute's
+ * conversations (each turn reads its conversation and user documents), a few MB at most.
+ */
+export const REMEMBERED_DOCUMENTS = { count: 2_000, chars: 4_000_000 } as const;
+
 /** A file as this process left it: the eTag it wrote, and what lstat said right after. */
 interface Written {
   eTag: string;
@@ -11,51 +17,92 @@ interface Written {
   mtimeMs: number;
 }
 
+/** A remembered write whose file is unchanged: its eTag, and its value's JSON when still kept. */
+export interface Unchanged {
+  eTag: string;
+  valueJson?: string;
+}
+
 /**
- * The eTags this process wrote, so a write need not read and parse a key's file again only to
- * learn its eTag (that read was a third of a turn's store work). A remembered eTag is trusted only
- * while the file is the very one written (same inode, size and modification time): a file changed
- * since, by another process or by hand, is read again, so a stale eTag is still refused and a
- * corrupt file is still never overwritten. Entries are updated under the store's per-key lock.
+ * The eTags (and, for the most recent, the values) this process wrote, so a write need not read
+ * and parse a key's file again only to learn its eTag, and a read of a document this process
+ * wrote need not read and check the file (those reads were most of a turn's store work). What is
+ * remembered is trusted only while the file is the very one written (same inode, size and
+ * modification time): a file changed since, by another process or by hand, is read again, so a
+ * stale eTag is still refused, another process's write is still seen and a corrupt file is still
+ * never overwritten. Entries are updated under the store's per-key lock.
  */
 export class WrittenFiles {
   readonly #written = new Map<string, Written>();
+  /** Values' JSON by key, least recently used first; a value counts only while `#written` has its key. */
+  readonly #values = new Map<string, string>();
+  #valueChars = 0;
 
-  constructor(private readonly capacity = REMEMBERED_WRITES) {}
+  constructor(
+    private readonly capacity = REMEMBERED_WRITES,
+    private readonly documents: { count: number; chars: number } = REMEMBERED_DOCUMENTS,
+  ) {}
 
-  /** The eTag `key` was written with, when `path` is still the file written; else undefined. */
-  async eTagIfUnchanged(key: string, path: string): Promise<string | undefined> {
+  /** What `key` was written with, when `path` is still the file written; else undefined. */
+  async unchanged(key: string, path: string): Promise<Unchanged | undefined> {
     const written = this.#written.get(key);
     if (!written) return undefined;
     const now = await lstat(path).catch(() => undefined);
+    // The entry may have been replaced while lstat ran (a read does not hold the key's lock).
+    if (this.#written.get(key) !== written) return undefined;
     if (now?.ino === written.ino && now.size === written.size && now.mtimeMs === written.mtimeMs) {
       // Most recently used last, so the oldest entry is the first one evicted.
       this.#written.delete(key);
       this.#written.set(key, written);
-      return written.eTag;
+      const valueJson = this.#values.get(key);
+      if (valueJson === undefined) return { eTag: written.eTag };
+      this.#values.delete(key);
+      this.#values.set(key, valueJson);
+      return { eTag: written.eTag, valueJson };
     }
-    this.#written.delete(key);
+    this.forget(key);
     return undefined;
   }
 
-  /** Notes that `path` now holds `key`'s document with `eTag`. */
-  async remember(key: string, path: string, eTag: string): Promise<void> {
-    this.#written.delete(key);
+  /** Notes that `path` now holds `key`'s document with `eTag` and the value `valueJson`. */
+  async remember(key: string, path: string, eTag: string, valueJson: string): Promise<void> {
+    this.forget(key);
     const { ino, size, mtimeMs } = await lstat(path);
     this.#written.set(key, { eTag, ino, size, mtimeMs });
     if (this.#written.size > this.capacity) {
       const oldest = this.#written.keys().next().value;
-      if (oldest !== undefined) this.#written.delete(oldest);
+      if (oldest !== undefined) this.forget(oldest);
+    }
+    if (valueJson.length > this.documents.chars) return;
+    this.#values.set(key, valueJson);
+    this.#valueChars += valueJson.length;
+    while (this.#values.size > this.documents.count || this.#valueChars > this.documents.chars) {
+      const oldest = this.#values.keys().next().value;
+      if (oldest === undefined) break;
+      this.#dropValue(oldest);
     }
   }
 
   /** Forgets `key` (before a write or delete whose outcome on disk is not known yet). */
   forget(key: string): void {
     this.#written.delete(key);
+    this.#dropValue(key);
   }
 
   /** How many keys are remembered: for tests that check the cap. */
   get size(): number {
     return this.#written.size;
+  }
+
+  /** How many of them have their value kept: for tests that check the caps. */
+  get values(): number {
+    return this.#values.size;
+  }
+
+  #dropValue(key: string): void {
+    const valueJson = this.#values.get(key);
+    if (valueJson === undefined) return;
+    this.#values.delete(key);
+    this.#valueChars -= valueJson.length;
   }
 }

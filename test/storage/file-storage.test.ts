@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -157,11 +157,71 @@ describe('FileStorage on disk', () => {
       const written = new WrittenFiles(2);
       for (const key of ['a', 'b', 'c']) {
         await store.write({ [key]: { v: 1 } });
-        await written.remember(key, store.pathOf(key), 'e');
+        await written.remember(key, store.pathOf(key), 'e', '{"v":1}');
       }
       assert.equal(written.size, 2);
-      assert.equal(await written.eTagIfUnchanged('a', store.pathOf('a')), undefined);
-      assert.equal(await written.eTagIfUnchanged('c', store.pathOf('c')), 'e');
+      assert.equal(await written.unchanged('a', store.pathOf('a')), undefined);
+      assert.deepEqual(await written.unchanged('c', store.pathOf('c')), { eTag: 'e', valueJson: '{"v":1}' });
+    });
+  });
+
+  describe('documents remembered from its own writes', () => {
+    it('sees a write by another process (a second store on the directory), then its own again', async () => {
+      await store.write({ 'conversation/c1': { step: 'date', eTag: '*' } });
+      assert.equal((await store.read(['conversation/c1']))['conversation/c1']?.step, 'date');
+      const other = new FileStorage({ dataDir: dir.path });
+      const seen = (await other.read(['conversation/c1']))['conversation/c1'];
+      await other.write({ 'conversation/c1': { ...seen, step: 'goal' } });
+      const now = (await store.read(['conversation/c1']))['conversation/c1'];
+      assert.equal(now?.step, 'goal');
+      assert.equal(now?.eTag, (await other.read(['conversation/c1']))['conversation/c1']?.eTag);
+      await store.write({ 'conversation/c1': { ...now, step: 'questions' } });
+      assert.equal((await store.read(['conversation/c1']))['conversation/c1']?.step, 'questions');
+      assert.equal((await other.read(['conversation/c1']))['conversation/c1']?.step, 'questions');
+    });
+
+    it('sees a file changed by hand to the same size, and a file removed', async () => {
+      await store.write({ member: { goal: 'aaaa' } });
+      assert.equal((await store.read(['member'])).member?.goal, 'aaaa');
+      const path = store.pathOf('member');
+      const text = await readFile(path, 'utf8');
+      // Another inode of the same size: what a restore or an editor that saves by renaming leaves.
+      await writeFile(`${path}.new`, text.replace('aaaa', 'bbbb'));
+      await rename(`${path}.new`, path);
+      assert.equal((await store.read(['member'])).member?.goal, 'bbbb');
+      await store.write({ member: { goal: 'cccc', eTag: '*' } });
+      await rm(path);
+      assert.deepEqual(await store.read(['member']), {});
+    });
+
+    it('reports a file corrupted after its own write, instead of what it wrote', async () => {
+      await store.write({ member: { v: 1 } });
+      await writeFile(store.pathOf('member'), '{"version":1,');
+      await assert.rejects(store.read(['member']), StorageCorruptError);
+    });
+
+    it('gives each read its own copy, with the eTag of the write', async () => {
+      await store.write({ member: { plan: { steps: ['call'] } } });
+      const first = (await store.read(['member'])).member as { plan: { steps: string[] } };
+      first.plan.steps.push('changed by the caller');
+      const second = (await store.read(['member'])).member;
+      assert.deepEqual(second?.plan, { steps: ['call'] });
+      assert.equal(second?.eTag, JSON.parse(await readFile(store.pathOf('member'), 'utf8')).eTag);
+    });
+
+    it('keeps at most its count and size of documents; the rest are read from their files', async () => {
+      const written = new WrittenFiles(10, { count: 2, chars: 12 });
+      for (const key of ['a', 'b', 'c']) {
+        await store.write({ [key]: { v: 1 } });
+        await written.remember(key, store.pathOf(key), 'e', '{"v":1}');
+      }
+      // Two kept by count, then one by size (7 characters each, 12 in all).
+      assert.equal(written.size, 3);
+      assert.equal(written.values, 1);
+      assert.deepEqual(await written.unchanged('a', store.pathOf('a')), { eTag: 'e' });
+      assert.deepEqual(await written.unchanged('c', store.pathOf('c')), { eTag: 'e', valueJson: '{"v":1}' });
+      await written.remember('big', store.pathOf('a'), 'e', '{"v":"more than twelve"}');
+      assert.equal(written.values, 1);
     });
   });
 

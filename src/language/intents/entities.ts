@@ -53,6 +53,24 @@ export function extractEntities(
   return span('entities', () => ({ datetime, ...otherEntities(text, datetime, lexicon) }));
 }
 
+/**
+ * What any number the English number recognizer finds must hold: a digit (any script's) or the
+ * start of a number word of its tables (cardinals, ordinals, fractions, round numbers, dozens).
+ * Most messages hold none, and the recognizer costs more than the rest of a turn's entities, so
+ * it runs only when this matches; test/language/intents/entity-cues.test.ts proves it finds
+ * nothing in thousands of messages where this does not match.
+ */
+export const numberCue =
+  /\p{N}|\b(?:zero|n[ao]ught|one|two|thr|four|fif|five|six|seven|eigh|nin|ten|eleven|twel|thir|fort|twent|hundred|thousand|million|mln|billion|bln|trillion|tln|lakh|crore|doz|dz|first|second|half|halv|quarter)/iu;
+
+/**
+ * What any yes or no the English boolean recognizer finds must hold: a word of its true and false
+ * patterns or one of their emoji (the recognizer reads the message lowercased).
+ */
+export const booleanCue =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the recognizer's own pattern has U+0001 (a mistyped emoji escape)
+  /\b(?:true|yes|yep|yup|yeah|y|sure|ok|agree|false|nope|nop|no|not|disagree)\b|[\uD83D\u270B\u0001]/i;
+
 /** Numbers (those not inside a date), yes or no, and the domain's own words. */
 function otherEntities(
   text: string,
@@ -62,7 +80,9 @@ function otherEntities(
   const insideDate = (start: number, end: number) =>
     datetime.some((d) => start < d.end && end > d.start && (start > d.start || end < d.end));
   const numberText = text.slice(0, inputBudget.numberChars);
-  const number = orNothing(() => recognizeNumber(numberText, Culture.English)).flatMap((result) => {
+  const number = (
+    numberCue.test(numberText) ? orNothing(() => recognizeNumber(numberText, Culture.English)) : []
+  ).flatMap((result) => {
     const value = Number(result.resolution?.value);
     const end = result.end + 1;
     return Number.isFinite(value) && !insideDate(result.start, end)
@@ -70,7 +90,9 @@ function otherEntities(
       : [];
   });
   const booleanText = text.slice(0, inputBudget.booleanChars);
-  const boolean = orNothing(() => recognizeBoolean(booleanText, Culture.English)).flatMap((result) => {
+  const boolean = (
+    booleanCue.test(booleanText) ? orNothing(() => recognizeBoolean(booleanText, Culture.English)) : []
+  ).flatMap((result) => {
     const value: unknown = result.resolution?.value;
     return typeof value === 'boolean' ? [{ text: result.text, value }] : [];
   });
