@@ -290,11 +290,18 @@ export class PracticeDialog extends InterruptibleDialog {
       const words = checked.pick.how === 'words' ? picked : this.withWords(picked, text, true);
       return this.next(step, words, asked, true, 'request');
     }
-    if (reader.stepWord(text) === 'skip' && choices.length)
-      return step.replaceDialog(REQUEST, { ...state, misses: state.misses + 1 });
+    if (reader.stepWord(text) === 'skip')
+      return choices.length
+        ? step.replaceDialog(REQUEST, { ...state, misses: state.misses + 1 })
+        : this.next(step, this.choiceOf(state), asked, true, 'request');
     if (checked.kind === 'upset') await this.acknowledgeUpset(step);
-    const words = checked.kind === 'words' || checked.kind === 'correction' ? checked.words : undefined;
-    const request = words ? this.ownRequest(scenario, words, true) : undefined;
+    const words =
+      checked.kind === 'words' || checked.kind === 'correction'
+        ? checked.words
+        : checked.kind === 'question' && !this.asksBack(text)
+          ? text
+          : undefined;
+    const request = words ? this.ownRequest(words, true) : undefined;
     if (request) return this.next(step, { ...this.choiceOf(state), request }, asked, true, 'request');
     const unclear = words !== undefined || checked.kind === 'question' || checked.kind === 'upset';
     if (unclear && state.misses < 1)
@@ -324,7 +331,11 @@ export class PracticeDialog extends InterruptibleDialog {
     const moved = this.turnedTo(step, text, state, 'reason');
     if (moved) return this.next(step, moved, [], true);
     const asked: Question[] = [...state.asked, 'reason'];
-    if (reader.saysNothing(text)) return this.next(step, this.choiceOf(state), asked, true, 'reason');
+    // "feedback at the end" answered ahead (group D) is no reason: the coaching question comes next.
+    const ahead = reader.read(text, typedQuestionOf(step.context.activity.channelId, this.modeChoices(), {}));
+    const answersAhead = ahead !== undefined && ahead.how !== 'position' && ahead.how !== 'words';
+    if (reader.saysNothing(text) || answersAhead)
+      return this.next(step, this.choiceOf(state), asked, true, 'reason');
     const checked = checkAnswer(this.deps.strings, text, { options: [] });
     if (checked.kind === 'upset') {
       await this.acknowledgeUpset(step);
@@ -397,13 +408,21 @@ export class PracticeDialog extends InterruptibleDialog {
     return this.withWords({ ...target, ...(other ? {} : reasonOf(state)) }, text);
   }
 
+  /**
+   * A question put to the bot ("what do you mean?"), not one they want answered in the scene
+   * ("what happens at court", asked of a public defender).
+   */
+  private asksBack(text: string): boolean {
+    const words = ` ${normalizeText(text)} `;
+    return this.deps.strings.variants('practice.askingBackWords').some((word) => words.includes(` ${word} `));
+  }
+
   /** Their request to a counterpart, in their words, when no scene of the library is about it. */
-  private ownRequest(scenario: Scenario, text: string, whole = false): string | undefined {
+  private ownRequest(text: string, whole = false): string | undefined {
     const { strings } = this.deps;
     return ownRequestIn(
       text,
       { leads: strings.variants('practice.requestLeadWords'), cues: strings.variants('practice.reasonCues') },
-      scenario.keywords,
       strings.variants('practice.notThingStarts'),
       whole,
     );
@@ -614,7 +633,7 @@ export class PracticeDialog extends InterruptibleDialog {
           situation.keywords,
           whole,
         )
-      : this.ownRequest(this.scenarioOf(choice.scenario), text);
+      : this.ownRequest(text);
     const reason = reasonIn(text, cues);
     return { ...choice, ...(request ? { request } : {}), ...(reason ? { reason } : {}) };
   }
@@ -726,7 +745,7 @@ function reasonOf(choice: SceneChoice): { reason?: string } {
   return choice.reason ? { reason: choice.reason } : {};
 }
 
-/** "My new prescription" as said mid-sentence; "ESA" stays as written. */
+/** "My new prescription", "A schedule change" as said mid-sentence; "ESA" stays as written. */
 function lowerFirst(text: string): string {
-  return text.replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
+  return text.replace(/^\p{Lu}(?=\p{Ll}|\s)/u, (letter) => letter.toLowerCase());
 }

@@ -31,19 +31,17 @@ export function requestIn(
 /**
  * What the person wants to ask a counterpart when no scene of the library is about it, in their
  * words: what follows "about" or "for" ("my boss for a later start on thursdays" -> "a later start
- * on thursdays"), or (`whole`) a short answer itself. Undefined when it names the counterpart
- * ("for my meeting with my boss") or only points ("it", "that": `pointers`).
+ * on thursdays"), or (`whole`) a short answer itself. Undefined when it only points ("it", "that":
+ * `pointers`).
  */
 export function ownRequestIn(
   text: string,
   words: RequestWords,
-  counterpart: readonly string[],
   pointers: readonly string[],
   whole = false,
 ): string | undefined {
   const pointing = new Set(pointers.map((word) => word.toLowerCase()));
   const fits = (request: string) =>
-    !namesOneOf(request, counterpart) &&
     !request
       .toLowerCase()
       .split(/[^a-z0-9']+/)
