@@ -265,7 +265,10 @@ describe('practice over HTTP: a person asked for while choosing, with and withou
         if (welcomed)
           await exchange(
             served.url,
-            testActivity(conversation, { type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: '' }] }),
+            testActivity(conversation, {
+              type: 'conversationUpdate',
+              membersAdded: [{ id: 'user-1', name: '' }],
+            }),
           );
         for (const line of path.before) await send(line);
         const replies = await send(path.ask);
