@@ -15,7 +15,7 @@ import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { thresholds } from '../src/language/routing.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
-import { FeedbackWriter, type Turn } from '../src/practice/feedback.js';
+import { FeedbackWriter, isThing, type Turn } from '../src/practice/feedback.js';
 import { type PracticeHistory, recordSession } from '../src/practice/history.js';
 import type { PracticeContent } from '../src/practice/index.js';
 import { advance, pickMove, type RolePlayState } from '../src/practice/moves.js';
@@ -111,6 +111,7 @@ export class PracticeDialog extends InterruptibleDialog {
   private readonly feedbackAsks: readonly string[];
   /** How a message that changes the scene starts ("no, my doctor", "not that one"). */
   private readonly changeWords: readonly string[];
+  private readonly notThingStarts: ReadonlySet<string>;
 
   /** The shared reader of typed answers (built once per locale). */
   private get reader() {
@@ -129,6 +130,7 @@ export class PracticeDialog extends InterruptibleDialog {
     this.stopWords = new Set(deps.strings.variants('practice.stopWords').map(normalizeText));
     this.feedbackAsks = deps.strings.variants('practice.feedbackAsks').map(normalizeText);
     this.changeWords = deps.strings.variants('practice.changeCues').map(normalizeText);
+    this.notThingStarts = new Set(deps.strings.variants('practice.notThingStarts'));
     this.addDialog(new TextPrompt(TEXT))
       .addDialog(new WaterfallDialog(CHOOSE, [this.askScenario.bind(this), this.readScenario.bind(this)]))
       .addDialog(new WaterfallDialog(REQUEST, [this.askRequest.bind(this), this.readRequest.bind(this)]))
@@ -511,7 +513,9 @@ export class PracticeDialog extends InterruptibleDialog {
     });
     const turn: Turn = { text, skills: [...skills] };
     if (state.coach)
-      await step.context.sendActivity(this.writer.live(turn, state.turns, scenario.goal, state.reason));
+      await step.context.sendActivity(
+        this.writer.live(turn, state.turns, this.askedFor(state), state.reason),
+      );
     const move = pickMove(scenario, state.play, skills);
     const next: SceneState = {
       ...state,
@@ -539,8 +543,9 @@ export class PracticeDialog extends InterruptibleDialog {
         at,
         skills,
       });
-      const goal = this.sceneFor(state).goal;
-      await step.context.sendActivity(this.writer.summary(state.turns, goal, this.choiceOf(state)));
+      await step.context.sendActivity(
+        this.writer.summary(state.turns, this.askedFor(state), this.choiceOf(state)),
+      );
       const progress = this.writer.progress(history);
       if (progress) await step.context.sendActivity(progress);
     }
@@ -606,6 +611,16 @@ export class PracticeDialog extends InterruptibleDialog {
 
   private scenario(id: string): Scenario | undefined {
     return this.practice.content.scenarios.find((scenario) => scenario.id === id);
+  }
+
+  /**
+   * What feedback examples are built on when the lines hold no request: the person's own request
+   * when it reads as a thing asked for ("coming in at 11 on thursdays", group A: the examples
+   * spoke of the scene's early finish), else the scene's goal.
+   */
+  private askedFor(choice: SceneChoice): string {
+    const { request } = choice;
+    return request && isThing(request, this.notThingStarts) ? request : this.sceneFor(choice).goal;
   }
 
   /** The scene to play: the scenario, on the person's request when one was chosen. */

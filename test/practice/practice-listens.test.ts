@@ -185,6 +185,15 @@ const cases: ListensCase[] = [
       ],
       ['ok', [move(supervisor, 'confirm', 2, '')]],
       ['i need to come in at 11 on thursdays', [move(supervisor, 'confirm', 3, '')]],
+      [
+        'stop',
+        [
+          'practice.stopped',
+          // The feedback and its examples are about his request, not the scene's early finish.
+          ['practiceFeedback.introAbout', { request: 'a later start on thursdays' }],
+          'practice.nextPrompt',
+        ],
+      ],
     ],
   },
   {
@@ -233,6 +242,27 @@ const makePractice = (deps: DialogDeps) =>
   });
 
 describe('practice listens (people run four, typed words)', () => {
+  it("builds feedback examples on the person's own request, not the scene's goal (group A, Marcus)", async () => {
+    const { client } = await runDialogCase(
+      makePractice,
+      [
+        ['hi', [intro, 'practice.askReason']],
+        ['skip', ['practice.scene', 'practice.askMode']],
+        ['at the end', ['practice.counterpartSays']],
+        ['i need to come in at 11 on thursdays', ['practice.counterpartSays']],
+      ],
+      { text: 'ya lemme practice asking my boss for a later start on thursdays' },
+    );
+    const said: string[] = [];
+    for (let reply = await client.sendActivity('stop'); reply; reply = client.getNextReply())
+      said.push(reply.text ?? '');
+    const example = strings.text('practiceExamples.inWriting', { ask: 'a later start on thursdays' });
+    assert.ok(
+      said.some((text) => text.includes(example)),
+      said.join('\n'),
+    );
+  });
+
   for (const test of cases)
     it(test.name, () => runDialogCase(makePractice, test.steps, test.options).then(() => undefined));
 });
