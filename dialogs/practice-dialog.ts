@@ -13,8 +13,9 @@ import { checkAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
+import { thresholds } from '../src/language/routing.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
-import { FeedbackWriter, type Turn } from '../src/practice/feedback.js';
+import { FeedbackWriter, isThing, type Turn } from '../src/practice/feedback.js';
 import { type PracticeHistory, recordSession } from '../src/practice/history.js';
 import type { PracticeContent } from '../src/practice/index.js';
 import { advance, pickMove, type RolePlayState } from '../src/practice/moves.js';
@@ -27,11 +28,12 @@ import {
   sceneOf,
 } from '../src/practice/scenarios.js';
 import { detectSkills } from '../src/practice/skills.js';
-import { fillLine, requestIn, secondPerson } from '../src/practice/slots.js';
+import { fillLine, ownRequestIn, requestIn, secondPerson } from '../src/practice/slots.js';
 import type { UserProperty } from '../src/state/user-property.js';
+import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
-import { leafOf } from './open-choice.js';
+import { answersOpenChoice, leafOf } from './open-choice.js';
 import { typedQuestionOf } from './typed-choice-prompt.js';
 
 /** The dialog's id (stored in conversation state: renaming it strands conversations in it). */
@@ -65,6 +67,8 @@ interface PickState {
 /** What is known of the scene so far, and the questions already put (a skipped one is not asked again). */
 interface ModeState extends PickState, SceneChoice {
   asked: Question[];
+  /** The question answered last, where "back" at the next one returns. */
+  from?: Question;
 }
 type Question = 'request' | 'reason';
 interface SceneState extends SceneChoice {
@@ -105,6 +109,9 @@ export class PracticeDialog extends InterruptibleDialog {
   private readonly writer: FeedbackWriter;
   private readonly stopWords: ReadonlySet<string>;
   private readonly feedbackAsks: readonly string[];
+  /** How a message that changes the scene starts ("no, my doctor", "not that one"). */
+  private readonly changeWords: readonly string[];
+  private readonly notThingStarts: ReadonlySet<string>;
 
   /** The shared reader of typed answers (built once per locale). */
   private get reader() {
@@ -122,6 +129,8 @@ export class PracticeDialog extends InterruptibleDialog {
     this.writer = new FeedbackWriter(deps.strings);
     this.stopWords = new Set(deps.strings.variants('practice.stopWords').map(normalizeText));
     this.feedbackAsks = deps.strings.variants('practice.feedbackAsks').map(normalizeText);
+    this.changeWords = deps.strings.variants('practice.changeCues').map(normalizeText);
+    this.notThingStarts = new Set(deps.strings.variants('practice.notThingStarts'));
     this.addDialog(new TextPrompt(TEXT))
       .addDialog(new WaterfallDialog(CHOOSE, [this.askScenario.bind(this), this.readScenario.bind(this)]))
       .addDialog(new WaterfallDialog(REQUEST, [this.askRequest.bind(this), this.readRequest.bind(this)]))
@@ -160,11 +169,32 @@ export class PracticeDialog extends InterruptibleDialog {
   }
 
   /**
+   * Asking for a person while choosing a scene or answering a question about it ("talk to a
+   * person", "i want a real person") goes to the handoff at once, as a global command; practice
+   * is kept to come back to. In the scene, lines are the person's words to the character.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    if (!this.inScene(innerDc) && this.asksForPerson(innerDc)) return this.switchTo(innerDc, 'handoff');
+    return super.onContinueDialog(innerDc);
+  }
+
+  private asksForPerson(dc: DialogContext): boolean {
+    if (dc.context.activity.type !== ActivityTypes.Message || answersOpenChoice(dc, this.deps.strings))
+      return false;
+    const recognition = signals.recognition.get(dc.context);
+    return recognition?.intent === 'handoff' && recognition.score >= thresholds.route;
+  }
+
+  private inScene(dc: DialogContext): boolean {
+    return dc.stack.some((instance) => instance.id === SCENE);
+  }
+
+  /**
    * In a scene, "stop" ends the scene with feedback (instead of cancelling), and only the exact
    * words help/menu/cancel are commands: "can you help me with my shift" is a line to the character.
    */
   protected override commandIn(dc: DialogContext): DialogCommand | undefined {
-    if (!dc.stack.some((instance) => instance.id === SCENE)) return super.commandIn(dc);
+    if (!this.inScene(dc)) return super.commandIn(dc);
     const text = dc.context.activity.text;
     if (this.isStop(text)) return undefined;
     const exact = this.deps.commands.recognize(text);
@@ -209,28 +239,37 @@ export class PracticeDialog extends InterruptibleDialog {
     choice: SceneChoice,
     asked: Question[],
     replace = false,
+    from?: Question,
   ): Promise<DialogTurnResult> {
     const missing =
-      !choice.situation && !asked.includes('request') && this.scenarioOf(choice.scenario).situations?.length
+      !choice.situation && !choice.request && !asked.includes('request')
         ? REQUEST
         : !choice.reason && !asked.includes('reason')
           ? REASON
           : MODE;
-    const state: ModeState = { ...choice, asked, misses: 0 };
+    const state: ModeState = { ...choice, asked, misses: 0, ...(from ? { from } : {}) };
     return replace ? dc.replaceDialog(missing, state) : dc.beginDialog(missing, state);
   }
 
   /** "What would you like to ask them about?", with the counterpart's requests as buttons. */
   private async askRequest(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
+    const scenario = this.scenarioOf(state.scenario);
+    if (!scenario.situations?.length) {
+      // One scene with them: what they want is asked in their words, with the scene's as an example.
+      const key: StringKey = state.misses === 0 ? 'practice.askRequestOwn' : 'practice.askRequestOwnAgain';
+      const example = lowerFirst(scenario.label);
+      return step.prompt(TEXT, { prompt: this.deps.strings.text(key, { example }) });
+    }
     const key: StringKey = state.misses === 0 ? 'practice.askRequest' : 'practice.askRequestAgain';
     return this.prompt(step, key, this.requestChoices(state.scenario), state.misses);
   }
 
   /**
    * Their request: a keyword ("my dog", "getting off probation early"), a button's words, a
-   * number or a typo of one; "idk" or "skip" plays the general scene; another counterpart named
-   * ("actually my doctor") moves there. Unclear twice: the general scene.
+   * number or a typo of one; their own words otherwise ("coming in at 11 on thursdays"), played
+   * in the general scene; "idk" plays the general scene; "skip" picks no scene, the choices are
+   * asked again (group B); another counterpart turned to ("no, my doctor") moves there.
    */
   private async readRequest(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
@@ -241,7 +280,9 @@ export class PracticeDialog extends InterruptibleDialog {
     if (await this.declinedAdvice(step, text)) return step.replaceDialog(REQUEST, state);
     const asked: Question[] = [...state.asked, 'request'];
     const scenario = this.scenarioOf(state.scenario);
-    const choices = this.requestChoices(state.scenario);
+    const moved = this.turnedTo(step, text, state, 'request');
+    if (moved) return this.next(step, moved, state.asked, true);
+    const choices = scenario.situations?.length ? this.requestChoices(state.scenario) : [];
     const question = typedQuestionOf(step.context.activity.channelId, choices, {});
     const checked = checkAnswer(this.deps.strings, text, question);
     if (checked.kind === 'pick') {
@@ -249,16 +290,25 @@ export class PracticeDialog extends InterruptibleDialog {
       const picked = { ...this.choiceOf(state), ...(situation ? { situation: situation.id } : {}) };
       // A few words of a button ("the animal one") point at it; other words may be theirs to say back.
       const words = checked.pick.how === 'words' ? picked : this.withWords(picked, text, true);
-      return this.next(step, words, asked, true);
+      return this.next(step, words, asked, true, 'request');
     }
-    const named = this.sceneNamedIn(text);
-    if (named?.situation || (named && named.scenario !== state.scenario))
-      return this.next(step, this.withWords({ ...named, ...reasonOf(state) }, text, true), asked, true);
+    if (reader.stepWord(text) === 'skip')
+      return choices.length
+        ? step.replaceDialog(REQUEST, { ...state, misses: state.misses + 1 })
+        : this.next(step, this.choiceOf(state), asked, true, 'request');
     if (checked.kind === 'upset') await this.acknowledgeUpset(step);
-    const unclear = checked.kind === 'words' || checked.kind === 'correction' || checked.kind === 'question';
-    if (reader.stepWord(text) !== 'skip' && (unclear || checked.kind === 'upset') && state.misses < 1)
+    const words =
+      checked.kind === 'words' || checked.kind === 'correction'
+        ? checked.words
+        : checked.kind === 'question' && !this.asksBack(text)
+          ? text
+          : undefined;
+    const request = words ? this.ownRequest(words, true) : undefined;
+    if (request) return this.next(step, { ...this.choiceOf(state), request }, asked, true, 'request');
+    const unclear = words !== undefined || checked.kind === 'question' || checked.kind === 'upset';
+    if (unclear && state.misses < 1)
       return step.replaceDialog(REQUEST, { ...state, misses: state.misses + 1 });
-    return this.next(step, this.choiceOf(state), asked, true);
+    return this.next(step, this.choiceOf(state), asked, true, 'request');
   }
 
   /** "Why does this matter to you?": their reason, in their words, or none ("skip"). */
@@ -278,30 +328,106 @@ export class PracticeDialog extends InterruptibleDialog {
     const state = step.options as ModeState;
     const text = String(step.result ?? '');
     const reader = this.reader;
-    if (reader.stepWord(text) === 'back') {
-      if (!this.scenarioOf(state.scenario).situations?.length)
-        return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
-      return step.replaceDialog(REQUEST, {
-        scenario: state.scenario,
-        asked: [],
-        misses: 0,
-      } satisfies ModeState);
-    }
+    if (reader.stepWord(text) === 'back') return this.back(step, { ...state, from: 'request' });
     if (await this.declinedAdvice(step, text)) return step.replaceDialog(REASON, state);
+    const moved = this.turnedTo(step, text, state, 'reason');
+    if (moved) return this.next(step, moved, [], true);
     const asked: Question[] = [...state.asked, 'reason'];
-    if (reader.saysNothing(text)) return this.next(step, this.choiceOf(state), asked, true);
+    // "feedback at the end" answered ahead (group D) is no reason: the coaching question comes next.
+    const ahead = reader.read(text, typedQuestionOf(step.context.activity.channelId, this.modeChoices(), {}));
+    const answersAhead = ahead !== undefined && ahead.how !== 'position' && ahead.how !== 'words';
+    if (reader.saysNothing(text) || answersAhead)
+      return this.next(step, this.choiceOf(state), asked, true, 'reason');
     const checked = checkAnswer(this.deps.strings, text, { options: [] });
     if (checked.kind === 'upset') {
       await this.acknowledgeUpset(step);
-      return this.next(step, this.choiceOf(state), asked, true);
+      return this.next(step, this.choiceOf(state), asked, true, 'reason');
     }
     const words = checked.kind === 'words' || checked.kind === 'correction' ? checked.words : undefined;
     const reason = words
       ? reasonFromAnswer(words, this.deps.strings.variants('practice.reasonCues'))
       : undefined;
-    if (reason) return this.next(step, { ...this.choiceOf(state), reason }, asked, true);
+    if (reason) return this.next(step, { ...this.choiceOf(state), reason }, asked, true, 'reason');
     if (state.misses < 1) return step.replaceDialog(REASON, { ...state, misses: state.misses + 1 });
-    return this.next(step, this.choiceOf(state), asked, true);
+    return this.next(step, this.choiceOf(state), asked, true, 'reason');
+  }
+
+  /**
+   * "back": the question answered before (`state.from`), its answer dropped; the scene list when
+   * none was asked (a scene's own button, or everything said in the first message).
+   */
+  private back(step: WaterfallStepContext, state: ModeState): Promise<DialogTurnResult> {
+    const { scenario, reason } = state;
+    if (state.from === 'reason')
+      return step.replaceDialog(REASON, {
+        ...this.choiceOf({ ...state, reason: undefined }),
+        asked: state.asked.filter((question) => question !== 'reason'),
+        misses: 0,
+        from: 'request',
+      } satisfies ModeState);
+    if (state.from === 'request' && state.asked.includes('request'))
+      return step.replaceDialog(REQUEST, {
+        scenario,
+        ...(reason ? { reason } : {}),
+        asked: [],
+        misses: 0,
+      } satisfies ModeState);
+    return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
+  }
+
+  /**
+   * Another scene the person turns to while its questions are asked: at the coaching question any
+   * scene named ("the landlord one"); at the request, one named after a change word ("no, my
+   * doctor", "not that one, my landlord"), by its button's words or by a request of its own ("my
+   * dog"); at the reason, only after a change word (a reason may name a doctor). The same
+   * counterpart after a change word asks again what it is about. Undefined when nothing changes.
+   */
+  private turnedTo(
+    step: WaterfallStepContext,
+    text: string,
+    state: ModeState,
+    at: 'request' | 'reason' | 'mode',
+  ): SceneChoice | undefined {
+    const { scenarios } = this.practice.content;
+    const titles = scenarios.map((scenario) => scenario.title);
+    // A scene's button by its words ("the prescriber one"); a number belongs to the open question.
+    const read = this.reader.read(text, typedQuestionOf(step.context.activity.channelId, titles, {}));
+    const titled = read && read.how !== 'position' && read.how !== 'yesNo' ? read : undefined;
+    const titledScene = titled === undefined ? undefined : scenarios[titled.index];
+    const target = this.sceneNamedIn(text) ?? (titledScene ? { scenario: titledScene.id } : undefined);
+    if (!target) return undefined;
+    const changing = this.changeWords.some((cue) => ` ${normalizeText(text)} `.startsWith(` ${cue} `));
+    const other = target.scenario !== state.scenario;
+    const turns =
+      at === 'mode'
+        ? other || changing
+        : changing || (at === 'request' && other && (titled || target.situation));
+    if (!turns) return undefined;
+    // At the request question itself, its counterpart again is only an unclear answer.
+    if (!other && !target.situation)
+      return at === 'request' ? undefined : { scenario: state.scenario, ...reasonOf(state) };
+    if (!other && target.situation === state.situation) return undefined;
+    return this.withWords({ ...target, ...(other ? {} : reasonOf(state)) }, text);
+  }
+
+  /**
+   * A question put to the bot ("what do you mean?"), not one they want answered in the scene
+   * ("what happens at court", asked of a public defender).
+   */
+  private asksBack(text: string): boolean {
+    const words = ` ${normalizeText(text)} `;
+    return this.deps.strings.variants('practice.askingBackWords').some((word) => words.includes(` ${word} `));
+  }
+
+  /** Their request to a counterpart, in their words, when no scene of the library is about it. */
+  private ownRequest(text: string, whole = false): string | undefined {
+    const { strings } = this.deps;
+    return ownRequestIn(
+      text,
+      { leads: strings.variants('practice.requestLeadWords'), cues: strings.variants('practice.reasonCues') },
+      strings.variants('practice.notThingStarts'),
+      whole,
+    );
   }
 
   private async acknowledgeUpset(step: WaterfallStepContext): Promise<void> {
@@ -316,7 +442,8 @@ export class PracticeDialog extends InterruptibleDialog {
     const state = step.options as ModeState;
     const scenario = this.sceneFor(state);
     if (state.misses === 0) {
-      const { setting, counterpart, persona } = scenario;
+      const { counterpart, persona } = scenario;
+      const setting = this.fill(state, scenario.setting);
       await step.context.sendActivity(
         this.deps.strings.text('practice.scene', { setting, counterpart, persona }),
       );
@@ -339,11 +466,16 @@ export class PracticeDialog extends InterruptibleDialog {
 
   private async readMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as ModeState;
-    // "back": choose the scene again.
-    if (this.reader.stepWord(String(step.result ?? '')) === 'back')
-      return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
+    const text = String(step.result ?? '');
+    // "back": the question before (group B: it went to the scene list).
+    if (this.reader.stepWord(text) === 'back') return this.back(step, state);
     const index = this.pickedIndex(step, this.modeChoices());
-    if (index === undefined) return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
+    if (index === undefined) {
+      // A scene picked in haste, corrected ("no, my doctor", "not that one, my landlord").
+      const moved = this.turnedTo(step, text, state, 'mode');
+      if (moved) return this.next(step, moved, [], true);
+      return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
+    }
     const scene: SceneState = {
       ...this.choiceOf(state),
       coach: index === 0,
@@ -381,7 +513,9 @@ export class PracticeDialog extends InterruptibleDialog {
     });
     const turn: Turn = { text, skills: [...skills] };
     if (state.coach)
-      await step.context.sendActivity(this.writer.live(turn, state.turns, scenario.goal, state.reason));
+      await step.context.sendActivity(
+        this.writer.live(turn, state.turns, this.askedFor(state), state.reason),
+      );
     const move = pickMove(scenario, state.play, skills);
     const next: SceneState = {
       ...state,
@@ -409,8 +543,9 @@ export class PracticeDialog extends InterruptibleDialog {
         at,
         skills,
       });
-      const goal = this.sceneFor(state).goal;
-      await step.context.sendActivity(this.writer.summary(state.turns, goal, this.choiceOf(state)));
+      await step.context.sendActivity(
+        this.writer.summary(state.turns, this.askedFor(state), this.choiceOf(state)),
+      );
       const progress = this.writer.progress(history);
       if (progress) await step.context.sendActivity(progress);
     }
@@ -478,6 +613,16 @@ export class PracticeDialog extends InterruptibleDialog {
     return this.practice.content.scenarios.find((scenario) => scenario.id === id);
   }
 
+  /**
+   * What feedback examples are built on when the lines hold no request: the person's own request
+   * when it reads as a thing asked for ("coming in at 11 on thursdays", group A: the examples
+   * spoke of the scene's early finish), else the scene's goal.
+   */
+  private askedFor(choice: SceneChoice): string {
+    const { request } = choice;
+    return request && isThing(request, this.notThingStarts) ? request : this.sceneFor(choice).goal;
+  }
+
   /** The scene to play: the scenario, on the person's request when one was chosen. */
   private sceneFor(choice: SceneChoice): Scenario {
     return sceneOf(this.scenarioOf(choice.scenario), choice.situation);
@@ -503,7 +648,7 @@ export class PracticeDialog extends InterruptibleDialog {
           situation.keywords,
           whole,
         )
-      : undefined;
+      : this.ownRequest(text);
     const reason = reasonIn(text, cues);
     return { ...choice, ...(request ? { request } : {}), ...(reason ? { reason } : {}) };
   }
@@ -525,13 +670,17 @@ export class PracticeDialog extends InterruptibleDialog {
 
   /**
    * A counterpart's line with its slots filled, as the counterpart says them: the request in the
-   * person's words (else the scene's label) and their reason, turned to "you" ("my dog" -> "your dog").
+   * person's words (else the scene's label, "My new prescription" said as "your new
+   * prescription") and their reason, turned to "you" ("my dog" -> "your dog").
    */
   private fill(choice: SceneChoice, line: string): string {
     const pairs = this.deps.strings.variants('practice.secondPersonWords');
-    const request = choice.request ? secondPerson(choice.request, pairs) : this.situationOf(choice)?.label;
+    const request = choice.request
+      ? secondPerson(choice.request, pairs)
+      : (this.situationOf(choice)?.label ??
+        secondPerson(lowerFirst(this.scenarioOf(choice.scenario).label), pairs));
     return fillLine(line, {
-      request: request ?? this.sceneFor(choice).goal,
+      request,
       ...(choice.reason ? { reason: secondPerson(choice.reason, pairs) } : {}),
     });
   }
@@ -545,7 +694,7 @@ export class PracticeDialog extends InterruptibleDialog {
         value: capital(situation.label),
         synonyms: [situation.id, situation.label, ...situation.keywords],
       })),
-      { value: capital(scenario.label ?? scenario.title), synonyms: [scenario.id] },
+      { value: capital(scenario.label), synonyms: [scenario.id] },
     ];
   }
 
@@ -609,4 +758,9 @@ export class PracticeDialog extends InterruptibleDialog {
 /** `{ reason }` when the choice holds one, else nothing (no undefined fields in stored state). */
 function reasonOf(choice: SceneChoice): { reason?: string } {
   return choice.reason ? { reason: choice.reason } : {};
+}
+
+/** "My new prescription", "A schedule change" as said mid-sentence; "ESA" stays as written. */
+function lowerFirst(text: string): string {
+  return text.replace(/^\p{Lu}(?=\p{Ll}|\s)/u, (letter) => letter.toLowerCase());
 }

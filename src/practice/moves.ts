@@ -9,6 +9,8 @@ export interface RolePlayState {
   negotiated: boolean;
   /** The counterpart's last move, so a repeat after a brush-off counts as staying on track. */
   last?: MoveName;
+  /** The counterpart has agreed: nothing later in the scene takes that back. */
+  granted?: boolean;
 }
 
 /** The counterpart's reply: which move, its line, and whether the role-play ends with it. */
@@ -22,8 +24,8 @@ export interface Move {
  * How the counterpart reacts to what the person just did (pure and deterministic, so a practice
  * can be replayed in a test): a request for it in writing (or a restated next step) gets agreement
  * or a reason and ends the scene; a specific request first gets a negotiation, then agreement; an
- * offered alternative gets agreement; a teach-back, or anything once agreed, gets a confirmation;
- * a vague ask gets brushed off once, then a gentle "what exactly?" so the person is never stuck
+ * offered alternative, or going along with the counterpart's, gets agreement; a teach-back, or
+ * anything once agreed, gets a confirmation; a vague ask gets brushed off once, then a gentle "what exactly?" so the person is never stuck
  * against a wall. The scene closes kindly after the scenario's maximum number of exchanges.
  */
 export function pickMove(scenario: Scenario, state: RolePlayState, skills: ReadonlySet<Skill>): Move {
@@ -38,13 +40,14 @@ export function pickMove(scenario: Scenario, state: RolePlayState, skills: Reado
 
 function chooseMove(state: RolePlayState, skills: ReadonlySet<Skill>): MoveName {
   if (skills.has('inWriting')) return 'inWriting';
-  if (skills.has('negotiates') && state.negotiated) return 'accept';
+  // Once the counterpart has agreed, whatever follows ("so you'll set it up?", the request said
+  // again) gets the agreement confirmed: a character never takes back a yes (group A, D).
+  if (state.granted) return 'confirm';
   if (skills.has('specificRequest') || skills.has('negotiates'))
     return state.negotiated ? 'accept' : 'negotiate';
-  // Once the counterpart has agreed, a line that shows no skill ("so you'll set it up?") gets the
-  // agreement confirmed, not a brush-off that takes the yes back.
-  if (skills.has('checksUnderstanding') || state.last === 'accept' || state.last === 'confirm')
-    return 'confirm';
+  if (skills.has('checksUnderstanding')) return 'confirm';
+  // "just ok the 11 start thurs" after a middle way was offered takes it: agreed, not brushed off.
+  if (state.last === 'negotiate') return 'accept';
   return state.last === 'brushOff' ? 'askSpecific' : 'brushOff';
 }
 
@@ -54,5 +57,6 @@ export function advance(state: RolePlayState, move: Move): RolePlayState {
     exchanges: state.exchanges + 1,
     negotiated: state.negotiated || move.move === 'negotiate',
     last: move.move,
+    ...(state.granted || move.move === 'accept' || move.move === 'inWriting' ? { granted: true } : {}),
   };
 }

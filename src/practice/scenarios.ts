@@ -70,13 +70,17 @@ const scenarioSchema = z.object({
   title: line,
   /** Words that name this scene in a message ("practice with my landlord"); also accepted as answers. */
   keywords: z.array(line).min(1),
-  setting: line,
+  /** The scene as set for the person; `{request}` is what they ask about (see slots.ts). */
+  setting: sceneLine,
   counterpart: line,
   persona: line,
   /** What the person is there to ask for, in words that fit "to ask for {goal}"; used in examples. */
   goal: line,
-  /** The general scene's request as a button beside its situations ("My housing application"). */
-  label: line.max(40).optional(),
+  /**
+   * The general scene's request in the person's words ("My housing application"): a button beside
+   * its situations, and `{request}` (said as "your housing application") when they named none.
+   */
+  label: line.max(40),
   opening: sceneLine,
   /** The role-play ends after this many of the person's turns (3 to 8), if nothing ends it sooner. */
   maxExchanges: z.number().int().min(3).max(8),
@@ -85,20 +89,34 @@ const scenarioSchema = z.object({
   situations: z.array(situationSchema).optional(),
 });
 
+const pattern = z.string().refine((source) => {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+/**
+ * What the coach steps out of a scene for though it asks nothing (the menu's advice rules read
+ * questions only): a plan to change a dose alone ("i'll just cut the strips in half"), a worry
+ * about the outcome of a case ("am i gonna go to jail"). Patterns over normalized text.
+ */
+const stepOutSchema = z.strictObject({
+  medical: z.array(pattern).min(1),
+  legal: z.array(pattern).min(1),
+});
+
 const fileSchema = z
   .object({
     version: z.literal(1),
+    stepOut: stepOutSchema,
     scenarios: z.array(scenarioSchema).min(8, 'ship at least eight scenarios'),
   })
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.scenarios.forEach((scenario, index) => {
-      if (scenario.situations?.length && !scenario.label)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['scenarios', index, 'label'],
-          message: 'a scenario with situations needs a label for its general scene',
-        });
       if (seen.has(scenario.id))
         ctx.addIssue({
           code: 'custom',
@@ -110,6 +128,7 @@ const fileSchema = z
   });
 
 export type Scenario = z.output<typeof scenarioSchema>;
+export type StepOutRules = z.output<typeof stepOutSchema>;
 export type Situation = NonNullable<Scenario['situations']>[number];
 
 /**
@@ -173,12 +192,16 @@ export function sceneOf(scenario: Scenario, situationId: string | undefined): Sc
   const { title, setting, persona = scenario.persona, goal, opening, moves } = situation;
   return { ...scenario, title, setting, persona, goal, opening, moves };
 }
-export const practiceScenariosSchema = fileSchema;
 
 /**
  * Loads resources/practice-scenarios.json at start: a bad edit stops the bot naming the file and
  * field (a ResourceError), rather than a role-play breaking mid-conversation.
  */
 export function loadScenarios(dir?: string): readonly Scenario[] {
-  return loadResource('practice-scenarios.json', fileSchema, dir).scenarios;
+  return loadScenarioFile(dir).scenarios;
+}
+
+/** The whole file: the scenes and the step-out rules. */
+export function loadScenarioFile(dir?: string): { scenarios: readonly Scenario[]; stepOut: StepOutRules } {
+  return loadResource('practice-scenarios.json', fileSchema, dir);
 }

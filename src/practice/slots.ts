@@ -25,6 +25,38 @@ export function requestIn(
   keywords: readonly string[],
   whole = false,
 ): string | undefined {
+  return phraseFitting(text, words, (request) => namesOneOf(request, keywords), whole);
+}
+
+/**
+ * What the person wants to ask a counterpart when no scene of the library is about it, in their
+ * words: what follows "about" or "for" ("my boss for a later start on thursdays" -> "a later start
+ * on thursdays"), or (`whole`) a short answer itself. Undefined when it only points ("it", "that":
+ * `pointers`).
+ */
+export function ownRequestIn(
+  text: string,
+  words: RequestWords,
+  pointers: readonly string[],
+  whole = false,
+): string | undefined {
+  const pointing = new Set(pointers.map((word) => word.toLowerCase()));
+  const fits = (request: string) =>
+    !request
+      .toLowerCase()
+      .split(/[^a-z0-9']+/)
+      .filter(Boolean)
+      .every((word) => pointing.has(word) || word === 'my' || word === 'the');
+  return phraseFitting(text, words, fits, whole);
+}
+
+/** The tightest phrase after a lead word (or the whole text) that `fits`. */
+function phraseFitting(
+  text: string,
+  words: RequestWords,
+  fits: (request: string) => boolean,
+  whole: boolean,
+): string | undefined {
   const flat = withoutControlCharacters(text).replace(/\s+/g, ' ').trim();
   const lower = flat.toLowerCase();
   // Each "about"/"for" starts a candidate; the last one that names the request is the tightest
@@ -37,7 +69,7 @@ export function requestIn(
   const candidates = (whole ? [0, ...starts] : starts).sort((a, b) => b - a);
   for (const start of candidates) {
     const request = phraseAt(flat.slice(start), words.cues);
-    if (request && namesOneOf(request, keywords)) return request;
+    if (request && fits(request)) return request;
   }
   return undefined;
 }

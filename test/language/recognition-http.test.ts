@@ -52,7 +52,8 @@ describe('free text through the whole bot', () => {
   it('in a role-play, a question about medication is declined by the coach, then the scene goes on', async () => {
     await exchange(served.url, say('practice-1', 'hello'));
     await exchange(served.url, say('practice-1', 'I want to practice talking to my prescriber'));
-    // Named in words, the counterpart comes with the question why; "skip" leaves it out.
+    // Named in words, the counterpart comes with the questions what and why; "skip" leaves them out.
+    await exchange(served.url, say('practice-1', 'skip'));
     await exchange(served.url, say('practice-1', 'skip'));
     await exchange(served.url, say('practice-1', 'Feedback at the end'));
     const replies = await exchange(

@@ -67,6 +67,15 @@ describe('practice content files', () => {
     }
   });
 
+  it('has the public defender explain and schedule, never say how a case will turn out', () => {
+    const outcome =
+      /\b(you('ll| will| won't) (go to jail|get|be fine|win|lose)|guilty|plea|deal|probation|the judge will|don't worry, you)\b/i;
+    const lawyer = loadScenarios().find((scenario) => scenario.id === 'public-defender');
+    assert.ok(lawyer, 'the public defender scene ships');
+    for (const line of [lawyer.setting, lawyer.opening, ...Object.values(lawyer.moves).flat()])
+      assert.doesNotMatch(line, outcome, line);
+  });
+
   it('states every goal as a thing asked for, so feedback examples built on it read right', () => {
     const notThingStarts = new Set(testContent().strings.variants('practice.notThingStarts'));
     for (const scene of allScenes()) assert.ok(isThing(scene.goal, notThingStarts), scene.goal);

@@ -46,6 +46,22 @@ describe('practice counterpart moves', () => {
     ]);
   });
 
+  it('takes going along with its middle way as agreement, not a brush-off (group A)', () => {
+    assert.deepEqual(play(doctor, [skills('specificRequest'), skills()]), ['negotiate', 'accept']);
+  });
+
+  it('never takes back a yes: after agreeing, a vague line or the request again gets a confirmation', () => {
+    assert.deepEqual(
+      play(doctor, [
+        skills('specificRequest'),
+        skills('specificRequest'),
+        skills(),
+        skills('specificRequest'),
+      ]),
+      ['negotiate', 'accept', 'confirm', 'confirm'],
+    );
+  });
+
   it('confirms a teach-back', () => {
     assert.deepEqual(play(doctor, [skills('checksUnderstanding')]), ['confirm']);
   });

@@ -5,6 +5,7 @@ import { PracticeDialog, type PracticeOptions, type PracticeResult } from '../..
 import type { StringKey } from '../../src/content/strings.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import type { MoveName, Scenario } from '../../src/practice/scenarios.js';
+import { fillLine } from '../../src/practice/slots.js';
 import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 import { type Reply, runDialogCase, type Step, storedUserState } from '../support/dialog-case.js';
@@ -31,8 +32,14 @@ async function runPractice(steps: readonly Step[], options: PracticeOptions = {}
   return { ...run, storage };
 }
 
-/** The counterpart saying `line` (the doctor's move `move` at exchange `index`, or the opening). */
-const says = (line: string): Reply => ['practice.counterpartSays', { counterpart: doctor.counterpart, line }];
+/**
+ * The counterpart saying `line` (the doctor's move `move` at exchange `index`, or the opening),
+ * its request slot filled with the scene's label as the doctor says it.
+ */
+const says = (line: string): Reply => [
+  'practice.counterpartSays',
+  { counterpart: doctor.counterpart, line: fillLine(line, { request: 'your new prescription' }) },
+];
 const move = (name: MoveName, index: number): Reply =>
   says(doctor.moves[name][index % doctor.moves[name].length] ?? '');
 const skill = (name: StringKey): string => strings.text(name);
@@ -181,11 +188,13 @@ const cases: PracticeCase[] = [
     options: { text: 'practice with my doctor or my landlord' },
   },
   {
-    name: 'a keyword answers the scene choice, then what they want to ask and why are asked',
+    name: 'a keyword answers the scene choice, then what they want to ask ("skip" picks no scene) and why',
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
       ['probation', ['practice.askRequest']],
-      ['skip', ['practice.askReason']],
+      // Group B (Luis): "skip" here played the check-in scene he never chose.
+      ['skip', ['practice.askRequestAgain']],
+      ['my check in time', ['practice.askReason']],
       ['skip', ['practice.scene', 'practice.askMode']],
     ],
   },
