@@ -309,7 +309,7 @@ export class WayfinderBot extends TeamsActivityHandler {
         );
         return this.reprompt(dc);
       case 'privacy':
-        await context.sendActivity(privacyText(strings, this.deps.retentionDays));
+        await context.sendActivity(privacyText(strings, this.deps.retentionDays, context.activity));
         return this.reprompt(dc);
       case 'aboutBot':
         await context.sendActivity(aboutBotText(strings));
