@@ -61,6 +61,10 @@ export const answersNotCommands: readonly (readonly [string, string, StringKey])
   // Kim, worried about her employer, asks in the middle of a request: answered, then the question.
   ['accommodationQuestion.setting', 'can my boss see this chat?', 'privacy.workplace'],
   ['accommodationQuestion.barrier', 'does IT see what i type in teams?', 'privacy.workplaceTeams'],
+  // A bare "?" in a guided conversation: the question again, shorter, with an example (not the help).
+  ['accommodationQuestion.setting', '?', 'accommodation.askSettingAgain'],
+  ['peerGroupText (focus)', '?', 'peerGroups.askFocusAgain'],
+  ['accommodationQuestion.setting', 'what', 'accommodation.askSettingAgain'],
   // "listo" (Spanish: done) was read as "Clear the list"; a guess at it clears nothing.
   ['appointmentText (questions list)', 'listo', 'appointment.askBarriers'],
   ['appointmentText (questions list)', 'claer it', 'appointment.askQuestionsAgain'],
