@@ -170,6 +170,9 @@ export class AppointmentDialog extends InterruptibleDialog {
     const choice = matched?.value;
     const stepWord = typedAnswerReader(strings).stepWord(text);
     if (stepWord === 'back') return this.back(step, state);
+    // "claer it": a guess at "Clear the list" is asked again, never kept as a question nor a clear.
+    if (!matched && typedAnswerReader(strings).guessesDestructive(text, { options: shown, numbered }))
+      return this.missed(step, state);
     const skipWord = skippable.includes(state.step) && stepWord === 'skip';
     if (choice === 'skip' || skipWord) return this.skip(step, state);
     if (choice === 'keep' || this.keepsOrder(state, text)) return this.advance(step, state, state.draft);

@@ -4,6 +4,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { readProfile } from '../src/state/profile.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
@@ -32,10 +33,16 @@ export class DeleteDataDialog extends InterruptibleDialog {
     this.initialDialogId = STEPS;
   }
 
+  /** Says what will be erased: the nickname only when one was set. */
   private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { strings } = this.deps;
+    const { strings, profile } = this.deps;
+    const { nickname } = await readProfile(profile, step.context);
+    const stored = [
+      ...(nickname ? [strings.text('data.storedNickname', { nickname })] : []),
+      strings.text('data.storedAlways'),
+    ].join(', ');
     return step.prompt(CONFIRM, {
-      prompt: strings.text('data.confirmDelete'),
+      prompt: strings.text('data.confirmDelete', { stored }),
       retryPrompt: strings.text('data.confirmRetry'),
       style: ListStyle.auto,
     });

@@ -13,6 +13,7 @@ import {
 import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { HandoffService } from '../src/handoff/handoff-service.js';
+import { nicknameIn } from '../src/language/answer-check.js';
 import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
@@ -66,6 +67,8 @@ const CHOICE = 'handoffChoice';
 const CONFIRM = 'handoffConfirm';
 const CONSENT = 'handoffConsent';
 const FREE_TEXT = 'handoffText';
+const WAITING = 'handoffWaiting';
+const WAITING_STEPS = 'handoffWaitingSteps';
 const MAX_ALIAS = 40;
 const MAX_ALIAS_WORDS = 4;
 /** The consent or the offer answered in the person's own words: words for the specialist. */
@@ -128,7 +131,11 @@ export class HandoffDialog extends InterruptibleDialog {
       .addDialog(new TypedChoicePrompt(CONFIRM, deps.strings, async (p) => this.changeOrPick(p)))
       .addDialog(new TypedChoicePrompt(CONSENT, deps.strings, async (p) => this.explainOrPick(p)))
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => this.validText(p)))
+      .addDialog(new TypedChoicePrompt(WAITING, deps.strings))
       .addDialog(new WaterfallDialog(START, [this.begin.bind(this)]))
+      .addDialog(
+        new WaterfallDialog(WAITING_STEPS, [this.askWaiting.bind(this), this.actOnWaiting.bind(this)]),
+      )
       .addDialog(
         new WaterfallDialog(REQUEST, [
           this.askAlias.bind(this),
@@ -146,6 +153,15 @@ export class HandoffDialog extends InterruptibleDialog {
     const options = (step.options ?? {}) as HandoffDialogOptions;
     if (options.fallback) return step.replaceDialog(FALLBACK, options.fallback satisfies FallbackOptions);
     const { strings } = this.deps;
+    const reference = TurnContext.getConversationReference(step.context.activity);
+    const waiting = await this.handoff.waitingIn(reference);
+    if (waiting) {
+      return step.replaceDialog(WAITING_STEPS, {
+        code: waiting.code,
+        alias: waiting.member.alias,
+        ...(waiting.leftMessage ? { previous: waiting.leftMessage.text } : {}),
+      } satisfies MessageOptions);
+    }
     await step.context.sendActivity(strings.text('handoff.intro'));
     if (!(await this.handoff.anyoneOnDuty())) {
       await step.context.sendActivity(strings.text('handoff.nobodyNow'));
@@ -213,6 +229,41 @@ export class HandoffDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
+  /** A request already waits: said so, with the way to change its message or withdraw it. */
+  private async askWaiting(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { code } = step.options as MessageOptions;
+    const choices = this.choices(['handoff.changeWaiting', 'handoff.keepWaiting', 'handoff.withdrawWaiting']);
+    return step.prompt(WAITING, {
+      prompt: this.deps.strings.text('handoff.alreadyWaitingAsk', { code: code ?? '' }),
+      // Withdrawing is never a guess: only its words or its number do it.
+      choices: choices.map((choice) =>
+        choice.value === 'handoff.withdrawWaiting' ? { ...choice, destructive: true } : choice,
+      ),
+      style: ListStyle.suggestedAction,
+    } satisfies TypedPromptOptions);
+  }
+
+  private async actOnWaiting(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const options = step.options as MessageOptions;
+    const code = options.code ?? '';
+    const reference = TurnContext.getConversationReference(step.context.activity);
+    // Withdrawn meanwhile ("cancel request" is heard above every question): nothing waits now.
+    if ((await this.handoff.waitingIn(reference))?.code !== code) return step.endDialog();
+    switch ((step.result as FoundChoice).value) {
+      case 'handoff.changeWaiting':
+        // The message is asked again, showing what it says now; the name stays.
+        return step.replaceDialog(MESSAGE, options);
+      case 'handoff.withdrawWaiting':
+        await this.handoff.cancel(code, reference);
+        await step.context.sendActivity(strings.text('handoff.cancelled'));
+        return step.endDialog();
+      default:
+        await step.context.sendActivity(strings.text('handoff.alreadyWaiting', { code }));
+        return step.endDialog();
+    }
+  }
+
   private async askFallback(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { choice } = step.options as FallbackOptions;
     if (choice) return step.next({ value: this.fallbackValue(choice) });
@@ -276,6 +327,7 @@ export class HandoffDialog extends InterruptibleDialog {
         type: 'message',
         textFormat: 'plain',
         text: strings.text('handoff.confirmMessage', {
+          name: options.alias ?? '',
           message: options.message ?? '',
           contact: options.contact ?? '',
         }),
@@ -295,16 +347,8 @@ export class HandoffDialog extends InterruptibleDialog {
   private changeOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
     if (prompt.recognized.succeeded) return true;
     const text = prompt.context.activity.text ?? '';
-    const reader = typedAnswerReader(this.deps.strings);
-    if (reader.saysNothing(text)) return false;
-    // "Will they see my name? Yes, please send it.": the answer is often the last sentence.
-    const last = lastSentence(text);
-    const keys = ['handoff.sendMessage', 'handoff.changeMessage'] as const;
-    const options = keys.map((key) => ({ value: key, label: this.deps.strings.text(key) }));
-    const picked = last === text ? undefined : reader.read(last, { options, yesNo: true });
-    prompt.recognized.value = picked
-      ? { value: picked.value, index: picked.index, score: 0.8, synonym: last }
-      : { value: 'handoff.changeMessage', index: 1, score: 0.5, synonym: text };
+    if (typedAnswerReader(this.deps.strings).saysNothing(text)) return false;
+    prompt.recognized.value = { value: 'handoff.changeMessage', index: 1, score: 0.5, synonym: text };
     return true;
   }
 
@@ -361,13 +405,23 @@ export class HandoffDialog extends InterruptibleDialog {
     const reader = typedAnswerReader(this.deps.strings);
     const said = field ? String(step.result).trim() : (step.result as FoundChoice).value;
     if (field ? reader.stepWord(said) === 'back' : said === BACK) return this.backFrom(step, field);
-    if (field) return step.replaceDialog(MESSAGE, { ...options, [field]: said } satisfies MessageOptions);
+    if (field) {
+      const kept = field === 'contact' ? this.contactOf(said) : said;
+      return step.replaceDialog(MESSAGE, { ...options, [field]: kept } satisfies MessageOptions);
+    }
     if (said === 'handoff.changeMessage') {
       const { message, contact: _contact, ...rest } = options;
       return step.replaceDialog(MESSAGE, { ...rest, previous: message } satisfies MessageOptions);
     }
     await this.saveMessage(step, options);
     return step.endDialog();
+  }
+
+  /** "same as before", "here is fine": this chat, said plainly for the specialist. */
+  private contactOf(said: string): string {
+    const { strings } = this.deps;
+    const here = strings.variants('handoff.thisChatWords').map(foldAnswer).includes(foldAnswer(said));
+    return here ? strings.text('handoff.thisChat') : said;
   }
 
   /** Reopens the question before `field` (the confirmation's is the last), or the fallback choice. */
@@ -455,10 +509,14 @@ export class HandoffDialog extends InterruptibleDialog {
    */
   private validAlias(prompt: PromptValidatorContext<string>): boolean {
     const { strings } = this.deps;
-    const text = prompt.recognized.value ?? '';
+    const typed = prompt.recognized.value ?? '';
     const reader = typedAnswerReader(strings);
-    if (reader.stepWord(text) === 'back') return true;
-    const notName = reader.saysNothing(text);
+    if (reader.stepWord(typed) === 'back') return true;
+    // "You can call me Dee", "K is fine": the name is what is kept and shown.
+    const named = nicknameIn(strings, typed);
+    const text = named ?? typed;
+    prompt.recognized.value = text;
+    const notName = named === undefined && reader.saysNothing(typed);
     // A question ("why do you need my name?") or a sentence is answered, not shown as a name.
     const words = foldAnswer(text).split(' ');
     const asks =
@@ -491,10 +549,4 @@ function validAlias(text: string): boolean {
   const value = text.trim();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   return value.length > 0 && value.length <= MAX_ALIAS && !/[\u0000-\u001f\u007f<>[\]()*_`]/.test(value);
-}
-
-/** The last sentence of `text` ("Will they see my name? Yes, please send it." -> "Yes, please send it."). */
-function lastSentence(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+/).filter((sentence) => sentence.trim());
-  return sentences.at(-1)?.trim() ?? text;
 }

@@ -216,6 +216,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const { activity } = dc.context;
     if (activity.type !== ActivityTypes.Message) return undefined;
     const exact = signals.carriedCommand.get(dc.context) ?? this.deps.commands.recognize(activity.text);
+    // A bare "?" at a guided question asks about that question: it is asked again, shorter and
+    // with an example (the question's own re-ask), not answered with the whole help text.
+    const shrug =
+      exact === 'help' &&
+      this.feature &&
+      typedAnswerReader(this.deps.strings).unsureOnly(activity.text ?? '');
+    if (shrug) return undefined;
     if (exact === 'help' || exact === 'menu' || exact === 'cancel') return exact;
     // A button of the open prompt is its answer, whatever it sounds like ("Go back"); "back" and
     // "skip" belong to the question too (the recognizer may read them as "cancel").

@@ -42,7 +42,7 @@ import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
 import { answersOpenChoice } from './open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID, type SafetyPlanOptions } from './safety-plan-dialog.js';
-import { TypedChoicePrompt } from './typed-choice-prompt.js';
+import { TypedChoicePrompt, type TypedPromptOptions } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 /** A menu entry: its stored value, its label and the other words that pick it. */
@@ -169,11 +169,13 @@ export class MainDialog extends InterruptibleDialog {
       if (read) return read;
     }
     const { strings } = this.deps;
-    return step.prompt(MENU_PROMPT, {
+    const menu: TypedPromptOptions = {
       prompt: strings.text(options.again ? 'menu.promptAgain' : 'menu.prompt'),
       choices: this.choices(),
       style: ListStyle.auto,
-    });
+      positions: true,
+    };
+    return step.prompt(MENU_PROMPT, menu);
   }
 
   /** Runs the chosen item or what the free text asked for. */
@@ -254,11 +256,16 @@ export class MainDialog extends InterruptibleDialog {
     // holds them is left to the recognizer, which keeps its entities.
     const question = { options: this.choices().map(answerOptionOf) };
     const pick = typedAnswerReader(this.deps.strings).read(text, question);
-    if (pick && pick.how !== 'sentence') {
-      const picked: FoundChoice = { value: pick.value, index: pick.index, score: 1, synonym: text };
-      return step.next(picked);
-    }
+    const picked: FoundChoice | undefined = pick && {
+      value: pick.value,
+      index: pick.index,
+      score: 1,
+      synonym: text,
+    };
+    if (picked && pick?.how !== 'sentence') return step.next(picked);
     const routed = menuRouteFor(signals.recognition.get(step.context));
+    // "need to make a safety plan": a sentence holding an item's words, and nothing else heard in it.
+    if (!routed && picked) return step.next(picked);
     if (!routed) return undefined;
     if (routed.kind === 'smallTalk') {
       await this.sendSmallTalk(step.context, routed.intent);

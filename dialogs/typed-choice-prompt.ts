@@ -23,6 +23,11 @@ export interface TypedPromptOptions extends PromptOptions {
   yesNo?: boolean;
   /** "back" is an answer here: the value `back` (the dialog asks the question before). */
   back?: boolean;
+  /**
+   * "2" or "the first one" picks an option even where buttons show no numbers: the menu, where a
+   * number can mean nothing else and people count its buttons.
+   */
+  positions?: boolean;
 }
 
 /** How sure a reading is, as FoundChoice.score. */
@@ -50,16 +55,18 @@ interface AskedState {
 export function typedQuestionOf(
   channelId: string,
   choices: readonly (string | Choice)[],
-  options: { style?: ListStyle; yesNo?: boolean },
+  options: { style?: ListStyle; yesNo?: boolean; positions?: boolean },
 ): TypedQuestion {
   const answers = choices.map(answerOptionOf);
   return {
     options: answers,
-    numbered: showsNumbers(
-      channelId,
-      options.style,
-      answers.map((answer) => answer.label),
-    ),
+    numbered:
+      options.positions === true ||
+      showsNumbers(
+        channelId,
+        options.style,
+        answers.map((answer) => answer.label),
+      ),
     yesNo: options.yesNo === true,
   };
 }

@@ -13,6 +13,8 @@ export interface ChoiceSpec {
   value: string;
   label: string;
   synonyms: readonly string[];
+  /** It erases something: only its own words or number pick it (typed-answer.ts). */
+  destructive?: boolean;
 }
 
 /** A choice labelled by a string key, with extra words from a list key. */

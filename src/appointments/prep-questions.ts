@@ -335,7 +335,10 @@ export class PrepQuestions {
         choices: [...this.askMeThree(draft), done],
       };
     }
-    const clear = choiceOf(strings, 'clear', 'appointment.clearList', 'appointment.clearWords');
+    const clear = {
+      ...choiceOf(strings, 'clear', 'appointment.clearList', 'appointment.clearWords'),
+      destructive: true,
+    };
     return {
       text: strings.text('appointment.questionsSoFar', { list: numbered(draft.questions) }),
       choices: [...this.askMeThree(draft), done, clear],

@@ -79,11 +79,20 @@ export class HandoffService {
     return Object.keys(await this.store.roster()).length > 0;
   }
 
+  /** The member's request still waiting in this conversation, if any. */
+  async waitingIn(reference: Partial<Reference>): Promise<HandoffRequest | undefined> {
+    const link = await this.store.link(reference.channelId ?? '', reference.conversation?.id ?? '');
+    const found = link?.role === 'member' ? await this.store.request(link.code) : undefined;
+    return found?.request.status === 'waiting' ? found.request : undefined;
+  }
+
   /** Withdraws the member's waiting request. */
   async cancel(code: string, reference: Reference): Promise<void> {
     const found = await this.store.request(code);
     if (found && (found.request.status === 'waiting' || found.request.status === 'expired')) {
-      await this.store.saveRequest({ ...found.request, status: 'cancelled', endedAt: this.now() });
+      // Withdrawn means their words for the specialist go too; the times stay for the audit trail.
+      const { leftMessage: _message, note: _note, ...kept } = found.request;
+      await this.store.saveRequest({ ...kept, status: 'cancelled', endedAt: this.now() });
     }
     await this.store.updateQueue((open) => open.filter((c) => c !== code));
     await this.store.deleteLink(reference);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseSubmit } from '../cards/submit.js';
 import type { StringKey, Strings, StringVars } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
+import { foldAnswer } from '../language/typed-answer.js';
 import { privateChatInvite, referenceWithTenant, userIdsOf } from '../teams/scope.js';
 import { requestLines, specialistCard } from './cards.js';
 import { type HandoffService, minutesSince } from './handoff-service.js';
@@ -252,6 +253,13 @@ export class HandoffTurns {
           await context.sendActivity(this.strings.text('handoff.cancelled'));
           return { kind: 'handled' };
         }
+        // "when will someone be on??", "is anyone there", "goodnight": answered honestly, not missed.
+        const waitingWord = this.waitingWord(text);
+        if (found.request.status === 'waiting' && waitingWord) {
+          const key = waitingWord === 'bye' ? 'handoff.waitingGoodnight' : 'handoff.waitingAnswer';
+          await context.sendActivity(this.strings.text(key, { code: link.code }));
+          return { kind: 'handled' };
+        }
         const labels = (['handoff.leaveMessage', 'handoff.crisisLines', 'handoff.carryOn'] as const).map(
           (k) => this.strings.text(k),
         );
@@ -264,6 +272,14 @@ export class HandoffTurns {
         await this.store.deleteLink(TurnContext.getConversationReference(context.activity));
         return { kind: 'none' };
     }
+  }
+
+  /** A question about the wait ("is anyone there?") or a goodbye ("goodnight"), as the whole message. */
+  private waitingWord(text: string): 'ask' | 'bye' | undefined {
+    const said = foldAnswer(text);
+    const has = (key: 'handoff.waitingQuestionWords' | 'handoff.waitingByeWords') =>
+      this.strings.variants(key).some((words) => foldAnswer(words) === said);
+    return has('handoff.waitingByeWords') ? 'bye' : has('handoff.waitingQuestionWords') ? 'ask' : undefined;
   }
 
   private async sendQueue(context: TurnContext): Promise<void> {

@@ -8,6 +8,11 @@ export interface AnswerOption {
   value: string;
   label: string;
   synonyms?: readonly string[];
+  /**
+   * It erases something ("Clear the list"): picked only by its own words, a synonym or its
+   * number, never by a typo or a few of its words ("listo" is not "Clear the list").
+   */
+  destructive?: boolean;
 }
 
 /** A question as the person saw it. */
@@ -43,13 +48,23 @@ export function foldAnswer(text: string): string {
 }
 
 /** A botbuilder choice as the reader sees it: the label is the button's title. */
-export function answerOptionOf(choice: string | Choice): AnswerOption {
+export function answerOptionOf(choice: string | (Choice & { destructive?: boolean })): AnswerOption {
   if (typeof choice === 'string') return { value: choice, label: choice };
   return {
     value: choice.value,
     label: choice.action?.title ?? choice.value,
     synonyms: choice.synonyms ?? [],
+    ...(choice.destructive ? { destructive: true } : {}),
   };
+}
+
+/** Readings sure enough to pick an option that erases something. */
+const certain: ReadonlySet<Pick['how']> = new Set(['exact', 'position', 'yesNo']);
+
+/** The last sentence of `text` ("Will they see my name? Yes, please send it." -> "Yes, please send it."). */
+export function lastSentence(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((sentence) => sentence.trim());
+  return sentences.at(-1)?.trim() ?? text.trim();
 }
 
 /**
@@ -114,6 +129,8 @@ export function nearlySame(typed: string, word: string): boolean {
 export class TypedAnswerReader {
   private readonly filler: ReadonlySet<string>;
   private readonly positions: ReadonlyMap<string, number>;
+  /** Words that only say a position is meant ("part 3", "step 2"). */
+  private readonly positionWords: ReadonlySet<string>;
   private readonly yes: ReadonlySet<string>;
   private readonly no: ReadonlySet<string>;
   private readonly back: ReadonlySet<string>;
@@ -129,6 +146,7 @@ export class TypedAnswerReader {
         .variants('answers.positions')
         .flatMap((line, index) => words(foldAnswer(line)).map((w) => [w, index])),
     );
+    this.positionWords = set('answers.positionWords');
     this.yes = set('answers.yesWords');
     this.no = set('answers.noWords');
     this.back = set('answers.backWords');
@@ -137,15 +155,39 @@ export class TypedAnswerReader {
     this.frustration = strings.variants('answers.frustrationWords').map(foldAnswer);
   }
 
-  /** The option `text` picks, or undefined when it picks none or several. */
+  /**
+   * The option `text` picks, or undefined when it picks none or several, or when only a guess
+   * (a typo, a few words) points at an option that erases something. A message that is no
+   * answer as a whole is read again by its last sentence ("Will they see my name? Yes, please
+   * send it."): people ask or explain first and answer last.
+   */
   read(text: string, question: TypedQuestion): Pick | undefined {
+    const pick = this.guess(text, question);
+    if (pick) return safe(pick, question);
+    const last = lastSentence(text);
+    const inLast = last === text.trim() ? undefined : this.guess(last, question);
+    // Said after other words, even the label itself is only likely: a dialog may read it first.
+    return inLast && safe({ ...inLast, how: 'sentence' }, question);
+  }
+
+  /**
+   * True when a guess (a typo, a few words) points at an option that erases something: that is a
+   * miss to re-ask, naming the options, not words to keep as an answer.
+   */
+  guessesDestructive(text: string, question: TypedQuestion): boolean {
+    const pick = this.guess(text, question);
+    return pick !== undefined && safe(pick, question) === undefined;
+  }
+
+  /** The option `text` reads as, however loosely. */
+  private guess(text: string, question: TypedQuestion): Pick | undefined {
     const folded = foldAnswer(text);
     if (!folded) return undefined;
     const { options } = question;
     const readings: [Pick['how'], () => number | undefined][] = [
       ['exact', () => this.exact(folded, options)],
       ['position', () => (question.numbered ? this.position(folded, options.length) : undefined)],
-      ['yesNo', () => (question.yesNo && options.length === 2 ? this.yesNoIndex(text) : undefined)],
+      ['yesNo', () => (question.yesNo && options.length === 2 ? this.yesNoIndex(text, options) : undefined)],
       ['typo', () => this.typo(folded, options)],
       ['words', () => this.fewWords(folded, options)],
       ['sentence', () => this.inSentence(folded, options)],
@@ -244,9 +286,9 @@ export class TypedAnswerReader {
     return index >= 0 ? index : undefined;
   }
 
-  /** "2", "#2", "the second one", "number 2 please": a position and nothing but filler. */
+  /** "2", "#2", "the second one", "part 3", "number 2 please": a position and nothing but filler. */
   private position(folded: string, count: number): number | undefined {
-    const all = words(folded);
+    const all = words(folded).filter((word) => !this.positionWords.has(word));
     const named = all.filter((word) => this.positions.has(word) && word !== 'one');
     const spoken = named.length === 0 && all.includes('one') ? ['one'] : named;
     if (spoken.length !== 1 || !this.onlyFiller(all.filter((word) => word !== spoken[0]).join(' ')))
@@ -255,9 +297,17 @@ export class TypedAnswerReader {
     return index !== undefined && index < count ? index : undefined;
   }
 
-  private yesNoIndex(text: string): number | undefined {
+  private yesNoIndex(text: string, options: readonly AnswerOption[]): number | undefined {
     const said = this.yesOrNo(text);
-    return said === undefined ? undefined : said ? 0 : 1;
+    if (said !== undefined) return said ? 0 : 1;
+    // "nah keep it", "no keep it for now": a yes or no first, then words of that same option's
+    // label and none of the other's ("no erase it" is neither).
+    const [first = '', ...rest] = words(foldAnswer(text));
+    const index = this.yes.has(first) ? 0 : this.no.has(first) ? 1 : undefined;
+    if (index === undefined) return undefined;
+    const labelOf = (at: number) => this.content(foldAnswer(options[at]?.label ?? ''));
+    const names = (at: number) => rest.some((word) => labelOf(at).some((mine) => nearlySame(word, mine)));
+    return names(index) && !names(1 - index) ? index : undefined;
   }
 
   /** The whole answer is one label or synonym with a small typo ("Shar it", "quite room"). */
@@ -320,6 +370,11 @@ export class TypedAnswerReader {
   onlyFiller(folded: string): boolean {
     return this.content(folded).length === 0;
   }
+}
+
+/** The pick, unless it is only a guess at an option that erases something. */
+function safe(pick: Pick, question: TypedQuestion): Pick | undefined {
+  return question.options[pick.index]?.destructive && !certain.has(pick.how) ? undefined : pick;
 }
 
 const readers = new WeakMap<Strings, TypedAnswerReader>();

@@ -1,5 +1,6 @@
 import { type Activity, ActivityTypes } from 'botbuilder';
 import type { Strings } from '../content/strings.js';
+import { foldAnswer } from '../language/typed-answer.js';
 import type { PersonalDataReport } from './personal-data.js';
 
 /**
@@ -46,12 +47,28 @@ export function dataReportActivity(strings: Strings, report: PersonalDataReport)
   };
 }
 
-/** "Privacy": what is kept, for how long, who can see it. */
-export function privacyText(strings: Strings, retentionDays: number): string {
+/**
+ * "Privacy": what is kept, for how long, who can see it. Asked about work ("can my boss see
+ * this chat?", "does IT see what i type in teams?") or in Teams, a word on the workplace too:
+ * the organization's own Teams policies apply there, which the bot can neither see nor change.
+ */
+export function privacyText(
+  strings: Strings,
+  retentionDays: number,
+  asked: { text?: string; channelId?: string } = {},
+): string {
+  const folded = foldAnswer(asked.text ?? '').split(' ');
+  const teams = asked.channelId === 'msteams' || folded.includes('teams');
+  const work =
+    teams ||
+    /\bIT\b/.test(asked.text ?? '') ||
+    strings.variants('privacy.workplaceWords').some((word) => folded.includes(word));
   return [
     strings.text('privacy.kept'),
     strings.text('privacy.howLong', { days: retentionDays }),
     strings.text('privacy.whoSees'),
+    ...(work ? [strings.text('privacy.workplace')] : []),
+    ...(teams ? [strings.text('privacy.workplaceTeams')] : []),
     strings.text('privacy.notHealthRecord'),
   ].join('\n\n');
 }

@@ -59,7 +59,7 @@ export function commandStage(parts: CommandParts): MessageStage {
         await context.sendActivity(dataReportActivity(strings, await parts.personalData.collect(context)));
         return reprompt(dc);
       case 'privacy':
-        await context.sendActivity(privacyText(strings, parts.retentionDays));
+        await context.sendActivity(privacyText(strings, parts.retentionDays, context.activity));
         return reprompt(dc);
       case 'aboutBot':
         await context.sendActivity(aboutBotText(strings));

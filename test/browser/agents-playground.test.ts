@@ -94,7 +94,9 @@ describe('Microsoft 365 Agents Playground (Teams personal chat, in Chromium)', f
 
   it('a yes/no question answered in words ("yes") at its card: erasing the data', async () => {
     await type('delete my data');
-    await showsText('data.confirmDelete');
+    // Robin chose a nickname above, so it is listed with what else will be erased.
+    const nickname = strings.text('data.storedNickname', { nickname: 'Robin' });
+    await showsText('data.confirmDelete', { stored: `${nickname}, ${strings.text('data.storedAlways')}` });
     const buttons = await lastCardButtons();
     assert.deepEqual(buttons, [strings.text('data.confirmYes'), strings.text('data.confirmNo')]);
     await type('yes');

@@ -118,6 +118,44 @@ const openings: readonly Opening[] = [
     answers: ['crisis.intro', 'menu.promptAgain'],
   },
   {
+    covers: 'menuItem',
+    what: "a sentence holding a menu item's words (nothing else heard in it)",
+    says: 'need to make a safety plan',
+    answers: ['safetyPlan.intro'],
+    never: ['menu.prompt'],
+  },
+  ...['landlrd', 'leter for dog'].map(
+    (says): Opening => ({
+      covers: 'accommodation',
+      what: `accommodation, typed with typos ("${says}")`,
+      says,
+      answers: ['accommodation.intro'],
+      never: ['menu.prompt'],
+    }),
+  ),
+  ...['wipe it', 'erase everything', 'get rid of my stuff'].map(
+    (says): Opening => ({
+      covers: 'deleteData',
+      what: `delete my data, said as "${says}", listing no nickname where none was set`,
+      says,
+      answers: ['data.confirmDelete'],
+      never: ['data.storedNickname'],
+    }),
+  ),
+  {
+    covers: 'privacy',
+    what: 'privacy at work ("can my boss see this chat?"): a word on the workplace',
+    says: 'can my boss see this chat?',
+    answers: ['privacy.kept', 'privacy.workplace', 'menu.prompt'],
+    never: ['privacy.workplaceTeams'],
+  },
+  {
+    covers: 'privacy',
+    what: 'privacy in Teams ("does IT see what i type in teams?"): the organization\'s Teams policies apply',
+    says: 'does IT see what i type in teams?',
+    answers: ['privacy.kept', 'privacy.workplace', 'privacy.workplaceTeams', 'menu.prompt'],
+  },
+  {
     covers: 'none',
     what: 'nothing the bot knows',
     says: 'purple monkey dishwasher',

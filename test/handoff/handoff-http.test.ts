@@ -185,7 +185,7 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     assert.deepEqual(await say('member-1', 'member-a', message), [strings.text('handoff.askContact')]);
     const contact = 'here in this chat';
     assert.deepEqual(await say('member-1', 'member-a', contact), [
-      strings.text('handoff.confirmMessage', { message, contact }),
+      strings.text('handoff.confirmMessage', { name: 'Jo', message, contact }),
     ]);
     const store = new HandoffStore(storage);
     assert.deepEqual(await store.openCodes(), [], 'nothing is sent before they confirm');

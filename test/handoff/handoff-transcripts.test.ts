@@ -37,8 +37,12 @@ const toMessage: readonly Step[] = [...toAlias, ['Sam', ['handoff.askMessage']]]
 const toContact: readonly Step[] = [...toMessage, [MESSAGE, ['handoff.askContact']]];
 const toConfirm: readonly Step[] = [
   ...toContact,
-  ['here in this chat', [['handoff.confirmMessage', { message: MESSAGE, contact: 'here in this chat' }]]],
+  [
+    'here in this chat',
+    [['handoff.confirmMessage', { name: 'Sam', message: MESSAGE, contact: 'here in this chat' }]],
+  ],
 ];
+const toSent: readonly Step[] = [...toConfirm, ['Send it', ['handoff.messageLeft', 'menu.promptAgain']]];
 const askOnDuty: Step = [
   'I want to talk to a real person',
   ['firstMessage.disclosure', 'handoff.intro', 'handoff.onDutyNow', 'handoff.askAlias'],
@@ -148,9 +152,37 @@ const cases: HandoffCase[] = [
     steps: [
       ...toContact,
       ['ok', ['handoff.contactRetry']],
-      ['555-0100', [['handoff.confirmMessage', { message: MESSAGE, contact: '555-0100' }]]],
+      ['555-0100', [['handoff.confirmMessage', { name: 'Sam', message: MESSAGE, contact: '555-0100' }]]],
     ],
   },
+  ...['same as before', 'here is fine'].map(
+    (said): HandoffCase => ({
+      name: `contact: "${said}" is this chat, said so in the preview`,
+      steps: [
+        ...toContact,
+        [
+          said,
+          [['handoff.confirmMessage', { name: 'Sam', message: MESSAGE, contact: text('handoff.thisChat') }]],
+        ],
+      ],
+    }),
+  ),
+  ...(
+    [
+      ['You can call me Dee', 'Dee'],
+      ['K is fine', 'K'],
+    ] as const
+  ).map(
+    ([said, name]): HandoffCase => ({
+      name: `name: "${said}" is ${name}, the name shown in the preview before sending`,
+      steps: [
+        ...toAlias,
+        [said, ['handoff.askMessage']],
+        [MESSAGE, ['handoff.askContact']],
+        ['555-0100', [['handoff.confirmMessage', { name, message: MESSAGE, contact: '555-0100' }]]],
+      ],
+    }),
+  ),
   { name: 'contact: "back" asks the message again', steps: [...toContact, ['back', ['handoff.askMessage']]] },
 
   // The message shown back before it is kept.
@@ -183,8 +215,55 @@ const cases: HandoffCase[] = [
       ...toConfirm,
       ['no', [['handoff.askMessageAgain', { message: MESSAGE }]]],
       ['I want to talk about court', ['handoff.askContact']],
-      ['here', [['handoff.confirmMessage', { message: 'I want to talk about court', contact: 'here' }]]],
+      [
+        'here',
+        [
+          [
+            'handoff.confirmMessage',
+            { name: 'Sam', message: 'I want to talk about court', contact: text('handoff.thisChat') },
+          ],
+        ],
+      ],
       ['Send it', ['handoff.messageLeft', 'menu.promptAgain']],
+    ],
+  },
+  // A message left waits: what people type then.
+  ...['when will someone be on??', 'is anyone there', 'Hello?'].map(
+    (said): HandoffCase => ({
+      name: `waiting: "${said}" is answered honestly (no one can say when), not missed`,
+      steps: [...toSent, [said, ['handoff.waitingAnswer']]],
+    }),
+  ),
+  {
+    name: 'waiting: "goodnight" is answered: the request stays open',
+    steps: [...toSent, ['goodnight', ['handoff.waitingGoodnight']]],
+  },
+  {
+    name: 'waiting: a second "talk to a person" says one waits; "change it" shows the message to add to',
+    steps: [
+      ...toSent,
+      ['can I talk to a real person', ['handoff.alreadyWaitingAsk']],
+      ['change it', [['handoff.askMessageAgain', { message: MESSAGE }]]],
+      ['and I work mornings', ['handoff.askContact']],
+      ['here', [['handoff.confirmMessage', { name: 'Sam', message: 'and I work mornings' }]]],
+    ],
+  },
+  {
+    name: 'waiting: a second request kept as it is says so; a typo of "Withdraw" withdraws nothing',
+    steps: [
+      ...toSent,
+      ['talk to a person', ['handoff.alreadyWaitingAsk']],
+      ['withdrw', ['answers.retry']],
+      ['keep it', ['handoff.alreadyWaiting', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'waiting: "Withdraw it" withdraws it and says the message is deleted',
+    steps: [
+      ...toSent,
+      ['talk to a person', ['handoff.alreadyWaitingAsk']],
+      ['withdraw it', ['handoff.cancelled', 'menu.promptAgain']],
+      ['talk to a person', ['handoff.intro', 'handoff.nobodyNow', 'handoff.offerMessage']],
     ],
   },
   {
@@ -199,7 +278,10 @@ const cases: HandoffCase[] = [
     name: 'confirm: a crisis message is answered first',
     steps: [
       ...toConfirm,
-      ...crisisThenBack(['handoff.confirmMessage', { message: MESSAGE, contact: 'here in this chat' }]),
+      ...crisisThenBack([
+        'handoff.confirmMessage',
+        { name: 'Sam', message: MESSAGE, contact: 'here in this chat' },
+      ]),
     ],
   },
 

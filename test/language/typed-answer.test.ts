@@ -39,6 +39,18 @@ const ideas: TypedQuestion = {
   numbered: true,
 };
 const unnumbered: TypedQuestion = { ...ideas, numbered: false };
+/** An option that erases: only its own words, a synonym or its number pick it. */
+const list: TypedQuestion = {
+  options: [
+    option('done', 'Done', ['listo', "that's all"]),
+    { ...option('clear', 'Clear the list', ['start the list again']), destructive: true },
+  ],
+  numbered: true,
+};
+const erase: TypedQuestion = {
+  options: [option('yes', 'Yes, erase it'), option('no', 'No, keep it')],
+  yesNo: true,
+};
 
 /** [question, what the person typed, the option value meant (undefined: none)] */
 const table: [string, TypedQuestion, string, string | undefined][] = [
@@ -59,6 +71,27 @@ const table: [string, TypedQuestion, string, string | undefined][] = [
   ['not that', consent, 'not that', 'dontShare'],
   ['one word of a label: the one it covers most', consent, 'share', 'share'],
   ['a no inside a sentence is not a no', consent, 'I have no car', undefined],
+  // An option that erases is never a guess ("listo" was read as "Clear the list").
+  ['an erasing option by its label', list, 'clear the list', 'clear'],
+  ['an erasing option by a synonym', list, 'Start the list again!', 'clear'],
+  ['an erasing option by its number', list, '2', 'clear'],
+  ['an erasing option is not picked by a typo', list, 'claer the list', undefined],
+  ['an erasing option is not picked by a few of its words', list, 'the list', undefined],
+  ['an erasing option is not picked by a swapped letter', list, 'clear teh list', undefined],
+  ['a synonym of the other option is', list, 'listo', 'done'],
+  // The answer in the last sentence, when the whole message is none.
+  ['the answer in the last sentence', consent, 'Will they see my name? Yes, share it.', 'share'],
+  ['a yes in the last sentence', consent, 'What do they see? Yes.', 'share'],
+  ['the last of several lines', mode, 'hmm not sure\nat the end', 'atEnd'],
+  ['an erasing option is not picked from the last sentence', list, 'I guess. Clear the list.', undefined],
+  ['no answer in any sentence', consent, 'What is this? Who are they?', undefined],
+  // A yes or no, then words of that same button.
+  ['"nah keep it"', erase, 'nah keep it', 'no'],
+  ['"no keep it for now"', erase, 'no keep it for now', 'no'],
+  ['"yes erase it"', erase, 'yes erase it', 'yes'],
+  // A position said with a word for it.
+  ['"part 3"', ideas, 'part 3', 'breaks'],
+  ['"option 2"', ideas, 'option 2', 'later'],
   ['yes words where options are not yes and no', mode, 'ok', undefined],
   ['a yes word and a label', consent, 'ok share', 'share'],
   ['a yes word and the other label', consent, 'yes dont share', 'dontShare'],

@@ -60,7 +60,9 @@ describe('privacy commands, from any state', () => {
   it('"delete my data" asks first; "no" erases nothing and goes back', async () => {
     await withNickname('delete-1', 'Rae');
     const asked = await exchange(served.url, say('delete-1', 'delete my data'));
-    assert.ok(asked[0]?.text?.startsWith(strings.text('data.confirmDelete')));
+    // The nickname is listed because one was set (and only then).
+    const stored = `${strings.text('data.storedNickname', { nickname: 'Rae' })}, ${strings.text('data.storedAlways')}`;
+    assert.ok(asked[0]?.text?.startsWith(strings.text('data.confirmDelete', { stored })));
     const kept = await exchange(served.url, say('delete-1', 'no'));
     assert.deepEqual(texts(kept).slice(0, 1), [strings.text('data.keptData')]);
     const key = userStateKey('test', 'person-1');

@@ -20,6 +20,8 @@ export interface PromptPath {
   ranking?: boolean;
   /** Answers are kept in the person's own words: a typo or a few words of a button stay as typed. */
   ownWords?: boolean;
+  /** Labels of options that erase something: a typo or a few of their words must not pick them. */
+  destructive?: readonly StringKey[];
   /** A peer specialist is on duty (the handoff asks other questions when nobody is). */
   onDuty?: boolean;
 }
@@ -136,6 +138,15 @@ export const promptPaths: readonly PromptPath[] = [
     steps: appointmentQuestions,
     open: true,
     back: 'appointment.askGoal',
+  },
+  {
+    // With a question on the list, "Clear the list" is offered: only its own words clear it.
+    prompt: 'appointmentText',
+    question: 'questions list',
+    asks: 'appointment.questionsSoFar',
+    steps: [...appointmentQuestions, 'Is there a cheaper option?'],
+    open: true,
+    destructive: ['appointment.clearList'],
   },
   {
     prompt: 'appointmentText',
@@ -304,6 +315,13 @@ export const promptPaths: readonly PromptPath[] = [
     back: 'handoff.askContact',
   },
   // Someone on duty: the name, then consent to the summary.
+  {
+    // A message left waits, and the person asks for a person again.
+    prompt: 'handoffWaiting',
+    asks: 'handoff.alreadyWaitingAsk',
+    steps: [...handoffConfirm, 'Send it', 'talk to a person'],
+    destructive: ['handoff.withdrawWaiting'],
+  },
   {
     prompt: 'handoffAlias',
     question: 'on duty',

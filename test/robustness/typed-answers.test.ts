@@ -25,6 +25,8 @@ interface TypedCase {
   text: string;
   /** Index of the option meant: the bot must answer exactly as if that button was tapped. */
   means?: number;
+  /** Index of an option that erases something: a guess at it must not do what tapping it does. */
+  spares?: number;
 }
 
 /** The label with two neighbouring letters of its longest word swapped ("Emial"), if it has one. */
@@ -55,14 +57,18 @@ function typedCases(path: PromptPath, seen: SeenQuestion): TypedCase[] {
     cases.push({ kind: 'label lower-cased', text: label.toLowerCase(), means: index });
     // Where answers are the person's own words, only a button's own words (or number) pick it.
     const typo = path.ownWords ? undefined : withTypo(label);
-    if (typo) cases.push({ kind: 'typo', text: typo, means: index });
+    // An option that erases is never picked by a guess: its typo and its words are misses.
+    const erases = path.destructive?.some((key) => strings.text(key) === label) === true;
+    const guessed = (kind: string, text: string): TypedCase =>
+      erases ? { kind: `${kind} of an erasing option`, text, spares: index } : { kind, text, means: index };
+    if (typo) cases.push(guessed('typo', typo));
     if (seen.numbered && !path.ranking) {
       cases.push({ kind: 'number', text: String(index + 1), means: index });
       if (ordinals[index]) cases.push({ kind: 'ordinal', text: `the ${ordinals[index]} one`, means: index });
     }
     // At a ranking question the listed items are not options: their words name a question.
     const words = path.ranking || path.ownWords ? undefined : someWords(seen.labels, index);
-    if (words) cases.push({ kind: 'words of the label', text: words, means: index });
+    if (words) cases.push(guessed('words of the label', words));
   });
   if (path.ranking) {
     for (const rank of ['2, 1', '1']) cases.push({ kind: 'rank', text: rank });
@@ -249,7 +255,14 @@ describe('Robustness: every question reads typed answers the one shared way', fu
             try {
               assertNoRepeat(asked, replies, where);
               if (typed.kind === 'miss') assertNumbersOnlyWhereShown(seen, replies, where);
-              if (typed.means !== undefined) {
+              if (typed.spares !== undefined) {
+                const outcome = await outcomeOf(conversation, replies);
+                assert.notDeepEqual(
+                  outcome,
+                  await tap(typed.spares),
+                  `${where}: a guess did what tapping it does`,
+                );
+              } else if (typed.means !== undefined) {
                 const outcome = await outcomeOf(conversation, replies);
                 const tapped = await tap(typed.means);
                 assert.deepEqual(

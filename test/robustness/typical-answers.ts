@@ -43,6 +43,32 @@ export const answersNotCommands: readonly (readonly [string, string, StringKey])
   ['handoffConfirm', 'ok', 'handoff.messageLeft'],
   ['handoffConfirm', 'no', 'handoff.askMessageAgain'],
   ['handoffConfirm', 'wait can i add that i work mornings', 'handoff.askMessageAgain'],
+  // The answer in the last sentence, after a question or an explanation, at every kind of question.
+  ['handoffConfirm', 'Will they see my name as Janet? Yes, please send it.', 'handoff.messageLeft'],
+  ['handoffConsent', 'What will they see? Yes, share it.', 'handoff.queued'],
+  ['handoffChoice (fallback)', "I'm not sure how this works. Leave a message.", 'handoff.askAlias'],
+  ['accommodationQuestion.setting', 'It is about my job. At work.', 'accommodation.askBarrier'],
+  ['deleteDataConfirm', 'Will my plans go too? No, keep it.', 'data.keptData'],
+  ['mainRouteConfirm', 'Hmm, I think so. Yes.', 'appointment.askType'],
+  // The menu counts its buttons, shown with numbers or not.
+  ['mainMenuPrompt', '2', 'accommodation.intro'],
+  ['mainMenuPrompt', 'the first one', 'appointment.intro'],
+  ['mainMenuPrompt', 'part 3', 'peerGroups.intro'],
+  ['mainMenuPrompt', 'landlrd', 'accommodation.intro'],
+  // "Erase it all?" answered no in a person's words.
+  ['deleteDataConfirm', 'nah keep it', 'data.keptData'],
+  ['deleteDataConfirm', 'no keep it for now', 'data.keptData'],
+  // Kim, worried about her employer, asks in the middle of a request: answered, then the question.
+  ['accommodationQuestion.setting', 'can my boss see this chat?', 'privacy.workplace'],
+  ['accommodationQuestion.barrier', 'does IT see what i type in teams?', 'privacy.workplaceTeams'],
+  // A bare "?" in a guided conversation: the question again, shorter, with an example (not the help).
+  ['accommodationQuestion.setting', '?', 'accommodation.askSettingAgain'],
+  ['peerGroupText (focus)', '?', 'peerGroups.askFocusAgain'],
+  ['accommodationQuestion.setting', 'what', 'accommodation.askSettingAgain'],
+  // "listo" (Spanish: done) was read as "Clear the list"; a guess at it clears nothing.
+  ['appointmentText (questions list)', 'listo', 'appointment.askBarriers'],
+  ['appointmentText (questions list)', 'claer it', 'appointment.askQuestionsAgain'],
+  ['appointmentText (questions list)', 'the list', 'appointment.askQuestionsAgain'],
   ['practiceText (mode)', 'at the end pls', 'practice.counterpartSays'],
   ['practiceText (mode)', 'ok', 'practice.askModeAgain'],
   // "Did you mean ...?" answered in the person's own words.
