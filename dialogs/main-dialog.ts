@@ -14,6 +14,7 @@ import {
 import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import { isPlainFarewell } from '../src/language/farewell.js';
 import {
   type FeatureIntent,
   featureListText,
@@ -258,7 +259,7 @@ export class MainDialog extends InterruptibleDialog {
       const picked: FoundChoice = { value: pick.value, index: pick.index, score: 1, synonym: text };
       return step.next(picked);
     }
-    const routed = menuRouteFor(signals.recognition.get(step.context));
+    const routed = this.routeFor(step.context);
     if (!routed) return undefined;
     if (routed.kind === 'smallTalk') {
       await this.sendSmallTalk(step.context, routed.intent);
@@ -268,8 +269,19 @@ export class MainDialog extends InterruptibleDialog {
     return step.next();
   }
 
+  /** Where free text at the menu leads; a plain goodbye is said back, kindly, with 988 named. */
+  private routeFor(context: TurnContext): MenuRoute | undefined {
+    if (isPlainFarewell(this.deps.strings, context.activity.text ?? '')) {
+      return { kind: 'smallTalk', intent: 'goodbye' };
+    }
+    return menuRouteFor(signals.recognition.get(context));
+  }
+
   /** "You're welcome", or a greeting: "welcome back" only for someone here on an earlier visit. */
-  private async sendSmallTalk(context: TurnContext, intent: 'greeting' | 'thanks'): Promise<void> {
+  private async sendSmallTalk(
+    context: TurnContext,
+    intent: 'greeting' | 'thanks' | 'goodbye',
+  ): Promise<void> {
     const key =
       intent === 'greeting' && isReturning(context)
         ? 'smallTalk.greetingReturning'
@@ -395,7 +407,7 @@ export class MainDialog extends InterruptibleDialog {
     // A button, its number or its words alone are a choice; in a longer sentence ("help me find
     // a group") or a typo, what the recognizer understood comes first.
     if (found && found.score >= 0.9) return true;
-    const routed = menuRouteFor(signals.recognition.get(prompt.context));
+    const routed = this.routeFor(prompt.context);
     if (routed && (routed.kind !== 'smallTalk' || !found)) {
       menuRoute.set(prompt.context, routed);
       return true;

@@ -260,7 +260,8 @@ export class SafetyDialog extends InterruptibleDialog {
    * After a danger reply: another crisis message gets the reply again, shorter; after an overdose,
    * help come is acknowledged once, without the steps; a button or a request is carried out
    * (safety came first); anything else gets a kind word, or after an overdose the steps again
-   * ("what do I do", "he's still not waking up").
+   * ("what do I do", "he's still not waking up"), unless it is told in the past ("last year i
+   * overdosed and my friend narcanned me"): a story, not the emergency starting over.
    */
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const flow = step.options as SafetyFlow;
@@ -306,7 +307,7 @@ export class SafetyDialog extends InterruptibleDialog {
     const request = await this.request(step, flow);
     if (request) return request;
     await say(
-      flow.overdose
+      flow.overdose && !signals.toldAsPast.get(step.context)
         ? this.replies.again(flow.language, true, flow.round)
         : this.replies.text(flow.language, 'safety.stillHere', flow.round),
     );

@@ -408,6 +408,9 @@ export class WayfinderBot extends TeamsActivityHandler {
    */
   private async safetyCheck(context: TurnContext): Promise<SafetyResult> {
     const result = span('safety', () => this.deps.safety.classify(context.activity.text ?? ''));
+    if (result.level === 'none' && result.suppressed.some((entry) => entry.endsWith(':past'))) {
+      signals.toldAsPast.set(context, true);
+    }
     await context.sendTraceActivity(
       'SafetyCheck',
       { level: result.level },
