@@ -14,6 +14,7 @@ import {
 import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import { isPlainFarewell } from '../src/language/farewell.js';
 import {
   type FeatureIntent,
   featureListText,
@@ -263,7 +264,7 @@ export class MainDialog extends InterruptibleDialog {
       synonym: text,
     };
     if (picked && pick?.how !== 'sentence') return step.next(picked);
-    const routed = menuRouteFor(signals.recognition.get(step.context));
+    const routed = this.routeFor(step.context);
     // "need to make a safety plan": a sentence holding an item's words, and nothing else heard in it.
     if (!routed && picked) return step.next(picked);
     if (!routed) return undefined;
@@ -275,8 +276,19 @@ export class MainDialog extends InterruptibleDialog {
     return step.next();
   }
 
+  /** Where free text at the menu leads; a plain goodbye is said back, kindly, with 988 named. */
+  private routeFor(context: TurnContext): MenuRoute | undefined {
+    if (isPlainFarewell(this.deps.strings, context.activity.text ?? '')) {
+      return { kind: 'smallTalk', intent: 'goodbye' };
+    }
+    return menuRouteFor(signals.recognition.get(context));
+  }
+
   /** "You're welcome", or a greeting: "welcome back" only for someone here on an earlier visit. */
-  private async sendSmallTalk(context: TurnContext, intent: 'greeting' | 'thanks'): Promise<void> {
+  private async sendSmallTalk(
+    context: TurnContext,
+    intent: 'greeting' | 'thanks' | 'goodbye',
+  ): Promise<void> {
     const key =
       intent === 'greeting' && isReturning(context)
         ? 'smallTalk.greetingReturning'
@@ -402,7 +414,7 @@ export class MainDialog extends InterruptibleDialog {
     // A button, its number or its words alone are a choice; in a longer sentence ("help me find
     // a group") or a typo, what the recognizer understood comes first.
     if (found && found.score >= 0.9) return true;
-    const routed = menuRouteFor(signals.recognition.get(prompt.context));
+    const routed = this.routeFor(prompt.context);
     if (routed && (routed.kind !== 'smallTalk' || !found)) {
       menuRoute.set(prompt.context, routed);
       return true;

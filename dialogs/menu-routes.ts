@@ -6,7 +6,7 @@ export type MenuRoute =
   | { kind: 'feature'; intent: FeatureIntent }
   | { kind: 'confirm'; intent: FeatureIntent }
   | { kind: 'choose'; intents: [FeatureIntent, FeatureIntent] }
-  | { kind: 'smallTalk'; intent: 'greeting' | 'thanks' };
+  | { kind: 'smallTalk'; intent: 'greeting' | 'thanks' | 'goodbye' };
 
 /** A runner-up feature scoring at least this share of the likeliest one: both are offered. */
 const closeRunnerUp = 0.5;

@@ -179,6 +179,11 @@ function flowOf(options: SafetyStart, round = 0): SafetyFlow {
   return { overdose, language: language ?? 'en', round, paused, request };
 }
 
+/** Danger that only the learned layer heard, as a hint: no rule, no words said outright. */
+function learnedHintOnly(flagged: SafetyDialogOptions): boolean {
+  return flagged.learnedOnly === true && !flagged.explicit;
+}
+
 function pickedIn(step: WaterfallStepContext): string | undefined {
   return (step.result as FoundChoice | undefined)?.value;
 }
@@ -225,7 +230,7 @@ export class SafetyDialog extends InterruptibleDialog {
   private async afterCheckIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const start = step.options as SafetyStart;
     const flagged = flaggedIn(step.context);
-    const answerStands = flagged?.level !== 'danger' || (flagged.learnedOnly === true && !flagged.explicit);
+    const answerStands = flagged?.level !== 'danger' || learnedHintOnly(flagged);
     if (answerStands && this.replies.isClearNo(step.context.activity.text ?? '')) {
       await step.context.sendActivity(this.replies.text(flowOf(start).language, 'safety.safeThanks'));
       const result: CheckInResult = { answer: start.answer };
@@ -255,7 +260,8 @@ export class SafetyDialog extends InterruptibleDialog {
    * After a danger reply: another crisis message gets the reply again, shorter; after an overdose,
    * help come is acknowledged once, without the steps; a button or a request is carried out
    * (safety came first); anything else gets a kind word, or after an overdose the steps again
-   * ("what do I do", "he's still not waking up").
+   * ("what do I do", "he's still not waking up"), unless it is told in the past ("last year i
+   * overdosed and my friend narcanned me"): a story, not the emergency starting over.
    */
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const flow = step.options as SafetyFlow;
@@ -301,7 +307,7 @@ export class SafetyDialog extends InterruptibleDialog {
     const request = await this.request(step, flow);
     if (request) return request;
     await say(
-      flow.overdose
+      flow.overdose && !signals.toldAsPast.get(step.context)
         ? this.replies.again(flow.language, true, flow.round)
         : this.replies.text(flow.language, 'safety.stillHere', flow.round),
     );
@@ -339,13 +345,16 @@ export class SafetyDialog extends InterruptibleDialog {
 
   /**
    * After the concern reply the person leads: a person, carrying on, or a request, done at once.
-   * Danger now gets the danger path; concern again a shorter reply; anything else a brief word,
-   * then the paused question again. Never a loop.
+   * Danger words now get the danger path; concern again a shorter reply; anything else a brief
+   * word, then the paused question again. Never a loop. A second worried message that only the
+   * learned layer calls danger is concern again: people who just said they are struggling say more
+   * of it ("I already said, focus. I can't focus"), and were asked if they meant to hurt themselves.
    */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const flow = step.options as SafetyFlow;
     const flagged = flaggedIn(step.context);
-    if (flagged?.level === 'danger' || flagged?.overdose) {
+    const dangerWords = flagged?.level === 'danger' && !learnedHintOnly(flagged);
+    if (dangerWords || flagged?.overdose) {
       return step.replaceDialog(ENTRY, { ...flagged, paused: flow.paused } satisfies SafetyStart);
     }
     if (flagged) {

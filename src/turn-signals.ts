@@ -28,3 +28,9 @@ export const eraseRequested = turnSignal<true>('eraseRequested');
  * specialist): the bot said so in one line, and the dialog keeps the words without saying more.
  */
 export const concernKept = turnSignal<true>('concernKept');
+
+/**
+ * The gate set a match aside as told in the past ("last year i overdosed and my friend narcanned
+ * me"): after the overdose steps, a story is not the emergency starting over.
+ */
+export const toldAsPast = turnSignal<true>('toldAsPast');

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { SafetyClassifier, SafetyResult } from '../language/safety/safety-classifier.js';
 import { span } from '../platform/spans.js';
+import * as signals from '../turn-signals.js';
 import type { Disclosure } from './disclosure.js';
 import type { MessageStage } from './message-turn.js';
 
@@ -16,6 +17,10 @@ export async function checkSafety(
   context: TurnContext,
 ): Promise<SafetyResult> {
   const result = span('safety', () => classifier.classify(context.activity.text ?? ''));
+  // A past-tense story ("two years ago i overdosed") is none; the reply stages need to know it.
+  if (result.level === 'none' && result.suppressed.some((entry) => entry.endsWith(':past'))) {
+    signals.toldAsPast.set(context, true);
+  }
   await context.sendTraceActivity('SafetyCheck', { level: result.level }, SAFETY_TRACE_TYPE, 'Safety check');
   return result;
 }

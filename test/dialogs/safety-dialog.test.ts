@@ -321,6 +321,15 @@ const concernCases: SafetyCase[] = [
     ended: false,
   },
   {
+    name: 'concern, then a worry only the learned layer calls danger: concern again (the shorter reply), not the check-in',
+    setup: { flags: { "I already said, focus. I can't focus": { ...hint, learnedOnly: true } } },
+    steps: [
+      [CONCERN, concernReply],
+      ["I already said, focus. I can't focus", [['safety.concernAgain', {}, 0]]],
+    ],
+    ended: false,
+  },
+  {
     name: 'concern, then danger: the crisis reply',
     steps: [
       [CONCERN, concernReply],

@@ -36,7 +36,13 @@ const cases: ReadonlyArray<[text: string, expected: AdviceKind | undefined]> = [
   ['should I just stop taking it?', 'medical'],
   ['should I stop it myself before friday? the tremor is bad', 'medical'],
   ['should i keep taking these?', 'medical'],
+  // The fourth people run: a question about skipping medicine got the safety check-in or the
+  // privacy statement, not the decline.
+  ['is it safe to skip a day?', 'medical'],
+  ['also is it safe to just skip a day here and there to cut down faster?', 'medical'],
+  ['is it ok to miss a dose on weekends', 'medical'],
   // Statements and everyday questions are not requests for advice.
+  ['is it ok to skip the last question?', undefined],
   ['can i stop this?', undefined],
   ['should i stop by the office first?', undefined],
   ['Can we split the rent in half?', undefined],

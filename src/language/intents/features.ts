@@ -7,6 +7,11 @@ export type Features = ReadonlyMap<string, number>;
 export interface FeatureWeights {
   words: number;
   chars: number;
+  /**
+   * Words that count only inside word pairs, never alone (see the safety gate's learned layer:
+   * alone, "and", "will" or "did" leaned to danger and raised alarms on plain answers).
+   */
+  pairedOnly?: readonly string[];
 }
 
 export const defaultFeatureWeights: FeatureWeights = { words: 1, chars: 0.5 };
@@ -30,8 +35,9 @@ export function featurize(
   const words = new Map<string, number>();
   const chars = new Map<string, number>();
   const add = (into: Map<string, number>, key: string) => into.set(key, (into.get(key) ?? 0) + 1);
+  const pairedOnly = new Set(weights.pairedOnly);
   tokens.forEach((token, index) => {
-    add(words, `w:${token}`);
+    if (!pairedOnly.has(token)) add(words, `w:${token}`);
     add(words, `b:${tokens[index - 1] ?? '^'} ${token}`);
     for (const list of lists.get(token) ?? []) add(words, `k:${list}`);
     if (weights.chars === 0) return;

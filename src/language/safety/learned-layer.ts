@@ -18,7 +18,26 @@ const nothingToRead: LearnedScores = { danger: 0, concern: 0, none: 1 };
  * (leave-one-voice-out, 14 voices): the same danger found (822 v 824 of 853) and more lookalike
  * alarms (12 v 9 of 345).
  */
-export const safetyTrainingOptions: Partial<TrainingOptions> = { features: { words: 1, chars: 0 } };
+export const safetyTrainingOptions: Partial<TrainingOptions> = {
+  features: { words: 1, chars: 0, pairedOnly: functionWords() },
+};
+
+/**
+ * Function words count only in word pairs ("want to", "not going"), never alone. Alone they leaned
+ * to danger, because danger messages are long and full of them while the ordinary examples are
+ * short: a plain answer whose content words the layer had never seen ("time and a half for all my
+ * classes", "will anyone at my physician's office be able to see what I have written here?") was
+ * left with "and", "all", "will", "be" and "have", and called danger. Cross-validated (fourth
+ * sitting): out-of-fold alarms on lookalikes 44 -> 30 of 1,203 and on everyday messages 61 -> 31
+ * of 1,112, danger found 2,400 -> 2,382 of 2,458 at the thresholds each picks.
+ */
+function functionWords(): string[] {
+  return `i me my you your he him his she her it its we us our they them their
+    a an the and or but if so as than then too very really just like
+    to of for at in on by from with about up out here there this that what when how who
+    is am are was were be been being will would can could should have has had do did does
+    not no yes all some any get got im`.split(/\s+/);
+}
 
 /**
  * The safety gate's second layer, for phrasings no rule was written for: the intent recognizer's
