@@ -188,6 +188,9 @@ describe('safety classifier', () => {
       ['longing for a vacation', 'none'],
       ['worried ill blow my clean streak at the wedding', 'concern'],
       ['i dont expect my life to ever get better', 'concern'],
+      // not wanting to be alone with it (a person playing the bot at 11 pm got "did you mean...?")
+      ['i dont want to be alone with this tonight', 'concern'],
+      ["i don't want to go alone to the appointment", 'none'],
       // the past and idioms stay out
       ['i used to want to kill myself', 'none'],
       ['that movie killed me', 'none'],
