@@ -277,6 +277,13 @@ export class SafetyDialog extends InterruptibleDialog {
       // Still the danger buttons (a person, the plan...); a new overdose message gets the steps again.
       return step.replaceDialog(DANGER, { ...next, language, overdose: false });
     }
+    // "hes on his side now. should i call": yes, before anything else, then the steps.
+    if (flow.overdose && this.replies.isCallQuestion(text)) {
+      const language = flagged?.language ?? flow.language;
+      const steps = this.replies.text(language, 'safety.stepOverdose');
+      await say(`${this.replies.text(language, 'safety.callYes')}\n\n${steps}`);
+      return step.replaceDialog(DANGER, { ...next, language, overdose: true });
+    }
     if (flagged) {
       // Once someone may have overdosed, that stays the emergency: its steps come again.
       const now: SafetyFlow = {

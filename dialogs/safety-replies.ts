@@ -171,6 +171,12 @@ export class SafetyReplies {
     return came && !this.phrases('safety.stillDangerWords').some((doubt) => words.includes(doubt));
   }
 
+  /** "should i call?", "didnt call yet": after the overdose steps, the answer is yes, first. */
+  isCallQuestion(text: string): boolean {
+    const words = wordsOf(text);
+    return this.phrases('safety.callQuestionWords').some((phrase) => words.includes(phrase));
+  }
+
   /** Help has come: stay with them or go with the medics, then a person and the safety plan. */
   helpCame(language: SafetyLanguage): string {
     return `${this.text(language, 'safety.helpCame')}\n\n${this.text(language, 'safety.helpCameAfter')}`;

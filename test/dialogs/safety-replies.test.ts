@@ -110,6 +110,7 @@ describe('SafetyReplies', () => {
       "no?? I'm fine",
       'no lol im fine',
       'i said NO. not suicidal',
+      'wait what?? no im fine lol i meant the test room',
     ]) {
       assert.ok(replies.isClearNo(no), no);
     }

@@ -50,6 +50,25 @@ describe('after the overdose steps, help has come', () => {
     });
   });
 
+  it('asking whether to call, or saying nobody has, is a call question (SafetyReplies.isCallQuestion)', () => {
+    const asks = [
+      'should i call',
+      'i didnt call yet',
+      'do we call 911 or wait',
+      "haven't called anyone",
+      '¿debo llamar?',
+    ];
+    const not = ['ems is here', 'what do i do', 'i called 911 already', 'he is breathing'];
+    assert.deepEqual(
+      asks.filter((text) => !replies.isCallQuestion(text)),
+      [],
+    );
+    assert.deepEqual(
+      not.filter((text) => replies.isCallQuestion(text)),
+      [],
+    );
+  });
+
   describe('over HTTP', function () {
     this.timeout(60_000);
     const served = useTestApp();
@@ -83,6 +102,15 @@ describe('after the overdose steps, help has come', () => {
             const buttons = buttonsOf(got);
             assert.ok(buttons.includes(strings.text('safety.talkToPerson')), `a person: ${buttons}`);
             assert.ok(buttons.includes(strings.text('safety.myPlan')), `the plan: ${buttons}`);
+          });
+        }
+
+        for (const typed of ['i didnt call yet hes on his side now. should i call', 'should i call 911??']) {
+          it(`"${typed}": yes, call 911 now, first, then the steps`, async () => {
+            const next = await afterSteps(started);
+            const text = textOf(await next(typed));
+            const yes = text.indexOf(strings.text('safety.callYes'));
+            assert.ok(yes >= 0 && yes < text.indexOf(steps), text);
           });
         }
 
