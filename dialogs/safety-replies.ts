@@ -20,6 +20,19 @@ function wordsOf(text: string): string {
 }
 
 /**
+ * A question to the bot after the answer ("No, I'm safe. Why do you keep asking me that?") is no
+ * doubt about the answer: its question mark is dropped. The first sentence keeps its own ("no?").
+ */
+function withoutLaterQuestionsToUs(text: string): string {
+  const [first = '', ...rest] = text.split(/(?<=[.!?])\s+/);
+  const toUs = (sentence: string) => /\?\s*$/.test(sentence) && /\b(you|u)\b/i.test(sentence);
+  return [
+    first,
+    ...rest.map((sentence) => (toUs(sentence) ? sentence.replace(/\?+\s*$/, '') : sentence)),
+  ].join(' ');
+}
+
+/**
  * Every sentence of the safety replies, in English or in Spanish. Kept apart from the dialog so
  * the dialog reads as what happens when, and a test can check every Spanish line is there.
  */
@@ -109,7 +122,7 @@ export class SafetyReplies {
    * "not ok", "?"). Anything else (yes, "idk", "kind of", "...", an emoji, silence) is not.
    */
   isClearNo(text: string): boolean {
-    const words = this.withoutEmphasis(this.withoutOpeners(wordsOf(text)));
+    const words = this.withoutEmphasis(this.withoutOpeners(wordsOf(withoutLaterQuestionsToUs(text))));
     const startsNo = this.phrases('safety.clearNo').some((no) => words.startsWith(no));
     return (startsNo || this.saysSafe(words)) && !this.doubts(words);
   }

@@ -111,6 +111,8 @@ describe('SafetyReplies', () => {
       'no lol im fine',
       'i said NO. not suicidal',
       'wait what?? no im fine lol i meant the test room',
+      // A question to the bot after the answer is not doubt about it.
+      "No, I'm safe. I just mean I'll go to the appointment by myself. Why do you keep asking me that?",
     ]) {
       assert.ok(replies.isClearNo(no), no);
     }
@@ -125,6 +127,8 @@ describe('SafetyReplies', () => {
       'no?? maybe',
       'no? not sure',
       'i said no but it is getting worse',
+      'No. Am I safe?',
+      'no. maybe. why do you ask?',
     ]) {
       assert.ok(!replies.isClearNo(unsure), unsure);
     }
