@@ -284,6 +284,12 @@ export class SafetyDialog extends InterruptibleDialog {
       await say(`${this.replies.text(language, 'safety.callYes')}\n\n${steps}`);
       return step.replaceDialog(DANGER, { ...next, language, overdose: true });
     }
+    // "will he od again when it wears off": answered, not the steps a third time.
+    if (this.replies.isWearOffQuestion(text) && (!flagged || flagged.overdose)) {
+      const language = flagged?.language ?? flow.language;
+      await say(this.replies.text(language, 'safety.wearOff'));
+      return step.replaceDialog(DANGER, { ...next, language });
+    }
     if (flagged) {
       // Once someone may have overdosed, that stays the emergency: its steps come again.
       const now: SafetyFlow = {

@@ -190,6 +190,12 @@ export class SafetyReplies {
     return this.phrases('safety.callQuestionWords').some((phrase) => words.includes(phrase));
   }
 
+  /** "will he od again when it wears off?": the answer is the fact the steps end with. */
+  isWearOffQuestion(text: string): boolean {
+    const words = wordsOf(text);
+    return this.phrases('safety.wearOffWords').some((phrase) => words.includes(phrase));
+  }
+
   /** Help has come: stay with them or go with the medics, then a person and the safety plan. */
   helpCame(language: SafetyLanguage): string {
     return `${this.text(language, 'safety.helpCame')}\n\n${this.text(language, 'safety.helpCameAfter')}`;

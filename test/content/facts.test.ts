@@ -37,6 +37,7 @@ const notClaims: Readonly<Partial<Record<StringKey, string>>> = {
   'appointmentChecklist.insuranceCard': 'a checklist item',
   'peerGroupChoices.focusOtherDrugsWords': 'words people type',
   'safety.helpCameWords': 'words people type',
+  'safety.wearOffWords': 'words people type',
 };
 
 /** Every key of the locale, with all its variants. */

@@ -114,6 +114,18 @@ describe('after the overdose steps, help has come', () => {
           });
         }
 
+        for (const typed of [
+          'no i mean the narcan. will he od again when it wears off',
+          'hows my buddy gonna be ok after narcan wears off?',
+        ]) {
+          it(`"${typed}": answered (it can come back; 911 and the medics), not the steps again`, async () => {
+            const next = await afterSteps(started);
+            const text = textOf(await next(typed));
+            assert.ok(text.includes(strings.text('safety.wearOff')), text);
+            assert.ok(!text.includes(steps), text);
+          });
+        }
+
         it('danger again after help came gets the steps again', async () => {
           const next = await afterSteps(started);
           await next('ems is here');
