@@ -66,6 +66,20 @@ const cases = (): ReminderCase[] => [
     scheduled: { reminder: '2026-12-15T12:00:00.000Z' },
   },
   {
+    name: 'a yes, then thanks with "today" in it, is a yes (a person playing the bot was told "today" had passed); a yes then a time is the time',
+    steps: [
+      ...caseworker,
+      ['The day before', [['appointment.checkReminder', at('Monday, December 14 at 9:00 AM')]]],
+      ['Yes. But make it 8am', [['appointment.checkReminder', at('Monday, December 14 at 8:00 AM')]]],
+      [
+        "Yes, that's right. Thank you so much for your help today.",
+        [['appointment.reminderSet', at('Monday, December 14 at 8:00 AM')], 'appointment.askFollowUp'],
+      ],
+      ['no', ['appointment.remindersOffHint', 'appointment.askNext']],
+    ],
+    scheduled: { reminder: '2026-12-14T13:00:00.000Z' },
+  },
+  {
     name: 'typed at the reminder question: "yes" is the day before, and is still checked',
     steps: [
       ...caseworker,
