@@ -5,7 +5,8 @@ import { normalizeText } from './normalize.js';
 /** The kind of advice a message asks for that Wayfinder must not give. */
 export type AdviceKind = 'medical' | 'legal';
 
-const pattern = z.string().refine((source) => {
+/** A regular expression in a resource file, checked at start (case-insensitive). */
+export const regexPattern = z.string().refine((source) => {
   try {
     new RegExp(source, 'i');
     return true;
@@ -16,8 +17,8 @@ const pattern = z.string().refine((source) => {
 
 const adviceRulesSchema = z.strictObject({
   description: z.string(),
-  medical: z.array(pattern).min(1),
-  legal: z.array(pattern).min(1),
+  medical: z.array(regexPattern).min(1),
+  legal: z.array(regexPattern).min(1),
 });
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadResource } from '../content/resource-file.js';
+import { regexPattern } from '../language/advice-requests.js';
 import { nearlySame } from '../language/typed-answer.js';
 
 /** The shortest counterpart name read through a typo: shorter words are too alike ("nurse", "purse"). */
@@ -89,23 +90,14 @@ const scenarioSchema = z.object({
   situations: z.array(situationSchema).optional(),
 });
 
-const pattern = z.string().refine((source) => {
-  try {
-    new RegExp(source, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
-
 /**
  * What the coach steps out of a scene for though it asks nothing (the menu's advice rules read
  * questions only): a plan to change a dose alone ("i'll just cut the strips in half"), a worry
  * about the outcome of a case ("am i gonna go to jail"). Patterns over normalized text.
  */
 const stepOutSchema = z.strictObject({
-  medical: z.array(pattern).min(1),
-  legal: z.array(pattern).min(1),
+  medical: z.array(regexPattern).min(1),
+  legal: z.array(regexPattern).min(1),
 });
 
 const fileSchema = z
