@@ -64,7 +64,7 @@ const counterpartSays = (line: string): Reply => [
 /** The appointment plan's own words for conversation `tag`. */
 const planWords = (tag: string) => ({
   goal: `a clear next step for plan ${tag}`,
-  newGoal: `a letter for my landlord about plan ${tag}`,
+  newGoal: `a written summary to take home from plan ${tag}`,
   question: `could we go over plan ${tag} again`,
   bring: `the folder for plan ${tag}`,
 });
@@ -187,7 +187,8 @@ export const accommodationScript: Script = {
       step(say('accommodation.nextPractice'), ['practice.intro', 'practice.chooseScenario']),
       step(doctor.title, ['practice.scene', 'practice.askMode']),
       step(say('practiceChoices.atEnd'), [counterpartSays(doctor.opening)]),
-      step(askForTime, [counterpartSays(doctor.moves.negotiate[0] ?? '')]),
+      // No reason was given: the line's optional "[You mentioned {reason}. ]" is not said.
+      step(askForTime, [counterpartSays((doctor.moves.negotiate[0] ?? '').replace(/\[[^\]]*\]/g, ''))]),
       step(
         'stop',
         ['practice.stopped', 'practice.nextPrompt'],
