@@ -35,6 +35,23 @@ async function moreBotMessagesThan(page: Page, before: number): Promise<boolean>
     .catch(() => false);
 }
 
+/**
+ * The menu buttons' labels once they read `expected`, or as they stand after WAIT_MS: on a loaded
+ * machine Web Chat may draw the suggested actions a few frames after the message they belong to.
+ */
+async function menuShown(page: Page, expected: string[]): Promise<string[]> {
+  await page
+    .waitForFunction(
+      ([selector, labels]) =>
+        [...document.querySelectorAll(selector)].map((b) => (b.textContent ?? '').trim()).join('\n') ===
+        labels.join('\n'),
+      [MENU_BUTTONS, expected] as const,
+      { timeout: WAIT_MS },
+    )
+    .catch(() => undefined);
+  return (await page.locator(MENU_BUTTONS).allInnerTexts()).map((label) => label.trim());
+}
+
 /** Fails unless the focused element draws a focus outline (or shadow) 2px or wider, 3:1 against its background. */
 async function assertVisibleFocus(page: Page): Promise<string> {
   const focused = await page.evaluate(focusedElement);
@@ -164,6 +181,7 @@ describe('the chat page by keyboard alone, at 360 and 1000 px wide (Chromium)', 
 
   it('reaches and activates every menu button: Shift+Tab from the send box, arrow keys, Enter or Space', async () => {
     await whenAnswered(member, () => typeAndSend(member, 'menu'));
+    await member.locator(MENU_BUTTONS).first().waitFor({ timeout: WAIT_MS });
     const labels = (await member.locator(MENU_BUTTONS).allInnerTexts()).map((label) => label.trim());
     assert.ok(labels.includes(strings.text('menu.handoff')), `the menu: ${labels.join(', ')}`);
     for (const [index, label] of labels.entries()) {
@@ -178,7 +196,7 @@ describe('the chat page by keyboard alone, at 360 and 1000 px wide (Chromium)', 
       // After a button, Web Chat puts the focus back in the send box, where "menu" is typed.
       await whenAnswered(member, () => typeAndSend(member, 'menu'));
       assert.deepEqual(
-        (await member.locator(MENU_BUTTONS).allInnerTexts()).map((l) => l.trim()),
+        await menuShown(member, labels),
         labels,
         `"menu" after "${label}" brings the menu back`,
       );
