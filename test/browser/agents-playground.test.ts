@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { StringKey, StringVars } from '../../src/content/strings.js';
 import { type AgentsPlayground, startAgentsPlayground } from '../support/agents-playground.js';
-import { launchChromium, requireChromium, shown, WAIT_MS } from '../support/browser.js';
+import { launchChromium, PAGE_LOAD_MS, requireChromium, shown, WAIT_MS } from '../support/browser.js';
 import { testContent } from '../support/content.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -26,7 +26,7 @@ const HERO_CARD = '[data-tid="hero-card"]';
  * there, so every answer is typed, as people who never tap do.
  */
 describe('Microsoft 365 Agents Playground (Teams personal chat, in Chromium)', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   const served = useTestApp();
   let playground: AgentsPlayground | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
@@ -39,7 +39,7 @@ describe('Microsoft 365 Agents Playground (Teams personal chat, in Chromium)', f
     page = await browser.context.newPage();
     // Offline: the Playground's page asks a CDN for fonts, which is not needed to read it.
     await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
-    await page.goto(playground.url, { waitUntil: 'load', timeout: WAIT_MS });
+    await page.goto(playground.url, { waitUntil: 'load', timeout: PAGE_LOAD_MS });
   });
 
   after(async () => {

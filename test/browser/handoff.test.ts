@@ -1,5 +1,12 @@
 import type { Page } from 'playwright-core';
-import { activityShowing, launchChromium, requireChromium, send, WAIT_MS } from '../support/browser.js';
+import {
+  activityShowing,
+  launchChromium,
+  PAGE_LOAD_MS,
+  requireChromium,
+  send,
+  WAIT_MS,
+} from '../support/browser.js';
 import { testContent } from '../support/content.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -18,8 +25,8 @@ describe('handoff in two Chromium windows: a member and a peer specialist', func
     browser = await launchChromium();
     member = browser.context.pages()[0] ?? (await browser.context.newPage());
     specialist = await browser.context.newPage();
-    await specialist.goto(`${served.url}/?user=peer-1`, { waitUntil: 'load', timeout: WAIT_MS });
-    await member.goto(served.url, { waitUntil: 'load', timeout: WAIT_MS });
+    await specialist.goto(`${served.url}/?user=peer-1`, { waitUntil: 'load', timeout: PAGE_LOAD_MS });
+    await member.goto(served.url, { waitUntil: 'load', timeout: PAGE_LOAD_MS });
     await activityShowing(member, strings.text('welcome.greeting')).waitFor({ timeout: WAIT_MS });
     await activityShowing(specialist, strings.text('welcome.greeting')).waitFor({ timeout: WAIT_MS });
   });

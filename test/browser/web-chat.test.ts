@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import {
   activityShowing,
   launchChromium,
+  PAGE_LOAD_MS,
   requireChromium,
   send,
   shown,
@@ -30,7 +31,7 @@ describe('local chat page in Chromium (Web Chat over the local Direct Line)', fu
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     });
-    await page.goto(served.url, { waitUntil: 'load', timeout: WAIT_MS });
+    await page.goto(served.url, { waitUntil: 'load', timeout: PAGE_LOAD_MS });
   });
 
   after(async () => {

@@ -19,6 +19,8 @@ const CHROMIUM_FLAGS = [
   '--disable-quic',
 ];
 export const WAIT_MS = 15_000;
+/** A first page load fetches the Web Chat bundle (megabytes): on a machine under load it took over 15 s. */
+export const PAGE_LOAD_MS = 60_000;
 
 /** Skips the suite only outside CI when Chromium is missing; in CI its absence fails loudly. */
 export function requireChromium(context: Mocha.Context): void {
@@ -70,7 +72,7 @@ export async function startChatSession(env: NodeJS.ProcessEnv = {}): Promise<Cha
     open: async (path = '/') => {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width: 1000, height: 740 });
-      await page.goto(`${url}${path}`, { waitUntil: 'load', timeout: WAIT_MS });
+      await page.goto(`${url}${path}`, { waitUntil: 'load', timeout: PAGE_LOAD_MS });
       return page;
     },
     close: async () => {
