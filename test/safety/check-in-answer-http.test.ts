@@ -10,7 +10,7 @@ const { strings } = testContent();
 const textOf = (replies: readonly Partial<Activity>[]) => replies.map((a) => a.text ?? '').join('\n');
 
 /** An answer to "What kind of appointment is it?" that no rule flags and the learned layer calls danger. */
-const FLAGGED_ANSWER = 'prescriber, I have everything ready';
+const FLAGGED_ANSWER = 'prescriber, I want to be done';
 /** The same kind of answer, which the gate leaves alone. */
 const PLAIN_ANSWER = 'prescriber';
 
