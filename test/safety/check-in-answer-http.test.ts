@@ -63,6 +63,22 @@ describe('after a check-in interrupted an answer, a clear "no" applies that answ
         assert.ok(containsReply(strings, 'appointment.askWhen', plain), plain);
       });
 
+      // The fifth people run: a goodbye got the check-in, then saying it was only a goodbye got the
+      // crisis reply. It is a clear no: thanks, 988 named, nothing of the crisis reply.
+      for (const meant of [
+        'No, I am quite safe, thank you. I was simply saying goodbye.',
+        'i was just saying bye lol',
+      ]) {
+        it(`"${meant}" after a goodbye's check-in is a clear no`, async () => {
+          const { say } = await atAppointmentType();
+          const checked = await say('goodbye everyone');
+          assert.ok(checked[0]?.text?.startsWith(strings.text('safety.confirm')), textOf(checked));
+          const replies = await say(meant);
+          assert.equal(replies[0]?.text, strings.text('safety.safeThanks'));
+          assert.ok(!textOf(replies).includes(strings.text('safety.callNow')), textOf(replies));
+        });
+      }
+
       it('"yes" to the check-in gets the crisis reply; the answer is not taken', async () => {
         const { say } = await atAppointmentType();
         await say(FLAGGED_ANSWER);
