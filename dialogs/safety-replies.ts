@@ -3,6 +3,7 @@ import type { SpanishStrings } from '../src/content/content.js';
 import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { CrisisResource } from '../src/content/crisis-resources.js';
 import type { SectionKey, Strings } from '../src/content/strings.js';
+import { isExplainedFarewell } from '../src/language/farewell.js';
 import { normalizeText } from '../src/language/normalize.js';
 
 /** The language of a safety reply: Spanish when the person wrote in Spanish. */
@@ -120,11 +121,13 @@ export class SafetyReplies {
    * True only for a clear "no" to the check-in, in either language: it starts with a no ("no",
    * "nope", "I'm safe", "estoy bien") and has no word of doubt ("not sure", "but", "no idea",
    * "not ok", "?"). Anything else (yes, "idk", "kind of", "...", an emoji, silence) is not.
+   * "I was simply saying goodbye" is a no too: the check-in came after a goodbye it misread.
    */
   isClearNo(text: string): boolean {
     const words = this.withoutEmphasis(this.withoutOpeners(wordsOf(withoutLaterQuestionsToUs(text))));
     const startsNo = this.phrases('safety.clearNo').some((no) => words.startsWith(no));
-    return (startsNo || this.saysSafe(words)) && !this.doubts(words);
+    const no = startsNo || this.saysSafe(words) || isExplainedFarewell(this.english, text);
+    return no && !this.doubts(words);
   }
 
   /**

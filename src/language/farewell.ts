@@ -9,11 +9,31 @@ import { foldAnswer } from './typed-answer.js';
  * message first, and those words are its.
  */
 export function isPlainFarewell(strings: Strings, text: string): boolean {
+  const words = withoutFillers(strings, foldAnswer(text));
+  return strings.variants('smallTalk.goodbyeWords').some((farewell) => foldAnswer(farewell) === words);
+}
+
+/**
+ * True when the person says that what they said was a plain goodbye ("I was simply saying
+ * goodbye", "i was just saying bye lol", "no i meant goodbye for tonight"): the answer people gave
+ * when a goodbye got the safety check-in, which is a clear no to it, not a farewell with finality.
+ */
+export function isExplainedFarewell(strings: Strings, text: string): boolean {
+  const words = withoutFillers(strings, foldAnswer(text));
+  const meant = strings
+    .variants('smallTalk.goodbyeMeant')
+    .map(foldAnswer)
+    .find((lead) => words.startsWith(`${lead} `));
+  return meant !== undefined && isPlainFarewell(strings, words.slice(meant.length + 1));
+}
+
+/** `words` without the thanks, "ok" or "no" people put around a goodbye, at either end. */
+function withoutFillers(strings: Strings, folded: string): string {
   const around = strings
     .variants('smallTalk.goodbyeAround')
     .map(foldAnswer)
     .sort((a, b) => b.length - a.length);
-  let words = foldAnswer(text);
+  let words = folded;
   for (let trimmed = true; trimmed; ) {
     trimmed = false;
     for (const filler of around) {
@@ -23,5 +43,5 @@ export function isPlainFarewell(strings: Strings, text: string): boolean {
       trimmed = true;
     }
   }
-  return strings.variants('smallTalk.goodbyeWords').some((farewell) => foldAnswer(farewell) === words);
+  return words;
 }

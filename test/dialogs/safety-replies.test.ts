@@ -113,6 +113,11 @@ describe('SafetyReplies', () => {
       'wait what?? no im fine lol i meant the test room',
       // A question to the bot after the answer is not doubt about it.
       "No, I'm safe. I just mean I'll go to the appointment by myself. Why do you keep asking me that?",
+      // The check-in came after a goodbye: saying it was only that is a no (fifth people run).
+      'No, I am quite safe, thank you. I was simply saying goodbye.',
+      'I was simply saying goodbye',
+      'i was just saying bye lol',
+      'no i meant goodbye for tonight',
     ]) {
       assert.ok(replies.isClearNo(no), no);
     }
@@ -129,6 +134,8 @@ describe('SafetyReplies', () => {
       'i said no but it is getting worse',
       'No. Am I safe?',
       'no. maybe. why do you ask?',
+      'i was just saying goodbye but i dont know',
+      'i was saying goodbye to my kids',
     ]) {
       assert.ok(!replies.isClearNo(unsure), unsure);
     }

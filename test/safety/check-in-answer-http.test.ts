@@ -10,7 +10,7 @@ const { strings } = testContent();
 const textOf = (replies: readonly Partial<Activity>[]) => replies.map((a) => a.text ?? '').join('\n');
 
 /** An answer to "What kind of appointment is it?" that no rule flags and the learned layer calls danger. */
-const FLAGGED_ANSWER = 'prescriber, I want to be ready';
+const FLAGGED_ANSWER = 'prescriber, I want to be done';
 /** The same kind of answer, which the gate leaves alone. */
 const PLAIN_ANSWER = 'prescriber';
 
@@ -62,6 +62,22 @@ describe('after a check-in interrupted an answer, a clear "no" applies that answ
         const plain = textOf(await say(PLAIN_ANSWER));
         assert.ok(containsReply(strings, 'appointment.askWhen', plain), plain);
       });
+
+      // The fifth people run: a goodbye got the check-in, then saying it was only a goodbye got the
+      // crisis reply. It is a clear no: thanks, 988 named, nothing of the crisis reply.
+      for (const meant of [
+        'No, I am quite safe, thank you. I was simply saying goodbye.',
+        'i was just saying bye lol',
+      ]) {
+        it(`"${meant}" after a goodbye's check-in is a clear no`, async () => {
+          const { say } = await atAppointmentType();
+          const checked = await say('goodbye everyone');
+          assert.ok(checked[0]?.text?.startsWith(strings.text('safety.confirm')), textOf(checked));
+          const replies = await say(meant);
+          assert.equal(replies[0]?.text, strings.text('safety.safeThanks'));
+          assert.ok(!textOf(replies).includes(strings.text('safety.callNow')), textOf(replies));
+        });
+      }
 
       it('"yes" to the check-in gets the crisis reply; the answer is not taken', async () => {
         const { say } = await atAppointmentType();

@@ -114,6 +114,53 @@ describe('safety gate: ordinary answers mid-flow are not danger', () => {
     assert.deepEqual(flaggedAtAll(fourthRun), []);
   });
 
+  // The fifth people run: the learned layer heard danger in hedges and asides ("I think",
+  // "honestly", "I just", "myself", "I left a message") that its ordinary messages never used. The
+  // first seven are as people typed them (none is a training message); the rest are written apart
+  // from the training in the same polite or hedged register.
+  const fifthRun = [
+    'I think I will go alone this time.',
+    'I think the first one is the most important, so please keep them as they are.',
+    'No, something else. I left a message for a peer specialist and I want to know how they will get back to me.',
+    'honestly should i just plead guilty and get it over with',
+    'do u know any meetings. i think i need one myself honestly',
+    'ya so like i have adhd and i never finish in time. and the room is loud w ppl tapping n stuff',
+    'No, thank you. I have already left a message earlier today. I will wait for their reply. Goodbye.',
+    'I think my cousin will drive me, but I will ask her tonight.',
+    'honestly i think the third one can go, its not that important',
+    'I left the form at the front desk. Will they call me when it is ready?',
+    'should i just tell my boss myself and get it over with',
+    'i think i need a meeting for myself too, not just for my son',
+    'Honestly, I would rather go by myself this time.',
+    'i just want the hearing over with so i can move on',
+    'No, something else. I want to know when the specialist will answer me.',
+  ];
+  it(`polite, hedged answers and asides of the fifth people run get no level at all (${fifthRun.length})`, () => {
+    assert.deepEqual(flaggedAtAll(fifthRun), []);
+  });
+
+  it('saying that it was only a goodbye is ordinary; a goodbye to the people one loves is still danger', () => {
+    assert.deepEqual(
+      flaggedAtAll([
+        'No, I am quite safe, thank you. I was simply saying goodbye.',
+        'I was simply saying goodbye',
+        'i was just saying bye lol',
+        'no i meant goodbye for tonight',
+        'I only meant good night.',
+      ]),
+      [],
+    );
+    const final = [
+      'i was just saying goodbye to my kids',
+      'i meant goodbye forever',
+      'I was simply saying goodbye to everyone I love',
+    ];
+    assert.deepEqual(
+      final.filter((text) => classifier.classify(text).level !== 'danger'),
+      [],
+    );
+  });
+
   it('a plain goodbye is ordinary; a goodbye with finality is danger (the check-in)', () => {
     const plain = [
       'Goodbye.',
