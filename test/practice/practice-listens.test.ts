@@ -305,6 +305,9 @@ describe('practice listens (people run four, typed words)', () => {
       assert.ok(!/opioid use disorder/i.test(scene.setting), `${scene.id}: ${scene.setting}`);
     for (const skill of skillNames)
       assert.ok(!/recovery/i.test(strings.text(`practiceExamples.${skill}`)), skill);
+    // A goal is the examples' ask when the person's request does not fit "I'd like ..." (Marcus).
+    for (const scene of content.scenarios)
+      assert.ok(!/recovery|opioid/i.test(scene.goal), `${scene.id}: ${scene.goal}`);
   });
 });
 
