@@ -29,7 +29,7 @@ import {
   skip,
   unanswer,
 } from '../src/accommodations/draft.js';
-import { RequestBuilder } from '../src/accommodations/letter.js';
+import { RequestBuilder, type RequestToPractice } from '../src/accommodations/letter.js';
 import {
   type Field,
   fields,
@@ -107,7 +107,8 @@ export interface AccommodationOptions {
  * "cancel" or "menu" (an unfinished request is not kept).
  */
 export type AccommodationResult =
-  | { next: 'practice' | 'handoff'; requestId: string }
+  | { next: 'practice'; requestId: string; with: { fromRequest: RequestToPractice } }
+  | { next: 'handoff'; requestId: string }
   | { done: true; requestId?: string }
   | LeftResult;
 
@@ -457,7 +458,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const built = this.builder.build(answers, state.saved?.askedOn ?? this.today(step.context));
     if (state.rightsShownFor !== answers.setting) {
-      await step.context.sendActivity(rightsBrief(strings, this.content, answers.setting));
+      await step.context.sendActivity(rightsBrief(strings, this.content, answers.setting, answers.condition));
     }
     await step.context.sendActivity(
       requestCardActivity(strings, built, state.saved ? 'accommodation.updated' : 'accommodation.ready'),
@@ -506,7 +507,13 @@ export class AccommodationDialog extends InterruptibleDialog {
       const answers = completed(state.draft);
       if (answers)
         await step.context.sendActivity(
-          rightsSummary(this.deps.strings, this.content, answers.setting, answers.disclosure),
+          rightsSummary(
+            this.deps.strings,
+            this.content,
+            answers.setting,
+            answers.disclosure,
+            answers.condition,
+          ),
         );
       return step.replaceDialog(REVIEW, state);
     }
@@ -612,8 +619,17 @@ export class AccommodationDialog extends InterruptibleDialog {
     const requestId = state.saved?.id ?? '';
     const { strings } = this.deps;
     switch (this.picked(step)) {
-      case 'practice':
-        return step.endDialog({ next: 'practice', requestId } satisfies AccommodationResult);
+      case 'practice': {
+        // The scene is built from this request: its counterpart, what it asks and why.
+        const answers = completed(state.draft);
+        if (!answers) return step.endDialog({ done: true, requestId } satisfies AccommodationResult);
+        const fromRequest = this.builder.forPractice(answers);
+        return step.endDialog({
+          next: 'practice',
+          requestId,
+          with: { fromRequest },
+        } satisfies AccommodationResult);
+      }
       case 'peer':
         return step.endDialog({ next: 'handoff', requestId } satisfies AccommodationResult);
       case 'text': {

@@ -71,6 +71,8 @@ const menuItems: readonly MenuItem[] = [
 interface FeatureResult {
   handoff?: boolean;
   next?: string;
+  /** What the next one begins with ("Practice saying it": the request just saved). */
+  with?: object;
   /** The conversation that ended (set when a "did you mean" question started it). */
   started?: FeatureIntent;
 }
@@ -105,6 +107,8 @@ interface Said {
 export interface MainDialogOptions {
   again?: boolean;
   start?: FeatureIntent;
+  /** Begin options for `start`, from the conversation that asked for it. */
+  startWith?: object;
   /** The turn's message began the conversation (or came with nothing open): it is read as typed at the menu. */
   fromMessage?: boolean;
   /** The guided conversation that ended asking for `start`. */
@@ -164,7 +168,8 @@ export class MainDialog extends InterruptibleDialog {
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as MainDialogOptions;
     if (options.resuming) return resumeFlow(step, options.resuming, this.deps.strings);
-    if (options.start) return this.startFeature(step, options.start, undefined, startReason(options));
+    if (options.start)
+      return this.startFeature(step, options.start, undefined, startReason(options), options.startWith);
     if (options.fromMessage) {
       const read = await this.readOpeningMessage(step);
       if (read) return read;
@@ -349,13 +354,14 @@ export class MainDialog extends InterruptibleDialog {
   /**
    * Starts a guided conversation, prefilled from this turn's recognition (or `said`, the request
    * as it was said before a "did you mean"), or says it is not here yet. `reason`: how the person
-   * came to ask, for a handoff's summary.
+   * came to ask, for a handoff's summary; `startWith`, what the conversation that asked for it passes on.
    */
   private async startFeature(
     step: WaterfallStepContext,
     intent: FeatureIntent,
     said?: Said,
     reason: HandoffReason = { kind: 'asked' },
+    startWith: object = {},
   ): Promise<DialogTurnResult> {
     const dialogId = this.features[intent];
     // The message text too: a recognizer entity can lose words the dialog reads ("weekday").
@@ -370,6 +376,7 @@ export class MainDialog extends InterruptibleDialog {
         recognition,
         text,
         ...(intent === 'handoff' ? ({ reason } satisfies HandoffDialogOptions) : {}),
+        ...startWith,
       });
     const { strings } = this.deps;
     await step.context.sendActivity(
@@ -395,6 +402,7 @@ export class MainDialog extends InterruptibleDialog {
       return step.replaceDialog(MENU_STEPS, {
         start: next as FeatureIntent,
         ...(after ? { after } : {}),
+        ...(ended.with ? { startWith: ended.with } : {}),
       } satisfies MainDialogOptions);
     }
     const { resume } = (step.options ?? {}) as MainDialogOptions;

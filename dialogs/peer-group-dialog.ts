@@ -189,7 +189,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
       const summary = this.writer(innerDc.context).summary(answers);
       await innerDc.context.sendActivity(strings.text('peerGroups.prefilled', { summary }));
     }
-    await this.sayNoLocalList(innerDc.context, text);
+    await this.sayNoLocalList(innerDc, text);
     const state: FinderState = { answers, misses: 0 };
     return super.onBeginDialog(innerDc, state);
   }
@@ -237,7 +237,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
       return this.back(step, state, filter);
     const answer = filter && this.reader.read(filter, text, recognition, numbered === true);
     // "in person in tucson": said plainly that no town can be searched; what else it says is kept.
-    const noted = filter !== 'place' && (await this.sayNoLocalList(step.context, text));
+    const noted = filter !== 'place' && (await this.sayNoLocalList(step, text));
     if (answer) {
       // "Alcohol, online please" answers this question and the format one.
       const answers = { ...state.answers, ...this.reader.mentions(recognition, text), ...answer };
@@ -375,7 +375,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
       case 'place':
         if (this.results.hasLocalGroups() && asked.place)
           return this.showResults(step, { answers: { ...state.answers, place: asked.place }, misses: 0 });
-        await this.sayNoLocalList(step.context, step.context.activity.text ?? '');
+        await this.sayNoLocalList(step, step.context.activity.text ?? '');
         await step.context.sendActivity(strings.text('peerGroupResults.offerOnline'));
         return again();
       default:
@@ -390,10 +390,24 @@ export class PeerGroupDialog extends InterruptibleDialog {
    * A place said ("anything near me", "close to 85705") where the directory has no local groups:
    * said plainly, once in this message, so nobody waits for a meeting list that does not exist.
    */
-  private async sayNoLocalList(context: TurnContext, text: string): Promise<boolean> {
+  private async sayNoLocalList(dc: DialogContext, text: string): Promise<boolean> {
     if (this.results.hasLocalGroups() || !this.results.placeIn(text)) return false;
-    await context.sendActivity(this.deps.strings.text('peerGroupResults.noLocalList'));
+    // Once per search in full (group B: the paragraph came back on every screen), then a short line.
+    const search = this.searchState(dc);
+    await dc.context.sendActivity(
+      this.deps.strings.text(
+        search.noLocalListSaid ? 'peerGroupResults.noLocalListAgain' : 'peerGroupResults.noLocalList',
+      ),
+    );
+    search.noLocalListSaid = true;
     return true;
+  }
+
+  /** This search's own state (the finder's instance), whichever of its steps `dc` is in. */
+  private searchState(dc: DialogContext): { noLocalListSaid?: boolean } {
+    for (let at: DialogContext | undefined = dc; at; at = at.parent)
+      if (at.activeDialog?.id === this.id) return at.activeDialog.state as { noLocalListSaid?: boolean };
+    return {};
   }
 
   /** Which answer to change: the current answers, and a button for each (or keep them). */

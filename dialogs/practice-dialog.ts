@@ -7,6 +7,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import type { RequestToPractice } from '../src/accommodations/letter.js';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import { checkAnswer } from '../src/language/answer-check.js';
@@ -21,9 +22,11 @@ import type { PracticeContent } from '../src/practice/index.js';
 import { advance, pickMove, type RolePlayState } from '../src/practice/moves.js';
 import { reasonFromAnswer, reasonIn } from '../src/practice/reason.js';
 import {
+  namesOneOf,
   type Scenario,
   type SceneChoice,
   type Situation,
+  sceneForRequest,
   sceneNamedIn,
   sceneOf,
 } from '../src/practice/scenarios.js';
@@ -56,6 +59,8 @@ export interface PracticeOptions {
   recognition?: WayfinderRecognition;
   text?: string;
   scenario?: string;
+  /** A request just saved ("Practice saying it"): its counterpart, ask and reason make the scene. */
+  fromRequest?: RequestToPractice;
 }
 
 /** How practice ended: finished, wants a peer (the caller starts the handoff), or left (cancel/menu). */
@@ -63,6 +68,8 @@ export type PracticeResult = { done: true } | { next: 'handoff' } | LeftResult;
 
 interface PickState {
   misses: number;
+  /** What a saved request asks for and why, kept while its counterpart is chosen. */
+  carried?: { request?: string; reason?: string };
 }
 /** What is known of the scene so far, and the questions already put (a skipped one is not asked again). */
 interface ModeState extends PickState, SceneChoice {
@@ -146,8 +153,9 @@ export class PracticeDialog extends InterruptibleDialog {
     innerDc: DialogContext,
     options?: object,
   ): Promise<DialogTurnResult> {
-    const { scenario: id, text } = (options ?? {}) as PracticeOptions;
+    const { scenario: id, text, fromRequest } = (options ?? {}) as PracticeOptions;
     await innerDc.context.sendActivity(this.deps.strings.text('practice.intro'));
+    if (fromRequest) return this.practiceRequest(innerDc, fromRequest);
     // "Practice asking my landlord about my support animal" names the scene and the request;
     // an id in the options wins.
     const named = id !== undefined ? { scenario: id } : text ? this.sceneNamedIn(text) : undefined;
@@ -158,6 +166,17 @@ export class PracticeDialog extends InterruptibleDialog {
       await innerDc.context.sendActivity(this.deps.strings.text('practice.unknownScenario'));
     }
     return innerDc.beginDialog(CHOOSE, { misses: 0 } satisfies PickState);
+  }
+
+  /**
+   * A saved request rehearsed: its counterpart's scene, on what it asks for and why, in the
+   * request's words; the scene list (keeping them) when no scene has that counterpart.
+   */
+  private practiceRequest(dc: DialogContext, saved: RequestToPractice): Promise<DialogTurnResult> {
+    const carried = { request: saved.request, ...(saved.reason ? { reason: saved.reason } : {}) };
+    const scene = sceneForRequest(this.practice.content.scenarios, saved.counterparts, saved.request);
+    if (scene) return this.next(dc, { ...scene, ...carried }, ['request', 'reason']);
+    return dc.beginDialog(CHOOSE, { misses: 0, carried } satisfies PickState);
   }
 
   /**
@@ -208,7 +227,8 @@ export class PracticeDialog extends InterruptibleDialog {
   }
 
   private async readScenario(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { misses } = step.options as PickState;
+    const { misses, carried } = step.options as PickState;
+    if (carried) return this.readScenarioFor(step, carried);
     const text = String(step.result ?? '');
     const { scenarios } = this.practice.content;
     const { channelId } = step.context.activity;
@@ -228,6 +248,23 @@ export class PracticeDialog extends InterruptibleDialog {
     const scenario = pick === undefined ? undefined : scenarios[pick.index];
     if (!scenario) return step.replaceDialog(CHOOSE, { misses: misses + 1 } satisfies PickState);
     return this.next(step, { scenario: scenario.id }, [], true);
+  }
+
+  /** The counterpart for a saved request's words: its general scene, or the situation they name. */
+  private async readScenarioFor(
+    step: WaterfallStepContext,
+    carried: NonNullable<PickState['carried']>,
+  ): Promise<DialogTurnResult> {
+    const { misses } = step.options as PickState;
+    const pick = this.reader.read(
+      String(step.result ?? ''),
+      typedQuestionOf(step.context.activity.channelId, this.scenarioChoices(), {}),
+    );
+    const scenario = pick === undefined ? undefined : this.practice.content.scenarios[pick.index];
+    if (!scenario) return step.replaceDialog(CHOOSE, { misses: misses + 1, carried } satisfies PickState);
+    const situation = scenario.situations?.find((s) => namesOneOf(carried.request ?? '', s.keywords));
+    const scene = { scenario: scenario.id, ...(situation ? { situation: situation.id } : {}) };
+    return this.next(step, { ...scene, ...carried }, ['request', 'reason'], true);
   }
 
   /**
@@ -396,7 +433,7 @@ export class PracticeDialog extends InterruptibleDialog {
     const titledScene = titled === undefined ? undefined : scenarios[titled.index];
     const target = this.sceneNamedIn(text) ?? (titledScene ? { scenario: titledScene.id } : undefined);
     if (!target) return undefined;
-    const changing = this.changeWords.some((cue) => ` ${normalizeText(text)} `.startsWith(` ${cue} `));
+    const changing = this.changes(text);
     const other = target.scenario !== state.scenario;
     const turns =
       at === 'mode'
@@ -408,6 +445,11 @@ export class PracticeDialog extends InterruptibleDialog {
       return at === 'request' ? undefined : { scenario: state.scenario, ...reasonOf(state) };
     if (!other && target.situation === state.situation) return undefined;
     return this.withWords({ ...target, ...(other ? {} : reasonOf(state)) }, text);
+  }
+
+  /** True when `text` opens with a change word ("no", "wait", "actually", "i meant"). */
+  private changes(text: string): boolean {
+    return this.changeWords.some((cue) => ` ${normalizeText(text)} `.startsWith(` ${cue} `));
   }
 
   /**
@@ -474,6 +516,13 @@ export class PracticeDialog extends InterruptibleDialog {
       // A scene picked in haste, corrected ("no, my doctor", "not that one, my landlord").
       const moved = this.turnedTo(step, text, state, 'mode');
       if (moved) return this.next(step, moved, [], true);
+      // "no thats wrong. its sertraline" (group D) to a scene on its own request: ask theirs.
+      if (this.changes(text) && !state.request)
+        return step.replaceDialog(REQUEST, {
+          scenario: state.scenario,
+          asked: [],
+          misses: 0,
+        } satisfies ModeState);
       return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
     }
     const scene: SceneState = {

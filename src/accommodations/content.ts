@@ -52,7 +52,11 @@ export interface AccommodationContent {
     benefit: StringKey;
     who: readonly string[];
     /** One or two plain sentences on the rights there, shown before the letter (the rest on request). */
-    brief: { text: StringKey; source: FactSource };
+    /**
+     * `anyCondition`: true for any health condition; without it the note is about recovery from
+     * substance use, so a person who named another condition gets a plain word instead.
+     */
+    brief: { text: StringKey; source: FactSource; anyCondition?: true | undefined };
   }[];
   barriers: readonly {
     id: BarrierId;
@@ -120,7 +124,11 @@ function contentSchema(strings: Strings, contacts: VerifiedContacts) {
             label: stringKey,
             benefit: fitting([]),
             who: z.array(id).min(1),
-            brief: z.strictObject({ text: stringKey, source: factSourceSchema }),
+            brief: z.strictObject({
+              text: stringKey,
+              source: factSourceSchema,
+              anyCondition: z.literal(true).optional(),
+            }),
           }),
         )
         .superRefine(everyIdOnce(settingIds)),

@@ -1,4 +1,5 @@
 import type { StringKey, Strings } from '../content/strings.js';
+import { phrase, spellOut } from '../language/free-text.js';
 import { conditionPhrase } from './conditions.js';
 import { type AccommodationContent, levelOf, settingOf } from './content.js';
 import { addDays, sayDay } from './dates.js';
@@ -20,6 +21,16 @@ export interface BuiltRequest {
   /** What happens next: the process, documentation, copies, dates. */
   nextSteps: string[];
   leftOut: LeftOutPart[];
+}
+
+/**
+ * What practice needs to rehearse a saved request: words that may name who it goes to (the
+ * person's own, the setting, the listed role), what it asks for and why, at the level shared.
+ */
+export interface RequestToPractice {
+  counterparts: string[];
+  request: string;
+  reason?: string;
 }
 
 /** How many days after asking the letter proposes to talk (and the person should follow up). */
@@ -52,8 +63,9 @@ export class RequestBuilder {
     };
   }
 
-  /** Removes own words the chosen level does not allow; notes what was removed. */
-  fitToLevel(given: RequestAnswers): { answers: RequestAnswers; leftOut: LeftOutPart[] } {
+  /** Writes out the person's words (spelledOut), then removes those the chosen level does not allow; notes what was removed. */
+  fitToLevel(typed: RequestAnswers): { answers: RequestAnswers; leftOut: LeftOutPart[] } {
+    const given = this.spelledOut(typed);
     const { condition: _condition, ...rest } = given;
     const specifics = given.disclosure === 'specifics';
     const allows = this.allows(given);
@@ -82,6 +94,41 @@ export class RequestBuilder {
       leftOut.push('start');
     }
     return { answers, leftOut };
+  }
+
+  /**
+   * The person's words as a letter to an employer or landlord needs them: texting shorthand
+   * written out and plain misspellings of common words corrected ("suport anmal dog" is "support
+   * animal dog"), from a short list in the locale; any word not on it (a name, a medication) stays
+   * as typed; the change asked for without the chat around it ("none of those really, i need").
+   * The review shows the letter built from these, so the person sees every change.
+   */
+  private spelledOut(answers: RequestAnswers): RequestAnswers {
+    const lines = this.strings.variants('accommodationLetter.letterSpellings');
+    const spell = (words: string) => spellOut(words, lines);
+    const { barrier, idea, who, start } = answers;
+    return {
+      ...answers,
+      barrier: barrier.words ? { ...barrier, words: spell(barrier.words) } : barrier,
+      idea: 'own' in idea ? { own: this.withoutLead(spell(idea.own)) } : idea,
+      who: 'own' in who ? { own: spell(who.own) } : who,
+      start: 'words' in start ? { words: spell(start.words) } : start,
+    };
+  }
+
+  /** The change itself, after "this change:": "none of those really, I need extensions" is "extensions". */
+  private withoutLead(request: string): string {
+    const leads = this.strings
+      .variants('accommodationLetter.requestLeads')
+      // "i need to start at 10" keeps its lead: "to start at 10" does not read as a change.
+      .map((lead) => new RegExp(`^${phrase(lead)}\\b(?![\\s,:.-]*to\\b)[\\s,:.-]*`, 'i'));
+    let rest = request;
+    for (let lead = leads.find((l) => l.test(rest)); lead; lead = leads.find((l) => l.test(rest))) {
+      const next = rest.replace(lead, '');
+      if (!next.trim()) break;
+      rest = next;
+    }
+    return rest;
   }
 
   private text(key: StringKey, vars: Record<string, string> = {}): string {
@@ -210,15 +257,47 @@ export class RequestBuilder {
 
   /** Why, said aloud at the chosen level: recovery only when the person named it. */
   private spokenReason(answers: RequestAnswers): string[] {
-    if (answers.disclosure === 'nothing') return [];
-    const condition = answers.disclosure === 'specifics' ? (answers.condition ?? 'health') : 'health';
-    if (condition === 'recovery') return [this.text('accommodationLetter.spokenSpecifics')];
-    const phrase = conditionPhrase(this.strings, condition);
+    const named = this.named(answers);
+    if (named === undefined) return [];
+    if (named === 'recovery') return [this.text('accommodationLetter.spokenSpecifics')];
     return [
-      phrase
-        ? this.text('accommodationLetter.spokenNamed', { condition: phrase })
-        : this.text('accommodationLetter.spokenGeneral'),
+      named === 'health'
+        ? this.text('accommodationLetter.spokenGeneral')
+        : this.text('accommodationLetter.spokenNamed', { condition: named }),
     ];
+  }
+
+  /**
+   * What the reason names at the chosen level: nothing (undefined), recovery, a diagnosis's
+   * phrase ("ADHD"), or only a health condition.
+   */
+  private named(answers: RequestAnswers): string | undefined {
+    if (answers.disclosure === 'nothing') return undefined;
+    const condition = answers.disclosure === 'specifics' ? (answers.condition ?? 'health') : 'health';
+    if (condition === 'recovery') return 'recovery';
+    return conditionPhrase(this.strings, condition) ?? 'health';
+  }
+
+  /** The request as practice plays it: its counterpart, its ask, and a reason no fuller than the letter's. */
+  forPractice(given: RequestAnswers): RequestToPractice {
+    const { answers } = this.fitToLevel(given);
+    const { who } = answers;
+    const listed = 'id' in who ? this.content.who.find((entry) => entry.id === who.id) : undefined;
+    const counterparts = [
+      ...('own' in who ? [who.own] : []),
+      this.text(settingOf(this.content, answers.setting).label),
+      ...(listed ? [this.text(listed.label)] : []),
+    ];
+    const named = this.named(answers);
+    const reason =
+      named === undefined
+        ? undefined
+        : named === 'recovery'
+          ? this.text('accommodationLetter.practiceReasonRecovery')
+          : named === 'health'
+            ? this.text('accommodationLetter.practiceReasonGeneral')
+            : this.text('accommodationLetter.practiceReasonNamed', { condition: named });
+    return { counterparts, request: this.request(answers).text, ...(reason ? { reason } : {}) };
   }
 
   /** The process, documentation (rights statements where resources have them), copies, dates. */

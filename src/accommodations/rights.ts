@@ -1,5 +1,6 @@
 import type { FactSource } from '../content/fact-source.js';
 import type { StringKey, Strings } from '../content/strings.js';
+import { conditionPhrase } from './conditions.js';
 import {
   type AccommodationContent,
   type HelpEntry,
@@ -7,7 +8,7 @@ import {
   type RightsStatement,
   settingOf,
 } from './content.js';
-import type { DisclosureLevel, SettingId } from './model.js';
+import type { ConditionId, DisclosureLevel, SettingId } from './model.js';
 
 /** True when the statement is true for the setting and for what the person chose to share. */
 export function appliesTo(right: RightsStatement, setting: SettingId, level: DisclosureLevel): boolean {
@@ -44,8 +45,10 @@ export function rightsSummary(
   content: AccommodationContent,
   setting: SettingId,
   level: DisclosureLevel,
+  named?: ConditionId,
 ): string {
   const disclosure = levelOf(content, level);
+  const phrase = named ? conditionPhrase(strings, named) : undefined;
   const statements = rightsFor(content, setting, level).map((right) =>
     strings.text('accommodationHelp.entry', { text: sourcedText(strings, right.text, right.source) }),
   );
@@ -53,19 +56,35 @@ export function rightsSummary(
   return [
     strings.text('accommodationHelp.heading'),
     sourcedText(strings, disclosure.rights, disclosure.source),
-    [strings.text('accommodationHelp.rulesHeading'), ...statements].join('\n'),
+    [
+      strings.text('accommodationHelp.rulesHeading'),
+      // Depression named: the rules below speak of recovery, and that is said rather than assumed.
+      ...(phrase ? [strings.text('accommodationHelp.aboutRecovery', { condition: phrase })] : []),
+      ...statements,
+    ].join('\n'),
     [strings.text('accommodationHelp.whereHeading'), ...help].join('\n'),
   ].join('\n\n');
 }
 
 /**
  * The short note shown before a letter: one or two plain sentences for the setting, with their
- * source, and how to ask for the rest ("more about my rights" shows `rightsSummary`).
+ * source, and how to ask for the rest ("more about my rights" shows `rightsSummary`). `named`:
+ * the condition the person named; a diagnosis gets a plain word where the note is about recovery.
  */
-export function rightsBrief(strings: Strings, content: AccommodationContent, setting: SettingId): string {
+export function rightsBrief(
+  strings: Strings,
+  content: AccommodationContent,
+  setting: SettingId,
+  named?: ConditionId,
+): string {
   const { brief } = settingOf(content, setting);
+  const phrase = named && !brief.anyCondition ? conditionPhrase(strings, named) : undefined;
+  // A note about recovery is not said to someone who named only ADHD or depression.
+  const note = phrase
+    ? strings.text('accommodationBrief.notRecovery', { condition: phrase })
+    : sourcedText(strings, brief.text, brief.source);
   return [
-    `${strings.text('accommodationBrief.heading')} ${sourcedText(strings, brief.text, brief.source)}`,
+    `${strings.text('accommodationBrief.heading')} ${note}`,
     strings.text('accommodationBrief.more'),
   ].join('\n\n');
 }

@@ -54,9 +54,22 @@ export function cleanFreeText(strings: Strings, text: string): string {
   cleaned = cleaned.replace(within, (run, _gap: string, at: number) =>
     at === 0 || at + run.length === cleaned.length ? '' : ', ',
   );
-  for (const line of strings.variants('answers.spelledOut')) {
-    const [short, long] = line.split(' = ');
-    if (short && long) cleaned = cleaned.replace(new RegExp(`\\b${phrase(short)}\\b`, 'gi'), long);
-  }
+  cleaned = spellOut(cleaned, strings.variants('answers.spelledOut'));
   return cleaned.replace(/^[\s,;:-]+|[\s,;:-]+$/g, '') || text.trim();
+}
+
+/**
+ * `text` with each "short = long" of `lines` written out, as whole words only ("u" but not the u
+ * in "sure"; "w/" before a word too).
+ */
+export function spellOut(text: string, lines: readonly string[]): string {
+  let spelled = text;
+  for (const line of lines) {
+    const [short, long] = line.split(' = ').map((side) => side.trim());
+    if (!short || !long) continue;
+    const end = short.endsWith('/') ? '' : "(?![\\p{L}\\p{N}'\u2019])";
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}'\u2019/])${phrase(short)}${end}`, 'giu');
+    spelled = spelled.replace(pattern, long);
+  }
+  return spelled;
 }

@@ -239,7 +239,14 @@ export class AnswerReader {
    */
   mentions(recognition: WayfinderRecognition, text: string): Preferences {
     const approach = this.approachOf(text, recognition);
-    const format = oneOrAny(recognition.entities.groupFormat.map((entity) => entity.value));
+    const folded = ` ${normalizeText(text)} `;
+    // "remove the religious options" is read by the spell fixer as "remote": a format only where
+    // its words were typed, when the message asks to leave something out.
+    const removing = this.has(normalizeText(text), 'peerGroupChoices.removeWords');
+    const formats = recognition.entities.groupFormat.filter(
+      (entity) => !removing || folded.includes(` ${normalizeText(entity.text)} `),
+    );
+    const format = oneOrAny(formats.map((entity) => entity.value));
     // Only times that recur ("evenings", "Saturdays"): "I slipped last night" is no meeting time.
     const when = this.readWhen(text, recognition, true);
     const medication = this.medicationOf(text);
@@ -283,9 +290,26 @@ export class AnswerReader {
    */
   private approachOf(text: string, recognition: WayfinderRecognition): ApproachAnswer | 'any' | undefined {
     const folded = normalizeText(text);
-    if (this.has(folded, 'peerGroupChoices.notFaithWords')) return 'secular';
+    if (this.has(folded, 'peerGroupChoices.notFaithWords') || this.removesFaith(folded)) return 'secular';
+    // "secular and not 12-step" (Janet, group B): secular keeps out religion, and 12-step with it.
+    if (this.has(folded, 'peerGroupChoices.secularWords')) return 'secular';
     if (this.has(folded, 'peerGroupChoices.notTwelveStepWords')) return 'notTwelveStep';
     return oneOrAny(recognition.entities.groupApproach.map((entity) => entity.value));
+  }
+
+  /** "remove the religious options", "I do not want a religious program": faith named to leave it out. */
+  private removesFaith(folded: string): boolean {
+    const faith = this.strings.variants('peerGroupChoices.faithWords').map(normalizeText);
+    const cues = this.strings.variants('peerGroupChoices.removeWords').map(normalizeText);
+    const words = folded.split(' ');
+    return words.some((_, at) => {
+      const cue = cues.find((c) => ` ${words.slice(at).join(' ')} `.startsWith(` ${c} `));
+      if (!cue) return false;
+      // The faith word within four words after the cue ("remove all the religious ones").
+      const from = at + cue.split(' ').length;
+      const window = ` ${words.slice(from, from + 4).join(' ')} `;
+      return faith.some((word) => window.includes(` ${word} `));
+    });
   }
 
   /** The answer "change the format" or "different time" asks to change, if the text asks that. */

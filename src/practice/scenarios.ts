@@ -177,6 +177,26 @@ export function sceneNamedIn(scenarios: readonly Scenario[], text: string): Scen
   return undefined;
 }
 
+/**
+ * The scene for a request written elsewhere (a saved accommodation request): the first of
+ * `counterparts` ("Housing", "My supervisor or manager", the person's own "supervsr mike") that
+ * names one counterpart, on the situation its `request` names ("support animal dog" with a
+ * landlord). Undefined when none names a scene of the library.
+ */
+export function sceneForRequest(
+  scenarios: readonly Scenario[],
+  counterparts: readonly string[],
+  request: string,
+): SceneChoice | undefined {
+  for (const words of counterparts) {
+    const [scenario, ...others] = counterpartsIn(scenarios, words);
+    if (!scenario || others.length > 0) continue;
+    const situation = scenario.situations?.find((s) => namesOneOf(request, s.keywords));
+    return { scenario: scenario.id, ...(situation ? { situation: situation.id } : {}) };
+  }
+  return undefined;
+}
+
 /** The scene to play: the scenario with the chosen situation's setting, goal, opening and moves. */
 export function sceneOf(scenario: Scenario, situationId: string | undefined): Scenario {
   const situation = scenario.situations?.find((s) => s.id === situationId);

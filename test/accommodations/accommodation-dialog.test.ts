@@ -443,7 +443,7 @@ const flowCases: AccommodationCase[] = [
     },
   },
   {
-    name: '"Practice saying it" ends with next: practice and the saved request',
+    name: '"Practice saying it" ends with next: practice, the saved request, and what practice needs of it (who, the ask, no reason at "nothing")',
     steps: [
       ...fullPath(
         'work',
@@ -453,7 +453,17 @@ const flowCases: AccommodationCase[] = [
       ),
       [say('accommodation.nextPractice'), []],
     ],
-    check: ({ result, saved }) => assert.deepEqual(result, { next: 'practice', requestId: saved[0]?.id }),
+    check: ({ result, saved }) =>
+      assert.deepEqual(result, {
+        next: 'practice',
+        requestId: saved[0]?.id,
+        with: {
+          fromRequest: {
+            counterparts: [say('accommodationSettings.work'), say('accommodationWho.hr')],
+            request: say('accommodationIdeas.laterStartRequest'),
+          },
+        },
+      }),
   },
   {
     name: '"Talk with a peer" ends with next: handoff',

@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import { DisclosureTerms } from '../../src/accommodations/terms.js';
 import type { StringKey } from '../../src/content/strings.js';
 import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
+import { loadScenarios } from '../../src/practice/scenarios.js';
 import { testContent } from '../support/content.js';
 import { templatePattern } from '../support/dialog-case.js';
 import { exchange, testActivity } from '../support/http.js';
@@ -10,6 +11,8 @@ import { useTestApp } from '../support/test-app.js';
 import { lastCardText } from './support.js';
 
 const { strings } = testContent();
+const scenarioCounterpart = (id: string) =>
+  loadScenarios().find((scenario) => scenario.id === id)?.counterpart ?? id;
 const terms = DisclosureTerms.from(strings);
 /** Thursday 8 May 2025, 10 AM in Chicago. */
 const clock = () => new Date('2025-05-08T15:00:00Z');
@@ -57,6 +60,54 @@ const asidesTyped: Turn[] = [
   ['looks good', 'accommodation.saved'],
 ];
 
+/** Ava (group D): depression named, a saved request, then "practice saying it". */
+const avaPractices: Turn[] = [
+  ['hi um i need to ask my uni disability office for extensions on my deadlines', 'accommodation.askSetting'],
+  ['2', 'accommodation.askBarrier'],
+  [
+    'depression makes it really hard to focus and some weeks i just cant get out of bed',
+    'accommodation.askIdea',
+  ],
+  ['none of those really, i need extensions on assignment deadlines', 'accommodation.askWho'],
+  ['the disability office', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['as soon as possible', 'accommodation.askDisclosure'],
+  ['specifics i guess. depression', 'accommodation.askReview'],
+  ['save it', 'accommodation.saved'],
+  ['practice saying it', 'practice.scene'],
+  ['feedback at the end', 'practice.counterpartSays'],
+  [
+    'hi, I have depression and I wanted to ask about extensions on my assignment deadlines',
+    'practice.counterpartSays',
+  ],
+  ['stop', 'practice.stopped'],
+];
+
+/** Marcus (group A): his supervisor, a health condition and no more; he keeps recovery out. */
+const marcusPractices: Turn[] = [
+  ['need a letter for work', 'accommodation.askBarrier'],
+  ['the treatment times. IOP is thurs 8 to 11', 'accommodation.askIdea'],
+  ['a later start time on thursdays, 11:30', 'accommodation.askWho'],
+  ['mike my supervsr', 'accommodation.askFormat'],
+  ['email then', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['health condition', 'accommodation.askReview'],
+  ['k save it', 'accommodation.saved'],
+  ['practice saying it', 'practice.scene'],
+  ['feedback at the end', 'practice.counterpartSays'],
+  ['i need to start at 11:30 on thursdays. its for a health thing', 'practice.counterpartSays'],
+  ['stop', 'practice.stopped'],
+];
+
+/** The text of every reply from the first that holds `key`'s words on. */
+function repliesFrom(sent: readonly Partial<Activity>[], key: StringKey): string {
+  const at = sent.findIndex((reply) => templatePattern(strings.text(key)).test(reply.text ?? ''));
+  return sent
+    .slice(Math.max(at, 0))
+    .map((reply) => reply.text ?? '')
+    .join('\n');
+}
+
 /** Plays `turns` in conversation `id`; returns every reply. */
 async function play(url: string, id: string, turns: readonly Turn[]): Promise<Partial<Activity>[]> {
   const sent: Partial<Activity>[] = [];
@@ -103,6 +154,39 @@ describe('an accommodation request says what the person said (HTTP, typed, no co
       assert.ok(letter.includes('before finals, as soon as possible'), letter);
       assert.deepEqual(terms.beyond(letter, ['health', 'diagnosis']), [], letter);
     });
+
+  for (const welcomed of [false, true])
+    it(`Ava: depression named gets no note about recovery, and "practice saying it" plays her request and reason (${welcomed ? 'after' : 'without'} a conversationUpdate)`, async () => {
+      const id = `letters-ava-${welcomed}`;
+      if (welcomed)
+        await exchange(
+          served.url,
+          testActivity(id, { type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'user' }] }),
+        );
+      const sent = await play(served.url, id, avaPractices);
+      const all = sent.map((reply) => reply.text ?? '').join('\n');
+      assert.ok(
+        all.includes(strings.text('accommodationBrief.notRecovery', { condition: 'depression' })),
+        all,
+      );
+      assert.ok(!all.includes(strings.text('accommodationBrief.school')), all);
+      const practice = repliesFrom(sent, 'practice.intro');
+      assert.ok(practice.includes('ask about extensions on assignment deadlines'), practice);
+      assert.ok(
+        practice.includes(strings.text('practice.sceneReason', { reason: 'my depression' })),
+        practice,
+      );
+      assert.ok(!/recovery/i.test(practice), practice);
+    });
+
+  it('Marcus: "practice saying it" plays his supervisor, his later start and a health condition, never recovery', async () => {
+    const practice = repliesFrom(await play(served.url, 'letters-marcus', marcusPractices), 'practice.intro');
+    assert.ok(practice.includes('a later start time on thursdays, 11:30'), practice);
+    assert.ok(practice.includes(scenarioCounterpart('supervisor-meetings')), practice);
+    const reason = strings.text('accommodationLetter.practiceReasonGeneral');
+    assert.ok(practice.includes(strings.text('practice.sceneReason', { reason })), practice);
+    assert.ok(!/recovery|rehab/i.test(practice), practice);
+  });
 
   it('"say i\'m in recovery" typed at the disclosure question names recovery, without another question', async () => {
     const letter = lastCardText(await play(served.url, 'letters-recovery', recoveryTyped));

@@ -187,8 +187,8 @@ export const accommodationScript: Script = {
       step(say('accommodation.nextPractice'), ['practice.intro', 'practice.chooseScenario']),
       step(doctor.title, ['practice.scene', 'practice.askMode']),
       step(say('practiceChoices.atEnd'), [counterpartSays(doctor.opening)]),
-      // No reason was given: the line's optional "[You mentioned {reason}. ]" is not said.
-      step(askForTime, [counterpartSays((doctor.moves.negotiate[0] ?? '').replace(/\[[^\]]*\]/g, ''))]),
+      // The saved request comes with its reason (recovery, shared): "[You mentioned {reason}. ]" is said.
+      step(askForTime, [counterpartSays((doctor.moves.negotiate[0] ?? '').replace(/[[\]]/g, ''))]),
       step(
         'stop',
         ['practice.stopped', 'practice.nextPrompt'],

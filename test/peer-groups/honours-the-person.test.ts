@@ -260,6 +260,67 @@ describe('peer groups honour the person: a question about a group is answered, n
   });
 });
 
+describe('peer groups honour the person: secular means no religion (Janet, group B)', () => {
+  for (const text of [
+    'I would prefer one that is secular and not a 12-step program.',
+    'Change an answer, please. I would like to remove the religious options.',
+    'I asked for a secular group, and I do not want a religious program.',
+    'take out the church ones',
+  ])
+    it(`"${text}" said in passing is secular, never faith-based nor only not-12-step`, async () => {
+      assert.equal(reader.mentions(await recognized(text), text).approach, 'secular');
+    });
+
+  it('"remove the religious options" sets no format ("remove" is not "remote")', async () => {
+    const text = 'Change an answer, please. I would like to remove the religious options.';
+    assert.equal(reader.mentions(await recognized(text), text).format, undefined);
+  });
+
+  it('"I\'m not sure about the church one" leaves nothing out', async () => {
+    const text = "I'm not sure about the church one";
+    assert.notEqual(reader.mentions(await recognized(text), text).approach, 'secular');
+  });
+});
+
+/** Janet's first turns (group B), as typed: a town, secular, in person, evenings, then three place questions. */
+const janet = [
+  'Good afternoon. I am looking for a support group that meets in person, in the evening, here in Dayton, Ohio. I would prefer one that is secular and not a 12-step program.',
+  'I would say other drugs. I take buprenorphine for opioid use disorder, and I have been stable for some time now.',
+  'Thank you. However, I specifically said I would like a secular group. Also, I live in Dayton, Ohio. Is there anything actually in Dayton?',
+  'Very well. Where is the nearest SMART Recovery meeting? How would I find an evening one in Dayton specifically?',
+  'Could a peer specialist help me find a meeting in Dayton?',
+  'Change an answer, please. I would like to remove the religious options.',
+];
+
+describe('peer groups over HTTP: Janet (group B), with and without a conversationUpdate', () => {
+  const served = useTestApp();
+  for (const welcomed of [false, true])
+    it(`no faith-based group, in person kept, and "no local list" said in full once per search (${welcomed ? 'after' : 'without'} a conversationUpdate)`, async () => {
+      const id = `honour-janet-${welcomed}`;
+      if (welcomed)
+        await exchange(
+          served.url,
+          testActivity(id, { type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'user' }] }),
+        );
+      const texts: string[] = [];
+      for (const text of janet)
+        for (const reply of await exchange(served.url, testActivity(id, { text })))
+          texts.push(reply.text ?? '', JSON.stringify(reply.attachments ?? []));
+      const all = texts.join('\n');
+      assert.ok(!all.includes(entry(shipped, 'celebrate-recovery').name), all);
+      const full = texts.filter((text) => containsReply(strings, 'peerGroupResults.noLocalList', text));
+      assert.equal(full.length, 1, all);
+      assert.ok(
+        texts.some((text) => containsReply(strings, 'peerGroupResults.noLocalListAgain', text)),
+        all,
+      );
+      const last =
+        texts.filter((text) => containsReply(strings, 'peerGroups.resultsIntro', text)).at(-1) ?? '';
+      assert.ok(last.includes(say('peerGroupTerms.formatInPerson')), last);
+      assert.ok(!last.includes(say('peerGroupTerms.approachFaithBased')), last);
+    });
+});
+
 describe('peer groups over HTTP: a conversation that starts with a message, on Web Chat', () => {
   const served = useTestApp();
 

@@ -5,6 +5,7 @@ import { PracticeDialog, type PracticeOptions } from '../../dialogs/practice-dia
 import type { StringKey } from '../../src/content/strings.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import { type MoveName, type Scenario, sceneOf } from '../../src/practice/scenarios.js';
+import { skillNames } from '../../src/practice/skills.js';
 import { fillLine } from '../../src/practice/slots.js';
 import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
@@ -22,6 +23,7 @@ const lawyer = scenario('public-defender');
 const supervisor = scenario('supervisor-meetings');
 const doctor = scenario('rushed-doctor');
 const probation = scenario('probation-times');
+const prescriber = scenario('prescriber-moud');
 
 /** The scene set: its setting with the request filled in, then the coaching question. */
 function sceneSet(scene: Scenario, request: string, reason?: string): Reply[] {
@@ -197,6 +199,32 @@ const cases: ListensCase[] = [
     ],
   },
   {
+    name: 'Chris (group D): his psychiatrist and sertraline make the scene; no opioid use disorder is assumed',
+    options: {
+      text: 'hi. I want to rehearse a conversation with my psychiatrist about tapering off sertraline',
+    },
+    steps: [
+      ['hi', [intro, 'practice.askReason']],
+      ['skip', sceneSet(prescriber, 'tapering off sertraline')],
+    ],
+  },
+  {
+    name: 'Chris (group D): "no thats wrong. its sertraline..." at the coaching question asks what he wants to ask',
+    steps: [
+      ['hi', [intro, 'practice.chooseScenario']],
+      [prescriber.title, sceneSet(prescriber, 'keeping your medication')],
+      [
+        'no thats wrong. its sertraline, for depression, and i want to come OFF it',
+        [ownRequest('keeping my medication')],
+      ],
+      ['coming off sertraline slowly', ['practice.askReason']],
+      [
+        'i feel well on it now',
+        sceneSet(prescriber, 'coming off sertraline slowly', 'i feel well on it now'),
+      ],
+    ],
+  },
+  {
     name: 'Chris: a plan to change his dose alone is stepped out of, not played along',
     options: { scenario: 'rushed-doctor' },
     steps: [
@@ -271,6 +299,16 @@ describe('practice listens (people run four, typed words)', () => {
 
   for (const test of cases)
     it(test.name, () => runDialogCase(makePractice, test.steps, test.options).then(() => undefined));
+
+  it('says no recovery the person did not name: no scene setting, and no feedback example without their reason', () => {
+    for (const scene of content.scenarios)
+      assert.ok(!/opioid use disorder/i.test(scene.setting), `${scene.id}: ${scene.setting}`);
+    for (const skill of skillNames)
+      assert.ok(!/recovery/i.test(strings.text(`practiceExamples.${skill}`)), skill);
+    // A goal is the examples' ask when the person's request does not fit "I'd like ..." (Marcus).
+    for (const scene of content.scenarios)
+      assert.ok(!/recovery|opioid/i.test(scene.goal), `${scene.id}: ${scene.goal}`);
+  });
 });
 
 /**
