@@ -61,10 +61,17 @@ export function answerOptionOf(choice: string | (Choice & { destructive?: boolea
 /** Readings sure enough to pick an option that erases something. */
 const certain: ReadonlySet<Pick['how']> = new Set(['exact', 'position', 'yesNo']);
 
+/** The sentences of `text`, trimmed: split after ".", "!" or "?" and at line breaks. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+}
+
 /** The last sentence of `text` ("Will they see my name? Yes, please send it." -> "Yes, please send it."). */
 export function lastSentence(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((sentence) => sentence.trim());
-  return sentences.at(-1)?.trim() ?? text.trim();
+  return sentencesOf(text).at(-1) ?? text.trim();
 }
 
 /**
@@ -137,6 +144,7 @@ export class TypedAnswerReader {
   private readonly skip: ReadonlySet<string>;
   private readonly unsure: ReadonlySet<string>;
   private readonly frustration: readonly string[];
+  private readonly thanks: readonly string[];
 
   constructor(private readonly strings: Strings) {
     const set = (key: Parameters<Strings['variants']>[0]) => new Set(strings.variants(key).map(foldAnswer));
@@ -153,6 +161,7 @@ export class TypedAnswerReader {
     this.skip = set('answers.skipWords');
     this.unsure = set('answers.unsureWords');
     this.frustration = strings.variants('answers.frustrationWords').map(foldAnswer);
+    this.thanks = strings.variants('answers.courtesyWords').map(foldAnswer);
   }
 
   /**
@@ -200,8 +209,32 @@ export class TypedAnswerReader {
     return undefined;
   }
 
-  /** Yes or no in any usual wording ("yep", "sure", "nah", "no thanks"); undefined otherwise. */
+  /**
+   * Yes or no in any usual wording ("yep", "sure", "nah", "no thanks"); undefined otherwise. A
+   * first sentence answers for the message when the rest only thanks ("Yes, that's right. Thank
+   * you so much for your help today.", "No. But thanks anyway!"); a rest with a number or a yes
+   * or no of its own ("Yes. But make it 8am") is an answer of its own, so undefined.
+   */
   yesOrNo(text: string): boolean | undefined {
+    const whole = this.yesOrNoSaid(text);
+    if (whole !== undefined) return whole;
+    const [first = '', ...rest] = sentencesOf(text);
+    if (rest.length === 0 || !rest.every((sentence) => this.onlyThanks(sentence))) return undefined;
+    // "Yes, that's right.": the yes word that opens it is enough.
+    return this.yesOrNoSaid(first) ?? this.yesOrNoSaid(words(foldAnswer(first))[0] ?? '');
+  }
+
+  /** A sentence that thanks and answers nothing ("Thank you so much for your help today."). */
+  private onlyThanks(sentence: string): boolean {
+    const said = ` ${foldAnswer(sentence)} `;
+    return (
+      !/\d/.test(said) &&
+      this.yesOrNoSaid(sentence) === undefined &&
+      (this.onlyFiller(said.trim()) || this.thanks.some((phrase) => said.includes(` ${phrase} `)))
+    );
+  }
+
+  private yesOrNoSaid(text: string): boolean | undefined {
     const folded = foldAnswer(text);
     if (this.yes.has(folded)) return true;
     if (this.no.has(folded)) return false;

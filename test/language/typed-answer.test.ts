@@ -85,6 +85,11 @@ const table: [string, TypedQuestion, string, string | undefined][] = [
   ['the last of several lines', mode, 'hmm not sure\nat the end', 'atEnd'],
   ['an erasing option is not picked from the last sentence', list, 'I guess. Clear the list.', undefined],
   ['no answer in any sentence', consent, 'What is this? Who are they?', undefined],
+  // A yes or no in the first sentence, when the rest only thanks: at every yes/no question.
+  ['a yes, then thanks', consent, "Yes, that's right. Thank you so much for your help today.", 'share'],
+  ['a no, then thanks', consent, 'No. But thanks anyway!', 'dontShare'],
+  ['a yes, then a number of its own', consent, 'Yes. But make it 8am.', undefined],
+  ['"sí"', consent, 'sí', 'share'],
   // A yes or no, then words of that same button.
   ['"nah keep it"', erase, 'nah keep it', 'no'],
   ['"no keep it for now"', erase, 'no keep it for now', 'no'],
