@@ -30,7 +30,7 @@ import { prefilledState, recognizeInZone } from '../src/appointments/recognize.j
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
 import { saidDetails } from '../src/appointments/said-details.js';
 import { formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
-import { type CheckedAnswer, checkAnswer } from '../src/language/answer-check.js';
+import { type CheckedAnswer, checkAnswer, sideAnswer } from '../src/language/answer-check.js';
 import type {
   WayfinderRecognition,
   WayfinderRecognizer,
@@ -287,7 +287,7 @@ export class AppointmentDialog extends InterruptibleDialog {
       await step.context.sendActivity(
         `${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}`,
       );
-    if (checked.kind === 'question') await step.context.sendActivity(strings.text('answers.sideQuestion'));
+    if (checked.kind === 'question') await step.context.sendActivity(sideAnswer(strings, checked.about));
     return this.missed(step, state);
   }
 

@@ -69,11 +69,6 @@ export function sentencesOf(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The last sentence of `text` ("Will they see my name? Yes, please send it." -> "Yes, please send it."). */
-export function lastSentence(text: string): string {
-  return sentencesOf(text).at(-1) ?? text.trim();
-}
-
 /**
  * True when options labelled `labels` were shown with numbers: the question laid out as this
  * channel really shows `style` (choice-buttons.ts) came with no buttons, so as a numbered list.
@@ -173,10 +168,19 @@ export class TypedAnswerReader {
   read(text: string, question: TypedQuestion): Pick | undefined {
     const pick = this.guess(text, question);
     if (pick) return safe(pick, question);
-    const last = lastSentence(text);
-    const inLast = last === text.trim() ? undefined : this.guess(last, question);
-    // Said after other words, even the label itself is only likely: a dialog may read it first.
-    return inLast && safe({ ...inLast, how: 'sentence' }, question);
+    const sentences = sentencesOf(text);
+    if (sentences.length < 2) return undefined;
+    // People answer, then explain ("general. dont want him knowing its rehab"), or the other way;
+    // the first sentence only when no other one answers too.
+    const [first = '', ...rest] = sentences;
+    const inLast = this.guess(sentences.at(-1) ?? '', question);
+    // A yes or no said first is read by yesOrNo, with what may follow it ("Yes. But make it 8am").
+    const opening = inLast ? undefined : this.guess(first, question);
+    const inFirst = opening?.how === 'yesNo' ? undefined : opening;
+    const inRest = inFirst && rest.some((sentence) => this.guess(sentence, question));
+    const found = inLast ?? (inRest ? undefined : inFirst);
+    // Said with other words, even the label itself is only likely: a dialog may read it first.
+    return found && safe({ ...found, how: 'sentence' }, question);
   }
 
   /**
@@ -192,7 +196,7 @@ export class TypedAnswerReader {
   private guess(text: string, question: TypedQuestion): Pick | undefined {
     const folded = foldAnswer(text);
     if (!folded) return undefined;
-    const { options } = question;
+    const options = question.options.map((option) => this.withYesNoWords(option));
     const readings: [Pick['how'], () => number | undefined][] = [
       ['exact', () => this.exact(folded, options)],
       ['position', () => (question.numbered ? this.position(folded, options.length) : undefined)],
@@ -207,6 +211,17 @@ export class TypedAnswerReader {
       if (option && index !== undefined) return { index, value: option.value, how };
     }
     return undefined;
+  }
+
+  /**
+   * A button that says yes or no ("Yes" beside "Maybe") is picked by the other yes or no words
+   * ("sí, my sister", "yep"); not by those that are filler too ("fine" in "I'm fine going alone").
+   */
+  private withYesNoWords(option: AnswerOption): AnswerOption {
+    const label = foldAnswer(option.label);
+    const same = this.yes.has(label) ? this.yes : this.no.has(label) ? this.no : undefined;
+    const more = [...(same ?? [])].filter((word) => !this.filler.has(word));
+    return more.length ? { ...option, synonyms: [...(option.synonyms ?? []), ...more] } : option;
   }
 
   /**
