@@ -17,9 +17,10 @@ export type CheckedAnswer =
 
 /**
  * What a question to the bot inside a step asks: who will read what is typed ("may I ask who will
- * read my message?"), why the step asks ("why do you need that?"), or something else.
+ * read my message?"), why the step asks ("why do you need that?"), one said to be for the bot
+ * ("oye, one question for you: ..."), or something else.
  */
-export type SideQuestion = 'whoReads' | 'why' | 'other';
+export type SideQuestion = 'whoReads' | 'why' | 'forUs' | 'other';
 
 /** An earlier answer said again: the new words, and the words it replaces when they were said. */
 export interface Correction {
@@ -73,25 +74,27 @@ export function checkAnswer(
   if (none === 'frustration') return { kind: 'upset' };
   if (none || reader.yesOrNo(words) !== undefined || /^\d+$/.test(folded)) return { kind: 'empty' };
   // A plan's questions are for someone else ("can you explain my options?"): only "why do you need
-  // that?" is to the bot there.
+  // that?" and one said to be for the bot are to the bot there.
   const toUs = questionToUs(strings, words);
-  if (toUs && (toUs === 'why' || !options.takesQuestions)) return { kind: 'question', about: toUs };
+  const forUs = toUs === 'why' || toUs === 'forUs' || !options.takesQuestions;
+  if (toUs && forUs) return { kind: 'question', about: toUs };
   if (!options.takesQuestions && asksSomething(folded)) return { kind: 'question', about: 'other' };
   return { kind: 'words', words: cleanFreeText(strings, withoutLead(strings, words)) };
 }
 
 /**
  * The question to the bot `text` is, wherever it is typed: who will read it, why it is asked
- * (words are data: answers.whoReadsWords, whyWords), or a question that names the bot ("what did
+ * (words are data: answers.whoReadsWords, whyWords, forUsWords), or a question that names the bot ("what did
  * you add?"). Undefined for anything else, so "when i feel useless" stays a plan entry.
  */
 export function questionToUs(strings: Strings, text: string): SideQuestion | undefined {
   const folded = foldAnswer(text);
   const said = ` ${folded} `;
-  const says = (key: 'answers.whoReadsWords' | 'answers.whyWords') =>
+  const says = (key: 'answers.whoReadsWords' | 'answers.whyWords' | 'answers.forUsWords') =>
     strings.variants(key).some((words) => said.includes(` ${foldAnswer(words)} `));
   if (says('answers.whoReadsWords')) return 'whoReads';
   if (says('answers.whyWords')) return 'why';
+  if (says('answers.forUsWords')) return 'forUs';
   return asksSomething(folded) && /\b(you|u)\b/.test(folded) ? 'other' : undefined;
 }
 

@@ -174,9 +174,11 @@ export class TypedAnswerReader {
     // the first sentence only when no other one answers too.
     const [first = '', ...rest] = sentences;
     const inLast = this.guess(sentences.at(-1) ?? '', question);
-    // A yes or no said first is read by yesOrNo, with what may follow it ("Yes. But make it 8am").
+    // "yea. now if possible" is a yes; "Yes. But make it 8am" asks for something else; "2. mike"
+    // is a list number typed before a person's own words.
     const opening = inLast ? undefined : this.guess(first, question);
-    const inFirst = opening?.how === 'yesNo' ? undefined : opening;
+    const asksMore = opening?.how === 'yesNo' && /\d/.test(rest.join(' '));
+    const inFirst = asksMore || opening?.how === 'position' ? undefined : opening;
     const inRest = inFirst && rest.some((sentence) => this.guess(sentence, question));
     const found = inLast ?? (inRest ? undefined : inFirst);
     // Said with other words, even the label itself is only likely: a dialog may read it first.
@@ -253,8 +255,11 @@ export class TypedAnswerReader {
     const folded = foldAnswer(text);
     if (this.yes.has(folded)) return true;
     if (this.no.has(folded)) return false;
-    // "fine yes", "ok sure": yes words only.
-    if (words(folded).every((word) => this.yes.has(word))) return true;
+    // "fine yes", "ok sure", "sí perfecto, gracias": yes words only, thanks aside.
+    const said = words(folded);
+    const thanked = (word: string) => this.thanks.includes(word);
+    if (said.some((word) => this.yes.has(word)) && said.every((word) => this.yes.has(word) || thanked(word)))
+      return true;
     const [match] = recognizeBoolean(text, 'en-us');
     if (!match) return undefined;
     // "I have no car" is not a no: the yes or no must be the whole answer, give or take filler.

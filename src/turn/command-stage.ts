@@ -75,6 +75,9 @@ export function commandStage(parts: CommandParts): MessageStage {
         await context.sendActivity(crisisLinesText(strings, parts.crisisResources));
         return reprompt(dc);
       case 'deleteData':
+        // Asked while its own question is open ("you said type delete my data. will it erase that
+        // too?"): that question takes it, rather than a second one stacked on it.
+        if (asking(dc, DialogIds.deleteData)) return continueOrBegin(dc);
         await dc.beginDialog(DialogIds.deleteData);
         return;
       case 'myPlans':

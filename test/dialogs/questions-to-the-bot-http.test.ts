@@ -25,6 +25,8 @@ const cases: { name: string; turns: Turn[]; welcomed?: boolean }[] = [
     turns: [
       ...toMessage,
       ['why do you need that?', ['handoff.messageWhy', 'handoff.askMessage'], ['handoff.askContact']],
+      // Kim, Sam: a shrug about what to write gets help with it, and is never the message.
+      ['idk what to put', ['handoff.messageRetry'], ['handoff.askContact']],
       ['crisis lines', ['crisis.intro', 'handoff.askMessage'], ['handoff.askContact']],
       ["i've been struggling a lot lately and nights are the worst", ['handoff.askContact']],
       ['whats that for', ['handoff.contactWhy', 'handoff.askContact'], ['handoff.confirmMessage']],
@@ -33,6 +35,7 @@ const cases: { name: string; turns: Turn[]; welcomed?: boolean }[] = [
       // Sam at 11 pm, with the message sent: the waiting answer (no hours known; 988 now).
       ['what do i do til then', ['handoff.waitingAnswer'], ['fallback.stuck']],
       ['what now', ['handoff.waitingAnswer'], ['fallback.stuck']],
+      ['so when do they come on. tomorrow morning?', ['handoff.waitingAnswer'], ['fallback.notUnderstood']],
     ],
   },
   {
@@ -57,7 +60,13 @@ const cases: { name: string; turns: Turn[]; welcomed?: boolean }[] = [
     turns: [
       ['the first version, with nurse in it. is that gone?'],
       ['delete what i said', ['data.confirmDelete'], ['fallback.stuck']],
-      ['no keep it', ['data.keptData']],
+      // "delete my data" said again at its own question is an answer to it, not a second question.
+      [
+        'ugh. you said type delete my data. but i dont want to cancel my message to the person. will it erase that too?',
+        ['data.confirmRetry'],
+        ['data.confirmDelete'],
+      ],
+      ['no keep it', ['data.keptData'], ['data.confirmDelete', 'data.confirmRetry']],
     ],
   },
   {

@@ -103,6 +103,12 @@ describe('checkAnswer: a free-text answer read for what it is before it is kept'
     assert.deepEqual(found, { kind: 'question', about: 'why' });
     const forTheDoctor = checkAnswer(strings, 'can you explain my options?', open, { takesQuestions: true });
     assert.equal(forTheDoctor.kind, 'words');
+    // Rosa, at her plan's questions: said outright to be for the bot.
+    const rosa = 'oye, one question for you: if I arrive late, can they close my case?';
+    assert.deepEqual(checkAnswer(strings, rosa, open, { takesQuestions: true }), {
+      kind: 'question',
+      about: 'forUs',
+    });
   });
 });
 

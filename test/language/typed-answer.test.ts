@@ -101,6 +101,10 @@ const table: [string, TypedQuestion, string, string | undefined][] = [
   ['a yes, then thanks', consent, "Yes, that's right. Thank you so much for your help today.", 'share'],
   ['a no, then thanks', consent, 'No. But thanks anyway!', 'dontShare'],
   ['a yes, then a number of its own', consent, 'Yes. But make it 8am.', undefined],
+  ['a yes, then how soon', consent, 'yea. now if possible', 'share'],
+  ['a yes, then thanks in Spanish', consent, 'ok yes. gracias!', 'share'],
+  ['yes words and thanks', consent, 'sí perfecto, gracias', 'share'],
+  ['thanks alone is no yes', consent, 'thanks', undefined],
   ['"sí"', consent, 'sí', 'share'],
   // A "Yes" button beside others takes the other yes words, not those that are filler too.
   ['"sí, my sister" at a "Yes" button', someone, 'sí, my sister', 'yes'],
@@ -109,6 +113,7 @@ const table: [string, TypedQuestion, string, string | undefined][] = [
   // The answer in the first sentence, the explanation after it; not when a later one answers too.
   ['the answer, then why', share, 'general. dont want him knowing its rehab', 'general'],
   ['a later sentence answers instead', share, 'general. no wait, specifics', 'specifics'],
+  ['a list number typed before own words picks nothing', ideas, '2. mike', undefined],
   // A yes or no, then words of that same button.
   ['"nah keep it"', erase, 'nah keep it', 'no'],
   ['"no keep it for now"', erase, 'no keep it for now', 'no'],
