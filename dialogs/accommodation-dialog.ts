@@ -55,6 +55,7 @@ import {
 } from '../src/accommodations/saved-requests.js';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
+import { sideAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { deleteRequestIn, itemToDelete } from '../src/language/delete-request.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
@@ -438,7 +439,7 @@ export class AccommodationDialog extends InterruptibleDialog {
         parsed.kind === 'upset'
           ? `${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}\n\n`
           : parsed.kind === 'question'
-            ? `${strings.text('answers.sideQuestion')}\n\n`
+            ? `${sideAnswer(strings, parsed.about)}\n\n`
             : '';
       prompt.options.retryPrompt = this.questionActivity(context, {
         ...retry,

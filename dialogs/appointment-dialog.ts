@@ -30,12 +30,18 @@ import { prefilledState, recognizeInZone } from '../src/appointments/recognize.j
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
 import { saidDetails } from '../src/appointments/said-details.js';
 import { formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
-import { type CheckedAnswer, checkAnswer } from '../src/language/answer-check.js';
+import { type CheckedAnswer, checkAnswer, sideAnswer } from '../src/language/answer-check.js';
 import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
-import { foldAnswer, showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
+import {
+  foldAnswer,
+  sentencesOf,
+  showsNumbers,
+  typedAnswerReader,
+  withoutLead,
+} from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -217,7 +223,7 @@ export class AppointmentDialog extends InterruptibleDialog {
     const findDates = (part: string) => this.recognize(context.activity, part).entities.datetime;
     const leads = strings.variants('appointment.dateLeads');
     // "wait no, is the 15th. I look at the letter": a correction's first sentence is the date.
-    const [first = '', ...more] = text.split(/(?<=[.!?])\s+/);
+    const [first = '', ...more] = sentencesOf(text);
     const corrects =
       more.length > 0 && leads.some((lead) => foldAnswer(first).startsWith(`${foldAnswer(lead)} `));
     const words =
@@ -281,7 +287,7 @@ export class AppointmentDialog extends InterruptibleDialog {
       await step.context.sendActivity(
         `${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}`,
       );
-    if (checked.kind === 'question') await step.context.sendActivity(strings.text('answers.sideQuestion'));
+    if (checked.kind === 'question') await step.context.sendActivity(sideAnswer(strings, checked.about));
     return this.missed(step, state);
   }
 

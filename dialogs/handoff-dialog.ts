@@ -13,7 +13,7 @@ import {
 import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { HandoffService } from '../src/handoff/handoff-service.js';
-import { nicknameIn } from '../src/language/answer-check.js';
+import { nicknameIn, questionToUs, sideAnswer } from '../src/language/answer-check.js';
 import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
@@ -87,6 +87,11 @@ const asks: Record<MessageField, StringKey> = {
 const retries: Record<Exclude<MessageField, 'alias'>, StringKey> = {
   message: 'handoff.messageRetry',
   contact: 'handoff.contactRetry',
+};
+/** What each question is for, said when asked "why do you need that?". */
+const purposes: Record<Exclude<MessageField, 'alias'>, StringKey> = {
+  message: 'handoff.messageWhy',
+  contact: 'handoff.contactWhy',
 };
 
 /** What the request steps collect (the SDK types step.values as a bare object). */
@@ -317,7 +322,7 @@ export class HandoffDialog extends InterruptibleDialog {
             ? this.deps.strings.text('handoff.askMessageAgain', { message: previous })
             : this.deps.strings.text(asks[field]),
         retryPrompt: this.deps.strings.text(retry),
-        validations: { retry },
+        validations: { retry, purpose: purposes[field] },
       });
     }
     const { strings } = this.deps;
@@ -528,13 +533,29 @@ export class HandoffDialog extends InterruptibleDialog {
     return !notName && !asks && validAlias(text);
   }
 
-  /** A message or a way to reach them: their own words, not a filler ("ok", "idk"); "back" passes. */
+  /**
+   * A message or a way to reach them: their own words, not a filler ("ok", "idk"), nor a question
+   * about the step ("why do you need that?"), which is answered before the question again; "back"
+   * passes. Other questions stay words for the specialist ("can you help me find a job?").
+   */
   private validText(prompt: PromptValidatorContext<string>): boolean {
+    const { strings } = this.deps;
     const text = prompt.recognized.value ?? '';
-    const reader = typedAnswerReader(this.deps.strings);
+    const reader = typedAnswerReader(strings);
     if (reader.stepWord(text) === 'back') return true;
-    const { retry } = (prompt.options.validations ?? {}) as { retry?: StringKey };
-    if (retry) prompt.options.retryPrompt = this.deps.strings.text(retry, {}, prompt.attemptCount - 1);
+    const { retry, purpose } = (prompt.options.validations ?? {}) as {
+      retry?: StringKey;
+      purpose?: StringKey;
+    };
+    if (retry) prompt.options.retryPrompt = strings.text(retry, {}, prompt.attemptCount - 1);
+    const about = questionToUs(strings, text);
+    if (about && about !== 'other') {
+      const asked = prompt.options.prompt;
+      const question = typeof asked === 'string' ? asked : (asked?.text ?? '');
+      const answer = sideAnswer(strings, about, purpose && strings.text(purpose));
+      prompt.options.retryPrompt = `${answer}\n\n${question}`;
+      return false;
+    }
     return !reader.saysNothing(text);
   }
 

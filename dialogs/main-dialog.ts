@@ -432,8 +432,11 @@ export class MainDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const misses = prompt.attemptCount;
     // The retry prompt carries the menu's buttons, so the wording is set on it for this miss.
-    prompt.options.retryPrompt =
-      misses % 2 === 0
+    // "back" at the menu (Pat, after saving a letter) is said to have nowhere to go, not missed.
+    const back = typedAnswerReader(strings).stepWord(prompt.context.activity.text ?? '') === 'back';
+    prompt.options.retryPrompt = back
+      ? strings.text('menu.nothingBack')
+      : misses % 2 === 0
         ? strings.text('fallback.stuck')
         : strings.text('fallback.notUnderstood', {}, Math.floor(misses / 2));
     return false;

@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { planTextActivities } from '../src/appointments/plan-card.js';
 import type { StringKey } from '../src/content/strings.js';
+import { sideAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { cleanFreeText } from '../src/language/free-text.js';
 import { normalizeText } from '../src/language/normalize.js';
@@ -279,6 +280,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
         if (!state.simpler) return step.replaceDialog(STEP, { ...state, simpler: true } satisfies StepState);
         // Asked once more in other words; a second non-answer leaves the part for later, not a loop.
         return state.editing ? this.doneEditing(step, state, 'safetyPlan.kept') : this.skip(step, state);
+      case 'question':
+        await step.context.sendActivity(sideAnswer(strings, answer.about));
+        return step.replaceDialog(STEP, state);
       default:
         return this.add(step, { ...state, simpler: false, answered: 0 }, typed);
     }
@@ -376,6 +380,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
         // Asked once more in other words; a second non-answer moves on rather than loop.
         if (state.simpler) return this.afterPart(step, state);
         return step.replaceDialog(MORE, { ...state, simpler: true } satisfies StepState);
+      case 'question':
+        await step.context.sendActivity(sideAnswer(strings, answer.about));
+        return step.replaceDialog(MORE, state);
       default:
         return this.add(step, state, typed);
     }

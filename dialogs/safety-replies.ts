@@ -5,6 +5,7 @@ import type { CrisisResource } from '../src/content/crisis-resources.js';
 import type { SectionKey, Strings } from '../src/content/strings.js';
 import { isExplainedFarewell } from '../src/language/farewell.js';
 import { normalizeText } from '../src/language/normalize.js';
+import { sentencesOf } from '../src/language/typed-answer.js';
 
 /** The language of a safety reply: Spanish when the person wrote in Spanish. */
 export type SafetyLanguage = 'en' | 'es';
@@ -25,7 +26,7 @@ function wordsOf(text: string): string {
  * doubt about the answer: its question mark is dropped. The first sentence keeps its own ("no?").
  */
 function withoutLaterQuestionsToUs(text: string): string {
-  const [first = '', ...rest] = text.split(/(?<=[.!?])\s+/);
+  const [first = '', ...rest] = sentencesOf(text);
   const toUs = (sentence: string) => /\?\s*$/.test(sentence) && /\b(you|u)\b/i.test(sentence);
   return [
     first,
@@ -182,21 +183,17 @@ export class SafetyReplies {
    * "?"): only then do the overdose steps give way to what comes next.
    */
   isHelpCame(text: string): boolean {
-    const words = wordsOf(text);
-    const came = this.phrases('safety.helpCameWords').some((phrase) => words.includes(phrase));
-    return came && !this.phrases('safety.stillDangerWords').some((doubt) => words.includes(doubt));
+    return this.mentions('safety.helpCameWords', text) && !this.mentions('safety.stillDangerWords', text);
   }
 
   /** "should i call?", "didnt call yet": after the overdose steps, the answer is yes, first. */
   isCallQuestion(text: string): boolean {
-    const words = wordsOf(text);
-    return this.phrases('safety.callQuestionWords').some((phrase) => words.includes(phrase));
+    return this.mentions('safety.callQuestionWords', text);
   }
 
   /** "will he od again when it wears off?": the answer is the fact the steps end with. */
   isWearOffQuestion(text: string): boolean {
-    const words = wordsOf(text);
-    return this.phrases('safety.wearOffWords').some((phrase) => words.includes(phrase));
+    return this.mentions('safety.wearOffWords', text);
   }
 
   /** Help has come: stay with them or go with the medics, then a person and the safety plan. */
@@ -210,6 +207,12 @@ export class SafetyReplies {
   }
 
   /** A list of words in both languages, folded as answers are. */
+  /** True when `text` says one of the phrases of `key`, in either language. */
+  private mentions(key: SafetyKey, text: string): boolean {
+    const words = wordsOf(text);
+    return this.phrases(key).some((phrase) => words.includes(phrase));
+  }
+
   private phrases(key: SafetyKey): string[] {
     return [...this.english.variants(key), ...this.spanish.variants(key)].map(wordsOf);
   }

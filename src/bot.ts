@@ -1,6 +1,7 @@
 import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { TeamsActivityHandler } from 'botbuilder';
 import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { CrisisResource } from './content/crisis-resources.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
 import type { AdviceRequestDetector } from './language/advice-requests.js';
@@ -54,6 +55,8 @@ export interface WayfinderBotDeps {
   handoff: HandoffTurns;
   /** The bot in a group chat or team channel, where nothing personal is asked, shown or kept. */
   group: GroupTurns;
+  /** The verified crisis lines, for "crisis lines" typed at any question. */
+  crisisResources: readonly CrisisResource[];
   /** Spots requests for medical, dosing or legal advice, which are declined kindly. */
   advice: AdviceRequestDetector;
   /** Answers questions about a flow's own words ("what's an interactive process?"). */
@@ -111,7 +114,13 @@ export class WayfinderBot extends TeamsActivityHandler {
       safetyReplyStage({ strings, commands, recognizer, advice, disclosure: this.disclosure }),
       limitsStage(strings),
       recognitionStage(recognizer, advice),
-      commandStage({ strings, commands, personalData: deps.personalData, retentionDays: deps.retentionDays }),
+      commandStage({
+        strings,
+        commands,
+        personalData: deps.personalData,
+        retentionDays: deps.retentionDays,
+        crisisResources: deps.crisisResources,
+      }),
       adviceStage(strings, deps.flowQuestions),
       dialogStage,
     ]);

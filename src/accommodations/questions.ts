@@ -1,6 +1,6 @@
 import type { Choice } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
-import { checkAnswer, correctionIn } from '../language/answer-check.js';
+import { checkAnswer, correctionIn, type SideQuestion } from '../language/answer-check.js';
 import { escapeText } from '../language/free-text.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
@@ -31,7 +31,7 @@ export type Parsed =
   | { kind: 'skip' }
   | { kind: 'tooLong' }
   | { kind: 'upset' }
-  | { kind: 'question' }
+  | { kind: 'question'; about: SideQuestion }
   | { kind: 'correction'; words: string }
   | { kind: 'miss' };
 
@@ -371,7 +371,7 @@ export class AccommodationQuestions {
         return { kind: 'miss' };
       case 'upset':
       case 'question':
-        return { kind: checked.kind };
+        return checked;
       case 'correction':
         return { kind: 'correction', words: checked.words };
     }
@@ -418,7 +418,7 @@ export class AccommodationQuestions {
     if (named === 'private') return answer({ disclosure: 'general' });
     if (named) return answer({ condition: named });
     const checked = checkAnswer(this.strings, text, { options });
-    if (checked.kind === 'upset' || checked.kind === 'question') return { kind: checked.kind };
+    if (checked.kind === 'upset' || checked.kind === 'question') return checked;
     return checked.kind === 'words' ? answer({ condition: 'health' }) : { kind: 'miss' };
   }
 

@@ -147,7 +147,8 @@ export class AfterAnswers {
     const { draft, pendingTime } = state;
     if (!pendingTime || !draft.when) return { kind: 'goto', state: { step: 'next', misses: 0 } };
     const { kind } = pendingTime;
-    const yesFirst = this.yesThenThanks(input.text);
+    // "Yes, that's right. Thank you so much for your help today.": a yes, its "today" no new time.
+    const yesFirst = this.yesNo(input) === true;
     const reading = yesFirst
       ? { kind: 'none' as const }
       : this.reading(kind, draft, input, new Date(pendingTime.at));
@@ -232,22 +233,6 @@ export class AfterAnswers {
   }
 
   /** Yes or no, typed in any usual way ("yep", "nope", "sure"), read the shared way, or undefined. */
-  /**
-   * "Yes, that's right. Thank you so much for your help today.": a yes, then words with no time in
-   * them ("today" there is no new date). A later sentence with a time ("Yes. But make it 8am") is
-   * read as the time.
-   */
-  private yesThenThanks(text: string): boolean {
-    const [first = '', ...rest] = text.trim().split(/(?<=[.!?])\s+/);
-    const reader = typedAnswerReader(this.strings);
-    // "Yes, that's right.": the yes word that opens it is enough.
-    const yes = reader.yesOrNo(first) === true || reader.yesOrNo(first.split(/[\s,]+/)[0] ?? '') === true;
-    if (rest.length === 0 || !yes) return false;
-    return !/\d|\b(morning|afternoon|evening|night|noon|midnight|am|pm|before|after|earlier|later|instead)\b/i.test(
-      rest.join(' '),
-    );
-  }
-
   private yesNo(input: AnswerInput): boolean | undefined {
     return typedAnswerReader(this.strings).yesOrNo(input.text);
   }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseSubmit } from '../cards/submit.js';
 import type { StringKey, Strings, StringVars } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
-import { foldAnswer } from '../language/typed-answer.js';
+import { foldAnswer, sentencesOf } from '../language/typed-answer.js';
 import { privateChatInvite, referenceWithTenant, userIdsOf } from '../teams/scope.js';
 import { requestLines, specialistCard } from './cards.js';
 import { type HandoffService, minutesSince } from './handoff-service.js';
@@ -274,11 +274,14 @@ export class HandoffTurns {
     }
   }
 
-  /** A question about the wait ("is anyone there?") or a goodbye ("goodnight"), as the whole message. */
+  /**
+   * A question about the wait ("is anyone there?") or a goodbye ("goodnight"), as the whole message
+   * or one of its sentences ("so when do they come on. tomorrow morning?").
+   */
   private waitingWord(text: string): 'ask' | 'bye' | undefined {
-    const said = foldAnswer(text);
+    const said = new Set([text, ...sentencesOf(text)].map(foldAnswer));
     const has = (key: 'handoff.waitingQuestionWords' | 'handoff.waitingByeWords') =>
-      this.strings.variants(key).some((words) => foldAnswer(words) === said);
+      this.strings.variants(key).some((words) => said.has(foldAnswer(words)));
     return has('handoff.waitingByeWords') ? 'bye' : has('handoff.waitingQuestionWords') ? 'ask' : undefined;
   }
 

@@ -230,6 +230,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     strings,
     commands: dialogDeps.commands,
     recognizer,
+    crisisResources: content.crisisResources,
     safety,
     advice: AdviceRequestDetector.load(),
     flowQuestions: FlowQuestions.load(strings),

@@ -11,9 +11,16 @@ export type CheckedAnswer =
   | { kind: 'pick'; pick: Pick }
   | { kind: 'empty' }
   | { kind: 'upset' }
-  | { kind: 'question' }
+  | { kind: 'question'; about: SideQuestion }
   | ({ kind: 'correction' } & Correction)
   | { kind: 'words'; words: string };
+
+/**
+ * What a question to the bot inside a step asks: who will read what is typed ("may I ask who will
+ * read my message?"), why the step asks ("why do you need that?"), one said to be for the bot
+ * ("oye, one question for you: ..."), or something else.
+ */
+export type SideQuestion = 'whoReads' | 'why' | 'forUs' | 'other';
 
 /** An earlier answer said again: the new words, and the words it replaces when they were said. */
 export interface Correction {
@@ -66,8 +73,42 @@ export function checkAnswer(
   const none = reader.nonAnswer(folded);
   if (none === 'frustration') return { kind: 'upset' };
   if (none || reader.yesOrNo(words) !== undefined || /^\d+$/.test(folded)) return { kind: 'empty' };
-  if (!options.takesQuestions && asksSomething(folded)) return { kind: 'question' };
+  // A plan's questions are for someone else ("can you explain my options?"): only "why do you need
+  // that?" and one said to be for the bot are to the bot there.
+  const toUs = questionToUs(strings, words);
+  const forUs = toUs === 'why' || toUs === 'forUs' || !options.takesQuestions;
+  if (toUs && forUs) return { kind: 'question', about: toUs };
+  if (!options.takesQuestions && asksSomething(folded)) return { kind: 'question', about: 'other' };
   return { kind: 'words', words: cleanFreeText(strings, withoutLead(strings, words)) };
+}
+
+/**
+ * The question to the bot `text` is, wherever it is typed: who will read it, why it is asked
+ * (words are data: answers.whoReadsWords, whyWords, forUsWords), or a question that names the bot ("what did
+ * you add?"). Undefined for anything else, so "when i feel useless" stays a plan entry.
+ */
+export function questionToUs(strings: Strings, text: string): SideQuestion | undefined {
+  const folded = foldAnswer(text);
+  const said = ` ${folded} `;
+  const says = (key: 'answers.whoReadsWords' | 'answers.whyWords' | 'answers.forUsWords') =>
+    strings.variants(key).some((words) => said.includes(` ${foldAnswer(words)} `));
+  if (says('answers.whoReadsWords')) return 'whoReads';
+  if (says('answers.whyWords')) return 'why';
+  if (says('answers.forUsWords')) return 'forUs';
+  return asksSomething(folded) && /\b(you|u)\b/.test(folded) ? 'other' : undefined;
+}
+
+/**
+ * The answer to a question to the bot inside a step, before the step's question again: who reads
+ * (the privacy text's own line), what the step is for (`purpose`, else in general), or that it is
+ * not kept.
+ */
+export function sideAnswer(strings: Strings, about: SideQuestion, purpose?: string): string {
+  if (about === 'whoReads')
+    return `${strings.text('privacy.whoSees')} ${strings.text('answers.sideNotKept')}`;
+  if (about === 'why')
+    return `${purpose ?? strings.text('answers.sideWhy')} ${strings.text('answers.sideNotKept')}`;
+  return strings.text('answers.sideQuestion');
 }
 
 /** "its my supervisor mike" is "my supervisor mike": the lead words of an answer are not its content. */

@@ -12,6 +12,7 @@ export const globalCommands = [
   'aboutBot',
   'myPlans',
   'mySafetyPlan',
+  'crisisLines',
 ] as const;
 export type GlobalCommand = (typeof globalCommands)[number];
 

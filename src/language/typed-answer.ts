@@ -61,10 +61,12 @@ export function answerOptionOf(choice: string | (Choice & { destructive?: boolea
 /** Readings sure enough to pick an option that erases something. */
 const certain: ReadonlySet<Pick['how']> = new Set(['exact', 'position', 'yesNo']);
 
-/** The last sentence of `text` ("Will they see my name? Yes, please send it." -> "Yes, please send it."). */
-export function lastSentence(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((sentence) => sentence.trim());
-  return sentences.at(-1)?.trim() ?? text.trim();
+/** The sentences of `text`, trimmed: split after ".", "!" or "?" and at line breaks. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -137,6 +139,7 @@ export class TypedAnswerReader {
   private readonly skip: ReadonlySet<string>;
   private readonly unsure: ReadonlySet<string>;
   private readonly frustration: readonly string[];
+  private readonly thanks: readonly string[];
 
   constructor(private readonly strings: Strings) {
     const set = (key: Parameters<Strings['variants']>[0]) => new Set(strings.variants(key).map(foldAnswer));
@@ -153,6 +156,7 @@ export class TypedAnswerReader {
     this.skip = set('answers.skipWords');
     this.unsure = set('answers.unsureWords');
     this.frustration = strings.variants('answers.frustrationWords').map(foldAnswer);
+    this.thanks = strings.variants('answers.courtesyWords').map(foldAnswer);
   }
 
   /**
@@ -164,10 +168,21 @@ export class TypedAnswerReader {
   read(text: string, question: TypedQuestion): Pick | undefined {
     const pick = this.guess(text, question);
     if (pick) return safe(pick, question);
-    const last = lastSentence(text);
-    const inLast = last === text.trim() ? undefined : this.guess(last, question);
-    // Said after other words, even the label itself is only likely: a dialog may read it first.
-    return inLast && safe({ ...inLast, how: 'sentence' }, question);
+    const sentences = sentencesOf(text);
+    if (sentences.length < 2) return undefined;
+    // People answer, then explain ("general. dont want him knowing its rehab"), or the other way;
+    // the first sentence only when no other one answers too.
+    const [first = '', ...rest] = sentences;
+    const inLast = this.guess(sentences.at(-1) ?? '', question);
+    // "yea. now if possible" is a yes; "Yes. But make it 8am" asks for something else; "2. mike"
+    // is a list number typed before a person's own words.
+    const opening = inLast ? undefined : this.guess(first, question);
+    const asksMore = opening?.how === 'yesNo' && /\d/.test(rest.join(' '));
+    const inFirst = asksMore || opening?.how === 'position' ? undefined : opening;
+    const inRest = inFirst && rest.some((sentence) => this.guess(sentence, question));
+    const found = inLast ?? (inRest ? undefined : inFirst);
+    // Said with other words, even the label itself is only likely: a dialog may read it first.
+    return found && safe({ ...found, how: 'sentence' }, question);
   }
 
   /**
@@ -183,7 +198,7 @@ export class TypedAnswerReader {
   private guess(text: string, question: TypedQuestion): Pick | undefined {
     const folded = foldAnswer(text);
     if (!folded) return undefined;
-    const { options } = question;
+    const options = question.options.map((option) => this.withYesNoWords(option));
     const readings: [Pick['how'], () => number | undefined][] = [
       ['exact', () => this.exact(folded, options)],
       ['position', () => (question.numbered ? this.position(folded, options.length) : undefined)],
@@ -200,13 +215,51 @@ export class TypedAnswerReader {
     return undefined;
   }
 
-  /** Yes or no in any usual wording ("yep", "sure", "nah", "no thanks"); undefined otherwise. */
+  /**
+   * A button that says yes or no ("Yes" beside "Maybe") is picked by the other yes or no words
+   * ("sí, my sister", "yep"); not by those that are filler too ("fine" in "I'm fine going alone").
+   */
+  private withYesNoWords(option: AnswerOption): AnswerOption {
+    const label = foldAnswer(option.label);
+    const same = this.yes.has(label) ? this.yes : this.no.has(label) ? this.no : undefined;
+    const more = [...(same ?? [])].filter((word) => !this.filler.has(word));
+    return more.length ? { ...option, synonyms: [...(option.synonyms ?? []), ...more] } : option;
+  }
+
+  /**
+   * Yes or no in any usual wording ("yep", "sure", "nah", "no thanks"); undefined otherwise. A
+   * first sentence answers for the message when the rest only thanks ("Yes, that's right. Thank
+   * you so much for your help today.", "No. But thanks anyway!"); a rest with a number or a yes
+   * or no of its own ("Yes. But make it 8am") is an answer of its own, so undefined.
+   */
   yesOrNo(text: string): boolean | undefined {
+    const whole = this.yesOrNoSaid(text);
+    if (whole !== undefined) return whole;
+    const [first = '', ...rest] = sentencesOf(text);
+    if (rest.length === 0 || !rest.every((sentence) => this.onlyThanks(sentence))) return undefined;
+    // "Yes, that's right.": the yes word that opens it is enough.
+    return this.yesOrNoSaid(first) ?? this.yesOrNoSaid(words(foldAnswer(first))[0] ?? '');
+  }
+
+  /** A sentence that thanks and answers nothing ("Thank you so much for your help today."). */
+  private onlyThanks(sentence: string): boolean {
+    const said = ` ${foldAnswer(sentence)} `;
+    return (
+      !/\d/.test(said) &&
+      this.yesOrNoSaid(sentence) === undefined &&
+      (this.onlyFiller(said.trim()) || this.thanks.some((phrase) => said.includes(` ${phrase} `)))
+    );
+  }
+
+  private yesOrNoSaid(text: string): boolean | undefined {
     const folded = foldAnswer(text);
     if (this.yes.has(folded)) return true;
     if (this.no.has(folded)) return false;
-    // "fine yes", "ok sure": yes words only.
-    if (words(folded).every((word) => this.yes.has(word))) return true;
+    // "fine yes", "ok sure", "sí perfecto, gracias": yes words only, thanks aside.
+    const said = words(folded);
+    const thanked = (word: string) => this.thanks.includes(word);
+    if (said.some((word) => this.yes.has(word)) && said.every((word) => this.yes.has(word) || thanked(word)))
+      return true;
     const [match] = recognizeBoolean(text, 'en-us');
     if (!match) return undefined;
     // "I have no car" is not a no: the yes or no must be the whole answer, give or take filler.

@@ -1,4 +1,5 @@
 import type { StringKey, Strings } from '../content/strings.js';
+import { questionToUs, type SideQuestion } from '../language/answer-check.js';
 import { normalizeText } from '../language/normalize.js';
 import { foldAnswer, type TypedAnswerReader, typedAnswerReader } from '../language/typed-answer.js';
 import { type PlanStep, planSteps } from './plan.js';
@@ -20,6 +21,8 @@ export type PartAnswer =
   | { kind: 'back'; to?: PlanStep | 'skipped' }
   /** No answer to keep ("ok", "what", "?"), or frustration ("ugh"). */
   | { kind: 'none'; frustrated: boolean }
+  /** A question to the bot ("what did you add?", "why do you need that?"): answered, not kept. */
+  | { kind: 'question'; about: SideQuestion }
   | { kind: 'words' };
 
 /**
@@ -36,7 +39,7 @@ export class PlanWords {
   private readonly said: Record<'skip' | 'back' | 'next' | 'keep', ReadonlySet<string>>;
   private readonly reader: TypedAnswerReader;
 
-  constructor(strings: Strings) {
+  constructor(private readonly strings: Strings) {
     const set = (key: StringKey, label?: StringKey) =>
       new Set([...strings.variants(key), ...(label ? [strings.text(label)] : [])].map(normalizeText));
     this.said = {
@@ -84,7 +87,9 @@ export class PlanWords {
     }
     if (at === 'part' && (skips || no)) return { kind: 'skip' };
     const none = this.reader.nonAnswer(typed);
-    return none ? { kind: 'none', frustrated: none === 'frustration' } : { kind: 'words' };
+    if (none) return { kind: 'none', frustrated: none === 'frustration' };
+    const about = questionToUs(this.strings, typed);
+    return about ? { kind: 'question', about } : { kind: 'words' };
   }
 
   /**

@@ -2,6 +2,8 @@ import { DialogIds } from '../../dialogs/dialog-ids.js';
 import { MY_PLANS_DIALOG_ID } from '../../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, deletesSavedItem } from '../../dialogs/open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID } from '../../dialogs/safety-plan-dialog.js';
+import { crisisLinesText } from '../content/crisis-lines.js';
+import type { CrisisResource } from '../content/crisis-resources.js';
 import type { Strings } from '../content/strings.js';
 import type { CommandRecognizer, GlobalCommand } from '../language/commands.js';
 import { deleteRequestIn, pointsAtAnItem } from '../language/delete-request.js';
@@ -29,10 +31,11 @@ export interface CommandParts {
   commands: Pick<CommandRecognizer, 'recognize'>;
   personalData: Pick<PersonalData, 'collect'>;
   retentionDays: number;
+  crisisResources: readonly CrisisResource[];
 }
 
 /**
- * Show my data, privacy, about the bot, delete my data, my plans, my safety plan: answered above
+ * Show my data, privacy, about the bot, crisis lines, delete my data, my plans, my safety plan: answered above
  * all dialogs, typed or recognized; then the open question again.
  */
 export function commandStage(parts: CommandParts): MessageStage {
@@ -54,7 +57,10 @@ export function commandStage(parts: CommandParts): MessageStage {
     const deleting = deleteRequestIn(strings, text);
     const item = deleting !== undefined && pointsAtAnItem(strings, deleting);
     const fromIntent = answer || turn.advice || item ? undefined : rootCommandFrom(recognition);
-    switch (turn.carriedCommand ?? parts.commands.recognize(text) ?? fromIntent) {
+    const typed = parts.commands.recognize(text);
+    // "Crisis lines" is also a button of the handoff offer: a button of the open question is its own.
+    const command = typed === 'crisisLines' && answer ? undefined : typed;
+    switch (turn.carriedCommand ?? command ?? fromIntent) {
       case 'showData':
         await context.sendActivity(dataReportActivity(strings, await parts.personalData.collect(context)));
         return reprompt(dc);
@@ -64,7 +70,14 @@ export function commandStage(parts: CommandParts): MessageStage {
       case 'aboutBot':
         await context.sendActivity(aboutBotText(strings));
         return reprompt(dc);
+      case 'crisisLines':
+        // Typed at any question ("i need the hotline"), not only picked from the menu.
+        await context.sendActivity(crisisLinesText(strings, parts.crisisResources));
+        return reprompt(dc);
       case 'deleteData':
+        // Asked while its own question is open ("you said type delete my data. will it erase that
+        // too?"): that question takes it, rather than a second one stacked on it.
+        if (asking(dc, DialogIds.deleteData)) return continueOrBegin(dc);
         await dc.beginDialog(DialogIds.deleteData);
         return;
       case 'myPlans':

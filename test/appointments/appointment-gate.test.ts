@@ -66,6 +66,7 @@ function botWithAppointments(): TestAdapter {
     strings,
     commands,
     recognizer,
+    crisisResources,
     safety: loadSafetyClassifier(),
     advice: AdviceRequestDetector.load(),
     flowQuestions: FlowQuestions.load(strings),

@@ -106,6 +106,12 @@ const openings: readonly Opening[] = [
   },
   { covers: 'myPlans', what: 'my plans', says: 'my plans', answers: ['plans.none'] },
   {
+    covers: 'crisisLines',
+    what: 'crisis lines',
+    says: 'i need the hotline',
+    answers: ['crisis.intro', 'menu.prompt'],
+  },
+  {
     covers: 'mySafetyPlan',
     what: 'my safety plan',
     says: 'my safety plan',

@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
-import { type CheckedAnswer, checkAnswer, nicknameIn } from '../../src/language/answer-check.js';
+import {
+  type CheckedAnswer,
+  checkAnswer,
+  nicknameIn,
+  questionToUs,
+  type SideQuestion,
+  sideAnswer,
+} from '../../src/language/answer-check.js';
 import { type AnswerOption, type TypedQuestion, typedAnswerReader } from '../../src/language/typed-answer.js';
 import { testContent } from '../support/content.js';
 
@@ -89,6 +96,44 @@ describe('checkAnswer: a free-text answer read for what it is before it is kept'
   it('a question is content where the question collects questions', () => {
     const found = checkAnswer(strings, 'what are the side effects?', open, { takesQuestions: true });
     assert.equal(found.kind, 'words');
+  });
+
+  it('"why do you need that?" is to the bot even where the question collects questions', () => {
+    const found = checkAnswer(strings, 'why do you need that?', open, { takesQuestions: true });
+    assert.deepEqual(found, { kind: 'question', about: 'why' });
+    const forTheDoctor = checkAnswer(strings, 'can you explain my options?', open, { takesQuestions: true });
+    assert.equal(forTheDoctor.kind, 'words');
+    // Rosa, at her plan's questions: said outright to be for the bot.
+    const rosa = 'oye, one question for you: if I arrive late, can they close my case?';
+    assert.deepEqual(checkAnswer(strings, rosa, open, { takesQuestions: true }), {
+      kind: 'question',
+      about: 'forUs',
+    });
+  });
+});
+
+describe('questionToUs: a question to the bot inside a step, answered and never kept', () => {
+  const asked: [string, SideQuestion | undefined][] = [
+    ['may I ask who will read my message?', 'whoReads'],
+    ['can my manager see it', 'whoReads'],
+    ['why do you need that?', 'why'],
+    ['whats this for', 'why'],
+    ['what did you add', 'other'],
+    // Words for the plan or the specialist, not questions to the bot.
+    ['when i feel useless', undefined],
+    ['what if i relapse', undefined],
+    ['I stop eating', undefined],
+  ];
+  for (const [typed, about] of asked) {
+    it(`${JSON.stringify(typed)} -> ${about ?? 'not to the bot'}`, () => {
+      assert.equal(questionToUs(strings, typed), about);
+    });
+  }
+
+  it('who reads is answered with the privacy line, why with what the step is for', () => {
+    assert.ok(sideAnswer(strings, 'whoReads').startsWith(strings.text('privacy.whoSees')));
+    assert.ok(sideAnswer(strings, 'why', 'So they know.').startsWith('So they know.'));
+    assert.ok(sideAnswer(strings, 'why').startsWith(strings.text('answers.sideWhy')));
   });
 });
 

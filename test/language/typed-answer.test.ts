@@ -52,6 +52,18 @@ const erase: TypedQuestion = {
   yesNo: true,
 };
 
+/** A question with a "Yes" button that is not a two-way question. */
+const someone: TypedQuestion = {
+  options: [option('yes', 'Yes'), option('no', "No, I'll go alone"), option('maybe', 'Maybe')],
+};
+const share: TypedQuestion = {
+  options: [
+    option('nothing', 'Nothing specific'),
+    option('general', 'A general health condition'),
+    option('specifics', 'Specifics'),
+  ],
+};
+
 /** [question, what the person typed, the option value meant (undefined: none)] */
 const table: [string, TypedQuestion, string, string | undefined][] = [
   ['label', consent, 'Share it', 'share'],
@@ -85,6 +97,23 @@ const table: [string, TypedQuestion, string, string | undefined][] = [
   ['the last of several lines', mode, 'hmm not sure\nat the end', 'atEnd'],
   ['an erasing option is not picked from the last sentence', list, 'I guess. Clear the list.', undefined],
   ['no answer in any sentence', consent, 'What is this? Who are they?', undefined],
+  // A yes or no in the first sentence, when the rest only thanks: at every yes/no question.
+  ['a yes, then thanks', consent, "Yes, that's right. Thank you so much for your help today.", 'share'],
+  ['a no, then thanks', consent, 'No. But thanks anyway!', 'dontShare'],
+  ['a yes, then a number of its own', consent, 'Yes. But make it 8am.', undefined],
+  ['a yes, then how soon', consent, 'yea. now if possible', 'share'],
+  ['a yes, then thanks in Spanish', consent, 'ok yes. gracias!', 'share'],
+  ['yes words and thanks', consent, 'sí perfecto, gracias', 'share'],
+  ['thanks alone is no yes', consent, 'thanks', undefined],
+  ['"sí"', consent, 'sí', 'share'],
+  // A "Yes" button beside others takes the other yes words, not those that are filler too.
+  ['"sí, my sister" at a "Yes" button', someone, 'sí, my sister', 'yes'],
+  ['"yep" at a "Yes" button', someone, 'yep', 'yes'],
+  ['"fine" inside a sentence is no yes', someone, "I'm fine going alone", undefined],
+  // The answer in the first sentence, the explanation after it; not when a later one answers too.
+  ['the answer, then why', share, 'general. dont want him knowing its rehab', 'general'],
+  ['a later sentence answers instead', share, 'general. no wait, specifics', 'specifics'],
+  ['a list number typed before own words picks nothing', ideas, '2. mike', undefined],
   // A yes or no, then words of that same button.
   ['"nah keep it"', erase, 'nah keep it', 'no'],
   ['"no keep it for now"', erase, 'no keep it for now', 'no'],

@@ -364,7 +364,7 @@ export const promptPaths: readonly PromptPath[] = [
   {
     prompt: 'mainRouteChoice',
     asks: 'routing.twoOptions',
-    steps: ['hi', 'i need help with my job and a group'],
+    steps: ['hi', 'i need help with my boss and a group'],
   },
 
   {

@@ -92,6 +92,11 @@ const rows: readonly Row[] = [
   },
   { covers: 'myPlans', says: 'i feel so alone and empty. my plans', answers: ['plans.none'] },
   {
+    covers: 'crisisLines',
+    says: 'i feel so alone and empty. crisis lines',
+    answers: ['crisis.intro', 'menu.prompt'],
+  },
+  {
     covers: 'mySafetyPlan',
     says: 'i feel so hopeless lately. my safety plan',
     answers: ['safetyPlan.none', 'safetyPlan.offerMake'],

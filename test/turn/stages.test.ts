@@ -28,7 +28,7 @@ import { SAFETY_TRACE_TYPE, safetyStage } from '../../src/turn/safety-stage.js';
 import * as signals from '../../src/turn-signals.js';
 import { testContent } from '../support/content.js';
 
-const { strings } = testContent();
+const { strings, crisisResources } = testContent();
 
 /** A stand-in dialog: says `said` when it begins and `again` when asked again; ends on an answer. */
 class Stub extends Dialog {
@@ -258,6 +258,7 @@ describe('the stages of a message turn', () => {
       commands: new CommandRecognizer(strings),
       personalData: { collect: async () => assert.fail('no data is asked for') },
       retentionDays: 30,
+      crisisResources,
     });
 
     it('answers "are you a bot?" above the open question, then asks it again', async () => {
@@ -268,6 +269,16 @@ describe('the stages of a message turn', () => {
       assert.equal(played.passed, false);
       assert.equal(played.said.at(-1), 'again question?');
       assert.equal(played.said.length, 2);
+    });
+
+    it('gives the crisis lines for "i need the hotline" at an open question, then asks it again', async () => {
+      const played = await play(stage, 'i need the hotline', {
+        open: true,
+        turn: { recognition: recognized('none') },
+      });
+      assert.equal(played.passed, false);
+      assert.ok(played.said[0]?.startsWith(strings.text('crisis.intro')));
+      assert.equal(played.said.at(-1), 'again question?');
     });
 
     it('answers a command the recognizer is sure of, but not when the message asks for advice', async () => {
