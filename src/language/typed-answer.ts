@@ -1,7 +1,9 @@
-import { recognizeBoolean } from '@microsoft/recognizers-text-suite';
 import { type Choice, ListStyle } from 'botbuilder-dialogs';
 import { choicesActivity } from '../channels/choice-buttons.js';
 import type { Strings } from '../content/strings.js';
+import { recognizersText } from '../platform/one-recognizers-text.js';
+
+const { recognizeBoolean } = recognizersText;
 
 /** One answer a question offers: `value` is what the code sees, `label` what the person sees. */
 export interface AnswerOption {

@@ -14,6 +14,11 @@ import { createRequire } from 'node:module';
  * It must run before botbuilder-dialogs is first loaded, so it is the first import of every entry
  * (the server, the bench, the test run); a process that loads botbuilder-dialogs first keeps its
  * copies and works as before, with more memory.
+ *
+ * Wayfinder's own code takes the suite from `recognizersText` below, never through an ESM
+ * `import` of the package: Node's ESM loader reads a CommonJS file again to find its export names
+ * and keeps that source, a second 7 MB string, for the life of the process (and scanning it costs
+ * about 0.4 s of CPU at start).
  */
 const require = createRequire(import.meta.url);
 const suiteName = '@microsoft/recognizers-text-suite';
@@ -26,7 +31,8 @@ export const dialogsRecognizerPackages = [
 ] as const;
 
 const suitePath = require.resolve(suiteName);
-require(suitePath);
+/** The recognizers-text suite, loaded by `require` (see above). */
+export const recognizersText: typeof import('@microsoft/recognizers-text-suite') = require(suitePath);
 const suite = require.cache[suitePath];
 const fromDialogs = createRequire(require.resolve('botbuilder-dialogs'));
 for (const name of dialogsRecognizerPackages) {

@@ -25,6 +25,8 @@ describe('the start script and its Node flags', () => {
   it("npm start's flags are ones Node accepts, and they keep the young generation small", async () => {
     const flags = startFlags();
     assert.ok(flags.includes('--max-semi-space-size=4'), `start flags: ${flags.join(' ')}`);
+    // The server's one collection after its start (src/index.ts) needs gc exposed.
+    assert.ok(flags.includes('--expose-gc'), `start flags: ${flags.join(' ')}`);
     // Node refuses an unknown flag, so a typo would fail here rather than be ignored.
     // Enough surviving objects that the young generation grows to its limit (32 MB by default).
     const { stdout } = await promisify(execFile)(process.execPath, [

@@ -112,4 +112,21 @@ describe('the wayfinder process', () => {
     assert.ok(files.length > 0, 'state files were written');
     for (const file of files) JSON.parse(await readFile(file, 'utf8'));
   });
+
+  it("collects the start's garbage once it is up, under npm start's flags", async () => {
+    const started = await startServerProcess({ PORT: '0', DATA_DIR: data.path, STORAGE: 'file' });
+    try {
+      const pattern =
+        /"event":"server\.start_garbage_collected","heapUsedMbBefore":([\d.]+),"heapUsedMbAfter":([\d.]+)/;
+      let match = pattern.exec(started.stdout());
+      for (let tries = 0; !match && tries < 600; tries += 1) {
+        await new Promise((done) => setTimeout(done, 50));
+        match = pattern.exec(started.stdout());
+      }
+      assert.ok(match, `no collection logged: ${started.stdout()}`);
+      assert.ok(Number(match[2]) < Number(match[1]), match[0]);
+    } finally {
+      started.child.kill('SIGKILL');
+    }
+  });
 });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../../src/paths.js';
-import { dialogsRecognizerPackages } from '../../src/platform/one-recognizers-text.js';
+import { dialogsRecognizerPackages, recognizersText } from '../../src/platform/one-recognizers-text.js';
 
 const dist = (path: string) => pathToFileURL(resolve(projectRoot, 'dist', path)).href;
 
@@ -54,5 +54,20 @@ describe('one copy of the recognizers-text bundles', () => {
     );
     const mocharc = JSON.parse(readFileSync(resolve(projectRoot, '.mocharc.json'), 'utf8'));
     assert.deepEqual(mocharc.require, ['dist/src/platform/one-recognizers-text.js']);
+  });
+
+  it('is taken by require in Wayfinder code: no ESM import of a recognizers-text package', () => {
+    // An ESM import of this CommonJS bundle makes Node re-read and scan its 7 MB at every start.
+    const valueImport =
+      /^\s*import\s+(?!type\b)[^;]*?['"]@microsoft\/recognizers-text[^'"]*['"]|(?<!typeof )\bimport\(\s*['"]@microsoft\/recognizers-text/m;
+    const offenders = ['src', 'dialogs'].flatMap((dir) =>
+      readdirSync(resolve(projectRoot, dir), { withFileTypes: true, recursive: true })
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+        .map((entry) => join(entry.parentPath, entry.name))
+        .filter((file) => valueImport.test(readFileSync(file, 'utf8')))
+        .map((file) => relative(projectRoot, file)),
+    );
+    assert.deepEqual(offenders, []);
+    assert.equal(recognizersText, createRequire(import.meta.url)('@microsoft/recognizers-text-suite'));
   });
 });

@@ -1,7 +1,9 @@
-import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
+import { recognizersText } from '../../platform/one-recognizers-text.js';
 import { respellDateWords } from './date-spelling.js';
 import { dateTimeWindows, inputBudget, orNothing } from './input-budget.js';
 import { formatWallTime, instantAt, type WallTime, wallTimeAt, type Zone } from './time-zone.js';
+
+const { Culture, recognizeDateTime } = recognizersText;
 
 /** The kinds of date-time expression, as the recognizer names them. */
 export const dateTimeKinds = [

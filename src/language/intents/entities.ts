@@ -1,9 +1,11 @@
-import { Culture, recognizeBoolean, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { recognizersText } from '../../platform/one-recognizers-text.js';
 import { span } from '../../platform/spans.js';
 import { type DateTimeEntity, findDateTimes } from './datetime-entities.js';
 import type { DomainEntities, EntityLexicon } from './entity-lexicon.js';
 import { inputBudget, orNothing } from './input-budget.js';
 import type { Zone } from './time-zone.js';
+
+const { Culture, recognizeBoolean, recognizeNumber } = recognizersText;
 
 /** A number in the message ("two", "3.5", "1,200"); start/end index the message. */
 export interface NumberEntity {
