@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
-import { AccommodationDialog } from '../../dialogs/accommodation-dialog.js';
 import { AppointmentPlansDialog } from '../../dialogs/appointment-plans-dialog.js';
 import { MyPlansDialog } from '../../dialogs/my-plans-dialog.js';
+import { SavedRequestsDialog } from '../../dialogs/saved-requests-dialog.js';
 import { saveAccommodationRequest } from '../../src/accommodations/saved-requests.js';
 import { loadAppointmentContent } from '../../src/appointments/content.js';
 import { emptyDraft, toPlan } from '../../src/appointments/plan.js';
@@ -71,8 +71,7 @@ function rootFor(deps: HarnessDeps, seed: MyPlansCase['seed']): ComponentDialog 
       }),
     )
     .addDialog(
-      new AccommodationDialog(deps, {
-        clock,
+      new SavedRequestsDialog(deps, {
         requests: properties.accommodationRequests,
         content: accommodationContent(),
       }),
