@@ -139,6 +139,15 @@ const cases: MyPlansCase[] = [
     ],
   },
   {
+    name: 'both: "idk" asks which again, naming the lists; then "appointments" opens the plans',
+    seed: both,
+    steps: [
+      ['my plans', which],
+      ['idk', ['answers.retry']],
+      ['appointments', ['plans.askWhich']],
+    ],
+  },
+  {
     name: 'both: help explains and asks which again',
     seed: both,
     steps: [
