@@ -46,10 +46,6 @@ import {
 import { rightsBrief, rightsSummary } from '../src/accommodations/rights.js';
 import {
   type AccommodationRequestsProperty,
-  accommodationRequestTitle,
-  deleteAccommodationRequest,
-  findAccommodationRequest,
-  listAccommodationRequests,
   MAX_SAVED_REQUESTS,
   saveAccommodationRequest,
 } from '../src/accommodations/saved-requests.js';
@@ -57,7 +53,6 @@ import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import { sideAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
-import { deleteRequestIn, itemToDelete } from '../src/language/delete-request.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import type { FeatureIntent } from '../src/language/routing.js';
 import {
@@ -68,11 +63,10 @@ import {
 } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
+import { askMenu, choiceOf, type MenuItem, menuPick, menuPrompt, picked } from './accommodation-menus.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
-import type { OpenPromptOptions } from './open-choice.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
-import { type YesNoPrompt, yesNoPrompt } from './yes-no-prompt.js';
 
 /** Stored in conversation state as the dialog's id: renaming it strands conversations in it. */
 export const ACCOMMODATION_DIALOG_ID = 'accommodation';
@@ -94,17 +88,16 @@ export interface AccommodationFeature {
 /**
  * How the dialog starts. From the menu or free text: `recognition` (this turn's, with `text`
  * defaulting to the message) prefills a setting or barrier already said, which is not asked
- * again. `{ view: 'saved' }` lists saved requests to read, copy or delete instead.
+ * again. Saved requests are browsed in saved-requests-dialog.ts.
  */
 export interface AccommodationOptions {
   recognition?: WayfinderRecognition | undefined;
   text?: string | undefined;
-  view?: 'saved';
 }
 
 /**
  * How the dialog ends: `next` asks the caller to start practice mode or a peer handoff for the
- * saved request; `done` when the person finished (or closed the saved list); `left` after
+ * saved request; `done` when the person finished; `left` after
  * "cancel" or "menu" (an unfinished request is not kept).
  */
 export type AccommodationResult =
@@ -125,13 +118,6 @@ interface RequestState {
   adding?: boolean;
 }
 
-/** A button of a menu: the value the next step reads, its label, other words that pick it. */
-interface MenuItem {
-  value: string;
-  label: StringKey;
-  synonyms?: StringKey;
-}
-
 /** What a question's validator needs to read an answer. */
 interface QuestionState {
   field: Field;
@@ -145,12 +131,6 @@ const NEXT = 'accommodationNext';
 const CHANGE = 'accommodationChange';
 const REVIEW = 'accommodationReview';
 const REVIEW_PROMPT = 'accommodationReviewPrompt';
-const SAVED_LIST = 'accommodationSavedList';
-const SAVED_ITEM = 'accommodationSavedItem';
-const MENU_PROMPT = 'accommodationMenuPrompt';
-const DELETE_PROMPT = 'accommodationDeletePrompt';
-/** What the menu's reader picks for "delete 1", "remove that request": a delete, of which is read after. */
-const DELETE_ITEM = 'deleteItem';
 /** The button of each answer in "which answer to change", whose words also name it at the review. */
 const changeLabels: Record<Field, StringKey> = {
   setting: 'accommodation.changeSetting',
@@ -178,8 +158,6 @@ const questionPrompt = (field: Field) => `accommodationQuestion.${field}`;
 const parsedAnswer = turnSignal<Parsed>('accommodationParsed');
 /** A review pick that adds one change by id ("add:quietSpace"). */
 const ADD_PREFIX = 'add:';
-/** The review pick a validator read this turn, for the step that follows. */
-const reviewPick = turnSignal<string>('accommodationPicked');
 
 /**
  * Coaches a person through asking for an accommodation (issue 6): where, what gets in the way,
@@ -207,43 +185,19 @@ export class AccommodationDialog extends InterruptibleDialog {
     this.builder = new RequestBuilder(deps.strings, this.content);
     for (const field of fields)
       this.addDialog(new TextPrompt(questionPrompt(field), this.validateAnswer.bind(this)));
-    this.addDialog(new TypedChoicePrompt(MENU_PROMPT, deps.strings, this.validateMenu.bind(this)))
+    this.addDialog(menuPrompt(deps.strings))
       .addDialog(new TypedChoicePrompt(REVIEW_PROMPT, deps.strings, this.validateReview.bind(this)))
       .addDialog(new WaterfallDialog(REVIEW, [this.askReview.bind(this), this.actReview.bind(this)]))
-      .addDialog(this.deletePrompt())
       .addDialog(new WaterfallDialog(ASK, [this.ask.bind(this), this.answer.bind(this)]))
       .addDialog(new WaterfallDialog(FINISH, [this.finish.bind(this)]))
       .addDialog(new WaterfallDialog(NEXT, [this.askNext.bind(this), this.actNext.bind(this)]))
-      .addDialog(new WaterfallDialog(CHANGE, [this.askChange.bind(this), this.applyChange.bind(this)]))
-      .addDialog(new WaterfallDialog(SAVED_LIST, [this.listSaved.bind(this), this.openSaved.bind(this)]))
-      .addDialog(
-        new WaterfallDialog(SAVED_ITEM, [
-          this.showSaved.bind(this),
-          this.actSaved.bind(this),
-          this.confirmDelete.bind(this),
-        ]),
-      );
+      .addDialog(new WaterfallDialog(CHANGE, [this.askChange.bind(this), this.applyChange.bind(this)]));
     this.initialDialogId = ASK;
   }
 
-  /** Yes deletes; anything unclear keeps the request (erasing is never a guess). */
-  private deletePrompt(): YesNoPrompt {
-    return yesNoPrompt(
-      DELETE_PROMPT,
-      this.deps.strings,
-      ['accommodationSaved.deleteYes', 'accommodationSaved.deleteNo'],
-      {
-        kind: 'assume',
-        value: false,
-        afterMisses: 1,
-      },
-    );
-  }
-
-  /** Opens saved requests, or introduces a new one with what the person already said. */
+  /** Introduces a new request with what the person already said. */
   protected override async onBeginDialog(innerDc: DialogContext, given?: object): Promise<DialogTurnResult> {
     const options = (given ?? {}) as AccommodationOptions;
-    if (options.view === 'saved') return innerDc.beginDialog(SAVED_LIST);
     const { strings } = this.deps;
     const draft = this.prefill(options, innerDc.context);
     await innerDc.context.sendActivity(strings.text('accommodation.intro'));
@@ -567,7 +521,7 @@ export class AccommodationDialog extends InterruptibleDialog {
         ? reader.read(rest, { options: this.questions.addChoices(draft).map(answerOptionOf) })
         : undefined;
     if (add) {
-      reviewPick.set(context, `${ADD_PREFIX}${add.value}`);
+      menuPick.set(context, `${ADD_PREFIX}${add.value}`);
       return true;
     }
     const shorter = {
@@ -576,7 +530,7 @@ export class AccommodationDialog extends InterruptibleDialog {
       synonyms: strings.variants('accommodation.reviewShorterWords'),
     };
     if (reader.read(text, { options: [shorter] })) {
-      reviewPick.set(context, shorter.value);
+      menuPick.set(context, shorter.value);
       return true;
     }
     const parts = fields.map((field) => ({
@@ -595,7 +549,7 @@ export class AccommodationDialog extends InterruptibleDialog {
       prompt.recognized.value?.value ??
       shared ??
       (yes === undefined ? undefined : yes ? 'save' : 'change');
-    if (picked) reviewPick.set(context, picked);
+    if (picked) menuPick.set(context, picked);
     return picked !== undefined;
   }
 
@@ -677,194 +631,22 @@ export class AccommodationDialog extends InterruptibleDialog {
     return step.replaceDialog(ASK, { ...state, draft: unanswer(state.draft, field), own: false });
   }
 
-  /** Saved requests, newest first, to open by number. */
-  private async listSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { strings } = this.deps;
-    const requests = await listAccommodationRequests(this.setup.requests, step.context);
-    if (requests.length === 0) {
-      if ((step.options as { afterDelete?: boolean } | undefined)?.afterDelete !== true) {
-        await step.context.sendActivity(strings.text('accommodationSaved.none'));
-      }
-      return step.endDialog({ done: true } satisfies AccommodationResult);
-    }
-    const titles = requests.map((request, index) =>
-      accommodationRequestTitle(strings, this.content, request, index + 1),
-    );
-    const items = requests.map((request, index): [string, string] => [request.id, titles[index] ?? '']);
-    const listed: OpenPromptOptions = {
-      prompt: strings.text('accommodationSaved.askWhich', { list: titles.join('\n') }),
-      retryPrompt: strings.text('accommodationSaved.askWhichAgain'),
-      choices: [
-        ...items.map(([value, title]) => this.choiceOf(value, title)),
-        this.choiceOf('done', strings.text('accommodationSaved.done')),
-      ],
-      style: ListStyle.auto,
-      deletesItems: true,
-    };
-    return step.prompt(MENU_PROMPT, listed);
-  }
-
-  private async openSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const picked = this.picked(step);
-    if (picked === DELETE_ITEM) return this.askToDelete(step);
-    if (picked && picked !== 'done' && picked !== 'gaveUp' && picked !== 'back') {
-      return step.replaceDialog(SAVED_ITEM, { id: picked });
-    }
-    await step.context.sendActivity(this.deps.strings.text('accommodationSaved.closed'));
-    return step.endDialog({ done: true } satisfies AccommodationResult);
-  }
-
-  /**
-   * "delete 1", "remove the later start one", "get rid of that request": that request's delete,
-   * confirmed first, named when it is not the one open. Unclear which: the list again.
-   */
-  private async askToDelete(step: WaterfallStepContext, open?: string): Promise<DialogTurnResult> {
-    const { strings } = this.deps;
-    const request = deleteRequestIn(strings, step.context.activity.text);
-    const requests = await listAccommodationRequests(this.setup.requests, step.context);
-    const items = requests.map((saved, index) => ({
-      value: saved.id,
-      label: accommodationRequestTitle(strings, this.content, saved, index + 1),
-    }));
-    const id = request && itemToDelete(strings, request, items, open);
-    const item = items.find((listed) => listed.value === id);
-    if (!item) return step.replaceDialog(SAVED_LIST);
-    if (item.value !== open)
-      await step.context.sendActivity(
-        strings.text('accommodationSaved.aboutToDelete', { request: item.label }),
-      );
-    return step.replaceDialog(SAVED_ITEM, { id: item.value, deleting: true });
-  }
-
-  /** One saved request as a card, then: copy as text, delete, other requests, done. */
-  private async showSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id, quiet, deleting } = step.options as { id: string; quiet?: boolean; deleting?: boolean };
-    if (deleting) {
-      // Straight to its delete, confirmed (the request was named just before).
-      reviewPick.set(step.context, 'delete');
-      return step.next();
-    }
-    const saved = await findAccommodationRequest(this.setup.requests, step.context, id);
-    if (!saved) {
-      await step.context.sendActivity(this.deps.strings.text('accommodationSaved.notFound'));
-      return step.replaceDialog(SAVED_LIST);
-    }
-    if (!quiet) {
-      await step.context.sendActivity(
-        requestCardActivity(
-          this.deps.strings,
-          this.builder.build(saved.answers, saved.askedOn),
-          'accommodationSaved.shown',
-        ),
-      );
-    }
-    return this.menu(
-      step,
-      'accommodationSaved.askAction',
-      'accommodationSaved.askActionAgain',
-      [
-        { value: 'text', label: 'accommodationSaved.actionText' },
-        { value: 'delete', label: 'accommodationSaved.actionDelete' },
-        { value: 'others', label: 'accommodationSaved.actionOthers' },
-        { value: 'done', label: 'accommodationSaved.done', synonyms: 'accommodation.doneWords' },
-      ],
-      true,
-    );
-  }
-
-  private async actSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = step.options as { id: string };
-    const { strings } = this.deps;
-    switch (this.picked(step)) {
-      case DELETE_ITEM:
-        return this.askToDelete(step, id);
-      case 'text': {
-        const saved = await findAccommodationRequest(this.setup.requests, step.context, id);
-        if (saved)
-          await step.context.sendActivity(
-            requestTextActivity(this.deps.strings, this.builder.build(saved.answers, saved.askedOn)),
-          );
-        return step.replaceDialog(SAVED_ITEM, { id, quiet: true });
-      }
-      case 'delete':
-        return step.prompt(DELETE_PROMPT, {
-          prompt: strings.text('accommodationSaved.confirmDelete'),
-          choices: [
-            strings.text('accommodationSaved.deleteYes'),
-            strings.text('accommodationSaved.deleteNo'),
-          ],
-          style: ListStyle.suggestedAction,
-        });
-      case 'others':
-      case 'back':
-        return step.replaceDialog(SAVED_LIST);
-      default:
-        await step.context.sendActivity(strings.text('accommodationSaved.closed'));
-        return step.endDialog({ done: true } satisfies AccommodationResult);
-    }
-  }
-
-  /** Deletes on a clear yes; anything else keeps it. */
-  private async confirmDelete(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = step.options as { id: string };
-    const { strings } = this.deps;
-    if (step.result !== true) {
-      await step.context.sendActivity(strings.text('accommodationSaved.kept'));
-      return step.replaceDialog(SAVED_ITEM, { id, quiet: true });
-    }
-    const deleted = await deleteAccommodationRequest(this.setup.requests, step.context, id);
-    await step.context.sendActivity(
-      strings.text(deleted ? 'accommodationSaved.deleted' : 'accommodationSaved.notFound'),
-    );
-    return step.replaceDialog(SAVED_LIST, { afterDelete: true });
-  }
-
-  /** A button menu whose value the next step reads with `picked`; misses re-ask once, then give up. */
-  private async menu(
+  /** A button menu whose value the next step reads with `picked`. */
+  private menu(
     step: WaterfallStepContext,
     prompt: StringKey,
     retry: StringKey,
     items: readonly MenuItem[],
-    /** It shows a saved request: "delete it" deletes it. */
-    deletesItems = false,
   ): Promise<DialogTurnResult> {
-    const { strings } = this.deps;
-    return step.prompt(MENU_PROMPT, {
-      prompt: strings.text(prompt),
-      retryPrompt: strings.text(retry),
-      choices: items.map((item) => this.choiceOf(item.value, strings.text(item.label), item.synonyms)),
-      style: ListStyle.auto,
-      ...(deletesItems ? { deletesItems } : {}),
-    } satisfies OpenPromptOptions);
+    return askMenu(step, this.deps.strings, { prompt, retry }, items);
   }
 
   private choiceOf(value: string, title: string, synonyms?: StringKey): Choice {
-    return {
-      value,
-      action: { type: 'imBack', title, value: title },
-      synonyms: [title, ...(synonyms ? this.deps.strings.variants(synonyms) : [])],
-    };
-  }
-
-  /**
-   * Menus accept a button (or its words, or its number), and "back". A second miss gives up
-   * kindly ("gaveUp": the step says it will leave it here) instead of looping.
-   */
-  private async validateMenu(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-    const { context } = prompt;
-    const back = typedAnswerReader(this.deps.strings).stepWord(context.activity.text ?? '') === 'back';
-    // "delete 1" where saved requests are listed is a delete, not the first request opened.
-    const deletes =
-      (prompt.options as OpenPromptOptions).deletesItems === true &&
-      deleteRequestIn(this.deps.strings, context.activity.text) !== undefined;
-    const picked = deletes ? DELETE_ITEM : (prompt.recognized.value?.value ?? (back ? 'back' : undefined));
-    if (picked) reviewPick.set(context, picked);
-    else if (prompt.attemptCount >= 2) reviewPick.set(context, 'gaveUp');
-    return reviewPick.get(context) !== undefined;
+    return choiceOf(this.deps.strings, value, title, synonyms);
   }
 
   private picked(step: WaterfallStepContext): string | undefined {
-    return reviewPick.get(step.context);
+    return picked(step.context);
   }
 
   /** A question with its buttons as the channel shows them (suggested actions, or a list). */

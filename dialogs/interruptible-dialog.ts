@@ -143,6 +143,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   /**
+   * Whether a switch away keeps this guided conversation to resume after the other. The menu
+   * resumes it among its own dialogs, so one the menu does not run says no.
+   */
+  protected resumesAfterSwitch(): boolean {
+    return true;
+  }
+
+  /**
    * Another guided conversation asked for while this one waits: switch at once when the
    * recognizer is sure and the words say so ("actually..."), ask when it is fairly sure, and
    * otherwise take the message as the answer it probably is.
@@ -180,7 +188,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected async switchTo(dc: DialogContext, intent: FeatureIntent): Promise<DialogTurnResult> {
     signals.switchTo.set(dc.context, intent);
     const own = dc.parent?.activeDialog;
-    if (this.feature && own?.id === this.id) {
+    if (this.feature && this.resumesAfterSwitch() && own?.id === this.id) {
       const instance = structuredClone(own);
       const inner = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } }).dialogs;
       if (inner?.dialogStack)

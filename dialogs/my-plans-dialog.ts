@@ -13,11 +13,11 @@ import {
 import type { PlanStore } from '../src/appointments/index.js';
 import { hasEntries } from '../src/safety-plan/plan.js';
 import type { SafetyPlanStore } from '../src/safety-plan/plan-store.js';
-import { ACCOMMODATION_DIALOG_ID } from './accommodation-dialog.js';
 import { APPOINTMENT_PLANS_DIALOG_ID } from './appointment-plans-dialog.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { SAFETY_PLAN_DIALOG_ID } from './safety-plan-dialog.js';
+import { SAVED_REQUESTS_DIALOG_ID } from './saved-requests-dialog.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 
 export const MY_PLANS_DIALOG_ID = 'myPlans';
@@ -27,14 +27,13 @@ const PICK = 'myPlansPick';
 /** Each kind of plan a person may have saved, and where it opens. */
 const kinds = [
   { value: 'appointments', open: APPOINTMENT_PLANS_DIALOG_ID },
-  { value: 'accommodations', open: ACCOMMODATION_DIALOG_ID, options: { view: 'saved' } },
+  { value: 'accommodations', open: SAVED_REQUESTS_DIALOG_ID },
   { value: 'safetyPlan', open: SAFETY_PLAN_DIALOG_ID },
 ] as const;
 type Kind = (typeof kinds)[number];
 /** What this dialog ends with: the kind to open in its place. */
 interface Opening {
   open: Kind['open'];
-  options?: object;
 }
 
 /**
@@ -86,8 +85,7 @@ export class MyPlansDialog extends InterruptibleDialog {
 
   /** Ends here, and the kind opens in this dialog's place (see endComponent). */
   private openKind(step: WaterfallStepContext, kind: Kind): Promise<DialogTurnResult> {
-    const opening: Opening = { open: kind.open, options: 'options' in kind ? kind.options : undefined };
-    return step.endDialog(opening);
+    return step.endDialog({ open: kind.open } satisfies Opening);
   }
 
   /**
@@ -96,7 +94,7 @@ export class MyPlansDialog extends InterruptibleDialog {
    */
   protected override endComponent(outerDc: DialogContext, result: unknown): Promise<DialogTurnResult> {
     const opening = result as Opening | undefined;
-    return opening?.open ? outerDc.replaceDialog(opening.open, opening.options) : outerDc.endDialog(result);
+    return opening?.open ? outerDc.replaceDialog(opening.open) : outerDc.endDialog(result);
   }
 
   /** Its own buttons are where this goes next. */

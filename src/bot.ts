@@ -38,7 +38,7 @@ export { SAFETY_TRACE_TYPE } from './turn/safety-stage.js';
  * Bumped when a release changes dialogs in a way old saved stacks cannot resume; a conversation
  * saved under another version starts again at the menu instead of failing every turn.
  */
-export const DIALOG_STATE_VERSION = 2;
+export const DIALOG_STATE_VERSION = 3;
 
 export interface WayfinderBotDeps {
   conversationState: BotState;

@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
-import { AccommodationDialog } from '../../dialogs/accommodation-dialog.js';
 import { AppointmentPlansDialog } from '../../dialogs/appointment-plans-dialog.js';
 import { DeleteDataDialog } from '../../dialogs/delete-data-dialog.js';
 import { createDialogDeps } from '../../dialogs/dialog-deps.js';
@@ -15,6 +14,8 @@ import {
   SafetyPlanDialog,
   type SafetyPlanOptions,
 } from '../../dialogs/safety-plan-dialog.js';
+import { SavedRequestsDialog } from '../../dialogs/saved-requests-dialog.js';
+import { loadAccommodationContent } from '../accommodations/content.js';
 import {
   createAppointmentParts,
   loadAppointmentContent,
@@ -185,7 +186,14 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     clock,
   });
   const peerGroups = { directory: loadPeerDirectory(), clock };
-  const accommodationOptions = { clock, requests: properties.accommodationRequests, offerPractice: true };
+  // Loaded once, here, for the request and the saved-request browser alike.
+  const accommodationContent = loadAccommodationContent(strings);
+  const accommodationOptions = {
+    clock,
+    requests: properties.accommodationRequests,
+    content: accommodationContent,
+    offerPractice: true,
+  };
   const practice = { content: loadPracticeContent(), history: properties.practiceHistory, clock };
   const featureParts: FeatureParts = {
     deps: dialogDeps,
@@ -210,7 +218,10 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       new SafetyDialog(dialogDeps, content.spanish),
       new HandoffDialog(dialogDeps, handoff),
       new AppointmentPlansDialog(dialogDeps, appointments),
-      new AccommodationDialog(dialogDeps, accommodationOptions),
+      new SavedRequestsDialog(dialogDeps, {
+        requests: properties.accommodationRequests,
+        content: accommodationContent,
+      }),
       new MyPlansDialog(dialogDeps, {
         plans: appointments.plans,
         accommodationRequests: properties.accommodationRequests,

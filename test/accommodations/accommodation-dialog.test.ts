@@ -2,14 +2,12 @@ import assert from 'node:assert/strict';
 import type { Activity, Middleware } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { AccommodationFeature, AccommodationOptions } from '../../dialogs/accommodation-dialog.js';
-import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { ideasFor, whoFor } from '../../src/accommodations/content.js';
 import type { DisclosureLevel, SettingId } from '../../src/accommodations/model.js';
 import { rightsBrief, rightsSummary } from '../../src/accommodations/rights.js';
 import {
   accommodationRequestsProperty,
   type SavedAccommodationRequest,
-  saveAccommodationRequest,
 } from '../../src/accommodations/saved-requests.js';
 import { DisclosureTerms } from '../../src/accommodations/terms.js';
 import type { StringKey } from '../../src/content/strings.js';
@@ -17,16 +15,7 @@ import type { WayfinderRecognition } from '../../src/language/intents/index.js';
 import { testContent } from '../support/content.js';
 import { type Reply, runDialogCase, type Step, storedUserState } from '../support/dialog-case.js';
 import { type Scripted, scriptedRecognition } from '../support/scripted-recognition.js';
-import {
-  accommodationContent,
-  FIXED_NOW,
-  lastCardText,
-  makeAccommodation,
-  recorder,
-  requestsOf,
-  sampleAnswers,
-  TODAY,
-} from './support.js';
+import { accommodationContent, lastCardText, makeAccommodation, recorder } from './support.js';
 
 const { strings } = testContent();
 const say = (key: StringKey) => strings.text(key);
@@ -47,8 +36,6 @@ interface AccommodationCase {
   begin?: AccommodationOptions;
   feature?: Partial<AccommodationFeature>;
   middleware?: Middleware[];
-  /** Requests saved before the conversation starts. */
-  seed?: number;
   check?: (run: Run) => void;
 }
 
@@ -509,58 +496,6 @@ const flowCases: AccommodationCase[] = [
   },
 ];
 
-const savedCases: AccommodationCase[] = [
-  {
-    name: 'saved requests: open one, copy it as text, delete it (confirmed), then close the list',
-    begin: { view: 'saved' },
-    seed: 2,
-    steps: [
-      ['my requests', ['accommodationSaved.askWhich']],
-      ['1', ['accommodationSaved.shown', 'accommodationSaved.askAction']],
-      [say('accommodationSaved.actionText'), ['accommodationCard.title', 'accommodationSaved.askAction']],
-      [say('accommodationSaved.actionDelete'), ['accommodationSaved.confirmDelete']],
-      [say('accommodationSaved.deleteYes'), ['accommodationSaved.deleted', 'accommodationSaved.askWhich']],
-      [say('accommodationSaved.done'), ['accommodationSaved.closed']],
-    ],
-    check: ({ saved, result }) => {
-      assert.equal(saved.length, 1);
-      assert.deepEqual(result, { done: true });
-    },
-  },
-  {
-    name: 'saved requests: "No, keep it" keeps it',
-    begin: { view: 'saved' },
-    seed: 1,
-    steps: [
-      ['my requests', ['accommodationSaved.askWhich']],
-      ['1', ['accommodationSaved.shown', 'accommodationSaved.askAction']],
-      [say('accommodationSaved.actionDelete'), ['accommodationSaved.confirmDelete']],
-      [say('accommodationSaved.deleteNo'), ['accommodationSaved.kept', 'accommodationSaved.askAction']],
-    ],
-    check: ({ saved }) => assert.equal(saved.length, 1),
-  },
-  {
-    name: 'saved requests: deleting the only one ends the list',
-    begin: { view: 'saved' },
-    seed: 1,
-    steps: [
-      ['my requests', ['accommodationSaved.askWhich']],
-      ['1', ['accommodationSaved.shown', 'accommodationSaved.askAction']],
-      [say('accommodationSaved.actionDelete'), ['accommodationSaved.confirmDelete']],
-      [say('accommodationSaved.deleteYes'), ['accommodationSaved.deleted']],
-    ],
-    check: ({ saved, result }) => {
-      assert.equal(saved.length, 0);
-      assert.deepEqual(result, { done: true });
-    },
-  },
-  {
-    name: 'saved requests: none yet is said plainly',
-    begin: { view: 'saved' },
-    steps: [['my requests', ['accommodationSaved.none']]],
-  },
-];
-
 const switchScript: Record<string, Scripted> = {
   'actually can you find me a group instead': ['peerGroup', 0.92],
   'a group maybe': ['peerGroup', 0.65],
@@ -584,47 +519,13 @@ const switchCases: AccommodationCase[] = [
   },
 ];
 
-/** Saves `count` requests for the test user on the first turn, before the dialog runs. */
-function seeding(count: number, deps: () => DialogDeps | undefined): Middleware {
-  let done = false;
-  return {
-    async onTurn(context, next) {
-      const given = deps();
-      if (!done && given) {
-        done = true;
-        for (let i = 0; i < count; i += 1) {
-          await saveAccommodationRequest(
-            requestsOf(given),
-            context,
-            {
-              askedOn: TODAY,
-              answers: { ...sampleAnswers, setting: i === 0 ? 'work' : 'school' },
-            },
-            new Date(FIXED_NOW.getTime() + i * 1000),
-          );
-        }
-      }
-      await next();
-    },
-  };
-}
-
 async function play(testCase: AccommodationCase): Promise<void> {
   const { sent, middleware } = recorder();
-  let dialogDeps: DialogDeps | undefined;
-  const make = makeAccommodation(testCase.feature);
   const { client, deps } = await runDialogCase(
-    (given) => {
-      dialogDeps = given;
-      return make(given);
-    },
+    makeAccommodation(testCase.feature),
     testCase.steps,
     testCase.begin,
-    [
-      middleware,
-      ...(testCase.seed ? [seeding(testCase.seed, () => dialogDeps)] : []),
-      ...(testCase.middleware ?? []),
-    ],
+    [middleware, ...(testCase.middleware ?? [])],
   );
   const user = await storedUserState(deps.storage);
   const store = user?.[accommodationRequestsProperty.name] as
@@ -986,7 +887,6 @@ describe('accommodation dialog', () => {
     ['each disclosure level', levelCases],
     ['interruptions at every step', interruptionCases],
     ['prefill, own words, changes and the end', flowCases],
-    ['saved requests', savedCases],
     ['topic switches', switchCases],
     ['the review before saving', reviewCases],
     ['what the person said goes in, no more (issue 19)', saidCases],

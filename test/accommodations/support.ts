@@ -3,7 +3,10 @@ import { AccommodationDialog, type AccommodationFeature } from '../../dialogs/ac
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { type AccommodationContent, loadAccommodationContent } from '../../src/accommodations/content.js';
 import type { RequestAnswers } from '../../src/accommodations/model.js';
-import type { AccommodationRequestsProperty } from '../../src/accommodations/saved-requests.js';
+import {
+  type AccommodationRequestsProperty,
+  saveAccommodationRequest,
+} from '../../src/accommodations/saved-requests.js';
 import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 
@@ -49,6 +52,31 @@ export function makeAccommodation(options: Partial<AccommodationFeature> = {}) {
       content: accommodationContent(),
       ...options,
     });
+}
+
+/** Saves `count` requests for the test user on the first turn, before the dialog runs. */
+export function seedRequests(count: number, deps: () => DialogDeps | undefined): Middleware {
+  let done = false;
+  return {
+    async onTurn(context, next) {
+      const given = deps();
+      if (!done && given) {
+        done = true;
+        for (let i = 0; i < count; i += 1) {
+          await saveAccommodationRequest(
+            requestsOf(given),
+            context,
+            {
+              askedOn: TODAY,
+              answers: { ...sampleAnswers, setting: i === 0 ? 'work' : 'school' },
+            },
+            new Date(FIXED_NOW.getTime() + i * 1000),
+          );
+        }
+      }
+      await next();
+    },
+  };
 }
 
 /** Keeps every activity the bot sends, so a test can read cards and formats after a run. */

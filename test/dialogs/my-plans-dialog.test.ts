@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
-import { AccommodationDialog } from '../../dialogs/accommodation-dialog.js';
 import { AppointmentPlansDialog } from '../../dialogs/appointment-plans-dialog.js';
 import { MyPlansDialog } from '../../dialogs/my-plans-dialog.js';
+import { SavedRequestsDialog } from '../../dialogs/saved-requests-dialog.js';
 import { saveAccommodationRequest } from '../../src/accommodations/saved-requests.js';
 import { loadAppointmentContent } from '../../src/appointments/content.js';
 import { emptyDraft, toPlan } from '../../src/appointments/plan.js';
@@ -71,8 +71,7 @@ function rootFor(deps: HarnessDeps, seed: MyPlansCase['seed']): ComponentDialog 
       }),
     )
     .addDialog(
-      new AccommodationDialog(deps, {
-        clock,
+      new SavedRequestsDialog(deps, {
         requests: properties.accommodationRequests,
         content: accommodationContent(),
       }),
@@ -137,6 +136,15 @@ const cases: MyPlansCase[] = [
     steps: [
       ['my plans', which],
       ['acommodation requests', ['accommodationSaved.askWhich']],
+    ],
+  },
+  {
+    name: 'both: "idk" asks which again, naming the lists; then "appointments" opens the plans',
+    seed: both,
+    steps: [
+      ['my plans', which],
+      ['idk', ['answers.retry']],
+      ['appointments', ['plans.askWhich']],
     ],
   },
   {

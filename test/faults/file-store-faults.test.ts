@@ -3,14 +3,14 @@ import fsp from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import { join, relative } from 'node:path';
 import sinon from 'sinon';
-import type { App } from '../../src/host/app.js';
 import { createLogger } from '../../src/platform/log.js';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
 import { startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
-import { exchange, postMessages, startTestApp, testActivity } from '../support/http.js';
+import { exchange, postMessages, testActivity } from '../support/http.js';
 import { makeTempDir } from '../support/temp-dir.js';
+import { useTestApp } from '../support/test-app.js';
 
 const { strings } = testContent();
 
@@ -32,28 +32,29 @@ function gate(): { opened: Promise<void>; open(): void } {
 describe('faults: the file store fails or is slow during a conversation (HTTP, real app)', () => {
   let dir: { path: string; remove(): Promise<void> };
   let storage: FileStorage;
-  let app: App;
-  let url: string;
-  let logLines: string[];
+  let logLines: string[] = [];
 
+  // The folder is made before the app starts and removed after it closes, and the file system
+  // is restored before the app's last save (hooks run in the order they are written).
   beforeEach(async () => {
     dir = await makeTempDir();
-    storage = new FileStorage({ dataDir: dir.path });
-    logLines = [];
-    ({ app, url } = await startTestApp(
-      {},
-      { storage, logger: createLogger({ write: (line) => logLines.push(line) }) },
-    ));
   });
-  afterEach(async () => {
+  afterEach(() => {
     sinon.restore();
     syncBuiltinESMExports();
-    await app.close();
-    await dir.remove();
+  });
+  const served = useTestApp({
+    per: 'test',
+    overrides: () => {
+      storage = new FileStorage({ dataDir: dir.path });
+      logLines = [];
+      return { storage, logger: createLogger({ write: (line) => logLines.push(line) }) };
+    },
+    afterClose: () => dir.remove(),
   });
 
   const say = (conversation: string, text: string, user = 'user-1') =>
-    exchange(url, testActivity(conversation, { text }, user));
+    exchange(served.url, testActivity(conversation, { text }, user));
 
   /** Opens the nickname question, so the next message is a dialog step that saves state. */
   async function midDialog(conversation: string, user = 'user-1'): Promise<void> {
@@ -101,7 +102,7 @@ describe('faults: the file store fails or is slow during a conversation (HTTP, r
     assert.equal(failed.at(-1)?.text, strings.text('errors.turnFailed'), 'the turn ends in an apology');
     const failure = logLines.map((line) => JSON.parse(line)).find((line) => line.event === 'turn.failed');
     assert.equal(failure?.errorName, 'StorageUnavailableError', 'the operator sees a storage failure');
-    assert.equal((await fetch(`${url}/readyz`)).status, 503, '/readyz reports the store unwritable');
+    assert.equal((await fetch(`${served.url}/readyz`)).status, 503, '/readyz reports the store unwritable');
     for (const [index, key] of keys.entries()) {
       const text = await fsp.readFile(storage.pathOf(key), 'utf8');
       assert.equal(text, filesBefore[index], 'the stored file is unchanged');
@@ -112,7 +113,7 @@ describe('faults: the file store fails or is slow during a conversation (HTTP, r
 
     sinon.restore();
     syncBuiltinESMExports(); // space freed
-    assert.equal((await fetch(`${url}/readyz`)).status, 200);
+    assert.equal((await fetch(`${served.url}/readyz`)).status, 200);
     const next = await say('disk-full', 'Kai');
     assert.equal(next[0]?.text, strings.text('nickname.saved', { name: 'Kai' }));
     const leftovers = (await filesUnder(dir.path)).filter((file) => file.endsWith('.tmp'));
@@ -135,7 +136,7 @@ describe('faults: the file store fails or is slow during a conversation (HTTP, r
       const activity = testActivity('slow-a', { text: 'Ana', serviceUrl: connector.url }, 'user-a');
       delete activity.deliveryMode;
       let slowDone = false;
-      const slow = postMessages(url, activity).then((response) => {
+      const slow = postMessages(served.url, activity).then((response) => {
         slowDone = true;
         return response.status;
       });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { useConnector } from '../support/connector.js';
 import { useTempDir } from '../support/temp-dir.js';
-import { useTestApp } from '../support/test-app.js';
+import { useStartedApps, useTestApp } from '../support/test-app.js';
 
 // The shared hooks replace copies in many files: these cases run in order, each looking at what
 // the hooks left behind for the one before.
@@ -38,6 +38,48 @@ describe('the shared test hooks', () => {
       await served.restart();
       assert.equal(served.app.storage, before);
       assert.equal((await fetch(`${served.url}/healthz`)).status, 200);
+    });
+  });
+
+  describe('useTestApp with afterClose', () => {
+    let closedFirst: boolean | undefined;
+    let url: string | undefined;
+    const served = useTestApp({
+      per: 'test',
+      afterClose: async () => {
+        closedFirst =
+          url !== undefined &&
+          (await fetch(`${url}/healthz`).then(
+            () => false,
+            () => true,
+          ));
+      },
+    });
+
+    it('runs afterClose once the app of the test is closed', () => {
+      url = served.url;
+    });
+
+    it('found the app closed when afterClose ran', () => {
+      assert.equal(closedFirst, true);
+    });
+  });
+
+  describe('useStartedApps', () => {
+    const apps = useStartedApps();
+    let earlier: string[] = [];
+
+    it('starts apps inside a test, each on its own env', async () => {
+      const one = await apps.start({ LOG_LEVEL: 'error' });
+      const two = await apps.start();
+      assert.equal(one.config.logLevel, 'error');
+      assert.notEqual(one.url, two.url);
+      earlier = [one.url, two.url];
+    });
+
+    it('closed every app the test before started', async () => {
+      assert.equal(earlier.length, 2);
+      for (const url of earlier) await assert.rejects(fetch(`${url}/healthz`));
     });
   });
 

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import type { App } from '../../src/host/app.js';
 import { Azurite } from '../support/azurite.js';
-import { type StandInConnector, startConnector } from '../support/connector.js';
+import { useConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
-import { postMessages, startTestApp, testActivity } from '../support/http.js';
+import { postMessages, testActivity } from '../support/http.js';
+import { useStartedApps } from '../support/test-app.js';
 
 const { strings } = testContent();
 const HOUR = 3_600_000;
@@ -34,7 +35,8 @@ const makePlan = (consent: string): string[] => [
 describe('safety plan check-in: two instances on one Azurite (issue 20)', function () {
   this.timeout(120_000);
   let azurite: Azurite | undefined;
-  let connector: StandInConnector;
+  const connector = useConnector();
+  const started = useStartedApps();
   let apps: App[] = [];
   // Monday 12 May 2025, 11:00 in Chicago: tomorrow at this time is not in quiet hours.
   let now = Date.parse('2025-05-12T16:00:00Z');
@@ -49,7 +51,6 @@ describe('safety plan check-in: two instances on one Azurite (issue 20)', functi
   beforeEach(async function () {
     if (!azurite) throw new Error('Azurite is started in before()');
     now = Date.parse('2025-05-12T16:00:00Z');
-    connector = await startConnector();
     const env = {
       STORAGE: 'blob',
       BLOB_CONNECTION_STRING: azurite.connectionString,
@@ -58,15 +59,11 @@ describe('safety plan check-in: two instances on one Azurite (issue 20)', functi
     };
     apps = [];
     for (let i = 0; i < 2; i += 1) {
-      const { app } = await startTestApp(env, { storage: undefined, clock });
+      const { app } = await started.start(env, { storage: undefined, clock });
       // The test ticks both itself, at once, so they race for the same item.
       await app.scheduler.stop();
       apps.push(app);
     }
-  });
-  afterEach(async () => {
-    for (const app of apps) await app.close();
-    await connector.close();
   });
 
   /** One message to instance `n % 2` (turns alternate between them); the replies it brought. */

@@ -1,28 +1,26 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { App } from '../../src/host/app.js';
 import { Azurite } from '../support/azurite.js';
 import { testContent } from '../support/content.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { useStartedApps } from '../support/test-app.js';
 
 const { strings } = testContent();
 
 describe('a Blob store outage during a conversation', function () {
   this.timeout(120_000);
-  let dir: string;
+  // The store's folder outlives every app and goes after Azurite stops: made here, not per test.
+  let dir: Awaited<ReturnType<typeof makeTempDir>> | undefined;
   let azurite: Azurite | undefined;
-  let app: App | undefined;
+  const apps = useStartedApps();
 
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'wayfinder-azurite-'));
-    azurite = await Azurite.start({ location: dir });
+    dir = await makeTempDir('wayfinder-azurite-');
+    azurite = await Azurite.start({ location: dir.path });
   });
   after(async () => {
-    await app?.close();
     await azurite?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await dir?.remove();
   });
 
   it('apologizes, keeps what was saved, and recovers when the store is back', async () => {
@@ -32,8 +30,7 @@ describe('a Blob store outage during a conversation', function () {
       BLOB_CONNECTION_STRING: azurite.connectionString,
       BLOB_CONTAINER: 'outage',
     };
-    const started = await startTestApp(env, { storage: undefined });
-    app = started.app;
+    const started = await apps.start(env, { storage: undefined });
     const say = (text: string) => exchange(started.url, testActivity('outage-1', { text }));
     await say('hello');
     assert.equal((await say(strings.text('menu.nickname')))[0]?.text, strings.text('nickname.ask'));

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import type { App } from '../../src/host/app.js';
 import { Azurite } from '../support/azurite.js';
-import { type StandInConnector, startConnector } from '../support/connector.js';
+import { useConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
-import { postMessages, startTestApp, testActivity } from '../support/http.js';
+import { postMessages, testActivity } from '../support/http.js';
+import { type StartedApp, useStartedApps } from '../support/test-app.js';
 
 const { strings } = testContent();
 
@@ -15,8 +15,9 @@ const { strings } = testContent();
 describe('two instances on one Azurite', function () {
   this.timeout(120_000);
   let azurite: Azurite | undefined;
-  let connector: StandInConnector;
-  let apps: { app: App; url: string }[] = [];
+  const connector = useConnector();
+  const started = useStartedApps();
+  let apps: StartedApp[] = [];
 
   before(async () => {
     azurite = await Azurite.start();
@@ -26,7 +27,6 @@ describe('two instances on one Azurite', function () {
   });
   beforeEach(async function () {
     if (!azurite) throw new Error('Azurite is started in before()');
-    connector = await startConnector();
     const env = {
       STORAGE: 'blob',
       BLOB_CONNECTION_STRING: azurite.connectionString,
@@ -35,11 +35,10 @@ describe('two instances on one Azurite', function () {
       // The race rounds script Accept far faster than a person types: no rate limit here.
       RATE_LIMIT_PER_MINUTE: '0',
     };
-    apps = [await startTestApp(env, { storage: undefined }), await startTestApp(env, { storage: undefined })];
-  });
-  afterEach(async () => {
-    for (const { app } of apps) await app.close();
-    await connector.close();
+    apps = [
+      await started.start(env, { storage: undefined }),
+      await started.start(env, { storage: undefined }),
+    ];
   });
 
   /** One message to instance `n`; replies go to the stand-in connector. */
@@ -83,7 +82,7 @@ describe('two instances on one Azurite', function () {
   it('specialists on different instances accepting one request: exactly one wins, 100 rounds', async () => {
     await say(0, 'spec-1', 'peer-1', 'on duty');
     await say(1, 'spec-2', 'peer-2', 'on duty');
-    const first: { app: App; url: string } | undefined = apps[0];
+    const first: StartedApp | undefined = apps[0];
     assert.ok(first);
     for (let round = 0; round < 100; round += 1) {
       const member = {

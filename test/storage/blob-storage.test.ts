@@ -4,7 +4,8 @@ import { BlobAppStorage, blobName } from '../../src/storage/blob-storage.js';
 import { isConflict } from '../../src/storage/errors.js';
 import { Azurite } from '../support/azurite.js';
 import { testContent } from '../support/content.js';
-import { exchange, startTestApp, testActivity } from '../support/http.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useStartedApps } from '../support/test-app.js';
 import { describeStorageConformance } from './storage-conformance.js';
 
 describe('BlobAppStorage against Azurite', function () {
@@ -23,6 +24,8 @@ describe('BlobAppStorage against Azurite', function () {
       container: `test-${containers}`,
     });
   };
+
+  const apps = useStartedApps();
 
   before(async () => {
     azurite = await Azurite.start();
@@ -101,31 +104,27 @@ describe('BlobAppStorage against Azurite', function () {
   });
 
   it('backs GET /readyz: 200 naming blob, 503 while the service is down, 200 again after', async () => {
-    const { app, url } = await startTestApp({}, { storage: freshStore() });
+    const { url } = await apps.start({}, { storage: freshStore() });
+    const ok = await fetch(`${url}/readyz`);
+    assert.equal(ok.status, 200);
+    assert.deepEqual(await ok.json(), {
+      status: 'ready',
+      storage: 'blob',
+      authentication: 'off (loopback only)',
+    });
+    await service().stop();
     try {
-      const ok = await fetch(`${url}/readyz`);
-      assert.equal(ok.status, 200);
-      assert.deepEqual(await ok.json(), {
-        status: 'ready',
+      const down = await fetch(`${url}/readyz`);
+      assert.equal(down.status, 503);
+      assert.deepEqual(await down.json(), {
+        status: 'unavailable',
         storage: 'blob',
         authentication: 'off (loopback only)',
       });
-      await service().stop();
-      try {
-        const down = await fetch(`${url}/readyz`);
-        assert.equal(down.status, 503);
-        assert.deepEqual(await down.json(), {
-          status: 'unavailable',
-          storage: 'blob',
-          authentication: 'off (loopback only)',
-        });
-      } finally {
-        await service().start();
-      }
-      assert.equal((await fetch(`${url}/readyz`)).status, 200);
     } finally {
-      await app.close();
+      await service().start();
     }
+    assert.equal((await fetch(`${url}/readyz`)).status, 200);
   });
 
   it('STORAGE=blob from the environment: state lives in Azurite, so a second app picks up the conversation', async () => {
@@ -135,21 +134,14 @@ describe('BlobAppStorage against Azurite', function () {
       BLOB_CONTAINER: 'wayfinder-env',
     };
     const { strings } = testContent();
-    const first = await startTestApp(env, { storage: undefined });
-    try {
-      assert.equal(first.app.storage.kind, 'blob');
-      await exchange(first.url, testActivity('blob-1', { text: 'hello' }));
-      await exchange(first.url, testActivity('blob-1', { text: strings.text('menu.nickname') }));
-    } finally {
-      await first.app.close();
-    }
-    const second = await startTestApp(env, { storage: undefined });
-    try {
-      const replies = await exchange(second.url, testActivity('blob-1', { text: 'Kai' }));
-      assert.equal(replies[0]?.text, strings.text('nickname.saved', { name: 'Kai' }));
-    } finally {
-      await second.app.close();
-    }
+    const first = await apps.start(env, { storage: undefined });
+    assert.equal(first.app.storage.kind, 'blob');
+    await exchange(first.url, testActivity('blob-1', { text: 'hello' }));
+    await exchange(first.url, testActivity('blob-1', { text: strings.text('menu.nickname') }));
+    await first.app.close();
+    const second = await apps.start(env, { storage: undefined });
+    const replies = await exchange(second.url, testActivity('blob-1', { text: 'Kai' }));
+    assert.equal(replies[0]?.text, strings.text('nickname.saved', { name: 'Kai' }));
   });
 
   it('is not ready, within its timeout, when nothing listens at the endpoint', async () => {

@@ -21,6 +21,8 @@ export interface TestAppOptions {
   per?: 'suite' | 'test';
   /** Stop the background scheduler after start: for tests that tick it themselves. */
   manualScheduler?: boolean;
+  /** Run after the app closes (removing a folder its storage used, made by an earlier hook). */
+  afterClose?: () => Promise<void>;
 }
 
 /**
@@ -49,7 +51,10 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
     overrides = options.overrides?.() ?? {};
     await start();
   });
-  tearDown(stop);
+  tearDown(async () => {
+    await stop();
+    await options.afterClose?.();
+  });
   return {
     get app() {
       return running().app;
@@ -63,6 +68,30 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
     restart: async () => {
       await stop();
       await start();
+    },
+  };
+}
+
+/** An app a test started itself, as `startTestApp` gives it. */
+export type StartedApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/**
+ * For tests that start their own apps: each on an env of its own, two at once, or one after
+ * another on the same storage. `start` is `startTestApp`; every app a test started is closed
+ * after it, whether the test passed or not (closing one already closed is harmless).
+ */
+export function useStartedApps(): {
+  start(env?: NodeJS.ProcessEnv, overrides?: AppOverrides): Promise<StartedApp>;
+} {
+  const running: App[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((app) => app.close()));
+  });
+  return {
+    start: async (env, overrides) => {
+      const started = await startTestApp(env, overrides);
+      running.push(started.app);
+      return started;
     },
   };
 }

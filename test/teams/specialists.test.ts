@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { HandoffStore } from '../../src/handoff/handoff-store.js';
-import type { App } from '../../src/host/app.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
-import { type StandInConnector, startConnector } from '../support/connector.js';
+import { useConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
-import { startTestApp } from '../support/http.js';
 import {
   conversationIdOf,
   postTeams,
@@ -15,6 +13,7 @@ import {
   teamsActivity,
   teamsUser,
 } from '../support/teams.js';
+import { type StartedApp, useStartedApps } from '../support/test-app.js';
 
 const { strings } = testContent();
 const SPECIALIST_CHANNEL = '19:peer-specialists@thread.tacv2';
@@ -30,20 +29,18 @@ const channelThread = (thread: string): TeamsPlace => ({
 });
 
 describe('Teams: peer specialists (HTTP, Teams-shaped activities, stand-in connector)', () => {
-  let app: App;
+  const connector = useConnector();
+  const apps = useStartedApps();
+  let running: StartedApp;
   let url: string;
-  let connector: StandInConnector;
   let storage: MemoryAppStorage;
 
+  /** Each test starts its app on the env it needs. */
   async function start(env: NodeJS.ProcessEnv): Promise<void> {
-    connector = await startConnector();
     storage = new MemoryAppStorage();
-    ({ app, url } = await startTestApp(env, { storage }));
+    running = await apps.start(env, { storage });
+    ({ url } = running);
   }
-  afterEach(async () => {
-    await app.close();
-    await connector.close();
-  });
 
   /** `user` says `text` (or submits `value`) in `place`; returns the texts the bot sent there. */
   async function say(
@@ -189,7 +186,7 @@ describe('Teams: peer specialists (HTTP, Teams-shaped activities, stand-in conne
       await say(personalOf(kai), kai, 'on duty');
       await say(personalOf(lou), lou, 'on duty');
       for (let round = 0; round < 10; round += 1) {
-        const { code } = await app.handoff.request({
+        const { code } = await running.app.handoff.request({
           userKey: `msteams/users/race-${round}/`,
           alias: 'R',
           reference: {

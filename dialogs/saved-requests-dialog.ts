@@ -1,0 +1,242 @@
+import {
+  type DialogTurnResult,
+  ListStyle,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { requestCardActivity, requestTextActivity } from '../src/accommodations/card.js';
+import { type AccommodationContent, loadAccommodationContent } from '../src/accommodations/content.js';
+import { RequestBuilder } from '../src/accommodations/letter.js';
+import {
+  type AccommodationRequestsProperty,
+  accommodationRequestTitle,
+  deleteAccommodationRequest,
+  findAccommodationRequest,
+  listAccommodationRequests,
+} from '../src/accommodations/saved-requests.js';
+import { deleteRequestIn, itemToDelete } from '../src/language/delete-request.js';
+import type { FeatureIntent } from '../src/language/routing.js';
+import {
+  askMenu,
+  choiceOf,
+  DELETE_ITEM,
+  MENU_PROMPT,
+  menuPick,
+  menuPrompt,
+  picked,
+} from './accommodation-menus.js';
+import type { DialogDeps } from './dialog-deps.js';
+import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
+import type { OpenPromptOptions } from './open-choice.js';
+import { type YesNoPrompt, yesNoPrompt } from './yes-no-prompt.js';
+
+/** Stored in conversation state as the dialog's id: renaming it strands conversations in it. */
+export const SAVED_REQUESTS_DIALOG_ID = 'accommodationSaved';
+
+/** What the saved-request browser needs besides the shared dialog deps. */
+export interface SavedRequestsFeature {
+  /** User-state property of saved requests (see src/user-properties.ts). */
+  requests: AccommodationRequestsProperty;
+  /** Validated content; loaded from resources/accommodations.json when left out. */
+  content?: AccommodationContent;
+}
+
+/** How the browser ends: `done` when the person closed the list (or there was none); `left` after "cancel" or "menu". */
+export type SavedRequestsResult = { done: true } | LeftResult;
+
+const SAVED_LIST = 'accommodationSavedList';
+const SAVED_ITEM = 'accommodationSavedItem';
+const DELETE_PROMPT = 'accommodationDeletePrompt';
+
+/**
+ * The person's saved accommodation requests ("my plans"): listed newest first, one opened as a
+ * card, copied as text, or deleted once the person says yes.
+ */
+export class SavedRequestsDialog extends InterruptibleDialog {
+  /** Words about an accommodation here are about these requests, not a switch to a new one. */
+  protected override readonly feature: FeatureIntent = 'accommodation';
+  private readonly content: AccommodationContent;
+  private readonly builder: RequestBuilder;
+
+  constructor(
+    deps: DialogDeps,
+    private readonly setup: SavedRequestsFeature,
+  ) {
+    super(SAVED_REQUESTS_DIALOG_ID, deps);
+    if (!setup?.requests) throw new Error('SavedRequestsDialog needs a requests accessor');
+    this.content = setup.content ?? loadAccommodationContent(deps.strings);
+    this.builder = new RequestBuilder(deps.strings, this.content);
+    this.addDialog(menuPrompt(deps.strings))
+      .addDialog(this.deletePrompt())
+      .addDialog(new WaterfallDialog(SAVED_LIST, [this.listSaved.bind(this), this.openSaved.bind(this)]))
+      .addDialog(
+        new WaterfallDialog(SAVED_ITEM, [
+          this.showSaved.bind(this),
+          this.actSaved.bind(this),
+          this.confirmDelete.bind(this),
+        ]),
+      );
+    this.initialDialogId = SAVED_LIST;
+  }
+
+  /** Opened from "my plans", outside the menu, which could not resume it. */
+  protected override resumesAfterSwitch(): boolean {
+    return false;
+  }
+
+  /** Yes deletes; anything unclear keeps the request (erasing is never a guess). */
+  private deletePrompt(): YesNoPrompt {
+    return yesNoPrompt(
+      DELETE_PROMPT,
+      this.deps.strings,
+      ['accommodationSaved.deleteYes', 'accommodationSaved.deleteNo'],
+      {
+        kind: 'assume',
+        value: false,
+        afterMisses: 1,
+      },
+    );
+  }
+
+  /** Saved requests, newest first, to open by number. */
+  private async listSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const requests = await listAccommodationRequests(this.setup.requests, step.context);
+    if (requests.length === 0) {
+      if ((step.options as { afterDelete?: boolean } | undefined)?.afterDelete !== true) {
+        await step.context.sendActivity(strings.text('accommodationSaved.none'));
+      }
+      return step.endDialog({ done: true } satisfies SavedRequestsResult);
+    }
+    const titles = requests.map((request, index) =>
+      accommodationRequestTitle(strings, this.content, request, index + 1),
+    );
+    const items = requests.map((request, index): [string, string] => [request.id, titles[index] ?? '']);
+    const listed: OpenPromptOptions = {
+      prompt: strings.text('accommodationSaved.askWhich', { list: titles.join('\n') }),
+      retryPrompt: strings.text('accommodationSaved.askWhichAgain'),
+      choices: [
+        ...items.map(([value, title]) => choiceOf(strings, value, title)),
+        choiceOf(strings, 'done', strings.text('accommodationSaved.done')),
+      ],
+      style: ListStyle.auto,
+      deletesItems: true,
+    };
+    return step.prompt(MENU_PROMPT, listed);
+  }
+
+  private async openSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const pick = picked(step.context);
+    if (pick === DELETE_ITEM) return this.askToDelete(step);
+    if (pick && pick !== 'done' && pick !== 'gaveUp' && pick !== 'back') {
+      return step.replaceDialog(SAVED_ITEM, { id: pick });
+    }
+    await step.context.sendActivity(this.deps.strings.text('accommodationSaved.closed'));
+    return step.endDialog({ done: true } satisfies SavedRequestsResult);
+  }
+
+  /**
+   * "delete 1", "remove the later start one", "get rid of that request": that request's delete,
+   * confirmed first, named when it is not the one open. Unclear which: the list again.
+   */
+  private async askToDelete(step: WaterfallStepContext, open?: string): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const request = deleteRequestIn(strings, step.context.activity.text);
+    const requests = await listAccommodationRequests(this.setup.requests, step.context);
+    const items = requests.map((saved, index) => ({
+      value: saved.id,
+      label: accommodationRequestTitle(strings, this.content, saved, index + 1),
+    }));
+    const id = request && itemToDelete(strings, request, items, open);
+    const item = items.find((listed) => listed.value === id);
+    if (!item) return step.replaceDialog(SAVED_LIST);
+    if (item.value !== open)
+      await step.context.sendActivity(
+        strings.text('accommodationSaved.aboutToDelete', { request: item.label }),
+      );
+    return step.replaceDialog(SAVED_ITEM, { id: item.value, deleting: true });
+  }
+
+  /** One saved request as a card, then: copy as text, delete, other requests, done. */
+  private async showSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id, quiet, deleting } = step.options as { id: string; quiet?: boolean; deleting?: boolean };
+    if (deleting) {
+      // Straight to its delete, confirmed (the request was named just before).
+      menuPick.set(step.context, 'delete');
+      return step.next();
+    }
+    const saved = await findAccommodationRequest(this.setup.requests, step.context, id);
+    if (!saved) {
+      await step.context.sendActivity(this.deps.strings.text('accommodationSaved.notFound'));
+      return step.replaceDialog(SAVED_LIST);
+    }
+    if (!quiet) {
+      await step.context.sendActivity(
+        requestCardActivity(
+          this.deps.strings,
+          this.builder.build(saved.answers, saved.askedOn),
+          'accommodationSaved.shown',
+        ),
+      );
+    }
+    return askMenu(
+      step,
+      this.deps.strings,
+      { prompt: 'accommodationSaved.askAction', retry: 'accommodationSaved.askActionAgain' },
+      [
+        { value: 'text', label: 'accommodationSaved.actionText' },
+        { value: 'delete', label: 'accommodationSaved.actionDelete' },
+        { value: 'others', label: 'accommodationSaved.actionOthers' },
+        { value: 'done', label: 'accommodationSaved.done', synonyms: 'accommodation.doneWords' },
+      ],
+      true,
+    );
+  }
+
+  private async actSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id } = step.options as { id: string };
+    const { strings } = this.deps;
+    switch (picked(step.context)) {
+      case DELETE_ITEM:
+        return this.askToDelete(step, id);
+      case 'text': {
+        const saved = await findAccommodationRequest(this.setup.requests, step.context, id);
+        if (saved)
+          await step.context.sendActivity(
+            requestTextActivity(this.deps.strings, this.builder.build(saved.answers, saved.askedOn)),
+          );
+        return step.replaceDialog(SAVED_ITEM, { id, quiet: true });
+      }
+      case 'delete':
+        return step.prompt(DELETE_PROMPT, {
+          prompt: strings.text('accommodationSaved.confirmDelete'),
+          choices: [
+            strings.text('accommodationSaved.deleteYes'),
+            strings.text('accommodationSaved.deleteNo'),
+          ],
+          style: ListStyle.suggestedAction,
+        });
+      case 'others':
+      case 'back':
+        return step.replaceDialog(SAVED_LIST);
+      default:
+        await step.context.sendActivity(strings.text('accommodationSaved.closed'));
+        return step.endDialog({ done: true } satisfies SavedRequestsResult);
+    }
+  }
+
+  /** Deletes on a clear yes; anything else keeps it. */
+  private async confirmDelete(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id } = step.options as { id: string };
+    const { strings } = this.deps;
+    if (step.result !== true) {
+      await step.context.sendActivity(strings.text('accommodationSaved.kept'));
+      return step.replaceDialog(SAVED_ITEM, { id, quiet: true });
+    }
+    const deleted = await deleteAccommodationRequest(this.setup.requests, step.context, id);
+    await step.context.sendActivity(
+      strings.text(deleted ? 'accommodationSaved.deleted' : 'accommodationSaved.notFound'),
+    );
+    return step.replaceDialog(SAVED_LIST, { afterDelete: true });
+  }
+}
