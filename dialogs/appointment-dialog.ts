@@ -467,6 +467,9 @@ export class AppointmentDialog extends InterruptibleDialog {
     const edit = spokenEdit(this.deps.strings, text, this.editParts());
     const part =
       this.partNamed(text) ?? (edit.plain ? undefined : prepFields.find((field) => field === edit.part));
+    // "Could I change something first? The part about ... looks a little odd": which part, then.
+    if (!part && !edit.plain && edit.action === 'change')
+      return this.to(step, { ...state, step: 'change', misses: 0 });
     if (!part) return undefined;
     if (part !== 'goal' || edit.part !== 'goal' || edit.action !== 'replace' || !edit.value)
       return this.change(step, state, part);

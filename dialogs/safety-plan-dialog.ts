@@ -679,7 +679,10 @@ export class SafetyPlanDialog extends InterruptibleDialog {
    * plan comes back to the part that was being asked.
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const { text } = innerDc.context.activity;
+    const { text: typed } = innerDc.context.activity;
+    // "no. the plan is wrong. fix warning signs": the sentence that asks for the change.
+    const sentences = (typed ?? '').split(/[.!?]+/).map((sentence) => sentence.trim());
+    const text = sentences.find((sentence) => this.partWords.editRequest(sentence)) ?? typed;
     const changes = this.partWords.changesPlan(text);
     if (!changes && this.deps.commands.recognize(text) !== 'mySafetyPlan')
       return super.onContinueDialog(innerDc);
@@ -695,7 +698,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       return innerDc.beginDialog(asked.id, state);
     }
     const returnTo = making ? (asked.id === STEP ? state.index : state.index + 1) : undefined;
-    if (part && making)
+    if (part)
       return innerDc.beginDialog(STEP, {
         index: planSteps.indexOf(part),
         editing: true,

@@ -78,6 +78,18 @@ const people: { name: string; turns: Turn[] }[] = [
     ],
   },
   {
+    name: 'Jordan: "no. the plan is wrong. fix warning signs" at a question of the plan opens that part',
+    turns: [
+      ['need to make a safety plan'],
+      ['not sleeping. drinking more'],
+      ['next'],
+      [
+        'no. the plan is wrong. fix warning signs',
+        [['safetyPlan.editNow', { entries: list('not sleeping. drinking more') }]],
+      ],
+    ],
+  },
+  {
     name: 'Sam: "the message is fine. the NAME is wrong" asks the name only; "my name is wrong, it\'s Dee", "just put Mike", "change the message to ..." change one part; "Change it" asks which',
     turns: [
       ['talk to a person', ['handoff.offerMessage']],
@@ -181,6 +193,11 @@ const people: { name: string; turns: Turn[] }[] = [
       ['gracias. now change what I want, it has my words mixed', ['appointment.askGoal']],
       ['keep my SNAP benefits', ['appointment.review', /keep my SNAP benefits/]],
       ['the date is wrong', ['appointment.askWhen']],
+      ['May 16 at 10am', ['appointment.review']],
+      [
+        'Could I change something first? The part about what might get in the way looks a little odd.',
+        ['appointment.askChange'],
+      ],
     ],
   },
 ];
