@@ -262,7 +262,10 @@ const cases: PlanCase[] = [
       ['the coping part', [part(2)]],
       ['skip', ['safetyPlan.kept', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
       ['update my people i can ask for help', [part(4)]],
-      ['Ana 312-555-0177', [['safetyPlan.editReplaced', { entries: '- Ana 312-555-0177' }], 'safetyPlan.more']],
+      [
+        'Ana 312-555-0177',
+        [['safetyPlan.editReplaced', { entries: '- Ana 312-555-0177' }], 'safetyPlan.more'],
+      ],
       ['next', ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
       ['done', ['safetyPlan.closing', 'menu.prompt']],
     ],
