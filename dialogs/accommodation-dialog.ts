@@ -18,7 +18,7 @@ import {
   loadAccommodationContent,
   settingOf,
 } from '../src/accommodations/content.js';
-import { localDay } from '../src/accommodations/dates.js';
+import { localDay, nextDayOfMonth } from '../src/accommodations/dates.js';
 import {
   changeableFields,
   completed,
@@ -49,12 +49,14 @@ import {
   MAX_SAVED_REQUESTS,
   saveAccommodationRequest,
 } from '../src/accommodations/saved-requests.js';
+import { ordinalDay } from '../src/appointments/when.js';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import { sideAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import type { FeatureIntent } from '../src/language/routing.js';
+import { spokenEdit } from '../src/language/spoken-edit.js';
 import {
   answerOptionOf,
   showsNumbers,
@@ -158,6 +160,10 @@ const questionPrompt = (field: Field) => `accommodationQuestion.${field}`;
 const parsedAnswer = turnSignal<Parsed>('accommodationParsed');
 /** A review pick that adds one change by id ("add:quietSpace"). */
 const ADD_PREFIX = 'add:';
+/** A review pick that gives a part its new words in the same message ("just put Mike"). */
+const SET_PREFIX = 'set:';
+/** Those new words, for the step that follows. */
+const reviewValue = turnSignal<string>('accommodationReviewValue');
 
 /**
  * Coaches a person through asking for an accommodation (issue 6): where, what gets in the way,
@@ -475,6 +481,8 @@ export class AccommodationDialog extends InterruptibleDialog {
     if (picked === 'add') return step.replaceDialog(ASK, { ...state, adding: true });
     if (picked === 'shorter')
       return step.replaceDialog(FINISH, { ...state, draft: { ...state.draft, short: true } });
+    if (picked?.startsWith(SET_PREFIX))
+      return this.setPart(step, state, picked.slice(SET_PREFIX.length) as Field);
     if (picked?.startsWith(ADD_PREFIX)) {
       const draft = this.withAdded(state.draft, [picked.slice(ADD_PREFIX.length)]);
       return step.replaceDialog(FINISH, { ...state, draft });
@@ -482,6 +490,45 @@ export class AccommodationDialog extends InterruptibleDialog {
     const field = fields.find((f) => f === picked);
     if (field) return step.replaceDialog(ASK, { ...state, draft: unanswer(state.draft, field), own: false });
     return step.replaceDialog(CHANGE, state);
+  }
+
+  /**
+   * "just put Mike", "change it to start at 10am on thursdays": the part takes the new words, read
+   * as that question reads them, and the request is shown again; words it cannot take ask it.
+   */
+  private async setPart(
+    step: WaterfallStepContext,
+    state: RequestState,
+    field: Field,
+  ): Promise<DialogTurnResult> {
+    const value = reviewValue.get(step.context) ?? '';
+    const recognition = signals.recognition.get(step.context);
+    // Only the dates inside the new words: "this thurs is too soon. make it the 17th" is the 17th.
+    const inValue = recognition && {
+      ...recognition,
+      entities: {
+        ...recognition.entities,
+        datetime: recognition.entities.datetime.filter((d) =>
+          value.toLowerCase().includes(d.text.toLowerCase()),
+        ),
+      },
+    };
+    const today = this.today(step.context);
+    // "make it the 17th": the recognizer finds no date in "the 17th" alone.
+    const ordinal = ordinalDay.exec(value)?.[1];
+    const date =
+      field === 'start' && ordinal ? nextDayOfMonth(today, Number.parseInt(ordinal, 10)) : undefined;
+    const parsed: Parsed = date
+      ? { kind: 'answer', patch: { start: { date } } }
+      : this.questions.parse(field, value, this.questions.choices(field, state.draft), {
+          recognition: inValue,
+          today,
+          setting: state.draft.setting,
+        });
+    if (parsed.kind !== 'answer')
+      return step.replaceDialog(ASK, { ...state, draft: unanswer(state.draft, field), own: false });
+    const draft = reconcile({ ...state.draft, ...parsed.patch }, this.content);
+    return step.replaceDialog(FINISH, { ...state, draft });
   }
 
   /** Keeps the request the person said yes to, with their plans; then what next. */
@@ -541,11 +588,33 @@ export class AccommodationDialog extends InterruptibleDialog {
     const named = reader.read(withoutLead(text, strings.variants('accommodation.reviewChangeWords')), {
       options: parts,
     });
+    // An edit said in words: a part and its new words ("just put Mike", "make it the 17th").
+    const edit = spokenEdit(
+      strings,
+      text,
+      fields.map((field) => ({
+        value: field,
+        words: strings.variants(partWords[field]),
+        now: wordsOf(draft[field]),
+      })),
+    );
+    const dated = signals.recognition
+      .get(context)
+      ?.entities.datetime.some((d) => edit.value?.toLowerCase().includes(d.text.toLowerCase()));
+    // A date in the new words is the start date, unless another part was named or quoted.
+    const part =
+      (edit.part as Field | undefined) ?? (dated || ordinalDay.test(edit.value ?? '') ? 'start' : undefined);
+    if (!edit.plain && part && edit.value && edit.action !== 'remove') {
+      menuPick.set(context, `${SET_PREFIX}${part}`);
+      reviewValue.set(context, edit.value);
+      return true;
+    }
     const yes = reader.yesOrNo(text);
     // "no!! it says recovery", "dont say adhd": a condition named at the review objects to what is shared.
     const shared = conditionFrom(strings, text) ? 'disclosure' : undefined;
     const picked =
       (named && fields[named.index]) ??
+      (edit.plain ? undefined : part) ??
       prompt.recognized.value?.value ??
       shared ??
       (yes === undefined ? undefined : yes ? 'save' : 'change');
@@ -689,4 +758,13 @@ export class AccommodationDialog extends InterruptibleDialog {
     const result: LeftResult = { left: command };
     return { status: DialogTurnStatus.complete, result };
   }
+}
+
+/** The words an answer holds now (its own words, a name), for finding the part a message quotes. */
+function wordsOf(answer: unknown): string | undefined {
+  if (typeof answer === 'string') return answer;
+  if (!answer || typeof answer !== 'object') return undefined;
+  return Object.values(answer)
+    .filter((value): value is string => typeof value === 'string')
+    .join(' ');
 }

@@ -35,6 +35,7 @@ import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
+import { type EditPart, spokenEdit } from '../src/language/spoken-edit.js';
 import {
   foldAnswer,
   sentencesOf,
@@ -204,8 +205,9 @@ export class AppointmentDialog extends InterruptibleDialog {
       picked !== choice || (matched?.how ?? 'sentence') !== 'sentence',
     );
     // At the review, a part named outright ("change the date", "my questions") is changed at once.
-    const part = state.step === 'review' && choice !== 'save' ? this.partNamed(text) : undefined;
-    if (part) return this.change(step, state, part);
+    const edited =
+      state.step === 'review' && choice !== 'save' ? this.editAtReview(step, state, text) : undefined;
+    if (edited) return edited;
     const after = this.after.answer(state, input);
     return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
   }
@@ -226,8 +228,14 @@ export class AppointmentDialog extends InterruptibleDialog {
     const [first = '', ...more] = sentencesOf(text);
     const corrects =
       more.length > 0 && leads.some((lead) => foldAnswer(first).startsWith(`${foldAnswer(lead)} `));
+    // "it is the 15th not the 16th. Still 9am", "change the start time to 10": the date said in an edit.
+    const edit = spokenEdit(strings, text, this.editParts());
+    const told =
+      !edit.plain && edit.action === 'replace' && (edit.part ?? 'when') === 'when' ? edit.value : undefined;
     const words =
-      onlyDate(text, leads, findDates) ?? (corrects ? onlyDate(first, leads, findDates) : undefined);
+      onlyDate(text, leads, findDates) ??
+      (corrects ? onlyDate(first, leads, findDates) : undefined) ??
+      (told ? onlyDate(/^\d{1,2}(:\d\d)?$/.test(told) ? `at ${told}` : told, leads, findDates) : undefined);
     if (!words) return undefined;
     const outcome = this.answers.corrected(state.draft, this.input(context, words, undefined, false));
     if (outcome?.kind !== 'next' || !outcome.draft.when) return outcome;
@@ -441,6 +449,42 @@ export class AppointmentDialog extends InterruptibleDialog {
     const named = withoutLead(text, strings.variants('appointment.reviewChangeWords'));
     const found = matchChoice(strings, named, this.questions.changeChoices());
     return prepFields.find((field) => field === found?.value);
+  }
+
+  /** The plan's parts as an edit said in words names them (spoken-edit.ts). */
+  private editParts(): EditPart<string>[] {
+    const { strings } = this.deps;
+    const more: Partial<Record<string, readonly string[]>> = {
+      when: strings.variants('appointment.partWhenWords'),
+      goal: strings.variants('appointment.partGoalWords'),
+    };
+    return this.questions.changeChoices().map((choice) => ({
+      value: choice.value,
+      words: [choice.label, ...choice.synonyms, ...(more[choice.value] ?? [])],
+    }));
+  }
+
+  /**
+   * At the review, a part named ("change the date please", "the date is wrong", "now change what
+   * I want, it has my words mixed") is asked again; what I want given in the same message ("change
+   * what I want to keeping my SNAP") is taken. A date given in it was taken before this (redated).
+   */
+  private editAtReview(step: WaterfallStepContext<PrepState>, state: PrepState, text: string) {
+    const edit = spokenEdit(this.deps.strings, text, this.editParts());
+    const part =
+      this.partNamed(text) ?? (edit.plain ? undefined : prepFields.find((field) => field === edit.part));
+    // "Could I change something first? The part about ... looks a little odd": which part, then.
+    if (!part && !edit.plain && edit.action === 'change')
+      return this.to(step, { ...state, step: 'change', misses: 0 });
+    if (!part) return undefined;
+    if (part !== 'goal' || edit.part !== 'goal' || edit.action !== 'replace' || !edit.value)
+      return this.change(step, state, part);
+    const at: PrepState = { ...state, step: part, reviewing: true, history: [], misses: 0 };
+    return this.follow(
+      step,
+      at,
+      this.answers.answer(at, this.input(step.context, edit.value, undefined, false)),
+    );
   }
 
   /** One answer to change: that question again, then the plan is shown again to save. */

@@ -14,6 +14,7 @@ import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
 import type { HandoffService } from '../src/handoff/handoff-service.js';
 import { nicknameIn, questionToUs, sideAnswer } from '../src/language/answer-check.js';
+import { spokenEdit } from '../src/language/spoken-edit.js';
 import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { readProfile } from '../src/state/profile.js';
@@ -69,10 +70,14 @@ const CONSENT = 'handoffConsent';
 const FREE_TEXT = 'handoffText';
 const WAITING = 'handoffWaiting';
 const WAITING_STEPS = 'handoffWaitingSteps';
+const PART = 'handoffPart';
+const PART_STEPS = 'handoffPartSteps';
 const MAX_ALIAS = 40;
 const MAX_ALIAS_WORDS = 4;
 /** The consent or the offer answered in the person's own words: words for the specialist. */
 const OWN_WORDS = 'handoff.ownWords';
+/** "Which part?" answered with an edit said in words ("my name is just Sam"). */
+const EDIT = 'handoff.edit';
 /** Fewer words than this are an answer to the question asked ("no thanks"), not words to keep. */
 const MIN_OWN_WORDS = 3;
 
@@ -83,6 +88,17 @@ const asks: Record<MessageField, StringKey> = {
   alias: 'handoff.askAlias',
   message: 'handoff.askMessage',
   contact: 'handoff.askContact',
+};
+/** Each question's button and words at "which part to change". */
+const partLabels: Record<MessageField, StringKey> = {
+  alias: 'handoff.changePartName',
+  message: 'handoff.changePartMessage',
+  contact: 'handoff.changePartContact',
+};
+const partWords: Record<MessageField, StringKey> = {
+  alias: 'handoff.partNameWords',
+  message: 'handoff.partMessageWords',
+  contact: 'handoff.partContactWords',
 };
 const retries: Record<Exclude<MessageField, 'alias'>, StringKey> = {
   message: 'handoff.messageRetry',
@@ -102,13 +118,13 @@ const values = (step: WaterfallStepContext): RequestValues => step.values as Req
 
 /**
  * True while the handoff asks for words meant for the specialist: the message, the offer to leave
- * one, or the consent to share a summary. A worry written there ("I've been struggling and need
+ * one, which part of it to change, or the consent to share a summary. A worry written there ("I've been struggling and need
  * someone") is what the specialist should read: the gate still sees it and danger still gets the
  * crisis reply, but a concern is kept (bot.ts), not answered in place of the request.
  */
 export function askingForSpecialist(dc: DialogContext): boolean {
   const active = leafOf(dc).activeDialog;
-  if (active?.id === CONSENT || active?.id === CHOICE) return true;
+  if (active?.id === CONSENT || active?.id === CHOICE || active?.id === PART) return true;
   const { validations } = (active?.state?.options ?? {}) as PromptOptions;
   return (
     active?.id === FREE_TEXT && (validations as { retry?: string } | undefined)?.retry === retries.message
@@ -137,6 +153,8 @@ export class HandoffDialog extends InterruptibleDialog {
       .addDialog(new TypedChoicePrompt(CONSENT, deps.strings, async (p) => this.explainOrPick(p)))
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => this.validText(p)))
       .addDialog(new TypedChoicePrompt(WAITING, deps.strings))
+      .addDialog(new TypedChoicePrompt(PART, deps.strings, async (p) => this.partOrEdit(p)))
+      .addDialog(new WaterfallDialog(PART_STEPS, [this.askPart.bind(this), this.takePart.bind(this)]))
       .addDialog(new WaterfallDialog(START, [this.begin.bind(this)]))
       .addDialog(
         new WaterfallDialog(WAITING_STEPS, [this.askWaiting.bind(this), this.actOnWaiting.bind(this)]),
@@ -415,11 +433,135 @@ export class HandoffDialog extends InterruptibleDialog {
       return step.replaceDialog(MESSAGE, { ...options, [field]: kept } satisfies MessageOptions);
     }
     if (said === 'handoff.changeMessage') {
-      const { message, contact: _contact, ...rest } = options;
-      return step.replaceDialog(MESSAGE, { ...rest, previous: message } satisfies MessageOptions);
+      const typed = step.context.activity.text ?? '';
+      const tapped = foldAnswer(typed) === foldAnswer(this.deps.strings.text('handoff.changeMessage'));
+      return (
+        (!tapped && (await this.changePart(step, options, typed))) || step.replaceDialog(PART_STEPS, options)
+      );
     }
     await this.saveMessage(step, options);
     return step.endDialog();
+  }
+
+  /**
+   * An edit said in words at the preview (spoken-edit.ts): "the message is fine. the NAME is
+   * wrong" asks the name again; "my name is wrong, it's Dee" or "just put Mike" sets it; "change
+   * the message to ..." sets the message. The preview comes again after. Undefined when the words
+   * name no part and give no name: then the person is asked which part.
+   */
+  private async changePart(
+    step: WaterfallStepContext,
+    options: MessageOptions,
+    typed: string,
+  ): Promise<DialogTurnResult | undefined> {
+    const { strings } = this.deps;
+    const edit = this.editIn(typed, options);
+    if (edit.plain) return undefined;
+    const value = edit.action === 'replace' || edit.action === 'add' ? edit.value : undefined;
+    // "just put Mike": a few words of a name, with no part named, are the name.
+    const name = value && !edit.part && !options.code ? (nicknameIn(strings, value) ?? value) : undefined;
+    const field =
+      (edit.part as MessageField | undefined) ?? (name && this.isName(name) ? 'alias' : undefined);
+    if (!field) return undefined;
+    if (!value) return this.reopen(step, options, field);
+    const kept =
+      field === 'contact'
+        ? this.contactOf(value)
+        : field === 'alias'
+          ? (nicknameIn(strings, value) ?? value)
+          : edit.action === 'add'
+            ? `${options.message ?? ''} ${value}`.trim()
+            : value;
+    if (field === 'alias' && !this.isName(kept)) return this.reopen(step, options, field);
+    return step.replaceDialog(MESSAGE, { ...options, [field]: kept } satisfies MessageOptions);
+  }
+
+  /** An edit said in words, among the parts of this message that can change (a request's name cannot). */
+  private editIn(typed: string, options: MessageOptions) {
+    const { strings } = this.deps;
+    return spokenEdit(
+      strings,
+      typed,
+      this.changeable(options).map((field) => ({
+        value: field,
+        words: strings.variants(partWords[field]),
+        now: options[field],
+      })),
+    );
+  }
+
+  private changeable(options: MessageOptions): MessageField[] {
+    return messageFields.filter((field) => field !== 'alias' || !options.code);
+  }
+
+  /**
+   * "Which part?" answered in words: a part's button or words, an edit said in words ("my name is
+   * just Sam"), or a new message typed at once (its own words, as at the offer).
+   */
+  private partOrEdit(prompt: PromptValidatorContext<FoundChoice>): boolean {
+    if (prompt.recognized.succeeded) return true;
+    const text = prompt.context.activity.text ?? '';
+    const edit = this.editIn(text, prompt.options.validations as MessageOptions);
+    if (!edit.plain && (edit.part || edit.value)) {
+      prompt.recognized.value = { value: EDIT, index: -1, score: 1, synonym: text };
+      return true;
+    }
+    return this.keepsOwnWords(prompt);
+  }
+
+  /** A name to show the specialist: a few words, of the right shape. */
+  private isName(text: string): boolean {
+    return validAlias(text) && foldAnswer(text).split(' ').length <= MAX_ALIAS_WORDS;
+  }
+
+  /** "Change it": which part, as buttons, or typed (a part's words, or its new words). */
+  private async askPart(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const options = step.options as MessageOptions;
+    const parts = this.changeable(options).map((field) => ({
+      value: field,
+      action: {
+        type: 'imBack',
+        title: strings.text(partLabels[field]),
+        value: strings.text(partLabels[field]),
+      },
+      synonyms: [strings.text(partLabels[field]), ...strings.variants(partWords[field])],
+    }));
+    const which: TypedPromptOptions = {
+      prompt: strings.text('handoff.askWhichPart'),
+      retryPrompt: strings.text('handoff.askWhichPartAgain'),
+      choices: [...parts, ...this.choices(['handoff.changePartNone'])],
+      style: ListStyle.suggestedAction,
+      back: true,
+      validations: options,
+    };
+    return step.prompt(PART, which);
+  }
+
+  /** The part picked is asked again (the message shown as it is); "nothing" shows the preview again. */
+  private async takePart(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as MessageOptions;
+    const picked = step.result as FoundChoice | undefined;
+    const typed = step.context.activity.text ?? '';
+    if (picked?.value === OWN_WORDS) {
+      await this.acknowledgeOwnWords(step);
+      return step.replaceDialog(MESSAGE, { ...options, message: picked.synonym } satisfies MessageOptions);
+    }
+    if (picked?.value === EDIT)
+      return (await this.changePart(step, options, typed)) ?? step.replaceDialog(PART_STEPS, options);
+    const field = messageFields.find((f) => f === picked?.value);
+    if (!field) return step.replaceDialog(MESSAGE, options);
+    const told = foldAnswer(typed) !== foldAnswer(this.deps.strings.text(partLabels[field]));
+    return (told && (await this.changePart(step, options, typed))) || this.reopen(step, options, field);
+  }
+
+  /** `field` asked again, the others kept; the message being replaced is shown while it is typed. */
+  private reopen(step: WaterfallStepContext, options: MessageOptions, field: MessageField) {
+    const { [field]: dropped, ...rest } = options;
+    return step.replaceDialog(MESSAGE, {
+      ...rest,
+      ...(field === 'message' ? { previous: dropped } : {}),
+    } satisfies MessageOptions);
   }
 
   /** "same as before", "here is fine": this chat, said plainly for the specialist. */

@@ -15,6 +15,8 @@ import { sideAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { cleanFreeText } from '../src/language/free-text.js';
 import { normalizeText } from '../src/language/normalize.js';
+import { type SpokenEdit, spokenEdit } from '../src/language/spoken-edit.js';
+import { foldAnswer } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { type CheckInScheduler, scheduleCheckIn } from '../src/safety-plan/check-in.js';
 import {
@@ -26,6 +28,7 @@ import {
   hasEntries,
   type PlanStep,
   planSteps,
+  removeEntries,
   type SafetyPlan,
   skipStep,
 } from '../src/safety-plan/plan.js';
@@ -246,10 +249,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       : `${header}\n\n${strings.text(stepKey(part, 'ask'))}`;
     if (state.editing) {
       const plan = await this.plan(step);
-      const entries = entriesOf(plan, part);
-      const now =
-        entries.length > 0 ? entries.map((e) => `- ${e}`).join('\n') : strings.text('safetyPlan.editEmpty');
-      text = `${text}\n\n${strings.text('safetyPlan.editNow', { entries: now })}`;
+      text = `${text}\n\n${strings.text('safetyPlan.editNow', { entries: this.listed(plan, part) })}`;
     }
     return step.prompt(ASK, {
       prompt: text,
@@ -388,17 +388,77 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     }
   }
 
-  /** Saves `typed` in the part (an edit's first answer replaces what was there), then asks for more. */
+  /**
+   * Saves `typed` in the part, then asks for more. Changing a part, the words say how (an edit
+   * said in words, spoken-edit.ts): "keep those. add ..." adds, "take out ..." or "remove the
+   * second one" takes out, "replace it with ..." replaces, and a plain new answer replaces what
+   * was there when it is the edit's first; the part is shown after each change.
+   */
   private async add(step: WaterfallStepContext, state: StepState, typed: string): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
     const part = planSteps[state.index] as PlanStep;
     const now = this.parts.clock();
     let plan = await this.plan(step);
-    if (state.editing && state.answered === 0) plan = clearStep(plan, part, now);
+    const edit = state.editing ? spokenEdit(strings, typed, [], entriesOf(plan, part).length) : undefined;
+    if (edit?.action === 'remove') return this.takeOut(step, state, plan, edit);
+    const told = edit && !edit.plain && edit.value && (edit.action === 'add' || edit.action === 'replace');
+    const replaces = told ? edit.action === 'replace' : state.editing && state.answered === 0;
+    if (replaces) plan = clearStep(plan, part, now);
     // In their words, without the asides around them ("call my sister lol" is "call my sister").
-    await this.save(step, addEntry(plan, part, cleanFreeText(this.deps.strings, typed), now));
+    plan = addEntry(plan, part, cleanFreeText(strings, (told && edit.value) || typed), now);
+    await this.save(step, plan);
     const answered = (state.answered ?? 0) + 1;
-    await step.context.sendActivity(this.deps.strings.text('safetyPlan.added', {}, answered - 1));
+    await step.context.sendActivity(
+      state.editing
+        ? strings.text(replaces ? 'safetyPlan.editReplaced' : 'safetyPlan.editAdded', {
+            entries: this.listed(plan, part),
+          })
+        : strings.text('safetyPlan.added', {}, answered - 1),
+    );
     return step.replaceDialog(MORE, { ...state, simpler: false, answered } satisfies StepState);
+  }
+
+  /** "take out staying in bed", "remove the second one": that entry goes; unclear which, the list is shown. */
+  private async takeOut(
+    step: WaterfallStepContext,
+    state: StepState,
+    plan: SafetyPlan,
+    edit: SpokenEdit<string>,
+  ): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const part = planSteps[state.index] as PlanStep;
+    const entries = entriesOf(plan, part);
+    const named = foldAnswer(edit.value ?? '');
+    const byWords = entries.flatMap((entry, index) => {
+      const folded = foldAnswer(entry);
+      return named && (folded.includes(named) || named.includes(folded)) ? [index + 1] : [];
+    });
+    const positions = edit.positions.length > 0 ? edit.positions : byWords;
+    if (positions.length === 0) {
+      await step.context.sendActivity(
+        strings.text('safetyPlan.editNotFound', { entries: this.listed(plan, part) }),
+      );
+      return step.replaceDialog(MORE, {
+        ...state,
+        simpler: false,
+        answered: state.answered ?? 0,
+      } satisfies StepState);
+    }
+    const changed = removeEntries(plan, part, positions, this.parts.clock());
+    await this.save(step, changed);
+    await step.context.sendActivity(
+      strings.text('safetyPlan.editRemoved', { entries: this.listed(changed, part) }),
+    );
+    const answered = (state.answered ?? 0) + 1;
+    return step.replaceDialog(MORE, { ...state, simpler: false, answered } satisfies StepState);
+  }
+
+  /** A part's entries as a list, or that it is empty. */
+  private listed(plan: SafetyPlan, part: PlanStep): string {
+    const entries = entriesOf(plan, part);
+    return entries.length > 0
+      ? entries.map((entry) => `- ${entry}`).join('\n')
+      : this.deps.strings.text('safetyPlan.editEmpty');
   }
 
   private async nextStep(step: WaterfallStepContext, index: number): Promise<DialogTurnResult> {
@@ -626,7 +686,10 @@ export class SafetyPlanDialog extends InterruptibleDialog {
    * plan comes back to the part that was being asked.
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const { text } = innerDc.context.activity;
+    const { text: typed } = innerDc.context.activity;
+    // "no. the plan is wrong. fix warning signs": the sentence that asks for the change.
+    const sentences = (typed ?? '').split(/[.!?]+/).map((sentence) => sentence.trim());
+    const text = sentences.find((sentence) => this.partWords.editRequest(sentence)) ?? typed;
     const changes = this.partWords.changesPlan(text);
     if (!changes && this.deps.commands.recognize(text) !== 'mySafetyPlan')
       return super.onContinueDialog(innerDc);
@@ -642,7 +705,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       return innerDc.beginDialog(asked.id, state);
     }
     const returnTo = making ? (asked.id === STEP ? state.index : state.index + 1) : undefined;
-    if (part && making)
+    if (part)
       return innerDc.beginDialog(STEP, {
         index: planSteps.indexOf(part),
         editing: true,

@@ -37,3 +37,12 @@ export function sayDay(day: string, locale: string, withYear = false): string {
     withYear ? { year: true, weekday: false } : {},
   );
 }
+
+/** "the 17th" said on `today` (YYYY-MM-DD): the next 17th, this month or the next (undefined when there is none). */
+export function nextDayOfMonth(today: string, dayOfMonth: number): string | undefined {
+  const [year = 0, month = 1, day = 1] = today.split('-').map(Number);
+  const monthIndex = dayOfMonth >= day ? month - 1 : month;
+  const date = new Date(Date.UTC(year, monthIndex, dayOfMonth));
+  if (date.getUTCDate() !== dayOfMonth) return undefined;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,5 +1,8 @@
 import type { Strings } from '../content/strings.js';
+import { numbersIn } from '../language/spoken-edit.js';
 import { foldAnswer } from '../language/typed-answer.js';
+
+export { numbersIn };
 
 /**
  * What a message at the plan's questions says about the list rather than adding to it: done
@@ -14,21 +17,6 @@ export type QuestionEdit =
 /** Whole phrases of `key` found in the folded text, at word edges. */
 function says(strings: Strings, key: Parameters<Strings['variants']>[0], folded: string): boolean {
   return strings.variants(key).some((words) => ` ${folded} `.includes(` ${foldAnswer(words)} `));
-}
-
-/** The list numbers a message names ("2 and 3", "the second"), among `count` questions. */
-export function numbersIn(strings: Strings, text: string, count: number): number[] {
-  const positions = new Map(
-    strings.variants('answers.positions').flatMap((line, index) =>
-      foldAnswer(line)
-        .split(' ')
-        .map((word) => [word, index + 1] as const),
-    ),
-  );
-  const numbers = foldAnswer(text)
-    .split(' ')
-    .map((word) => positions.get(word) ?? (/^\d+$/.test(word) ? Number(word) : undefined));
-  return [...new Set(numbers)].filter((n): n is number => n !== undefined && n >= 1 && n <= count);
 }
 
 /** Splits "1, 2. Please leave out 3 and 4" at the words that take out: what comes before, and after. */

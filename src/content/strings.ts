@@ -6,6 +6,7 @@ import type accommodations from '../../resources/locales/en/accommodations.json'
 import type answers from '../../resources/locales/en/answers.json';
 import type appointments from '../../resources/locales/en/appointments.json';
 import type core from '../../resources/locales/en/core.json';
+import type edits from '../../resources/locales/en/edits.json';
 import type handoff from '../../resources/locales/en/handoff.json';
 import type peerGroups from '../../resources/locales/en/peer-groups.json';
 import type practice from '../../resources/locales/en/practice.json';
@@ -23,7 +24,8 @@ type Sections = typeof core &
   typeof accommodations &
   typeof practice &
   typeof safetyPlan &
-  typeof teams;
+  typeof teams &
+  typeof edits;
 export type StringKey = {
   [S in keyof Sections]: `${S & string}.${keyof Sections[S] & string}`;
 }[keyof Sections];

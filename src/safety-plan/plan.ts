@@ -69,6 +69,17 @@ export function addEntry(plan: SafetyPlan, step: PlanStep, text: string, now: Da
   };
 }
 
+/** The entries of `step` at list `positions` (1-based) taken out. */
+export function removeEntries(
+  plan: SafetyPlan,
+  step: PlanStep,
+  positions: readonly number[],
+  now: Date,
+): SafetyPlan {
+  const entries = entriesOf(plan, step).filter((_, index) => !positions.includes(index + 1));
+  return { ...plan, entries: { ...plan.entries, [step]: entries }, updatedAt: now.toISOString() };
+}
+
 /** `step` emptied (an edit starts it again). */
 export function clearStep(plan: SafetyPlan, step: PlanStep, now: Date): SafetyPlan {
   const { [step]: _dropped, ...entries } = plan.entries;

@@ -226,15 +226,17 @@ describe('handoff to a peer specialist (HTTP, stand-in connector)', () => {
     await say('member-1', 'member-a', 'please call me');
     await say('member-1', 'member-a', 'here');
     assert.deepEqual(await say('member-1', 'member-a', strings.text('handoff.changeMessage')), [
+      strings.text('handoff.askWhichPart'),
+    ]);
+    assert.deepEqual(await say('member-1', 'member-a', 'the message'), [
       strings.text('handoff.askMessageAgain', { message: 'please call me' }),
     ]);
     const message = 'I would like to talk about my first week back at work';
     await say('member-1', 'member-a', message);
-    assert.deepEqual(await say('member-1', 'member-a', 'back'), [
-      strings.text('handoff.askMessageAgain', { message: 'please call me' }),
+    // Only the part named changes; the preview comes again after each change.
+    assert.deepEqual(await say('member-1', 'member-a', 'change how to reach me to text me at 555-0100'), [
+      strings.text('handoff.confirmMessage', { name: 'Jo', message, contact: 'text me at 555-0100' }),
     ]);
-    await say('member-1', 'member-a', message);
-    await say('member-1', 'member-a', 'text me at 555-0100');
     const sent = await say('member-1', 'member-a', strings.text('handoff.sendMessage'));
     assert.equal(sent[0], strings.text('handoff.messageLeft'));
     const onDuty = (await say('spec-1', 'peer-1', 'on duty')).join('\n');

@@ -210,19 +210,14 @@ const cases: HandoffCase[] = [
     steps: [...toConfirm, ['sned it', ['handoff.messageLeft', 'menu.promptAgain']]],
   },
   {
-    name: 'confirm: "no" changes it: the message and contact are asked again, then shown again',
+    name: 'confirm: "no" asks which part; the message is asked again, then shown again with the rest kept',
     steps: [
       ...toConfirm,
-      ['no', [['handoff.askMessageAgain', { message: MESSAGE }]]],
-      ['I want to talk about court', ['handoff.askContact']],
+      ['no', ['handoff.askWhichPart']],
+      ['the message', [['handoff.askMessageAgain', { message: MESSAGE }]]],
       [
-        'here',
-        [
-          [
-            'handoff.confirmMessage',
-            { name: 'Sam', message: 'I want to talk about court', contact: text('handoff.thisChat') },
-          ],
-        ],
+        'I want to talk about court',
+        [['handoff.confirmMessage', { name: 'Sam', message: 'I want to talk about court' }]],
       ],
       ['Send it', ['handoff.messageLeft', 'menu.promptAgain']],
     ],

@@ -314,6 +314,12 @@ export const promptPaths: readonly PromptPath[] = [
     yesNo: true,
     back: 'handoff.askContact',
   },
+  {
+    prompt: 'handoffPart',
+    asks: 'handoff.askWhichPart',
+    steps: [...handoffConfirm, 'Change it'],
+    back: 'handoff.confirmMessage',
+  },
   // Someone on duty: the name, then consent to the summary.
   {
     // A message left waits, and the person asks for a person again.

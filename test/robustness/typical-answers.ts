@@ -41,8 +41,8 @@ export const answersNotCommands: readonly (readonly [string, string, StringKey])
   ['handoffText', 'yes', 'handoff.messageRetry'],
   ['handoffText (contact)', 'ok', 'handoff.contactRetry'],
   ['handoffConfirm', 'ok', 'handoff.messageLeft'],
-  ['handoffConfirm', 'no', 'handoff.askMessageAgain'],
-  ['handoffConfirm', 'wait can i add that i work mornings', 'handoff.askMessageAgain'],
+  ['handoffConfirm', 'no', 'handoff.askWhichPart'],
+  ['handoffConfirm', 'wait can i add that i work mornings', 'handoff.askWhichPart'],
   // The answer in the last sentence, after a question or an explanation, at every kind of question.
   ['handoffConfirm', 'Will they see my name as Janet? Yes, please send it.', 'handoff.messageLeft'],
   ['handoffConsent', 'What will they see? Yes, share it.', 'handoff.queued'],
