@@ -1,5 +1,5 @@
 import type { StringKey, Strings } from '../content/strings.js';
-import { foldAnswer } from './typed-answer.js';
+import { editDistance, foldAnswer } from './typed-answer.js';
 
 /** A part of something shown for review (a safety plan's part, a letter's "who", a plan's date). */
 export interface EditPart<P extends string> {
@@ -112,7 +112,16 @@ function partByNow<P extends string>(parts: readonly EditPart<P>[], context: str
     const words = foldAnswer(part.now ?? '')
       .split(' ')
       .filter((word) => word.length > 2);
-    const shared = words.filter((word) => said.has(word)).length;
+    // "thurs" quotes "thursday", "supervsr" "supervisor": the answer was kept spelled out, and the
+    // person quotes what they typed.
+    const quoted = (word: string) =>
+      said.has(word) ||
+      [...said].some(
+        (typed) =>
+          typed.length >= 4 &&
+          (word.startsWith(typed) || (typed.length >= 5 && editDistance(typed, word) <= 2)),
+      );
+    const shared = words.filter(quoted).length;
     // Two of its words, or its only one: "thurs" alone is in many answers.
     if (shared >= Math.min(2, words.length) && shared > (best?.shared ?? 0))
       best = { part: part.value, shared };

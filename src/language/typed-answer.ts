@@ -180,7 +180,10 @@ export class TypedAnswerReader {
     // is a list number typed before a person's own words.
     const opening = inLast ? undefined : this.guess(first, question);
     const asksMore = opening?.how === 'yesNo' && /\d/.test(rest.join(' '));
-    const inFirst = asksMore || opening?.how === 'position' ? undefined : opening;
+    // Only a first sentence that is the answer itself, not one that describes more ("later start on
+    // thurs. like 11" keeps its own words).
+    const whole = opening && ['exact', 'yesNo', 'typo'].includes(opening.how);
+    const inFirst = asksMore || !whole ? undefined : opening;
     const inRest = inFirst && rest.some((sentence) => this.guess(sentence, question));
     const found = inLast ?? (inRest ? undefined : inFirst);
     // Said with other words, even the label itself is only likely: a dialog may read it first.

@@ -82,12 +82,15 @@ const cases: HandoffCase[] = [
     outcome: { open: 1, messages: [MESSAGE], notices: 0, events: 1 },
   },
   {
-    name: 'the shown message: "no" asks for it again; the new words are what is kept',
+    name: 'the shown message: "no" asks which part, "the message" asks for it again; the new words are what is kept',
     steps: [
       ...toConfirm,
-      ['no', [['handoff.askMessageAgain', { message: MESSAGE }]]],
-      ['I want to talk about court', ['handoff.askContact']],
-      ['here', [['handoff.confirmMessage', { name: 'Sam', message: 'I want to talk about court' }]]],
+      ['no', ['handoff.askWhichPart']],
+      ['the message', [['handoff.askMessageAgain', { message: MESSAGE }]]],
+      [
+        'I want to talk about court',
+        [['handoff.confirmMessage', { name: 'Sam', message: 'I want to talk about court' }]],
+      ],
       ['Send it', ['handoff.messageLeft']],
     ],
     outcome: { open: 1, messages: ['I want to talk about court'], notices: 0, events: 1 },
