@@ -399,8 +399,14 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const part = planSteps[state.index] as PlanStep;
     const now = this.parts.clock();
     let plan = await this.plan(step);
-    const edit = state.editing ? spokenEdit(strings, typed, [], entriesOf(plan, part).length) : undefined;
-    if (edit?.action === 'remove') return this.takeOut(step, state, plan, edit);
+    const entries = entriesOf(plan, part);
+    const spoken =
+      state.editing || entries.length > 0 ? spokenEdit(strings, typed, [], entries.length) : undefined;
+    // While making the plan, only a take-out that points at an entry ("remove that", "take out the
+    // second one"); "remove myself from the room" is a coping step to keep.
+    if (spoken?.action === 'remove' && (state.editing || this.entriesMeant(entries, spoken).length > 0))
+      return this.takeOut(step, state, plan, spoken);
+    const edit = state.editing ? spoken : undefined;
     const told = edit && !edit.plain && edit.value && (edit.action === 'add' || edit.action === 'replace');
     const replaces = told ? edit.action === 'replace' : state.editing && state.answered === 0;
     if (replaces) plan = clearStep(plan, part, now);
@@ -427,13 +433,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   ): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const part = planSteps[state.index] as PlanStep;
-    const entries = entriesOf(plan, part);
-    const named = foldAnswer(edit.value ?? '');
-    const byWords = entries.flatMap((entry, index) => {
-      const folded = foldAnswer(entry);
-      return named && (folded.includes(named) || named.includes(folded)) ? [index + 1] : [];
-    });
-    const positions = edit.positions.length > 0 ? edit.positions : byWords;
+    const positions = this.entriesMeant(entriesOf(plan, part), edit);
     if (positions.length === 0) {
       await step.context.sendActivity(
         strings.text('safetyPlan.editNotFound', { entries: this.listed(plan, part) }),
@@ -451,6 +451,21 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     );
     const answered = (state.answered ?? 0) + 1;
     return step.replaceDialog(MORE, { ...state, simpler: false, answered } satisfies StepState);
+  }
+
+  /**
+   * The entries (numbered from 1) a take-out points at: by position, by their words, or "that",
+   * "it", "this" for the one added last.
+   */
+  private entriesMeant(entries: readonly string[], edit: SpokenEdit<string>): number[] {
+    if (edit.positions.length > 0) return edit.positions;
+    const named = foldAnswer(edit.value ?? '');
+    if (entries.length > 0 && /^(?:that|it|this|that one|this one|the last thing)$/.test(named))
+      return [entries.length];
+    return entries.flatMap((entry, index) => {
+      const folded = foldAnswer(entry);
+      return named && (folded.includes(named) || named.includes(folded)) ? [index + 1] : [];
+    });
   }
 
   /** A part's entries as a list, or that it is empty. */

@@ -1,7 +1,12 @@
 import type { StringKey, Strings } from '../content/strings.js';
 import { questionToUs, type SideQuestion } from '../language/answer-check.js';
 import { normalizeText } from '../language/normalize.js';
-import { foldAnswer, type TypedAnswerReader, typedAnswerReader } from '../language/typed-answer.js';
+import {
+  foldAnswer,
+  sentencesOf,
+  type TypedAnswerReader,
+  typedAnswerReader,
+} from '../language/typed-answer.js';
 import { type PlanStep, planSteps } from './plan.js';
 import { stepKey } from './plan-view.js';
 
@@ -84,6 +89,14 @@ export class PlanWords {
       const to = this.returnRequest(typed);
       if (to) return { kind: 'back', to };
       if (back) return { kind: 'back' };
+      const [first = '', ...rest] = sentencesOf(typed);
+      // "back. want to do the coping one.", "wait. go back to warning signs. want to change them.":
+      // a way back said first, or in a sentence of its own, is never an answer to keep.
+      const backFirst = rest.length > 0 && this.said.back.has(normalizeText(first));
+      const toLater = [first, ...rest].map((sentence) => this.returnRequest(sentence)).find(Boolean);
+      const named = backFirst ? rest.map((sentence) => this.partWanted(sentence)).find(Boolean) : undefined;
+      if (toLater ?? named) return { kind: 'back', to: toLater ?? named };
+      if (backFirst) return { kind: 'back' };
     }
     if (at === 'part' && (skips || no)) return { kind: 'skip' };
     const none = this.reader.nonAnswer(typed);
@@ -112,6 +125,15 @@ export class PlanWords {
     const last = sentences.at(-1);
     if (!last || sentences.length < 2) return folded;
     return sentences.slice(0, -1).every((sentence) => this.reader.nonAnswer(sentence)) ? last : folded;
+  }
+
+  /** The part a sentence after "back" asks for ("want to do the coping one", "coping"). */
+  private partWanted(sentence: string): PlanStep | undefined {
+    const folded = foldAnswer(sentence).replace(
+      /^(?:i )?(?:want|wanna|need|would like) to (?:do |change |fix )?/,
+      '',
+    );
+    return this.partNamed(folded);
   }
 
   /** The part `text` names ("warning signs", "the coping part", "People I can ask for help"). */

@@ -66,6 +66,25 @@ const people: { name: string; turns: Turn[] }[] = [
     ],
   },
   {
+    name: 'Jordan while making the plan (sixth run): "back. want to do the coping one." goes there, "remove that" takes out the last entry, "remove myself from the room" is kept',
+    turns: [
+      ['need to make a safety plan'],
+      ['thinking nobody cares'],
+      [
+        'back. want to do the coping one.',
+        [['safetyPlan.backToPart', { name: strings.text('safetyPlan.stepCopingAlone') }]],
+        [/want to do the coping/],
+      ],
+      ['go for a walk'],
+      [
+        'no thats not it. remove that',
+        [['safetyPlan.editRemoved', { entries: strings.text('safetyPlan.editEmpty') }]],
+      ],
+      ['remove myself from the room', [], ['safetyPlan.editRemoved', 'safetyPlan.editNotFound']],
+      ['show my safety plan', [/remove myself from the room/], [/go for a walk/, /back\. want/]],
+    ],
+  },
+  {
     name: 'Jordan: a plain new list at a part being changed still replaces it, and says so',
     turns: [
       ['need to make a safety plan'],
