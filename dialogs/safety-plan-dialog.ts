@@ -16,7 +16,7 @@ import type { DialogCommand } from '../src/language/commands.js';
 import { cleanFreeText } from '../src/language/free-text.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { type SpokenEdit, spokenEdit } from '../src/language/spoken-edit.js';
-import { foldAnswer } from '../src/language/typed-answer.js';
+import { foldAnswer, sentencesOf } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { type CheckInScheduler, scheduleCheckIn } from '../src/safety-plan/check-in.js';
 import {
@@ -703,8 +703,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const { text: typed } = innerDc.context.activity;
     // "no. the plan is wrong. fix warning signs": the sentence that asks for the change.
-    const sentences = (typed ?? '').split(/[.!?]+/).map((sentence) => sentence.trim());
-    const text = sentences.find((sentence) => this.partWords.editRequest(sentence)) ?? typed;
+    const text = sentencesOf(typed ?? '').find((sentence) => this.partWords.editRequest(sentence)) ?? typed;
     const changes = this.partWords.changesPlan(text);
     if (!changes && this.deps.commands.recognize(text) !== 'mySafetyPlan')
       return super.onContinueDialog(innerDc);
