@@ -867,7 +867,8 @@ const meantCases: AccommodationCase[] = [
     name: '"2. mike" as who to ask: the letter says Mike',
     steps: [
       ...workToDisclosure().slice(0, 3),
-      ['later start', ['accommodation.askWho']],
+      // Typed, not tapped: the change is said back as the letter words it.
+      ['later start', ['accommodation.rewritten', 'accommodation.askWho']],
       ['2. mike', ['accommodation.whoTip', 'accommodation.askFormat']],
       ['email', ['accommodation.askStart']],
       ['asap', ['accommodation.askDisclosure']],
