@@ -67,6 +67,7 @@ import type { FeatureIntent } from '../src/language/routing.js';
 import { spokenEdit } from '../src/language/spoken-edit.js';
 import {
   answerOptionOf,
+  foldAnswer,
   showsNumbers,
   typedAnswerReader,
   withoutLead,
@@ -164,6 +165,17 @@ const partWords: Record<Field, StringKey> = {
   condition: 'accommodation.partConditionWords',
 };
 const questionPrompt = (field: Field) => `accommodationQuestion.${field}`;
+/** Each question in the fewest, plainest words, for "what" or "huh" typed back at it. */
+const plainWords: Record<Field, StringKey> = {
+  setting: 'accommodation.plainSetting',
+  barrier: 'accommodation.plainBarrier',
+  idea: 'accommodation.plainIdea',
+  who: 'accommodation.plainWho',
+  format: 'accommodation.plainFormat',
+  start: 'accommodation.plainStart',
+  disclosure: 'accommodation.plainDisclosure',
+  condition: 'accommodation.plainCondition',
+};
 /** This turn's reading of an answer, left by a validator for the step that follows. */
 const parsedAnswer = turnSignal<Parsed>('accommodationParsed');
 /** A review pick that adds one change by id ("add:quietSpace"). */
@@ -419,9 +431,13 @@ export class AccommodationDialog extends InterruptibleDialog {
     }
     if (parsed.kind === 'miss' || parsed.kind === 'upset' || parsed.kind === 'question') {
       const full: Question = { text: '', choices: adding ? choices : this.questions.choices(field, draft) };
+      // "what" is not a miss to count but a question not understood: it is said again, plainer.
+      const plain = !adding && this.saysWhat(typed) ? this.deps.strings.text(plainWords[field]) : undefined;
       const retry = adding
         ? { text: this.deps.strings.text('accommodation.askAlsoAgain'), choices }
-        : this.questions.retry(field, full, prompt.attemptCount);
+        : plain
+          ? { ...full, text: plain }
+          : this.questions.retry(field, full, prompt.attemptCount);
       // Frustration gets a short "sorry" and the way to a person; a side question, that it is not kept.
       const { strings } = this.deps;
       const before =
@@ -447,6 +463,14 @@ export class AccommodationDialog extends InterruptibleDialog {
     await context.sendActivity(
       rightsSummary(this.deps.strings, this.content, answers.setting, answers.disclosure, answers.condition),
     );
+  }
+
+  /** True for "what", "huh?", "wdym": the question was not understood. */
+  private saysWhat(text: string): boolean {
+    const folded = foldAnswer(text);
+    return this.deps.strings
+      .variants('accommodation.whatWords')
+      .some((words) => foldAnswer(words) === folded);
   }
 
   /** A rights question's answer for this request's setting, and the condition it names. */

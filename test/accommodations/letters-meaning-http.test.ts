@@ -15,14 +15,16 @@ const clock = () => new Date('2026-12-07T16:00:00Z');
 /** A turn: what the person types, what must be in the reply, and what must not. */
 type Turn = [says: string, sees: StringKey, notSees?: StringKey];
 
-/** Pat (group D): reads a word or two at a time; his dog goes in as an emotional support animal. */
+/** Pat (group D): reads a word or two at a time; "what" gets the question plainer, and his dog goes in as an emotional support animal. */
 const patTyped: Turn[] = [
   ['landlrd', 'accommodation.askBarrier'],
+  ['what', 'accommodation.plainBarrier'],
   ['dog', 'accommodation.askIdea'],
   ['no. dog. emoshunal suport', 'accommodation.rewritten'],
   ['1', 'accommodation.askFormat'],
   ['leter', 'accommodation.askStart'],
   ['now', 'accommodation.askDisclosure'],
+  ['what', 'accommodation.plainDisclosure'],
   ['2', 'accommodation.askReview'],
 ];
 
