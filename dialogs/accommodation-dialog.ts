@@ -68,6 +68,7 @@ import { spokenEdit } from '../src/language/spoken-edit.js';
 import {
   answerOptionOf,
   foldAnswer,
+  sentencesOf,
   showsNumbers,
   typedAnswerReader,
   withoutLead,
@@ -393,7 +394,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { context } = prompt;
     // "do i have to tell them its depression?": answered, and the rest of the message may answer the step.
     const asked = rightsQuestionIn(this.deps.strings, prompt.recognized.value ?? '');
-    if (asked) await context.sendActivity(this.answerRights(asked, draft));
+    if (asked) await context.sendActivity(this.answerRights(asked, prompt.recognized.value ?? '', draft));
     const typed = asked ? asked.rest : (prompt.recognized.value ?? '');
     let parsed = this.questions.parse(field, typed, choices, {
       recognition: signals.recognition.get(context),
@@ -474,8 +475,15 @@ export class AccommodationDialog extends InterruptibleDialog {
   }
 
   /** A rights question's answer for this request's setting, and the condition it names. */
-  private answerRights(asked: RightsQuestion, draft: Draft): string {
-    return rightsAnswer(this.deps.strings, this.content, asked, draft.setting ?? 'other', draft.condition);
+  private answerRights(asked: RightsQuestion, text: string, draft: Draft): string {
+    // "im not in recovery i have depression. does 504 still cover me": the note is not about recovery.
+    const named =
+      sentencesOf(text)
+        // Typed without stops, a new "i" starts a new clause: "im not in recovery | i have depression".
+        .flatMap((sentence) => sentence.split(/\bi\b/i))
+        .map((clause) => this.questions.namedIn(clause).condition)
+        .find((condition) => condition !== undefined && condition !== 'recovery') ?? draft.condition;
+    return rightsAnswer(this.deps.strings, this.content, asked, draft.setting ?? 'other', named);
   }
 
   /** Rights summary and the request as it would be saved (card and text fallback); then the review. */
@@ -627,7 +635,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     // "can they fire me for asking": answered, then the same question; nothing is saved or changed.
     const asked = rightsQuestionIn(strings, text);
     if (asked) {
-      await context.sendActivity(this.answerRights(asked, draft));
+      await context.sendActivity(this.answerRights(asked, text, draft));
       return false;
     }
     // "i only need it for tests": the change the letter asks for, narrowed as the person said.
@@ -806,8 +814,9 @@ export class AccommodationDialog extends InterruptibleDialog {
 
   /** "does 504 still cover me" at a menu after the letter: answered, and the menu stays. */
   private async answerAside(context: TurnContext, validations: unknown): Promise<boolean> {
-    const asked = rightsQuestionIn(this.deps.strings, context.activity.text ?? '');
-    if (asked) await context.sendActivity(this.answerRights(asked, (validations ?? {}) as Draft));
+    const text = context.activity.text ?? '';
+    const asked = rightsQuestionIn(this.deps.strings, text);
+    if (asked) await context.sendActivity(this.answerRights(asked, text, (validations ?? {}) as Draft));
     return asked !== undefined;
   }
 

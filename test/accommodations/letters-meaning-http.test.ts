@@ -143,6 +143,9 @@ describe('a letter says what the person meant, and questions inside a request ar
 
     it(`Ava: sharing and rights questions are answered and the request goes on; "more about my rights" keeps it (${how} a conversationUpdate)`, async () => {
       const sent = await play(served.url, `meaning-ava-${welcomed}`, avaAsks, welcomed);
+      // She has depression, not recovery: the note says so rather than speak of recovery.
+      const note = strings.text('accommodationBrief.notRecovery', { condition: 'depression' });
+      assert.ok(said(sent).includes(note), said(sent));
       const letter = lastCardText(sent);
       assert.ok(!/like i said/i.test(letter), letter);
       assert.ok(!/depression/i.test(letter), letter);
