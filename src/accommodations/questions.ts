@@ -304,7 +304,9 @@ export class AccommodationQuestions {
     if (corrected) return { kind: 'correction', words: corrected.words };
     if (field === 'idea') {
       const [first, ...also] = this.several(text, choices, turn.numbered === true, turn.setting) ?? [];
-      if (first) return this.narrowed({ kind: 'answer', patch: { idea: { id: first }, also } }, text);
+      // Several changes are said back, so "did you get both?" is answered before it is asked.
+      if (first)
+        return this.narrowed({ kind: 'answer', patch: { idea: { id: first }, also }, rewritten: true }, text);
     }
     const options = choices.map(answerOptionOf);
     const pick = reader.read(text, { options, numbered: turn.numbered === true });

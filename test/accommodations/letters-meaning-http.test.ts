@@ -48,7 +48,7 @@ const tylerAtReview: Turn[] = [
   ['hey so i need extra time on exams lol', 'routing.confirm'],
   ['ya', 'accommodation.askBarrier'],
   ['focus mostly, i have adhd', 'accommodation.askIdea'],
-  ['1 and 3 both', 'accommodation.askWho'],
+  ['1 and 3 both', 'accommodation.rewritten'],
   ['disability office i guess', 'accommodation.askFormat'],
   ['email', 'accommodation.askStart'],
   ['asap', 'accommodation.askDisclosure'],
