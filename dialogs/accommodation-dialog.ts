@@ -35,15 +35,23 @@ import {
   fields,
   MAX_CHANGES,
   MAX_OWN_WORDS,
+  type RequestAnswers,
   type SettingId,
 } from '../src/accommodations/model.js';
+import { narrowedRequest } from '../src/accommodations/narrow.js';
 import {
   AccommodationQuestions,
   type Parsed,
   type Question,
   settingFrom,
 } from '../src/accommodations/questions.js';
-import { rightsBrief, rightsSummary } from '../src/accommodations/rights.js';
+import {
+  type RightsQuestion,
+  rightsAnswer,
+  rightsBrief,
+  rightsQuestionIn,
+  rightsSummary,
+} from '../src/accommodations/rights.js';
 import {
   type AccommodationRequestsProperty,
   MAX_SAVED_REQUESTS,
@@ -59,6 +67,8 @@ import type { FeatureIntent } from '../src/language/routing.js';
 import { spokenEdit } from '../src/language/spoken-edit.js';
 import {
   answerOptionOf,
+  foldAnswer,
+  sentencesOf,
   showsNumbers,
   typedAnswerReader,
   withoutLead,
@@ -156,6 +166,17 @@ const partWords: Record<Field, StringKey> = {
   condition: 'accommodation.partConditionWords',
 };
 const questionPrompt = (field: Field) => `accommodationQuestion.${field}`;
+/** Each question in the fewest, plainest words, for "what" or "huh" typed back at it. */
+const plainWords: Record<Field, StringKey> = {
+  setting: 'accommodation.plainSetting',
+  barrier: 'accommodation.plainBarrier',
+  idea: 'accommodation.plainIdea',
+  who: 'accommodation.plainWho',
+  format: 'accommodation.plainFormat',
+  start: 'accommodation.plainStart',
+  disclosure: 'accommodation.plainDisclosure',
+  condition: 'accommodation.plainCondition',
+};
 /** This turn's reading of an answer, left by a validator for the step that follows. */
 const parsedAnswer = turnSignal<Parsed>('accommodationParsed');
 /** A review pick that adds one change by id ("add:quietSpace"). */
@@ -164,6 +185,8 @@ const ADD_PREFIX = 'add:';
 const SET_PREFIX = 'set:';
 /** Those new words, for the step that follows. */
 const reviewValue = turnSignal<string>('accommodationReviewValue');
+/** A review pick that narrows the listed change ("i only need it for tests"); its words in reviewValue. */
+const NARROW = 'narrow';
 
 /**
  * Coaches a person through asking for an accommodation (issue 6): where, what gets in the way,
@@ -191,7 +214,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     this.builder = new RequestBuilder(deps.strings, this.content);
     for (const field of fields)
       this.addDialog(new TextPrompt(questionPrompt(field), this.validateAnswer.bind(this)));
-    this.addDialog(menuPrompt(deps.strings))
+    this.addDialog(menuPrompt(deps.strings, this.answerAside.bind(this)))
       .addDialog(new TypedChoicePrompt(REVIEW_PROMPT, deps.strings, this.validateReview.bind(this)))
       .addDialog(new WaterfallDialog(REVIEW, [this.askReview.bind(this), this.actReview.bind(this)]))
       .addDialog(new WaterfallDialog(ASK, [this.ask.bind(this), this.answer.bind(this)]))
@@ -276,6 +299,7 @@ export class AccommodationDialog extends InterruptibleDialog {
       case 'answer':
         draft = { ...draft, ...parsed.patch };
         if (field === 'who') await this.sendWhoTip(step.context, draft);
+        if (parsed.rewritten && draft.idea) await this.sayBack(step.context, { ...draft, idea: draft.idea });
         break;
       case 'correction':
         return this.correct(step, state, field, parsed.words);
@@ -345,6 +369,12 @@ export class AccommodationDialog extends InterruptibleDialog {
     return step.replaceDialog(ASK, { ...state, draft, own: false });
   }
 
+  /** The change as the letter will word it, when that is not what was typed; "back" changes it. */
+  private async sayBack(context: TurnContext, asked: Pick<RequestAnswers, 'idea' | 'also'>): Promise<void> {
+    const request = this.builder.requestWords(asked);
+    await context.sendActivity(this.deps.strings.text('accommodation.rewritten', { request }));
+  }
+
   /** After choosing who to ask: how that usually works. */
   private async sendWhoTip(context: TurnContext, draft: Draft): Promise<void> {
     const { who } = draft;
@@ -362,7 +392,11 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { field, draft, adding } = prompt.options.validations as QuestionState;
     const choices = (prompt.options.choices ?? []) as Choice[];
     const { context } = prompt;
-    let parsed = this.questions.parse(field, prompt.recognized.value ?? '', choices, {
+    // "do i have to tell them its depression?": answered, and the rest of the message may answer the step.
+    const asked = rightsQuestionIn(this.deps.strings, prompt.recognized.value ?? '');
+    if (asked) await context.sendActivity(this.answerRights(asked, prompt.recognized.value ?? '', draft));
+    const typed = asked ? asked.rest : (prompt.recognized.value ?? '');
+    let parsed = this.questions.parse(field, typed, choices, {
       recognition: signals.recognition.get(context),
       today: this.today(context),
       setting: draft.setting,
@@ -380,6 +414,14 @@ export class AccommodationDialog extends InterruptibleDialog {
       (parsed.kind === 'own' || parsed.kind === 'skip' || parsed.kind === 'correction' || ownIdea)
     )
       parsed = prompt.attemptCount >= 2 ? { kind: 'back' } : { kind: 'miss' };
+    if (asked && parsed.kind !== 'answer') {
+      // The question was answered: the same question again, with no count of a miss.
+      prompt.options.retryPrompt = this.questionActivity(context, {
+        text: this.questions.ask(field, draft, false).text,
+        choices: adding ? choices : this.questions.choices(field, draft),
+      });
+      return false;
+    }
     if (parsed.kind === 'miss' && prompt.attemptCount >= 3) parsed = { kind: 'skip' };
     if (parsed.kind === 'tooLong') {
       prompt.options.retryPrompt = this.questionActivity(context, {
@@ -390,9 +432,13 @@ export class AccommodationDialog extends InterruptibleDialog {
     }
     if (parsed.kind === 'miss' || parsed.kind === 'upset' || parsed.kind === 'question') {
       const full: Question = { text: '', choices: adding ? choices : this.questions.choices(field, draft) };
+      // "what" is not a miss to count but a question not understood: it is said again, plainer.
+      const plain = !adding && this.saysWhat(typed) ? this.deps.strings.text(plainWords[field]) : undefined;
       const retry = adding
         ? { text: this.deps.strings.text('accommodation.askAlsoAgain'), choices }
-        : this.questions.retry(field, full, prompt.attemptCount);
+        : plain
+          ? { ...full, text: plain }
+          : this.questions.retry(field, full, prompt.attemptCount);
       // Frustration gets a short "sorry" and the way to a person; a side question, that it is not kept.
       const { strings } = this.deps;
       const before =
@@ -409,6 +455,35 @@ export class AccommodationDialog extends InterruptibleDialog {
     }
     parsedAnswer.set(context, parsed);
     return true;
+  }
+
+  /** "More about my rights": the full summary for a finished request. */
+  private async sendRightsSummary(context: TurnContext, draft: Draft): Promise<void> {
+    const answers = completed(draft);
+    if (!answers) return;
+    await context.sendActivity(
+      rightsSummary(this.deps.strings, this.content, answers.setting, answers.disclosure, answers.condition),
+    );
+  }
+
+  /** True for "what", "huh?", "wdym": the question was not understood. */
+  private saysWhat(text: string): boolean {
+    const folded = foldAnswer(text);
+    return this.deps.strings
+      .variants('accommodation.whatWords')
+      .some((words) => foldAnswer(words) === folded);
+  }
+
+  /** A rights question's answer for this request's setting, and the condition it names. */
+  private answerRights(asked: RightsQuestion, text: string, draft: Draft): string {
+    // "im not in recovery i have depression. does 504 still cover me": the note is not about recovery.
+    const named =
+      sentencesOf(text)
+        // Typed without stops, a new "i" starts a new clause: "im not in recovery | i have depression".
+        .flatMap((sentence) => sentence.split(/\bi\b/i))
+        .map((clause) => this.questions.namedIn(clause).condition)
+        .find((condition) => condition !== undefined && condition !== 'recovery') ?? draft.condition;
+    return rightsAnswer(this.deps.strings, this.content, asked, draft.setting ?? 'other', named);
   }
 
   /** Rights summary and the request as it would be saved (card and text fallback); then the review. */
@@ -465,22 +540,17 @@ export class AccommodationDialog extends InterruptibleDialog {
     const picked = this.picked(step);
     if (picked === 'save') return this.save(step, state);
     if (picked === 'more') {
-      const answers = completed(state.draft);
-      if (answers)
-        await step.context.sendActivity(
-          rightsSummary(
-            this.deps.strings,
-            this.content,
-            answers.setting,
-            answers.disclosure,
-            answers.condition,
-          ),
-        );
+      await this.sendRightsSummary(step.context, state.draft);
       return step.replaceDialog(REVIEW, state);
     }
     if (picked === 'add') return step.replaceDialog(ASK, { ...state, adding: true });
     if (picked === 'shorter')
       return step.replaceDialog(FINISH, { ...state, draft: { ...state.draft, short: true } });
+    if (picked === NARROW)
+      return step.replaceDialog(FINISH, {
+        ...state,
+        draft: { ...state.draft, idea: { own: reviewValue.get(step.context) ?? '' } },
+      });
     if (picked?.startsWith(SET_PREFIX))
       return this.setPart(step, state, picked.slice(SET_PREFIX.length) as Field);
     if (picked?.startsWith(ADD_PREFIX)) {
@@ -562,6 +632,19 @@ export class AccommodationDialog extends InterruptibleDialog {
     const reader = typedAnswerReader(strings);
     // "add that i need a quiet room too": that change, added; never the words themselves.
     const draft = prompt.options.validations as Draft;
+    // "can they fire me for asking": answered, then the same question; nothing is saved or changed.
+    const asked = rightsQuestionIn(strings, text);
+    if (asked) {
+      await context.sendActivity(this.answerRights(asked, text, draft));
+      return false;
+    }
+    // "i only need it for tests": the change the letter asks for, narrowed as the person said.
+    const narrowed = this.narrowedAtReview(draft, text);
+    if (narrowed) {
+      menuPick.set(context, NARROW);
+      reviewValue.set(context, narrowed);
+      return true;
+    }
     const rest = withoutLead(text, strings.variants('accommodation.reviewAddLead'));
     const add =
       rest !== text && this.questions.canAdd(draft)
@@ -622,6 +705,13 @@ export class AccommodationDialog extends InterruptibleDialog {
     return picked !== undefined;
   }
 
+  /** The listed change the request asks for first, narrowed by `text`; undefined when nothing narrows. */
+  private narrowedAtReview(draft: Draft, text: string): string | undefined {
+    const { idea } = draft;
+    const request = idea && 'id' in idea ? this.questions.ideaRequest(idea.id) : undefined;
+    return request && narrowedRequest(this.deps.strings, request, text);
+  }
+
   /** What next: practise, a peer, the text to copy, change an answer, or done. */
   private async askNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const items: MenuItem[] = [
@@ -629,9 +719,17 @@ export class AccommodationDialog extends InterruptibleDialog {
         ? [{ value: 'practice', label: 'accommodation.nextPractice' } as const]
         : []),
       ...(this.setup.offerPeer !== false
-        ? [{ value: 'peer', label: 'accommodation.nextPeer' } as const]
+        ? [
+            {
+              value: 'peer',
+              label: 'accommodation.nextPeer',
+              synonyms: 'accommodation.nextPeerWords',
+            } as const,
+          ]
         : []),
       { value: 'text', label: 'accommodation.nextText' },
+      // "more about my rights", as the note before the letter says, shows them and keeps the request.
+      { value: 'more', label: 'accommodation.reviewMore', synonyms: 'accommodation.reviewMoreWords' },
       { value: 'change', label: 'accommodation.nextChange' },
       { value: 'done', label: 'accommodation.nextDone', synonyms: 'accommodation.doneWords' },
     ];
@@ -656,6 +754,9 @@ export class AccommodationDialog extends InterruptibleDialog {
       }
       case 'peer':
         return step.endDialog({ next: 'handoff', requestId } satisfies AccommodationResult);
+      case 'more':
+        await this.sendRightsSummary(step.context, state.draft);
+        return step.replaceDialog(NEXT, state);
       case 'text': {
         const answers = completed(state.draft);
         if (answers)
@@ -707,7 +808,16 @@ export class AccommodationDialog extends InterruptibleDialog {
     retry: StringKey,
     items: readonly MenuItem[],
   ): Promise<DialogTurnResult> {
-    return askMenu(step, this.deps.strings, { prompt, retry }, items);
+    const { draft } = step.options as RequestState;
+    return askMenu(step, this.deps.strings, { prompt, retry }, items, false, draft);
+  }
+
+  /** "does 504 still cover me" at a menu after the letter: answered, and the menu stays. */
+  private async answerAside(context: TurnContext, validations: unknown): Promise<boolean> {
+    const text = context.activity.text ?? '';
+    const asked = rightsQuestionIn(this.deps.strings, text);
+    if (asked) await context.sendActivity(this.answerRights(asked, text, (validations ?? {}) as Draft));
+    return asked !== undefined;
   }
 
   private choiceOf(value: string, title: string, synonyms?: StringKey): Choice {

@@ -50,6 +50,8 @@ export function askMenu(
   items: readonly MenuItem[],
   /** It shows a saved request: "delete it" deletes it. */
   deletesItems = false,
+  /** What the prompt's `aside` reader needs (the request, to answer a question about it). */
+  validations?: object,
 ): Promise<DialogTurnResult> {
   return step.prompt(MENU_PROMPT, {
     prompt: strings.text(text.prompt),
@@ -57,14 +59,18 @@ export function askMenu(
     choices: items.map((item) => choiceOf(strings, item.value, strings.text(item.label), item.synonyms)),
     style: ListStyle.auto,
     ...(deletesItems ? { deletesItems } : {}),
+    ...(validations ? { validations } : {}),
   } satisfies OpenPromptOptions);
 }
+
+/** Answers a question typed at a menu (true when it did); the menu is then asked again, no miss counted. */
+export type MenuAside = (context: TurnContext, validations: unknown) => Promise<boolean>;
 
 /**
  * The menu prompt. Menus accept a button (or its words, or its number), and "back". A second miss
  * gives up kindly ("gaveUp": the step says it will leave it here) instead of looping.
  */
-export function menuPrompt(strings: Strings): TypedChoicePrompt {
+export function menuPrompt(strings: Strings, aside?: MenuAside): TypedChoicePrompt {
   return new TypedChoicePrompt(MENU_PROMPT, strings, async (prompt: PromptValidatorContext<FoundChoice>) => {
     const { context } = prompt;
     const back = typedAnswerReader(strings).stepWord(context.activity.text ?? '') === 'back';
@@ -74,6 +80,7 @@ export function menuPrompt(strings: Strings): TypedChoicePrompt {
       deleteRequestIn(strings, context.activity.text) !== undefined;
     const pick = deletes ? DELETE_ITEM : (prompt.recognized.value?.value ?? (back ? 'back' : undefined));
     if (pick) menuPick.set(context, pick);
+    else if (await aside?.(context, prompt.options.validations)) return false;
     else if (prompt.attemptCount >= 2) menuPick.set(context, 'gaveUp');
     return menuPick.get(context) !== undefined;
   });

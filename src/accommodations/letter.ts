@@ -110,10 +110,15 @@ export class RequestBuilder {
     return {
       ...answers,
       barrier: barrier.words ? { ...barrier, words: spell(barrier.words) } : barrier,
-      idea: 'own' in idea ? { own: this.withoutLead(spell(idea.own)) } : idea,
+      idea: 'own' in idea ? { own: this.ownRequest(idea.own) } : idea,
       who: 'own' in who ? { own: spell(who.own) } : who,
       start: 'words' in start ? { words: spell(start.words) } : start,
     };
+  }
+
+  /** The change in the person's words as the letter writes it: spelled out, without the chat around it. */
+  private ownRequest(own: string): string {
+    return this.withoutLead(spellOut(own, this.strings.variants('accommodationLetter.letterSpellings')));
   }
 
   /** The change itself, after "this change:": "none of those really, I need extensions" is "extensions". */
@@ -139,8 +144,14 @@ export class RequestBuilder {
     return sayDay(day, this.text('accommodationLetter.dateLocale'), withYear);
   }
 
+  /** The change asked for as the letter will word it, before every answer is in (to show it back). */
+  requestWords(asked: Pick<RequestAnswers, 'idea' | 'also'>): string {
+    const { idea } = asked;
+    return this.request({ ...asked, idea: 'own' in idea ? { own: this.ownRequest(idea.own) } : idea }).text;
+  }
+
   /** The change asked for, as it reads after "ask for". */
-  request(answers: RequestAnswers): { text: string; own: boolean } {
+  request(answers: Pick<RequestAnswers, 'idea' | 'also'>): { text: string; own: boolean } {
     const { idea } = answers;
     const listed = (id: string) => this.content.ideas.find((entry) => entry.id === id)?.request;
     const more = (answers.also ?? []).flatMap((id) => {

@@ -4,7 +4,12 @@ import { checkAnswer, correctionIn, type SideQuestion } from '../language/answer
 import { escapeText } from '../language/free-text.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
-import { type AnswerOption, answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
+import {
+  type AnswerOption,
+  answerOptionOf,
+  sentencesOf,
+  typedAnswerReader,
+} from '../language/typed-answer.js';
 import { conditionFrom } from './conditions.js';
 import { type AccommodationContent, ideasFor, settingIdeas, settingOf, whoFor } from './content.js';
 import type { Draft } from './draft.js';
@@ -22,10 +27,12 @@ import {
   type SettingId,
   settingIds,
 } from './model.js';
+import { narrowedRequest } from './narrow.js';
 
 /** How one message answers the open question; an answer is the draft's new values. */
 export type Parsed =
-  | { kind: 'answer'; patch: Draft }
+  /** `rewritten`: the letter will not say it in the words typed, so it is shown back. */
+  | { kind: 'answer'; patch: Draft; rewritten?: true }
   | { kind: 'own' }
   | { kind: 'back' }
   | { kind: 'skip' }
@@ -297,7 +304,9 @@ export class AccommodationQuestions {
     if (corrected) return { kind: 'correction', words: corrected.words };
     if (field === 'idea') {
       const [first, ...also] = this.several(text, choices, turn.numbered === true, turn.setting) ?? [];
-      if (first) return { kind: 'answer', patch: { idea: { id: first }, also } };
+      // Several changes are said back, so "did you get both?" is answered before it is asked.
+      if (first)
+        return this.narrowed({ kind: 'answer', patch: { idea: { id: first }, also }, rewritten: true }, text);
     }
     const options = choices.map(answerOptionOf);
     const pick = reader.read(text, { options, numbered: turn.numbered === true });
@@ -305,7 +314,31 @@ export class AccommodationQuestions {
     const loose = pick?.how === 'sentence' || pick?.how === 'words' || pick?.how === 'typo';
     const ownWords = ownWordsFields.has(field) && text.trim().split(/\s+/).length > MAX_PICK_WORDS;
     const picked = pick && !(loose && ownWords) ? pick : undefined;
-    return picked ? this.picked(field, picked.value) : this.fromText(field, text, turn, options);
+    if (!picked) return this.fromText(field, text, turn, options);
+    const parsed = this.picked(field, picked.value);
+    if (field !== 'idea' || parsed.kind !== 'answer') return parsed;
+    // "no. dog. emoshunal suport" is the listed change it names, said back in the letter's words;
+    // a button's own words or its number need no saying back.
+    const label = options.find((option) => option.value === picked.value)?.label ?? '';
+    const tapped = picked.how === 'position' || normalizeText(text) === normalizeText(label);
+    return this.narrowed(tapped ? parsed : { ...parsed, rewritten: true }, text);
+  }
+
+  /**
+   * A listed change the person narrowed ("extra time on tests only (not assignments)") becomes
+   * their change in the letter's words without the part left out; otherwise it stays listed.
+   */
+  private narrowed(parsed: Parsed & { kind: 'answer' }, text: string): Parsed {
+    const { idea, ...rest } = parsed.patch;
+    const request = idea && 'id' in idea ? this.ideaRequest(idea.id) : undefined;
+    const own = request && narrowedRequest(this.strings, request, text);
+    return own ? { kind: 'answer', patch: { ...rest, idea: { own } }, rewritten: true } : parsed;
+  }
+
+  /** The request a listed change makes, as the letter words it. */
+  ideaRequest(id: string): string | undefined {
+    const request = this.content.ideas.find((entry) => entry.id === id)?.request;
+    return request && this.strings.text(request);
   }
 
   /** A button picked: a move ("Something else", "Skip") or the answer it stands for. */
@@ -376,7 +409,8 @@ export class AccommodationQuestions {
         return { kind: 'correction', words: checked.words };
     }
     // What goes into the letter is what was meant: "idk the disability office i guess?" is "the disability office".
-    const own = checked.words;
+    // "no. extensions" at the change: a yes or no before the words answers the list, not the letter.
+    const own = field === 'idea' ? this.withoutYesOrNo(checked.words) : checked.words;
     switch (field) {
       case 'barrier':
         return answer({
@@ -389,11 +423,19 @@ export class AccommodationQuestions {
           ? { kind: 'miss' }
           : answer({ start: { words: own } });
       case 'idea':
-        return answer({ idea: { own } });
+        return { kind: 'answer', patch: { idea: { own } }, ...(own === words ? {} : { rewritten: true }) };
       default:
         // "2. mike": a name typed alone is written as a name.
         return answer({ who: { own: /^\p{Ll}+$/u.test(own) ? own[0]?.toUpperCase() + own.slice(1) : own } });
     }
+  }
+
+  /** The words after a first sentence that is only yes or no ("no. a later start"). */
+  private withoutYesOrNo(words: string): string {
+    const [first = '', ...rest] = sentencesOf(words);
+    const reader = typedAnswerReader(this.strings);
+    const only = rest.length > 0 && first.split(/\s+/).length <= 2 && reader.yesOrNo(first) !== undefined;
+    return only ? rest.join(' ') : words;
   }
 
   /**

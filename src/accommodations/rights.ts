@@ -1,5 +1,7 @@
 import type { FactSource } from '../content/fact-source.js';
 import type { StringKey, Strings } from '../content/strings.js';
+import { normalizeText } from '../language/normalize.js';
+import { sentencesOf } from '../language/typed-answer.js';
 import { conditionPhrase } from './conditions.js';
 import {
   type AccommodationContent,
@@ -102,4 +104,53 @@ function helpLine(strings: Strings, entry: HelpEntry): string {
 /** A web address as people type it ("askjan.org"); phone numbers as they are. */
 function displayed(value: string): string {
   return value.replace(/^https:\/\//, '').replace(/\/$/, '');
+}
+
+/** A rights question typed inside a request: what it asks about, and the rest of the message. */
+export interface RightsQuestion {
+  about: 'disclosure' | 'rights';
+  /** The other sentences, which may answer the step ("email. but do i have to say my diagnosis"). */
+  rest: string;
+}
+
+/** A sentence that asks: a question mark, or a question's first word ("does 504 cover me"). */
+const asking =
+  /^(?:(?:but|and|so|ok|okay|um|uh|wait|also|real question)\s+)*(?:do|does|did|can|could|will|would|is|are|am|should|what|how|why|whats)\b/;
+
+/**
+ * "do i have to tell them its depression?", "can they fire me for asking", "does 504 still cover
+ * me": a question about sharing or about rights, asked in the middle of a request, found by its
+ * words (accommodation.askedDisclosureWords, askedRightsWords). Undefined for anything else.
+ */
+export function rightsQuestionIn(strings: Strings, text: string): RightsQuestion | undefined {
+  const sentences = sentencesOf(text);
+  const says = (said: string, key: 'accommodation.askedDisclosureWords' | 'accommodation.askedRightsWords') =>
+    strings.variants(key).some((words) => ` ${said} `.includes(` ${normalizeText(words)} `));
+  for (const [index, sentence] of sentences.entries()) {
+    const said = normalizeText(sentence).replace(/\?/g, '').trim();
+    if (!sentence.includes('?') && !asking.test(said)) continue;
+    const about = says(said, 'accommodation.askedDisclosureWords')
+      ? 'disclosure'
+      : says(said, 'accommodation.askedRightsWords')
+        ? 'rights'
+        : undefined;
+    if (about) return { about, rest: sentences.filter((_, at) => at !== index).join(' ') };
+  }
+  return undefined;
+}
+
+/**
+ * The answer to a rights question inside a request, from the sources only: sharing is the
+ * person's choice and what documentation may be asked; for rights, the short note for the
+ * setting, marked as general information, with where to ask about their own case.
+ */
+export function rightsAnswer(
+  strings: Strings,
+  content: AccommodationContent,
+  question: RightsQuestion,
+  setting: SettingId,
+  named?: ConditionId,
+): string {
+  if (question.about === 'disclosure') return strings.text('accommodation.disclosureAnswer');
+  return `${strings.text('accommodation.rightsAnswer')}\n\n${rightsBrief(strings, content, setting, named)}`;
 }

@@ -1,6 +1,8 @@
+import { ACCOMMODATION_DIALOG_ID } from '../../dialogs/accommodation-dialog.js';
 import { APPOINTMENT_DIALOG_ID } from '../../dialogs/appointment-dialog.js';
 import { DialogIds } from '../../dialogs/dialog-ids.js';
 import { collectsQuestions } from '../../dialogs/open-choice.js';
+import { rightsQuestionIn } from '../accommodations/rights.js';
 import type { Strings } from '../content/strings.js';
 import type { FlowQuestions } from '../language/flow-questions.js';
 import { adviceReply } from '../safety/advice-reply.js';
@@ -13,6 +15,12 @@ import { continueOrBegin, inDialog, type MessageStage, reprompt } from './messag
 export function adviceStage(strings: Strings, flowQuestions: Pick<FlowQuestions, 'answer'>): MessageStage {
   return async ({ context, dc, advice }, next) => {
     const text = context.activity.text ?? '';
+    // "can they fire me for asking?" inside a request: the request answers it as general information.
+    const rightsInRequest =
+      advice === 'legal' &&
+      inDialog(dc, ACCOMMODATION_DIALOG_ID) &&
+      rightsQuestionIn(strings, text) !== undefined;
+    if (rightsInRequest) return next();
     if (advice && collectsQuestions(dc)) {
       // A plan's questions are open: declined as advice, kept as a question to ask them.
       await context.sendActivity(adviceReply(strings, advice, text, 'planQuestions'));

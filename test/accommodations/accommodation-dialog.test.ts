@@ -713,7 +713,7 @@ const saidCases: AccommodationCase[] = [
     name: '"1 and 3" asks for two changes; the letter lists both',
     steps: [
       ...workToDisclosure().slice(0, 3),
-      ['1 and 3', ['accommodation.askWho']],
+      ['1 and 3', ['accommodation.rewritten', 'accommodation.askWho']],
       ...workToDisclosure().slice(4),
       [say('accommodationDisclosure.nothing'), finished],
       saveIt,
@@ -732,7 +732,7 @@ const saidCases: AccommodationCase[] = [
     name: '"a later start and a quiet room": the second change comes from the setting\'s other ideas',
     steps: [
       ...workToDisclosure().slice(0, 3),
-      ['a later start and a quiet room', ['accommodation.askWho']],
+      ['a later start and a quiet room', ['accommodation.rewritten', 'accommodation.askWho']],
       ...workToDisclosure().slice(4),
       [say('accommodationDisclosure.nothing'), finished],
       saveIt,
@@ -749,7 +749,7 @@ const saidCases: AccommodationCase[] = [
       ['hi', ['accommodation.intro', 'accommodation.askSetting']],
       [say('accommodationSettings.healthcare'), ['accommodation.askBarrier']],
       [say('accommodationBarriers.schedule'), ['accommodation.askIdea']],
-      ['both', ['accommodation.askWho']],
+      ['both', ['accommodation.rewritten', 'accommodation.askWho']],
     ],
   },
   {
@@ -847,7 +847,7 @@ const meantCases: AccommodationCase[] = [
       ['hi', ['accommodation.intro', 'accommodation.askSetting']],
       ['school', ['accommodation.askBarrier']],
       ['focus i guess. adhd makes timed tests rly hard', ['accommodation.askIdea']],
-      ['1 and 3 both', ['accommodation.askWho']],
+      ['1 and 3 both', ['accommodation.rewritten', 'accommodation.askWho']],
       ['idk the disability office i guess?', ['accommodation.whoTip', 'accommodation.askFormat']],
       ['email prob', ['accommodation.askStart']],
       ['before finals lol so like asap', ['accommodation.askDisclosure']],
@@ -867,7 +867,8 @@ const meantCases: AccommodationCase[] = [
     name: '"2. mike" as who to ask: the letter says Mike',
     steps: [
       ...workToDisclosure().slice(0, 3),
-      ['later start', ['accommodation.askWho']],
+      // Typed, not tapped: the change is said back as the letter words it.
+      ['later start', ['accommodation.rewritten', 'accommodation.askWho']],
       ['2. mike', ['accommodation.whoTip', 'accommodation.askFormat']],
       ['email', ['accommodation.askStart']],
       ['asap', ['accommodation.askDisclosure']],

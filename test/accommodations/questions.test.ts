@@ -172,6 +172,13 @@ describe('reading accommodation answers', () => {
     const ideas = q
       .choices('idea', { setting: 'school', barrier: { id: 'concentration' } })
       .map((c) => c.value);
-    assert.deepEqual(ideas, ['extraTime', 'classNotes', 'quietTestRoom', 'taskSteps', 'own']);
+    assert.deepEqual(ideas, [
+      'extraTime',
+      'classNotes',
+      'quietTestRoom',
+      'taskSteps',
+      'deadlineExtensions',
+      'own',
+    ]);
   });
 });

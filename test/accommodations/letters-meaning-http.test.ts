@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import type { StringKey } from '../../src/content/strings.js';
+import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
+import { testContent } from '../support/content.js';
+import { templatePattern } from '../support/dialog-case.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
+import { lastCardText } from './support.js';
+
+const { strings } = testContent();
+/** Monday 7 December 2026, 10 AM in Chicago (the sixth people run's day). */
+const clock = () => new Date('2026-12-07T16:00:00Z');
+
+/** A turn: what the person types, what must be in the reply, and what must not. */
+type Turn = [says: string, sees: StringKey, notSees?: StringKey];
+
+/** Pat (group D): reads a word or two at a time; "what" gets the question plainer, and his dog goes in as an emotional support animal. */
+const patTyped: Turn[] = [
+  ['landlrd', 'accommodation.askBarrier'],
+  ['what', 'accommodation.plainBarrier'],
+  ['dog', 'accommodation.askIdea'],
+  ['no. dog. emoshunal suport', 'accommodation.rewritten'],
+  ['1', 'accommodation.askFormat'],
+  ['leter', 'accommodation.askStart'],
+  ['now', 'accommodation.askDisclosure'],
+  ['what', 'accommodation.plainDisclosure'],
+  ['2', 'accommodation.askReview'],
+];
+
+/** Tyler (group B): extra time on tests only, and the quiet room. */
+const tylerNarrows: Turn[] = [
+  ['hey so i need extra time on exams lol', 'routing.confirm'],
+  ['ya', 'accommodation.askBarrier'],
+  [
+    'focus mostly, i have adhd. also im in recovery but i dont want that in the letter',
+    'accommodation.askIdea',
+  ],
+  ['extra time on tests only (not assignments) and the quiet room', 'accommodation.rewritten'],
+  ['disability office i guess', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['specifics but ONLY the adhd. not the addiction stuff', 'accommodation.askReview'],
+];
+
+/** Tyler again: both changes by number, then "i only need it for tests" at the review. */
+const tylerAtReview: Turn[] = [
+  ['hey so i need extra time on exams lol', 'routing.confirm'],
+  ['ya', 'accommodation.askBarrier'],
+  ['focus mostly, i have adhd', 'accommodation.askIdea'],
+  ['1 and 3 both', 'accommodation.rewritten'],
+  ['disability office i guess', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['a general health condition', 'accommodation.askReview'],
+  ['change it says assignments i only need it for tests', 'accommodation.askReview'],
+];
+
+/** Ava (group C/D): her questions about sharing and rights are answered, and the request goes on. */
+const avaAsks: Turn[] = [
+  ['i need to ask my school for extensions on my deadlines', 'accommodation.askBarrier'],
+  ['some days i just cant get out of bed or focus and then i fall behind', 'accommodation.askIdea'],
+  ['extensions on deadlines like i said', 'accommodation.rewritten'],
+  ['1', 'accommodation.askFormat'],
+  [
+    'do i have to tell them its depression? i dont really want them knowing that',
+    'accommodation.disclosureAnswer',
+  ],
+  ['email. but do i have to say my diagnosis', 'accommodation.askStart'],
+  ['asap i guess. midterms are in 2 weeks', 'accommodation.askDisclosure'],
+  ['general health condition', 'accommodation.askReview'],
+  ['can they fail me for asking? is that legal', 'accommodation.rightsAnswer', 'accommodation.saved'],
+  ['ok save it', 'accommodation.saved'],
+  [
+    'wait the rights thing said recovery. im not in recovery i have depression. does 504 still cover me',
+    'accommodation.rightsAnswer',
+    'accommodation.leaveItHere',
+  ],
+  ['more about my rights', 'accommodationHelp.heading', 'accommodation.leaveItHere'],
+  ['more about my rights', 'accommodation.askNext', 'accommodation.leaveItHere'],
+];
+
+/** Plays `turns` in conversation `id` (after a conversationUpdate when `welcomed`); returns every reply. */
+async function play(
+  url: string,
+  id: string,
+  turns: readonly Turn[],
+  welcomed: boolean,
+): Promise<Partial<Activity>[]> {
+  if (welcomed)
+    await exchange(
+      url,
+      testActivity(id, { type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: 'user' }] }),
+    );
+  const sent: Partial<Activity>[] = [];
+  for (const [says, sees, notSees] of turns) {
+    const replies = await exchange(url, testActivity(id, { text: says, localTimezone: 'America/Chicago' }));
+    sent.push(...replies);
+    const seen = replies.map((reply) => reply.text ?? '').join('\n\n');
+    assert.match(seen, templatePattern(strings.text(sees)), `"${says}": ${sees} in ${JSON.stringify(seen)}`);
+    if (notSees)
+      assert.doesNotMatch(seen, templatePattern(strings.text(notSees)), `"${says}": not ${notSees}`);
+  }
+  return sent;
+}
+
+const said = (sent: readonly Partial<Activity>[]) => sent.map((reply) => reply.text ?? '').join('\n');
+
+describe('a letter says what the person meant, and questions inside a request are answered (HTTP, typed)', () => {
+  const served = useTestApp({
+    overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
+    manualScheduler: true,
+  });
+
+  for (const welcomed of [false, true]) {
+    const how = welcomed ? 'after' : 'without';
+
+    it(`Pat: "no. dog. emoshunal suport" is written as an emotional support animal and said back (${how} a conversationUpdate)`, async () => {
+      const sent = await play(served.url, `meaning-pat-${welcomed}`, patTyped, welcomed);
+      const request = strings.text('accommodationIdeas.supportAnimalRequest');
+      assert.ok(said(sent).includes(strings.text('accommodation.rewritten', { request })), said(sent));
+      const letter = lastCardText(sent);
+      assert.ok(letter.includes(request), letter);
+      for (const typed of ['no.', 'emoshunal', 'suport', 'dog'])
+        assert.ok(!letter.toLowerCase().includes(typed), `"${typed}" in ${letter}`);
+    });
+
+    it(`Tyler: "extra time on tests only (not assignments)" leaves assignments out of the letter (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(
+        await play(served.url, `meaning-tyler-${welcomed}`, tylerNarrows, welcomed),
+      );
+      assert.ok(letter.includes('extra time on tests'), letter);
+      assert.ok(letter.includes(strings.text('accommodationIdeas.quietTestRoomRequest')), letter);
+      assert.ok(!letter.includes('assignments'), letter);
+    });
+
+    it(`Tyler: "i only need it for tests" at the review narrows the change (${how} a conversationUpdate)`, async () => {
+      const sent = await play(served.url, `meaning-tyler-review-${welcomed}`, tylerAtReview, welcomed);
+      const letter = lastCardText(sent);
+      assert.ok(letter.includes('extra time on tests'), letter);
+      assert.ok(!letter.includes('assignments'), letter);
+    });
+
+    it(`Ava: sharing and rights questions are answered and the request goes on; "more about my rights" keeps it (${how} a conversationUpdate)`, async () => {
+      const sent = await play(served.url, `meaning-ava-${welcomed}`, avaAsks, welcomed);
+      // She has depression, not recovery: the note says so rather than speak of recovery.
+      const note = strings.text('accommodationBrief.notRecovery', { condition: 'depression' });
+      assert.ok(said(sent).includes(note), said(sent));
+      const letter = lastCardText(sent);
+      assert.ok(!/like i said/i.test(letter), letter);
+      assert.ok(!/depression/i.test(letter), letter);
+    });
+  }
+});
