@@ -11,7 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { SpanishStrings } from '../src/content/content.js';
-import type { DialogCommand } from '../src/language/commands.js';
+import type { DialogCommand, GlobalCommand } from '../src/language/commands.js';
 import { type FeatureIntent, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import {
   learnedConcern,
@@ -19,6 +19,7 @@ import {
   mentionsOverdose,
   type SafetyResult,
 } from '../src/language/safety/safety-classifier.js';
+import { foldAnswer, sentencesOf } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
@@ -28,7 +29,12 @@ import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
 import { leafOf } from './open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID, type SafetyPlanOptions } from './safety-plan-dialog.js';
-import { type SafetyButton, type SafetyLanguage, SafetyReplies } from './safety-replies.js';
+import {
+  type ConcernOpening,
+  type SafetyButton,
+  type SafetyLanguage,
+  SafetyReplies,
+} from './safety-replies.js';
 
 /** What the safety gate found, as the dialog needs it. */
 export interface SafetyDialogOptions {
@@ -70,6 +76,8 @@ interface SafetyFlow {
   paused?: FeatureIntent;
   /** What the concern message asked for, done right after the reply. */
   request?: FeatureIntent;
+  /** Help came after an overdose: the emergency is over, and what the person feels now is met. */
+  aftermath?: boolean;
 }
 
 const ENTRY = 'safetyEntry';
@@ -231,12 +239,34 @@ export class SafetyDialog extends InterruptibleDialog {
     const start = step.options as SafetyStart;
     const flagged = flaggedIn(step.context);
     const answerStands = flagged?.level !== 'danger' || learnedHintOnly(flagged);
-    if (answerStands && this.replies.isClearNo(step.context.activity.text ?? '')) {
-      await step.context.sendActivity(this.replies.text(flowOf(start).language, 'safety.safeThanks'));
+    const text = step.context.activity.text ?? '';
+    if (answerStands && this.replies.isClearNo(text)) {
+      const { language } = flowOf(start);
+      await step.context.sendActivity(this.replies.text(language, 'safety.safeThanks'));
+      // "What made you ask that?": a short, honest reason, so the question does not read as blame.
+      if (this.replies.isWhyAsked(text))
+        await step.context.sendActivity(this.replies.text(language, 'safety.whyAsked'));
+      // "No, I'm safe. I meant delete my data.": what the check-in came between is done now.
+      if (this.laterCommand(text) === 'deleteData') return step.replaceDialog(DialogIds.deleteData);
       const result: CheckInResult = { answer: start.answer };
       return step.endDialog(result);
     }
     return this.dangerReply(step, flowOf(flagged ? { ...flagged, paused: start.paused } : start));
+  }
+
+  /**
+   * A command in a sentence after the answer ("No, I'm safe. I meant delete my data."), with the
+   * lead that says what was meant ("I meant", "i just said") set aside.
+   */
+  private laterCommand(text: string): GlobalCommand | undefined {
+    const leads = this.deps.strings.variants('smallTalk.goodbyeMeant').map(foldAnswer);
+    for (const sentence of sentencesOf(text).slice(1)) {
+      const folded = foldAnswer(sentence);
+      const lead = leads.find((words) => folded.startsWith(`${words} `));
+      const command = this.deps.commands.recognize(lead ? folded.slice(lead.length + 1) : folded);
+      if (command) return command;
+    }
+    return undefined;
   }
 
   private async dangerReply(step: WaterfallStepContext, flow: SafetyFlow): Promise<DialogTurnResult> {
@@ -275,7 +305,20 @@ export class SafetyDialog extends InterruptibleDialog {
       const language = flagged?.language ?? flow.language;
       await say(this.replies.helpCame(language));
       // Still the danger buttons (a person, the plan...); a new overdose message gets the steps again.
-      return step.replaceDialog(DANGER, { ...next, language, overdose: false });
+      return step.replaceDialog(DANGER, { ...next, language, overdose: false, aftermath: true });
+    }
+    // "will i get in trouble if i call? theres stuff here": answered (call anyway; the law
+    // varies by state, no promise), since the fear is what keeps people from calling.
+    if (flow.overdose && this.replies.isTroubleQuestion(text)) {
+      const language = flagged?.language ?? flow.language;
+      await say(this.replies.text(language, 'safety.goodSamaritan'));
+      return step.replaceDialog(DANGER, { ...next, language, overdose: true });
+    }
+    // "should i do the second one": the answer first (the steps' own words), not the steps again.
+    if (flow.overdose && this.replies.isSecondDoseQuestion(text)) {
+      const language = flagged?.language ?? flow.language;
+      await say(this.replies.text(language, 'safety.secondDose'));
+      return step.replaceDialog(DANGER, { ...next, language, overdose: true });
     }
     // "hes on his side now. should i call": yes, before anything else, then the steps.
     if (flow.overdose && this.replies.isCallQuestion(text)) {
@@ -289,6 +332,14 @@ export class SafetyDialog extends InterruptibleDialog {
       const language = flagged?.language ?? flow.language;
       await say(this.replies.text(language, 'safety.wearOff'));
       return step.replaceDialog(DANGER, { ...next, language });
+    }
+    // After help came, being shaken or using again is met once as a concern, then the person
+    // leads; words a rule reads as danger, or a new overdose, still get the danger reply.
+    if (flagged && flow.aftermath && !flagged.overdose) {
+      if (flagged.level === 'concern' || learnedHintOnly(flagged)) {
+        const language = flagged.language ?? flow.language;
+        return step.replaceDialog(CONCERN, { ...next, round: 0, language, request: flagged.request });
+      }
     }
     if (flagged) {
       // Once someone may have overdosed, that stays the emergency: its steps come again.
@@ -333,8 +384,16 @@ export class SafetyDialog extends InterruptibleDialog {
    * person and the plan on a card, and what was asked for starts at once.
    */
   private async acknowledge(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { language, round, request, paused } = step.options as SafetyFlow;
-    const variant = step.context.activity.text?.length ?? 0;
+    const { language, round, request, paused, aftermath } = step.options as SafetyFlow;
+    const text = step.context.activity.text ?? '';
+    const variant = text.length;
+    // Using again is met without judgement, with what fits (a group, the helpline, a person); the
+    // shock after helping someone through an overdose is acknowledged, once.
+    const opening: ConcernOpening | undefined = this.replies.isUsingAgain(text)
+      ? 'safety.usingAgain'
+      : aftermath && round === 0
+        ? 'safety.aftermath'
+        : undefined;
     if (request) {
       const buttons = choicesActivity(
         step.context.activity.channelId,
@@ -344,12 +403,12 @@ export class SafetyDialog extends InterruptibleDialog {
       );
       await step.context.sendActivity({
         ...buttons,
-        text: this.replies.concernCarried(language, round, variant),
+        text: this.replies.concernCarried(language, round, variant, opening),
       });
       return request === paused ? this.back(step, language) : this.switchTo(step, request);
     }
     return step.prompt(CONCERN_CHOICE, {
-      prompt: this.replies.concern(language, round, variant),
+      prompt: this.replies.concern(language, round, variant, opening),
       retryPrompt: this.replies.concern(language, round + 1, variant),
       choices: this.replies.choices(language, concernButtons),
       style: ListStyle.suggestedAction,
@@ -384,6 +443,14 @@ export class SafetyDialog extends InterruptibleDialog {
     if (picked === 'person' || this.replies.isClearYes(text)) return this.toPerson(step, flow);
     if (picked === 'plan') return this.toPlan(step);
     if (this.replies.isSafeNow(text)) return this.safeNow(step, flow.language);
+    // After an overdose the person helped with, "im ok. that couldve been me" is heard: support
+    // for themselves is named, not only the way back.
+    if (flow.aftermath && picked !== 'back') {
+      const request = await this.request(step, flow);
+      if (request) return request;
+      await step.context.sendActivity(this.replies.text(flow.language, 'safety.aftermathNoted'));
+      return step.endDialog();
+    }
     if (picked === 'back' || this.replies.isClearNo(text)) return this.back(step, flow.language);
     const request = await this.request(step, flow);
     if (request) return request;

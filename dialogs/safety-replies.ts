@@ -13,6 +13,9 @@ export type SafetyLanguage = 'en' | 'es';
 /** A safety string: every one has its Spanish translation (checked at start). */
 type SafetyKey = SectionKey<'safety'>;
 
+/** A concern reply that opens with words for what happened instead of the usual acknowledgement. */
+export type ConcernOpening = 'safety.usingAgain' | 'safety.aftermath';
+
 /** A button of a safety reply: what pressing it means, its label, and other words that pick it. */
 export type SafetyButton<V extends string> = readonly [value: V, label: SafetyKey, words?: SafetyKey];
 
@@ -80,23 +83,31 @@ export class SafetyReplies {
    * The concern reply: acknowledged once (the variant follows the message, so two people are not
    * met with one sentence) with a person offered; a second one in a row is shorter and different.
    */
-  concern(language: SafetyLanguage, round: number, variant: number): string {
+  concern(language: SafetyLanguage, round: number, variant: number, opening?: ConcernOpening): string {
+    if (opening === 'safety.usingAgain')
+      return this.withEnglishNote(language, [this.text(language, opening)]);
     if (round > 0) return this.text(language, 'safety.concernAgain', round - 1);
     const parts = [
-      this.text(language, 'safety.concernIntro', variant),
+      this.text(language, opening ?? 'safety.concernIntro', variant),
       this.text(language, 'safety.concernAsk'),
     ];
-    if (language === 'es') parts.push(this.spanish.text('safety.englishOnly'));
-    return parts.join('\n\n');
+    return this.withEnglishNote(language, parts);
+  }
+
+  /** In Spanish, the note that the rest of the coach is in English (and a person is available). */
+  private withEnglishNote(language: SafetyLanguage, parts: string[]): string {
+    return (language === 'es' ? [...parts, this.spanish.text('safety.englishOnly')] : parts).join('\n\n');
   }
 
   /**
    * The concern reply when the message also asked for something: acknowledged (shorter after a
    * first one) with a person offered, no question, since what was asked for starts next.
    */
-  concernCarried(language: SafetyLanguage, round: number, variant: number): string {
+  concernCarried(language: SafetyLanguage, round: number, variant: number, opening?: ConcernOpening): string {
+    // Using again: the line offers a group, the helpline and a person itself; the request follows.
+    if (opening === 'safety.usingAgain') return this.text(language, opening);
     if (round > 0) return this.text(language, 'safety.concernAgain', round - 1);
-    return `${this.text(language, 'safety.concernIntro', variant)}\n\n${this.text(language, 'safety.concernCarry')}`;
+    return `${this.text(language, opening ?? 'safety.concernIntro', variant)}\n\n${this.text(language, 'safety.concernCarry')}`;
   }
 
   /** The crisis lines: the verified list in English, the Spanish options in Spanish. */
@@ -201,18 +212,39 @@ export class SafetyReplies {
     return `${this.text(language, 'safety.helpCame')}\n\n${this.text(language, 'safety.helpCameAfter')}`;
   }
 
+  /** "should i do the second one": after the overdose steps, a question about another dose of naloxone. */
+  isSecondDoseQuestion(text: string): boolean {
+    // Asked, not told: "ok did the second one. hes coughing" is news, not a question.
+    return this.mentions('safety.secondDoseWords', text) && this.mentions('safety.askWords', text);
+  }
+
+  /** "will i get in trouble if i call? theres stuff here": the fear that keeps people from calling. */
+  isTroubleQuestion(text: string): boolean {
+    return this.mentions('safety.troubleWords', text);
+  }
+
+  /** "I've been using again", "i relapsed too": said, not feared ("scared I'll start using again"). */
+  isUsingAgain(text: string): boolean {
+    return this.mentions('safety.usingAgainWords', text);
+  }
+
+  /** "What made you ask that?" after the check-in: the person is owed a short reason. */
+  isWhyAsked(text: string): boolean {
+    return this.mentions('safety.whyAskedWords', text);
+  }
+
   /** True when the whole answer is a yes ("yes", "sure", "sí"), in either language. */
   isClearYes(text: string): boolean {
     return this.phrases('safety.clearYes').includes(wordsOf(text));
   }
 
-  /** A list of words in both languages, folded as answers are. */
   /** True when `text` says one of the phrases of `key`, in either language. */
   private mentions(key: SafetyKey, text: string): boolean {
     const words = wordsOf(text);
     return this.phrases(key).some((phrase) => words.includes(phrase));
   }
 
+  /** A list of words in both languages, folded as answers are. */
   private phrases(key: SafetyKey): string[] {
     return [...this.english.variants(key), ...this.spanish.variants(key)].map(wordsOf);
   }

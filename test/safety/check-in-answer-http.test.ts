@@ -79,6 +79,25 @@ describe('after a check-in interrupted an answer, a clear "no" applies that answ
         });
       }
 
+      // The sixth people run (Chris): after a check-in at the menu, "no" with what was meant and a
+      // question about the check-in. The erase is offered (its own confirm), and the reason is said.
+      it('"No, I\'m safe. I meant delete my data. What made you ask that?": why it asked, then the erase', async () => {
+        conversations += 1;
+        const conversation = `check-in-answer-${conversations}`;
+        const user = `check-in-user-${conversations}`;
+        if (started) await exchange(served.url, directLineJoin(conversation, user));
+        const say = (text: string) => exchange(served.url, directLineSay(conversation, user, text));
+        const checked = await say("i won't be around much longer");
+        assert.ok(textOf(checked).includes(strings.text('safety.confirm')), textOf(checked));
+        const answered = await say("No, I'm safe. I meant delete my data. What made you ask that?");
+        // A conversation with no welcome hears once, first, that the bot is automated.
+        const replies = textOf(answered.filter((a) => a.text !== strings.text('firstMessage.disclosure')));
+        assert.ok(replies.startsWith(strings.text('safety.safeThanks')), replies);
+        assert.ok(replies.includes(strings.text('safety.whyAsked')), replies);
+        assert.ok(containsReply(strings, 'data.confirmDelete', replies), replies);
+        assert.ok(!replies.includes(strings.text('safety.callNow')), replies);
+      });
+
       it('"yes" to the check-in gets the crisis reply; the answer is not taken', async () => {
         const { say } = await atAppointmentType();
         await say(FLAGGED_ANSWER);

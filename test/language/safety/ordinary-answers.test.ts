@@ -197,6 +197,45 @@ describe('safety gate: ordinary answers mid-flow are not danger', () => {
     );
   });
 
+  // The sixth people run, as people typed them: side effects told to prepare for a prescriber (Dee,
+  // on methadone) got the overdose reply ("can't keep up" was read as "can't keep awake", and a
+  // sleepiness cue made the layer's "hard to get through the day" an overdose); plain lines about
+  // papers, a message already left and a chat window got the check-in.
+  const sixthRun = [
+    "I fall asleep on the bus and I can't keep up at home.",
+    'I feel very sleepy in the afternoons and I sweat a lot at night',
+    'I feel very sleepy in the afternoons and I sweat a lot at night. It is hard to get through the day.',
+    'Since my dose went up I feel very sleepy in the afternoons, and I sweat a lot at night. I would like to ask if splitting my dose could help.',
+    'make sure they have my papers this time',
+    'Thank you. How will I know when they have replied? Must I keep this window open?',
+    'Must I keep this window open?',
+    'I have already left one, request 64BVDD. I do not wish to leave a second. I only want to know whether it has been read.',
+    'ok. before I delete anything, let me practice the prescriber talk one more time',
+  ];
+  it(`side effects told as a pattern, and plain lines of the sixth people run, get no level at all (${sixthRun.length})`, () => {
+    assert.deepEqual(flaggedAtAll(sixthRun), []);
+  });
+
+  it('an overdose happening now is still one, with or without the words of a side effect', () => {
+    const now = [
+      'i can barely stay awake',
+      'i took too much and i cant stay awake',
+      'his breathing is slow and he wont wake up',
+      'my lips are blue',
+      'i feel very sleepy right now, i took too much',
+      'i get sleepy every afternoon but right now my lips are blue and my breathing is slow',
+      'since my dose went up i can barely breathe',
+      'i took my dose twice today and i keep falling asleep',
+    ];
+    assert.deepEqual(
+      now.filter((text) => {
+        const { level, overdose } = classifier.classify(text);
+        return level !== 'danger' || !overdose;
+      }),
+      [],
+    );
+  });
+
   it('a veiled wish to be gone still gets the gentle check-in (danger, not explicit), not only the concern reply', () => {
     for (const text of ['some days i just want to disappear', 'i wish i could just vanish']) {
       const { level, explicit } = classifier.classify(text);
