@@ -20,10 +20,16 @@ import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { answersOpenChoice, takesOwnWords } from './open-choice.js';
+import { stepOptions } from './step-options.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 const SWITCH_STEPS = 'topicSwitchSteps';
 const SWITCH_CONFIRM = 'topicSwitchConfirm';
+/** What the "switch to X?" steps receive: the conversation asked for. */
+interface SwitchOptions {
+  intent: FeatureIntent;
+}
+const switchOptionsOf = stepOptions<SwitchOptions>();
 /** The conversation left this turn for another topic (see PausedFlow); the bot reads it with pausedIn. */
 const pausedFlow = turnSignal<PausedFlow>('pausedFlow');
 
@@ -126,7 +132,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (command === 'help') return this.onHelp(innerDc);
       if (command) return this.onLeave(innerDc, command);
       const target = this.switchTarget(innerDc);
-      if (target?.ask) return innerDc.beginDialog(SWITCH_STEPS, { intent: target.intent });
+      if (target?.ask)
+        return innerDc.beginDialog(SWITCH_STEPS, { intent: target.intent } satisfies SwitchOptions);
       if (target) return this.switchTo(innerDc, target.intent);
     }
     return super.onContinueDialog(innerDc);
@@ -167,7 +174,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   private async askSwitch(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { intent } = step.options as { intent: FeatureIntent };
+    const { intent } = switchOptionsOf(step);
     const feature = this.deps.strings.text(featureOf(intent).name);
     return step.prompt(SWITCH_CONFIRM, {
       prompt: this.deps.strings.text('routing.switchConfirm', { feature }),
@@ -177,7 +184,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   /** Yes: switch. No: back to the question that was open (it is asked again). */
   private async afterSwitch(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { intent } = step.options as { intent: FeatureIntent };
+    const { intent } = switchOptionsOf(step);
     return step.result === true ? this.switchTo(step, intent) : step.endDialog();
   }
 

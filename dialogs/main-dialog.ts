@@ -43,6 +43,7 @@ import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
 import { answersOpenChoice } from './open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID, type SafetyPlanOptions } from './safety-plan-dialog.js';
+import { stepOptions } from './step-options.js';
 import { TypedChoicePrompt, type TypedPromptOptions } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
@@ -97,13 +98,13 @@ interface MenuValues {
   started?: FeatureIntent;
 }
 
-/** How the menu starts: again after a feature, or straight into a feature asked for elsewhere. */
 /** A request as it was said, kept while "did you mean ...?" is asked, so its details reach the feature. */
 interface Said {
   recognition: WayfinderRecognition | undefined;
   text: string | undefined;
 }
 
+/** How the menu starts: again after a feature, or straight into a feature asked for elsewhere. */
 export interface MainDialogOptions {
   again?: boolean;
   start?: FeatureIntent;
@@ -118,6 +119,13 @@ export interface MainDialogOptions {
   /** That conversation, put back on top now; its end comes to this loop's last step. */
   resuming?: PausedFlow;
 }
+
+/**
+ * What the menu's steps receive (from the turn, or from this dialog going round), and what a
+ * "did you mean" question's steps receive (a reading of free text, set by this dialog).
+ */
+const menuOptionsOf = stepOptions<MainDialogOptions | undefined>();
+const askedRouteOf = stepOptions<AskedRoute>();
 
 /**
  * The root dialog: a menu of what works, which also understands free text ("I need to get ready
@@ -166,7 +174,7 @@ export class MainDialog extends InterruptibleDialog {
 
   /** Offers the menu as buttons (suggested actions), or a numbered list where a channel has none. */
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as MainDialogOptions;
+    const options = menuOptionsOf(step) ?? {};
     if (options.resuming) return resumeFlow(step, options.resuming, this.deps.strings);
     if (options.start)
       return this.startFeature(step, options.start, undefined, startReason(options), options.startWith);
@@ -188,7 +196,7 @@ export class MainDialog extends InterruptibleDialog {
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings, crisisResources } = this.deps;
     // A conversation begun or resumed with the menu loop ended: its result goes to the last step.
-    const options = (step.options ?? {}) as MainDialogOptions;
+    const options = menuOptionsOf(step) ?? {};
     if (options.resuming || options.start) return step.next(step.result);
     const routed = menuRoute.get(step.context);
     if (routed) return this.followRoute(step, routed);
@@ -304,7 +312,7 @@ export class MainDialog extends InterruptibleDialog {
   /** "Did you mean X?" or "one of these?", when free text was not clear enough to act on. */
   private async askRoute(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const routed = step.options as MenuRoute;
+    const routed = askedRouteOf(step);
     if (routed.kind === 'confirm') {
       const feature = strings.text(featureOf(routed.intent).name);
       return step.prompt(ROUTE_CONFIRM, {
@@ -334,7 +342,7 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async afterAsk(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const routed = step.options as AskedRoute;
+    const routed = askedRouteOf(step);
     const reason: HandoffReason = { kind: 'asked', misunderstood: routed.missed };
     if (routed.kind === 'confirm' && step.result === true)
       return this.startFeature(step, routed.intent, routed.said, reason);
@@ -405,7 +413,7 @@ export class MainDialog extends InterruptibleDialog {
         ...(ended.with ? { startWith: ended.with } : {}),
       } satisfies MainDialogOptions);
     }
-    const { resume } = (step.options ?? {}) as MainDialogOptions;
+    const { resume } = menuOptionsOf(step) ?? {};
     if (resume && !ended.left)
       return step.replaceDialog(MENU_STEPS, { resuming: resume } satisfies MainDialogOptions);
     return step.replaceDialog(MENU_STEPS, { again: true } satisfies MainDialogOptions);
@@ -470,9 +478,8 @@ export class MainDialog extends InterruptibleDialog {
    */
   private async detailFor(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const recognition = signals.recognition.get(innerDc.context);
-    const routing = innerDc.stack.find((instance) => instance.id === ROUTE_STEPS)?.state?.options as
-      | (MenuRoute & { said?: Said })
-      | undefined;
+    const asked = innerDc.stack.find((instance) => instance.id === ROUTE_STEPS);
+    const routing = asked && askedRouteOf(asked.state);
     if (!recognition || routing?.kind !== 'confirm' || answersOpenChoice(innerDc, this.deps.strings))
       return undefined;
     if (featureOf(routing.intent).details(recognition.entities) === 0 || this.commandIn(innerDc))

@@ -2,6 +2,7 @@ import { type DialogContext, type PromptOptions, TextPrompt } from 'botbuilder-d
 import type { Strings } from '../src/content/strings.js';
 import { deleteRequestIn } from '../src/language/delete-request.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
+import { stepOptions } from './step-options.js';
 import { type TypedPromptOptions, typedQuestionOf } from './typed-choice-prompt.js';
 import { YesNoPrompt } from './yes-no-prompt.js';
 
@@ -20,18 +21,28 @@ export interface OpenPromptOptions extends PromptOptions {
   deletesItems?: boolean;
 }
 
+/** What the open question was asked with: its prompt's options, and what it says of itself. */
+type AskedWith = OpenPromptOptions & TypedPromptOptions;
+const askedWithOf = stepOptions<AskedWith | undefined>();
+
+/** The options of the question open in `leaf`; undefined when nothing is open. */
+function openOptions(leaf: DialogContext): AskedWith | undefined {
+  const state = leaf.activeDialog?.state;
+  return state ? askedWithOf(state) : undefined;
+}
+
 /**
  * True when the message asks to delete one saved thing ("delete 1", "remove that plan") where
  * the open prompt lists or shows saved things: it is that prompt's answer, not "delete my data".
  */
 export function deletesSavedItem(dc: DialogContext, strings: Strings): boolean {
-  const options = leafOf(dc).activeDialog?.state?.options as OpenPromptOptions | undefined;
+  const options = openOptions(leafOf(dc));
   return options?.deletesItems === true && deleteRequestIn(strings, dc.context.activity.text) !== undefined;
 }
 
 /** True when the open prompt asks for questions for a plan (see OpenPromptOptions). */
 export function collectsQuestions(dc: DialogContext): boolean {
-  const options = leafOf(dc).activeDialog?.state?.options as OpenPromptOptions | undefined;
+  const options = openOptions(leafOf(dc));
   return options?.collectsQuestions === true;
 }
 
@@ -47,7 +58,7 @@ export function answersOpenChoice(dc: DialogContext, strings: Strings): boolean 
   const prompt = leaf.findDialog(active.id);
   const text = dc.context.activity.text ?? '';
   const reader = typedAnswerReader(strings);
-  const options = active.state?.options as (PromptOptions & TypedPromptOptions) | undefined;
+  const options = openOptions(leaf);
   if (prompt instanceof YesNoPrompt)
     return reader.read(text, prompt.question(dc.context.activity.channelId)) !== undefined;
   const choices = options?.choices ?? [];
@@ -66,6 +77,6 @@ export function takesOwnWords(dc: DialogContext): boolean {
   const leaf = leafOf(dc);
   const active = leaf.activeDialog;
   if (!active || !(leaf.findDialog(active.id) instanceof TextPrompt)) return false;
-  const options = active.state?.options as PromptOptions | undefined;
+  const options = openOptions(leaf);
   return (options?.choices ?? []).length === 0;
 }

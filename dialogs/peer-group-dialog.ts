@@ -31,6 +31,7 @@ import { type ResultsAsk, ResultsQuestions } from '../src/peer-groups/results-qu
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
+import { stepOptions } from './step-options.js';
 import { typedQuestionOf } from './typed-choice-prompt.js';
 
 /** The dialog's id (stored in conversation state: renaming it strands conversations in it). */
@@ -632,9 +633,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
 const aboutGroups: ReadonlySet<string> = new Set(['link', 'time', 'cost', 'talk', 'family']);
 
 /** The waterfall's options: always a FinderState, as every replaceDialog here passes one. */
-function stateOf(step: WaterfallStepContext): FinderState {
-  return step.options as FinderState;
-}
+const stateOf = stepOptions<FinderState>();
 
 function without(answers: Preferences, filter: Filter): Preferences {
   const { [filter]: _dropped, ...rest } = answers;

@@ -15,6 +15,7 @@ import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { thresholds } from '../src/language/routing.js';
+import { clausesOf } from '../src/language/sentences.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { FeedbackWriter, isThing, type Turn } from '../src/practice/feedback.js';
 import { type PracticeHistory, recordSession } from '../src/practice/history.js';
@@ -643,7 +644,7 @@ export class PracticeDialog extends InterruptibleDialog {
    * its sentences ("stop. how did i do?"), or followed by a request for feedback ("stop how did i do").
    */
   private isStop(text: string | undefined): boolean {
-    const clauses = (text ?? '').split(/[.!?,;:\n]+/).map(normalizeText);
+    const clauses = clausesOf(text ?? '').map(normalizeText);
     if (clauses.some((clause) => this.stopWords.has(clause))) return true;
     const whole = normalizeText(text ?? '')
       .replace(/\?/g, '')

@@ -9,6 +9,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { z } from 'zod';
 import { planTextActivities } from '../src/appointments/plan-card.js';
 import type { StringKey } from '../src/content/strings.js';
 import { sideAnswer } from '../src/language/answer-check.js';
@@ -39,20 +40,24 @@ import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
 import { leafOf } from './open-choice.js';
+import { checkedOptions, stepOptions } from './step-options.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 export const SAFETY_PLAN_DIALOG_ID = 'safetyPlan';
 
 /** How the plan opens: shown (or begun), made from the menu, or first offered after a crisis reply. */
-export interface SafetyPlanOptions {
+const safetyPlanOptions = z.object({
   /** The person just said they are safe after a crisis or concern reply: ask before anything. */
-  offer?: boolean;
+  offer: z.boolean().optional(),
   /** Chosen from the menu ("Make a safety plan"): start making it, or show the one there is. */
-  make?: boolean;
+  make: z.boolean().optional(),
   /** The next-day check-in the person agreed to: "how are you doing today?" */
-  checkIn?: boolean;
-}
+  checkIn: z.boolean().optional(),
+});
+export type SafetyPlanOptions = z.infer<typeof safetyPlanOptions>;
+/** What the first step receives, from the menu, the safety dialog or the check-in. */
+const openOptionsOf = checkedOptions(safetyPlanOptions);
 
 /** What the plan needs beside the common dialog deps. */
 export interface SafetyPlanParts {
@@ -86,6 +91,17 @@ interface EditOptions {
 interface RevisitState {
   offered: PlanStep[];
 }
+
+/** The plan shown: quietly (the card was just sent) or with the card. */
+interface ViewOptions {
+  quiet?: boolean;
+}
+
+/** What the steps of a part, of the end's offer, of the view and of a change receive. */
+const stepStateOf = stepOptions<StepState>();
+const revisitStateOf = stepOptions<RevisitState>();
+const viewOptionsOf = stepOptions<ViewOptions | undefined>();
+const editOptionsOf = stepOptions<EditOptions | undefined>();
 
 const OPEN = 'safetyPlanOpen';
 const STEP = 'safetyPlanStep';
@@ -161,7 +177,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
    */
   private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const options = (step.options ?? {}) as SafetyPlanOptions;
+    const options = openOptionsOf(step);
     if (options.checkIn) return step.replaceDialog(CHECK_IN);
     const plan = await this.parts.plans.store.get(step.context);
     const edit = this.partWords.editRequest(step.context.activity.text);
@@ -235,7 +251,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   /** One part's question, with example answers as buttons (and Skip, or Keep it when changing). */
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const state = step.options as StepState;
+    const state = stepStateOf(step);
     const part = planSteps[state.index] as PlanStep;
     const name = strings.text(stepKey(part, 'step'));
     const header = strings.text('safetyPlan.stepCount', {
@@ -265,7 +281,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
    */
   private async takeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const state = step.options as StepState;
+    const state = stepStateOf(step);
     const typed = this.typed(step);
     const answer = this.partWords.read(typed, 'part', state.editing === true);
     switch (answer.kind) {
@@ -352,7 +368,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   /** "Anything else for this part?": another answer is added; next (or done, no) moves on. */
   private async askMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const { simpler } = step.options as StepState;
+    const { simpler } = stepStateOf(step);
     return step.prompt(ASK, {
       prompt: strings.text(simpler ? 'safetyPlan.moreAgain' : 'safetyPlan.more'),
       choices: this.moreChoices(),
@@ -362,7 +378,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
 
   private async takeMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const state = step.options as StepState;
+    const state = stepStateOf(step);
     const typed = this.typed(step);
     const answer = this.partWords.read(typed, 'more', state.editing === true);
     switch (answer.kind) {
@@ -487,7 +503,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
    */
   private async askRevisit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const { offered } = step.options as RevisitState;
+    const { offered } = revisitStateOf(step);
     const plan = await this.plan(step);
     const parts = emptySteps(plan).filter((p) => plan.skipped.includes(p) && !offered.includes(p));
     const names = parts.map((part) => strings.text(stepKey(part, 'step')));
@@ -521,7 +537,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   private async afterRevisit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const picked = (step.result as FoundChoice).value;
     if (!isPlanStep(picked)) return step.replaceDialog(FINISH);
-    const offered = [...(step.options as RevisitState).offered, picked];
+    const offered = [...revisitStateOf(step).offered, picked];
     return step.replaceDialog(STEP, { index: planSteps.indexOf(picked), offered } satisfies StepState);
   }
 
@@ -569,7 +585,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   /** The plan as a card at once, then what can be done with it. */
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const quiet = (step.options as { quiet?: boolean } | undefined)?.quiet === true;
+    const quiet = viewOptionsOf(step)?.quiet === true;
     const plan = await this.plan(step);
     if (!quiet) {
       await this.parts.plans.send(step.context, 'safetyPlan.current', plan);
@@ -634,7 +650,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
 
   private async editStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const index = planSteps.indexOf((step.result as FoundChoice).value as PlanStep);
-    const { returnTo } = (step.options ?? {}) as EditOptions;
+    const { returnTo } = editOptionsOf(step) ?? {};
     if (index < 0)
       return returnTo === undefined
         ? step.replaceDialog(VIEW, { quiet: true })
@@ -710,7 +726,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const part = this.partWords.editRequest(text);
     // The part's waterfall is under its prompt on this stack (the top is the prompt).
     const asked = innerDc.stack.find((instance) => instance.id === STEP || instance.id === MORE);
-    const state = (asked?.state as { options?: StepState } | undefined)?.options;
+    const state = asked && stepStateOf(asked.state);
     const making = asked && state && !state.editing;
     await innerDc.cancelAllDialogs();
     if (making && !part && !changes) {

@@ -4,6 +4,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { z } from 'zod';
 import { requestCardActivity, requestTextActivity } from '../src/accommodations/card.js';
 import { type AccommodationContent, loadAccommodationContent } from '../src/accommodations/content.js';
 import { RequestBuilder } from '../src/accommodations/letter.js';
@@ -28,6 +29,7 @@ import {
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 import type { OpenPromptOptions } from './open-choice.js';
+import { checkedOptions, stepOptions } from './step-options.js';
 import { type YesNoPrompt, yesNoPrompt } from './yes-no-prompt.js';
 
 /** Stored in conversation state as the dialog's id: renaming it strands conversations in it. */
@@ -45,6 +47,15 @@ export interface SavedRequestsFeature {
 export type SavedRequestsResult = { done: true } | LeftResult;
 
 const SAVED_LIST = 'accommodationSavedList';
+/** What the list receives: nothing (or a feature's recognition) from outside; after a delete, that. */
+const listOptionsOf = checkedOptions(z.object({ afterDelete: z.boolean().optional() }));
+/** One saved request open: which, whether its card was just shown (`quiet`), whether to ask to delete it. */
+interface ItemOptions {
+  id: string;
+  quiet?: boolean;
+  deleting?: boolean;
+}
+const itemOptionsOf = stepOptions<ItemOptions>();
 const SAVED_ITEM = 'accommodationSavedItem';
 const DELETE_PROMPT = 'accommodationDeletePrompt';
 
@@ -103,7 +114,7 @@ export class SavedRequestsDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const requests = await listAccommodationRequests(this.setup.requests, step.context);
     if (requests.length === 0) {
-      if ((step.options as { afterDelete?: boolean } | undefined)?.afterDelete !== true) {
+      if (listOptionsOf(step).afterDelete !== true) {
         await step.context.sendActivity(strings.text('accommodationSaved.none'));
       }
       return step.endDialog({ done: true } satisfies SavedRequestsResult);
@@ -129,7 +140,7 @@ export class SavedRequestsDialog extends InterruptibleDialog {
     const pick = picked(step.context);
     if (pick === DELETE_ITEM) return this.askToDelete(step);
     if (pick && pick !== 'done' && pick !== 'gaveUp' && pick !== 'back') {
-      return step.replaceDialog(SAVED_ITEM, { id: pick });
+      return step.replaceDialog(SAVED_ITEM, { id: pick } satisfies ItemOptions);
     }
     await step.context.sendActivity(this.deps.strings.text('accommodationSaved.closed'));
     return step.endDialog({ done: true } satisfies SavedRequestsResult);
@@ -154,12 +165,12 @@ export class SavedRequestsDialog extends InterruptibleDialog {
       await step.context.sendActivity(
         strings.text('accommodationSaved.aboutToDelete', { request: item.label }),
       );
-    return step.replaceDialog(SAVED_ITEM, { id: item.value, deleting: true });
+    return step.replaceDialog(SAVED_ITEM, { id: item.value, deleting: true } satisfies ItemOptions);
   }
 
   /** One saved request as a card, then: copy as text, delete, other requests, done. */
   private async showSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id, quiet, deleting } = step.options as { id: string; quiet?: boolean; deleting?: boolean };
+    const { id, quiet, deleting } = itemOptionsOf(step);
     if (deleting) {
       // Straight to its delete, confirmed (the request was named just before).
       menuPick.set(step.context, 'delete');
@@ -194,7 +205,7 @@ export class SavedRequestsDialog extends InterruptibleDialog {
   }
 
   private async actSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = step.options as { id: string };
+    const { id } = itemOptionsOf(step);
     const { strings } = this.deps;
     switch (picked(step.context)) {
       case DELETE_ITEM:
@@ -205,7 +216,7 @@ export class SavedRequestsDialog extends InterruptibleDialog {
           await step.context.sendActivity(
             requestTextActivity(this.deps.strings, this.builder.build(saved.answers, saved.askedOn)),
           );
-        return step.replaceDialog(SAVED_ITEM, { id, quiet: true });
+        return step.replaceDialog(SAVED_ITEM, { id, quiet: true } satisfies ItemOptions);
       }
       case 'delete':
         return step.prompt(DELETE_PROMPT, {
@@ -227,11 +238,11 @@ export class SavedRequestsDialog extends InterruptibleDialog {
 
   /** Deletes on a clear yes; anything else keeps it. */
   private async confirmDelete(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = step.options as { id: string };
+    const { id } = itemOptionsOf(step);
     const { strings } = this.deps;
     if (step.result !== true) {
       await step.context.sendActivity(strings.text('accommodationSaved.kept'));
-      return step.replaceDialog(SAVED_ITEM, { id, quiet: true });
+      return step.replaceDialog(SAVED_ITEM, { id, quiet: true } satisfies ItemOptions);
     }
     const deleted = await deleteAccommodationRequest(this.setup.requests, step.context, id);
     await step.context.sendActivity(

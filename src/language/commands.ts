@@ -1,5 +1,6 @@
 import type { Strings } from '../content/strings.js';
 import { normalizeText } from './normalize.js';
+import { clausesOf } from './sentences.js';
 
 /** Commands that work from any state of any conversation. */
 export const globalCommands = [
@@ -47,7 +48,7 @@ export class CommandRecognizer {
    * Only for a message already flagged as concern, where the rest is how the person feels.
    */
   recognizeClause(text: string | undefined): GlobalCommand | undefined {
-    const clauses = (text ?? '').split(/[.,;:!?\n]+|\s-+\s/);
+    const clauses = clausesOf(text ?? '');
     for (const clause of clauses) {
       const command = this.recognize(clause);
       if (command) return command;

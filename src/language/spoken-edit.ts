@@ -1,4 +1,5 @@
 import type { StringKey, Strings } from '../content/strings.js';
+import { clausesOf } from './sentences.js';
 import { editDistance, foldAnswer } from './typed-answer.js';
 
 /** A part of something shown for review (a safety plan's part, a letter's "who", a plan's date). */
@@ -67,8 +68,7 @@ export function spokenEdit<P extends string>(
   parts: readonly EditPart<P>[],
   listLength = 0,
 ): SpokenEdit<P> {
-  const clauses = text
-    .split(/[.!?;\n]+|,\s+/)
+  const clauses = clausesOf(text)
     .map((clause) => words(clause))
     .filter((clause) => clause.length > 0)
     .map((clause) => readClause(strings, clause, parts, listLength));

@@ -2,6 +2,7 @@ import { type Choice, ListStyle } from 'botbuilder-dialogs';
 import { choicesActivity } from '../channels/choice-buttons.js';
 import type { Strings } from '../content/strings.js';
 import { recognizersText } from '../platform/one-recognizers-text.js';
+import { sentencesOf } from './sentences.js';
 
 const { recognizeBoolean } = recognizersText;
 
@@ -63,13 +64,8 @@ export function answerOptionOf(choice: string | (Choice & { destructive?: boolea
 /** Readings sure enough to pick an option that erases something. */
 const certain: ReadonlySet<Pick['how']> = new Set(['exact', 'position', 'yesNo']);
 
-/** The sentences of `text`, trimmed: split after ".", "!" or "?" and at line breaks. */
-export function sentencesOf(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+|\n+/)
-    .map((sentence) => sentence.trim())
-    .filter(Boolean);
-}
+// Readers of answers import the splitter from here with the rest of the typed-answer kit.
+export { sentencesOf };
 
 /**
  * True when options labelled `labels` were shown with numbers: the question laid out as this

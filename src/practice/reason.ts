@@ -1,4 +1,5 @@
 import { withoutControlCharacters } from '../cards/plain-text.js';
+import { sentencesOf } from '../language/sentences.js';
 
 /** The longest reason kept: a clause, not a story (it is shown back in the scene). */
 const MAX_REASON = 120;
@@ -32,8 +33,9 @@ export function reasonFromAnswer(text: string, cues: readonly string[]): string 
 
 /** The first sentence of `text`, flattened and cut to MAX_REASON at a word; undefined when too short. */
 function clauseOf(text: string): string | undefined {
-  const first = text.split(/[.!?\n]/)[0] ?? '';
+  const first = sentencesOf(text)[0] ?? '';
   const reason = withoutControlCharacters(first)
+    .replace(/[.!?\u2026;]+$/, '')
     .replace(/\s+/g, ' ')
     .replace(/^[\s,:-]+/, '')
     .trim();

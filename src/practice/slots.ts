@@ -1,4 +1,5 @@
 import { withoutControlCharacters } from '../cards/plain-text.js';
+import { sentencesOf } from '../language/sentences.js';
 import { escapeRegExp } from './reason.js';
 import { namesOneOf } from './scenarios.js';
 
@@ -76,10 +77,8 @@ function phraseFitting(
 
 /** The phrase at the start of `text`, up to a reason cue or the sentence's end; undefined when too long. */
 function phraseAt(text: string, cues: readonly string[]): string | undefined {
-  const request = text
-    .slice(0, cueAt(text, cues))
-    .split(/[.!?\n;]/)[0]
-    ?.replace(/[\s,]+$/, '')
+  const request = sentencesOf(text.slice(0, cueAt(text, cues)))[0]
+    ?.replace(/[\s,.!?\u2026;]+$/, '')
     .trim()
     // "Extra time on exams" typed as an answer is said mid-sentence; "ESA" stays as typed.
     .replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());

@@ -118,10 +118,7 @@ export class PlanWords {
       )
     )
       return 'skip';
-    const sentences = typed
-      .split(/[.!?;]+/)
-      .map(normalizeText)
-      .filter(Boolean);
+    const sentences = sentencesOf(typed).map(normalizeText).filter(Boolean);
     const last = sentences.at(-1);
     if (!last || sentences.length < 2) return folded;
     return sentences.slice(0, -1).every((sentence) => this.reader.nonAnswer(sentence)) ? last : folded;

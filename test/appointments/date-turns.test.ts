@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict';
 import { reminderIds } from '../../src/appointments/reminders.js';
-import type { DialogCase, Reply, Step } from '../support/dialog-case.js';
-import { goalToSaved, itPlaysCases, PLAN_ID, savedPlans } from './harness.js';
+import type { DialogCase, Reply } from '../support/dialog-case.js';
+import { at, dueAt, goalToSaved, itPlaysCases, monday, PLAN_ID, savedPlans, toWhen } from './harness.js';
 
-/** Monday December 7 2026, 10 AM in New York: the day the people who played the bot typed these. */
-const monday = () => new Date('2026-12-07T15:00:00Z');
-
-const open: Step[] = [
-  ['hi', ['appointment.intro', 'appointment.askType']],
-  ['Caseworker', ['appointment.askWhen']],
-];
 const noted = (when: string): Reply => ['appointment.whenNoted', { when }];
 const changed = (when: string): Reply => ['appointment.dateChanged', { when }];
-const at = (text: string) => ({ at: text });
 
 interface DateCase extends DialogCase {
   /** The saved plan's date: its wall time and precision. */
@@ -25,7 +17,7 @@ const cases = (): DateCase[] => [
   {
     name: '"sorry i meant wednesday" at a later question keeps 3 pm; "actually 4pm" keeps the day; "2 hours before" then works',
     steps: [
-      ...open,
+      ...toWhen,
       ['tuesday at 3', [noted('Tuesday, December 8 at 3:00 PM'), 'appointment.askGoal']],
       ['sorry i meant wednesday', [changed('Wednesday, December 9 at 3:00 PM'), 'appointment.askGoal']],
       ['actually 4pm', [changed('Wednesday, December 9 at 4:00 PM'), 'appointment.askGoal']],
@@ -42,7 +34,7 @@ const cases = (): DateCase[] => [
   {
     name: 'a correction at a list question ("no wait, thursday") changes the date, not the list; "by friday" is a goal',
     steps: [
-      ...open,
+      ...toWhen,
       ['tuesday at 3', [noted('Tuesday, December 8 at 3:00 PM'), 'appointment.askGoal']],
       ['by friday', ['appointment.askQuestions']],
       ['no wait, thursday', [changed('Thursday, December 10 at 3:00 PM'), 'appointment.askQuestions']],
@@ -52,7 +44,7 @@ const cases = (): DateCase[] => [
   {
     name: 'a correction at the review shows the plan again, unsaved, with the new date',
     steps: [
-      ...open,
+      ...toWhen,
       ['tuesday at 3', [noted('Tuesday, December 8 at 3:00 PM'), 'appointment.askGoal']],
       ...goalToSaved.slice(0, -1),
       [
@@ -72,7 +64,7 @@ const cases = (): DateCase[] => [
   {
     name: '"next month" is asked back ("Which day in January?"); "15" is January 15, then its time',
     steps: [
-      ...open,
+      ...toWhen,
       ['next month', [['appointment.askWhichDayInMonth', { month: 'January' }]]],
       ['15', [['appointment.askWhenTime', { day: 'Friday, January 15, 2027' }]]],
       ['2:30', [noted('Friday, January 15, 2027 at 2:30 PM'), 'appointment.askGoal']],
@@ -81,7 +73,7 @@ const cases = (): DateCase[] => [
   {
     name: '"sometime in january", then "tuesday": the first Tuesday, checked; then "not sure yet" for the time keeps the day',
     steps: [
-      ...open,
+      ...toWhen,
       ['sometime in january', [['appointment.askWhichDayInMonth', { month: 'January' }]]],
       ['tuesday', [['appointment.askWhenCheck', { when: 'Tuesday, January 5, 2027' }]]],
       ['yes', [['appointment.askWhenTime', { day: 'Tuesday, January 5, 2027' }]]],
@@ -91,7 +83,7 @@ const cases = (): DateCase[] => [
   {
     name: '"next week" is asked back between its days; "wensday" is the Wednesday in it; "idk" at "which day" leaves the date open',
     steps: [
-      ...open,
+      ...toWhen,
       [
         'next week',
         [['appointment.askWhichDay', { span: 'between Monday, December 14 and Sunday, December 20' }]],
@@ -108,7 +100,7 @@ const cases = (): DateCase[] => [
   {
     name: '"in a couple of weeks" is asked back; "the 21st at 10am" is taken',
     steps: [
-      ...open,
+      ...toWhen,
       ['in a couple of weeks', ['appointment.askWhichDay']],
       ['the 21st at 10am', [noted('Monday, December 21 at 10:00 AM'), 'appointment.askGoal']],
     ],
@@ -116,7 +108,7 @@ const cases = (): DateCase[] => [
   {
     name: '"friday" alone asks the time once; "idk" keeps the day; "2 hours before" says so and offers that morning',
     steps: [
-      ...open,
+      ...toWhen,
       ['friday', [['appointment.askWhenTime', { day: 'Friday, December 11' }]]],
       ['idk', [noted('Friday, December 11'), 'appointment.askGoal']],
       ...goalToSaved,
@@ -136,7 +128,7 @@ const cases = (): DateCase[] => [
   {
     name: '"skip" at "What time on Friday?" keeps Friday; the same day again is not a time',
     steps: [
-      ...open,
+      ...toWhen,
       ['thrusday', [['appointment.askWhenTime', { day: 'Thursday, December 10' }]]],
       ['thursday', [['appointment.askWhenTimeAgain', {}, 0]]],
       ['skip', ['appointment.askGoal']],
@@ -148,7 +140,7 @@ const cases = (): DateCase[] => [
   {
     name: 'a day then its time typed in other words: "at 8" on a Friday is 8 AM, "the 12th in the morning" is kept as a morning',
     steps: [
-      ...open,
+      ...toWhen,
       ['friday', ['appointment.askWhenTime']],
       ['at 8', [noted('Friday, December 11 at 8:00 AM'), 'appointment.askGoal']],
       [
@@ -168,8 +160,7 @@ describe('Dates as people type them: corrections, a day with no time, a span ask
       assert.equal(plan?.when?.precision, testCase.when.precision);
     }
     if (testCase.reminder) {
-      const item = await scheduler.get(reminderIds(PLAN_ID).reminder);
-      assert.equal(item?.status === 'pending' ? item.dueAt : item?.status, testCase.reminder);
+      assert.equal(await dueAt(scheduler, reminderIds(PLAN_ID).reminder), testCase.reminder);
     }
   });
 });

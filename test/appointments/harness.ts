@@ -108,3 +108,21 @@ export function itPlaysCases<C extends DialogCase>(
   }
   return harness;
 }
+
+/** Monday December 7 2026, 10 AM in New York: the day people who played the bot typed the date tests' words. */
+export const monday = () => new Date('2026-12-07T15:00:00Z');
+
+/** From hello to "when is it?" for an appointment with a caseworker. */
+export const toWhen: readonly Step[] = [
+  ['hi', ['appointment.intro', 'appointment.askType']],
+  ['Caseworker', ['appointment.askWhen']],
+];
+
+/** The values of a reminder's strings: the time it goes out. */
+export const at = (text: string) => ({ at: text });
+
+/** When the scheduled item `id` goes out (UTC), or its status once it is not pending; undefined when there is none. */
+export async function dueAt(scheduler: Scheduler, id: string): Promise<string | undefined> {
+  const item = await scheduler.get(id);
+  return item?.status === 'pending' ? item.dueAt : item?.status;
+}

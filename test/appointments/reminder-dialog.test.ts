@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { reminderIds } from '../../src/appointments/reminders.js';
 import { type DialogCase, runDialogCase, type Step } from '../support/dialog-case.js';
-import { goalToSaved, itPlaysCases, PLAN_ID, savedPlans } from './harness.js';
-
-/** Monday December 7 2026, 10 AM in New York: the day of the report in the issue. */
-const monday = () => new Date('2026-12-07T15:00:00Z');
+import { at, dueAt, goalToSaved, itPlaysCases, monday, PLAN_ID, savedPlans, toWhen } from './harness.js';
 
 /** From hello to the saved plan of an appointment said as `when`, every other question left out. */
 const planFor = (type: string, when: string, noted: string): Step[] => [
@@ -16,7 +13,6 @@ const planFor = (type: string, when: string, noted: string): Step[] => [
 const caseworker = planFor('Caseworker', 'tuesday december 15 at 9am', 'Tuesday, December 15 at 9:00 AM');
 const lateCounselor = planFor('my counselor', 'dec 15 at 11pm', 'Tuesday, December 15 at 11:00 PM');
 
-const at = (text: string) => ({ at: text });
 const remindAt = (when: string): Step[] => [
   ['yes', [['appointment.reminderSet', at(when)], 'appointment.askFollowUp']],
 ];
@@ -162,8 +158,7 @@ const cases = (): ReminderCase[] => [
   {
     name: 'an appointment that may mean another day is asked back: "next wensday morning" said on a Monday',
     steps: [
-      ['hi', ['appointment.intro', 'appointment.askType']],
-      ['Caseworker', ['appointment.askWhen']],
+      ...toWhen,
       [
         'next wensday morning',
         [['appointment.askWhenCheck', { when: 'Wednesday, December 16, 8:00 AM to 12:00 PM' }]],
@@ -181,8 +176,7 @@ const cases = (): ReminderCase[] => [
   {
     name: 'an appointment asked back: "yes" keeps it, typed; the day said another way replaces it',
     steps: [
-      ['hi', ['appointment.intro', 'appointment.askType']],
-      ['Caseworker', ['appointment.askWhen']],
+      ...toWhen,
       ['next tuesday at 9', [['appointment.askWhenCheck', { when: 'Tuesday, December 15 at 9:00 AM' }]]],
       ['hmm', [['appointment.askWhenCheckAgain', { when: 'Tuesday, December 15 at 9:00 AM' }, 0]]],
       ['yeah', ['appointment.askGoal']],
@@ -191,8 +185,7 @@ const cases = (): ReminderCase[] => [
   {
     name: 'an appointment asked back, typed: "back" returns to the date question, "another date please" is the second button, "that\'s right" keeps it',
     steps: [
-      ['hi', ['appointment.intro', 'appointment.askType']],
-      ['Caseworker', ['appointment.askWhen']],
+      ...toWhen,
       ['next tuesday at 9', ['appointment.askWhenCheck']],
       ['back', ['appointment.askWhen']],
       ['next tuesday at 9', ['appointment.askWhenCheck']],
@@ -217,8 +210,7 @@ const cases = (): ReminderCase[] => [
   {
     name: 'an appointment asked back: a new date typed instead is taken',
     steps: [
-      ['hi', ['appointment.intro', 'appointment.askType']],
-      ['Caseworker', ['appointment.askWhen']],
+      ...toWhen,
       ['next tuesday at 9', ['appointment.askWhenCheck']],
       [
         'the 8th at 9',
@@ -232,12 +224,8 @@ describe('Reminders and check-ins: read against the appointment, confirmed befor
   const harness = itPlaysCases(cases, monday, async (testCase, { scheduler, storage }) => {
     if (!testCase.scheduled) return;
     const ids = reminderIds(PLAN_ID);
-    const due = async (id: string) => {
-      const item = await scheduler.get(id);
-      return item?.status === 'pending' ? item.dueAt : undefined;
-    };
-    assert.equal(await due(ids.reminder), testCase.scheduled.reminder);
-    assert.equal(await due(ids.followUp), testCase.scheduled.followUp);
+    assert.equal(await dueAt(scheduler, ids.reminder), testCase.scheduled.reminder);
+    assert.equal(await dueAt(scheduler, ids.followUp), testCase.scheduled.followUp);
     const [plan] = await savedPlans(storage);
     assert.equal(plan?.reminders?.reminderAt, testCase.scheduled.reminder);
     assert.equal(plan?.reminders?.followUpAt, testCase.scheduled.followUp);

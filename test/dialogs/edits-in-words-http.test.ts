@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { StringKey, StringVars } from '../../src/content/strings.js';
 import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
+import { questionsToReview } from '../appointments/short-plan.js';
 import { testContent } from '../support/content.js';
 import { templatePattern } from '../support/dialog-case.js';
 import { exchange, testActivity } from '../support/http.js';
@@ -198,12 +199,7 @@ const people: { name: string; turns: Turn[] }[] = [
         [['appointment.dateChanged', { when: 'Thursday, May 15 at 9:00 AM' }], 'appointment.askGoal'],
       ],
       ['Keep my SNAP', ['appointment.askQuestions']],
-      ['done'],
-      ["That's all"],
-      ['nothing else'],
-      ['no'],
-      ['Nothing'],
-      ['done', ['appointment.review']],
+      ...questionsToReview,
       [
         'the date is still wrong!! it is May 16 at 9. change the date please',
         [['appointment.dateChanged', { when: 'Friday, May 16 at 9:00 AM' }], 'appointment.review'],

@@ -4,13 +4,13 @@ import { HandoffDialog } from '../../dialogs/handoff-dialog.js';
 import type { StringKey } from '../../src/content/strings.js';
 import { HandoffService } from '../../src/handoff/handoff-service.js';
 import { HandoffStore } from '../../src/handoff/handoff-store.js';
+import { changeTheMessage, MESSAGE, NEW_MESSAGE } from '../handoff/message-change.js';
 import { testContent } from '../support/content.js';
 import { type DialogCase, type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
 import { SafetyGateHost } from '../support/safety-gate-host.js';
 
 const { strings } = testContent();
 const say = (key: StringKey) => strings.text(key);
-const MESSAGE = 'I would like help with a hard week at work';
 const SPECIALIST = {
   channelId: 'test',
   serviceUrl: 'https://peer.test',
@@ -83,17 +83,8 @@ const cases: HandoffCase[] = [
   },
   {
     name: 'the shown message: "no" asks which part, "the message" asks for it again; the new words are what is kept',
-    steps: [
-      ...toConfirm,
-      ['no', ['handoff.askWhichPart']],
-      ['the message', [['handoff.askMessageAgain', { message: MESSAGE }]]],
-      [
-        'I want to talk about court',
-        [['handoff.confirmMessage', { name: 'Sam', message: 'I want to talk about court' }]],
-      ],
-      ['Send it', ['handoff.messageLeft']],
-    ],
-    outcome: { open: 1, messages: ['I want to talk about court'], notices: 0, events: 1 },
+    steps: [...toConfirm, ...changeTheMessage, ['Send it', ['handoff.messageLeft']]],
+    outcome: { open: 1, messages: [NEW_MESSAGE], notices: 0, events: 1 },
   },
   {
     name: 'cancel while typing the message keeps nothing',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { StringKey } from '../../src/content/strings.js';
 import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
+import { questionsToReview } from '../appointments/short-plan.js';
 import { testContent } from '../support/content.js';
 import { containsReply } from '../support/dialog-case.js';
 import { exchange, testActivity } from '../support/http.js';
@@ -29,12 +30,7 @@ const toResults: Turn[] = [
 const savedPlan: Turn[] = [
   ['I see my counselor on May 20 at 3pm', ['appointment.askGoal']],
   ['a refill', ['appointment.askQuestions']],
-  ['done'],
-  ["That's all"],
-  ['nothing else'],
-  ['no'],
-  ['Nothing'],
-  ['done', ['appointment.review']],
+  ...questionsToReview,
   ['save it', ['appointment.saved']],
   ['no'],
 ];

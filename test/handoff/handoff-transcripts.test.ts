@@ -5,11 +5,11 @@ import { RobustnessBot } from '../robustness/harness.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply } from '../support/dialog-case.js';
+import { changeTheMessage, MESSAGE } from './message-change.js';
 
 const { strings } = testContent();
 const text = (key: Parameters<typeof strings.text>[0]) => strings.text(key);
 const CRISIS = 'I want to kill myself';
-const MESSAGE = 'I would like help with a hard week at work';
 
 /** A reply by key; '...' ends the check (the rest of that turn is not this test's). */
 type Expected = Reply | '...';
@@ -211,16 +211,7 @@ const cases: HandoffCase[] = [
   },
   {
     name: 'confirm: "no" asks which part; the message is asked again, then shown again with the rest kept',
-    steps: [
-      ...toConfirm,
-      ['no', ['handoff.askWhichPart']],
-      ['the message', [['handoff.askMessageAgain', { message: MESSAGE }]]],
-      [
-        'I want to talk about court',
-        [['handoff.confirmMessage', { name: 'Sam', message: 'I want to talk about court' }]],
-      ],
-      ['Send it', ['handoff.messageLeft', 'menu.promptAgain']],
-    ],
+    steps: [...toConfirm, ...changeTheMessage, ['Send it', ['handoff.messageLeft', 'menu.promptAgain']]],
   },
   // A message left waits: what people type then.
   ...['when will someone be on??', 'is anyone there', 'Hello?'].map(
