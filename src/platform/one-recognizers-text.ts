@@ -1,3 +1,5 @@
+// First: the stack's shared and deferred modules, before botbuilder loads (see there).
+import './stack-modules.js';
 import { createRequire } from 'node:module';
 
 /**

@@ -113,11 +113,11 @@ describe('the wayfinder process', () => {
     for (const file of files) JSON.parse(await readFile(file, 'utf8'));
   });
 
-  it("collects the start's garbage once it is up, under npm start's flags", async () => {
+  it("collects and compacts the start's garbage once it is up, under npm start's flags", async () => {
     const started = await startServerProcess({ PORT: '0', DATA_DIR: data.path, STORAGE: 'file' });
     try {
       const pattern =
-        /"event":"server\.start_garbage_collected","heapUsedMbBefore":([\d.]+),"heapUsedMbAfter":([\d.]+)/;
+        /"event":"server\.start_garbage_collected","heapUsedMbBefore":([\d.]+),"heapUsedMbAfter":([\d.]+),.*"oldSpaceFreeMbAfter":([\d.]+)/;
       let match = pattern.exec(started.stdout());
       for (let tries = 0; !match && tries < 600; tries += 1) {
         await new Promise((done) => setTimeout(done, 50));
@@ -125,6 +125,8 @@ describe('the wayfinder process', () => {
       }
       assert.ok(match, `no collection logged: ${started.stdout()}`);
       assert.ok(Number(match[2]) < Number(match[1]), match[0]);
+      // Compacted: the old generation keeps little free space (about 12 MB of 54 without).
+      assert.ok(Number(match[3]) < 6, match[0]);
     } finally {
       started.child.kill('SIGKILL');
     }
