@@ -11,7 +11,7 @@ import { reminderIds, scheduleReminders } from '../../src/appointments/reminders
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { type DialogCase, type HarnessDeps, runDialogCase, type Step } from '../support/dialog-case.js';
-import { clock, savedPlans } from './harness.js';
+import { clock, savedPlans, testRecognizer } from './harness.js';
 
 const when = {
   start: '2025-05-13T20:00:00.000Z',
@@ -34,6 +34,13 @@ const housing: AppointmentPlan = toPlan(
   { id: 'p-housing', now: clock(), checklist: [] },
 );
 
+/** Built once, when a case first needs it (it takes a moment). */
+let built: ReturnType<typeof testRecognizer> | undefined;
+const recognizer = () => {
+  built ??= testRecognizer();
+  return built;
+};
+
 /**
  * The plans dialog under a test root that first saves `seed` into the person's user state (in
  * the same turn, through the same store), as earlier conversations would have.
@@ -43,6 +50,7 @@ function harness(seed: AppointmentPlan[], options?: AppointmentPlansOptions) {
   const make = (deps: HarnessDeps) => {
     const plans = new UserStatePlanStore(deps.properties.plans);
     const inner = new AppointmentPlansDialog(deps, {
+      recognizer: recognizer(),
       plans,
       scheduler,
       content: loadAppointmentContent(deps.strings),
