@@ -20,7 +20,7 @@ import { cancelReminders } from '../src/appointments/reminders.js';
 import { formatWhen } from '../src/appointments/when.js';
 import type { StringKey } from '../src/content/strings.js';
 import { type DeleteRequest, deleteRequestIn, itemToDelete } from '../src/language/delete-request.js';
-import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import { foldAnswer, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
 import {
   APPOINTMENT_DIALOG_ID,
   AppointmentDialog,
@@ -352,11 +352,20 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
 
   /** The plan `text` names among `plans`, by position, label, kind or who it is with. */
   private planNamed(plans: readonly AppointmentPlan[], text: string): AppointmentPlan | undefined {
-    const picked = typedAnswerReader(this.deps.strings).read(text, {
-      options: this.items(plans),
-      numbered: true,
-    });
-    return plans.find((p) => p.id === picked?.value);
+    const items = this.items(plans);
+    const picked = typedAnswerReader(this.deps.strings).read(text, { options: items, numbered: true });
+    // "The prescriber one on the 15th.": the only plan whose kind or provider is named in it
+    // (a word of it is enough: "counselor" names "Counselor/therapist").
+    const said = new Set(foldAnswer(text).split(' '));
+    const named = items.filter((item) =>
+      item.synonyms.some((words) =>
+        foldAnswer(words)
+          .split(' ')
+          .some((word) => word.length >= 5 && said.has(word)),
+      ),
+    );
+    const id = picked?.value ?? (named.length === 1 ? named[0]?.value : undefined);
+    return plans.find((p) => p.id === id);
   }
 
   /** "Housing, Friday, May 9": how a plan is named in the list. */

@@ -11,8 +11,8 @@ import {
   listAccommodationRequests,
 } from '../src/accommodations/saved-requests.js';
 import type { PlanStore } from '../src/appointments/index.js';
-import { hasEntries } from '../src/safety-plan/plan.js';
 import { foldAnswer } from '../src/language/typed-answer.js';
+import { hasEntries } from '../src/safety-plan/plan.js';
 import type { SafetyPlanStore } from '../src/safety-plan/plan-store.js';
 import { APPOINTMENT_PLANS_DIALOG_ID } from './appointment-plans-dialog.js';
 import type { DialogDeps } from './dialog-deps.js';

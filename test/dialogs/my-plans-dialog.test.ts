@@ -156,6 +156,16 @@ const cases: MyPlansCase[] = [
     ],
   },
   {
+    name: 'both: "where is my saved letter" opens the saved requests without asking which',
+    seed: both,
+    steps: [['where is my saved letter', ['accommodationSaved.askWhich']]],
+  },
+  {
+    name: 'both: "no like my plans. the letter" opens the saved requests',
+    seed: both,
+    steps: [['no like my plans. the letter', ['accommodationSaved.askWhich']]],
+  },
+  {
     name: 'both: help explains and asks which again',
     seed: both,
     steps: [
