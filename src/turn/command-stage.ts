@@ -16,7 +16,7 @@ import type { CommandRecognizer, GlobalCommand } from '../language/commands.js';
 import { deleteRequestIn, pointsAtAnItem } from '../language/delete-request.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { thresholds } from '../language/routing.js';
-import { typedAnswerReader } from '../language/typed-answer.js';
+import { foldAnswer, typedAnswerReader } from '../language/typed-answer.js';
 import { aboutBotText, dataReportActivity, privacyText } from '../privacy/data-replies.js';
 import type { PersonalData } from '../privacy/personal-data.js';
 import {
@@ -75,7 +75,11 @@ export function commandStage(parts: CommandParts): MessageStage {
     const item = deleting !== undefined && pointsAtAnItem(strings, deleting);
     const fromIntent = answer || turn.advice || item ? undefined : rootCommandFrom(recognition);
     // "no. my plans", "forget it. my plans": the plans asked for in a sentence of their own.
-    const clause = parts.commands.recognizeClause(text) === 'myPlans' ? 'myPlans' : undefined;
+    // At the menu, "could you show me the plan I made for my prescriber appointment?" too.
+    const clause =
+      parts.commands.recognizeClause(text) === 'myPlans' || (atMainMenu(dc) && asksForSaved(strings, text))
+        ? 'myPlans'
+        : undefined;
     const typed = parts.commands.recognize(text) ?? (answer ? undefined : clause);
     // "Crisis lines" is also a button of the handoff offer: a button of the open question is its own.
     const command = typed === 'crisisLines' && answer ? undefined : typed;
@@ -117,6 +121,12 @@ export function commandStage(parts: CommandParts): MessageStage {
         await next();
     }
   };
+}
+
+/** True when `text` asks for something already saved ("the one i saved", "the plan I made"). */
+function asksForSaved(strings: Strings, text: string | undefined): boolean {
+  const said = ` ${foldAnswer(text ?? '')} `;
+  return strings.variants('plans.savedWords').some((words) => said.includes(` ${foldAnswer(words)} `));
 }
 
 /**

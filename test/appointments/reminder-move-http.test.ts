@@ -112,6 +112,27 @@ const cases: MoveCase[] = [
     dueAt: '2025-05-20T18:00:00.000Z',
   },
   {
+    name: 'Dee: "show me the plan I made" at the menu opens "my plans", not a new plan; "The counselor one on the 20th." opens it',
+    later: [
+      [
+        'Hello again. Could you show me the plan I made for my counselor appointment?',
+        'plans.askWhich',
+        'appointment.intro',
+      ],
+      ['The counselor one on the 20th.', 'plans.opened'],
+    ],
+    welcomed: true,
+    dueAt: at8pm,
+  },
+  {
+    name: 'Dee: "...I want to see the one I saved. My plans." inside a new plan opens "my plans"',
+    later: [
+      ['I need help getting ready for my prescriber appointment', 'appointment.intro'],
+      ['No, I already made one. I want to see the one I saved. My plans.', 'plans.askWhich'],
+    ],
+    dueAt: at8pm,
+  },
+  {
     name: 'a crisis while moving a reminder gets the crisis reply first',
     later: [
       ['change my reminder', 'appointment.askReminderMove'],
