@@ -27,6 +27,7 @@ import {
   skippable,
 } from '../src/appointments/prep-state.js';
 import { prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
+import { draftOf, reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
 import { saidDetails } from '../src/appointments/said-details.js';
 import { formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
@@ -69,6 +70,11 @@ export interface AppointmentDialogOptions {
   recognition?: WayfinderRecognition | undefined;
   /** The words that asked for it, when not this turn's ("yes" to "did you mean ...?"). */
   text?: string | undefined;
+  /**
+   * A saved plan whose reminder to move or remove ("change the reminder to 7pm", from "my
+   * plans"): the new time in `text` (or this turn's words) is checked, else asked for.
+   */
+  reminderFor?: string;
 }
 
 /**
@@ -116,6 +122,7 @@ export class AppointmentDialog extends InterruptibleDialog {
 
   /** Says how this works, notes what was already said, and asks the first open question. */
   protected override async onBeginDialog(innerDc: DialogContext, options?: AppointmentDialogOptions) {
+    if (options?.reminderFor) return this.beginMove(innerDc, options.reminderFor, options.text);
     const { strings } = this.deps;
     const { content, clock } = this.appointments;
     const { context } = innerDc;
@@ -139,6 +146,45 @@ export class AppointmentDialog extends InterruptibleDialog {
     ];
     const noted = notes.map((note) => `\n\n${note}`).join('');
     await context.sendActivity(`${strings.text('appointment.intro')}${noted}`);
+    return innerDc.beginDialog(STEPS, state);
+  }
+
+  /**
+   * Moving a saved plan's reminder: the words that asked are read as the answer to "when should
+   * I remind you?" (a time to check, "no reminder"), or that question is asked with the time set.
+   */
+  private async beginMove(innerDc: DialogContext, planId: string, text?: string) {
+    const plan = await this.appointments.plans.get(innerDc.context, planId);
+    if (!plan?.when || isPast(plan.when, this.appointments.clock())) {
+      await innerDc.context.sendActivity(this.deps.strings.text('plans.notFound'));
+      return innerDc.endDialog();
+    }
+    const state: PrepState = {
+      draft: draftOf(plan),
+      step: 'reminderTime',
+      history: [],
+      misses: 0,
+      reviewing: false,
+      moving: 'alone',
+    };
+    const said = text ?? innerDc.context.activity.text ?? '';
+    const request = reminderRequestIn(this.deps.strings, said);
+    const outcome =
+      request === 'change' || request === 'remove'
+        ? this.after.answer(state, this.input(innerDc.context, said, undefined, false))
+        : undefined;
+    if (outcome?.kind === 'goto') {
+      if (outcome.say?.length) await innerDc.context.sendActivity(outcome.say.join('\n\n'));
+      return innerDc.beginDialog(STEPS, { ...state, ...outcome.state });
+    }
+    if (outcome?.kind === 'remind') {
+      const { say } = await this.keeper.remind(innerDc.context, outcome.draft, {
+        last: true,
+        announce: 'reminderAt',
+      });
+      await innerDc.context.sendActivity(say);
+      return innerDc.endDialog({ planId } satisfies AppointmentDialogResult);
+    }
     return innerDc.beginDialog(STEPS, state);
   }
 
@@ -357,7 +403,16 @@ export class AppointmentDialog extends InterruptibleDialog {
         const said = { last, ...(outcome.announce ? { announce: outcome.announce } : {}) };
         const { draft, say } = await this.keeper.remind(step.context, outcome.draft, said);
         if (say) await step.context.sendActivity(say);
-        const next = { step: outcome.nextStep, history: [], misses: 0, pendingTime: undefined };
+        // A reminder moved from "my plans" or the menu: that was all that was asked.
+        if (state.moving === 'alone')
+          return step.endDialog({ planId: draft.id } satisfies AppointmentDialogResult);
+        const next = {
+          step: outcome.nextStep,
+          history: [],
+          misses: 0,
+          pendingTime: undefined,
+          moving: undefined,
+        };
         return this.to(step, { ...state, draft, ...next });
       }
       case 'text':

@@ -12,18 +12,23 @@ import {
   QUESTION_STYLE,
   questionActivity,
 } from '../src/appointments/choices.js';
-import type { AppointmentContent } from '../src/appointments/content.js';
 import { type AppointmentPlan, MAX_ANSWER_LENGTH } from '../src/appointments/plan.js';
 import { planMessages, planTextActivities } from '../src/appointments/plan-card.js';
-import type { PlanStore } from '../src/appointments/plan-store.js';
 import { planView } from '../src/appointments/plan-view.js';
-import { cancelReminders, type ReminderScheduler } from '../src/appointments/reminders.js';
+import { remindable, reminderRequestIn } from '../src/appointments/reminder-request.js';
+import { cancelReminders } from '../src/appointments/reminders.js';
 import { formatWhen } from '../src/appointments/when.js';
 import type { StringKey } from '../src/content/strings.js';
 import { type DeleteRequest, deleteRequestIn, itemToDelete } from '../src/language/delete-request.js';
-import { showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import { foldAnswer, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import {
+  APPOINTMENT_DIALOG_ID,
+  AppointmentDialog,
+  type AppointmentDialogOptions,
+  type AppointmentFeature,
+} from './appointment-dialog.js';
 import type { DialogDeps } from './dialog-deps.js';
-import { InterruptibleDialog } from './interruptible-dialog.js';
+import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 import type { OpenPromptOptions } from './open-choice.js';
 
 /** Stored in conversation state: renaming it strands conversations in it. */
@@ -32,21 +37,18 @@ const STEPS = 'appointmentPlansSteps';
 const TEXT = 'appointmentPlansText';
 const MAX_NEXT_STEPS = 20;
 
-/** What "my plans" needs beside the common dialog deps. */
-export interface AppointmentPlansFeature {
-  plans: PlanStore;
-  scheduler: ReminderScheduler;
-  content: AppointmentContent;
-  clock: () => Date;
-}
+/** What "my plans" needs beside the common dialog deps: the appointment feature's parts (a reminder is moved there). */
+export type AppointmentPlansFeature = AppointmentFeature;
 
 /**
  * Begin options: open one plan at once (a reminder's button), and optionally go straight to
- * writing its next steps (the check-in after the appointment).
+ * writing its next steps (the check-in after the appointment), or to moving its reminder as
+ * `text` asks ("change my reminder to 7pm": the plan named there, or the only one ahead).
  */
 export interface AppointmentPlansOptions {
   planId?: string;
-  action?: 'nextSteps';
+  action?: 'nextSteps' | 'reminder';
+  text?: string;
 }
 
 type Screen = 'list' | 'actions' | 'nextSteps' | 'confirmDelete';
@@ -54,6 +56,8 @@ interface PlansState {
   screen: Screen;
   planId?: string;
   misses: number;
+  /** The words that asked to move a reminder, for the plan picked from the list. */
+  reminder?: string;
 }
 
 /**
@@ -71,9 +75,15 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     if (!plans || !scheduler || !content || !clock) {
       throw new Error('AppointmentPlansDialog needs plans, scheduler, content and clock');
     }
-    this.addDialog(new TextPrompt(TEXT)).addDialog(
-      new WaterfallDialog<PlansState>(STEPS, [this.ask.bind(this), this.take.bind(this)]),
-    );
+    this.addDialog(new TextPrompt(TEXT))
+      .addDialog(new AppointmentDialog(deps, appointments))
+      .addDialog(
+        new WaterfallDialog<PlansState>(STEPS, [
+          this.ask.bind(this),
+          this.take.bind(this),
+          this.afterReminder.bind(this),
+        ]),
+      );
     this.initialDialogId = STEPS;
   }
 
@@ -83,6 +93,14 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     if (plans.length === 0) {
       await innerDc.context.sendActivity(this.deps.strings.text('plans.none'));
       return innerDc.endDialog();
+    }
+    if (options?.action === 'reminder') {
+      const text = options.text ?? '';
+      const ahead = plans.filter((p) => remindable(p, this.appointments.clock()));
+      const named = ahead.length === 1 ? ahead[0] : this.planNamed(ahead, text);
+      if (named) return innerDc.beginDialog(APPOINTMENT_DIALOG_ID, this.moving(named.id, text));
+      await innerDc.context.sendActivity(this.deps.strings.text('plans.reminderWhich'));
+      return innerDc.beginDialog(STEPS, { screen: 'list', misses: 0, reminder: text } satisfies PlansState);
     }
     const plan = plans.find((p) => p.id === options?.planId);
     if (!plan) return innerDc.beginDialog(STEPS, { screen: 'list', misses: 0 } satisfies PlansState);
@@ -135,13 +153,22 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     const deleting = deleteRequestIn(this.deps.strings, text);
     if (deleting && (state.screen === 'list' || state.screen === 'actions'))
       return this.askToDelete(step, state, deleting);
-    if (state.screen === 'list') return this.pick(step, state, choice);
+    if (state.screen === 'list')
+      return this.pick(
+        step,
+        state,
+        choice ?? this.planNamed(await this.appointments.plans.list(step.context), text)?.id,
+      );
     if (!plan) {
       await step.context.sendActivity(this.deps.strings.text('plans.notFound'));
       return this.to(step, { screen: 'list', misses: 0 });
     }
     if (state.screen === 'nextSteps') return this.saveNextSteps(step, plan, text);
     if (state.screen === 'confirmDelete') return this.confirmDelete(step, plan, choice);
+    // The button, or "change the reminder to 7pm please", "no reminder": the time in the words is read.
+    const reminder = choice === 'reminder' || (!choice && reminderRequestIn(this.deps.strings, text));
+    if (reminder && remindable(plan, this.appointments.clock()))
+      return step.beginDialog(APPOINTMENT_DIALOG_ID, this.moving(plan.id, text));
     return this.act(step, state, plan, choice);
   }
 
@@ -177,6 +204,9 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
           choices: [
             c('text', 'plans.actionText'),
             c('nextSteps', 'plans.actionNextSteps'),
+            ...(plan && remindable(plan, this.appointments.clock())
+              ? [c('reminder', 'plans.actionReminder')]
+              : []),
             ...(plan?.reminders ? [c('remindersOff', 'plans.actionRemindersOff')] : []),
             c('delete', 'plans.actionDelete'),
             ...(plans.length > 1 ? [c('others', 'plans.actionOthers')] : []),
@@ -191,6 +221,8 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     if (choice === 'done') return this.close(step);
     const plan = choice ? await this.appointments.plans.get(step.context, choice) : undefined;
     if (!plan) return this.to(step, { ...state, misses: state.misses + 1 });
+    if (state.reminder !== undefined && remindable(plan, this.appointments.clock()))
+      return step.beginDialog(APPOINTMENT_DIALOG_ID, this.moving(plan.id, state.reminder));
     await this.show(step, plan);
     return this.to(step, { screen: 'actions', planId: plan.id, misses: 0 });
   }
@@ -249,13 +281,7 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     request: DeleteRequest,
   ) {
     const plans = await this.appointments.plans.list(step.context);
-    // "the Dr. Patel one": who it is with names a plan too.
-    const items = plans.map((p) => ({
-      value: p.id,
-      label: this.label(p),
-      synonyms: p.provider ? [p.provider] : [],
-    }));
-    const id = itemToDelete(this.deps.strings, request, items, state.planId);
+    const id = itemToDelete(this.deps.strings, request, this.items(plans), state.planId);
     const plan = plans.find((p) => p.id === id);
     if (!plan) return this.to(step, { screen: 'list', misses: state.misses + 1 });
     if (plan.id !== state.planId)
@@ -290,6 +316,56 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
 
   private async show(dc: DialogContext, plan: AppointmentPlan): Promise<void> {
     await dc.context.sendActivities(planMessages(this.view(plan), this.deps.strings.text('plans.opened')));
+  }
+
+  /**
+   * Once the reminder was moved (or kept), what to do with that plan comes again; "cancel" or
+   * "menu" said there leaves "my plans" too.
+   */
+  private async afterReminder(step: WaterfallStepContext<PlansState>): Promise<DialogTurnResult> {
+    const result = step.result as { planId?: string } | LeftResult | undefined;
+    if (result && 'left' in result) return step.endDialog(result);
+    const planId = result?.planId ?? step.options.planId;
+    if (!planId) return this.to(step, { screen: 'list', misses: 0 });
+    return this.to(step, { screen: 'actions', planId, misses: 0 });
+  }
+
+  private moving(planId: string, text: string): AppointmentDialogOptions {
+    return { reminderFor: planId, text };
+  }
+
+  /**
+   * The plans as options to name: "the first one", "2", "the prescriber one", "the Dr. Patel
+   * one", "the one on the 15th" (its label's words, who it is with and its kind).
+   */
+  private items(plans: readonly AppointmentPlan[]) {
+    const { strings } = this.deps;
+    return plans.map((p) => ({
+      value: p.id,
+      label: this.label(p),
+      synonyms: [
+        ...(p.provider ? [p.provider] : []),
+        strings.text(this.appointments.content.types[p.type].label),
+      ],
+    }));
+  }
+
+  /** The plan `text` names among `plans`, by position, label, kind or who it is with. */
+  private planNamed(plans: readonly AppointmentPlan[], text: string): AppointmentPlan | undefined {
+    const items = this.items(plans);
+    const picked = typedAnswerReader(this.deps.strings).read(text, { options: items, numbered: true });
+    // "The prescriber one on the 15th.": the only plan whose kind or provider is named in it
+    // (a word of it is enough: "counselor" names "Counselor/therapist").
+    const said = new Set(foldAnswer(text).split(' '));
+    const named = items.filter((item) =>
+      item.synonyms.some((words) =>
+        foldAnswer(words)
+          .split(' ')
+          .some((word) => word.length >= 5 && said.has(word)),
+      ),
+    );
+    const id = picked?.value ?? (named.length === 1 ? named[0]?.value : undefined);
+    return plans.find((p) => p.id === id);
   }
 
   /** "Housing, Friday, May 9": how a plan is named in the list. */

@@ -11,6 +11,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { Strings } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { featureListText, featureOf } from '../src/language/features.js';
@@ -239,6 +240,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       typedAnswerReader(this.deps.strings).unsureOnly(activity.text ?? '');
     if (shrug) return undefined;
     if (exact === 'help' || exact === 'menu' || exact === 'cancel') return exact;
+    // "cancel the reminder" removes a reminder; it does not leave.
+    if (reminderRequestIn(this.deps.strings, activity.text) === 'remove') return undefined;
     // A button of the open prompt is its answer, whatever it sounds like ("Go back"); "back" and
     // "skip" belong to the question too (the recognizer may read them as "cancel").
     if (answersOpenChoice(dc, this.deps.strings)) return undefined;

@@ -90,6 +90,26 @@ const menuRoute = turnSignal<MenuRoute>('menuRoute');
 /** Noted by the menu prompt's validator when the menu had missed an answer before this one. */
 const menuMissed = turnSignal<boolean>('menuMissed');
 
+/**
+ * True when nothing is open but the menu's own questions (the menu, "did you mean ...?"), or
+ * nothing at all: a request typed there is not the answer to a conversation's question.
+ */
+export function atMainMenu(dc: DialogContext): boolean {
+  const own = new Set<string>([
+    DialogIds.main,
+    MENU_STEPS,
+    MENU_PROMPT,
+    ROUTE_STEPS,
+    ROUTE_CONFIRM,
+    ROUTE_CHOICE,
+  ]);
+  for (let at: DialogContext | undefined = dc; at; at = at.child) {
+    const id = at.activeDialog?.id;
+    if (id !== undefined && !own.has(id)) return false;
+  }
+  return true;
+}
+
 /** A "did you mean" question, what the message said, and whether the menu had missed an answer before it. */
 type AskedRoute = MenuRoute & { said?: Said; missed?: boolean };
 

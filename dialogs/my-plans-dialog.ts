@@ -11,6 +11,7 @@ import {
   listAccommodationRequests,
 } from '../src/accommodations/saved-requests.js';
 import type { PlanStore } from '../src/appointments/index.js';
+import { foldAnswer } from '../src/language/typed-answer.js';
 import { hasEntries } from '../src/safety-plan/plan.js';
 import type { SafetyPlanStore } from '../src/safety-plan/plan-store.js';
 import { APPOINTMENT_PLANS_DIALOG_ID } from './appointment-plans-dialog.js';
@@ -67,6 +68,13 @@ export class MyPlansDialog extends InterruptibleDialog {
     };
     const saved = kinds.filter((kind) => counts[kind.value] > 0);
     if (saved.length <= 1) return this.openKind(step, saved[0] ?? kinds[0]);
+    // "where is my saved letter": the requests, without asking which kind.
+    const said = ` ${foldAnswer(step.context.activity.text ?? '')} `;
+    const letter = strings
+      .variants('myPlans.letterWords')
+      .some((word) => said.includes(` ${foldAnswer(word)} `));
+    const requests = saved.find((kind) => kind.value === 'accommodations');
+    if (letter && requests) return this.openKind(step, requests);
     const choices = saved.map((kind) => {
       const title = strings.text(`myPlans.${kind.value}`, { count: counts[kind.value] });
       return { value: kind.value, action: { type: 'imBack', title, value: title }, synonyms: [title] };

@@ -1,6 +1,7 @@
 import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { TeamsActivityHandler } from 'botbuilder';
 import { type Dialog, type DialogContext, DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { PlanStore } from './appointments/plan-store.js';
 import type { CrisisResource } from './content/crisis-resources.js';
 import type { Strings } from './content/strings.js';
 import type { HandoffTurns } from './handoff/handoff-turns.js';
@@ -62,6 +63,8 @@ export interface WayfinderBotDeps {
   /** Answers questions about a flow's own words ("what's an interactive process?"). */
   flowQuestions: FlowQuestions;
   personalData: PersonalData;
+  /** Saved appointment plans, for a reminder moved from the menu. */
+  plans?: Pick<PlanStore, 'list'>;
   /** Shows the person their safety plan, also during a live chat with a specialist. */
   safetyPlans: SafetyPlanSender;
   /** The person record (user state), touched every message turn. */
@@ -118,6 +121,8 @@ export class WayfinderBot extends TeamsActivityHandler {
         strings,
         commands,
         personalData: deps.personalData,
+        ...(deps.plans ? { plans: deps.plans } : {}),
+        clock: this.clock,
         retentionDays: deps.retentionDays,
         crisisResources: deps.crisisResources,
       }),

@@ -1,6 +1,7 @@
 import { escapeMarkdown } from '../cards/markdown.js';
 import type { Strings } from '../content/strings.js';
 import { typedAnswerReader } from '../language/typed-answer.js';
+import { isOneOf } from './choices.js';
 import {
   dayBeforeReminder,
   defaultCheckIn,
@@ -13,6 +14,7 @@ import {
 import { type PlanDraft, type PrepField, prepFields } from './plan.js';
 import type { AnswerInput } from './prep-answers.js';
 import type { PendingTime, PrepState } from './prep-state.js';
+import { reminderRequestIn } from './reminder-request.js';
 import { formatDayOf, formatInstant, formatWhen, zoneOf } from './when.js';
 
 /** A field of the plan's reminders. */
@@ -57,7 +59,7 @@ export class AfterAnswers {
       case 'followUp':
         return this.followUp(state.draft, input);
       case 'reminderTime':
-        return this.chosenTime('reminder', state.draft, input);
+        return this.reminderTime(state, input);
       case 'followUpTime':
         return this.chosenTime('followUp', state.draft, input);
       case 'timeCheck':
@@ -65,7 +67,7 @@ export class AfterAnswers {
       case 'review':
         return this.review(input);
       case 'next':
-        return this.next(state.draft, input);
+        return this.moveReminder(state.draft, input) ?? this.next(state.draft, input);
       case 'change': {
         const field = prepFields.find((f) => f === input.choice);
         return field ? { kind: 'change', field } : { kind: 'miss' };
@@ -78,6 +80,9 @@ export class AfterAnswers {
   /** "No answer" to a reminder question, as "no": used for "skip". */
   declined(state: PrepState): AfterOutcome | undefined {
     const { draft } = state;
+    // "skip" while moving a saved plan's reminder keeps the one it has.
+    if (state.moving && (state.step === 'reminderTime' || state.step === 'timeCheck'))
+      return this.kept(state.moving);
     switch (state.step) {
       case 'reminder':
       case 'reminderTime':
@@ -133,6 +138,45 @@ export class AfterAnswers {
     return checkIn ? this.check('followUp', checkIn) : this.without('followUp', draft);
   }
 
+  /**
+   * The answer to "when should I remind you?": a time, "no reminder", or, while a saved plan's
+   * reminder is being moved, "keep it" (or a plain yes or no: nothing new was said).
+   */
+  private reminderTime(state: PrepState, input: AnswerInput): AfterOutcome {
+    const { draft, moving } = state;
+    if (reminderRequestIn(this.strings, input.text) === 'remove')
+      return this.without('reminder', draft, moving);
+    const outcome = this.chosenTime('reminder', draft, input);
+    const keeps =
+      isOneOf(this.strings, 'appointment.reminderKeepWords', input.text) || this.yesNo(input) !== undefined;
+    return moving && outcome.kind === 'miss' && keeps ? this.kept(moving) : outcome;
+  }
+
+  /**
+   * Right after saving, "change the reminder to 7pm", "remind me the night before at 7" or "no
+   * reminder": the new time read and checked (or asked for), or the reminder removed.
+   */
+  private moveReminder(draft: PlanDraft, input: AnswerInput): AfterOutcome | undefined {
+    const request = reminderRequestIn(this.strings, input.text);
+    if (!request || !draft.when || input.choice) return undefined;
+    if (request === 'remove') return this.without('reminder', draft, 'afterSave');
+    const reading = this.reading('reminder', draft, input);
+    const outcome =
+      request === 'change' && reading.kind !== 'none'
+        ? this.timeFor('reminder', reading, draft, input.now)
+        : { kind: 'goto' as const, state: askTime('reminder') };
+    return outcome.kind === 'goto'
+      ? { ...outcome, state: { ...outcome.state, moving: 'afterSave', history: [] } }
+      : outcome;
+  }
+
+  /** The reminder left as it was: the end (moved from "my plans"), or "what next" again. */
+  private kept(moving: NonNullable<PrepState['moving']>): AfterOutcome {
+    const say = [this.strings.text('appointment.reminderKept')];
+    if (moving === 'alone') return { kind: 'end', say };
+    return { kind: 'goto', state: { step: 'next', moving: undefined, misses: 0 }, say };
+  }
+
   /** The answer to "when should I remind you?" (or check in). */
   private chosenTime(kind: MessageKind, draft: PlanDraft, input: AnswerInput): AfterOutcome {
     if (!draft.when) return this.without(kind, draft);
@@ -168,12 +212,16 @@ export class AfterAnswers {
       kind: 'remind',
       draft: { ...draft, reminders },
       announce: field,
-      nextStep: kind === 'reminder' ? 'followUp' : 'next',
+      // A saved plan's reminder moved: its check-in was asked about before.
+      nextStep: kind === 'reminder' && !state.moving ? 'followUp' : 'next',
     };
   }
 
   private reading(kind: MessageKind, draft: PlanDraft, input: AnswerInput, day?: Date): MessageTimeReading {
     if (!draft.when) return { kind: 'none' };
+    // Moving a time already set: an hour alone ("to 7pm") is on its day, not today.
+    const set = draft.reminders?.[fieldOf[kind]];
+    day ??= set ? new Date(set) : undefined;
     const found = input.recognition.entities.datetime;
     const { text, findDates, now } = input;
     return readMessageTime(kind, { text, found, findDates, now, ...(day ? { day } : {}) }, draft.when);
@@ -220,12 +268,17 @@ export class AfterAnswers {
     return { kind: 'goto', state: { step: 'timeCheck', pendingTime, history: [kind], misses: 0 } };
   }
 
-  /** No reminder (then the check-in question), or no check-in (then save what was chosen). */
-  private without(kind: MessageKind, draft: PlanDraft): AfterOutcome {
+  /**
+   * No reminder (then the check-in question, or, moving a saved plan's, it is removed), or no
+   * check-in (then save what was chosen).
+   */
+  private without(kind: MessageKind, draft: PlanDraft, moving?: PrepState['moving']): AfterOutcome {
     const field = fieldOf[kind];
     const rest = { ...draft.reminders, [field]: undefined };
     const anyHour = rest.anyHour?.filter((f) => f !== field);
     const reminders = rest.reminderAt || rest.followUpAt ? { ...rest, anyHour } : undefined;
+    if (kind === 'reminder' && moving)
+      return { kind: 'remind', draft: { ...draft, reminders }, announce: 'reminderAt', nextStep: 'next' };
     if (kind === 'reminder') {
       return { kind: 'goto', state: { step: 'followUp', draft: { ...draft, reminders }, misses: 0 } };
     }

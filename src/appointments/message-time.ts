@@ -106,10 +106,21 @@ export function readMessageTime(
   appointment: AppointmentTime,
 ): MessageTimeReading {
   const zone = zoneOf(appointment);
-  const candidates = relative(kind, input, appointment, zone) ?? absolute(kind, input, appointment, zone);
+  // "now set a new reminder ... at 7pm": "now" is no time for the message.
+  const said: MessageTimeInput = {
+    ...input,
+    found: input.found.filter(namesTime),
+    findDates: (part) => input.findDates(part).filter(namesTime),
+  };
+  const candidates = relative(kind, said, appointment, zone) ?? absolute(kind, said, appointment, zone);
   if (candidates === 'needsTime') return { kind: 'needsTime' };
   if (candidates.length === 0) return { kind: 'none' };
   return choose(kind, candidates, appointment, zone, input.now);
+}
+
+/** False for "now" ("now set a new reminder"), which says when, not what time. */
+function namesTime(entity: DateTimeEntity): boolean {
+  return entity.timex !== 'PRESENT_REF';
 }
 
 /** "The day before": the same hour the day before a time, 10 AM the day before a day; undefined once passed. */

@@ -100,7 +100,10 @@ export class PlanKeeper {
     if (said.announce === 'followUpAt' && followUpAt) {
       lines.push(strings.text('appointment.followUpSet', { at: at(followUpAt) }));
     }
-    if (said.last) {
+    // A saved plan's reminder removed ("no reminder"): said once, in those words.
+    const removed = said.announce === 'reminderAt' && !reminderAt;
+    if (removed) lines.push(strings.text('appointment.reminderRemoved'));
+    else if (said.last) {
       lines.push(strings.text(asked.reminders ? 'appointment.remindersOffHint' : 'appointment.noReminders'));
     }
     return { draft: { ...asked, id: plan.id }, say: lines.join(' ') };

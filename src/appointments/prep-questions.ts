@@ -189,8 +189,14 @@ export class PrepQuestions {
           ],
         };
       }
-      case 'reminderTime':
+      case 'reminderTime': {
+        // Moving a reminder already set: when it is now, and how to keep it.
+        const set = state.moving && state.draft.when ? state.draft.reminders?.reminderAt : undefined;
+        const at =
+          set && state.draft.when && formatInstant(new Date(set), zoneOf(state.draft.when), strings, now);
+        if (at) return { text: strings.text('appointment.askReminderMove', { at }), choices: [] };
         return { text: strings.text('appointment.askReminderTime', { when }), choices: [skip] };
+      }
       case 'followUpTime':
         return { text: strings.text('appointment.askFollowUpTime', { when }), choices: [skip] };
       case 'timeCheck':

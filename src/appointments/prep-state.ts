@@ -66,6 +66,11 @@ export interface PrepState {
   checkWhen?: AppointmentTime;
   /** A reminder or check-in time waiting to be confirmed (timeCheck). */
   pendingTime?: PendingTime;
+  /**
+   * Moving the reminder of a saved plan: asked from "my plans" or the menu (`alone`: the dialog
+   * ends once it is set), or right after saving (`afterSave`: "what next" comes again).
+   */
+  moving?: 'alone' | 'afterSave';
 }
 
 /** Whether a question applies to this draft: ranking needs at least two questions. */

@@ -246,6 +246,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     advice: AdviceRequestDetector.load(),
     flowQuestions: FlowQuestions.load(strings),
     personalData,
+    plans: appointments.plans,
     safetyPlans,
     person: properties.person,
     retentionDays: config.retentionDays,

@@ -1,7 +1,14 @@
+import {
+  APPOINTMENT_PLANS_DIALOG_ID,
+  type AppointmentPlansOptions,
+} from '../../dialogs/appointment-plans-dialog.js';
 import { DialogIds } from '../../dialogs/dialog-ids.js';
+import { atMainMenu } from '../../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, deletesSavedItem } from '../../dialogs/open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID } from '../../dialogs/safety-plan-dialog.js';
+import type { PlanStore } from '../appointments/plan-store.js';
+import { remindable, reminderRequestIn } from '../appointments/reminder-request.js';
 import { crisisLinesText } from '../content/crisis-lines.js';
 import type { CrisisResource } from '../content/crisis-resources.js';
 import type { Strings } from '../content/strings.js';
@@ -9,10 +16,17 @@ import type { CommandRecognizer, GlobalCommand } from '../language/commands.js';
 import { deleteRequestIn, pointsAtAnItem } from '../language/delete-request.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { thresholds } from '../language/routing.js';
-import { typedAnswerReader } from '../language/typed-answer.js';
+import { foldAnswer, typedAnswerReader } from '../language/typed-answer.js';
 import { aboutBotText, dataReportActivity, privacyText } from '../privacy/data-replies.js';
 import type { PersonalData } from '../privacy/personal-data.js';
-import { asking, continueOrBegin, found, type MessageStage, reprompt } from './message-turn.js';
+import {
+  asking,
+  continueOrBegin,
+  found,
+  type MessageStage,
+  type MessageTurn,
+  reprompt,
+} from './message-turn.js';
 
 /**
  * Commands answered above all dialogs, when the recognizer is sure enough of one. "Are you a
@@ -28,7 +42,10 @@ export function rootCommandFrom(recognition: WayfinderRecognition): GlobalComman
 
 export interface CommandParts {
   strings: Strings;
-  commands: Pick<CommandRecognizer, 'recognize'>;
+  commands: Pick<CommandRecognizer, 'recognize' | 'recognizeClause'>;
+  /** Saved appointment plans: "change my reminder to 7pm" at the menu moves a saved one's reminder. */
+  plans?: Pick<PlanStore, 'list'>;
+  clock?: () => Date;
   personalData: Pick<PersonalData, 'collect'>;
   retentionDays: number;
   crisisResources: readonly CrisisResource[];
@@ -57,7 +74,13 @@ export function commandStage(parts: CommandParts): MessageStage {
     const deleting = deleteRequestIn(strings, text);
     const item = deleting !== undefined && pointsAtAnItem(strings, deleting);
     const fromIntent = answer || turn.advice || item ? undefined : rootCommandFrom(recognition);
-    const typed = parts.commands.recognize(text);
+    // "no. my plans", "forget it. my plans": the plans asked for in a sentence of their own.
+    // At the menu, "could you show me the plan I made for my prescriber appointment?" too.
+    const clause =
+      parts.commands.recognizeClause(text) === 'myPlans' || (atMainMenu(dc) && asksForSaved(strings, text))
+        ? 'myPlans'
+        : undefined;
+    const typed = parts.commands.recognize(text) ?? (answer ? undefined : clause);
     // "Crisis lines" is also a button of the handoff offer: a button of the open question is its own.
     const command = typed === 'crisisLines' && answer ? undefined : typed;
     switch (turn.carriedCommand ?? command ?? fromIntent) {
@@ -94,7 +117,34 @@ export function commandStage(parts: CommandParts): MessageStage {
         if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
         return;
       default:
+        if (await movesReminder(turn, parts)) return;
         await next();
     }
   };
+}
+
+/** True when `text` asks for something already saved ("the one i saved", "the plan I made"). */
+function asksForSaved(strings: Strings, text: string | undefined): boolean {
+  const said = ` ${foldAnswer(text ?? '')} `;
+  return strings.variants('plans.savedWords').some((words) => said.includes(` ${foldAnswer(words)} `));
+}
+
+/**
+ * At the menu, "can you change my reminder to 7pm instead of 8?", "remind me december 14 at 7pm
+ * about my SNAP appointment" or "is my reminder still set?" with a plan ahead: that plan's
+ * reminder is shown and moved in "my plans", never a new plan begun for the reminder's date.
+ */
+async function movesReminder({ context, dc }: MessageTurn, parts: CommandParts): Promise<boolean> {
+  const { text } = context.activity;
+  if (!parts.plans || !atMainMenu(dc) || !reminderRequestIn(parts.strings, text)) return false;
+  const now = (parts.clock ?? (() => new Date()))();
+  const ahead = (await parts.plans.list(context)).filter((plan) => remindable(plan, now));
+  if (ahead.length === 0) return false;
+  await dc.cancelAllDialogs();
+  await dc.beginDialog(APPOINTMENT_PLANS_DIALOG_ID, {
+    action: 'reminder',
+    text,
+  } satisfies AppointmentPlansOptions);
+  if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
+  return true;
 }

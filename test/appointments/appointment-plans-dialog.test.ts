@@ -11,7 +11,7 @@ import { reminderIds, scheduleReminders } from '../../src/appointments/reminders
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { type DialogCase, type HarnessDeps, runDialogCase, type Step } from '../support/dialog-case.js';
-import { clock, savedPlans } from './harness.js';
+import { clock, savedPlans, testRecognizer } from './harness.js';
 
 const when = {
   start: '2025-05-13T20:00:00.000Z',
@@ -34,6 +34,13 @@ const housing: AppointmentPlan = toPlan(
   { id: 'p-housing', now: clock(), checklist: [] },
 );
 
+/** Built once, when a case first needs it (it takes a moment). */
+let built: ReturnType<typeof testRecognizer> | undefined;
+const recognizer = () => {
+  built ??= testRecognizer();
+  return built;
+};
+
 /**
  * The plans dialog under a test root that first saves `seed` into the person's user state (in
  * the same turn, through the same store), as earlier conversations would have.
@@ -43,6 +50,7 @@ function harness(seed: AppointmentPlan[], options?: AppointmentPlansOptions) {
   const make = (deps: HarnessDeps) => {
     const plans = new UserStatePlanStore(deps.properties.plans);
     const inner = new AppointmentPlansDialog(deps, {
+      recognizer: recognizer(),
       plans,
       scheduler,
       content: loadAppointmentContent(deps.strings),
@@ -129,6 +137,32 @@ const cases: PlansCase[] = [
     left: ['p-housing'],
   },
   {
+    name: 'a plan is picked by position ("the first one", "2") or by kind and date ("The counselor one on the 13th.")',
+    seed: [housing, counselor],
+    steps: [
+      ['my plans', ['plans.askWhich']],
+      ['the first one', ['plans.opened', 'plans.askAction']],
+      ['Other plans', ['plans.askWhich']],
+      ['2', ['plans.opened', 'plans.askAction']],
+      ['Other plans', ['plans.askWhich']],
+      ['The counselor one on the 13th.', ['plans.opened', 'plans.askAction']],
+    ],
+    ended: false,
+    left: ['p-counselor', 'p-housing'],
+  },
+  {
+    name: 'asked to move a reminder with two plans ahead and none named: which plan, then its reminder',
+    seed: [counselor, { ...counselor, id: 'p-other', type: 'prescriber' }],
+    options: { action: 'reminder', text: 'change my reminder' },
+    steps: [
+      ['change my reminder', ['plans.reminderWhich', 'plans.askWhich']],
+      ['the prescriber one', ['appointment.askReminderMove']],
+      ['keep it', ['appointment.reminderKept', 'plans.askAction']],
+    ],
+    ended: false,
+    left: ['p-counselor', 'p-other'],
+  },
+  {
     name: 'an unclear pick is asked again; help works; cancel leaves',
     seed: [counselor],
     steps: [
@@ -160,6 +194,29 @@ describe('AppointmentPlansDialog transcripts ("my plans")', () => {
     const { deps } = await runDialogCase(make, nextSteps.steps);
     const [plan] = await savedPlans(deps.storage);
     assert.deepEqual(plan?.nextSteps, ['call the office Monday', 'send the form']);
+  });
+
+  it('"Change the reminder", then "the night before at 7": checked, then scheduled in place of the old one', async () => {
+    const { make, scheduler } = harness([counselor]);
+    const target = { userKey: 'test/users/user1/', reference: sampleReference, whenText: 'Tuesday' };
+    await scheduleReminders(scheduler, counselor, target);
+    const steps: Step[] = [
+      ['my plans', ['plans.askWhich']],
+      ['the first one', ['plans.opened', 'plans.askAction']],
+      ['Change the reminder', ['appointment.askReminderMove']],
+      ['the night before at 7', ['appointment.checkReminder']],
+      [
+        { text: 'yes', serviceUrl: sampleReference.serviceUrl },
+        ['appointment.reminderSet', 'plans.askAction'],
+      ],
+    ];
+    const { deps } = await runDialogCase(make, steps);
+    // Monday May 12 at 7 PM in Chicago: the same id, so the old time is gone.
+    const moved = '2025-05-13T00:00:00.000Z';
+    const item = await scheduler.get(reminderIds(counselor.id).reminder);
+    assert.equal(item?.status, 'pending');
+    assert.equal(item?.dueAt, moved);
+    assert.equal((await savedPlans(deps.storage))[0]?.reminders?.reminderAt, moved);
   });
 
   it('deleting a plan cancels its reminders; "Turn off reminders" does too and keeps the plan', async () => {

@@ -10,12 +10,19 @@ import { SafetyPlanStore } from '../../src/safety-plan/plan-store.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { accommodationContent, FIXED_NOW, sampleAnswers, TODAY } from '../accommodations/support.js';
+import { testRecognizer } from '../appointments/harness.js';
 import { testContent } from '../support/content.js';
 import { type DialogCase, type HarnessDeps, runDialogCase, type Step } from '../support/dialog-case.js';
 import { SafetyGateHost } from '../support/safety-gate-host.js';
 
 const { strings } = testContent();
 const clock = () => FIXED_NOW;
+/** Built once, when a case first needs it (it takes a moment). */
+let built: ReturnType<typeof testRecognizer> | undefined;
+const recognizer = () => {
+  built ??= testRecognizer(clock);
+  return built;
+};
 
 interface MyPlansCase extends DialogCase {
   /** Appointment plans and accommodation requests saved before the person asks. */
@@ -64,6 +71,7 @@ function rootFor(deps: HarnessDeps, seed: MyPlansCase['seed']): ComponentDialog 
     )
     .addDialog(
       new AppointmentPlansDialog(deps, {
+        recognizer: recognizer(),
         plans,
         scheduler,
         content: loadAppointmentContent(deps.strings),
@@ -146,6 +154,16 @@ const cases: MyPlansCase[] = [
       ['idk', ['answers.retry']],
       ['appointments', ['plans.askWhich']],
     ],
+  },
+  {
+    name: 'both: "where is my saved letter" opens the saved requests without asking which',
+    seed: both,
+    steps: [['where is my saved letter', ['accommodationSaved.askWhich']]],
+  },
+  {
+    name: 'both: "no like my plans. the letter" opens the saved requests',
+    seed: both,
+    steps: [['no like my plans. the letter', ['accommodationSaved.askWhich']]],
   },
   {
     name: 'both: help explains and asks which again',
