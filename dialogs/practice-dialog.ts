@@ -31,7 +31,7 @@ import {
   sceneOf,
 } from '../src/practice/scenarios.js';
 import { detectSkills } from '../src/practice/skills.js';
-import { fillLine, ownRequestIn, requestIn, secondPerson } from '../src/practice/slots.js';
+import { correctedRequest, fillLine, ownRequestIn, requestIn, secondPerson } from '../src/practice/slots.js';
 import type { UserProperty } from '../src/state/user-property.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
@@ -521,7 +521,10 @@ export class PracticeDialog extends InterruptibleDialog {
     const text = String(step.result ?? '');
     // "back": the question before (group B: it went to the scene list).
     if (this.reader.stepWord(text) === 'back') return this.back(step, state);
+    // "its a late start not early finish. feedback at end" (group A, Marcus): their request wins.
+    const corrected = this.corrected(state, text);
     const index = this.pickedIndex(step, this.modeChoices());
+    if (index === undefined && corrected) return step.replaceDialog(MODE, { ...corrected, misses: 0 });
     if (index === undefined) {
       // A scene picked in haste, corrected ("no, my doctor", "not that one, my landlord").
       const moved = this.turnedTo(step, text, state, 'mode');
@@ -535,11 +538,12 @@ export class PracticeDialog extends InterruptibleDialog {
         } satisfies ModeState);
       return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
     }
+    const choice = this.choiceOf(corrected ?? state);
     const scene: SceneState = {
-      ...this.choiceOf(state),
+      ...choice,
       coach: index === 0,
       play: { exchanges: 0, negotiated: false },
-      line: this.fill(state, this.sceneFor(state).opening),
+      line: this.fill(choice, this.sceneFor(choice).opening),
       turns: [],
     };
     return step.replaceDialog(SCENE, scene);
@@ -580,6 +584,17 @@ export class PracticeDialog extends InterruptibleDialog {
       return step.replaceDialog(SCENE, state);
     }
     if (leaving) return this.finish(step, state, 'practice.stopped', deleting);
+    // "not early finish. LATE start. 11am thurs": the counterpart goes on with their request.
+    return this.hearLine(step, this.corrected(state, text) ?? state, text);
+  }
+
+  /** Notes the line's skills, coaches when asked, and plays the counterpart's move. */
+  private async hearLine(
+    step: WaterfallStepContext,
+    state: SceneState,
+    text: string,
+  ): Promise<DialogTurnResult> {
+    const scenario = this.sceneFor(state);
     const skills = detectSkills(this.practice.content.rules, text, {
       afterBrushOff: state.play.last === 'brushOff',
     });
@@ -768,6 +783,22 @@ export class PracticeDialog extends InterruptibleDialog {
       : this.ownRequest(text);
     const reason = reasonIn(text, cues);
     return { ...choice, ...(request ? { request } : {}), ...(reason ? { reason } : {}) };
+  }
+
+  /**
+   * `state` on the request a correction names, when `text` says "not" to the one being played
+   * (its request, else the scene's label or goal); undefined otherwise.
+   */
+  private corrected<S extends SceneChoice>(
+    state: S,
+    text: string,
+  ): (Omit<S, 'situation'> & { request: string }) | undefined {
+    const scene = this.sceneFor(state);
+    const played = [state.request ?? this.situationOf(state)?.label ?? scene.label, scene.goal].join(' ');
+    const request = correctedRequest(text, played);
+    if (!request) return undefined;
+    const { situation: _played, ...rest } = state;
+    return { ...rest, request };
   }
 
   /** The scene choice in a question's state, without the question's bookkeeping. */
