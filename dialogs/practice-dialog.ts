@@ -1,6 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import {
   type Choice,
+  Dialog,
   type DialogContext,
   type DialogTurnResult,
   TextPrompt,
@@ -95,6 +96,14 @@ const REASON = 'practiceReason';
 const SCENE = 'practiceScene';
 const NEXT = 'practiceNext';
 const DELETE = 'practiceDelete';
+/** Each question's plain one-line version (the scene's lines are the person's to answer). */
+const plainKeys: Readonly<Record<string, StringKey>> = {
+  [CHOOSE]: 'practice.plainChoose',
+  [REQUEST]: 'practice.plainRequest',
+  [REASON]: 'practice.plainReason',
+  [MODE]: 'practice.plainMode',
+  [NEXT]: 'practice.plainNext',
+};
 
 /**
  * Whether a role-play scene waits for the person's next line: what they type is said to the
@@ -204,7 +213,30 @@ export class PracticeDialog extends InterruptibleDialog {
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     if (!this.inScene(innerDc) && this.asksForPerson(innerDc)) return this.switchTo(innerDc, 'handoff');
+    const plain = this.plainVersion(innerDc);
+    if (plain) {
+      // "what", "to hard" (group D, Pat): the question in one plain line, then its choices again.
+      await innerDc.context.sendActivity(this.deps.strings.text(plain));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
     return super.onContinueDialog(innerDc);
+  }
+
+  /** The plain line for the open question when the whole message says it was not understood. */
+  private plainVersion(dc: DialogContext): StringKey | undefined {
+    const { activity } = dc.context;
+    if (activity.type !== ActivityTypes.Message) return undefined;
+    const confused = this.deps.strings.variants('practice.confusedWords').map(normalizeText);
+    if (
+      !confused.includes(
+        normalizeText(activity.text ?? '')
+          .replace(/\?/g, '')
+          .trim(),
+      )
+    )
+      return undefined;
+    return dc.stack.map((instance) => plainKeys[instance.id]).find((key) => key !== undefined);
   }
 
   private asksForPerson(dc: DialogContext): boolean {
