@@ -142,7 +142,7 @@ const COMMON_WORD =
 
 /** Words before a correction that are no part of it ("its", "no", "i said"). */
 const CORRECTION_LEAD =
-  /^(?:(?:no|nope|wait|its|it's|it is|i said|i meant|i want|i need|i asked for|i'm asking for|im asking for)\b[\s,]*)+/;
+  /^(?:(?:no|nope|wait|its|it's|it is|i said|i meant|i want to|i want|i need to|i need|i asked for|i'm asking for|im asking for)\b[\s,]*)+/;
 
 /**
  * The request a correction puts in place of the one being played, in the person's words, lower
@@ -158,7 +158,11 @@ export function correctedRequest(text: string, current: string): string | undefi
   for (const [index, sentence] of sentences.entries()) {
     const match = /^(.*?)[\s,;]*\bnot (?:an? |the )?(.+)$/.exec(sentence);
     if (!match || !contentWords(match[2] ?? '').some((word) => played.has(word))) continue;
-    const said = (match[1] ?? '').replace(CORRECTION_LEAD, '').trim() || sentences[index + 1];
+    // What comes before the "not", else the next sentence, without its lead words or a tail
+    // after a comma ("I want to taper off, like last time" -> "taper off").
+    const said = [match[1] ?? '', sentences[index + 1] ?? '']
+      .map((part) => part.replace(CORRECTION_LEAD, '').split(',')[0]?.trim())
+      .find(Boolean);
     return said && said.length <= MAX_REQUEST && !contentWords(said).some((w) => played.has(w))
       ? said
       : undefined;

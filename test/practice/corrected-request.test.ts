@@ -98,5 +98,11 @@ describe('practice: the request the person corrects to wins over the scene defau
       ['feedback at the end', undefined],
     ];
     for (const [text, want] of table) assert.equal(correctedRequest(text, played), want, text);
+    // Chris (group D) at the prescriber scene: the next sentence, without its lead words and tail.
+    const prescriber = content.scenarios.find((s) => s.id === 'prescriber-moud') ?? assert.fail('prescriber');
+    assert.equal(
+      correctedRequest('No, not keeping it. I want to taper off, like last time.', prescriber.label),
+      'taper off',
+    );
   });
 });

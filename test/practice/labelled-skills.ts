@@ -172,6 +172,9 @@ const rows: Row[] = [
   ['Thank you for listening.', []],
   ["Sorry, I know I'm a bother.", []],
   ['Hello, thanks for seeing me.', []],
+  // Group A (Marcus, sixth people run): make-up time offered is a middle way, not a benefit.
+  ['i can stay late tues and wed to make it up', [N]],
+  ['not early finish. LATE start. 11am thurs. i can stay late tues', [N]],
 ];
 
 export const labelledSkills: readonly Labelled[] = rows.map(([text, skills, afterBrushOff]) =>
