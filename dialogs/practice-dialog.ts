@@ -1,6 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import {
   type Choice,
+  Dialog,
   type DialogContext,
   type DialogTurnResult,
   TextPrompt,
@@ -32,10 +33,11 @@ import {
   sceneOf,
 } from '../src/practice/scenarios.js';
 import { detectSkills } from '../src/practice/skills.js';
-import { fillLine, ownRequestIn, requestIn, secondPerson } from '../src/practice/slots.js';
+import { correctedRequest, fillLine, ownRequestIn, requestIn, secondPerson } from '../src/practice/slots.js';
 import type { UserProperty } from '../src/state/user-property.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
+import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 import { answersOpenChoice, leafOf } from './open-choice.js';
 import { typedQuestionOf } from './typed-choice-prompt.js';
@@ -94,6 +96,15 @@ const REQUEST = 'practiceRequest';
 const REASON = 'practiceReason';
 const SCENE = 'practiceScene';
 const NEXT = 'practiceNext';
+const DELETE = 'practiceDelete';
+/** Each question's plain one-line version (the scene's lines are the person's to answer). */
+const plainKeys: Readonly<Record<string, StringKey>> = {
+  [CHOOSE]: 'practice.plainChoose',
+  [REQUEST]: 'practice.plainRequest',
+  [REASON]: 'practice.plainReason',
+  [MODE]: 'practice.plainMode',
+  [NEXT]: 'practice.plainNext',
+};
 
 /**
  * Whether a role-play scene waits for the person's next line: what they type is said to the
@@ -145,7 +156,15 @@ export class PracticeDialog extends InterruptibleDialog {
       .addDialog(new WaterfallDialog(REASON, [this.askReason.bind(this), this.readReason.bind(this)]))
       .addDialog(new WaterfallDialog(MODE, [this.askMode.bind(this), this.readMode.bind(this)]))
       .addDialog(new WaterfallDialog(SCENE, [this.speak.bind(this), this.hear.bind(this)]))
-      .addDialog(new WaterfallDialog(NEXT, [this.offerNext.bind(this), this.actOnNext.bind(this)]));
+      .addDialog(new WaterfallDialog(NEXT, [this.offerNext.bind(this), this.actOnNext.bind(this)]))
+      // "...stop. delete my data" in a scene: the bot's own delete question (it finds it above this
+      // dialog), then what next; a yes closes every dialog, as everywhere.
+      .addDialog(
+        new WaterfallDialog(DELETE, [
+          (step) => step.beginDialog(DialogIds.deleteData),
+          (step) => step.replaceDialog(NEXT, { misses: 0 } satisfies PickState),
+        ]),
+      );
     this.initialDialogId = CHOOSE;
   }
 
@@ -195,7 +214,30 @@ export class PracticeDialog extends InterruptibleDialog {
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     if (!this.inScene(innerDc) && this.asksForPerson(innerDc)) return this.switchTo(innerDc, 'handoff');
+    const plain = this.plainVersion(innerDc);
+    if (plain) {
+      // "what", "to hard" (group D, Pat): the question in one plain line, then its choices again.
+      await innerDc.context.sendActivity(this.deps.strings.text(plain));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
     return super.onContinueDialog(innerDc);
+  }
+
+  /** The plain line for the open question when the whole message says it was not understood. */
+  private plainVersion(dc: DialogContext): StringKey | undefined {
+    const { activity } = dc.context;
+    if (activity.type !== ActivityTypes.Message) return undefined;
+    const confused = this.deps.strings.variants('practice.confusedWords').map(normalizeText);
+    if (
+      !confused.includes(
+        normalizeText(activity.text ?? '')
+          .replace(/\?/g, '')
+          .trim(),
+      )
+    )
+      return undefined;
+    return dc.stack.map((instance) => plainKeys[instance.id]).find((key) => key !== undefined);
   }
 
   private asksForPerson(dc: DialogContext): boolean {
@@ -512,7 +554,10 @@ export class PracticeDialog extends InterruptibleDialog {
     const text = String(step.result ?? '');
     // "back": the question before (group B: it went to the scene list).
     if (this.reader.stepWord(text) === 'back') return this.back(step, state);
+    // "its a late start not early finish. feedback at end" (group A, Marcus): their request wins.
+    const corrected = this.corrected(state, text);
     const index = this.pickedIndex(step, this.modeChoices());
+    if (index === undefined && corrected) return step.replaceDialog(MODE, { ...corrected, misses: 0 });
     if (index === undefined) {
       // A scene picked in haste, corrected ("no, my doctor", "not that one, my landlord").
       const moved = this.turnedTo(step, text, state, 'mode');
@@ -526,11 +571,12 @@ export class PracticeDialog extends InterruptibleDialog {
         } satisfies ModeState);
       return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
     }
+    const choice = this.choiceOf(corrected ?? state);
     const scene: SceneState = {
-      ...this.choiceOf(state),
+      ...choice,
       coach: index === 0,
       play: { exchanges: 0, negotiated: false },
-      line: this.fill(state, this.sceneFor(state).opening),
+      line: this.fill(choice, this.sceneFor(choice).opening),
       turns: [],
     };
     return step.replaceDialog(SCENE, scene);
@@ -544,19 +590,43 @@ export class PracticeDialog extends InterruptibleDialog {
 
   /**
    * The person's line: "stop" ends the scene; otherwise its skills are noted, a tip is given when
-   * coaching as they go, and the counterpart reacts (the scene may end with that reply).
+   * coaching as they go, and the counterpart reacts (the scene may end with that reply). A line
+   * about changing a medicine alone is heard first (see medicineHeard), and "delete my data" in
+   * it ends the scene and asks, as everywhere.
    */
   private async hear(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as SceneState;
     const text = String(step.result ?? '');
+    const scenario = this.sceneFor(state);
+    const deleting = this.deps.commands.clauseCommands(text).includes('deleteData');
+    const leaving = deleting || this.isStop(text);
+    // Asking a prescriber to talk the dose through together is the line being rehearsed (group A,
+    // Dee: "I would like to ask if splitting my dose could help"), neither a plan nor a question
+    // for the bot.
+    const rehearsed =
+      scenario.selfChange !== undefined && this.practice.content.medicine.raisesWithPrescriber(text);
+    const medicine = rehearsed
+      ? undefined
+      : await this.medicineHeard(step, state, text, { leaving, deleting });
+    if (medicine) return medicine;
     // No character may answer a dosing or legal question: the coach declines, then the scene
     // goes on from the counterpart's last line (the turn is not coached or counted).
-    if (await this.declinedAdvice(step, text, 'practice.stepOut')) {
-      if (this.isStop(text)) return this.finish(step, state, 'practice.stopped');
+    if (!rehearsed && (await this.declinedAdvice(step, text, 'practice.stepOut'))) {
+      if (leaving) return this.finish(step, state, 'practice.stopped', deleting);
       await step.context.sendActivity(this.deps.strings.text('practice.backToScene'));
       return step.replaceDialog(SCENE, state);
     }
-    if (this.isStop(text)) return this.finish(step, state, 'practice.stopped');
+    if (leaving) return this.finish(step, state, 'practice.stopped', deleting);
+    // "not early finish. LATE start. 11am thurs": the counterpart goes on with their request.
+    return this.hearLine(step, this.corrected(state, text) ?? state, text);
+  }
+
+  /** Notes the line's skills, coaches when asked, and plays the counterpart's move. */
+  private async hearLine(
+    step: WaterfallStepContext,
+    state: SceneState,
+    text: string,
+  ): Promise<DialogTurnResult> {
     const scenario = this.sceneFor(state);
     const skills = detectSkills(this.practice.content.rules, text, {
       afterBrushOff: state.play.last === 'brushOff',
@@ -578,11 +648,56 @@ export class PracticeDialog extends InterruptibleDialog {
     return this.finish(step, next, 'practice.sceneEnded');
   }
 
+  /**
+   * A line about changing a medicine without the prescriber (group D, Chris): never praised, and
+   * named in the feedback. One already made, or feeling unwell after one ("dizzy and zappy since
+   * I cut it"), is said out of the role at once: worth telling the prescriber soon, 911/988 if
+   * unsafe, no advice. A prescriber answers that they would plan it together; another
+   * counterpart's scene steps out for a proposed one ("what if i just stop taking it on my own").
+   * Undefined for any other line.
+   */
+  private async medicineHeard(
+    step: WaterfallStepContext,
+    state: SceneState,
+    text: string,
+    { leaving, deleting }: { leaving: boolean; deleting: boolean },
+  ): Promise<DialogTurnResult | undefined> {
+    const { medicine, advice } = this.practice.content;
+    const change = medicine.changeIn(text);
+    // "should i split my dose?" asks for advice: declined as any dosing question is.
+    if (!change || (change === 'proposed' && advice.detect(text))) return undefined;
+    const { strings } = this.deps;
+    const safety = strings.text('practice.medicineSafety');
+    const unwell = medicine.unwell(text);
+    const made = change === 'made' || unwell;
+    if (made) {
+      const note = unwell ? 'practice.medicineUnwell' : 'practice.medicineMade';
+      await step.context.sendActivity(`${strings.text(note)} ${safety}`);
+    }
+    // A change made is a disclosure, answered above: only a proposed one is a line to coach.
+    const turn: Turn = { text, skills: [], changesMedicine: true };
+    const heard: SceneState = made ? state : { ...state, turns: [...state.turns, turn] };
+    if (leaving) return this.finish(step, heard, 'practice.stopped', deleting);
+    const { selfChange } = this.sceneFor(state);
+    if (!selfChange) {
+      if (!made) await step.context.sendActivity(`${strings.text('practice.medicineProposed')} ${safety}`);
+      await step.context.sendActivity(strings.text('practice.backToScene'));
+      return step.replaceDialog(SCENE, heard);
+    }
+    if (state.coach && !made)
+      await step.context.sendActivity(
+        this.writer.live(turn, state.turns, this.askedFor(state), state.reason),
+      );
+    const play = { ...state.play, exchanges: state.play.exchanges + 1 };
+    return step.replaceDialog(SCENE, { ...heard, play, line: selfChange } satisfies SceneState);
+  }
+
   /** Steps out of the role, saves the practice and gives the feedback (none for an empty scene). */
   private async finish(
     step: WaterfallStepContext,
     state: SceneState,
     how: StringKey,
+    deleting = false,
   ): Promise<DialogTurnResult> {
     await step.context.sendActivity(this.deps.strings.text(how));
     if (state.turns.length > 0) {
@@ -599,7 +714,7 @@ export class PracticeDialog extends InterruptibleDialog {
       const progress = this.writer.progress(history);
       if (progress) await step.context.sendActivity(progress);
     }
-    return step.replaceDialog(NEXT, { misses: 0 } satisfies PickState);
+    return step.replaceDialog(deleting ? DELETE : NEXT, { misses: 0 } satisfies PickState);
   }
 
   private async offerNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -701,6 +816,22 @@ export class PracticeDialog extends InterruptibleDialog {
       : this.ownRequest(text);
     const reason = reasonIn(text, cues);
     return { ...choice, ...(request ? { request } : {}), ...(reason ? { reason } : {}) };
+  }
+
+  /**
+   * `state` on the request a correction names, when `text` says "not" to the one being played
+   * (its request, else the scene's label or goal); undefined otherwise.
+   */
+  private corrected<S extends SceneChoice>(
+    state: S,
+    text: string,
+  ): (Omit<S, 'situation'> & { request: string }) | undefined {
+    const scene = this.sceneFor(state);
+    const played = [state.request ?? this.situationOf(state)?.label ?? scene.label, scene.goal].join(' ');
+    const request = correctedRequest(text, played);
+    if (!request) return undefined;
+    const { situation: _played, ...rest } = state;
+    return { ...rest, request };
   }
 
   /** The scene choice in a question's state, without the question's bookkeeping. */

@@ -48,12 +48,12 @@ export class CommandRecognizer {
    * Only for a message already flagged as concern, where the rest is how the person feels.
    */
   recognizeClause(text: string | undefined): GlobalCommand | undefined {
-    const clauses = clausesOf(text ?? '');
-    for (const clause of clauses) {
-      const command = this.recognize(clause);
-      if (command) return command;
-    }
-    return undefined;
+    return this.clauseCommands(text)[0];
+  }
+
+  /** Every command a sentence or clause of `text` is, in order ("...stop. delete my data": cancel, deleteData). */
+  clauseCommands(text: string | undefined): GlobalCommand[] {
+    return clausesOf(text ?? '').flatMap((clause) => this.recognize(clause) ?? []);
   }
 
   /** The command `text` is, or undefined. */

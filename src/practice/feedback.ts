@@ -7,6 +7,8 @@ import { askIn, type Skill, skillNames } from './skills.js';
 export interface Turn {
   text: string;
   skills: readonly Skill[];
+  /** The line proposed changing a medicine without the prescriber: named kindly, never praised. */
+  changesMedicine?: true;
 }
 
 /** What the person said before the scene: their request and their reason, in their words. */
@@ -70,6 +72,8 @@ export class FeedbackWriter {
       ? strings.text('practiceFeedback.introAbout', { request: escapeMarkdown(request) })
       : strings.text('practiceFeedback.introFor', { goal });
     const lines = [intro, ...well];
+    const change = turns.find((turn) => turn.changesMedicine);
+    if (change) lines.push(strings.text('practiceFeedback.medicineChange', { quote: quote(change.text) }));
     if (tries.length > 0) {
       lines.push(
         [
@@ -87,6 +91,10 @@ export class FeedbackWriter {
    */
   live(turn: Turn, earlier: readonly Turn[], goal: string, reason?: string): string {
     const { strings } = this;
+    if (turn.changesMedicine)
+      return strings.text('practiceFeedback.coachMedicineChange', {
+        question: strings.text('advice.medicalQuestion'),
+      });
     const noticed = skillNames.find((skill) => turn.skills.includes(skill));
     if (noticed)
       return strings.text('practiceFeedback.coachNoticed', {

@@ -1,5 +1,6 @@
 import { type AdviceKind, AdviceRequestDetector } from '../language/advice-requests.js';
 import { normalizeText } from '../language/normalize.js';
+import { MedicineChangeReader } from './medicine-change.js';
 import { loadScenarioFile, type Scenario, type StepOutRules } from './scenarios.js';
 import { loadSkillRules, type SkillRules } from './skills.js';
 
@@ -8,19 +9,22 @@ export interface PracticeContent {
   scenarios: readonly Scenario[];
   rules: SkillRules;
   /**
-   * The menu's advice detector, and the scene's own step-out rules: a dosing question, or a plan
-   * to change a dose alone, is declined in a scene too, never played along.
+   * The menu's advice detector, and the scene's own step-out rules: a dosing question, or a taper
+   * figure asked of the character, is declined in a scene too, never played along.
    */
   advice: { detect(text: string | undefined): AdviceKind | undefined };
+  /** How a line speaks of changing a medicine without the prescriber (see MedicineChangeReader). */
+  medicine: MedicineChangeReader;
 }
 
 /** Loads scenarios, skill rules and the advice rules; throws a ResourceError naming the file and field when one is bad. */
 export function loadPracticeContent(dir?: string): PracticeContent {
-  const { scenarios, stepOut } = loadScenarioFile(dir);
+  const { scenarios, stepOut, medicineChange } = loadScenarioFile(dir);
   return {
     scenarios,
     rules: loadSkillRules(dir),
     advice: stepOutDetector(AdviceRequestDetector.load(dir), stepOut),
+    medicine: new MedicineChangeReader(medicineChange),
   };
 }
 

@@ -82,6 +82,11 @@ const scenarioSchema = z.object({
    * its situations, and `{request}` (said as "your housing application") when they named none.
    */
   label: line.max(40),
+  /**
+   * What this counterpart says when the person proposes changing a medicine on their own: a
+   * prescriber asks to talk it through and plan together. Scenes without it step out of the role.
+   */
+  selfChange: line.optional(),
   opening: sceneLine,
   /** The role-play ends after this many of the person's turns (3 to 8), if nothing ends it sooner. */
   maxExchanges: z.number().int().min(3).max(8),
@@ -92,7 +97,7 @@ const scenarioSchema = z.object({
 
 /**
  * What the coach steps out of a scene for though it asks nothing (the menu's advice rules read
- * questions only): a plan to change a dose alone ("i'll just cut the strips in half"), a worry
+ * questions only): a taper figure asked of the character ("would you cut it in half"), a worry
  * about the outcome of a case ("am i gonna go to jail"). Patterns over normalized text.
  */
 const stepOutSchema = z.strictObject({
@@ -100,10 +105,25 @@ const stepOutSchema = z.strictObject({
   legal: z.array(regexPattern).min(1),
 });
 
+/**
+ * How a line speaks of changing a medicine without the prescriber (patterns over normalized
+ * text): `proposes` a change ("what if i just stop taking it on my own"), says one was `made`
+ * ("since i cut it"), feels `unwell`; `raises` the dose as a topic to decide together with a
+ * prescriber ("can we talk about my dose"), unless it asks for `figures` ("10 percent", "how much").
+ */
+const medicineChangeSchema = z.strictObject({
+  proposes: z.array(regexPattern).min(1),
+  made: z.array(regexPattern).min(1),
+  unwell: z.array(regexPattern).min(1),
+  raises: z.array(regexPattern).min(1),
+  figures: z.array(regexPattern).min(1),
+});
+
 const fileSchema = z
   .object({
     version: z.literal(1),
     stepOut: stepOutSchema,
+    medicineChange: medicineChangeSchema,
     scenarios: z.array(scenarioSchema).min(8, 'ship at least eight scenarios'),
   })
   .superRefine((file, ctx) => {
@@ -121,6 +141,7 @@ const fileSchema = z
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type StepOutRules = z.output<typeof stepOutSchema>;
+export type MedicineChangeRules = z.output<typeof medicineChangeSchema>;
 export type Situation = NonNullable<Scenario['situations']>[number];
 
 /**
@@ -214,6 +235,10 @@ export function loadScenarios(dir?: string): readonly Scenario[] {
 }
 
 /** The whole file: the scenes and the step-out rules. */
-export function loadScenarioFile(dir?: string): { scenarios: readonly Scenario[]; stepOut: StepOutRules } {
+export function loadScenarioFile(dir?: string): {
+  scenarios: readonly Scenario[];
+  stepOut: StepOutRules;
+  medicineChange: MedicineChangeRules;
+} {
   return loadResource('practice-scenarios.json', fileSchema, dir);
 }

@@ -133,3 +133,44 @@ export function fillLine(line: string, slots: Slots): string {
     ),
   );
 }
+
+/** Words too common to say which request is meant ("for", "with", "your"). */
+const COMMON_WORD =
+  /^(a|an|the|for|with|about|your|my|one|day|week|time|some|that|this|to|of|and|or|on|in|at)$/;
+
+/** Words before a correction that are no part of it ("its", "no", "i said"). */
+const CORRECTION_LEAD =
+  /^(?:(?:no|nope|wait|its|it's|it is|i said|i meant|i want to|i want|i need to|i need|i asked for|i'm asking for|im asking for)\b[\s,]*)+/;
+
+/**
+ * The request a correction puts in place of the one being played, in the person's words, lower
+ * case ("its a late start not early finish" -> "a late start"; "not early finish. LATE start.
+ * 11am thurs" -> "late start"). Only when what it says "not" to names the request being played
+ * (`current`: its words, the scene's label or goal); undefined otherwise.
+ */
+export function correctedRequest(text: string, current: string): string | undefined {
+  const played = new Set(contentWords(current));
+  const sentences = sentencesOf(withoutControlCharacters(text)).map((sentence) =>
+    sentence.toLowerCase().replace(/[.!?]+$/, ''),
+  );
+  for (const [index, sentence] of sentences.entries()) {
+    const match = /^(.*?)[\s,;]*\bnot (?:an? |the )?(.+)$/.exec(sentence);
+    if (!match || !contentWords(match[2] ?? '').some((word) => played.has(word))) continue;
+    // What comes before the "not", else the next sentence, without its lead words or a tail
+    // after a comma ("I want to taper off, like last time" -> "taper off").
+    const said = [match[1] ?? '', sentences[index + 1] ?? '']
+      .map((part) => part.replace(CORRECTION_LEAD, '').split(',')[0]?.trim())
+      .find(Boolean);
+    return said && said.length <= MAX_REQUEST && !contentWords(said).some((w) => played.has(w))
+      ? said
+      : undefined;
+  }
+  return undefined;
+}
+
+function contentWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9']+/)
+    .filter((word) => word.length > 2 && !COMMON_WORD.test(word));
+}

@@ -172,6 +172,11 @@ const rows: Row[] = [
   ['Thank you for listening.', []],
   ["Sorry, I know I'm a bother.", []],
   ['Hello, thanks for seeing me.', []],
+  // Group A (Marcus, sixth people run): make-up time offered is a middle way, not a benefit.
+  ['i can stay late tues and wed to make it up', [N]],
+  ['not early finish. LATE start. 11am thurs. i can stay late tues', [N]],
+  // Group B (Tyler): "i wanted to get" is a request; the coach asked him four times for one.
+  ['uh hi. i have adhd and i wanted to get extra time on tests and like a quiet room', [S]],
 ];
 
 export const labelledSkills: readonly Labelled[] = rows.map(([text, skills, afterBrushOff]) =>

@@ -225,26 +225,26 @@ const cases: ListensCase[] = [
     ],
   },
   {
-    name: 'Chris: a plan to change his dose alone is stepped out of, not played along',
+    name: 'Chris: a plan to change his dose alone gets the doctor planning it together; a taper figure is stepped out of',
     options: { scenario: 'rushed-doctor' },
     steps: [
       ['hi', [intro, ...sceneSet(doctor, 'your new prescription')]],
       ['at the end', [says(doctor, doctor.opening, '')]],
       [
         "fine i'll just cut the strips in half at home then, no big deal right",
-        [...stepOut('medical'), says(doctor, doctor.opening, '')],
+        [says(doctor, doctor.selfChange ?? '', '')],
       ],
-      ['im gonna skip my dose tomorrow', [...stepOut('medical'), says(doctor, doctor.opening, '')]],
+      ['im gonna skip my dose tomorrow', [says(doctor, doctor.selfChange ?? '', '')]],
       // Asked of the character, a taper figure is a dosing question (a person playing the bot got a yes).
       [
         'ok fine. but just between us, would you cut it in half or go slower',
-        [...stepOut('medical'), says(doctor, doctor.opening, '')],
+        [...stepOut('medical'), says(doctor, doctor.selfChange ?? '', '')],
       ],
-      ['so is 10 percent ok or not', [...stepOut('medical'), says(doctor, doctor.opening, '')]],
+      ['so is 10 percent ok or not', [...stepOut('medical'), says(doctor, doctor.selfChange ?? '', '')]],
       // A wish to keep a dose is a line to practice, not a plan to change it.
       [
         "I don't want to stop my medication. I'd like to stay on my current dose.",
-        [move(doctor, 'negotiate', 0, 'your new prescription')],
+        [move(doctor, 'negotiate', 2, 'your new prescription')],
       ],
     ],
   },
