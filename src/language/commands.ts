@@ -1,5 +1,6 @@
 import type { Strings } from '../content/strings.js';
 import { normalizeText } from './normalize.js';
+import { sentencesOf } from './typed-answer.js';
 
 /** Commands that work from any state of any conversation. */
 export const globalCommands = [
@@ -53,6 +54,16 @@ export class CommandRecognizer {
       if (command) return command;
     }
     return undefined;
+  }
+
+  /**
+   * The command a longer message opens with, as a sentence of its own ("Cancel, please. I said I
+   * do not want a second message", "stop. i didnt want to leave a new message"), or undefined.
+   * People say the command first and then why, as they answer a question first (typed-answer.ts).
+   */
+  recognizeOpening(text: string | undefined): GlobalCommand | undefined {
+    const [first, ...rest] = sentencesOf(text ?? '');
+    return rest.length > 0 ? this.recognize(first) : undefined;
   }
 
   /** The command `text` is, or undefined. */

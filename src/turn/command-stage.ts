@@ -1,4 +1,5 @@
 import { DialogIds } from '../../dialogs/dialog-ids.js';
+import { specialistQuestion } from '../../dialogs/handoff-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, deletesSavedItem } from '../../dialogs/open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID } from '../../dialogs/safety-plan-dialog.js';
@@ -56,7 +57,9 @@ export function commandStage(parts: CommandParts): MessageStage {
     // "delete 1" with no list open points at an item, not at everything: never "delete my data".
     const deleting = deleteRequestIn(strings, text);
     const item = deleting !== undefined && pointsAtAnItem(strings, deleting);
-    const fromIntent = answer || turn.advice || item ? undefined : rootCommandFrom(recognition);
+    // "are they real people?" while asking for a specialist is about them, not the bot: the step answers.
+    const aboutThem = asking(dc, DialogIds.handoff) && specialistQuestion(strings, text ?? '') !== undefined;
+    const fromIntent = answer || turn.advice || item || aboutThem ? undefined : rootCommandFrom(recognition);
     const typed = parts.commands.recognize(text);
     // "Crisis lines" is also a button of the handoff offer: a button of the open question is its own.
     const command = typed === 'crisisLines' && answer ? undefined : typed;
