@@ -315,6 +315,17 @@ const cases: HandoffCase[] = [
         },
       },
       {
+        name: `waiting, new conversation ${opened}: "Has the peer specialist answered my message yet?" says it waits`,
+        steps: toSent,
+        again: {
+          join,
+          steps: [
+            ['Has the peer specialist answered my message yet?', [...first, 'handoff.waitingAnswer']],
+            ['ok thanks. goodnight', ['handoff.waitingGoodnight']],
+          ],
+        },
+      },
+      {
         name: `waiting, new conversation ${opened}: "Withdraw it" withdraws the one from before`,
         steps: toSent,
         again: {
@@ -467,12 +478,15 @@ const cases: HandoffCase[] = [
     })),
   ),
   {
-    name: 'already waiting: "who are the peer specialists?" is answered, then asked to change, keep or withdraw',
+    name: 'already waiting: "who are the peer specialists?" and "is it still waiting?" are answered; "keep it" keeps it',
     steps: [
       ...toSent,
       ['talk to a person', ['handoff.alreadyWaitingAsk']],
       ['who are the peer specialists?', ['handoff.whoTheyAre']],
-      ['how long will it take', ['handoff.waitingAnswer']],
+      [
+        'i already left one yesterday. is it still waiting? i dont want to send two',
+        ['handoff.waitingAnswer'],
+      ],
       ['keep it', ['handoff.alreadyWaiting', 'menu.promptAgain']],
     ],
   },
