@@ -640,7 +640,7 @@ export class HandoffDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const here = this.contactOf(answer);
     if (here !== answer) return here;
-    const detail = (text: string) => (text.match(/\d/g)?.length ?? 0) >= 7 || /\S@\S+\.\S/.test(text);
+    const detail = (text: string) => (text.match(/\d/g)?.length ?? 0) >= 4 || /\S@\S+\.\S/.test(text);
     const plain = (text: string) => text.replace(/[\s.,:;!]+$/, '');
     if (detail(answer)) return way ? `${plain(way)}: ${answer}` : answer;
     if (way) return '';
