@@ -10,13 +10,17 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { formatInstant } from '../src/appointments/when.js';
 import { crisisLinesText } from '../src/content/crisis-lines.js';
-import type { StringKey } from '../src/content/strings.js';
+import type { StringKey, Strings } from '../src/content/strings.js';
 import type { HandoffService } from '../src/handoff/handoff-service.js';
 import { nicknameIn, questionToUs, sideAnswer } from '../src/language/answer-check.js';
+import { fixedZone, zoneNamed } from '../src/language/intents/time-zone.js';
+import { takeOutRequestIn, withoutPartAbout } from '../src/language/said-about.js';
 import { spokenEdit } from '../src/language/spoken-edit.js';
-import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
+import { foldAnswer, sentencesOf, typedAnswerReader } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
+import { zoneFor } from '../src/safety-plan/check-in.js';
 import { readProfile } from '../src/state/profile.js';
 import { referenceWithTenant } from '../src/teams/scope.js';
 import * as signals from '../src/turn-signals.js';
@@ -57,6 +61,10 @@ interface MessageOptions {
   contact?: string;
   /** The message before "Change it", shown while it is typed again. */
   previous?: string;
+  /** When the waiting request was made (ISO). */
+  since?: string;
+  /** A way to reach them named with no number or email ("phone. call me"): asked for once. */
+  way?: string;
 }
 
 const START = 'handoffStart';
@@ -152,7 +160,7 @@ export class HandoffDialog extends InterruptibleDialog {
       .addDialog(new TypedChoicePrompt(CONFIRM, deps.strings, async (p) => this.changeOrPick(p)))
       .addDialog(new TypedChoicePrompt(CONSENT, deps.strings, async (p) => this.explainOrPick(p)))
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => this.validText(p)))
-      .addDialog(new TypedChoicePrompt(WAITING, deps.strings))
+      .addDialog(new TypedChoicePrompt(WAITING, deps.strings, async (p) => this.pickOrAside(p)))
       .addDialog(new TypedChoicePrompt(PART, deps.strings, async (p) => this.partOrEdit(p)))
       .addDialog(new WaterfallDialog(PART_STEPS, [this.askPart.bind(this), this.takePart.bind(this)]))
       .addDialog(new WaterfallDialog(START, [this.begin.bind(this)]))
@@ -176,13 +184,19 @@ export class HandoffDialog extends InterruptibleDialog {
     const options = (step.options ?? {}) as HandoffDialogOptions;
     if (options.fallback) return step.replaceDialog(FALLBACK, options.fallback satisfies FallbackOptions);
     const { strings } = this.deps;
-    const reference = TurnContext.getConversationReference(step.context.activity);
-    const waiting = await this.handoff.waitingIn(reference);
+    const { activity } = step.context;
+    // One left in an earlier conversation counts too: asking again is not a second request.
+    const waiting = await this.handoff.waitingFor(
+      userStateKey(activity.channelId, activity.from.id),
+      referenceWithTenant(TurnContext.getConversationReference(activity), activity),
+    );
     if (waiting) {
+      const previous = waiting.leftMessage?.text ?? waiting.note;
       return step.replaceDialog(WAITING_STEPS, {
         code: waiting.code,
         alias: waiting.member.alias,
-        ...(waiting.leftMessage ? { previous: waiting.leftMessage.text } : {}),
+        since: waiting.createdAt,
+        ...(previous ? { previous } : {}),
       } satisfies MessageOptions);
     }
     await step.context.sendActivity(strings.text('handoff.intro'));
@@ -254,10 +268,19 @@ export class HandoffDialog extends InterruptibleDialog {
 
   /** A request already waits: said so, with the way to change its message or withdraw it. */
   private async askWaiting(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { code } = step.options as MessageOptions;
+    const { strings } = this.deps;
+    const { code, since, previous } = step.options as MessageOptions;
     const choices = this.choices(['handoff.changeWaiting', 'handoff.keepWaiting', 'handoff.withdrawWaiting']);
+    const zone = zoneNamed(zoneFor({ localTimezone: step.context.activity.localTimezone })) ?? fixedZone(0);
+    const when = since ? formatInstant(new Date(since), zone, strings, this.handoff.today()) : '';
+    const says = previous ? ` ${strings.text('handoff.waitingSays', { message: previous })}` : '';
     return step.prompt(WAITING, {
-      prompt: this.deps.strings.text('handoff.alreadyWaitingAsk', { code: code ?? '' }),
+      // When it was made and what it says, as typed: the person decides whether to change it.
+      prompt: {
+        type: 'message',
+        textFormat: 'plain',
+        text: strings.text('handoff.alreadyWaitingAsk', { code: code ?? '', when, message: says }),
+      } satisfies Partial<Activity>,
       // Withdrawing is never a guess: only its words or its number do it.
       choices: choices.map((choice) =>
         choice.value === 'handoff.withdrawWaiting' ? { ...choice, destructive: true } : choice,
@@ -338,7 +361,9 @@ export class HandoffDialog extends InterruptibleDialog {
         prompt:
           field === 'message' && previous
             ? this.deps.strings.text('handoff.askMessageAgain', { message: previous })
-            : this.deps.strings.text(asks[field]),
+            : this.deps.strings.text(
+                field === 'contact' && options.way ? 'handoff.askContactDetail' : asks[field],
+              ),
         retryPrompt: this.deps.strings.text(retry),
         validations: { retry, purpose: purposes[field] },
       });
@@ -370,7 +395,7 @@ export class HandoffDialog extends InterruptibleDialog {
   private changeOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
     if (prompt.recognized.succeeded) return true;
     const text = prompt.context.activity.text ?? '';
-    if (typedAnswerReader(this.deps.strings).saysNothing(text)) return false;
+    if (typedAnswerReader(this.deps.strings).saysNothing(text) || this.answersAside(prompt)) return false;
     prompt.recognized.value = { value: 'handoff.changeMessage', index: 1, score: 0.5, synonym: text };
     return true;
   }
@@ -385,6 +410,7 @@ export class HandoffDialog extends InterruptibleDialog {
 
   /** True (and the words kept as the answer) when the reply is words for the specialist. */
   private keepsOwnWords(prompt: PromptValidatorContext<FoundChoice>): boolean {
+    if (this.answersAside(prompt)) return false;
     const text = (prompt.context.activity.text ?? '').trim();
     const reader = typedAnswerReader(this.deps.strings);
     const asks =
@@ -410,6 +436,7 @@ export class HandoffDialog extends InterruptibleDialog {
   private explainOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
     if (prompt.recognized.succeeded) return true;
     if (this.keepsOwnWords(prompt)) return true;
+    if (specialistQuestion(this.deps.strings, prompt.context.activity.text ?? '')) return false;
     const { strings } = this.deps;
     const words = foldAnswer(prompt.context.activity.text ?? '').split(' ');
     const asks =
@@ -427,13 +454,17 @@ export class HandoffDialog extends InterruptibleDialog {
     const field = messageFields.find((f) => !options[f]);
     const reader = typedAnswerReader(this.deps.strings);
     const said = field ? String(step.result).trim() : (step.result as FoundChoice).value;
-    if (field ? reader.stepWord(said) === 'back' : said === BACK) return this.backFrom(step, field);
-    if (field) {
-      const kept = field === 'contact' ? this.contactOf(said) : said;
-      return step.replaceDialog(MESSAGE, { ...options, [field]: kept } satisfies MessageOptions);
+    const { way, ...asked } = options;
+    if (field ? reader.stepWord(said) === 'back' : said === BACK) {
+      // "back" at "what number?" asks how to reach them again.
+      return way ? step.replaceDialog(MESSAGE, asked) : this.backFrom(step, field);
     }
+    if (field === 'contact') return this.takeContact(step, options, said);
+    if (field) return step.replaceDialog(MESSAGE, { ...options, [field]: said } satisfies MessageOptions);
     if (said === 'handoff.changeMessage') {
       const typed = step.context.activity.text ?? '';
+      const topic = takeOutRequestIn(this.deps.strings, typed);
+      if (topic) return this.takeOut(step, options, topic);
       const tapped = foldAnswer(typed) === foldAnswer(this.deps.strings.text('handoff.changeMessage'));
       return (
         (!tapped && (await this.changePart(step, options, typed))) || step.replaceDialog(PART_STEPS, options)
@@ -564,6 +595,64 @@ export class HandoffDialog extends InterruptibleDialog {
     } satisfies MessageOptions);
   }
 
+  /**
+   * How to reach them. "here is fine. actually can you delete what i said about drinking": the
+   * first sentence answers, the rest takes that part out of the message, shown in the preview
+   * before anything is sent. A way with no number or email ("phone. call me") asks for it once.
+   */
+  private async takeContact(
+    step: WaterfallStepContext,
+    options: MessageOptions,
+    said: string,
+  ): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const { way, ...asked } = options;
+    const [first = said, ...rest] = sentencesOf(said);
+    const topic = rest.length > 0 ? takeOutRequestIn(strings, rest.join(' ')) : undefined;
+    const answer = topic ? first : said;
+    const contact = this.contactIn(step.context.activity, answer, way);
+    if (contact === undefined) return step.replaceDialog(MESSAGE, { ...options, way: answer });
+    if (contact === '') await step.context.sendActivity(strings.text('handoff.contactHereForNow'));
+    const kept: MessageOptions = { ...asked, contact: contact || strings.text('handoff.thisChat') };
+    return topic ? this.takeOut(step, kept, topic) : step.replaceDialog(MESSAGE, kept);
+  }
+
+  /** The part of the message `topic` names, taken out and shown in the preview; not found: the message again. */
+  private async takeOut(
+    step: WaterfallStepContext,
+    options: MessageOptions,
+    topic: readonly string[],
+  ): Promise<DialogTurnResult> {
+    const shorter = withoutPartAbout(options.message ?? '', topic);
+    await step.context.sendActivity(
+      this.deps.strings.text(shorter ? 'handoff.tookOut' : 'handoff.tookOutNothing'),
+    );
+    if (!shorter) return this.reopen(step, options, 'message');
+    return step.replaceDialog(MESSAGE, { ...options, message: shorter });
+  }
+
+  /**
+   * The contact to keep: this chat, or a number or email, with the way named before it. Undefined
+   * when a way is named with neither ("phone. call me") and the channel knows no number (SMS
+   * does: its user id is one); '' when it was asked for and still not given.
+   */
+  private contactIn(activity: Activity, answer: string, way: string | undefined): string | undefined {
+    const { strings } = this.deps;
+    const here = this.contactOf(answer);
+    if (here !== answer) return here;
+    const detail = (text: string) => (text.match(/\d/g)?.length ?? 0) >= 4 || /\S@\S+\.\S/.test(text);
+    const plain = (text: string) => text.replace(/[\s.,:;!]+$/, '');
+    if (detail(answer)) return way ? `${plain(way)}: ${answer}` : answer;
+    if (way) return '';
+    const folded = ` ${foldAnswer(answer)} `;
+    const has = (words: string) => folded.includes(` ${foldAnswer(words)} `);
+    // "Here in this chat is fine. I would rather not give my telephone number." is this chat.
+    if (strings.variants('handoff.thisChatWords').some(has)) return answer;
+    if (!strings.variants('handoff.contactWays').some(has)) return answer;
+    const known = activity.channelId === 'sms' && detail(activity.from.id) ? activity.from.id : undefined;
+    return known ? `${plain(answer)}: ${known}` : undefined;
+  }
+
   /** "same as before", "here is fine": this chat, said plainly for the specialist. */
   private contactOf(said: string): string {
     const { strings } = this.deps;
@@ -659,6 +748,7 @@ export class HandoffDialog extends InterruptibleDialog {
     const typed = prompt.recognized.value ?? '';
     const reader = typedAnswerReader(strings);
     if (reader.stepWord(typed) === 'back') return true;
+    if (this.answersAside(prompt)) return false;
     // "You can call me Dee", "K is fine": the name is what is kept and shown.
     const named = nicknameIn(strings, typed);
     const text = named ?? typed;
@@ -690,6 +780,7 @@ export class HandoffDialog extends InterruptibleDialog {
       purpose?: StringKey;
     };
     if (retry) prompt.options.retryPrompt = strings.text(retry, {}, prompt.attemptCount - 1);
+    if (this.answersAside(prompt)) return false;
     const about = questionToUs(strings, text);
     if (about && about !== 'other') {
       const asked = prompt.options.prompt;
@@ -699,6 +790,27 @@ export class HandoffDialog extends InterruptibleDialog {
       return false;
     }
     return !reader.saysNothing(text);
+  }
+
+  /**
+   * A question about the specialists asked at any step ("who are the peer specialists", "are they
+   * real people", "how long will it take"): answered, then the step's question again. True when
+   * answered (the answer is the re-ask).
+   */
+  private answersAside(prompt: PromptValidatorContext<unknown>): boolean {
+    const answer = specialistQuestion(this.deps.strings, prompt.context.activity.text ?? '');
+    if (!answer) return false;
+    const asked = prompt.options.prompt;
+    const question = typeof asked === 'string' ? asked : (asked?.text ?? '');
+    prompt.options.retryPrompt = `${this.deps.strings.text(answer)}\n\n${question}`;
+    return true;
+  }
+
+  /** An option, or a miss whose re-ask answers a question about the specialists first. */
+  private pickOrAside(prompt: PromptValidatorContext<FoundChoice>): boolean {
+    if (prompt.recognized.succeeded) return true;
+    this.answersAside(prompt);
+    return false;
   }
 
   /** Its own buttons say where this goes next. */
@@ -712,4 +824,22 @@ function validAlias(text: string): boolean {
   const value = text.trim();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   return value.length > 0 && value.length <= MAX_ALIAS && !/[\u0000-\u001f\u007f<>[\]()*_`]/.test(value);
+}
+
+/**
+ * The answer to a question about the specialists in `text`: a sentence that asks ("?", or opens
+ * as a question) and names who they are or how long it takes. "I don't know how long I can keep
+ * going" asks nothing: it stays words for the specialist.
+ */
+export function specialistQuestion(strings: Strings, text: string): StringKey | undefined {
+  const openers = strings.variants('handoff.asideOpeners').map(foldAnswer);
+  for (const sentence of sentencesOf(text)) {
+    const folded = foldAnswer(sentence);
+    const asks = sentence.trim().endsWith('?') || openers.some((words) => folded.startsWith(`${words} `));
+    const has = (key: 'handoff.whoTheyAreWords' | 'handoff.howLongWords') =>
+      strings.variants(key).some((words) => ` ${folded} `.includes(` ${foldAnswer(words)} `));
+    if (asks && has('handoff.whoTheyAreWords')) return 'handoff.whoTheyAre';
+    if (asks && has('handoff.howLongWords')) return 'handoff.howLong';
+  }
+  return undefined;
 }

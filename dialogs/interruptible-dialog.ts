@@ -246,6 +246,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // "skip" belong to the question too (the recognizer may read them as "cancel").
     if (answersOpenChoice(dc, this.deps.strings)) return undefined;
     if (typedAnswerReader(this.deps.strings).stepWord(activity.text ?? '')) return undefined;
+    // "Cancel, please. I said I do not want a second message": leaving, said first, then why; even
+    // where words are kept (a name, a message), since nobody opens their words with "cancel." Help
+    // is not taken this way: "Help. I need someone to talk to" is a message.
+    const opening = this.deps.commands.recognizeOpening(activity.text);
+    if (opening === 'menu' || opening === 'cancel') return opening;
     if (takesOwnWords(dc)) return undefined;
     const recognition = signals.recognition.get(dc.context);
     const { intent, score } = recognition ?? { intent: 'none', score: 0 };

@@ -86,6 +86,35 @@ export class HandoffService {
     return found?.request.status === 'waiting' ? found.request : undefined;
   }
 
+  /**
+   * The person's request still waiting: this conversation's, else the newest they left in another
+   * conversation (a new Web Chat, Teams after its state was gone). That one moves here, so the
+   * reply comes where they are now and "cancel request" works here.
+   */
+  async waitingFor(userKey: string, reference: Reference): Promise<HandoffRequest | undefined> {
+    const here = await this.waitingIn(reference);
+    if (here) return here;
+    for (const code of (await this.store.codesOf(userKey)).reverse()) {
+      const found = await this.store.request(code);
+      if (found?.request.status !== 'waiting') continue;
+      const { request } = found;
+      const moved: HandoffRequest = {
+        ...request,
+        member: { ...request.member, reference: toStored(reference) },
+      };
+      await this.store.saveRequest(moved);
+      await this.store.deleteLink(request.member.reference);
+      await this.store.setLink(reference, { code, role: 'member' });
+      return moved;
+    }
+    return undefined;
+  }
+
+  /** The service's clock, to say when a request was made. */
+  today(): Date {
+    return this.options.clock();
+  }
+
   /** Withdraws the member's waiting request. */
   async cancel(code: string, reference: Reference): Promise<void> {
     const found = await this.store.request(code);

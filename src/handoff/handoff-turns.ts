@@ -4,6 +4,7 @@ import { parseSubmit } from '../cards/submit.js';
 import type { StringKey, Strings, StringVars } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
 import { foldAnswer, sentencesOf } from '../language/typed-answer.js';
+import { userStateKey } from '../privacy/state-keys.js';
 import { privateChatInvite, referenceWithTenant, userIdsOf } from '../teams/scope.js';
 import { requestLines, specialistCard } from './cards.js';
 import { type HandoffService, minutesSince } from './handoff-service.js';
@@ -63,10 +64,20 @@ export class HandoffTurns {
     return userIdsOf(context.activity).some((id) => this.specialists.has(id));
   }
 
-  /** The relay this conversation is part of, if any. */
-  link(context: TurnContext): Promise<RelayLink | undefined> {
-    const { channelId, conversation } = context.activity;
-    return this.store.link(channelId, conversation?.id ?? '');
+  /**
+   * The relay this conversation is part of, if any. "has anyone read my message?" in a new
+   * conversation finds the request the person left in another one (and moves it here); only such
+   * a question looks further, so other turns cost no extra read.
+   */
+  async link(context: TurnContext): Promise<RelayLink | undefined> {
+    const { activity } = context;
+    const here = await this.store.link(activity.channelId, activity.conversation?.id ?? '');
+    if (here || !activity.from?.id || !this.waitingWord(activity.text?.trim() ?? '')) return here;
+    const moved = await this.service.waitingFor(
+      userStateKey(activity.channelId, activity.from.id),
+      referenceWithTenant(TurnContext.getConversationReference(activity), activity),
+    );
+    return moved ? { code: moved.code, role: 'member' } : undefined;
   }
 
   /** A specialist's message: a command, or their side of a live relay. True when handled. */

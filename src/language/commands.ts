@@ -1,6 +1,6 @@
 import type { Strings } from '../content/strings.js';
 import { normalizeText } from './normalize.js';
-import { clausesOf } from './sentences.js';
+import { clausesOf, sentencesOf } from './sentences.js';
 
 /** Commands that work from any state of any conversation. */
 export const globalCommands = [
@@ -54,6 +54,16 @@ export class CommandRecognizer {
   /** Every command a sentence or clause of `text` is, in order ("...stop. delete my data": cancel, deleteData). */
   clauseCommands(text: string | undefined): GlobalCommand[] {
     return clausesOf(text ?? '').flatMap((clause) => this.recognize(clause) ?? []);
+  }
+
+  /**
+   * The command a longer message opens with, as a sentence of its own ("Cancel, please. I said I
+   * do not want a second message", "stop. i didnt want to leave a new message"), or undefined.
+   * People say the command first and then why, as they answer a question first (typed-answer.ts).
+   */
+  recognizeOpening(text: string | undefined): GlobalCommand | undefined {
+    const [first, ...rest] = sentencesOf(text ?? '');
+    return rest.length > 0 ? this.recognize(first) : undefined;
   }
 
   /** The command `text` is, or undefined. */

@@ -3,6 +3,7 @@ import {
   type AppointmentPlansOptions,
 } from '../../dialogs/appointment-plans-dialog.js';
 import { DialogIds } from '../../dialogs/dialog-ids.js';
+import { specialistQuestion } from '../../dialogs/handoff-dialog.js';
 import { atMainMenu } from '../../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, deletesSavedItem } from '../../dialogs/open-choice.js';
@@ -73,7 +74,9 @@ export function commandStage(parts: CommandParts): MessageStage {
     // "delete 1" with no list open points at an item, not at everything: never "delete my data".
     const deleting = deleteRequestIn(strings, text);
     const item = deleting !== undefined && pointsAtAnItem(strings, deleting);
-    const fromIntent = answer || turn.advice || item ? undefined : rootCommandFrom(recognition);
+    // "are they real people?" while asking for a specialist is about them, not the bot: the step answers.
+    const aboutThem = asking(dc, DialogIds.handoff) && specialistQuestion(strings, text ?? '') !== undefined;
+    const fromIntent = answer || turn.advice || item || aboutThem ? undefined : rootCommandFrom(recognition);
     // "no. my plans", "forget it. my plans": the plans asked for in a sentence of their own.
     // At the menu, "could you show me the plan I made for my prescriber appointment?" too.
     const clause =

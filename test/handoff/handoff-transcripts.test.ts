@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { HandoffStore } from '../../src/handoff/handoff-store.js';
-import { RobustnessBot } from '../robustness/harness.js';
+import { Conversation, RobustnessBot } from '../robustness/harness.js';
 import { type StandInConnector, startConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply } from '../support/dialog-case.js';
@@ -10,6 +10,10 @@ import { changeTheMessage, MESSAGE } from './message-change.js';
 const { strings } = testContent();
 const text = (key: Parameters<typeof strings.text>[0]) => strings.text(key);
 const CRISIS = 'I want to kill myself';
+const KIM =
+  "I'm a nurse, on leave for burnout and drinking more than I should. I'd like to talk to someone who gets it. Evenings are best.";
+const KIM_WITHOUT =
+  "I'm a nurse, on leave for burnout. I'd like to talk to someone who gets it. Evenings are best.";
 
 /** A reply by key; '...' ends the check (the rest of that turn is not this test's). */
 type Expected = Reply | '...';
@@ -25,6 +29,14 @@ interface HandoffCase {
   /** Web Chat shows buttons; SMS numbered lists. */
   channel?: 'webchat' | 'sms';
   steps: readonly Step[];
+  /** The person's channel id (SMS: their phone number). */
+  from?: string;
+  /** No request is kept at the end (nothing typed was sent on). */
+  nothingKept?: boolean;
+  /** The message the specialist would get, once sent. */
+  sent?: { text: string; contact: string };
+  /** The same person later, in a new conversation: opened by a conversationUpdate or by a message. */
+  again?: { join: boolean; steps: readonly Step[] };
 }
 
 /** The first message of a new conversation asking for a person, with nobody on duty. */
@@ -271,6 +283,212 @@ const cases: HandoffCase[] = [
     ],
   },
 
+  // A message left waits, and the person comes back in a new conversation (Web Chat reopened,
+  // Teams after its state was gone): asking again says one waits, when, and what it says.
+  ...[false, true].flatMap((join): HandoffCase[] => {
+    const opened = join ? 'after a conversationUpdate' : 'starting with a message';
+    const first: Reply[] = join ? [] : ['firstMessage.disclosure'];
+    const waits: Reply = [
+      'handoff.alreadyWaitingAsk',
+      { message: ` ${strings.text('handoff.waitingSays', { message: MESSAGE })}` },
+    ];
+    return [
+      {
+        name: `waiting, new conversation ${opened}: "talk to a person" says one waits and what it says; "keep it" keeps one`,
+        steps: toSent,
+        again: {
+          join,
+          steps: [
+            ['talk to a person', [...first, waits]],
+            ['keep it', ['handoff.alreadyWaiting', 'menu.promptAgain']],
+            ['when will someone answer', ['handoff.waitingAnswer']],
+          ],
+        },
+      },
+      {
+        name: `waiting, new conversation ${opened}: "Has the peer specialist answered my message yet?" says it waits`,
+        steps: toSent,
+        again: {
+          join,
+          steps: [
+            ['Has the peer specialist answered my message yet?', [...first, 'handoff.waitingAnswer']],
+            ['ok thanks. goodnight', ['handoff.waitingGoodnight']],
+          ],
+        },
+      },
+      {
+        name: `waiting, new conversation ${opened}: "Withdraw it" withdraws the one from before`,
+        steps: toSent,
+        again: {
+          join,
+          steps: [
+            ['i want to talk to a real person', [...first, waits]],
+            ['withdraw it', ['handoff.cancelled', 'menu.promptAgain']],
+            ['talk to a person', ['handoff.intro', 'handoff.nobodyNow', 'handoff.offerMessage']],
+          ],
+        },
+      },
+    ];
+  }),
+
+  // Leaving said first, then why, at every step: nothing typed is kept as a name or a message.
+  ...(
+    [
+      ['the offer', [askNobody]],
+      ['the name', toAlias],
+      ['the message', toMessage],
+      ['how to reach them', toContact],
+      ['the preview', toConfirm],
+      ['which part', [...toConfirm, ['Change it', ['handoff.askWhichPart']]]],
+    ] satisfies [string, readonly Step[]][]
+  ).flatMap(([step, before]): HandoffCase[] =>
+    [
+      'Cancel, please. I said I do not want a second message.',
+      'stop. i didnt want to leave a new message',
+      'Never mind. I will wait for the one I left.',
+    ].map((said) => ({
+      name: `${step}: "${said}" leaves it, and nothing is kept`,
+      steps: [...before, [said, ['interruptions.cancelled', 'menu.promptAgain']]],
+      nothingKept: true,
+    })),
+  ),
+  {
+    name: 'on duty, the consent: "Cancel, please. I changed my mind." leaves it',
+    onDuty: true,
+    steps: [
+      askOnDuty,
+      ['Sam', [asked]],
+      ['Cancel, please. I changed my mind.', ['interruptions.cancelled', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'already waiting: "Stop. I only wanted to know if it was read." leaves it waiting',
+    steps: [
+      ...toSent,
+      ['talk to a person', ['handoff.alreadyWaitingAsk']],
+      ['Stop. I only wanted to know if it was read.', ['interruptions.cancelled', 'menu.promptAgain']],
+      ['talk to a person', ['handoff.alreadyWaitingAsk']],
+    ],
+  },
+
+  // A way to reach them with no number: asked for once, never kept empty.
+  {
+    name: 'contact: "phone. call me" asks for the number once; the number is kept with it',
+    steps: [
+      ...toContact,
+      ['phone. call me', ['handoff.askContactDetail']],
+      ['555-201-4477', [['handoff.confirmMessage', { contact: 'phone. call me: 555-201-4477' }]]],
+      ['send it', ['handoff.messageLeft', 'menu.promptAgain']],
+    ],
+    sent: { text: MESSAGE, contact: 'phone. call me: 555-201-4477' },
+  },
+  {
+    name: 'contact: "text me" then no number is this chat, said so, never an empty way',
+    steps: [
+      ...toContact,
+      ['text me', ['handoff.askContactDetail']],
+      [
+        'idk my number',
+        ['handoff.contactHereForNow', ['handoff.confirmMessage', { contact: 'here in this chat' }]],
+      ],
+    ],
+  },
+  {
+    name: 'contact: "back" at the number asks how to reach them again',
+    steps: [...toContact, ['email', ['handoff.askContactDetail']], ['back', ['handoff.askContact']]],
+  },
+  {
+    name: 'contact: "Here in this chat is fine. I would rather not give my telephone number." is this chat',
+    steps: [
+      ...toContact,
+      ['Here in this chat is fine. I would rather not give my telephone number.', ['handoff.confirmMessage']],
+    ],
+  },
+  {
+    name: 'contact in SMS: "call me" uses the number the channel knows',
+    channel: 'sms',
+    from: '+15552014477',
+    steps: [...toContact, ['call me', [['handoff.confirmMessage', { contact: 'call me: +15552014477' }]]]],
+  },
+
+  // Kim: the first part answers the step, the rest takes part of her message out, shown before sending.
+  {
+    name: 'contact: "here is fine. actually can you delete what i said about drinking?" answers and takes that part out',
+    steps: [
+      ...toAlias,
+      ['Kay', ['handoff.askMessage']],
+      [KIM, ['handoff.askContact']],
+      [
+        "here is fine. actually can you delete what i said about drinking? i don't want that written down",
+        [
+          'handoff.tookOut',
+          ['handoff.confirmMessage', { message: KIM_WITHOUT, contact: 'here in this chat' }],
+        ],
+      ],
+      ['send it', ['handoff.messageLeft', 'menu.promptAgain']],
+    ],
+    sent: { text: KIM_WITHOUT, contact: 'here in this chat' },
+  },
+  {
+    name: 'preview: "no don\'t send that. change it. take out the drinking part" takes it out',
+    steps: [
+      ...toAlias,
+      ['Kay', ['handoff.askMessage']],
+      [KIM, ['handoff.askContact']],
+      ['here in this chat', ['handoff.confirmMessage']],
+      [
+        "no don't send that. change it. take out the drinking part",
+        ['handoff.tookOut', ['handoff.confirmMessage', { message: KIM_WITHOUT }]],
+      ],
+    ],
+  },
+
+  // Questions about the specialists, at any step: answered, then the step goes on.
+  ...(
+    [
+      ['the offer', [askNobody]],
+      ['the name', toAlias],
+      ['the message', toMessage],
+      ['how to reach them', toContact],
+      ['the preview', toConfirm],
+    ] satisfies [string, readonly Step[]][]
+  ).flatMap(([step, before]): HandoffCase[] =>
+    (
+      [
+        [
+          'ok but who are the peer specialists. do they work for my hospital or are they separate',
+          'handoff.whoTheyAre',
+        ],
+        ['are they real people?', 'handoff.whoTheyAre'],
+        ['how long will it take', 'handoff.howLong'],
+      ] as const
+    ).map(([said, answer]) => ({
+      name: `${step}: "${said}" is answered, then the step goes on`,
+      steps: [...before, [said, [[answer, {}]]]],
+      nothingKept: true,
+    })),
+  ),
+  {
+    name: 'already waiting: "who are the peer specialists?" and "is it still waiting?" are answered; "keep it" keeps it',
+    steps: [
+      ...toSent,
+      ['talk to a person', ['handoff.alreadyWaitingAsk']],
+      ['who are the peer specialists?', ['handoff.whoTheyAre']],
+      [
+        'i already left one yesterday. is it still waiting? i dont want to send two',
+        ['handoff.waitingAnswer'],
+      ],
+      ['keep it', ['handoff.alreadyWaiting', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'the message: "i dont know how long i can keep going like this" is the message, not a question',
+    steps: [
+      ...toMessage,
+      ['i dont know how long i can keep going like this', ['handoff.concernKept', 'handoff.askContact']],
+    ],
+  },
+
   // Someone on duty: the name, then consent to a summary of how they came to ask.
   {
     name: 'on duty: name, "sure" shares the summary, queued',
@@ -386,18 +604,22 @@ describe('handoff transcripts: every question, typed answers, through the whole 
       const bot = bots.get(channel) ?? new RobustnessBot(channel);
       bots.set(channel, bot);
       await bot.specialistOnDuty(testCase.onDuty ? connector.url : undefined);
-      const conversation = bot.conversation();
-      let before = '';
-      for (const [index, [said, expected]] of testCase.steps.entries()) {
-        const replies = await conversation.say(said);
-        const where = `step ${index + 1} (${JSON.stringify(said)})`;
-        assertReplies(replies, expected, where);
-        // Never the same words twice in a row, within a turn or across turns.
-        for (const reply of replies) {
-          assert.notEqual(reply.text, before, `${where}: the same text twice in a row`);
-          before = reply.text ?? '';
-        }
+      const conversation = testCase.from
+        ? new Conversation(bot, `c-${testCase.from}`, testCase.from)
+        : bot.conversation();
+      await play(conversation, testCase.steps);
+      const store = new HandoffStore(bot.storage);
+      const codes = await store.codesOf(conversation.userKey);
+      if (testCase.nothingKept) assert.deepEqual(codes, [], 'nothing typed is kept');
+      if (testCase.sent) {
+        const request = (await store.request(codes.at(-1) ?? ''))?.request;
+        assert.deepEqual(request?.leftMessage, testCase.sent, 'the message as the person last saw it');
       }
+      if (!testCase.again) return;
+      const later = bot.conversation(conversation);
+      if (testCase.again.join) await later.join();
+      await play(later, testCase.again.steps, 'again, ');
+      assert.equal((await store.codesOf(later.userKey)).length, 1, 'one request, never a second');
     });
   }
 
@@ -416,6 +638,20 @@ describe('handoff transcripts: every question, typed answers, through the whole 
     assert.equal(request?.topic, text('features.handoff'), 'the topic names no flow without consent');
   });
 });
+
+/** Plays `steps`, checking every reply; never the same words twice in a row. */
+async function play(conversation: Conversation, steps: readonly Step[], label = ''): Promise<void> {
+  let before = '';
+  for (const [index, [said, expected]] of steps.entries()) {
+    const replies = await conversation.say(said);
+    const where = `${label}step ${index + 1} (${JSON.stringify(said)})`;
+    assertReplies(replies, expected, where);
+    for (const reply of replies) {
+      assert.notEqual(reply.text, before, `${where}: the same text twice in a row`);
+      before = reply.text ?? '';
+    }
+  }
+}
 
 function assertReplies(
   replies: readonly Partial<Activity>[],

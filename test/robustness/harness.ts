@@ -60,10 +60,10 @@ export class RobustnessBot {
     await store.updateRoster(() => ({ 'peer-1': { name: 'Pat', reference, since: fixedNow.toISOString() } }));
   }
 
-  /** A new conversation with a new person. */
-  conversation(): Conversation {
+  /** A new conversation with a new person, or with `person` again (their state kept). */
+  conversation(person?: Conversation): Conversation {
     this.next += 1;
-    return new Conversation(this, `c${this.next}`, `u${this.next}`);
+    return new Conversation(this, `c${this.next}`, person?.userId ?? `u${this.next}`);
   }
 
   /**
@@ -145,6 +145,18 @@ export class Conversation {
   /** Sends a typed message; returns the messages the person would see (traces left out). */
   async say(text: string): Promise<Partial<Activity>[]> {
     await this.adapter.receiveActivity({ type: 'message', text, localTimezone: TIMEZONE });
+    const replies = this.adapter.activeQueue.splice(0).filter((activity) => activity.type === 'message');
+    this.last = replies.at(-1) ?? this.last;
+    return replies;
+  }
+
+  /** The channel's conversationUpdate adding the person: the welcome; returns what they see. */
+  async join(): Promise<Partial<Activity>[]> {
+    await this.adapter.receiveActivity({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: this.userId, name: 'Person' }],
+      localTimezone: TIMEZONE,
+    });
     const replies = this.adapter.activeQueue.splice(0).filter((activity) => activity.type === 'message');
     this.last = replies.at(-1) ?? this.last;
     return replies;
