@@ -318,9 +318,9 @@ export class AccommodationQuestions {
     const parsed = this.picked(field, picked.value);
     if (field !== 'idea' || parsed.kind !== 'answer') return parsed;
     // "no. dog. emoshunal suport" is the listed change it names, said back in the letter's words;
-    // a button's own words or its number need no saying back.
+    // a button's own words (typos too) or its number need no saying back.
     const label = options.find((option) => option.value === picked.value)?.label ?? '';
-    const tapped = picked.how === 'position' || normalizeText(text) === normalizeText(label);
+    const tapped = picked.how === 'position' || reader.saysLabel(text, label);
     return this.narrowed(tapped ? parsed : { ...parsed, rewritten: true }, text);
   }
 

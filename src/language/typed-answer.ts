@@ -400,6 +400,13 @@ export class TypedAnswerReader {
    * aside, is in that option's label (small typos allowed). When several options have them all,
    * the one they cover most wins ("share" is "Share it" rather than "Don't share").
    */
+  /** True when every word typed, filler aside, is a word of `label` or a typo of one ("a ltaer start time"). */
+  saysLabel(text: string, label: string): boolean {
+    const said = this.content(foldAnswer(text));
+    const own = this.content(foldAnswer(label));
+    return said.length > 0 && said.every((word) => own.some((mine) => nearlySame(word, mine)));
+  }
+
   private fewWords(folded: string, options: readonly AnswerOption[]): number | undefined {
     const said = this.content(folded);
     if (said.length === 0) return undefined;

@@ -868,7 +868,7 @@ const meantCases: AccommodationCase[] = [
     steps: [
       ...workToDisclosure().slice(0, 3),
       // Typed, not tapped: the change is said back as the letter words it.
-      ['later start', ['accommodation.rewritten', 'accommodation.askWho']],
+      ['later start', ['accommodation.askWho']],
       ['2. mike', ['accommodation.whoTip', 'accommodation.askFormat']],
       ['email', ['accommodation.askStart']],
       ['asap', ['accommodation.askDisclosure']],

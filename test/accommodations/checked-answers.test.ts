@@ -37,7 +37,7 @@ const cases: CheckedCase[] = [
     steps: [
       ...toIdea,
       ['this is useless', ['answers.upset']],
-      ['the quieter one', ['accommodation.rewritten', 'accommodation.askWho']],
+      ['the quieter one', ['accommodation.askWho']],
       [say('accommodation.someoneElse'), ['accommodation.askOwnWho']],
       ['the office manager', [whoTip, 'accommodation.askFormat']],
       ...formatToEnd,

@@ -38,6 +38,7 @@ const notClaims: Readonly<Partial<Record<StringKey, string>>> = {
   'peerGroupChoices.focusOtherDrugsWords': 'words people type',
   'safety.helpCameWords': 'words people type',
   'safety.wearOffWords': 'words people type',
+  'safety.secondDoseWords': 'words people type',
 };
 
 /** Every key of the locale, with all its variants. */

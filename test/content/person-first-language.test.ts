@@ -29,7 +29,9 @@ const stigmatizing: readonly RegExp[] = [
  * type on the left ("months clean") and what the bot says on the right ("months in recovery").
  */
 function botSide(path: string, text: string): string {
-  return /secondPersonWords/.test(path) ? (text.split('|')[1] ?? '') : text;
+  if (/secondPersonWords/.test(path)) return text.split('|')[1] ?? '';
+  // Other "...Words" lists are only what people type, to be recognized ("i relapsed"): never said.
+  return /Words(\[\d+\]|\.\d+)?$/.test(path) ? '' : text;
 }
 
 describe('person-first language in everything the bot says', () => {
@@ -57,6 +59,8 @@ describe('person-first language in everything the bot says', () => {
       'months in recovery',
     );
     assert.equal(botSide('practice.secondPersonWords.1', 'clean|clean'), 'clean');
+    assert.equal(botSide('safety.usingAgainWords[9]', 'i relapsed'), '');
+    assert.equal(botSide('safety.usingAgain', 'since you relapsed'), 'since you relapsed');
   });
 
   it('the scan catches a stigmatizing term (the rules are live)', () => {

@@ -64,7 +64,8 @@ export const answersNotCommands: readonly (readonly [string, string, StringKey])
   // A bare "?" in a guided conversation: the question again, shorter, with an example (not the help).
   ['accommodationQuestion.setting', '?', 'accommodation.askSettingAgain'],
   ['peerGroupText (focus)', '?', 'peerGroups.askFocusAgain'],
-  ['accommodationQuestion.setting', 'what', 'accommodation.askSettingAgain'],
+  // "what" typed back at a question: the same question in its plainest words.
+  ['accommodationQuestion.setting', 'what', 'accommodation.plainSetting'],
   // "listo" (Spanish: done) was read as "Clear the list"; a guess at it clears nothing.
   ['appointmentText (questions list)', 'listo', 'appointment.askBarriers'],
   ['appointmentText (questions list)', 'claer it', 'appointment.askQuestionsAgain'],
