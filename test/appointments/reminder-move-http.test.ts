@@ -5,6 +5,7 @@ import { testContent } from '../support/content.js';
 import { templatePattern } from '../support/dialog-case.js';
 import { exchange, testActivity } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
+import { counselorToReview } from './short-plan.js';
 
 const { strings } = testContent();
 /** Thursday 8 May 2025, 10 AM in Chicago. */
@@ -15,14 +16,7 @@ type Turn = [says: string, sees: StringKey, not?: StringKey];
 
 /** A counselor visit on Tuesday May 20 at 3 PM, saved with a reminder the night before at 8 PM. */
 const saved: Turn[] = [
-  ['I see my counselor on May 20 at 3pm', 'appointment.askGoal'],
-  ['a refill', 'appointment.askQuestions'],
-  ['done', 'appointment.askBarriers'],
-  ["That's all", 'appointment.askBring'],
-  ['nothing else', 'appointment.askSupport'],
-  ['no', 'appointment.askShare'],
-  ['Nothing', 'appointment.askTalk'],
-  ['done', 'appointment.review'],
+  ...counselorToReview,
   ['Save it', 'appointment.askReminder'],
   ['the night before at 8', 'appointment.checkReminder'],
   ['yes', 'appointment.askFollowUp'],

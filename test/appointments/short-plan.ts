@@ -12,3 +12,15 @@ export const questionsToReview: [says: string, sees?: StringKey[]][] = [
   ['Nothing'],
   ['done', ['appointment.review']],
 ];
+
+/** From a first message (no conversationUpdate) to the review of a counselor visit on May 20 at 3 PM, not yet saved. */
+export const counselorToReview: [says: string, sees: StringKey][] = [
+  ['I see my counselor on May 20 at 3pm', 'appointment.askGoal'],
+  ['a refill', 'appointment.askQuestions'],
+  ['done', 'appointment.askBarriers'],
+  ["That's all", 'appointment.askBring'],
+  ['nothing else', 'appointment.askSupport'],
+  ['no', 'appointment.askShare'],
+  ['Nothing', 'appointment.askTalk'],
+  ['done', 'appointment.review'],
+];

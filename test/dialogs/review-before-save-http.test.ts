@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { StringKey } from '../../src/content/strings.js';
 import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
+import { counselorToReview } from '../appointments/short-plan.js';
 import { testContent } from '../support/content.js';
 import { templatePattern } from '../support/dialog-case.js';
 import { exchange, testActivity } from '../support/http.js';
@@ -15,16 +16,7 @@ const clock = () => new Date('2025-05-08T15:00:00Z');
 type Turn = [says: string, sees?: StringKey];
 
 /** From the first message (no conversationUpdate) to the plan shown for review, not yet saved. */
-const toReview: Turn[] = [
-  ['I see my counselor on May 20 at 3pm', 'appointment.askGoal'],
-  ['a refill', 'appointment.askQuestions'],
-  ['done', 'appointment.askBarriers'],
-  ["That's all", 'appointment.askBring'],
-  ['nothing else', 'appointment.askSupport'],
-  ['no', 'appointment.askShare'],
-  ['Nothing', 'appointment.askTalk'],
-  ['done', 'appointment.review'],
-];
+const toReview: Turn[] = counselorToReview;
 
 const say = (key: StringKey) => strings.text(key);
 /** An accommodation request from the first message to its review, not yet saved. */

@@ -7,7 +7,7 @@ import { type Scenario, sceneOf } from '../../src/practice/scenarios.js';
 import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
-import { exchange, testActivity } from '../support/http.js';
+import { testPerson } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 
 // A medicine changed without the prescriber, in role-play (sixth people run, group D, Chris; group
@@ -173,16 +173,7 @@ describe('practice over HTTP: symptoms after a change and "delete my data" in on
   for (const welcomed of [true, false]) {
     it(`both parts are answered (${welcomed ? 'after a conversationUpdate' : 'first message'})`, async () => {
       const conversation = `practice-medicine-delete-${welcomed}`;
-      const send = async (text: string) =>
-        (await exchange(served.url, testActivity(conversation, { text }))).map((reply) => reply.text ?? '');
-      if (welcomed)
-        await exchange(
-          served.url,
-          testActivity(conversation, {
-            type: 'conversationUpdate',
-            membersAdded: [{ id: 'user-1', name: '' }],
-          }),
-        );
+      const send = await testPerson(served.url, conversation, welcomed);
       await send(taper);
       await send('skip');
       await send('feedback at the end');

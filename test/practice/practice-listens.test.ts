@@ -10,7 +10,7 @@ import { fillLine } from '../../src/practice/slots.js';
 import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
-import { exchange, testActivity } from '../support/http.js';
+import { exchange, testActivity, testPerson } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 
 // What people typed in role-play in the fourth people run (group files A-D), as transcripts:
@@ -334,16 +334,7 @@ describe('practice over HTTP: a person asked for while choosing, with and withou
     for (const welcomed of [true, false]) {
       it(`${path.name}: "${path.ask}" reaches the handoff (${welcomed ? 'after a conversationUpdate' : 'first message'})`, async () => {
         const conversation = `practice-person-${index}-${welcomed}`;
-        const send = async (text: string) =>
-          (await exchange(served.url, testActivity(conversation, { text }))).map((reply) => reply.text ?? '');
-        if (welcomed)
-          await exchange(
-            served.url,
-            testActivity(conversation, {
-              type: 'conversationUpdate',
-              membersAdded: [{ id: 'user-1', name: '' }],
-            }),
-          );
+        const send = await testPerson(served.url, conversation, welcomed);
         for (const line of path.before) await send(line);
         const replies = await send(path.ask);
         assert.ok(

@@ -61,6 +61,24 @@ export function directLineJoin(conversation: string, user: string): Record<strin
   });
 }
 
+/**
+ * A person writing in `conversation` on the test channel: the returned function sends a message and
+ * gives the texts of the replies. Welcomed, the conversation first gets its conversationUpdate.
+ */
+export async function testPerson(
+  url: string,
+  conversation: string,
+  welcomed: boolean,
+): Promise<(text: string) => Promise<string[]>> {
+  if (welcomed)
+    await exchange(
+      url,
+      testActivity(conversation, { type: 'conversationUpdate', membersAdded: [{ id: 'user-1', name: '' }] }),
+    );
+  return async (text) =>
+    (await exchange(url, testActivity(conversation, { text }))).map((reply) => reply.text ?? '');
+}
+
 /** POSTs `body` (an object, or a raw string) to /api/messages. */
 export function postMessages(
   url: string,
