@@ -320,6 +320,12 @@ export class SafetyDialog extends InterruptibleDialog {
       await say(this.replies.text(language, 'safety.secondDose'));
       return step.replaceDialog(DANGER, { ...next, language, overdose: true });
     }
+    // "i have narcan. do i spray it now??": yes, first, with the next step (not the whole block).
+    if (flow.overdose && this.replies.isNaloxoneQuestion(text)) {
+      const language = flagged?.language ?? flow.language;
+      await say(this.replies.text(language, 'safety.naloxoneNow'));
+      return step.replaceDialog(DANGER, { ...next, language, overdose: true });
+    }
     // "hes on his side now. should i call": yes, before anything else, then the steps.
     if (flow.overdose && this.replies.isCallQuestion(text)) {
       const language = flagged?.language ?? flow.language;
@@ -332,6 +338,21 @@ export class SafetyDialog extends InterruptibleDialog {
       const language = flagged?.language ?? flow.language;
       await say(this.replies.text(language, 'safety.wearOff'));
       return step.replaceDialog(DANGER, { ...next, language });
+    }
+    // Told, not asked, before help is there: the one step that fits, not the block again.
+    // "hes kinda moaning now" is a good sign, still watched; "theyre coming. hes breathing kinda
+    // slow" is the emergency until they arrive.
+    if (flow.overdose && (!flagged || flagged.overdose)) {
+      const key = this.replies.isResponding(text)
+        ? 'safety.overdoseResponding'
+        : this.replies.isHelpComing(text)
+          ? 'safety.helpComing'
+          : undefined;
+      if (key) {
+        const language = flagged?.language ?? flow.language;
+        await say(this.replies.text(language, key));
+        return step.replaceDialog(DANGER, { ...next, language, overdose: true });
+      }
     }
     // After help came, being shaken or using again is met once as a concern, then the person
     // leads; words a rule reads as danger, or a new overdose, still get the danger reply.

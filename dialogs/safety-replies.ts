@@ -194,7 +194,29 @@ export class SafetyReplies {
    * "?"): only then do the overdose steps give way to what comes next.
    */
   isHelpCame(text: string): boolean {
-    return this.mentions('safety.helpCameWords', text) && !this.mentions('safety.stillDangerWords', text);
+    return (
+      this.mentions('safety.helpCameWords', text) && !this.isStillDanger(text) && !this.isHelpComing(text)
+    );
+  }
+
+  /** "called 911 theyre coming", "theyre not here yet": help is on its way, not there. */
+  isHelpComing(text: string): boolean {
+    return this.mentions('safety.helpComingWords', text);
+  }
+
+  /** "gave the second one. hes kinda moaning now": a sign of response, with no word of danger. */
+  isResponding(text: string): boolean {
+    return this.mentions('safety.respondingWords', text) && !this.isStillDanger(text);
+  }
+
+  /** "i have narcan. do i spray it now??": asked, so the answer is yes, first. */
+  isNaloxoneQuestion(text: string): boolean {
+    return this.mentions('safety.naloxoneNowWords', text) && this.mentions('safety.askWords', text);
+  }
+
+  /** "still", "breathing kinda slow", "?": the danger goes on, whatever else was said. */
+  private isStillDanger(text: string): boolean {
+    return this.mentions('safety.stillDangerWords', text);
   }
 
   /** "should i call?", "didnt call yet": after the overdose steps, the answer is yes, first. */

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { openSafetyQuestion } from '../../dialogs/safety-dialog.js';
 import type { SafetyClassifier, SafetyResult } from '../language/safety/safety-classifier.js';
 import { span } from '../platform/spans.js';
 import * as signals from '../turn-signals.js';
@@ -33,7 +34,11 @@ export function safetyStage(
   return async (turn, next) => {
     turn.safety = await checkSafety(classifier, turn.context);
     // Nothing comes before a safety reply (911 first; concern met gently); the line waits a turn.
-    if (turn.safety.level === 'none') await disclosure.once(turn.context);
+    if (turn.safety.level !== 'none') return next();
+    // Mid-overdose ("do i spray it now??") the answer comes first, and the line after it.
+    const midCrisis = openSafetyQuestion(turn.dc) === 'overdose';
+    if (!midCrisis) await disclosure.once(turn.context);
     await next();
+    if (midCrisis) await disclosure.once(turn.context);
   };
 }

@@ -39,6 +39,7 @@ const notClaims: Readonly<Partial<Record<StringKey, string>>> = {
   'safety.helpCameWords': 'words people type',
   'safety.wearOffWords': 'words people type',
   'safety.secondDoseWords': 'words people type',
+  'safety.naloxoneNowWords': 'words people type',
 };
 
 /** Every key of the locale, with all its variants. */

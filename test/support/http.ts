@@ -111,7 +111,8 @@ export async function exchange(url: string, activity: Record<string, unknown>): 
 
 /**
  * The replies after the one-line disclosure that the first message of a conversation without a
- * conversationUpdate gets (after a safety reply, the next message gets it): asserts it comes first.
+ * conversationUpdate gets (after a safety reply, the next message gets it; mid-overdose, after the
+ * answer): asserts it comes first.
  */
 export function afterDisclosure(replies: readonly Partial<Activity>[]): Partial<Activity>[] {
   const { strings } = testContent();
