@@ -190,6 +190,12 @@ export class HandoffDialog extends InterruptibleDialog {
       userStateKey(activity.channelId, activity.from.id),
       referenceWithTenant(TurnContext.getConversationReference(activity), activity),
     );
+    // "i really need to talk to someone now": the lines that answer now, then the request in one line.
+    if (waiting && needsSomeoneNow(strings, activity.text ?? '')) {
+      await step.context.sendActivity(crisisLinesText(strings, this.deps.crisisResources));
+      await step.context.sendActivity(strings.text('handoff.waitingNow', { code: waiting.code }));
+      return step.endDialog();
+    }
     if (waiting) {
       const previous = waiting.leftMessage?.text ?? waiting.note;
       return step.replaceDialog(WAITING_STEPS, {
@@ -824,6 +830,12 @@ function validAlias(text: string): boolean {
   const value = text.trim();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   return value.length > 0 && value.length <= MAX_ALIAS && !/[\u0000-\u001f\u007f<>[\]()*_`]/.test(value);
+}
+
+/** True when `text` asks for someone to talk to now or tonight, or for a hotline. */
+function needsSomeoneNow(strings: Strings, text: string): boolean {
+  const said = ` ${foldAnswer(text)} `;
+  return strings.variants('handoff.needsNowWords').some((words) => said.includes(` ${foldAnswer(words)} `));
 }
 
 /**

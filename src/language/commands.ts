@@ -71,7 +71,7 @@ export class CommandRecognizer {
     if (!text) return undefined;
     const folded = normalizeText(text)
       .replace(/^(please|pls|ok|okay) /, '')
-      .replace(/ please$/, '');
+      .replace(/ (please|pls|plz)$/, '');
     return this.phrases.get(folded) ?? this.phrases.get(folded.replace(/\?$/, '').trim());
   }
 }

@@ -138,6 +138,7 @@ export class TypedAnswerReader {
   private readonly unsure: ReadonlySet<string>;
   private readonly frustration: readonly string[];
   private readonly thanks: readonly string[];
+  private readonly changeOfMind: readonly string[];
 
   constructor(private readonly strings: Strings) {
     const set = (key: Parameters<Strings['variants']>[0]) => new Set(strings.variants(key).map(foldAnswer));
@@ -155,6 +156,7 @@ export class TypedAnswerReader {
     this.unsure = set('answers.unsureWords');
     this.frustration = strings.variants('answers.frustrationWords').map(foldAnswer);
     this.thanks = strings.variants('answers.courtesyWords').map(foldAnswer);
+    this.changeOfMind = strings.variants('answers.changeOfMindWords').map(foldAnswer);
   }
 
   /**
@@ -234,12 +236,37 @@ export class TypedAnswerReader {
    * or no of its own ("Yes. But make it 8am") is an answer of its own, so undefined.
    */
   yesOrNo(text: string): boolean | undefined {
+    const changed = this.changedMind(text);
+    if (changed !== undefined) return changed;
     const whole = this.yesOrNoSaid(text);
     if (whole !== undefined) return whole;
     const [first = '', ...rest] = sentencesOf(text);
     if (rest.length === 0 || !rest.every((sentence) => this.onlyThanks(sentence))) return undefined;
     // "Yes, that's right.": the yes word that opens it is enough.
     return this.yesOrNoSaid(first) ?? this.yesOrNoSaid(words(foldAnswer(first))[0] ?? '');
+  }
+
+  /**
+   * A yes or no changed in the same message ("no actually yes delete it all", "yes. wait, no"):
+   * the last one said wins. It must open the words after the change of mind ("actually", "i
+   * said") and be the only one there; before them, a yes or no, or nothing at all ("actually
+   * yes"). "hmm actually wait no" changes nothing, so it stays unclear.
+   */
+  private changedMind(text: string): boolean | undefined {
+    const said = ` ${foldAnswer(text)} `;
+    const cuts = this.changeOfMind.flatMap((marker) => {
+      const at = said.lastIndexOf(` ${marker} `);
+      return at < 0 ? [] : [{ at, end: at + marker.length + 1 }];
+    });
+    const last = cuts.sort((a, b) => b.end - a.end)[0];
+    if (!last) return undefined;
+    const before = words(said.slice(0, last.at).trim());
+    const after = words(said.slice(last.end).trim());
+    const isYesNo = (word: string) => this.yes.has(word) || this.no.has(word);
+    const [answer = '', ...rest] = after;
+    if (!isYesNo(answer) || rest.some(isYesNo)) return undefined;
+    if (before.length > 0 && !before.some(isYesNo)) return undefined;
+    return this.yes.has(answer);
   }
 
   /** A sentence that thanks and answers nothing ("Thank you so much for your help today."). */

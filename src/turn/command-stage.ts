@@ -17,7 +17,7 @@ import type { CommandRecognizer, GlobalCommand } from '../language/commands.js';
 import { deleteRequestIn, pointsAtAnItem } from '../language/delete-request.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { thresholds } from '../language/routing.js';
-import { foldAnswer, typedAnswerReader } from '../language/typed-answer.js';
+import { foldAnswer, sentencesOf, typedAnswerReader } from '../language/typed-answer.js';
 import { aboutBotText, dataReportActivity, privacyText } from '../privacy/data-replies.js';
 import type { PersonalData } from '../privacy/personal-data.js';
 import {
@@ -83,7 +83,14 @@ export function commandStage(parts: CommandParts): MessageStage {
       parts.commands.recognizeClause(text) === 'myPlans' || (atMainMenu(dc) && asksForSaved(strings, text))
         ? 'myPlans'
         : undefined;
-    const typed = parts.commands.recognize(text) ?? (answer ? undefined : clause);
+    // "Does that include my meds? I'd like all of it deleted please.": asked last, after a question.
+    // With another command before it ("stop. delete my data"), the open dialog hears both.
+    const erase =
+      !answer &&
+      parts.commands.recognizeClause(text) === 'deleteData' &&
+      parts.commands.recognize(sentencesOf(text ?? '').at(-1)) === 'deleteData';
+    const typed =
+      parts.commands.recognize(text) ?? (answer ? undefined : (clause ?? (erase ? 'deleteData' : undefined)));
     // "Crisis lines" is also a button of the handoff offer: a button of the open question is its own.
     const command = typed === 'crisisLines' && answer ? undefined : typed;
     switch (turn.carriedCommand ?? command ?? fromIntent) {

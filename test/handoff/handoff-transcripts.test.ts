@@ -232,6 +232,13 @@ const cases: HandoffCase[] = [
       steps: [...toSent, [said, ['handoff.waitingAnswer']]],
     }),
   ),
+  // Sam (people run 7), 11:30 pm with a request waiting: the lines that answer now come first.
+  ...['i really need to talk to someone now', 'can i talk to a hotline person tonight'].map(
+    (said): HandoffCase => ({
+      name: `waiting: "${said}" gets the crisis lines, and the waiting request in one line`,
+      steps: [...toSent, [said, ['crisis.intro', 'handoff.waitingNow', 'menu.promptAgain']]],
+    }),
+  ),
   {
     name: 'waiting: "goodnight" is answered: the request stays open',
     steps: [...toSent, ['goodnight', ['handoff.waitingGoodnight']]],

@@ -118,6 +118,11 @@ const table: [string, TypedQuestion, string, string | undefined][] = [
   ['"nah keep it"', erase, 'nah keep it', 'no'],
   ['"no keep it for now"', erase, 'no keep it for now', 'no'],
   ['"yes erase it"', erase, 'yes erase it', 'yes'],
+  // A mind changed in one message: the last yes or no said wins; a mixed one changes nothing.
+  ['"no actually yes delete it all"', erase, 'no actually yes delete it all', 'yes'],
+  ['"yes. wait, no"', erase, 'yes. wait, no', 'no'],
+  ['"no, actually, yes please"', erase, 'no, actually, yes please', 'yes'],
+  ['"hmm actually wait no"', erase, 'hmm actually wait no', undefined],
   // A position said with a word for it.
   ['"part 3"', ideas, 'part 3', 'breaks'],
   ['"option 2"', ideas, 'option 2', 'later'],

@@ -98,6 +98,46 @@ describe('privacy commands, from any state', () => {
     assert.deepEqual(await storage.read([welcomed, userStateKey('test', 'person-1')]), {});
   });
 
+  // Chris (people run 7): a deletion asked for in his own words, mid appointment prep, and a
+  // changed mind at the confirmation.
+  for (const opened of [false, true]) {
+    const how = opened ? 'after a conversationUpdate' : 'with no conversationUpdate';
+    it(`"I'd like all of it deleted please." mid-question asks to erase, and "no actually yes" erases (${how})`, async () => {
+      const id = `chris-${opened}`;
+      if (opened) {
+        const join = { type: 'conversationUpdate', membersAdded: [{ id: 'person-1', name: '' }] };
+        await exchange(served.url, testActivity(id, join, 'person-1'));
+      }
+      await exchange(served.url, say(id, 'appointment'));
+      const asked = await exchange(
+        served.url,
+        say(id, "Does that include that I'm on sertraline? I'd like all of it deleted please."),
+      );
+      assert.ok(asked[0]?.text?.includes(strings.text('data.storedAlways')), texts(asked).join(' | '));
+      // A mixed answer is asked again; a changed mind is read by its last word.
+      const unsure = await exchange(served.url, say(id, 'hmm actually wait no'));
+      assert.ok(texts(unsure)[0]?.startsWith(strings.text('data.confirmRetry')), texts(unsure).join(' | '));
+      const done = await exchange(served.url, say(id, 'no actually yes delete it all'));
+      assert.deepEqual(texts(done), [strings.text('data.deleted', { count: 2 })]);
+      const key = userStateKey('test', 'person-1');
+      assert.deepEqual(await storage.read([key]), {});
+    });
+  }
+
+  for (const words of [
+    'delete it all',
+    'erase everything',
+    'ok. erase everything pls',
+    'all of it deleted',
+  ]) {
+    it(`"${words}" is the delete-my-data command, with its confirmation`, async () => {
+      const asked = afterDisclosure(await exchange(served.url, say(`all-${words}`, words)));
+      assert.ok(asked[0]?.text?.includes(strings.text('data.storedAlways')), texts(asked).join(' | '));
+      const kept = await exchange(served.url, say(`all-${words}`, 'yes. actually no'));
+      assert.deepEqual(texts(kept).slice(0, 1), [strings.text('data.keptData')]);
+    });
+  }
+
   it('a conversation that falls off the person record (over MAX_TRACKED_CONVERSATIONS) is erased then', async () => {
     for (let n = 0; n <= MAX_TRACKED_CONVERSATIONS; n += 1)
       await exchange(served.url, say(`many-${n}`, 'hi'));
