@@ -1,5 +1,5 @@
 import { withoutControlCharacters } from '../cards/plain-text.js';
-import { sentencesOf } from '../language/sentences.js';
+import { joinedParts, sentencesOf } from '../language/sentences.js';
 import { escapeRegExp } from './reason.js';
 import { namesOneOf } from './scenarios.js';
 
@@ -77,21 +77,12 @@ function phraseFitting(
 
 /** The phrase at the start of `text`, up to a reason cue or the sentence's end; undefined when too long. */
 function phraseAt(text: string, cues: readonly string[]): string | undefined {
-  const request = sentencesOf(text.slice(0, cueAt(text, cues)))[0]
+  const request = sentencesOf(joinedParts(text, cues)[0]?.part ?? '')[0]
     ?.replace(/[\s,.!?\u2026;]+$/, '')
     .trim()
     // "Extra time on exams" typed as an answer is said mid-sentence; "ESA" stays as typed.
     .replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
   return request && request.length <= MAX_REQUEST ? request : undefined;
-}
-
-/** Where the first reason cue starts in `text`, or its length. */
-function cueAt(text: string, cues: readonly string[]): number {
-  const lower = text.toLowerCase();
-  const found = cues
-    .map((cue) => new RegExp(`(^|[\\s,])${escapeRegExp(cue.toLowerCase())}\\b`).exec(lower)?.index ?? -1)
-    .filter((at) => at >= 0);
-  return found.length ? Math.min(...found) : text.length;
 }
 
 /**
