@@ -1,6 +1,6 @@
 import { withoutControlCharacters } from '../cards/plain-text.js';
+import { escapeText } from '../language/free-text.js';
 import { joinedParts, sentencesOf } from '../language/sentences.js';
-import { escapeRegExp } from './reason.js';
 import { namesOneOf } from './scenarios.js';
 
 /** The longest request kept in the person's words: a few words that name it, not a story. */
@@ -63,7 +63,7 @@ function phraseFitting(
   // Each "about"/"for" starts a candidate; the last one that names the request is the tightest
   // ("practice for my meeting about early termination" -> "early termination").
   const starts = words.leads.flatMap((word) =>
-    [...lower.matchAll(new RegExp(`\\b${escapeRegExp(word.toLowerCase())}\\s+`, 'g'))].map(
+    [...lower.matchAll(new RegExp(`\\b${escapeText(word.toLowerCase())}\\s+`, 'g'))].map(
       (match) => match.index + match[0].length,
     ),
   );
@@ -96,7 +96,7 @@ export function secondPerson(text: string, pairs: readonly string[]): string {
     .filter((sides): sides is [string, string] => sides.length === 2 && Boolean(sides[0]))
     .sort((a, b) => b[0].length - a[0].length);
   const pattern = new RegExp(
-    `(?<![\\p{L}'’])(${table.map(([from]) => escapeRegExp(from).replace(/'/g, "['’]?")).join('|')})(?![\\p{L}'’])`,
+    `(?<![\\p{L}'’])(${table.map(([from]) => escapeText(from).replace(/'/g, "['’]?")).join('|')})(?![\\p{L}'’])`,
     'giu',
   );
   return text.replace(pattern, (found) => {
