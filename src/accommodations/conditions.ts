@@ -1,5 +1,6 @@
 import type { StringKey, Strings } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
+import { splitAtWords } from '../language/sentences.js';
 import type { ConditionId } from './model.js';
 
 /** What a person's words name: a condition, or that they would rather not say. */
@@ -33,9 +34,9 @@ function fold(text: string): string {
  * read as private, so a letter never discloses what they asked to keep out.
  */
 export function conditionFrom(strings: Strings, text: string): NamedCondition | undefined {
-  const clauses = fold(text)
-    .split(/[.,;:!?]| but | and | just | only /)
-    .map((clause) => ` ${clause.trim()} `);
+  const clauses = splitAtWords(fold(text), ['but', 'and', 'just', 'only'], '.,;:!?').map(
+    (clause) => ` ${clause} `,
+  );
   const leaveOut = strings.variants('accommodationConditions.leaveOutWords').map(fold);
   let leftOut = false;
   for (const [id, words] of readOrder) {

@@ -4,6 +4,7 @@ import { checkAnswer, correctionIn, type SideQuestion } from '../language/answer
 import { escapeText } from '../language/free-text.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
+import { splitAtWords } from '../language/sentences.js';
 import {
   type AnswerOption,
   answerOptionOf,
@@ -260,10 +261,7 @@ export class AccommodationQuestions {
     if (listed.length === 2 && both.includes(folded)) return listed.map((choice) => choice.value);
     // "1 and 3 both": the "both" only says there are two.
     const bothAtEnd = new RegExp(`\\s+(?:${both.map(escapeText).join('|')})$`);
-    const parts = folded
-      .replace(bothAtEnd, '')
-      .split(/\s*(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*/)
-      .filter((part) => part.trim() !== '');
+    const parts = splitAtWords(folded.replace(bothAtEnd, ''), ['and', 'plus', 'also'], ',&+');
     if (parts.length < 2) return undefined;
     const picks = parts.map(
       (part) =>

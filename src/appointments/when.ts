@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sayClock, sayDay, sayMoment, sayMonth } from '../content/say-date.js';
 import type { Strings } from '../content/strings.js';
+import { escapeText } from '../language/free-text.js';
 import { respellDateWords } from '../language/intents/date-spelling.js';
 import type { DateTimeEntity, Reading } from '../language/intents/datetime-entities.js';
 import {
@@ -268,8 +269,7 @@ const besideDate =
  */
 export function onlyDate(text: string, leads: readonly string[], findDates: FindDates): string | undefined {
   const words = leads.reduce(
-    (rest, lead) =>
-      rest.replace(new RegExp(`^\\W*${lead.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b[\\s,:.!-]*`, 'i'), ''),
+    (rest, lead) => rest.replace(new RegExp(`^\\W*${escapeText(lead)}\\b[\\s,:.!-]*`, 'i'), ''),
     text.trim(),
   );
   if (!/\p{L}|\d/u.test(words)) return undefined;

@@ -1,4 +1,5 @@
 import type { Strings } from '../content/strings.js';
+import { joinedParts } from './sentences.js';
 import { foldAnswer, sentencesOf } from './typed-answer.js';
 
 /**
@@ -42,16 +43,14 @@ export function withoutPartAbout(message: string, topic: readonly string[]): str
       .some((word) => stems.some((stem) => word.startsWith(stem)));
   let removed = false;
   const kept = sentencesOf(message).flatMap((sentence) => {
-    const pieces = sentence.split(/(,\s*|\s+and\s+|\s+but\s+)/i);
     const end = /[.!?]+$/.exec(sentence)?.[0] ?? '';
     let out = '';
-    for (let at = 0; at < pieces.length; at += 2) {
-      const clause = pieces[at] ?? '';
-      if (names(clause)) {
+    for (const { part, join } of joinedParts(sentence, ['and', 'but'], ',')) {
+      if (names(part)) {
         removed = true;
         continue;
       }
-      out += (out ? (pieces[at - 1] ?? ' ') : '') + clause;
+      out += (out ? join : '') + part;
     }
     out = out.trim();
     if (!out) return [];

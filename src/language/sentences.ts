@@ -1,5 +1,8 @@
+import { escapeText } from './free-text.js';
+
 /**
- * The one place where typed text is cut into sentences or clauses, so every reader agrees on
+ * The one place where typed text is cut into sentences, clauses or parts at joining words ("and",
+ * "because"), so every reader agrees on
  * where "back. want to do the coping one" or "stop, how did i do" divides, and none of them
  * cuts "Dr. Lee", "7.30" or "e.g. a later start" in two.
  */
@@ -74,3 +77,44 @@ export const sentencesOf = (text: string): string[] => piecesOf(text, 'sentence'
 
 /** The clauses of `text`, trimmed, without the marks that divide them. */
 export const clausesOf = (text: string): string[] => piecesOf(text, 'clause');
+
+/** One part of a message cut at joining words, with the join typed before it ('' for the first). */
+export interface JoinedPart {
+  readonly part: string;
+  readonly join: string;
+}
+
+/**
+ * `text` cut wherever one of `words` joins two parts ("and", "but", "because", "so that") or one
+ * of the characters in `marks` stands (",&"). Words match whole and in any case, so "android",
+ * "butter" and "and" inside "brand" cut nothing; a word of several matches across any spaces,
+ * and of two joins at one place the longer is taken.
+ * Each join keeps the spaces around it, so the parts and joins put together give `text` back.
+ */
+export function joinedParts(text: string, words: readonly string[], marks = ''): JoinedPart[] {
+  // Longest first, so "because of" is one join where "because" is another.
+  const joins = [
+    ...[...words]
+      .sort((a, b) => b.length - a.length)
+      .map((word) => `(?<![\\p{L}\\p{N}])${escapeText(word).replace(/ +/g, '\\s+')}(?![\\p{L}\\p{N}])`),
+    ...[...marks].map(escapeText),
+  ];
+  if (joins.length === 0) return [{ part: text, join: '' }];
+  const parts: JoinedPart[] = [];
+  let start = 0;
+  let join = '';
+  for (const found of text.matchAll(new RegExp(`\\s*(?:${joins.join('|')})\\s*`, 'giu'))) {
+    parts.push({ part: text.slice(start, found.index), join });
+    join = found[0];
+    start = found.index + found[0].length;
+  }
+  parts.push({ part: text.slice(start), join });
+  return parts;
+}
+
+/** The parts of `text` between its joining `words` and `marks` (as joinedParts), trimmed, empty ones left out. */
+export function splitAtWords(text: string, words: readonly string[], marks = ''): string[] {
+  return joinedParts(text, words, marks)
+    .map(({ part }) => part.trim())
+    .filter(Boolean);
+}

@@ -1,5 +1,5 @@
 import { withoutControlCharacters } from '../cards/plain-text.js';
-import { sentencesOf } from '../language/sentences.js';
+import { joinedParts, sentencesOf } from '../language/sentences.js';
 
 /** The longest reason kept: a clause, not a story (it is shown back in the scene). */
 const MAX_REASON = 120;
@@ -11,16 +11,9 @@ const MAX_REASON = 120;
  * cues at one place the longer is taken ("because of my ADHD" -> "my ADHD").
  */
 export function reasonIn(text: string, cues: readonly string[]): string | undefined {
-  const lower = text.toLowerCase();
-  const found = cues
-    .map((cue) => ({
-      cue,
-      at: new RegExp(`\\b${escapeRegExp(cue.toLowerCase())}\\b`).exec(lower)?.index ?? -1,
-    }))
-    .filter(({ at }) => at >= 0)
-    .sort((a, b) => a.at - b.at || b.cue.length - a.cue.length)[0];
-  if (!found) return undefined;
-  return clauseOf(text.slice(found.at + found.cue.length));
+  const [before, cue] = joinedParts(text, cues);
+  if (!before || !cue) return undefined;
+  return clauseOf(text.slice(before.part.length + cue.join.length));
 }
 
 /**
@@ -43,9 +36,4 @@ function clauseOf(text: string): string | undefined {
   if (reason.length <= MAX_REASON) return reason;
   const cut = reason.slice(0, MAX_REASON);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : MAX_REASON)}...`;
-}
-
-/** `text` with regular-expression characters escaped, to match it literally. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadResource } from '../content/resource-file.js';
+import { joinedParts } from '../language/sentences.js';
 
 /** The rubric skills Wayfinder can notice in a person's own words, in the order feedback favours. */
 export const skillNames = [
@@ -95,9 +96,10 @@ export function askIn(text: string): string | undefined {
   const match = normalize(text).match(
     /\b(?:i need|i'd like|i would like|i want|i'm asking for|i am asking for|could i (?:have|get)|can i (?:have|get))\s+(.+)/i,
   );
-  const rest = match?.[1]
-    ?.split(/\s*(?:[.!?;]|,? so that|,? so i|,? because|,? that way)\s*/i)[0]
-    ?.replace(/[\s,]*please$/i, '')
+  // The thing asked for ends where its reason starts ("so i can", "so it's", "because").
+  const [asked] = joinedParts(match?.[1] ?? '', ['so that', 'so i', 'so it', 'because', 'that way'], '.!?;');
+  const rest = asked?.part
+    .replace(/[\s,]*please$/i, '')
     .replace(/[\s,]+$/, '')
     .trim();
   // "to ask about my dog" is no thing asked for: it would read "I'm asking for to ask about...".

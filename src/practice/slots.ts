@@ -1,6 +1,6 @@
 import { withoutControlCharacters } from '../cards/plain-text.js';
-import { sentencesOf } from '../language/sentences.js';
-import { escapeRegExp } from './reason.js';
+import { escapeText } from '../language/free-text.js';
+import { joinedParts, sentencesOf } from '../language/sentences.js';
 import { namesOneOf } from './scenarios.js';
 
 /** The longest request kept in the person's words: a few words that name it, not a story. */
@@ -63,7 +63,7 @@ function phraseFitting(
   // Each "about"/"for" starts a candidate; the last one that names the request is the tightest
   // ("practice for my meeting about early termination" -> "early termination").
   const starts = words.leads.flatMap((word) =>
-    [...lower.matchAll(new RegExp(`\\b${escapeRegExp(word.toLowerCase())}\\s+`, 'g'))].map(
+    [...lower.matchAll(new RegExp(`\\b${escapeText(word.toLowerCase())}\\s+`, 'g'))].map(
       (match) => match.index + match[0].length,
     ),
   );
@@ -77,21 +77,12 @@ function phraseFitting(
 
 /** The phrase at the start of `text`, up to a reason cue or the sentence's end; undefined when too long. */
 function phraseAt(text: string, cues: readonly string[]): string | undefined {
-  const request = sentencesOf(text.slice(0, cueAt(text, cues)))[0]
+  const request = sentencesOf(joinedParts(text, cues)[0]?.part ?? '')[0]
     ?.replace(/[\s,.!?\u2026;]+$/, '')
     .trim()
     // "Extra time on exams" typed as an answer is said mid-sentence; "ESA" stays as typed.
     .replace(/^\p{Lu}(?=\p{Ll})/u, (letter) => letter.toLowerCase());
   return request && request.length <= MAX_REQUEST ? request : undefined;
-}
-
-/** Where the first reason cue starts in `text`, or its length. */
-function cueAt(text: string, cues: readonly string[]): number {
-  const lower = text.toLowerCase();
-  const found = cues
-    .map((cue) => new RegExp(`(^|[\\s,])${escapeRegExp(cue.toLowerCase())}\\b`).exec(lower)?.index ?? -1)
-    .filter((at) => at >= 0);
-  return found.length ? Math.min(...found) : text.length;
 }
 
 /**
@@ -105,7 +96,7 @@ export function secondPerson(text: string, pairs: readonly string[]): string {
     .filter((sides): sides is [string, string] => sides.length === 2 && Boolean(sides[0]))
     .sort((a, b) => b[0].length - a[0].length);
   const pattern = new RegExp(
-    `(?<![\\p{L}'’])(${table.map(([from]) => escapeRegExp(from).replace(/'/g, "['’]?")).join('|')})(?![\\p{L}'’])`,
+    `(?<![\\p{L}'’])(${table.map(([from]) => escapeText(from).replace(/'/g, "['’]?")).join('|')})(?![\\p{L}'’])`,
     'giu',
   );
   return text.replace(pattern, (found) => {

@@ -19,6 +19,10 @@ const rows: [said: string, named: ReturnType<typeof conditionFrom>][] = [
   ['say recovery, not adhd', 'recovery'],
   ["i'd rather not say", 'private'],
   ['depression and anxiety', 'depression'],
+  // What to leave out, then what to say, in one message: each part is read on its own.
+  ['dont mention rehab but i have adhd', 'adhd'],
+  ['not the recovery part only the ADHD', 'adhd'],
+  ['no treatment stuff and just say anxiety', 'anxiety'],
   ['ok', undefined],
 ];
 

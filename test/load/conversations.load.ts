@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { summarize } from '../../bench/stats.js';
 import { userStateKey } from '../../src/privacy/state-keys.js';
 import { FileStorage } from '../../src/storage/file-storage.js';
 import { type StartedProcess, startServerProcess } from '../support/process.js';
+import { useTempDir } from '../support/temp-dir.js';
 import { type Conversation, findPlace, makeConversations, newTally, play, type Tally } from './driver.js';
 import { scripts } from './scripts.js';
 
@@ -103,20 +103,16 @@ async function assertFinalState(dataDir: string, conversations: readonly Convers
 
 describe(`load: ${CONVERSATIONS} conversations x ${TURNS} turns over HTTP, file store`, function () {
   this.timeout(600_000);
-  let dataDir: string;
   let server: StartedProcess | undefined;
-
-  beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'wayfinder-load-'));
-  });
-  afterEach(async () => {
+  // Registered before the folder's hooks, so the server is gone before its folder is removed.
+  afterEach(() => {
     server?.child.kill('SIGKILL');
     server = undefined;
-    await rm(dataDir, { recursive: true, force: true });
   });
+  const data = useTempDir('wayfinder-load-');
 
   it('every turn answers as the dialogs should, and every saved result is complete and its own', async () => {
-    server = await startServer(dataDir);
+    server = await startServer(data.path);
     const conversations = makeConversations('load', CONVERSATIONS, scripts);
     const tally = newTally();
     const seconds = await playAll(server.url, conversations, tally);
@@ -126,12 +122,12 @@ describe(`load: ${CONVERSATIONS} conversations x ${TURNS} turns over HTTP, file 
     assert.equal(tally.latencies.length, CONVERSATIONS * TURNS);
     await stopServer(server);
     server = undefined;
-    await assertNoCorruptFile(dataDir);
-    await assertFinalState(dataDir, conversations);
+    await assertNoCorruptFile(data.path);
+    await assertFinalState(data.path, conversations);
   });
 
   it('kill -9 mid-load: no corrupt file, a restart on the same DATA_DIR, every conversation resumes', async () => {
-    server = await startServer(dataDir);
+    server = await startServer(data.path);
     const conversations = makeConversations('kill', CONVERSATIONS, scripts);
     const tally = newTally();
     // Spread the conversations over every step first, so the kill lands on turns of every kind
@@ -161,9 +157,9 @@ describe(`load: ${CONVERSATIONS} conversations x ${TURNS} turns over HTTP, file 
     const inFlight = conversations.filter((c) => c.inFlight).length;
     assert.ok(inFlight > 0, 'the kill landed on turns in flight');
 
-    const documents = await assertNoCorruptFile(dataDir);
-    const { others } = await dataFiles(dataDir);
-    server = await startServer(dataDir);
+    const documents = await assertNoCorruptFile(data.path);
+    const { others } = await dataFiles(data.path);
+    server = await startServer(data.path);
     assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
     process.stdout.write(
       `      load: kill -9 with ${inFlight} turns in flight: ${documents} document files whole, ${others.length} temp files left, restart ready\n`,
@@ -191,7 +187,7 @@ describe(`load: ${CONVERSATIONS} conversations x ${TURNS} turns over HTTP, file 
     assert.deepEqual(failedTurns(server), []);
     await stopServer(server);
     server = undefined;
-    await assertNoCorruptFile(dataDir);
-    await assertFinalState(dataDir, conversations);
+    await assertNoCorruptFile(data.path);
+    await assertFinalState(data.path, conversations);
   });
 });

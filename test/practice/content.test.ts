@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ResourceError } from '../../src/content/resource-file.js';
 import { resourcesDir } from '../../src/paths.js';
@@ -8,6 +7,7 @@ import { isThing } from '../../src/practice/feedback.js';
 import { loadScenarios, type Scenario, sceneOf } from '../../src/practice/scenarios.js';
 import { loadSkillRules } from '../../src/practice/skills.js';
 import { testContent } from '../support/content.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 /** Every scene that can be played: each scenario, and each of its situations. */
 function allScenes(): Scenario[] {
@@ -17,24 +17,17 @@ function allScenes(): Scenario[] {
   ]);
 }
 
-/** Writes a changed copy of a shipped resource to a temporary folder, for a loader to reject. */
-function withBrokenCopy(
-  name: string,
-  change: (data: Record<string, unknown>) => void,
-  test: (dir: string) => void,
-) {
-  const dir = mkdtempSync(join(tmpdir(), 'practice-'));
-  try {
+describe('practice content files', () => {
+  const temp = useTempDir('practice-');
+
+  /** Writes a changed copy of a shipped resource to the test's temp folder, for a loader to reject. */
+  function brokenCopy(name: string, change: (data: Record<string, unknown>) => void): string {
     const data = JSON.parse(readFileSync(join(resourcesDir, name), 'utf8')) as Record<string, unknown>;
     change(data);
-    writeFileSync(join(dir, name), JSON.stringify(data));
-    test(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    writeFileSync(join(temp.path, name), JSON.stringify(data));
+    return temp.path;
   }
-}
 
-describe('practice content files', () => {
   it('ships at least eight valid scenarios with unique ids', () => {
     const scenarios = loadScenarios();
     assert.ok(scenarios.length >= 8);
@@ -82,37 +75,29 @@ describe('practice content files', () => {
   });
 
   it('names the file and field of a bad scenario', () => {
-    withBrokenCopy(
-      'practice-scenarios.json',
-      (data) => {
-        const scenarios = data.scenarios as Record<string, unknown>[];
-        if (scenarios[2]) scenarios[2].maxExchanges = 12;
-      },
-      (dir) =>
-        assert.throws(
-          () => loadScenarios(dir),
-          (error: unknown) =>
-            error instanceof ResourceError &&
-            error.file.endsWith('practice-scenarios.json') &&
-            error.problems.some((p) => p.startsWith('scenarios[2].maxExchanges')),
-        ),
+    const dir = brokenCopy('practice-scenarios.json', (data) => {
+      const scenarios = data.scenarios as Record<string, unknown>[];
+      if (scenarios[2]) scenarios[2].maxExchanges = 12;
+    });
+    assert.throws(
+      () => loadScenarios(dir),
+      (error: unknown) =>
+        error instanceof ResourceError &&
+        error.file.endsWith('practice-scenarios.json') &&
+        error.problems.some((p) => p.startsWith('scenarios[2].maxExchanges')),
     );
   });
 
   it('names a skill rule that is not a valid regular expression', () => {
-    withBrokenCopy(
-      'practice-skills.json',
-      (data) => {
-        const skills = data.skills as Record<string, { all: string[][] }>;
-        if (skills.iStatement) skills.iStatement.all = [['(unclosed']];
-      },
-      (dir) =>
-        assert.throws(
-          () => loadSkillRules(dir),
-          (error: unknown) =>
-            error instanceof ResourceError &&
-            error.problems.some((p) => p.startsWith('skills.iStatement.all[0][0]')),
-        ),
+    const dir = brokenCopy('practice-skills.json', (data) => {
+      const skills = data.skills as Record<string, { all: string[][] }>;
+      if (skills.iStatement) skills.iStatement.all = [['(unclosed']];
+    });
+    assert.throws(
+      () => loadSkillRules(dir),
+      (error: unknown) =>
+        error instanceof ResourceError &&
+        error.problems.some((p) => p.startsWith('skills.iStatement.all[0][0]')),
     );
   });
 });

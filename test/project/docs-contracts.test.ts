@@ -91,6 +91,18 @@ describe('the docs against the code: configuration, commands, endpoints, folders
     }
   });
 
+  it('the stores the README offers are the ones the app builds, and config accepts each', () => {
+    const [, kinds = ''] = configRows.find(([names = '']) => codeSpans(names)[0] === 'STORAGE') ?? [];
+    const offered = codeSpans(kinds);
+    const built = [...read('src/storage/create-storage.ts').matchAll(/^\s+case '(\w+)':/gm)].map(
+      ([, kind]) => kind,
+    );
+    assert.deepEqual([...offered].sort(), [...built].sort());
+    const blob = { BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true', BLOB_CONTAINER: 'wayfinder' };
+    for (const kind of offered)
+      assert.equal(loadConfig({ STORAGE: kind, ...blob }, projectRoot).storage.kind, kind);
+  });
+
   it('each command in the README is one the bot recognizes, and every command is there', () => {
     const commands = new CommandRecognizer(testContent().strings);
     const said = tableRows('README.md', 'Commands that work from any state').flatMap(([say = '']) =>
@@ -145,6 +157,18 @@ describe('the docs against the code: configuration, commands, endpoints, folders
       const token = await fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST' });
       assert.equal(token.status, 200);
     });
+  });
+
+  it("the README's map of the code names every folder of src/", () => {
+    const [, section = ''] = read('README.md').split(/^## How the code is organized$/m);
+    const block = section.split('```')[1] ?? '';
+    const folders = readdirSync(join(projectRoot, 'src'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    assert.deepEqual(
+      folders.filter((folder) => !new RegExp(`(?<![\\w-])${folder}(?![\\w-])`).test(block)),
+      [],
+    );
   });
 
   it('the folder map in docs/architecture.md names every folder of src/ and every dialog', () => {

@@ -115,6 +115,23 @@ describe('the docs: a short README and links that lead somewhere', () => {
     );
   });
 
+  it('every page in docs/ is reached from the README by following links', () => {
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file) || !file.endsWith('.md') || !existsSync(join(projectRoot, file))) return;
+      reached.add(file);
+      for (const link of relativeLinks(readFileSync(join(projectRoot, file), 'utf8'))) {
+        const [path = ''] = link.split('#');
+        if (path) visit(relative(projectRoot, join(projectRoot, dirname(file), path)));
+      }
+    };
+    visit('README.md');
+    assert.deepEqual(
+      markdownFiles().filter((file) => !reached.has(file)),
+      [],
+    );
+  });
+
   it('every project file a page names in a code span exists (a moved file needs its docs moved too)', () => {
     const { paths, names } = projectFiles();
     const exists = ({ path, bare }: NamedFile) =>

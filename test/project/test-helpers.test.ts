@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { projectRoot } from '../../src/paths.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { useConnector } from '../support/connector.js';
 import { useTempDir } from '../support/temp-dir.js';
@@ -123,5 +124,17 @@ describe('the shared test hooks', () => {
       assert.ok(existsSync(dir.path));
       assert.notEqual(dir.path, earlier);
     });
+  });
+
+  it('are the only way a test makes a temp folder or starts the app (no copies come back)', () => {
+    const copies = /\b(?:mkdtemp|mkdtempSync|startTestApp)\(/;
+    const files = readdirSync(join(projectRoot, 'test'), { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.ts') && !file.startsWith('support'),
+    );
+    assert.ok(files.length > 100, 'the test files are read');
+    assert.deepEqual(
+      files.filter((file) => copies.test(readFileSync(join(projectRoot, 'test', file), 'utf8'))),
+      [],
+    );
   });
 });
