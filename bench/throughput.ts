@@ -97,6 +97,12 @@ export async function benchThroughput(print: (line: string) => void): Promise<Th
             `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, CPU ${cpuMsPerTurn.toFixed(2)} ms/turn, ${run.errors} errors (${turns} turns)`,
         );
       }
+      // Beside throughput, the ratio the machine's load hardly moves: CPU per turn, same run.
+      for (const ratio of ratiosToEcho(rows.filter((row) => row.concurrency === concurrency)))
+        print(
+          `load: ${ratio.server.padEnd(26)} ${String(concurrency).padStart(2)} at once against the echo bot: ` +
+            `throughput ${ratio.throughputRatio.toFixed(2)}x, CPU per turn (echo / Wayfinder) ${ratio.cpuRatio.toFixed(2)}x, p99 ${ratio.p99Ratio.toFixed(2)}x`,
+        );
     }
     return { rows, ratios: ratiosToEcho(rows) };
   } finally {

@@ -26,6 +26,7 @@ const parts = [
   ['send', 'sending replies'],
   ['dialogs', 'dialogs and the rest of the bot'],
   ['total', 'whole turn (round trip)'],
+  ['cpu', 'CPU time of the turn (process.cpuUsage; bot and client share the process)'],
 ] as const;
 type Part = (typeof parts)[number][0];
 
@@ -163,7 +164,10 @@ async function phase(
     const conversation = `profile-${label}-${c}`;
     for (const [index, text] of script.entries()) {
       current = index >= measuredFrom ? measured : new Tally();
+      const cpu = process.cpuUsage();
       current.add('total', await sendTurn(url, { conversation, user: `${conversation}-user`, text }));
+      const used = process.cpuUsage(cpu);
+      current.add('cpu', (used.user + used.system) / 1000);
       current.turns += 1;
     }
   }

@@ -440,9 +440,11 @@ export class TypedAnswerReader {
     // The label's words only: a synonym's single word ("safe" in "my plan to stay safe") is no pick.
     const scored = options.map((option) => {
       const label = this.content(foldAnswer(option.label));
-      const all = said.every((word) => label.some((mine) => nearlySame(word, mine)));
+      if (!said.every((word) => label.some((mine) => nearlySame(word, mine)))) return -1;
+      // Counted only for a label that holds every word said: a long message fails that at its
+      // first stray word, and counting first compared all its words with every label's.
       const covered = label.filter((mine) => said.some((word) => nearlySame(word, mine))).length;
-      return all ? covered / Math.max(label.length, 1) : -1;
+      return covered / Math.max(label.length, 1);
     });
     const best = Math.max(...scored);
     if (best < 0) return undefined;

@@ -78,6 +78,9 @@ interface Candidate {
  * Only bounded windows of the message are read (see input-budget.ts).
  */
 export function findDateTimes(text: string, now: Date, zone: Zone, budget = inputBudget): DateTimeEntity[] {
+  const windows = dateTimeWindows(text, budget);
+  // Most messages have no window; the zone's wall clock (a formatter call) is not worth it then.
+  if (windows.length === 0) return [];
   const wallNow = wallTimeAt(now, zone);
   // The recognizer reads its reference date through local getters (getHours, getDate...), so it
   // is given a Date whose process-local fields are the person's wall clock.
@@ -89,7 +92,7 @@ export function findDateTimes(text: string, now: Date, zone: Zone, budget = inpu
     wallNow.minute,
     wallNow.second,
   );
-  return dateTimeWindows(text, budget).flatMap((window) => {
+  return windows.flatMap((window) => {
     const respelled = respellDateWords(window.text);
     return orNothing(() => recognizeDateTime(respelled.text, Culture.English, undefined, reference)).flatMap(
       (result) => {

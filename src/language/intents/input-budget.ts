@@ -35,6 +35,13 @@ const timeCue =
   /\d|\b(mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmrw|yesterday|morning|afternoon|evening|night|noon|midnight|week|month|year|day|hour|minute|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|last|ago|later|weekend|wk|nite|tonite|wens|wend|teus|tusd|thrus|thusd|thirs|firday|fryday|munday|agust|augest|apirl|setem|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter)/i;
 
 /**
+ * A piece that is only a number of one to three digits ("2" at a menu): the recognizer reads no
+ * date or time in one (every one is tested) but took 1 to 3 ms to say so. Four digits can be a
+ * year ("2026"), so those are still read.
+ */
+export const bareSmallNumber = /^\s*\d{1,3}\s*$/;
+
+/**
  * The windows of `text` the date-time recognizer reads: sentences (split after . ! ? or a line
  * break) cut into pieces of at most `size` characters at a space, keeping those with a time cue.
  */
@@ -50,7 +57,7 @@ export function dateTimeWindows(text: string, budget = inputBudget): TextWindow[
       const space = scanned.lastIndexOf(' ', stop);
       if (stop < end && space > start) stop = space;
       const piece = scanned.slice(start, stop);
-      if (timeCue.test(piece)) windows.push({ start, text: piece });
+      if (timeCue.test(piece) && !bareSmallNumber.test(piece)) windows.push({ start, text: piece });
       start = stop;
     }
   }

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Culture, recognizeBoolean, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import {
+  Culture,
+  recognizeBoolean,
+  recognizeDateTime,
+  recognizeNumber,
+} from '@microsoft/recognizers-text-suite';
 import { booleanCue, numberCue } from '../../../src/language/intents/entities.js';
+import { bareSmallNumber, dateTimeWindows } from '../../../src/language/intents/input-budget.js';
 import { resourcesDir } from '../../../src/paths.js';
 
 /** Every string in a JSON value: the messages people wrote that the resources keep as examples. */
@@ -76,4 +82,39 @@ describe('entity cues: the number and yes/no recognizers run on every message th
       [],
     );
   });
+});
+
+// A message of one to three digits (a menu pick) is not given to the date-time recognizer: this
+// holds only while the recognizer finds nothing in any of them.
+describe('date-time cue: a bare number of one to three digits is skipped only because nothing is in it', () => {
+  const reference = new Date(2026, 11, 7, 10, 0, 0);
+  const numbers = Array.from({ length: 1000 }, (_, n) => [
+    String(n),
+    String(n).padStart(2, '0'),
+    String(n).padStart(3, '0'),
+  ])
+    .flat()
+    .filter((text, index, all) => all.indexOf(text) === index);
+
+  it(`the recognizer finds no date or time in any of the ${numbers.length} numbers the cue skips`, function () {
+    this.timeout(120_000);
+    const skipped = [...numbers, ' 3', '12 ', ' 7 '].filter((text) => bareSmallNumber.test(text));
+    assert.equal(skipped.length, numbers.length + 3);
+    assert.deepEqual(
+      skipped.filter((text) => recognizeDateTime(text, Culture.English, undefined, reference).length > 0),
+      [],
+    );
+  });
+
+  for (const text of ['2', ' 12 ', '007']) {
+    it(`"${text}" alone gives the date-time recognizer nothing to read`, () => {
+      assert.deepEqual(dateTimeWindows(text), []);
+    });
+  }
+
+  for (const text of ['2026', '3pm', '3:30', '2 pm', 'at 3', '3.', '12/5', 'the 3rd', '3 tomorrow']) {
+    it(`"${text}" is still read (more than a bare number)`, () => {
+      assert.equal(dateTimeWindows(text).length, 1);
+    });
+  }
 });
