@@ -289,9 +289,11 @@ export class SafetyDialog extends InterruptibleDialog {
   /**
    * After a danger reply: another crisis message gets the reply again, shorter; after an overdose,
    * help come is acknowledged once, without the steps; a button or a request is carried out
-   * (safety came first); anything else gets a kind word, or after an overdose the steps again
-   * ("what do I do", "he's still not waking up"), unless it is told in the past ("last year i
-   * overdosed and my friend narcanned me"): a story, not the emergency starting over.
+   * (safety came first); anything else gets a kind word, or after an overdose one line that keeps
+   * the essentials (911, stay with them, naloxone), answering what it can ("he's still not waking
+   * up", "should i give him water": the dispatcher), the whole steps only when asked for ("what do
+   * I do"), so they never come a third time unasked; an overdose told in the past ("last year i
+   * overdosed and my friend narcanned me") is a story, not the emergency starting over.
    */
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const flow = step.options as SafetyFlow;
@@ -354,6 +356,23 @@ export class SafetyDialog extends InterruptibleDialog {
         return step.replaceDialog(DANGER, { ...next, language, overdose: true });
       }
     }
+    // Mid-overdose, after the steps: the whole steps again only when asked for ("what do i do",
+    // "steps again", "help"); what can be answered in one line is ("i cant find the narcan").
+    // A hint the gate heard in it ("is he gonna die", "hes making weird noises") is the same emergency.
+    const aboutOverdose = !flagged || flagged.overdose || !flagged.explicit;
+    if (flow.overdose && aboutOverdose && !signals.toldAsPast.get(step.context)) {
+      const language = flagged?.language ?? flow.language;
+      const answer = this.replies.overdoseAnswer(text);
+      const steps = this.replies.isStepsAsked(text) || this.commandIn(step) === 'help';
+      if (steps || answer) {
+        await say(
+          answer && !steps
+            ? this.replies.text(language, answer)
+            : this.replies.again(language, true, flow.round),
+        );
+        return step.replaceDialog(DANGER, { ...next, language, overdose: true });
+      }
+    }
     // After help came, being shaken or using again is met once as a concern, then the person
     // leads; words a rule reads as danger, or a new overdose, still get the danger reply.
     if (flagged && flow.aftermath && !flagged.overdose) {
@@ -363,13 +382,18 @@ export class SafetyDialog extends InterruptibleDialog {
       }
     }
     if (flagged) {
-      // Once someone may have overdosed, that stays the emergency: its steps come again.
+      // Once someone may have overdosed, that stays the emergency; once its steps were given, one
+      // line keeps their essentials (danger of another kind gets its own short reply first).
       const now: SafetyFlow = {
         ...next,
         language: flagged.language ?? 'en',
         overdose: flow.overdose || flagged.overdose,
       };
-      await say(this.replies.again(now.language, now.overdose, flow.round));
+      if (flow.overdose) {
+        const line = this.replies.overdoseLine(now.language, text, flow.round);
+        const first = aboutOverdose ? [] : [this.replies.again(now.language, false, flow.round)];
+        await say([...first, line].join('\n\n'));
+      } else await say(this.replies.again(now.language, now.overdose, flow.round));
       return step.replaceDialog(DANGER, now);
     }
     switch (pickedIn(step)) {
@@ -393,7 +417,7 @@ export class SafetyDialog extends InterruptibleDialog {
     if (request) return request;
     await say(
       flow.overdose && !signals.toldAsPast.get(step.context)
-        ? this.replies.again(flow.language, true, flow.round)
+        ? this.replies.overdoseLine(flow.language, text, flow.round)
         : this.replies.text(flow.language, 'safety.stillHere', flow.round),
     );
     return step.replaceDialog(DANGER, next);

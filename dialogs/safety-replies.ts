@@ -194,8 +194,14 @@ export class SafetyReplies {
    * "?"): only then do the overdose steps give way to what comes next.
    */
   isHelpCame(text: string): boolean {
+    // "hes breathing weird" names breathing, but as a sign of the overdose, not of help come.
+    const signs =
+      this.mentions('safety.breathingWords', text) || this.mentions('safety.noResponseWords', text);
     return (
-      this.mentions('safety.helpCameWords', text) && !this.isStillDanger(text) && !this.isHelpComing(text)
+      this.mentions('safety.helpCameWords', text) &&
+      !signs &&
+      !this.isStillDanger(text) &&
+      !this.isHelpComing(text)
     );
   }
 
@@ -243,6 +249,37 @@ export class SafetyReplies {
   /** "will i get in trouble if i call? theres stuff here": the fear that keeps people from calling. */
   isTroubleQuestion(text: string): boolean {
     return this.mentions('safety.troubleWords', text);
+  }
+
+  /** "what do i do", "steps again", "qué hago": mid-overdose, the whole steps are asked for. */
+  isStepsAsked(text: string): boolean {
+    return this.mentions('safety.overdoseStepsWords', text);
+  }
+
+  /**
+   * Mid-overdose, after the steps: the one line that answers what was said, if one does ("i cant
+   * find the narcan", "hes breathing weird", "my phone is at 2%", "i dont know his address").
+   * Most specific first: no naloxone at hand changes what the others would say.
+   */
+  overdoseAnswer(text: string): SafetyKey | undefined {
+    const answers: readonly (readonly [words: SafetyKey, reply: SafetyKey])[] = [
+      ['safety.noNaloxoneWords', 'safety.noNaloxone'],
+      ['safety.noResponseWords', 'safety.noResponse'],
+      ['safety.breathingWords', 'safety.breathingSigns'],
+      ['safety.phoneWords', 'safety.phoneLow'],
+      ['safety.addressWords', 'safety.noAddress'],
+    ];
+    return answers.find(([words]) => this.mentions(words, text))?.[1];
+  }
+
+  /**
+   * Mid-overdose, after the steps, what nothing else answers: a question ("should i give him
+   * water", "can i put him in the shower") goes to the 911 dispatcher, since the sources say no
+   * more; anything else ("ok") gets the essentials in one line, in new words each time.
+   */
+  overdoseLine(language: SafetyLanguage, text: string, round: number): string {
+    if (this.mentions('safety.askWords', text)) return this.text(language, 'safety.askDispatcher', round);
+    return this.text(language, 'safety.overdoseShort', round);
   }
 
   /** "I've been using again", "i relapsed too": said, not feared ("scared I'll start using again"). */

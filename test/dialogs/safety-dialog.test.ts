@@ -29,6 +29,7 @@ const crisisReply: Reply[] = ['safety.dangerIntro', 'crisis.intro', round(0)];
 const overdoseReply: Reply[] = ['safety.overdoseNow', round(0)];
 const concernReply: Reply[] = [['safety.concernIntro', {}, CONCERN.length]];
 const again = (n: number): Reply => ['safety.overdoseAgain', {}, n];
+const short = (n: number): Reply => ['safety.overdoseShort', {}, n];
 const paused: Step = ['hi', ['nickname.ask']];
 
 interface SafetyCase {
@@ -66,21 +67,23 @@ const overdoseCases: SafetyCase[] = [
     ended: false,
   },
   {
-    name: '"no, it\'s not on purpose" after an overdose gets the steps again, never "I\'m glad you\'re safe"',
+    name: '"no, it\'s not on purpose" after an overdose gets the essentials in one line, never "I\'m glad you\'re safe"',
     steps: [
       [OD, overdoseReply],
-      ["no, it's not on purpose", [again(0), round(1)]],
+      ["no, it's not on purpose", [short(0), round(1)]],
     ],
     ended: false,
   },
   {
-    name: 'after an overdose, what is said about it gets the steps again in new words (typed, "help", flagged)',
+    name: 'after an overdose, the steps again only when asked for ("what do i do", "help", "steps"), in new words; other words get one line',
     steps: [
       [OD, overdoseReply],
       ['what do i do', [again(0), round(1)]],
       ['help', [again(1), round(2)]],
-      ["he's still not waking up", [again(2), round(3)]],
-      ['i already gave narcan', [again(3), round(4)]],
+      ["he's still not waking up", ['safety.noResponse', round(3)]],
+      ['i already gave narcan', [short(3), round(4)]],
+      ['ok', [short(4), round(5)]],
+      ['steps again', [again(5), round(6)]],
     ],
     ended: false,
   },

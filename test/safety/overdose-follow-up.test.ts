@@ -133,10 +133,10 @@ describe('after the overdose steps, help has come', () => {
           assert.ok(textOf(again).includes(steps), textOf(again));
         });
 
-        it('"...but he\'s still not breathing" is no help come: the steps again', async () => {
+        it('"...but he\'s still not breathing" is no help come: another dose, help them breathe, 911', async () => {
           const next = await afterSteps(started);
           const got = await next("they gave him narcan but he's still not breathing");
-          assert.ok(textOf(got).includes(steps), textOf(got));
+          assert.ok(textOf(got).includes(strings.text('safety.noResponse')), textOf(got));
           assert.ok(!textOf(got).includes(helpCame));
         });
 

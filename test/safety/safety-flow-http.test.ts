@@ -72,17 +72,20 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
       assert.ok(!has(replies, 'safety.confirm', 0) && !has(replies, 'safety.confirm', 1));
     });
 
-    for (const followUp of [
-      "no, it's not on purpose",
-      'what do i do',
-      'how much narcan do i give him',
-      'i already gave narcan',
-    ]) {
-      it(`"${followUp}" after it gets the steps again: not "glad you're safe", not help text, not an advice refusal`, async () => {
+    // The steps again when asked for; other words one line that keeps 911 and staying with them.
+    for (const [followUp, stepsAgain] of [
+      ["no, it's not on purpose", false],
+      ['what do i do', true],
+      ['how much narcan do i give him', false],
+      ['i already gave narcan', false],
+    ] as const) {
+      it(`"${followUp}" after it gets ${stepsAgain ? 'the steps again' : 'one line with 911'}: not "glad you're safe", not help text, not an advice refusal`, async () => {
         const id = conversation('od-follow');
         await exchange(served.url, say(id, OVERDOSE));
         const replies = await exchange(served.url, say(id, followUp));
-        assert.ok(has(replies, 'safety.stepOverdose'), followUp);
+        assert.equal(has(replies, 'safety.stepOverdose'), stepsAgain, followUp);
+        assert.match(textOf(replies), /911/);
+        assert.match(textOf(replies), /stay with them/i);
         assertNoTrap(replies, followUp);
         assert.ok(!has(replies, 'help.summary') && !has(replies, 'advice.medical'), followUp);
       });

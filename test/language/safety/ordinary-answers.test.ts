@@ -216,6 +216,33 @@ describe('safety gate: ordinary answers mid-flow are not danger', () => {
     assert.deepEqual(flaggedAtAll(sixthRun), []);
   });
 
+  // The seventh people run: plain sentences that got the check-in or the concern reply, as typed.
+  const seventhRun = [
+    'I do not wish to be judged for taking my medicine.',
+    'i did say exactly what i need tho?? can we do it again but hes nicer',
+    'man this is so frustrating. nobody tells me anything',
+    "I've been stable for two years and I hate the side effects",
+    'idk. dont have one rn',
+    "I'm so sleepy in the afternoons I can't do much.",
+  ];
+  it(`plain sentences of the seventh people run get no level at all (${seventhRun.length})`, () => {
+    assert.deepEqual(flaggedAtAll(seventhRun), []);
+  });
+
+  it('the same words said with danger in them are still heard', () => {
+    const danger = [
+      'I wish to be dead.',
+      'i did it again, i cut myself just now',
+      'nobody would care if i was gone',
+      'right now i want to kill myself',
+      'i am going to do it tonight, i have the pills',
+    ];
+    assert.deepEqual(
+      danger.filter((text) => classifier.classify(text).level !== 'danger'),
+      [],
+    );
+  });
+
   it('an overdose happening now is still one, with or without the words of a side effect', () => {
     const now = [
       'i can barely stay awake',
