@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import type { StringKey } from '../../src/content/strings.js';
+import { loadPracticeContent } from '../../src/practice/index.js';
+import { fillLine } from '../../src/practice/slots.js';
+import { testContent } from '../support/content.js';
+import { containsReply, type Reply } from '../support/dialog-case.js';
+import { testPerson } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
+
+// The seventh people run, typed as people wrote it (group A Marcus, group D Ava and Chris): what
+// the person tells the coach stays with the coach, a question about who will know gets no invented
+// "yes", and asking the prescriber to plan a taper together is the line rehearsed.
+const { strings } = testContent();
+const content = loadPracticeContent();
+const supervisor = content.scenarios.find((s) => s.id === 'supervisor-meetings') ?? assert.fail('supervisor');
+
+interface Turn {
+  say: string;
+  /** Replies the turn must hold, anywhere among its messages. */
+  expect: Reply[];
+  /** Replies, or words, none of its messages may hold. */
+  never?: (Reply | RegExp)[];
+}
+
+/** The counterpart's line, any counterpart. */
+const counterpart: StringKey = 'practice.counterpartSays';
+const iop = /\biop\b/i;
+
+const marcus: Turn[] = [
+  { say: 'practice talkin to my supervsr', expect: ['practice.intro', 'practice.askRequestOwn'] },
+  { say: 'later start thurs', expect: ['practice.askReason'] },
+  { say: 'idk. need it for iop', expect: ['practice.scene', 'practice.sceneReason', 'practice.askMode'] },
+  { say: 'his name is mike. feedback at end', expect: [counterpart] },
+  {
+    // He said "appt", not IOP: the supervisor offers the middle way without the coach's reason.
+    say: 'yeah. can i start at 10 on thurs? got a appt thurs mornings',
+    expect: [
+      [
+        counterpart,
+        {
+          counterpart: supervisor.counterpart,
+          line: fillLine(supervisor.moves.negotiate[0] ?? '', { request: 'later start thurs' }),
+        },
+      ],
+    ],
+    never: [iop, /You mentioned/],
+  },
+  {
+    say: 'wait i didnt tell him its iop. i dont want him knowing that',
+    expect: ['practice.keptPrivate', 'practice.backToScene', counterpart],
+    never: [/Fine, let's try/],
+  },
+  // The feedback never tells him to say what he keeps from his boss.
+  {
+    say: 'stop',
+    expect: ['practice.stopped', 'practiceFeedback.introAbout', 'practice.nextPrompt'],
+    never: [iop],
+  },
+  {
+    say: 'no i said i dont want to say iop. try again w out that',
+    expect: ['practice.keptPrivateAgain', 'practice.scene', 'practice.askMode'],
+    never: ['practice.sceneReason', 'practice.chooseScenario'],
+  },
+  { say: 'feedback at the end', expect: [counterpart] },
+  {
+    say: 'can i come in at 10 on thursdays. its for a health thing. ill stay later to make it up',
+    expect: [counterpart],
+    never: [iop],
+  },
+  { say: 'stop', expect: ['practice.stopped', 'practice.nextPrompt'], never: [iop] },
+  {
+    say: 'if mike asks what the health thing is do i gotta tell him',
+    expect: ['practice.whoKnowsAnswer', 'practice.nextPrompt'],
+    never: ['practice.nextPromptAgain'],
+  },
+];
+
+const ava: Turn[] = [
+  {
+    say: 'hey can i practice talking to the disability office? i have to go tomorrow',
+    expect: ['practice.intro', 'practice.askRequest'],
+  },
+  { say: 'extensions on deadlines', expect: ['practice.askReason'] },
+  { say: 'i dont want to fail this semester', expect: ['practice.scene', 'practice.askMode'] },
+  { say: 'coach me', expect: [counterpart] },
+  {
+    say: 'hi um. i have a health condition and its making it really hard to keep up. i was hoping i could get extensions on deadlines when i need them',
+    expect: ['practiceFeedback.coachNoticed', counterpart],
+    // Told to the coach, not to him.
+    never: [/fail this semester/],
+  },
+  {
+    say: 'yeah i can ask my therapist. does it have to say what i have?',
+    expect: ['practice.whoKnowsCoach', [counterpart, { line: strings.text('practice.whoKnowsLine') }]],
+  },
+  {
+    // Asked again: no invented "Yes", and another answer rather than the same words.
+    say: 'ok thank you. and will my professors know why?',
+    expect: [[counterpart, { line: strings.text('practice.whoKnowsLineAgain') }]],
+    never: [/"Yes/, 'practice.whoKnowsCoach'],
+  },
+  { say: 'stop', expect: ['practice.stopped', 'practice.nextPrompt'] },
+  {
+    say: 'thanks. but for real do my profs find out its depression?',
+    expect: ['practice.whoKnowsAnswer', 'practice.nextPrompt'],
+    never: ['practice.nextPromptAgain'],
+  },
+  { say: 'im finished, that second one helped. thanks', expect: ['practice.done'] },
+];
+
+const chris: Turn[] = [
+  {
+    say: 'I want to practice talking to my prescriber about tapering off my medication',
+    expect: ['practice.intro', 'practice.askReason'],
+  },
+  { say: 'stable two years, want to try without it', expect: ['practice.scene', 'practice.askMode'] },
+  { say: 'coach me as I go', expect: [counterpart] },
+  {
+    // A figure asked of the prescriber is still stepped out of.
+    say: "I've been stable for two years. I'd like to come down slowly. What dose should I drop to first, 50mg?",
+    expect: ['advice.medical', 'practice.backToScene', counterpart],
+  },
+  {
+    say: "I understand. Could we make a slow taper plan together, and check in every few weeks? I'd like that in my chart.",
+    expect: [[counterpart, { line: strings.text('practice.talkItThrough') }]],
+    never: ['advice.medical', 'practice.stepOut'],
+  },
+  {
+    // Asked of the bot, out of the scene: declined, never answered in the role.
+    say: 'ok forget the role play for a sec. generally what is a normal suboxone taper schedule, like how fast do people usually go',
+    expect: ['practice.stepOut', 'advice.medical', 'practice.backToScene'],
+  },
+];
+
+/** Each turn's replies hold what they must and nothing they must not. */
+async function play(send: (text: string) => Promise<string[]>, turns: readonly Turn[]): Promise<void> {
+  for (const [index, turn] of turns.entries()) {
+    const replies = (await send(turn.say)).join('\n');
+    const where = `turn ${index + 1} (${JSON.stringify(turn.say)}):\n${replies}`;
+    for (const reply of turn.expect)
+      assert.ok(containsReply(strings, reply, replies), `${JSON.stringify(reply)} in ${where}`);
+    for (const not of turn.never ?? []) {
+      const found = not instanceof RegExp ? not.test(replies) : containsReply(strings, not, replies);
+      assert.ok(!found, `not ${String(not)} in ${where}`);
+    }
+  }
+}
+
+describe('practice keeps what is private, answers in role, and taper talk is not dosing (seventh run)', () => {
+  const served = useTestApp();
+  const people: [string, Turn[]][] = [
+    ['Marcus: the supervisor never hears "iop", told only to the coach', marcus],
+    ['Ava: "will my professors know why?" gets no invented yes', ava],
+    ['Chris: "Could we make a slow taper plan together" is rehearsed with the prescriber', chris],
+  ];
+  for (const [name, turns] of people)
+    for (const welcomed of [true, false])
+      it(`${name} (${welcomed ? 'after a conversationUpdate' : 'first message'})`, async () => {
+        const send = await testPerson(served.url, `keeps-private-${name.slice(0, 5)}-${welcomed}`, welcomed);
+        await play(send, turns);
+      });
+});
