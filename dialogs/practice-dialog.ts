@@ -17,7 +17,7 @@ import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { thresholds } from '../src/language/routing.js';
-import { clausesOf } from '../src/language/sentences.js';
+import { clausesOf, sentencesOf } from '../src/language/sentences.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { FeedbackWriter, isThing, type Turn } from '../src/practice/feedback.js';
 import { type PracticeHistory, recordSession } from '../src/practice/history.js';
@@ -606,10 +606,17 @@ export class PracticeDialog extends InterruptibleDialog {
    */
   private async hear(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as SceneState;
-    const text = String(step.result ?? '');
+    const typed = String(step.result ?? '');
     const scenario = this.sceneFor(state);
-    const deleting = this.deps.commands.clauseCommands(text).includes('deleteData');
-    const leaving = deleting || this.isStop(text);
+    const deleting = this.deps.commands.clauseCommands(typed).includes('deleteData');
+    const leaving = deleting || this.isStop(typed);
+    // "bro im practicing asking HER lol. ok. can you explain my options" (group B, Luis): said to
+    // the coach, so never coached or praised; the rest is the line.
+    const text = this.inRole(typed);
+    if (!text && !leaving) {
+      await step.context.sendActivity(this.deps.strings.text('practice.outOfRoleHeard'));
+      return step.replaceDialog(SCENE, state);
+    }
     // Asking a prescriber to talk the dose through together is the line being rehearsed (group A,
     // Dee: "I would like to ask if splitting my dose could help"), neither a plan nor a question
     // for the bot.
@@ -669,6 +676,13 @@ export class PracticeDialog extends InterruptibleDialog {
     } satisfies SceneState);
   }
 
+  /** `text` without its sentences said to the coach about the role-play (practice.outOfRoleWords). */
+  private inRole(text: string): string {
+    return sentencesOf(text)
+      .filter((sentence) => !this.saysOneOf(sentence, 'practice.outOfRoleWords'))
+      .join(' ');
+  }
+
   /** Whether `text` says the counterpart must not know something (practice.keepPrivateWords). */
   private saysKeepPrivate(text: string): boolean {
     return this.saysOneOf(text, 'practice.keepPrivateWords');
@@ -679,7 +693,10 @@ export class PracticeDialog extends InterruptibleDialog {
     return this.saysOneOf(text, 'practice.whoKnowsWords');
   }
 
-  private saysOneOf(text: string, key: 'practice.keepPrivateWords' | 'practice.whoKnowsWords'): boolean {
+  private saysOneOf(
+    text: string,
+    key: 'practice.keepPrivateWords' | 'practice.whoKnowsWords' | 'practice.outOfRoleWords',
+  ): boolean {
     const said = ` ${normalizeText(text)
       .replace(/'/g, '')
       .replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
@@ -696,6 +713,7 @@ export class PracticeDialog extends InterruptibleDialog {
     const scenario = this.sceneFor(state);
     const skills = detectSkills(this.practice.content.rules, text, {
       afterBrushOff: state.play.last === 'brushOff',
+      afterAskSpecific: state.play.last === 'askSpecific',
     });
     const turn: Turn = { text, skills: [...skills] };
     if (state.coach)

@@ -12,7 +12,9 @@ import { useTestApp } from '../support/test-app.js';
 // "yes", and asking the prescriber to plan a taper together is the line rehearsed.
 const { strings } = testContent();
 const content = loadPracticeContent();
-const supervisor = content.scenarios.find((s) => s.id === 'supervisor-meetings') ?? assert.fail('supervisor');
+const scenario = (id: string) => content.scenarios.find((s) => s.id === id) ?? assert.fail(id);
+const supervisor = scenario('supervisor-meetings');
+const office = scenario('school-disability-office');
 
 interface Turn {
   say: string;
@@ -126,9 +128,95 @@ const chris: Turn[] = [
     never: ['advice.medical', 'practice.stepOut'],
   },
   {
+    // His complaint to the coach is not a line: only the rest is heard, and it is never praised.
+    say: "I wasn't asking you for advice, that was my line to the NP. Anyway. Can we schedule a follow up in 4 weeks to see how it's going?",
+    expect: [counterpart],
+    never: ['practice.outOfRoleHeard', 'advice.medical'],
+  },
+  {
+    say: "I wasn't asking you for advice, that was my line to the NP.",
+    expect: ['practice.outOfRoleHeard', counterpart],
+  },
+  {
     // Asked of the bot, out of the scene: declined, never answered in the role.
     say: 'ok forget the role play for a sec. generally what is a normal suboxone taper schedule, like how fast do people usually go',
     expect: ['practice.stepOut', 'advice.medical', 'practice.backToScene'],
+  },
+];
+
+const chrisStops: Turn = {
+  say: 'stop',
+  expect: ['practice.stopped', 'practiceFeedback.introAbout', 'practice.nextPrompt'],
+  never: [/wasn.t asking you/i],
+};
+
+const dee: Turn[] = [
+  {
+    say: "Hello. I'd like to practice what I'm going to say to my prescriber on Tuesday, if that's possible.",
+    expect: ['practice.intro'],
+  },
+  { say: 'Asking about a split dose.', expect: ['practice.askReason'] },
+  { say: "I'm too sleepy in the afternoons.", expect: ['practice.scene', 'practice.askMode'] },
+  { say: 'Coach me as I go', expect: [counterpart] },
+  {
+    // She is rehearsing asking her prescriber (group A): played, not declined.
+    say: "Yes. I've been on methadone for two years and I'm stable, but lately I'm very sleepy… I read that some people split their dose. Could that be an option for me?",
+    expect: [[counterpart, { line: strings.text('practice.talkItThrough') }]],
+    never: ['advice.medical', 'practice.stepOut'],
+  },
+];
+
+/** Ava's second practice (group D): her answer to "what exactly?" moves the scene on. */
+const avaAgain: Turn[] = [
+  {
+    say: 'hey can i practice talking to the disability office? i have to go tomorrow',
+    expect: ['practice.intro', 'practice.askRequest'],
+  },
+  { say: 'extensions on deadlines', expect: ['practice.askReason'] },
+  { say: 'idk', expect: ['practice.scene', 'practice.askMode'] },
+  { say: 'feedback at the end', expect: [counterpart] },
+  {
+    say: 'hi. so. ive been dealing with depression and im falling behind. could i get extensions on my assignments',
+    expect: [counterpart],
+  },
+  {
+    say: 'like a few extra days on papers when im having a bad week. and maybe splitting big projects into smaller parts',
+    expect: [counterpart],
+  },
+  {
+    // The third time she says it, not "Most students manage without changes" again.
+    say: 'i just told you. extensions on deadlines',
+    expect: [counterpart],
+    never: office.moves.brushOff.map((line) => new RegExp(line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
+  },
+  {
+    say: 'ugh stop',
+    expect: ['practice.stopped', 'practice.nextPrompt'],
+    never: [/another student waiting/],
+  },
+];
+
+/** Luis (group B): a remark to the coach is not praised, and his reason stays with the coach. */
+const luis: Turn[] = [
+  {
+    say: 'i wanna practice talking to my public defender. first time meeting her and i dont wanna sound dumb',
+    expect: ['practice.intro', 'practice.askRequestOwn'],
+  },
+  { say: 'what my options are for the DUI', expect: ['practice.askReason'] },
+  {
+    say: 'idk i need my license for work. i drive for a landscaping company',
+    expect: ['practice.scene', 'practice.askMode'],
+  },
+  { say: 'feedback at the end', expect: [counterpart] },
+  {
+    say: 'bro im practicing asking HER lol. ok. can you explain my options and what each one could mean for me?',
+    expect: [counterpart],
+    never: [/license/, 'practice.outOfRoleHeard'],
+  },
+  {
+    say: 'stop',
+    expect: ['practice.stopped', 'practiceFeedback.wentWell', 'practice.nextPrompt'],
+    never: [/practicing asking/i],
   },
 ];
 
@@ -151,12 +239,18 @@ describe('practice keeps what is private, answers in role, and taper talk is not
   const people: [string, Turn[]][] = [
     ['Marcus: the supervisor never hears "iop", told only to the coach', marcus],
     ['Ava: "will my professors know why?" gets no invented yes', ava],
-    ['Chris: "Could we make a slow taper plan together" is rehearsed with the prescriber', chris],
+    [
+      'Chris: "Could we make a slow taper plan together" is rehearsed with the prescriber',
+      [...chris, chrisStops],
+    ],
+    ['Dee: "Could that be an option for me?" asked of the prescriber is rehearsed', dee],
+    ['Ava again: her answer to "what exactly?" is heard, and "ugh stop" stops', avaAgain],
+    ['Luis: "bro im practicing asking HER lol" is said to the coach, never praised', luis],
   ];
   for (const [name, turns] of people)
     for (const welcomed of [true, false])
       it(`${name} (${welcomed ? 'after a conversationUpdate' : 'first message'})`, async () => {
-        const send = await testPerson(served.url, `keeps-private-${name.slice(0, 5)}-${welcomed}`, welcomed);
+        const send = await testPerson(served.url, `keeps-private-${name.slice(0, 9)}-${welcomed}`, welcomed);
         await play(send, turns);
       });
 });
