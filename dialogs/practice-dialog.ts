@@ -695,7 +695,11 @@ export class PracticeDialog extends InterruptibleDialog {
 
   private saysOneOf(
     text: string,
-    key: 'practice.keepPrivateWords' | 'practice.whoKnowsWords' | 'practice.outOfRoleWords',
+    key:
+      | 'practice.keepPrivateWords'
+      | 'practice.whoKnowsWords'
+      | 'practice.outOfRoleWords'
+      | 'practice.otherSceneWords',
   ): boolean {
     const said = ` ${normalizeText(text)
       .replace(/'/g, '')
@@ -855,6 +859,11 @@ export class PracticeDialog extends InterruptibleDialog {
     if (await this.declinedAdvice(step, text))
       return step.replaceDialog(NEXT, { misses, ...(played ? { played } : {}) } satisfies PickState);
     const index = this.pickedIndex(step, this.nextChoices()) ?? this.openingPick(step, this.nextChoices());
+    // "practice again" (group D, Ava) replays the scene just played; "another one", the list.
+    if (index === 0 && played && !this.saysOneOf(text, 'practice.otherSceneWords')) {
+      await step.context.sendActivity(strings.text('practice.againSame'));
+      return this.next(step, played, ['request', 'reason'], true);
+    }
     if (index === 0) return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     if (index === 1) return step.endDialog({ next: 'handoff' } satisfies PracticeResult);
     if (index === undefined && misses < 1)

@@ -157,7 +157,11 @@ const dee: Turn[] = [
   },
   { say: 'Asking about a split dose.', expect: ['practice.askReason'] },
   { say: "I'm too sleepy in the afternoons.", expect: ['practice.scene', 'practice.askMode'] },
-  { say: 'Coach me as I go', expect: [counterpart] },
+  {
+    say: 'Coaching as I go would be helpful, thank you.',
+    expect: [counterpart],
+    never: ['practice.askModeAgain'],
+  },
   {
     // She is rehearsing asking her prescriber (group A): played, not declined.
     say: "Yes. I've been on methadone for two years and I'm stable, but lately I'm very sleepy… I read that some people split their dose. Could that be an option for me?",
@@ -193,6 +197,12 @@ const avaAgain: Turn[] = [
     say: 'ugh stop',
     expect: ['practice.stopped', 'practice.nextPrompt'],
     never: [/another student waiting/],
+  },
+  // The same scene again, not the list of ten.
+  {
+    say: 'practice again',
+    expect: ['practice.againSame', 'practice.scene', 'practice.askMode'],
+    never: ['practice.chooseScenario'],
   },
 ];
 
@@ -244,7 +254,10 @@ describe('practice keeps what is private, answers in role, and taper talk is not
       [...chris, chrisStops],
     ],
     ['Dee: "Could that be an option for me?" asked of the prescriber is rehearsed', dee],
-    ['Ava again: her answer to "what exactly?" is heard, and "ugh stop" stops', avaAgain],
+    [
+      'Ava again: her answer to "what exactly?" is heard, "ugh stop" stops, "practice again" replays it',
+      avaAgain,
+    ],
     ['Luis: "bro im practicing asking HER lol" is said to the coach, never praised', luis],
   ];
   for (const [name, turns] of people)

@@ -245,8 +245,8 @@ const cases: PracticeCase[] = [
       ...start('practiceChoices.atEnd'),
       ['I need Fridays off for my group.', [move('negotiate', 0)]],
       ['stop', ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
-      [strings.text('practiceChoices.again'), ['practice.chooseScenario']],
-      [doctor.title, ['practice.scene', 'practice.askMode']],
+      // The same scene again (group D, Ava: "practice again" showed the whole list).
+      [strings.text('practiceChoices.again'), ['practice.againSame', 'practice.scene', 'practice.askMode']],
       [strings.text('practiceChoices.atEnd'), [says(doctor.opening)]],
       ['Can I have two minutes on the prescription?', [move('negotiate', 0)]],
       [
