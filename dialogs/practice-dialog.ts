@@ -676,6 +676,21 @@ export class PracticeDialog extends InterruptibleDialog {
     } satisfies SceneState);
   }
 
+  /**
+   * Whether a sentence of `text` asks "what", "where", "how"... ("ok but like whats ur number"),
+   * which no "Yes" answers (group B, Luis; group D, Ava).
+   */
+  private asksOpenQuestion(text: string): boolean {
+    const starts = new Set(this.deps.strings.variants('practice.openQuestionWords'));
+    return clausesOf(text).some((clause) =>
+      normalizeText(clause)
+        .replace(/'/g, '')
+        .split(/\s+/)
+        .slice(0, OPEN_QUESTION_REACH)
+        .some((word) => starts.has(word)),
+    );
+  }
+
   /** `text` without its sentences said to the coach about the role-play (practice.outOfRoleWords). */
   private inRole(text: string): string {
     return sentencesOf(text)
@@ -737,7 +752,10 @@ export class PracticeDialog extends InterruptibleDialog {
       ...state,
       ...(told ? { told } : {}),
       play: advance(state.play, move),
-      line: this.fill({ ...heard, ...(told ? { reason: told } : {}) }, move.line),
+      line: this.fill(
+        { ...heard, ...(told ? { reason: told } : {}) },
+        move.move === 'confirm' && this.asksOpenQuestion(text) ? withoutYes(move.line) : move.line,
+      ),
       turns: [...state.turns, turn],
     };
     if (!move.ends) return step.replaceDialog(SCENE, next);
@@ -1083,6 +1101,15 @@ export class PracticeDialog extends InterruptibleDialog {
 /** `{ reason }` when the choice holds one, else nothing (no undefined fields in stored state). */
 function reasonOf(choice: SceneChoice): { reason?: string } {
   return choice.reason ? { reason: choice.reason } : {};
+}
+
+/** How far into a clause a question word is looked for ("ok but like whats ..."). */
+const OPEN_QUESTION_REACH = 4;
+
+/** A confirmation without its opening "Yes," or "Correct:" (kept when nothing else is left). */
+function withoutYes(line: string): string {
+  const rest = line.replace(/^(yes|correct)[,:.!]?\s+/i, '');
+  return rest ? `${rest.charAt(0).toUpperCase()}${rest.slice(1)}` : line;
 }
 
 /** "My new prescription", "A schedule change" as said mid-sentence; "ESA" stays as written. */

@@ -224,6 +224,12 @@ const luis: Turn[] = [
     never: [/license/, 'practice.outOfRoleHeard'],
   },
   {
+    say: 'thursday works i guess. whats the best way to reach you tho, u never called me back last time',
+    expect: [counterpart],
+  },
+  // A what-question gets no "Yes".
+  { say: 'ok but like whats ur number or email so i can reach u', expect: [counterpart], never: [/"Yes/] },
+  {
     say: 'stop',
     expect: ['practice.stopped', 'practiceFeedback.wentWell', 'practice.nextPrompt'],
     never: [/practicing asking/i],
