@@ -236,6 +236,27 @@ const luis: Turn[] = [
   },
 ];
 
+/** Tyler (group B): whether the doctor's note must say everything, asked in the scene. */
+const tyler: Turn[] = [
+  {
+    say: 'yo i made a letter b4 for extra test time. can i practice saying it to the disability office person',
+    expect: ['practice.intro', 'practice.askReason'],
+  },
+  {
+    say: 'bc i keep failing tests even tho i know the stuff lol',
+    expect: ['practice.scene', 'practice.askMode'],
+  },
+  { say: 'coach me i guess', expect: [counterpart] },
+  {
+    say: 'uh yeah hi. so i have adhd and i cant focus on tests… can i get extra time and a quiet room',
+    expect: [counterpart],
+  },
+  {
+    say: 'ya i can ask my doctor. does the note have to say like everything? bc theres other stuff i dont wanna share',
+    expect: ['practice.whoKnowsCoach', [counterpart, { line: strings.text('practice.whoKnowsLine') }]],
+  },
+];
+
 /** Each turn's replies hold what they must and nothing they must not. */
 async function play(send: (text: string) => Promise<string[]>, turns: readonly Turn[]): Promise<void> {
   for (const [index, turn] of turns.entries()) {
@@ -265,6 +286,7 @@ describe('practice keeps what is private, answers in role, and taper talk is not
       avaAgain,
     ],
     ['Luis: "bro im practicing asking HER lol" is said to the coach, never praised', luis],
+    ['Tyler: "does the note have to say like everything?" is a question the scene answers', tyler],
   ];
   for (const [name, turns] of people)
     for (const welcomed of [true, false])
