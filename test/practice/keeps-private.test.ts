@@ -204,6 +204,13 @@ const avaAgain: Turn[] = [
     expect: ['practice.againSame', 'practice.scene', 'practice.askMode'],
     never: ['practice.chooseScenario'],
   },
+  { say: 'coach me as i go', expect: [counterpart] },
+  {
+    // "id like", "extensions on deadlines": a specific request, not "Name exactly what you need".
+    say: 'hi, i have a health condition and id like to ask for extensions on deadlines when i have a bad week, like 3 extra days',
+    expect: ['practiceFeedback.coachNoticed', counterpart],
+    never: ['practiceFeedback.coachTry'],
+  },
 ];
 
 /** Luis (group B): a remark to the coach is not praised, and his reason stays with the coach. */
