@@ -264,6 +264,16 @@ const tyler: Turn[] = [
   },
 ];
 
+/** Marcus without saying "i dont want him knowing": the feedback still never tells him to say IOP. */
+const marcusQuiet: Turn[] = [
+  ...marcus.slice(0, 5),
+  {
+    say: 'stop',
+    expect: ['practice.stopped', 'practiceFeedback.introAbout', 'practice.nextPrompt'],
+    never: [iop],
+  },
+];
+
 /** Each turn's replies hold what they must and nothing they must not. */
 async function play(send: (text: string) => Promise<string[]>, turns: readonly Turn[]): Promise<void> {
   for (const [index, turn] of turns.entries()) {
@@ -293,6 +303,7 @@ describe('practice keeps what is private, answers in role, and taper talk is not
       avaAgain,
     ],
     ['Luis: "bro im practicing asking HER lol" is said to the coach, never praised', luis],
+    ['Marcus, saying nothing of it: the feedback never suggests saying "iop"', marcusQuiet],
     ['Tyler: "does the note have to say like everything?" is a question the scene answers', tyler],
   ];
   for (const [name, turns] of people)
