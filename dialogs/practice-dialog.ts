@@ -8,6 +8,7 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { conditionFrom } from '../src/accommodations/conditions.js';
 import type { RequestToPractice } from '../src/accommodations/letter.js';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
@@ -16,12 +17,12 @@ import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { thresholds } from '../src/language/routing.js';
-import { clausesOf } from '../src/language/sentences.js';
+import { clausesOf, sentencesOf } from '../src/language/sentences.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { FeedbackWriter, isThing, type Turn } from '../src/practice/feedback.js';
 import { type PracticeHistory, recordSession } from '../src/practice/history.js';
 import type { PracticeContent } from '../src/practice/index.js';
-import { advance, pickMove, type RolePlayState } from '../src/practice/moves.js';
+import { advance, type Move, pickMove, type RolePlayState } from '../src/practice/moves.js';
 import { reasonFromAnswer, reasonIn } from '../src/practice/reason.js';
 import {
   namesOneOf,
@@ -73,6 +74,8 @@ interface PickState {
   misses: number;
   /** What a saved request asks for and why, kept while its counterpart is chosen. */
   carried?: { request?: string; reason?: string };
+  /** The scene just played, so what is said after it ("try again w out that") can replay it. */
+  played?: SceneChoice;
 }
 /** What is known of the scene so far, and the questions already put (a skipped one is not asked again). */
 interface ModeState extends PickState, SceneChoice {
@@ -87,6 +90,13 @@ interface SceneState extends SceneChoice {
   /** What the counterpart says next (the prompt, so help and a pause re-ask it). */
   line: string;
   turns: Turn[];
+  /**
+   * The reason the person gave in the scene itself: the only one the counterpart knows (what
+   * they told the coach before it stays with the coach; group A, Marcus and his IOP).
+   */
+  told?: string;
+  /** The person said the counterpart must not know something: their reason is never used. */
+  keepPrivate?: true;
 }
 
 const TEXT = 'practiceText';
@@ -596,10 +606,17 @@ export class PracticeDialog extends InterruptibleDialog {
    */
   private async hear(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = step.options as SceneState;
-    const text = String(step.result ?? '');
+    const typed = String(step.result ?? '');
     const scenario = this.sceneFor(state);
-    const deleting = this.deps.commands.clauseCommands(text).includes('deleteData');
-    const leaving = deleting || this.isStop(text);
+    const deleting = this.deps.commands.clauseCommands(typed).includes('deleteData');
+    const leaving = deleting || this.isStop(typed);
+    // "bro im practicing asking HER lol. ok. can you explain my options" (group B, Luis): said to
+    // the coach, so never coached or praised; the rest is the line.
+    const text = this.inRole(typed);
+    if (!text && !leaving) {
+      await step.context.sendActivity(this.deps.strings.text('practice.outOfRoleHeard'));
+      return step.replaceDialog(SCENE, state);
+    }
     // Asking a prescriber to talk the dose through together is the line being rehearsed (group A,
     // Dee: "I would like to ask if splitting my dose could help"), neither a plan nor a question
     // for the bot.
@@ -617,8 +634,92 @@ export class PracticeDialog extends InterruptibleDialog {
       return step.replaceDialog(SCENE, state);
     }
     if (leaving) return this.finish(step, state, 'practice.stopped', deleting);
+    if (this.saysKeepPrivate(text)) return this.keepPrivate(step, state);
+    if (this.asksWhoKnows(text)) return this.answerWhoKnows(step, state, text);
     // "not early finish. LATE start. 11am thurs": the counterpart goes on with their request.
-    return this.hearLine(step, this.corrected(state, text) ?? state, text);
+    return this.hearLine(step, this.corrected(state, text) ?? state, text, rehearsed);
+  }
+
+  /**
+   * "wait i didnt tell him its iop. i dont want him knowing that" (group A, Marcus): said to the
+   * coach, not the character. The coach says the counterpart only knows what is said in the scene
+   * and the reason is never used again; the counterpart's line is asked again.
+   */
+  private async keepPrivate(step: WaterfallStepContext, state: SceneState): Promise<DialogTurnResult> {
+    await step.context.sendActivity(this.deps.strings.text('practice.keptPrivate'));
+    await step.context.sendActivity(this.deps.strings.text('practice.backToScene'));
+    const { told: _told, ...rest } = state;
+    return step.replaceDialog(SCENE, { ...rest, keepPrivate: true } satisfies SceneState);
+  }
+
+  /**
+   * "will my professors know why?" (group D, Ava): no character may promise what others are told
+   * (nothing in the sources says it), so the counterpart says it will check, and the coach notes
+   * that sharing is the person's choice and the question is theirs to ask. The line counts as a turn.
+   */
+  private async answerWhoKnows(
+    step: WaterfallStepContext,
+    state: SceneState,
+    text: string,
+  ): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const skills = detectSkills(this.practice.content.rules, text, {
+      afterBrushOff: state.play.last === 'brushOff',
+    });
+    // Asked again straight after: a second answer, and the coach's note only once.
+    const again = state.line === strings.text('practice.whoKnowsLine');
+    if (!again) await step.context.sendActivity(strings.text('practice.whoKnowsCoach'));
+    return step.replaceDialog(SCENE, {
+      ...state,
+      line: strings.text(again ? 'practice.whoKnowsLineAgain' : 'practice.whoKnowsLine'),
+      turns: [...state.turns, { text, skills: [...skills] }],
+    } satisfies SceneState);
+  }
+
+  /**
+   * Whether a sentence of `text` asks "what", "where", "how"... ("ok but like whats ur number"),
+   * which no "Yes" answers (group B, Luis; group D, Ava).
+   */
+  private asksOpenQuestion(text: string): boolean {
+    const starts = new Set(this.deps.strings.variants('practice.openQuestionWords'));
+    return clausesOf(text).some((clause) =>
+      normalizeText(clause)
+        .replace(/'/g, '')
+        .split(/\s+/)
+        .slice(0, OPEN_QUESTION_REACH)
+        .some((word) => starts.has(word)),
+    );
+  }
+
+  /** `text` without its sentences said to the coach about the role-play (practice.outOfRoleWords). */
+  private inRole(text: string): string {
+    return sentencesOf(text)
+      .filter((sentence) => !this.saysOneOf(sentence, 'practice.outOfRoleWords'))
+      .join(' ');
+  }
+
+  /** Whether `text` says the counterpart must not know something (practice.keepPrivateWords). */
+  private saysKeepPrivate(text: string): boolean {
+    return this.saysOneOf(text, 'practice.keepPrivateWords');
+  }
+
+  /** Whether `text` asks who will know or must be told ("do my profs find out its depression?"). */
+  private asksWhoKnows(text: string): boolean {
+    return this.saysOneOf(text, 'practice.whoKnowsWords');
+  }
+
+  private saysOneOf(
+    text: string,
+    key:
+      | 'practice.keepPrivateWords'
+      | 'practice.whoKnowsWords'
+      | 'practice.outOfRoleWords'
+      | 'practice.otherSceneWords',
+  ): boolean {
+    const said = ` ${normalizeText(text)
+      .replace(/'/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    return this.deps.strings.variants(key).some((words) => said.includes(` ${normalizeText(words)} `));
   }
 
   /** Notes the line's skills, coaches when asked, and plays the counterpart's move. */
@@ -626,21 +727,35 @@ export class PracticeDialog extends InterruptibleDialog {
     step: WaterfallStepContext,
     state: SceneState,
     text: string,
+    talkedThrough = false,
   ): Promise<DialogTurnResult> {
     const scenario = this.sceneFor(state);
     const skills = detectSkills(this.practice.content.rules, text, {
       afterBrushOff: state.play.last === 'brushOff',
+      afterAskSpecific: state.play.last === 'askSpecific',
     });
     const turn: Turn = { text, skills: [...skills] };
     if (state.coach)
       await step.context.sendActivity(
-        this.writer.live(turn, state.turns, this.askedFor(state), state.reason),
+        this.writer.live(turn, state.turns, this.askedFor(state), this.sharedReason(state)),
       );
-    const move = pickMove(scenario, state.play, skills);
+    const picked = pickMove(scenario, state.play, skills);
+    // "Could we make a slow taper plan together" (group D, Chris): the prescriber agrees to plan it
+    // together; no figure is ever said.
+    const move: Move =
+      talkedThrough && !picked.ends
+        ? { move: 'accept', line: this.deps.strings.text('practice.talkItThrough'), ends: false }
+        : picked;
+    const told = reasonIn(text, this.deps.strings.variants('practice.reasonCues')) ?? state.told;
+    const { reason: _toCoach, ...heard } = this.choiceOf(state);
     const next: SceneState = {
       ...state,
+      ...(told ? { told } : {}),
       play: advance(state.play, move),
-      line: this.fill(state, move.line),
+      line: this.fill(
+        { ...heard, ...(told ? { reason: told } : {}) },
+        move.move === 'confirm' && this.asksOpenQuestion(text) ? withoutYes(move.line) : move.line,
+      ),
       turns: [...state.turns, turn],
     };
     if (!move.ends) return step.replaceDialog(SCENE, next);
@@ -686,7 +801,7 @@ export class PracticeDialog extends InterruptibleDialog {
     }
     if (state.coach && !made)
       await step.context.sendActivity(
-        this.writer.live(turn, state.turns, this.askedFor(state), state.reason),
+        this.writer.live(turn, state.turns, this.askedFor(state), this.sharedReason(state)),
       );
     const play = { ...state.play, exchanges: state.play.exchanges + 1 };
     return step.replaceDialog(SCENE, { ...heard, play, line: selfChange } satisfies SceneState);
@@ -708,13 +823,28 @@ export class PracticeDialog extends InterruptibleDialog {
         at,
         skills,
       });
+      const { reason: _toCoach, ...said } = this.choiceOf(state);
+      const reason = this.sharedReason(state);
       await step.context.sendActivity(
-        this.writer.summary(state.turns, this.askedFor(state), this.choiceOf(state)),
+        this.writer.summary(state.turns, this.askedFor(state), { ...said, ...(reason ? { reason } : {}) }),
       );
       const progress = this.writer.progress(history);
       if (progress) await step.context.sendActivity(progress);
     }
-    return step.replaceDialog(deleting ? DELETE : NEXT, { misses: 0 } satisfies PickState);
+    const { reason: _reason, ...withoutReason } = this.choiceOf(state);
+    const played = state.keepPrivate ? withoutReason : this.choiceOf(state);
+    return step.replaceDialog(deleting ? DELETE : NEXT, { misses: 0, played } satisfies PickState);
+  }
+
+  /**
+   * The reason feedback may suggest saying, in the person's words: none when it names a health
+   * condition, a diagnosis or treatment ("need it for iop"), or when they said the counterpart must
+   * not know: how much to share is their choice (domain.md), so the example then gives no reason.
+   */
+  private sharedReason(state: SceneState): string | undefined {
+    const { reason, keepPrivate } = state;
+    if (!reason || keepPrivate || conditionFrom(this.deps.strings, reason)) return undefined;
+    return reason;
   }
 
   private async offerNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -728,15 +858,37 @@ export class PracticeDialog extends InterruptibleDialog {
 
   /** Again: choose a scene; peer: the caller starts the handoff; finished (or twice unclear): done. */
   private async actOnNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { misses } = step.options as PickState;
+    const { misses, played } = step.options as PickState;
+    const text = String(step.result ?? '');
+    const { strings } = this.deps;
+    // "but for real do my profs find out its depression?" (group D, Ava; group A, Marcus): answered
+    // out of the role, then the same choices.
+    if (this.asksWhoKnows(text)) {
+      await step.context.sendActivity(strings.text('practice.whoKnowsAnswer'));
+      return step.replaceDialog(NEXT, { misses, ...(played ? { played } : {}) } satisfies PickState);
+    }
+    // "no i said i dont want to say iop. try again w out that": the same scene, without the reason.
+    if (played && this.saysKeepPrivate(text)) {
+      const { reason: _reason, ...scene } = played;
+      await step.context.sendActivity(strings.text('practice.keptPrivateAgain'));
+      return this.next(step, scene, ['request', 'reason'], true);
+    }
     // "ok but for real, should i split my dose?" is declined, never taken as "finished".
-    if (await this.declinedAdvice(step, String(step.result ?? '')))
-      return step.replaceDialog(NEXT, { misses } satisfies PickState);
-    const index = this.pickedIndex(step, this.nextChoices());
+    if (await this.declinedAdvice(step, text))
+      return step.replaceDialog(NEXT, { misses, ...(played ? { played } : {}) } satisfies PickState);
+    const index = this.pickedIndex(step, this.nextChoices()) ?? this.openingPick(step, this.nextChoices());
+    // "practice again" (group D, Ava) replays the scene just played; "another one", the list.
+    if (index === 0 && played && !this.saysOneOf(text, 'practice.otherSceneWords')) {
+      await step.context.sendActivity(strings.text('practice.againSame'));
+      return this.next(step, played, ['request', 'reason'], true);
+    }
     if (index === 0) return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     if (index === 1) return step.endDialog({ next: 'handoff' } satisfies PracticeResult);
     if (index === undefined && misses < 1)
-      return step.replaceDialog(NEXT, { misses: misses + 1 } satisfies PickState);
+      return step.replaceDialog(NEXT, {
+        misses: misses + 1,
+        ...(played ? { played } : {}),
+      } satisfies PickState);
     await step.context.sendActivity(this.deps.strings.text('practice.done'));
     return step.endDialog({ done: true } satisfies PracticeResult);
   }
@@ -912,6 +1064,16 @@ export class PracticeDialog extends InterruptibleDialog {
     return { value: this.deps.strings.text(label), synonyms: [...this.deps.strings.variants(words)] };
   }
 
+  /**
+   * The choice whose own words open the answer before a comma ("im finished, that second one
+   * helped. thanks"; group D, Ava), when the whole answer picks none.
+   */
+  private openingPick(step: WaterfallStepContext, choices: readonly Choice[]): number | undefined {
+    const [opening = ''] = clausesOf(String(step.result ?? ''));
+    const pick = this.reader.read(opening, typedQuestionOf(step.context.activity.channelId, choices, {}));
+    return pick?.how === 'exact' || pick?.how === 'typo' ? pick.index : undefined;
+  }
+
   /** The choice the answer picks, read the shared way (typed-answer.ts), or undefined. */
   private pickedIndex(step: WaterfallStepContext, choices: readonly Choice[]): number | undefined {
     const question = typedQuestionOf(step.context.activity.channelId, choices, {});
@@ -939,6 +1101,15 @@ export class PracticeDialog extends InterruptibleDialog {
 /** `{ reason }` when the choice holds one, else nothing (no undefined fields in stored state). */
 function reasonOf(choice: SceneChoice): { reason?: string } {
   return choice.reason ? { reason: choice.reason } : {};
+}
+
+/** How far into a clause a question word is looked for ("ok but like whats ..."). */
+const OPEN_QUESTION_REACH = 4;
+
+/** A confirmation without its opening "Yes," or "Correct:" (kept when nothing else is left). */
+function withoutYes(line: string): string {
+  const rest = line.replace(/^(yes|correct)[,:.!]?\s+/i, '');
+  return rest ? `${rest.charAt(0).toUpperCase()}${rest.slice(1)}` : line;
 }
 
 /** "My new prescription", "A schedule change" as said mid-sentence; "ESA" stays as written. */

@@ -47,7 +47,12 @@ export type SkillRules = ReadonlyMap<Skill, Rule>;
 /** What the detector knows beyond the words: the counterpart has just brushed the person off. */
 export interface SkillContext {
   afterBrushOff?: boolean;
+  /** The counterpart just asked what exactly the person needs. */
+  afterAskSpecific?: boolean;
 }
+
+/** The fewest words that answer "what exactly do you need?" ("a few extra days on papers"). */
+const MIN_EXACT_ANSWER = 4;
 
 /** Loads and compiles resources/practice-skills.json (validated; a bad regex names its field). */
 export function loadSkillRules(dir?: string): SkillRules {
@@ -85,6 +90,11 @@ export function detectSkills(rules: SkillRules, text: string, context: SkillCont
   const words = normalize(text);
   const found = new Set<Skill>(skillNames.filter((name) => matches(rules.get(name), words)));
   if (context.afterBrushOff && found.has('specificRequest')) found.add('staysOnTrack');
+  // An answer to "what exactly?" is the request made specific ("like a few extra days on papers
+  // when im having a bad week"; group D, Ava): the scene moves on instead of looping on brush-offs.
+  // A question back, or a word or two ("idk", "2"), is not.
+  const answers = !text.includes('?') && words.split(' ').filter(Boolean).length >= MIN_EXACT_ANSWER;
+  if (context.afterAskSpecific && answers) found.add('specificRequest');
   return found;
 }
 

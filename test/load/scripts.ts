@@ -187,8 +187,9 @@ export const accommodationScript: Script = {
       step(say('accommodation.nextPractice'), ['practice.intro', 'practice.chooseScenario']),
       step(doctor.title, ['practice.scene', 'practice.askMode']),
       step(say('practiceChoices.atEnd'), [counterpartSays(doctor.opening)]),
-      // The saved request comes with its reason (recovery, shared): "[You mentioned {reason}. ]" is said.
-      step(askForTime, [counterpartSays((doctor.moves.negotiate[0] ?? '').replace(/[[\]]/g, ''))]),
+      // The saved request's reason was told to the coach, not to the doctor: "[You mentioned
+      // {reason}. ]" is left out (group A, Marcus).
+      step(askForTime, [counterpartSays((doctor.moves.negotiate[0] ?? '').replace(/\[[^\]]*\]/g, ''))]),
       step(
         'stop',
         ['practice.stopped', 'practice.nextPrompt'],

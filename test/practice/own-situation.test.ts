@@ -46,7 +46,10 @@ interface OwnSituationCase {
   steps: Step[];
   /** What the person says in the scene (the last is "stop"). */
   lines: string[];
-  /** Words the counterpart must say back: the request in the opening, the reason in a later line. */
+  /**
+   * Words the counterpart must say back: the request in the opening, and a reason said in the
+   * scene in a later line. A reason told only to the coach is never said back (group A, Marcus).
+   */
   opening?: string;
   reasonBack?: string;
   /** The feedback names what they asked for (their words, else the scene's goal), and uses their reason. */
@@ -68,7 +71,6 @@ const cases: OwnSituationCase[] = [
     steps: [['hi', ['practice.intro', ...sceneSet(probation, "i've done 18 months clean")]]],
     lines: ['ok', "I'd like you to ask for an early end to my probation.", 'idk', 'stop'],
     opening: 'getting off probation early',
-    reasonBack: "You mentioned you've done 18 months in recovery.",
     feedback: [
       ['practiceFeedback.introAbout', { request: 'getting off probation early' }],
       ['practiceFeedback.benefitWhy', { reason: "i've done 18 months clean" }],
@@ -85,7 +87,7 @@ const cases: OwnSituationCase[] = [
       ['getting off probation early', ['practice.askReason']],
       ["cuz i've kept every rule for a year", sceneSet(probation, "i've kept every rule for a year")],
     ],
-    lines: ['um', 'Can I have a review for early termination?', 'stop'],
+    lines: ['um', "Can I have a review for early termination? cuz i've kept every rule for a year", 'stop'],
     opening: 'getting off probation early',
     reasonBack: "You mentioned you've kept every rule for a year.",
     feedback: [['practiceFeedback.introAbout', { request: 'getting off probation early' }]],
@@ -97,7 +99,6 @@ const cases: OwnSituationCase[] = [
     steps: [['hi', ['practice.intro', ...sceneSet(school, 'my ADHD')]]],
     lines: ['hi', 'Can I have extra time on my exams?', 'what do you need?', 'stop'],
     opening: 'extra time on exams',
-    reasonBack: 'You mentioned your ADHD.',
     feedback: [['practiceFeedback.introAbout', { request: 'extra time on exams' }]],
   },
   {
@@ -118,7 +119,11 @@ const cases: OwnSituationCase[] = [
     role: landlord,
     options: { text: firstLandlord },
     steps: [['hi', ['practice.intro', ...sceneSet(landlord, 'my dog helps me with panic attacks')]]],
-    lines: ['ok', "I'd like to keep my dog with me in the apartment.", 'stop'],
+    lines: [
+      'ok',
+      "I'd like to keep my dog with me in the apartment, since my dog helps me with panic attacks.",
+      'stop',
+    ],
     opening: 'an emotional support animal',
     reasonBack: 'You mentioned your dog helps you with panic attacks.',
     feedback: [['practiceFeedback.introAbout', { request: 'an emotional support animal' }]],
@@ -178,6 +183,11 @@ describe("practice from the person's own situation (transcripts per role)", () =
           counterpart.some((line) => line.includes(test.reasonBack ?? '')),
           counterpart.join('\n'),
         );
+      else
+        assert.ok(
+          counterpart.every((line) => !line.includes('You mentioned')),
+          counterpart.join('\n'),
+        );
       for (const reply of test.feedback)
         assert.ok(
           said.some((text) => containsReply(strings, reply, text)),
@@ -190,7 +200,7 @@ describe("practice from the person's own situation (transcripts per role)", () =
 describe("practice over HTTP from the person's own situation, with no conversationUpdate", () => {
   const served = useTestApp();
 
-  it('"i want to ask my PO about getting off probation early because ..." sets that scene and keeps to it', async () => {
+  it('"i want to ask my PO about getting off probation early because ..." sets that scene, keeps to it and keeps the reason to the coach', async () => {
     const send = async (text: string) =>
       (await exchange(served.url, testActivity('practice-probation-early', { text }))).map(
         (reply) => reply.text ?? '',
@@ -205,7 +215,9 @@ describe("practice over HTTP from the person's own situation, with no conversati
     const [opening = ''] = await send('feedback at the end');
     assert.ok(containsReply(strings, 'practice.counterpartSays', opening), opening);
     assert.ok(opening.includes('getting off probation early'), opening);
+    // The reason was told to the coach, not to the officer: the officer does not know it.
     const [next = ''] = await send("I'd like you to ask for early termination of my probation.");
-    assert.ok(next.includes("You mentioned you've done 18 months in recovery."), next);
+    assert.ok(containsReply(strings, 'practice.counterpartSays', next), next);
+    assert.ok(!next.includes('18 months'), next);
   });
 });

@@ -36,12 +36,16 @@ async function runPractice(steps: readonly Step[], options: PracticeOptions = {}
  * The counterpart saying `line` (the doctor's move `move` at exchange `index`, or the opening),
  * its request slot filled with the scene's label as the doctor says it.
  */
-const says = (line: string): Reply => [
+const says = (line: string, reason?: string): Reply => [
   'practice.counterpartSays',
-  { counterpart: doctor.counterpart, line: fillLine(line, { request: 'your new prescription' }) },
+  {
+    counterpart: doctor.counterpart,
+    line: fillLine(line, { request: 'your new prescription', ...(reason ? { reason } : {}) }),
+  },
 ];
-const move = (name: MoveName, index: number): Reply =>
-  says(doctor.moves[name][index % doctor.moves[name].length] ?? '');
+/** `reason`: one the person said in the scene, as the counterpart says it back. */
+const move = (name: MoveName, index: number, reason?: string): Reply =>
+  says(doctor.moves[name][index % doctor.moves[name].length] ?? '', reason);
 const skill = (name: StringKey): string => strings.text(name);
 
 /** Choosing the doctor scene with coaching at the end (or as you go), up to the opening line. */
@@ -105,7 +109,11 @@ const cases: PracticeCase[] = [
     name: '"stop" mid-way ends the scene with feedback, not a cancel',
     steps: [
       ...start('practiceChoices.atEnd'),
-      ['I need Fridays off so that I can get to my group.', [move('negotiate', 0)]],
+      // Said in the scene, so the doctor knows it.
+      [
+        'I need Fridays off so that I can get to my group.',
+        [move('negotiate', 0, 'you can get to your group')],
+      ],
       ['stop', ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
       ['done', ['practice.done']],
     ],
@@ -237,8 +245,8 @@ const cases: PracticeCase[] = [
       ...start('practiceChoices.atEnd'),
       ['I need Fridays off for my group.', [move('negotiate', 0)]],
       ['stop', ['practice.stopped', 'practiceFeedback.introFor', ...afterFeedback]],
-      [strings.text('practiceChoices.again'), ['practice.chooseScenario']],
-      [doctor.title, ['practice.scene', 'practice.askMode']],
+      // The same scene again (group D, Ava: "practice again" showed the whole list).
+      [strings.text('practiceChoices.again'), ['practice.againSame', 'practice.scene', 'practice.askMode']],
       [strings.text('practiceChoices.atEnd'), [says(doctor.opening)]],
       ['Can I have two minutes on the prescription?', [move('negotiate', 0)]],
       [

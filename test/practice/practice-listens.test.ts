@@ -75,7 +75,8 @@ const cases: ListensCase[] = [
       ],
       [
         'can you explain what happens on jan 14, step by step?',
-        [move(lawyer, 'negotiate', 0, atCourt, 'you dont wanna lose your job')],
+        // His reason was told to the coach, not to her: she does not say it back.
+        [move(lawyer, 'negotiate', 0, atCourt)],
       ],
     ],
   },
@@ -178,7 +179,8 @@ const cases: ListensCase[] = [
       ['end', [says(supervisor, supervisor.opening, '')]],
       [
         'ya so i need to come in at 11 on thursdays for a while. its for a health thing',
-        [move(supervisor, 'negotiate', 0, 'a later start on thursdays', 'need this job and need IOP')],
+        // "need IOP" was told to the coach only: the supervisor never hears it (group A, Marcus).
+        [move(supervisor, 'negotiate', 0, 'a later start on thursdays')],
       ],
       // Going along with the middle way offered is agreement, not a brush-off (group A).
       [

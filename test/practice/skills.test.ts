@@ -56,3 +56,16 @@ describe('practice skill detection', () => {
     assert.equal(askIn('can you send someone by friday?'), undefined);
   });
 });
+
+describe('an answer to "what exactly?" (group D, Ava: brushed off three times)', () => {
+  const answer =
+    'like a few extra days on papers when im having a bad week. and maybe splitting big projects into smaller parts';
+  it('is the request made specific, right after the counterpart asked what exactly', () => {
+    assert.ok(detectSkills(rules, answer, { afterAskSpecific: true }).has('specificRequest'));
+  });
+  it('is not, said at any other time, nor is a word or two or a question back', () => {
+    assert.ok(!detectSkills(rules, answer).has('specificRequest'));
+    for (const short of ['idk', '2', 'I guess', 'what do you mean exactly?'])
+      assert.ok(!detectSkills(rules, short, { afterAskSpecific: true }).has('specificRequest'), short);
+  });
+});
