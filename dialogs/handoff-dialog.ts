@@ -17,6 +17,7 @@ import type { HandoffService } from '../src/handoff/handoff-service.js';
 import { nicknameIn, questionToUs, sideAnswer } from '../src/language/answer-check.js';
 import { fixedZone, zoneNamed } from '../src/language/intents/time-zone.js';
 import { takeOutRequestIn, withoutPartAbout } from '../src/language/said-about.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
 import { spokenEdit } from '../src/language/spoken-edit.js';
 import { foldAnswer, sentencesOf, typedAnswerReader } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
@@ -650,11 +651,9 @@ export class HandoffDialog extends InterruptibleDialog {
     const plain = (text: string) => text.replace(/[\s.,:;!]+$/, '');
     if (detail(answer)) return way ? `${plain(way)}: ${answer}` : answer;
     if (way) return '';
-    const folded = ` ${foldAnswer(answer)} `;
-    const has = (words: string) => folded.includes(` ${foldAnswer(words)} `);
     // "Here in this chat is fine. I would rather not give my telephone number." is this chat.
-    if (strings.variants('handoff.thisChatWords').some(has)) return answer;
-    if (!strings.variants('handoff.contactWays').some(has)) return answer;
+    if (saysAnyOf(strings, 'handoff.thisChatWords', answer)) return answer;
+    if (!saysAnyOf(strings, 'handoff.contactWays', answer)) return answer;
     const known = activity.channelId === 'sms' && detail(activity.from.id) ? activity.from.id : undefined;
     return known ? `${plain(answer)}: ${known}` : undefined;
   }
@@ -834,8 +833,7 @@ function validAlias(text: string): boolean {
 
 /** True when `text` asks for someone to talk to now or tonight, or for a hotline. */
 function needsSomeoneNow(strings: Strings, text: string): boolean {
-  const said = ` ${foldAnswer(text)} `;
-  return strings.variants('handoff.needsNowWords').some((words) => said.includes(` ${foldAnswer(words)} `));
+  return saysAnyOf(strings, 'handoff.needsNowWords', text);
 }
 
 /**
@@ -848,8 +846,7 @@ export function specialistQuestion(strings: Strings, text: string): StringKey | 
   for (const sentence of sentencesOf(text)) {
     const folded = foldAnswer(sentence);
     const asks = sentence.trim().endsWith('?') || openers.some((words) => folded.startsWith(`${words} `));
-    const has = (key: 'handoff.whoTheyAreWords' | 'handoff.howLongWords') =>
-      strings.variants(key).some((words) => ` ${folded} `.includes(` ${foldAnswer(words)} `));
+    const has = (key: 'handoff.whoTheyAreWords' | 'handoff.howLongWords') => saysAnyOf(strings, key, folded);
     if (asks && has('handoff.whoTheyAreWords')) return 'handoff.whoTheyAre';
     if (asks && has('handoff.howLongWords')) return 'handoff.howLong';
   }

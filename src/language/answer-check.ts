@@ -1,5 +1,6 @@
 import type { Strings } from '../content/strings.js';
 import { cleanFreeText, phrase } from './free-text.js';
+import { saysAnyOf } from './says-any-of.js';
 import { foldAnswer, type Pick, type TypedQuestion, typedAnswerReader } from './typed-answer.js';
 
 /**
@@ -89,9 +90,8 @@ export function checkAnswer(
  */
 export function questionToUs(strings: Strings, text: string): SideQuestion | undefined {
   const folded = foldAnswer(text);
-  const said = ` ${folded} `;
   const says = (key: 'answers.whoReadsWords' | 'answers.whyWords' | 'answers.forUsWords') =>
-    strings.variants(key).some((words) => said.includes(` ${foldAnswer(words)} `));
+    saysAnyOf(strings, key, folded);
   if (says('answers.whoReadsWords')) return 'whoReads';
   if (says('answers.whyWords')) return 'why';
   if (says('answers.forUsWords')) return 'forUs';

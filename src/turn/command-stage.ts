@@ -17,7 +17,8 @@ import type { CommandRecognizer, GlobalCommand } from '../language/commands.js';
 import { deleteRequestIn, pointsAtAnItem } from '../language/delete-request.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { thresholds } from '../language/routing.js';
-import { foldAnswer, sentencesOf, typedAnswerReader } from '../language/typed-answer.js';
+import { saysAnyOf } from '../language/says-any-of.js';
+import { sentencesOf, typedAnswerReader } from '../language/typed-answer.js';
 import { aboutBotText, dataReportActivity, privacyText } from '../privacy/data-replies.js';
 import type { PersonalData } from '../privacy/personal-data.js';
 import {
@@ -135,8 +136,7 @@ export function commandStage(parts: CommandParts): MessageStage {
 
 /** True when `text` asks for something already saved ("the one i saved", "the plan I made"). */
 function asksForSaved(strings: Strings, text: string | undefined): boolean {
-  const said = ` ${foldAnswer(text ?? '')} `;
-  return strings.variants('plans.savedWords').some((words) => said.includes(` ${foldAnswer(words)} `));
+  return saysAnyOf(strings, 'plans.savedWords', text);
 }
 
 /**
