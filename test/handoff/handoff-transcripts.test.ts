@@ -243,6 +243,15 @@ const cases: HandoffCase[] = [
   ),
   // Sam (people run 7), 11:30 pm: questions about tonight are answered, and the message stays.
   {
+    name: 'the name: Kim\'s "K" is her name, shown in the preview',
+    steps: [
+      ...toAlias,
+      ['K', ['handoff.askMessage']],
+      [MESSAGE, ['handoff.askContact']],
+      ['here in this chat', [['handoff.confirmMessage', { name: 'K', message: MESSAGE }]]],
+    ],
+  },
+  {
     name: 'confirm: "will they answer tonight tho" is answered (nobody on duty), the message kept',
     steps: [
       ...toConfirm,
