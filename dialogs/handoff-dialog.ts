@@ -837,13 +837,18 @@ export class HandoffDialog extends InterruptibleDialog {
     const list = crisisLinesText(strings, crisisResources);
     // Asked again right after the list: a short line, not the whole list twice.
     const listed = (prompt.state as { last?: string }).last?.startsWith(list);
+    // "do you keep what I type or not": what is kept, who sees it ("delete what i said about X"
+    // takes that part out of the message instead).
+    const privacy = questionToUs(strings, text) === 'whoReads';
     const answer = key
       ? strings.text(key)
-      : lines && saysAnyOf(strings, 'handoff.linesNowWords', text)
-        ? listed
-          ? strings.text('handoff.linesAgain')
-          : list
-        : undefined;
+      : privacy
+        ? sideAnswer(strings, 'whoReads')
+        : lines && saysAnyOf(strings, 'handoff.linesNowWords', text)
+          ? listed
+            ? strings.text('handoff.linesAgain')
+            : list
+          : undefined;
     // The step's own re-ask comes back after an answered aside: the answer is not said twice.
     if (!answer) {
       if ('beforeAside' in options) options.retryPrompt = options.beforeAside;

@@ -251,6 +251,16 @@ const cases: HandoffCase[] = [
       ['here in this chat', [['handoff.confirmMessage', { name: 'K', message: MESSAGE }]]],
     ],
   },
+  // Kim (people run 7): privacy asked mid-request is answered; the message is kept as it is.
+  {
+    name: 'confirm: "no. do you keep what I type or not" says what is kept; the message is not changed',
+    steps: [
+      ...toConfirm,
+      ['no. do you keep what I type or not', ['privacy.whoSees']],
+      ['Send it', ['handoff.messageLeft', 'menu.promptAgain']],
+    ],
+    sent: { text: MESSAGE, contact: 'here in this chat' },
+  },
   {
     name: 'confirm: "will they answer tonight tho" is answered (nobody on duty), the message kept',
     steps: [
