@@ -17,6 +17,7 @@ import type { HandoffService } from '../src/handoff/handoff-service.js';
 import { nicknameIn, questionToUs, sideAnswer } from '../src/language/answer-check.js';
 import { fixedZone, zoneNamed } from '../src/language/intents/time-zone.js';
 import { takeOutRequestIn, withoutPartAbout } from '../src/language/said-about.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
 import { spokenEdit } from '../src/language/spoken-edit.js';
 import { foldAnswer, sentencesOf, typedAnswerReader } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
@@ -190,10 +191,21 @@ export class HandoffDialog extends InterruptibleDialog {
       userStateKey(activity.channelId, activity.from.id),
       referenceWithTenant(TurnContext.getConversationReference(activity), activity),
     );
-    // "i really need to talk to someone now": the lines that answer now, then the request in one line.
-    if (waiting && needsSomeoneNow(strings, activity.text ?? '')) {
-      await step.context.sendActivity(crisisLinesText(strings, this.deps.crisisResources));
+    const text = activity.text ?? '';
+    // "so will they answer tonight or not", asked with a request waiting: the answer, and the request.
+    const aside = waiting && specialistQuestion(strings, text);
+    if (waiting && aside) {
+      const nobody = aside === 'handoff.howLong' && !(await this.handoff.anyoneOnDuty());
+      await step.context.sendActivity(strings.text(nobody ? 'handoff.howLongNobody' : aside));
       await step.context.sendActivity(strings.text('handoff.waitingNow', { code: waiting.code }));
+      return step.endDialog();
+    }
+    // "i really need to talk to someone now", "like a hotline or something": the lines that answer
+    // now, then a request already waiting in one line.
+    if (saysAnyOf(strings, 'handoff.linesNowWords', text) || (waiting && needsSomeoneNow(strings, text))) {
+      await step.context.sendActivity(crisisLinesText(strings, this.deps.crisisResources));
+      if (waiting)
+        await step.context.sendActivity(strings.text('handoff.waitingNow', { code: waiting.code }));
       return step.endDialog();
     }
     if (waiting) {
@@ -398,10 +410,12 @@ export class HandoffDialog extends InterruptibleDialog {
    * The confirmation's buttons in any wording; words of their own that are not an answer ("wait,
    * can I add that I work mornings") mean changing it, so they are never met with "didn't catch that".
    */
-  private changeOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
+  private async changeOrPick(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+    // "no. like a hotline or something": answered, the message kept as it is (a "no" is no change).
+    if (await this.answersAside(prompt)) return false;
     if (prompt.recognized.succeeded) return true;
     const text = prompt.context.activity.text ?? '';
-    if (typedAnswerReader(this.deps.strings).saysNothing(text) || this.answersAside(prompt)) return false;
+    if (typedAnswerReader(this.deps.strings).saysNothing(text)) return false;
     prompt.recognized.value = { value: 'handoff.changeMessage', index: 1, score: 0.5, synonym: text };
     return true;
   }
@@ -410,13 +424,13 @@ export class HandoffDialog extends InterruptibleDialog {
    * Words of their own at the offer to leave a message ("i've been struggling a lot and need
    * someone"): the message, not a miss. A short reply is an answer to the offer, read as such.
    */
-  private ownWordsOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
-    return prompt.recognized.succeeded || this.keepsOwnWords(prompt);
+  private async ownWordsOrPick(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+    return prompt.recognized.succeeded || (await this.keepsOwnWords(prompt));
   }
 
   /** True (and the words kept as the answer) when the reply is words for the specialist. */
-  private keepsOwnWords(prompt: PromptValidatorContext<FoundChoice>): boolean {
-    if (this.answersAside(prompt)) return false;
+  private async keepsOwnWords(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+    if (await this.answersAside(prompt)) return false;
     const text = (prompt.context.activity.text ?? '').trim();
     const reader = typedAnswerReader(this.deps.strings);
     const asks =
@@ -439,9 +453,9 @@ export class HandoffDialog extends InterruptibleDialog {
    * A question about the summary ("what does that even mean") is answered before the re-ask;
    * words of their own ("tell them I've had a rough week") are kept for the specialist.
    */
-  private explainOrPick(prompt: PromptValidatorContext<FoundChoice>): boolean {
+  private async explainOrPick(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
     if (prompt.recognized.succeeded) return true;
-    if (this.keepsOwnWords(prompt)) return true;
+    if (await this.keepsOwnWords(prompt)) return true;
     if (specialistQuestion(this.deps.strings, prompt.context.activity.text ?? '')) return false;
     const { strings } = this.deps;
     const words = foldAnswer(prompt.context.activity.text ?? '').split(' ');
@@ -535,7 +549,10 @@ export class HandoffDialog extends InterruptibleDialog {
    * "Which part?" answered in words: a part's button or words, an edit said in words ("my name is
    * just Sam"), or a new message typed at once (its own words, as at the offer).
    */
-  private partOrEdit(prompt: PromptValidatorContext<FoundChoice>): boolean {
+  private async partOrEdit(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+    // "nothing its fine. i asked if theyll answer tonight": the question is answered first, and
+    // never taken as a new message.
+    if (await this.answersAside(prompt)) return false;
     if (prompt.recognized.succeeded) return true;
     const text = prompt.context.activity.text ?? '';
     const edit = this.editIn(text, prompt.options.validations as MessageOptions);
@@ -567,7 +584,13 @@ export class HandoffDialog extends InterruptibleDialog {
     const which: TypedPromptOptions = {
       prompt: strings.text('handoff.askWhichPart'),
       retryPrompt: strings.text('handoff.askWhichPartAgain'),
-      choices: [...parts, ...this.choices(['handoff.changePartNone'])],
+      // "send it", "keep it as it is": nothing to change, the preview again.
+      choices: [
+        ...parts,
+        ...this.choices(['handoff.changePartNone'], {
+          'handoff.changePartNone': strings.variants('handoff.changePartNoneWords'),
+        }),
+      ],
       style: ListStyle.suggestedAction,
       back: true,
       validations: options,
@@ -650,11 +673,9 @@ export class HandoffDialog extends InterruptibleDialog {
     const plain = (text: string) => text.replace(/[\s.,:;!]+$/, '');
     if (detail(answer)) return way ? `${plain(way)}: ${answer}` : answer;
     if (way) return '';
-    const folded = ` ${foldAnswer(answer)} `;
-    const has = (words: string) => folded.includes(` ${foldAnswer(words)} `);
     // "Here in this chat is fine. I would rather not give my telephone number." is this chat.
-    if (strings.variants('handoff.thisChatWords').some(has)) return answer;
-    if (!strings.variants('handoff.contactWays').some(has)) return answer;
+    if (saysAnyOf(strings, 'handoff.thisChatWords', answer)) return answer;
+    if (!saysAnyOf(strings, 'handoff.contactWays', answer)) return answer;
     const known = activity.channelId === 'sms' && detail(activity.from.id) ? activity.from.id : undefined;
     return known ? `${plain(answer)}: ${known}` : undefined;
   }
@@ -749,12 +770,12 @@ export class HandoffDialog extends InterruptibleDialog {
    * next message often answers the offer, not the name question, and is not a name to show;
    * nor is a question about it. "back" passes, for the step after to handle. Each miss is worded unlike the one before.
    */
-  private validAlias(prompt: PromptValidatorContext<string>): boolean {
+  private async validAlias(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const { strings } = this.deps;
     const typed = prompt.recognized.value ?? '';
     const reader = typedAnswerReader(strings);
     if (reader.stepWord(typed) === 'back') return true;
-    if (this.answersAside(prompt)) return false;
+    if (await this.answersAside(prompt)) return false;
     // "You can call me Dee", "K is fine": the name is what is kept and shown.
     const named = nicknameIn(strings, typed);
     const text = named ?? typed;
@@ -776,7 +797,7 @@ export class HandoffDialog extends InterruptibleDialog {
    * about the step ("why do you need that?"), which is answered before the question again; "back"
    * passes. Other questions stay words for the specialist ("can you help me find a job?").
    */
-  private validText(prompt: PromptValidatorContext<string>): boolean {
+  private async validText(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const { strings } = this.deps;
     const text = prompt.recognized.value ?? '';
     const reader = typedAnswerReader(strings);
@@ -786,7 +807,8 @@ export class HandoffDialog extends InterruptibleDialog {
       purpose?: StringKey;
     };
     if (retry) prompt.options.retryPrompt = strings.text(retry, {}, prompt.attemptCount - 1);
-    if (this.answersAside(prompt)) return false;
+    // Their words for the specialist may ask for someone tonight: kept, not answered with the lines.
+    if (await this.answersAside(prompt, false)) return false;
     const about = questionToUs(strings, text);
     if (about && about !== 'other') {
       const asked = prompt.options.prompt;
@@ -800,22 +822,49 @@ export class HandoffDialog extends InterruptibleDialog {
 
   /**
    * A question about the specialists asked at any step ("who are the peer specialists", "are they
-   * real people", "how long will it take"): answered, then the step's question again. True when
-   * answered (the answer is the re-ask).
+   * real people", "will they answer tonight"): answered, then the step's question again; with
+   * `lines`, an ask for a hotline or someone else tonight gets the crisis lines. True when answered
+   * (the answer is the re-ask).
    */
-  private answersAside(prompt: PromptValidatorContext<unknown>): boolean {
-    const answer = specialistQuestion(this.deps.strings, prompt.context.activity.text ?? '');
-    if (!answer) return false;
-    const asked = prompt.options.prompt;
+  private async answersAside(prompt: PromptValidatorContext<unknown>, lines = true): Promise<boolean> {
+    const { strings, crisisResources } = this.deps;
+    const text = prompt.context.activity.text ?? '';
+    const options = prompt.options as PromptOptions & { beforeAside?: PromptOptions['retryPrompt'] };
+    const about = specialistQuestion(strings, text);
+    // When nobody is on duty, the answer says so: no promise of tonight.
+    const key =
+      about === 'handoff.howLong' && !(await this.handoff.anyoneOnDuty()) ? 'handoff.howLongNobody' : about;
+    const list = crisisLinesText(strings, crisisResources);
+    // Asked again right after the list: a short line, not the whole list twice.
+    const listed = (prompt.state as { last?: string }).last?.startsWith(list);
+    // "do you keep what I type or not": what is kept, who sees it ("delete what i said about X"
+    // takes that part out of the message instead).
+    const privacy = questionToUs(strings, text) === 'whoReads';
+    const answer = key
+      ? strings.text(key)
+      : privacy
+        ? sideAnswer(strings, 'whoReads')
+        : lines && saysAnyOf(strings, 'handoff.linesNowWords', text)
+          ? listed
+            ? strings.text('handoff.linesAgain')
+            : list
+          : undefined;
+    // The step's own re-ask comes back after an answered aside: the answer is not said twice.
+    if (!answer) {
+      if ('beforeAside' in options) options.retryPrompt = options.beforeAside;
+      return false;
+    }
+    if (!('beforeAside' in options)) options.beforeAside = options.retryPrompt;
+    const asked = options.prompt;
     const question = typeof asked === 'string' ? asked : (asked?.text ?? '');
-    prompt.options.retryPrompt = `${this.deps.strings.text(answer)}\n\n${question}`;
+    options.retryPrompt = `${answer}\n\n${question}`;
     return true;
   }
 
   /** An option, or a miss whose re-ask answers a question about the specialists first. */
-  private pickOrAside(prompt: PromptValidatorContext<FoundChoice>): boolean {
+  private async pickOrAside(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
     if (prompt.recognized.succeeded) return true;
-    this.answersAside(prompt);
+    await this.answersAside(prompt);
     return false;
   }
 
@@ -833,9 +882,8 @@ function validAlias(text: string): boolean {
 }
 
 /** True when `text` asks for someone to talk to now or tonight, or for a hotline. */
-function needsSomeoneNow(strings: Strings, text: string): boolean {
-  const said = ` ${foldAnswer(text)} `;
-  return strings.variants('handoff.needsNowWords').some((words) => said.includes(` ${foldAnswer(words)} `));
+export function needsSomeoneNow(strings: Strings, text: string): boolean {
+  return saysAnyOf(strings, 'handoff.needsNowWords', text);
 }
 
 /**
@@ -848,8 +896,7 @@ export function specialistQuestion(strings: Strings, text: string): StringKey | 
   for (const sentence of sentencesOf(text)) {
     const folded = foldAnswer(sentence);
     const asks = sentence.trim().endsWith('?') || openers.some((words) => folded.startsWith(`${words} `));
-    const has = (key: 'handoff.whoTheyAreWords' | 'handoff.howLongWords') =>
-      strings.variants(key).some((words) => ` ${folded} `.includes(` ${foldAnswer(words)} `));
+    const has = (key: 'handoff.whoTheyAreWords' | 'handoff.howLongWords') => saysAnyOf(strings, key, folded);
     if (asks && has('handoff.whoTheyAreWords')) return 'handoff.whoTheyAre';
     if (asks && has('handoff.howLongWords')) return 'handoff.howLong';
   }

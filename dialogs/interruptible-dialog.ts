@@ -16,7 +16,7 @@ import type { Strings } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { featureListText, featureOf } from '../src/language/features.js';
 import { type FeatureIntent, hasSwitchCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
-import { typedAnswerReader } from '../src/language/typed-answer.js';
+import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
@@ -265,14 +265,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 }
 
-/** Sends the help text: what works, how to reach a person, privacy in one line. */
+/** Sends the help: two short lines (what works, how to reach a person), or all of it on "more help". */
 export async function sendHelp(dc: DialogContext, { strings }: DialogDeps): Promise<void> {
-  const features = featureListText(strings);
-  await dc.context.sendActivity(
-    [
-      strings.text('help.summary', { features }),
-      strings.text('help.person'),
-      strings.text('help.privacy'),
-    ].join('\n\n'),
-  );
+  // Two short lines first (Pat reads slowly: a wall of text for "help" lost him); "more help" gives it all.
+  const more = strings
+    .variants('help.moreWords')
+    .map(foldAnswer)
+    .includes(foldAnswer(dc.context.activity.text ?? ''));
+  const lines = more
+    ? [
+        strings.text('help.summary', { features: featureListText(strings) }),
+        strings.text('help.person'),
+        strings.text('help.privacy'),
+      ]
+    : [strings.text('help.short'), strings.text('help.personShort')];
+  await dc.context.sendActivity(lines.join('\n\n'));
 }

@@ -23,13 +23,14 @@ import {
   isFeatureIntent,
 } from '../src/language/features.js';
 import type { IntentName, WayfinderRecognition } from '../src/language/intents/index.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
 import { answerOptionOf, foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
 import { isReturning } from '../src/privacy/returning-person.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
-import type { HandoffDialogOptions } from './handoff-dialog.js';
+import { type HandoffDialogOptions, needsSomeoneNow, specialistQuestion } from './handoff-dialog.js';
 import type { HandoffReason } from './handoff-reason.js';
 import {
   InterruptibleDialog,
@@ -262,6 +263,10 @@ export class MainDialog extends InterruptibleDialog {
         await this.sendSmallTalk(step.context, routed.intent);
         return step.next();
       default: {
+        // "who else can i talk to tonight": someone who needs a person now is not asked "did you mean".
+        const now = needsSomeoneNow(this.deps.strings, step.context.activity.text ?? '');
+        if (routed.kind === 'confirm' && routed.intent === 'handoff' && now)
+          return this.startFeature(step, 'handoff');
         // What the message said rides along: "yes" to "did you mean ...?" carries none of it.
         // Whether the menu had missed first goes along too, for a handoff's summary.
         const said: Said = {
@@ -314,7 +319,11 @@ export class MainDialog extends InterruptibleDialog {
     if (isPlainFarewell(this.deps.strings, context.activity.text ?? '')) {
       return { kind: 'smallTalk', intent: 'goodbye' };
     }
-    return menuRouteFor(signals.recognition.get(context));
+    // "so will they answer tonight or not": about the specialists, answered where they are asked for.
+    const routed = menuRouteFor(signals.recognition.get(context));
+    const aboutThem =
+      this.features.handoff && specialistQuestion(this.deps.strings, context.activity.text ?? '');
+    return routed ?? (aboutThem ? { kind: 'feature', intent: 'handoff' } : undefined);
   }
 
   /** "You're welcome", or a greeting: "welcome back" only for someone here on an earlier visit. */
@@ -477,6 +486,14 @@ export class MainDialog extends InterruptibleDialog {
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const asking = innerDc.activeDialog?.id;
+    // "no. like a hotline or something": the lines at once (with a request waiting, that too),
+    // from the handoff dialog, whatever the question offered.
+    const routing = asking === ROUTE_CONFIRM || asking === ROUTE_CHOICE;
+    const text = innerDc.context.activity.text;
+    if (routing && this.features.handoff && saysAnyOf(this.deps.strings, 'handoff.linesNowWords', text)) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(MENU_STEPS, { start: 'handoff' } satisfies MainDialogOptions);
+    }
     const detail = asking === ROUTE_CONFIRM ? await this.detailFor(innerDc) : undefined;
     if (detail) return detail;
     if (

@@ -11,7 +11,7 @@ import {
   listAccommodationRequests,
 } from '../src/accommodations/saved-requests.js';
 import type { PlanStore } from '../src/appointments/index.js';
-import { foldAnswer } from '../src/language/typed-answer.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
 import { hasEntries } from '../src/safety-plan/plan.js';
 import type { SafetyPlanStore } from '../src/safety-plan/plan-store.js';
 import { APPOINTMENT_PLANS_DIALOG_ID } from './appointment-plans-dialog.js';
@@ -69,10 +69,7 @@ export class MyPlansDialog extends InterruptibleDialog {
     const saved = kinds.filter((kind) => counts[kind.value] > 0);
     if (saved.length <= 1) return this.openKind(step, saved[0] ?? kinds[0]);
     // "where is my saved letter": the requests, without asking which kind.
-    const said = ` ${foldAnswer(step.context.activity.text ?? '')} `;
-    const letter = strings
-      .variants('myPlans.letterWords')
-      .some((word) => said.includes(` ${foldAnswer(word)} `));
+    const letter = saysAnyOf(strings, 'myPlans.letterWords', step.context.activity.text);
     const requests = saved.find((kind) => kind.value === 'accommodations');
     if (letter && requests) return this.openKind(step, requests);
     const choices = saved.map((kind) => {

@@ -1,12 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { ConfirmPrompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../src/content/strings.js';
-import {
-  foldAnswer,
-  showsNumbers,
-  type TypedQuestion,
-  typedAnswerReader,
-} from '../src/language/typed-answer.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
+import { showsNumbers, type TypedQuestion, typedAnswerReader } from '../src/language/typed-answer.js';
 import { askedOptions } from './typed-choice-prompt.js';
 
 /**
@@ -65,10 +61,7 @@ export class YesNoPrompt extends ConfirmPrompt {
     const text = context.activity.text ?? '';
     const pick = typedAnswerReader(this.strings).read(text, question);
     if (pick) return { succeeded: true, value: pick.value === 'yes' };
-    const folded = ` ${foldAnswer(text)} `;
-    const no =
-      this.noPhrases &&
-      this.strings.variants(this.noPhrases).some((p) => folded.includes(` ${foldAnswer(p)} `));
+    const no = this.noPhrases && saysAnyOf(this.strings, this.noPhrases, text);
     return no ? { succeeded: true, value: false } : { succeeded: false };
   }
 

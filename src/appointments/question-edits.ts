@@ -1,4 +1,5 @@
 import type { Strings } from '../content/strings.js';
+import { saysAnyOf } from '../language/says-any-of.js';
 import { numbersIn } from '../language/spoken-edit.js';
 import { foldAnswer } from '../language/typed-answer.js';
 
@@ -16,7 +17,7 @@ export type QuestionEdit =
 
 /** Whole phrases of `key` found in the folded text, at word edges. */
 function says(strings: Strings, key: Parameters<Strings['variants']>[0], folded: string): boolean {
-  return strings.variants(key).some((words) => ` ${folded} `.includes(` ${foldAnswer(words)} `));
+  return saysAnyOf(strings, key, folded);
 }
 
 /** Splits "1, 2. Please leave out 3 and 4" at the words that take out: what comes before, and after. */

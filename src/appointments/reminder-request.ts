@@ -1,5 +1,5 @@
 import type { StringKey, Strings } from '../content/strings.js';
-import { foldAnswer } from '../language/typed-answer.js';
+import { saysAnyOf } from '../language/says-any-of.js';
 import { type AppointmentPlan, type PlanDraft, prepFields } from './plan.js';
 import { isPast } from './when.js';
 
@@ -12,9 +12,7 @@ export type ReminderRequest = 'change' | 'remove' | 'ask';
 
 /** The reminder request in `text`, or undefined when it says nothing of a reminder. */
 export function reminderRequestIn(strings: Strings, text: string | undefined): ReminderRequest | undefined {
-  const folded = ` ${foldAnswer(text ?? '')} `;
-  const says = (key: StringKey) =>
-    strings.variants(key).some((words) => folded.includes(` ${foldAnswer(words)} `));
+  const says = (key: StringKey) => saysAnyOf(strings, key, text);
   if (says('appointment.reminderOffWords')) return 'remove';
   if (!says('appointment.reminderWords')) return undefined;
   // "is my reminder still set for the 14th?": its date is a question, not a new time.

@@ -1,5 +1,6 @@
 import type { Strings } from '../content/strings.js';
 import { cleanFreeText, phrase } from './free-text.js';
+import { saysAnyOf } from './says-any-of.js';
 import { foldAnswer, type Pick, type TypedQuestion, typedAnswerReader } from './typed-answer.js';
 
 /**
@@ -89,9 +90,8 @@ export function checkAnswer(
  */
 export function questionToUs(strings: Strings, text: string): SideQuestion | undefined {
   const folded = foldAnswer(text);
-  const said = ` ${folded} `;
   const says = (key: 'answers.whoReadsWords' | 'answers.whyWords' | 'answers.forUsWords') =>
-    strings.variants(key).some((words) => said.includes(` ${foldAnswer(words)} `));
+    saysAnyOf(strings, key, folded);
   if (says('answers.whoReadsWords')) return 'whoReads';
   if (says('answers.whyWords')) return 'why';
   if (says('answers.forUsWords')) return 'forUs';
@@ -172,7 +172,8 @@ export function nicknameIn(strings: Strings, text: string): string | undefined {
   // "42" can be a name; a lone digit is more likely a menu number typed at the wrong question.
   if (/^\d{2,}$/.test(name)) return name;
   // "K is fine", "call me J": an initial said as a name (a lone "k" is an okay, so a capital only).
-  if (name !== trimEnds(text) && /^\p{Lu}\p{L}?$/u.test(name)) return name;
+  // "K" alone at a name question is Kim's initial too: it is shown back, so it can be changed.
+  if ((name !== trimEnds(text) || name.length === 1) && /^\p{Lu}\p{L}?$/u.test(name)) return name;
   const checked = checkAnswer(strings, name, { options: [] });
   if (checked.kind === 'correction') return nicknameIn(strings, checked.words);
   // "Jay?" is a name said unsurely; "why do you need my name?" is a question, not a name.

@@ -13,11 +13,13 @@ import { remindable, reminderRequestIn } from '../appointments/reminder-request.
 import { crisisLinesText } from '../content/crisis-lines.js';
 import type { CrisisResource } from '../content/crisis-resources.js';
 import type { Strings } from '../content/strings.js';
+import { questionToUs } from '../language/answer-check.js';
 import type { CommandRecognizer, GlobalCommand } from '../language/commands.js';
 import { deleteRequestIn, pointsAtAnItem } from '../language/delete-request.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { thresholds } from '../language/routing.js';
-import { foldAnswer, sentencesOf, typedAnswerReader } from '../language/typed-answer.js';
+import { saysAnyOf } from '../language/says-any-of.js';
+import { sentencesOf, typedAnswerReader } from '../language/typed-answer.js';
 import { aboutBotText, dataReportActivity, privacyText } from '../privacy/data-replies.js';
 import type { PersonalData } from '../privacy/personal-data.js';
 import {
@@ -89,8 +91,20 @@ export function commandStage(parts: CommandParts): MessageStage {
       !answer &&
       parts.commands.recognizeClause(text) === 'deleteData' &&
       parts.commands.recognize(sentencesOf(text ?? '').at(-1)) === 'deleteData';
+    // "So my hospital IT could see this? I'm a nurse..." at the menu or a "did you mean": who
+    // reads it is answered (the privacy note), not a guess at a flow from "nurse".
+    // "can you delete what I said earlier about being a nurse?": what is kept, and how to erase it.
+    const whoReads =
+      atMainMenu(dc) &&
+      !turn.advice &&
+      (questionToUs(strings, text ?? '') === 'whoReads' ||
+        saysAnyOf(strings, 'data.deleteWhatISaidWords', text));
+    // "I said YES delete it" after the question closed: asked again, never erased on those words.
+    const again = !answer && saysAnyOf(strings, 'data.deleteAgainWords', text);
     const typed =
-      parts.commands.recognize(text) ?? (answer ? undefined : (clause ?? (erase ? 'deleteData' : undefined)));
+      parts.commands.recognize(text) ??
+      (whoReads ? 'privacy' : undefined) ??
+      (answer ? undefined : (clause ?? (erase || again ? 'deleteData' : undefined)));
     // "Crisis lines" is also a button of the handoff offer: a button of the open question is its own.
     const command = typed === 'crisisLines' && answer ? undefined : typed;
     switch (turn.carriedCommand ?? command ?? fromIntent) {
@@ -135,8 +149,7 @@ export function commandStage(parts: CommandParts): MessageStage {
 
 /** True when `text` asks for something already saved ("the one i saved", "the plan I made"). */
 function asksForSaved(strings: Strings, text: string | undefined): boolean {
-  const said = ` ${foldAnswer(text ?? '')} `;
-  return strings.variants('plans.savedWords').some((words) => said.includes(` ${foldAnswer(words)} `));
+  return saysAnyOf(strings, 'plans.savedWords', text);
 }
 
 /**

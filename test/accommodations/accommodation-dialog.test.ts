@@ -248,16 +248,16 @@ const interruptionCases: AccommodationCase[] = [
     name: 'help at the first question: help, what works here, and the same question',
     steps: [
       ['hi', ['accommodation.intro', 'accommodation.askSetting']],
-      ['help', ['help.summary', 'accommodation.helpHere', 'accommodation.askSetting']],
+      ['help', ['help.short', 'accommodation.helpHere', 'accommodation.askSetting']],
     ],
   },
   {
     name: 'help at the ideas and at the disclosure question asks that same question again',
     steps: [
       ...workToDisclosure().slice(0, 3),
-      ['help', ['help.summary', 'accommodation.helpHere', 'accommodation.askIdea']],
+      ['help', ['help.short', 'accommodation.helpHere', 'accommodation.askIdea']],
       ...workToDisclosure().slice(3),
-      ['help', ['help.summary', 'accommodation.helpHere', 'accommodation.askDisclosure']],
+      ['help', ['help.short', 'accommodation.helpHere', 'accommodation.askDisclosure']],
     ],
   },
   {

@@ -132,7 +132,7 @@ const cases: SavedCase[] = [
   {
     name: 'help says what the bot does, then asks which again',
     seed: 2,
-    steps: [list, ['help', ['help.summary', 'accommodationSaved.askWhich']]],
+    steps: [list, ['help', ['help.short', 'accommodationSaved.askWhich']]],
     left: ['school', 'work'],
   },
   {

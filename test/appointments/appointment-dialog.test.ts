@@ -255,7 +255,7 @@ const cases = (): AppointmentCase[] => [
   },
   {
     name: 'help mid-way explains, then asks the same question again',
-    steps: [...toGoal, ['help', ['help.summary', 'appointment.askGoal']]],
+    steps: [...toGoal, ['help', ['help.short', 'appointment.askGoal']]],
     ended: false,
   },
   {

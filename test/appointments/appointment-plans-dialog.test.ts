@@ -168,7 +168,7 @@ const cases: PlansCase[] = [
     steps: [
       ['my plans', ['plans.askWhich']],
       ['purple', ['plans.askWhichAgain']],
-      ['help', ['help.summary', 'plans.askWhichAgain']],
+      ['help', ['help.short', 'plans.askWhichAgain']],
       ['cancel', ['interruptions.cancelled']],
     ],
     ended: true,

@@ -170,7 +170,7 @@ describe('the chat page by keyboard alone, at 360 and 1000 px wide (Chromium)', 
       });
     });
     await typeAndSend(member, 'help');
-    const reply = opening(strings, 'help.person');
+    const reply = opening(strings, 'help.personShort');
     await activityShowing(member, reply).waitFor({ timeout: WAIT_MS });
     await member.waitForFunction(
       (pattern) => (window as unknown as { heard: string[] }).heard.some((t) => new RegExp(pattern).test(t)),

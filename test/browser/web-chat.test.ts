@@ -51,7 +51,7 @@ describe('local chat page in Chromium (Web Chat over the local Direct Line)', fu
 
   it('sends a typed message and shows the bot reply', async () => {
     await send(page, 'help');
-    await activity(strings.text('help.person')).waitFor({ timeout: WAIT_MS });
+    await activity(strings.text('help.personShort')).waitFor({ timeout: WAIT_MS });
     await page.screenshot({ path: SCREENSHOT });
   });
 

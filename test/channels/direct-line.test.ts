@@ -58,7 +58,7 @@ describe('local Direct Line channel', () => {
 
     const [reply] = botMessages(polled);
     assert.ok(reply);
-    assert.ok(reply.text?.includes(strings.text('help.person')));
+    assert.ok(reply.text?.includes(strings.text('help.personShort')));
     assert.equal(reply.from.role, 'bot');
     assert.equal(reply.replyToId, id);
     assert.ok(reply.id && reply.id !== id);
@@ -84,7 +84,7 @@ describe('local Direct Line channel', () => {
     assert.deepEqual(Object.keys((await response.json()) as object), ['id'], 'no replies in the body');
     const polled = await client.poll();
     assert.equal(polled[0]?.conversation.id, client.grant.conversationId);
-    assert.ok(botMessages(polled).some((a) => a.text?.includes(strings.text('help.person'))));
+    assert.ok(botMessages(polled).some((a) => a.text?.includes(strings.text('help.personShort'))));
   });
 
   it('returns only newer activities when polled with the returned watermark', async () => {

@@ -93,7 +93,7 @@ const cases: HandoffCase[] = [
   },
   {
     name: 'help at the name says what the bot does and asks the name again',
-    steps: [...toConfirm.slice(0, 2), ['help', ['help.summary', 'handoff.askAlias']]],
+    steps: [...toConfirm.slice(0, 2), ['help', ['help.short', 'handoff.askAlias']]],
     outcome: nothingKept,
   },
   {

@@ -12,20 +12,20 @@ const cases: DialogCase[] = [
   { name: 'any first message shows the menu', steps: [['hi', ['menu.prompt']]] },
   {
     name: 'a first message of "help" gets help, then the menu',
-    steps: [['help', ['help.summary', 'menu.prompt']]],
+    steps: [['help', ['help.short', 'menu.prompt']]],
   },
   {
     name: 'help at the menu explains, then asks the menu again',
     steps: [
       ['hello', ['menu.prompt']],
-      ['help', ['help.summary', 'menu.prompt']],
+      ['help', ['help.short', 'menu.prompt']],
     ],
   },
   {
     name: 'help typed in another style (case, punctuation, "please") still works',
     steps: [
       ['hello', ['menu.prompt']],
-      ['Please HELP!', ['help.summary', 'menu.prompt']],
+      ['Please HELP!', ['help.short', 'menu.prompt']],
     ],
   },
   {
@@ -94,7 +94,7 @@ const cases: DialogCase[] = [
     name: 'the "What can you do?" button gives help and asks the menu again',
     steps: [
       ['hello', ['menu.prompt']],
-      ['What can you do?', ['help.summary', 'menu.prompt']],
+      ['What can you do?', ['help.short', 'menu.prompt']],
     ],
   },
   {
@@ -135,7 +135,7 @@ const cases: DialogCase[] = [
     steps: [
       ['hello', ['menu.prompt']],
       ['2', ['nickname.ask']],
-      ['help', ['help.summary', 'nickname.ask']],
+      ['help', ['help.short', 'nickname.ask']],
       ['Robin', [['nickname.saved', { name: 'Robin' }], 'menu.promptAgain']],
     ],
   },
@@ -194,9 +194,15 @@ describe('MainDialog transcripts', () => {
     for (const line of testContent().crisisResources) assert.ok(reply.text.includes(line.name), line.name);
   });
 
-  it('help says what works, how to reach a person, and what is kept, in one message', async () => {
+  it('"help" is two short lines (Pat, people run 7); "more help" says all that works, how to reach a person, and what is kept', async () => {
     const { client, deps } = await runDialogCase(makeMain, [['hello', ['menu.prompt']]]);
-    const reply = await client.sendActivity('help');
+    const short = await client.sendActivity('help');
+    assert.equal(
+      short.text,
+      [deps.strings.text('help.short'), deps.strings.text('help.personShort')].join('\n\n'),
+    );
+    await client.getNextReply();
+    const reply = await client.sendActivity('more help');
     for (const key of ['help.summary', 'help.person', 'help.privacy'] as const) {
       const vars = { features: featureListText(deps.strings) };
       assert.ok(reply.text.includes(deps.strings.text(key, vars)), key);

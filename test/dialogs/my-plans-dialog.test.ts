@@ -170,7 +170,7 @@ const cases: MyPlansCase[] = [
     seed: both,
     steps: [
       ['my plans', which],
-      ['help', ['help.summary', 'myPlans.which']],
+      ['help', ['help.short', 'myPlans.which']],
     ],
   },
   {

@@ -29,6 +29,14 @@ const cases: NicknameCase[] = [
     kept: 'Mary Ann',
   },
   {
+    name: '"k" is an okay, not a name; "K" (an initial, as typed in people run 7) is kept',
+    steps: [
+      ['k', ['nickname.askSimpler']],
+      ['K', [['nickname.saved', { name: 'K' }]]],
+    ],
+    kept: 'K',
+  },
+  {
     name: '"ok" and "2" are no name: the question comes again more simply, then a name is kept',
     steps: [
       ['ok', ['nickname.askSimpler']],

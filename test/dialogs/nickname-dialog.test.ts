@@ -61,7 +61,7 @@ const cases: NicknameCase[] = [
     name: 'help explains and asks for the name again',
     steps: [
       ['Choose a nickname', ['nickname.ask']],
-      ['help', ['help.summary', 'nickname.ask']],
+      ['help', ['help.short', 'nickname.ask']],
       ['Kai', [['nickname.saved', { name: 'Kai' }]]],
     ],
     stored: 'Kai',

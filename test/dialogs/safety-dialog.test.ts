@@ -168,7 +168,7 @@ const dangerCases: SafetyCase[] = [
     steps: [
       paused,
       [DANGER, crisisReply],
-      ['help', ['help.summary', round(1)]],
+      ['help', ['help.short', round(1)]],
       ['cancel', ['safety.backAgain', 'nickname.ask']],
     ],
     ended: false,
@@ -397,7 +397,7 @@ const concernCases: SafetyCase[] = [
   {
     name: '"help" after a concern reply: the help, then the paused question',
     setup: { paused: true },
-    steps: [paused, [CONCERN, concernReply], ['help', ['help.summary', 'nickname.ask']]],
+    steps: [paused, [CONCERN, concernReply], ['help', ['help.short', 'nickname.ask']]],
     ended: false,
   },
   {

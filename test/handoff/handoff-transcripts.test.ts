@@ -35,6 +35,8 @@ interface HandoffCase {
   nothingKept?: boolean;
   /** The message the specialist would get, once sent. */
   sent?: { text: string; contact: string };
+  /** The conversation opens with a conversationUpdate (the welcome is not this test's). */
+  join?: boolean;
   /** The same person later, in a new conversation: opened by a conversationUpdate or by a message. */
   again?: { join: boolean; steps: readonly Step[] };
 }
@@ -239,6 +241,99 @@ const cases: HandoffCase[] = [
       steps: [...toSent, [said, ['crisis.intro', 'handoff.waitingNow', 'menu.promptAgain']]],
     }),
   ),
+  // Sam (people run 7), 11:30 pm: questions about tonight are answered, and the message stays.
+  {
+    name: 'the name: Kim\'s "K" is her name, shown in the preview',
+    steps: [
+      ...toAlias,
+      ['K', ['handoff.askMessage']],
+      [MESSAGE, ['handoff.askContact']],
+      ['here in this chat', [['handoff.confirmMessage', { name: 'K', message: MESSAGE }]]],
+    ],
+  },
+  // Kim (people run 7): privacy asked mid-request is answered; the message is kept as it is.
+  {
+    name: 'confirm: "no. do you keep what I type or not" says what is kept; the message is not changed',
+    steps: [
+      ...toConfirm,
+      ['no. do you keep what I type or not', ['privacy.whoSees']],
+      ['Send it', ['handoff.messageLeft', 'menu.promptAgain']],
+    ],
+    sent: { text: MESSAGE, contact: 'here in this chat' },
+  },
+  {
+    name: 'confirm: "will they answer tonight tho" is answered (nobody on duty), the message kept',
+    steps: [
+      ...toConfirm,
+      ['will they answer tonight tho', ['handoff.howLongNobody']],
+      ['Send it', ['handoff.messageLeft', 'menu.promptAgain']],
+    ],
+    sent: { text: MESSAGE, contact: 'here in this chat' },
+  },
+  {
+    name: 'which part: "idk. nothing its fine. i asked if theyll answer tonight" answers, never replaces the message',
+    steps: [
+      ...toConfirm,
+      ['change it', ['handoff.askWhichPart']],
+      ['idk. nothing its fine. i asked if theyll answer tonight', ['handoff.howLongNobody']],
+      ['send it', [['handoff.confirmMessage', { name: 'Sam', message: MESSAGE }]]],
+      ['Send it', ['handoff.messageLeft', 'menu.promptAgain']],
+    ],
+    sent: { text: MESSAGE, contact: 'here in this chat' },
+  },
+  {
+    name: 'confirm: "no. like a hotline or something" gets the lines, then a short line; the message kept',
+    steps: [
+      ...toConfirm,
+      ['no. like a hotline or something', ['crisis.intro']],
+      ['is there anyone else i can talk to tonight', ['handoff.linesAgain']],
+      ['Send it', ['handoff.messageLeft', 'menu.promptAgain']],
+    ],
+    sent: { text: MESSAGE, contact: 'here in this chat' },
+  },
+  {
+    name: 'leave a message?: "when will someone be on? its 11pm here" is answered, not kept as the message',
+    steps: [
+      askNobody,
+      ['when will someone be on? its 11pm here', ['handoff.howLongNobody']],
+      ['ok leave a message', ['handoff.askAlias']],
+    ],
+    nothingKept: true,
+  },
+  {
+    name: 'waiting: "so will they answer tonight or not" at the menu is answered, with the request',
+    steps: [
+      ...toSent,
+      [
+        'so will they answer tonight or not',
+        ['handoff.howLongNobody', 'handoff.waitingNow', 'menu.promptAgain'],
+      ],
+    ],
+  },
+  {
+    name: 'waiting: "who else can i talk to tonight" gets the lines at once, no "did you mean"',
+    steps: [
+      ...toSent,
+      ['who else can i talk to tonight', ['crisis.intro', 'handoff.waitingNow', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'waiting: "no. like a hotline or something" at a "did you mean" gets the lines and the request',
+    steps: [
+      ...toSent,
+      ['idk what to do with myself till then', ['routing.confirm']],
+      ['no. like a hotline or something', ['crisis.intro', 'handoff.waitingNow', 'menu.promptAgain']],
+    ],
+  },
+  {
+    name: 'no request: "no. like a hotline or something" at a "did you mean" gets the lines, after a conversationUpdate',
+    join: true,
+    steps: [
+      ['idk what to do with myself till then', ['routing.confirm']],
+      ['no. like a hotline or something', ['crisis.intro', 'menu.promptAgain']],
+    ],
+    nothingKept: true,
+  },
   {
     name: 'waiting: "goodnight" is answered: the request stays open',
     steps: [...toSent, ['goodnight', ['handoff.waitingGoodnight']]],
@@ -467,7 +562,8 @@ const cases: HandoffCase[] = [
           'handoff.whoTheyAre',
         ],
         ['are they real people?', 'handoff.whoTheyAre'],
-        ['how long will it take', 'handoff.howLong'],
+        // Nobody is on duty at these steps: the answer says so.
+        ['how long will it take', 'handoff.howLongNobody'],
       ] as const
     ).map(([said, answer]) => ({
       name: `${step}: "${said}" is answered, then the step goes on`,
@@ -475,6 +571,12 @@ const cases: HandoffCase[] = [
       nothingKept: true,
     })),
   ),
+  {
+    name: 'on duty, the name: "how long will it take" is answered without "nobody is on duty"',
+    onDuty: true,
+    steps: [askOnDuty, ['how long will it take', ['handoff.howLong']]],
+    nothingKept: true,
+  },
   {
     name: 'already waiting: "who are the peer specialists?" and "is it still waiting?" are answered; "keep it" keeps it',
     steps: [
@@ -614,6 +716,7 @@ describe('handoff transcripts: every question, typed answers, through the whole 
       const conversation = testCase.from
         ? new Conversation(bot, `c-${testCase.from}`, testCase.from)
         : bot.conversation();
+      if (testCase.join) await conversation.join();
       await play(conversation, testCase.steps);
       const store = new HandoffStore(bot.storage);
       const codes = await store.codesOf(conversation.userKey);

@@ -88,7 +88,7 @@ describe('HTTP server', () => {
 
   it('answers a message in the body, and never includes the dialog state snapshot trace', async () => {
     const replies = await exchange(served.url, testActivity('help-1', { text: 'help' }));
-    assert.ok(replies.some((a) => a.text?.includes(strings.text('help.person'))));
+    assert.ok(replies.some((a) => a.text?.includes(strings.text('help.personShort'))));
     assert.ok(replies.every((a) => a.type !== 'trace' || a.name !== 'BotState'));
   });
 

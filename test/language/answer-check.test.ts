@@ -154,6 +154,10 @@ describe('nicknameIn: the name inside an answer to "what should I call you?"', (
     ['idk', undefined],
     ['ugh', undefined],
     ['what', undefined],
+    // Kim (people run 7): her initial alone, as she typed it; a lower-case "k" is an okay.
+    ['K', 'K'],
+    ['K.', 'K'],
+    ['k', undefined],
   ];
   for (const [typed, name] of names) {
     it(`"${typed}" gives ${name === undefined ? 'no name' : `"${name}"`}`, () => {

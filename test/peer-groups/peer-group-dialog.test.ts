@@ -65,7 +65,7 @@ interface FinderCase {
 const everyQuestion: FinderCase[] = path.flatMap((question, index): FinderCase[] => [
   {
     name: `help at "${question.ask}" explains, then asks the same question`,
-    steps: [...stepsTo(index), ['help', ['help.summary', question.ask]]],
+    steps: [...stepsTo(index), ['help', ['help.short', question.ask]]],
   },
   {
     name: `cancel at "${question.ask}" leaves the finder`,

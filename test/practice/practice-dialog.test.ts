@@ -149,13 +149,13 @@ const cases: PracticeCase[] = [
   },
   {
     name: 'help in the scene explains, then the counterpart says the same line again',
-    steps: [...start('practiceChoices.atEnd'), ['help', ['help.summary', says(doctor.opening)]]],
+    steps: [...start('practiceChoices.atEnd'), ['help', ['help.short', says(doctor.opening)]]],
   },
   {
     name: 'help at the scene choice explains, then asks again',
     steps: [
       ['hi', ['practice.intro', 'practice.chooseScenario']],
-      ['help', ['help.summary', 'practice.chooseScenario']],
+      ['help', ['help.short', 'practice.chooseScenario']],
     ],
   },
   {

@@ -124,6 +124,30 @@ describe('privacy commands, from any state', () => {
     });
   }
 
+  // Chris (people run 7): "no actually yes" had closed the question; his "I said YES delete it"
+  // asks again (nothing erased on those words), and his yes then erases.
+  for (const opened of [false, true]) {
+    const how = opened ? 'after a conversationUpdate' : 'with no conversationUpdate';
+    it(`"I said YES delete it" after the question closed asks again, and erases only on a yes (${how})`, async () => {
+      const id = `chris-again-${opened}`;
+      if (opened) {
+        const join = { type: 'conversationUpdate', membersAdded: [{ id: 'person-1', name: '' }] };
+        await exchange(served.url, testActivity(id, join, 'person-1'));
+      }
+      await withNickname(id, 'Chris');
+      await exchange(served.url, say(id, 'delete my data'));
+      const kept = await exchange(served.url, say(id, 'no'));
+      assert.deepEqual(texts(kept).slice(0, 1), [strings.text('data.keptData')]);
+      const asked = await exchange(served.url, say(id, 'I said YES delete it'));
+      assert.ok(asked[0]?.text?.includes(strings.text('data.storedAlways')), texts(asked).join(' | '));
+      const key = userStateKey('test', 'person-1');
+      assert.notDeepEqual(await storage.read([key]), {}, 'nothing erased before the yes');
+      const done = await exchange(served.url, say(id, 'I said YES delete it'));
+      assert.deepEqual(texts(done), [strings.text('data.deleted', { count: 2 })]);
+      assert.deepEqual(await storage.read([key]), {});
+    });
+  }
+
   for (const words of [
     'delete it all',
     'erase everything',
@@ -185,6 +209,34 @@ describe('privacy commands, from any state', () => {
     assert.ok(text.includes(strings.text('privacy.howLong', { days: 30 })));
     assert.ok(text.includes(strings.text('privacy.whoSees')));
   });
+
+  // Kim (people run 7), a nurse on leave: "nurse" had pulled appointment prep.
+  for (const opened of [false, true]) {
+    const how = opened ? 'after a conversationUpdate' : 'with no conversationUpdate';
+    for (const words of [
+      "So my hospital IT could see this? I'm a nurse, on leave right now. I don't want my manager knowing",
+      'can you delete what I said earlier about being a nurse? from this chat I mean',
+    ]) {
+      it(`"${words}" at the menu gets what is kept and who sees it, not appointment prep (${how})`, async () => {
+        const id = `kim-${opened}-${words.length}`;
+        if (opened) {
+          const join = { type: 'conversationUpdate', membersAdded: [{ id: 'person-1', name: '' }] };
+          await exchange(served.url, testActivity(id, join, 'person-1'));
+        }
+        const said = await exchange(served.url, say(id, words));
+        // The disclosure comes first only where no conversationUpdate brought the welcome.
+        const replies = opened ? said : afterDisclosure(said);
+        const text = replies[0]?.text ?? '';
+        assert.ok(text.includes(strings.text('privacy.kept')), texts(replies).join(' | '));
+        const menu = [...strings.variants('menu.prompt'), ...strings.variants('menu.promptAgain')];
+        const next = replies[1]?.text ?? '';
+        assert.ok(
+          menu.some((prompt) => next.startsWith(prompt)),
+          `then the menu: ${texts(replies).join(' | ')}`,
+        );
+      });
+    }
+  }
 
   it('"are you a real person?" gets an honest answer and how to reach a person, mid-question', async () => {
     await exchange(served.url, say('human-1', 'hello'));

@@ -398,7 +398,7 @@ const cases: PlanCase[] = [
     steps: [
       ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
       ['ok', ['safetyPlan.intro', part(1)]],
-      ['help', ['help.summary', part(1)]],
+      ['help', ['help.short', part(1)]],
       ['is this private?', ['privacy.kept', part(1)]],
     ],
   },

@@ -65,7 +65,7 @@ const rows: readonly Row[] = [
     answers: ['handoff.intro', 'handoff.nobodyNow', 'handoff.offerMessage'],
     never: ['menu.prompt'],
   },
-  { covers: 'help', says: 'i feel so hopeless lately. help', answers: ['help.summary', 'menu.prompt'] },
+  { covers: 'help', says: 'i feel so hopeless lately. help', answers: ['help.short', 'menu.prompt'] },
   { covers: 'menu', says: 'i feel like giving up on recovery. menu', answers: ['menu.prompt'] },
   { covers: 'cancel', says: 'i feel so alone and empty. start over', answers: ['menu.prompt'] },
   {

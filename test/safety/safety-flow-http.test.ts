@@ -38,7 +38,7 @@ const requests: [typed: string, first: StringKey, then: 'paused' | 'menu' | unde
   ['I need an accommodation at work', 'accommodation.intro', undefined],
   ['can we practice a conversation', 'practice.intro', undefined],
   ['talk to a person', 'safety.talkToPersonAnswer', undefined],
-  ['help', 'help.summary', 'paused'],
+  ['help', 'help.short', 'paused'],
   ['menu', 'interruptions.toMenu', 'menu'],
   ['cancel', 'safety.backAgain', 'paused'],
   ['my plans', 'plans.none', 'paused'],
@@ -87,7 +87,7 @@ describe('safety replies over HTTP: overdose, concern, check-in, inside every di
         assert.match(textOf(replies), /911/);
         assert.match(textOf(replies), /stay with them/i);
         assertNoTrap(replies, followUp);
-        assert.ok(!has(replies, 'help.summary') && !has(replies, 'advice.medical'), followUp);
+        assert.ok(!has(replies, 'help.short') && !has(replies, 'advice.medical'), followUp);
       });
     }
   });
