@@ -30,20 +30,14 @@ import { prefilledState, recognizeInZone } from '../src/appointments/recognize.j
 import { draftOf, reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
 import { saidDetails } from '../src/appointments/said-details.js';
-import { formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
+import { correctedDate, formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
 import { type CheckedAnswer, checkAnswer, sideAnswer } from '../src/language/answer-check.js';
 import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
 import { type EditPart, spokenEdit } from '../src/language/spoken-edit.js';
-import {
-  foldAnswer,
-  sentencesOf,
-  showsNumbers,
-  typedAnswerReader,
-  withoutLead,
-} from '../src/language/typed-answer.js';
+import { foldAnswer, showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -270,17 +264,13 @@ export class AppointmentDialog extends InterruptibleDialog {
       return undefined;
     const findDates = (part: string) => this.recognize(context.activity, part).entities.datetime;
     const leads = strings.variants('appointment.dateLeads');
-    // "wait no, is the 15th. I look at the letter": a correction's first sentence is the date.
-    const [first = '', ...more] = sentencesOf(text);
-    const corrects =
-      more.length > 0 && leads.some((lead) => foldAnswer(first).startsWith(`${foldAnswer(lead)} `));
     // "it is the 15th not the 16th. Still 9am", "change the start time to 10": the date said in an edit.
     const edit = spokenEdit(strings, text, this.editParts());
     const told =
       !edit.plain && edit.action === 'replace' && (edit.part ?? 'when') === 'when' ? edit.value : undefined;
     const words =
       onlyDate(text, leads, findDates) ??
-      (corrects ? onlyDate(first, leads, findDates) : undefined) ??
+      correctedDate(text, leads, findDates) ??
       (told ? onlyDate(/^\d{1,2}(:\d\d)?$/.test(told) ? `at ${told}` : told, leads, findDates) : undefined);
     if (!words) return undefined;
     const outcome = this.answers.corrected(state.draft, this.input(context, words, undefined, false));
@@ -447,7 +437,16 @@ export class AppointmentDialog extends InterruptibleDialog {
   /** "back": the question before this one, with its answer shown and kept unless replaced. */
   private async back(step: WaterfallStepContext<PrepState>, state: PrepState) {
     if (isWhenCheck(state.step)) return this.to(step, { ...state, step: 'when', misses: 0 });
-    const previous = state.history.at(-1);
+    // "back" at the first question asked reaches what the first message said (Rosa's date).
+    const at = saidFirst.findIndex((field) => field === state.step);
+    const asking = !state.reviewing && prepFields.some((field) => field === state.step);
+    const prefilled = !asking
+      ? undefined
+      : saidFirst
+          .slice(0, at < 0 ? undefined : at)
+          .filter((field) => state.draft.answered.includes(field))
+          .at(-1);
+    const previous = state.history.at(-1) ?? prefilled;
     if (!previous) {
       await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
       return this.to(step, state);
@@ -578,6 +577,9 @@ const redatable: ReadonlySet<StepName> = new Set([
   'talk',
   'review',
 ]);
+
+/** Answers a first message may give ("my caseworker, December 16 at 9am"), in the order asked. */
+const saidFirst = ['type', 'when'] as const;
 
 /** Questions that take several answers: a correction there replaces the last one. */
 const listSteps = ['questions', 'barriers', 'talk'] as const;

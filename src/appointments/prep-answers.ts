@@ -8,6 +8,7 @@ import type { PrepState } from './prep-state.js';
 import { numbersIn, type QuestionEdit, questionEdit, splitAtRemove } from './question-edits.js';
 import {
   type AppointmentTime,
+  correctedDate,
   dateCheck,
   type FindDates,
   formatWhen,
@@ -118,6 +119,9 @@ export class PrepAnswers {
 
   private readDate(input: AnswerInput, before?: AppointmentTime): WhenReading | undefined {
     const { text, recognition, findDates, now } = input;
+    // "No no, not December 8! Sorry, ... is December 15 at 9am": the date it corrects to.
+    const fixed = correctedDate(text, this.strings.variants('appointment.dateLeads'), findDates);
+    if (fixed) return readWhen(fixed, findDates(fixed), findDates, now, before);
     return readWhen(text, recognition.entities.datetime, findDates, now, before);
   }
 
