@@ -37,7 +37,7 @@ import type {
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
 import { type EditPart, spokenEdit } from '../src/language/spoken-edit.js';
-import { foldAnswer, showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
+import { showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -438,7 +438,7 @@ export class AppointmentDialog extends InterruptibleDialog {
   private async back(step: WaterfallStepContext<PrepState>, state: PrepState) {
     if (isWhenCheck(state.step)) return this.to(step, { ...state, step: 'when', misses: 0 });
     // "back" at the first question asked reaches what the first message said (Rosa's date).
-    const at = saidFirst.findIndex((field) => field === state.step);
+    const at = (saidFirst as readonly string[]).indexOf(state.step);
     const asking = !state.reviewing && prepFields.some((field) => field === state.step);
     const prefilled = !asking
       ? undefined

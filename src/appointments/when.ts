@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { sayClock, sayDay, sayMoment, sayMonth } from '../content/say-date.js';
 import type { Strings } from '../content/strings.js';
 import { respellDateWords } from '../language/intents/date-spelling.js';
-import { clausesOf } from '../language/sentences.js';
-import { foldAnswer } from '../language/typed-answer.js';
 import type { DateTimeEntity, Reading } from '../language/intents/datetime-entities.js';
 import {
   addDays,
@@ -16,6 +14,8 @@ import {
   type Zone,
   zoneNamed,
 } from '../language/intents/time-zone.js';
+import { clausesOf } from '../language/sentences.js';
+import { foldAnswer } from '../language/typed-answer.js';
 
 const wallPattern = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
 
@@ -309,7 +309,8 @@ export function correctedDate(
     return said === foldAnswer(lead) || said.startsWith(`${foldAnswer(lead)} `);
   };
   const corrects =
-    parts.length > 1 && (parts.some((part) => leads.some((lead) => opens(part, lead))) || /\bnot\b/i.test(text));
+    parts.length > 1 &&
+    (parts.some((part) => leads.some((lead) => opens(part, lead))) || /\bnot\b/i.test(text));
   if (!corrects) return undefined;
   return parts
     .filter((part) => !/^\W*not\b/i.test(part))
