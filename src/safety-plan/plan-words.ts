@@ -41,6 +41,7 @@ export class PlanWords {
   private readonly returns: readonly string[];
   private readonly skipped: ReadonlySet<string>;
   private readonly changes: ReadonlySet<string>;
+  private readonly undo: ReadonlySet<string>;
   private readonly said: Record<'skip' | 'back' | 'next' | 'keep', ReadonlySet<string>>;
   private readonly reader: TypedAnswerReader;
 
@@ -64,6 +65,12 @@ export class PlanWords {
     this.returns = byLength(strings.variants('safetyPlan.returnWords'));
     this.skipped = new Set(strings.variants('safetyPlan.skippedWords').map(foldAnswer));
     this.changes = new Set(strings.variants('safetyPlan.changePlanWords').map(foldAnswer));
+    this.undo = new Set(strings.variants('safetyPlan.undoWords').map(foldAnswer));
+  }
+
+  /** "undo", "delete that", "that wasnt a contact. take it out": the entry just added is to go. */
+  undoes(typed: string): boolean {
+    return sentencesOf(typed).some((sentence) => this.undo.has(foldAnswer(sentence)));
   }
 
   /** "edit my plan", "how do i fix my plan": a request to change a part, none named yet. */
@@ -135,7 +142,10 @@ export class PlanWords {
 
   /** The part `text` names ("warning signs", "the coping part", "People I can ask for help"). */
   partNamed(text: string): PlanStep | undefined {
-    return this.names.get(bare(foldAnswer(text)));
+    const name = bare(foldAnswer(text));
+    // "go back to part 2", "change part 3": the number each part is shown with.
+    const numbered = /^\d$/.test(name) ? planSteps[Number(name) - 1] : undefined;
+    return numbered ?? this.names.get(name);
   }
 
   /** The part a request to change it names ("change my warning signs", "edit coping"). */
