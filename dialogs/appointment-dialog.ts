@@ -26,6 +26,7 @@ import {
   type StepName,
   skippable,
 } from '../src/appointments/prep-state.js';
+import { ventIn } from '../src/appointments/question-edits.js';
 import { prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
 import { draftOf, reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
@@ -197,8 +198,11 @@ export class AppointmentDialog extends InterruptibleDialog {
 
   /** Reads the answer: first what works at every question (back, skip, keep), then the question's own. */
   private async take(step: WaterfallStepContext<PrepState>): Promise<DialogTurnResult> {
+    return this.read(step, this.state(step));
+  }
+
+  private async read(step: WaterfallStepContext<PrepState>, state: PrepState): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const state = this.state(step);
     const text = String(step.result ?? '').trim();
     if (text.length > MAX_ANSWER_LENGTH) {
       await step.context.sendActivity(strings.text('appointment.tooLong', { max: MAX_ANSWER_LENGTH }));
@@ -215,6 +219,16 @@ export class AppointmentDialog extends InterruptibleDialog {
       );
     const matched = matchChoice(strings, text, shown, { numbered });
     const choice = matched?.value;
+    if (state.offeredQuestion) return this.afterOffer(step, state, choice);
+    if (state.step === 'questions' && !matched) {
+      const vent = ventIn(strings, text);
+      if (vent) {
+        await step.context.sendActivity(strings.text('appointment.ventHeard'));
+        const words = checkAnswer(strings, vent.question, { options: [] }, { takesQuestions: true });
+        const offered = words.kind === 'words' ? words.words : undefined;
+        return this.to(step, { ...state, misses: 0, ...(offered ? { offeredQuestion: offered } : {}) });
+      }
+    }
     const stepWord = typedAnswerReader(strings).stepWord(text);
     if (stepWord === 'back') return this.back(step, state);
     // "claer it": a guess at "Clear the list" is asked again, never kept as a question nor a clear.
@@ -282,6 +296,29 @@ export class AppointmentDialog extends InterruptibleDialog {
       state: { step: state.step, draft: outcome.draft, misses: 0 },
       say: [strings.text('appointment.dateChanged', { when })],
     };
+  }
+
+  /**
+   * "Would you like this on your list?" after a vent: yes adds it, no leaves it out; anything else
+   * is read as a new answer at the questions.
+   */
+  private async afterOffer(
+    step: WaterfallStepContext<PrepState>,
+    offered: PrepState,
+    choice: string | undefined,
+  ) {
+    const { offeredQuestion: question = '', ...state } = offered;
+    if (choice === 'yes')
+      return this.follow(
+        step,
+        state,
+        this.answers.answer(state, this.input(step.context, question, undefined, false)),
+      );
+    if (choice === 'no') {
+      await step.context.sendActivity(this.deps.strings.text('appointment.ventLeftOut'));
+      return this.to(step, state);
+    }
+    return this.read(step, state);
   }
 
   /**

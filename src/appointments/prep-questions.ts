@@ -131,6 +131,10 @@ export class PrepQuestions {
       case 'goal':
         return q('appointment.askGoal', [skip]);
       case 'questions':
+        if (state.offeredQuestion)
+          return q('appointment.ventKeepQuestion', this.checkChoices('appointment.ventLeaveOut'), {
+            question: escapeMarkdown(state.offeredQuestion),
+          });
         return this.questions(draft);
       case 'topQuestions':
         return q(

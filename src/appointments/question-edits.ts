@@ -1,6 +1,6 @@
 import type { Strings } from '../content/strings.js';
 import { numbersIn } from '../language/spoken-edit.js';
-import { foldAnswer } from '../language/typed-answer.js';
+import { foldAnswer, sentencesOf } from '../language/typed-answer.js';
 
 export { numbersIn };
 
@@ -40,4 +40,16 @@ export function questionEdit(strings: Strings, text: string, count: number): Que
   // "I am done" said in a sentence that asks nothing.
   const asks = text.includes('?');
   return !asks && says(strings, 'appointment.questionsDoneWords', folded) ? { kind: 'done' } : undefined;
+}
+
+/**
+ * A vent at the plan's questions ("man this is stressing me out. should i just plead guilty and
+ * get it over with"): the sentences that are not the vent, as the question it may hold ("" when
+ * none). Undefined when nothing in it vents, so a plain question is added as it is.
+ */
+export function ventIn(strings: Strings, text: string): { question: string } | undefined {
+  const sentences = sentencesOf(text);
+  const vents = (sentence: string) => says(strings, 'appointment.ventWords', foldAnswer(sentence));
+  if (!sentences.some(vents)) return undefined;
+  return { question: sentences.filter((sentence) => !vents(sentence)).join(' ') };
 }

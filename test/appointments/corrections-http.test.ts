@@ -15,7 +15,7 @@ const now = new Date('2026-12-07T15:00:00Z');
  * the next such day and is asked back; a correction in several sentences changes the date, never
  * her goal; "back" at the first question asked reaches the date her first message gave.
  */
-describe('dates corrected in words, over HTTP (Rosa, with and without a conversationUpdate)', () => {
+describe('dates corrected and vents heard, in words, over HTTP (Rosa and Luis, seventh run)', () => {
   const clock = () => now;
   const served = useTestApp({
     overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
@@ -82,4 +82,28 @@ describe('dates corrected in words, over HTTP (Rosa, with and without a conversa
       'appointment.askQuestions',
     );
   });
+  for (const welcomed of [false, true])
+    it(`a vent at the questions is heard, and its question kept only on a yes (Luis, ${welcomed ? 'after' : 'without'} a conversationUpdate)`, async () => {
+      const say = await person(`luis-${welcomed}`, welcomed);
+      if (!welcomed) await say('hi');
+      shows(
+        await say('i meet my public defender before court, can you help me get ready'),
+        'appointment.askWhen',
+      );
+      shows(await say('not sure yet'), 'appointment.askGoal');
+      shows(await say('knowing what my options are'), 'appointment.askQuestions');
+      const vent = await say('man this is stressing me out. should i just plead guilty and get it over with');
+      shows(vent, 'appointment.ventHeard');
+      shows(vent, 'appointment.ventKeepQuestion', {
+        question: 'should i just plead guilty and get it over with',
+      });
+      lacks(vent, 'appointment.questionAdded');
+      shows(await say('yes'), 'appointment.questionAdded');
+      const unfair = await say('this whole thing is so unfair. why do they take my license');
+      shows(unfair, 'appointment.ventKeepQuestion', { question: 'why do they take my license' });
+      shows(await say('no'), 'appointment.ventLeftOut');
+      shows(await say('this whole thing is so unfair'), 'appointment.ventHeard');
+      const list = await say('done');
+      assert.doesNotMatch(list, /unfair|stressing/, list);
+    });
 });
