@@ -217,7 +217,7 @@ export class AppointmentDialog extends InterruptibleDialog {
         QUESTION_STYLE,
         shown.map((choice) => choice.label),
       );
-    const matched = matchChoice(strings, text, shown, { numbered });
+    const matched = matchChoice(strings, text, shown, { numbered }) ?? this.afterFiller(text, shown);
     const choice = matched?.value;
     if (state.offeredQuestion) return this.afterOffer(step, state, choice);
     if (state.step === 'questions' && !matched) {
@@ -296,6 +296,22 @@ export class AppointmentDialog extends InterruptibleDialog {
       state: { step: state.step, draft: outcome.draft, misses: 0 },
       say: [strings.text('appointment.dateChanged', { when })],
     };
+  }
+
+  /**
+   * "ugh no clear the list": a button's own words after filler, "no" or frustration are that button.
+   */
+  private afterFiller(text: string, shown: readonly ChoiceSpec[]) {
+    const { strings } = this.deps;
+    const reader = typedAnswerReader(strings);
+    const words = text.split(/\s+/);
+    for (let at = 1; at < words.length; at += 1) {
+      const head = words.slice(0, at).join(' ');
+      if (!reader.nonAnswer(head) && reader.yesOrNo(head) === undefined) return undefined;
+      const rest = matchChoice(strings, words.slice(at).join(' '), shown);
+      if (rest?.how === 'exact') return rest;
+    }
+    return undefined;
   }
 
   /**

@@ -5,7 +5,7 @@ import type { AppointmentContent } from './content.js';
 import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
 import type { PrepQuestions } from './prep-questions.js';
 import type { PrepState } from './prep-state.js';
-import { numbersIn, type QuestionEdit, questionEdit, splitAtRemove } from './question-edits.js';
+import { askedIn, numbersIn, type QuestionEdit, questionEdit, splitAtRemove } from './question-edits.js';
 import {
   type AppointmentTime,
   correctedDate,
@@ -224,7 +224,7 @@ export class PrepAnswers {
     const edit = input.choice ? undefined : questionEdit(strings, input.text, draft.questions.length);
     if (edit) return this.edit(draft, edit);
     const suggested = this.questions.askMeThree(draft).find((c) => c.value === input.choice);
-    const questions = [...draft.questions, suggested?.label ?? input.text];
+    const questions = [...draft.questions, suggested?.label ?? askedIn(strings, input.text)];
     const updated = { ...draft, questions, topCount: 0 };
     if (questions.length >= MAX_QUESTIONS) {
       return {

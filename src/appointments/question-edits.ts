@@ -1,4 +1,5 @@
 import type { Strings } from '../content/strings.js';
+import { clausesOf } from '../language/sentences.js';
 import { numbersIn } from '../language/spoken-edit.js';
 import { foldAnswer, sentencesOf } from '../language/typed-answer.js';
 
@@ -52,4 +53,20 @@ export function ventIn(strings: Strings, text: string): { question: string } | u
   const vents = (sentence: string) => says(strings, 'appointment.ventWords', foldAnswer(sentence));
   if (!sentences.some(vents)) return undefined;
   return { question: sentences.filter((sentence) => !vents(sentence)).join(' ') };
+}
+
+/**
+ * The question itself when a lead names it: "those are kinda weird for a lawyer, my question is
+ * will i go to jail" is "will i go to jail". The whole text when no part opens with a lead.
+ */
+export function askedIn(strings: Strings, text: string): string {
+  const leads = strings.variants('appointment.questionLeads').map(foldAnswer);
+  for (const part of clausesOf(text).reverse()) {
+    const folded = foldAnswer(part);
+    const lead = leads.find((words) => folded.startsWith(`${words} `));
+    if (lead === undefined) continue;
+    const rest = part.split(/\s+/).slice(lead.split(' ').length).join(' ');
+    if (rest) return rest;
+  }
+  return text;
 }

@@ -83,7 +83,7 @@ describe('dates corrected and vents heard, in words, over HTTP (Rosa and Luis, s
     );
   });
   for (const welcomed of [false, true])
-    it(`a vent at the questions is heard, and its question kept only on a yes (Luis, ${welcomed ? 'after' : 'without'} a conversationUpdate)`, async () => {
+    it(`an aside before "my question is" is left out, "ugh no clear the list" clears, a vent is heard and its question kept only on a yes (Luis, ${welcomed ? 'after' : 'without'} a conversationUpdate)`, async () => {
       const say = await person(`luis-${welcomed}`, welcomed);
       if (!welcomed) await say('hi');
       shows(
@@ -92,6 +92,10 @@ describe('dates corrected and vents heard, in words, over HTTP (Rosa and Luis, s
       );
       shows(await say('not sure yet'), 'appointment.askGoal');
       shows(await say('knowing what my options are'), 'appointment.askQuestions');
+      const aside = await say('those are kinda weird for a lawyer lol. my question is will i go to jail');
+      shows(aside, 'appointment.questionAdded');
+      assert.doesNotMatch(aside, /weird/, aside);
+      shows(await say('ugh no clear the list'), 'appointment.cleared');
       const vent = await say('man this is stressing me out. should i just plead guilty and get it over with');
       shows(vent, 'appointment.ventHeard');
       shows(vent, 'appointment.ventKeepQuestion', {
