@@ -5,7 +5,14 @@ import type { AppointmentContent } from './content.js';
 import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
 import type { PrepQuestions } from './prep-questions.js';
 import type { PrepState } from './prep-state.js';
-import { askedIn, numbersIn, type QuestionEdit, questionEdit, splitAtRemove } from './question-edits.js';
+import {
+  askedIn,
+  lastItemBefore,
+  numbersIn,
+  type QuestionEdit,
+  questionEdit,
+  splitAtRemove,
+} from './question-edits.js';
 import {
   type AppointmentTime,
   correctedDate,
@@ -213,6 +220,11 @@ export class PrepAnswers {
 
   private addQuestion(draft: PlanDraft, input: AnswerInput): Outcome {
     const { strings } = this;
+    // "When will I know if my benefits continue? done": the question goes on the list, then on.
+    const last =
+      input.choice === 'done' && !input.choiceIsWhole ? lastItemBefore(strings, input.text) : undefined;
+    if (last)
+      return { kind: 'next', draft: { ...draft, questions: [...draft.questions, last], topCount: 0 } };
     if (input.choice === 'done') return { kind: 'next', draft };
     if (input.choice === 'clear') {
       return {

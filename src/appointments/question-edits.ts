@@ -70,3 +70,17 @@ export function askedIn(strings: Strings, text: string): string {
   }
   return text;
 }
+
+/**
+ * The item typed before a closing "done" on the same line ("When will I know if my benefits
+ * continue? done"), or undefined when the line is only the closing words.
+ */
+export function lastItemBefore(strings: Strings, text: string): string | undefined {
+  const parts = sentencesOf(text);
+  const last = parts.at(-1) ?? '';
+  const closes = strings
+    .variants('appointment.doneWords')
+    .some((words) => foldAnswer(words) === foldAnswer(last));
+  const before = parts.slice(0, -1).join(' ').trim();
+  return closes && before ? before : undefined;
+}

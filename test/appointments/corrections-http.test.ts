@@ -61,7 +61,7 @@ describe('dates corrected and vents heard, in words, over HTTP (Rosa and Luis, s
     shows(fixed, 'appointment.askGoal');
   });
 
-  it('a correction typed at a later question changes the date, not the goal, and "back" reaches the date', async () => {
+  it('a correction typed at a later question changes the date, not the goal, "back" reaches the date, and a question before "done" is kept', async () => {
     const say = await person('rosa-1', false);
     shows(
       await say(
@@ -81,6 +81,11 @@ describe('dates corrected and vents heard, in words, over HTTP (Rosa and Luis, s
       await say('Ok. I want to keep my SNAP benefits, no problems with the recertification.'),
       'appointment.askQuestions',
     );
+    shows(await say('What papers do I need to bring for the recertification?'), 'appointment.questionAdded');
+    // "done" on the line of the last question: that question is kept too.
+    const ranked = await say('When I will know if my benefits continue? done');
+    shows(ranked, 'appointment.askTopQuestions', { questions: '' });
+    assert.match(ranked, /2\. When I will know if my benefits continue\?/, ranked);
   });
   for (const welcomed of [false, true])
     it(`an aside before "my question is" is left out, "ugh no clear the list" clears, a vent is heard and its question kept only on a yes (Luis, ${welcomed ? 'after' : 'without'} a conversationUpdate)`, async () => {
