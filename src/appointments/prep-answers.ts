@@ -1,5 +1,6 @@
 import type { Strings } from '../content/strings.js';
 import type { WayfinderRecognition } from '../language/intents/wayfinder-recognizer.js';
+import { foldAnswer } from '../language/typed-answer.js';
 import { isOneOf } from './choices.js';
 import type { AppointmentContent } from './content.js';
 import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
@@ -323,9 +324,19 @@ export class PrepAnswers {
 
   private support(draft: PlanDraft, input: AnswerInput): Outcome {
     const said = input.recognition.entities.boolean[0]?.value;
-    const support = input.choice ?? (said === undefined ? undefined : said ? 'yes' : 'no');
+    const support =
+      input.choice ?? (said === undefined ? undefined : said ? 'yes' : 'no') ?? this.someone(input.text);
     if (support !== 'yes' && support !== 'no' && support !== 'maybe') return miss;
     return { kind: 'next', draft: { ...draft, support } };
+  }
+
+  /** "Sí, my sister maybe comes", "my brother probably, he can drive me": someone named is a yes, or a maybe. */
+  private someone(text: string): 'yes' | 'maybe' | undefined {
+    const said = ` ${foldAnswer(text)} `;
+    const has = (key: 'appointment.supportPersonWords' | 'appointment.supportMaybeWords') =>
+      this.strings.variants(key).some((words) => said.includes(` ${foldAnswer(words)} `));
+    if (!has('appointment.supportPersonWords')) return undefined;
+    return has('appointment.supportMaybeWords') ? 'maybe' : 'yes';
   }
 
   /** What to share: a choice (including nothing), or the person's own words. */

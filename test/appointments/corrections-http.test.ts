@@ -114,5 +114,10 @@ describe('dates corrected and vents heard, in words, over HTTP (Rosa and Luis, s
       shows(await say('this whole thing is so unfair'), 'appointment.ventHeard');
       const list = await say('done');
       assert.doesNotMatch(list, /unfair|stressing/, list);
+      shows(list, 'appointment.askBarriers');
+      shows(await say('nothing'), 'appointment.askBring');
+      shows(await say('nothing else'), 'appointment.askSupport');
+      // Someone named is a yes ("Sí, my sister maybe comes" a maybe), not asked again.
+      shows(await say('my brother probably, he can drive me'), 'appointment.askShare');
     });
 });
