@@ -283,6 +283,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const state = stepStateOf(step);
     const typed = this.typed(step);
+    const elsewhere = this.partWords.partAsked(typed);
+    if (elsewhere && state.editing) return this.editOther(step, state, elsewhere);
+    if (elsewhere) return this.goBack(step, state, state.index, elsewhere);
     const answer = this.partWords.read(typed, 'part', state.editing === true);
     switch (answer.kind) {
       case 'keep':
@@ -302,6 +305,16 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       default:
         return this.add(step, { ...state, simpler: false, answered: 0 }, typed);
     }
+  }
+
+  /** Changing one part, another asked for ("go to part 3"): that part is changed next, nothing kept. */
+  private async editOther(step: WaterfallStepContext, state: StepState, part: PlanStep) {
+    const index = planSteps.indexOf(part);
+    if (index === state.index)
+      return step.replaceDialog(STEP, { ...state, answered: undefined } satisfies StepState);
+    const name = this.deps.strings.text(stepKey(part, 'step'));
+    await step.context.sendActivity(this.deps.strings.text('safetyPlan.backToPart', { name }));
+    return step.replaceDialog(STEP, { index, editing: true, returnTo: state.returnTo } satisfies StepState);
   }
 
   /** The part passed over for now: noted (so it is offered again at the end), and on to the next. */
@@ -386,6 +399,10 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       const count = entriesOf(plan, planSteps[state.index] as PlanStep).length;
       if (count > 0) return this.takeOut(step, state, plan, [count]);
     }
+    // "go to part 3", "change part 3": that part, never an entry here.
+    const elsewhere = this.partWords.partAsked(typed);
+    if (elsewhere && state.editing) return this.editOther(step, state, elsewhere);
+    if (elsewhere) return this.goBack(step, state, state.returnTo ?? state.index + 1, elsewhere);
     const answer = this.partWords.read(typed, 'more', state.editing === true);
     switch (answer.kind) {
       case 'next':

@@ -66,7 +66,9 @@ export class ResultsQuestions {
    */
   readEach(text: string): ResultsAsk[] {
     const asks = sentencesOf(text).flatMap((sentence) => this.read(sentence) ?? []);
-    const whole = asks.length > 0 ? asks : [this.read(text) ?? []].flat();
+    // "I don't know that" only when nothing else in the message could be answered.
+    const known = asks.filter((ask) => ask.kind !== 'unknown');
+    const whole = known.length > 0 ? known : [this.read(text) ?? []].flat();
     return whole.filter((ask, i) => whole.findIndex((other) => other.kind === ask.kind) === i);
   }
 

@@ -464,6 +464,23 @@ const cases: PlanCase[] = [
         reasonForLiving: ['my dog'],
       }),
   },
+  {
+    name: 'Jordan, next day: "also part 3 has junk in it. fix that", "go to part 3", "change part 3" open that part; "next part" keeps it',
+    steps: [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+      ['change my warning signs', [part(1)]],
+      ['also part 3 has junk in it. fix that', ['safetyPlan.backToPart', part(3)]],
+      ['go to part 1', ['safetyPlan.backToPart', part(1)]],
+      ['next part', ['safetyPlan.kept', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['done', ['safetyPlan.closing', 'menu.prompt']],
+      ['need to make a safety plan', ['safetyPlan.current', 'safetyPlan.actionsPrompt']],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.warningSigns, ["can't sleep, i stop answering texts"]);
+      assert.deepEqual(plan?.entries.distractions, ['Go to a meeting']);
+    },
+  },
 ];
 
 const DISCLOSURE: Reply = 'firstMessage.disclosure';
