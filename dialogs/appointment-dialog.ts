@@ -26,24 +26,19 @@ import {
   type StepName,
   skippable,
 } from '../src/appointments/prep-state.js';
+import { ventIn } from '../src/appointments/question-edits.js';
 import { prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
 import { draftOf, reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
 import { saidDetails } from '../src/appointments/said-details.js';
-import { formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
+import { correctedDate, formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
 import { type CheckedAnswer, checkAnswer, sideAnswer } from '../src/language/answer-check.js';
 import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
 import { type EditPart, spokenEdit } from '../src/language/spoken-edit.js';
-import {
-  foldAnswer,
-  sentencesOf,
-  showsNumbers,
-  typedAnswerReader,
-  withoutLead,
-} from '../src/language/typed-answer.js';
+import { showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -203,8 +198,11 @@ export class AppointmentDialog extends InterruptibleDialog {
 
   /** Reads the answer: first what works at every question (back, skip, keep), then the question's own. */
   private async take(step: WaterfallStepContext<PrepState>): Promise<DialogTurnResult> {
+    return this.read(step, this.state(step));
+  }
+
+  private async read(step: WaterfallStepContext<PrepState>, state: PrepState): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const state = this.state(step);
     const text = String(step.result ?? '').trim();
     if (text.length > MAX_ANSWER_LENGTH) {
       await step.context.sendActivity(strings.text('appointment.tooLong', { max: MAX_ANSWER_LENGTH }));
@@ -219,8 +217,18 @@ export class AppointmentDialog extends InterruptibleDialog {
         QUESTION_STYLE,
         shown.map((choice) => choice.label),
       );
-    const matched = matchChoice(strings, text, shown, { numbered });
+    const matched = matchChoice(strings, text, shown, { numbered }) ?? this.afterFiller(text, shown);
     const choice = matched?.value;
+    if (state.offeredQuestion) return this.afterOffer(step, state, choice);
+    if (state.step === 'questions' && !matched) {
+      const vent = ventIn(strings, text);
+      if (vent) {
+        await step.context.sendActivity(strings.text('appointment.ventHeard'));
+        const words = checkAnswer(strings, vent.question, { options: [] }, { takesQuestions: true });
+        const offered = words.kind === 'words' ? words.words : undefined;
+        return this.to(step, { ...state, misses: 0, ...(offered ? { offeredQuestion: offered } : {}) });
+      }
+    }
     const stepWord = typedAnswerReader(strings).stepWord(text);
     if (stepWord === 'back') return this.back(step, state);
     // "claer it": a guess at "Clear the list" is asked again, never kept as a question nor a clear.
@@ -270,17 +278,13 @@ export class AppointmentDialog extends InterruptibleDialog {
       return undefined;
     const findDates = (part: string) => this.recognize(context.activity, part).entities.datetime;
     const leads = strings.variants('appointment.dateLeads');
-    // "wait no, is the 15th. I look at the letter": a correction's first sentence is the date.
-    const [first = '', ...more] = sentencesOf(text);
-    const corrects =
-      more.length > 0 && leads.some((lead) => foldAnswer(first).startsWith(`${foldAnswer(lead)} `));
     // "it is the 15th not the 16th. Still 9am", "change the start time to 10": the date said in an edit.
     const edit = spokenEdit(strings, text, this.editParts());
     const told =
       !edit.plain && edit.action === 'replace' && (edit.part ?? 'when') === 'when' ? edit.value : undefined;
     const words =
       onlyDate(text, leads, findDates) ??
-      (corrects ? onlyDate(first, leads, findDates) : undefined) ??
+      correctedDate(text, leads, findDates) ??
       (told ? onlyDate(/^\d{1,2}(:\d\d)?$/.test(told) ? `at ${told}` : told, leads, findDates) : undefined);
     if (!words) return undefined;
     const outcome = this.answers.corrected(state.draft, this.input(context, words, undefined, false));
@@ -292,6 +296,45 @@ export class AppointmentDialog extends InterruptibleDialog {
       state: { step: state.step, draft: outcome.draft, misses: 0 },
       say: [strings.text('appointment.dateChanged', { when })],
     };
+  }
+
+  /**
+   * "ugh no clear the list": a button's own words after filler, "no" or frustration are that button.
+   */
+  private afterFiller(text: string, shown: readonly ChoiceSpec[]) {
+    const { strings } = this.deps;
+    const reader = typedAnswerReader(strings);
+    const words = text.split(/\s+/);
+    for (let at = 1; at < words.length; at += 1) {
+      const head = words.slice(0, at).join(' ');
+      if (!reader.nonAnswer(head) && reader.yesOrNo(head) === undefined) return undefined;
+      const rest = matchChoice(strings, words.slice(at).join(' '), shown);
+      if (rest?.how === 'exact') return rest;
+    }
+    return undefined;
+  }
+
+  /**
+   * "Would you like this on your list?" after a vent: yes adds it, no leaves it out; anything else
+   * is read as a new answer at the questions.
+   */
+  private async afterOffer(
+    step: WaterfallStepContext<PrepState>,
+    offered: PrepState,
+    choice: string | undefined,
+  ) {
+    const { offeredQuestion: question = '', ...state } = offered;
+    if (choice === 'yes')
+      return this.follow(
+        step,
+        state,
+        this.answers.answer(state, this.input(step.context, question, undefined, false)),
+      );
+    if (choice === 'no') {
+      await step.context.sendActivity(this.deps.strings.text('appointment.ventLeftOut'));
+      return this.to(step, state);
+    }
+    return this.read(step, state);
   }
 
   /**
@@ -447,7 +490,16 @@ export class AppointmentDialog extends InterruptibleDialog {
   /** "back": the question before this one, with its answer shown and kept unless replaced. */
   private async back(step: WaterfallStepContext<PrepState>, state: PrepState) {
     if (isWhenCheck(state.step)) return this.to(step, { ...state, step: 'when', misses: 0 });
-    const previous = state.history.at(-1);
+    // "back" at the first question asked reaches what the first message said (Rosa's date).
+    const at = (saidFirst as readonly string[]).indexOf(state.step);
+    const asking = !state.reviewing && prepFields.some((field) => field === state.step);
+    const prefilled = !asking
+      ? undefined
+      : saidFirst
+          .slice(0, at < 0 ? undefined : at)
+          .filter((field) => state.draft.answered.includes(field))
+          .at(-1);
+    const previous = state.history.at(-1) ?? prefilled;
     if (!previous) {
       await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
       return this.to(step, state);
@@ -578,6 +630,9 @@ const redatable: ReadonlySet<StepName> = new Set([
   'talk',
   'review',
 ]);
+
+/** Answers a first message may give ("my caseworker, December 16 at 9am"), in the order asked. */
+const saidFirst = ['type', 'when'] as const;
 
 /** Questions that take several answers: a correction there replaces the last one. */
 const listSteps = ['questions', 'barriers', 'talk'] as const;

@@ -329,7 +329,10 @@ export class PeerGroupDialog extends InterruptibleDialog {
     // "Change the format" names the answer: straight to it, not to the list of answers.
     const change = this.reader.changeRequest(text);
     if (change) return step.replaceDialog(ASK, { answers: without(state.answers, change), misses: 0 });
-    switch (this.picked(step.context, text, this.nextChoices(state))) {
+    const asks = this.results.readEach(text);
+    const picked = this.picked(step.context, text, this.nextChoices(state));
+    // "Thank you. Is SMART Recovery free of charge?" is a question, not goodbye: the results stay open.
+    switch (picked === 'done' && asks.length > 0 ? undefined : picked) {
       case 'relax':
         if (!state.relax) break;
         return this.showResults(step, { answers: { ...state.answers, [state.relax]: 'any' }, misses: 0 });
@@ -341,8 +344,10 @@ export class PeerGroupDialog extends InterruptibleDialog {
         await step.context.sendActivity(this.deps.strings.text('peerGroups.done'));
         return step.endDialog({ done: true } satisfies PeerGroupResult);
     }
-    const asked = this.results.read(text);
-    if (asked) return this.answerAboutResults(step, state, asked);
+    const last = asks.at(-1);
+    // Each question but the last is answered in a line; the last as its own turn (it may move on).
+    for (const asked of asks.slice(0, -1)) await this.sayAboutResults(step, state, asked);
+    if (last) return this.answerAboutResults(step, state, last);
     const elsewhere = await this.otherRequest(step, state, text, this.recognition(step.context), 'results');
     return elsewhere ?? step.replaceDialog(NEXT, { ...state, misses: state.misses + 1, answered: false });
   }
@@ -385,6 +390,18 @@ export class PeerGroupDialog extends InterruptibleDialog {
         if (asked.kind === 'unknown') return step.replaceDialog(NEXT, { ...state, misses: state.misses + 1 });
         return again();
     }
+  }
+
+  /** One of several questions asked at once: answered from the directory, the results kept. */
+  private async sayAboutResults(step: WaterfallStepContext, state: FinderState, asked: ResultsAsk) {
+    if (asked.kind === 'none' || asked.kind === 'more') return;
+    if (asked.kind === 'place') {
+      if (!this.results.hasLocalGroups()) await this.sayNoLocalList(step, step.context.activity.text ?? '');
+      return;
+    }
+    const search = new PeerSearch(this.finder.directory, this.searchContext(step.context));
+    const shown = state.nothingFit ? search.nationalOptions(state.answers) : search.find(state.answers);
+    await plain(step.context, this.results.answer(asked.kind, shown, this.writer(step.context)));
   }
 
   /**

@@ -283,6 +283,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const state = stepStateOf(step);
     const typed = this.typed(step);
+    const elsewhere = this.partWords.partAsked(typed);
+    if (elsewhere && state.editing) return this.editOther(step, state, elsewhere);
+    if (elsewhere) return this.goBack(step, state, state.index, elsewhere);
     const answer = this.partWords.read(typed, 'part', state.editing === true);
     switch (answer.kind) {
       case 'keep':
@@ -302,6 +305,16 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       default:
         return this.add(step, { ...state, simpler: false, answered: 0 }, typed);
     }
+  }
+
+  /** Changing one part, another asked for ("go to part 3"): that part is changed next, nothing kept. */
+  private async editOther(step: WaterfallStepContext, state: StepState, part: PlanStep) {
+    const index = planSteps.indexOf(part);
+    if (index === state.index)
+      return step.replaceDialog(STEP, { ...state, answered: undefined } satisfies StepState);
+    const name = this.deps.strings.text(stepKey(part, 'step'));
+    await step.context.sendActivity(this.deps.strings.text('safetyPlan.backToPart', { name }));
+    return step.replaceDialog(STEP, { index, editing: true, returnTo: state.returnTo } satisfies StepState);
   }
 
   /** The part passed over for now: noted (so it is offered again at the end), and on to the next. */
@@ -380,6 +393,16 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const state = stepStateOf(step);
     const typed = this.typed(step);
+    // "undo", "delete that" after an entry: that entry goes, and the part is shown without it.
+    if ((state.answered ?? 0) > 0 && this.partWords.undoes(typed)) {
+      const plan = await this.plan(step);
+      const count = entriesOf(plan, planSteps[state.index] as PlanStep).length;
+      if (count > 0) return this.takeOut(step, state, plan, [count]);
+    }
+    // "go to part 3", "change part 3": that part, never an entry here.
+    const elsewhere = this.partWords.partAsked(typed);
+    if (elsewhere && state.editing) return this.editOther(step, state, elsewhere);
+    if (elsewhere) return this.goBack(step, state, state.returnTo ?? state.index + 1, elsewhere);
     const answer = this.partWords.read(typed, 'more', state.editing === true);
     switch (answer.kind) {
       case 'next':
@@ -419,9 +442,17 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const spoken =
       state.editing || entries.length > 0 ? spokenEdit(strings, typed, [], entries.length) : undefined;
     // While making the plan, only a take-out that points at an entry ("remove that", "take out the
-    // second one"); "remove myself from the room" is a coping step to keep.
-    if (spoken?.action === 'remove' && (state.editing || this.entriesMeant(entries, spoken).length > 0))
-      return this.takeOut(step, state, plan, spoken);
+    // second one"); "remove myself from the room" is a coping step to keep. "that wasnt a contact.
+    // take it out": a take-out in a sentence of its own counts too.
+    const removal = [
+      spoken,
+      ...(entries.length > 0 ? sentencesOf(typed) : []).map((sentence) =>
+        spokenEdit(strings, sentence, [], entries.length),
+      ),
+    ].find((edit) => edit?.action === 'remove' && this.entriesMeant(entries, edit).length > 0);
+    if (spoken?.action === 'remove' && state.editing)
+      return this.takeOut(step, state, plan, this.entriesMeant(entries, spoken));
+    if (removal) return this.takeOut(step, state, plan, this.entriesMeant(entries, removal));
     const edit = state.editing ? spoken : undefined;
     const told = edit && !edit.plain && edit.value && (edit.action === 'add' || edit.action === 'replace');
     const replaces = told ? edit.action === 'replace' : state.editing && state.answered === 0;
@@ -440,16 +471,15 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     return step.replaceDialog(MORE, { ...state, simpler: false, answered } satisfies StepState);
   }
 
-  /** "take out staying in bed", "remove the second one": that entry goes; unclear which, the list is shown. */
+  /** "take out staying in bed", "remove the second one": those entries go; none found, the list is shown. */
   private async takeOut(
     step: WaterfallStepContext,
     state: StepState,
     plan: SafetyPlan,
-    edit: SpokenEdit<string>,
+    positions: readonly number[],
   ): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const part = planSteps[state.index] as PlanStep;
-    const positions = this.entriesMeant(entriesOf(plan, part), edit);
     if (positions.length === 0) {
       await step.context.sendActivity(
         strings.text('safetyPlan.editNotFound', { entries: this.listed(plan, part) }),

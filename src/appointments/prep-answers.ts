@@ -1,13 +1,22 @@
 import type { Strings } from '../content/strings.js';
 import type { WayfinderRecognition } from '../language/intents/wayfinder-recognizer.js';
+import { foldAnswer } from '../language/typed-answer.js';
 import { isOneOf } from './choices.js';
 import type { AppointmentContent } from './content.js';
 import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
 import type { PrepQuestions } from './prep-questions.js';
 import type { PrepState } from './prep-state.js';
-import { numbersIn, type QuestionEdit, questionEdit, splitAtRemove } from './question-edits.js';
+import {
+  askedIn,
+  lastItemBefore,
+  numbersIn,
+  type QuestionEdit,
+  questionEdit,
+  splitAtRemove,
+} from './question-edits.js';
 import {
   type AppointmentTime,
+  correctedDate,
   dateCheck,
   type FindDates,
   formatWhen,
@@ -118,6 +127,9 @@ export class PrepAnswers {
 
   private readDate(input: AnswerInput, before?: AppointmentTime): WhenReading | undefined {
     const { text, recognition, findDates, now } = input;
+    // "No no, not December 8! Sorry, ... is December 15 at 9am": the date it corrects to.
+    const fixed = correctedDate(text, this.strings.variants('appointment.dateLeads'), findDates);
+    if (fixed) return readWhen(fixed, findDates(fixed), findDates, now, before);
     return readWhen(text, recognition.entities.datetime, findDates, now, before);
   }
 
@@ -209,6 +221,11 @@ export class PrepAnswers {
 
   private addQuestion(draft: PlanDraft, input: AnswerInput): Outcome {
     const { strings } = this;
+    // "When will I know if my benefits continue? done": the question goes on the list, then on.
+    const last =
+      input.choice === 'done' && !input.choiceIsWhole ? lastItemBefore(strings, input.text) : undefined;
+    if (last)
+      return { kind: 'next', draft: { ...draft, questions: [...draft.questions, last], topCount: 0 } };
     if (input.choice === 'done') return { kind: 'next', draft };
     if (input.choice === 'clear') {
       return {
@@ -220,7 +237,7 @@ export class PrepAnswers {
     const edit = input.choice ? undefined : questionEdit(strings, input.text, draft.questions.length);
     if (edit) return this.edit(draft, edit);
     const suggested = this.questions.askMeThree(draft).find((c) => c.value === input.choice);
-    const questions = [...draft.questions, suggested?.label ?? input.text];
+    const questions = [...draft.questions, suggested?.label ?? askedIn(strings, input.text)];
     const updated = { ...draft, questions, topCount: 0 };
     if (questions.length >= MAX_QUESTIONS) {
       return {
@@ -307,9 +324,19 @@ export class PrepAnswers {
 
   private support(draft: PlanDraft, input: AnswerInput): Outcome {
     const said = input.recognition.entities.boolean[0]?.value;
-    const support = input.choice ?? (said === undefined ? undefined : said ? 'yes' : 'no');
+    const support =
+      input.choice ?? (said === undefined ? undefined : said ? 'yes' : 'no') ?? this.someone(input.text);
     if (support !== 'yes' && support !== 'no' && support !== 'maybe') return miss;
     return { kind: 'next', draft: { ...draft, support } };
+  }
+
+  /** "Sí, my sister maybe comes", "my brother probably, he can drive me": someone named is a yes, or a maybe. */
+  private someone(text: string): 'yes' | 'maybe' | undefined {
+    const said = ` ${foldAnswer(text)} `;
+    const has = (key: 'appointment.supportPersonWords' | 'appointment.supportMaybeWords') =>
+      this.strings.variants(key).some((words) => said.includes(` ${foldAnswer(words)} `));
+    if (!has('appointment.supportPersonWords')) return undefined;
+    return has('appointment.supportMaybeWords') ? 'maybe' : 'yes';
   }
 
   /** What to share: a choice (including nothing), or the person's own words. */

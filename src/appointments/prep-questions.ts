@@ -70,7 +70,7 @@ export class PrepQuestions {
         ...base,
         text: typedAnswerReader(strings).retryText({ options: base.choices }, review ? state.misses : 1),
       };
-    const current = this.current(state);
+    const current = this.current(state, now);
     if (!current) return base;
     const keep = choiceOf(strings, 'keep', 'appointment.keep', 'appointment.keepWords');
     return {
@@ -80,9 +80,10 @@ export class PrepQuestions {
   }
 
   /** The current answer to a single-answer question being asked again (after "back" or "change"). */
-  private current({ step, draft }: PrepState): string | undefined {
+  private current({ step, draft }: PrepState, now: Date): string | undefined {
     if (!draft.answered.some((field) => field === step)) return undefined;
     const { strings, content } = this;
+    if (step === 'when' && draft.when) return formatWhen(draft.when, strings, now);
     if (step === 'type' && draft.type) return strings.text(content.types[draft.type].label);
     if (step === 'goal') return draft.goal;
     if (step === 'share' && draft.share) {
@@ -130,6 +131,10 @@ export class PrepQuestions {
       case 'goal':
         return q('appointment.askGoal', [skip]);
       case 'questions':
+        if (state.offeredQuestion)
+          return q('appointment.ventKeepQuestion', this.checkChoices('appointment.ventLeaveOut'), {
+            question: escapeMarkdown(state.offeredQuestion),
+          });
         return this.questions(draft);
       case 'topQuestions':
         return q(

@@ -71,6 +71,11 @@ export interface PrepState {
    * ends once it is set), or right after saving (`afterSave`: "what next" comes again).
    */
   moving?: 'alone' | 'afterSave';
+  /**
+   * A question said in a vent at the questions ("man this is stressing me out. should i just
+   * plead guilty"): heard first, and kept only when the person says yes.
+   */
+  offeredQuestion?: string;
 }
 
 /** Whether a question applies to this draft: ranking needs at least two questions. */

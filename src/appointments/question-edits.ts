@@ -1,7 +1,8 @@
 import type { Strings } from '../content/strings.js';
 import { saysAnyOf } from '../language/says-any-of.js';
+import { clausesOf } from '../language/sentences.js';
 import { numbersIn } from '../language/spoken-edit.js';
-import { foldAnswer } from '../language/typed-answer.js';
+import { foldAnswer, sentencesOf } from '../language/typed-answer.js';
 
 export { numbersIn };
 
@@ -41,4 +42,46 @@ export function questionEdit(strings: Strings, text: string, count: number): Que
   // "I am done" said in a sentence that asks nothing.
   const asks = text.includes('?');
   return !asks && says(strings, 'appointment.questionsDoneWords', folded) ? { kind: 'done' } : undefined;
+}
+
+/**
+ * A vent at the plan's questions ("man this is stressing me out. should i just plead guilty and
+ * get it over with"): the sentences that are not the vent, as the question it may hold ("" when
+ * none). Undefined when nothing in it vents, so a plain question is added as it is.
+ */
+export function ventIn(strings: Strings, text: string): { question: string } | undefined {
+  const sentences = sentencesOf(text);
+  const vents = (sentence: string) => says(strings, 'appointment.ventWords', foldAnswer(sentence));
+  if (!sentences.some(vents)) return undefined;
+  return { question: sentences.filter((sentence) => !vents(sentence)).join(' ') };
+}
+
+/**
+ * The question itself when a lead names it: "those are kinda weird for a lawyer, my question is
+ * will i go to jail" is "will i go to jail". The whole text when no part opens with a lead.
+ */
+export function askedIn(strings: Strings, text: string): string {
+  const leads = strings.variants('appointment.questionLeads').map(foldAnswer);
+  for (const part of clausesOf(text).reverse()) {
+    const folded = foldAnswer(part);
+    const lead = leads.find((words) => folded.startsWith(`${words} `));
+    if (lead === undefined) continue;
+    const rest = part.split(/\s+/).slice(lead.split(' ').length).join(' ');
+    if (rest) return rest;
+  }
+  return text;
+}
+
+/**
+ * The item typed before a closing "done" on the same line ("When will I know if my benefits
+ * continue? done"), or undefined when the line is only the closing words.
+ */
+export function lastItemBefore(strings: Strings, text: string): string | undefined {
+  const parts = sentencesOf(text);
+  const last = parts.at(-1) ?? '';
+  const closes = strings
+    .variants('appointment.doneWords')
+    .some((words) => foldAnswer(words) === foldAnswer(last));
+  const before = parts.slice(0, -1).join(' ').trim();
+  return closes && before ? before : undefined;
 }

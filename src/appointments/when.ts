@@ -15,6 +15,8 @@ import {
   type Zone,
   zoneNamed,
 } from '../language/intents/time-zone.js';
+import { clausesOf } from '../language/sentences.js';
+import { foldAnswer } from '../language/typed-answer.js';
 
 const wallPattern = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
 
@@ -60,9 +62,11 @@ export const hasClock = (e: DateTimeEntity) =>
   e.value !== undefined && (e.kind === 'time' || e.kind === 'timerange');
 /**
  * "the 12th": the recognizer reads "on the 12th" alone, but not beside "in the morning" or "at 9",
- * nor without "on"; so it is re-read alone, as "on the 12th".
+ * nor without "on"; so it is re-read alone, as "on the 12th". "the 13 at 9" (no "th") is a day
+ * too when a time or the end follows, not "the 2 of us".
  */
-export const ordinalDay = /\b(?:on\s+)?the\s+(\d{1,2}(?:st|nd|rd|th))\b/i;
+export const ordinalDay =
+  /\b(?:on\s+)?the\s+(\d{1,2}(?:st|nd|rd|th)\b|(?:[12]\d|3[01]|[1-9])\b(?=\s*(?:$|[,.!?;]|at\b|@|in\b|by\b|morning|afternoon|evening)))/i;
 
 /**
  * Understands when an appointment is from what the recognizer found in `text`: a date and a time
@@ -80,9 +84,14 @@ export function readWhen(
   let clock = found.find(hasClock);
   let date = found.find(hasDate);
   const ordinal = ordinalDay.exec(text);
+  // "the 13 at 9": a bare number is read as the next 13th, and said back for a yes.
+  const bare = !date && ordinal !== null && /^\d+$/.test(ordinal[1] ?? '');
   if (!date && ordinal) {
-    date = findDates(`on the ${ordinal[1]}`).find(hasDate);
-    clock ??= findDates(text.replace(ordinal[0], ' ')).find(hasClock);
+    const day = Number.parseInt(ordinal[1] ?? '', 10);
+    date = findDates(`on the ${ordinalOf(day)}`).find(hasDate);
+    // The recognizer may have read the bare number as an hour ("13 at 9"): the clock is re-read.
+    const rest = () => findDates(text.replace(ordinal[0], ' ')).find(hasClock);
+    clock = bare ? rest() : (clock ?? rest());
   }
   const sure = (time: AppointmentTime | undefined) => time && { time, unsure: false };
   const rough = roughWords.test(text);
@@ -94,7 +103,7 @@ export function readWhen(
     return span && { time: span, unsure: false, vague: true };
   }
   if (date) {
-    const unsure = nextOfTwo(date, now) || weekdayToday(date, now);
+    const unsure = bare || nextOfTwo(date, now) || weekdayToday(date, now);
     const ahead = thisComing(date, now) ? weekLater(officeHours(date, now)) : officeHours(date, now);
     const day = unsure && weekdayToday(date, now) && date.kind === 'date' ? weekLater(date) : ahead;
     const time = clock && date.kind === 'date' ? join(day, officeHours(clock, now)) : fromEntity(day);
@@ -193,7 +202,7 @@ export function readDayIn(
   span: AppointmentTime,
 ): WhenReading | undefined {
   const number = /^\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*$/i.exec(text)?.[1];
-  const said = number ? `the ${ordinal(Number(number))}` : text;
+  const said = number ? `the ${ordinalOf(Number(number))}` : text;
   const reading = readWhen(said, number ? [] : found, findDates, now);
   if (!reading || reading.vague) return reading;
   const { time } = reading;
@@ -219,7 +228,7 @@ export function readDayIn(
 }
 
 /** "1st", "2nd", "3rd", "12th": how the recognizer reads a day of the month alone. */
-function ordinal(n: number): string {
+function ordinalOf(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
   const suffixes: Readonly<Record<number, string>> = { 1: 'st', 2: 'nd', 3: 'rd' };
   return `${n}${(teen ? undefined : suffixes[n % 10]) ?? 'th'}`;
@@ -282,6 +291,32 @@ export function onlyDate(text: string, leads: readonly string[], findDates: Find
   if (ordinal) rest = rest.replace(ordinalDay, ' ');
   const left = rest.split(/[\s,.!?;:-]+/).filter((w) => w && !besideDate.test(w));
   return left.length === 0 ? words : undefined;
+}
+
+/**
+ * The date a correction in several parts gives: "wait no, is the 15th. I look at the letter", "No
+ * no, not December 8! Sorry, ... is December 15 at 9am": the last part that is only a date, leaving
+ * out the one said "not". Undefined when the message corrects nothing or holds no such part.
+ */
+export function correctedDate(
+  text: string,
+  leads: readonly string[],
+  findDates: FindDates,
+): string | undefined {
+  const parts = clausesOf(text);
+  const opens = (part: string, lead: string) => {
+    const said = foldAnswer(part);
+    return said === foldAnswer(lead) || said.startsWith(`${foldAnswer(lead)} `);
+  };
+  const corrects =
+    parts.length > 1 &&
+    (parts.some((part) => leads.some((lead) => opens(part, lead))) || /\bnot\b/i.test(text));
+  if (!corrects) return undefined;
+  return parts
+    .filter((part) => !/^\W*not\b/i.test(part))
+    .map((part) => onlyDate(part.replace(/\s+not\s+.*$/i, ''), leads, findDates))
+    .filter((words) => words !== undefined)
+    .at(-1);
 }
 
 /** The person's calendar day at `now` in the entity's zone, as "2025-05-08". */

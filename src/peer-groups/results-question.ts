@@ -1,7 +1,7 @@
 import type { Strings } from '../content/strings.js';
 import { checkAnswer } from '../language/answer-check.js';
 import { normalizeText } from '../language/normalize.js';
-import { editDistance } from '../language/typed-answer.js';
+import { editDistance, sentencesOf } from '../language/typed-answer.js';
 import { type AnswerReader, readPlace, withoutQuestionMarks } from './answers.js';
 import type { PeerDirectory } from './directory.js';
 import type { Match, Place } from './matching.js';
@@ -57,6 +57,19 @@ export class ResultsQuestions {
       return { kind: 'medication' };
     const asks = text.includes('?') || checkAnswer(this.strings, text, { options: [] }).kind === 'question';
     return asks ? { kind: 'unknown' } : undefined;
+  }
+
+  /**
+   * Each thing a message asks, once per kind, in the order asked: "Thank you. Is SMART Recovery
+   * free of charge? And where exactly would the meeting be held here in Dayton?" is the cost, then
+   * the place. Empty when it asks none of these ("Thank you, that is all").
+   */
+  readEach(text: string): ResultsAsk[] {
+    const asks = sentencesOf(text).flatMap((sentence) => this.read(sentence) ?? []);
+    // "I don't know that" only when nothing else in the message could be answered.
+    const known = asks.filter((ask) => ask.kind !== 'unknown');
+    const whole = known.length > 0 ? known : [this.read(text) ?? []].flat();
+    return whole.filter((ask, i) => whole.findIndex((other) => other.kind === ask.kind) === i);
   }
 
   /**

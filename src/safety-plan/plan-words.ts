@@ -41,6 +41,7 @@ export class PlanWords {
   private readonly returns: readonly string[];
   private readonly skipped: ReadonlySet<string>;
   private readonly changes: ReadonlySet<string>;
+  private readonly undo: ReadonlySet<string>;
   private readonly said: Record<'skip' | 'back' | 'next' | 'keep', ReadonlySet<string>>;
   private readonly reader: TypedAnswerReader;
 
@@ -64,6 +65,27 @@ export class PlanWords {
     this.returns = byLength(strings.variants('safetyPlan.returnWords'));
     this.skipped = new Set(strings.variants('safetyPlan.skippedWords').map(foldAnswer));
     this.changes = new Set(strings.variants('safetyPlan.changePlanWords').map(foldAnswer));
+    this.undo = new Set(strings.variants('safetyPlan.undoWords').map(foldAnswer));
+  }
+
+  /**
+   * Another part asked for by its name or number while changing one: "go to part 3", "change
+   * part 3", "also part 3 has junk in it. fix that". Undefined when no other part is asked for.
+   */
+  partAsked(typed: string): PlanStep | undefined {
+    for (const sentence of sentencesOf(typed)) {
+      const to = this.returnRequest(sentence) ?? this.editRequest(sentence);
+      if (to && to !== 'skipped') return to;
+    }
+    const folded = foldAnswer(typed);
+    const number = /\bpart (\d)\b/.exec(folded)?.[1];
+    const asks = [...this.verbs, ...this.returns].some((verb) => ` ${folded} `.includes(` ${verb} `));
+    return number && asks ? planSteps[Number(number) - 1] : undefined;
+  }
+
+  /** "undo", "delete that", "that wasnt a contact. take it out": the entry just added is to go. */
+  undoes(typed: string): boolean {
+    return sentencesOf(typed).some((sentence) => this.undo.has(foldAnswer(sentence)));
   }
 
   /** "edit my plan", "how do i fix my plan": a request to change a part, none named yet. */
@@ -81,9 +103,9 @@ export class PlanWords {
     const skips = !typed || this.said.skip.has(folded) || step === 'skip';
     const no = this.reader.yesOrNo(typed) === false;
     const back = this.said.back.has(folded) || step === 'back';
-    // Changing one part, "skip", "no" and "back" all leave it as it was.
-    if (at === 'part' && editing && (skips || no || back || this.said.keep.has(folded)))
-      return { kind: 'keep' };
+    // Changing one part, "skip", "no", "back" and "next part" all leave it as it was.
+    const keeps = this.said.keep.has(folded) || this.said.next.has(folded);
+    if (at === 'part' && editing && (skips || no || back || keeps)) return { kind: 'keep' };
     if (at === 'more' && (skips || no || this.said.next.has(folded))) return { kind: 'next' };
     if (!editing) {
       const to = this.returnRequest(typed);
@@ -135,7 +157,10 @@ export class PlanWords {
 
   /** The part `text` names ("warning signs", "the coping part", "People I can ask for help"). */
   partNamed(text: string): PlanStep | undefined {
-    return this.names.get(bare(foldAnswer(text)));
+    const name = bare(foldAnswer(text));
+    // "go back to part 2", "change part 3": the number each part is shown with.
+    const numbered = /^\d$/.test(name) ? planSteps[Number(name) - 1] : undefined;
+    return numbered ?? this.names.get(name);
   }
 
   /** The part a request to change it names ("change my warning signs", "edit coping"). */

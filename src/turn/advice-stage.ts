@@ -3,6 +3,7 @@ import { APPOINTMENT_DIALOG_ID } from '../../dialogs/appointment-dialog.js';
 import { DialogIds } from '../../dialogs/dialog-ids.js';
 import { collectsQuestions } from '../../dialogs/open-choice.js';
 import { rightsQuestionIn } from '../accommodations/rights.js';
+import { ventIn } from '../appointments/question-edits.js';
 import type { Strings } from '../content/strings.js';
 import type { FlowQuestions } from '../language/flow-questions.js';
 import { adviceReply } from '../safety/advice-reply.js';
@@ -21,6 +22,8 @@ export function adviceStage(strings: Strings, flowQuestions: Pick<FlowQuestions,
       inDialog(dc, ACCOMMODATION_DIALOG_ID) &&
       rightsQuestionIn(strings, text) !== undefined;
     if (rightsInRequest) return next();
+    // "man this is stressing me out. should i just plead guilty": the plan hears the vent first.
+    if (advice && collectsQuestions(dc) && ventIn(strings, text)) return next();
     if (advice && collectsQuestions(dc)) {
       // A plan's questions are open: declined as advice, kept as a question to ask them.
       await context.sendActivity(adviceReply(strings, advice, text, 'planQuestions'));

@@ -431,6 +431,56 @@ const cases: PlanCase[] = [
       ['done', ['safetyPlan.closing', ['safety.choicePrompt', {}, 1]]],
     ],
   },
+  {
+    name: 'Jordan (seventh run): "go back to part 2" goes there, "that wasnt a contact. take it out" and "undo" take out, never kept',
+    steps: [
+      ['need to make a safety plan. hard week.', ['safetyPlan.intro', part(1)]],
+      ['cant sleep. pulling away', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(2)]],
+      ['skip', ['safetyPlan.skipped', part(3)]],
+      ['gym. my sister Dana', ['safetyPlan.added', 'safetyPlan.more']],
+      ['go back to part 2', ['safetyPlan.backToPart', part(2)]],
+      ['music. long shower', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(4)]],
+      ['Dana 555-201-3344', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(5)]],
+      ['my sponsor i guess', ['safetyPlan.added', 'safetyPlan.more']],
+      ['that wasnt a contact. take it out', ['safetyPlan.editRemoved', 'safetyPlan.more']],
+      ['next', [part(6)]],
+      ['dont keep alcohol in the house', ['safetyPlan.added', 'safetyPlan.more']],
+      ['my sister holds my meds', [['safetyPlan.added', {}, 1], 'safetyPlan.more']],
+      ['undo', ['safetyPlan.editRemoved', 'safetyPlan.more']],
+      ['next', [part(7)]],
+      ['my dog', ['safetyPlan.added', 'safetyPlan.more']],
+    ],
+    stored: (plan) =>
+      assert.deepEqual(plan?.entries, {
+        warningSigns: ['cant sleep. pulling away'],
+        copingAlone: ['music. long shower'],
+        distractions: ['gym. my sister Dana'],
+        helpers: ['Dana 555-201-3344'],
+        professionals: [],
+        safeSurroundings: ['dont keep alcohol in the house'],
+        reasonForLiving: ['my dog'],
+      }),
+  },
+  {
+    name: 'Jordan, next day: "also part 3 has junk in it. fix that", "go to part 3", "change part 3" open that part; "next part" keeps it',
+    steps: [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+      ['change my warning signs', [part(1)]],
+      ['also part 3 has junk in it. fix that', ['safetyPlan.backToPart', part(3)]],
+      ['go to part 1', ['safetyPlan.backToPart', part(1)]],
+      ['next part', ['safetyPlan.kept', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+      ['done', ['safetyPlan.closing', 'menu.prompt']],
+      ['need to make a safety plan', ['safetyPlan.current', 'safetyPlan.actionsPrompt']],
+    ],
+    stored: (plan) => {
+      assert.deepEqual(plan?.entries.warningSigns, ["can't sleep, i stop answering texts"]);
+      assert.deepEqual(plan?.entries.distractions, ['Go to a meeting']);
+    },
+  },
 ];
 
 const DISCLOSURE: Reply = 'firstMessage.disclosure';
