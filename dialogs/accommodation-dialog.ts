@@ -28,6 +28,7 @@ import {
   reconcile,
   skip,
   unanswer,
+  withAnswers,
 } from '../src/accommodations/draft.js';
 import { RequestBuilder, type RequestToPractice } from '../src/accommodations/letter.js';
 import {
@@ -230,29 +231,50 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const draft = this.prefill(options, innerDc.context);
     await innerDc.context.sendActivity(strings.text('accommodation.intro'));
+    const { idea, who } = draft;
+    const listedWho = who && 'id' in who ? this.content.who.find((entry) => entry.id === who.id) : undefined;
     const facts = [
       ...(draft.setting ? [strings.text(settingOf(this.content, draft.setting).label)] : []),
       ...(draft.barrier ? [this.questions.barrierLabel(draft.barrier.id).toLowerCase()] : []),
+      ...(idea && 'own' in idea ? [`"${idea.own}"`] : []),
+      ...(listedWho ? [strings.text(listedWho.label).toLowerCase()] : []),
     ];
     if (facts.length > 0) {
+      const last = facts.pop();
       await innerDc.context.sendActivity(
         strings.text('accommodation.noted', {
-          facts: facts.join(` ${strings.text('accommodation.notedJoin')} `),
+          facts:
+            facts.length > 0
+              ? `${facts.join(', ')} ${strings.text('accommodation.notedJoin')} ${last}`
+              : (last ?? ''),
         }),
       );
     }
+    // A person named in the message: how asking them usually works, as when chosen.
+    await this.sendWhoTip(innerDc.context, draft);
     return innerDc.beginDialog(ASK, { draft } satisfies RequestState);
   }
 
-  /** A setting the recognizer found and a barrier named in the message are answers already given. */
+  /**
+   * What the message already said is not asked again: the setting the recognizer found (or the one
+   * its change or person belongs to), the barrier, the changes named (as the letter words them,
+   * narrowed as said: "on thursdays"), who it goes to, and a condition named.
+   */
   private prefill(options: AccommodationOptions, context: TurnContext): Draft {
     if (!options.recognition && options.text === undefined) return {};
     const text = options.text ?? context.activity.text ?? '';
-    const setting = settingFrom(options.recognition);
+    const said = settingFrom(options.recognition);
     const barrier = this.questions.barrierFrom(text);
+    const first = this.questions.firstMessage(text, said);
+    const setting = said ?? first.setting;
+    const [change, ...also] = first.changes;
+    // Kept as words, so a barrier said later never drops a change the person already named.
+    const words = change && this.builder.requestWords({ idea: { id: change }, also });
     return {
       ...(setting ? { setting } : {}),
       ...(barrier ? { barrier: { id: barrier } } : {}),
+      ...(words ? { idea: { own: narrowedRequest(this.deps.strings, words, text) ?? words } } : {}),
+      ...(first.who ? { who: { id: first.who } } : {}),
       ...this.questions.namedIn(text),
     };
   }
@@ -292,12 +314,12 @@ export class AccommodationDialog extends InterruptibleDialog {
         return this.back(step, state, field);
       case 'skip':
         await step.context.sendActivity(
-          strings.text(field === 'disclosure' ? 'accommodation.disclosureDefault' : 'accommodation.skipped'),
+          strings.text(field === 'disclosure' ? 'accommodation.reasonSkipped' : 'accommodation.skipped'),
         );
         draft = skip(draft, field);
         break;
       case 'answer':
-        draft = { ...draft, ...parsed.patch };
+        draft = withAnswers(draft, parsed.patch);
         if (field === 'who') await this.sendWhoTip(step.context, draft);
         if (parsed.rewritten && draft.idea) await this.sayBack(step.context, { ...draft, idea: draft.idea });
         break;
@@ -353,7 +375,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     }
     if (target !== field)
       await step.context.sendActivity(this.deps.strings.text('answers.corrected', { answer: words }));
-    const draft = reconcile({ ...state.draft, ...parsed.patch }, this.content);
+    const draft = reconcile(withAnswers(state.draft, parsed.patch), this.content);
     return step.replaceDialog(ASK, { ...state, draft, own: false });
   }
 
@@ -501,6 +523,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     );
     const leftOut = leftOutText(strings, built);
     if (leftOut) await step.context.sendActivity(leftOut);
+    if (built.answers.noReason) await step.context.sendActivity(strings.text('accommodation.noReason'));
     const next: RequestState = {
       ...state,
       draft: built.answers,
@@ -597,7 +620,7 @@ export class AccommodationDialog extends InterruptibleDialog {
         });
     if (parsed.kind !== 'answer')
       return step.replaceDialog(ASK, { ...state, draft: unanswer(state.draft, field), own: false });
-    const draft = reconcile({ ...state.draft, ...parsed.patch }, this.content);
+    const draft = reconcile(withAnswers(state.draft, parsed.patch), this.content);
     return step.replaceDialog(FINISH, { ...state, draft });
   }
 
@@ -695,12 +718,14 @@ export class AccommodationDialog extends InterruptibleDialog {
     const yes = reader.yesOrNo(text);
     // "no!! it says recovery", "dont say adhd": a condition named at the review objects to what is shared.
     const shared = conditionFrom(strings, text) ? 'disclosure' : undefined;
-    const picked =
+    const chosen =
       (named && fields[named.index]) ??
       (edit.plain ? undefined : part) ??
       prompt.recognized.value?.value ??
       shared ??
       (yes === undefined ? undefined : yes ? 'save' : 'change');
+    // "add the reason" where why was skipped: what is missing is how much to share.
+    const picked = chosen === 'barrier' && draft.noReason ? 'disclosure' : chosen;
     if (picked) menuPick.set(context, picked);
     return picked !== undefined;
   }

@@ -68,7 +68,14 @@ export interface AccommodationContent {
   /** `words`: other ways people name it ("a quiet room"), so it can be picked or added by typing. */
   ideas: readonly { id: string; label: StringKey; request: StringKey; words?: StringKey | undefined }[];
   ideasFor: Readonly<Record<SettingId, Readonly<Partial<Record<BarrierId | 'any', readonly string[]>>>>>;
-  who: readonly { id: string; label: StringKey; salutation: StringKey; how: StringKey }[];
+  /** `words`: how people name the person in a sentence ("my boss"), so a first message can say who. */
+  who: readonly {
+    id: string;
+    label: StringKey;
+    salutation: StringKey;
+    how: StringKey;
+    words?: StringKey | undefined;
+  }[];
   disclosure: readonly {
     id: DisclosureLevel;
     label: StringKey;
@@ -158,7 +165,15 @@ function contentSchema(strings: Strings, contacts: VerifiedContacts) {
         z.strictObject({ ...optionalLists(barrierIds, ideaList), any: ideaList }),
       ),
       who: z
-        .array(z.strictObject({ id, label: stringKey, salutation: fitting([]), how: stringKey }))
+        .array(
+          z.strictObject({
+            id,
+            label: stringKey,
+            salutation: fitting([]),
+            how: stringKey,
+            words: stringKey.optional(),
+          }),
+        )
         .min(1)
         .superRefine(uniqueIds),
       disclosure: z

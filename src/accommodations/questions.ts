@@ -1,7 +1,7 @@
 import type { Choice } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
 import { checkAnswer, correctionIn, type SideQuestion } from '../language/answer-check.js';
-import { escapeText } from '../language/free-text.js';
+import { escapeText, spellOut } from '../language/free-text.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
 import {
@@ -259,10 +259,20 @@ export class AccommodationQuestions {
     const both = this.strings.variants('accommodation.bothWords').map(normalizeText);
     if (listed.length === 2 && both.includes(folded)) return listed.map((choice) => choice.value);
     // "1 and 3 both": the "both" only says there are two.
-    const bothAtEnd = new RegExp(`\\s+(?:${both.map(escapeText).join('|')})$`);
-    const parts = folded
-      .replace(bothAtEnd, '')
-      .split(/\s*(?:,|&|\+|\band\b|\bplus\b|\balso\b)\s*/)
+    const bothAtEnd = new RegExp(`(?:^|\\s+)(?:${both.map(escapeText).join('|')})$`);
+    // "extensions, like i said. maybe smaller steps too?": sentences are parts too, and the chat
+    // around them ("like i said", "maybe", "too") is no part of a change.
+    const chat = new RegExp(
+      `(?<=^|\\s)(?:${this.strings
+        .variants('accommodation.chatWords')
+        .map((words) => escapeText(normalizeText(words)))
+        .sort((a, b) => b.length - a.length)
+        .join('|')})(?=\\s|$)`,
+      'g',
+    );
+    const parts = text
+      .split(/[,.;:!?&+]|\band\b|\bplus\b|\balso\b/i)
+      .map((part) => normalizeText(normalizeText(part).replace(chat, ' ')).replace(bothAtEnd, ''))
       .filter((part) => part.trim() !== '');
     if (parts.length < 2) return undefined;
     const picks = parts.map(
@@ -464,6 +474,51 @@ export class AccommodationQuestions {
     return checked.kind === 'words' ? answer({ condition: 'health' }) : { kind: 'miss' };
   }
 
+  /**
+   * What a first message says beyond the setting and barrier ("i need a later start on thursdays",
+   * "ask my landlord about my dog"): the listed changes it names, in the order said, and who it
+   * goes to. A change or a person found in one setting only says where, too.
+   */
+  firstMessage(text: string, setting: SettingId | undefined): FirstMessage {
+    const spelled = ` ${normalizeText(spellOut(text, this.strings.variants('accommodationLetter.letterSpellings')))} `;
+    // Where each entry's words are said, and the longest of them ("property manager" over "manager").
+    const found = <T extends { label: StringKey; words?: StringKey | undefined }>(entries: readonly T[]) =>
+      entries.flatMap((entry) => {
+        const hits = [entry.label, ...(entry.words ? this.strings.variants(entry.words) : [])]
+          .map((words) => normalizeText(words))
+          .map((words) => ({ at: spelled.indexOf(` ${words} `), size: words.length }))
+          .filter((hit) => hit.at >= 0);
+        if (hits.length === 0) return [];
+        return [
+          {
+            entry,
+            at: Math.min(...hits.map((hit) => hit.at)),
+            size: Math.max(...hits.map((hit) => hit.size)),
+          },
+        ];
+      });
+    const ideas = found(this.content.ideas).sort((a, b) => a.at - b.at);
+    const people = found(this.content.who);
+    const longest = Math.max(0, ...people.map((hit) => hit.size));
+    const named = people.filter((hit) => hit.size === longest);
+    const places = [
+      ...ideas.map((hit) => settingIds.filter((id) => settingIdeas(this.content, id).includes(hit.entry))),
+      ...named.map((hit) => settingIds.filter((id) => whoFor(this.content, id).includes(hit.entry))),
+    ];
+    const common = places.length > 0 ? places.reduce((a, b) => a.filter((id) => b.includes(id))) : [];
+    const where = setting ?? (common.length === 1 ? common[0] : undefined);
+    if (!where) return { changes: [] };
+    const who = named.filter((hit) => whoFor(this.content, where).includes(hit.entry));
+    return {
+      ...(setting ? {} : { setting: where }),
+      changes: ideas
+        .filter((hit) => settingIdeas(this.content, where).includes(hit.entry))
+        .map((hit) => hit.entry.id)
+        .slice(0, MAX_CHANGES),
+      ...(who.length === 1 && who[0] ? { who: who[0].entry.id } : {}),
+    };
+  }
+
   /** A condition named in the person's words, kept (as its id) so "specifics" need not ask it. */
   namedIn(text: string): { condition?: ConditionId } {
     const named = conditionFrom(this.strings, text);
@@ -495,6 +550,13 @@ export class AccommodationQuestions {
     }
     return best?.id;
   }
+}
+
+/** What a first message names beyond the setting and barrier: its changes (ids) and who is asked. */
+export interface FirstMessage {
+  setting?: SettingId;
+  changes: string[];
+  who?: string;
 }
 
 /** What the turn knows besides the text: the recognizer's reading and the person's day. */

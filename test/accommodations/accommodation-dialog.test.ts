@@ -319,15 +319,30 @@ const interruptionCases: AccommodationCase[] = [
     ],
   },
   {
-    name: 'nonsense at the disclosure question, then skip: nothing specific is shared, and said so',
+    name: 'nonsense at the disclosure question, then skip: no reason is given, and the review says so',
     steps: [
       ...workToDisclosure(),
       ['asdf', ['accommodation.askDisclosureAgain']],
       ['hjkl', ['accommodation.offerSkip']],
-      [say('accommodation.skip'), ['accommodation.disclosureDefault', ...finished]],
+      [
+        say('accommodation.skip'),
+        [
+          'accommodation.reasonSkipped',
+          'accommodationBrief.heading',
+          'accommodation.ready',
+          'accommodation.noReason',
+          'accommodation.askReview',
+        ],
+      ],
+      // "add the reason": the question why again, since that is what was left out.
+      ['add the reason', ['accommodation.askDisclosure']],
+      ['2', ['accommodation.ready', 'accommodation.askReview']],
       saveIt,
     ],
-    check: ({ saved }) => assert.equal(saved[0]?.answers.disclosure, 'nothing'),
+    check: ({ saved }) => {
+      assert.equal(saved[0]?.answers.disclosure, 'general');
+      assert.equal(saved[0]?.answers.noReason, undefined);
+    },
   },
   {
     name: 'an answer over the length limit is asked for again, shorter',
@@ -337,7 +352,7 @@ const interruptionCases: AccommodationCase[] = [
 
 const flowCases: AccommodationCase[] = [
   {
-    name: 'prefilled from "later start time at work because of my clinic": setting and barrier are not asked',
+    name: 'prefilled from "later start time at work because of my clinic": setting, barrier and change are not asked',
     begin: { recognition: workAndClinic },
     steps: [
       [
@@ -346,12 +361,14 @@ const flowCases: AccommodationCase[] = [
           'accommodation.intro',
           [
             'accommodation.noted',
-            { facts: `${say('accommodationSettings.work')} and treatment or meeting times` },
+            {
+              facts: `${say('accommodationSettings.work')}, treatment or meeting times and "${say('accommodationIdeas.laterStartRequest')}"`,
+            },
           ],
-          'accommodation.askIdea',
+          'accommodation.askWho',
         ],
       ],
-      ['back', ['accommodation.askBarrier']],
+      ['back', ['accommodation.askIdea']],
     ],
   },
   {
