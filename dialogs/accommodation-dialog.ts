@@ -42,6 +42,7 @@ import {
 import { narrowedRequest } from '../src/accommodations/narrow.js';
 import {
   AccommodationQuestions,
+  namesADay,
   type Parsed,
   type Question,
   settingFrom,
@@ -65,6 +66,7 @@ import { sideAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import type { FeatureIntent } from '../src/language/routing.js';
+import { escapeText } from '../src/language/free-text.js';
 import { spokenEdit } from '../src/language/spoken-edit.js';
 import {
   answerOptionOf,
@@ -79,6 +81,7 @@ import * as signals from '../src/turn-signals.js';
 import { askMenu, choiceOf, type MenuItem, menuPick, menuPrompt, picked } from './accommodation-menus.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
+import { leafOf } from './open-choice.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 
 /** Stored in conversation state as the dialog's id: renaming it strands conversations in it. */
@@ -129,6 +132,8 @@ interface RequestState {
   rightsShownFor?: SettingId;
   /** The next question asks which change to add to the request ("Add another change"). */
   adding?: boolean;
+  /** What the first message said was just noted: a plain "no" to the next question undoes it. */
+  noted?: boolean;
 }
 
 /** What a question's validator needs to read an answer. */
@@ -136,6 +141,7 @@ interface QuestionState {
   field: Field;
   draft: Draft;
   adding?: boolean;
+  noted?: boolean;
 }
 
 const ASK = 'accommodationAsk';
@@ -240,19 +246,20 @@ export class AccommodationDialog extends InterruptibleDialog {
       ...(listedWho ? [strings.text(listedWho.label).toLowerCase()] : []),
     ];
     if (facts.length > 0) {
-      const last = facts.pop();
+      const before = facts.slice(0, -1);
+      const last = facts.at(-1) ?? '';
       await innerDc.context.sendActivity(
         strings.text('accommodation.noted', {
           facts:
-            facts.length > 0
-              ? `${facts.join(', ')} ${strings.text('accommodation.notedJoin')} ${last}`
-              : (last ?? ''),
+            before.length > 0
+              ? `${before.join(', ')} ${strings.text('accommodation.notedJoin')} ${last}`
+              : last,
         }),
       );
     }
     // A person named in the message: how asking them usually works, as when chosen.
     await this.sendWhoTip(innerDc.context, draft);
-    return innerDc.beginDialog(ASK, { draft } satisfies RequestState);
+    return innerDc.beginDialog(ASK, { draft, noted: facts.length > 0 } satisfies RequestState);
   }
 
   /**
@@ -290,7 +297,12 @@ export class AccommodationDialog extends InterruptibleDialog {
           choices: this.questions.addChoices(state.draft),
         }
       : this.questions.ask(field, state.draft, state.own === true);
-    const validations: QuestionState = { field, draft: state.draft, adding: state.adding === true };
+    const validations: QuestionState = {
+      field,
+      draft: state.draft,
+      adding: state.adding === true,
+      noted: state.noted === true,
+    };
     return step.prompt(questionPrompt(field), {
       prompt: this.questionActivity(step.context, question),
       choices: question.choices,
@@ -300,7 +312,8 @@ export class AccommodationDialog extends InterruptibleDialog {
 
   /** Applies the answer (or back, skip, "Something else") and moves to the next question. */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as RequestState;
+    // Only the first question after the note can be its "no".
+    const { noted: _noted, ...state } = step.options as RequestState;
     const parsed = parsedAnswer.get(step.context);
     if (state.adding) return this.added(step, state, parsed);
     const field = nextField(state.draft);
@@ -411,7 +424,7 @@ export class AccommodationDialog extends InterruptibleDialog {
    * person is offered "Skip"; a third miss skips it for them, so nobody is stuck on one question.
    */
   private async validateAnswer(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const { field, draft, adding } = prompt.options.validations as QuestionState;
+    const { field, draft, adding, noted } = prompt.options.validations as QuestionState;
     const choices = (prompt.options.choices ?? []) as Choice[];
     const { context } = prompt;
     // "do i have to tell them its depression?": answered, and the rest of the message may answer the step.
@@ -444,6 +457,10 @@ export class AccommodationDialog extends InterruptibleDialog {
       });
       return false;
     }
+    // "no" right after "I've noted: Work. Say back if that's not right" is that "back".
+    const saysNo = typedAnswerReader(this.deps.strings).yesOrNo(typed) === false;
+    if (noted && saysNo && typed.trim().split(/\s+/).length <= 3 && parsed.kind !== 'answer')
+      parsed = { kind: 'back' };
     if (parsed.kind === 'miss' && prompt.attemptCount >= 3) parsed = { kind: 'skip' };
     if (parsed.kind === 'tooLong') {
       prompt.options.retryPrompt = this.questionActivity(context, {
@@ -477,6 +494,20 @@ export class AccommodationDialog extends InterruptibleDialog {
     }
     parsedAnswer.set(context, parsed);
     return true;
+  }
+
+  /**
+   * "it sent to landlord?": nothing is ever sent, and the person needs to know they give it
+   * themselves. True when answered.
+   */
+  private async answerSent(context: TurnContext, text: string): Promise<boolean> {
+    const { strings } = this.deps;
+    const folded = ` ${foldAnswer(text)} `;
+    const asks = strings
+      .variants('accommodation.sentWords')
+      .some((words) => folded.includes(` ${foldAnswer(words)} `));
+    if (asks) await context.sendActivity(strings.text('accommodation.notSent'));
+    return asks;
   }
 
   /** "More about my rights": the full summary for a finished request. */
@@ -655,6 +686,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const reader = typedAnswerReader(strings);
     // "add that i need a quiet room too": that change, added; never the words themselves.
     const draft = prompt.options.validations as Draft;
+    if (await this.answerSent(context, text)) return false;
     // "can they fire me for asking": answered, then the same question; nothing is saved or changed.
     const asked = rightsQuestionIn(strings, text);
     if (asked) {
@@ -686,6 +718,12 @@ export class AccommodationDialog extends InterruptibleDialog {
       menuPick.set(context, shorter.value);
       return true;
     }
+    // "change" alone is the button, not "The change I'm asking for".
+    const changeWords = strings.variants('accommodation.reviewChangeWords').map(foldAnswer);
+    if (changeWords.includes(foldAnswer(text))) {
+      menuPick.set(context, 'change');
+      return true;
+    }
     const parts = fields.map((field) => ({
       value: field,
       label: strings.text(changeLabels[field]),
@@ -694,6 +732,13 @@ export class AccommodationDialog extends InterruptibleDialog {
     const named = reader.read(withoutLead(text, strings.variants('accommodation.reviewChangeWords')), {
       options: parts,
     });
+    // "change it to 10 not 11": the part that says 11 says 10 instead.
+    const swapped = swapIn(draft, text);
+    if (swapped) {
+      menuPick.set(context, `${SET_PREFIX}${swapped.part}`);
+      reviewValue.set(context, swapped.value);
+      return true;
+    }
     // An edit said in words: a part and its new words ("just put Mike", "make it the 17th").
     const edit = spokenEdit(
       strings,
@@ -704,9 +749,11 @@ export class AccommodationDialog extends InterruptibleDialog {
         now: wordsOf(draft[field]),
       })),
     );
+    // "change it to 10 not 11" holds times, not a day: the start date is not what changes.
     const dated = signals.recognition
       .get(context)
-      ?.entities.datetime.some((d) => edit.value?.toLowerCase().includes(d.text.toLowerCase()));
+      ?.entities.datetime.filter(namesADay)
+      .some((d) => edit.value?.toLowerCase().includes(d.text.toLowerCase()));
     // A date in the new words is the start date, unless another part was named or quoted.
     const part =
       (edit.part as Field | undefined) ?? (dated || ordinalDay.test(edit.value ?? '') ? 'start' : undefined);
@@ -752,7 +799,7 @@ export class AccommodationDialog extends InterruptibleDialog {
             } as const,
           ]
         : []),
-      { value: 'text', label: 'accommodation.nextText' },
+      { value: 'text', label: 'accommodation.nextText', synonyms: 'accommodation.nextTextWords' },
       // "more about my rights", as the note before the letter says, shows them and keeps the request.
       { value: 'more', label: 'accommodation.reviewMore', synonyms: 'accommodation.reviewMoreWords' },
       { value: 'change', label: 'accommodation.nextChange' },
@@ -791,6 +838,8 @@ export class AccommodationDialog extends InterruptibleDialog {
               this.builder.build(answers, state.saved?.askedOn ?? this.today(step.context)),
             ),
           );
+        // The text is for them to copy: nobody has it until they give it.
+        await step.context.sendActivity(strings.text('accommodation.notSent'));
         return step.replaceDialog(NEXT, state);
       }
       case 'change':
@@ -840,6 +889,7 @@ export class AccommodationDialog extends InterruptibleDialog {
   /** "does 504 still cover me" at a menu after the letter: answered, and the menu stays. */
   private async answerAside(context: TurnContext, validations: unknown): Promise<boolean> {
     const text = context.activity.text ?? '';
+    if (await this.answerSent(context, text)) return true;
     const asked = rightsQuestionIn(this.deps.strings, text);
     if (asked) await context.sendActivity(this.answerRights(asked, text, (validations ?? {}) as Draft));
     return asked !== undefined;
@@ -862,6 +912,13 @@ export class AccommodationDialog extends InterruptibleDialog {
   /** The person's calendar day, in their time zone when the channel says it. */
   private today(context: TurnContext): string {
     return localDay(this.setup.clock(), context.activity.localTimezone);
+  }
+
+  /** "home" at "Where do you need the change?" is Housing, not the menu. */
+  protected override commandIn(dc: DialogContext): DialogCommand | undefined {
+    const asked = leafOf(dc).activeDialog?.id === questionPrompt('setting');
+    if (asked && this.questions.picks('setting', dc.context.activity.text ?? '', {})) return undefined;
+    return super.commandIn(dc);
   }
 
   /** Help: the usual help, what works in this conversation, then the same question again. */
@@ -893,6 +950,22 @@ export class AccommodationDialog extends InterruptibleDialog {
     const result: LeftResult = { left: command };
     return { status: DialogTurnStatus.complete, result };
   }
+}
+
+/**
+ * "to 10 not 11", "10am not 11": the own-words part that holds the old word, with the new one in
+ * its place. Undefined when no part holds it, or more than one does.
+ */
+function swapIn(draft: Draft, text: string): { part: Field; value: string } | undefined {
+  const said = /([\p{L}\p{N}:]+)\s*,?\s+not\s+([\p{L}\p{N}:]+)/iu.exec(text);
+  if (!said?.[1] || !said[2]) return undefined;
+  const [, now, before] = said;
+  const old = new RegExp(`(?<![\\p{L}\\p{N}])${escapeText(before)}(?![\\p{L}\\p{N}])`, 'iu');
+  const holding = fields.flatMap((field) => {
+    const words = wordsOf(draft[field]);
+    return words && old.test(words) ? [{ part: field, value: words.replace(old, now) }] : [];
+  });
+  return holding.length === 1 ? holding[0] : undefined;
 }
 
 /** The words an answer holds now (its own words, a name), for finding the part a message quotes. */

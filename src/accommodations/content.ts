@@ -49,6 +49,8 @@ export interface AccommodationContent {
   settings: readonly {
     id: SettingId;
     label: StringKey;
+    /** Other ways people answer "where" ("my house"), read at that question. */
+    words?: StringKey | undefined;
     benefit: StringKey;
     who: readonly string[];
     /** One or two plain sentences on the rights there, shown before the letter (the rest on request). */
@@ -129,6 +131,7 @@ function contentSchema(strings: Strings, contacts: VerifiedContacts) {
           z.strictObject({
             id: z.enum(settingIds),
             label: stringKey,
+            words: stringKey.optional(),
             benefit: fitting([]),
             who: z.array(id).min(1),
             brief: z.strictObject({

@@ -181,7 +181,7 @@ export class AccommodationQuestions {
     const setting = draft.setting ?? 'other';
     switch (field) {
       case 'setting':
-        return content.settings.map((entry) => this.choice(entry.id, entry.label));
+        return content.settings.map((entry) => this.choice(entry.id, entry.label, entry.words));
       case 'barrier':
         return content.barriers.map((entry) =>
           this.choice(entry.id === 'other' ? OWN : entry.id, entry.label),
@@ -583,15 +583,16 @@ export function settingFrom(recognition: WayfinderRecognition | undefined): Sett
   return places.length === 1 ? places[0] : undefined;
 }
 
+/** True for a date the recognizer found, not a time of day, a length of time or "every Thursday". */
+export function namesADay(entity: WayfinderRecognition['entities']['datetime'][number]): boolean {
+  return (
+    entity.kind !== 'time' && entity.kind !== 'timerange' && entity.kind !== 'duration' && entity.kind !== 'set'
+  );
+}
+
 /** A start date the recognizer found, today or later, as YYYY-MM-DD in the person's calendar. */
 export function dateFrom(recognition: WayfinderRecognition | undefined, today: string): string | undefined {
-  const dated = (recognition?.entities.datetime ?? []).filter(
-    (entity) =>
-      entity.kind !== 'time' &&
-      entity.kind !== 'timerange' &&
-      entity.kind !== 'duration' &&
-      entity.kind !== 'set',
-  );
+  const dated = (recognition?.entities.datetime ?? []).filter(namesADay);
   const day = dated.find((entity) => entity.value)?.value?.local.slice(0, 10);
   return day && day >= today ? day : undefined;
 }

@@ -350,6 +350,62 @@ const interruptionCases: AccommodationCase[] = [
   },
 ];
 
+/** Pat's "job": only the setting said, and noted. */
+const onlyWork: WayfinderRecognition = {
+  ...workAndClinic,
+  entities: { ...workAndClinic.entities, accommodationSetting: [{ value: 'work', text: 'job' }] },
+};
+
+/** Pat, Marcus (seventh run): what they typed around the letter, read for what it asks. */
+const typedAroundCases: AccommodationCase[] = [
+  {
+    name: 'Pat: "no" right after "I\'ve noted: Work" undoes it, and "home" at "where?" is Housing, not the menu',
+    begin: { recognition: onlyWork },
+    steps: [
+      ['job', ['accommodation.intro', 'accommodation.noted', 'accommodation.askBarrier']],
+      ['no', ['accommodation.askSetting']],
+      ['home', ['accommodation.askBarrier']],
+    ],
+  },
+  {
+    name: 'Pat: "it sent to landlord?" after saving is told nothing was sent and how to give it; "print?" and "where my leter" show the text',
+    steps: [
+      ...fullPath(
+        'housing',
+        say('accommodationBarriers.anxiety'),
+        say('accommodationIdeas.supportAnimal'),
+        'general',
+      ),
+      ['it sent to landlord?', ['accommodation.notSent', 'accommodation.askNext']],
+      ['print?', ['accommodationCard.title', 'accommodation.notSent', 'accommodation.askNext']],
+      ['where my leter', ['accommodationCard.title', 'accommodation.notSent', 'accommodation.askNext']],
+    ],
+  },
+  {
+    name: 'Pat: "change" at the review is the button, not "the change I\'m asking for"',
+    steps: [
+      ...workToDisclosure(),
+      [say('accommodationDisclosure.nothing'), finished],
+      ['change', ['accommodation.askChange']],
+    ],
+  },
+  {
+    name: 'Marcus: "change it to 10 not 11. iop ends 9:30" changes the time in his change, not the start date',
+    steps: [
+      ...fullPath('work', say('accommodationBarriers.schedule'), 'start at 11 on thursdays', 'general').slice(
+        0,
+        -1,
+      ),
+      ['change it to 10 not 11. iop ends 9:30', ['accommodation.ready', 'accommodation.askReview']],
+      saveIt,
+    ],
+    check: ({ saved }) => {
+      assert.deepEqual(saved[0]?.answers.idea, { own: 'start at 10 on thursdays' });
+      assert.deepEqual(saved[0]?.answers.start, { asap: true });
+    },
+  },
+];
+
 const flowCases: AccommodationCase[] = [
   {
     name: 'prefilled from "later start time at work because of my clinic": setting, barrier and change are not asked',
@@ -439,7 +495,10 @@ const flowCases: AccommodationCase[] = [
         say('accommodationIdeas.laterStart'),
         'nothing',
       ),
-      [say('accommodation.nextText'), ['accommodationCard.title', 'accommodation.askNext']],
+      [
+        say('accommodation.nextText'),
+        ['accommodationCard.title', 'accommodation.notSent', 'accommodation.askNext'],
+      ],
     ],
     check: ({ sent }) => {
       const plain = sent.find((activity) => activity.text?.startsWith(say('accommodationCard.title')));
@@ -909,6 +968,7 @@ describe('accommodation dialog', () => {
     ['the review before saving', reviewCases],
     ['what the person said goes in, no more (issue 19)', saidCases],
     ['what the person meant, not their asides (issue 19, fifth run)', meantCases],
+    ['what was typed around the letter (issue 19, seventh run)', typedAroundCases],
   ] as const) {
     describe(group, () => {
       for (const testCase of cases) it(testCase.name, () => play(testCase));
