@@ -64,9 +64,9 @@ import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import { sideAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import { escapeText } from '../src/language/free-text.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import type { FeatureIntent } from '../src/language/routing.js';
-import { escapeText } from '../src/language/free-text.js';
 import { spokenEdit } from '../src/language/spoken-edit.js';
 import {
   answerOptionOf,

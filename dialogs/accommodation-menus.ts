@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Choice, DialogTurnResult, FoundChoice, PromptValidatorContext } from 'botbuilder-dialogs';
 import { ListStyle, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { StringKey, Strings } from '../src/content/strings.js';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
+import type { StringKey, Strings } from '../src/content/strings.js';
 import { deleteRequestIn } from '../src/language/delete-request.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
