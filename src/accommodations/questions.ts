@@ -586,7 +586,10 @@ export function settingFrom(recognition: WayfinderRecognition | undefined): Sett
 /** True for a date the recognizer found, not a time of day, a length of time or "every Thursday". */
 export function namesADay(entity: WayfinderRecognition['entities']['datetime'][number]): boolean {
   return (
-    entity.kind !== 'time' && entity.kind !== 'timerange' && entity.kind !== 'duration' && entity.kind !== 'set'
+    entity.kind !== 'time' &&
+    entity.kind !== 'timerange' &&
+    entity.kind !== 'duration' &&
+    entity.kind !== 'set'
   );
 }
 
