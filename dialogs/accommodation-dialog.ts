@@ -192,6 +192,8 @@ const ADD_PREFIX = 'add:';
 const SET_PREFIX = 'set:';
 /** Those new words, for the step that follows. */
 const reviewValue = turnSignal<string>('accommodationReviewValue');
+/** A review pick that takes the person's own words about what gets in the way out of the letter. */
+const DROP_OWN = 'dropOwnWords';
 /** A review pick that narrows the listed change ("i only need it for tests"); its words in reviewValue. */
 const NARROW = 'narrow';
 
@@ -600,6 +602,11 @@ export class AccommodationDialog extends InterruptibleDialog {
     if (picked === 'add') return step.replaceDialog(ASK, { ...state, adding: true });
     if (picked === 'shorter')
       return step.replaceDialog(FINISH, { ...state, draft: { ...state.draft, short: true } });
+    if (picked === DROP_OWN && state.draft.barrier)
+      return step.replaceDialog(FINISH, {
+        ...state,
+        draft: { ...state.draft, barrier: { id: state.draft.barrier.id } },
+      });
     if (picked === NARROW)
       return step.replaceDialog(FINISH, {
         ...state,
@@ -757,6 +764,17 @@ export class AccommodationDialog extends InterruptibleDialog {
     // A date in the new words is the start date, unless another part was named or quoted.
     const part =
       (edit.part as Field | undefined) ?? (dated || ordinalDay.test(edit.value ?? '') ? 'start' : undefined);
+    // "take out the in my own words part": the letter keeps the reason, without their words.
+    const folded = ` ${foldAnswer(text)} `;
+    const drops =
+      edit.action === 'remove' ||
+      strings
+        .variants('accommodation.reviewDropWords')
+        .some((words) => folded.includes(` ${foldAnswer(words)} `));
+    if (!edit.plain && drops && part === 'barrier' && draft.barrier?.words) {
+      menuPick.set(context, DROP_OWN);
+      return true;
+    }
     if (!edit.plain && part && edit.value && edit.action !== 'remove') {
       menuPick.set(context, `${SET_PREFIX}${part}`);
       reviewValue.set(context, edit.value);

@@ -307,7 +307,10 @@ export class AccommodationQuestions {
    */
   parse(field: Field, text: string, choices: readonly Choice[], turn: TurnFacts): Parsed {
     const reader = typedAnswerReader(this.strings);
-    const stepWord = reader.stepWord(text);
+    // "wait what no. back": a few words, then "back" (or "skip") as a sentence of its own.
+    const [last = '', ...before] = sentencesOf(text).reverse();
+    const ending = before.join(' ').split(/\s+/).length <= 4 ? reader.stepWord(last) : undefined;
+    const stepWord = reader.stepWord(text) ?? ending;
     if (stepWord) return { kind: stepWord };
     // "no I meant ...", "its the med doc not primary" at any question: the dialog finds which answer.
     const corrected = correctionIn(this.strings, text);

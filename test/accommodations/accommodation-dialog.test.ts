@@ -382,6 +382,32 @@ const typedAroundCases: AccommodationCase[] = [
     ],
   },
   {
+    name: 'Tyler: "wait what no. back" goes back, and "take that out" of the in-my-own-words part drops his words, not the reason',
+    steps: [
+      ...fullPath(
+        'school',
+        'focus mostly, i have adhd. and like loud rooms make it way worse',
+        say('accommodationIdeas.extraTime'),
+        'specifics',
+      ).slice(0, 4),
+      ['wait what no. back', ['accommodation.askIdea']],
+      ...fullPath(
+        'school',
+        'focus mostly, i have adhd. and like loud rooms make it way worse',
+        say('accommodationIdeas.extraTime'),
+        'specifics',
+      )
+        .slice(3)
+        .slice(0, -1),
+      [
+        'lol the in my own words part sounds dumb can u take that out',
+        ['accommodation.ready', 'accommodation.askReview'],
+      ],
+      saveIt,
+    ],
+    check: ({ saved }) => assert.deepEqual(saved[0]?.answers.barrier, { id: 'concentration' }),
+  },
+  {
     name: 'Pat: "change" at the review is the button, not "the change I\'m asking for"',
     steps: [
       ...workToDisclosure(),
