@@ -335,7 +335,7 @@ export class AccommodationDialog extends InterruptibleDialog {
         break;
       case 'answer':
         draft = withAnswers(draft, parsed.patch);
-        if (field === 'who') await this.sendWhoTip(step.context, draft);
+        if (field === 'who' || parsed.patch.who) await this.sendWhoTip(step.context, draft);
         if (parsed.rewritten && draft.idea) await this.sayBack(step.context, { ...draft, idea: draft.idea });
         break;
       case 'correction':
@@ -433,6 +433,15 @@ export class AccommodationDialog extends InterruptibleDialog {
     const asked = rightsQuestionIn(this.deps.strings, prompt.recognized.value ?? '');
     if (asked) await context.sendActivity(this.answerRights(asked, prompt.recognized.value ?? '', draft));
     const typed = asked ? asked.rest : (prompt.recognized.value ?? '');
+    // "wait actually send to HR not mike" after who was answered: who changes, this question stays.
+    const moved =
+      draft.who !== undefined && field !== 'who'
+        ? this.whoMovedIn(typed, draft, this.today(context))
+        : undefined;
+    if (moved) {
+      parsedAnswer.set(context, moved);
+      return true;
+    }
     let parsed = this.questions.parse(field, typed, choices, {
       recognition: signals.recognition.get(context),
       today: this.today(context),
@@ -519,6 +528,25 @@ export class AccommodationDialog extends InterruptibleDialog {
     await context.sendActivity(
       rightsSummary(this.deps.strings, this.content, answers.setting, answers.disclosure, answers.condition),
     );
+  }
+
+  /** The person to ask, said again after a lead ("send to HR not mike", "go back to mike"). */
+  private whoMovedIn(text: string, draft: Draft, today: string): Parsed | undefined {
+    const leads = this.deps.strings.variants('accommodation.whoMoveLeads').map(foldAnswer);
+    // The clause with the lead, up to "not": "go back to mike, hr takes forever" is Mike, "HR not mike" is HR.
+    const clause = text
+      .split(/[,.;!?]/)
+      .map((part) => ` ${foldAnswer(part)} `)
+      .find((part) => leads.some((words) => part.includes(` ${words} `)));
+    const lead = clause && leads.find((words) => clause.includes(` ${words} `));
+    if (!clause || !lead) return undefined;
+    const after = clause.slice(clause.indexOf(` ${lead} `) + lead.length + 2);
+    const who = after.split(/\s+not\s+/)[0]?.trim();
+    if (!who) return undefined;
+    const parsed = this.questions.parse('who', who, this.questions.choices('who', draft), { today });
+    return parsed.kind === 'answer' && parsed.patch.who
+      ? { kind: 'answer', patch: { who: parsed.patch.who } }
+      : undefined;
   }
 
   /** True for "what", "huh?", "wdym": the question was not understood. */

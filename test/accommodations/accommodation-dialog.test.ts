@@ -408,6 +408,29 @@ const typedAroundCases: AccommodationCase[] = [
     check: ({ saved }) => assert.deepEqual(saved[0]?.answers.barrier, { id: 'concentration' }),
   },
   {
+    name: 'Marcus: "send to HR not mike", then "go back to mike, hr takes forever" at the format question change who',
+    steps: [
+      ...workToDisclosure().slice(0, 4),
+      [
+        'my supervsr mike',
+        [['accommodation.whoTip', { how: say('accommodationWho.ownHow') }], 'accommodation.askFormat'],
+      ],
+      [
+        'wait actually send to HR not mike',
+        [['accommodation.whoTip', { how: say('accommodationWho.hrHow') }], 'accommodation.askFormat'],
+      ],
+      [
+        'nah go back to mike, hr takes forever',
+        [['accommodation.whoTip', { how: say('accommodationWho.ownHow') }], 'accommodation.askFormat'],
+      ],
+      ['email then', ['accommodation.askStart']],
+      [say('accommodation.asap'), ['accommodation.askDisclosure']],
+      [say('accommodationDisclosure.general'), finished],
+      saveIt,
+    ],
+    check: ({ saved }) => assert.deepEqual(saved[0]?.answers.who, { own: 'Mike' }),
+  },
+  {
     name: 'Pat: "change" at the review is the button, not "the change I\'m asking for"',
     steps: [
       ...workToDisclosure(),
