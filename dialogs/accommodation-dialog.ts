@@ -735,10 +735,14 @@ export class AccommodationDialog extends InterruptibleDialog {
       reviewValue.set(context, narrowed);
       return true;
     }
-    const rest = withoutLead(text, strings.variants('accommodation.reviewAddLead'));
+    // "better. can i add the smaller steps thing too": the last sentence asks to add.
+    const last = sentencesOf(text).at(-1) ?? text;
+    const rest = withoutLead(last, strings.variants('accommodation.reviewAddLead'));
     const add =
-      rest !== text && this.questions.canAdd(draft)
-        ? reader.read(rest, { options: this.questions.addChoices(draft).map(answerOptionOf) })
+      rest !== last && this.questions.canAdd(draft)
+        ? reader.read(this.questions.withoutChat(rest), {
+            options: this.questions.addChoices(draft).map(answerOptionOf),
+          })
         : undefined;
     if (add) {
       menuPick.set(context, `${ADD_PREFIX}${add.value}`);

@@ -260,19 +260,10 @@ export class AccommodationQuestions {
     if (listed.length === 2 && both.includes(folded)) return listed.map((choice) => choice.value);
     // "1 and 3 both": the "both" only says there are two.
     const bothAtEnd = new RegExp(`(?:^|\\s+)(?:${both.map(escapeText).join('|')})$`);
-    // "extensions, like i said. maybe smaller steps too?": sentences are parts too, and the chat
-    // around them ("like i said", "maybe", "too") is no part of a change.
-    const chat = new RegExp(
-      `(?<=^|\\s)(?:${this.strings
-        .variants('accommodation.chatWords')
-        .map((words) => escapeText(normalizeText(words)))
-        .sort((a, b) => b.length - a.length)
-        .join('|')})(?=\\s|$)`,
-      'g',
-    );
+    // "extensions, like i said. maybe smaller steps too?": sentences are parts too.
     const parts = text
       .split(/[,.;:!?&+]|\band\b|\bplus\b|\balso\b/i)
-      .map((part) => normalizeText(normalizeText(part).replace(chat, ' ')).replace(bothAtEnd, ''))
+      .map((part) => this.withoutChat(part).replace(bothAtEnd, ''))
       .filter((part) => part.trim() !== '');
     if (parts.length < 2) return undefined;
     const picks = parts.map(
@@ -283,6 +274,19 @@ export class AccommodationQuestions {
     if (picks.some((pick) => pick === undefined)) return undefined;
     const unique = [...new Set(picks as string[])];
     return unique.length >= 2 ? unique.slice(0, MAX_CHANGES) : undefined;
+  }
+
+  /** A change as named, folded, without the chat around it ("maybe smaller steps too" is "smaller steps"). */
+  withoutChat(text: string): string {
+    const chat = new RegExp(
+      `(?<=^|\\s)(?:${this.strings
+        .variants('accommodation.chatWords')
+        .map((words) => escapeText(normalizeText(words)))
+        .sort((a, b) => b.length - a.length)
+        .join('|')})(?=\\s|$)`,
+      'g',
+    );
+    return normalizeText(normalizeText(text).replace(chat, ' '));
   }
 
   private choice(value: string, label: StringKey, synonyms?: StringKey): Choice {

@@ -431,6 +431,20 @@ const typedAroundCases: AccommodationCase[] = [
     check: ({ saved }) => assert.deepEqual(saved[0]?.answers.who, { own: 'Mike' }),
   },
   {
+    name: 'Ava: "better. can i add the smaller steps thing too" at the review adds that change',
+    steps: [
+      ...fullPath(
+        'school',
+        say('accommodationBarriers.concentration'),
+        say('accommodationIdeas.deadlineExtensions'),
+        'general',
+      ).slice(0, -1),
+      ['better. can i add the smaller steps thing too', ['accommodation.ready', 'accommodation.askReview']],
+      saveIt,
+    ],
+    check: ({ saved }) => assert.deepEqual(saved[0]?.answers.also, ['taskSteps']),
+  },
+  {
     name: 'Pat: "change" at the review is the button, not "the change I\'m asking for"',
     steps: [
       ...workToDisclosure(),
