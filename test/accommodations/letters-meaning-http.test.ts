@@ -113,12 +113,8 @@ const patSkipsWhy: Turn[] = [
 const firstMessages: [change: string, turns: Turn[]][] = [
   [
     'a later start time on Thursdays',
-    [['i need a later start on thursdays for treatment', 'accommodation.noted', 'accommodation.askIdea']],
-  ],
-  [
-    'a later start time on Thursdays',
     [
-      ['need later start thurs for iop', 'routing.confirm'],
+      ['i need a later start on thursdays for treatment', 'routing.confirm'],
       ['yes', 'accommodation.noted', 'accommodation.askIdea'],
     ],
   ],
