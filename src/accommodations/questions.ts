@@ -413,6 +413,9 @@ export class AccommodationQuestions {
     const words = text.trim().replace(/\s+/g, ' ');
     if (words.length > MAX_OWN_WORDS) return { kind: 'tooLong' };
     if (looksLikeNonsense(words)) return { kind: 'miss' };
+    // "1 and 3 lol both" where those numbers pick nothing: list numbers, never a name or a change.
+    if (/^[\d\s]*$/.test(this.withoutChat(words).replace(/\b(?:and|or|both)\b/g, ' ')))
+      return { kind: 'miss' };
     const checked = checkAnswer(this.strings, words, { options });
     switch (checked.kind) {
       case 'pick':

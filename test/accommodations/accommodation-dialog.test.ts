@@ -391,6 +391,10 @@ const typedAroundCases: AccommodationCase[] = [
         'specifics',
       ).slice(0, 4),
       ['wait what no. back', ['accommodation.askIdea']],
+      // At the idea question these numbers pick; at who they are no person.
+      ['1 and 3 lol both', ['accommodation.rewritten', 'accommodation.askWho']],
+      ['1 and 3 lol both', ['accommodation.askWhoAgain']],
+      ['back', ['accommodation.askIdea']],
       ...fullPath(
         'school',
         'focus mostly, i have adhd. and like loud rooms make it way worse',
