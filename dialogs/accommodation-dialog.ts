@@ -28,6 +28,7 @@ import {
   reconcile,
   skip,
   unanswer,
+  withAnswers,
 } from '../src/accommodations/draft.js';
 import { RequestBuilder, type RequestToPractice } from '../src/accommodations/letter.js';
 import {
@@ -41,6 +42,7 @@ import {
 import { narrowedRequest } from '../src/accommodations/narrow.js';
 import {
   AccommodationQuestions,
+  namesADay,
   type Parsed,
   type Question,
   settingFrom,
@@ -62,6 +64,7 @@ import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import { sideAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import { escapeText } from '../src/language/free-text.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import type { FeatureIntent } from '../src/language/routing.js';
 import { spokenEdit } from '../src/language/spoken-edit.js';
@@ -78,6 +81,7 @@ import * as signals from '../src/turn-signals.js';
 import { askMenu, choiceOf, type MenuItem, menuPick, menuPrompt, picked } from './accommodation-menus.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
+import { leafOf } from './open-choice.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 
 /** Stored in conversation state as the dialog's id: renaming it strands conversations in it. */
@@ -128,6 +132,8 @@ interface RequestState {
   rightsShownFor?: SettingId;
   /** The next question asks which change to add to the request ("Add another change"). */
   adding?: boolean;
+  /** What the first message said was just noted: a plain "no" to the next question undoes it. */
+  noted?: boolean;
 }
 
 /** What a question's validator needs to read an answer. */
@@ -135,6 +141,7 @@ interface QuestionState {
   field: Field;
   draft: Draft;
   adding?: boolean;
+  noted?: boolean;
 }
 
 const ASK = 'accommodationAsk';
@@ -185,6 +192,8 @@ const ADD_PREFIX = 'add:';
 const SET_PREFIX = 'set:';
 /** Those new words, for the step that follows. */
 const reviewValue = turnSignal<string>('accommodationReviewValue');
+/** A review pick that takes the person's own words about what gets in the way out of the letter. */
+const DROP_OWN = 'dropOwnWords';
 /** A review pick that narrows the listed change ("i only need it for tests"); its words in reviewValue. */
 const NARROW = 'narrow';
 
@@ -230,29 +239,51 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const draft = this.prefill(options, innerDc.context);
     await innerDc.context.sendActivity(strings.text('accommodation.intro'));
+    const { idea, who } = draft;
+    const listedWho = who && 'id' in who ? this.content.who.find((entry) => entry.id === who.id) : undefined;
     const facts = [
       ...(draft.setting ? [strings.text(settingOf(this.content, draft.setting).label)] : []),
       ...(draft.barrier ? [this.questions.barrierLabel(draft.barrier.id).toLowerCase()] : []),
+      ...(idea && 'own' in idea ? [`"${idea.own}"`] : []),
+      ...(listedWho ? [strings.text(listedWho.label).toLowerCase()] : []),
     ];
     if (facts.length > 0) {
+      const before = facts.slice(0, -1);
+      const last = facts.at(-1) ?? '';
       await innerDc.context.sendActivity(
         strings.text('accommodation.noted', {
-          facts: facts.join(` ${strings.text('accommodation.notedJoin')} `),
+          facts:
+            before.length > 0
+              ? `${before.join(', ')} ${strings.text('accommodation.notedJoin')} ${last}`
+              : last,
         }),
       );
     }
-    return innerDc.beginDialog(ASK, { draft } satisfies RequestState);
+    // A person named in the message: how asking them usually works, as when chosen.
+    await this.sendWhoTip(innerDc.context, draft);
+    return innerDc.beginDialog(ASK, { draft, noted: facts.length > 0 } satisfies RequestState);
   }
 
-  /** A setting the recognizer found and a barrier named in the message are answers already given. */
+  /**
+   * What the message already said is not asked again: the setting the recognizer found (or the one
+   * its change or person belongs to), the barrier, the changes named (as the letter words them,
+   * narrowed as said: "on thursdays"), who it goes to, and a condition named.
+   */
   private prefill(options: AccommodationOptions, context: TurnContext): Draft {
     if (!options.recognition && options.text === undefined) return {};
     const text = options.text ?? context.activity.text ?? '';
-    const setting = settingFrom(options.recognition);
+    const said = settingFrom(options.recognition);
     const barrier = this.questions.barrierFrom(text);
+    const first = this.questions.firstMessage(text, said);
+    const setting = said ?? first.setting;
+    const [change, ...also] = first.changes;
+    // Kept as words, so a barrier said later never drops a change the person already named.
+    const words = change && this.builder.requestWords({ idea: { id: change }, also });
     return {
       ...(setting ? { setting } : {}),
       ...(barrier ? { barrier: { id: barrier } } : {}),
+      ...(words ? { idea: { own: narrowedRequest(this.deps.strings, words, text) ?? words } } : {}),
+      ...(first.who ? { who: { id: first.who } } : {}),
       ...this.questions.namedIn(text),
     };
   }
@@ -268,7 +299,12 @@ export class AccommodationDialog extends InterruptibleDialog {
           choices: this.questions.addChoices(state.draft),
         }
       : this.questions.ask(field, state.draft, state.own === true);
-    const validations: QuestionState = { field, draft: state.draft, adding: state.adding === true };
+    const validations: QuestionState = {
+      field,
+      draft: state.draft,
+      adding: state.adding === true,
+      noted: state.noted === true,
+    };
     return step.prompt(questionPrompt(field), {
       prompt: this.questionActivity(step.context, question),
       choices: question.choices,
@@ -278,7 +314,8 @@ export class AccommodationDialog extends InterruptibleDialog {
 
   /** Applies the answer (or back, skip, "Something else") and moves to the next question. */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as RequestState;
+    // Only the first question after the note can be its "no".
+    const { noted: _noted, ...state } = step.options as RequestState;
     const parsed = parsedAnswer.get(step.context);
     if (state.adding) return this.added(step, state, parsed);
     const field = nextField(state.draft);
@@ -292,13 +329,13 @@ export class AccommodationDialog extends InterruptibleDialog {
         return this.back(step, state, field);
       case 'skip':
         await step.context.sendActivity(
-          strings.text(field === 'disclosure' ? 'accommodation.disclosureDefault' : 'accommodation.skipped'),
+          strings.text(field === 'disclosure' ? 'accommodation.reasonSkipped' : 'accommodation.skipped'),
         );
         draft = skip(draft, field);
         break;
       case 'answer':
-        draft = { ...draft, ...parsed.patch };
-        if (field === 'who') await this.sendWhoTip(step.context, draft);
+        draft = withAnswers(draft, parsed.patch);
+        if (field === 'who' || parsed.patch.who) await this.sendWhoTip(step.context, draft);
         if (parsed.rewritten && draft.idea) await this.sayBack(step.context, { ...draft, idea: draft.idea });
         break;
       case 'correction':
@@ -353,7 +390,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     }
     if (target !== field)
       await step.context.sendActivity(this.deps.strings.text('answers.corrected', { answer: words }));
-    const draft = reconcile({ ...state.draft, ...parsed.patch }, this.content);
+    const draft = reconcile(withAnswers(state.draft, parsed.patch), this.content);
     return step.replaceDialog(ASK, { ...state, draft, own: false });
   }
 
@@ -389,13 +426,22 @@ export class AccommodationDialog extends InterruptibleDialog {
    * person is offered "Skip"; a third miss skips it for them, so nobody is stuck on one question.
    */
   private async validateAnswer(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const { field, draft, adding } = prompt.options.validations as QuestionState;
+    const { field, draft, adding, noted } = prompt.options.validations as QuestionState;
     const choices = (prompt.options.choices ?? []) as Choice[];
     const { context } = prompt;
     // "do i have to tell them its depression?": answered, and the rest of the message may answer the step.
     const asked = rightsQuestionIn(this.deps.strings, prompt.recognized.value ?? '');
     if (asked) await context.sendActivity(this.answerRights(asked, prompt.recognized.value ?? '', draft));
     const typed = asked ? asked.rest : (prompt.recognized.value ?? '');
+    // "wait actually send to HR not mike" after who was answered: who changes, this question stays.
+    const moved =
+      draft.who !== undefined && field !== 'who'
+        ? this.whoMovedIn(typed, draft, this.today(context))
+        : undefined;
+    if (moved) {
+      parsedAnswer.set(context, moved);
+      return true;
+    }
     let parsed = this.questions.parse(field, typed, choices, {
       recognition: signals.recognition.get(context),
       today: this.today(context),
@@ -422,6 +468,10 @@ export class AccommodationDialog extends InterruptibleDialog {
       });
       return false;
     }
+    // "no" right after "I've noted: Work. Say back if that's not right" is that "back".
+    const saysNo = typedAnswerReader(this.deps.strings).yesOrNo(typed) === false;
+    if (noted && saysNo && typed.trim().split(/\s+/).length <= 3 && parsed.kind !== 'answer')
+      parsed = { kind: 'back' };
     if (parsed.kind === 'miss' && prompt.attemptCount >= 3) parsed = { kind: 'skip' };
     if (parsed.kind === 'tooLong') {
       prompt.options.retryPrompt = this.questionActivity(context, {
@@ -457,6 +507,20 @@ export class AccommodationDialog extends InterruptibleDialog {
     return true;
   }
 
+  /**
+   * "it sent to landlord?": nothing is ever sent, and the person needs to know they give it
+   * themselves. True when answered.
+   */
+  private async answerSent(context: TurnContext, text: string): Promise<boolean> {
+    const { strings } = this.deps;
+    const folded = ` ${foldAnswer(text)} `;
+    const asks = strings
+      .variants('accommodation.sentWords')
+      .some((words) => folded.includes(` ${foldAnswer(words)} `));
+    if (asks) await context.sendActivity(strings.text('accommodation.notSent'));
+    return asks;
+  }
+
   /** "More about my rights": the full summary for a finished request. */
   private async sendRightsSummary(context: TurnContext, draft: Draft): Promise<void> {
     const answers = completed(draft);
@@ -464,6 +528,25 @@ export class AccommodationDialog extends InterruptibleDialog {
     await context.sendActivity(
       rightsSummary(this.deps.strings, this.content, answers.setting, answers.disclosure, answers.condition),
     );
+  }
+
+  /** The person to ask, said again after a lead ("send to HR not mike", "go back to mike"). */
+  private whoMovedIn(text: string, draft: Draft, today: string): Parsed | undefined {
+    const leads = this.deps.strings.variants('accommodation.whoMoveLeads').map(foldAnswer);
+    // The clause with the lead, up to "not": "go back to mike, hr takes forever" is Mike, "HR not mike" is HR.
+    const clause = text
+      .split(/[,.;!?]/)
+      .map((part) => ` ${foldAnswer(part)} `)
+      .find((part) => leads.some((words) => part.includes(` ${words} `)));
+    const lead = clause && leads.find((words) => clause.includes(` ${words} `));
+    if (!clause || !lead) return undefined;
+    const after = clause.slice(clause.indexOf(` ${lead} `) + lead.length + 2);
+    const who = after.split(/\s+not\s+/)[0]?.trim();
+    if (!who) return undefined;
+    const parsed = this.questions.parse('who', who, this.questions.choices('who', draft), { today });
+    return parsed.kind === 'answer' && parsed.patch.who
+      ? { kind: 'answer', patch: { who: parsed.patch.who } }
+      : undefined;
   }
 
   /** True for "what", "huh?", "wdym": the question was not understood. */
@@ -501,6 +584,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     );
     const leftOut = leftOutText(strings, built);
     if (leftOut) await step.context.sendActivity(leftOut);
+    if (built.answers.noReason) await step.context.sendActivity(strings.text('accommodation.noReason'));
     const next: RequestState = {
       ...state,
       draft: built.answers,
@@ -546,6 +630,11 @@ export class AccommodationDialog extends InterruptibleDialog {
     if (picked === 'add') return step.replaceDialog(ASK, { ...state, adding: true });
     if (picked === 'shorter')
       return step.replaceDialog(FINISH, { ...state, draft: { ...state.draft, short: true } });
+    if (picked === DROP_OWN && state.draft.barrier)
+      return step.replaceDialog(FINISH, {
+        ...state,
+        draft: { ...state.draft, barrier: { id: state.draft.barrier.id } },
+      });
     if (picked === NARROW)
       return step.replaceDialog(FINISH, {
         ...state,
@@ -597,7 +686,7 @@ export class AccommodationDialog extends InterruptibleDialog {
         });
     if (parsed.kind !== 'answer')
       return step.replaceDialog(ASK, { ...state, draft: unanswer(state.draft, field), own: false });
-    const draft = reconcile({ ...state.draft, ...parsed.patch }, this.content);
+    const draft = reconcile(withAnswers(state.draft, parsed.patch), this.content);
     return step.replaceDialog(FINISH, { ...state, draft });
   }
 
@@ -632,6 +721,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const reader = typedAnswerReader(strings);
     // "add that i need a quiet room too": that change, added; never the words themselves.
     const draft = prompt.options.validations as Draft;
+    if (await this.answerSent(context, text)) return false;
     // "can they fire me for asking": answered, then the same question; nothing is saved or changed.
     const asked = rightsQuestionIn(strings, text);
     if (asked) {
@@ -645,10 +735,14 @@ export class AccommodationDialog extends InterruptibleDialog {
       reviewValue.set(context, narrowed);
       return true;
     }
-    const rest = withoutLead(text, strings.variants('accommodation.reviewAddLead'));
+    // "better. can i add the smaller steps thing too": the last sentence asks to add.
+    const last = sentencesOf(text).at(-1) ?? text;
+    const rest = withoutLead(last, strings.variants('accommodation.reviewAddLead'));
     const add =
-      rest !== text && this.questions.canAdd(draft)
-        ? reader.read(rest, { options: this.questions.addChoices(draft).map(answerOptionOf) })
+      rest !== last && this.questions.canAdd(draft)
+        ? reader.read(this.questions.withoutChat(rest), {
+            options: this.questions.addChoices(draft).map(answerOptionOf),
+          })
         : undefined;
     if (add) {
       menuPick.set(context, `${ADD_PREFIX}${add.value}`);
@@ -663,6 +757,12 @@ export class AccommodationDialog extends InterruptibleDialog {
       menuPick.set(context, shorter.value);
       return true;
     }
+    // "change" alone is the button, not "The change I'm asking for".
+    const changeWords = strings.variants('accommodation.reviewChangeWords').map(foldAnswer);
+    if (changeWords.includes(foldAnswer(text))) {
+      menuPick.set(context, 'change');
+      return true;
+    }
     const parts = fields.map((field) => ({
       value: field,
       label: strings.text(changeLabels[field]),
@@ -671,6 +771,13 @@ export class AccommodationDialog extends InterruptibleDialog {
     const named = reader.read(withoutLead(text, strings.variants('accommodation.reviewChangeWords')), {
       options: parts,
     });
+    // "change it to 10 not 11": the part that says 11 says 10 instead.
+    const swapped = swapIn(draft, text);
+    if (swapped) {
+      menuPick.set(context, `${SET_PREFIX}${swapped.part}`);
+      reviewValue.set(context, swapped.value);
+      return true;
+    }
     // An edit said in words: a part and its new words ("just put Mike", "make it the 17th").
     const edit = spokenEdit(
       strings,
@@ -681,12 +788,25 @@ export class AccommodationDialog extends InterruptibleDialog {
         now: wordsOf(draft[field]),
       })),
     );
+    // "change it to 10 not 11" holds times, not a day: the start date is not what changes.
     const dated = signals.recognition
       .get(context)
-      ?.entities.datetime.some((d) => edit.value?.toLowerCase().includes(d.text.toLowerCase()));
+      ?.entities.datetime.filter(namesADay)
+      .some((d) => edit.value?.toLowerCase().includes(d.text.toLowerCase()));
     // A date in the new words is the start date, unless another part was named or quoted.
     const part =
       (edit.part as Field | undefined) ?? (dated || ordinalDay.test(edit.value ?? '') ? 'start' : undefined);
+    // "take out the in my own words part": the letter keeps the reason, without their words.
+    const folded = ` ${foldAnswer(text)} `;
+    const drops =
+      edit.action === 'remove' ||
+      strings
+        .variants('accommodation.reviewDropWords')
+        .some((words) => folded.includes(` ${foldAnswer(words)} `));
+    if (!edit.plain && drops && part === 'barrier' && draft.barrier?.words) {
+      menuPick.set(context, DROP_OWN);
+      return true;
+    }
     if (!edit.plain && part && edit.value && edit.action !== 'remove') {
       menuPick.set(context, `${SET_PREFIX}${part}`);
       reviewValue.set(context, edit.value);
@@ -695,12 +815,14 @@ export class AccommodationDialog extends InterruptibleDialog {
     const yes = reader.yesOrNo(text);
     // "no!! it says recovery", "dont say adhd": a condition named at the review objects to what is shared.
     const shared = conditionFrom(strings, text) ? 'disclosure' : undefined;
-    const picked =
+    const chosen =
       (named && fields[named.index]) ??
       (edit.plain ? undefined : part) ??
       prompt.recognized.value?.value ??
       shared ??
       (yes === undefined ? undefined : yes ? 'save' : 'change');
+    // "add the reason" where why was skipped: what is missing is how much to share.
+    const picked = chosen === 'barrier' && draft.noReason ? 'disclosure' : chosen;
     if (picked) menuPick.set(context, picked);
     return picked !== undefined;
   }
@@ -727,7 +849,7 @@ export class AccommodationDialog extends InterruptibleDialog {
             } as const,
           ]
         : []),
-      { value: 'text', label: 'accommodation.nextText' },
+      { value: 'text', label: 'accommodation.nextText', synonyms: 'accommodation.nextTextWords' },
       // "more about my rights", as the note before the letter says, shows them and keeps the request.
       { value: 'more', label: 'accommodation.reviewMore', synonyms: 'accommodation.reviewMoreWords' },
       { value: 'change', label: 'accommodation.nextChange' },
@@ -766,6 +888,8 @@ export class AccommodationDialog extends InterruptibleDialog {
               this.builder.build(answers, state.saved?.askedOn ?? this.today(step.context)),
             ),
           );
+        // The text is for them to copy: nobody has it until they give it.
+        await step.context.sendActivity(strings.text('accommodation.notSent'));
         return step.replaceDialog(NEXT, state);
       }
       case 'change':
@@ -815,6 +939,7 @@ export class AccommodationDialog extends InterruptibleDialog {
   /** "does 504 still cover me" at a menu after the letter: answered, and the menu stays. */
   private async answerAside(context: TurnContext, validations: unknown): Promise<boolean> {
     const text = context.activity.text ?? '';
+    if (await this.answerSent(context, text)) return true;
     const asked = rightsQuestionIn(this.deps.strings, text);
     if (asked) await context.sendActivity(this.answerRights(asked, text, (validations ?? {}) as Draft));
     return asked !== undefined;
@@ -837,6 +962,13 @@ export class AccommodationDialog extends InterruptibleDialog {
   /** The person's calendar day, in their time zone when the channel says it. */
   private today(context: TurnContext): string {
     return localDay(this.setup.clock(), context.activity.localTimezone);
+  }
+
+  /** "home" at "Where do you need the change?" is Housing, not the menu. */
+  protected override commandIn(dc: DialogContext): DialogCommand | undefined {
+    const asked = leafOf(dc).activeDialog?.id === questionPrompt('setting');
+    if (asked && this.questions.picks('setting', dc.context.activity.text ?? '', {})) return undefined;
+    return super.commandIn(dc);
   }
 
   /** Help: the usual help, what works in this conversation, then the same question again. */
@@ -868,6 +1000,22 @@ export class AccommodationDialog extends InterruptibleDialog {
     const result: LeftResult = { left: command };
     return { status: DialogTurnStatus.complete, result };
   }
+}
+
+/**
+ * "to 10 not 11", "10am not 11": the own-words part that holds the old word, with the new one in
+ * its place. Undefined when no part holds it, or more than one does.
+ */
+function swapIn(draft: Draft, text: string): { part: Field; value: string } | undefined {
+  const said = /([\p{L}\p{N}:]+)\s*,?\s+not\s+([\p{L}\p{N}:]+)/iu.exec(text);
+  if (!said?.[1] || !said[2]) return undefined;
+  const [, now, before] = said;
+  const old = new RegExp(`(?<![\\p{L}\\p{N}])${escapeText(before)}(?![\\p{L}\\p{N}])`, 'iu');
+  const holding = fields.flatMap((field) => {
+    const words = wordsOf(draft[field]);
+    return words && old.test(words) ? [{ part: field, value: words.replace(old, now) }] : [];
+  });
+  return holding.length === 1 ? holding[0] : undefined;
 }
 
 /** The words an answer holds now (its own words, a name), for finding the part a message quotes. */

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Choice, DialogTurnResult, FoundChoice, PromptValidatorContext } from 'botbuilder-dialogs';
 import { ListStyle, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey, Strings } from '../src/content/strings.js';
 import { deleteRequestIn } from '../src/language/delete-request.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
@@ -80,8 +81,14 @@ export function menuPrompt(strings: Strings, aside?: MenuAside): TypedChoiceProm
       deleteRequestIn(strings, context.activity.text) !== undefined;
     const pick = deletes ? DELETE_ITEM : (prompt.recognized.value?.value ?? (back ? 'back' : undefined));
     if (pick) menuPick.set(context, pick);
-    else if (await aside?.(context, prompt.options.validations)) return false;
-    else if (prompt.attemptCount >= 2) menuPick.set(context, 'gaveUp');
+    else if (await aside?.(context, prompt.options.validations)) {
+      // Once answered, the prompt does not ask again by itself: the menu again, with its buttons.
+      const { choices, prompt: asked } = prompt.options;
+      await context.sendActivity(
+        choicesActivity(context.activity.channelId, (choices ?? []) as Choice[], String(asked ?? '')),
+      );
+      return false;
+    } else if (prompt.attemptCount >= 2) menuPick.set(context, 'gaveUp');
     return menuPick.get(context) !== undefined;
   });
 }

@@ -49,6 +49,8 @@ export interface AccommodationContent {
   settings: readonly {
     id: SettingId;
     label: StringKey;
+    /** Other ways people answer "where" ("my house"), read at that question. */
+    words?: StringKey | undefined;
     benefit: StringKey;
     who: readonly string[];
     /** One or two plain sentences on the rights there, shown before the letter (the rest on request). */
@@ -68,7 +70,14 @@ export interface AccommodationContent {
   /** `words`: other ways people name it ("a quiet room"), so it can be picked or added by typing. */
   ideas: readonly { id: string; label: StringKey; request: StringKey; words?: StringKey | undefined }[];
   ideasFor: Readonly<Record<SettingId, Readonly<Partial<Record<BarrierId | 'any', readonly string[]>>>>>;
-  who: readonly { id: string; label: StringKey; salutation: StringKey; how: StringKey }[];
+  /** `words`: how people name the person in a sentence ("my boss"), so a first message can say who. */
+  who: readonly {
+    id: string;
+    label: StringKey;
+    salutation: StringKey;
+    how: StringKey;
+    words?: StringKey | undefined;
+  }[];
   disclosure: readonly {
     id: DisclosureLevel;
     label: StringKey;
@@ -122,6 +131,7 @@ function contentSchema(strings: Strings, contacts: VerifiedContacts) {
           z.strictObject({
             id: z.enum(settingIds),
             label: stringKey,
+            words: stringKey.optional(),
             benefit: fitting([]),
             who: z.array(id).min(1),
             brief: z.strictObject({
@@ -158,7 +168,15 @@ function contentSchema(strings: Strings, contacts: VerifiedContacts) {
         z.strictObject({ ...optionalLists(barrierIds, ideaList), any: ideaList }),
       ),
       who: z
-        .array(z.strictObject({ id, label: stringKey, salutation: fitting([]), how: stringKey }))
+        .array(
+          z.strictObject({
+            id,
+            label: stringKey,
+            salutation: fitting([]),
+            how: stringKey,
+            words: stringKey.optional(),
+          }),
+        )
         .min(1)
         .superRefine(uniqueIds),
       disclosure: z

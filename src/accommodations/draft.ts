@@ -39,9 +39,18 @@ export function changeableFields(draft: Draft): Field[] {
   return fields.filter((field) => isAsked(field, draft));
 }
 
-/** The draft with `field` skipped (its default answer). */
+/**
+ * The draft with `field` skipped (its default answer). Skipping why shares nothing and notes
+ * that no reason was given, so the letter reads well without one and the review can say so.
+ */
 export function skip(draft: Draft, field: Field): Draft {
-  return { ...draft, [field]: skipped[field] };
+  return { ...draft, [field]: skipped[field], ...(field === 'disclosure' ? { noReason: true } : {}) };
+}
+
+/** The draft with new answers; choosing how much to share answers why, so no reason is missing. */
+export function withAnswers(draft: Draft, patch: Draft): Draft {
+  const { noReason: _noReason, ...rest } = draft;
+  return patch.disclosure === undefined ? { ...draft, ...patch } : { ...rest, ...patch };
 }
 
 /** The draft without an answer to `field`, so it is asked again. */
@@ -51,7 +60,10 @@ export function unanswer(draft: Draft, field: Field): Draft {
   // The changes asked for are one answer: asking again starts the list again.
   if (field === 'idea') delete rest.also;
   // What is named goes with how much is shared: choosing that again may name something else.
-  if (field === 'disclosure') delete rest.condition;
+  if (field === 'disclosure') {
+    delete rest.condition;
+    delete rest.noReason;
+  }
   return rest;
 }
 
@@ -83,7 +95,7 @@ export function reconcile(draft: Draft, content: AccommodationContent): Draft {
 
 /** Every answer, once the draft is complete. */
 export function completed(draft: Draft): RequestAnswers | undefined {
-  const { setting, barrier, idea, also, who, format, start, disclosure, condition, short } = draft;
+  const { setting, barrier, idea, also, who, format, start, disclosure, condition, short, noReason } = draft;
   if (!setting || !barrier || !idea || !who || !format || !start || !disclosure) return undefined;
   if (disclosure === 'specifics' && !condition) return undefined;
   return {
@@ -97,5 +109,6 @@ export function completed(draft: Draft): RequestAnswers | undefined {
     disclosure,
     ...(disclosure === 'specifics' ? { condition } : {}),
     ...(short ? { short } : {}),
+    ...(noReason && disclosure === 'nothing' ? { noReason } : {}),
   };
 }

@@ -212,11 +212,12 @@ export class RequestBuilder {
   }
 
   /**
-   * Why, at the chosen level. A skipped barrier says nothing at "nothing specific"; at the other
+   * Why, at the chosen level. A skipped barrier or question why says nothing at "nothing specific"; at the other
    * levels the person chose to share a reason, so the general sentence for that level is used.
    */
   private barrierSentence(answers: RequestAnswers): string[] {
-    if (answers.barrier.id === 'none' && answers.disclosure === 'nothing') return [];
+    // Why was skipped: no sentence that hints at a reason the person never gave.
+    if (answers.noReason || (answers.barrier.id === 'none' && answers.disclosure === 'nothing')) return [];
     const id = answers.barrier.id === 'none' ? 'other' : answers.barrier.id;
     const barrier = this.content.barriers.find((entry) => entry.id === id);
     if (!barrier) return [];

@@ -102,6 +102,8 @@ export const requestAnswersSchema = z.strictObject({
   condition: z.enum(conditionIds).optional(),
   /** "make it shorter" at the review: the letter keeps only the ask, the reason and the dates. */
   short: z.literal(true).optional(),
+  /** "skip" at the question why: the letter gives no reason at all, and the review says so. */
+  noReason: z.literal(true).optional(),
 });
 
 export type BarrierAnswer = z.output<typeof barrierAnswerSchema>;

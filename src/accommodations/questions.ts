@@ -1,7 +1,7 @@
 import type { Choice } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
 import { checkAnswer, correctionIn, type SideQuestion } from '../language/answer-check.js';
-import { escapeText } from '../language/free-text.js';
+import { escapeText, spellOut } from '../language/free-text.js';
 import type { WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
 import { splitAtWords } from '../language/sentences.js';
@@ -182,7 +182,7 @@ export class AccommodationQuestions {
     const setting = draft.setting ?? 'other';
     switch (field) {
       case 'setting':
-        return content.settings.map((entry) => this.choice(entry.id, entry.label));
+        return content.settings.map((entry) => this.choice(entry.id, entry.label, entry.words));
       case 'barrier':
         return content.barriers.map((entry) =>
           this.choice(entry.id === 'other' ? OWN : entry.id, entry.label),
@@ -260,8 +260,11 @@ export class AccommodationQuestions {
     const both = this.strings.variants('accommodation.bothWords').map(normalizeText);
     if (listed.length === 2 && both.includes(folded)) return listed.map((choice) => choice.value);
     // "1 and 3 both": the "both" only says there are two.
-    const bothAtEnd = new RegExp(`\\s+(?:${both.map(escapeText).join('|')})$`);
-    const parts = splitAtWords(folded.replace(bothAtEnd, ''), ['and', 'plus', 'also'], ',&+');
+    const bothAtEnd = new RegExp(`(?:^|\\s+)(?:${both.map(escapeText).join('|')})$`);
+    // "extensions, like i said. maybe smaller steps too?": sentences are parts too.
+    const parts = splitAtWords(text, ['and', 'plus', 'also'], ',.;:!?&+')
+      .map((part) => this.withoutChat(part).replace(bothAtEnd, ''))
+      .filter((part) => part.trim() !== '');
     if (parts.length < 2) return undefined;
     const picks = parts.map(
       (part) =>
@@ -271,6 +274,19 @@ export class AccommodationQuestions {
     if (picks.some((pick) => pick === undefined)) return undefined;
     const unique = [...new Set(picks as string[])];
     return unique.length >= 2 ? unique.slice(0, MAX_CHANGES) : undefined;
+  }
+
+  /** A change as named, folded, without the chat around it ("maybe smaller steps too" is "smaller steps"). */
+  withoutChat(text: string): string {
+    const chat = new RegExp(
+      `(?<=^|\\s)(?:${this.strings
+        .variants('accommodation.chatWords')
+        .map((words) => escapeText(normalizeText(words)))
+        .sort((a, b) => b.length - a.length)
+        .join('|')})(?=\\s|$)`,
+      'g',
+    );
+    return normalizeText(normalizeText(text).replace(chat, ' '));
   }
 
   private choice(value: string, label: StringKey, synonyms?: StringKey): Choice {
@@ -295,7 +311,10 @@ export class AccommodationQuestions {
    */
   parse(field: Field, text: string, choices: readonly Choice[], turn: TurnFacts): Parsed {
     const reader = typedAnswerReader(this.strings);
-    const stepWord = reader.stepWord(text);
+    // "wait what no. back": a few words, then "back" (or "skip") as a sentence of its own.
+    const [last = '', ...before] = sentencesOf(text).reverse();
+    const ending = before.join(' ').split(/\s+/).length <= 4 ? reader.stepWord(last) : undefined;
+    const stepWord = reader.stepWord(text) ?? ending;
     if (stepWord) return { kind: stepWord };
     // "no I meant ...", "its the med doc not primary" at any question: the dialog finds which answer.
     const corrected = correctionIn(this.strings, text);
@@ -394,6 +413,9 @@ export class AccommodationQuestions {
     const words = text.trim().replace(/\s+/g, ' ');
     if (words.length > MAX_OWN_WORDS) return { kind: 'tooLong' };
     if (looksLikeNonsense(words)) return { kind: 'miss' };
+    // "1 and 3 lol both" where those numbers pick nothing: list numbers, never a name or a change.
+    if (/^[\d\s]*$/.test(this.withoutChat(words).replace(/\b(?:and|or|both)\b/g, ' ')))
+      return { kind: 'miss' };
     const checked = checkAnswer(this.strings, words, { options });
     switch (checked.kind) {
       case 'pick':
@@ -462,6 +484,51 @@ export class AccommodationQuestions {
     return checked.kind === 'words' ? answer({ condition: 'health' }) : { kind: 'miss' };
   }
 
+  /**
+   * What a first message says beyond the setting and barrier ("i need a later start on thursdays",
+   * "ask my landlord about my dog"): the listed changes it names, in the order said, and who it
+   * goes to. A change or a person found in one setting only says where, too.
+   */
+  firstMessage(text: string, setting: SettingId | undefined): FirstMessage {
+    const spelled = ` ${normalizeText(spellOut(text, this.strings.variants('accommodationLetter.letterSpellings')))} `;
+    // Where each entry's words are said, and the longest of them ("property manager" over "manager").
+    const found = <T extends { label: StringKey; words?: StringKey | undefined }>(entries: readonly T[]) =>
+      entries.flatMap((entry) => {
+        const hits = [entry.label, ...(entry.words ? this.strings.variants(entry.words) : [])]
+          .map((words) => normalizeText(words))
+          .map((words) => ({ at: spelled.indexOf(` ${words} `), size: words.length }))
+          .filter((hit) => hit.at >= 0);
+        if (hits.length === 0) return [];
+        return [
+          {
+            entry,
+            at: Math.min(...hits.map((hit) => hit.at)),
+            size: Math.max(...hits.map((hit) => hit.size)),
+          },
+        ];
+      });
+    const ideas = found(this.content.ideas).sort((a, b) => a.at - b.at);
+    const people = found(this.content.who);
+    const longest = Math.max(0, ...people.map((hit) => hit.size));
+    const named = people.filter((hit) => hit.size === longest);
+    const places = [
+      ...ideas.map((hit) => settingIds.filter((id) => settingIdeas(this.content, id).includes(hit.entry))),
+      ...named.map((hit) => settingIds.filter((id) => whoFor(this.content, id).includes(hit.entry))),
+    ];
+    const common = places.length > 0 ? places.reduce((a, b) => a.filter((id) => b.includes(id))) : [];
+    const where = setting ?? (common.length === 1 ? common[0] : undefined);
+    if (!where) return { changes: [] };
+    const who = named.filter((hit) => whoFor(this.content, where).includes(hit.entry));
+    return {
+      ...(setting ? {} : { setting: where }),
+      changes: ideas
+        .filter((hit) => settingIdeas(this.content, where).includes(hit.entry))
+        .map((hit) => hit.entry.id)
+        .slice(0, MAX_CHANGES),
+      ...(who.length === 1 && who[0] ? { who: who[0].entry.id } : {}),
+    };
+  }
+
   /** A condition named in the person's words, kept (as its id) so "specifics" need not ask it. */
   namedIn(text: string): { condition?: ConditionId } {
     const named = conditionFrom(this.strings, text);
@@ -495,6 +562,13 @@ export class AccommodationQuestions {
   }
 }
 
+/** What a first message names beyond the setting and barrier: its changes (ids) and who is asked. */
+export interface FirstMessage {
+  setting?: SettingId;
+  changes: string[];
+  who?: string;
+}
+
 /** What the turn knows besides the text: the recognizer's reading and the person's day. */
 export interface TurnFacts {
   recognition?: WayfinderRecognition | undefined;
@@ -519,15 +593,19 @@ export function settingFrom(recognition: WayfinderRecognition | undefined): Sett
   return places.length === 1 ? places[0] : undefined;
 }
 
+/** True for a date the recognizer found, not a time of day, a length of time or "every Thursday". */
+export function namesADay(entity: WayfinderRecognition['entities']['datetime'][number]): boolean {
+  return (
+    entity.kind !== 'time' &&
+    entity.kind !== 'timerange' &&
+    entity.kind !== 'duration' &&
+    entity.kind !== 'set'
+  );
+}
+
 /** A start date the recognizer found, today or later, as YYYY-MM-DD in the person's calendar. */
 export function dateFrom(recognition: WayfinderRecognition | undefined, today: string): string | undefined {
-  const dated = (recognition?.entities.datetime ?? []).filter(
-    (entity) =>
-      entity.kind !== 'time' &&
-      entity.kind !== 'timerange' &&
-      entity.kind !== 'duration' &&
-      entity.kind !== 'set',
-  );
+  const dated = (recognition?.entities.datetime ?? []).filter(namesADay);
   const day = dated.find((entity) => entity.value)?.value?.local.slice(0, 10);
   return day && day >= today ? day : undefined;
 }

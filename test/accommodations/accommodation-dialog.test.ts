@@ -319,15 +319,30 @@ const interruptionCases: AccommodationCase[] = [
     ],
   },
   {
-    name: 'nonsense at the disclosure question, then skip: nothing specific is shared, and said so',
+    name: 'nonsense at the disclosure question, then skip: no reason is given, and the review says so',
     steps: [
       ...workToDisclosure(),
       ['asdf', ['accommodation.askDisclosureAgain']],
       ['hjkl', ['accommodation.offerSkip']],
-      [say('accommodation.skip'), ['accommodation.disclosureDefault', ...finished]],
+      [
+        say('accommodation.skip'),
+        [
+          'accommodation.reasonSkipped',
+          'accommodationBrief.heading',
+          'accommodation.ready',
+          'accommodation.noReason',
+          'accommodation.askReview',
+        ],
+      ],
+      // "add the reason": the question why again, since that is what was left out.
+      ['add the reason', ['accommodation.askDisclosure']],
+      ['2', ['accommodation.ready', 'accommodation.askReview']],
       saveIt,
     ],
-    check: ({ saved }) => assert.equal(saved[0]?.answers.disclosure, 'nothing'),
+    check: ({ saved }) => {
+      assert.equal(saved[0]?.answers.disclosure, 'general');
+      assert.equal(saved[0]?.answers.noReason, undefined);
+    },
   },
   {
     name: 'an answer over the length limit is asked for again, shorter',
@@ -335,9 +350,132 @@ const interruptionCases: AccommodationCase[] = [
   },
 ];
 
+/** Pat's "job": only the setting said, and noted. */
+const onlyWork: WayfinderRecognition = {
+  ...workAndClinic,
+  entities: { ...workAndClinic.entities, accommodationSetting: [{ value: 'work', text: 'job' }] },
+};
+
+/** Pat, Marcus (seventh run): what they typed around the letter, read for what it asks. */
+const typedAroundCases: AccommodationCase[] = [
+  {
+    name: 'Pat: "no" right after "I\'ve noted: Work" undoes it, and "home" at "where?" is Housing, not the menu',
+    begin: { recognition: onlyWork },
+    steps: [
+      ['job', ['accommodation.intro', 'accommodation.noted', 'accommodation.askBarrier']],
+      ['no', ['accommodation.askSetting']],
+      ['home', ['accommodation.askBarrier']],
+    ],
+  },
+  {
+    name: 'Pat: "it sent to landlord?" after saving is told nothing was sent and how to give it; "print?" and "where my leter" show the text',
+    steps: [
+      ...fullPath(
+        'housing',
+        say('accommodationBarriers.anxiety'),
+        say('accommodationIdeas.supportAnimal'),
+        'general',
+      ),
+      ['it sent to landlord?', ['accommodation.notSent', 'accommodation.askNext']],
+      ['print?', ['accommodationCard.title', 'accommodation.notSent', 'accommodation.askNext']],
+      ['where my leter', ['accommodationCard.title', 'accommodation.notSent', 'accommodation.askNext']],
+    ],
+  },
+  {
+    name: 'Tyler: "wait what no. back" goes back, and "take that out" of the in-my-own-words part drops his words, not the reason',
+    steps: [
+      ...fullPath(
+        'school',
+        'focus mostly, i have adhd. and like loud rooms make it way worse',
+        say('accommodationIdeas.extraTime'),
+        'specifics',
+      ).slice(0, 4),
+      ['wait what no. back', ['accommodation.askIdea']],
+      // At the idea question these numbers pick; at who they are no person.
+      ['1 and 3 lol both', ['accommodation.rewritten', 'accommodation.askWho']],
+      ['1 and 3 lol both', ['accommodation.askWhoAgain']],
+      ['back', ['accommodation.askIdea']],
+      ...fullPath(
+        'school',
+        'focus mostly, i have adhd. and like loud rooms make it way worse',
+        say('accommodationIdeas.extraTime'),
+        'specifics',
+      )
+        .slice(3)
+        .slice(0, -1),
+      [
+        'lol the in my own words part sounds dumb can u take that out',
+        ['accommodation.ready', 'accommodation.askReview'],
+      ],
+      saveIt,
+    ],
+    check: ({ saved }) => assert.deepEqual(saved[0]?.answers.barrier, { id: 'concentration' }),
+  },
+  {
+    name: 'Marcus: "send to HR not mike", then "go back to mike, hr takes forever" at the format question change who',
+    steps: [
+      ...workToDisclosure().slice(0, 4),
+      [
+        'my supervsr mike',
+        [['accommodation.whoTip', { how: say('accommodationWho.ownHow') }], 'accommodation.askFormat'],
+      ],
+      [
+        'wait actually send to HR not mike',
+        [['accommodation.whoTip', { how: say('accommodationWho.hrHow') }], 'accommodation.askFormat'],
+      ],
+      [
+        'nah go back to mike, hr takes forever',
+        [['accommodation.whoTip', { how: say('accommodationWho.ownHow') }], 'accommodation.askFormat'],
+      ],
+      ['email then', ['accommodation.askStart']],
+      [say('accommodation.asap'), ['accommodation.askDisclosure']],
+      [say('accommodationDisclosure.general'), finished],
+      saveIt,
+    ],
+    check: ({ saved }) => assert.deepEqual(saved[0]?.answers.who, { own: 'Mike' }),
+  },
+  {
+    name: 'Ava: "better. can i add the smaller steps thing too" at the review adds that change',
+    steps: [
+      ...fullPath(
+        'school',
+        say('accommodationBarriers.concentration'),
+        say('accommodationIdeas.deadlineExtensions'),
+        'general',
+      ).slice(0, -1),
+      ['better. can i add the smaller steps thing too', ['accommodation.ready', 'accommodation.askReview']],
+      saveIt,
+    ],
+    check: ({ saved }) => assert.deepEqual(saved[0]?.answers.also, ['taskSteps']),
+  },
+  {
+    name: 'Pat: "change" at the review is the button, not "the change I\'m asking for"',
+    steps: [
+      ...workToDisclosure(),
+      [say('accommodationDisclosure.nothing'), finished],
+      ['change', ['accommodation.askChange']],
+    ],
+  },
+  {
+    name: 'Marcus: "change it to 10 not 11. iop ends 9:30" changes the time in his change, not the start date',
+    steps: [
+      ...fullPath('work', say('accommodationBarriers.schedule'), 'start at 11 on thursdays', 'general').slice(
+        0,
+        -1,
+      ),
+      ['change it to 10 not 11. iop ends 9:30', ['accommodation.ready', 'accommodation.askReview']],
+      saveIt,
+    ],
+    check: ({ saved }) => {
+      assert.deepEqual(saved[0]?.answers.idea, { own: 'start at 10 on thursdays' });
+      assert.deepEqual(saved[0]?.answers.start, { asap: true });
+    },
+  },
+];
+
 const flowCases: AccommodationCase[] = [
   {
-    name: 'prefilled from "later start time at work because of my clinic": setting and barrier are not asked',
+    name: 'prefilled from "later start time at work because of my clinic": setting, barrier and change are not asked',
     begin: { recognition: workAndClinic },
     steps: [
       [
@@ -346,12 +484,14 @@ const flowCases: AccommodationCase[] = [
           'accommodation.intro',
           [
             'accommodation.noted',
-            { facts: `${say('accommodationSettings.work')} and treatment or meeting times` },
+            {
+              facts: `${say('accommodationSettings.work')}, treatment or meeting times and "${say('accommodationIdeas.laterStartRequest')}"`,
+            },
           ],
-          'accommodation.askIdea',
+          'accommodation.askWho',
         ],
       ],
-      ['back', ['accommodation.askBarrier']],
+      ['back', ['accommodation.askIdea']],
     ],
   },
   {
@@ -422,7 +562,10 @@ const flowCases: AccommodationCase[] = [
         say('accommodationIdeas.laterStart'),
         'nothing',
       ),
-      [say('accommodation.nextText'), ['accommodationCard.title', 'accommodation.askNext']],
+      [
+        say('accommodation.nextText'),
+        ['accommodationCard.title', 'accommodation.notSent', 'accommodation.askNext'],
+      ],
     ],
     check: ({ sent }) => {
       const plain = sent.find((activity) => activity.text?.startsWith(say('accommodationCard.title')));
@@ -892,6 +1035,7 @@ describe('accommodation dialog', () => {
     ['the review before saving', reviewCases],
     ['what the person said goes in, no more (issue 19)', saidCases],
     ['what the person meant, not their asides (issue 19, fifth run)', meantCases],
+    ['what was typed around the letter (issue 19, seventh run)', typedAroundCases],
   ] as const) {
     describe(group, () => {
       for (const testCase of cases) it(testCase.name, () => play(testCase));

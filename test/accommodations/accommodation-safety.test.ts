@@ -74,7 +74,7 @@ describe('accommodation dialog with the safety gate and the real recognizer', fu
     );
   });
 
-  it('the sample sentence, recognized for real, prefills work and the barrier; "next Monday" becomes a date', async () => {
+  it('the sample sentence, recognized for real, prefills work, the barrier and the change; "next Monday" becomes a date', async () => {
     const text = 'I need a later start time at work because of my clinic';
     const recognition = await recognizer.recognizeText(text);
     const { sent, middleware } = recorder();
@@ -87,12 +87,13 @@ describe('accommodation dialog with the safety gate and the real recognizer', fu
             'accommodation.intro',
             [
               'accommodation.noted',
-              { facts: `${say('accommodationSettings.work')} and treatment or meeting times` },
+              {
+                facts: `${say('accommodationSettings.work')}, treatment or meeting times and "${say('accommodationIdeas.laterStartRequest')}"`,
+              },
             ],
-            'accommodation.askIdea',
+            'accommodation.askWho',
           ],
         ],
-        [say('accommodationIdeas.laterStart'), ['accommodation.askWho']],
         [say('accommodationWho.hr'), ['accommodation.whoTip', 'accommodation.askFormat']],
         [say('accommodation.email'), ['accommodation.askStart']],
         ['next Monday', ['accommodation.askDisclosure']],

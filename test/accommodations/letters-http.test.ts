@@ -62,14 +62,12 @@ const asidesTyped: Turn[] = [
 
 /** Ava (group D): depression named, a saved request, then "practice saying it". */
 const avaPractices: Turn[] = [
-  ['hi um i need to ask my uni disability office for extensions on my deadlines', 'accommodation.askSetting'],
-  ['2', 'accommodation.askBarrier'],
+  // The disability office and extensions say school, the change and who: only the barrier is asked.
+  ['hi um i need to ask my uni disability office for extensions on my deadlines', 'accommodation.askBarrier'],
   [
     'depression makes it really hard to focus and some weeks i just cant get out of bed',
-    'accommodation.askIdea',
+    'accommodation.askFormat',
   ],
-  ['none of those really, i need extensions on assignment deadlines', 'accommodation.askWho'],
-  ['the disability office', 'accommodation.askFormat'],
   ['email', 'accommodation.askStart'],
   ['as soon as possible', 'accommodation.askDisclosure'],
   ['specifics i guess. depression', 'accommodation.askReview'],

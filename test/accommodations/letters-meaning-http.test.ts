@@ -21,7 +21,7 @@ const patTyped: Turn[] = [
   ['what', 'accommodation.plainBarrier'],
   ['dog', 'accommodation.askIdea'],
   ['no. dog. emoshunal suport', 'accommodation.rewritten'],
-  ['1', 'accommodation.askFormat'],
+  // "landlrd" already said who: the next question is how to send it.
   ['leter', 'accommodation.askStart'],
   ['now', 'accommodation.askDisclosure'],
   ['what', 'accommodation.plainDisclosure'],
@@ -32,10 +32,12 @@ const patTyped: Turn[] = [
 const tylerNarrows: Turn[] = [
   ['hey so i need extra time on exams lol', 'routing.confirm'],
   ['ya', 'accommodation.askBarrier'],
+  // "extra time on exams" was said first, so the change is not asked; "back" goes to it.
   [
     'focus mostly, i have adhd. also im in recovery but i dont want that in the letter',
-    'accommodation.askIdea',
+    'accommodation.askWho',
   ],
+  ['back', 'accommodation.askIdea'],
   ['extra time on tests only (not assignments) and the quiet room', 'accommodation.rewritten'],
   ['disability office i guess', 'accommodation.askFormat'],
   ['email', 'accommodation.askStart'],
@@ -47,7 +49,8 @@ const tylerNarrows: Turn[] = [
 const tylerAtReview: Turn[] = [
   ['hey so i need extra time on exams lol', 'routing.confirm'],
   ['ya', 'accommodation.askBarrier'],
-  ['focus mostly, i have adhd', 'accommodation.askIdea'],
+  ['focus mostly, i have adhd', 'accommodation.askWho'],
+  ['back', 'accommodation.askIdea'],
   ['1 and 3 both', 'accommodation.rewritten'],
   ['disability office i guess', 'accommodation.askFormat'],
   ['email', 'accommodation.askStart'],
@@ -59,8 +62,8 @@ const tylerAtReview: Turn[] = [
 /** Ava (group C/D): her questions about sharing and rights are answered, and the request goes on. */
 const avaAsks: Turn[] = [
   ['i need to ask my school for extensions on my deadlines', 'accommodation.askBarrier'],
-  ['some days i just cant get out of bed or focus and then i fall behind', 'accommodation.askIdea'],
-  ['extensions on deadlines like i said', 'accommodation.rewritten'],
+  // Extensions were named in the first message: the change is not asked again.
+  ['some days i just cant get out of bed or focus and then i fall behind', 'accommodation.askWho'],
   ['1', 'accommodation.askFormat'],
   [
     'do i have to tell them its depression? i dont really want them knowing that',
@@ -78,6 +81,50 @@ const avaAsks: Turn[] = [
   ],
   ['more about my rights', 'accommodationHelp.heading', 'accommodation.leaveItHere'],
   ['more about my rights', 'accommodation.askNext', 'accommodation.leaveItHere'],
+];
+
+/** Ava (group D, seventh run): two changes in chat words; neither the chat nor the "?" reaches the email. */
+const avaTwoChanges: Turn[] = [
+  ['i need an accommodation for school', 'accommodation.askBarrier'],
+  [
+    'mostly its like i cant get out of bed some days and i cant focus long enough to write papers',
+    'accommodation.askIdea',
+  ],
+  ['extensions, like i said. maybe smaller steps too?', 'accommodation.rewritten'],
+  ['the disability office', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['general i guess', 'accommodation.askReview'],
+];
+
+/** Pat (group D, seventh run): "skip" at why; the review says no reason is given, and "add the reason" adds it. */
+const patSkipsWhy: Turn[] = [
+  ['no. my house. landlrd', 'routing.confirm'],
+  ['yes', 'accommodation.askBarrier'],
+  ['my dog', 'accommodation.askIdea'],
+  ['anmal', 'accommodation.askFormat'],
+  ['paper', 'accommodation.askStart'],
+  ['soon', 'accommodation.askDisclosure'],
+  ['to many word', 'accommodation.plainDisclosure'],
+  ['skip', 'accommodation.noReason', 'accommodationLetter.otherNothing'],
+];
+
+/** Marcus, Tyler (groups A and B, seventh run): the change said in the first message is not asked again. */
+const firstMessages: [change: string, turns: Turn[]][] = [
+  [
+    'a later start time on Thursdays',
+    [
+      ['i need a later start on thursdays for treatment', 'routing.confirm'],
+      ['yes', 'accommodation.noted', 'accommodation.askIdea'],
+    ],
+  ],
+  [
+    strings.text('accommodationIdeas.extraTimeRequest'),
+    [
+      ['hey so i need like extra time on tests for school?? idk how this works lol', 'routing.confirm'],
+      ['yes', 'accommodation.noted', 'accommodation.askIdea'],
+    ],
+  ],
 ];
 
 /** Plays `turns` in conversation `id` (after a conversationUpdate when `welcomed`); returns every reply. */
@@ -126,12 +173,13 @@ describe('a letter says what the person meant, and questions inside a request ar
     });
 
     it(`Tyler: "extra time on tests only (not assignments)" leaves assignments out of the letter (${how} a conversationUpdate)`, async () => {
-      const letter = lastCardText(
-        await play(served.url, `meaning-tyler-${welcomed}`, tylerNarrows, welcomed),
-      );
+      const sent = await play(served.url, `meaning-tyler-${welcomed}`, tylerNarrows, welcomed);
+      const letter = lastCardText(sent);
       assert.ok(letter.includes('extra time on tests'), letter);
       assert.ok(letter.includes(strings.text('accommodationIdeas.quietTestRoomRequest')), letter);
       assert.ok(!letter.includes('assignments'), letter);
+      // He asked to keep recovery out: the note on rules for ADHD does not bring up substance use.
+      assert.ok(!said(sent).includes('substance'), said(sent));
     });
 
     it(`Tyler: "i only need it for tests" at the review narrows the change (${how} a conversationUpdate)`, async () => {
@@ -150,5 +198,48 @@ describe('a letter says what the person meant, and questions inside a request ar
       assert.ok(!/like i said/i.test(letter), letter);
       assert.ok(!/depression/i.test(letter), letter);
     });
+  }
+
+  for (const welcomed of [false, true]) {
+    const how = welcomed ? 'after' : 'without';
+
+    it(`Ava: "extensions, like i said. maybe smaller steps too?" asks for both changes, without the chat (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(await play(served.url, `kept-ava-${welcomed}`, avaTwoChanges, welcomed));
+      for (const key of [
+        'accommodationIdeas.deadlineExtensionsRequest',
+        'accommodationIdeas.taskStepsRequest',
+      ] as const)
+        assert.ok(letter.includes(strings.text(key)), `${key} in ${letter}`);
+      for (const chat of ['like i said', 'maybe', 'too?', 'this change:'])
+        assert.ok(!letter.toLowerCase().includes(chat), `"${chat}" in ${letter}`);
+    });
+
+    it(`Pat: "skip" at why leaves the reason out of the letter, says so, and "add the reason" then "nerves" puts it in (${how} a conversationUpdate)`, async () => {
+      const skipped = lastCardText(await play(served.url, `kept-pat-${welcomed}`, patSkipsWhy, welcomed));
+      assert.ok(!skipped.includes(strings.text('accommodationLetter.otherNothing')), skipped);
+      assert.ok(skipped.includes(strings.text('accommodationIdeas.supportAnimalRequest')), skipped);
+      const added = lastCardText(
+        await play(
+          served.url,
+          `kept-pat-${welcomed}`,
+          [
+            ['add the reason', 'accommodation.askDisclosure'],
+            ['nerves', 'accommodation.askReview', 'accommodation.noReason'],
+          ],
+          false,
+        ),
+      );
+      const reason = strings.text('accommodationLetter.otherNamed', {
+        condition: strings.text('accommodationConditions.anxiety'),
+      });
+      assert.ok(added.includes(reason), added);
+    });
+
+    for (const [change, turns] of firstMessages)
+      it(`"${turns[0]?.[0]}": the change is noted from the first message and not asked again (${how} a conversationUpdate)`, async () => {
+        const id = `kept-first-${turns[0]?.[0].length}-${welcomed}`;
+        const sent = await play(served.url, id, turns, welcomed);
+        assert.ok(said(sent).includes(`"${change}"`), said(sent));
+      });
   }
 });

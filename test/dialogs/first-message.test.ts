@@ -41,10 +41,10 @@ const openings: readonly Opening[] = [
   },
   {
     covers: 'accommodation',
-    what: 'accommodation, with its setting and barrier',
+    what: 'accommodation, with its setting, barrier and change',
     says: 'I need to ask my job for a later start because of treatment',
-    answers: ['accommodation.intro', 'accommodation.noted', 'accommodation.askIdea'],
-    never: ['accommodation.askSetting', 'accommodation.askBarrier', 'menu.prompt'],
+    answers: ['accommodation.intro', 'accommodation.noted', 'accommodation.askWho'],
+    never: ['accommodation.askSetting', 'accommodation.askBarrier', 'accommodation.askIdea', 'menu.prompt'],
   },
   {
     covers: 'peerGroup',
