@@ -27,11 +27,11 @@ import {
   skippable,
 } from '../src/appointments/prep-state.js';
 import { ventIn } from '../src/appointments/question-edits.js';
-import { prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
+import { datesInZone, prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
 import { draftOf, reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
 import { saidDetails } from '../src/appointments/said-details.js';
-import { correctedDate, formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
+import { correctedDate, type FindDates, formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
 import { type CheckedAnswer, checkAnswer, sideAnswer } from '../src/language/answer-check.js';
 import type {
   WayfinderRecognition,
@@ -121,7 +121,7 @@ export class AppointmentDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const { content, clock } = this.appointments;
     const { context } = innerDc;
-    const findDates = (part: string) => this.recognize(context.activity, part).entities.datetime;
+    const findDates = this.findDates(context);
     const said = options?.text ?? context.activity.text ?? '';
     const details = options?.recognition ? saidDetails(strings, said) : {};
     const topic = details.topic && strings.text('appointment.topicQuestion', { topic: details.topic });
@@ -276,7 +276,7 @@ export class AppointmentDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     if (!redatable.has(state.step) || state.draft.id || !state.draft.answered.includes('when'))
       return undefined;
-    const findDates = (part: string) => this.recognize(context.activity, part).entities.datetime;
+    const findDates = this.findDates(context);
     const leads = strings.variants('appointment.dateLeads');
     // "it is the 15th not the 16th. Still 9am", "change the start time to 10": the date said in an edit.
     const edit = spokenEdit(strings, text, this.editParts());
@@ -357,7 +357,7 @@ export class AppointmentDialog extends InterruptibleDialog {
       choiceIsWhole: choice !== undefined && whole,
       // The bot recognized this message already (same text, zone and clock): reuse it.
       recognition: known && activity.text?.trim() === text ? known : this.recognize(activity, text),
-      findDates: (part) => this.recognize(activity, part).entities.datetime,
+      findDates: this.findDates(context),
       now: this.appointments.clock(),
     };
   }
@@ -607,6 +607,19 @@ export class AppointmentDialog extends InterruptibleDialog {
 
   private recognize(activity: TurnContext['activity'], text: string) {
     return recognizeInZone(this.appointments.recognizer, activity, text, this.appointments.clock());
+  }
+
+  /**
+   * Re-reads part of a message for a date: the whole message as the bot recognized it already
+   * (same text, zone and clock), a part with the date-time recognizer alone.
+   */
+  private findDates(context: TurnContext): FindDates {
+    const { activity } = context;
+    const known = signals.recognition.get(context);
+    return (part) =>
+      known && activity.text?.trim() === part
+        ? known.entities.datetime
+        : datesInZone(this.appointments.recognizer, activity, part, this.appointments.clock());
   }
 
   private state(step: WaterfallStepContext<PrepState>): PrepState {

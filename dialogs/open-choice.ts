@@ -9,7 +9,8 @@ import { YesNoPrompt } from './yes-no-prompt.js';
 /** The innermost active dialog context: where the open question is. */
 export function leafOf(dc: DialogContext): DialogContext {
   let leaf = dc;
-  while (leaf.child) leaf = leaf.child;
+  // Each read of `child` makes a new DialogContext (and its state manager): once per level.
+  for (let child = dc.child; child; child = child.child) leaf = child;
   return leaf;
 }
 

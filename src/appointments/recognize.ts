@@ -1,5 +1,10 @@
 import type { Activity } from 'botbuilder';
-import type { WayfinderRecognition, WayfinderRecognizer } from '../language/intents/wayfinder-recognizer.js';
+import type { DateTimeEntity } from '../language/intents/datetime-entities.js';
+import type {
+  RecognizeTextOptions,
+  WayfinderRecognition,
+  WayfinderRecognizer,
+} from '../language/intents/wayfinder-recognizer.js';
 import { emptyDraft, type PlanDraft } from './plan.js';
 import { firstField, markAnswered, type PrepState } from './prep-state.js';
 import type { SaidDetails } from './said-details.js';
@@ -12,12 +17,26 @@ export function recognizeInZone(
   text: string,
   now: Date,
 ): WayfinderRecognition {
+  return recognizer.recognizeNow(text, zoneOptions(activity, now)).recognition;
+}
+
+/** The dates in `text` (part of a message re-read for a date), in the person's zone, at `now`. */
+export function datesInZone(
+  recognizer: WayfinderRecognizer,
+  activity: Partial<Activity>,
+  text: string,
+  now: Date,
+): DateTimeEntity[] {
+  return recognizer.datesIn(text, zoneOptions(activity, now));
+}
+
+function zoneOptions(activity: Partial<Activity>, now: Date): RecognizeTextOptions {
   const raw = rawLocalTimestamp(activity);
-  return recognizer.recognizeNow(text, {
+  return {
     ...(activity.localTimezone ? { timezone: activity.localTimezone } : {}),
     ...(raw ? { localTimestamp: raw } : {}),
     now,
-  }).recognition;
+  };
 }
 
 /** The local timestamp as sent, offset included (botbuilder keeps it beside the parsed Date). */

@@ -35,6 +35,7 @@ import { createWayfinderRecognizer, type WayfinderRecognizer } from '../language
 import { loadSafetyClassifier } from '../language/safety/safety-classifier.js';
 import { loadPeerDirectory } from '../peer-groups/directory.js';
 import { createLogger, type Logger } from '../platform/log.js';
+import { shareDialogsRegistration } from '../platform/one-dialogs-registration.js';
 import { type Periodic, runEvery } from '../platform/periodic.js';
 import { proactiveSender } from '../platform/proactive.js';
 import type { RetryPolicy } from '../platform/send-retry.js';
@@ -95,6 +96,7 @@ export interface App {
  * -> server. Tests build the same app with test parts through `overrides`.
  */
 export function createApp(config: AppConfig, overrides: AppOverrides = {}): App {
+  shareDialogsRegistration();
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const content = overrides.content ?? loadContent();
   const storage =

@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { TextFile } from 'lowdb/node';
 import { ensureDir } from './ensure-dir.js';
@@ -22,7 +23,10 @@ import { checkStoredDocument, type StoredDocument, storedDocumentVersion } from 
 export async function readDocumentFile(path: string, key: string): Promise<StoredDocument | undefined> {
   let text: string | null;
   try {
-    // lowdb's TextFile says null for a missing file, so a missing key costs one open, not two calls.
+    // Most reads that get here are of a missing key (the handoff link, on nearly every turn): a
+    // synchronous lstat says so without the thread pool's round trip or the error a failed open
+    // builds. lowdb's TextFile still says null for a file removed in between.
+    if (!lstatSync(path, { throwIfNoEntry: false })) return undefined;
     text = await new TextFile(path).read();
   } catch (error) {
     throw new StorageUnavailableError('read', path, { key, cause: error });

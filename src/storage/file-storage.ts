@@ -83,7 +83,7 @@ export class FileStorage implements AppStorage {
   /** One key's item: parsed from what this process wrote while the file is unchanged, else read. */
   async #readOne(key: string): Promise<StoreItem | undefined> {
     const path = this.pathOf(key);
-    const own = await this.#written.unchanged(key, path);
+    const own = this.#written.unchanged(key, path);
     if (own?.valueJson !== undefined) return { ...JSON.parse(own.valueJson), eTag: own.eTag };
     const document = await readDocumentFile(path, key);
     return document && { ...document.value, eTag: document.eTag };
@@ -139,8 +139,7 @@ export class FileStorage implements AppStorage {
     const path = this.pathOf(key);
     // Read even for unconditional writes: a corrupt or unreadable file must never be overwritten.
     // The file this process wrote last, unchanged since, needs no reading.
-    const currentETag =
-      (await this.#written.unchanged(key, path))?.eTag ?? (await readDocumentFile(path, key))?.eTag;
+    const currentETag = this.#written.unchanged(key, path)?.eTag ?? (await readDocumentFile(path, key))?.eTag;
     const conditional = typeof item.eTag === 'string' && item.eTag !== '' && item.eTag !== '*';
     if (currentETag !== undefined && conditional && item.eTag !== currentETag) {
       throw new StorageConflictError(key, { filePath: path });
@@ -159,7 +158,7 @@ export class FileStorage implements AppStorage {
       this.#folders.delete(folder);
       throw error;
     }
-    await this.#written.remember(key, path, eTag, item.valueJson);
+    this.#written.remember(key, path, eTag, item.valueJson);
   }
 
   async #deleteOne(key: string): Promise<void> {

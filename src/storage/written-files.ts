@@ -1,4 +1,4 @@
-import { lstat } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
 
 /** How many keys' last writes are remembered: about 2.5 MB at most; older ones are read again. */
 export const REMEMBERED_WRITES = 10_000;
@@ -44,12 +44,12 @@ export class WrittenFiles {
   ) {}
 
   /** What `key` was written with, when `path` is still the file written; else undefined. */
-  async unchanged(key: string, path: string): Promise<Unchanged | undefined> {
+  unchanged(key: string, path: string): Unchanged | undefined {
     const written = this.#written.get(key);
     if (!written) return undefined;
-    const now = await lstat(path).catch(() => undefined);
-    // The entry may have been replaced while lstat ran (a read does not hold the key's lock).
-    if (this.#written.get(key) !== written) return undefined;
+    // Synchronous: the inode of a file just written is in the kernel's cache, so the call takes
+    // microseconds, less than the thread pool's round trip and the promise it would cost.
+    const now = statOf(path);
     if (now?.ino === written.ino && now.size === written.size && now.mtimeMs === written.mtimeMs) {
       // Most recently used last, so the oldest entry is the first one evicted.
       this.#written.delete(key);
@@ -65,9 +65,12 @@ export class WrittenFiles {
   }
 
   /** Notes that `path` now holds `key`'s document with `eTag` and the value `valueJson`. */
-  async remember(key: string, path: string, eTag: string, valueJson: string): Promise<void> {
+  remember(key: string, path: string, eTag: string, valueJson: string): void {
     this.forget(key);
-    const { ino, size, mtimeMs } = await lstat(path);
+    const stat = statOf(path);
+    // Gone already (removed by hand or by another process): nothing to trust, it is read next time.
+    if (!stat) return;
+    const { ino, size, mtimeMs } = stat;
     this.#written.set(key, { eTag, ino, size, mtimeMs });
     if (this.#written.size > this.capacity) {
       const oldest = this.#written.keys().next().value;
@@ -104,5 +107,14 @@ export class WrittenFiles {
     if (valueJson === undefined) return;
     this.#values.delete(key);
     this.#valueChars -= valueJson.length;
+  }
+}
+
+/** The file's inode, size and modification time; undefined when it cannot be looked at (read it then). */
+function statOf(path: string): { ino: number; size: number; mtimeMs: number } | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }

@@ -157,11 +157,20 @@ describe('FileStorage on disk', () => {
       const written = new WrittenFiles(2);
       for (const key of ['a', 'b', 'c']) {
         await store.write({ [key]: { v: 1 } });
-        await written.remember(key, store.pathOf(key), 'e', '{"v":1}');
+        written.remember(key, store.pathOf(key), 'e', '{"v":1}');
       }
       assert.equal(written.size, 2);
-      assert.equal(await written.unchanged('a', store.pathOf('a')), undefined);
-      assert.deepEqual(await written.unchanged('c', store.pathOf('c')), { eTag: 'e', valueJson: '{"v":1}' });
+      assert.equal(written.unchanged('a', store.pathOf('a')), undefined);
+      assert.deepEqual(written.unchanged('c', store.pathOf('c')), { eTag: 'e', valueJson: '{"v":1}' });
+    });
+
+    it('remembers nothing for a file removed right after its write, and the write still succeeds', async () => {
+      const written = new WrittenFiles();
+      await store.write({ gone: { v: 1 } });
+      await rm(store.pathOf('gone'));
+      assert.doesNotThrow(() => written.remember('gone', store.pathOf('gone'), 'e', '{"v":1}'));
+      assert.equal(written.size, 0);
+      assert.equal(written.unchanged('gone', store.pathOf('gone')), undefined);
     });
   });
 
@@ -213,14 +222,14 @@ describe('FileStorage on disk', () => {
       const written = new WrittenFiles(10, { count: 2, chars: 12 });
       for (const key of ['a', 'b', 'c']) {
         await store.write({ [key]: { v: 1 } });
-        await written.remember(key, store.pathOf(key), 'e', '{"v":1}');
+        written.remember(key, store.pathOf(key), 'e', '{"v":1}');
       }
       // Two kept by count, then one by size (7 characters each, 12 in all).
       assert.equal(written.size, 3);
       assert.equal(written.values, 1);
-      assert.deepEqual(await written.unchanged('a', store.pathOf('a')), { eTag: 'e' });
-      assert.deepEqual(await written.unchanged('c', store.pathOf('c')), { eTag: 'e', valueJson: '{"v":1}' });
-      await written.remember('big', store.pathOf('a'), 'e', '{"v":"more than twelve"}');
+      assert.deepEqual(written.unchanged('a', store.pathOf('a')), { eTag: 'e' });
+      assert.deepEqual(written.unchanged('c', store.pathOf('c')), { eTag: 'e', valueJson: '{"v":1}' });
+      written.remember('big', store.pathOf('a'), 'e', '{"v":"more than twelve"}');
       assert.equal(written.values, 1);
     });
   });

@@ -3,6 +3,7 @@ import { type DialogContext, Recognizer } from 'botbuilder-dialogs';
 import { resourcesDir } from '../../paths.js';
 import { span } from '../../platform/spans.js';
 import { type ModelStore, modelStore } from '../model-cache.js';
+import { type DateTimeEntity, findDateTimes } from './datetime-entities.js';
 import { extractEntities, noEntities, type WayfinderEntities } from './entities.js';
 import { EntityLexicon } from './entity-lexicon.js';
 import { inputBudget } from './input-budget.js';
@@ -97,6 +98,14 @@ export class WayfinderRecognizer extends Recognizer {
       entities,
     };
     return { recognition, scores };
+  }
+
+  /**
+   * The dates and times in `text` alone, as recognizeNow finds them: for re-reading part of a
+   * message for a date, which needs neither the intent nor the other entities.
+   */
+  datesIn(text: string, options: RecognizeTextOptions = {}): DateTimeEntity[] {
+    return span('datetime', () => findDateTimes(text, options.now ?? this.clock(), this.zoneFor(options)));
   }
 
   /** botbuilder's Recognizer: reads the activity's text, time zone and local timestamp. */
