@@ -12,7 +12,7 @@ import {
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { SpanishStrings } from '../src/content/content.js';
 import type { DialogCommand, GlobalCommand } from '../src/language/commands.js';
-import { type FeatureIntent, isFeatureIntent, thresholds } from '../src/language/routing.js';
+import { type FeatureIntent, hasRequestCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import {
   learnedConcern,
   learnedDanger,
@@ -540,14 +540,26 @@ export class SafetyDialog extends InterruptibleDialog {
    * can keep going"): the paused one is taken up again, a person asked for, or the topic started.
    */
   private async request(step: WaterfallStepContext, flow: SafetyFlow): Promise<DialogTurnResult | undefined> {
-    const recognition = signals.recognition.get(step.context);
-    if (!recognition || !isFeatureIntent(recognition.intent) || recognition.score < thresholds.route) {
-      return undefined;
-    }
-    const { intent } = recognition;
+    const intent = this.askedFor(step.context);
+    if (intent === undefined) return undefined;
     if (intent === flow.paused) return this.back(step, flow.language);
     if (intent === 'handoff') return this.toPerson(step, flow);
+    // After an overdose, a request with how it felt ("find me a group. tonight scared me"): the
+    // feeling is met once, and what was asked for starts.
+    if (flow.aftermath) return step.replaceDialog(CONCERN, { ...flow, round: 0, request: intent });
     return this.switchTo(step, intent);
+  }
+
+  /**
+   * The guided conversation a message asks for: one the recognizer is sure of, or a likely one
+   * worded as a request ("can u find me like a group or something. ... tonight scared me").
+   */
+  private askedFor(context: TurnContext): FeatureIntent | undefined {
+    const recognition = signals.recognition.get(context);
+    if (!recognition || !isFeatureIntent(recognition.intent)) return undefined;
+    const asked =
+      recognition.score >= thresholds.switchAsk && hasRequestCue(this.deps.strings, context.activity.text);
+    return recognition.score >= thresholds.route || asked ? recognition.intent : undefined;
   }
 
   /** The lines first, then a peer specialist: the handoff that was paused, if one was (not a new one). */
