@@ -477,7 +477,12 @@ export class SafetyDialog extends InterruptibleDialog {
    */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const flow = step.options as SafetyFlow;
-    const flagged = flaggedIn(step.context);
+    const heard = flaggedIn(step.context);
+    // "im ok. my brother is coming over. keep going": an "I'm ok" first that only the learned
+    // layer reads more into is the answer to the reply, not another worry.
+    const first = sentencesOf(step.context.activity.text ?? '')[0] ?? '';
+    const okFirst = heard !== undefined && learnedHintOnly(heard) && this.replies.isClearNo(first);
+    const flagged = okFirst ? undefined : heard;
     const dangerWords = flagged?.level === 'danger' && !learnedHintOnly(flagged);
     if (dangerWords || flagged?.overdose) {
       return step.replaceDialog(ENTRY, { ...flagged, paused: flow.paused } satisfies SafetyStart);

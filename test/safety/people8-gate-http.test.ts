@@ -19,6 +19,11 @@ describe('the safety gate keeps what people typed (people run 8, HTTP)', functio
   const served = useTestApp();
   let conversations = 0;
 
+  it('"im ok. my brother is coming over. keep going" is one only the learned layer flags (a case below needs one)', () => {
+    const result = loadSafetyClassifier().classify('im ok. my brother is coming over. keep going');
+    assert.deepEqual(result.signals, ['learned-danger']);
+  });
+
   it('the answer the practice cases below need is a concern only the learned layer hears', () => {
     const result = loadSafetyClassifier().classify(HEARD_ANSWER);
     assert.deepEqual(
@@ -114,6 +119,16 @@ describe('the safety gate keeps what people typed (people run 8, HTTP)', functio
         );
         assert.ok(reply.includes(strings.text('safety.aftermath')), reply);
         assert.ok(reply.includes(strings.text('peerGroups.intro')), reply);
+      });
+
+      it('"im ok. my brother is coming over. keep going" after a concern reply goes on, no second reply', async () => {
+        const say = open();
+        await say('make a safety plan');
+        const concern = await say('honestly thinking nobody cares a lot today');
+        assert.ok(containsReply(strings, 'safety.concernIntro', concern), concern);
+        const reply = await say('im ok. my brother is coming over. keep going');
+        assert.ok(reply.startsWith(strings.text('safety.backAgain')), reply);
+        assert.ok(!containsReply(strings, 'safety.concernAgain', reply), reply);
       });
 
       it('two misses in a row offer a peer specialist, not a crisis line', async () => {
