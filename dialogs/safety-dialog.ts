@@ -12,14 +12,14 @@ import {
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { SpanishStrings } from '../src/content/content.js';
 import type { DialogCommand, GlobalCommand } from '../src/language/commands.js';
-import { type FeatureIntent, isFeatureIntent, thresholds } from '../src/language/routing.js';
+import { type FeatureIntent, hasRequestCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import {
   learnedConcern,
   learnedDanger,
   mentionsOverdose,
   type SafetyResult,
 } from '../src/language/safety/safety-classifier.js';
-import { foldAnswer, sentencesOf } from '../src/language/typed-answer.js';
+import { foldAnswer, sentencesOf, typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
@@ -78,6 +78,8 @@ interface SafetyFlow {
   request?: FeatureIntent;
   /** Help came after an overdose: the emergency is over, and what the person feels now is met. */
   aftermath?: boolean;
+  /** The answer the concern reply came between (see SafetyStart.answer): given after a "no". */
+  answer?: string;
 }
 
 const ENTRY = 'safetyEntry';
@@ -156,10 +158,16 @@ export async function pauseForSafety(
   return dc.beginDialog(DialogIds.safety, start);
 }
 
-/** This turn's message, when it answers an open question and only the learned layer flagged it. */
+/**
+ * This turn's message, when it answers an open question and only the learned layer flagged it: a
+ * hint of danger (the check-in) or a concern ("I want to feel like myself again", the reason to
+ * taper) in a guided conversation.
+ */
 function heldAnswer(dc: DialogContext, options: SafetyDialogOptions): string | undefined {
   const checkIn = options.level === 'danger' && !options.explicit && !options.overdose;
-  return checkIn && options.learnedOnly && dc.activeDialog ? dc.context.activity.text : undefined;
+  const concern = options.level === 'concern' && pausedFeature(dc) !== undefined;
+  const held = (checkIn || concern) && options.learnedOnly && dc.activeDialog;
+  return held ? dc.context.activity.text : undefined;
 }
 
 /** The safety question open in this conversation, if any. */
@@ -183,8 +191,8 @@ function flaggedIn(context: TurnContext): SafetyDialogOptions | undefined {
 }
 
 function flowOf(options: SafetyStart, round = 0): SafetyFlow {
-  const { overdose, language, paused, request } = options;
-  return { overdose, language: language ?? 'en', round, paused, request };
+  const { overdose, language, paused, request, answer } = options;
+  return { overdose, language: language ?? 'en', round, paused, request, answer };
 }
 
 /** Danger that only the learned layer heard, as a hint: no rule, no words said outright. */
@@ -469,10 +477,23 @@ export class SafetyDialog extends InterruptibleDialog {
    */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const flow = step.options as SafetyFlow;
-    const flagged = flaggedIn(step.context);
+    const heard = flaggedIn(step.context);
+    // "im ok. my brother is coming over. keep going": an "I'm ok" first that only the learned
+    // layer reads more into is the answer to the reply, not another worry.
+    const first = sentencesOf(step.context.activity.text ?? '')[0] ?? '';
+    const okFirst = heard !== undefined && learnedHintOnly(heard) && this.replies.isClearNo(first);
+    const flagged = okFirst ? undefined : heard;
     const dangerWords = flagged?.level === 'danger' && !learnedHintOnly(flagged);
     if (dangerWords || flagged?.overdose) {
       return step.replaceDialog(ENTRY, { ...flagged, paused: flow.paused } satisfies SafetyStart);
+    }
+    // The concern came between a question and its answer, and only the learned layer heard it:
+    // "no", "i'm fine", "keep going", "skip" or the same words again let the answer through.
+    const text = step.context.activity.text ?? '';
+    const picked = pickedIn(step);
+    if (flow.answer !== undefined && this.answerStands(step, flow, flagged)) {
+      await step.context.sendActivity(this.replies.text(flow.language, 'safety.backAgain'));
+      return step.endDialog({ answer: flow.answer } satisfies CheckInResult);
     }
     if (flagged) {
       return step.replaceDialog(CONCERN, {
@@ -483,8 +504,6 @@ export class SafetyDialog extends InterruptibleDialog {
       });
     }
     // "Would it help to talk with a person?": a yes is a person, a no is carrying on.
-    const text = step.context.activity.text ?? '';
-    const picked = pickedIn(step);
     if (picked === 'person' || this.replies.isClearYes(text)) return this.toPerson(step, flow);
     if (picked === 'plan') return this.toPlan(step);
     if (this.replies.isSafeNow(text)) return this.safeNow(step, flow.language);
@@ -504,18 +523,48 @@ export class SafetyDialog extends InterruptibleDialog {
   }
 
   /**
+   * After a concern reply that holds an answer: whether this reply lets it through. A "no" opens
+   * the reply ("No, I'm fine, that's just my reason. Can we keep going?"), or it asks to go on
+   * with what was paused.
+   */
+  private answerStands(step: WaterfallStepContext, flow: SafetyFlow, flagged?: SafetyDialogOptions): boolean {
+    const text = step.context.activity.text ?? '';
+    if (flagged) return learnedHintOnly(flagged) && foldAnswer(text) === foldAnswer(flow.answer ?? '');
+    const recognition = signals.recognition.get(step.context);
+    const resumes =
+      recognition !== undefined &&
+      recognition.intent === flow.paused &&
+      recognition.score >= thresholds.route;
+    const skip = typedAnswerReader(this.deps.strings).stepWord(text) === 'skip';
+    const no = this.replies.isClearNo(sentencesOf(text)[0] ?? text) || this.replies.isSafeNow(text);
+    return pickedIn(step) === 'back' || skip || no || resumes;
+  }
+
+  /**
    * A clear request for a guided conversation, carried out at once (it answers the reply's "or we
    * can keep going"): the paused one is taken up again, a person asked for, or the topic started.
    */
   private async request(step: WaterfallStepContext, flow: SafetyFlow): Promise<DialogTurnResult | undefined> {
-    const recognition = signals.recognition.get(step.context);
-    if (!recognition || !isFeatureIntent(recognition.intent) || recognition.score < thresholds.route) {
-      return undefined;
-    }
-    const { intent } = recognition;
+    const intent = this.askedFor(step.context);
+    if (intent === undefined) return undefined;
     if (intent === flow.paused) return this.back(step, flow.language);
     if (intent === 'handoff') return this.toPerson(step, flow);
+    // After an overdose, a request with how it felt ("find me a group. tonight scared me"): the
+    // feeling is met once, and what was asked for starts.
+    if (flow.aftermath) return step.replaceDialog(CONCERN, { ...flow, round: 0, request: intent });
     return this.switchTo(step, intent);
+  }
+
+  /**
+   * The guided conversation a message asks for: one the recognizer is sure of, or a likely one
+   * worded as a request ("can u find me like a group or something. ... tonight scared me").
+   */
+  private askedFor(context: TurnContext): FeatureIntent | undefined {
+    const recognition = signals.recognition.get(context);
+    if (!recognition || !isFeatureIntent(recognition.intent)) return undefined;
+    const asked =
+      recognition.score >= thresholds.switchAsk && hasRequestCue(this.deps.strings, context.activity.text);
+    return recognition.score >= thresholds.route || asked ? recognition.intent : undefined;
   }
 
   /** The lines first, then a peer specialist: the handoff that was paused, if one was (not a new one). */

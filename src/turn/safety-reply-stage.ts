@@ -41,15 +41,20 @@ export function safetyReplyStage(parts: SafetyReplyParts): MessageStage {
     // ("I've been having cravings", practising telling a prescriber) is the scene the person is
     // working on: one line says so and the words are kept. Danger still gets its reply first.
     const keepable = flagged?.level === 'concern' && !flagged.overdose && !flagged.language;
-    const keptIn = !keepable
-      ? undefined
-      : askingForPlanPart(dc)
-        ? 'safetyPlan.concernKept'
-        : askingForSpecialist(dc)
-          ? 'handoff.concernKept'
-          : askingForSceneLine(dc)
-            ? 'practice.concernKept'
-            : undefined;
+    // Told as past and over, in a message for a specialist ("my friend od'd last night, hes ok
+    // now"): the same one line, so what was heard is met and the message still goes.
+    const toldOver = !flagged && signals.toldAsPast.get(context) === true && askingForSpecialist(dc);
+    const keptIn = toldOver
+      ? 'handoff.concernKept'
+      : !keepable
+        ? undefined
+        : askingForPlanPart(dc)
+          ? 'safetyPlan.concernKept'
+          : askingForSpecialist(dc)
+            ? 'handoff.concernKept'
+            : askingForSceneLine(dc)
+              ? 'practice.concernKept'
+              : undefined;
     if (keptIn) {
       await context.sendActivity(parts.strings.text(keptIn));
       signals.concernKept.set(context, true);

@@ -22,6 +22,7 @@ export interface MarkerSpans {
   readonly hypothetical: readonly Span[];
   readonly recurrence: readonly Span[];
   readonly story: readonly Span[];
+  readonly over: readonly Span[];
 }
 
 /** Facts about one clause. */
@@ -53,6 +54,8 @@ export interface MessageContext {
   readonly recurrence: boolean;
   /** "5 years sober", "now I help others": past-tense events are part of a recovery story. */
   readonly story: boolean;
+  /** "my friend od'd last night, hes ok now": what is told in the past is over. */
+  readonly over: boolean;
 }
 
 interface MutableClause {
@@ -126,5 +129,6 @@ export function buildContext(folded: FoldedText, markers: MarkerSpans): MessageC
     sentencePresent,
     recurrence: markers.recurrence.length > 0,
     story: markers.story.length > 0,
+    over: markers.over.length > 0,
   };
 }

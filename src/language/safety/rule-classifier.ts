@@ -159,6 +159,7 @@ export class RuleClassifier {
       hypothetical: compile(m.hypothetical),
       recurrence: compile(m.recurrence),
       story: compile(m.story),
+      over: compile(m.over),
     };
     this.negationBreakers = new Set(m.negationBreakers);
     this.pastAuxiliaries = new Set(m.pastAuxiliaries);
@@ -223,6 +224,7 @@ export class RuleClassifier {
         hypothetical: find(this.markers.hypothetical),
         recurrence: find(this.markers.recurrence),
         story: find(this.markers.story),
+        over: find(this.markers.over),
       }),
       negationEnds: new Set(find(this.markers.negations).map((span) => span.last)),
       adjacentNegationEnds: new Set(find(this.markers.adjacentNegations).map((span) => span.last)),
@@ -365,6 +367,9 @@ export class RuleClassifier {
     const clause = this.clauseOf(span, context);
     if (clause.present || context.recurrence) return 'as-is';
     const pastForm = rule.pastForm || this.pastAuxiliaryBefore(span, folded);
+    // Told in the past and said to be over ("od'd last night, hes ok now"): not happening now.
+    // Words about now ("still", "right now") were heard above, and other rules read the rest.
+    if (pastForm && context.over) return 'past';
     // "this weekend" is recent for "I relapsed", but ahead for "I'm going to kill myself".
     if (clause.recent) return pastForm ? 'confirm' : 'as-is';
     if (clause.distant) return 'past';

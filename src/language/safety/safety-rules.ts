@@ -91,6 +91,11 @@ const markersSchema = z.strictObject({
   recurrence: patterns,
   /** Anywhere in a message, mark it as a recovery story: "5 years sober", "now I help others". */
   story: patterns,
+  /**
+   * Anywhere in a message, say that what happened is over and the person is all right: "hes ok
+   * now", "but she's fine". An event told in the past with one is a story, not happening now.
+   */
+  over: patterns,
   /** Generic or reported subjects: "if someone", "people who", "if I say", "that song". */
   hypothetical: patterns,
   /** Before a phrase, mark it as past: "was", "were". */
