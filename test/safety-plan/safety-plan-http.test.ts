@@ -212,7 +212,7 @@ const cases: PlanCase[] = [
     ],
     stored: (plan) =>
       assert.deepEqual(plan?.entries, {
-        warningSigns: ['cant slep, snappin at ppl'],
+        warningSigns: ['cant slep', 'snappin at ppl'],
         copingAlone: ['walk dog'],
         distractions: ['mtg'],
         helpers: ['bro mike 312 555 0199'],
@@ -455,9 +455,10 @@ const cases: PlanCase[] = [
     ],
     stored: (plan) =>
       assert.deepEqual(plan?.entries, {
-        warningSigns: ['cant sleep. pulling away'],
-        copingAlone: ['music. long shower'],
-        distractions: ['gym. my sister Dana'],
+        // Several in one line are kept one by one, so one can be taken out alone.
+        warningSigns: ['cant sleep', 'pulling away'],
+        copingAlone: ['music', 'long shower'],
+        distractions: ['gym', 'my sister Dana'],
         helpers: ['Dana 555-201-3344'],
         professionals: [],
         safeSurroundings: ['dont keep alcohol in the house'],
@@ -480,6 +481,48 @@ const cases: PlanCase[] = [
       assert.deepEqual(plan?.entries.warningSigns, ["can't sleep, i stop answering texts"]);
       assert.deepEqual(plan?.entries.distractions, ['Go to a meeting']);
     },
+  },
+  {
+    name: 'Jordan (eighth run): "ok next", "dont have one. skip", "done with this part" move on, never kept; two signs in a line are two; "change warning signs. add ..." adds',
+    steps: [
+      ['need to make a safety plan. hard week.', ['safetyPlan.intro', part(1)]],
+      ['cant sleep. drinking more', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(2)]],
+      ['cold shower. walk the dog', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next part', [part(3)]],
+      ['next part', ['safetyPlan.skipped', part(4)]],
+      ['Eli 555-0142', ['safetyPlan.added', 'safetyPlan.more']],
+      [
+        'wait. change warning signs. add thinking nobody cares',
+        ['safetyPlan.concernKept', 'safetyPlan.editAdded', 'safetyPlan.more'],
+      ],
+      ['ok next', ['safetyPlan.changed', part(5)]],
+      ['dont have one. skip', ['safetyPlan.skipped', part(6)]],
+      ['give my meds to Eli', ['safetyPlan.added', 'safetyPlan.more']],
+      ['done with this part', [part(7)]],
+      ['my dog. idk', ['safetyPlan.added', 'safetyPlan.more']],
+    ],
+    stored: (plan) =>
+      assert.deepEqual(plan?.entries, {
+        warningSigns: ['cant sleep', 'drinking more', 'thinking nobody cares'],
+        copingAlone: ['cold shower', 'walk the dog'],
+        helpers: ['Eli 555-0142'],
+        safeSurroundings: ['give my meds to Eli'],
+        reasonForLiving: ['my dog'],
+      }),
+  },
+  {
+    name: 'Jordan, next day (eighth run): "take out drinking more. stopped that" takes out that sign alone',
+    steps: [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+      ['change warning signs', [part(1)]],
+      ['add drinking more, skipping meals', ['safetyPlan.editAdded', 'safetyPlan.more']],
+      ['take out drinking more. stopped that', ['safetyPlan.editRemoved', 'safetyPlan.more']],
+      ['done with this part', ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+    ],
+    stored: (plan) =>
+      assert.deepEqual(plan?.entries.warningSigns, ["can't sleep, i stop answering texts", 'skipping meals']),
   },
 ];
 
