@@ -7,7 +7,7 @@ import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { useConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply } from '../support/dialog-case.js';
-import { exchange, testActivity } from '../support/http.js';
+import { exchange, testActivity, testPerson } from '../support/http.js';
 import { conversationIdOf, postTeams, type TeamsPlace, teamsActivity, teamsUser } from '../support/teams.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -335,7 +335,9 @@ const cases: PlanCase[] = [
     name: 'opened from the menu, a check-in mid-plan answered "no im safe" goes back to the part, nothing lost',
     steps: [
       ['menu', ['menu.prompt']],
-      ['want to make a safety plan', ['safetyPlan.intro', part(1)]],
+      // Typed, it is the plan's command, as "make a safety plan" is: the crisis lines come first.
+      ['want to make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
       ['i stop eating', ['safetyPlan.added', 'safetyPlan.more']],
       ['everyone would be better off without me', ['safety.confirm']],
       ['no im safe', ['safety.safeThanks', 'safetyPlan.more']],
@@ -588,6 +590,22 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
       const channel = testCase.channel ? { channelId: testCase.channel } : {};
       await play(`plan-${conversation}`, testCase.steps, channel);
       testCase.stored?.(await storedPlan(testCase.channel));
+    });
+  }
+
+  for (const welcomed of [false, true]) {
+    it(`"had a hard week. want to make a safety plan" offers the plan, never a "did you mean" without it (${welcomed ? 'after a conversationUpdate' : 'no conversationUpdate'})`, async () => {
+      const person = await testPerson(served.url, `plan-hard-week-${welcomed}`, welcomed);
+      const replies = await person('had a hard week. want to make a safety plan');
+      assert.ok(
+        containsReply(strings, 'safetyPlan.offerMake', replies.at(-1) ?? ''),
+        JSON.stringify(replies),
+      );
+      // At the "did you mean" question too (Jordan's second try).
+      const route = await testPerson(served.url, `plan-route-${welcomed}`, welcomed);
+      await route('need help with something');
+      const again = await route('something else. safety plan');
+      assert.ok(containsReply(strings, 'safetyPlan.offerMake', again.at(-1) ?? ''), JSON.stringify(again));
     });
   }
 
