@@ -509,7 +509,10 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   private entriesMeant(entries: readonly string[], edit: SpokenEdit<string>): number[] {
     if (edit.positions.length > 0) return edit.positions;
     const named = foldAnswer(edit.value ?? '');
-    if (entries.length > 0 && /^(?:that|it|this|that one|this one|the last thing)$/.test(named))
+    if (
+      entries.length > 0 &&
+      /^(?:that|it|this|that one|this one|the last thing|(?:the )?last one)$/.test(named)
+    )
       return [entries.length];
     return entries.flatMap((entry, index) => {
       const folded = foldAnswer(entry);

@@ -514,13 +514,15 @@ const cases: PlanCase[] = [
       }),
   },
   {
-    name: 'Jordan, next day (eighth run): "take out drinking more. stopped that" takes out that sign alone',
+    name: 'Jordan, next day (eighth run): "take out drinking more. stopped that" takes out that sign alone; "take out the last one" the last',
     steps: [
       ...wholePlan,
       ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
       ['change warning signs', [part(1)]],
       ['add drinking more, skipping meals', ['safetyPlan.editAdded', 'safetyPlan.more']],
       ['take out drinking more. stopped that', ['safetyPlan.editRemoved', 'safetyPlan.more']],
+      ['add thinking nobody cares', ['safetyPlan.concernKept', 'safetyPlan.editAdded', 'safetyPlan.more']],
+      ['ugh. take out the last one', ['safetyPlan.editRemoved', 'safetyPlan.more']],
       ['done with this part', ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
     ],
     stored: (plan) =>
