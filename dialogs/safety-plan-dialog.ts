@@ -14,7 +14,6 @@ import { planTextActivities } from '../src/appointments/plan-card.js';
 import type { StringKey } from '../src/content/strings.js';
 import { sideAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
-import { cleanFreeText } from '../src/language/free-text.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { type SpokenEdit, spokenEdit } from '../src/language/spoken-edit.js';
 import { foldAnswer, sentencesOf } from '../src/language/typed-answer.js';
@@ -80,6 +79,8 @@ interface StepState {
   offered?: PlanStep[];
   /** Asked again after a non-answer: in fewer words, with an example. */
   simpler?: boolean;
+  /** Typed after the change request ("change warning signs. add thinking nobody cares"): the first answer. */
+  said?: string;
 }
 
 /** Changing a part chosen from the list: where the plan goes on after, when it was being made. */
@@ -252,6 +253,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const state = stepStateOf(step);
+    if (state.said) return step.next();
     const part = planSteps[state.index] as PlanStep;
     const name = strings.text(stepKey(part, 'step'));
     const header = strings.text('safetyPlan.stepCount', {
@@ -281,8 +283,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
    */
   private async takeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const state = stepStateOf(step);
-    const typed = this.typed(step);
+    const { said, ...state } = stepStateOf(step);
+    const typed = said ?? this.typed(step);
     const elsewhere = this.partWords.partAsked(typed);
     if (elsewhere && state.editing) return this.editOther(step, state, elsewhere);
     if (elsewhere) return this.goBack(step, state, state.index, elsewhere);
@@ -458,7 +460,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const replaces = told ? edit.action === 'replace' : state.editing && state.answered === 0;
     if (replaces) plan = clearStep(plan, part, now);
     // In their words, without the asides around them ("call my sister lol" is "call my sister").
-    plan = addEntry(plan, part, cleanFreeText(strings, (told && edit.value) || typed), now);
+    for (const entry of this.partWords.entriesIn((told && edit.value) || typed))
+      plan = addEntry(plan, part, entry, now);
     await this.save(step, plan);
     const answered = (state.answered ?? 0) + 1;
     await step.context.sendActivity(
@@ -506,7 +509,10 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   private entriesMeant(entries: readonly string[], edit: SpokenEdit<string>): number[] {
     if (edit.positions.length > 0) return edit.positions;
     const named = foldAnswer(edit.value ?? '');
-    if (entries.length > 0 && /^(?:that|it|this|that one|this one|the last thing)$/.test(named))
+    if (
+      entries.length > 0 &&
+      /^(?:that|it|this|that one|this one|the last thing|(?:the )?last one)$/.test(named)
+    )
       return [entries.length];
     return entries.flatMap((entry, index) => {
       const folded = foldAnswer(entry);
@@ -749,7 +755,11 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const { text: typed } = innerDc.context.activity;
     // "no. the plan is wrong. fix warning signs": the sentence that asks for the change.
-    const text = sentencesOf(typed ?? '').find((sentence) => this.partWords.editRequest(sentence)) ?? typed;
+    const sentences = sentencesOf(typed ?? '');
+    const at = sentences.findIndex((sentence) => this.partWords.editRequest(sentence));
+    const text = sentences[at] ?? typed;
+    // What follows the request is its first answer, never lost: "change warning signs. add ...".
+    const said = sentences.slice(at + 1).join(' ') || undefined;
     const changes = this.partWords.changesPlan(text);
     if (!changes && this.deps.commands.recognize(text) !== 'mySafetyPlan')
       return super.onContinueDialog(innerDc);
@@ -770,6 +780,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
         index: planSteps.indexOf(part),
         editing: true,
         returnTo,
+        said: at >= 0 ? said : undefined,
       } satisfies StepState);
     if (changes) return innerDc.beginDialog(EDIT, { returnTo } satisfies EditOptions);
     return innerDc.beginDialog(OPEN);

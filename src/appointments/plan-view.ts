@@ -31,6 +31,8 @@ export function planView(plan: AppointmentPlan, deps: ViewDeps): PlanView {
   const { strings, content } = deps;
   const type = strings.text(content.types[plan.type].label);
   const when = plan.when ? formatWhen(plan.when, strings, deps.now) : strings.text('planCard.whenUnknown');
+  // "2 1 3" ranks them all: the order says it, and only the first is marked (Luis, people8).
+  const marked = plan.topCount < plan.questions.length ? plan.topCount : Math.min(plan.topCount, 1);
   const sections: PlanSection[] = [
     { heading: strings.text('planCard.typeHeading'), lines: [type] },
     { heading: strings.text('planCard.withHeading'), lines: plan.provider ? [plan.provider] : [] },
@@ -38,9 +40,7 @@ export function planView(plan: AppointmentPlan, deps: ViewDeps): PlanView {
     { heading: strings.text('planCard.goalHeading'), lines: plan.goal ? [plan.goal] : [] },
     {
       heading: strings.text('planCard.questionsHeading'),
-      lines: plan.questions.map((q, i) =>
-        i < plan.topCount ? `${q} ${strings.text('planCard.topMark')}` : q,
-      ),
+      lines: plan.questions.map((q, i) => (i < marked ? `${q} ${strings.text('planCard.topMark')}` : q)),
       numbered: true,
     },
     {

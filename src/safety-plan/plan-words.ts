@@ -1,6 +1,8 @@
 import type { StringKey, Strings } from '../content/strings.js';
 import { questionToUs, type SideQuestion } from '../language/answer-check.js';
+import { cleanFreeText } from '../language/free-text.js';
 import { normalizeText } from '../language/normalize.js';
+import { clausesOf } from '../language/sentences.js';
 import {
   foldAnswer,
   sentencesOf,
@@ -83,6 +85,24 @@ export class PlanWords {
     return number && asks ? planSteps[Number(number) - 1] : undefined;
   }
 
+  /**
+   * The entries one answer holds: "cant sleep. drinking more" and "drinking more, cant sleep" are
+   * two signs, so "take out drinking more" takes out one. Commas divide only a list of short
+   * items without numbers ("Eli, 555-0142" stays whole); asides and shrugs ("idk") are left out.
+   */
+  entriesIn(typed: string): string[] {
+    const short = (clause: string) =>
+      clause.split(' ').length <= 3 && !/\d|^(and|or|but|so|then|if|when|because) /i.test(clause);
+    const items = sentencesOf(typed).flatMap((sentence) => {
+      const clauses = clausesOf(sentence);
+      return clauses.length > 1 && clauses.every(short) ? clauses : [sentence.replace(/(?<!\.)\.$/, '')];
+    });
+    const kept = items
+      .map((item) => cleanFreeText(this.strings, item))
+      .filter((item) => item && !this.reader.nonAnswer(item));
+    return kept.length > 0 ? kept : [cleanFreeText(this.strings, typed)];
+  }
+
   /** "undo", "delete that", "that wasnt a contact. take it out": the entry just added is to go. */
   undoes(typed: string): boolean {
     return sentencesOf(typed).some((sentence) => this.undo.has(foldAnswer(sentence)));
@@ -120,7 +140,9 @@ export class PlanWords {
       if (toLater ?? named) return { kind: 'back', to: toLater ?? named };
       if (backFirst) return { kind: 'back' };
     }
-    if (at === 'part' && (skips || no)) return { kind: 'skip' };
+    // "next part" at a part's question passes over it, as "skip" does ("ok" alone asks again).
+    const onward = this.said.next.has(folded) && !this.reader.nonAnswer(folded);
+    if (at === 'part' && (skips || no || onward)) return { kind: 'skip' };
     const none = this.reader.nonAnswer(typed);
     if (none) return { kind: 'none', frustrated: none === 'frustration' };
     const about = questionToUs(this.strings, typed);
@@ -140,10 +162,23 @@ export class PlanWords {
       )
     )
       return 'skip';
-    const sentences = sentencesOf(typed).map(normalizeText).filter(Boolean);
+    const sentences = sentencesOf(typed).map((sentence) => this.withoutFiller(normalizeText(sentence)));
     const last = sentences.at(-1);
-    if (!last || sentences.length < 2) return folded;
-    return sentences.slice(0, -1).every((sentence) => this.reader.nonAnswer(sentence)) ? last : folded;
+    if (!last || sentences.length < 2) return this.withoutFiller(folded);
+    // "dont have one. skip": a way on said twice is still a way on, never an answer to keep.
+    const passing = (sentence: string) =>
+      this.reader.nonAnswer(sentence) || this.said.skip.has(sentence) || this.said.next.has(sentence);
+    return sentences.slice(0, -1).every(passing) ? last : folded;
+  }
+
+  /** "ok next", "yeah skip": the way on without the filler word before it; other text as it is. */
+  private withoutFiller(folded: string): string {
+    const [first = '', ...rest] = folded.split(' ');
+    const after = rest.join(' ');
+    const onward = [this.said.skip, this.said.next, this.said.back, this.said.keep].some((said) =>
+      said.has(after),
+    );
+    return onward && this.reader.nonAnswer(first) === 'filler' ? after : folded;
   }
 
   /** The part a sentence after "back" asks for ("want to do the coping one", "coping"). */

@@ -85,6 +85,10 @@ export function commandStage(parts: CommandParts): MessageStage {
       parts.commands.recognizeClause(text) === 'myPlans' || (atMainMenu(dc) && asksForSaved(strings, text))
         ? 'myPlans'
         : undefined;
+    // "had a hard week. want to make a safety plan": at the menu (whose reader would guess another
+    // of its choices from the rest), the plan asked for in a sentence of its own.
+    const safetyPlan =
+      atMainMenu(dc) && parts.commands.recognizeClause(text) === 'mySafetyPlan' ? 'mySafetyPlan' : undefined;
     // "Does that include my meds? I'd like all of it deleted please.": asked last, after a question.
     // With another command before it ("stop. delete my data"), the open dialog hears both.
     const erase =
@@ -104,6 +108,7 @@ export function commandStage(parts: CommandParts): MessageStage {
     const typed =
       parts.commands.recognize(text) ??
       (whoReads ? 'privacy' : undefined) ??
+      safetyPlan ??
       (answer ? undefined : (clause ?? (erase || again ? 'deleteData' : undefined)));
     // "Crisis lines" is also a button of the handoff offer: a button of the open question is its own.
     const command = typed === 'crisisLines' && answer ? undefined : typed;

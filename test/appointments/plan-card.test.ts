@@ -78,6 +78,17 @@ describe('plan card and plain text', () => {
     assert.ok(text.includes(strings.text('appointmentTalk.writtenSay')));
   });
 
+  it('with every question ranked ("2 1 3"), only the first is marked most important', () => {
+    const questions = ['will i go to jail', 'should i plead guilty or not guilty', 'what do i wear to court'];
+    const ranked = toPlan(
+      { ...emptyDraft(), type: 'court', questions, topCount: 3 },
+      { id: 'p3', now: clock(), checklist: [] },
+    );
+    const text = planText(planView(ranked, { strings, content, now: clock() }));
+    assert.equal(text.split(strings.text('planCard.topMark')).length - 1, 1, text);
+    assert.ok(text.includes(`1. will i go to jail ${strings.text('planCard.topMark')}`), text);
+  });
+
   it('the copyable text is sent as plain text (no Markdown), without control characters', () => {
     const [plain, ...more] = planTextActivities(view);
     assert.deepEqual(more, [], 'a plan of this size is one message');

@@ -93,7 +93,7 @@ const people: { name: string; turns: Turn[] }[] = [
       ['change my warning signs'],
       [
         'not sleeping. drinking more',
-        [['safetyPlan.editReplaced', { entries: list('not sleeping. drinking more') }]],
+        [['safetyPlan.editReplaced', { entries: list('not sleeping', 'drinking more') }]],
       ],
     ],
   },
@@ -105,7 +105,7 @@ const people: { name: string; turns: Turn[] }[] = [
       ['next'],
       [
         'no. the plan is wrong. fix warning signs',
-        [['safetyPlan.editNow', { entries: list('not sleeping. drinking more') }]],
+        [['safetyPlan.editNow', { entries: list('not sleeping', 'drinking more') }]],
       ],
     ],
   },

@@ -75,6 +75,11 @@ const answers: [string, 'part' | 'more', boolean, PartAnswer['kind']][] = [
   // Changing one part, "back" leaves it as it was (it is never kept as an entry).
   ['back', 'part', true, 'keep'],
   ['next', 'more', false, 'next'],
+  // The eighth run (Jordan): ways on, with a filler word or said twice, are never kept.
+  ['ok next', 'more', false, 'next'],
+  ['done with this part', 'more', false, 'next'],
+  ['dont have one. skip', 'part', false, 'skip'],
+  ['next part', 'part', false, 'skip'],
   ['k', 'more', false, 'next'],
   ['no', 'more', true, 'next'],
   ['back', 'more', false, 'back'],
@@ -93,7 +98,24 @@ const answers: [string, 'part' | 'more', boolean, PartAnswer['kind']][] = [
   ['skipping meetings', 'part', false, 'words'],
 ];
 
+/** [typed as one answer, the entries it is kept as] */
+const entries: [string, string[]][] = [
+  ['cant sleep. drinking more', ['cant sleep', 'drinking more']],
+  ['drinking more, cant sleep', ['drinking more', 'cant sleep']],
+  ['my dog. idk', ['my dog']],
+  // A name with its number, or a longer thought with a comma, stays whole.
+  ['Eli, 555-0142', ['Eli, 555-0142']],
+  ["can't sleep, i stop answering texts", ["can't sleep, i stop answering texts"]],
+  ['call Dr. Lee', ['call Dr. Lee']],
+];
+
 describe('safety plan: the words people use for its parts (issue 20)', () => {
+  for (const [typed, kept] of entries) {
+    it(`${JSON.stringify(typed)} is kept as ${kept.length} entries`, () => {
+      assert.deepEqual(words.entriesIn(typed), kept);
+    });
+  }
+
   for (const [typed, at, editing, kind] of answers) {
     it(`${JSON.stringify(typed)} at ${at}${editing ? ' (changing a part)' : ''} is ${kind}`, () => {
       assert.equal(words.read(typed, at, editing).kind, kind);

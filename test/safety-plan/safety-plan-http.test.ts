@@ -7,7 +7,7 @@ import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { useConnector } from '../support/connector.js';
 import { testContent } from '../support/content.js';
 import { containsReply, type Reply } from '../support/dialog-case.js';
-import { exchange, testActivity } from '../support/http.js';
+import { exchange, testActivity, testPerson } from '../support/http.js';
 import { conversationIdOf, postTeams, type TeamsPlace, teamsActivity, teamsUser } from '../support/teams.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -212,7 +212,7 @@ const cases: PlanCase[] = [
     ],
     stored: (plan) =>
       assert.deepEqual(plan?.entries, {
-        warningSigns: ['cant slep, snappin at ppl'],
+        warningSigns: ['cant slep', 'snappin at ppl'],
         copingAlone: ['walk dog'],
         distractions: ['mtg'],
         helpers: ['bro mike 312 555 0199'],
@@ -335,7 +335,9 @@ const cases: PlanCase[] = [
     name: 'opened from the menu, a check-in mid-plan answered "no im safe" goes back to the part, nothing lost',
     steps: [
       ['menu', ['menu.prompt']],
-      ['want to make a safety plan', ['safetyPlan.intro', part(1)]],
+      // Typed, it is the plan's command, as "make a safety plan" is: the crisis lines come first.
+      ['want to make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['yes', ['safetyPlan.intro', part(1)]],
       ['i stop eating', ['safetyPlan.added', 'safetyPlan.more']],
       ['everyone would be better off without me', ['safety.confirm']],
       ['no im safe', ['safety.safeThanks', 'safetyPlan.more']],
@@ -455,9 +457,10 @@ const cases: PlanCase[] = [
     ],
     stored: (plan) =>
       assert.deepEqual(plan?.entries, {
-        warningSigns: ['cant sleep. pulling away'],
-        copingAlone: ['music. long shower'],
-        distractions: ['gym. my sister Dana'],
+        // Several in one line are kept one by one, so one can be taken out alone.
+        warningSigns: ['cant sleep', 'pulling away'],
+        copingAlone: ['music', 'long shower'],
+        distractions: ['gym', 'my sister Dana'],
         helpers: ['Dana 555-201-3344'],
         professionals: [],
         safeSurroundings: ['dont keep alcohol in the house'],
@@ -480,6 +483,50 @@ const cases: PlanCase[] = [
       assert.deepEqual(plan?.entries.warningSigns, ["can't sleep, i stop answering texts"]);
       assert.deepEqual(plan?.entries.distractions, ['Go to a meeting']);
     },
+  },
+  {
+    name: 'Jordan (eighth run): "ok next", "dont have one. skip", "done with this part" move on, never kept; two signs in a line are two; "change warning signs. add ..." adds',
+    steps: [
+      ['need to make a safety plan. hard week.', ['safetyPlan.intro', part(1)]],
+      ['cant sleep. drinking more', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next', [part(2)]],
+      ['cold shower. walk the dog', ['safetyPlan.added', 'safetyPlan.more']],
+      ['next part', [part(3)]],
+      ['next part', ['safetyPlan.skipped', part(4)]],
+      ['Eli 555-0142', ['safetyPlan.added', 'safetyPlan.more']],
+      [
+        'wait. change warning signs. add thinking nobody cares',
+        ['safetyPlan.concernKept', 'safetyPlan.editAdded', 'safetyPlan.more'],
+      ],
+      ['ok next', ['safetyPlan.changed', part(5)]],
+      ['dont have one. skip', ['safetyPlan.skipped', part(6)]],
+      ['give my meds to Eli', ['safetyPlan.added', 'safetyPlan.more']],
+      ['done with this part', [part(7)]],
+      ['my dog. idk', ['safetyPlan.added', 'safetyPlan.more']],
+    ],
+    stored: (plan) =>
+      assert.deepEqual(plan?.entries, {
+        warningSigns: ['cant sleep', 'drinking more', 'thinking nobody cares'],
+        copingAlone: ['cold shower', 'walk the dog'],
+        helpers: ['Eli 555-0142'],
+        safeSurroundings: ['give my meds to Eli'],
+        reasonForLiving: ['my dog'],
+      }),
+  },
+  {
+    name: 'Jordan, next day (eighth run): "take out drinking more. stopped that" takes out that sign alone; "take out the last one" the last',
+    steps: [
+      ...wholePlan,
+      ['no', ['safetyPlan.followUpNone', 'safetyPlan.closing', 'menu.prompt']],
+      ['change warning signs', [part(1)]],
+      ['add drinking more, skipping meals', ['safetyPlan.editAdded', 'safetyPlan.more']],
+      ['take out drinking more. stopped that', ['safetyPlan.editRemoved', 'safetyPlan.more']],
+      ['add thinking nobody cares', ['safetyPlan.concernKept', 'safetyPlan.editAdded', 'safetyPlan.more']],
+      ['ugh. take out the last one', ['safetyPlan.editRemoved', 'safetyPlan.more']],
+      ['done with this part', ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
+    ],
+    stored: (plan) =>
+      assert.deepEqual(plan?.entries.warningSigns, ["can't sleep, i stop answering texts", 'skipping meals']),
   },
 ];
 
@@ -545,6 +592,22 @@ describe('safety plan: transcripts over HTTP (issue 20)', function () {
       const channel = testCase.channel ? { channelId: testCase.channel } : {};
       await play(`plan-${conversation}`, testCase.steps, channel);
       testCase.stored?.(await storedPlan(testCase.channel));
+    });
+  }
+
+  for (const welcomed of [false, true]) {
+    it(`"had a hard week. want to make a safety plan" offers the plan, never a "did you mean" without it (${welcomed ? 'after a conversationUpdate' : 'no conversationUpdate'})`, async () => {
+      const person = await testPerson(served.url, `plan-hard-week-${welcomed}`, welcomed);
+      const replies = await person('had a hard week. want to make a safety plan');
+      assert.ok(
+        containsReply(strings, 'safetyPlan.offerMake', replies.at(-1) ?? ''),
+        JSON.stringify(replies),
+      );
+      // At the "did you mean" question too (Jordan's second try).
+      const route = await testPerson(served.url, `plan-route-${welcomed}`, welcomed);
+      await route('need help with something');
+      const again = await route('something else. safety plan');
+      assert.ok(containsReply(strings, 'safetyPlan.offerMake', again.at(-1) ?? ''), JSON.stringify(again));
     });
   }
 
