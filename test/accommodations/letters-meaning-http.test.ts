@@ -109,6 +109,18 @@ const patSkipsWhy: Turn[] = [
   ['skip', 'accommodation.noReason', 'accommodationLetter.otherNothing'],
 ];
 
+/** Ava (group D, eighth run): two barriers by number, then "3. depression" at how much to share. */
+const avaNumbers: Turn[] = [
+  [
+    'hi so i have depression and im falling behind on my assignments. i think i need to ask the disability office for extensions but idk how',
+    'accommodation.askBarrier',
+  ],
+  ['3 and also 4 i guess', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['3. depression', 'accommodation.askReview'],
+];
+
 /** Marcus, Tyler (groups A and B, seventh run): the change said in the first message is not asked again. */
 const firstMessages: [change: string, turns: Turn[]][] = [
   [
@@ -233,6 +245,15 @@ describe('a letter says what the person meant, and questions inside a request ar
         condition: strings.text('accommodationConditions.anxiety'),
       });
       assert.ok(added.includes(reason), added);
+    });
+
+    it(`Ava: "3 and also 4 i guess" picks the listed barrier; the numbers never reach the letter (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(
+        await play(served.url, `kept-ava-numbers-${welcomed}`, avaNumbers, welcomed),
+      );
+      assert.ok(!/\b3 and\b|\balso 4\b/.test(letter), letter);
+      const named = strings.text('accommodationLetter.concentrationNamed', { condition: 'depression' });
+      assert.ok(letter.includes(named), letter);
     });
 
     for (const [change, turns] of firstMessages)
