@@ -256,6 +256,15 @@ describe('a letter says what the person meant, and questions inside a request ar
       assert.ok(letter.includes(named), letter);
     });
 
+    it(`Tyler: "my saved requests" numbers each request once, never "1. 1." (${how} a conversationUpdate)`, async () => {
+      const id = `kept-list-${welcomed}`;
+      await play(served.url, id, [...avaNumbers, ['save it', 'accommodation.saved']], welcomed);
+      const sent = await play(served.url, id, [['my saved requests', 'accommodationSaved.askWhich']], false);
+      // Channels without buttons show the choices as a numbered list of their own.
+      assert.doesNotMatch(said(sent), /\b\d+\.\s+\d+\.\s/, said(sent));
+      assert.match(said(sent), /\b1\. School or training/, said(sent));
+    });
+
     for (const [change, turns] of firstMessages)
       it(`"${turns[0]?.[0]}": the change is noted from the first message and not asked again (${how} a conversationUpdate)`, async () => {
         const id = `kept-first-${turns[0]?.[0].length}-${welcomed}`;
