@@ -45,6 +45,19 @@ const tylerNarrows: Turn[] = [
   ['specifics but ONLY the adhd. not the addiction stuff', 'accommodation.askReview'],
 ];
 
+/** Tyler (group B, eighth run): asks whether the email says recovery; a plain yes or no from the letter. */
+const tylerAsksWhatItSays: Turn[] = [
+  ...tylerNarrows,
+  ['ok it doesnt say anything about recovery right? bc idk who reads this', 'accommodation.letterSaysNo'],
+  [
+    'no i mean the email. does the email say recovery anywhere',
+    'accommodation.letterSaysNo',
+    'accommodation.askDisclosure',
+  ],
+  ['does it mention adhd', 'accommodation.letterSaysYes'],
+  ['ok cool save it', 'accommodation.saved'],
+];
+
 /** Tyler again: both changes by number, then "i only need it for tests" at the review. */
 const tylerAtReview: Turn[] = [
   ['hey so i need extra time on exams lol', 'routing.confirm'],
@@ -192,6 +205,18 @@ describe('a letter says what the person meant, and questions inside a request ar
       assert.ok(!letter.includes('assignments'), letter);
       // He asked to keep recovery out: the note on rules for ADHD does not bring up substance use.
       assert.ok(!said(sent).includes('substance'), said(sent));
+    });
+
+    it(`Tyler: "does the email say recovery anywhere" is answered no from the letter, "does it mention adhd" yes (${how} a conversationUpdate)`, async () => {
+      const sent = await play(served.url, `meaning-tyler-says-${welcomed}`, tylerAsksWhatItSays, welcomed);
+      const no = strings.text('accommodation.letterSaysNo', {
+        topic: strings.text('accommodation.recoveryTopic'),
+      });
+      assert.ok(said(sent).includes(no), said(sent));
+      assert.ok(
+        said(sent).includes(strings.text('accommodation.letterSaysYes', { topic: 'ADHD' })),
+        said(sent),
+      );
     });
 
     it(`Tyler: "i only need it for tests" at the review narrows the change (${how} a conversationUpdate)`, async () => {
