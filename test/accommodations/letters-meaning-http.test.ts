@@ -290,6 +290,22 @@ describe('a letter says what the person meant, and questions inside a request ar
       assert.match(said(sent), /\b1\. School or training/, said(sent));
     });
 
+    it(`Pat: "leter print" in a later chat opens his saved letters, never "trouble understanding" (${how} a conversationUpdate)`, async () => {
+      await play(
+        served.url,
+        `kept-print-${welcomed}`,
+        [...patTyped, ['save it', 'accommodation.saved']],
+        welcomed,
+      );
+      const sent = await play(
+        served.url,
+        `kept-print-later-${welcomed}`,
+        [['leter print', 'accommodationSaved.askWhich']],
+        welcomed,
+      );
+      assert.doesNotMatch(said(sent), /trouble understanding|didn't catch/, said(sent));
+    });
+
     for (const [change, turns] of firstMessages)
       it(`"${turns[0]?.[0]}": the change is noted from the first message and not asked again (${how} a conversationUpdate)`, async () => {
         const id = `kept-first-${turns[0]?.[0].length}-${welcomed}`;
