@@ -721,7 +721,11 @@ export class PracticeDialog extends InterruptibleDialog {
 
   /** Whether `text` asks who will know or must be told ("do my profs find out its depression?"). */
   private asksWhoKnows(text: string): boolean {
-    return this.saysOneOf(text, 'practice.whoKnowsWords');
+    // "no i need to know before" (group B, Luis) is what he needs from them, not who will know.
+    const rest = this.deps.strings
+      .variants('practice.ownNeedWords')
+      .reduce((said, words) => said.replace(new RegExp(`\\b${escapeText(words)}\\b`, 'gi'), ' '), text);
+    return this.saysOneOf(rest, 'practice.whoKnowsWords');
   }
 
   private saysOneOf(

@@ -286,6 +286,12 @@ const luisAside: Turn[] = [
     never: [/literally/i],
   },
   { say: 'lol what. whatever. coach me', expect: [counterpart], never: [/literally/i] },
+  {
+    // What he needs to know is no question about who will know.
+    say: 'no i need to know before. can you explain the next steps now, like what im supposed to say and wear and stuff',
+    expect: [counterpart],
+    never: ['practice.whoKnowsCoach', [counterpart, { line: strings.text('practice.whoKnowsLine') }]],
+  },
   { say: 'stop', expect: ['practice.stopped', 'practice.nextPrompt'], never: [/literally/i] },
 ];
 
