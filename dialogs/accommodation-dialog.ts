@@ -12,7 +12,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { leftOutText, requestCardActivity, requestTextActivity } from '../src/accommodations/card.js';
-import { conditionFrom } from '../src/accommodations/conditions.js';
+import { conditionFrom, conditionPhrase } from '../src/accommodations/conditions.js';
 import {
   type AccommodationContent,
   loadAccommodationContent,
@@ -67,6 +67,7 @@ import type { DialogCommand } from '../src/language/commands.js';
 import { escapeText } from '../src/language/free-text.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import type { FeatureIntent } from '../src/language/routing.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
 import { spokenEdit } from '../src/language/spoken-edit.js';
 import {
   answerOptionOf,
@@ -80,12 +81,13 @@ import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
 import { askMenu, choiceOf, type MenuItem, menuPick, menuPrompt, picked } from './accommodation-menus.js';
 import type { DialogDeps } from './dialog-deps.js';
+import { DialogIds } from './dialog-ids.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
 import { leafOf } from './open-choice.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 
 /** Stored in conversation state as the dialog's id: renaming it strands conversations in it. */
-export const ACCOMMODATION_DIALOG_ID = 'accommodation';
+export const ACCOMMODATION_DIALOG_ID = DialogIds.accommodation;
 
 /** What the accommodation feature needs besides the shared dialog deps. */
 export interface AccommodationFeature {
@@ -521,6 +523,23 @@ export class AccommodationDialog extends InterruptibleDialog {
     return asks;
   }
 
+  /** Whether the letter names the condition `text` asks about, as a reply; undefined for no such question. */
+  private letterSays(draft: Draft, text: string, today: string): string | undefined {
+    const { strings } = this.deps;
+    // Read a sentence at a time: "no i mean the email. does it say recovery" is no "leave it out".
+    const asked = saysAnyOf(strings, 'accommodation.saysQuestionWords', text)
+      ? sentencesOf(text)
+          .map((sentence) => conditionFrom(strings, sentence))
+          .find((named) => named !== undefined && named !== 'private' && named !== 'health')
+      : undefined;
+    const answers = completed(draft);
+    if (!answers || !asked) return undefined;
+    const built = this.builder.build(answers, today);
+    const named = conditionFrom(strings, [...built.letter, built.spoken].join('\n')) === asked;
+    const topic = conditionPhrase(strings, asked) ?? strings.text('accommodation.recoveryTopic');
+    return strings.text(named ? 'accommodation.letterSaysYes' : 'accommodation.letterSaysNo', { topic });
+  }
+
   /** "More about my rights": the full summary for a finished request. */
   private async sendRightsSummary(context: TurnContext, draft: Draft): Promise<void> {
     const answers = completed(draft);
@@ -722,6 +741,12 @@ export class AccommodationDialog extends InterruptibleDialog {
     // "add that i need a quiet room too": that change, added; never the words themselves.
     const draft = prompt.options.validations as Draft;
     if (await this.answerSent(context, text)) return false;
+    // "does the email say recovery anywhere" (people8, Tyler): a plain yes or no from the letter itself.
+    const says = this.letterSays(draft, text, this.today(context));
+    if (says) {
+      await context.sendActivity(says);
+      return false;
+    }
     // "can they fire me for asking": answered, then the same question; nothing is saved or changed.
     const asked = rightsQuestionIn(strings, text);
     if (asked) {

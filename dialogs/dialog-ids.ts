@@ -6,4 +6,5 @@ export const DialogIds = {
   safety: 'safety',
   handoff: 'handoff',
   practice: 'practice',
+  accommodation: 'accommodation',
 } as const;

@@ -14,6 +14,7 @@ import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { StringKey } from '../src/content/strings.js';
 import { checkAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
+import { escapeText } from '../src/language/free-text.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
 import { thresholds } from '../src/language/routing.js';
@@ -517,12 +518,27 @@ export class PracticeDialog extends InterruptibleDialog {
   /** Their request to a counterpart, in their words, when no scene of the library is about it. */
   private ownRequest(text: string, whole = false): string | undefined {
     const { strings } = this.deps;
+    // "i literally just said. what happens at my court date" (group B, Luis): the aside is no request.
+    const said = sentencesOf(text).filter(
+      (sentence) => !this.saysOneOf(sentence, 'practice.alreadySaidWords'),
+    );
+    if (said.length === 0) return undefined;
     return ownRequestIn(
-      text,
+      said.join(' '),
       { leads: strings.variants('practice.requestLeadWords'), cues: strings.variants('practice.reasonCues') },
       strings.variants('practice.notThingStarts'),
       whole,
     );
+  }
+
+  /** The goal after "the thing i want is" and the like, in the person's words; undefined without one. */
+  private restatedRequest(text: string): string | undefined {
+    const lower = text.toLowerCase();
+    const leads = this.deps.strings.variants('practice.goalLeadWords');
+    const at = leads
+      .map((lead) => new RegExp(`\\b${escapeText(lead)}\\b[\\s:,-]*`).exec(lower))
+      .find((match) => match !== null);
+    return at ? this.ownRequest(text.slice(at.index + at[0].length), true) : undefined;
   }
 
   private async acknowledgeUpset(step: WaterfallStepContext): Promise<void> {
@@ -705,7 +721,11 @@ export class PracticeDialog extends InterruptibleDialog {
 
   /** Whether `text` asks who will know or must be told ("do my profs find out its depression?"). */
   private asksWhoKnows(text: string): boolean {
-    return this.saysOneOf(text, 'practice.whoKnowsWords');
+    // "no i need to know before" (group B, Luis) is what he needs from them, not who will know.
+    const rest = this.deps.strings
+      .variants('practice.ownNeedWords')
+      .reduce((said, words) => said.replace(new RegExp(`\\b${escapeText(words)}\\b`, 'gi'), ' '), text);
+    return this.saysOneOf(rest, 'practice.whoKnowsWords');
   }
 
   private saysOneOf(
@@ -714,7 +734,8 @@ export class PracticeDialog extends InterruptibleDialog {
       | 'practice.keepPrivateWords'
       | 'practice.whoKnowsWords'
       | 'practice.outOfRoleWords'
-      | 'practice.otherSceneWords',
+      | 'practice.otherSceneWords'
+      | 'practice.alreadySaidWords',
   ): boolean {
     const said = ` ${normalizeText(text)
       .replace(/'/g, '')
@@ -872,6 +893,14 @@ export class PracticeDialog extends InterruptibleDialog {
       const { reason: _reason, ...scene } = played;
       await step.context.sendActivity(strings.text('practice.keptPrivateAgain'));
       return this.next(step, scene, ['request', 'reason'], true);
+    }
+    // "practice again but the thing i want is: what happens at my court date" (group B, Luis): the
+    // same scene with the goal as restated, in place of the one played.
+    const restated = played && this.restatedRequest(text);
+    if (played && restated) {
+      await step.context.sendActivity(strings.text('practice.againNewGoal', { request: restated }));
+      const { situation: _situation, ...scene } = played;
+      return this.next(step, { ...scene, request: restated }, ['request', 'reason'], true);
     }
     // "ok but for real, should i split my dose?" is declined, never taken as "finished".
     if (await this.declinedAdvice(step, text))

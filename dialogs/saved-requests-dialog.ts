@@ -122,7 +122,11 @@ export class SavedRequestsDialog extends InterruptibleDialog {
     const titles = requests.map((request, index) =>
       accommodationRequestTitle(strings, this.content, request, index + 1),
     );
-    const items = requests.map((request, index): [string, string] => [request.id, titles[index] ?? '']);
+    // The prompt numbers its list; a button's title is not numbered again ("1. 1. Housing", people8).
+    const items = requests.map((request): [string, string] => [
+      request.id,
+      accommodationRequestTitle(strings, this.content, request),
+    ]);
     const listed: OpenPromptOptions = {
       prompt: strings.text('accommodationSaved.askWhich', { list: titles.join('\n') }),
       retryPrompt: strings.text('accommodationSaved.askWhichAgain'),

@@ -325,6 +325,11 @@ export class AccommodationQuestions {
       if (first)
         return this.narrowed({ kind: 'answer', patch: { idea: { id: first }, also }, rewritten: true }, text);
     }
+    if (field === 'barrier') {
+      // "3 and also 4 i guess": the first named barrier is the letter's; list numbers are never own words.
+      const [first] = this.several(text, choices, turn.numbered === true) ?? [];
+      if (first) return this.picked(field, first);
+    }
     const options = choices.map(answerOptionOf);
     const pick = reader.read(text, { options, numbered: turn.numbered === true });
     // Where a field takes the person's own words, a longer message is their words, not a loose pick.
@@ -414,7 +419,7 @@ export class AccommodationQuestions {
     if (words.length > MAX_OWN_WORDS) return { kind: 'tooLong' };
     if (looksLikeNonsense(words)) return { kind: 'miss' };
     // "1 and 3 lol both" where those numbers pick nothing: list numbers, never a name or a change.
-    if (/^[\d\s]*$/.test(this.withoutChat(words).replace(/\b(?:and|or|both)\b/g, ' ')))
+    if (/^[\d\s]*$/.test(this.withoutChat(words).replace(/\b(?:and|or|also|both)\b/g, ' ')))
       return { kind: 'miss' };
     const checked = checkAnswer(this.strings, words, { options });
     switch (checked.kind) {

@@ -78,7 +78,11 @@ export function commandStage(parts: CommandParts): MessageStage {
     const item = deleting !== undefined && pointsAtAnItem(strings, deleting);
     // "are they real people?" while asking for a specialist is about them, not the bot: the step answers.
     const aboutThem = asking(dc, DialogIds.handoff) && specialistQuestion(strings, text ?? '') !== undefined;
-    const fromIntent = answer || turn.advice || item || aboutThem ? undefined : rootCommandFrom(recognition);
+    // "it doesnt say anything about recovery right? bc idk who reads this" in a request is about the letter: the step answers.
+    const aboutLetter =
+      asking(dc, DialogIds.accommodation) && saysAnyOf(strings, 'accommodation.saysQuestionWords', text);
+    const fromIntent =
+      answer || turn.advice || item || aboutThem || aboutLetter ? undefined : rootCommandFrom(recognition);
     // "no. my plans", "forget it. my plans": the plans asked for in a sentence of their own.
     // At the menu, "could you show me the plan I made for my prescriber appointment?" too.
     const clause =

@@ -38,6 +38,8 @@ const rows: [typed: string, written: string][] = [
   // The change itself, without the chat around it (Ava, group D).
   ['none of those really, i need extensions on assignment deadlines', 'extensions on assignment deadlines'],
   ['i need to start at 10 on thursdays', 'I need to start at 10 on thursdays'],
+  // Marcus (group A, eighth run): his typo never reaches his boss.
+  ['start at 11am insted of 7am on thursdays', 'start at 11am instead of 7am on thursdays'],
 ];
 
 /** Words the list does not know, names and medications: as typed. */

@@ -45,6 +45,19 @@ const tylerNarrows: Turn[] = [
   ['specifics but ONLY the adhd. not the addiction stuff', 'accommodation.askReview'],
 ];
 
+/** Tyler (group B, eighth run): asks whether the email says recovery; a plain yes or no from the letter. */
+const tylerAsksWhatItSays: Turn[] = [
+  ...tylerNarrows,
+  ['ok it doesnt say anything about recovery right? bc idk who reads this', 'accommodation.letterSaysNo'],
+  [
+    'no i mean the email. does the email say recovery anywhere',
+    'accommodation.letterSaysNo',
+    'accommodation.askDisclosure',
+  ],
+  ['does it mention adhd', 'accommodation.letterSaysYes'],
+  ['ok cool save it', 'accommodation.saved'],
+];
+
 /** Tyler again: both changes by number, then "i only need it for tests" at the review. */
 const tylerAtReview: Turn[] = [
   ['hey so i need extra time on exams lol', 'routing.confirm'],
@@ -107,6 +120,18 @@ const patSkipsWhy: Turn[] = [
   ['soon', 'accommodation.askDisclosure'],
   ['to many word', 'accommodation.plainDisclosure'],
   ['skip', 'accommodation.noReason', 'accommodationLetter.otherNothing'],
+];
+
+/** Ava (group D, eighth run): two barriers by number, then "3. depression" at how much to share. */
+const avaNumbers: Turn[] = [
+  [
+    'hi so i have depression and im falling behind on my assignments. i think i need to ask the disability office for extensions but idk how',
+    'accommodation.askBarrier',
+  ],
+  ['3 and also 4 i guess', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['3. depression', 'accommodation.askReview'],
 ];
 
 /** Marcus, Tyler (groups A and B, seventh run): the change said in the first message is not asked again. */
@@ -182,6 +207,18 @@ describe('a letter says what the person meant, and questions inside a request ar
       assert.ok(!said(sent).includes('substance'), said(sent));
     });
 
+    it(`Tyler: "does the email say recovery anywhere" is answered no from the letter, "does it mention adhd" yes (${how} a conversationUpdate)`, async () => {
+      const sent = await play(served.url, `meaning-tyler-says-${welcomed}`, tylerAsksWhatItSays, welcomed);
+      const no = strings.text('accommodation.letterSaysNo', {
+        topic: strings.text('accommodation.recoveryTopic'),
+      });
+      assert.ok(said(sent).includes(no), said(sent));
+      assert.ok(
+        said(sent).includes(strings.text('accommodation.letterSaysYes', { topic: 'ADHD' })),
+        said(sent),
+      );
+    });
+
     it(`Tyler: "i only need it for tests" at the review narrows the change (${how} a conversationUpdate)`, async () => {
       const sent = await play(served.url, `meaning-tyler-review-${welcomed}`, tylerAtReview, welcomed);
       const letter = lastCardText(sent);
@@ -233,6 +270,40 @@ describe('a letter says what the person meant, and questions inside a request ar
         condition: strings.text('accommodationConditions.anxiety'),
       });
       assert.ok(added.includes(reason), added);
+    });
+
+    it(`Ava: "3 and also 4 i guess" picks the listed barrier; the numbers never reach the letter (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(
+        await play(served.url, `kept-ava-numbers-${welcomed}`, avaNumbers, welcomed),
+      );
+      assert.ok(!/\b3 and\b|\balso 4\b/.test(letter), letter);
+      const named = strings.text('accommodationLetter.concentrationNamed', { condition: 'depression' });
+      assert.ok(letter.includes(named), letter);
+    });
+
+    it(`Tyler: "my saved requests" numbers each request once, never "1. 1." (${how} a conversationUpdate)`, async () => {
+      const id = `kept-list-${welcomed}`;
+      await play(served.url, id, [...avaNumbers, ['save it', 'accommodation.saved']], welcomed);
+      const sent = await play(served.url, id, [['my saved requests', 'accommodationSaved.askWhich']], false);
+      // Channels without buttons show the choices as a numbered list of their own.
+      assert.doesNotMatch(said(sent), /\b\d+\.\s+\d+\.\s/, said(sent));
+      assert.match(said(sent), /\b1\. School or training/, said(sent));
+    });
+
+    it(`Pat: "leter print" in a later chat opens his saved letters, never "trouble understanding" (${how} a conversationUpdate)`, async () => {
+      await play(
+        served.url,
+        `kept-print-${welcomed}`,
+        [...patTyped, ['save it', 'accommodation.saved']],
+        welcomed,
+      );
+      const sent = await play(
+        served.url,
+        `kept-print-later-${welcomed}`,
+        [['leter print', 'accommodationSaved.askWhich']],
+        welcomed,
+      );
+      assert.doesNotMatch(said(sent), /trouble understanding|didn't catch/, said(sent));
     });
 
     for (const [change, turns] of firstMessages)

@@ -274,6 +274,44 @@ const marcusQuiet: Turn[] = [
   },
 ];
 
+/** Luis (group B, eighth run): "i literally just said" is an aside, never the scene's goal. */
+const luisAside: Turn[] = [
+  {
+    say: 'i want to practice talking to my public defender bc last time i just froze',
+    expect: ['practice.intro', 'practice.askRequestOwn'],
+  },
+  {
+    say: 'i literally just said. what happens at my court date',
+    expect: ['practice.scene', 'practice.askMode'],
+    never: [/literally/i],
+  },
+  { say: 'lol what. whatever. coach me', expect: [counterpart], never: [/literally/i] },
+  {
+    // What he needs to know is no question about who will know.
+    say: 'no i need to know before. can you explain the next steps now, like what im supposed to say and wear and stuff',
+    expect: [counterpart],
+    never: ['practice.whoKnowsCoach', [counterpart, { line: strings.text('practice.whoKnowsLine') }]],
+  },
+  { say: 'stop', expect: ['practice.stopped', 'practice.nextPrompt'], never: [/literally/i] },
+];
+
+/** Luis again: the goal he restates after the scene replaces the one played. */
+const luisRestates: Turn[] = [
+  ...luis.slice(0, 3),
+  { say: 'feedback at the end', expect: [counterpart] },
+  { say: 'stop', expect: ['practice.stopped', 'practice.nextPrompt'] },
+  {
+    say: "practice again but the thing i want is: what happens at my court date. not 'what my options are' lol",
+    expect: [
+      ['practice.againNewGoal', { request: 'what happens at my court date' }],
+      'practice.scene',
+      'practice.askMode',
+    ],
+    never: [/options are for the DUI/, 'practice.nextPromptAgain'],
+  },
+  { say: 'feedback at the end', expect: [counterpart], never: [/options are for the DUI/] },
+];
+
 /** Each turn's replies hold what they must and nothing they must not. */
 async function play(send: (text: string) => Promise<string[]>, turns: readonly Turn[]): Promise<void> {
   for (const [index, turn] of turns.entries()) {
@@ -305,6 +343,8 @@ describe('practice keeps what is private, answers in role, and taper talk is not
     ['Luis: "bro im practicing asking HER lol" is said to the coach, never praised', luis],
     ['Marcus, saying nothing of it: the feedback never suggests saying "iop"', marcusQuiet],
     ['Tyler: "does the note have to say like everything?" is a question the scene answers', tyler],
+    ['Luis8a: "i literally just said. what happens at my court date" plays his court date', luisAside],
+    ['Luis8b: "practice again but the thing i want is: ..." plays the goal as restated', luisRestates],
   ];
   for (const [name, turns] of people)
     for (const welcomed of [true, false])
