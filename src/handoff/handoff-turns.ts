@@ -4,6 +4,7 @@ import { parseSubmit } from '../cards/submit.js';
 import type { StringKey, Strings, StringVars } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
 import { foldAnswer, sentencesOf } from '../language/typed-answer.js';
+import { saysAnyOf } from '../language/says-any-of.js';
 import { userStateKey } from '../privacy/state-keys.js';
 import { privateChatInvite, referenceWithTenant, userIdsOf } from '../teams/scope.js';
 import { requestLines, specialistCard } from './cards.js';
@@ -240,6 +241,7 @@ export class HandoffTurns {
     link: RelayLink,
     flagged: string | undefined,
     ownOnly = false,
+    inForm = false,
   ): Promise<MemberTurn> {
     const found = await this.store.request(link.code);
     const text = context.activity.text?.trim() ?? '';
@@ -265,9 +267,15 @@ export class HandoffTurns {
           return { kind: 'handled' };
         }
         // "when will someone be on??", "is anyone there", "goodnight": answered honestly, not missed.
-        const waitingWord = this.waitingWord(text);
+        const waitingWord =
+          this.waitingWord(text) ?? (inForm || flagged ? undefined : this.aboutWaiting(text, link.code));
         if (found.request.status === 'waiting' && waitingWord) {
-          const key = waitingWord === 'bye' ? 'handoff.waitingGoodnight' : 'handoff.waitingAnswer';
+          const key =
+            waitingWord === 'bye'
+              ? 'handoff.waitingGoodnight'
+              : waitingWord === 'lonely'
+                ? 'handoff.waitingLonely'
+                : 'handoff.waitingAnswer';
           await context.sendActivity(this.strings.text(key, { code: link.code }));
           return { kind: 'handled' };
         }
@@ -294,6 +302,18 @@ export class HandoffTurns {
     const has = (key: 'handoff.waitingQuestionWords' | 'handoff.waitingByeWords') =>
       this.strings.variants(key).some((words) => said.has(foldAnswer(words)));
     return has('handoff.waitingByeWords') ? 'bye' : has('handoff.waitingQuestionWords') ? 'ask' : undefined;
+  }
+
+  /**
+   * A follow-up typed anywhere in a sentence ("hi its K again. did anyone read my message yet",
+   * "so i just wait? its 11pm", the request's own code), or a lonely night said in plain words
+   * ("i dont want a hotline... just lonely and its late"). Only outside the request's form, where
+   * such words would be the message, and never when the safety gate found something.
+   */
+  private aboutWaiting(text: string, code: string): 'ask' | 'lonely' | undefined {
+    if (saysAnyOf(this.strings, 'handoff.waitingLonelyWords', text)) return 'lonely';
+    const withCode = ` ${foldAnswer(text)} `.includes(` ${foldAnswer(code)} `);
+    return withCode || saysAnyOf(this.strings, 'handoff.waitingAlsoWords', text) ? 'ask' : undefined;
   }
 
   private async sendQueue(context: TurnContext): Promise<void> {

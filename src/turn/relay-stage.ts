@@ -4,7 +4,7 @@ import { pauseForSafety, safetyOptionsFor } from '../../dialogs/safety-dialog.js
 import type { HandoffTurns } from '../handoff/handoff-turns.js';
 import type { CommandRecognizer } from '../language/commands.js';
 import type { SafetyPlanSender } from '../safety-plan/plan-sender.js';
-import { found, type MessageStage } from './message-turn.js';
+import { asking, found, type MessageStage } from './message-turn.js';
 
 /** A specialist's commands, or their side of a live relay: before the gate, which reads members. */
 export function specialistStage(
@@ -32,7 +32,7 @@ export function relayStage(
     const safety = found(turn.safety, 'safety');
     const flagged = safety.level === 'none' ? undefined : safety.level;
     const ownPlan = commands.recognize(context.activity.text) === 'mySafetyPlan';
-    const relayed = await handoff.memberTurn(context, link, flagged, ownPlan);
+    const relayed = await handoff.memberTurn(context, link, flagged, ownPlan, asking(dc, DialogIds.handoff));
     // "My safety plan" (a crisis reply's button) in a live chat: shown to the person alone.
     if (relayed.kind === 'private') return safetyPlans.send(context, 'safetyPlan.current');
     if (relayed.kind === 'relayed' && flagged) await pauseForSafety(dc, safetyOptionsFor(safety));
