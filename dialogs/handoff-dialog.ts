@@ -288,7 +288,13 @@ export class HandoffDialog extends InterruptibleDialog {
   private async askWaiting(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const { code, since, previous } = step.options as MessageOptions;
-    const choices = this.choices(['handoff.changeWaiting', 'handoff.keepWaiting', 'handoff.withdrawWaiting']);
+    // "i want to add something to it": the bot offers to "change or add to" the message.
+    const choices = this.choices(
+      ['handoff.changeWaiting', 'handoff.keepWaiting', 'handoff.withdrawWaiting'],
+      {
+        'handoff.changeWaiting': strings.variants('handoff.addToWaitingWords'),
+      },
+    );
     const zone = zoneNamed(zoneFor({ localTimezone: step.context.activity.localTimezone })) ?? fixedZone(0);
     const when = since ? formatInstant(new Date(since), zone, strings, this.handoff.today()) : '';
     const says = previous ? ` ${strings.text('handoff.waitingSays', { message: previous })}` : '';
@@ -480,7 +486,9 @@ export class HandoffDialog extends InterruptibleDialog {
       return way ? step.replaceDialog(MESSAGE, asked) : this.backFrom(step, field);
     }
     if (field === 'contact') return this.takeContact(step, options, said);
-    if (field) return step.replaceDialog(MESSAGE, { ...options, [field]: said } satisfies MessageOptions);
+    // "Also, I am free mornings" where the message is asked again: added to its end, never replacing it.
+    const kept = (field === 'message' && options.previous && this.addedTo(options.previous, said)) || said;
+    if (field) return step.replaceDialog(MESSAGE, { ...options, [field]: kept } satisfies MessageOptions);
     if (said === 'handoff.changeMessage') {
       const typed = step.context.activity.text ?? '';
       const topic = takeOutRequestIn(this.deps.strings, typed);
@@ -525,6 +533,24 @@ export class HandoffDialog extends InterruptibleDialog {
             : value;
     if (field === 'alias' && !this.isName(kept)) return this.reopen(step, options, field);
     return step.replaceDialog(MESSAGE, { ...options, [field]: kept } satisfies MessageOptions);
+  }
+
+  /**
+   * `typed` added to the end of `previous` when it opens as an addition ("also ...", "and ...",
+   * "add that ..."; the bare verb is dropped), or undefined: then it is the new message.
+   */
+  private addedTo(previous: string, typed: string): string | undefined {
+    const folded = foldAnswer(typed);
+    const opener = this.deps.strings
+      .variants('handoff.addOpeners')
+      .map(foldAnswer)
+      .sort((a, b) => b.length - a.length)
+      .find((words) => folded.startsWith(`${words} `));
+    if (!opener) return undefined;
+    const openerWords = opener.split(' ');
+    const rest = typed.trim().split(/\s+/);
+    const added = openerWords.includes('add') ? rest.slice(openerWords.length).join(' ') : typed.trim();
+    return `${previous.trim()} ${added.charAt(0).toUpperCase()}${added.slice(1)}`;
   }
 
   /** An edit said in words, among the parts of this message that can change (a request's name cannot). */
