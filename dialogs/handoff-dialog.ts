@@ -921,7 +921,10 @@ export function specialistQuestion(strings: Strings, text: string): StringKey | 
   const openers = strings.variants('handoff.asideOpeners').map(foldAnswer);
   for (const sentence of sentencesOf(text)) {
     const folded = foldAnswer(sentence);
-    const asks = sentence.trim().endsWith('?') || openers.some((words) => folded.startsWith(`${words} `));
+    // "and the peer person, are they a real nurse or what": a question can open after a comma.
+    const asks =
+      sentence.trim().endsWith('?') ||
+      sentence.split(',').some((part) => openers.some((words) => foldAnswer(part).startsWith(`${words} `)));
     const has = (key: 'handoff.whoTheyAreWords' | 'handoff.howLongWords') => saysAnyOf(strings, key, folded);
     if (asks && has('handoff.whoTheyAreWords')) return 'handoff.whoTheyAre';
     if (asks && has('handoff.howLongWords')) return 'handoff.howLong';
