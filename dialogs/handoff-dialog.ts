@@ -62,6 +62,8 @@ interface MessageOptions {
   contact?: string;
   /** The message before "Change it", shown while it is typed again. */
   previous?: string;
+  /** How to reach them, as the waiting request says: "same as before" keeps it. */
+  previousContact?: string;
   /** When the waiting request was made (ISO). */
   since?: string;
   /** A way to reach them named with no number or email ("phone. call me"): asked for once. */
@@ -210,11 +212,13 @@ export class HandoffDialog extends InterruptibleDialog {
     }
     if (waiting) {
       const previous = waiting.leftMessage?.text ?? waiting.note;
+      const previousContact = waiting.leftMessage?.contact;
       return step.replaceDialog(WAITING_STEPS, {
         code: waiting.code,
         alias: waiting.member.alias,
         since: waiting.createdAt,
         ...(previous ? { previous } : {}),
+        ...(previousContact ? { previousContact } : {}),
       } satisfies MessageOptions);
     }
     await step.context.sendActivity(strings.text('handoff.intro'));
@@ -665,7 +669,9 @@ export class HandoffDialog extends InterruptibleDialog {
     const [first = said, ...rest] = sentencesOf(said);
     const topic = rest.length > 0 ? takeOutRequestIn(strings, rest.join(' ')) : undefined;
     const answer = topic ? first : said;
-    const contact = this.contactIn(step.context.activity, answer, way);
+    // "same as before": the way to reach them the request already has, phone number and all.
+    const same = saysAnyOf(strings, 'handoff.sameContactWords', answer) ? options.previousContact : undefined;
+    const contact = same ?? this.contactIn(step.context.activity, answer, way);
     if (contact === undefined) return step.replaceDialog(MESSAGE, { ...options, way: answer });
     if (contact === '') await step.context.sendActivity(strings.text('handoff.contactHereForNow'));
     const kept: MessageOptions = { ...asked, contact: contact || strings.text('handoff.thisChat') };

@@ -73,4 +73,35 @@ describe('adding to a waiting message (issue 18, HTTP)', () => {
       });
     }
   }
+
+  // Sam: "same as before" at how to reach him keeps the phone number his request already had.
+  for (const welcomed of [false, true]) {
+    it(`Sam${welcomed ? ', welcomed' : ''}: "same as before" keeps the number he gave`, async () => {
+      const user = `add9-sam-${welcomed}`;
+      const say = async (conversation: string, says: string) =>
+        (await exchange(served.url, directLineSay(conversation, user, says)))
+          .map((reply) => reply.text ?? '')
+          .join('\n\n');
+      for (const says of [
+        'talk to a person',
+        'leave a message',
+        'sam',
+        FIRST,
+        'here i guess. or text me 555-0199',
+        'ok send',
+      ])
+        await say(`add9-sam-a-${welcomed}`, says);
+      const later = `add9-sam-b-${welcomed}`;
+      if (welcomed) await exchange(served.url, directLineJoin(later, user));
+      for (const says of [
+        'talk to a person',
+        'change my message',
+        "i've been struggling a lot lately and cant sleep. evenings are good",
+      ])
+        await say(later, says);
+      const seen = await say(later, 'same as before');
+      assert.ok(containsReply(strings, 'handoff.confirmMessage', seen), JSON.stringify(seen));
+      assert.ok(seen.includes('555-0199'), `the number in ${JSON.stringify(seen)}`);
+    });
+  }
 });
