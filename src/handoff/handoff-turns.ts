@@ -305,6 +305,25 @@ export class HandoffTurns {
   }
 
   /**
+   * A follow-up on a request left in another conversation ("still up. did anyone answer" in a new
+   * chat): the request moves here, as "talk to a person" moves it, and its link is returned.
+   */
+  async waitingElsewhere(
+    context: TurnContext,
+    inForm: boolean,
+    flagged?: string,
+  ): Promise<RelayLink | undefined> {
+    const text = context.activity.text?.trim() ?? '';
+    if (inForm || flagged) return undefined;
+    const word = this.waitingWord(text) ?? this.aboutWaiting(text, '');
+    if (word !== 'ask' && word !== 'lonely') return undefined;
+    const { channelId, from } = context.activity;
+    const reference = TurnContext.getConversationReference(context.activity);
+    const request = await this.service.waitingFor(userStateKey(channelId, from.id), reference);
+    return request ? { code: request.code, role: 'member' } : undefined;
+  }
+
+  /**
    * A follow-up typed anywhere in a sentence ("hi its K again. did anyone read my message yet",
    * "so i just wait? its 11pm", the request's own code), or a lonely night said in plain words
    * ("i dont want a hotline... just lonely and its late"). Only outside the request's form, where
@@ -312,7 +331,7 @@ export class HandoffTurns {
    */
   private aboutWaiting(text: string, code: string): 'ask' | 'lonely' | undefined {
     if (saysAnyOf(this.strings, 'handoff.waitingLonelyWords', text)) return 'lonely';
-    const withCode = ` ${foldAnswer(text)} `.includes(` ${foldAnswer(code)} `);
+    const withCode = code !== '' && ` ${foldAnswer(text)} `.includes(` ${foldAnswer(code)} `);
     return withCode || saysAnyOf(this.strings, 'handoff.waitingAlsoWords', text) ? 'ask' : undefined;
   }
 

@@ -47,6 +47,9 @@ describe('follow-ups while a request waits (issue 18, HTTP)', () => {
         check(says, await replies('wait9-a', says), sees, never);
       const later = `wait9-b-${welcomed}`;
       if (welcomed) await exchange(served.url, directLineJoin(later, user));
+      // The first words in the new chat, with nothing asked before (the people run's Sam).
+      const first = await replies(later, 'still up. did anyone answer');
+      assert.ok(containsReply(strings, 'handoff.waitingAnswer', first), JSON.stringify(first));
       const talk = await replies(later, 'talk to a person');
       const code = /\(([A-Z0-9]{6})\)/.exec(talk)?.[1];
       assert.ok(code, `a request code in ${JSON.stringify(talk)}`);
