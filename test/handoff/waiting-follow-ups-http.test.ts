@@ -57,6 +57,7 @@ describe('follow-ups while a request waits (issue 18, HTTP)', () => {
       const turns: Turn[] = [
         ['so i just wait? its 11pm and i cant sleep', ['handoff.waitingLonely'], lost],
         ['will they msg me here or text me', ['handoff.waitingAnswer'], lost],
+        ['Hello again. Has the peer specialist read my message yet?', ['handoff.waitingAnswer'], lost],
         ['still up. did anyone answer', ['handoff.waitingAnswer'], lost],
         ['hi its K again. did anyone read my message yet', ['handoff.waitingAnswer'], lost],
         [`my request to the peer specialist. ${code}. whats the status`, ['handoff.waitingAnswer'], lost],
