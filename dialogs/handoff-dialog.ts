@@ -62,6 +62,8 @@ interface MessageOptions {
   contact?: string;
   /** The message before "Change it", shown while it is typed again. */
   previous?: string;
+  /** How to reach them, as the waiting request says: "same as before" keeps it. */
+  previousContact?: string;
   /** When the waiting request was made (ISO). */
   since?: string;
   /** A way to reach them named with no number or email ("phone. call me"): asked for once. */
@@ -210,11 +212,13 @@ export class HandoffDialog extends InterruptibleDialog {
     }
     if (waiting) {
       const previous = waiting.leftMessage?.text ?? waiting.note;
+      const previousContact = waiting.leftMessage?.contact;
       return step.replaceDialog(WAITING_STEPS, {
         code: waiting.code,
         alias: waiting.member.alias,
         since: waiting.createdAt,
         ...(previous ? { previous } : {}),
+        ...(previousContact ? { previousContact } : {}),
       } satisfies MessageOptions);
     }
     await step.context.sendActivity(strings.text('handoff.intro'));
@@ -288,7 +292,13 @@ export class HandoffDialog extends InterruptibleDialog {
   private async askWaiting(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const { code, since, previous } = step.options as MessageOptions;
-    const choices = this.choices(['handoff.changeWaiting', 'handoff.keepWaiting', 'handoff.withdrawWaiting']);
+    // "i want to add something to it": the bot offers to "change or add to" the message.
+    const choices = this.choices(
+      ['handoff.changeWaiting', 'handoff.keepWaiting', 'handoff.withdrawWaiting'],
+      {
+        'handoff.changeWaiting': strings.variants('handoff.addToWaitingWords'),
+      },
+    );
     const zone = zoneNamed(zoneFor({ localTimezone: step.context.activity.localTimezone })) ?? fixedZone(0);
     const when = since ? formatInstant(new Date(since), zone, strings, this.handoff.today()) : '';
     const says = previous ? ` ${strings.text('handoff.waitingSays', { message: previous })}` : '';
@@ -480,7 +490,9 @@ export class HandoffDialog extends InterruptibleDialog {
       return way ? step.replaceDialog(MESSAGE, asked) : this.backFrom(step, field);
     }
     if (field === 'contact') return this.takeContact(step, options, said);
-    if (field) return step.replaceDialog(MESSAGE, { ...options, [field]: said } satisfies MessageOptions);
+    // "Also, I am free mornings" where the message is asked again: added to its end, never replacing it.
+    const kept = (field === 'message' && options.previous && this.addedTo(options.previous, said)) || said;
+    if (field) return step.replaceDialog(MESSAGE, { ...options, [field]: kept } satisfies MessageOptions);
     if (said === 'handoff.changeMessage') {
       const typed = step.context.activity.text ?? '';
       const topic = takeOutRequestIn(this.deps.strings, typed);
@@ -525,6 +537,24 @@ export class HandoffDialog extends InterruptibleDialog {
             : value;
     if (field === 'alias' && !this.isName(kept)) return this.reopen(step, options, field);
     return step.replaceDialog(MESSAGE, { ...options, [field]: kept } satisfies MessageOptions);
+  }
+
+  /**
+   * `typed` added to the end of `previous` when it opens as an addition ("also ...", "and ...",
+   * "add that ..."; the bare verb is dropped), or undefined: then it is the new message.
+   */
+  private addedTo(previous: string, typed: string): string | undefined {
+    const folded = foldAnswer(typed);
+    const opener = this.deps.strings
+      .variants('handoff.addOpeners')
+      .map(foldAnswer)
+      .sort((a, b) => b.length - a.length)
+      .find((words) => folded.startsWith(`${words} `));
+    if (!opener) return undefined;
+    const openerWords = opener.split(' ');
+    const rest = typed.trim().split(/\s+/);
+    const added = openerWords.includes('add') ? rest.slice(openerWords.length).join(' ') : typed.trim();
+    return `${previous.trim()} ${added.charAt(0).toUpperCase()}${added.slice(1)}`;
   }
 
   /** An edit said in words, among the parts of this message that can change (a request's name cannot). */
@@ -639,7 +669,9 @@ export class HandoffDialog extends InterruptibleDialog {
     const [first = said, ...rest] = sentencesOf(said);
     const topic = rest.length > 0 ? takeOutRequestIn(strings, rest.join(' ')) : undefined;
     const answer = topic ? first : said;
-    const contact = this.contactIn(step.context.activity, answer, way);
+    // "same as before": the way to reach them the request already has, phone number and all.
+    const same = saysAnyOf(strings, 'handoff.sameContactWords', answer) ? options.previousContact : undefined;
+    const contact = same ?? this.contactIn(step.context.activity, answer, way);
     if (contact === undefined) return step.replaceDialog(MESSAGE, { ...options, way: answer });
     if (contact === '') await step.context.sendActivity(strings.text('handoff.contactHereForNow'));
     const kept: MessageOptions = { ...asked, contact: contact || strings.text('handoff.thisChat') };
@@ -895,7 +927,10 @@ export function specialistQuestion(strings: Strings, text: string): StringKey | 
   const openers = strings.variants('handoff.asideOpeners').map(foldAnswer);
   for (const sentence of sentencesOf(text)) {
     const folded = foldAnswer(sentence);
-    const asks = sentence.trim().endsWith('?') || openers.some((words) => folded.startsWith(`${words} `));
+    // "and the peer person, are they a real nurse or what": a question can open after a comma.
+    const asks =
+      sentence.trim().endsWith('?') ||
+      sentence.split(',').some((part) => openers.some((words) => foldAnswer(part).startsWith(`${words} `)));
     const has = (key: 'handoff.whoTheyAreWords' | 'handoff.howLongWords') => saysAnyOf(strings, key, folded);
     if (asks && has('handoff.whoTheyAreWords')) return 'handoff.whoTheyAre';
     if (asks && has('handoff.howLongWords')) return 'handoff.howLong';

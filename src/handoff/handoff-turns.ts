@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseSubmit } from '../cards/submit.js';
 import type { StringKey, Strings, StringVars } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
+import { saysAnyOf } from '../language/says-any-of.js';
 import { foldAnswer, sentencesOf } from '../language/typed-answer.js';
 import { userStateKey } from '../privacy/state-keys.js';
 import { privateChatInvite, referenceWithTenant, userIdsOf } from '../teams/scope.js';
@@ -240,6 +241,7 @@ export class HandoffTurns {
     link: RelayLink,
     flagged: string | undefined,
     ownOnly = false,
+    inForm = false,
   ): Promise<MemberTurn> {
     const found = await this.store.request(link.code);
     const text = context.activity.text?.trim() ?? '';
@@ -265,9 +267,15 @@ export class HandoffTurns {
           return { kind: 'handled' };
         }
         // "when will someone be on??", "is anyone there", "goodnight": answered honestly, not missed.
-        const waitingWord = this.waitingWord(text);
+        const waitingWord =
+          this.waitingWord(text) ?? (inForm || flagged ? undefined : this.aboutWaiting(text, link.code));
         if (found.request.status === 'waiting' && waitingWord) {
-          const key = waitingWord === 'bye' ? 'handoff.waitingGoodnight' : 'handoff.waitingAnswer';
+          const key =
+            waitingWord === 'bye'
+              ? 'handoff.waitingGoodnight'
+              : waitingWord === 'lonely'
+                ? 'handoff.waitingLonely'
+                : 'handoff.waitingAnswer';
           await context.sendActivity(this.strings.text(key, { code: link.code }));
           return { kind: 'handled' };
         }
@@ -294,6 +302,37 @@ export class HandoffTurns {
     const has = (key: 'handoff.waitingQuestionWords' | 'handoff.waitingByeWords') =>
       this.strings.variants(key).some((words) => said.has(foldAnswer(words)));
     return has('handoff.waitingByeWords') ? 'bye' : has('handoff.waitingQuestionWords') ? 'ask' : undefined;
+  }
+
+  /**
+   * A follow-up on a request left in another conversation ("still up. did anyone answer" in a new
+   * chat): the request moves here, as "talk to a person" moves it, and its link is returned.
+   */
+  async waitingElsewhere(
+    context: TurnContext,
+    inForm: boolean,
+    flagged?: string,
+  ): Promise<RelayLink | undefined> {
+    const text = context.activity.text?.trim() ?? '';
+    if (inForm || flagged) return undefined;
+    const word = this.waitingWord(text) ?? this.aboutWaiting(text, '');
+    if (word !== 'ask' && word !== 'lonely') return undefined;
+    const { channelId, from } = context.activity;
+    const reference = TurnContext.getConversationReference(context.activity);
+    const request = await this.service.waitingFor(userStateKey(channelId, from.id), reference);
+    return request ? { code: request.code, role: 'member' } : undefined;
+  }
+
+  /**
+   * A follow-up typed anywhere in a sentence ("hi its K again. did anyone read my message yet",
+   * "so i just wait? its 11pm", the request's own code), or a lonely night said in plain words
+   * ("i dont want a hotline... just lonely and its late"). Only outside the request's form, where
+   * such words would be the message, and never when the safety gate found something.
+   */
+  private aboutWaiting(text: string, code: string): 'ask' | 'lonely' | undefined {
+    if (saysAnyOf(this.strings, 'handoff.waitingLonelyWords', text)) return 'lonely';
+    const withCode = code !== '' && ` ${foldAnswer(text)} `.includes(` ${foldAnswer(code)} `);
+    return withCode || saysAnyOf(this.strings, 'handoff.waitingAlsoWords', text) ? 'ask' : undefined;
   }
 
   private async sendQueue(context: TurnContext): Promise<void> {

@@ -116,6 +116,13 @@ export function commandStage(parts: CommandParts): MessageStage {
       (answer ? undefined : (clause ?? (erase || again ? 'deleteData' : undefined)));
     // "Crisis lines" is also a button of the handoff offer: a button of the open question is its own.
     const command = typed === 'crisisLines' && answer ? undefined : typed;
+    // "if i delete my data does the specialist still get it?", "is it really all gone?": a question
+    // about erasing is answered with what erase removes and what is kept now, never an erase offer.
+    if (!answer && !asking(dc, DialogIds.deleteData) && saysAnyOf(strings, 'data.eraseQuestionWords', text)) {
+      await context.sendActivity(strings.text('data.eraseAnswer'));
+      await context.sendActivity(dataReportActivity(strings, await parts.personalData.collect(context)));
+      return reprompt(dc);
+    }
     switch (turn.carriedCommand ?? command ?? fromIntent) {
       case 'showData':
         await context.sendActivity(dataReportActivity(strings, await parts.personalData.collect(context)));

@@ -4,7 +4,7 @@ import { pauseForSafety, safetyOptionsFor } from '../../dialogs/safety-dialog.js
 import type { HandoffTurns } from '../handoff/handoff-turns.js';
 import type { CommandRecognizer } from '../language/commands.js';
 import type { SafetyPlanSender } from '../safety-plan/plan-sender.js';
-import { found, type MessageStage } from './message-turn.js';
+import { asking, found, type MessageStage } from './message-turn.js';
 
 /** A specialist's commands, or their side of a live relay: before the gate, which reads members. */
 export function specialistStage(
@@ -22,17 +22,20 @@ export function specialistStage(
  * the crisis reply.
  */
 export function relayStage(
-  handoff: Pick<HandoffTurns, 'memberTurn'>,
+  handoff: Pick<HandoffTurns, 'memberTurn' | 'waitingElsewhere'>,
   commands: Pick<CommandRecognizer, 'recognize'>,
   safetyPlans: Pick<SafetyPlanSender, 'send'>,
 ): MessageStage {
   return async (turn, next) => {
-    const { context, dc, link } = turn;
-    if (link?.role !== 'member') return next();
+    const { context, dc } = turn;
     const safety = found(turn.safety, 'safety');
     const flagged = safety.level === 'none' ? undefined : safety.level;
+    const inForm = asking(dc, DialogIds.handoff);
+    // "still up. did anyone answer" in a new chat: the request left in another one is found.
+    const link = turn.link ?? (await handoff.waitingElsewhere(context, inForm, flagged));
+    if (link?.role !== 'member') return next();
     const ownPlan = commands.recognize(context.activity.text) === 'mySafetyPlan';
-    const relayed = await handoff.memberTurn(context, link, flagged, ownPlan);
+    const relayed = await handoff.memberTurn(context, link, flagged, ownPlan, inForm);
     // "My safety plan" (a crisis reply's button) in a live chat: shown to the person alone.
     if (relayed.kind === 'private') return safetyPlans.send(context, 'safetyPlan.current');
     if (relayed.kind === 'relayed' && flagged) await pauseForSafety(dc, safetyOptionsFor(safety));

@@ -163,9 +163,13 @@ describe('the stages of a message turn', () => {
 
   describe('relay', () => {
     const relay = (kind: 'none' | 'relayed') =>
-      relayStage({ memberTurn: async () => ({ kind }) }, new CommandRecognizer(strings), {
-        send: async () => assert.fail('no plan is asked for'),
-      });
+      relayStage(
+        { memberTurn: async () => ({ kind }), waitingElsewhere: async () => undefined },
+        new CommandRecognizer(strings),
+        {
+          send: async () => assert.fail('no plan is asked for'),
+        },
+      );
 
     it('passes on a message with no handoff', async () => {
       assert.equal((await play(relay('relayed'), 'hi', { turn: { safety: none } })).passed, true);
