@@ -1,25 +1,18 @@
-import assert from 'node:assert/strict';
-import type { StringKey } from '../../src/content/strings.js';
-import { testContent } from '../support/content.js';
-import { containsReply } from '../support/dialog-case.js';
-import { directLineJoin, directLineSay, exchange } from '../support/http.js';
+import type { KeyTurn } from '../support/dialog-case.js';
+import { playKeyTurns } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 
 // Issue 18, typed6: questions to the bot inside a step, commands typed at any question, and the
 // menu's plain words, as people of the fifth people run typed them (Pat, Rosa, Sam, Kim).
-const { strings } = testContent();
-
-/** A typed turn: what the person says, what must be in the replies, and what must not. */
-type Turn = [says: string, sees?: readonly StringKey[], never?: readonly StringKey[]];
 
 /** The handoff's message typed up to its last question, nobody on duty. */
-const toMessage: Turn[] = [
+const toMessage: KeyTurn[] = [
   ['talk to a person', ['handoff.offerMessage']],
   ['leave a message', ['handoff.askAlias']],
   ['Sam', ['handoff.askMessage']],
 ];
 
-const cases: { name: string; turns: Turn[]; welcomed?: boolean }[] = [
+const cases: { name: string; turns: KeyTurn[]; welcomed?: boolean }[] = [
   {
     name: 'Kim, Sam: "why do you need that?" and "crisis lines" at the message are answered, then it is asked again, never kept',
     turns: [
@@ -86,7 +79,7 @@ const cases: { name: string; turns: Turn[]; welcomed?: boolean }[] = [
       ['menu'],
       ['back', ['menu.nothingBack'], ['fallback.notUnderstood', 'fallback.stuck']],
       ["i'm finished. thanks that actually helped", ['smallTalk.goodbye'], ['fallback.notUnderstood']],
-    ] satisfies Turn[],
+    ] satisfies KeyTurn[],
   })),
 ];
 
@@ -95,17 +88,7 @@ describe('questions to the bot and commands typed at any question (issue 18, HTT
 
   for (const [index, { name, turns, welcomed }] of cases.entries()) {
     it(name, async () => {
-      const conversation = `typed6-${index}`;
-      const user = `typed6-user-${index}`;
-      if (welcomed) await exchange(served.url, directLineJoin(conversation, user));
-      for (const [says, sees = [], never = []] of turns) {
-        const replies = await exchange(served.url, directLineSay(conversation, user, says));
-        const seen = replies.map((reply) => reply.text ?? '').join('\n\n');
-        for (const key of sees)
-          assert.ok(containsReply(strings, key, seen), `"${says}": ${key} in ${JSON.stringify(seen)}`);
-        for (const key of never)
-          assert.ok(!containsReply(strings, key, seen), `"${says}": no ${key} in ${JSON.stringify(seen)}`);
-      }
+      await playKeyTurns(served.url, `typed6-${index}`, `typed6-user-${index}`, welcomed ?? false, turns);
     });
   }
 });

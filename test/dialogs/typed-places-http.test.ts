@@ -1,9 +1,8 @@
-import assert from 'node:assert/strict';
 import type { StringKey } from '../../src/content/strings.js';
 import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
 import { questionsToReview } from '../appointments/short-plan.js';
 import { testContent } from '../support/content.js';
-import { containsReply } from '../support/dialog-case.js';
+import { assertSeen, type KeyTurn } from '../support/dialog-case.js';
 import { exchange, testActivity } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -11,13 +10,10 @@ const { strings } = testContent();
 /** Thursday 8 May 2025, 10 AM in Chicago. */
 const clock = () => new Date('2025-05-08T15:00:00Z');
 
-/** A typed turn: what the person says, what must be in the replies, and what must not. */
-type Turn = [says: string, sees?: readonly StringKey[], never?: readonly StringKey[]];
-
 const say = (key: StringKey) => strings.text(key);
 
 /** A group search typed to its results (the shipped directory: national organizations only). */
-const toResults: Turn[] = [
+const toResults: KeyTurn[] = [
   ['find me a support group', ['peerGroups.askFocus']],
   ['alcohol', ['peerGroups.askApproach']],
   ['no preference', ['peerGroups.askFormat']],
@@ -27,7 +23,7 @@ const toResults: Turn[] = [
 ];
 
 /** An appointment plan from the first message to saved (no reminder). */
-const savedPlan: Turn[] = [
+const savedPlan: KeyTurn[] = [
   ['I see my counselor on May 20 at 3pm', ['appointment.askGoal']],
   ['a refill', ['appointment.askQuestions']],
   ...questionsToReview,
@@ -36,7 +32,7 @@ const savedPlan: Turn[] = [
 ];
 
 /** An accommodation request from the first message to saved. */
-const savedRequest: Turn[] = [
+const savedRequest: KeyTurn[] = [
   ['I want to ask for an accommodation at work', ['accommodation.intro']],
   [say('accommodationBarriers.schedule')],
   [say('accommodationIdeas.laterStart')],
@@ -50,7 +46,7 @@ const savedRequest: Turn[] = [
 
 const resultsAgain = 'peerGroupResults.nextAfterAnswer';
 
-const cases: { name: string; turns: Turn[] }[] = [
+const cases: { name: string; turns: KeyTurn[] }[] = [
   {
     name: '1. questions typed at the group results are answered from the directory, and the results stay',
     turns: [
@@ -190,10 +186,7 @@ describe('what people type at the places that failed (issue 18, HTTP, no convers
           `typed18-user-${index}`,
         );
         const seen = (await exchange(served.url, activity)).map((reply) => reply.text ?? '').join('\n\n');
-        for (const key of sees)
-          assert.ok(containsReply(strings, key, seen), `"${says}": ${key} in ${JSON.stringify(seen)}`);
-        for (const key of never)
-          assert.ok(!containsReply(strings, key, seen), `"${says}": no ${key} in ${JSON.stringify(seen)}`);
+        assertSeen(strings, says, seen, sees, never);
       }
     });
   }

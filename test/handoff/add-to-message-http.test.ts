@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { StringKey } from '../../src/content/strings.js';
 import { testContent } from '../support/content.js';
-import { containsReply } from '../support/dialog-case.js';
-import { directLineJoin, directLineSay, exchange } from '../support/http.js';
+import { assertSeen, containsReply } from '../support/dialog-case.js';
+import { directLineJoin, directLineSeen, exchange } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 
 // Issue 18, the eighth people run (Dee, Kim): a waiting request's message is added to when the
@@ -42,13 +42,8 @@ describe('adding to a waiting message (issue 18, HTTP)', () => {
       it(`${person.name}${welcomed ? ', welcomed' : ''}: "${person.asks}" then "${person.adds}" keeps the first words`, async () => {
         const user = `add9-${person.name}-${welcomed}`;
         const check = async (conversation: string, [says, sees = [], never = [], words = []]: Turn) => {
-          const seen = (await exchange(served.url, directLineSay(conversation, user, says)))
-            .map((reply) => reply.text ?? '')
-            .join('\n\n');
-          for (const key of sees)
-            assert.ok(containsReply(strings, key, seen), `"${says}": ${key} in ${JSON.stringify(seen)}`);
-          for (const key of never)
-            assert.ok(!containsReply(strings, key, seen), `"${says}": no ${key} in ${JSON.stringify(seen)}`);
+          const seen = await directLineSeen(served.url, conversation, user, says);
+          assertSeen(strings, says, seen, sees, never);
           for (const word of words)
             assert.ok(seen.includes(word), `"${says}": "${word}" in ${JSON.stringify(seen)}`);
         };
@@ -78,10 +73,8 @@ describe('adding to a waiting message (issue 18, HTTP)', () => {
   for (const welcomed of [false, true]) {
     it(`Sam${welcomed ? ', welcomed' : ''}: "same as before" keeps the number he gave`, async () => {
       const user = `add9-sam-${welcomed}`;
-      const say = async (conversation: string, says: string) =>
-        (await exchange(served.url, directLineSay(conversation, user, says)))
-          .map((reply) => reply.text ?? '')
-          .join('\n\n');
+      const say = (conversation: string, says: string) =>
+        directLineSeen(served.url, conversation, user, says);
       for (const says of [
         'talk to a person',
         'leave a message',

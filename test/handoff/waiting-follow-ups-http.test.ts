@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import type { StringKey } from '../../src/content/strings.js';
 import { testContent } from '../support/content.js';
-import { containsReply } from '../support/dialog-case.js';
-import { directLineJoin, directLineSay, exchange } from '../support/http.js';
+import { assertSeen, containsReply, type KeyTurn } from '../support/dialog-case.js';
+import { directLineJoin, directLineSeen, exchange } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 
 // Issue 18, the eighth people run (Sam at 11 pm, Kim the next day): follow-ups on a request that
@@ -10,10 +9,7 @@ import { useTestApp } from '../support/test-app.js';
 // gets an answer that asks nothing of a hotline; inside the request's form the same words are the message.
 const { strings } = testContent();
 
-/** A typed turn: what the person says, what must be in the replies, and what must not. */
-type Turn = [says: string, sees?: readonly StringKey[], never?: readonly StringKey[]];
-
-const sent: Turn[] = [
+const sent: KeyTurn[] = [
   ['is there a real person i can talk to rn', ['handoff.offerMessage']],
   ['ugh ok. ill leave one', ['handoff.askAlias']],
   ['sam', ['handoff.askMessage']],
@@ -33,18 +29,10 @@ describe('follow-ups while a request waits (issue 18, HTTP)', () => {
   for (const welcomed of [false, true]) {
     it(`Sam and Kim${welcomed ? ', the next conversation welcomed' : ''}: the wait, the code and a lonely night are answered`, async () => {
       const user = `wait9-user-${welcomed}`;
-      const replies = async (conversation: string, says: string) =>
-        (await exchange(served.url, directLineSay(conversation, user, says)))
-          .map((r) => r.text ?? '')
-          .join('\n\n');
-      const check = (says: string, seen: string, sees: readonly StringKey[], never: readonly StringKey[]) => {
-        for (const key of sees)
-          assert.ok(containsReply(strings, key, seen), `"${says}": ${key} in ${JSON.stringify(seen)}`);
-        for (const key of never)
-          assert.ok(!containsReply(strings, key, seen), `"${says}": no ${key} in ${JSON.stringify(seen)}`);
-      };
-      for (const [says, sees = [], never = []] of sent)
-        check(says, await replies('wait9-a', says), sees, never);
+      const replies = (conversation: string, says: string) =>
+        directLineSeen(served.url, conversation, user, says);
+      for (const [says, sees, never] of sent)
+        assertSeen(strings, says, await replies('wait9-a', says), sees, never);
       const later = `wait9-b-${welcomed}`;
       if (welcomed) await exchange(served.url, directLineJoin(later, user));
       // The first words in the new chat, with nothing asked before (the people run's Sam).
@@ -54,7 +42,7 @@ describe('follow-ups while a request waits (issue 18, HTTP)', () => {
       const code = /\(([A-Z0-9]{6})\)/.exec(talk)?.[1];
       assert.ok(code, `a request code in ${JSON.stringify(talk)}`);
       await replies(later, 'keep it as it is');
-      const turns: Turn[] = [
+      const turns: KeyTurn[] = [
         ['so i just wait? its 11pm and i cant sleep', ['handoff.waitingLonely'], lost],
         ['will they msg me here or text me', ['handoff.waitingAnswer'], lost],
         ['Hello again. Has the peer specialist read my message yet?', ['handoff.waitingAnswer'], lost],
@@ -76,7 +64,8 @@ describe('follow-ups while a request waits (issue 18, HTTP)', () => {
           ['handoff.waitingLonely'],
         ],
       ];
-      for (const [says, sees = [], never = []] of turns) check(says, await replies(later, says), sees, never);
+      for (const [says, sees, never] of turns)
+        assertSeen(strings, says, await replies(later, says), sees, never);
     });
   }
 });

@@ -1,24 +1,17 @@
-import assert from 'node:assert/strict';
-import type { StringKey } from '../../src/content/strings.js';
-import { testContent } from '../support/content.js';
-import { containsReply } from '../support/dialog-case.js';
-import { directLineJoin, directLineSay, exchange } from '../support/http.js';
+import type { KeyTurn } from '../support/dialog-case.js';
+import { playKeyTurns } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 
 // Issue 19, the eighth people run (Chris, Kim): a question about erasing is answered with what
 // erase removes and what is kept now, never an erase offer, and "no" to one never says "all still here".
-const { strings } = testContent();
 
-/** A typed turn: what the person says, what must be in the replies, and what must not. */
-type Turn = [says: string, sees?: readonly StringKey[], never?: readonly StringKey[]];
-
-const erased: Turn[] = [
+const erased: KeyTurn[] = [
   ['delete my data please', ['data.confirmDelete']],
   ['yes', ['data.deleted']],
 ];
 
 /** Kim's request, sent: something to erase that a specialist would read. */
-const sent: Turn[] = [
+const sent: KeyTurn[] = [
   ['talk to a person', ['handoff.offerMessage']],
   ['leave a message', ['handoff.askAlias']],
   ['K', ['handoff.askMessage']],
@@ -37,7 +30,7 @@ const cases = [false, true].flatMap((welcomed) => [
       ['I asked if my data is really all gone', ['data.eraseAnswer'], ['data.confirmDelete']],
       ['Is it all gone now?', ['data.eraseAnswer'], ['data.confirmDelete']],
       ['show me my data', ['data.intro'], ['data.confirmDelete']],
-    ] satisfies Turn[],
+    ] satisfies KeyTurn[],
   },
   {
     name: `Kim${welcomed ? ', welcomed' : ''}: a question about deleting, with a request sent, is answered, not an erase`,
@@ -57,7 +50,7 @@ const cases = [false, true].flatMap((welcomed) => [
       // Asking to erase still asks to confirm; "no" there never claims everything is still here.
       ['delete my data', ['data.confirmDelete'], ['data.eraseAnswer']],
       ['No. Just show me what you have on me now.', ['data.keptData'], ['data.deleted']],
-    ] satisfies Turn[],
+    ] satisfies KeyTurn[],
   },
 ]);
 
@@ -66,17 +59,7 @@ describe('questions about erasing (issue 19, HTTP)', () => {
 
   for (const [index, { name, turns, welcomed }] of cases.entries()) {
     it(name, async () => {
-      const conversation = `erase9-${index}`;
-      const user = `erase9-user-${index}`;
-      if (welcomed) await exchange(served.url, directLineJoin(conversation, user));
-      for (const [says, sees = [], never = []] of turns) {
-        const replies = await exchange(served.url, directLineSay(conversation, user, says));
-        const seen = replies.map((reply) => reply.text ?? '').join('\n\n');
-        for (const key of sees)
-          assert.ok(containsReply(strings, key, seen), `"${says}": ${key} in ${JSON.stringify(seen)}`);
-        for (const key of never)
-          assert.ok(!containsReply(strings, key, seen), `"${says}": no ${key} in ${JSON.stringify(seen)}`);
-      }
+      await playKeyTurns(served.url, `erase9-${index}`, `erase9-user-${index}`, welcomed, turns);
     });
   }
 });

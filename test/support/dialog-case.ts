@@ -60,6 +60,23 @@ export function containsReply(strings: Strings, reply: Reply, text: string): boo
     .some((_, variant) => templatePattern(strings.text(key, vars, variant)).test(text));
 }
 
+/** A typed turn over HTTP: what the person says, the replies it must show and those it must not. */
+export type KeyTurn = [says: string, sees?: readonly StringKey[], never?: readonly StringKey[]];
+
+/** Asserts the replies `seen` to `says` show every key of `sees` and none of `never`. */
+export function assertSeen(
+  strings: Strings,
+  says: string,
+  seen: string,
+  sees: readonly StringKey[] = [],
+  never: readonly StringKey[] = [],
+): void {
+  for (const key of sees)
+    assert.ok(containsReply(strings, key, seen), `"${says}": ${key} in ${JSON.stringify(seen)}`);
+  for (const key of never)
+    assert.ok(!containsReply(strings, key, seen), `"${says}": no ${key} in ${JSON.stringify(seen)}`);
+}
+
 /**
  * Plays a case through DialogTestClient: each reply must contain the text of its key, and no
  * reply may be left unchecked. MemoryStorage serializes state between turns, as a real store does.

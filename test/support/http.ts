@@ -6,6 +6,7 @@ import { createWayfinderRecognizer, type WayfinderRecognizer } from '../../src/l
 import { silentLogger } from '../../src/platform/log.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { testContent } from './content.js';
+import { assertSeen, type KeyTurn } from './dialog-case.js';
 
 let sharedRecognizer: WayfinderRecognizer | undefined;
 
@@ -77,6 +78,35 @@ export async function testPerson(
     );
   return async (text) =>
     (await exchange(url, testActivity(conversation, { text }))).map((reply) => reply.text ?? '');
+}
+
+/** Sends `says` as a Direct Line message and returns the replies' texts as a person reads them. */
+export async function directLineSeen(
+  url: string,
+  conversation: string,
+  user: string,
+  says: string,
+): Promise<string> {
+  return (await exchange(url, directLineSay(conversation, user, says)))
+    .map((reply) => reply.text ?? '')
+    .join('\n\n');
+}
+
+/**
+ * Plays typed turns in one Direct Line conversation (after its conversationUpdate when welcomed),
+ * asserting each turn's replies show its keys and none of its never-keys.
+ */
+export async function playKeyTurns(
+  url: string,
+  conversation: string,
+  user: string,
+  welcomed: boolean,
+  turns: readonly KeyTurn[],
+): Promise<void> {
+  const { strings } = testContent();
+  if (welcomed) await exchange(url, directLineJoin(conversation, user));
+  for (const [says, sees, never] of turns)
+    assertSeen(strings, says, await directLineSeen(url, conversation, user, says), sees, never);
 }
 
 /** POSTs `body` (an object, or a raw string) to /api/messages. */
