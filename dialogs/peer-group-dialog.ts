@@ -31,7 +31,6 @@ import { type ResultsAsk, ResultsQuestions } from '../src/peer-groups/results-qu
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
-import { stepOptions } from './step-options.js';
 import { typedQuestionOf } from './typed-choice-prompt.js';
 
 /** The dialog's id (stored in conversation state: renaming it strands conversations in it). */
@@ -196,8 +195,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /** Asks the next unanswered question; with none left, shows the results. */
-  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
+  private async ask(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const filter = this.nextQuestion(state.answers);
     if (filter === undefined) return this.showResults(step, state);
     const { strings } = this.deps;
@@ -220,8 +219,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
    * Takes the answer (and any other answer named with it); else a change of another answer;
    * else asks again in other words, then offers a skip, then leaves the question open.
    */
-  private async read(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
+  private async read(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const filter = this.nextQuestion(state.answers);
     const text = String(step.result ?? '');
     const policyAnswered = await this.answerPolicyQuestion(step, state, text, ASK);
@@ -306,8 +305,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /** What next: leave out the named answer (when nothing fitted), change one, a peer, or done. */
-  private async offerNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
+  private async offerNext(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const { strings } = this.deps;
     const lines =
       state.misses === 0 && state.answered
@@ -321,8 +320,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
     return this.prompt(step, lines.join('\n\n'), this.nextChoices(state));
   }
 
-  private async actOnNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
+  private async actOnNext(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const text = String(step.result ?? '');
     const policyAnswered = await this.answerPolicyQuestion(step, state, text, NEXT);
     if (policyAnswered) return policyAnswered;
@@ -429,8 +428,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /** Which answer to change: the current answers, and a button for each (or keep them). */
-  private async askWhich(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
+  private async askWhich(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const { strings } = this.deps;
     const writer = this.writer(step.context);
     const current = this.changeable(state.answers).map((filter) =>
@@ -448,8 +447,8 @@ export class PeerGroupDialog extends InterruptibleDialog {
     return this.prompt(step, [intro, ...current].join('\n'), this.changeChoices(state.answers));
   }
 
-  private async readWhich(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
+  private async readWhich(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const text = String(step.result ?? '');
     const policyAnswered = await this.answerPolicyQuestion(step, state, text, CHANGE);
     if (policyAnswered) return policyAnswered;
@@ -648,9 +647,6 @@ export class PeerGroupDialog extends InterruptibleDialog {
 
 /** Questions about the groups that are answered once they are shown. */
 const aboutGroups: ReadonlySet<string> = new Set(['link', 'time', 'cost', 'talk', 'family']);
-
-/** The waterfall's options: always a FinderState, as every replaceDialog here passes one. */
-const stateOf = stepOptions<FinderState>();
 
 function without(answers: Preferences, filter: Filter): Preferences {
   const { [filter]: _dropped, ...rest } = answers;
