@@ -519,10 +519,7 @@ export class AccommodationDialog extends InterruptibleDialog {
    */
   private async answerSent(context: TurnContext, text: string): Promise<boolean> {
     const { strings } = this.deps;
-    const folded = ` ${foldAnswer(text)} `;
-    const asks = strings
-      .variants('accommodation.sentWords')
-      .some((words) => folded.includes(` ${foldAnswer(words)} `));
+    const asks = saysAnyOf(strings, 'accommodation.sentWords', text);
     if (asks) await context.sendActivity(strings.text('accommodation.notSent'));
     return asks;
   }
@@ -826,12 +823,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const part =
       (edit.part as Field | undefined) ?? (dated || ordinalDay.test(edit.value ?? '') ? 'start' : undefined);
     // "take out the in my own words part": the letter keeps the reason, without their words.
-    const folded = ` ${foldAnswer(text)} `;
-    const drops =
-      edit.action === 'remove' ||
-      strings
-        .variants('accommodation.reviewDropWords')
-        .some((words) => folded.includes(` ${foldAnswer(words)} `));
+    const drops = edit.action === 'remove' || saysAnyOf(strings, 'accommodation.reviewDropWords', text);
     if (!edit.plain && drops && part === 'barrier' && draft.barrier?.words) {
       menuPick.set(context, DROP_OWN);
       return true;
