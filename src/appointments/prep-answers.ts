@@ -1,7 +1,6 @@
 import type { Strings } from '../content/strings.js';
 import type { WayfinderRecognition } from '../language/intents/wayfinder-recognizer.js';
 import { saysAnyOf } from '../language/says-any-of.js';
-import { foldAnswer } from '../language/typed-answer.js';
 import { isOneOf } from './choices.js';
 import type { AppointmentContent } from './content.js';
 import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
