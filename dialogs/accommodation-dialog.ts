@@ -20,10 +20,10 @@ import {
 } from '../src/accommodations/content.js';
 import { localDay, nextDayOfMonth } from '../src/accommodations/dates.js';
 import {
+  accommodationQuestionnaire,
   changeableFields,
   completed,
   type Draft,
-  nextField,
   previousField,
   reconcile,
   skip,
@@ -78,6 +78,7 @@ import {
   withoutLead,
 } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
+import type { Questionnaire } from '../src/questionnaire/questionnaire.js';
 import * as signals from '../src/turn-signals.js';
 import { askMenu, choiceOf, type MenuItem, menuPick, menuPrompt, picked } from './accommodation-menus.js';
 import type { DialogDeps } from './dialog-deps.js';
@@ -212,6 +213,7 @@ export class AccommodationDialog extends InterruptibleDialog {
   private readonly content: AccommodationContent;
   private readonly questions: AccommodationQuestions;
   private readonly builder: RequestBuilder;
+  private readonly questionnaire: Questionnaire<Field, Draft>;
 
   constructor(
     deps: DialogDeps,
@@ -223,6 +225,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     this.content = setup.content ?? loadAccommodationContent(deps.strings);
     this.questions = new AccommodationQuestions(deps.strings, this.content);
     this.builder = new RequestBuilder(deps.strings, this.content);
+    this.questionnaire = accommodationQuestionnaire(deps.strings);
     for (const field of fields)
       this.addDialog(new TextPrompt(questionPrompt(field), this.validateAnswer.bind(this)));
     this.addDialog(menuPrompt(deps.strings, this.answerAside.bind(this)))
@@ -297,7 +300,7 @@ export class AccommodationDialog extends InterruptibleDialog {
   /** Asks the first unanswered question, or finishes when every one is answered. */
   private async ask(step: WaterfallStepContext<RequestState>): Promise<DialogTurnResult> {
     const state = step.options;
-    const field = state.adding ? 'idea' : nextField(state.draft);
+    const field = state.adding ? 'idea' : this.questionnaire.next(state.draft);
     if (!field) return step.replaceDialog(FINISH, state);
     const question = state.adding
       ? {
@@ -324,7 +327,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { noted: _noted, ...state } = step.options;
     const parsed = parsedAnswer.get(step.context);
     if (state.adding) return this.added(step, state, parsed);
-    const field = nextField(state.draft);
+    const field = this.questionnaire.next(state.draft);
     if (!field || !parsed) return step.replaceDialog(ASK, state);
     const { strings } = this.deps;
     let draft = state.draft;
@@ -406,9 +409,9 @@ export class AccommodationDialog extends InterruptibleDialog {
     state: RequestState,
     field: Field,
   ): Promise<DialogTurnResult> {
-    const previous = previousField(field);
-    if (!previous) await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
-    const draft = previous ? unanswer(state.draft, previous) : state.draft;
+    const before = this.questionnaire.back(state.draft, field);
+    if (!before) await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
+    const draft = before?.answers ?? state.draft;
     return step.replaceDialog(ASK, { ...state, draft, own: false });
   }
 

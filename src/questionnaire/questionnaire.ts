@@ -18,6 +18,11 @@ export interface QuestionnaireSpec<F extends string, A extends Answers<F>> {
   applies(field: F, answers: A): boolean;
   /** The answer a field gets when, after the misses, it is skipped for the person. */
   skipped(field: F): A;
+  /**
+   * The answers without `field`'s, so it is asked again, when more goes with it (a list that
+   * starts again, a detail of that answer); by default only that field's answer is cleared.
+   */
+  cleared?(answers: A, field: F): A;
 }
 
 /** Where the questionnaire is, kept in the dialog's options from turn to turn. */
@@ -100,6 +105,7 @@ export class Questionnaire<F extends string, A extends Answers<F>> {
 
   /** Changing the answer to `field`: cleared, so it is the next question asked. */
   change(answers: A, field: F): QuestionnaireState<A> {
+    if (this.spec.cleared) return { answers: this.spec.cleared(answers, field), misses: 0 };
     const { [field]: _cleared, ...rest } = answers;
     // Every field of Answers is optional, so the answers less one are still answers of A's kind.
     return { answers: rest as A, misses: 0 };

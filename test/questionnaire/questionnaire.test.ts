@@ -75,6 +75,23 @@ describe('a questionnaire: what applies, read, miss, skip, back, change', () => 
     assert.equal(order.back({}, 'drink'), undefined);
   });
 
+  it('a spec that clears more with an answer has it cleared on "back" and on a change', () => {
+    const withSize = new Questionnaire<Field, Order>(
+      {
+        fields: ['drink', 'size', 'name'],
+        applies: () => true,
+        skipped: (field) => ({ [field]: 'any' }),
+        // Only the drink is ever cleared here, and the size goes with it.
+        cleared: ({ drink: _drink, size: _size, ...rest }) => rest,
+      },
+      typedAnswerReader(testContent().strings),
+    );
+    assert.deepEqual(withSize.change({ drink: 'tea', size: 'small', name: 'sam' }, 'drink').answers, {
+      name: 'sam',
+    });
+    assert.deepEqual(withSize.back({ drink: 'tea' }, 'size')?.answers, {});
+  });
+
   it('changing an answer clears it; what can be changed is what was given or applies now', () => {
     assert.deepEqual(order.change({ drink: 'tea', name: 'sam' }, 'drink'), {
       answers: { name: 'sam' },
