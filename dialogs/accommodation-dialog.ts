@@ -20,10 +20,10 @@ import {
 } from '../src/accommodations/content.js';
 import { localDay, nextDayOfMonth } from '../src/accommodations/dates.js';
 import {
+  accommodationQuestionnaire,
   changeableFields,
   completed,
   type Draft,
-  nextField,
   previousField,
   reconcile,
   skip,
@@ -78,6 +78,7 @@ import {
   withoutLead,
 } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
+import type { Questionnaire } from '../src/questionnaire/questionnaire.js';
 import * as signals from '../src/turn-signals.js';
 import { askMenu, choiceOf, type MenuItem, menuPick, menuPrompt, picked } from './accommodation-menus.js';
 import type { DialogDeps } from './dialog-deps.js';
@@ -212,6 +213,7 @@ export class AccommodationDialog extends InterruptibleDialog {
   private readonly content: AccommodationContent;
   private readonly questions: AccommodationQuestions;
   private readonly builder: RequestBuilder;
+  private readonly questionnaire: Questionnaire<Field, Draft>;
 
   constructor(
     deps: DialogDeps,
@@ -223,15 +225,20 @@ export class AccommodationDialog extends InterruptibleDialog {
     this.content = setup.content ?? loadAccommodationContent(deps.strings);
     this.questions = new AccommodationQuestions(deps.strings, this.content);
     this.builder = new RequestBuilder(deps.strings, this.content);
+    this.questionnaire = accommodationQuestionnaire(deps.strings);
     for (const field of fields)
       this.addDialog(new TextPrompt(questionPrompt(field), this.validateAnswer.bind(this)));
     this.addDialog(menuPrompt(deps.strings, this.answerAside.bind(this)))
       .addDialog(new TypedChoicePrompt(REVIEW_PROMPT, deps.strings, this.validateReview.bind(this)))
-      .addDialog(new WaterfallDialog(REVIEW, [this.askReview.bind(this), this.actReview.bind(this)]))
-      .addDialog(new WaterfallDialog(ASK, [this.ask.bind(this), this.answer.bind(this)]))
-      .addDialog(new WaterfallDialog(FINISH, [this.finish.bind(this)]))
-      .addDialog(new WaterfallDialog(NEXT, [this.askNext.bind(this), this.actNext.bind(this)]))
-      .addDialog(new WaterfallDialog(CHANGE, [this.askChange.bind(this), this.applyChange.bind(this)]));
+      .addDialog(
+        new WaterfallDialog<RequestState>(REVIEW, [this.askReview.bind(this), this.actReview.bind(this)]),
+      )
+      .addDialog(new WaterfallDialog<RequestState>(ASK, [this.ask.bind(this), this.answer.bind(this)]))
+      .addDialog(new WaterfallDialog<RequestState>(FINISH, [this.finish.bind(this)]))
+      .addDialog(new WaterfallDialog<RequestState>(NEXT, [this.askNext.bind(this), this.actNext.bind(this)]))
+      .addDialog(
+        new WaterfallDialog<RequestState>(CHANGE, [this.askChange.bind(this), this.applyChange.bind(this)]),
+      );
     this.initialDialogId = ASK;
   }
 
@@ -291,9 +298,9 @@ export class AccommodationDialog extends InterruptibleDialog {
   }
 
   /** Asks the first unanswered question, or finishes when every one is answered. */
-  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as RequestState;
-    const field = state.adding ? 'idea' : nextField(state.draft);
+  private async ask(step: WaterfallStepContext<RequestState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const field = state.adding ? 'idea' : this.questionnaire.next(state.draft);
     if (!field) return step.replaceDialog(FINISH, state);
     const question = state.adding
       ? {
@@ -315,12 +322,12 @@ export class AccommodationDialog extends InterruptibleDialog {
   }
 
   /** Applies the answer (or back, skip, "Something else") and moves to the next question. */
-  private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async answer(step: WaterfallStepContext<RequestState>): Promise<DialogTurnResult> {
     // Only the first question after the note can be its "no".
-    const { noted: _noted, ...state } = step.options as RequestState;
+    const { noted: _noted, ...state } = step.options;
     const parsed = parsedAnswer.get(step.context);
     if (state.adding) return this.added(step, state, parsed);
-    const field = nextField(state.draft);
+    const field = this.questionnaire.next(state.draft);
     if (!field || !parsed) return step.replaceDialog(ASK, state);
     const { strings } = this.deps;
     let draft = state.draft;
@@ -402,9 +409,9 @@ export class AccommodationDialog extends InterruptibleDialog {
     state: RequestState,
     field: Field,
   ): Promise<DialogTurnResult> {
-    const previous = previousField(field);
-    if (!previous) await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
-    const draft = previous ? unanswer(state.draft, previous) : state.draft;
+    const before = this.questionnaire.back(state.draft, field);
+    if (!before) await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
+    const draft = before?.answers ?? state.draft;
     return step.replaceDialog(ASK, { ...state, draft, own: false });
   }
 
@@ -515,10 +522,7 @@ export class AccommodationDialog extends InterruptibleDialog {
    */
   private async answerSent(context: TurnContext, text: string): Promise<boolean> {
     const { strings } = this.deps;
-    const folded = ` ${foldAnswer(text)} `;
-    const asks = strings
-      .variants('accommodation.sentWords')
-      .some((words) => folded.includes(` ${foldAnswer(words)} `));
+    const asks = saysAnyOf(strings, 'accommodation.sentWords', text);
     if (asks) await context.sendActivity(strings.text('accommodation.notSent'));
     return asks;
   }
@@ -589,8 +593,8 @@ export class AccommodationDialog extends InterruptibleDialog {
   }
 
   /** Rights summary and the request as it would be saved (card and text fallback); then the review. */
-  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as RequestState;
+  private async finish(step: WaterfallStepContext<RequestState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const answers = completed(state.draft);
     if (!answers) return step.replaceDialog(ASK, state);
     const { strings } = this.deps;
@@ -614,9 +618,9 @@ export class AccommodationDialog extends InterruptibleDialog {
   }
 
   /** One question before anything is kept: save it, or change something (a part may be named). */
-  private async askReview(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askReview(step: WaterfallStepContext<RequestState>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const state = step.options as RequestState;
+    const state = step.options;
     return step.prompt(REVIEW_PROMPT, {
       prompt: strings.text('accommodation.askReview'),
       retryPrompt: strings.text('accommodation.askReviewAgain'),
@@ -638,8 +642,8 @@ export class AccommodationDialog extends InterruptibleDialog {
   }
 
   /** Saves the request just shown, or asks which part to change (that question, when named). */
-  private async actReview(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as RequestState;
+  private async actReview(step: WaterfallStepContext<RequestState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const picked = this.picked(step);
     if (picked === 'save') return this.save(step, state);
     if (picked === 'more') {
@@ -822,12 +826,7 @@ export class AccommodationDialog extends InterruptibleDialog {
     const part =
       (edit.part as Field | undefined) ?? (dated || ordinalDay.test(edit.value ?? '') ? 'start' : undefined);
     // "take out the in my own words part": the letter keeps the reason, without their words.
-    const folded = ` ${foldAnswer(text)} `;
-    const drops =
-      edit.action === 'remove' ||
-      strings
-        .variants('accommodation.reviewDropWords')
-        .some((words) => folded.includes(` ${foldAnswer(words)} `));
+    const drops = edit.action === 'remove' || saysAnyOf(strings, 'accommodation.reviewDropWords', text);
     if (!edit.plain && drops && part === 'barrier' && draft.barrier?.words) {
       menuPick.set(context, DROP_OWN);
       return true;
@@ -860,7 +859,7 @@ export class AccommodationDialog extends InterruptibleDialog {
   }
 
   /** What next: practise, a peer, the text to copy, change an answer, or done. */
-  private async askNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askNext(step: WaterfallStepContext<RequestState>): Promise<DialogTurnResult> {
     const items: MenuItem[] = [
       ...(this.setup.offerPractice !== false
         ? [{ value: 'practice', label: 'accommodation.nextPractice' } as const]
@@ -883,8 +882,8 @@ export class AccommodationDialog extends InterruptibleDialog {
     return this.menu(step, 'accommodation.askNext', 'accommodation.askNextAgain', items);
   }
 
-  private async actNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as RequestState;
+  private async actNext(step: WaterfallStepContext<RequestState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const requestId = state.saved?.id ?? '';
     const { strings } = this.deps;
     switch (this.picked(step)) {
@@ -930,8 +929,8 @@ export class AccommodationDialog extends InterruptibleDialog {
   }
 
   /** Which answer to change: one button per question, or keep it as it is. */
-  private async askChange(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as RequestState;
+  private async askChange(step: WaterfallStepContext<RequestState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const items: MenuItem[] = [
       ...changeableFields(state.draft).map(
         (field): MenuItem => ({ value: field, label: changeLabels[field] }),
@@ -942,8 +941,8 @@ export class AccommodationDialog extends InterruptibleDialog {
   }
 
   /** Asks that one question again; the request is rebuilt when every answer is in. */
-  private async applyChange(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as RequestState;
+  private async applyChange(step: WaterfallStepContext<RequestState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const field = fields.find((f) => f === this.picked(step));
     // Nothing changed: a saved request is as it was; an unsaved one is still waiting for its yes.
     if (!field) return step.replaceDialog(state.saved ? NEXT : REVIEW, state);
@@ -952,12 +951,12 @@ export class AccommodationDialog extends InterruptibleDialog {
 
   /** A button menu whose value the next step reads with `picked`. */
   private menu(
-    step: WaterfallStepContext,
+    step: WaterfallStepContext<RequestState>,
     prompt: StringKey,
     retry: StringKey,
     items: readonly MenuItem[],
   ): Promise<DialogTurnResult> {
-    const { draft } = step.options as RequestState;
+    const { draft } = step.options;
     return askMenu(step, this.deps.strings, { prompt, retry }, items, false, draft);
   }
 

@@ -77,7 +77,8 @@ export function menuPrompt(strings: Strings, aside?: MenuAside): TypedChoiceProm
     const back = typedAnswerReader(strings).stepWord(context.activity.text ?? '') === 'back';
     // "delete 1" where saved requests are listed is a delete, not the first request opened.
     const deletes =
-      (prompt.options as OpenPromptOptions).deletesItems === true &&
+      'deletesItems' in prompt.options &&
+      prompt.options.deletesItems === true &&
       deleteRequestIn(strings, context.activity.text) !== undefined;
     const pick = deletes ? DELETE_ITEM : (prompt.recognized.value?.value ?? (back ? 'back' : undefined));
     if (pick) menuPick.set(context, pick);

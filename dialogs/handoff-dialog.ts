@@ -165,20 +165,32 @@ export class HandoffDialog extends InterruptibleDialog {
       .addDialog(new TextPrompt(FREE_TEXT, async (p) => this.validText(p)))
       .addDialog(new TypedChoicePrompt(WAITING, deps.strings, async (p) => this.pickOrAside(p)))
       .addDialog(new TypedChoicePrompt(PART, deps.strings, async (p) => this.partOrEdit(p)))
-      .addDialog(new WaterfallDialog(PART_STEPS, [this.askPart.bind(this), this.takePart.bind(this)]))
+      .addDialog(
+        new WaterfallDialog<MessageOptions>(PART_STEPS, [this.askPart.bind(this), this.takePart.bind(this)]),
+      )
       .addDialog(new WaterfallDialog(START, [this.begin.bind(this)]))
       .addDialog(
-        new WaterfallDialog(WAITING_STEPS, [this.askWaiting.bind(this), this.actOnWaiting.bind(this)]),
+        new WaterfallDialog<MessageOptions>(WAITING_STEPS, [
+          this.askWaiting.bind(this),
+          this.actOnWaiting.bind(this),
+        ]),
       )
       .addDialog(
-        new WaterfallDialog(REQUEST, [
+        new WaterfallDialog<RequestOptions>(REQUEST, [
           this.askAlias.bind(this),
           this.askConsent.bind(this),
           this.submit.bind(this),
         ]),
       )
-      .addDialog(new WaterfallDialog(FALLBACK, [this.askFallback.bind(this), this.actOnFallback.bind(this)]))
-      .addDialog(new WaterfallDialog(MESSAGE, [this.askNext.bind(this), this.takeAnswer.bind(this)]));
+      .addDialog(
+        new WaterfallDialog<FallbackOptions>(FALLBACK, [
+          this.askFallback.bind(this),
+          this.actOnFallback.bind(this),
+        ]),
+      )
+      .addDialog(
+        new WaterfallDialog<MessageOptions>(MESSAGE, [this.askNext.bind(this), this.takeAnswer.bind(this)]),
+      );
     this.initialDialogId = START;
   }
 
@@ -232,22 +244,22 @@ export class HandoffDialog extends InterruptibleDialog {
     } satisfies RequestOptions);
   }
 
-  private async askAlias(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askAlias(step: WaterfallStepContext<RequestOptions>): Promise<DialogTurnResult> {
     // Words kept for the specialist at the consent: the name given before still stands.
-    const { alias } = step.options as RequestOptions;
+    const { alias } = step.options;
     if (alias) return step.next(alias);
     return step.prompt(ALIAS, await this.aliasPrompt(step));
   }
 
   /** Shows the summary that would be shared and asks before sharing it. */
-  private async askConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askConsent(step: WaterfallStepContext<RequestOptions>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     values(step).alias = String(step.result).trim();
     if (typedAnswerReader(strings).stepWord(values(step).alias ?? '') === 'back') {
       await step.context.sendActivity(strings.text('answers.nothingBefore'));
       return step.replaceDialog(REQUEST, step.options);
     }
-    const { summary } = step.options as RequestOptions;
+    const { summary } = step.options;
     // Sharing is the yes: "sure" or "ok" shares, "nah" does not.
     const consent: TypedPromptOptions = {
       prompt: strings.text('handoff.summaryAsk', { summary }),
@@ -260,11 +272,11 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 
   /** Queues the request, tells a channel's own agent hub (handoff.initiate), says what happens next. */
-  private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async submit(step: WaterfallStepContext<RequestOptions>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const picked = step.result as FoundChoice;
     if (picked.value === BACK) return step.replaceDialog(REQUEST, step.options);
-    const options = step.options as RequestOptions;
+    const options = step.options;
     const alias = values(step).alias ?? '';
     if (picked.value === OWN_WORDS) {
       await this.acknowledgeOwnWords(step);
@@ -289,9 +301,9 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 
   /** A request already waits: said so, with the way to change its message or withdraw it. */
-  private async askWaiting(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askWaiting(step: WaterfallStepContext<MessageOptions>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const { code, since, previous } = step.options as MessageOptions;
+    const { code, since, previous } = step.options;
     // "i want to add something to it": the bot offers to "change or add to" the message.
     const choices = this.choices(
       ['handoff.changeWaiting', 'handoff.keepWaiting', 'handoff.withdrawWaiting'],
@@ -317,9 +329,9 @@ export class HandoffDialog extends InterruptibleDialog {
     } satisfies TypedPromptOptions);
   }
 
-  private async actOnWaiting(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async actOnWaiting(step: WaterfallStepContext<MessageOptions>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const options = step.options as MessageOptions;
+    const options = step.options;
     const code = options.code ?? '';
     const reference = TurnContext.getConversationReference(step.context.activity);
     // Withdrawn meanwhile ("cancel request" is heard above every question): nothing waits now.
@@ -338,8 +350,8 @@ export class HandoffDialog extends InterruptibleDialog {
     }
   }
 
-  private async askFallback(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { choice } = step.options as FallbackOptions;
+  private async askFallback(step: WaterfallStepContext<FallbackOptions>): Promise<DialogTurnResult> {
+    const { choice } = step.options;
     if (choice) return step.next({ value: this.fallbackValue(choice) });
     // Asked as a yes/no with a third way: "yes", "sure" leave a message, "no", "nah" carry on.
     const { strings } = this.deps;
@@ -353,9 +365,9 @@ export class HandoffDialog extends InterruptibleDialog {
     });
   }
 
-  private async actOnFallback(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async actOnFallback(step: WaterfallStepContext<FallbackOptions>): Promise<DialogTurnResult> {
     const { strings, crisisResources } = this.deps;
-    const { code, alias } = step.options as FallbackOptions;
+    const { code, alias } = step.options;
     const picked = step.result as FoundChoice | undefined;
     switch (picked?.value) {
       case OWN_WORDS:
@@ -378,8 +390,8 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 
   /** The first question of the message not answered yet, or the message shown to confirm. */
-  private async askNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as MessageOptions;
+  private async askNext(step: WaterfallStepContext<MessageOptions>): Promise<DialogTurnResult> {
+    const options = step.options;
     const field = messageFields.find((f) => !options[f]);
     if (field === 'alias') return step.prompt(ALIAS, await this.aliasPrompt(step));
     if (field) {
@@ -479,8 +491,8 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 
   /** Keeps an answer and asks the next; "back" reopens the one before; the confirmation sends. */
-  private async takeAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as MessageOptions;
+  private async takeAnswer(step: WaterfallStepContext<MessageOptions>): Promise<DialogTurnResult> {
+    const options = step.options;
     const field = messageFields.find((f) => !options[f]);
     const reader = typedAnswerReader(this.deps.strings);
     const said = field ? String(step.result).trim() : (step.result as FoundChoice).value;
@@ -599,9 +611,9 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 
   /** "Change it": which part, as buttons, or typed (a part's words, or its new words). */
-  private async askPart(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askPart(step: WaterfallStepContext<MessageOptions>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const options = step.options as MessageOptions;
+    const options = step.options;
     const parts = this.changeable(options).map((field) => ({
       value: field,
       action: {
@@ -629,8 +641,8 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 
   /** The part picked is asked again (the message shown as it is); "nothing" shows the preview again. */
-  private async takePart(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as MessageOptions;
+  private async takePart(step: WaterfallStepContext<MessageOptions>): Promise<DialogTurnResult> {
+    const options = step.options;
     const picked = step.result as FoundChoice | undefined;
     const typed = step.context.activity.text ?? '';
     if (picked?.value === OWN_WORDS) {
@@ -721,10 +733,10 @@ export class HandoffDialog extends InterruptibleDialog {
 
   /** Reopens the question before `field` (the confirmation's is the last), or the fallback choice. */
   private async backFrom(
-    step: WaterfallStepContext,
+    step: WaterfallStepContext<MessageOptions>,
     field: MessageField | undefined,
   ): Promise<DialogTurnResult> {
-    const options = step.options as MessageOptions;
+    const options = step.options;
     const at = field ? messageFields.indexOf(field) : messageFields.length;
     // The name of a request already made is fixed: it is not asked again.
     const previous = messageFields.slice(0, at).filter((f) => f !== 'alias' || !options.code);

@@ -21,7 +21,6 @@ import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { answersOpenChoice, takesOwnWords } from './open-choice.js';
-import { stepOptions } from './step-options.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
 const SWITCH_STEPS = 'topicSwitchSteps';
@@ -30,7 +29,6 @@ const SWITCH_CONFIRM = 'topicSwitchConfirm';
 interface SwitchOptions {
   intent: FeatureIntent;
 }
-const switchOptionsOf = stepOptions<SwitchOptions>();
 /** The conversation left this turn for another topic (see PausedFlow); the bot reads it with pausedIn. */
 const pausedFlow = turnSignal<PausedFlow>('pausedFlow');
 
@@ -174,8 +172,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return { intent, ask: !now };
   }
 
-  private async askSwitch(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { intent } = switchOptionsOf(step);
+  private async askSwitch(step: WaterfallStepContext<SwitchOptions>): Promise<DialogTurnResult> {
+    const { intent } = step.options;
     const feature = this.deps.strings.text(featureOf(intent).name);
     return step.prompt(SWITCH_CONFIRM, {
       prompt: this.deps.strings.text('routing.switchConfirm', { feature }),
@@ -184,8 +182,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   /** Yes: switch. No: back to the question that was open (it is asked again). */
-  private async afterSwitch(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { intent } = switchOptionsOf(step);
+  private async afterSwitch(step: WaterfallStepContext<SwitchOptions>): Promise<DialogTurnResult> {
+    const { intent } = step.options;
     return step.result === true ? this.switchTo(step, intent) : step.endDialog();
   }
 

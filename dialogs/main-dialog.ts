@@ -44,7 +44,7 @@ import { type MenuRoute, menuRouteFor } from './menu-routes.js';
 import { NicknameDialog } from './nickname-dialog.js';
 import { answersOpenChoice } from './open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID, type SafetyPlanOptions } from './safety-plan-dialog.js';
-import { stepOptions } from './step-options.js';
+import { optionsOnStack } from './step-options.js';
 import { TypedChoicePrompt, type TypedPromptOptions } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
@@ -141,12 +141,8 @@ export interface MainDialogOptions {
   resuming?: PausedFlow;
 }
 
-/**
- * What the menu's steps receive (from the turn, or from this dialog going round), and what a
- * "did you mean" question's steps receive (a reading of free text, set by this dialog).
- */
-const menuOptionsOf = stepOptions<MainDialogOptions | undefined>();
-const askedRouteOf = stepOptions<AskedRoute>();
+/** What a "did you mean" question's steps receive, read from the stack (set by this dialog). */
+const askedRouteOf = optionsOnStack<AskedRoute>();
 
 /**
  * The root dialog: a menu of what works, which also understands free text ("I need to get ready
@@ -194,8 +190,8 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** Offers the menu as buttons (suggested actions), or a numbered list where a channel has none. */
-  private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = menuOptionsOf(step) ?? {};
+  private async showMenu(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+    const options = step.options;
     if (options.resuming) return resumeFlow(step, options.resuming, this.deps.strings);
     if (options.start)
       return this.startFeature(step, options.start, undefined, startReason(options), options.startWith);
@@ -214,10 +210,10 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** Runs the chosen item or what the free text asked for. */
-  private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async route(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     const { strings, crisisResources } = this.deps;
     // A conversation begun or resumed with the menu loop ended: its result goes to the last step.
-    const options = menuOptionsOf(step) ?? {};
+    const options = step.options;
     if (options.resuming || options.start) return step.next(step.result);
     const routed = menuRoute.get(step.context);
     if (routed) return this.followRoute(step, routed);
@@ -339,9 +335,9 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** "Did you mean X?" or "one of these?", when free text was not clear enough to act on. */
-  private async askRoute(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askRoute(step: WaterfallStepContext<AskedRoute>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const routed = askedRouteOf(step);
+    const routed = step.options;
     if (routed.kind === 'confirm') {
       const feature = strings.text(featureOf(routed.intent).name);
       return step.prompt(ROUTE_CONFIRM, {
@@ -370,8 +366,8 @@ export class MainDialog extends InterruptibleDialog {
     });
   }
 
-  private async afterAsk(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const routed = askedRouteOf(step);
+  private async afterAsk(step: WaterfallStepContext<AskedRoute>): Promise<DialogTurnResult> {
+    const routed = step.options;
     const reason: HandoffReason = { kind: 'asked', misunderstood: routed.missed };
     if (routed.kind === 'confirm' && step.result === true)
       return this.startFeature(step, routed.intent, routed.said, reason);
@@ -431,7 +427,7 @@ export class MainDialog extends InterruptibleDialog {
    * Back to the menu, asked as "what next?", unless the conversation that ended asked for another,
    * or another was left for it (then that one goes on where it was).
    */
-  private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async loop(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     const ended = (step.result ?? {}) as FeatureResult & Partial<LeftResult>;
     const next = ended.handoff ? 'handoff' : ended.next;
     if (next && isFeatureIntent(next as IntentName)) {
@@ -442,7 +438,7 @@ export class MainDialog extends InterruptibleDialog {
         ...(ended.with ? { startWith: ended.with } : {}),
       } satisfies MainDialogOptions);
     }
-    const { resume } = menuOptionsOf(step) ?? {};
+    const { resume } = step.options;
     if (resume && !ended.left)
       return step.replaceDialog(MENU_STEPS, { resuming: resume } satisfies MainDialogOptions);
     return step.replaceDialog(MENU_STEPS, { again: true } satisfies MainDialogOptions);
@@ -516,7 +512,7 @@ export class MainDialog extends InterruptibleDialog {
   private async detailFor(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const recognition = signals.recognition.get(innerDc.context);
     const asked = innerDc.stack.find((instance) => instance.id === ROUTE_STEPS);
-    const routing = asked && askedRouteOf(asked.state);
+    const routing = askedRouteOf(asked);
     if (!recognition || routing?.kind !== 'confirm' || answersOpenChoice(innerDc, this.deps.strings))
       return undefined;
     if (featureOf(routing.intent).details(recognition.entities) === 0 || this.commandIn(innerDc))

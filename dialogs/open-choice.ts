@@ -2,7 +2,7 @@ import { type DialogContext, type PromptOptions, TextPrompt } from 'botbuilder-d
 import type { Strings } from '../src/content/strings.js';
 import { deleteRequestIn } from '../src/language/delete-request.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
-import { stepOptions } from './step-options.js';
+import { optionsOnStack } from './step-options.js';
 import { type TypedPromptOptions, typedQuestionOf } from './typed-choice-prompt.js';
 import { YesNoPrompt } from './yes-no-prompt.js';
 
@@ -24,12 +24,11 @@ export interface OpenPromptOptions extends PromptOptions {
 
 /** What the open question was asked with: its prompt's options, and what it says of itself. */
 type AskedWith = OpenPromptOptions & TypedPromptOptions;
-const askedWithOf = stepOptions<AskedWith | undefined>();
+const askedWithOf = optionsOnStack<AskedWith>();
 
 /** The options of the question open in `leaf`; undefined when nothing is open. */
 function openOptions(leaf: DialogContext): AskedWith | undefined {
-  const state = leaf.activeDialog?.state;
-  return state ? askedWithOf(state) : undefined;
+  return askedWithOf(leaf.activeDialog);
 }
 
 /**

@@ -26,12 +26,13 @@ import {
   type SearchContext,
 } from '../src/peer-groups/matching.js';
 import { PolicyQuestions } from '../src/peer-groups/policy-question.js';
+import { peerQuestionnaire, peerQuestions } from '../src/peer-groups/questionnaire.js';
 import { filterTerms, PeerGroupWriter } from '../src/peer-groups/render.js';
 import { type ResultsAsk, ResultsQuestions } from '../src/peer-groups/results-question.js';
+import type { Attempt, Questionnaire, QuestionnaireState } from '../src/questionnaire/questionnaire.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
-import { stepOptions } from './step-options.js';
 import { typedQuestionOf } from './typed-choice-prompt.js';
 
 /** The dialog's id (stored in conversation state: renaming it strands conversations in it). */
@@ -68,9 +69,7 @@ export interface PeerGroupOptions {
 export type PeerGroupResult = { handoff: true } | { done: true } | LeftResult;
 
 /** Where the search is: the answers so far and how many answers in a row were not understood. */
-interface FinderState {
-  answers: Preferences;
-  misses: number;
+interface FinderState extends QuestionnaireState<Preferences> {
   /** Nothing fitted: the next prompt offers a peer. */
   nothingFit?: boolean;
   /** The answer offered to leave out, when nothing fitted. */
@@ -86,38 +85,11 @@ const NEXT = 'peerGroupNext';
 const CHANGE = 'peerGroupChange';
 const TEXT = 'peerGroupText';
 
-/** Each question: how it is asked, asked again in other words, and its button in "change an answer". */
-const questions: Readonly<Record<Filter, { ask: StringKey; again: StringKey; change: StringKey }>> = {
-  focus: {
-    ask: 'peerGroups.askFocus',
-    again: 'peerGroups.askFocusAgain',
-    change: 'peerGroupChoices.changeFocus',
-  },
-  approach: {
-    ask: 'peerGroups.askApproach',
-    again: 'peerGroups.askApproachAgain',
-    change: 'peerGroupChoices.changeApproach',
-  },
-  format: {
-    ask: 'peerGroups.askFormat',
-    again: 'peerGroups.askFormatAgain',
-    change: 'peerGroupChoices.changeFormat',
-  },
-  when: {
-    ask: 'peerGroups.askWhen',
-    again: 'peerGroups.askWhenAgain',
-    change: 'peerGroupChoices.changeWhen',
-  },
-  place: {
-    ask: 'peerGroups.askPlace',
-    again: 'peerGroups.askPlaceAgain',
-    change: 'peerGroupChoices.changePlace',
-  },
-  medication: {
-    ask: 'peerGroups.askMedication',
-    again: 'peerGroups.askMedicationAgain',
-    change: 'peerGroupChoices.changeMedication',
-  },
+/** "Which answer to change?" as first asked, after one miss, and after two. */
+const whichChange: Readonly<Record<Attempt, StringKey>> = {
+  first: 'peerGroups.whichChange',
+  again: 'peerGroups.whichChangeAgain',
+  stuck: 'peerGroups.stuck',
 };
 
 const approachExplained: readonly StringKey[] = [
@@ -143,6 +115,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
   private readonly reader: AnswerReader;
   private readonly policy: PolicyQuestions;
   private readonly results: ResultsQuestions;
+  private readonly questionnaire: Questionnaire<Filter, Preferences>;
   private readonly defaultZone: Zone;
 
   constructor(deps: DialogDeps, feature: PeerGroupFeature) {
@@ -162,6 +135,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
     this.reader = new AnswerReader(deps.strings);
     this.policy = new PolicyQuestions(deps.strings, this.reader, feature.directory);
     this.results = new ResultsQuestions(deps.strings, this.reader, feature.directory);
+    this.questionnaire = peerQuestionnaire(deps.strings, feature.directory);
     this.addDialog(new TextPrompt(TEXT))
       .addDialog(new WaterfallDialog(ASK, [this.ask.bind(this), this.read.bind(this)]))
       .addDialog(new WaterfallDialog(NEXT, [this.offerNext.bind(this), this.actOnNext.bind(this)]))
@@ -196,23 +170,24 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /** Asks the next unanswered question; with none left, shows the results. */
-  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
-    const filter = this.nextQuestion(state.answers);
+  private async ask(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const filter = this.questionnaire.next(state.answers);
     if (filter === undefined) return this.showResults(step, state);
     const { strings } = this.deps;
-    const { ask, again } = questions[filter];
+    const { ask, again } = peerQuestions[filter];
+    const attempt = this.questionnaire.attempt(state.misses);
     const lines =
-      state.misses === 0
+      attempt === 'first'
         ? [strings.text(ask), ...(filter === 'approach' ? [this.explainApproaches()] : [])]
-        : state.misses === 1
+        : attempt === 'again'
           ? [strings.text(again)]
           : [
               `${strings.text('peerGroups.offerSkip')} ${strings.text('answers.menuOrPerson')}`,
               strings.text(again),
             ];
     // A skip is understood even before it is offered ("skip this" is not "cancel" here).
-    const shown = this.reader.choices(filter, state.misses >= 2);
+    const shown = this.reader.choices(filter, attempt === 'stuck');
     return this.prompt(step, lines.join('\n\n'), shown, this.reader.choices(filter, true));
   }
 
@@ -220,9 +195,9 @@ export class PeerGroupDialog extends InterruptibleDialog {
    * Takes the answer (and any other answer named with it); else a change of another answer;
    * else asks again in other words, then offers a skip, then leaves the question open.
    */
-  private async read(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
-    const filter = this.nextQuestion(state.answers);
+  private async read(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const filter = this.questionnaire.next(state.answers);
     const text = String(step.result ?? '');
     const policyAnswered = await this.answerPolicyQuestion(step, state, text, ASK);
     if (policyAnswered) return policyAnswered;
@@ -232,17 +207,20 @@ export class PeerGroupDialog extends InterruptibleDialog {
       showsNumbers(
         step.context.activity.channelId,
         undefined,
-        this.reader.choices(filter, state.misses >= 2).map((choice) => answerOptionOf(choice).label),
+        this.reader
+          .choices(filter, this.questionnaire.attempt(state.misses) === 'stuck')
+          .map((choice) => answerOptionOf(choice).label),
       );
-    if (filter && typedAnswerReader(this.deps.strings).stepWord(text) === 'back')
-      return this.back(step, state, filter);
-    const answer = filter && this.reader.read(filter, text, recognition, numbered === true);
+    const reading = this.questionnaire.read(filter, text, (field) =>
+      this.reader.read(field, text, recognition, numbered === true),
+    );
+    if (filter && reading.kind === 'back') return this.back(step, state, filter);
     // "in person in tucson": said plainly that no town can be searched; what else it says is kept.
     const noted = filter !== 'place' && (await this.sayNoLocalList(step, text));
-    if (answer) {
+    if (reading.kind === 'answer') {
       // "Alcohol, online please" answers this question and the format one.
-      const answers = { ...state.answers, ...this.reader.mentions(recognition, text), ...answer };
-      return step.replaceDialog(ASK, { answers, misses: 0 });
+      const patch = { ...this.reader.mentions(recognition, text), ...reading.patch };
+      return step.replaceDialog(ASK, this.questionnaire.take(state.answers, patch));
     }
     const elsewhere = await this.otherRequest(step, state, text, recognition, 'question');
     if (elsewhere) return elsewhere;
@@ -252,10 +230,10 @@ export class PeerGroupDialog extends InterruptibleDialog {
     if (aboutGroups.has(this.results.read(text)?.kind ?? ''))
       await step.context.sendActivity(this.deps.strings.text('peerGroupResults.atResults'));
     await this.acknowledgeUpset(step.context, text);
-    if (filter === undefined || state.misses < 2)
-      return step.replaceDialog(ASK, { ...state, misses: state.misses + 1 });
-    await step.context.sendActivity(this.deps.strings.text('peerGroups.skippedAfterMisses'));
-    return step.replaceDialog(ASK, { answers: { ...state.answers, [filter]: 'any' }, misses: 0 });
+    const missed = this.questionnaire.miss(state, filter);
+    if (missed.skipped)
+      await step.context.sendActivity(this.deps.strings.text('peerGroups.skippedAfterMisses'));
+    return step.replaceDialog(ASK, missed.state);
   }
 
   /** "this is useless", "ugh": a short sorry and the way to a person before the simpler question. */
@@ -306,29 +284,30 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /** What next: leave out the named answer (when nothing fitted), change one, a peer, or done. */
-  private async offerNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
+  private async offerNext(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const { strings } = this.deps;
+    const attempt = this.questionnaire.attempt(state.misses);
     const lines =
-      state.misses === 0 && state.answered
+      attempt === 'first' && state.answered
         ? [strings.text('peerGroupResults.nextAfterAnswer')]
-        : state.misses === 0
+        : attempt === 'first'
           ? [
               ...(state.nothingFit ? [strings.text('peerGroups.offerPeer')] : []),
               strings.text('peerGroups.nextPrompt'),
             ]
-          : [strings.text(state.misses === 1 ? 'peerGroups.nextPromptAgain' : 'peerGroups.stuck')];
+          : [strings.text(attempt === 'again' ? 'peerGroups.nextPromptAgain' : 'peerGroups.stuck')];
     return this.prompt(step, lines.join('\n\n'), this.nextChoices(state));
   }
 
-  private async actOnNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
+  private async actOnNext(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const text = String(step.result ?? '');
     const policyAnswered = await this.answerPolicyQuestion(step, state, text, NEXT);
     if (policyAnswered) return policyAnswered;
     // "Change the format" names the answer: straight to it, not to the list of answers.
     const change = this.reader.changeRequest(text);
-    if (change) return step.replaceDialog(ASK, { answers: without(state.answers, change), misses: 0 });
+    if (change) return step.replaceDialog(ASK, this.questionnaire.change(state.answers, change));
     const asks = this.results.readEach(text);
     const picked = this.picked(step.context, text, this.nextChoices(state));
     // "Thank you. Is SMART Recovery free of charge?" is a question, not goodbye: the results stay open.
@@ -429,34 +408,29 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /** Which answer to change: the current answers, and a button for each (or keep them). */
-  private async askWhich(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
+  private async askWhich(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const { strings } = this.deps;
     const writer = this.writer(step.context);
-    const current = this.changeable(state.answers).map((filter) =>
+    const current = this.questionnaire.changeable(state.answers).map((filter) =>
       strings.text('peerGroups.currentAnswer', {
-        filter: strings.text(questions[filter].change),
+        filter: strings.text(peerQuestions[filter].change),
         value: writer.value(filter, state.answers),
       }),
     );
-    const intro =
-      state.misses === 0
-        ? strings.text('peerGroups.whichChange')
-        : state.misses === 1
-          ? strings.text('peerGroups.whichChangeAgain')
-          : strings.text('peerGroups.stuck');
+    const intro = strings.text(whichChange[this.questionnaire.attempt(state.misses)]);
     return this.prompt(step, [intro, ...current].join('\n'), this.changeChoices(state.answers));
   }
 
-  private async readWhich(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = stateOf(step);
+  private async readWhich(step: WaterfallStepContext<FinderState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const text = String(step.result ?? '');
     const policyAnswered = await this.answerPolicyQuestion(step, state, text, CHANGE);
     if (policyAnswered) return policyAnswered;
     const picked = this.picked(step.context, text, this.changeChoices(state.answers));
     if (picked === 'keep') return this.showResults(step, { answers: state.answers, misses: 0 });
     const filter = filters.find((f) => f === picked) ?? this.reader.changeRequest(text);
-    if (filter) return step.replaceDialog(ASK, { answers: without(state.answers, filter), misses: 0 });
+    if (filter) return step.replaceDialog(ASK, this.questionnaire.change(state.answers, filter));
     const elsewhere = await this.otherRequest(step, state, text, this.recognition(step.context), 'results');
     return elsewhere ?? step.replaceDialog(CHANGE, { ...state, misses: state.misses + 1 });
   }
@@ -488,9 +462,7 @@ export class PeerGroupDialog extends InterruptibleDialog {
       return this.showResults(step, { answers, misses: 0 });
     }
     const change = this.reader.changeRequest(text);
-    return change
-      ? step.replaceDialog(ASK, { answers: without(state.answers, change), misses: 0 })
-      : undefined;
+    return change ? step.replaceDialog(ASK, this.questionnaire.change(state.answers, change)) : undefined;
   }
 
   /**
@@ -512,52 +484,23 @@ export class PeerGroupDialog extends InterruptibleDialog {
     return step.replaceDialog(again, { ...state, answers });
   }
 
-  /** The first question not yet answered that applies to the answers so far. */
   /** "back": the question before this one asked again (its answer cleared), the other answers kept. */
   private async back(
     step: WaterfallStepContext,
     state: FinderState,
     current: Filter,
   ): Promise<DialogTurnResult> {
-    const before = filters.slice(0, filters.indexOf(current));
-    const previous = before
-      .reverse()
-      .find((f) => state.answers[f] !== undefined && this.applies(f, state.answers));
-    if (!previous) {
-      await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
-      return step.replaceDialog(ASK, { ...state, misses: 0 });
-    }
-    return step.replaceDialog(ASK, { answers: without(state.answers, previous), misses: 0 });
-  }
-
-  private nextQuestion(answers: Preferences): Filter | undefined {
-    return filters.find((filter) => answers[filter] === undefined && this.applies(filter, answers));
-  }
-
-  /**
-   * Where matters only for in-person groups the directory has; medication is not asked of
-   * someone looking for mental health or family groups (they can still set it by changing it).
-   */
-  private applies(filter: Filter, answers: Preferences): boolean {
-    if (filter === 'place') {
-      const inPerson = answers.format === 'inPerson' || answers.format === 'any';
-      return (
-        inPerson &&
-        this.finder.directory.groups.some((g) => g.kind === 'local' && g.formats.includes('inPerson'))
-      );
-    }
-    if (filter === 'medication') return answers.focus !== 'mentalHealth' && answers.focus !== 'familyFriends';
-    return true;
-  }
-
-  /** Answers the person can change: every one asked, or that applies now. */
-  private changeable(answers: Preferences): Filter[] {
-    return filters.filter((filter) => answers[filter] !== undefined || this.applies(filter, answers));
+    const before = this.questionnaire.back(state.answers, current);
+    if (before) return step.replaceDialog(ASK, before);
+    await step.context.sendActivity(this.deps.strings.text('answers.nothingBefore'));
+    return step.replaceDialog(ASK, { ...state, misses: 0 });
   }
 
   private changeChoices(answers: Preferences): Choice[] {
     return [
-      ...this.changeable(answers).map((filter) => this.reader.changeChoice(filter, questions[filter].change)),
+      ...this.questionnaire
+        .changeable(answers)
+        .map((filter) => this.reader.changeChoice(filter, peerQuestions[filter].change)),
       this.reader.choice({
         value: 'keep',
         label: 'peerGroupChoices.keepAnswers',
@@ -648,14 +591,6 @@ export class PeerGroupDialog extends InterruptibleDialog {
 
 /** Questions about the groups that are answered once they are shown. */
 const aboutGroups: ReadonlySet<string> = new Set(['link', 'time', 'cost', 'talk', 'family']);
-
-/** The waterfall's options: always a FinderState, as every replaceDialog here passes one. */
-const stateOf = stepOptions<FinderState>();
-
-function without(answers: Preferences, filter: Filter): Preferences {
-  const { [filter]: _dropped, ...rest } = answers;
-  return rest;
-}
 
 /** Sends text as plain text: it carries data (the place typed), never to be read as markdown. */
 async function plain(context: TurnContext, text: string): Promise<void> {

@@ -162,12 +162,18 @@ export class PracticeDialog extends InterruptibleDialog {
     this.changeWords = deps.strings.variants('practice.changeCues').map(normalizeText);
     this.notThingStarts = new Set(deps.strings.variants('practice.notThingStarts'));
     this.addDialog(new TextPrompt(TEXT))
-      .addDialog(new WaterfallDialog(CHOOSE, [this.askScenario.bind(this), this.readScenario.bind(this)]))
-      .addDialog(new WaterfallDialog(REQUEST, [this.askRequest.bind(this), this.readRequest.bind(this)]))
-      .addDialog(new WaterfallDialog(REASON, [this.askReason.bind(this), this.readReason.bind(this)]))
-      .addDialog(new WaterfallDialog(MODE, [this.askMode.bind(this), this.readMode.bind(this)]))
-      .addDialog(new WaterfallDialog(SCENE, [this.speak.bind(this), this.hear.bind(this)]))
-      .addDialog(new WaterfallDialog(NEXT, [this.offerNext.bind(this), this.actOnNext.bind(this)]))
+      .addDialog(
+        new WaterfallDialog<PickState>(CHOOSE, [this.askScenario.bind(this), this.readScenario.bind(this)]),
+      )
+      .addDialog(
+        new WaterfallDialog<ModeState>(REQUEST, [this.askRequest.bind(this), this.readRequest.bind(this)]),
+      )
+      .addDialog(
+        new WaterfallDialog<ModeState>(REASON, [this.askReason.bind(this), this.readReason.bind(this)]),
+      )
+      .addDialog(new WaterfallDialog<ModeState>(MODE, [this.askMode.bind(this), this.readMode.bind(this)]))
+      .addDialog(new WaterfallDialog<SceneState>(SCENE, [this.speak.bind(this), this.hear.bind(this)]))
+      .addDialog(new WaterfallDialog<PickState>(NEXT, [this.offerNext.bind(this), this.actOnNext.bind(this)]))
       // "...stop. delete my data" in a scene: the bot's own delete question (it finds it above this
       // dialog), then what next; a yes closes every dialog, as everywhere.
       .addDialog(
@@ -274,14 +280,14 @@ export class PracticeDialog extends InterruptibleDialog {
     return exact === 'help' || exact === 'menu' || exact === 'cancel' ? exact : undefined;
   }
 
-  private async askScenario(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { misses } = step.options as PickState;
+  private async askScenario(step: WaterfallStepContext<PickState>): Promise<DialogTurnResult> {
+    const { misses } = step.options;
     const key: StringKey = misses === 0 ? 'practice.chooseScenario' : 'practice.chooseScenarioAgain';
     return this.prompt(step, key, this.scenarioChoices(), misses);
   }
 
-  private async readScenario(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { misses, carried } = step.options as PickState;
+  private async readScenario(step: WaterfallStepContext<PickState>): Promise<DialogTurnResult> {
+    const { misses, carried } = step.options;
     if (carried) return this.readScenarioFor(step, carried);
     const text = String(step.result ?? '');
     const { scenarios } = this.practice.content;
@@ -306,10 +312,10 @@ export class PracticeDialog extends InterruptibleDialog {
 
   /** The counterpart for a saved request's words: its general scene, or the situation they name. */
   private async readScenarioFor(
-    step: WaterfallStepContext,
+    step: WaterfallStepContext<PickState>,
     carried: NonNullable<PickState['carried']>,
   ): Promise<DialogTurnResult> {
-    const { misses } = step.options as PickState;
+    const { misses } = step.options;
     const pick = this.reader.read(
       String(step.result ?? ''),
       typedQuestionOf(step.context.activity.channelId, this.scenarioChoices(), {}),
@@ -343,8 +349,8 @@ export class PracticeDialog extends InterruptibleDialog {
   }
 
   /** "What would you like to ask them about?", with the counterpart's requests as buttons. */
-  private async askRequest(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as ModeState;
+  private async askRequest(step: WaterfallStepContext<ModeState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const scenario = this.scenarioOf(state.scenario);
     if (!scenario.situations?.length) {
       // One scene with them: what they want is asked in their words, with the scene's as an example.
@@ -362,8 +368,8 @@ export class PracticeDialog extends InterruptibleDialog {
    * in the general scene; "idk" plays the general scene; "skip" picks no scene, the choices are
    * asked again (group B); another counterpart turned to ("no, my doctor") moves there.
    */
-  private async readRequest(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as ModeState;
+  private async readRequest(step: WaterfallStepContext<ModeState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const text = String(step.result ?? '');
     const { reader } = this;
     if (reader.stepWord(text) === 'back')
@@ -403,8 +409,8 @@ export class PracticeDialog extends InterruptibleDialog {
   }
 
   /** "Why does this matter to you?": their reason, in their words, or none ("skip"). */
-  private async askReason(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { misses } = step.options as ModeState;
+  private async askReason(step: WaterfallStepContext<ModeState>): Promise<DialogTurnResult> {
+    const { misses } = step.options;
     return step.prompt(TEXT, {
       prompt: this.deps.strings.text(misses === 0 ? 'practice.askReason' : 'practice.askReasonAgain'),
     });
@@ -415,8 +421,8 @@ export class PracticeDialog extends InterruptibleDialog {
    * frustration is acknowledged and the question dropped; a lone number or a question ("what do
    * you mean?") gets an example, once; anything else is their reason, in their words.
    */
-  private async readReason(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as ModeState;
+  private async readReason(step: WaterfallStepContext<ModeState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const text = String(step.result ?? '');
     const reader = this.reader;
     if (reader.stepWord(text) === 'back') return this.back(step, { ...state, from: 'request' });
@@ -549,8 +555,8 @@ export class PracticeDialog extends InterruptibleDialog {
   }
 
   /** Sets the scene (who the bot will play), then asks how the person wants coaching. */
-  private async askMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as ModeState;
+  private async askMode(step: WaterfallStepContext<ModeState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const scenario = this.sceneFor(state);
     if (state.misses === 0) {
       const { counterpart, persona } = scenario;
@@ -575,8 +581,8 @@ export class PracticeDialog extends InterruptibleDialog {
     );
   }
 
-  private async readMode(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as ModeState;
+  private async readMode(step: WaterfallStepContext<ModeState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const text = String(step.result ?? '');
     // "back": the question before (group B: it went to the scene list).
     if (this.reader.stepWord(text) === 'back') return this.back(step, state);
@@ -609,8 +615,8 @@ export class PracticeDialog extends InterruptibleDialog {
   }
 
   /** The counterpart's line, marked as role-play, as the prompt the person answers. */
-  private async speak(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as SceneState;
+  private async speak(step: WaterfallStepContext<SceneState>): Promise<DialogTurnResult> {
+    const state = step.options;
     return step.prompt(TEXT, { prompt: this.said(state.scenario, state.line) });
   }
 
@@ -620,8 +626,8 @@ export class PracticeDialog extends InterruptibleDialog {
    * about changing a medicine alone is heard first (see medicineHeard), and "delete my data" in
    * it ends the scene and asks, as everywhere.
    */
-  private async hear(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const state = step.options as SceneState;
+  private async hear(step: WaterfallStepContext<SceneState>): Promise<DialogTurnResult> {
+    const state = step.options;
     const typed = String(step.result ?? '');
     const scenario = this.sceneFor(state);
     const deleting = this.deps.commands.clauseCommands(typed).includes('deleteData');
@@ -868,8 +874,8 @@ export class PracticeDialog extends InterruptibleDialog {
     return reason;
   }
 
-  private async offerNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { misses } = step.options as PickState;
+  private async offerNext(step: WaterfallStepContext<PickState>): Promise<DialogTurnResult> {
+    const { misses } = step.options;
     return this.prompt(
       step,
       misses === 0 ? 'practice.nextPrompt' : 'practice.nextPromptAgain',
@@ -878,8 +884,8 @@ export class PracticeDialog extends InterruptibleDialog {
   }
 
   /** Again: choose a scene; peer: the caller starts the handoff; finished (or twice unclear): done. */
-  private async actOnNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { misses, played } = step.options as PickState;
+  private async actOnNext(step: WaterfallStepContext<PickState>): Promise<DialogTurnResult> {
+    const { misses, played } = step.options;
     const text = String(step.result ?? '');
     const { strings } = this.deps;
     // "but for real do my profs find out its depression?" (group D, Ava; group A, Marcus): answered

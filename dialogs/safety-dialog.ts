@@ -218,15 +218,19 @@ export class SafetyDialog extends InterruptibleDialog {
     super(DialogIds.safety, deps);
     this.replies = new SafetyReplies(deps.strings, spanish, deps.crisisResources);
     for (const id of questions.keys()) this.addDialog(new OpenAnswerPrompt(id, deps.strings));
-    this.addDialog(new WaterfallDialog(ENTRY, [this.open.bind(this), this.afterCheckIn.bind(this)]))
-      .addDialog(new WaterfallDialog(DANGER, [this.offer.bind(this), this.act.bind(this)]))
-      .addDialog(new WaterfallDialog(CONCERN, [this.acknowledge.bind(this), this.answer.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog<SafetyStart>(ENTRY, [this.open.bind(this), this.afterCheckIn.bind(this)]),
+    )
+      .addDialog(new WaterfallDialog<SafetyFlow>(DANGER, [this.offer.bind(this), this.act.bind(this)]))
+      .addDialog(
+        new WaterfallDialog<SafetyFlow>(CONCERN, [this.acknowledge.bind(this), this.answer.bind(this)]),
+      );
     this.initialDialogId = ENTRY;
   }
 
   /** An overdose or explicit danger: the reply at once. A hint: the check-in. Concern: its reply. */
-  private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const start = step.options as SafetyStart;
+  private async open(step: WaterfallStepContext<SafetyStart>): Promise<DialogTurnResult> {
+    const start = step.options;
     const flow = flowOf(start);
     if (start.overdose || (start.level === 'danger' && start.explicit)) return this.dangerReply(step, flow);
     if (start.level === 'concern') return step.replaceDialog(CONCERN, flow);
@@ -243,8 +247,8 @@ export class SafetyDialog extends InterruptibleDialog {
    * safe" whose other words only the learned layer finds risky ("i just mean it's hard to understand
    * them") is the person's answer to a direct question, and it stands; any rule's finding does not.
    */
-  private async afterCheckIn(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const start = step.options as SafetyStart;
+  private async afterCheckIn(step: WaterfallStepContext<SafetyStart>): Promise<DialogTurnResult> {
+    const start = step.options;
     const flagged = flaggedIn(step.context);
     const answerStands = flagged?.level !== 'danger' || learnedHintOnly(flagged);
     const text = step.context.activity.text ?? '';
@@ -284,8 +288,8 @@ export class SafetyDialog extends InterruptibleDialog {
   }
 
   /** The buttons after a danger reply: a person, the lines, back, the menu. */
-  private async offer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { overdose, language, round } = step.options as SafetyFlow;
+  private async offer(step: WaterfallStepContext<SafetyFlow>): Promise<DialogTurnResult> {
+    const { overdose, language, round } = step.options;
     return step.prompt(overdose ? OVERDOSE_CHOICE : CHOICE, {
       prompt: this.replies.text(language, 'safety.choicePrompt', round),
       retryPrompt: this.replies.text(language, 'safety.choicePrompt', round + 1),
@@ -303,8 +307,8 @@ export class SafetyDialog extends InterruptibleDialog {
    * I do"), so they never come a third time unasked; an overdose told in the past ("last year i
    * overdosed and my friend narcanned me") is a story, not the emergency starting over.
    */
-  private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const flow = step.options as SafetyFlow;
+  private async act(step: WaterfallStepContext<SafetyFlow>): Promise<DialogTurnResult> {
+    const flow = step.options;
     const next: SafetyFlow = { ...flow, round: flow.round + 1 };
     const flagged = flaggedIn(step.context);
     const say = (text: string) => step.context.sendActivity(text);
@@ -436,8 +440,8 @@ export class SafetyDialog extends InterruptibleDialog {
    * also asked for something, that is the answer to "or we can keep going": the reply offers a
    * person and the plan on a card, and what was asked for starts at once.
    */
-  private async acknowledge(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { language, round, request, paused, aftermath } = step.options as SafetyFlow;
+  private async acknowledge(step: WaterfallStepContext<SafetyFlow>): Promise<DialogTurnResult> {
+    const { language, round, request, paused, aftermath } = step.options;
     const text = step.context.activity.text ?? '';
     const variant = text.length;
     // Using again is met without judgement, with what fits (a group, the helpline, a person); the
@@ -475,8 +479,8 @@ export class SafetyDialog extends InterruptibleDialog {
    * learned layer calls danger is concern again: people who just said they are struggling say more
    * of it ("I already said, focus. I can't focus"), and were asked if they meant to hurt themselves.
    */
-  private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const flow = step.options as SafetyFlow;
+  private async answer(step: WaterfallStepContext<SafetyFlow>): Promise<DialogTurnResult> {
+    const flow = step.options;
     const heard = flaggedIn(step.context);
     // "im ok. my brother is coming over. keep going": an "I'm ok" first that only the learned
     // layer reads more into is the answer to the reply, not another worry.

@@ -39,7 +39,7 @@ import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
 import { leafOf } from './open-choice.js';
-import { checkedOptions, stepOptions } from './step-options.js';
+import { checkedOptions, optionsOnStack } from './step-options.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
 
@@ -56,7 +56,7 @@ const safetyPlanOptions = z.object({
 });
 export type SafetyPlanOptions = z.infer<typeof safetyPlanOptions>;
 /** What the first step receives, from the menu, the safety dialog or the check-in. */
-const openOptionsOf = checkedOptions(safetyPlanOptions);
+const openOptionsOf = checkedOptions(SAFETY_PLAN_DIALOG_ID, safetyPlanOptions);
 
 /** What the plan needs beside the common dialog deps. */
 export interface SafetyPlanParts {
@@ -98,11 +98,8 @@ interface ViewOptions {
   quiet?: boolean;
 }
 
-/** What the steps of a part, of the end's offer, of the view and of a change receive. */
-const stepStateOf = stepOptions<StepState>();
-const revisitStateOf = stepOptions<RevisitState>();
-const viewOptionsOf = stepOptions<ViewOptions | undefined>();
-const editOptionsOf = stepOptions<EditOptions | undefined>();
+/** What the steps of a part receive, read from the stack when a part is open under its prompt. */
+const stepStateOf = optionsOnStack<StepState>();
 
 const OPEN = 'safetyPlanOpen';
 const STEP = 'safetyPlanStep';
@@ -250,9 +247,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   }
 
   /** One part's question, with example answers as buttons (and Skip, or Keep it when changing). */
-  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askStep(step: WaterfallStepContext<StepState>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const state = stepStateOf(step);
+    const state = step.options;
     if (state.said) return step.next();
     const part = planSteps[state.index] as PlanStep;
     const name = strings.text(stepKey(part, 'step'));
@@ -281,9 +278,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
    * name, or to "the one I skipped") and, when changing, keep do what they say; "no" skips; a
    * non-answer ("ok", "what", "?") or frustration is never kept: the part is asked again simply.
    */
-  private async takeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async takeStep(step: WaterfallStepContext<StepState>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const { said, ...state } = stepStateOf(step);
+    const { said, ...state } = step.options;
     const typed = said ?? this.typed(step);
     const elsewhere = this.partWords.partAsked(typed);
     if (elsewhere && state.editing) return this.editOther(step, state, elsewhere);
@@ -381,9 +378,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   }
 
   /** "Anything else for this part?": another answer is added; next (or done, no) moves on. */
-  private async askMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askMore(step: WaterfallStepContext<StepState>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const { simpler } = stepStateOf(step);
+    const { simpler } = step.options;
     return step.prompt(ASK, {
       prompt: strings.text(simpler ? 'safetyPlan.moreAgain' : 'safetyPlan.more'),
       choices: this.moreChoices(),
@@ -391,9 +388,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     });
   }
 
-  private async takeMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async takeMore(step: WaterfallStepContext<StepState>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const state = stepStateOf(step);
+    const state = step.options;
     const typed = this.typed(step);
     // "undo", "delete that" after an entry: that entry goes, and the part is shown without it.
     if ((state.answered ?? 0) > 0 && this.partWords.undoes(typed)) {
@@ -537,9 +534,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
    * At the end, the parts skipped (and still empty) are offered again: one as "Add it now?",
    * several as a choice of them. A part opened here is not offered again; "Not now" ends it.
    */
-  private async askRevisit(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askRevisit(step: WaterfallStepContext<RevisitState>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const { offered } = revisitStateOf(step);
+    const { offered } = step.options;
     const plan = await this.plan(step);
     const parts = emptySteps(plan).filter((p) => plan.skipped.includes(p) && !offered.includes(p));
     const names = parts.map((part) => strings.text(stepKey(part, 'step')));
@@ -570,10 +567,10 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     return step.prompt(PICK, { prompt, retryPrompt: prompt, choices, style: ListStyle.suggestedAction });
   }
 
-  private async afterRevisit(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async afterRevisit(step: WaterfallStepContext<RevisitState>): Promise<DialogTurnResult> {
     const picked = (step.result as FoundChoice).value;
     if (!isPlanStep(picked)) return step.replaceDialog(FINISH);
-    const offered = [...revisitStateOf(step).offered, picked];
+    const offered = [...step.options.offered, picked];
     return step.replaceDialog(STEP, { index: planSteps.indexOf(picked), offered } satisfies StepState);
   }
 
@@ -619,9 +616,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   }
 
   /** The plan as a card at once, then what can be done with it. */
-  private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async show(step: WaterfallStepContext<ViewOptions>): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const quiet = viewOptionsOf(step)?.quiet === true;
+    const quiet = step.options?.quiet === true;
     const plan = await this.plan(step);
     if (!quiet) {
       await this.parts.plans.send(step.context, 'safetyPlan.current', plan);
@@ -684,9 +681,9 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     });
   }
 
-  private async editStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async editStep(step: WaterfallStepContext<EditOptions>): Promise<DialogTurnResult> {
     const index = planSteps.indexOf((step.result as FoundChoice).value as PlanStep);
-    const { returnTo } = editOptionsOf(step) ?? {};
+    const { returnTo } = step.options;
     if (index < 0)
       return returnTo === undefined
         ? step.replaceDialog(VIEW, { quiet: true })
@@ -766,7 +763,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const part = this.partWords.editRequest(text);
     // The part's waterfall is under its prompt on this stack (the top is the prompt).
     const asked = innerDc.stack.find((instance) => instance.id === STEP || instance.id === MORE);
-    const state = asked && stepStateOf(asked.state);
+    const state = stepStateOf(asked);
     const making = asked && state && !state.editing;
     await innerDc.cancelAllDialogs();
     if (making && !part && !changes) {

@@ -29,7 +29,7 @@ import {
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
 import type { OpenPromptOptions } from './open-choice.js';
-import { checkedOptions, stepOptions } from './step-options.js';
+import { checkedOptions } from './step-options.js';
 import { type YesNoPrompt, yesNoPrompt } from './yes-no-prompt.js';
 
 /** Stored in conversation state as the dialog's id: renaming it strands conversations in it. */
@@ -48,14 +48,13 @@ export type SavedRequestsResult = { done: true } | LeftResult;
 
 const SAVED_LIST = 'accommodationSavedList';
 /** What the list receives: nothing (or a feature's recognition) from outside; after a delete, that. */
-const listOptionsOf = checkedOptions(z.object({ afterDelete: z.boolean().optional() }));
+const listOptionsOf = checkedOptions(SAVED_LIST, z.object({ afterDelete: z.boolean().optional() }));
 /** One saved request open: which, whether its card was just shown (`quiet`), whether to ask to delete it. */
 interface ItemOptions {
   id: string;
   quiet?: boolean;
   deleting?: boolean;
 }
-const itemOptionsOf = stepOptions<ItemOptions>();
 const SAVED_ITEM = 'accommodationSavedItem';
 const DELETE_PROMPT = 'accommodationDeletePrompt';
 
@@ -173,8 +172,8 @@ export class SavedRequestsDialog extends InterruptibleDialog {
   }
 
   /** One saved request as a card, then: copy as text, delete, other requests, done. */
-  private async showSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id, quiet, deleting } = itemOptionsOf(step);
+  private async showSaved(step: WaterfallStepContext<ItemOptions>): Promise<DialogTurnResult> {
+    const { id, quiet, deleting } = step.options;
     if (deleting) {
       // Straight to its delete, confirmed (the request was named just before).
       menuPick.set(step.context, 'delete');
@@ -208,8 +207,8 @@ export class SavedRequestsDialog extends InterruptibleDialog {
     );
   }
 
-  private async actSaved(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = itemOptionsOf(step);
+  private async actSaved(step: WaterfallStepContext<ItemOptions>): Promise<DialogTurnResult> {
+    const { id } = step.options;
     const { strings } = this.deps;
     switch (picked(step.context)) {
       case DELETE_ITEM:
@@ -241,8 +240,8 @@ export class SavedRequestsDialog extends InterruptibleDialog {
   }
 
   /** Deletes on a clear yes; anything else keeps it. */
-  private async confirmDelete(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = itemOptionsOf(step);
+  private async confirmDelete(step: WaterfallStepContext<ItemOptions>): Promise<DialogTurnResult> {
+    const { id } = step.options;
     const { strings } = this.deps;
     if (step.result !== true) {
       await step.context.sendActivity(strings.text('accommodationSaved.kept'));

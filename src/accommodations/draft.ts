@@ -1,3 +1,6 @@
+import type { Strings } from '../content/strings.js';
+import { typedAnswerReader } from '../language/typed-answer.js';
+import { Questionnaire } from '../questionnaire/questionnaire.js';
 import { type AccommodationContent, ideasFor, settingIdeas, whoFor } from './content.js';
 import { type Field, fields, type RequestAnswers } from './model.js';
 
@@ -5,7 +8,7 @@ import { type Field, fields, type RequestAnswers } from './model.js';
 export type Draft = Partial<RequestAnswers>;
 
 /** What a skipped question stands for, so a request can always be finished. */
-const skipped: RequestAnswers = {
+const skippedAnswers: RequestAnswers = {
   setting: 'other',
   barrier: { id: 'none' },
   idea: { none: true },
@@ -21,11 +24,6 @@ const skipped: RequestAnswers = {
 /** "What to name" is a question only for someone who chose to share specifics. */
 function isAsked(field: Field, draft: Draft): boolean {
   return field !== 'condition' || draft.disclosure === 'specifics';
-}
-
-/** The first question not yet answered, in order; undefined when all are. */
-export function nextField(draft: Draft): Field | undefined {
-  return fields.find((field) => draft[field] === undefined && isAsked(field, draft));
 }
 
 /** The question before `field`, for "back"; undefined at the first. */
@@ -44,7 +42,22 @@ export function changeableFields(draft: Draft): Field[] {
  * that no reason was given, so the letter reads well without one and the review can say so.
  */
 export function skip(draft: Draft, field: Field): Draft {
-  return { ...draft, [field]: skipped[field], ...(field === 'disclosure' ? { noReason: true } : {}) };
+  return { ...draft, ...skipped(field) };
+}
+
+function skipped(field: Field): Draft {
+  return { [field]: skippedAnswers[field], ...(field === 'disclosure' ? { noReason: true } : {}) };
+}
+
+/**
+ * The request's questions on the shared questionnaire: asked in order, "what to name" only at
+ * "specifics"; "back" and a change clear what goes with an answer (see unanswer).
+ */
+export function accommodationQuestionnaire(strings: Strings): Questionnaire<Field, Draft> {
+  return new Questionnaire<Field, Draft>(
+    { fields, applies: isAsked, skipped, cleared: unanswer },
+    typedAnswerReader(strings),
+  );
 }
 
 /** The draft with new answers; choosing how much to share answers why, so no reason is missing. */

@@ -16,11 +16,6 @@ export type QuestionEdit =
   | { kind: 'remove'; numbers: number[] }
   | { kind: 'fix'; number: number };
 
-/** Whole phrases of `key` found in the folded text, at word edges. */
-function says(strings: Strings, key: Parameters<Strings['variants']>[0], folded: string): boolean {
-  return saysAnyOf(strings, key, folded);
-}
-
 /** Splits "1, 2. Please leave out 3 and 4" at the words that take out: what comes before, and after. */
 export function splitAtRemove(strings: Strings, text: string): [keep: string, remove: string] {
   const folded = foldAnswer(text);
@@ -37,11 +32,11 @@ export function questionEdit(strings: Strings, text: string, count: number): Que
   const removed = removing ? numbersIn(strings, removing, count) : [];
   if (removed.length > 0) return { kind: 'remove', numbers: removed };
   const folded = foldAnswer(text);
-  const [fix] = says(strings, 'appointment.fixWords', folded) ? numbersIn(strings, text, count) : [];
+  const [fix] = saysAnyOf(strings, 'appointment.fixWords', folded) ? numbersIn(strings, text, count) : [];
   if (fix !== undefined) return { kind: 'fix', number: fix };
   // "I am done" said in a sentence that asks nothing.
   const asks = text.includes('?');
-  return !asks && says(strings, 'appointment.questionsDoneWords', folded) ? { kind: 'done' } : undefined;
+  return !asks && saysAnyOf(strings, 'appointment.questionsDoneWords', folded) ? { kind: 'done' } : undefined;
 }
 
 /**
@@ -51,7 +46,7 @@ export function questionEdit(strings: Strings, text: string, count: number): Que
  */
 export function ventIn(strings: Strings, text: string): { question: string } | undefined {
   const sentences = sentencesOf(text);
-  const vents = (sentence: string) => says(strings, 'appointment.ventWords', foldAnswer(sentence));
+  const vents = (sentence: string) => saysAnyOf(strings, 'appointment.ventWords', foldAnswer(sentence));
   if (!sentences.some(vents)) return undefined;
   return { question: sentences.filter((sentence) => !vents(sentence)).join(' ') };
 }

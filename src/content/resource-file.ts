@@ -16,7 +16,7 @@ export class ResourceError extends Error {
 }
 
 /** Formats a zod issue path as `field.sub[2].name` so an editor can find it. */
-function fieldPath(path: readonly PropertyKey[]): string {
+export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
     (text, part) =>
       typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part),

@@ -2,6 +2,7 @@ import type { StringKey, Strings } from '../content/strings.js';
 import { questionToUs, type SideQuestion } from '../language/answer-check.js';
 import { cleanFreeText } from '../language/free-text.js';
 import { normalizeText } from '../language/normalize.js';
+import { saysAnyOf } from '../language/says-any-of.js';
 import { clausesOf } from '../language/sentences.js';
 import {
   foldAnswer,
@@ -81,7 +82,9 @@ export class PlanWords {
     }
     const folded = foldAnswer(typed);
     const number = /\bpart (\d)\b/.exec(folded)?.[1];
-    const asks = [...this.verbs, ...this.returns].some((verb) => ` ${folded} `.includes(` ${verb} `));
+    const asks =
+      saysAnyOf(this.strings, 'safetyPlan.editVerbs', folded) ||
+      saysAnyOf(this.strings, 'safetyPlan.returnWords', folded);
     return number && asks ? planSteps[Number(number) - 1] : undefined;
   }
 

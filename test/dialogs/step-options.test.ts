@@ -1,21 +1,43 @@
 import assert from 'node:assert/strict';
+import { DialogContextError } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { checkedOptions, stepOptions } from '../../dialogs/step-options.js';
+import { SavedRequestsDialog } from '../../dialogs/saved-requests-dialog.js';
+import { checkedOptions, StepOptionsError } from '../../dialogs/step-options.js';
+import { accommodationContent, requestsOf } from '../accommodations/support.js';
+import { runDialogCase } from '../support/dialog-case.js';
 
-describe('step options: what a waterfall step receives, read by a named reader', () => {
-  const openOf = checkedOptions(z.object({ offer: z.boolean().optional() }));
+describe('step options: what a waterfall receives from outside is checked', () => {
+  const openOf = checkedOptions('someDialog', z.object({ offer: z.boolean().optional() }));
 
-  it('options from outside are checked: the declared fields are kept, others left out', () =>
+  it('the declared fields are kept, others left out', () =>
     assert.deepEqual(openOf({ options: { offer: true, text: 'hi' } }), { offer: true }));
 
-  it('no options from outside read as none', () =>
-    assert.deepEqual(openOf({ options: undefined as never }), {}));
+  it('no options read as none', () => assert.deepEqual(openOf({ options: undefined }), {}));
 
-  it('options of the wrong shape from outside fail loudly, not as a silent default', () =>
-    assert.throws(() => openOf({ options: { offer: 'yes' } })));
+  it('options of the wrong shape are refused, naming the dialog and the field', () =>
+    assert.throws(
+      () => openOf({ options: { offer: 'yes' } }),
+      (error: unknown) =>
+        error instanceof StepOptionsError &&
+        error.dialogId === 'someDialog' &&
+        /^Dialog 'someDialog' was begun with options it cannot use:\n {2}- offer: /.test(error.message),
+    ));
 
-  it("the dialog's own options are handed on as set", () => {
-    const state = { index: 2, editing: true };
-    assert.equal(stepOptions<typeof state>()({ options: state }), state);
+  it('a real dialog begun with the wrong options refuses them at its first turn, clearly', async () => {
+    const begin = runDialogCase(
+      (deps) =>
+        new SavedRequestsDialog(deps, { requests: requestsOf(deps), content: accommodationContent() }),
+      [['my requests', []]],
+      { afterDelete: 'yes' },
+    );
+    // botbuilder wraps what a step throws with where on the stack it happened.
+    await assert.rejects(
+      begin,
+      (error: unknown) =>
+        error instanceof DialogContextError &&
+        error.error instanceof StepOptionsError &&
+        error.error.dialogId === 'accommodationSavedList' &&
+        error.error.problems.some((problem) => problem.startsWith('afterDelete: ')),
+    );
   });
 });
