@@ -1,6 +1,6 @@
 import type { Strings } from '../content/strings.js';
 import type { WayfinderRecognition } from '../language/intents/wayfinder-recognizer.js';
-import { foldAnswer } from '../language/typed-answer.js';
+import { saysAnyOf } from '../language/says-any-of.js';
 import { isOneOf } from './choices.js';
 import type { AppointmentContent } from './content.js';
 import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
@@ -332,11 +332,8 @@ export class PrepAnswers {
 
   /** "Sí, my sister maybe comes", "my brother probably, he can drive me": someone named is a yes, or a maybe. */
   private someone(text: string): 'yes' | 'maybe' | undefined {
-    const said = ` ${foldAnswer(text)} `;
-    const has = (key: 'appointment.supportPersonWords' | 'appointment.supportMaybeWords') =>
-      this.strings.variants(key).some((words) => said.includes(` ${foldAnswer(words)} `));
-    if (!has('appointment.supportPersonWords')) return undefined;
-    return has('appointment.supportMaybeWords') ? 'maybe' : 'yes';
+    if (!saysAnyOf(this.strings, 'appointment.supportPersonWords', text)) return undefined;
+    return saysAnyOf(this.strings, 'appointment.supportMaybeWords', text) ? 'maybe' : 'yes';
   }
 
   /** What to share: a choice (including nothing), or the person's own words. */
