@@ -83,8 +83,8 @@ import * as signals from '../src/turn-signals.js';
 import { askMenu, choiceOf, type MenuItem, menuPick, menuPrompt, picked } from './accommodation-menus.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
+import { leafOf } from './dialog-levels.js';
 import { InterruptibleDialog, type LeftResult, sendHelp } from './interruptible-dialog.js';
-import { leafOf } from './open-choice.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 
 /** Stored in conversation state as the dialog's id: renaming it strands conversations in it. */

@@ -27,9 +27,9 @@ import { referenceWithTenant } from '../src/teams/scope.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
+import { leafOf } from './dialog-levels.js';
 import { type HandoffReason, summaryOf } from './handoff-reason.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
-import { leafOf } from './open-choice.js';
 import { BACK, TypedChoicePrompt, type TypedPromptOptions } from './typed-choice-prompt.js';
 
 /** How the handoff starts: why the person asked (for the summary), or at the fallback choice. */

@@ -30,6 +30,7 @@ import { isReturning } from '../src/privacy/returning-person.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
+import { dialogLevels } from './dialog-levels.js';
 import { type HandoffDialogOptions, needsSomeoneNow, specialistQuestion } from './handoff-dialog.js';
 import type { HandoffReason } from './handoff-reason.js';
 import {
@@ -104,11 +105,7 @@ export function atMainMenu(dc: DialogContext): boolean {
     ROUTE_CONFIRM,
     ROUTE_CHOICE,
   ]);
-  for (let at: DialogContext | undefined = dc; at; at = at.child) {
-    const id = at.activeDialog?.id;
-    if (id !== undefined && !own.has(id)) return false;
-  }
-  return true;
+  return dialogLevels(dc).every(({ activeDialog }) => activeDialog === undefined || own.has(activeDialog.id));
 }
 
 /** A "did you mean" question, what the message said, and whether the menu had missed an answer before it. */

@@ -2,17 +2,10 @@ import { type DialogContext, type PromptOptions, TextPrompt } from 'botbuilder-d
 import type { Strings } from '../src/content/strings.js';
 import { deleteRequestIn } from '../src/language/delete-request.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
+import { type DialogLevel, leafOf } from './dialog-levels.js';
 import { optionsOnStack } from './step-options.js';
 import { type TypedPromptOptions, typedQuestionOf } from './typed-choice-prompt.js';
 import { YesNoPrompt } from './yes-no-prompt.js';
-
-/** The innermost active dialog context: where the open question is. */
-export function leafOf(dc: DialogContext): DialogContext {
-  let leaf = dc;
-  // Each read of `child` makes a new DialogContext (and its state manager): once per level.
-  for (let child = dc.child; child; child = child.child) leaf = child;
-  return leaf;
-}
 
 /** What an open prompt may say of itself in its options, beyond botbuilder's PromptOptions. */
 export interface OpenPromptOptions extends PromptOptions {
@@ -27,7 +20,7 @@ type AskedWith = OpenPromptOptions & TypedPromptOptions;
 const askedWithOf = optionsOnStack<AskedWith>();
 
 /** The options of the question open in `leaf`; undefined when nothing is open. */
-function openOptions(leaf: DialogContext): AskedWith | undefined {
+function openOptions(leaf: DialogLevel): AskedWith | undefined {
   return askedWithOf(leaf.activeDialog);
 }
 
@@ -55,7 +48,7 @@ export function answersOpenChoice(dc: DialogContext, strings: Strings): boolean 
   const leaf = leafOf(dc);
   const active = leaf.activeDialog;
   if (!active) return false;
-  const prompt = leaf.findDialog(active.id);
+  const prompt = leaf.dialog;
   const text = dc.context.activity.text ?? '';
   const reader = typedAnswerReader(strings);
   const options = openOptions(leaf);
@@ -76,7 +69,7 @@ export function answersOpenChoice(dc: DialogContext, strings: Strings): boolean 
 export function takesOwnWords(dc: DialogContext): boolean {
   const leaf = leafOf(dc);
   const active = leaf.activeDialog;
-  if (!active || !(leaf.findDialog(active.id) instanceof TextPrompt)) return false;
+  if (!active || !(leaf.dialog instanceof TextPrompt)) return false;
   const options = openOptions(leaf);
   return (options?.choices ?? []).length === 0;
 }

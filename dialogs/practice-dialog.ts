@@ -40,8 +40,9 @@ import type { UserProperty } from '../src/state/user-property.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
+import { leafOf } from './dialog-levels.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
-import { answersOpenChoice, leafOf } from './open-choice.js';
+import { answersOpenChoice } from './open-choice.js';
 import { typedQuestionOf } from './typed-choice-prompt.js';
 
 /** The dialog's id (stored in conversation state: renaming it strands conversations in it). */

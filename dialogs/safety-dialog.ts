@@ -24,10 +24,10 @@ import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
+import { dialogLevels, leafOf } from './dialog-levels.js';
 import type { HandoffDialogOptions } from './handoff-dialog.js';
 import { InterruptibleDialog, sendHelp } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
-import { leafOf } from './open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID, type SafetyPlanOptions } from './safety-plan-dialog.js';
 import {
   type ConcernOpening,
@@ -179,10 +179,8 @@ export function openSafetyQuestion(dc: DialogContext): SafetyQuestion | undefine
 /** The innermost guided conversation running in `dc`. */
 function pausedFeature(dc: DialogContext): FeatureIntent | undefined {
   let found: FeatureIntent | undefined;
-  for (let at: DialogContext | undefined = dc; at; at = at.child) {
-    const dialog = at.activeDialog && at.findDialog(at.activeDialog.id);
+  for (const { dialog } of dialogLevels(dc))
     if (dialog instanceof InterruptibleDialog) found = dialog.guides() ?? found;
-  }
   return found;
 }
 

@@ -17,6 +17,7 @@ import type { PersonalData } from './privacy/personal-data.js';
 import type { RetentionIndex } from './privacy/retention-index.js';
 import { userStateKey } from './privacy/state-keys.js';
 import type { SafetyPlanSender } from './safety-plan/plan-sender.js';
+import type { TrackedState } from './state/tracked-state.js';
 import { TurnStateSaver } from './state/turn-state-saver.js';
 import type { UserProperty } from './state/user-property.js';
 import type { GroupTurns } from './teams/group-turns.js';
@@ -43,7 +44,8 @@ export const DIALOG_STATE_VERSION = 3;
 
 export interface WayfinderBotDeps {
   conversationState: BotState;
-  userState: BotState;
+  /** Tracked, so the crash-safe saver can tell whether the turn changed it. */
+  userState: TrackedState;
   /** Root-level dialogs: the main menu and those that sit above it (delete data). */
   dialogs: readonly Dialog[];
   strings: Strings;

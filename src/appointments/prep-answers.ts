@@ -332,10 +332,8 @@ export class PrepAnswers {
 
   /** "Sí, my sister maybe comes", "my brother probably, he can drive me": someone named is a yes, or a maybe. */
   private someone(text: string): 'yes' | 'maybe' | undefined {
-    const has = (key: 'appointment.supportPersonWords' | 'appointment.supportMaybeWords') =>
-      saysAnyOf(this.strings, key, text);
-    if (!has('appointment.supportPersonWords')) return undefined;
-    return has('appointment.supportMaybeWords') ? 'maybe' : 'yes';
+    if (!saysAnyOf(this.strings, 'appointment.supportPersonWords', text)) return undefined;
+    return saysAnyOf(this.strings, 'appointment.supportMaybeWords', text) ? 'maybe' : 'yes';
   }
 
   /** What to share: a choice (including nothing), or the person's own words. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseSubmit } from '../cards/submit.js';
 import type { StringKey, Strings, StringVars } from '../content/strings.js';
 import { normalizeText } from '../language/normalize.js';
-import { saysAnyOf } from '../language/says-any-of.js';
+import { foldedVariants, saysAnyOf } from '../language/says-any-of.js';
 import { foldAnswer, sentencesOf } from '../language/typed-answer.js';
 import { userStateKey } from '../privacy/state-keys.js';
 import { privateChatInvite, referenceWithTenant, userIdsOf } from '../teams/scope.js';
@@ -300,7 +300,7 @@ export class HandoffTurns {
   private waitingWord(text: string): 'ask' | 'bye' | undefined {
     const said = new Set([text, ...sentencesOf(text)].map(foldAnswer));
     const has = (key: 'handoff.waitingQuestionWords' | 'handoff.waitingByeWords') =>
-      this.strings.variants(key).some((words) => said.has(foldAnswer(words)));
+      foldedVariants(this.strings, key).some((words) => said.has(words));
     return has('handoff.waitingByeWords') ? 'bye' : has('handoff.waitingQuestionWords') ? 'ask' : undefined;
   }
 

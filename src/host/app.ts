@@ -47,6 +47,7 @@ import { checkInDelivery } from '../safety-plan/check-in.js';
 import { SafetyPlanSender } from '../safety-plan/plan-sender.js';
 import { SafetyPlanStore } from '../safety-plan/plan-store.js';
 import { Scheduler } from '../scheduling/index.js';
+import { TrackedState } from '../state/tracked-state.js';
 import type { AppStorage } from '../storage/app-storage.js';
 import { createStorage } from '../storage/create-storage.js';
 import { GroupTurns } from '../teams/group-turns.js';
@@ -107,8 +108,8 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       blobConnectionString: config.storage.blobConnectionString,
       blobContainer: config.storage.blobContainer,
     });
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new TrackedState(storage, new ConversationState(storage));
+  const userState = new TrackedState(storage, new UserState(storage));
   const properties = openUserProperties(userState);
   const { strings } = content;
 

@@ -1,11 +1,12 @@
-import { type BotState, calculateChangeHash, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { turnSignal } from '../platform/turn-signal.js';
+import type { TrackedState } from './tracked-state.js';
 
 /** The conversation-state property that carries the last turn's user state until the next turn. */
 export const USER_STATE_JOURNAL_PROPERTY = 'userStateJournal';
 
-/** Where the turn keeps user state as it was read, to tell at the end whether it changed. */
+/** The user document's eTag as the turn read it (see journalSchema); unset when recover did not run. */
 const readAs = turnSignal<ReadAs>('userStateReadAs');
 
 const journalSchema = z.object({
@@ -17,7 +18,6 @@ const journalSchema = z.object({
 
 interface ReadAs {
   eTag: string | undefined;
-  hash: string;
 }
 
 /**
@@ -37,7 +37,7 @@ export class TurnStateSaver {
 
   constructor(
     private readonly conversationState: BotState,
-    private readonly userState: BotState,
+    private readonly userState: TrackedState,
   ) {
     if (!conversationState || !userState)
       throw new Error('TurnStateSaver needs conversationState and userState');
@@ -48,7 +48,7 @@ export class TurnStateSaver {
   async recover(context: TurnContext): Promise<void> {
     const user: Record<string, unknown> = await this.userState.load(context);
     const eTag = typeof user.eTag === 'string' ? user.eTag : undefined;
-    readAs.set(context, { eTag, hash: calculateChangeHash(user) });
+    readAs.set(context, { eTag });
     const parsed = journalSchema.safeParse(await this.journal.get(context));
     if (!parsed.success) return;
     if (parsed.data.readETag === eTag) {
@@ -62,7 +62,8 @@ export class TurnStateSaver {
   async save(context: TurnContext): Promise<void> {
     const read = readAs.get(context);
     const user: Record<string, unknown> | undefined = this.userState.get(context);
-    if (read && user && calculateChangeHash(user) !== read.hash) {
+    // Changed since it was read, a journal applied included (recover changes it after the read).
+    if (read && user && this.userState.changed(context)) {
       const { eTag: _eTag, ...state } = user;
       await this.journal.set(context, { readETag: read.eTag, state });
     }

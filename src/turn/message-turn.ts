@@ -1,6 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import { DialogIds } from '../../dialogs/dialog-ids.js';
+import { dialogLevels } from '../../dialogs/dialog-levels.js';
 import { pausedIn } from '../../dialogs/interruptible-dialog.js';
 import type { MainDialogOptions } from '../../dialogs/main-dialog.js';
 import { openSafetyQuestion } from '../../dialogs/safety-dialog.js';
@@ -42,18 +43,12 @@ export function found<T>(value: T | undefined, what: string): T {
 
 /** True when the dialog `id` is active anywhere in the stack of nested dialogs. */
 export function inDialog(dc: DialogContext, id: string): boolean {
-  for (let at: DialogContext | undefined = dc; at; at = at.child) {
-    if (at.stack.some((instance) => instance.id === id)) return true;
-  }
-  return false;
+  return dialogLevels(dc).some((level) => level.stack.some((instance) => instance.id === id));
 }
 
 /** True when `id` is on the path of active dialogs: the open question is its own, none above it. */
 export function asking(dc: DialogContext, id: string): boolean {
-  for (let at: DialogContext | undefined = dc; at; at = at.child) {
-    if (at.activeDialog?.id === id) return true;
-  }
-  return false;
+  return dialogLevels(dc).some((level) => level.activeDialog?.id === id);
 }
 
 /**

@@ -23,6 +23,7 @@ import { RetentionIndex } from '../../src/privacy/retention-index.js';
 import { SafetyPlanSender } from '../../src/safety-plan/plan-sender.js';
 import { SafetyPlanStore } from '../../src/safety-plan/plan-store.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
+import { TrackedState } from '../../src/state/tracked-state.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 import { GroupTurns } from '../../src/teams/group-turns.js';
 import { openUserProperties } from '../../src/user-properties.js';
@@ -37,8 +38,8 @@ let recognizer: WayfinderRecognizer;
  */
 function botWithAppointments(): TestAdapter {
   const storage = new MemoryAppStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new TrackedState(storage, new ConversationState(storage));
+  const userState = new TrackedState(storage, new UserState(storage));
   const { strings, crisisResources, spanish } = testContent();
   const commands = new CommandRecognizer(strings);
   const properties = openUserProperties(userState);

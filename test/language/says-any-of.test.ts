@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { StringKey } from '../../src/content/strings.js';
-import { saysAnyOf } from '../../src/language/says-any-of.js';
+import { foldedVariants, saysAnyOf } from '../../src/language/says-any-of.js';
+import { foldAnswer } from '../../src/language/typed-answer.js';
 import { testContent } from '../support/content.js';
 
 const { strings } = testContent();
@@ -32,5 +33,11 @@ describe('saysAnyOf: a locale word list found in typed words', () => {
 
   it('takes already folded text the same as typed text', () => {
     assert.equal(saysAnyOf(strings, 'handoff.needsNowWords', 'like a hotline'), true);
+  });
+
+  it('folds a list once: the same folded phrases each time, as foldAnswer folds each', () => {
+    const first = foldedVariants(strings, 'handoff.waitingQuestionWords');
+    assert.deepEqual(first, strings.variants('handoff.waitingQuestionWords').map(foldAnswer));
+    assert.equal(foldedVariants(strings, 'handoff.waitingQuestionWords'), first);
   });
 });

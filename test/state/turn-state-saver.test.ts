@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
-import {
-  ConversationState,
-  type StoreItems,
-  TestAdapter,
-  TurnContext,
-  UserState,
-  type UserState as UserStateType,
-} from 'botbuilder';
+import { ConversationState, type StoreItems, TestAdapter, TurnContext, UserState } from 'botbuilder';
 import { conversationStateKey, userStateKey } from '../../src/privacy/state-keys.js';
+import { TrackedState } from '../../src/state/tracked-state.js';
 import { TurnStateSaver } from '../../src/state/turn-state-saver.js';
 import { MemoryAppStorage } from '../../src/storage/memory-storage.js';
 
@@ -33,10 +27,10 @@ const adapter = new TestAdapter();
 async function turn(
   storage: MemoryAppStorage,
   conversation: string,
-  act: (user: UserStateType, conversationState: ConversationState, context: TurnContext) => Promise<void>,
+  act: (user: TrackedState, conversationState: TrackedState, context: TurnContext) => Promise<void>,
 ): Promise<void> {
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new TrackedState(storage, new ConversationState(storage));
+  const userState = new TrackedState(storage, new UserState(storage));
   const saver = new TurnStateSaver(conversationState, userState);
   const context = new TurnContext(adapter, {
     type: 'message',
@@ -80,7 +74,7 @@ describe('TurnStateSaver: a turn saves conversation and user state as one, acros
   it('a journal whose user write landed is dropped, never applied over later changes', async () => {
     const storage = new MemoryAppStorage();
     const setPlans =
-      (plans: string[]) => async (user: UserStateType, _c: ConversationState, context: TurnContext) =>
+      (plans: string[]) => async (user: TrackedState, _c: TrackedState, context: TurnContext) =>
         user.createProperty('plans').set(context, plans);
     await turn(storage, 'c-1', setPlans(['first']));
     await turn(storage, 'c-2', setPlans(['changed in another conversation']));
