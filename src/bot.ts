@@ -113,7 +113,7 @@ export class WayfinderBot extends TeamsActivityHandler {
     // The order of a person's message turn; a stage that answers ends it.
     const personal = compose<MessageTurn>([
       specialistStage(handoff),
-      safetyStage(deps.safety, this.disclosure, new HintReading(deps.conversationState, strings)),
+      safetyStage(deps.safety, this.disclosure, HintReading.of(deps.conversationState, strings)),
       relayStage(handoff, commands, deps.safetyPlans),
       safetyReplyStage({ strings, commands, recognizer, advice, disclosure: this.disclosure }),
       limitsStage(strings),

@@ -30,22 +30,22 @@ function learnedHint(result: SafetyResult): boolean {
  * - a plain goodbye to the bot ("Done. Thank you for your time. Goodbye.") is no goodbye note:
  *   none (a farewell with finality, "goodbye forever", "thank you for everything", is a rule's or
  *   not plain, and keeps its check-in); nor is "i just told you all of it??", said alone;
- * - after the person answered a check-in "safe" (or said so unasked) in this conversation, later sadness ("i just feel
- *   like nobody is around") is met as a concern (a warm word, a person offered), not the same
- *   question again, and so is asking to be heard ("i just want to vent a bit"), unless the message
- *   takes a safe answer back ("i'm safe but i have the pills").
+ * - after the person answered a check-in "safe" (or said so unasked) in this conversation, later
+ *   sadness ("i just feel like nobody is around") is met as a concern (a warm word, a person
+ *   offered), not the same question again, and so is asking to be heard ("i just want to vent a
+ *   bit"), unless the message takes a safe answer back ("i'm safe but i have the pills").
  * A rule's finding always stands. Only a flag is kept (never the message).
  */
 export class HintReading {
-  /** Set once the person answered a check-in with a clear "no" in this conversation. */
-  private readonly saidSafe: StatePropertyAccessor<boolean>;
-
-  constructor(
-    conversationState: BotState,
-    private readonly strings: Strings,
-  ) {
-    this.saidSafe = conversationState.createProperty('saidSafe');
+  /** Reads and keeps its flag in conversation state: set once the person said they are safe. */
+  static of(conversationState: BotState, strings: Strings): HintReading {
+    return new HintReading(conversationState.createProperty('saidSafe'), strings);
   }
+
+  private constructor(
+    private readonly saidSafe: StatePropertyAccessor<boolean>,
+    private readonly strings: Strings,
+  ) {}
 
   /** The gate's result as this conversation reads it. */
   async read(context: TurnContext, result: SafetyResult): Promise<SafetyResult> {

@@ -1,12 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  type Activity,
-  ActivityTypes,
-  ConversationState,
-  MemoryStorage,
-  TestAdapter,
-  TurnContext,
-} from 'botbuilder';
+import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import type { SafetyResult } from '../../src/language/safety/safety-classifier.js';
 import { HintReading } from '../../src/turn/hint-reading.js';
 import * as signals from '../../src/turn-signals.js';
@@ -23,16 +16,9 @@ function conversation() {
   const storage = new MemoryStorage();
   return async (text: string, result: SafetyResult, answeredSafe = false): Promise<SafetyResult> => {
     const state = new ConversationState(storage);
-    const reading = new HintReading(state, strings);
-    const activity: Partial<Activity> = {
-      type: ActivityTypes.Message,
-      text,
-      channelId: 'test',
-      conversation: { id: 'c1', isGroup: false, name: '', conversationType: 'personal' },
-      from: { id: 'u1', name: 'person' },
-      recipient: { id: 'bot', name: 'bot' },
-    };
-    const context = new TurnContext(new TestAdapter(), activity);
+    const reading = HintReading.of(state, strings);
+    const adapter = new TestAdapter();
+    const context = new TurnContext(adapter, { ...adapter.makeActivity(text), channelId: 'test' });
     await state.load(context);
     const read = await reading.read(context, result);
     if (answeredSafe) signals.answeredSafe.set(context, true);
