@@ -136,6 +136,35 @@ const cases: readonly Played[] = [
     turns: [['i just told you i want to die', crisis]],
   },
   {
+    name: 'Sam: "i dont want a crisis line i just want to talk to an actual peer" gets the peer, not the lines',
+    turns: [
+      [
+        'cant sleep again. i dont want a crisis line i just want to talk to an actual peer',
+        ['handoff.nobodyNow', 'handoff.offerMessage'],
+        ['crisis.intro'],
+      ],
+    ],
+  },
+  {
+    name: 'Sam: "i dont want a hotline. i just want a normal person" at the offer to leave a message is kept',
+    turns: [
+      ['i want to talk to a peer specialist', ['handoff.offerMessage']],
+      [
+        'i dont want a hotline. i just want a normal person who gets it',
+        ['handoff.askAlias'],
+        ['crisis.intro', checkIn],
+      ],
+      ['sam', [], ['crisis.intro']],
+    ],
+  },
+  {
+    name: 'a hotline asked for at the offer still gets the lines: "like a hotline or something"',
+    turns: [
+      ['i want to talk to a peer specialist', ['handoff.offerMessage']],
+      ['like a hotline or something', ['crisis.intro']],
+    ],
+  },
+  {
     name: 'Jordan: "safety plan pls. rough month, not in danger or anything": one line, not the wall of lines',
     turns: [
       [
