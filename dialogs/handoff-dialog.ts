@@ -128,6 +128,17 @@ interface RequestValues {
 const values = (step: WaterfallStepContext): RequestValues => step.values as RequestValues;
 
 /**
+ * "like a hotline or something", "anyone else?": the lines are asked for; "i dont want a hotline,
+ * i just want a normal person" is the opposite (Sam got the whole list for it).
+ */
+export function asksForLines(strings: Strings, text: string | undefined): boolean {
+  return (
+    saysAnyOf(strings, 'handoff.linesNowWords', text) &&
+    !saysAnyOf(strings, 'handoff.linesDeclinedWords', text)
+  );
+}
+
+/**
  * True while the handoff asks for words meant for the specialist: the message, the offer to leave
  * one, which part of it to change, or the consent to share a summary. A worry written there ("I've been struggling and need
  * someone") is what the specialist should read: the gate still sees it and danger still gets the
@@ -216,7 +227,7 @@ export class HandoffDialog extends InterruptibleDialog {
     }
     // "i really need to talk to someone now", "like a hotline or something": the lines that answer
     // now, then a request already waiting in one line.
-    if (saysAnyOf(strings, 'handoff.linesNowWords', text) || (waiting && needsSomeoneNow(strings, text))) {
+    if (asksForLines(strings, text) || (waiting && needsSomeoneNow(strings, text))) {
       await step.context.sendActivity(crisisLinesText(strings, this.deps.crisisResources));
       if (waiting)
         await step.context.sendActivity(strings.text('handoff.waitingNow', { code: waiting.code }));
@@ -888,7 +899,7 @@ export class HandoffDialog extends InterruptibleDialog {
       ? strings.text(key)
       : privacy
         ? sideAnswer(strings, 'whoReads')
-        : lines && saysAnyOf(strings, 'handoff.linesNowWords', text)
+        : lines && asksForLines(strings, text)
           ? listed
             ? strings.text('handoff.linesAgain')
             : list

@@ -23,7 +23,6 @@ import {
   isFeatureIntent,
 } from '../src/language/features.js';
 import type { IntentName, WayfinderRecognition } from '../src/language/intents/index.js';
-import { saysAnyOf } from '../src/language/says-any-of.js';
 import { answerOptionOf, foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
 import { isReturning } from '../src/privacy/returning-person.js';
@@ -31,7 +30,12 @@ import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { dialogLevels } from './dialog-levels.js';
-import { type HandoffDialogOptions, needsSomeoneNow, specialistQuestion } from './handoff-dialog.js';
+import {
+  asksForLines,
+  type HandoffDialogOptions,
+  needsSomeoneNow,
+  specialistQuestion,
+} from './handoff-dialog.js';
 import type { HandoffReason } from './handoff-reason.js';
 import {
   InterruptibleDialog,
@@ -483,7 +487,7 @@ export class MainDialog extends InterruptibleDialog {
     // from the handoff dialog, whatever the question offered.
     const routing = asking === ROUTE_CONFIRM || asking === ROUTE_CHOICE;
     const text = innerDc.context.activity.text;
-    if (routing && this.features.handoff && saysAnyOf(this.deps.strings, 'handoff.linesNowWords', text)) {
+    if (routing && this.features.handoff && asksForLines(this.deps.strings, text)) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MENU_STEPS, { start: 'handoff' } satisfies MainDialogOptions);
     }

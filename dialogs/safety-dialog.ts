@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { SpanishStrings } from '../src/content/content.js';
+import type { AdviceRequestDetector } from '../src/language/advice-requests.js';
 import type { DialogCommand, GlobalCommand } from '../src/language/commands.js';
 import { type FeatureIntent, hasRequestCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import {
@@ -21,6 +22,7 @@ import {
 } from '../src/language/safety/safety-classifier.js';
 import { foldAnswer, sentencesOf, typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
+import { adviceReply } from '../src/safety/advice-reply.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
@@ -212,7 +214,15 @@ function pickedIn(step: WaterfallStepContext): string | undefined {
 export class SafetyDialog extends InterruptibleDialog {
   private readonly replies: SafetyReplies;
 
-  constructor(deps: DialogDeps, spanish: SpanishStrings) {
+  /**
+   * `advice` finds a medical or legal question in the answer a check-in held ("Should I stop my
+   * medication so I fit in?"): declined and handed back, as it would have been without the check-in.
+   */
+  constructor(
+    deps: DialogDeps,
+    spanish: SpanishStrings,
+    private readonly advice?: Pick<AdviceRequestDetector, 'detect'>,
+  ) {
     super(DialogIds.safety, deps);
     this.replies = new SafetyReplies(deps.strings, spanish, deps.crisisResources);
     for (const id of questions.keys()) this.addDialog(new OpenAnswerPrompt(id, deps.strings));
@@ -252,16 +262,32 @@ export class SafetyDialog extends InterruptibleDialog {
     const text = step.context.activity.text ?? '';
     if (answerStands && this.replies.isClearNo(text)) {
       const { language } = flowOf(start);
+      signals.answeredSafe.set(step.context, true);
       await step.context.sendActivity(this.replies.text(language, 'safety.safeThanks'));
       // "What made you ask that?": a short, honest reason, so the question does not read as blame.
       if (this.replies.isWhyAsked(text))
         await step.context.sendActivity(this.replies.text(language, 'safety.whyAsked'));
       // "No, I'm safe. I meant delete my data.": what the check-in came between is done now.
       if (this.laterCommand(text) === 'deleteData') return step.replaceDialog(DialogIds.deleteData);
-      const result: CheckInResult = { answer: start.answer };
-      return step.endDialog(result);
+      return this.release(step, start.answer);
     }
-    return this.dangerReply(step, flowOf(flagged ? { ...flagged, paused: start.paused } : start));
+    // The answer the check-in held stays held: "I said I'm safe" after the reply still gives it.
+    const flow = flowOf(flagged ? { ...flagged, paused: start.paused, answer: start.answer } : start);
+    return this.dangerReply(step, flow);
+  }
+
+  /**
+   * The check-in ends, the answer it held (if any) going to the question it answered; one that
+   * asks for medical or legal advice is declined and handed back first, and the question is
+   * asked again (a flow's question never takes "should I stop my medication?" as its answer).
+   */
+  private async release(step: WaterfallStepContext, answer?: string): Promise<DialogTurnResult> {
+    const kind = answer === undefined ? undefined : this.advice?.detect(answer);
+    if (answer === undefined || kind === undefined) return step.endDialog({ answer } satisfies CheckInResult);
+    // Handed back in the words of the sentence that asks it, not the "I see." around it.
+    const asked = sentencesOf(answer).find((sentence) => this.advice?.detect(sentence) === kind);
+    await step.context.sendActivity(adviceReply(this.deps.strings, kind, asked ?? answer));
+    return step.endDialog();
   }
 
   /**
@@ -419,6 +445,13 @@ export class SafetyDialog extends InterruptibleDialog {
       case 'plan':
         return this.toPlan(step);
     }
+    // "I am not in any danger. I said I am safe.": the reply misread a person who had answered
+    // the check-in; believed, thanked, and back to what they asked (no safety plan pushed on them).
+    if (!flow.overdose && this.replies.isSafeRestated(text)) {
+      signals.answeredSafe.set(step.context, true);
+      await say(this.replies.text(flow.language, 'safety.safeThanks'));
+      return this.release(step, flow.answer);
+    }
     // "I'm safe now" after an overdose reply may be about the one helping: the steps stand.
     if (!flow.overdose && this.replies.isSafeNow(text)) {
       return this.safeNow(step, flow.language);
@@ -508,6 +541,11 @@ export class SafetyDialog extends InterruptibleDialog {
     // "Would it help to talk with a person?": a yes is a person, a no is carrying on.
     if (picked === 'person' || this.replies.isClearYes(text)) return this.toPerson(step, flow);
     if (picked === 'plan') return this.toPlan(step);
+    // "no. i told you im safe. im just sad": heard, and back to what was paused; no plan pushed.
+    if (this.replies.isSafeRestated(text)) {
+      await step.context.sendActivity(this.replies.text(flow.language, 'safety.concernNoted', flow.round));
+      return step.endDialog();
+    }
     if (this.replies.isSafeNow(text)) return this.safeNow(step, flow.language);
     // After an overdose the person helped with, "im ok. that couldve been me" is heard: support
     // for themselves is named, not only the way back.

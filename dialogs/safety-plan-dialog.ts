@@ -39,6 +39,7 @@ import type { DialogDeps } from './dialog-deps.js';
 import { leafOf } from './dialog-levels.js';
 import { InterruptibleDialog } from './interruptible-dialog.js';
 import { OpenAnswerPrompt } from './open-answer-prompt.js';
+import { saysSafeNow } from './safety-replies.js';
 import { checkedOptions, optionsOnStack } from './step-options.js';
 import { TypedChoicePrompt } from './typed-choice-prompt.js';
 import { yesNoPrompt } from './yes-no-prompt.js';
@@ -191,7 +192,11 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       });
     }
     if (!plan && !options.make) {
-      await this.parts.plans.send(step.context, 'safetyPlan.none');
+      // "rough month, not in danger or anything, just want it written down": a wall of crisis
+      // lines answers what was not said; one line keeps 988 in sight.
+      if (saysSafeNow(strings, step.context.activity.text ?? ''))
+        await step.context.sendActivity(strings.text('safetyPlan.noneSafe'));
+      else await this.parts.plans.send(step.context, 'safetyPlan.none');
       return step.prompt(OFFER, {
         prompt: strings.text('safetyPlan.offerMake'),
         style: ListStyle.suggestedAction,

@@ -38,6 +38,16 @@ function withoutLaterQuestionsToUs(text: string): string {
 }
 
 /**
+ * "im ok right now tho", "not in danger or anything", in English (what it is said with, a safety
+ * plan, is English), with no word of doubt.
+ */
+export function saysSafeNow(english: Strings, text: string): boolean {
+  const words = wordsOf(text);
+  const says = (key: SafetyKey) => english.variants(key).some((phrase) => words.includes(wordsOf(phrase)));
+  return says('safety.safeNowWords') && !says('safety.notClearNo');
+}
+
+/**
  * Every sentence of the safety replies, in English or in Spanish. Kept apart from the dialog so
  * the dialog reads as what happens when, and a test can check every Spanish line is there.
  */
@@ -149,6 +159,15 @@ export class SafetyReplies {
   isSafeNow(text: string): boolean {
     const words = this.withoutOpeners(wordsOf(text));
     return this.saysSafe(words) && !this.doubts(words);
+  }
+
+  /**
+   * "I am not in any danger. I said I am safe.", "i told you im fine": after a danger reply, the
+   * person says again that they were safe all along (not "safe now"), with no word of doubt.
+   */
+  isSafeRestated(text: string): boolean {
+    const words = this.withoutOpeners(wordsOf(text));
+    return this.mentions('safety.safeRestatedWords', text) && !this.doubts(words);
   }
 
   /**

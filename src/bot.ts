@@ -26,6 +26,7 @@ import { adviceStage } from './turn/advice-stage.js';
 import { commandStage } from './turn/command-stage.js';
 import { Disclosure } from './turn/disclosure.js';
 import { groupStage } from './turn/group-stage.js';
+import { HintReading } from './turn/hint-reading.js';
 import { limitsStage } from './turn/limits-stage.js';
 import { continueOrBegin, dialogStage, type MessageTurn } from './turn/message-turn.js';
 import { recognitionStage } from './turn/recognition-stage.js';
@@ -114,7 +115,7 @@ export class WayfinderBot extends TeamsActivityHandler {
     // The order of a person's message turn; a stage that answers ends it.
     const personal = compose<MessageTurn>([
       specialistStage(handoff),
-      safetyStage(deps.safety, this.disclosure),
+      safetyStage(deps.safety, this.disclosure, HintReading.of(deps.conversationState, strings)),
       relayStage(handoff, commands, deps.safetyPlans),
       safetyReplyStage({ strings, commands, recognizer, advice, disclosure: this.disclosure }),
       limitsStage(strings),

@@ -34,3 +34,9 @@ export const concernKept = turnSignal<true>('concernKept');
  * me"): after the overdose steps, a story is not the emergency starting over.
  */
 export const toldAsPast = turnSignal<true>('toldAsPast');
+
+/**
+ * The person answered a check-in with a clear "no" this turn: the conversation notes it, so a
+ * later hint only the learned layer hears is met gently, not with the same question.
+ */
+export const answeredSafe = turnSignal<true>('answeredSafe');

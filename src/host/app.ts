@@ -212,13 +212,14 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     strings,
     content.crisisResources,
   );
+  const advice = AdviceRequestDetector.load();
   const bot = new WayfinderBot({
     conversationState,
     userState,
     dialogs: [
       new MainDialog(dialogDeps, buildFeatureDialogs(featureParts)),
       new DeleteDataDialog(dialogDeps),
-      new SafetyDialog(dialogDeps, content.spanish),
+      new SafetyDialog(dialogDeps, content.spanish, advice),
       new HandoffDialog(dialogDeps, handoff),
       new AppointmentPlansDialog(dialogDeps, appointments),
       new SavedRequestsDialog(dialogDeps, {
@@ -246,7 +247,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
     recognizer,
     crisisResources: content.crisisResources,
     safety,
-    advice: AdviceRequestDetector.load(),
+    advice,
     flowQuestions: FlowQuestions.load(strings),
     personalData,
     plans: appointments.plans,
