@@ -54,6 +54,24 @@ const marcus: PersonTurn[] = [
   },
 ];
 
+/** Marcus: his saved letter practiced with the supervisor he names as he asks. */
+const marcusFromLetter: PersonTurn[] = [
+  { say: 'need a letter for work', expect: ['accommodation.askBarrier'] },
+  { say: 'the treatment times. IOP is thurs 8 to 11', expect: ['accommodation.askIdea'] },
+  { say: 'a later start time on thursdays, 11:30', expect: ['accommodation.askWho'] },
+  { say: '2', expect: ['accommodation.askFormat'] },
+  { say: 'email then', expect: ['accommodation.askStart'] },
+  { say: 'asap', expect: ['accommodation.askDisclosure'] },
+  { say: 'health condition', expect: ['accommodation.askReview'] },
+  { say: 'k save it', expect: ['accommodation.saved'] },
+  {
+    say: 'practice saying it. i gotta talk to mike in person',
+    expect: ['practice.scene', /I'll play Your supervisor, Mike\./],
+    never: [/\bPat\b/],
+  },
+  { say: 'feedback at the end', expect: [counterpart, /Mike:/], never: [/\bPat\b/] },
+];
+
 /** Dee: a number with her words, then the coaching choice with her first line. */
 const dee: PersonTurn[] = [
   { say: 'practice a talk', expect: ['practice.chooseScenario'] },
@@ -75,6 +93,10 @@ const deeNames: PersonTurn[] = [
   { say: 'practice a talk', expect: ['practice.chooseScenario'] },
   { say: 'a doctor in a hurry. i want to ask dr okafor for a dose review', expect: ['practice.askReason'] },
   { say: 'skip', expect: [/I'll play Dr\. Okafor\./], never: [/Reyes/] },
+  { say: 'menu', expect: ['interruptions.toMenu'] },
+  // Her first message names her doctor: the doctor's scene, on her dose review.
+  { say: 'i want to practise asking dr okafor for a dose review', expect: ['practice.askReason'] },
+  { say: 'skip', expect: [/I'll play Dr\. Okafor\./, /dose review/], never: [/Reyes/] },
 ];
 
 /** Ava: a man for a landlord, and lines about her dog answered about her dog. */
@@ -169,6 +191,7 @@ describe('practice keeps names, choices with words, and what is asked after the 
   const served = useTestApp();
   const people: [string, PersonTurn[]][] = [
     ['Marcus: Mike stays Mike, and "is that gonna out me" is answered', marcus],
+    ['Marcus: "i gotta talk to mike" after his letter plays Mike', marcusFromLetter],
     ['Dee: "2 i guess but..." and "coach me. hi doctor..." keep her words', dee],
     ['Dee: "dr okafor" is the doctor played', deeNames],
     ['Ava: "can it be a guy" and "shes not a pet"', ava],
