@@ -825,6 +825,17 @@ export class PracticeDialog extends InterruptibleDialog {
     );
   }
 
+  /** Whether `text` asks something: a question mark, or a sentence opening as a question ("do i ..."). */
+  private asksQuestion(text: string): boolean {
+    const starts = this.deps.strings.variants('practice.questionStartWords');
+    return (
+      text.includes('?') ||
+      clausesOf(text).some((clause) =>
+        starts.some((start) => ` ${normalizeText(clause)} `.includes(` ${start} `)),
+      )
+    );
+  }
+
   /** `text` without its sentences said to the coach about the role-play (practice.outOfRoleWords). */
   private inRole(text: string): string {
     return sentencesOf(text)
@@ -1073,6 +1084,12 @@ export class PracticeDialog extends InterruptibleDialog {
     }
     if (index === 0) return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     if (index === 1) return step.endDialog({ next: 'handoff' } satisfies PracticeResult);
+    // "do i actually need a therapist letter for the dog or no" (group D, Ava): a question the coach
+    // cannot answer is said so, with who can, never taken as "finished".
+    if (index === undefined && this.asksQuestion(text)) {
+      await step.context.sendActivity(strings.text('practice.cannotAnswer'));
+      return step.replaceDialog(NEXT, { misses, ...(played ? { played } : {}) } satisfies PickState);
+    }
     if (index === undefined && misses < 1)
       return step.replaceDialog(NEXT, {
         misses: misses + 1,

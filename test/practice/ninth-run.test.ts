@@ -125,6 +125,11 @@ const ava: PersonTurn[] = [
     never: [/\bshes\b/i],
   },
   { say: 'stop. what does shes mean lol', expect: ['practice.stopped'], never: [/\bshes\b/i] },
+  {
+    say: 'ok whatever. do i actually need a therapist letter for the dog or no',
+    expect: ['practice.cannotAnswer', 'practice.nextPrompt'],
+    never: ['practice.done', 'practice.nextPromptAgain'],
+  },
 ];
 
 /** Ava again: a side question before the scene, her dog in the rent scene, then a letter. */
