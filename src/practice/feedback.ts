@@ -1,6 +1,7 @@
 import { conditionFrom } from '../accommodations/conditions.js';
 import { escapeMarkdown } from '../cards/markdown.js';
 import type { Strings } from '../content/strings.js';
+import { clausesOf } from '../language/sentences.js';
 import { type PracticeHistory, progressOf } from './history.js';
 import { askIn, type Skill, skillNames } from './skills.js';
 
@@ -146,8 +147,11 @@ export class FeedbackWriter {
 
 /** Whether `text` names a treatment or a diagnosis ("iop"), not only "health" or what to keep out. */
 function namesTreatment(strings: Strings, text: string): boolean {
-  const named = conditionFrom(strings, text);
-  return named !== undefined && named !== 'private' && named !== 'health';
+  // Clause by clause: "no it cant wait, iop starts monday" names IOP though it opens with "no".
+  return clausesOf(text).some((clause) => {
+    const named = conditionFrom(strings, clause);
+    return named !== undefined && named !== 'private' && named !== 'health';
+  });
 }
 
 /** Every skill shown in any turn. */
