@@ -167,7 +167,15 @@ export class PracticeDialog extends InterruptibleDialog {
       says: deps.strings.variants('practice.nameSaysWords'),
       before: deps.strings.variants('practice.nameBeforeWords'),
       titles: deps.strings.variants('practice.nameTitles'),
-      notNames: deps.strings.variants('practice.notNameWords'),
+      // The words of a scene's button ("the doctor hurry one") describe it, never name anyone.
+      notNames: [
+        ...deps.strings.variants('practice.notNameWords'),
+        ...feature.content.scenarios.flatMap((scenario) =>
+          [scenario.title, ...(scenario.situations ?? []).map((situation) => situation.title)].flatMap(
+            (title) => title.toLowerCase().split(/[^a-z']+/),
+          ),
+        ),
+      ],
     };
     this.addDialog(new TextPrompt(TEXT))
       .addDialog(
