@@ -17,13 +17,14 @@ import type { DialogCommand } from '../src/language/commands.js';
 import { escapeText } from '../src/language/free-text.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { normalizeText } from '../src/language/normalize.js';
-import { thresholds } from '../src/language/routing.js';
+import { type FeatureIntent, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import { clausesOf, sentencesOf } from '../src/language/sentences.js';
 import { typedAnswerReader } from '../src/language/typed-answer.js';
 import { FeedbackWriter, isThing, type Turn } from '../src/practice/feedback.js';
 import { type PracticeHistory, recordSession } from '../src/practice/history.js';
 import type { PracticeContent } from '../src/practice/index.js';
 import { advance, type Move, pickMove, type RolePlayState } from '../src/practice/moves.js';
+import { counterpartNameIn, type NameWords, retitled, withName } from '../src/practice/names.js';
 import { reasonFromAnswer, reasonIn } from '../src/practice/reason.js';
 import {
   namesOneOf,
@@ -143,6 +144,7 @@ export class PracticeDialog extends InterruptibleDialog {
   /** How a message that changes the scene starts ("no, my doctor", "not that one"). */
   private readonly changeWords: readonly string[];
   private readonly notThingStarts: ReadonlySet<string>;
+  private readonly nameWords: NameWords;
 
   /** The shared reader of typed answers (built once per locale). */
   private get reader() {
@@ -162,6 +164,20 @@ export class PracticeDialog extends InterruptibleDialog {
     this.feedbackAsks = deps.strings.variants('practice.feedbackAsks').map(normalizeText);
     this.changeWords = deps.strings.variants('practice.changeCues').map(normalizeText);
     this.notThingStarts = new Set(deps.strings.variants('practice.notThingStarts'));
+    this.nameWords = {
+      says: deps.strings.variants('practice.nameSaysWords'),
+      before: deps.strings.variants('practice.nameBeforeWords'),
+      titles: deps.strings.variants('practice.nameTitles'),
+      // The words of a scene's button ("the doctor hurry one") describe it, never name anyone.
+      notNames: [
+        ...deps.strings.variants('practice.notNameWords'),
+        ...feature.content.scenarios.flatMap((scenario) =>
+          [scenario.title, ...(scenario.situations ?? []).map((situation) => situation.title)].flatMap(
+            (title) => title.toLowerCase().split(/[^a-z']+/),
+          ),
+        ),
+      ],
+    };
     this.addDialog(new TextPrompt(TEXT))
       .addDialog(
         new WaterfallDialog<PickState>(CHOOSE, [this.askScenario.bind(this), this.readScenario.bind(this)]),
@@ -305,6 +321,12 @@ export class PracticeDialog extends InterruptibleDialog {
     // counterpart only: what is missing is asked.
     const named = this.sceneNamedIn(text);
     if (named) return this.next(step, this.withWords(named, text), [], true);
+    // "2 i guess but i want to ask for a dose review" (group A, Dee): a number, then their words.
+    const [, number, rest] = /^\s*(\d{1,2})\b[\s.,:;)-]*(.+)$/s.exec(text) ?? [];
+    const numbered =
+      number && this.reader.read(number, typedQuestionOf(channelId, this.scenarioChoices(), {}));
+    const listed = numbered ? scenarios[numbered.index] : undefined;
+    if (listed && rest) return this.next(step, this.withWords({ scenario: listed.id }, rest), [], true);
     const pick = this.reader.read(text, typedQuestionOf(channelId, this.scenarioChoices(), {}));
     const scenario = pick === undefined ? undefined : scenarios[pick.index];
     if (!scenario) return step.replaceDialog(CHOOSE, { misses: misses + 1 } satisfies PickState);
@@ -339,13 +361,15 @@ export class PracticeDialog extends InterruptibleDialog {
     replace = false,
     from?: Question,
   ): Promise<DialogTurnResult> {
+    // "practice asking my supervisor mike..." (group A, Marcus): the name is kept from the start.
+    const named = this.namedIn(choice, dc.context.activity.text ?? '');
     const missing =
       !choice.situation && !choice.request && !asked.includes('request')
         ? REQUEST
         : !choice.reason && !asked.includes('reason')
           ? REASON
           : MODE;
-    const state: ModeState = { ...choice, asked, misses: 0, ...(from ? { from } : {}) };
+    const state: ModeState = { ...named, asked, misses: 0, ...(from ? { from } : {}) };
     return replace ? dc.replaceDialog(missing, state) : dc.beginDialog(missing, state);
   }
 
@@ -560,7 +584,8 @@ export class PracticeDialog extends InterruptibleDialog {
     const state = step.options;
     const scenario = this.sceneFor(state);
     if (state.misses === 0) {
-      const { counterpart, persona } = scenario;
+      const { persona } = scenario;
+      const counterpart = this.counterpartOf(state);
       const setting = this.fill(state, scenario.setting);
       await step.context.sendActivity(
         this.deps.strings.text('practice.scene', { setting, counterpart, persona }),
@@ -583,13 +608,19 @@ export class PracticeDialog extends InterruptibleDialog {
   }
 
   private async readMode(step: WaterfallStepContext<ModeState>): Promise<DialogTurnResult> {
-    const state = step.options;
     const text = String(step.result ?? '');
     // "back": the question before (group B: it went to the scene list).
-    if (this.reader.stepWord(text) === 'back') return this.back(step, state);
+    if (this.reader.stepWord(text) === 'back') return this.back(step, step.options);
+    // "his name is mike not pat. coach me", "can it be a guy" (group A, Marcus; group D, Ava).
+    const state = this.namedIn(step.options, text);
+    const renamed = state.name !== step.options.name;
+    if (renamed)
+      await step.context.sendActivity(
+        this.deps.strings.text('practice.renamed', { counterpart: this.counterpartOf(state) }),
+      );
     // "its a late start not early finish. feedback at end" (group A, Marcus): their request wins.
     const corrected = this.corrected(state, text);
-    const index = this.pickedIndex(step, this.modeChoices());
+    const { index, rest } = this.modeIn(step, text);
     if (index === undefined && corrected) return step.replaceDialog(MODE, { ...corrected, misses: 0 });
     if (index === undefined) {
       // A scene picked in haste, corrected ("no, my doctor", "not that one, my landlord").
@@ -602,7 +633,12 @@ export class PracticeDialog extends InterruptibleDialog {
           asked: [],
           misses: 0,
         } satisfies ModeState);
-      return step.replaceDialog(MODE, { ...state, misses: state.misses + 1 });
+      // "wait before that can i ask for an extension too?" (group D, Ava): answered, then asked again.
+      const answered = renamed || (await this.answeredAboutScene(step, state, text));
+      return step.replaceDialog(MODE, {
+        ...state,
+        misses: answered ? Math.max(1, state.misses) : state.misses + 1,
+      });
     }
     const choice = this.choiceOf(corrected ?? state);
     const scene: SceneState = {
@@ -612,13 +648,81 @@ export class PracticeDialog extends InterruptibleDialog {
       line: this.fill(choice, this.sceneFor(choice).opening),
       turns: [],
     };
+    // "coach me. hi doctor, before you go, ..." (group A, Dee): the counterpart opens, then hears it.
+    if (rest && this.opensLine(rest)) {
+      await step.context.sendActivity(this.said(scene, scene.line));
+      return this.hearTyped(step, scene, rest);
+    }
+    if (rest && !renamed) await this.answeredAboutScene(step, scene, rest);
     return step.replaceDialog(SCENE, scene);
+  }
+
+  /**
+   * The coaching choice in the answer: the whole of it, else one of its sentences ("coach me. also
+   * can it be a guy"), with the other sentences as `rest`.
+   */
+  private modeIn(step: WaterfallStepContext, text: string): { index?: number; rest?: string } {
+    const question = typedQuestionOf(step.context.activity.channelId, this.modeChoices(), {});
+    const sentences = clausesOf(text);
+    for (const sentence of sentences.length > 1 ? sentences : []) {
+      const read = this.reader.read(sentence, question);
+      if (read === undefined || read.how === 'position' || read.how === 'words') continue;
+      const rest = text
+        .replace(sentence, ' ')
+        .replace(/^[\s.,;:!?-]+/, '')
+        .trim();
+      return { index: read.index, ...(rest ? { rest } : {}) };
+    }
+    return { index: this.pickedIndex(step, this.modeChoices()) };
+  }
+
+  /** Whether words open a line to the counterpart ("hi doctor, ...", "i need ..."). */
+  private opensLine(text: string): boolean {
+    const words = ` ${normalizeText(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `;
+    return this.deps.strings
+      .variants('practice.lineStartWords')
+      .some((start) => words.startsWith(` ${start} `));
+  }
+
+  /**
+   * A question about the scene asked before it starts ("can i ask for an extension too?"): the
+   * coach says to bring it up in the scene. False when `text` asks none.
+   */
+  private async answeredAboutScene(
+    step: WaterfallStepContext,
+    choice: SceneChoice,
+    text: string,
+  ): Promise<boolean> {
+    const words = ` ${normalizeText(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ')} `;
+    const asks =
+      text.includes('?') ||
+      this.deps.strings.variants('practice.sceneQuestionWords').some((start) => words.includes(` ${start} `));
+    if (!asks) return false;
+    await step.context.sendActivity(
+      this.deps.strings.text('practice.bringItUp', { counterpart: this.counterpartOf(choice) }),
+    );
+    return true;
+  }
+
+  /** `text` without its sentences that name the counterpart to the coach ("his name is mike not pat"). */
+  private withoutNaming(text: string, choice: SceneChoice): string {
+    const name = (choice.name ?? '').toLowerCase().split(/\s+/).at(-1) ?? '';
+    const says = this.deps.strings.variants('practice.nameSaysWords');
+    return sentencesOf(text)
+      .filter((sentence) => {
+        const lower = ` ${normalizeText(sentence)} `;
+        return !(
+          lower.includes(` ${name}`) &&
+          (says.some((word) => lower.includes(` ${word} `)) || / not /.test(lower))
+        );
+      })
+      .join(' ');
   }
 
   /** The counterpart's line, marked as role-play, as the prompt the person answers. */
   private async speak(step: WaterfallStepContext<SceneState>): Promise<DialogTurnResult> {
     const state = step.options;
-    return step.prompt(TEXT, { prompt: this.said(state.scenario, state.line) });
+    return step.prompt(TEXT, { prompt: this.said(state, state.line) });
   }
 
   /**
@@ -627,9 +731,25 @@ export class PracticeDialog extends InterruptibleDialog {
    * about changing a medicine alone is heard first (see medicineHeard), and "delete my data" in
    * it ends the scene and asks, as everywhere.
    */
-  private async hear(step: WaterfallStepContext<SceneState>): Promise<DialogTurnResult> {
-    const state = step.options;
-    const typed = String(step.result ?? '');
+  private hear(step: WaterfallStepContext<SceneState>): Promise<DialogTurnResult> {
+    return this.hearTyped(step, step.options, String(step.result ?? ''));
+  }
+
+  /** What `hear` does with one message, also the line said with the coaching choice. */
+  private async hearTyped(
+    step: WaterfallStepContext,
+    heardState: SceneState,
+    heardText: string,
+  ): Promise<DialogTurnResult> {
+    // "his name is mike not pat" (group A, Marcus) is said to the coach; "hey mike, ..." is a line.
+    const state = this.namedIn(heardState, heardText);
+    const typed = state.name === heardState.name ? heardText : this.withoutNaming(heardText, state);
+    if (!typed) {
+      await step.context.sendActivity(
+        this.deps.strings.text('practice.renamed', { counterpart: this.counterpartOf(state) }),
+      );
+      return step.replaceDialog(SCENE, state);
+    }
     const scenario = this.sceneFor(state);
     const deleting = this.deps.commands.clauseCommands(typed).includes('deleteData');
     const leaving = deleting || this.isStop(typed);
@@ -714,6 +834,17 @@ export class PracticeDialog extends InterruptibleDialog {
     );
   }
 
+  /** Whether `text` asks something: a question mark, or a sentence opening as a question ("do i ..."). */
+  private asksQuestion(text: string): boolean {
+    const starts = this.deps.strings.variants('practice.questionStartWords');
+    return (
+      text.includes('?') ||
+      clausesOf(text).some((clause) =>
+        starts.some((start) => ` ${normalizeText(clause)} `.includes(` ${start} `)),
+      )
+    );
+  }
+
   /** `text` without its sentences said to the coach about the role-play (practice.outOfRoleWords). */
   private inRole(text: string): string {
     return sentencesOf(text)
@@ -742,7 +873,10 @@ export class PracticeDialog extends InterruptibleDialog {
       | 'practice.whoKnowsWords'
       | 'practice.outOfRoleWords'
       | 'practice.otherSceneWords'
-      | 'practice.alreadySaidWords',
+      | 'practice.alreadySaidWords'
+      | 'practice.saidWorryWords'
+      | 'practice.savedLetterWords'
+      | 'practice.newLetterWords',
   ): boolean {
     const said = ` ${normalizeText(text)
       .replace(/'/g, '')
@@ -753,10 +887,11 @@ export class PracticeDialog extends InterruptibleDialog {
   /** Notes the line's skills, coaches when asked, and plays the counterpart's move. */
   private async hearLine(
     step: WaterfallStepContext,
-    state: SceneState,
+    before: SceneState,
     text: string,
     talkedThrough = false,
   ): Promise<DialogTurnResult> {
+    const state = this.topicIn(before, text);
     const scenario = this.sceneFor(state);
     const skills = detectSkills(this.practice.content.rules, text, {
       afterBrushOff: state.play.last === 'brushOff',
@@ -787,8 +922,23 @@ export class PracticeDialog extends InterruptibleDialog {
       turns: [...state.turns, turn],
     };
     if (!move.ends) return step.replaceDialog(SCENE, next);
-    await step.context.sendActivity(this.said(state.scenario, next.line));
+    await step.context.sendActivity(this.said(state, next.line));
     return this.finish(step, next, 'practice.sceneEnded');
+  }
+
+  /**
+   * The scene on another of the counterpart's requests when a line turns to it ("also um, i have a
+   * dog. shes my emotional support animal", group D, Ava, in the rent scene): the counterpart
+   * answers that request, from the start, instead of confirming the one already agreed.
+   */
+  private topicIn(state: SceneState, text: string): SceneState {
+    const situations = this.scenarioOf(state.scenario).situations ?? [];
+    const current = situations.find((situation) => situation.id === state.situation);
+    if (current && namesOneOf(text, current.keywords)) return state;
+    const other = situations.filter((situation) => namesOneOf(text, situation.keywords));
+    if (other.length !== 1 || !other[0]) return state;
+    const { request: _request, ...rest } = state;
+    return { ...rest, situation: other[0].id, play: { exchanges: state.play.exchanges, negotiated: false } };
   }
 
   /**
@@ -889,6 +1039,29 @@ export class PracticeDialog extends InterruptibleDialog {
     const { misses, played } = step.options;
     const text = String(step.result ?? '');
     const { strings } = this.deps;
+    // "wait i said iop to him. i didnt want him knowing that. is that bad" (group A, Marcus): the
+    // worry is answered out of the role; practicing again leaves the reason out.
+    if (played && this.saysOneOf(text, 'practice.saidWorryWords')) {
+      const { reason: _reason, ...scene } = played;
+      await step.context.sendActivity(strings.text('practice.saidInPractice'));
+      return step.replaceDialog(NEXT, { misses, played: scene } satisfies PickState);
+    }
+    // "ok can u help me write a letter for the dog thing" (group D, Ava): the practice is over, so
+    // what is asked for starts, with nothing to come back to.
+    // "can the letter not say health condition at all" (group A, Marcus), "can u delete the letter"
+    // (group B, Tyler): a saved letter is changed in "my plans", said plainly.
+    if (this.saysOneOf(text, 'practice.savedLetterWords')) {
+      await step.context.sendActivity(strings.text('practice.savedLetters'));
+      return step.endDialog({ done: true } satisfies PracticeResult);
+    }
+    // "im finished with practice. i want a letter" (group D, Ava).
+    const other = this.saysOneOf(text, 'practice.newLetterWords')
+      ? 'accommodation'
+      : this.otherFeatureIn(step);
+    if (other) {
+      signals.switchTo.set(step.context, other);
+      return step.cancelAllDialogs(true);
+    }
     // "but for real do my profs find out its depression?" (group D, Ava; group A, Marcus): answered
     // out of the role, then the same choices.
     if (this.asksWhoKnows(text)) {
@@ -920,6 +1093,12 @@ export class PracticeDialog extends InterruptibleDialog {
     }
     if (index === 0) return step.replaceDialog(CHOOSE, { misses: 0 } satisfies PickState);
     if (index === 1) return step.endDialog({ next: 'handoff' } satisfies PracticeResult);
+    // "do i actually need a therapist letter for the dog or no" (group D, Ava): a question the coach
+    // cannot answer is said so, with who can, never taken as "finished".
+    if (index === undefined && this.asksQuestion(text)) {
+      await step.context.sendActivity(strings.text('practice.cannotAnswer'));
+      return step.replaceDialog(NEXT, { misses, ...(played ? { played } : {}) } satisfies PickState);
+    }
     if (index === undefined && misses < 1)
       return step.replaceDialog(NEXT, {
         misses: misses + 1,
@@ -927,6 +1106,14 @@ export class PracticeDialog extends InterruptibleDialog {
       } satisfies PickState);
     await step.context.sendActivity(this.deps.strings.text('practice.done'));
     return step.endDialog({ done: true } satisfies PracticeResult);
+  }
+
+  /** Another guided conversation the message asks for, when the recognizer is sure of it. */
+  private otherFeatureIn(step: WaterfallStepContext): FeatureIntent | undefined {
+    const recognition = signals.recognition.get(step.context);
+    if (!recognition || recognition.score < thresholds.route) return undefined;
+    const { intent } = recognition;
+    return isFeatureIntent(intent) && intent !== this.feature && intent !== 'handoff' ? intent : undefined;
   }
 
   /**
@@ -955,11 +1142,36 @@ export class PracticeDialog extends InterruptibleDialog {
     return [...this.stopWords].some((stop) => this.feedbackAsks.some((ask) => whole === `${stop} ${ask}`));
   }
 
-  private said(scenario: string, line: string): string {
+  private said(choice: SceneChoice, line: string): string {
     return this.deps.strings.text('practice.counterpartSays', {
-      counterpart: this.scenarioOf(scenario).counterpart,
+      counterpart: this.counterpartOf(choice),
       line,
     });
+  }
+
+  /** Who the bot plays, by the person's name for them when they gave one. */
+  private counterpartOf(choice: SceneChoice): string {
+    const { counterpart, name } = this.scenarioOf(choice.scenario);
+    return withName(counterpart, name, choice.name);
+  }
+
+  /**
+   * `choice` with the name `text` gives the counterpart ("his name is mike not pat", "hey mike,",
+   * group A, Marcus), or as it was.
+   */
+  private namedIn<S extends SceneChoice>(choice: S, text: string): S {
+    const played = choice.name ?? this.scenarioOf(choice.scenario).name;
+    const roles = this.deps.strings.variants('practice.nameRoleWords');
+    const name = counterpartNameIn(text, this.nameWords, roles, played) ?? this.retitledIn(text, played);
+    return name && name !== choice.name ? { ...choice, name } : choice;
+  }
+
+  /** "can it be a guy, my landlord is a guy" (group D, Ava): the played name as a man's or a woman's. */
+  private retitledIn(text: string, played: string): string | undefined {
+    const said = (key: 'practice.counterpartManWords' | 'practice.counterpartWomanWords') =>
+      this.deps.strings.variants(key).some((words) => ` ${normalizeText(text)} `.includes(` ${words} `));
+    if (said('practice.counterpartManWords')) return retitled(played, 'man');
+    return said('practice.counterpartWomanWords') ? retitled(played, 'woman') : undefined;
   }
 
   private scenario(id: string): Scenario | undefined {
@@ -1024,12 +1236,13 @@ export class PracticeDialog extends InterruptibleDialog {
 
   /** The scene choice in a question's state, without the question's bookkeeping. */
   private choiceOf(state: SceneChoice): SceneChoice {
-    const { scenario, situation, request } = state;
+    const { scenario, situation, request, name } = state;
     return {
       scenario,
       ...(situation ? { situation } : {}),
       ...(request ? { request } : {}),
       ...reasonOf(state),
+      ...(name ? { name } : {}),
     };
   }
 

@@ -1,5 +1,7 @@
+import { conditionFrom } from '../accommodations/conditions.js';
 import { escapeMarkdown } from '../cards/markdown.js';
 import type { Strings } from '../content/strings.js';
+import { clausesOf } from '../language/sentences.js';
 import { type PracticeHistory, progressOf } from './history.js';
 import { askIn, type Skill, skillNames } from './skills.js';
 
@@ -55,15 +57,20 @@ export class FeedbackWriter {
     const { request, reason } = said;
     const { strings } = this;
     const shown = skillsIn(turns);
-    const well = skillNames
+    const praised = skillNames
       .filter((skill) => shown.has(skill))
       .slice(0, 2)
-      .map((skill) =>
-        strings.text('practiceFeedback.wentWell', {
-          skill: strings.text(`practiceSkills.${skill}`),
-          quote: quote(turns.find((turn) => turn.skills.includes(skill))?.text ?? ''),
-        }),
-      );
+      .map((skill) => ({ skill, text: turns.find((turn) => turn.skills.includes(skill))?.text ?? '' }));
+    const well = praised.map(({ skill, text }) =>
+      strings.text('practiceFeedback.wentWell', {
+        skill: strings.text(`practiceSkills.${skill}`),
+        quote: quote(text),
+      }),
+    );
+    // A line praised for its skill may name treatment ("iop starts monday", group A, Marcus): how
+    // much to share stays the person's choice, so that is said beside it.
+    if (praised.some(({ text }) => namesTreatment(strings, text)))
+      well.push(strings.text('practiceFeedback.sharedHealth'));
     if (well.length === 0)
       well.push(strings.text('practiceFeedback.wentWellEffort', { count: turns.length }));
     const ask = askOf(turns, goal, this.notThingStarts);
@@ -136,6 +143,15 @@ export class FeedbackWriter {
       return this.strings.text('practiceFeedback.benefitWhy', { ask, reason: quote(reason) });
     return this.strings.text(`practiceExamples.${skill}`, { ask });
   }
+}
+
+/** Whether `text` names a treatment or a diagnosis ("iop"), not only "health" or what to keep out. */
+function namesTreatment(strings: Strings, text: string): boolean {
+  // Clause by clause: "no it cant wait, iop starts monday" names IOP though it opens with "no".
+  return clausesOf(text).some((clause) => {
+    const named = conditionFrom(strings, clause);
+    return named !== undefined && named !== 'private' && named !== 'health';
+  });
 }
 
 /** Every skill shown in any turn. */

@@ -74,6 +74,8 @@ const scenarioSchema = z.object({
   /** The scene as set for the person; `{request}` is what they ask about (see slots.ts). */
   setting: sceneLine,
   counterpart: line,
+  /** The counterpart's name within `counterpart` ("Pat"): the person's name for them replaces it. */
+  name: line.max(30),
   persona: line,
   /** What the person is there to ask for, in words that fit "to ask for {goal}"; used in examples. */
   goal: line,
@@ -129,6 +131,12 @@ const fileSchema = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.scenarios.forEach((scenario, index) => {
+      if (!scenario.counterpart.includes(scenario.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scenarios', index, 'name'],
+          message: `"${scenario.name}" is not in the counterpart "${scenario.counterpart}"`,
+        });
       if (seen.has(scenario.id))
         ctx.addIssue({
           code: 'custom',
@@ -153,6 +161,8 @@ export interface SceneChoice {
   situation?: string;
   request?: string;
   reason?: string;
+  /** The person's name for the counterpart ("Mike", "Dr. Okafor"), shown in place of the scene's. */
+  name?: string;
 }
 
 /** True when `text` holds one of `keywords` as whole words. */

@@ -107,7 +107,8 @@ export function askIn(text: string): string | undefined {
     /\b(?:i need|i'd like|i would like|i want|i'm asking for|i am asking for|could i (?:have|get)|can i (?:have|get))\s+(.+)/i,
   );
   // The thing asked for ends where its reason starts ("so i can", "so it's", "because").
-  const [asked] = joinedParts(match?.[1] ?? '', ['so that', 'so i', 'so it', 'because', 'that way'], '.!?;');
+  // A comma ends it too: "later start tue and thu, like 11 instead of 7" (group A, Marcus).
+  const [asked] = joinedParts(match?.[1] ?? '', ['so that', 'so i', 'so it', 'because', 'that way'], '.!?;,');
   const rest = asked?.part
     .replace(/[\s,]*please$/i, '')
     .replace(/[\s,]+$/, '')

@@ -61,9 +61,10 @@ function phraseFitting(
   const flat = withoutControlCharacters(text).replace(/\s+/g, ' ').trim();
   const lower = flat.toLowerCase();
   // Each "about"/"for" starts a candidate; the last one that names the request is the tightest
-  // ("practice for my meeting about early termination" -> "early termination").
+  // ("practice for my meeting about early termination" -> "early termination"); "not about
+  // stopping" (group A, Dee) says what it is not.
   const starts = words.leads.flatMap((word) =>
-    [...lower.matchAll(new RegExp(`\\b${escapeText(word.toLowerCase())}\\s+`, 'g'))].map(
+    [...lower.matchAll(new RegExp(`(?<!\\bnot\\s+)\\b${escapeText(word.toLowerCase())}\\s+`, 'g'))].map(
       (match) => match.index + match[0].length,
     ),
   );
@@ -75,9 +76,14 @@ function phraseFitting(
   return undefined;
 }
 
+/** A comma that starts a clause of its own ("..., i owe", "..., it's"). */
+const TOLD_AFTER_COMMA = /,\s*(?=(?:i|im|i'm|i've|ive|we|it|its|it's|he|she|they)\b)/i;
+
 /** The phrase at the start of `text`, up to a reason cue or the sentence's end; undefined when too long. */
 function phraseAt(text: string, cues: readonly string[]): string | undefined {
   const request = sentencesOf(joinedParts(text, cues)[0]?.part ?? '')[0]
+    // "a payment plan, i owe like 2 months rent" (group D, Ava): what follows the comma is a story.
+    ?.split(TOLD_AFTER_COMMA)[0]
     ?.replace(/[\s,.!?\u2026;]+$/, '')
     .trim()
     // "Extra time on exams" typed as an answer is said mid-sentence; "ESA" stays as typed.
@@ -127,7 +133,7 @@ export function fillLine(line: string, slots: Slots): string {
 
 /** Words too common to say which request is meant ("for", "with", "your"). */
 const COMMON_WORD =
-  /^(a|an|the|for|with|about|your|my|one|day|week|time|some|that|this|to|of|and|or|on|in|at)$/;
+  /^(a|an|the|for|with|about|your|my|one|day|week|time|some|that|this|to|of|and|or|on|in|at|she|shes|she's|he|hes|he's|they|theyre|they're|her|him|them|its|it's|thats|that's|these|those)$/;
 
 /** Words before a correction that are no part of it ("its", "no", "i said"). */
 const CORRECTION_LEAD =
@@ -152,7 +158,9 @@ export function correctedRequest(text: string, current: string): string | undefi
     const said = [match[1] ?? '', sentences[index + 1] ?? '']
       .map((part) => part.replace(CORRECTION_LEAD, '').split(',')[0]?.trim())
       .find(Boolean);
-    return said && said.length <= MAX_REQUEST && !contentWords(said).some((w) => played.has(w))
+    // "shes not a pet" (group D, Ava) says what her dog is, not what she asks for: a request names a thing.
+    const words = contentWords(said ?? '');
+    return said && said.length <= MAX_REQUEST && words.length > 0 && !words.some((w) => played.has(w))
       ? said
       : undefined;
   }

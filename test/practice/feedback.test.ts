@@ -130,6 +130,25 @@ describe('practice feedback', () => {
     );
   });
 
+  it('a praised line that names treatment says sharing it is their choice (ninth run, Marcus)', () => {
+    const note = strings.text('practiceFeedback.sharedHealth');
+    const said = (text: string): Turn[] => [{ text, skills: ['specificRequest'] }];
+    const iop = writer.summary(
+      said('no it cant wait, iop starts monday. i need later start tue and thu'),
+      goal,
+    );
+    assert.ok(iop.includes(note), iop);
+    const health = writer.summary(said('i need to start at 11 on tuesdays, its a health thing'), goal);
+    assert.ok(!health.includes(note), health);
+  });
+
+  it('ends an example request at its comma: "later start tue and thu, like 11 instead of 7"', () => {
+    const turns: Turn[] = [{ text: 'i need later start tue and thu, like 11 instead of 7', skills: [] }];
+    const feedback = writer.summary(turns, goal);
+    assert.ok(feedback.includes("I'd like later start tue and thu."), feedback);
+    assert.ok(!feedback.includes('instead of 7'), feedback);
+  });
+
   it('never grades: no score, percent or "fail" in any feedback', () => {
     const text = writer.summary([{ text: 'no', skills: [] }], goal);
     assert.doesNotMatch(text, /\b(score|grade|fail|poor|bad|wrong)\b|%/i);

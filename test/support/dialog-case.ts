@@ -77,6 +77,29 @@ export function assertSeen(
     assert.ok(!containsReply(strings, key, seen), `"${says}": no ${key} in ${JSON.stringify(seen)}`);
 }
 
+/** A person's turn: what they say, replies it must hold anywhere, and replies or words it must not. */
+export interface PersonTurn {
+  say: string;
+  expect: (Reply | RegExp)[];
+  never?: (Reply | RegExp)[];
+}
+
+/** Plays `turns` through `send` (see testPerson), each turn's replies checked as PersonTurn says. */
+export async function playTurns(
+  strings: Strings,
+  send: (text: string) => Promise<string[]>,
+  turns: readonly PersonTurn[],
+): Promise<void> {
+  for (const [index, turn] of turns.entries()) {
+    const replies = (await send(turn.say)).join('\n');
+    const where = `turn ${index + 1} (${JSON.stringify(turn.say)}):\n${replies}`;
+    const holds = (reply: Reply | RegExp) =>
+      reply instanceof RegExp ? reply.test(replies) : containsReply(strings, reply, replies);
+    for (const reply of turn.expect) assert.ok(holds(reply), `${String(reply)} in ${where}`);
+    for (const not of turn.never ?? []) assert.ok(!holds(not), `not ${String(not)} in ${where}`);
+  }
+}
+
 /**
  * Plays a case through DialogTestClient: each reply must contain the text of its key, and no
  * reply may be left unchecked. MemoryStorage serializes state between turns, as a real store does.
