@@ -25,6 +25,7 @@ import {
   type Preferences,
   type SearchContext,
 } from '../src/peer-groups/matching.js';
+import { medicationWorryIn } from '../src/peer-groups/medication-worry.js';
 import { PolicyQuestions } from '../src/peer-groups/policy-question.js';
 import { peerQuestionnaire, peerQuestions } from '../src/peer-groups/questionnaire.js';
 import { filterTerms, PeerGroupWriter } from '../src/peer-groups/render.js';
@@ -466,8 +467,9 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /**
-   * A question about a group's medication policy ("can i go to NA on suboxone?"): answered from
-   * the directory, then the open prompt (`again`) once more. Medication named in it is kept;
+   * A worry about one's own medication (answered kindly, with no advice) or a question about a
+   * group's medication policy ("can i go to NA on suboxone?"): answered from the directory, then
+   * the open prompt (`again`) once more. Medication named in it is kept;
    * the group named is not taken as a choice.
    */
   private async answerPolicyQuestion(
@@ -476,9 +478,15 @@ export class PeerGroupDialog extends InterruptibleDialog {
     text: string,
     again: typeof ASK | typeof NEXT | typeof CHANGE,
   ): Promise<DialogTurnResult | undefined> {
-    const group = this.policy.groupAskedAbout(text);
-    if (!group) return undefined;
-    await plain(step.context, this.policy.answer(group));
+    const { strings } = this.deps;
+    // "Should I stop my buprenorphine so that I fit in?": her path is a recognized one, and the
+    // choice is hers and her prescriber's; no advice, and the same question again.
+    const worry = medicationWorryIn(strings, text);
+    if (worry === 'judged') await step.context.sendActivity(strings.text('peerGroups.feltJudged'));
+    if (worry) await step.context.sendActivity(strings.text('peerGroups.medicationReassure'));
+    const group = worry ? undefined : this.policy.groupAskedAbout(text);
+    if (!group && !worry) return undefined;
+    if (group) await plain(step.context, this.policy.answer(group));
     const medication = again === ASK ? this.reader.medicationOf(text) : undefined;
     const answers = medication ? { ...state.answers, medication } : state.answers;
     return step.replaceDialog(again, { ...state, answers });
