@@ -431,6 +431,9 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const picked = this.picked(step.context, text, this.changeChoices(state.answers));
     if (picked === 'keep') return this.showResults(step, { answers: state.answers, misses: 0 });
     const filter = filters.find((f) => f === picked) ?? this.reader.changeRequest(text);
+    // "what its for. pills and alcohol": the answer said with the choice is taken at once.
+    const said = filter && this.reader.read(filter, text, this.recognition(step.context));
+    if (said) return this.showResults(step, { answers: { ...state.answers, ...said }, misses: 0 });
     if (filter) return step.replaceDialog(ASK, this.questionnaire.change(state.answers, filter));
     const elsewhere = await this.otherRequest(step, state, text, this.recognition(step.context), 'results');
     return elsewhere ?? step.replaceDialog(CHANGE, { ...state, misses: state.misses + 1 });
@@ -451,7 +454,21 @@ export class PeerGroupDialog extends InterruptibleDialog {
     at: 'question' | 'results',
   ): Promise<DialogTurnResult | undefined> {
     const { strings } = this.deps;
-    const mentioned = this.reader.mentions(recognition, text);
+    // "is it like AA?" asks; it does not choose 12-step groups: a question changes no answer.
+    const asking = checkAnswer(strings, text, { options: [] }).kind === 'question';
+    const focus = at === 'results' && !asking ? this.reader.focusSaid(text) : undefined;
+    if (focus && focus === state.answers.focus) {
+      // Said again as a correction ("its not just alcohol its pills mostly"): it is what I have.
+      const summary = this.writer(step.context).summary({ focus });
+      await step.context.sendActivity(strings.text('peerGroups.updated', { summary }));
+      return step.replaceDialog(NEXT, { ...state, misses: 0 });
+    }
+    const mentioned = asking
+      ? {}
+      : {
+          ...this.reader.mentions(recognition, text),
+          ...(focus && focus !== state.answers.focus ? { focus } : {}),
+        };
     if (Object.keys(mentioned).length > 0) {
       const answers = { ...state.answers, ...mentioned };
       if (at === 'question') {

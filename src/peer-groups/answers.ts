@@ -2,6 +2,7 @@ import { type Choice, recognizeChoices } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
 import type { GroupApproach, GroupFormat, WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
+import { clausesOf } from '../language/sentences.js';
 import { answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
 import { type ApproachAnswer, type Filter, filters, type Place, type Preferences } from './matching.js';
 import { type Daypart, dayparts, daypartsOf, type When, weekdayOf } from './schedule.js';
@@ -258,6 +259,15 @@ export class AnswerReader {
     };
   }
 
+  /**
+   * What the support is for, said again at the results ("its not just alcohol its pills
+   * mostly"): a substance or mental health named, never family (a friend may be in a story).
+   */
+  focusSaid(text: string): Focus | undefined {
+    const focus = this.readFocus(text);
+    return focus === 'familyFriends' ? undefined : focus;
+  }
+
   /** What a first message already says (any time, "tonight" too), so it is not asked again. */
   prefill(recognition: WayfinderRecognition, text: string): Preferences {
     const when = this.readWhen(text, recognition);
@@ -319,6 +329,12 @@ export class AnswerReader {
     return filters.find((filter) => this.has(folded, filterWords[filter]));
   }
 
+  /** True when `text` opens with one of the phrases of `key`. */
+  private opensWith(text: string, key: StringKey): boolean {
+    const folded = `${normalizeText(text)} `;
+    return this.strings.variants(key).some((phrase) => folded.startsWith(`${normalizeText(phrase)} `));
+  }
+
   /** True when `folded` contains one of the phrases of `key`, as whole words. */
   has(folded: string, key: StringKey): boolean {
     return this.strings.variants(key).some((phrase) => ` ${folded} `.includes(` ${normalizeText(phrase)} `));
@@ -340,12 +356,18 @@ export class AnswerReader {
     return [...new Set(values.filter((value): value is V => value !== undefined))];
   }
 
-  /** One focus; two substances are any substance, a substance and mental health co-occurring. */
-  private readFocus(text: string): Focus | undefined {
-    const read = this.pick(focusOptions, text);
-    if (read) return read;
+  /**
+   * One focus; two substances are any substance, a substance and mental health co-occurring. What
+   * is said not to be it is left out: "depression. not drugs or alcohol" is mental health.
+   */
+  private readFocus(typed: string): Focus | undefined {
+    const said = clausesOf(typed).filter(
+      (clause) => !this.opensWith(clause, 'peerGroupChoices.notFocusWords'),
+    );
+    const text = said.length > 0 ? said.join('. ') : typed;
+    // "pills mostly. and some drinking" names two: read together, before one of them is picked.
     const found = this.found(focusOptions, text);
-    if (found.length <= 1) return found[0];
+    if (found.length <= 1) return this.pick(focusOptions, text) ?? found[0];
     const substance = found.some((f) => f === 'alcohol' || f === 'otherDrugs' || f === 'anySubstance');
     if (substance && found.includes('mentalHealth')) return 'coOccurring';
     return found.every((f) => f === 'alcohol' || f === 'otherDrugs' || f === 'anySubstance')

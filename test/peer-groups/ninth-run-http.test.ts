@@ -45,6 +45,47 @@ const janet: KeyTurn[] = [
   ],
 ];
 
+// Ray: SMART Recovery explained from resources however he asks, a question never changes an
+// answer (the secular choice survives "is it like AA"), "weeknights after 6" is a time, "pills"
+// is kept beside the drinking, and an answer said with the choice to change it is taken.
+const ray: KeyTurn[] = [
+  [
+    'i need to find a meeting, smart style, online weeknights after 6pm',
+    ['peerGroups.prefilled', 'peerGroups.askFocus'],
+  ],
+  [
+    'wait what was smart again',
+    ['peerGroups.explainSmartMeeting', 'peerGroups.askFocus'],
+    ['peerGroups.updated'],
+  ],
+  [
+    'no i mean what IS smart recovery, like what do they do',
+    ['peerGroups.explainSmartMeeting', 'peerGroups.askFocus'],
+  ],
+  ['pills mostly. and some drinking', ['peerGroups.askMedication'], ['peerGroups.askWhen']],
+  ['doesnt matter', ['peerGroups.resultsIntro']],
+  [
+    'ok but what happens at a smart meeting. is it like AA',
+    ['peerGroups.explainSmartMeeting'],
+    ['peerGroups.resultsIntro'],
+  ],
+  ['its not just alcohol its pills mostly', ['peerGroups.updated', 'peerGroups.nextPrompt']],
+  ['change an answer', ['peerGroups.whichChange']],
+  ['what its for. pills and alcohol', ['peerGroups.resultsIntro'], ['peerGroups.askFocus']],
+];
+
+// Pat: "depression. not drugs or alcohol" is mental health: no addiction kinds of group are
+// offered, and the mental health organizations are shown.
+const pat: KeyTurn[] = [
+  ['find a group', ['peerGroups.askFocus']],
+  [
+    'depression. not drugs or alcohol',
+    ['peerGroups.askFormat'],
+    ['peerGroups.askApproach', 'peerGroups.explainTwelveStep'],
+  ],
+  ['weekday evenings. any format', ['peerGroups.resultsIntro']],
+];
+
 describe('group finder: the ninth run in people’s words (HTTP)', function () {
   this.timeout(60_000);
   const served = useTestApp();
@@ -58,6 +99,24 @@ describe('group finder: the ninth run in people’s words (HTTP)', function () {
         `groups10-janet-user-${welcomed}`,
         welcomed,
         janet,
+      );
+    });
+    it(`Ray: SMART explained, his answers kept through questions, weeknights after 6, pills and drinking (${how})`, async () => {
+      await playKeyTurns(
+        served.url,
+        `groups10-ray-${welcomed}`,
+        `groups10-ray-user-${welcomed}`,
+        welcomed,
+        ray,
+      );
+    });
+    it(`Pat: depression, not drugs or alcohol, is mental health, with no addiction kinds offered (${how})`, async () => {
+      await playKeyTurns(
+        served.url,
+        `groups10-pat-${welcomed}`,
+        `groups10-pat-user-${welcomed}`,
+        welcomed,
+        pat,
       );
     });
   }
