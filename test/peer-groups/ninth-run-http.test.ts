@@ -86,38 +86,24 @@ const pat: KeyTurn[] = [
   ['weekday evenings. any format', ['peerGroups.resultsIntro']],
 ];
 
+/** Each person: who, what the case shows, and their turns. */
+const people: ReadonlyArray<[who: string, shows: string, turns: readonly KeyTurn[]]> = [
+  ['janet', 'a worry about her own medication gets reassurance and her prescriber, never advice', janet],
+  ['ray', 'SMART explained, his answers kept through questions, weeknights after 6, pills and drinking', ray],
+  ['pat', 'depression, not drugs or alcohol, is mental health, with no addiction kinds offered', pat],
+];
+
 describe('group finder: the ninth run in people’s words (HTTP)', function () {
   this.timeout(60_000);
   const served = useTestApp();
 
   for (const welcomed of [false, true]) {
     const how = welcomed ? 'after a conversationUpdate' : 'no conversationUpdate';
-    it(`Janet: a worry about her own medication gets reassurance and her prescriber, never advice (${how})`, async () => {
-      await playKeyTurns(
-        served.url,
-        `groups10-janet-${welcomed}`,
-        `groups10-janet-user-${welcomed}`,
-        welcomed,
-        janet,
-      );
-    });
-    it(`Ray: SMART explained, his answers kept through questions, weeknights after 6, pills and drinking (${how})`, async () => {
-      await playKeyTurns(
-        served.url,
-        `groups10-ray-${welcomed}`,
-        `groups10-ray-user-${welcomed}`,
-        welcomed,
-        ray,
-      );
-    });
-    it(`Pat: depression, not drugs or alcohol, is mental health, with no addiction kinds offered (${how})`, async () => {
-      await playKeyTurns(
-        served.url,
-        `groups10-pat-${welcomed}`,
-        `groups10-pat-user-${welcomed}`,
-        welcomed,
-        pat,
-      );
-    });
+    for (const [who, shows, turns] of people) {
+      it(`${who}: ${shows} (${how})`, async () => {
+        const id = `groups10-${who}-${welcomed}`;
+        await playKeyTurns(served.url, id, `${id}-user`, welcomed, turns);
+      });
+    }
   }
 });
