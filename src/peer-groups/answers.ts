@@ -208,7 +208,7 @@ export class AnswerReader {
       }
       case 'format': {
         const format =
-          oneOrAny(recognition.entities.groupFormat.map((entity) => entity.value)) ??
+          oneOrAny(this.formatsWanted(recognition, text).map((entity) => entity.value)) ??
           this.pick(formatOptions, text) ??
           (skipped() ? 'any' : undefined);
         return format && { format };
@@ -244,7 +244,7 @@ export class AnswerReader {
     // "remove the religious options" is read by the spell fixer as "remote": a format only where
     // its words were typed, when the message asks to leave something out.
     const removing = this.has(normalizeText(text), 'peerGroupChoices.removeWords');
-    const formats = recognition.entities.groupFormat.filter(
+    const formats = this.formatsWanted(recognition, text).filter(
       (entity) => !removing || folded.includes(` ${normalizeText(entity.text)} `),
     );
     const format = oneOrAny(formats.map((entity) => entity.value));
@@ -266,6 +266,19 @@ export class AnswerReader {
   focusSaid(text: string): Focus | undefined {
     const focus = this.readFocus(text);
     return focus === 'familyFriends' ? undefined : focus;
+  }
+
+  /**
+   * The formats named as wanted: "in person if possible, i'm not great with video" is in person,
+   * a format in a clause with "not" or "no" being one not wanted (notFocusWords, whole words).
+   */
+  private formatsWanted(recognition: WayfinderRecognition, text: string) {
+    const refused = clausesOf(text)
+      .map(normalizeText)
+      .filter((clause) => this.has(clause, 'peerGroupChoices.notFocusWords'));
+    return recognition.entities.groupFormat.filter(
+      (entity) => !refused.some((clause) => ` ${clause} `.includes(` ${normalizeText(entity.text)} `)),
+    );
   }
 
   /** What a first message already says (any time, "tonight" too), so it is not asked again. */

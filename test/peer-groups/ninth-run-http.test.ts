@@ -83,7 +83,8 @@ const pat: KeyTurn[] = [
     ['peerGroups.askFormat'],
     ['peerGroups.askApproach', 'peerGroups.explainTwelveStep'],
   ],
-  ['weekday evenings. any format', ['peerGroups.resultsIntro']],
+  // "not great with video" refuses online: in person is the answer.
+  ["in person if possible, i'm not great with video. weekday evenings", ['peerGroups.resultsIntro']],
 ];
 
 /** Each person: who, what the case shows, and their turns. */
