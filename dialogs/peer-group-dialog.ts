@@ -14,7 +14,12 @@ import { checkAnswer } from '../src/language/answer-check.js';
 import { noEntities } from '../src/language/intents/entities.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { ianaZone, type Zone } from '../src/language/intents/time-zone.js';
-import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import {
+  answerOptionOf,
+  sentencesOf,
+  showsNumbers,
+  typedAnswerReader,
+} from '../src/language/typed-answer.js';
 import { AnswerReader } from '../src/peer-groups/answers.js';
 import type { PeerDirectory } from '../src/peer-groups/directory.js';
 import {
@@ -431,8 +436,9 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const picked = this.picked(step.context, text, this.changeChoices(state.answers));
     if (picked === 'keep') return this.showResults(step, { answers: state.answers, misses: 0 });
     const filter = filters.find((f) => f === picked) ?? this.reader.changeRequest(text);
-    // "what its for. pills and alcohol": the answer said with the choice is taken at once.
-    const said = filter && this.reader.read(filter, text, this.recognition(step.context));
+    // "what its for. pills and alcohol": an answer said after the choice is taken at once.
+    const after = sentencesOf(text).slice(1).join(' ');
+    const said = filter && after && this.reader.read(filter, after, this.recognition(step.context));
     if (said) return this.showResults(step, { answers: { ...state.answers, ...said }, misses: 0 });
     if (filter) return step.replaceDialog(ASK, this.questionnaire.change(state.answers, filter));
     const elsewhere = await this.otherRequest(step, state, text, this.recognition(step.context), 'results');
