@@ -14,7 +14,12 @@ import { checkAnswer } from '../src/language/answer-check.js';
 import { noEntities } from '../src/language/intents/entities.js';
 import type { WayfinderRecognition } from '../src/language/intents/index.js';
 import { ianaZone, type Zone } from '../src/language/intents/time-zone.js';
-import { answerOptionOf, showsNumbers, typedAnswerReader } from '../src/language/typed-answer.js';
+import {
+  answerOptionOf,
+  sentencesOf,
+  showsNumbers,
+  typedAnswerReader,
+} from '../src/language/typed-answer.js';
 import { AnswerReader } from '../src/peer-groups/answers.js';
 import type { PeerDirectory } from '../src/peer-groups/directory.js';
 import {
@@ -25,6 +30,7 @@ import {
   type Preferences,
   type SearchContext,
 } from '../src/peer-groups/matching.js';
+import { medicationWorryIn } from '../src/peer-groups/medication-worry.js';
 import { PolicyQuestions } from '../src/peer-groups/policy-question.js';
 import { peerQuestionnaire, peerQuestions } from '../src/peer-groups/questionnaire.js';
 import { filterTerms, PeerGroupWriter } from '../src/peer-groups/render.js';
@@ -430,6 +436,10 @@ export class PeerGroupDialog extends InterruptibleDialog {
     const picked = this.picked(step.context, text, this.changeChoices(state.answers));
     if (picked === 'keep') return this.showResults(step, { answers: state.answers, misses: 0 });
     const filter = filters.find((f) => f === picked) ?? this.reader.changeRequest(text);
+    // "what its for. pills and alcohol": an answer said after the choice is taken at once.
+    const after = sentencesOf(text).slice(1).join(' ');
+    const said = filter && after && this.reader.read(filter, after, this.recognition(step.context));
+    if (said) return this.showResults(step, { answers: { ...state.answers, ...said }, misses: 0 });
     if (filter) return step.replaceDialog(ASK, this.questionnaire.change(state.answers, filter));
     const elsewhere = await this.otherRequest(step, state, text, this.recognition(step.context), 'results');
     return elsewhere ?? step.replaceDialog(CHANGE, { ...state, misses: state.misses + 1 });
@@ -450,7 +460,21 @@ export class PeerGroupDialog extends InterruptibleDialog {
     at: 'question' | 'results',
   ): Promise<DialogTurnResult | undefined> {
     const { strings } = this.deps;
-    const mentioned = this.reader.mentions(recognition, text);
+    // "is it like AA?" asks; it does not choose 12-step groups: a question changes no answer.
+    const asking = checkAnswer(strings, text, { options: [] }).kind === 'question';
+    const focus = at === 'results' && !asking ? this.reader.focusSaid(text) : undefined;
+    if (focus && focus === state.answers.focus) {
+      // Said again as a correction ("its not just alcohol its pills mostly"): it is what I have.
+      const summary = this.writer(step.context).summary({ focus });
+      await step.context.sendActivity(strings.text('peerGroups.updated', { summary }));
+      return step.replaceDialog(NEXT, { ...state, misses: 0 });
+    }
+    const mentioned = asking
+      ? {}
+      : {
+          ...this.reader.mentions(recognition, text),
+          ...(focus && focus !== state.answers.focus ? { focus } : {}),
+        };
     if (Object.keys(mentioned).length > 0) {
       const answers = { ...state.answers, ...mentioned };
       if (at === 'question') {
@@ -466,8 +490,9 @@ export class PeerGroupDialog extends InterruptibleDialog {
   }
 
   /**
-   * A question about a group's medication policy ("can i go to NA on suboxone?"): answered from
-   * the directory, then the open prompt (`again`) once more. Medication named in it is kept;
+   * A worry about one's own medication (answered kindly, with no advice) or a question about a
+   * group's medication policy ("can i go to NA on suboxone?"): answered from the directory, then
+   * the open prompt (`again`) once more. Medication named in it is kept;
    * the group named is not taken as a choice.
    */
   private async answerPolicyQuestion(
@@ -476,9 +501,15 @@ export class PeerGroupDialog extends InterruptibleDialog {
     text: string,
     again: typeof ASK | typeof NEXT | typeof CHANGE,
   ): Promise<DialogTurnResult | undefined> {
-    const group = this.policy.groupAskedAbout(text);
-    if (!group) return undefined;
-    await plain(step.context, this.policy.answer(group));
+    const { strings } = this.deps;
+    // "Should I stop my buprenorphine so that I fit in?": her path is a recognized one, and the
+    // choice is hers and her prescriber's; no advice, and the same question again.
+    const worry = medicationWorryIn(strings, text);
+    if (worry === 'judged') await step.context.sendActivity(strings.text('peerGroups.feltJudged'));
+    if (worry) await step.context.sendActivity(strings.text('peerGroups.medicationReassure'));
+    const group = worry ? undefined : this.policy.groupAskedAbout(text);
+    if (!group && !worry) return undefined;
+    if (group) await plain(step.context, this.policy.answer(group));
     const medication = again === ASK ? this.reader.medicationOf(text) : undefined;
     const answers = medication ? { ...state.answers, medication } : state.answers;
     return step.replaceDialog(again, { ...state, answers });

@@ -82,6 +82,8 @@ interface StepState {
   simpler?: boolean;
   /** Typed after the change request ("change warning signs. add thinking nobody cares"): the first answer. */
   said?: string;
+  /** Just taken out of this part, so "put it back" can put it back. */
+  removed?: string[];
 }
 
 /** Changing a part chosen from the list: where the plan goes on after, when it was being made. */
@@ -193,9 +195,12 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     }
     if (!plan && !options.make) {
       // "rough month, not in danger or anything, just want it written down": a wall of crisis
-      // lines answers what was not said; one line keeps 988 in sight.
+      // lines answers what was not said; one line keeps 988 in sight. "safety plan pls": the same,
+      // calmly, as an offer to make one.
       if (saysSafeNow(strings, step.context.activity.text ?? ''))
         await step.context.sendActivity(strings.text('safetyPlan.noneSafe'));
+      else if (this.partWords.asksToMake(step.context.activity.text))
+        await step.context.sendActivity(strings.text('safetyPlan.makeCalm'));
       else await this.parts.plans.send(step.context, 'safetyPlan.none');
       return step.prompt(OFFER, {
         prompt: strings.text('safetyPlan.offerMake'),
@@ -287,6 +292,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const { said, ...state } = step.options;
     const typed = said ?? this.typed(step);
+    const request = await this.planRequest(step, state, typed, STEP);
+    if (request) return request;
     const elsewhere = this.partWords.partAsked(typed);
     if (elsewhere && state.editing) return this.editOther(step, state, elsewhere);
     if (elsewhere) return this.goBack(step, state, state.index, elsewhere);
@@ -309,6 +316,73 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       default:
         return this.add(step, { ...state, simpler: false, answered: 0 }, typed);
     }
+  }
+
+  /**
+   * A message about the plan, never kept as an entry: "what did you add?" and "how do i remove
+   * stuff" show this part and how to change it, "show me my plan" the plan so far, "put it back"
+   * puts back what was just taken out, "start part 2 over" empties that part and asks it again.
+   * A complaint with it ("ugh stop adding my questions") gets a short sorry first.
+   */
+  private async planRequest(
+    step: WaterfallStepContext,
+    state: StepState,
+    typed: string,
+    again: typeof STEP | typeof MORE,
+  ): Promise<DialogTurnResult | undefined> {
+    const request = this.partWords.planRequest(typed, state.removed ?? []);
+    if (!request) return undefined;
+    const { strings } = this.deps;
+    if (this.partWords.upset(typed)) await step.context.sendActivity(strings.text('safetyPlan.frustrated'));
+    const part = planSteps[state.index] as PlanStep;
+    const plan = await this.plan(step);
+    const now = this.parts.clock();
+    switch (request.kind) {
+      case 'showPlan':
+        await this.parts.plans.send(step.context, 'safetyPlan.soFar', plan);
+        break;
+      case 'showPart':
+        await step.context.sendActivity(
+          strings.text('safetyPlan.showPart', { entries: this.listed(plan, part) }),
+        );
+        break;
+      case 'restore': {
+        if (!state.removed?.length) {
+          await step.context.sendActivity(
+            strings.text('safetyPlan.nothingToRestore', { entries: this.listed(plan, part) }),
+          );
+          break;
+        }
+        const restored = state.removed.reduce((changed, entry) => addEntry(changed, part, entry, now), plan);
+        await this.save(step, restored);
+        await step.context.sendActivity(
+          strings.text('safetyPlan.restored', { entries: this.listed(restored, part) }),
+        );
+        const answered = (state.answered ?? 0) + 1;
+        return step.replaceDialog(MORE, {
+          ...state,
+          removed: undefined,
+          simpler: false,
+          answered,
+        } satisfies StepState);
+      }
+      case 'restart': {
+        const target = request.part ?? part;
+        const index = planSteps.indexOf(target);
+        await this.save(step, clearStep(plan, target, now));
+        await step.context.sendActivity(
+          strings.text('safetyPlan.restarted', { name: strings.text(stepKey(target, 'step')) }),
+        );
+        const returnTo = index === state.index ? state.returnTo : (state.returnTo ?? state.index);
+        return step.replaceDialog(STEP, {
+          index,
+          editing: state.editing,
+          returnTo,
+          offered: state.offered,
+        } satisfies StepState);
+      }
+    }
+    return step.replaceDialog(again, { ...state, simpler: false });
   }
 
   /** Changing one part, another asked for ("go to part 3"): that part is changed next, nothing kept. */
@@ -397,6 +471,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const state = step.options;
     const typed = this.typed(step);
+    const request = await this.planRequest(step, state, typed, MORE);
+    if (request) return request;
     // "undo", "delete that" after an entry: that entry goes, and the part is shown without it.
     if ((state.answered ?? 0) > 0 && this.partWords.undoes(typed)) {
       const plan = await this.plan(step);
@@ -453,10 +529,10 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       ...(entries.length > 0 ? sentencesOf(typed) : []).map((sentence) =>
         spokenEdit(strings, sentence, [], entries.length),
       ),
-    ].find((edit) => edit?.action === 'remove' && this.entriesMeant(entries, edit).length > 0);
+    ].find((edit) => edit?.action === 'remove' && this.entriesMeant(entries, edit, typed).length > 0);
     if (spoken?.action === 'remove' && state.editing)
-      return this.takeOut(step, state, plan, this.entriesMeant(entries, spoken));
-    if (removal) return this.takeOut(step, state, plan, this.entriesMeant(entries, removal));
+      return this.takeOut(step, state, plan, this.entriesMeant(entries, spoken, typed));
+    if (removal) return this.takeOut(step, state, plan, this.entriesMeant(entries, removal, typed));
     const edit = state.editing ? spoken : undefined;
     const told = edit && !edit.plain && edit.value && (edit.action === 'add' || edit.action === 'replace');
     const replaces = told ? edit.action === 'replace' : state.editing && state.answered === 0;
@@ -495,20 +571,27 @@ export class SafetyPlanDialog extends InterruptibleDialog {
         answered: state.answered ?? 0,
       } satisfies StepState);
     }
+    const removed = positions.flatMap((position) => entriesOf(plan, part)[position - 1] ?? []);
     const changed = removeEntries(plan, part, positions, this.parts.clock());
     await this.save(step, changed);
+    if (this.partWords.upset(this.typed(step)))
+      await step.context.sendActivity(strings.text('safetyPlan.frustrated'));
     await step.context.sendActivity(
       strings.text('safetyPlan.editRemoved', { entries: this.listed(changed, part) }),
     );
     const answered = (state.answered ?? 0) + 1;
-    return step.replaceDialog(MORE, { ...state, simpler: false, answered } satisfies StepState);
+    return step.replaceDialog(MORE, { ...state, simpler: false, answered, removed } satisfies StepState);
   }
 
   /**
    * The entries (numbered from 1) a take-out points at: by position, by their words, or "that",
    * "it", "this" for the one added last.
    */
-  private entriesMeant(entries: readonly string[], edit: SpokenEdit<string>): number[] {
+  private entriesMeant(entries: readonly string[], edit: SpokenEdit<string>, typed: string): number[] {
+    // "take out the last 2 things": the two added last, not the second.
+    const last = this.partWords.lastCount(typed);
+    if (last !== undefined && entries.length > 0)
+      return entries.map((_, index) => index + 1).slice(-Math.min(last, entries.length));
     if (edit.positions.length > 0) return edit.positions;
     const named = foldAnswer(edit.value ?? '');
     if (
@@ -786,6 +869,18 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       } satisfies StepState);
     if (changes) return innerDc.beginDialog(EDIT, { returnTo } satisfies EditOptions);
     return innerDc.beginDialog(OPEN);
+  }
+
+  /** "help" at a part: what the part says now and how to change it, then the help and the question. */
+  protected override async onHelp(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const state = stepStateOf(innerDc.stack.find((instance) => instance.id === STEP || instance.id === MORE));
+    const part = state && planSteps[state.index];
+    const plan = part && (await this.plan(innerDc));
+    if (part && plan && entriesOf(plan, part).length > 0) {
+      const entries = this.listed(plan, part);
+      await innerDc.context.sendActivity(this.deps.strings.text('safetyPlan.showPart', { entries }));
+    }
+    return super.onHelp(innerDc);
   }
 
   /** What was begun above the check-in (a crisis reply, the plan itself) answered it: it ends. */

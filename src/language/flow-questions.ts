@@ -20,17 +20,45 @@ function fileSchema(strings: Strings) {
 
 /** A question that opens by asking what or who ("what's", "what does", "who is"). */
 const opener = /^(what|whats|what's|wat|who|whos|who's)$/;
-/** Words that may stand between the opener and the term ("what is the...", "what does a..."). */
-const fillers = new Set(['is', 'are', 'does', 'do', 'a', 'an', 'the', 'that', 'this', 'my', 'your', 's']);
+/** Words that may stand between the opener and the term ("what is the...", "what was...", "what happens at a..."). */
+const fillers = new Set([
+  ...['is', 'are', 'was', 'were', 'does', 'do', 'a', 'an', 'the', 'that', 'this', 'my', 'your', 's'],
+  ...['happens', 'goes', 'on', 'at', 'in', 'exactly', 'really'],
+]);
+/** Words said before the question ("wait what was smart again", "no i mean what is ..."). */
+const leadIns = new Set([
+  'wait',
+  'no',
+  'ok',
+  'okay',
+  'so',
+  'but',
+  'um',
+  'hmm',
+  'i',
+  'mean',
+  'sorry',
+  'and',
+  'hey',
+  'yeah',
+]);
+/** A thing of the term asked for, not what it is ("whats the smart website"). */
+const partOf = new Set(['website', 'site', 'number', 'phone', 'link', 'address', 'email', 'hours']);
 /** Words after a term that ask what it is ("co-occurring means?", "the office called?"). */
 const asksAfter = new Set(['mean', 'means', 'called', 'stand']);
 
 /** True when `words` ask what `term` (its words) is: "what is the TERM", or "TERM means?". */
 function asksAbout(words: readonly string[], term: readonly string[]): boolean {
+  const start = Math.max(
+    0,
+    words.findIndex((word) => !leadIns.has(word)),
+  );
   for (let at = 0; at + term.length <= words.length; at++) {
     if (!term.every((word, i) => words[at + i] === word)) continue;
-    const between = words.slice(1, at);
-    if (at > 0 && opener.test(words[0] ?? '') && between.every((word) => fillers.has(word))) return true;
+    if (partOf.has(words[at + term.length] ?? '')) continue;
+    const between = words.slice(start + 1, at);
+    if (at > start && opener.test(words[start] ?? '') && between.every((word) => fillers.has(word)))
+      return true;
     if (asksAfter.has(words[at + term.length] ?? '')) return true;
   }
   return false;

@@ -2,6 +2,7 @@ import { type Choice, recognizeChoices } from 'botbuilder-dialogs';
 import type { StringKey, Strings } from '../content/strings.js';
 import type { GroupApproach, GroupFormat, WayfinderRecognition } from '../language/intents/index.js';
 import { normalizeText } from '../language/normalize.js';
+import { clausesOf } from '../language/sentences.js';
 import { answerOptionOf, typedAnswerReader } from '../language/typed-answer.js';
 import { type ApproachAnswer, type Filter, filters, type Place, type Preferences } from './matching.js';
 import { type Daypart, dayparts, daypartsOf, type When, weekdayOf } from './schedule.js';
@@ -207,7 +208,7 @@ export class AnswerReader {
       }
       case 'format': {
         const format =
-          oneOrAny(recognition.entities.groupFormat.map((entity) => entity.value)) ??
+          oneOrAny(this.formatsWanted(recognition, text).map((entity) => entity.value)) ??
           this.pick(formatOptions, text) ??
           (skipped() ? 'any' : undefined);
         return format && { format };
@@ -243,7 +244,7 @@ export class AnswerReader {
     // "remove the religious options" is read by the spell fixer as "remote": a format only where
     // its words were typed, when the message asks to leave something out.
     const removing = this.has(normalizeText(text), 'peerGroupChoices.removeWords');
-    const formats = recognition.entities.groupFormat.filter(
+    const formats = this.formatsWanted(recognition, text).filter(
       (entity) => !removing || folded.includes(` ${normalizeText(entity.text)} `),
     );
     const format = oneOrAny(formats.map((entity) => entity.value));
@@ -256,6 +257,28 @@ export class AnswerReader {
       ...(when ? { when } : {}),
       ...(medication ? { medication } : {}),
     };
+  }
+
+  /**
+   * What the support is for, said again at the results ("its not just alcohol its pills
+   * mostly"): a substance or mental health named, never family (a friend may be in a story).
+   */
+  focusSaid(text: string): Focus | undefined {
+    const focus = this.readFocus(text);
+    return focus === 'familyFriends' ? undefined : focus;
+  }
+
+  /**
+   * The formats named as wanted: "in person if possible, i'm not great with video" is in person,
+   * a format in a clause with "not" or "no" being one not wanted (notFocusWords, whole words).
+   */
+  private formatsWanted(recognition: WayfinderRecognition, text: string) {
+    const refused = clausesOf(text)
+      .map(normalizeText)
+      .filter((clause) => this.has(clause, 'peerGroupChoices.notFocusWords'));
+    return recognition.entities.groupFormat.filter(
+      (entity) => !refused.some((clause) => ` ${clause} `.includes(` ${normalizeText(entity.text)} `)),
+    );
   }
 
   /** What a first message already says (any time, "tonight" too), so it is not asked again. */
@@ -319,6 +342,12 @@ export class AnswerReader {
     return filters.find((filter) => this.has(folded, filterWords[filter]));
   }
 
+  /** True when `text` opens with one of the phrases of `key`. */
+  private opensWith(text: string, key: StringKey): boolean {
+    const folded = `${normalizeText(text)} `;
+    return this.strings.variants(key).some((phrase) => folded.startsWith(`${normalizeText(phrase)} `));
+  }
+
   /** True when `folded` contains one of the phrases of `key`, as whole words. */
   has(folded: string, key: StringKey): boolean {
     return this.strings.variants(key).some((phrase) => ` ${folded} `.includes(` ${normalizeText(phrase)} `));
@@ -340,12 +369,18 @@ export class AnswerReader {
     return [...new Set(values.filter((value): value is V => value !== undefined))];
   }
 
-  /** One focus; two substances are any substance, a substance and mental health co-occurring. */
-  private readFocus(text: string): Focus | undefined {
-    const read = this.pick(focusOptions, text);
-    if (read) return read;
+  /**
+   * One focus; two substances are any substance, a substance and mental health co-occurring. What
+   * is said not to be it is left out: "depression. not drugs or alcohol" is mental health.
+   */
+  private readFocus(typed: string): Focus | undefined {
+    const said = clausesOf(typed).filter(
+      (clause) => !this.opensWith(clause, 'peerGroupChoices.notFocusWords'),
+    );
+    const text = said.length > 0 ? said.join('. ') : typed;
+    // "pills mostly. and some drinking" names two: read together, before one of them is picked.
     const found = this.found(focusOptions, text);
-    if (found.length <= 1) return found[0];
+    if (found.length <= 1) return this.pick(focusOptions, text) ?? found[0];
     const substance = found.some((f) => f === 'alcohol' || f === 'otherDrugs' || f === 'anySubstance');
     if (substance && found.includes('mentalHealth')) return 'coOccurring';
     return found.every((f) => f === 'alcohol' || f === 'otherDrugs' || f === 'anySubstance')

@@ -43,7 +43,8 @@ export const peerQuestions: Readonly<
 /**
  * The finder's questions: focus, kind of group, format, when, where, medication-friendly, each
  * skipped as "any". Where matters only for in-person groups the directory has; medication is not
- * asked of someone looking for mental health or family groups (they can still set it by changing it).
+ * asked of someone looking for mental health or family groups, nor the kind of group of someone looking
+ * for mental health groups (they can still set them by changing them).
  */
 export function peerQuestionnaire(
   strings: Strings,
@@ -57,6 +58,9 @@ export function peerQuestionnaire(
       applies: (filter, answers) => {
         if (filter === 'place')
           return (answers.format === 'inPerson' || answers.format === 'any') && localInPerson();
+        // 12-step, SMART and the rest are ways of recovery from substance use: not asked of
+        // someone looking for mental health peer support (DBSA, NAMI), who is shown those.
+        if (filter === 'approach') return answers.focus !== 'mentalHealth';
         if (filter === 'medication')
           return answers.focus !== 'mentalHealth' && answers.focus !== 'familyFriends';
         return true;

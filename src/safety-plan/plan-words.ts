@@ -4,6 +4,7 @@ import { cleanFreeText } from '../language/free-text.js';
 import { normalizeText } from '../language/normalize.js';
 import { saysAnyOf } from '../language/says-any-of.js';
 import { clausesOf } from '../language/sentences.js';
+import { numbersIn } from '../language/spoken-edit.js';
 import {
   foldAnswer,
   sentencesOf,
@@ -34,6 +35,16 @@ export type PartAnswer =
   | { kind: 'words' };
 
 /**
+ * A message about the plan itself, never an entry: show the whole plan so far, show this part
+ * (and how to change it), put back what was just taken out, or empty a part to fill it again.
+ */
+export type PlanRequest =
+  | { kind: 'showPlan' }
+  | { kind: 'showPart' }
+  | { kind: 'restore' }
+  | { kind: 'restart'; part?: PlanStep };
+
+/**
  * How a person names the parts of their plan in their own words: "change my warning signs"
  * (a change from any state), "go back to the one I skipped", "back to coping". Words are data
  * (resources/locales: safetyPlan.<part>Words, editVerbs, returnWords, skippedWords).
@@ -47,6 +58,7 @@ export class PlanWords {
   private readonly undo: ReadonlySet<string>;
   private readonly said: Record<'skip' | 'back' | 'next' | 'keep', ReadonlySet<string>>;
   private readonly reader: TypedAnswerReader;
+  private readonly restarts: readonly RegExp[];
 
   constructor(private readonly strings: Strings) {
     const set = (key: StringKey, label?: StringKey) =>
@@ -69,6 +81,88 @@ export class PlanWords {
     this.skipped = new Set(strings.variants('safetyPlan.skippedWords').map(foldAnswer));
     this.changes = new Set(strings.variants('safetyPlan.changePlanWords').map(foldAnswer));
     this.undo = new Set(strings.variants('safetyPlan.undoWords').map(foldAnswer));
+    // "start {part} over": the words around the part, folded, with the part's words caught.
+    this.restarts = strings.variants('safetyPlan.restartWords').map((template) => {
+      const [before = '', after = ''] = template.split('{part}').map(foldAnswer);
+      return new RegExp(`^${before ? `${before} ` : ''}(.+?)${after ? ` ${after}` : ''}$`);
+    });
+  }
+
+  /**
+   * What a message asks of the plan itself ("what did you add?", "show me my plan", "put it
+   * back", "start part 2 over"), read before anything is kept. `removed`: what was just taken out
+   * of this part, so "put music back" puts it back. Undefined for an answer.
+   */
+  planRequest(typed: string, removed: readonly string[]): PlanRequest | undefined {
+    const folded = foldAnswer(typed);
+    const restart = this.restartIn(typed);
+    if (restart) return restart;
+    const says = (key: StringKey) => saysAnyOf(this.strings, key, folded);
+    // "take out no put it back" takes something out; it puts nothing back.
+    const removing = sentencesOf(typed).some((sentence) =>
+      this.strings
+        .variants('edits.removeLeads')
+        .some((lead) => `${foldAnswer(sentence)} `.startsWith(`${foldAnswer(lead)} `)),
+    );
+    const namesRemoved = removed.some((entry) => ` ${folded} `.includes(` ${foldAnswer(entry)} `));
+    if (
+      !removing &&
+      (says('safetyPlan.restoreWords') || (namesRemoved && says('safetyPlan.restoreCueWords')))
+    )
+      return { kind: 'restore' };
+    if (says('safetyPlan.showPlanWords')) return { kind: 'showPlan' };
+    if (
+      says('safetyPlan.showPartWords') ||
+      this.strings.variants('safetyPlan.removeOnlyWords').map(foldAnswer).includes(folded)
+    )
+      return { kind: 'showPart' };
+    return undefined;
+  }
+
+  /** "start part 2 over", "clear this part": that part (none named: this one) emptied to ask again. */
+  private restartIn(typed: string): PlanRequest | undefined {
+    for (const sentence of sentencesOf(typed)) {
+      const folded = foldAnswer(sentence);
+      for (const pattern of this.restarts) {
+        const named = pattern.exec(folded)?.[1];
+        if (!named) continue;
+        if (this.strings.variants('safetyPlan.thisPartWords').map(foldAnswer).includes(named))
+          return { kind: 'restart' };
+        const part = this.partNamed(named);
+        if (part) return { kind: 'restart', part };
+      }
+    }
+    return undefined;
+  }
+
+  /** "i want to make a safety plan", "safety plan pls": asked to make one, not only to see one. */
+  asksToMake(text: string | undefined): boolean {
+    return saysAnyOf(this.strings, 'safetyPlan.makeWords', text);
+  }
+
+  /**
+   * A complaint or a word of frustration anywhere in the message ("ugh stop adding my
+   * questions", "this is a mess", "i already told you her"): acknowledged, never kept.
+   */
+  upset(typed: string): boolean {
+    return sentencesOf(typed).some((sentence) => this.complaint(sentence));
+  }
+
+  /** "the last 2 things", "the last one": how many of the last entries are meant, if any. */
+  lastCount(typed: string): number | undefined {
+    const words = foldAnswer(typed).split(' ');
+    const lasts = new Set(this.strings.variants('safetyPlan.lastWords').map(foldAnswer));
+    const at = words.findIndex((word) => lasts.has(word));
+    if (at < 0) return undefined;
+    const [count] = numbersIn(this.strings, words[at + 1] ?? '', 99);
+    return count ?? 1;
+  }
+
+  private complaint(text: string): boolean {
+    return (
+      this.reader.nonAnswer(text) === 'frustration' ||
+      saysAnyOf(this.strings, 'safetyPlan.complaintWords', text)
+    );
   }
 
   /**
@@ -97,8 +191,11 @@ export class PlanWords {
     const short = (clause: string) =>
       clause.split(' ').length <= 3 && !/\d|^(and|or|but|so|then|if|when|because) /i.test(clause);
     const items = sentencesOf(typed).flatMap((sentence) => {
-      const clauses = clausesOf(sentence);
-      return clauses.length > 1 && clauses.every(short) ? clauses : [sentence.replace(/(?<!\.)\.$/, '')];
+      // "dr okafor, i already told you her": the words to the bot are no part of the entry.
+      const clauses = clausesOf(sentence).filter((clause) => !this.complaint(clause));
+      if (clauses.length === 0) return [];
+      const whole = clauses.length < clausesOf(sentence).length ? clauses.join(', ') : sentence;
+      return clauses.length > 1 && clauses.every(short) ? clauses : [whole.replace(/(?<!\.)\.$/, '')];
     });
     const kept = items
       .map((item) => cleanFreeText(this.strings, item))
@@ -148,6 +245,13 @@ export class PlanWords {
     if (at === 'part' && (skips || no || onward)) return { kind: 'skip' };
     const none = this.reader.nonAnswer(typed);
     if (none) return { kind: 'none', frustrated: none === 'frustration' };
+    // "ugh stop adding my questions": only complaints and filler, nothing to keep.
+    const sentences = sentencesOf(typed);
+    if (
+      sentences.some((s) => this.complaint(s)) &&
+      sentences.every((s) => this.complaint(s) || this.reader.nonAnswer(s))
+    )
+      return { kind: 'none', frustrated: true };
     const about = questionToUs(this.strings, typed);
     return about ? { kind: 'question', about } : { kind: 'words' };
   }

@@ -2,10 +2,12 @@ import { ACCOMMODATION_DIALOG_ID } from '../../dialogs/accommodation-dialog.js';
 import { APPOINTMENT_DIALOG_ID } from '../../dialogs/appointment-dialog.js';
 import { DialogIds } from '../../dialogs/dialog-ids.js';
 import { collectsQuestions } from '../../dialogs/open-choice.js';
+import { PEER_GROUP_DIALOG_ID } from '../../dialogs/peer-group-dialog.js';
 import { rightsQuestionIn } from '../accommodations/rights.js';
 import { ventIn } from '../appointments/question-edits.js';
 import type { Strings } from '../content/strings.js';
 import type { FlowQuestions } from '../language/flow-questions.js';
+import { medicationWorryIn } from '../peer-groups/medication-worry.js';
 import { adviceReply } from '../safety/advice-reply.js';
 import { continueOrBegin, inDialog, type MessageStage, reprompt } from './message-turn.js';
 
@@ -22,6 +24,9 @@ export function adviceStage(strings: Strings, flowQuestions: Pick<FlowQuestions,
       inDialog(dc, ACCOMMODATION_DIALOG_ID) &&
       rightsQuestionIn(strings, text) !== undefined;
     if (rightsInRequest) return next();
+    // "should I stop my buprenorphine to fit in at meetings?" in the group finder: it answers the
+    // worry behind it (no advice), as a peer would, and asks its question again.
+    if (advice && inDialog(dc, PEER_GROUP_DIALOG_ID) && medicationWorryIn(strings, text)) return next();
     // "man this is stressing me out. should i just plead guilty": the plan hears the vent first.
     if (advice && collectsQuestions(dc) && ventIn(strings, text)) return next();
     if (advice && collectsQuestions(dc)) {

@@ -39,7 +39,7 @@ interface StoredPlan {
 
 /** The whole plan, typed as a person would: examples tapped, own words, "idk", "back", numbers. */
 const wholePlan: readonly Step[] = [
-  ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+  ['make a safety plan', ['safetyPlan.makeCalm', 'safetyPlan.offerMake']],
   ['yes', ['safetyPlan.intro', part(1)]],
   ["can't sleep, i stop answering texts", ['safetyPlan.added', 'safetyPlan.more']],
   [t('safetyPlan.nextStep'), [part(2)]],
@@ -141,7 +141,7 @@ const cases: PlanCase[] = [
   {
     name: 'typed "back" to a skipped part, "can we go back to the one i skipped" and "go back to warning signs" move there, are never saved, and the plan goes on where it was',
     steps: [
-      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['make a safety plan', ['safetyPlan.makeCalm', 'safetyPlan.offerMake']],
       ['yes', ['safetyPlan.intro', part(1)]],
       ['skip', ['safetyPlan.skipped', part(2)]],
       ['Take a walk', ['safetyPlan.added', 'safetyPlan.more']],
@@ -170,7 +170,7 @@ const cases: PlanCase[] = [
   {
     name: 'non-answers are never kept: "ok", "yes", "huh" and frustration get the part again in fewer words; a second one leaves it for later, "no" skips',
     steps: [
-      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['make a safety plan', ['safetyPlan.makeCalm', 'safetyPlan.offerMake']],
       ['yes', ['safetyPlan.intro', part(1)]],
       ['ok', ['safetyPlan.simpler']],
       ['what', ['safetyPlan.skipped', part(2)]],
@@ -224,7 +224,7 @@ const cases: PlanCase[] = [
   {
     name: 'one part skipped is offered again at the end ("Add it now?"); a yes asks it, then the plan is saved',
     steps: [
-      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['make a safety plan', ['safetyPlan.makeCalm', 'safetyPlan.offerMake']],
       ['yes', ['safetyPlan.intro', part(1)]],
       ['cant sleep', ['safetyPlan.added', 'safetyPlan.more']],
       ['next', [part(2)]],
@@ -278,7 +278,7 @@ const cases: PlanCase[] = [
   {
     name: '"change my warning signs" while making the plan changes that part, then making goes on at the part it was at',
     steps: [
-      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['make a safety plan', ['safetyPlan.makeCalm', 'safetyPlan.offerMake']],
       ['yes', ['safetyPlan.intro', part(1)]],
       ['cant sleep', ['safetyPlan.added', 'safetyPlan.more']],
       ['next', [part(2)]],
@@ -305,7 +305,7 @@ const cases: PlanCase[] = [
   {
     name: 'a crisis mid-plan gets the crisis reply first; the plan waits and is asked again, nothing lost',
     steps: [
-      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['make a safety plan', ['safetyPlan.makeCalm', 'safetyPlan.offerMake']],
       ['sure', ['safetyPlan.intro', part(1)]],
       ['when i stop eating', ['safetyPlan.added', 'safetyPlan.more']],
       ['i want to kill myself', crisisReply],
@@ -336,7 +336,7 @@ const cases: PlanCase[] = [
     steps: [
       ['menu', ['menu.prompt']],
       // Typed, it is the plan's command, as "make a safety plan" is: the crisis lines come first.
-      ['want to make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['want to make a safety plan', ['safetyPlan.makeCalm', 'safetyPlan.offerMake']],
       ['yes', ['safetyPlan.intro', part(1)]],
       ['i stop eating', ['safetyPlan.added', 'safetyPlan.more']],
       ['everyone would be better off without me', ['safety.confirm']],
@@ -349,7 +349,7 @@ const cases: PlanCase[] = [
     // A person playing the bot could never save "thinking nobody cares": each time, the concern reply.
     name: 'a warning sign the gate reads as concern is what the part asks for: acknowledged in a line and kept; danger still gets the crisis reply',
     steps: [
-      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['make a safety plan', ['safetyPlan.makeCalm', 'safetyPlan.offerMake']],
       ['yes please', ['safetyPlan.intro', part(1)]],
       ['i feel hopeless and alone', ['safetyPlan.concernKept', 'safetyPlan.added', 'safetyPlan.more']],
       ['i stop going out', ['safetyPlan.added', 'safetyPlan.more']],
@@ -363,7 +363,7 @@ const cases: PlanCase[] = [
     name: 'where buttons come as a numbered list (SMS), a number alone picks that button ("2", "the fourth one"); a number inside a sentence stays as typed; typos of next and skip work',
     channel: 'sms',
     steps: [
-      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['make a safety plan', ['safetyPlan.makeCalm', 'safetyPlan.offerMake']],
       ['yes', ['safetyPlan.intro', part(1)]],
       ['2', ['safetyPlan.added', 'safetyPlan.more']],
       ['1', [part(2)]],
@@ -381,7 +381,7 @@ const cases: PlanCase[] = [
   {
     name: 'left with "menu" mid-plan, "my safety plan" later picks up at the next part, answers kept',
     steps: [
-      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['make a safety plan', ['safetyPlan.makeCalm', 'safetyPlan.offerMake']],
       ['yes', ['safetyPlan.intro', part(1)]],
       ['i stop sleeping', ['safetyPlan.added', 'safetyPlan.more']],
       ['next', [part(2)]],
@@ -398,7 +398,7 @@ const cases: PlanCase[] = [
   {
     name: '"help" and a side question mid-plan are answered, then the same part is asked again',
     steps: [
-      ['make a safety plan', ['safetyPlan.none', 'safetyPlan.offerMake']],
+      ['make a safety plan', ['safetyPlan.makeCalm', 'safetyPlan.offerMake']],
       ['ok', ['safetyPlan.intro', part(1)]],
       ['help', ['help.short', part(1)]],
       ['is this private?', ['privacy.kept', part(1)]],
@@ -522,7 +522,8 @@ const cases: PlanCase[] = [
       ['add drinking more, skipping meals', ['safetyPlan.editAdded', 'safetyPlan.more']],
       ['take out drinking more. stopped that', ['safetyPlan.editRemoved', 'safetyPlan.more']],
       ['add thinking nobody cares', ['safetyPlan.concernKept', 'safetyPlan.editAdded', 'safetyPlan.more']],
-      ['ugh. take out the last one', ['safetyPlan.editRemoved', 'safetyPlan.more']],
+      // "ugh" is heard before the change is made.
+      ['ugh. take out the last one', ['safetyPlan.frustrated', 'safetyPlan.editRemoved', 'safetyPlan.more']],
       ['done with this part', ['safetyPlan.changed', 'safetyPlan.current', 'safetyPlan.actionsPrompt']],
     ],
     stored: (plan) =>
