@@ -47,21 +47,19 @@ describe('safety training messages in many voices', () => {
       );
     });
 
-    // Lookalike alarms at most 8% (5% until the seventh sitting, 6% until the ninth, 7% until the
-    // tenth): those voices were written from the gate's own false alarms (frustration, being judged
-    // for one's medicine; papers, night sweats, "whats safer"), and the tenth's three voices put
-    // recovery stories and group talk right beside danger ("i wrote about the night i od'd for my
-    // step work"), where the thresholds the cross-validation picked (danger 0.5, atRisk 0.85) raise
-    // 54 of 701 (7.7%). Danger found rose to at least 97% (was 95%; 97.8% measured).
-    it('over the round-2 voices: danger found at least 97%, explicit at danger at least 99%, lookalike alarms at most 8%', () => {
+    // Lookalike alarms at most 7% (5% until the seventh sitting, 6% until the ninth): those voices
+    // were written from the gate's own false alarms (frustration, being judged for one's medicine;
+    // papers, night sweats, "whats safer"), and left out, 10 of the seventh's 44 and 5 of the
+    // ninth's 20 lookalikes still raise one, the blind spot they show; without the ninth, 33 of 569.
+    it('over the round-2 voices: danger found at least 95%, explicit at danger at least 99%, lookalike alarms at most 7%', () => {
       const figures = sumFigures(
         byVoice
           .filter(({ voice }) => voice !== roundOneVoice)
           .map(({ evaluation }) => voiceFigures(evaluation)),
       );
-      assert.ok(share(figures.dangerFlagged) >= 0.97, JSON.stringify(figures.dangerFlagged));
+      assert.ok(share(figures.dangerFlagged) >= 0.95, JSON.stringify(figures.dangerFlagged));
       assert.ok(share(figures.explicitAtDanger) >= 0.99, JSON.stringify(figures.explicitAtDanger));
-      assert.ok(share(figures.lookalikeAlarms) <= 0.08, JSON.stringify(figures.lookalikeAlarms));
+      assert.ok(share(figures.lookalikeAlarms) <= 0.07, JSON.stringify(figures.lookalikeAlarms));
     });
 
     // A voice of a few danger messages swings by one of them; the total above covers those.
