@@ -394,11 +394,12 @@ export class SafetyDialog extends InterruptibleDialog {
     }
     // Mid-overdose, after the steps: the whole steps again only when asked for ("what do i do",
     // "steps again", "help"); what can be answered in one line is ("i cant find the narcan").
-    // A hint the gate heard in it ("is he gonna die", "hes making weird noises") is the same emergency.
-    const aboutOverdose = !flagged || flagged.overdose || !flagged.explicit;
+    // A hint the gate heard in it ("is he gonna die", "hes making weird noises") is the same
+    // emergency, and so is the fear for their life a rule reads as danger ("se va a morir?").
+    const answer = this.replies.overdoseAnswer(text);
+    const aboutOverdose = !flagged || flagged.overdose || !flagged.explicit || answer === 'safety.survival';
     if (flow.overdose && aboutOverdose && !signals.toldAsPast.get(step.context)) {
       const language = flagged?.language ?? flow.language;
-      const answer = this.replies.overdoseAnswer(text);
       const steps = this.replies.isStepsAsked(text) || this.commandIn(step) === 'help';
       if (steps || answer) {
         await say(

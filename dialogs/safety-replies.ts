@@ -277,8 +277,9 @@ export class SafetyReplies {
 
   /**
    * Mid-overdose, after the steps: the one line that answers what was said, if one does ("i cant
-   * find the narcan", "hes breathing weird", "my phone is at 2%", "i dont know his address").
-   * Most specific first: no naloxone at hand changes what the others would say.
+   * find the narcan", "hes breathing weird", "my phone is at 2%", "i dont know his address", "is
+   * he gonna die"). Most specific first: no naloxone at hand changes what the others would say,
+   * and a sign named with the fear ("he wont wake up, is he gonna die") gets its step.
    */
   overdoseAnswer(text: string): SafetyKey | undefined {
     const answers: readonly (readonly [words: SafetyKey, reply: SafetyKey])[] = [
@@ -287,6 +288,8 @@ export class SafetyReplies {
       ['safety.breathingWords', 'safety.breathingSigns'],
       ['safety.phoneWords', 'safety.phoneLow'],
       ['safety.addressWords', 'safety.noAddress'],
+      // No one can promise; the honest answer is what gives them the best chance.
+      ['safety.survivalWords', 'safety.survival'],
     ];
     return answers.find(([words]) => this.mentions(words, text))?.[1];
   }

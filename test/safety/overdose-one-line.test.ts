@@ -23,6 +23,13 @@ const answered: readonly (readonly [typed: string, reply: SectionKey<'safety'>])
   ['he still wont wake up', 'safety.noResponse'],
   ['my phone is at 2%', 'safety.phoneLow'],
   ['i dont know his address', 'safety.noAddress'],
+  // The fear for their life (people run 10): an honest "I can't know", then what gives them the best chance.
+  ['is he gonna die', 'safety.survival'],
+  ['will she be ok?', 'safety.survival'],
+  ['is my friend going to make it', 'safety.survival'],
+  // A sign said with the fear gets its step; a phone "gonna die" is the phone.
+  ['he still wont wake up is he gonna die', 'safety.noResponse'],
+  ['my phone is gonna die', 'safety.phoneLow'],
 ];
 // Not in the sources: the 911 dispatcher, not a guess.
 const forTheDispatcher = [
@@ -140,6 +147,8 @@ describe('mid-overdose, after the steps: one line, the steps only when asked for
           assert.ok(!ok.includes(stepsEs), ok);
           const none = await next('no encuentro el narcan');
           assert.ok(none.includes(spanish.text('safety.noNaloxone')), none);
+          const fear = await next('se va a morir?');
+          assert.ok(fear.includes(spanish.text('safety.survival')), fear);
           const water = await next('le doy agua?');
           assert.match(water, /911/);
           assert.ok(!water.includes(stepsEs), water);
