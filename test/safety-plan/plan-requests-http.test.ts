@@ -17,7 +17,8 @@ type Turn = KeyTurn | [says: string, sees: KeyTurn[1], never: KeyTurn[2], has: s
 const firstConversation: Turn[] = [
   [
     'i want to make a safety plan. had a really hard month. im ok right now tho',
-    ['safetyPlan.makeCalm', 'safetyPlan.offerMake'],
+    // Said to be okay: heard ("glad you're okay right now"), one line with 988, no wall of lines.
+    ['safetyPlan.noneSafe', 'safetyPlan.offerMake'],
     ['safetyPlan.none'],
   ],
   ['yeah lets start', ['safetyPlan.intro']],
@@ -75,7 +76,7 @@ const firstConversation: Turn[] = [
 const secondConversation: Turn[] = [
   [
     'safety plan pls. rough month, not in danger or anything, just want it written down',
-    ['safetyPlan.makeCalm'],
+    ['safetyPlan.noneSafe'],
     ['safetyPlan.none'],
   ],
   ['ok go', ['safetyPlan.intro']],
