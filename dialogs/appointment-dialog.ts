@@ -7,6 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { AfterAnswers, type AfterOutcome } from '../src/appointments/after-answers.js';
+import { type Asides, asidesIn } from '../src/appointments/asides.js';
 import {
   type ChoiceSpec,
   matchChoice,
@@ -14,7 +15,13 @@ import {
   questionActivity,
 } from '../src/appointments/choices.js';
 import type { AppointmentContent } from '../src/appointments/content.js';
-import { MAX_ANSWER_LENGTH, type PlanDraft, type PrepField, prepFields } from '../src/appointments/plan.js';
+import {
+  MAX_ANSWER_LENGTH,
+  MAX_QUESTIONS,
+  type PlanDraft,
+  type PrepField,
+  prepFields,
+} from '../src/appointments/plan.js';
 import { PlanKeeper } from '../src/appointments/plan-keeper.js';
 import type { PlanStore } from '../src/appointments/plan-store.js';
 import { type AnswerInput, type Outcome, PrepAnswers } from '../src/appointments/prep-answers.js';
@@ -37,8 +44,9 @@ import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
 import { type EditPart, spokenEdit } from '../src/language/spoken-edit.js';
-import { showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
+import { sentencesOf, showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -125,10 +133,15 @@ export class AppointmentDialog extends InterruptibleDialog {
     const said = options?.text ?? context.activity.text ?? '';
     const details = options?.recognition ? saidDetails(strings, said) : {};
     const topic = details.topic && strings.text('appointment.topicQuestion', { topic: details.topic });
-    const state = prefilledState(options?.recognition, said, findDates, clock(), {
+    const prefilled = prefilledState(options?.recognition, said, findDates, clock(), {
       ...details,
       ...(topic ? { topic } : {}),
     });
+    // "fyi im not in recovery or anything so dont go there": no recovery question, line or item.
+    const notInRecovery = saysAnyOf(strings, 'appointment.notInRecoveryWords', said);
+    const state = notInRecovery
+      ? { ...prefilled, draft: { ...prefilled.draft, notInRecovery: true } }
+      : prefilled;
     const { type, when } = state.draft;
     const facts = [
       ...(type ? [strings.text(content.types[type].label)] : []),
@@ -138,6 +151,7 @@ export class AppointmentDialog extends InterruptibleDialog {
     const notes = [
       ...(facts.length ? [strings.text('appointment.noted', { facts: facts.join(', ') })] : []),
       ...(topic ? [strings.text('appointment.topicNoted', { question: topic })] : []),
+      ...(notInRecovery ? [strings.text('appointment.recoveryNoted')] : []),
     ];
     const noted = notes.map((note) => `\n\n${note}`).join('');
     await context.sendActivity(`${strings.text('appointment.intro')}${noted}`);
@@ -201,13 +215,27 @@ export class AppointmentDialog extends InterruptibleDialog {
     return this.read(step, this.state(step));
   }
 
-  private async read(step: WaterfallStepContext<PrepState>, state: PrepState): Promise<DialogTurnResult> {
+  private async read(
+    step: WaterfallStepContext<PrepState>,
+    state: PrepState,
+    answer?: string,
+  ): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const text = String(step.result ?? '').trim();
-    if (text.length > MAX_ANSWER_LENGTH) {
+    const typed = (answer ?? String(step.result ?? '')).trim();
+    if (typed.length > MAX_ANSWER_LENGTH) {
       await step.context.sendActivity(strings.text('appointment.tooLong', { max: MAX_ANSWER_LENGTH }));
       return this.to(step, state);
     }
+    const renamed = this.renamed(state, typed);
+    if (renamed) {
+      const provider = renamed.state.draft.provider ?? '';
+      await step.context.sendActivity(strings.text('appointment.providerChanged', { provider }));
+      // At the review the plan is shown again with the name, still unsaved.
+      if (state.step === 'review') return this.finish(step, renamed.state);
+      if (!renamed.rest) return this.to(step, renamed.state);
+      return this.read(step, renamed.state, renamed.rest);
+    }
+    const text = typed;
     const shown = this.questions.ask(state, this.appointments.clock()).choices;
     // Numbers are ranks at the ranking question, never picks.
     const numbered =
@@ -220,6 +248,16 @@ export class AppointmentDialog extends InterruptibleDialog {
     const matched = matchChoice(strings, text, shown, { numbered }) ?? this.afterFiller(text, shown);
     const choice = matched?.value;
     if (state.offeredQuestion) return this.afterOffer(step, state, choice);
+    // "nothing. can i get a reminder the night before": what is said beside the answer is not kept as it.
+    const whole = matched?.how === 'exact' || matched?.how === 'position';
+    const asides =
+      !whole && asideSteps.has(state.step)
+        ? asidesIn(strings, text, {
+            recoveryQuestion: state.step === 'share',
+            questionsApart: state.step === 'goal',
+          })
+        : undefined;
+    if (asides) return this.aside(step, state, asides);
     if (state.step === 'questions' && !matched) {
       const vent = ventIn(strings, text);
       if (vent) {
@@ -264,6 +302,22 @@ export class AppointmentDialog extends InterruptibleDialog {
     if (edited) return edited;
     const after = this.after.answer(state, input);
     return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
+  }
+
+  /**
+   * "its dr okafor not dr appt lol": who the appointment is with, said again once it was noted
+   * (or at the kind and the review), is changed; the sentences that named them are not an answer.
+   */
+  private renamed(state: PrepState, text: string): { state: PrepState; rest: string } | undefined {
+    const { strings } = this.deps;
+    const { draft } = state;
+    if (!draft.provider && state.step !== 'type' && state.step !== 'review') return undefined;
+    const provider = saidDetails(strings, text).provider;
+    if (!provider || provider === draft.provider) return undefined;
+    const rest = sentencesOf(text)
+      .filter((sentence) => !saidDetails(strings, sentence).provider)
+      .join(' ');
+    return { state: { ...state, draft: { ...draft, provider } }, rest };
   }
 
   /**
@@ -315,8 +369,52 @@ export class AppointmentDialog extends InterruptibleDialog {
   }
 
   /**
-   * "Would you like this on your list?" after a vent: yes adds it, no leaves it out; anything else
-   * is read as a new answer at the questions.
+   * What was said beside the answer: recovery left out for someone not in it, a reminder asked
+   * for noted (its words answer the reminder question after saving), a question put to the bot
+   * handed back and offered for the list, a complaint heard; then the answer left, if any, is
+   * read, else "skip" skips and the question comes again.
+   */
+  private async aside(step: WaterfallStepContext<PrepState>, state: PrepState, asides: Asides) {
+    const { strings } = this.deps;
+    const say: string[] = [];
+    let { draft } = state;
+    if (asides.notInRecovery) {
+      say.push(strings.text('appointment.recoveryLeftOut'));
+      const { share: _share, ...rest } = draft;
+      draft = { ...rest, notInRecovery: true };
+    }
+    if (asides.reminder) {
+      say.push(strings.text('appointment.reminderNoted'));
+      // "reminder??" after "a reminder the night before" adds nothing: the words with more are kept.
+      const before = draft.reminderAsk ?? '';
+      draft = { ...draft, reminderAsk: asides.reminder.length > before.length ? asides.reminder : before };
+    }
+    if (asides.askedUs) {
+      const whom = draft.provider ?? strings.text('appointment.askedUsWhom');
+      say.push(strings.text('appointment.askedUsHandBack', { whom }));
+    } else if (asides.complaint && !asides.answer && say.length === 0) {
+      say.push(`${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}`);
+    }
+    if (say.length) await step.context.sendActivity(say.join('\n\n'));
+    const at = { ...state, draft, misses: 0 };
+    if (asides.askedUs && asides.answer) {
+      // The goal is kept, then the question put to the bot is offered for the list.
+      const kept = this.answers.answer(at, this.input(step.context, asides.answer, undefined, false));
+      if (kept.kind === 'next')
+        return this.advance(step, at, kept.draft, { offeredQuestion: asides.askedUs });
+    }
+    if (asides.askedUs) return this.to(step, { ...at, offeredQuestion: asides.askedUs });
+    if (asides.answer) return this.read(step, at, asides.answer);
+    if (asides.skip || (at.step === 'share' && draft.notInRecovery)) return this.skip(step, at);
+    // Only a complaint: the question comes again in other words, as after any answer not understood.
+    const onlyHeard = asides.complaint && !asides.reminder && !asides.notInRecovery;
+    return onlyHeard ? this.missed(step, { ...state, draft }) : this.to(step, at);
+  }
+
+  /**
+   * "Would you like this on your list?" after a vent or a question put to the bot: yes adds it to
+   * the questions (and this question comes again), no leaves it out; anything else is read as a
+   * new answer here.
    */
   private async afterOffer(
     step: WaterfallStepContext<PrepState>,
@@ -324,6 +422,11 @@ export class AppointmentDialog extends InterruptibleDialog {
     choice: string | undefined,
   ) {
     const { offeredQuestion: question = '', ...state } = offered;
+    if (choice === 'yes' && state.step !== 'questions') {
+      await step.context.sendActivity(this.deps.strings.text('appointment.questionAdded'));
+      const questions = [...state.draft.questions, question].slice(0, MAX_QUESTIONS);
+      return this.to(step, { ...state, draft: { ...state.draft, questions, topCount: 0 } });
+    }
     if (choice === 'yes')
       return this.follow(
         step,
@@ -477,14 +580,27 @@ export class AppointmentDialog extends InterruptibleDialog {
   }
 
   /** Marks the question answered and asks the next open one, or saves the plan when none is left. */
-  private async advance(step: WaterfallStepContext<PrepState>, state: PrepState, draft: PlanDraft) {
+  private async advance(
+    step: WaterfallStepContext<PrepState>,
+    state: PrepState,
+    draft: PlanDraft,
+    then: Pick<PrepState, 'offeredQuestion'> = {},
+  ) {
     const field = prepFields.find((f) => f === (isWhenCheck(state.step) ? 'when' : state.step));
     if (!field) return this.to(step, { ...state, draft, step: 'next', misses: 0 });
     const answered = markAnswered(draft, field);
     const next = nextField(answered, field, state.reviewing);
     if (!next) return this.finish(step, { ...state, draft: answered });
     const history = [...state.history, field];
-    return this.to(step, { ...state, draft: answered, step: next, misses: 0, history, checkWhen: undefined });
+    return this.to(step, {
+      ...state,
+      ...then,
+      draft: answered,
+      step: next,
+      misses: 0,
+      history,
+      checkWhen: undefined,
+    });
   }
 
   /** "back": the question before this one, with its answer shown and kept unless replaced. */
@@ -538,7 +654,7 @@ export class AppointmentDialog extends InterruptibleDialog {
   }
 
   /** Saves the plan the person just said yes to (first time, or after a change), then reminders or what next. */
-  private async save(step: WaterfallStepContext<PrepState>, state: PrepState) {
+  private async save(step: WaterfallStepContext<PrepState>, state: PrepState): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const { plan, say } = await this.keeper.save(step.context, state.draft);
     const saved = strings.text(state.draft.id ? 'appointment.updated' : 'appointment.saved');
@@ -546,8 +662,22 @@ export class AppointmentDialog extends InterruptibleDialog {
     const draft = { ...state.draft, id: plan.id, createdAt: plan.createdAt };
     const now = this.appointments.clock();
     const remind = plan.when !== undefined && !isPast(plan.when, now) && !draft.remindersAsked;
-    const next = remind ? 'reminder' : 'next';
-    return this.to(step, { ...state, draft, step: next, reviewing: false, history: [], misses: 0 });
+    const { reminderAsk, ...kept } = draft;
+    const at: PrepState = {
+      ...state,
+      draft: kept,
+      step: remind ? 'reminder' : 'next',
+      reviewing: false,
+      history: [],
+      misses: 0,
+    };
+    // A reminder asked for mid-plan ("can i get a reminder the night before") answers the question.
+    const asked =
+      remind && reminderAsk
+        ? this.after.answer(at, this.input(step.context, reminderAsk, undefined, false))
+        : undefined;
+    if (asked && asked.kind !== 'miss') return this.act(step, at, asked);
+    return this.to(step, at);
   }
 
   /** The part of the plan `text` names ("the date", "change what I want"), by its "change" button's words. */
@@ -646,6 +776,18 @@ const redatable: ReadonlySet<StepName> = new Set([
 
 /** Answers a first message may give ("my caseworker, December 16 at 9am"), in the order asked. */
 const saidFirst = ['type', 'when'] as const;
+
+/** Questions where words beside the answer (a complaint, a reminder asked for) are read apart. */
+const asideSteps: ReadonlySet<StepName> = new Set([
+  'goal',
+  'questions',
+  'topQuestions',
+  'barriers',
+  'bring',
+  'support',
+  'share',
+  'talk',
+]);
 
 /** Questions that take several answers: a correction there replaces the last one. */
 const listSteps = ['questions', 'barriers', 'talk'] as const;

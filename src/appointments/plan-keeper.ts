@@ -3,6 +3,7 @@ import { type Activity, TurnContext } from 'botbuilder';
 import type { Strings } from '../content/strings.js';
 import { userStateKey } from '../privacy/state-keys.js';
 import type { AppointmentContent } from './content.js';
+import { checklistFor } from './content.js';
 import { type AppointmentPlan, type PlanDraft, toPlan } from './plan.js';
 import { planMessages, planTextActivities } from './plan-card.js';
 import { MAX_PLANS, type PlanStore } from './plan-store.js';
@@ -31,7 +32,7 @@ export class PlanKeeper {
   /** The plan a draft makes now (with a new id if it has none yet). */
   plan(draft: PlanDraft): AppointmentPlan {
     const { strings, content, clock } = this.deps;
-    const checklist = content.types[draft.type ?? 'other'].checklist.map((key) => strings.text(key));
+    const checklist = checklistFor(content, draft).map((key) => strings.text(key));
     const id = draft.id ?? this.deps.newId?.() ?? randomUUID();
     return toPlan(draft, { id, now: clock(), checklist });
   }

@@ -2,7 +2,7 @@ import type { Strings } from '../content/strings.js';
 import type { WayfinderRecognition } from '../language/intents/wayfinder-recognizer.js';
 import { saysAnyOf } from '../language/says-any-of.js';
 import { isOneOf } from './choices.js';
-import type { AppointmentContent } from './content.js';
+import { type AppointmentContent, tipsFor } from './content.js';
 import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
 import type { PrepQuestions } from './prep-questions.js';
 import type { PrepState } from './prep-state.js';
@@ -302,7 +302,9 @@ export class PrepAnswers {
     const heading = barrier
       ? strings.text('appointment.barrierTips', { barrier: strings.text(barrier.label).toLowerCase() })
       : strings.text('appointment.ownBarrierTips');
-    const tips = (barrier?.tips ?? content.ownBarrierTips).map((key) => `- ${strings.text(key)}`);
+    const tips = tipsFor(content, barrier?.tips ?? content.ownBarrierTips, draft.type).map(
+      (key) => `- ${strings.text(key)}`,
+    );
     const barriers = [...draft.barriers, item];
     const updated = { ...draft, barriers };
     const say = [[heading, ...tips].join('\n')];

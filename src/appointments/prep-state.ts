@@ -78,8 +78,9 @@ export interface PrepState {
   offeredQuestion?: string;
 }
 
-/** Whether a question applies to this draft: ranking needs at least two questions. */
+/** Whether a question applies to this draft: ranking needs two questions, sharing about recovery someone in it. */
 function applies(field: PrepField, draft: PlanDraft): boolean {
+  if (field === 'share') return !draft.notInRecovery;
   return field !== 'topQuestions' || draft.questions.length >= 2;
 }
 

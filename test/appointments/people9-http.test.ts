@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import type { StringKey, StringVars } from '../../src/content/strings.js';
+import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
+import { testContent } from '../support/content.js';
+import { templatePattern } from '../support/dialog-case.js';
+import { exchange, testActivity } from '../support/http.js';
+import { useTestApp } from '../support/test-app.js';
+
+const { strings } = testContent();
+/** Tuesday December 8 2026, 10 AM in New York: the morning Dee and Luis typed these words. */
+const now = new Date('2026-12-08T15:00:00Z');
+
+/**
+ * Dee's and Luis's turns from the ninth people run, in their words: what is said beside an answer
+ * (a complaint, a question put to the bot, a reminder asked for, "not in recovery") is not kept as
+ * the answer; each case runs with and without a conversationUpdate first.
+ */
+describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), over HTTP', () => {
+  const clock = () => now;
+  const served = useTestApp({
+    overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
+    manualScheduler: true,
+  });
+
+  const person = async (conversation: string, welcomed: boolean) => {
+    const fields = { localTimezone: 'America/New_York' };
+    if (welcomed)
+      await exchange(
+        served.url,
+        testActivity(conversation, {
+          ...fields,
+          type: 'conversationUpdate',
+          membersAdded: [{ id: 'user-1', name: '' }],
+        }),
+      );
+    // The text and the cards, so a plan's lines are seen as well as the bot's words.
+    return async (text: string) =>
+      JSON.stringify(await exchange(served.url, testActivity(conversation, { ...fields, text })));
+  };
+  const pattern = (key: StringKey, vars: StringVars) =>
+    templatePattern(JSON.stringify(strings.text(key, vars)).slice(1, -1));
+  const shows = (seen: string, key: StringKey, vars: StringVars = {}) =>
+    assert.match(seen, pattern(key, vars), `${key} in ${seen.slice(0, 400)}`);
+  const lacks = (seen: string, words: string) =>
+    assert.ok(!seen.toLowerCase().includes(words.toLowerCase()), `no "${words}" in ${seen.slice(0, 400)}`);
+
+  for (const welcomed of [false, true]) {
+    const first = welcomed ? 'after a conversationUpdate' : 'with no conversationUpdate';
+
+    it(`Dee, ${first}: "dr appt" is no name, her question to the bot is handed back, "no im asking YOU" is never kept, and the reminder she asked for mid-plan is used`, async () => {
+      const say = await person(`dee-${welcomed}`, welcomed);
+      let seen = await say('hi i have a dr appt thursday with dr okafor need to get ready for it');
+      if (welcomed) seen = await say('yes');
+      lacks(seen, 'Dr. Appt');
+      shows(await say('10am'), 'appointment.askGoal');
+      const asked = await say(
+        'ask about the night sweats and being so sleepy in the afternoon. is that from the methadone?',
+      );
+      shows(asked, 'appointment.askedUsHandBack', { whom: 'Dr. Okafor' });
+      shows(asked, 'appointment.ventKeepQuestion', { question: 'Is that from the methadone?' });
+      shows(await say('yes'), 'appointment.questionAdded');
+      const again = await say('no im asking YOU. is it from the methadone');
+      shows(again, 'appointment.askedUsHandBack', { whom: 'Dr. Okafor' });
+      shows(await say('no'), 'appointment.ventLeftOut');
+      shows(await say('ugh.'), 'answers.upset');
+      shows(await say('done'), 'appointment.askBarriers');
+      const reminder = await say('nothing. can i get a reminder the night before');
+      shows(reminder, 'appointment.reminderNoted');
+      const bringLast = strings.text('appointment.askBring', { type: '', checklist: '' }).split('\n').at(-1);
+      assert.ok(
+        bringLast && reminder.includes(JSON.stringify(bringLast).slice(1, -1)),
+        'the bring question next',
+      );
+      shows(await say('nothing else. reminder??'), 'appointment.reminderNoted');
+      await say('no');
+      await say("i'll decide there");
+      const plan = await say('none');
+      lacks(plan, 'asking YOU');
+      lacks(plan, 'reminder');
+      const saved = await say('save it');
+      shows(saved, 'appointment.saved');
+      shows(saved, 'appointment.checkReminder', { at: 'Wednesday, December 9 at 8:00 PM' });
+    });
+
+    it(`Luis, ${first}: "not in recovery" in his first words means no recovery question, line or item, his complaints are not kept, and no Medicaid ride tip for court`, async () => {
+      const say = await person(`luis-${welcomed}`, welcomed);
+      await say(
+        'i have court next month and a public defender. i want to know what to ask him. and fyi im not in recovery or anything so dont go there',
+      );
+      shows(await say('yeah'), 'appointment.recoveryNoted');
+      await say('the 14th');
+      shows(await say('i dont know'), 'appointment.askGoal');
+      await say('a clear idea of whats gonna happen');
+      await say('can the case get dismissed since its old');
+      await say('done');
+      const tips = await say('getting there');
+      lacks(tips, 'Medicaid');
+      const bring = await say('thats all');
+      lacks(bring, 'meeting attendance');
+      await say('nothing else');
+      shows(await say('my sister maybe'), 'appointment.askTalk');
+      shows(
+        await say('i told u im NOT in recovery. this whole thing doesnt apply to me. why do u keep asking'),
+        'appointment.recoveryLeftOut',
+      );
+      const plan = await say('skip. this doesnt apply to me');
+      shows(plan, 'appointment.review');
+      lacks(plan, strings.text('planCard.shareHeading'));
+      lacks(plan, 'apply to me');
+      lacks(plan, 'Medicaid');
+    });
+  }
+});
