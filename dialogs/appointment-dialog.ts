@@ -778,16 +778,9 @@ const redatable: ReadonlySet<StepName> = new Set([
 const saidFirst = ['type', 'when'] as const;
 
 /** Questions where words beside the answer (a complaint, a reminder asked for) are read apart. */
-const asideSteps: ReadonlySet<StepName> = new Set([
-  'goal',
-  'questions',
-  'topQuestions',
-  'barriers',
-  'bring',
-  'support',
-  'share',
-  'talk',
-]);
+const asideSteps: ReadonlySet<StepName> = new Set(
+  prepFields.filter((field) => field !== 'type' && field !== 'when'),
+);
 
 /** Questions that take several answers: a correction there replaces the last one. */
 const listSteps = ['questions', 'barriers', 'talk'] as const;

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import type { StringKey, StringVars } from '../../src/content/strings.js';
-import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
 import { testContent } from '../support/content.js';
 import { templatePattern } from '../support/dialog-case.js';
-import { exchange, testActivity } from '../support/http.js';
-import { useTestApp } from '../support/test-app.js';
+import { newYorkPeople } from './new-york-person.js';
 
 const { strings } = testContent();
 /** Tuesday December 8 2026, 10 AM in New York: the morning Dee and Luis typed these words. */
@@ -16,26 +14,11 @@ const now = new Date('2026-12-08T15:00:00Z');
  * the answer; each case runs with and without a conversationUpdate first.
  */
 describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), over HTTP', () => {
-  const clock = () => now;
-  const served = useTestApp({
-    overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
-    manualScheduler: true,
-  });
-
+  const people = newYorkPeople(now);
+  // The text and the cards, so a plan's lines are seen as well as the bot's words.
   const person = async (conversation: string, welcomed: boolean) => {
-    const fields = { localTimezone: 'America/New_York' };
-    if (welcomed)
-      await exchange(
-        served.url,
-        testActivity(conversation, {
-          ...fields,
-          type: 'conversationUpdate',
-          membersAdded: [{ id: 'user-1', name: '' }],
-        }),
-      );
-    // The text and the cards, so a plan's lines are seen as well as the bot's words.
-    return async (text: string) =>
-      JSON.stringify(await exchange(served.url, testActivity(conversation, { ...fields, text })));
+    const say = await people(conversation, welcomed);
+    return async (text: string) => JSON.stringify(await say(text));
   };
   const pattern = (key: StringKey, vars: StringVars) =>
     templatePattern(JSON.stringify(strings.text(key, vars)).slice(1, -1));
