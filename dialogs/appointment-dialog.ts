@@ -38,6 +38,7 @@ import { datesInZone, prefilledState, recognizeInZone } from '../src/appointment
 import { draftOf, reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
 import { saidDetails } from '../src/appointments/said-details.js';
+import { twoReminders, withDayParts } from '../src/appointments/two-reminders.js';
 import { correctedDate, type FindDates, formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
 import { type CheckedAnswer, checkAnswer, sideAnswer } from '../src/language/answer-check.js';
 import type {
@@ -176,15 +177,20 @@ export class AppointmentDialog extends InterruptibleDialog {
       reviewing: false,
       moving: 'alone',
     };
-    const said = text ?? innerDc.context.activity.text ?? '';
+    const split = this.splitReminders(state, text ?? innerDc.context.activity.text ?? '');
+    const said = split.text;
     const request = reminderRequestIn(this.deps.strings, said);
-    const outcome =
-      request === 'change' || request === 'remove'
-        ? this.after.answer(state, this.input(innerDc.context, said, undefined, false))
+    const input = (words: string) => this.input(innerDc.context, words, undefined, false);
+    // "add one more tuesday 7 in the morning": a second reminder beside the one set.
+    const added = !said && split.state.thenReminder;
+    const outcome = added
+      ? this.after.second(state.draft, input(added))
+      : request === 'change' || request === 'remove'
+        ? this.after.answer(split.state, input(said))
         : undefined;
     if (outcome?.kind === 'goto') {
       if (outcome.say?.length) await innerDc.context.sendActivity(outcome.say.join('\n\n'));
-      return innerDc.beginDialog(STEPS, { ...state, ...outcome.state });
+      return innerDc.beginDialog(STEPS, { ...split.state, ...outcome.state });
     }
     if (outcome?.kind === 'remind') {
       const { say } = await this.keeper.remind(innerDc.context, outcome.draft, {
@@ -235,7 +241,46 @@ export class AppointmentDialog extends InterruptibleDialog {
       if (!renamed.rest) return this.to(step, renamed.state);
       return this.read(step, renamed.state, renamed.rest);
     }
-    const text = typed;
+    if (reminderSteps.has(state.step)) {
+      const split = this.splitReminders(state, typed);
+      if (split.text) return this.readTimes(step, split.state, split.text);
+      return (await this.secondReminder(step, split.state)) ?? this.to(step, split.state);
+    }
+    return this.readTimes(step, state, typed);
+  }
+
+  /**
+   * "the day before at 8 in the night, and the morning at 7": the first time is read now, the
+   * second once the first is set; "add one more tuesday 7 in the morning" is a second beside the
+   * one set. "8 de la noche" is read as 8 PM, never as an hour the person did not say.
+   */
+  private splitReminders(state: PrepState, text: string): { state: PrepState; text: string } {
+    const { strings } = this.deps;
+    const timed = withDayParts(strings, text);
+    const two = twoReminders(strings, timed, state.draft.reminders?.reminderAt !== undefined);
+    if (!two) return { state, text: timed };
+    return { state: { ...state, thenReminder: two.second }, text: two.first };
+  }
+
+  /**
+   * The second reminder asked for: to the check of its time, or, when no time in its words works,
+   * said so (and undefined, for the caller to go on).
+   */
+  private async secondReminder(step: WaterfallStepContext<PrepState>, state: PrepState) {
+    const { thenReminder: words, ...at } = state;
+    if (!words) return undefined;
+    const outcome = this.after.second(at.draft, this.input(step.context, words, undefined, false));
+    if (outcome?.kind === 'goto') return this.to(step, { ...at, ...outcome.state });
+    await step.context.sendActivity(this.deps.strings.text('appointment.secondNotRead', { words }));
+    return undefined;
+  }
+
+  private async readTimes(
+    step: WaterfallStepContext<PrepState>,
+    state: PrepState,
+    text: string,
+  ): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
     const shown = this.questions.ask(state, this.appointments.clock()).choices;
     // Numbers are ranks at the ranking question, never picks.
     const numbered =
@@ -545,10 +590,17 @@ export class AppointmentDialog extends InterruptibleDialog {
         if (outcome.say?.length) await step.context.sendActivity(outcome.say.join('\n\n'));
         return this.to(step, { ...state, ...outcome.state });
       case 'remind': {
-        const last = outcome.nextStep === 'next';
+        // With a second reminder still to come, how to turn them off is said after it.
+        const last = outcome.nextStep === 'next' && !state.thenReminder;
         const said = { last, ...(outcome.announce ? { announce: outcome.announce } : {}) };
         const { draft, say } = await this.keeper.remind(step.context, outcome.draft, said);
         if (say) await step.context.sendActivity(say);
+        // "..., and the morning at 7": the second reminder asked for with the first, now.
+        const second =
+          outcome.announce === 'reminderAt'
+            ? await this.secondReminder(step, { ...state, draft })
+            : undefined;
+        if (second) return second;
         // A reminder moved from "my plans" or the menu: that was all that was asked.
         if (state.moving === 'alone')
           return step.endDialog({ planId: draft.id } satisfies AppointmentDialogResult);
@@ -558,6 +610,7 @@ export class AppointmentDialog extends InterruptibleDialog {
           misses: 0,
           pendingTime: undefined,
           moving: undefined,
+          thenReminder: undefined,
         };
         return this.to(step, { ...state, draft, ...next });
       }
@@ -781,6 +834,9 @@ const saidFirst = ['type', 'when'] as const;
 const asideSteps: ReadonlySet<StepName> = new Set(
   prepFields.filter((field) => field !== 'type' && field !== 'when'),
 );
+
+/** Questions that take a reminder's time: two times in one message are two reminders. */
+const reminderSteps: ReadonlySet<StepName> = new Set(['reminder', 'reminderTime', 'timeCheck', 'next']);
 
 /** Questions that take several answers: a correction there replaces the last one. */
 const listSteps = ['questions', 'barriers', 'talk'] as const;

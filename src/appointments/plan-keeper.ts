@@ -68,17 +68,17 @@ export class PlanKeeper {
   async remind(
     context: TurnContext,
     draft: PlanDraft,
-    said: { announce?: 'reminderAt' | 'followUpAt'; last: boolean },
+    said: { announce?: 'reminderAt' | 'secondAt' | 'followUpAt'; last: boolean },
   ): Promise<{ draft: PlanDraft; say: string }> {
     const { strings, clock } = this.deps;
-    const { reminderAt, followUpAt, anyHour } = draft.reminders ?? {};
+    const { reminderAt, secondAt, followUpAt, anyHour } = draft.reminders ?? {};
     const chosen = anyHour?.filter((field) => draft.reminders?.[field] !== undefined);
     const asked: PlanDraft = {
       ...draft,
       remindersAsked: true,
       reminders:
-        reminderAt || followUpAt
-          ? { reminderAt, followUpAt, ...(chosen?.length ? { anyHour: chosen } : {}) }
+        reminderAt || secondAt || followUpAt
+          ? { reminderAt, secondAt, followUpAt, ...(chosen?.length ? { anyHour: chosen } : {}) }
           : undefined,
     };
     const { plan } = await this.save(context, asked);
@@ -95,9 +95,8 @@ export class PlanKeeper {
     const at = (iso: string) =>
       asked.when ? formatInstant(new Date(iso), zoneOf(asked.when), strings, clock()) : iso;
     const lines: string[] = [];
-    if (said.announce === 'reminderAt' && reminderAt) {
-      lines.push(strings.text('appointment.reminderSet', { at: at(reminderAt) }));
-    }
+    const announced = said.announce === 'secondAt' ? secondAt : said.announce === 'reminderAt' && reminderAt;
+    if (announced) lines.push(strings.text('appointment.reminderSet', { at: at(announced) }));
     if (said.announce === 'followUpAt' && followUpAt) {
       lines.push(strings.text('appointment.followUpSet', { at: at(followUpAt) }));
     }

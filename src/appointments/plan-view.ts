@@ -102,6 +102,7 @@ function reminderLines(plan: AppointmentPlan, { strings, now }: ViewDeps): strin
   const say = (iso: string) => formatInstant(new Date(iso), zoneOf(when), strings, now);
   return [
     ...(reminders.reminderAt ? [strings.text('planCard.reminderAt', { at: say(reminders.reminderAt) })] : []),
+    ...(reminders.secondAt ? [strings.text('planCard.reminderAt', { at: say(reminders.secondAt) })] : []),
     ...(reminders.followUpAt ? [strings.text('planCard.followUpAt', { at: say(reminders.followUpAt) })] : []),
   ];
 }

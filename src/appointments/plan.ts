@@ -46,10 +46,12 @@ export const planSchema = z.object({
   reminders: z
     .object({
       reminderAt: z.iso.datetime().optional(),
+      /** A second reminder ("the night before at 8, and the morning at 7"). */
+      secondAt: z.iso.datetime().optional(),
       followUpAt: z.iso.datetime().optional(),
       anyHour: z
-        .array(z.enum(['reminderAt', 'followUpAt']))
-        .max(2)
+        .array(z.enum(['reminderAt', 'secondAt', 'followUpAt']))
+        .max(3)
         .optional(),
     })
     .optional(),

@@ -315,8 +315,11 @@ export class PrepAnswers {
 
   /** Extra things to bring, several at once ("my lease, a pen"). */
   private bring(draft: PlanDraft, input: AnswerInput): Outcome {
-    if (input.choice === 'done') return { kind: 'next', draft };
-    const items = input.text
+    // "my award letter. nothing else": the item goes on the list, then on.
+    const last =
+      input.choice === 'done' && !input.choiceIsWhole ? lastItemBefore(this.strings, input.text) : undefined;
+    if (input.choice === 'done' && !last) return { kind: 'next', draft };
+    const items = (last ?? input.text)
       .split(/[,;\n]+/)
       .map((item) => item.trim())
       .filter((item) => item.length > 0);

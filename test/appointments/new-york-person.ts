@@ -14,7 +14,8 @@ export function newYorkPeople(now: Date) {
     manualScheduler: true,
   });
   return async (conversation: string, welcomed: boolean) => {
-    const fields = { localTimezone: 'America/New_York' };
+    // Where a reminder would be sent later; never reached here (the scheduler is manual).
+    const fields = { localTimezone: 'America/New_York', serviceUrl: 'https://connector.invalid' };
     if (welcomed)
       await exchange(
         served.url,

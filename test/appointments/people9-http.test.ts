@@ -92,5 +92,42 @@ describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), 
       lacks(plan, 'apply to me');
       lacks(plan, 'Medicaid');
     });
+    it(`Rosa, ${first}: "the day before at 8 in the night, and the morning at 7" is two reminders, both kept and shown; "monday 8 night AND tuesday 7 mañana" moves both, never to an hour she did not say; her award letter is kept`, async () => {
+      const say = await person(`rosa-${welcomed}`, welcomed);
+      const seen = await say(
+        'hola i have cita at benefits office next tuesday 9am for my snap recertification',
+      );
+      shows(seen, 'appointment.noted', { facts: 'Benefits office, Tuesday, December 15 at 9:00 AM' });
+      for (const text of ['keep my snap', 'done', 'nothing', 'my award letter. nothing else', 'no sola'])
+        await say(text);
+      await say('nothing');
+      const plan = await say('done');
+      shows(plan, 'appointment.review');
+      assert.ok(plan.includes('award letter'), 'her award letter in the plan');
+      shows(await say('save'), 'appointment.askReminder');
+      const first = 'Monday, December 14 at 8:00 PM';
+      const second = 'Tuesday, December 15 at 7:00 AM';
+      shows(
+        await say('the day before at 8 in the night, and the morning at 7'),
+        'appointment.checkReminder',
+        {
+          at: first,
+        },
+      );
+      const next = await say('sí');
+      shows(next, 'appointment.reminderSet', { at: first });
+      shows(next, 'appointment.checkReminder', { at: second });
+      shows(await say('sí'), 'appointment.reminderSet', { at: second });
+      await say('no');
+      await say('my plans');
+      const open = await say('benefits office');
+      shows(open, 'planCard.reminderAt', { at: first });
+      shows(open, 'planCard.reminderAt', { at: second });
+      const moved = await say('change the reminder. i want monday 7 night AND tuesday 6 mañana');
+      shows(moved, 'appointment.checkReminder', { at: 'Monday, December 14 at 7:00 PM' });
+      lacks(moved, '9:00 AM');
+      shows(await say('sí'), 'appointment.checkReminder', { at: 'Tuesday, December 15 at 6:00 AM' });
+      shows(await say('sí'), 'appointment.reminderSet', { at: 'Tuesday, December 15 at 6:00 AM' });
+    });
   }
 });
