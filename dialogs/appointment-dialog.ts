@@ -37,6 +37,7 @@ import { ventIn } from '../src/appointments/question-edits.js';
 import { datesInZone, prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
 import { draftOf, reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
+import { retimeIn, shiftedReminders } from '../src/appointments/retime.js';
 import { saidDetails } from '../src/appointments/said-details.js';
 import { twoReminders, withDayParts } from '../src/appointments/two-reminders.js';
 import { correctedDate, type FindDates, formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
@@ -79,6 +80,8 @@ export interface AppointmentDialogOptions {
    * plans"): the new time in `text` (or this turn's words) is checked, else asked for.
    */
   reminderFor?: string;
+  /** A saved plan whose time `text` changes ("actually its 9:30 not 9"): shown again to save. */
+  retimeFor?: string;
 }
 
 /**
@@ -127,6 +130,7 @@ export class AppointmentDialog extends InterruptibleDialog {
   /** Says how this works, notes what was already said, and asks the first open question. */
   protected override async onBeginDialog(innerDc: DialogContext, options?: AppointmentDialogOptions) {
     if (options?.reminderFor) return this.beginMove(innerDc, options.reminderFor, options.text);
+    if (options?.retimeFor) return this.beginRetime(innerDc, options.retimeFor, options.text);
     const { strings } = this.deps;
     const { content, clock } = this.appointments;
     const { context } = innerDc;
@@ -203,6 +207,55 @@ export class AppointmentDialog extends InterruptibleDialog {
     return innerDc.beginDialog(STEPS, state);
   }
 
+  /**
+   * A saved plan's time changed in words ("hola. actually its 9:30 my cita not 9"): the new time
+   * is read against the plan's date (the day is kept), its reminders move with it, and the plan
+   * is shown again to save; nothing changes before the person says so.
+   */
+  private async beginRetime(innerDc: DialogContext, planId: string, text?: string) {
+    const { context } = innerDc;
+    const plan = await this.appointments.plans.get(context, planId);
+    const state = plan && (await this.retime(context, draftOf(plan), text ?? context.activity.text ?? ''));
+    if (!state) {
+      await context.sendActivity(this.deps.strings.text('plans.notFound'));
+      return innerDc.endDialog();
+    }
+    return innerDc.beginDialog(STEPS, state);
+  }
+
+  /**
+   * The saved plan `draft` at its new time, said and shown to save (its reminders moved by the
+   * days it moved), or its check ("that's Sunday: is that right?"); undefined when no time works.
+   */
+  private async retime(context: TurnContext, draft: PlanDraft, text: string): Promise<PrepState | undefined> {
+    const { strings } = this.deps;
+    const words = retimeIn(strings, text);
+    const outcome = words && this.answers.corrected(draft, this.input(context, words, undefined, false));
+    if (!draft.when || !outcome || outcome.kind === 'miss') return undefined;
+    const state: PrepState = { draft, step: 'when', history: [], misses: 0, reviewing: true };
+    if (outcome.kind !== 'next' || !outcome.draft.when) {
+      // A day that may be another, or a time to ask: checked first, then the plan again.
+      if (outcome.say?.length) await context.sendActivity(outcome.say.join('\n\n'));
+      return outcome.kind === 'goto' ? { ...state, ...outcome.state } : state;
+    }
+    const when = outcome.draft.when;
+    const reminders = shiftedReminders(draft.reminders, draft.when.start, when.start);
+    const type = strings.text(this.appointments.content.types[draft.type ?? 'other'].label);
+    const said = [
+      strings.text('appointment.retimed', {
+        type,
+        when: formatWhen(when, strings, this.appointments.clock()),
+      }),
+      ...(reminders ? [strings.text('appointment.retimedReminders')] : []),
+    ];
+    await context.sendActivity(said.join(' '));
+    const moved = { ...draft, when, reminders };
+    await context.sendActivities(
+      this.keeper.card(this.keeper.plan(moved), strings.text('appointment.review')),
+    );
+    return { ...state, draft: moved, step: 'review', reviewing: false };
+  }
+
   /** Asks the question the state is at, with buttons where the choices are fixed. */
   private async ask(step: WaterfallStepContext<PrepState>): Promise<DialogTurnResult> {
     const question = this.questions.ask(this.state(step), this.appointments.clock());
@@ -241,6 +294,14 @@ export class AppointmentDialog extends InterruptibleDialog {
       if (!renamed.rest) return this.to(step, renamed.state);
       return this.read(step, renamed.state, renamed.rest);
     }
+    // "actually its 9:30 not 9", right after saving: the saved plan's time changed.
+    const saved =
+      state.step === 'next' && state.draft.id && !reminderRequestIn(strings, typed)
+        ? await this.appointments.plans.get(step.context, state.draft.id)
+        : undefined;
+    // The plan as stored: its reminders may have moved in "my plans" since this dialog saved it.
+    const retimed = saved && (await this.retime(step.context, draftOf(saved), typed));
+    if (retimed) return this.to(step, retimed);
     if (reminderSteps.has(state.step)) {
       const split = this.splitReminders(state, typed);
       if (split.text) return this.readTimes(step, split.state, split.text);
@@ -710,6 +771,9 @@ export class AppointmentDialog extends InterruptibleDialog {
   private async save(step: WaterfallStepContext<PrepState>, state: PrepState): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const { plan, say } = await this.keeper.save(step.context, state.draft);
+    // A saved plan's time changed: its reminders, moved with it, are scheduled again.
+    if (state.draft.id && plan.reminders)
+      await this.keeper.remind(step.context, state.draft, { last: false });
     const saved = strings.text(state.draft.id ? 'appointment.updated' : 'appointment.saved');
     await step.context.sendActivity([...say, saved].join('\n\n'));
     const draft = { ...state.draft, id: plan.id, createdAt: plan.createdAt };

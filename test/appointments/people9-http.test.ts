@@ -128,6 +128,21 @@ describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), 
       lacks(moved, '9:00 AM');
       shows(await say('sí'), 'appointment.checkReminder', { at: 'Tuesday, December 15 at 6:00 AM' });
       shows(await say('sí'), 'appointment.reminderSet', { at: 'Tuesday, December 15 at 6:00 AM' });
+      // Back at the menu, the time of the saved plan changed in her words; the reminders move with it.
+      await say('done');
+      const retimed = await say('hola. actually its 9:30 my cita not 9');
+      shows(retimed, 'appointment.retimed', {
+        type: 'Benefits office',
+        when: 'Tuesday, December 15 at 9:30 AM',
+      });
+      shows(retimed, 'appointment.review');
+      shows(await say('save it'), 'appointment.updated');
+      await say('done');
+      await say('my plans');
+      const after = await say('benefits office');
+      assert.ok(after.includes('Tuesday, December 15 at 9:30 AM'), 'the new time on her plan');
+      shows(after, 'planCard.reminderAt', { at: 'Monday, December 14 at 7:00 PM' });
+      shows(after, 'planCard.reminderAt', { at: 'Tuesday, December 15 at 6:00 AM' });
     });
   }
 });
