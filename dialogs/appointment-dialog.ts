@@ -33,7 +33,7 @@ import {
   type StepName,
   skippable,
 } from '../src/appointments/prep-state.js';
-import { ventIn } from '../src/appointments/question-edits.js';
+import { questionEdit, splitAtRemove, ventIn } from '../src/appointments/question-edits.js';
 import { datesInZone, prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
 import { draftOf, reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
@@ -364,6 +364,24 @@ export class AppointmentDialog extends InterruptibleDialog {
           })
         : undefined;
     if (asides) return this.aside(step, state, asides);
+    // "remove the last question" said at another question: the list loses it; this question again.
+    const removing =
+      !whole &&
+      asideSteps.has(state.step) &&
+      state.step !== 'questions' &&
+      splitAtRemove(strings, text)[1] !== '' &&
+      saysAnyOf(strings, 'appointment.questionNouns', text);
+    if (removing) {
+      const removal = questionEdit(strings, text, state.draft.questions.length);
+      const out = removal?.kind === 'remove' ? removal.numbers : [];
+      const questions = state.draft.questions.filter((_, i) => !out.includes(i + 1));
+      const numbers = out.join(`${strings.text('answers.listJoin')} `);
+      const said = numbers
+        ? strings.text('appointment.questionsRemoved', { numbers })
+        : strings.text('appointment.noQuestionToRemove');
+      await step.context.sendActivity(said);
+      return this.to(step, { ...state, draft: { ...state.draft, questions, topCount: 0 }, misses: 0 });
+    }
     if (state.step === 'questions' && !matched) {
       const vent = ventIn(strings, text);
       if (vent) {

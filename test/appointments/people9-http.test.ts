@@ -144,5 +144,30 @@ describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), 
       shows(after, 'planCard.reminderAt', { at: 'Monday, December 14 at 7:00 PM' });
       shows(after, 'planCard.reminderAt', { at: 'Tuesday, December 15 at 6:00 AM' });
     });
+    it(`Luis and Dee, ${first}: "stop adding stuff. remove the last 2" takes out the last two, and "remove the last question" at a later question takes it out, never kept as an answer`, async () => {
+      const say = await person(`last-${welcomed}`, welcomed);
+      await say('help me get ready for my counselor appointment december 15 at 3pm');
+      await say('feel less stuck');
+      for (const question of [
+        'is it ok to miss a week',
+        'can we meet online',
+        'can the case get dismissed since its old',
+      ])
+        shows(await say(question), 'appointment.questionAdded');
+      const join = strings.text('answers.listJoin');
+      const removed = await say('stop adding stuff. remove the last 2');
+      shows(removed, 'appointment.questionsRemoved', { numbers: `2${join} 3` });
+      shows(await say('done'), 'appointment.askBarriers');
+      const last = await say('remove the last question');
+      shows(last, 'appointment.questionsRemoved', { numbers: '1' });
+      shows(last, 'appointment.askBarriers');
+      await say("that's all");
+      await say('nothing else');
+      await say('no');
+      await say('nothing');
+      const plan = await say('done');
+      lacks(plan, 'remove the last');
+      lacks(plan, 'miss a week');
+    });
   }
 });
