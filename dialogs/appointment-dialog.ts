@@ -47,8 +47,15 @@ import type {
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
 import { saysAnyOf } from '../src/language/says-any-of.js';
+import { splitAtWords } from '../src/language/sentences.js';
 import { type EditPart, spokenEdit } from '../src/language/spoken-edit.js';
-import { sentencesOf, showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
+import {
+  foldAnswer,
+  sentencesOf,
+  showsNumbers,
+  typedAnswerReader,
+  withoutLead,
+} from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -364,6 +371,20 @@ export class AppointmentDialog extends InterruptibleDialog {
           })
         : undefined;
     if (asides) return this.aside(step, state, asides);
+    // "plain words slowly. and spanish interpreter maybe": each way of explaining named is taken.
+    const several = state.step === 'talk' && !whole ? this.severalPicks(text, shown) : [];
+    if (several.length > 1) {
+      let { draft } = state;
+      const said: string[] = [];
+      for (const pick of several) {
+        const outcome = this.answers.answer({ ...state, draft }, this.input(step.context, pick, pick, true));
+        if (outcome.kind !== 'again' && outcome.kind !== 'next') continue;
+        draft = outcome.draft;
+        said.push(...(outcome.say ?? []));
+      }
+      if (said.length) await step.context.sendActivity(said.join('\n\n'));
+      return this.to(step, { ...state, draft, misses: 0 });
+    }
     // "remove the last question" said at another question: the list loses it; this question again.
     const removing =
       !whole &&
@@ -426,6 +447,23 @@ export class AppointmentDialog extends InterruptibleDialog {
     if (edited) return edited;
     const after = this.after.answer(state, input);
     return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
+  }
+
+  /** The buttons each part of "plain words slowly. and spanish interpreter maybe" names, when every part names one. */
+  private severalPicks(text: string, shown: readonly ChoiceSpec[]): string[] {
+    const { strings } = this.deps;
+    const parts = splitAtWords(text, strings.variants('appointment.joinWords'), '.,;');
+    // "spanish interpreter maybe": a part names the one button its words name ("interpreter").
+    const pickOf = (part: string) => {
+      const whole = matchChoice(strings, part, shown)?.value;
+      if (whole) return whole;
+      const byWord = new Set(part.split(/\s+/).map((word) => matchChoice(strings, word, shown)?.value));
+      byWord.delete(undefined);
+      return byWord.size === 1 ? [...byWord][0] : undefined;
+    };
+    const picks = parts.map(pickOf);
+    const named = picks.filter((value): value is string => value !== undefined && value !== 'done');
+    return named.length === parts.length ? [...new Set(named)] : [];
   }
 
   /**

@@ -41,7 +41,7 @@ export function twoReminders(strings: Strings, text: string, oneSet: boolean): T
   // "keep it. and add one more tuesday 7 in the morning": the one set stays; this is a second.
   if (oneSet && saysAnyOf(strings, 'appointment.addReminderWords', text)) return { first: '', second: text };
   const joins = strings
-    .variants('appointment.reminderJoins')
+    .variants('appointment.joinWords')
     .map((words) => phrase(words))
     .join('|');
   const timed = (part: string) =>

@@ -101,6 +101,9 @@ describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), 
       for (const text of ['keep my snap', 'done', 'nothing', 'my award letter. nothing else', 'no sola'])
         await say(text);
       await say('nothing');
+      const talk = await say('plain words slowly. and spanish interpreter maybe');
+      for (const key of ['appointmentTalk.plainWordsSay', 'appointmentTalk.interpreterSay'] as const)
+        shows(talk, 'appointment.talkSay', { say: strings.text(key) });
       const plan = await say('done');
       shows(plan, 'appointment.review');
       assert.ok(plan.includes('award letter'), 'her award letter in the plan');
