@@ -49,13 +49,7 @@ import type {
 import { saysAnyOf } from '../src/language/says-any-of.js';
 import { splitAtWords } from '../src/language/sentences.js';
 import { type EditPart, spokenEdit } from '../src/language/spoken-edit.js';
-import {
-  foldAnswer,
-  sentencesOf,
-  showsNumbers,
-  typedAnswerReader,
-  withoutLead,
-} from '../src/language/typed-answer.js';
+import { sentencesOf, showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
