@@ -128,6 +128,14 @@ export class AppointmentDialog extends InterruptibleDialog {
     this.initialDialogId = STEPS;
   }
 
+  /**
+   * "why does it say meeting attendance. i dont go to meetings": saying recovery does not apply
+   * is read here (recovery left out of the plan), never taken as asking for a peer group.
+   */
+  protected override switchesTopics(text?: string): boolean {
+    return !saysAnyOf(this.deps.strings, 'appointment.notInRecoveryWords', text);
+  }
+
   /** Says how this works, notes what was already said, and asks the first open question. */
   protected override async onBeginDialog(innerDc: DialogContext, options?: AppointmentDialogOptions) {
     if (options?.reminderFor) return this.beginMove(innerDc, options.reminderFor, options.text);

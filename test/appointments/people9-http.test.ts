@@ -147,7 +147,7 @@ describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), 
       shows(after, 'planCard.reminderAt', { at: 'Monday, December 14 at 7:00 PM' });
       shows(after, 'planCard.reminderAt', { at: 'Tuesday, December 15 at 6:00 AM' });
     });
-    it(`Luis and Dee, ${first}: "stop adding stuff. remove the last 2" takes out the last two, and "remove the last question" at a later question takes it out, never kept as an answer`, async () => {
+    it(`Luis and Dee, ${first}: "stop adding stuff. remove the last 2" takes out the last two, "remove the last question" at a later question takes it out, and "i dont go to meetings" leaves recovery out instead of offering a group`, async () => {
       const say = await person(`last-${welcomed}`, welcomed);
       await say('help me get ready for my counselor appointment december 15 at 3pm');
       await say('feel less stuck');
@@ -165,10 +165,15 @@ describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), 
       shows(last, 'appointment.questionsRemoved', { numbers: '1' });
       shows(last, 'appointment.askBarriers');
       await say("that's all");
+      // Luis: not taken as asking for a peer group; recovery is left out, and not asked about.
+      const meetings = await say(
+        'why does it say meeting attendance. i dont go to meetings. this doesnt apply to me',
+      );
+      shows(meetings, 'appointment.recoveryLeftOut');
       await say('nothing else');
-      await say('no');
-      await say('nothing');
+      shows(await say('no'), 'appointment.askTalk');
       const plan = await say('done');
+      lacks(plan, strings.text('planCard.shareHeading'));
       lacks(plan, 'remove the last');
       lacks(plan, 'miss a week');
     });
