@@ -154,10 +154,12 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     const deleting = deleteRequestIn(this.deps.strings, text);
     if (deleting && (state.screen === 'list' || state.screen === 'actions'))
       return this.askToDelete(step, state, deleting);
+    // "benefits office. i need change to 9:30": the plan named, and its time changed.
+    const retimes = state.reminder === undefined && retimeIn(this.deps.strings, text) !== undefined;
     if (state.screen === 'list')
       return this.pick(
         step,
-        state,
+        retimes ? { ...state, reminder: text } : state,
         choice ?? this.planNamed(await this.appointments.plans.list(step.context), text)?.id,
       );
     if (!plan) {

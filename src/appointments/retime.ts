@@ -12,8 +12,11 @@ const DAY = 24 * 60 * 60 * 1000;
 export function retimeIn(strings: Strings, text: string | undefined): string | undefined {
   if (!text || !/\d/.test(text)) return undefined;
   const before = /^(.*\d.*?)\s*,?\s+not\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\b/i.exec(text)?.[1];
-  if (before) return before;
-  return saysAnyOf(strings, 'appointment.retimeWords', text) ? text : undefined;
+  const said = before ?? (saysAnyOf(strings, 'appointment.retimeWords', text) ? text : undefined);
+  // The last time said is the new one, read alone ("the time is 10 now": "now" is no time).
+  const times = [...(said ?? '').matchAll(/\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?/gi)];
+  const time = times.at(-1)?.[0].trim();
+  return time ? `at ${time}` : undefined;
 }
 
 /**

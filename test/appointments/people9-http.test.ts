@@ -146,6 +146,11 @@ describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), 
       assert.ok(after.includes('Tuesday, December 15 at 9:30 AM'), 'the new time on her plan');
       shows(after, 'planCard.reminderAt', { at: 'Monday, December 14 at 7:00 PM' });
       shows(after, 'planCard.reminderAt', { at: 'Tuesday, December 15 at 6:00 AM' });
+      // In "my plans", with the plan open: "now" is no time, the 10 is.
+      shows(await say('no. the time is 10 now not 9:30. how i change'), 'appointment.retimed', {
+        type: 'Benefits office',
+        when: 'Tuesday, December 15 at 10:00 AM',
+      });
     });
     it(`Luis and Dee, ${first}: "stop adding stuff. remove the last 2" takes out the last two, "remove the last question" at a later question takes it out, and "i dont go to meetings" leaves recovery out instead of offering a group`, async () => {
       const say = await person(`last-${welcomed}`, welcomed);
