@@ -553,6 +553,7 @@ export class AppointmentDialog extends InterruptibleDialog {
       const before = draft.reminderAsk ?? '';
       draft = { ...draft, reminderAsk: asides.reminder.length > before.length ? asides.reminder : before };
     }
+    if (asides.sideQuestion) say.push(sideAnswer(strings, asides.sideQuestion));
     if (asides.askedUs) {
       const whom = draft.provider ?? strings.text('appointment.askedUsWhom');
       say.push(strings.text('appointment.askedUsHandBack', { whom }));

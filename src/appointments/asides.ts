@@ -1,4 +1,5 @@
 import type { Strings } from '../content/strings.js';
+import { questionToUs, type SideQuestion } from '../language/answer-check.js';
 import { saysAnyOf } from '../language/says-any-of.js';
 import { foldAnswer, sentencesOf, typedAnswerReader } from '../language/typed-answer.js';
 
@@ -18,6 +19,8 @@ export interface Asides {
   reminder?: string;
   notInRecovery: boolean;
   skip: boolean;
+  /** A question to the bot beside the answer ("also can u give me the public defenders number"). */
+  sideQuestion?: SideQuestion;
 }
 
 type WordsKey =
@@ -63,6 +66,7 @@ export function asidesIn(
     else if (says('appointment.askingUsWords', sentence)) toUs = true;
     else if (says('appointment.complaintWords', sentence)) found.complaint = true;
     else if (reader.stepWord(sentence) === 'skip') found.skip = true;
+    else if (sentences.length > 1 && toBot(strings, sentence)) found.sideQuestion = toBot(strings, sentence);
     else if (folded && reader.nonAnswer(folded) === 'frustration') found.complaint = true;
     else {
       kept.push(sentence);
@@ -74,6 +78,14 @@ export function asidesIn(
   const answer = kept.join(' ').trim();
   if (toUs && answer) return { ...found, askedUs: asQuestion(answer) };
   return { ...found, complaint: found.complaint || toUs, answer };
+}
+
+/** "also can u give me the public defenders number": a question to the bot, after a joining word, "u" read as "you". */
+function toBot(strings: Strings, sentence: string): SideQuestion | undefined {
+  const words = foldAnswer(sentence).split(' ');
+  const joins = strings.variants('appointment.joinWords').map(foldAnswer);
+  const from = joins.includes(words[0] ?? '') ? words.slice(1) : words;
+  return questionToUs(strings, from.map((word) => (word === 'u' ? 'you' : word)).join(' '));
 }
 
 /** "is it from the methadone" as it would stand on a list: a capital first, a question mark last. */

@@ -158,7 +158,10 @@ export class PrepAnswers {
       return { kind: 'next', draft: withoutWhen(state.draft) };
     const { text, recognition, findDates, now } = input;
     const reading = readDayIn(text, recognition.entities.datetime, findDates, now, span);
-    return reading ? this.dated(state.draft, reading, now) : miss;
+    if (reading) return this.dated(state.draft, reading, now);
+    // "not sure yet, its on the paper somewhere": no day in it, and unsure said in a sentence.
+    const unsure = saysAnyOf(this.strings, 'appointment.notSureWords', text);
+    return unsure ? { kind: 'next', draft: withoutWhen(state.draft) } : miss;
   }
 
   /**

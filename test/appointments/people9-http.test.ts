@@ -71,9 +71,11 @@ describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), 
         'i have court next month and a public defender. i want to know what to ask him. and fyi im not in recovery or anything so dont go there',
       );
       shows(await say('yeah'), 'appointment.recoveryNoted');
-      await say('the 14th');
-      shows(await say('i dont know'), 'appointment.askGoal');
-      await say('a clear idea of whats gonna happen');
+      shows(await say('not sure yet, its on the paper somewhere'), 'appointment.askGoal');
+      const goal = await say(
+        'a clear idea of whats gonna happen. also can u give me the public defenders number',
+      );
+      shows(goal, 'answers.sideQuestion');
       await say('can the case get dismissed since its old');
       await say('done');
       const tips = await say('getting there');
@@ -90,6 +92,7 @@ describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), 
       shows(plan, 'appointment.review');
       lacks(plan, strings.text('planCard.shareHeading'));
       lacks(plan, 'apply to me');
+      lacks(plan, 'public defenders number');
       lacks(plan, 'Medicaid');
     });
     it(`Rosa, ${first}: "the day before at 8 in the night, and the morning at 7" is two reminders, both kept and shown; "monday 8 night AND tuesday 7 mañana" moves both, never to an hour she did not say; her award letter is kept`, async () => {
