@@ -7,6 +7,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { AfterAnswers, type AfterOutcome } from '../src/appointments/after-answers.js';
+import { type Asides, asidesIn } from '../src/appointments/asides.js';
 import {
   type ChoiceSpec,
   matchChoice,
@@ -14,7 +15,13 @@ import {
   questionActivity,
 } from '../src/appointments/choices.js';
 import type { AppointmentContent } from '../src/appointments/content.js';
-import { MAX_ANSWER_LENGTH, type PlanDraft, type PrepField, prepFields } from '../src/appointments/plan.js';
+import {
+  MAX_ANSWER_LENGTH,
+  MAX_QUESTIONS,
+  type PlanDraft,
+  type PrepField,
+  prepFields,
+} from '../src/appointments/plan.js';
 import { PlanKeeper } from '../src/appointments/plan-keeper.js';
 import type { PlanStore } from '../src/appointments/plan-store.js';
 import { type AnswerInput, type Outcome, PrepAnswers } from '../src/appointments/prep-answers.js';
@@ -26,19 +33,23 @@ import {
   type StepName,
   skippable,
 } from '../src/appointments/prep-state.js';
-import { ventIn } from '../src/appointments/question-edits.js';
+import { questionEdit, splitAtRemove, ventIn } from '../src/appointments/question-edits.js';
 import { datesInZone, prefilledState, recognizeInZone } from '../src/appointments/recognize.js';
 import { draftOf, reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { ReminderScheduler } from '../src/appointments/reminders.js';
+import { retimeIn, shiftedReminders } from '../src/appointments/retime.js';
 import { saidDetails } from '../src/appointments/said-details.js';
+import { twoReminders, withDayParts } from '../src/appointments/two-reminders.js';
 import { correctedDate, type FindDates, formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
 import { type CheckedAnswer, checkAnswer, sideAnswer } from '../src/language/answer-check.js';
 import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
+import { splitAtWords } from '../src/language/sentences.js';
 import { type EditPart, spokenEdit } from '../src/language/spoken-edit.js';
-import { showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
+import { sentencesOf, showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -70,6 +81,8 @@ export interface AppointmentDialogOptions {
    * plans"): the new time in `text` (or this turn's words) is checked, else asked for.
    */
   reminderFor?: string;
+  /** A saved plan whose time `text` changes ("actually its 9:30 not 9"): shown again to save. */
+  retimeFor?: string;
 }
 
 /**
@@ -115,9 +128,18 @@ export class AppointmentDialog extends InterruptibleDialog {
     this.initialDialogId = STEPS;
   }
 
+  /**
+   * "why does it say meeting attendance. i dont go to meetings": saying recovery does not apply
+   * is read here (recovery left out of the plan), never taken as asking for a peer group.
+   */
+  protected override switchesTopics(text?: string): boolean {
+    return !saysAnyOf(this.deps.strings, 'appointment.notInRecoveryWords', text);
+  }
+
   /** Says how this works, notes what was already said, and asks the first open question. */
   protected override async onBeginDialog(innerDc: DialogContext, options?: AppointmentDialogOptions) {
     if (options?.reminderFor) return this.beginMove(innerDc, options.reminderFor, options.text);
+    if (options?.retimeFor) return this.beginRetime(innerDc, options.retimeFor, options.text);
     const { strings } = this.deps;
     const { content, clock } = this.appointments;
     const { context } = innerDc;
@@ -125,10 +147,15 @@ export class AppointmentDialog extends InterruptibleDialog {
     const said = options?.text ?? context.activity.text ?? '';
     const details = options?.recognition ? saidDetails(strings, said) : {};
     const topic = details.topic && strings.text('appointment.topicQuestion', { topic: details.topic });
-    const state = prefilledState(options?.recognition, said, findDates, clock(), {
+    const prefilled = prefilledState(options?.recognition, said, findDates, clock(), {
       ...details,
       ...(topic ? { topic } : {}),
     });
+    // "fyi im not in recovery or anything so dont go there": no recovery question, line or item.
+    const notInRecovery = saysAnyOf(strings, 'appointment.notInRecoveryWords', said);
+    const state = notInRecovery
+      ? { ...prefilled, draft: { ...prefilled.draft, notInRecovery: true } }
+      : prefilled;
     const { type, when } = state.draft;
     const facts = [
       ...(type ? [strings.text(content.types[type].label)] : []),
@@ -138,6 +165,7 @@ export class AppointmentDialog extends InterruptibleDialog {
     const notes = [
       ...(facts.length ? [strings.text('appointment.noted', { facts: facts.join(', ') })] : []),
       ...(topic ? [strings.text('appointment.topicNoted', { question: topic })] : []),
+      ...(notInRecovery ? [strings.text('appointment.recoveryNoted')] : []),
     ];
     const noted = notes.map((note) => `\n\n${note}`).join('');
     await context.sendActivity(`${strings.text('appointment.intro')}${noted}`);
@@ -162,15 +190,20 @@ export class AppointmentDialog extends InterruptibleDialog {
       reviewing: false,
       moving: 'alone',
     };
-    const said = text ?? innerDc.context.activity.text ?? '';
+    const split = this.splitReminders(state, text ?? innerDc.context.activity.text ?? '');
+    const said = split.text;
     const request = reminderRequestIn(this.deps.strings, said);
-    const outcome =
-      request === 'change' || request === 'remove'
-        ? this.after.answer(state, this.input(innerDc.context, said, undefined, false))
+    const input = (words: string) => this.input(innerDc.context, words, undefined, false);
+    // "add one more tuesday 7 in the morning": a second reminder beside the one set.
+    const added = !said && split.state.thenReminder;
+    const outcome = added
+      ? this.after.second(state.draft, input(added))
+      : request === 'change' || request === 'remove'
+        ? this.after.answer(split.state, input(said))
         : undefined;
     if (outcome?.kind === 'goto') {
       if (outcome.say?.length) await innerDc.context.sendActivity(outcome.say.join('\n\n'));
-      return innerDc.beginDialog(STEPS, { ...state, ...outcome.state });
+      return innerDc.beginDialog(STEPS, { ...split.state, ...outcome.state });
     }
     if (outcome?.kind === 'remind') {
       const { say } = await this.keeper.remind(innerDc.context, outcome.draft, {
@@ -181,6 +214,55 @@ export class AppointmentDialog extends InterruptibleDialog {
       return innerDc.endDialog({ planId } satisfies AppointmentDialogResult);
     }
     return innerDc.beginDialog(STEPS, state);
+  }
+
+  /**
+   * A saved plan's time changed in words ("hola. actually its 9:30 my cita not 9"): the new time
+   * is read against the plan's date (the day is kept), its reminders move with it, and the plan
+   * is shown again to save; nothing changes before the person says so.
+   */
+  private async beginRetime(innerDc: DialogContext, planId: string, text?: string) {
+    const { context } = innerDc;
+    const plan = await this.appointments.plans.get(context, planId);
+    const state = plan && (await this.retime(context, draftOf(plan), text ?? context.activity.text ?? ''));
+    if (!state) {
+      await context.sendActivity(this.deps.strings.text('plans.notFound'));
+      return innerDc.endDialog();
+    }
+    return innerDc.beginDialog(STEPS, state);
+  }
+
+  /**
+   * The saved plan `draft` at its new time, said and shown to save (its reminders moved by the
+   * days it moved), or its check ("that's Sunday: is that right?"); undefined when no time works.
+   */
+  private async retime(context: TurnContext, draft: PlanDraft, text: string): Promise<PrepState | undefined> {
+    const { strings } = this.deps;
+    const words = retimeIn(strings, text);
+    const outcome = words && this.answers.corrected(draft, this.input(context, words, undefined, false));
+    if (!draft.when || !outcome || outcome.kind === 'miss') return undefined;
+    const state: PrepState = { draft, step: 'when', history: [], misses: 0, reviewing: true };
+    if (outcome.kind !== 'next' || !outcome.draft.when) {
+      // A day that may be another, or a time to ask: checked first, then the plan again.
+      if (outcome.say?.length) await context.sendActivity(outcome.say.join('\n\n'));
+      return outcome.kind === 'goto' ? { ...state, ...outcome.state } : state;
+    }
+    const when = outcome.draft.when;
+    const reminders = shiftedReminders(draft.reminders, draft.when.start, when.start);
+    const type = strings.text(this.appointments.content.types[draft.type ?? 'other'].label);
+    const said = [
+      strings.text('appointment.retimed', {
+        type,
+        when: formatWhen(when, strings, this.appointments.clock()),
+      }),
+      ...(reminders ? [strings.text('appointment.retimedReminders')] : []),
+    ];
+    await context.sendActivity(said.join(' '));
+    const moved = { ...draft, when, reminders };
+    await context.sendActivities(
+      this.keeper.card(this.keeper.plan(moved), strings.text('appointment.review')),
+    );
+    return { ...state, draft: moved, step: 'review', reviewing: false };
   }
 
   /** Asks the question the state is at, with buttons where the choices are fixed. */
@@ -201,13 +283,74 @@ export class AppointmentDialog extends InterruptibleDialog {
     return this.read(step, this.state(step));
   }
 
-  private async read(step: WaterfallStepContext<PrepState>, state: PrepState): Promise<DialogTurnResult> {
+  private async read(
+    step: WaterfallStepContext<PrepState>,
+    state: PrepState,
+    answer?: string,
+  ): Promise<DialogTurnResult> {
     const { strings } = this.deps;
-    const text = String(step.result ?? '').trim();
-    if (text.length > MAX_ANSWER_LENGTH) {
+    const typed = (answer ?? String(step.result ?? '')).trim();
+    if (typed.length > MAX_ANSWER_LENGTH) {
       await step.context.sendActivity(strings.text('appointment.tooLong', { max: MAX_ANSWER_LENGTH }));
       return this.to(step, state);
     }
+    const renamed = this.renamed(state, typed);
+    if (renamed) {
+      const provider = renamed.state.draft.provider ?? '';
+      await step.context.sendActivity(strings.text('appointment.providerChanged', { provider }));
+      // At the review the plan is shown again with the name, still unsaved.
+      if (state.step === 'review') return this.finish(step, renamed.state);
+      if (!renamed.rest) return this.to(step, renamed.state);
+      return this.read(step, renamed.state, renamed.rest);
+    }
+    // "actually its 9:30 not 9", right after saving: the saved plan's time changed.
+    const saved =
+      state.step === 'next' && state.draft.id && !reminderRequestIn(strings, typed)
+        ? await this.appointments.plans.get(step.context, state.draft.id)
+        : undefined;
+    // The plan as stored: its reminders may have moved in "my plans" since this dialog saved it.
+    const retimed = saved && (await this.retime(step.context, draftOf(saved), typed));
+    if (retimed) return this.to(step, retimed);
+    if (reminderSteps.has(state.step)) {
+      const split = this.splitReminders(state, typed);
+      if (split.text) return this.readTimes(step, split.state, split.text);
+      return (await this.secondReminder(step, split.state)) ?? this.to(step, split.state);
+    }
+    return this.readTimes(step, state, typed);
+  }
+
+  /**
+   * "the day before at 8 in the night, and the morning at 7": the first time is read now, the
+   * second once the first is set; "add one more tuesday 7 in the morning" is a second beside the
+   * one set. "8 de la noche" is read as 8 PM, never as an hour the person did not say.
+   */
+  private splitReminders(state: PrepState, text: string): { state: PrepState; text: string } {
+    const { strings } = this.deps;
+    const timed = withDayParts(strings, text);
+    const two = twoReminders(strings, timed, state.draft.reminders?.reminderAt !== undefined);
+    if (!two) return { state, text: timed };
+    return { state: { ...state, thenReminder: two.second }, text: two.first };
+  }
+
+  /**
+   * The second reminder asked for: to the check of its time, or, when no time in its words works,
+   * said so (and undefined, for the caller to go on).
+   */
+  private async secondReminder(step: WaterfallStepContext<PrepState>, state: PrepState) {
+    const { thenReminder: words, ...at } = state;
+    if (!words) return undefined;
+    const outcome = this.after.second(at.draft, this.input(step.context, words, undefined, false));
+    if (outcome?.kind === 'goto') return this.to(step, { ...at, ...outcome.state });
+    await step.context.sendActivity(this.deps.strings.text('appointment.secondNotRead', { words }));
+    return undefined;
+  }
+
+  private async readTimes(
+    step: WaterfallStepContext<PrepState>,
+    state: PrepState,
+    text: string,
+  ): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
     const shown = this.questions.ask(state, this.appointments.clock()).choices;
     // Numbers are ranks at the ranking question, never picks.
     const numbered =
@@ -220,6 +363,48 @@ export class AppointmentDialog extends InterruptibleDialog {
     const matched = matchChoice(strings, text, shown, { numbered }) ?? this.afterFiller(text, shown);
     const choice = matched?.value;
     if (state.offeredQuestion) return this.afterOffer(step, state, choice);
+    // "nothing. can i get a reminder the night before": what is said beside the answer is not kept as it.
+    const whole = matched?.how === 'exact' || matched?.how === 'position';
+    const asides =
+      !whole && asideSteps.has(state.step)
+        ? asidesIn(strings, text, {
+            recoveryQuestion: state.step === 'share',
+            questionsApart: state.step === 'goal',
+          })
+        : undefined;
+    if (asides) return this.aside(step, state, asides);
+    // "plain words slowly. and spanish interpreter maybe": each way of explaining named is taken.
+    const several = state.step === 'talk' && !whole ? this.severalPicks(text, shown) : [];
+    if (several.length > 1) {
+      let { draft } = state;
+      const said: string[] = [];
+      for (const pick of several) {
+        const outcome = this.answers.answer({ ...state, draft }, this.input(step.context, pick, pick, true));
+        if (outcome.kind !== 'again' && outcome.kind !== 'next') continue;
+        draft = outcome.draft;
+        said.push(...(outcome.say ?? []));
+      }
+      if (said.length) await step.context.sendActivity(said.join('\n\n'));
+      return this.to(step, { ...state, draft, misses: 0 });
+    }
+    // "remove the last question" said at another question: the list loses it; this question again.
+    const removing =
+      !whole &&
+      asideSteps.has(state.step) &&
+      state.step !== 'questions' &&
+      splitAtRemove(strings, text)[1] !== '' &&
+      saysAnyOf(strings, 'appointment.questionNouns', text);
+    if (removing) {
+      const removal = questionEdit(strings, text, state.draft.questions.length);
+      const out = removal?.kind === 'remove' ? removal.numbers : [];
+      const questions = state.draft.questions.filter((_, i) => !out.includes(i + 1));
+      const numbers = out.join(`${strings.text('answers.listJoin')} `);
+      const said = numbers
+        ? strings.text('appointment.questionsRemoved', { numbers })
+        : strings.text('appointment.noQuestionToRemove');
+      await step.context.sendActivity(said);
+      return this.to(step, { ...state, draft: { ...state.draft, questions, topCount: 0 }, misses: 0 });
+    }
     if (state.step === 'questions' && !matched) {
       const vent = ventIn(strings, text);
       if (vent) {
@@ -264,6 +449,39 @@ export class AppointmentDialog extends InterruptibleDialog {
     if (edited) return edited;
     const after = this.after.answer(state, input);
     return after ? this.act(step, state, after) : this.follow(step, state, this.answers.answer(state, input));
+  }
+
+  /** The buttons each part of "plain words slowly. and spanish interpreter maybe" names, when every part names one. */
+  private severalPicks(text: string, shown: readonly ChoiceSpec[]): string[] {
+    const { strings } = this.deps;
+    const parts = splitAtWords(text, strings.variants('appointment.joinWords'), '.,;');
+    // "spanish interpreter maybe": a part names the one button its words name ("interpreter").
+    const pickOf = (part: string) => {
+      const whole = matchChoice(strings, part, shown)?.value;
+      if (whole) return whole;
+      const byWord = new Set(part.split(/\s+/).map((word) => matchChoice(strings, word, shown)?.value));
+      byWord.delete(undefined);
+      return byWord.size === 1 ? [...byWord][0] : undefined;
+    };
+    const picks = parts.map(pickOf);
+    const named = picks.filter((value): value is string => value !== undefined && value !== 'done');
+    return named.length === parts.length ? [...new Set(named)] : [];
+  }
+
+  /**
+   * "its dr okafor not dr appt lol": who the appointment is with, said again once it was noted
+   * (or at the kind and the review), is changed; the sentences that named them are not an answer.
+   */
+  private renamed(state: PrepState, text: string): { state: PrepState; rest: string } | undefined {
+    const { strings } = this.deps;
+    const { draft } = state;
+    if (!draft.provider && state.step !== 'type' && state.step !== 'review') return undefined;
+    const provider = saidDetails(strings, text).provider;
+    if (!provider || provider === draft.provider) return undefined;
+    const rest = sentencesOf(text)
+      .filter((sentence) => !saidDetails(strings, sentence).provider)
+      .join(' ');
+    return { state: { ...state, draft: { ...draft, provider } }, rest };
   }
 
   /**
@@ -315,8 +533,53 @@ export class AppointmentDialog extends InterruptibleDialog {
   }
 
   /**
-   * "Would you like this on your list?" after a vent: yes adds it, no leaves it out; anything else
-   * is read as a new answer at the questions.
+   * What was said beside the answer: recovery left out for someone not in it, a reminder asked
+   * for noted (its words answer the reminder question after saving), a question put to the bot
+   * handed back and offered for the list, a complaint heard; then the answer left, if any, is
+   * read, else "skip" skips and the question comes again.
+   */
+  private async aside(step: WaterfallStepContext<PrepState>, state: PrepState, asides: Asides) {
+    const { strings } = this.deps;
+    const say: string[] = [];
+    let { draft } = state;
+    if (asides.notInRecovery) {
+      say.push(strings.text('appointment.recoveryLeftOut'));
+      const { share: _share, ...rest } = draft;
+      draft = { ...rest, notInRecovery: true };
+    }
+    if (asides.reminder) {
+      say.push(strings.text('appointment.reminderNoted'));
+      // "reminder??" after "a reminder the night before" adds nothing: the words with more are kept.
+      const before = draft.reminderAsk ?? '';
+      draft = { ...draft, reminderAsk: asides.reminder.length > before.length ? asides.reminder : before };
+    }
+    if (asides.sideQuestion) say.push(sideAnswer(strings, asides.sideQuestion));
+    if (asides.askedUs) {
+      const whom = draft.provider ?? strings.text('appointment.askedUsWhom');
+      say.push(strings.text('appointment.askedUsHandBack', { whom }));
+    } else if (asides.complaint && !asides.answer && say.length === 0) {
+      say.push(`${strings.text('answers.upset')} ${strings.text('answers.upsetWayOut')}`);
+    }
+    if (say.length) await step.context.sendActivity(say.join('\n\n'));
+    const at = { ...state, draft, misses: 0 };
+    if (asides.askedUs && asides.answer) {
+      // The goal is kept, then the question put to the bot is offered for the list.
+      const kept = this.answers.answer(at, this.input(step.context, asides.answer, undefined, false));
+      if (kept.kind === 'next')
+        return this.advance(step, at, kept.draft, { offeredQuestion: asides.askedUs });
+    }
+    if (asides.askedUs) return this.to(step, { ...at, offeredQuestion: asides.askedUs });
+    if (asides.answer) return this.read(step, at, asides.answer);
+    if (asides.skip || (at.step === 'share' && draft.notInRecovery)) return this.skip(step, at);
+    // Only a complaint: the question comes again in other words, as after any answer not understood.
+    const onlyHeard = asides.complaint && !asides.reminder && !asides.notInRecovery;
+    return onlyHeard ? this.missed(step, { ...state, draft }) : this.to(step, at);
+  }
+
+  /**
+   * "Would you like this on your list?" after a vent or a question put to the bot: yes adds it to
+   * the questions (and this question comes again), no leaves it out; anything else is read as a
+   * new answer here.
    */
   private async afterOffer(
     step: WaterfallStepContext<PrepState>,
@@ -324,6 +587,11 @@ export class AppointmentDialog extends InterruptibleDialog {
     choice: string | undefined,
   ) {
     const { offeredQuestion: question = '', ...state } = offered;
+    if (choice === 'yes' && state.step !== 'questions') {
+      await step.context.sendActivity(this.deps.strings.text('appointment.questionAdded'));
+      const questions = [...state.draft.questions, question].slice(0, MAX_QUESTIONS);
+      return this.to(step, { ...state, draft: { ...state.draft, questions, topCount: 0 } });
+    }
     if (choice === 'yes')
       return this.follow(
         step,
@@ -442,10 +710,17 @@ export class AppointmentDialog extends InterruptibleDialog {
         if (outcome.say?.length) await step.context.sendActivity(outcome.say.join('\n\n'));
         return this.to(step, { ...state, ...outcome.state });
       case 'remind': {
-        const last = outcome.nextStep === 'next';
+        // With a second reminder still to come, how to turn them off is said after it.
+        const last = outcome.nextStep === 'next' && !state.thenReminder;
         const said = { last, ...(outcome.announce ? { announce: outcome.announce } : {}) };
         const { draft, say } = await this.keeper.remind(step.context, outcome.draft, said);
         if (say) await step.context.sendActivity(say);
+        // "..., and the morning at 7": the second reminder asked for with the first, now.
+        const second =
+          outcome.announce === 'reminderAt'
+            ? await this.secondReminder(step, { ...state, draft })
+            : undefined;
+        if (second) return second;
         // A reminder moved from "my plans" or the menu: that was all that was asked.
         if (state.moving === 'alone')
           return step.endDialog({ planId: draft.id } satisfies AppointmentDialogResult);
@@ -455,6 +730,7 @@ export class AppointmentDialog extends InterruptibleDialog {
           misses: 0,
           pendingTime: undefined,
           moving: undefined,
+          thenReminder: undefined,
         };
         return this.to(step, { ...state, draft, ...next });
       }
@@ -477,14 +753,27 @@ export class AppointmentDialog extends InterruptibleDialog {
   }
 
   /** Marks the question answered and asks the next open one, or saves the plan when none is left. */
-  private async advance(step: WaterfallStepContext<PrepState>, state: PrepState, draft: PlanDraft) {
+  private async advance(
+    step: WaterfallStepContext<PrepState>,
+    state: PrepState,
+    draft: PlanDraft,
+    then: Pick<PrepState, 'offeredQuestion'> = {},
+  ) {
     const field = prepFields.find((f) => f === (isWhenCheck(state.step) ? 'when' : state.step));
     if (!field) return this.to(step, { ...state, draft, step: 'next', misses: 0 });
     const answered = markAnswered(draft, field);
     const next = nextField(answered, field, state.reviewing);
     if (!next) return this.finish(step, { ...state, draft: answered });
     const history = [...state.history, field];
-    return this.to(step, { ...state, draft: answered, step: next, misses: 0, history, checkWhen: undefined });
+    return this.to(step, {
+      ...state,
+      ...then,
+      draft: answered,
+      step: next,
+      misses: 0,
+      history,
+      checkWhen: undefined,
+    });
   }
 
   /** "back": the question before this one, with its answer shown and kept unless replaced. */
@@ -538,16 +827,33 @@ export class AppointmentDialog extends InterruptibleDialog {
   }
 
   /** Saves the plan the person just said yes to (first time, or after a change), then reminders or what next. */
-  private async save(step: WaterfallStepContext<PrepState>, state: PrepState) {
+  private async save(step: WaterfallStepContext<PrepState>, state: PrepState): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const { plan, say } = await this.keeper.save(step.context, state.draft);
+    // A saved plan's time changed: its reminders, moved with it, are scheduled again.
+    if (state.draft.id && plan.reminders)
+      await this.keeper.remind(step.context, state.draft, { last: false });
     const saved = strings.text(state.draft.id ? 'appointment.updated' : 'appointment.saved');
     await step.context.sendActivity([...say, saved].join('\n\n'));
     const draft = { ...state.draft, id: plan.id, createdAt: plan.createdAt };
     const now = this.appointments.clock();
     const remind = plan.when !== undefined && !isPast(plan.when, now) && !draft.remindersAsked;
-    const next = remind ? 'reminder' : 'next';
-    return this.to(step, { ...state, draft, step: next, reviewing: false, history: [], misses: 0 });
+    const { reminderAsk, ...kept } = draft;
+    const at: PrepState = {
+      ...state,
+      draft: kept,
+      step: remind ? 'reminder' : 'next',
+      reviewing: false,
+      history: [],
+      misses: 0,
+    };
+    // A reminder asked for mid-plan ("can i get a reminder the night before") answers the question.
+    const asked =
+      remind && reminderAsk
+        ? this.after.answer(at, this.input(step.context, reminderAsk, undefined, false))
+        : undefined;
+    if (asked && asked.kind !== 'miss') return this.act(step, at, asked);
+    return this.to(step, at);
   }
 
   /** The part of the plan `text` names ("the date", "change what I want"), by its "change" button's words. */
@@ -646,6 +952,14 @@ const redatable: ReadonlySet<StepName> = new Set([
 
 /** Answers a first message may give ("my caseworker, December 16 at 9am"), in the order asked. */
 const saidFirst = ['type', 'when'] as const;
+
+/** Questions where words beside the answer (a complaint, a reminder asked for) are read apart. */
+const asideSteps: ReadonlySet<StepName> = new Set(
+  prepFields.filter((field) => field !== 'type' && field !== 'when'),
+);
+
+/** Questions that take a reminder's time: two times in one message are two reminders. */
+const reminderSteps: ReadonlySet<StepName> = new Set(['reminder', 'reminderTime', 'timeCheck', 'next']);
 
 /** Questions that take several answers: a correction there replaces the last one. */
 const listSteps = ['questions', 'barriers', 'talk'] as const;

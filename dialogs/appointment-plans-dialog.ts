@@ -17,6 +17,7 @@ import { planMessages, planTextActivities } from '../src/appointments/plan-card.
 import { planView } from '../src/appointments/plan-view.js';
 import { remindable, reminderRequestIn } from '../src/appointments/reminder-request.js';
 import { cancelReminders } from '../src/appointments/reminders.js';
+import { retimeIn } from '../src/appointments/retime.js';
 import { formatWhen } from '../src/appointments/when.js';
 import type { StringKey } from '../src/content/strings.js';
 import { type DeleteRequest, deleteRequestIn, itemToDelete } from '../src/language/delete-request.js';
@@ -47,7 +48,7 @@ export type AppointmentPlansFeature = AppointmentFeature;
  */
 export interface AppointmentPlansOptions {
   planId?: string;
-  action?: 'nextSteps' | 'reminder';
+  action?: 'nextSteps' | 'reminder' | 'retime';
   text?: string;
 }
 
@@ -94,7 +95,7 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
       await innerDc.context.sendActivity(this.deps.strings.text('plans.none'));
       return innerDc.endDialog();
     }
-    if (options?.action === 'reminder') {
+    if (options?.action === 'reminder' || options?.action === 'retime') {
       const text = options.text ?? '';
       const ahead = plans.filter((p) => remindable(p, this.appointments.clock()));
       const named = ahead.length === 1 ? ahead[0] : this.planNamed(ahead, text);
@@ -153,10 +154,12 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     const deleting = deleteRequestIn(this.deps.strings, text);
     if (deleting && (state.screen === 'list' || state.screen === 'actions'))
       return this.askToDelete(step, state, deleting);
+    // "benefits office. i need change to 9:30": the plan named, and its time changed.
+    const retimes = state.reminder === undefined && retimeIn(this.deps.strings, text) !== undefined;
     if (state.screen === 'list')
       return this.pick(
         step,
-        state,
+        retimes ? { ...state, reminder: text } : state,
         choice ?? this.planNamed(await this.appointments.plans.list(step.context), text)?.id,
       );
     if (!plan) {
@@ -166,7 +169,9 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     if (state.screen === 'nextSteps') return this.saveNextSteps(step, plan, text);
     if (state.screen === 'confirmDelete') return this.confirmDelete(step, plan, choice);
     // The button, or "change the reminder to 7pm please", "no reminder": the time in the words is read.
-    const reminder = choice === 'reminder' || (!choice && reminderRequestIn(this.deps.strings, text));
+    const reminder =
+      choice === 'reminder' ||
+      (!choice && (reminderRequestIn(this.deps.strings, text) || retimeIn(this.deps.strings, text)));
     if (reminder && remindable(plan, this.appointments.clock()))
       return step.beginDialog(APPOINTMENT_DIALOG_ID, this.moving(plan.id, text));
     return this.act(step, state, plan, choice);
@@ -330,8 +335,10 @@ export class AppointmentPlansDialog extends InterruptibleDialog {
     return this.to(step, { screen: 'actions', planId, misses: 0 });
   }
 
+  /** To the appointment dialog: the plan's time changed ("its 9:30 not 9"), or its reminder moved. */
   private moving(planId: string, text: string): AppointmentDialogOptions {
-    return { reminderFor: planId, text };
+    const retimes = !reminderRequestIn(this.deps.strings, text) && retimeIn(this.deps.strings, text);
+    return retimes ? { retimeFor: planId, text } : { reminderFor: planId, text };
   }
 
   /**

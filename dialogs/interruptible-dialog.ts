@@ -143,8 +143,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return this.feature;
   }
 
-  /** Whether this dialog offers to switch to another topic (the menu routes topics itself). */
-  protected switchesTopics(): boolean {
+  /**
+   * Whether this dialog offers to switch to another topic (the menu routes topics itself); `text`
+   * is the message, for a dialog that reads some words as its own ("i dont go to meetings").
+   */
+  protected switchesTopics(_text?: string): boolean {
     return true;
   }
 
@@ -164,7 +167,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private switchTarget(innerDc: DialogContext): { intent: FeatureIntent; ask: boolean } | undefined {
     const { context } = innerDc;
     const recognition = signals.recognition.get(context);
-    if (!recognition || !this.switchesTopics() || innerDc.activeDialog?.id === SWITCH_STEPS) return undefined;
+    const switches = this.switchesTopics(context.activity.text ?? '');
+    if (!recognition || !switches || innerDc.activeDialog?.id === SWITCH_STEPS) return undefined;
     if (answersOpenChoice(innerDc, this.deps.strings)) return undefined;
     const { intent, score } = recognition;
     if (!isFeatureIntent(intent) || intent === this.feature || score < thresholds.switchAsk) return undefined;

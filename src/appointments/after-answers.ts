@@ -18,7 +18,7 @@ import { reminderRequestIn } from './reminder-request.js';
 import { formatDayOf, formatInstant, formatWhen, zoneOf } from './when.js';
 
 /** A field of the plan's reminders. */
-type ReminderField = 'reminderAt' | 'followUpAt';
+type ReminderField = 'reminderAt' | 'secondAt' | 'followUpAt';
 
 /**
  * What an answer at the review or after saving leads to: another question (`goto`), not
@@ -35,7 +35,7 @@ export type AfterOutcome =
   | { kind: 'change'; field: PrepField }
   | { kind: 'end'; next?: 'practice' | 'peerGroup'; say: string[] };
 
-const fieldOf: Readonly<Record<MessageKind, ReminderField>> = {
+const fieldOf: Readonly<Record<MessageKind, Exclude<ReminderField, 'secondAt'>>> = {
   reminder: 'reminderAt',
   followUp: 'followUpAt',
 };
@@ -177,6 +177,23 @@ export class AfterAnswers {
     return { kind: 'goto', state: { step: 'next', moving: undefined, misses: 0 }, say };
   }
 
+  /**
+   * A second reminder ("and the morning at 7"), read once the first is set: to its check, or
+   * undefined when it holds no time that works (the dialog says so).
+   */
+  second(draft: PlanDraft, input: AnswerInput): AfterOutcome | undefined {
+    // "and the morning at 7": an hour alone is on the appointment's day, not the first reminder's.
+    const day = draft.when && new Date(draft.when.start);
+    const reading = this.reading('reminder', draft, input, day);
+    if (reading.kind !== 'time') return undefined;
+    const outcome = this.check('reminder', reading.time);
+    if (outcome.kind !== 'goto' || !outcome.state.pendingTime) return outcome;
+    return {
+      ...outcome,
+      state: { ...outcome.state, pendingTime: { ...outcome.state.pendingTime, second: true } },
+    };
+  }
+
   /** The answer to "when should I remind you?" (or check in). */
   private chosenTime(kind: MessageKind, draft: PlanDraft, input: AnswerInput): AfterOutcome {
     if (!draft.when) return this.without(kind, draft);
@@ -204,7 +221,7 @@ export class AfterAnswers {
       return { kind: 'goto', state: askTime(kind), say: [ask] };
     }
     if (said !== true) return { kind: 'miss' };
-    const field = fieldOf[kind];
+    const field: ReminderField = pendingTime.second ? 'secondAt' : fieldOf[kind];
     const kept = (draft.reminders?.anyHour ?? []).filter((f) => f !== field);
     const anyHour = pendingTime.chosen ? [...kept, field] : kept;
     const reminders = { ...draft.reminders, [field]: pendingTime.at, anyHour };
@@ -274,9 +291,11 @@ export class AfterAnswers {
    */
   private without(kind: MessageKind, draft: PlanDraft, moving?: PrepState['moving']): AfterOutcome {
     const field = fieldOf[kind];
-    const rest = { ...draft.reminders, [field]: undefined };
-    const anyHour = rest.anyHour?.filter((f) => f !== field);
-    const reminders = rest.reminderAt || rest.followUpAt ? { ...rest, anyHour } : undefined;
+    // "no reminder" takes off both reminders, a second one too.
+    const gone: ReminderField[] = kind === 'reminder' ? [field, 'secondAt'] : [field];
+    const rest = { ...draft.reminders, ...Object.fromEntries(gone.map((f) => [f, undefined])) };
+    const anyHour = rest.anyHour?.filter((f) => !gone.includes(f));
+    const reminders = rest.reminderAt || rest.secondAt || rest.followUpAt ? { ...rest, anyHour } : undefined;
     if (kind === 'reminder' && moving)
       return { kind: 'remind', draft: { ...draft, reminders }, announce: 'reminderAt', nextStep: 'next' };
     if (kind === 'reminder') {

@@ -28,6 +28,10 @@ export interface ShareChoice extends Option {
 /** resources/appointments.json, validated, with every key known to the locale. */
 export interface AppointmentContent {
   types: Readonly<Record<AppointmentType, { label: StringKey; checklist: readonly StringKey[] }>>;
+  /** Checklist items about recovery: left out for someone not in recovery. */
+  recoveryItems: readonly StringKey[];
+  /** Tips that fit only some kinds of appointment (a Medicaid ride is for covered care). */
+  tipTypes: Readonly<Partial<Record<StringKey, readonly AppointmentType[]>>>;
   barriers: readonly Barrier[];
   ownBarrierTips: readonly StringKey[];
   askMeThree: readonly StringKey[];
@@ -63,6 +67,8 @@ function contentSchema(strings: Strings) {
       z.enum(appointmentTypes),
       z.strictObject({ label: stringKey, checklist: z.array(stringKey).min(1, 'needs at least one item') }),
     ),
+    recoveryItems: z.array(stringKey),
+    tipTypes: z.record(stringKey, z.array(z.enum(appointmentTypes)).min(1)),
     barriers: z
       .array(z.strictObject({ id, label: stringKey, words: stringKey, tips: z.array(stringKey).min(1) }))
       .min(1)
@@ -92,4 +98,25 @@ export function loadAppointmentContent(strings: Strings, dir?: string): Appointm
   const file = loadResource(FILE, contentSchema(strings), dir);
   const { description: _description, version: _version, ...content } = file;
   return content;
+}
+
+/** The checklist for a draft's kind of appointment, without the recovery items for someone not in recovery. */
+export function checklistFor(
+  content: AppointmentContent,
+  draft: { type?: AppointmentType | undefined; notInRecovery?: boolean | undefined },
+): readonly StringKey[] {
+  const all = content.types[draft.type ?? 'other'].checklist;
+  return draft.notInRecovery ? all.filter((key) => !content.recoveryItems.includes(key)) : all;
+}
+
+/** The tips that fit this kind of appointment. */
+export function tipsFor(
+  content: AppointmentContent,
+  tips: readonly StringKey[],
+  type: AppointmentType | undefined,
+): StringKey[] {
+  return tips.filter((key) => {
+    const only = content.tipTypes[key];
+    return !only || only.includes(type ?? 'other');
+  });
 }

@@ -3,6 +3,7 @@ import { type Activity, TurnContext } from 'botbuilder';
 import type { Strings } from '../content/strings.js';
 import { userStateKey } from '../privacy/state-keys.js';
 import type { AppointmentContent } from './content.js';
+import { checklistFor } from './content.js';
 import { type AppointmentPlan, type PlanDraft, toPlan } from './plan.js';
 import { planMessages, planTextActivities } from './plan-card.js';
 import { MAX_PLANS, type PlanStore } from './plan-store.js';
@@ -31,7 +32,7 @@ export class PlanKeeper {
   /** The plan a draft makes now (with a new id if it has none yet). */
   plan(draft: PlanDraft): AppointmentPlan {
     const { strings, content, clock } = this.deps;
-    const checklist = content.types[draft.type ?? 'other'].checklist.map((key) => strings.text(key));
+    const checklist = checklistFor(content, draft).map((key) => strings.text(key));
     const id = draft.id ?? this.deps.newId?.() ?? randomUUID();
     return toPlan(draft, { id, now: clock(), checklist });
   }
@@ -67,17 +68,17 @@ export class PlanKeeper {
   async remind(
     context: TurnContext,
     draft: PlanDraft,
-    said: { announce?: 'reminderAt' | 'followUpAt'; last: boolean },
+    said: { announce?: 'reminderAt' | 'secondAt' | 'followUpAt'; last: boolean },
   ): Promise<{ draft: PlanDraft; say: string }> {
     const { strings, clock } = this.deps;
-    const { reminderAt, followUpAt, anyHour } = draft.reminders ?? {};
+    const { reminderAt, secondAt, followUpAt, anyHour } = draft.reminders ?? {};
     const chosen = anyHour?.filter((field) => draft.reminders?.[field] !== undefined);
     const asked: PlanDraft = {
       ...draft,
       remindersAsked: true,
       reminders:
-        reminderAt || followUpAt
-          ? { reminderAt, followUpAt, ...(chosen?.length ? { anyHour: chosen } : {}) }
+        reminderAt || secondAt || followUpAt
+          ? { reminderAt, secondAt, followUpAt, ...(chosen?.length ? { anyHour: chosen } : {}) }
           : undefined,
     };
     const { plan } = await this.save(context, asked);
@@ -94,9 +95,8 @@ export class PlanKeeper {
     const at = (iso: string) =>
       asked.when ? formatInstant(new Date(iso), zoneOf(asked.when), strings, clock()) : iso;
     const lines: string[] = [];
-    if (said.announce === 'reminderAt' && reminderAt) {
-      lines.push(strings.text('appointment.reminderSet', { at: at(reminderAt) }));
-    }
+    const announced = said.announce === 'secondAt' ? secondAt : said.announce === 'reminderAt' && reminderAt;
+    if (announced) lines.push(strings.text('appointment.reminderSet', { at: at(announced) }));
     if (said.announce === 'followUpAt' && followUpAt) {
       lines.push(strings.text('appointment.followUpSet', { at: at(followUpAt) }));
     }

@@ -1,5 +1,6 @@
 import type { Strings } from '../content/strings.js';
-import type { AppointmentContent } from './content.js';
+import type { AppointmentType } from '../language/intents/entity-lexicon.js';
+import { type AppointmentContent, tipsFor } from './content.js';
 import type { AppointmentPlan, PlanItem } from './plan.js';
 import { formatInstant, formatWhen, zoneOf } from './when.js';
 
@@ -45,7 +46,7 @@ export function planView(plan: AppointmentPlan, deps: ViewDeps): PlanView {
     },
     {
       heading: strings.text('planCard.barriersHeading'),
-      lines: plan.barriers.map((b) => barrierLine(b, deps)),
+      lines: plan.barriers.map((b) => barrierLine(b, plan.type, deps)),
     },
     { heading: strings.text('planCard.bringHeading'), lines: plan.bring },
     { heading: strings.text('planCard.supportHeading'), lines: supportLines(plan, strings) },
@@ -64,14 +65,15 @@ export function planView(plan: AppointmentPlan, deps: ViewDeps): PlanView {
   };
 }
 
-function barrierLine(item: PlanItem, { strings, content }: ViewDeps): string {
+/** A barrier with the first of its tips that fits this kind of appointment. */
+function barrierLine(item: PlanItem, type: AppointmentType, { strings, content }: ViewDeps): string {
   if ('words' in item) {
-    const tip = content.ownBarrierTips[0];
+    const [tip] = tipsFor(content, content.ownBarrierTips, type);
     return tip ? `${item.words}: ${strings.text(tip)}` : item.words;
   }
   const barrier = content.barriers.find((b) => b.id === item.id);
   if (!barrier) return item.id;
-  const tip = barrier.tips[0];
+  const [tip] = tipsFor(content, barrier.tips, type);
   return `${strings.text(barrier.label)}: ${tip ? strings.text(tip) : ''}`.trim();
 }
 
@@ -100,6 +102,7 @@ function reminderLines(plan: AppointmentPlan, { strings, now }: ViewDeps): strin
   const say = (iso: string) => formatInstant(new Date(iso), zoneOf(when), strings, now);
   return [
     ...(reminders.reminderAt ? [strings.text('planCard.reminderAt', { at: say(reminders.reminderAt) })] : []),
+    ...(reminders.secondAt ? [strings.text('planCard.reminderAt', { at: say(reminders.secondAt) })] : []),
     ...(reminders.followUpAt ? [strings.text('planCard.followUpAt', { at: say(reminders.followUpAt) })] : []),
   ];
 }

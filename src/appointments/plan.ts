@@ -36,6 +36,8 @@ export const planSchema = z.object({
   bring: z.array(words).max(MAX_LIST * 3),
   support: z.enum(['yes', 'no', 'maybe']).optional(),
   share: itemSchema.optional(),
+  /** Said not to be in recovery: the plan has no recovery part. */
+  notInRecovery: z.literal(true).optional(),
   talk: z.array(itemSchema).max(MAX_LIST),
   /**
    * Present only with the person's consent; the times are those scheduled and confirmed. `anyHour`
@@ -44,10 +46,12 @@ export const planSchema = z.object({
   reminders: z
     .object({
       reminderAt: z.iso.datetime().optional(),
+      /** A second reminder ("the night before at 8, and the morning at 7"). */
+      secondAt: z.iso.datetime().optional(),
       followUpAt: z.iso.datetime().optional(),
       anyHour: z
-        .array(z.enum(['reminderAt', 'followUpAt']))
-        .max(2)
+        .array(z.enum(['reminderAt', 'secondAt', 'followUpAt']))
+        .max(3)
         .optional(),
     })
     .optional(),
@@ -89,6 +93,10 @@ export interface PlanDraft {
   talk: PlanItem[];
   /** Fields answered or skipped: a prefilled or answered field is not asked again. */
   answered: PrepField[];
+  /** The person said recovery is not part of their life: no recovery question, line or item. */
+  notInRecovery?: boolean;
+  /** A reminder asked for mid-plan ("can i get a reminder the night before"): its words answer the reminder question. */
+  reminderAsk?: string;
   /** Reminders were offered (so changing an answer later does not offer them again). */
   remindersAsked?: boolean;
   reminders?: AppointmentPlan['reminders'];
@@ -120,7 +128,8 @@ export function toPlan(
     barriers: draft.barriers,
     bring: [...fields.checklist, ...draft.bring.filter((item) => !fields.checklist.includes(item))],
     support: draft.support,
-    share: draft.share,
+    share: draft.notInRecovery ? undefined : draft.share,
+    notInRecovery: draft.notInRecovery ? true : undefined,
     talk: draft.talk,
     reminders: draft.reminders,
     nextSteps: draft.nextSteps ?? [],

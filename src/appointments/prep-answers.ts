@@ -2,7 +2,7 @@ import type { Strings } from '../content/strings.js';
 import type { WayfinderRecognition } from '../language/intents/wayfinder-recognizer.js';
 import { saysAnyOf } from '../language/says-any-of.js';
 import { isOneOf } from './choices.js';
-import type { AppointmentContent } from './content.js';
+import { type AppointmentContent, tipsFor } from './content.js';
 import { MAX_QUESTIONS, type PlanDraft, type PlanItem } from './plan.js';
 import type { PrepQuestions } from './prep-questions.js';
 import type { PrepState } from './prep-state.js';
@@ -158,7 +158,10 @@ export class PrepAnswers {
       return { kind: 'next', draft: withoutWhen(state.draft) };
     const { text, recognition, findDates, now } = input;
     const reading = readDayIn(text, recognition.entities.datetime, findDates, now, span);
-    return reading ? this.dated(state.draft, reading, now) : miss;
+    if (reading) return this.dated(state.draft, reading, now);
+    // "not sure yet, its on the paper somewhere": no day in it, and unsure said in a sentence.
+    const unsure = saysAnyOf(this.strings, 'appointment.notSureWords', text);
+    return unsure ? { kind: 'next', draft: withoutWhen(state.draft) } : miss;
   }
 
   /**
@@ -302,7 +305,9 @@ export class PrepAnswers {
     const heading = barrier
       ? strings.text('appointment.barrierTips', { barrier: strings.text(barrier.label).toLowerCase() })
       : strings.text('appointment.ownBarrierTips');
-    const tips = (barrier?.tips ?? content.ownBarrierTips).map((key) => `- ${strings.text(key)}`);
+    const tips = tipsFor(content, barrier?.tips ?? content.ownBarrierTips, draft.type).map(
+      (key) => `- ${strings.text(key)}`,
+    );
     const barriers = [...draft.barriers, item];
     const updated = { ...draft, barriers };
     const say = [[heading, ...tips].join('\n')];
@@ -313,8 +318,11 @@ export class PrepAnswers {
 
   /** Extra things to bring, several at once ("my lease, a pen"). */
   private bring(draft: PlanDraft, input: AnswerInput): Outcome {
-    if (input.choice === 'done') return { kind: 'next', draft };
-    const items = input.text
+    // "my award letter. nothing else": the item goes on the list, then on.
+    const last =
+      input.choice === 'done' && !input.choiceIsWhole ? lastItemBefore(this.strings, input.text) : undefined;
+    if (input.choice === 'done' && !last) return { kind: 'next', draft };
+    const items = (last ?? input.text)
       .split(/[,;\n]+/)
       .map((item) => item.trim())
       .filter((item) => item.length > 0);

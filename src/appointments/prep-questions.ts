@@ -4,7 +4,7 @@ import type { StringKey, Strings } from '../content/strings.js';
 import { typedAnswerReader } from '../language/typed-answer.js';
 import { quietHours } from '../scheduling/quiet-hours.js';
 import { type ChoiceSpec, choiceOf } from './choices.js';
-import type { AppointmentContent } from './content.js';
+import { type AppointmentContent, checklistFor } from './content.js';
 import { dayBeforeReminder } from './message-time.js';
 import type { PlanDraft } from './plan.js';
 import type { PrepState, StepName } from './prep-state.js';
@@ -104,6 +104,11 @@ export class PrepQuestions {
     });
     const skip = choiceOf(strings, 'skip', 'appointment.skip', 'answers.skipWords');
     const done = choiceOf(strings, 'done', 'appointment.done', 'appointment.doneWords');
+    // A question heard in a vent, or put to the bot, is offered for the list before anything else.
+    if (state.offeredQuestion)
+      return q('appointment.ventKeepQuestion', this.checkChoices('appointment.ventLeaveOut'), {
+        question: escapeMarkdown(state.offeredQuestion),
+      });
     switch (state.step) {
       case 'type':
         return q('appointment.askType', this.typeChoices());
@@ -131,10 +136,6 @@ export class PrepQuestions {
       case 'goal':
         return q('appointment.askGoal', [skip]);
       case 'questions':
-        if (state.offeredQuestion)
-          return q('appointment.ventKeepQuestion', this.checkChoices('appointment.ventLeaveOut'), {
-            question: escapeMarkdown(state.offeredQuestion),
-          });
         return this.questions(draft);
       case 'topQuestions':
         return q(
@@ -148,7 +149,9 @@ export class PrepQuestions {
         return this.barriers(draft);
       case 'bring': {
         const type = content.types[draft.type ?? 'other'];
-        const checklist = type.checklist.map((key) => `- ${strings.text(key)}`).join('\n');
+        const checklist = checklistFor(content, draft)
+          .map((key) => `- ${strings.text(key)}`)
+          .join('\n');
         return q(
           'appointment.askBring',
           [choiceOf(strings, 'done', 'appointment.nothingElse', 'appointment.doneWords')],

@@ -44,6 +44,8 @@ export interface PendingTime {
   ambiguous: boolean;
   /** The bot's pick was moved out of quiet hours: the check says so. */
   movedForQuiet: boolean;
+  /** A second reminder beside the first: kept beside it, never in its place. */
+  second?: boolean;
 }
 
 /**
@@ -76,10 +78,13 @@ export interface PrepState {
    * plead guilty"): heard first, and kept only when the person says yes.
    */
   offeredQuestion?: string;
+  /** The words of a second reminder asked for with the first: read once the first is set. */
+  thenReminder?: string;
 }
 
-/** Whether a question applies to this draft: ranking needs at least two questions. */
+/** Whether a question applies to this draft: ranking needs two questions, sharing about recovery someone in it. */
 function applies(field: PrepField, draft: PlanDraft): boolean {
+  if (field === 'share') return !draft.notInRecovery;
   return field !== 'topQuestions' || draft.questions.length >= 2;
 }
 

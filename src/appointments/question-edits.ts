@@ -29,7 +29,7 @@ export function splitAtRemove(strings: Strings, text: string): [keep: string, re
 
 export function questionEdit(strings: Strings, text: string, count: number): QuestionEdit | undefined {
   const [, removing] = splitAtRemove(strings, text);
-  const removed = removing ? numbersIn(strings, removing, count) : [];
+  const removed = removing ? (lastOnes(strings, removing, count) ?? numbersIn(strings, removing, count)) : [];
   if (removed.length > 0) return { kind: 'remove', numbers: removed };
   const folded = foldAnswer(text);
   const [fix] = saysAnyOf(strings, 'appointment.fixWords', folded) ? numbersIn(strings, text, count) : [];
@@ -37,6 +37,18 @@ export function questionEdit(strings: Strings, text: string, count: number): Que
   // "I am done" said in a sentence that asks nothing.
   const asks = text.includes('?');
   return !asks && saysAnyOf(strings, 'appointment.questionsDoneWords', folded) ? { kind: 'done' } : undefined;
+}
+
+/**
+ * "remove the last 2", "take out the last question": the numbers of the last ones on a list of
+ * `count`, or undefined when no "last" is said (words: appointment.lastWords).
+ */
+function lastOnes(strings: Strings, text: string, count: number): number[] | undefined {
+  const words = foldAnswer(text).split(' ');
+  const at = words.findIndex((word) => strings.variants('appointment.lastWords').includes(word));
+  if (at < 0 || count === 0) return undefined;
+  const [many = 1] = numbersIn(strings, words.slice(at + 1, at + 2).join(' '), count);
+  return Array.from({ length: Math.min(many, count) }, (_, i) => count - i).reverse();
 }
 
 /**

@@ -14,6 +14,8 @@ export type ReminderRequest = 'change' | 'remove' | 'ask';
 export function reminderRequestIn(strings: Strings, text: string | undefined): ReminderRequest | undefined {
   const says = (key: StringKey) => saysAnyOf(strings, key, text);
   if (says('appointment.reminderOffWords')) return 'remove';
+  // "keep it. and add one more tuesday 7 in the morning": a second reminder, at a time.
+  if (says('appointment.addReminderWords') && /\d/.test(text ?? '')) return 'change';
   if (!says('appointment.reminderWords')) return undefined;
   // "is my reminder still set for the 14th?": its date is a question, not a new time.
   if (says('appointment.reminderAskWords')) return 'ask';

@@ -32,8 +32,12 @@ export const reminderPayloadSchema = z.object({
 export type ReminderPayload = z.output<typeof reminderPayloadSchema>;
 
 /** The scheduler ids of a plan's reminder and check-in (stable, so rescheduling replaces them). */
-export function reminderIds(planId: string): { reminder: string; followUp: string } {
-  return { reminder: `appointment-${planId}-reminder`, followUp: `appointment-${planId}-followUp` };
+export function reminderIds(planId: string): { reminder: string; second: string; followUp: string } {
+  return {
+    reminder: `appointment-${planId}-reminder`,
+    second: `appointment-${planId}-second`,
+    followUp: `appointment-${planId}-followUp`,
+  };
 }
 
 /** Where and to whom reminders go: taken from the turn in which the person agreed to them. */
@@ -54,10 +58,9 @@ export async function scheduleReminders(
   plan: AppointmentPlan,
   target: ReminderTarget,
 ): Promise<void> {
-  const ids = reminderIds(plan.id);
-  await scheduler.cancel(ids.reminder);
-  await scheduler.cancel(ids.followUp);
+  await cancelReminders(scheduler, plan.id);
   const { reminders, when } = plan;
+  const ids = reminderIds(plan.id);
   if (!reminders || !when) return;
   const payload = (kind: ReminderPayload['kind']) => ({
     kind,
@@ -66,14 +69,19 @@ export async function scheduleReminders(
     when: target.whenText,
   });
   const base = { userKey: target.userKey, reference: target.reference, timezone: when.timezone };
-  const anyHour = (field: 'reminderAt' | 'followUpAt') =>
+  const anyHour = (field: 'reminderAt' | 'secondAt' | 'followUpAt') =>
     reminders.anyHour?.includes(field) ? { anyHour: true } : {};
-  if (reminders.reminderAt) {
+  for (const [field, id] of [
+    ['reminderAt', ids.reminder],
+    ['secondAt', ids.second],
+  ] as const) {
+    const at = reminders[field];
+    if (!at) continue;
     await scheduler.schedule({
       ...base,
-      ...anyHour('reminderAt'),
-      id: ids.reminder,
-      dueAt: new Date(reminders.reminderAt),
+      ...anyHour(field),
+      id,
+      dueAt: new Date(at),
       expiresAt: reminderDeadline(when),
       payload: payload('appointmentReminder'),
     });
@@ -93,9 +101,7 @@ export async function scheduleReminders(
 
 /** Cancels a plan's scheduled messages (the plan was deleted, or reminders turned off). */
 export async function cancelReminders(scheduler: ReminderScheduler, planId: string): Promise<void> {
-  const ids = reminderIds(planId);
-  await scheduler.cancel(ids.reminder);
-  await scheduler.cancel(ids.followUp);
+  for (const id of Object.values(reminderIds(planId))) await scheduler.cancel(id);
 }
 
 /** The proactive message for a payload, or undefined when it is not an appointment reminder. */

@@ -10,6 +10,7 @@ import { answersOpenChoice, deletesSavedItem } from '../../dialogs/open-choice.j
 import { SAFETY_PLAN_DIALOG_ID } from '../../dialogs/safety-plan-dialog.js';
 import type { PlanStore } from '../appointments/plan-store.js';
 import { remindable, reminderRequestIn } from '../appointments/reminder-request.js';
+import { retimeIn } from '../appointments/retime.js';
 import { crisisLinesText } from '../content/crisis-lines.js';
 import type { CrisisResource } from '../content/crisis-resources.js';
 import type { Strings } from '../content/strings.js';
@@ -175,13 +176,15 @@ function asksForSaved(strings: Strings, text: string | undefined): boolean {
  */
 async function movesReminder({ context, dc }: MessageTurn, parts: CommandParts): Promise<boolean> {
   const { text } = context.activity;
-  if (!parts.plans || !atMainMenu(dc) || !reminderRequestIn(parts.strings, text)) return false;
+  // "hola. actually its 9:30 my cita not 9": a saved plan's time changed, the same way.
+  const retimes = !reminderRequestIn(parts.strings, text) && retimeIn(parts.strings, text) !== undefined;
+  if (!parts.plans || !atMainMenu(dc) || (!retimes && !reminderRequestIn(parts.strings, text))) return false;
   const now = (parts.clock ?? (() => new Date()))();
   const ahead = (await parts.plans.list(context)).filter((plan) => remindable(plan, now));
   if (ahead.length === 0) return false;
   await dc.cancelAllDialogs();
   await dc.beginDialog(APPOINTMENT_PLANS_DIALOG_ID, {
-    action: 'reminder',
+    action: retimes ? 'retime' : 'reminder',
     text,
   } satisfies AppointmentPlansOptions);
   if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import type { StringKey, StringVars } from '../../src/content/strings.js';
-import { createWayfinderRecognizer } from '../../src/language/intents/index.js';
 import { testContent } from '../support/content.js';
 import { templatePattern } from '../support/dialog-case.js';
-import { exchange, testActivity } from '../support/http.js';
-import { useTestApp } from '../support/test-app.js';
+import { newYorkPeople } from './new-york-person.js';
 
 const { strings } = testContent();
 /** Monday December 7 2026, 10 AM in New York: the day Rosa typed these words. */
@@ -16,27 +14,10 @@ const now = new Date('2026-12-07T15:00:00Z');
  * her goal; "back" at the first question asked reaches the date her first message gave.
  */
 describe('dates corrected and vents heard, in words, over HTTP (Rosa and Luis, seventh run)', () => {
-  const clock = () => now;
-  const served = useTestApp({
-    overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
-    manualScheduler: true,
-  });
-
+  const people = newYorkPeople(now);
   const person = async (conversation: string, welcomed: boolean) => {
-    const fields = { localTimezone: 'America/New_York' };
-    if (welcomed)
-      await exchange(
-        served.url,
-        testActivity(conversation, {
-          ...fields,
-          type: 'conversationUpdate',
-          membersAdded: [{ id: 'user-1', name: '' }],
-        }),
-      );
-    return async (text: string) =>
-      (await exchange(served.url, testActivity(conversation, { ...fields, text })))
-        .map((reply) => reply.text ?? '')
-        .join('\n\n');
+    const say = await people(conversation, welcomed);
+    return async (text: string) => (await say(text)).map((reply) => reply.text ?? '').join('\n\n');
   };
   const shows = (seen: string, key: StringKey, vars: StringVars = {}) =>
     assert.match(seen, templatePattern(strings.text(key, vars)), `${key} in ${JSON.stringify(seen)}`);
