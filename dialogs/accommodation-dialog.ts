@@ -32,6 +32,8 @@ import {
 } from '../src/accommodations/draft.js';
 import { RequestBuilder, type RequestToPractice } from '../src/accommodations/letter.js';
 import {
+  type ConditionId,
+  conditionIds,
   type Field,
   fields,
   MAX_CHANGES,
@@ -199,6 +201,8 @@ const reviewValue = turnSignal<string>('accommodationReviewValue');
 const DROP_OWN = 'dropOwnWords';
 /** A review pick that narrows the listed change ("i only need it for tests"); its words in reviewValue. */
 const NARROW = 'narrow';
+/** The review's move for "I never said I used drugs. I have depression". */
+const NOT_RECOVERY = 'notRecovery';
 
 /**
  * Coaches a person through asking for an accommodation (issue 6): where, what gets in the way,
@@ -451,6 +455,13 @@ export class AccommodationDialog extends InterruptibleDialog {
       parsedAnswer.set(context, moved);
       return true;
     }
+    // "thats not what i said. tuesday AND thursday" after the change: its days change, this question stays.
+    const days =
+      field !== 'idea' && field !== 'start' && !adding ? this.narrowedChange(draft, typed) : undefined;
+    if (days) {
+      parsedAnswer.set(context, { kind: 'answer', patch: { idea: { own: days } }, rewritten: true });
+      return true;
+    }
     let parsed = this.questions.parse(field, typed, choices, {
       recognition: signals.recognition.get(context),
       today: this.today(context),
@@ -549,8 +560,27 @@ export class AccommodationDialog extends InterruptibleDialog {
     const answers = completed(draft);
     if (!answers) return;
     await context.sendActivity(
-      rightsSummary(this.deps.strings, this.content, answers.setting, answers.disclosure, answers.condition),
+      // What was named anywhere in the request, not only at "specifics" ("dont say its depression").
+      rightsSummary(
+        this.deps.strings,
+        this.content,
+        answers.setting,
+        answers.disclosure,
+        answers.condition ?? draft.condition,
+      ),
     );
+  }
+
+  /** A diagnosis named with "I never said I used drugs" (the words are `accommodation.notRecoveryWords`). */
+  private namedInstead(text: string): ConditionId | undefined {
+    const { strings } = this.deps;
+    if (!saysAnyOf(strings, 'accommodation.notRecoveryWords', text)) return undefined;
+    return sentencesOf(text)
+      .map((sentence) => conditionFrom(strings, sentence))
+      .find(
+        (named): named is ConditionId =>
+          named !== undefined && !['recovery', 'health', 'private'].includes(named),
+      );
   }
 
   /** The person to ask, said again after a lead ("send to HR not mike", "go back to mike"). */
@@ -649,6 +679,13 @@ export class AccommodationDialog extends InterruptibleDialog {
     if (picked === 'more') {
       await this.sendRightsSummary(step.context, state.draft);
       return step.replaceDialog(REVIEW, state);
+    }
+    if (picked === NOT_RECOVERY) {
+      const named = conditionIds.find((id) => id === reviewValue.get(step.context));
+      const draft: Draft = { ...state.draft, ...(named ? { condition: named } : {}) };
+      await step.context.sendActivity(this.deps.strings.text('accommodation.notRecoverySorry'));
+      await this.sendRightsSummary(step.context, draft);
+      return step.replaceDialog(REVIEW, { ...state, draft });
     }
     if (picked === 'add') return step.replaceDialog(ASK, { ...state, adding: true });
     if (picked === 'shorter')
@@ -751,6 +788,14 @@ export class AccommodationDialog extends InterruptibleDialog {
       await context.sendActivity(says);
       return false;
     }
+    // "why is this all about drugs. I never said I used drugs. I have depression": an apology and
+    // the rights for what they named; never taken as a new reason for the letter.
+    const instead = this.namedInstead(text);
+    if (instead) {
+      menuPick.set(context, NOT_RECOVERY);
+      reviewValue.set(context, instead);
+      return true;
+    }
     // "can they fire me for asking": answered, then the same question; nothing is saved or changed.
     const asked = rightsQuestionIn(strings, text);
     if (asked) {
@@ -758,7 +803,9 @@ export class AccommodationDialog extends InterruptibleDialog {
       return false;
     }
     // "i only need it for tests": the change the letter asks for, narrowed as the person said.
-    const narrowed = this.narrowedAtReview(draft, text);
+    // "change the start date to next monday" is the date, not the days of the change.
+    const aboutStart = saysAnyOf(strings, 'accommodation.partStartWords', text);
+    const narrowed = aboutStart ? undefined : this.narrowedChange(draft, text);
     if (narrowed) {
       menuPick.set(context, NARROW);
       reviewValue.set(context, narrowed);
@@ -851,10 +898,14 @@ export class AccommodationDialog extends InterruptibleDialog {
     return picked !== undefined;
   }
 
-  /** The listed change the request asks for first, narrowed by `text`; undefined when nothing narrows. */
-  private narrowedAtReview(draft: Draft, text: string): string | undefined {
+  /**
+   * The change the request asks for first (listed, or as narrowed before: "on Thursdays"),
+   * narrowed by `text`; undefined when nothing narrows.
+   */
+  private narrowedChange(draft: Draft, text: string): string | undefined {
     const { idea } = draft;
-    const request = idea && 'id' in idea ? this.questions.ideaRequest(idea.id) : undefined;
+    const request =
+      idea && ('id' in idea ? this.questions.ideaRequest(idea.id) : 'own' in idea ? idea.own : undefined);
     return request && narrowedRequest(this.deps.strings, request, text);
   }
 

@@ -8,6 +8,7 @@ import { splitAtWords } from '../language/sentences.js';
 import {
   type AnswerOption,
   answerOptionOf,
+  foldAnswer,
   sentencesOf,
   typedAnswerReader,
 } from '../language/typed-answer.js';
@@ -319,6 +320,55 @@ export class AccommodationQuestions {
     // "no I meant ...", "its the med doc not primary" at any question: the dialog finds which answer.
     const corrected = correctionIn(this.strings, text);
     if (corrected) return { kind: 'correction', words: corrected.words };
+    // "tuesday afternoons off. I said that": only the answer is read, and only it can reach a letter.
+    const meant = ownWordsFields.has(field) ? this.withoutAsides(text) : text;
+    if (meant === text) return this.parseMeant(field, text, choices, turn);
+    const parsed = this.parseMeant(field, meant, choices, turn);
+    return parsed.kind === 'answer' && parsed.patch.idea ? { ...parsed, rewritten: true } : parsed;
+  }
+
+  /**
+   * The person's words without the sentences they said to us around them: "I said that", "I
+   * alredy said", "both", "1 is close", and a question ("..., can i do both in one letter?").
+   * A message that is all aside is left as it is, to be read for what it is.
+   */
+  withoutAsides(text: string): string {
+    const asides = this.strings
+      .variants('accommodation.asideSentenceWords')
+      .map(foldAnswer)
+      .sort((a, b) => b.length - a.length);
+    const leftovers = new Set(this.strings.variants('accommodation.asideLeftoverWords').map(foldAnswer));
+    // An aside is a sentence that, without its aside words, keeps only a number or a word like
+    // "that" ("1 is close", "I said that"); "extensions, like i said" keeps its change.
+    const aside = (sentence: string) => {
+      const folded = ` ${foldAnswer(sentence)} `;
+      const said = asides.find((words) => folded.includes(` ${words} `));
+      const rest = said === undefined ? [] : folded.replace(` ${said} `, ' ').trim().split(/\s+/);
+      return (
+        said !== undefined && rest.every((word) => word === '' || /^\d+$/.test(word) || leftovers.has(word))
+      );
+    };
+    const kept = sentencesOf(text)
+      .map((sentence) => this.withoutQuestion(sentence))
+      .filter((sentence) => sentence !== '' && !aside(sentence));
+    const joined = kept.join(' ').trim();
+    return joined === '' ? text : joined.replace(/[,;:\s]+$/, '');
+  }
+
+  /** A sentence without the question to us that ends it ("a dog, can i do both?" is "a dog"). */
+  private withoutQuestion(sentence: string): string {
+    const starts = this.strings.variants('accommodation.asideQuestionStarts').map(foldAnswer);
+    const asks = (clause: string) =>
+      starts.some((start) => ` ${foldAnswer(clause)} `.startsWith(` ${start} `));
+    const clauses = sentence.split(',');
+    const first = clauses.findIndex((clause) => asks(clause));
+    if (first < 0 || !(sentence.trim().endsWith('?') || first > 0)) return sentence;
+    return clauses.slice(0, first).join(',').trim();
+  }
+
+  /** `parse` for words already without their asides. */
+  private parseMeant(field: Field, text: string, choices: readonly Choice[], turn: TurnFacts): Parsed {
+    const reader = typedAnswerReader(this.strings);
     if (field === 'idea') {
       const [first, ...also] = this.several(text, choices, turn.numbered === true, turn.setting) ?? [];
       // Several changes are said back, so "did you get both?" is answered before it is asked.

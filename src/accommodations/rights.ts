@@ -51,19 +51,33 @@ export function rightsSummary(
 ): string {
   const disclosure = levelOf(content, level);
   const phrase = named ? conditionPhrase(strings, named) : undefined;
-  const statements = rightsFor(content, setting, level).map((right) =>
-    strings.text('accommodationHelp.entry', { text: sourcedText(strings, right.text, right.source) }),
-  );
+  const entry = (right: RightsStatement) =>
+    strings.text('accommodationHelp.entry', { text: sourcedText(strings, right.text, right.source) });
+  const shown = rightsFor(content, setting, level);
+  const general = shown.filter((right) => !right.recovery).map(entry);
+  const recovery = shown.filter((right) => right.recovery).map(entry);
   const help = helpFor(content, setting).map((entry) => helpLine(strings, entry));
+  // Rules about substance use follow what was named (people9, Pat, depression): with recovery named
+  // they are the rules; with another condition named they are left out, and that is said; with
+  // nothing named they come last, under a line that says who they are for, never assumed.
+  const rules =
+    named === 'recovery'
+      ? shown.map(entry)
+      : named !== undefined
+        ? [
+            strings.text('accommodationHelp.aboutRecovery', {
+              condition: phrase ?? strings.text('accommodationHelp.yourCondition'),
+            }),
+            ...general,
+          ]
+        : [
+            ...general,
+            ...(recovery.length > 0 ? [strings.text('accommodationHelp.ifRecovery'), ...recovery] : []),
+          ];
   return [
     strings.text('accommodationHelp.heading'),
     sourcedText(strings, disclosure.rights, disclosure.source),
-    [
-      strings.text('accommodationHelp.rulesHeading'),
-      // Depression named: the rules below speak of recovery, and that is said rather than assumed.
-      ...(phrase ? [strings.text('accommodationHelp.aboutRecovery', { condition: phrase })] : []),
-      ...statements,
-    ].join('\n'),
+    [strings.text('accommodationHelp.rulesHeading'), ...rules].join('\n'),
     [strings.text('accommodationHelp.whereHeading'), ...help].join('\n'),
   ].join('\n\n');
 }
