@@ -47,8 +47,18 @@ export interface SavedRequestsFeature {
 export type SavedRequestsResult = { done: true } | LeftResult;
 
 const SAVED_LIST = 'accommodationSavedList';
-/** What the list receives: nothing (or a feature's recognition) from outside; after a delete, that. */
-const listOptionsOf = checkedOptions(SAVED_LIST, z.object({ afterDelete: z.boolean().optional() }));
+/**
+ * What the list receives: nothing (or a feature's recognition) from outside; after a delete, that;
+ * `deleting` when opened by "delete my old letter" (the one to delete is asked, then confirmed).
+ */
+const listOptionsOf = checkedOptions(
+  SAVED_LIST,
+  z.object({ afterDelete: z.boolean().optional(), deleting: z.boolean().optional() }),
+);
+/** How the saved requests are opened from outside: to browse, or to delete one ("delete my letter"). */
+export interface SavedRequestsOptions {
+  deleting?: boolean;
+}
 /** One saved request open: which, whether its card was just shown (`quiet`), whether to ask to delete it. */
 interface ItemOptions {
   id: string;
@@ -118,6 +128,9 @@ export class SavedRequestsDialog extends InterruptibleDialog {
       }
       return step.endDialog({ done: true } satisfies SavedRequestsResult);
     }
+    const { deleting } = listOptionsOf(step);
+    const only = requests.length === 1 ? requests[0] : undefined;
+    if (deleting && only) return this.toDelete(step, only.id);
     const titles = requests.map((request, index) =>
       accommodationRequestTitle(strings, this.content, request, index + 1),
     );
@@ -127,7 +140,9 @@ export class SavedRequestsDialog extends InterruptibleDialog {
       accommodationRequestTitle(strings, this.content, request),
     ]);
     const listed: OpenPromptOptions = {
-      prompt: strings.text('accommodationSaved.askWhich', { list: titles.join('\n') }),
+      prompt: strings.text(deleting ? 'accommodationSaved.askWhichDelete' : 'accommodationSaved.askWhich', {
+        list: titles.join('\n'),
+      }),
       retryPrompt: strings.text('accommodationSaved.askWhichAgain'),
       choices: [
         ...items.map(([value, title]) => choiceOf(strings, value, title)),
@@ -143,6 +158,7 @@ export class SavedRequestsDialog extends InterruptibleDialog {
     const pick = picked(step.context);
     if (pick === DELETE_ITEM) return this.askToDelete(step);
     if (pick && pick !== 'done' && pick !== 'gaveUp' && pick !== 'back') {
+      if (listOptionsOf(step).deleting) return this.toDelete(step, pick);
       return step.replaceDialog(SAVED_ITEM, { id: pick } satisfies ItemOptions);
     }
     await step.context.sendActivity(this.deps.strings.text('accommodationSaved.closed'));
@@ -169,6 +185,17 @@ export class SavedRequestsDialog extends InterruptibleDialog {
         strings.text('accommodationSaved.aboutToDelete', { request: item.label }),
       );
     return step.replaceDialog(SAVED_ITEM, { id: item.value, deleting: true } satisfies ItemOptions);
+  }
+
+  /** The request asked to be deleted, named, then its delete confirmed. */
+  private async toDelete(step: WaterfallStepContext, id: string): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const requests = await listAccommodationRequests(this.setup.requests, step.context);
+    const saved = requests.find((request) => request.id === id);
+    if (!saved) return step.replaceDialog(SAVED_LIST);
+    const request = accommodationRequestTitle(strings, this.content, saved);
+    await step.context.sendActivity(strings.text('accommodationSaved.aboutToDelete', { request }));
+    return step.replaceDialog(SAVED_ITEM, { id, deleting: true } satisfies ItemOptions);
   }
 
   /** One saved request as a card, then: copy as text, delete, other requests, done. */

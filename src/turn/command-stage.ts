@@ -8,6 +8,8 @@ import { atMainMenu } from '../../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, deletesSavedItem } from '../../dialogs/open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID } from '../../dialogs/safety-plan-dialog.js';
+import { SAVED_REQUESTS_DIALOG_ID, type SavedRequestsOptions } from '../../dialogs/saved-requests-dialog.js';
+import { deletesARequest } from '../accommodations/saved-requests.js';
 import type { PlanStore } from '../appointments/plan-store.js';
 import { remindable, reminderRequestIn } from '../appointments/reminder-request.js';
 import { crisisLinesText } from '../content/crisis-lines.js';
@@ -122,6 +124,16 @@ export function commandStage(parts: CommandParts): MessageStage {
       await context.sendActivity(strings.text('data.eraseAnswer'));
       await context.sendActivity(dataReportActivity(strings, await parts.personalData.collect(context)));
       return reprompt(dc);
+    }
+    // "delete the old letter", "how do i delete my letter": that one request, confirmed; never all data.
+    if (
+      !answer &&
+      !turn.carriedCommand &&
+      deletesARequest(strings, text ?? '', asking(dc, DialogIds.accommodation))
+    ) {
+      await dc.beginDialog(SAVED_REQUESTS_DIALOG_ID, { deleting: true } satisfies SavedRequestsOptions);
+      if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
+      return;
     }
     switch (turn.carriedCommand ?? command ?? fromIntent) {
       case 'showData':

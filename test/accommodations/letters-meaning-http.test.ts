@@ -152,6 +152,69 @@ const firstMessages: [change: string, turns: Turn[]][] = [
   ],
 ];
 
+/** Chris (people9, group D): "I said that" after his change is said to us, not to his boss. */
+const chrisAside: Turn[] = [
+  [
+    'i need to ask my boss for tuesday afternoons off for counseling but without saying what its for',
+    'accommodation.askIdea',
+  ],
+  ['tuesday afternoons off. i said that', 'accommodation.rewritten'],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['nothing specific', 'accommodation.askReview'],
+];
+
+/** Pat (people9, group D): depression, never substance use; "1 is close" and her objection to the rights. */
+const patDepression: Turn[] = [
+  ['I need an accommodation at work', 'accommodation.askBarrier'],
+  ['2 and 1. the meds make mornings hard and counseling is weekday mornings', 'accommodation.askIdea'],
+  ['a flexible schedule. 1 is close', 'accommodation.rewritten'],
+  ['2', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['january 4', 'accommodation.askDisclosure'],
+  ['2', 'accommodation.askReview'],
+  ['more about my rights', 'accommodationHelp.ifRecovery'],
+  [
+    'why is this all about drugs and opioids. I never said I used drugs. I have depression',
+    'accommodation.notRecoverySorry',
+  ],
+];
+
+/** Marcus (people9, group A): the days of his later start, said again at the next question. */
+const marcusDays: Turn[] = [
+  ['i need a later start on thursdays for treatment', 'routing.confirm'],
+  ['yes', 'accommodation.askWho'],
+  ['thats not what i said. tuesday AND thursday', 'accommodation.rewritten'],
+  ['my supervisor', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['general', 'accommodation.askReview'],
+];
+
+/** Tyler (people9, group B): his complaint around the two changes he asked for. */
+const tylerBoth: Turn[] = [
+  ['i need an accommodation for school', 'accommodation.askBarrier'],
+  ['focus. i have adhd', 'accommodation.askIdea'],
+  ['i alredy said. extra time AND quiet room. both', 'accommodation.rewritten'],
+  ['disability services', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['nothing specific', 'accommodation.askReview'],
+];
+
+/** Ava (people9, group D): her question to us at the end of her change stays out of the letter. */
+const avaAsksInChange: Turn[] = [
+  ['i need to ask my landlord for a change', 'accommodation.askBarrier'],
+  ['my IOP is 3 days a week so i lost hours at work and fell behind on rent', 'accommodation.askIdea'],
+  [
+    'a payment plan for the late rent. and keeping my dog as an emotional support animal, can i do both in one letter?',
+    'accommodation.rewritten',
+  ],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['general health condition', 'accommodation.askReview'],
+];
+
 /** Plays `turns` in conversation `id` (after a conversationUpdate when `welcomed`); returns every reply. */
 async function play(
   url: string,
@@ -306,11 +369,86 @@ describe('a letter says what the person meant, and questions inside a request ar
       assert.doesNotMatch(said(sent), /trouble understanding|didn't catch/, said(sent));
     });
 
+    it(`Chris: "tuesday afternoons off. i said that" writes only the change (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(await play(served.url, `people9-chris-${welcomed}`, chrisAside, welcomed));
+      assert.ok(letter.includes('tuesday afternoons off'), letter);
+      assert.doesNotMatch(letter, /i said/i);
+    });
+
+    it(`Pat: "1 is close" stays out of the letter; rights for depression leave out substance use, with an apology (${how} a conversationUpdate)`, async () => {
+      const sent = await play(served.url, `people9-pat-${welcomed}`, patDepression, welcomed);
+      assert.doesNotMatch(lastCardText(sent), /1 is close/i);
+      const last = said(
+        sent.slice(sent.findIndex((reply) => reply.text === strings.text('accommodation.notRecoverySorry'))),
+      );
+      const dropped = strings.text('accommodationHelp.aboutRecovery', { condition: 'depression' });
+      assert.ok(last.includes(dropped), last);
+      assert.ok(!last.includes(strings.text('accommodationRights.adaWorkRecovery')), last);
+      assert.ok(!last.includes(strings.text('accommodationRights.dojMoud')), last);
+    });
+
+    it(`Marcus: "tuesday AND thursday" at the next question keeps both days; who stays his supervisor (${how} a conversationUpdate)`, async () => {
+      const sent = await play(served.url, `people9-marcus-${welcomed}`, marcusDays, welcomed);
+      const letter = lastCardText(sent);
+      assert.ok(letter.includes('on Tuesdays and Thursdays'), letter);
+      assert.doesNotMatch(letter, /not what i said/i);
+      assert.match(letter, /supervisor/i);
+    });
+
+    it(`Tyler: "i alredy said. extra time AND quiet room. both" asks for both listed changes, none of his words (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(await play(served.url, `people9-tyler-${welcomed}`, tylerBoth, welcomed));
+      for (const key of [
+        'accommodationIdeas.extraTimeRequest',
+        'accommodationIdeas.quietTestRoomRequest',
+      ] as const)
+        assert.ok(letter.includes(strings.text(key)), `${key} in ${letter}`);
+      assert.doesNotMatch(letter, /alredy|i said/i);
+    });
+
+    it(`Ava: "..., can i do both in one letter?" keeps her changes and leaves her question out (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(
+        await play(served.url, `people9-ava-${welcomed}`, avaAsksInChange, welcomed),
+      );
+      assert.ok(letter.includes('a payment plan for the late rent'), letter);
+      assert.doesNotMatch(letter, /can i do both|one letter/i);
+    });
+
     for (const [change, turns] of firstMessages)
       it(`"${turns[0]?.[0]}": the change is noted from the first message and not asked again (${how} a conversationUpdate)`, async () => {
         const id = `kept-first-${turns[0]?.[0].length}-${welcomed}`;
         const sent = await play(served.url, id, turns, welcomed);
         assert.ok(said(sent).includes(`"${change}"`), said(sent));
       });
+  }
+});
+
+describe('one saved letter is deleted when asked, never all data (HTTP, typed; people9, Tyler)', () => {
+  const served = useTestApp({
+    overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
+    manualScheduler: true,
+  });
+
+  for (const welcomed of [false, true]) {
+    const how = welcomed ? 'after' : 'without';
+
+    it(`"delete the old letter" after saving asks to confirm that letter and deletes it; "how do i delete my letter" later finds none (${how} a conversationUpdate)`, async () => {
+      await play(
+        served.url,
+        `delete-${welcomed}`,
+        [
+          ...tylerBoth,
+          ['save it', 'accommodation.saved'],
+          ['delete the old letter', 'accommodationSaved.confirmDelete', 'data.confirmDelete'],
+          ['yes', 'accommodationSaved.deleted'],
+        ],
+        welcomed,
+      );
+      await play(
+        served.url,
+        `delete-later-${welcomed}`,
+        [['how do i delete my letter', 'accommodationSaved.none', 'data.confirmDelete']],
+        welcomed,
+      );
+    });
   }
 });
