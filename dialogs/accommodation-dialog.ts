@@ -201,6 +201,10 @@ const reviewValue = turnSignal<string>('accommodationReviewValue');
 const DROP_OWN = 'dropOwnWords';
 /** A review pick that narrows the listed change ("i only need it for tests"); its words in reviewValue. */
 const NARROW = 'narrow';
+/** The review's move for "add a payment plan too", a change not listed: the ones that can be added. */
+const ADD_OTHER = 'addOther';
+/** The review's move for "fix the send to part its disability services". */
+const MOVE_WHO = 'moveWho';
 /** The review's move for "I never said I used drugs. I have depression". */
 const NOT_RECOVERY = 'notRecovery';
 
@@ -680,6 +684,11 @@ export class AccommodationDialog extends InterruptibleDialog {
       await this.sendRightsSummary(step.context, state.draft);
       return step.replaceDialog(REVIEW, state);
     }
+    if (picked === MOVE_WHO) {
+      const moved = this.whoMovedIn(step.context.activity.text ?? '', state.draft, this.today(step.context));
+      const draft = moved?.kind === 'answer' ? withAnswers(state.draft, moved.patch) : state.draft;
+      return step.replaceDialog(FINISH, { ...state, draft: reconcile(draft, this.content) });
+    }
     if (picked === NOT_RECOVERY) {
       const named = conditionIds.find((id) => id === reviewValue.get(step.context));
       const draft: Draft = { ...state.draft, ...(named ? { condition: named } : {}) };
@@ -687,7 +696,9 @@ export class AccommodationDialog extends InterruptibleDialog {
       await this.sendRightsSummary(step.context, draft);
       return step.replaceDialog(REVIEW, { ...state, draft });
     }
-    if (picked === 'add') return step.replaceDialog(ASK, { ...state, adding: true });
+    if (picked === ADD_OTHER)
+      await step.context.sendActivity(this.deps.strings.text('accommodation.addOnlyListed'));
+    if (picked === 'add' || picked === ADD_OTHER) return step.replaceDialog(ASK, { ...state, adding: true });
     if (picked === 'shorter')
       return step.replaceDialog(FINISH, { ...state, draft: { ...state.draft, short: true } });
     if (picked === DROP_OWN && state.draft.barrier)
@@ -811,17 +822,23 @@ export class AccommodationDialog extends InterruptibleDialog {
       reviewValue.set(context, narrowed);
       return true;
     }
-    // "better. can i add the smaller steps thing too": the last sentence asks to add.
-    const last = sentencesOf(text).at(-1) ?? text;
-    const rest = withoutLead(last, strings.variants('accommodation.reviewAddLead'));
-    const add =
-      rest !== last && this.questions.canAdd(draft)
-        ? reader.read(this.questions.withoutChat(rest), {
-            options: this.questions.addChoices(draft).map(answerOptionOf),
-          })
-        : undefined;
+    // "better. can i add the smaller steps thing too": a sentence asks to add; "ok add the dog
+    // one too. emotional support animal": the change may be named in the sentence after it.
+    const sentences = sentencesOf(text);
+    const leads = strings.variants('accommodation.reviewAddLead');
+    const addAt = sentences.findIndex((sentence) => withoutLead(sentence, leads) !== sentence);
+    const toAdd = addAt < 0 ? [] : [withoutLead(sentences[addAt] ?? '', leads), ...sentences.slice(addAt + 1)];
+    const options = this.questions.canAdd(draft) ? this.questions.addChoices(draft).map(answerOptionOf) : [];
+    const add = toAdd
+      .map((words) => reader.read(this.questions.withoutChat(words), { options }))
+      .find((found) => found !== undefined);
     if (add) {
       menuPick.set(context, `${ADD_PREFIX}${add.value}`);
+      return true;
+    }
+    // "add a payment plan for the rent too" names no listed change: the changes that can be added.
+    if (toAdd.length > 0 && options.length > 0) {
+      menuPick.set(context, ADD_OTHER);
       return true;
     }
     const shorter = {
@@ -881,6 +898,12 @@ export class AccommodationDialog extends InterruptibleDialog {
     if (!edit.plain && part && edit.value && edit.action !== 'remove') {
       menuPick.set(context, `${SET_PREFIX}${part}`);
       reviewValue.set(context, edit.value);
+      return true;
+    }
+    // "fix the send to thing its the disability services office": who it goes to, said again.
+    const moved = this.whoMovedIn(text, draft, this.today(context));
+    if (moved) {
+      menuPick.set(context, MOVE_WHO);
       return true;
     }
     const yes = reader.yesOrNo(text);

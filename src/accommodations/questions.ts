@@ -381,7 +381,10 @@ export class AccommodationQuestions {
       if (first) return this.picked(field, first);
     }
     const options = choices.map(answerOptionOf);
-    const pick = reader.read(text, { options, numbered: turn.numbered === true });
+    // "disabilty services I think": the button meant, read without the chat around it.
+    const pick =
+      reader.read(text, { options, numbered: turn.numbered === true }) ??
+      reader.read(this.withoutChat(text), { options });
     // Where a field takes the person's own words, a longer message is their words, not a loose pick.
     const loose = pick?.how === 'sentence' || pick?.how === 'words' || pick?.how === 'typo';
     const ownWords = ownWordsFields.has(field) && text.trim().split(/\s+/).length > MAX_PICK_WORDS;
@@ -489,7 +492,7 @@ export class AccommodationQuestions {
     switch (field) {
       case 'barrier':
         return answer({
-          barrier: { id: this.barrierFrom(words) ?? 'other', words: own },
+          barrier: this.barrierWithWords(words, own),
           ...this.namedIn(words),
         });
       case 'start':
@@ -594,6 +597,22 @@ export class AccommodationQuestions {
    * The barrier `text` names, by the words each barrier lists: the one named most, the first
    * named on a tie ("later start because of my clinic" is treatment or meeting times).
    */
+  /**
+   * The barrier typed, with the words that say more than the letter's own sentence for it:
+   * "focus. i have adhd" says only the barrier ("focus") and the condition (named at "what I
+   * share"), so nothing of it is quoted as "In my own words" (people9, Tyler).
+   */
+  private barrierWithWords(words: string, own: string): { id: BarrierId; words?: string } {
+    const id = this.barrierFrom(words) ?? 'other';
+    const more = sentencesOf(own).filter((sentence) => {
+      const short = sentence.split(/\s+/).length <= 4;
+      const onlyNames =
+        this.namedIn(sentence).condition !== undefined || this.barrierFrom(sentence) !== undefined;
+      return !(short && onlyNames);
+    });
+    return id !== 'other' && more.length === 0 ? { id } : { id, words: own };
+  }
+
   barrierFrom(text: string): BarrierId | undefined {
     const folded = ` ${normalizeText(text)} `;
     let best: { id: BarrierId; count: number; first: number } | undefined;

@@ -215,6 +215,18 @@ const avaAsksInChange: Turn[] = [
   ['general health condition', 'accommodation.askReview'],
 ];
 
+/** Tyler (people9, group B): his typed recipient, his barrier in chat words, and "fix the send to part" at the review. */
+const tylerSendTo: Turn[] = [
+  ['i need an accommodation for school', 'accommodation.askBarrier'],
+  ['focus. i have adhd', 'accommodation.askIdea'],
+  ['extra time', 'accommodation.askWho'],
+  ['my instructor i think', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['specifics i guess, say adhd. NOT the drinking', 'accommodation.askReview'],
+  ['fix the send to part its disability services office', 'accommodation.askReview'],
+];
+
 /** Plays `turns` in conversation `id` (after a conversationUpdate when `welcomed`); returns every reply. */
 async function play(
   url: string,
@@ -403,6 +415,15 @@ describe('a letter says what the person meant, and questions inside a request ar
       ] as const)
         assert.ok(letter.includes(strings.text(key)), `${key} in ${letter}`);
       assert.doesNotMatch(letter, /alredy|i said/i);
+    });
+
+    it(`Tyler: "fix the send to part its disability services office" changes who it goes to; "focus. i have adhd" is not quoted (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(
+        await play(served.url, `people9-tyler-to-${welcomed}`, tylerSendTo, welcomed),
+      );
+      assert.ok(letter.includes(strings.text('accommodationWho.disabilityServicesSalutation')), letter);
+      assert.ok(!letter.includes(strings.text('accommodationWho.instructorSalutation')), letter);
+      assert.doesNotMatch(letter, /instructor i think|fix the send|focus\. i have/i);
     });
 
     it(`Ava: "..., can i do both in one letter?" keeps her changes and leaves her question out (${how} a conversationUpdate)`, async () => {
