@@ -827,18 +827,14 @@ export class AccommodationDialog extends InterruptibleDialog {
     const sentences = sentencesOf(text);
     const leads = strings.variants('accommodation.reviewAddLead');
     const addAt = sentences.findIndex((sentence) => withoutLead(sentence, leads) !== sentence);
-    const toAdd = addAt < 0 ? [] : [withoutLead(sentences[addAt] ?? '', leads), ...sentences.slice(addAt + 1)];
+    const toAdd =
+      addAt < 0 ? [] : [withoutLead(sentences[addAt] ?? '', leads), ...sentences.slice(addAt + 1)];
     const options = this.questions.canAdd(draft) ? this.questions.addChoices(draft).map(answerOptionOf) : [];
     const add = toAdd
       .map((words) => reader.read(this.questions.withoutChat(words), { options }))
       .find((found) => found !== undefined);
     if (add) {
       menuPick.set(context, `${ADD_PREFIX}${add.value}`);
-      return true;
-    }
-    // "add a payment plan for the rent too" names no listed change: the changes that can be added.
-    if (toAdd.length > 0 && options.length > 0) {
-      menuPick.set(context, ADD_OTHER);
       return true;
     }
     const shorter = {
@@ -904,6 +900,12 @@ export class AccommodationDialog extends InterruptibleDialog {
     const moved = this.whoMovedIn(text, draft, this.today(context));
     if (moved) {
       menuPick.set(context, MOVE_WHO);
+      return true;
+    }
+    // "add a payment plan for the rent too" names no listed change and no part ("add the reason"):
+    // the changes that can be added.
+    if (toAdd.length > 0 && options.length > 0 && !named && !part) {
+      menuPick.set(context, ADD_OTHER);
       return true;
     }
     const yes = reader.yesOrNo(text);

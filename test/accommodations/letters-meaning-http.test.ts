@@ -227,6 +227,19 @@ const tylerSendTo: Turn[] = [
   ['fix the send to part its disability services office', 'accommodation.askReview'],
 ];
 
+/** Ava (people9, group D): adds at the review in her words, one not listed and one listed. */
+const avaAddsAtReview: Turn[] = [
+  ['i need to ask my landlord for a change', 'accommodation.askBarrier'],
+  ['my IOP is 3 days a week so i lost hours at work and fell behind on rent', 'accommodation.askIdea'],
+  ['a payment plan for the late rent', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['general health condition', 'accommodation.askReview'],
+  ['add a payment plan for the rent too', 'accommodation.addOnlyListed'],
+  ['back', 'accommodation.askReview'],
+  ['ok add the dog one too. emotional support animal', 'accommodation.askReview'],
+];
+
 /** Plays `turns` in conversation `id` (after a conversationUpdate when `welcomed`); returns every reply. */
 async function play(
   url: string,
@@ -424,6 +437,15 @@ describe('a letter says what the person meant, and questions inside a request ar
       assert.ok(letter.includes(strings.text('accommodationWho.disabilityServicesSalutation')), letter);
       assert.ok(!letter.includes(strings.text('accommodationWho.instructorSalutation')), letter);
       assert.doesNotMatch(letter, /instructor i think|fix the send|focus\. i have/i);
+    });
+
+    it(`Ava: "add a payment plan for the rent too" shows what can be added; "ok add the dog one too. emotional support animal" adds it (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(
+        await play(served.url, `people9-ava-add-${welcomed}`, avaAddsAtReview, welcomed),
+      );
+      assert.ok(letter.includes('a payment plan for the late rent'), letter);
+      assert.ok(letter.includes(strings.text('accommodationIdeas.supportAnimalRequest')), letter);
+      assert.doesNotMatch(letter, /the dog one/i);
     });
 
     it(`Ava: "..., can i do both in one letter?" keeps her changes and leaves her question out (${how} a conversationUpdate)`, async () => {
