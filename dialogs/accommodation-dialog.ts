@@ -351,7 +351,7 @@ export class AccommodationDialog extends InterruptibleDialog {
         draft = skip(draft, field);
         break;
       case 'answer':
-        draft = withAnswers(draft, parsed.patch);
+        draft = this.withNextAnswers(step.context, withAnswers(draft, parsed.patch), field);
         if (field === 'who' || parsed.patch.who) await this.sendWhoTip(step.context, draft);
         if (parsed.rewritten && draft.idea) await this.sayBack(step.context, { ...draft, idea: draft.idea });
         break;
@@ -359,6 +359,33 @@ export class AccommodationDialog extends InterruptibleDialog {
         return this.correct(step, state, field, parsed.words);
     }
     return step.replaceDialog(ASK, { ...state, draft: reconcile(draft, this.content), own: false });
+  }
+
+  /**
+   * "email. asap": a sentence after the answer that answers the next question by a button or a
+   * date answers it too (people9, Chris), so nothing said is lost. Own words never do: "2 and 1.
+   * the meds make mornings hard" is a barrier and its reason, not a change to ask for.
+   */
+  private withNextAnswers(context: TurnContext, draft: Draft, answered: Field): Draft {
+    const [first = '', ...more] = sentencesOf(context.activity.text ?? '');
+    const today = this.today(context);
+    const here = this.questions.parse(answered, first, this.questions.choices(answered, draft), { today });
+    if (here.kind !== 'answer') return draft;
+    let next = draft;
+    for (const sentence of more) {
+      const field = this.questionnaire.next(next);
+      if (field !== 'format' && field !== 'start' && field !== 'disclosure') break;
+      const recognition = signals.recognition.get(context);
+      const parsed = this.questions.parse(field, sentence, this.questions.choices(field, next), {
+        recognition,
+        today,
+      });
+      const byButtonOrDate =
+        parsed.kind === 'answer' && !(parsed.patch.start && 'words' in parsed.patch.start);
+      if (parsed.kind !== 'answer' || !byButtonOrDate) break;
+      next = withAnswers(next, parsed.patch);
+    }
+    return next;
   }
 
   /** A change added to a finished request: the request is shown again; "back" keeps it as it was. */
@@ -904,7 +931,8 @@ export class AccommodationDialog extends InterruptibleDialog {
     }
     // "add a payment plan for the rent too" names no listed change and no part ("add the reason"):
     // the changes that can be added.
-    if (toAdd.length > 0 && options.length > 0 && !named && !part) {
+    const tapped = prompt.recognized.value?.value;
+    if (toAdd.length > 0 && options.length > 0 && !named && !part && tapped !== 'add') {
       menuPick.set(context, ADD_OTHER);
       return true;
     }

@@ -122,7 +122,7 @@ function displayed(value: string): string {
 
 /** A rights question typed inside a request: what it asks about, and the rest of the message. */
 export interface RightsQuestion {
-  about: 'disclosure' | 'rights';
+  about: 'disclosure' | 'documents' | 'rights';
   /** The other sentences, which may answer the step ("email. but do i have to say my diagnosis"). */
   rest: string;
 }
@@ -138,16 +138,24 @@ const asking =
  */
 export function rightsQuestionIn(strings: Strings, text: string): RightsQuestion | undefined {
   const sentences = sentencesOf(text);
-  const says = (said: string, key: 'accommodation.askedDisclosureWords' | 'accommodation.askedRightsWords') =>
-    strings.variants(key).some((words) => ` ${said} `.includes(` ${normalizeText(words)} `));
+  const says = (
+    said: string,
+    key:
+      | 'accommodation.askedDocumentsWords'
+      | 'accommodation.askedDisclosureWords'
+      | 'accommodation.askedRightsWords',
+  ) => strings.variants(key).some((words) => ` ${said} `.includes(` ${normalizeText(words)} `));
   for (const [index, sentence] of sentences.entries()) {
     const said = normalizeText(sentence).replace(/\?/g, '').trim();
     if (!sentence.includes('?') && !asking.test(said)) continue;
-    const about = says(said, 'accommodation.askedDisclosureWords')
-      ? 'disclosure'
-      : says(said, 'accommodation.askedRightsWords')
-        ? 'rights'
-        : undefined;
+    // "dont they need a letter from my therapist?" (people9, Ava): what proof may be asked for.
+    const about = says(said, 'accommodation.askedDocumentsWords')
+      ? 'documents'
+      : says(said, 'accommodation.askedDisclosureWords')
+        ? 'disclosure'
+        : says(said, 'accommodation.askedRightsWords')
+          ? 'rights'
+          : undefined;
     if (about) return { about, rest: sentences.filter((_, at) => at !== index).join(' ') };
   }
   return undefined;
@@ -165,6 +173,11 @@ export function rightsAnswer(
   setting: SettingId,
   named?: ConditionId,
 ): string {
-  if (question.about === 'disclosure') return strings.text('accommodation.disclosureAnswer');
+  // Only at work do the sources say what a provider's note may hold; elsewhere that is said plainly.
+  const atWork = setting === 'work';
+  if (question.about === 'documents')
+    return strings.text(atWork ? 'accommodation.documentsAnswerWork' : 'accommodation.documentsAnswerOther');
+  if (question.about === 'disclosure')
+    return strings.text(atWork ? 'accommodation.disclosureAnswer' : 'accommodation.disclosureAnswerOther');
   return `${strings.text('accommodation.rightsAnswer')}\n\n${rightsBrief(strings, content, setting, named)}`;
 }

@@ -80,7 +80,7 @@ const avaAsks: Turn[] = [
   ['1', 'accommodation.askFormat'],
   [
     'do i have to tell them its depression? i dont really want them knowing that',
-    'accommodation.disclosureAnswer',
+    'accommodation.disclosureAnswerOther',
   ],
   ['email. but do i have to say my diagnosis', 'accommodation.askStart'],
   ['asap i guess. midterms are in 2 weeks', 'accommodation.askDisclosure'],
@@ -152,16 +152,16 @@ const firstMessages: [change: string, turns: Turn[]][] = [
   ],
 ];
 
-/** Chris (people9, group D): "I said that" after his change is said to us, not to his boss. */
+/** Chris (people9, group D): "I said that" after his change is said to us, not to his boss; "email. asap" answers two questions. */
 const chrisAside: Turn[] = [
   [
     'i need to ask my boss for tuesday afternoons off for counseling but without saying what its for',
     'accommodation.askIdea',
   ],
   ['tuesday afternoons off. i said that', 'accommodation.rewritten'],
-  ['email', 'accommodation.askStart'],
-  ['asap', 'accommodation.askDisclosure'],
-  ['nothing specific', 'accommodation.askReview'],
+  // "asap" answers the next question too: nothing said is lost.
+  ['email. asap', 'accommodation.askDisclosure'],
+  ['1. nothing', 'accommodation.askReview'],
 ];
 
 /** Pat (people9, group D): depression, never substance use; "1 is close" and her objection to the rights. */
@@ -238,6 +238,19 @@ const avaAddsAtReview: Turn[] = [
   ['add a payment plan for the rent too', 'accommodation.addOnlyListed'],
   ['back', 'accommodation.askReview'],
   ['ok add the dog one too. emotional support animal', 'accommodation.askReview'],
+];
+
+/** Ava (people9, group D): her question about a therapist's letter is answered, and "2 i guess" still answers. */
+const avaTherapistLetter: Turn[] = [
+  ['i need to ask my landlord for a change', 'accommodation.askBarrier'],
+  ['my IOP is 3 days a week so i lost hours at work and fell behind on rent', 'accommodation.askIdea'],
+  ['a payment plan for the late rent', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  [
+    '2 i guess. for the dog one dont they need a letter from my therapist?',
+    'accommodation.documentsAnswerOther',
+  ],
 ];
 
 /** Plays `turns` in conversation `id` (after a conversationUpdate when `welcomed`); returns every reply. */
@@ -446,6 +459,12 @@ describe('a letter says what the person meant, and questions inside a request ar
       assert.ok(letter.includes('a payment plan for the late rent'), letter);
       assert.ok(letter.includes(strings.text('accommodationIdeas.supportAnimalRequest')), letter);
       assert.doesNotMatch(letter, /the dog one/i);
+    });
+
+    it(`Ava: "dont they need a letter from my therapist?" is answered for housing, not with an employer's rules, and "2 i guess" answers (${how} a conversationUpdate)`, async () => {
+      const sent = await play(served.url, `people9-ava-note-${welcomed}`, avaTherapistLetter, welcomed);
+      assert.ok(said(sent).includes(strings.text('accommodation.askReview')), said(sent));
+      assert.ok(!said(sent).includes(strings.text('accommodation.documentsAnswerWork')), said(sent));
     });
 
     it(`Ava: "..., can i do both in one letter?" keeps her changes and leaves her question out (${how} a conversationUpdate)`, async () => {
