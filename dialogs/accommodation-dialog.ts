@@ -41,7 +41,7 @@ import {
   type RequestAnswers,
   type SettingId,
 } from '../src/accommodations/model.js';
-import { narrowedRequest } from '../src/accommodations/narrow.js';
+import { daysNamed, narrowedRequest } from '../src/accommodations/narrow.js';
 import {
   AccommodationQuestions,
   namesADay,
@@ -114,6 +114,8 @@ export interface AccommodationFeature {
 export interface AccommodationOptions {
   recognition?: WayfinderRecognition | undefined;
   text?: string | undefined;
+  /** A saved request to change: shown at once for review, and saved again in its place. */
+  editing?: { id: string; askedOn: string; answers: RequestAnswers } | undefined;
 }
 
 /**
@@ -139,6 +141,8 @@ interface RequestState {
   adding?: boolean;
   /** What the first message said was just noted: a plain "no" to the next question undoes it. */
   noted?: boolean;
+  /** A saved request just opened to change: shown as saved, not as "not saved yet". */
+  reopened?: boolean;
 }
 
 /** What a question's validator needs to read an answer. */
@@ -254,6 +258,15 @@ export class AccommodationDialog extends InterruptibleDialog {
   protected override async onBeginDialog(innerDc: DialogContext, given?: object): Promise<DialogTurnResult> {
     const options = (given ?? {}) as AccommodationOptions;
     const { strings } = this.deps;
+    const { editing } = options;
+    // "change the start date on my letter": that letter, as saved, with the review's question.
+    if (editing)
+      return innerDc.beginDialog(FINISH, {
+        draft: editing.answers,
+        saved: { id: editing.id, askedOn: editing.askedOn },
+        rightsShownFor: editing.answers.setting,
+        reopened: true,
+      } satisfies RequestState);
     const draft = this.prefill(options, innerDc.context);
     await innerDc.context.sendActivity(strings.text('accommodation.intro'));
     const { idea, who } = draft;
@@ -493,6 +506,14 @@ export class AccommodationDialog extends InterruptibleDialog {
       parsedAnswer.set(context, { kind: 'answer', patch: { idea: { own: days } }, rewritten: true });
       return true;
     }
+    // "i said tuesday and thursday not just thursday. fix it" when it says both: said back, never
+    // taken as a correction of another answer (people9, Marcus: it became who to send it to).
+    const holds = field !== 'idea' && field !== 'start' && !adding && this.holdsDays(draft, typed);
+    if (holds && draft.idea) {
+      await this.sayBack(context, { ...draft, idea: draft.idea });
+      prompt.options.retryPrompt = this.questionActivity(context, this.questions.ask(field, draft, false));
+      return false;
+    }
     let parsed = this.questions.parse(field, typed, choices, {
       recognition: signals.recognition.get(context),
       today: this.today(context),
@@ -661,16 +682,27 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const built = this.builder.build(answers, state.saved?.askedOn ?? this.today(step.context));
     if (state.rightsShownFor !== answers.setting) {
-      await step.context.sendActivity(rightsBrief(strings, this.content, answers.setting, answers.condition));
+      await step.context.sendActivity(
+        rightsBrief(strings, this.content, answers.setting, answers.condition ?? state.draft.condition),
+      );
     }
     await step.context.sendActivity(
-      requestCardActivity(strings, built, state.saved ? 'accommodation.updated' : 'accommodation.ready'),
+      requestCardActivity(
+        strings,
+        built,
+        state.reopened
+          ? 'accommodationSaved.shown'
+          : state.saved
+            ? 'accommodation.updated'
+            : 'accommodation.ready',
+      ),
     );
     const leftOut = leftOutText(strings, built);
     if (leftOut) await step.context.sendActivity(leftOut);
     if (built.answers.noReason) await step.context.sendActivity(strings.text('accommodation.noReason'));
     const next: RequestState = {
       ...state,
+      reopened: false,
       draft: built.answers,
       own: false,
       rightsShownFor: answers.setting,
@@ -741,7 +773,11 @@ export class AccommodationDialog extends InterruptibleDialog {
     if (picked?.startsWith(SET_PREFIX))
       return this.setPart(step, state, picked.slice(SET_PREFIX.length) as Field);
     if (picked?.startsWith(ADD_PREFIX)) {
-      const draft = this.withAdded(state.draft, [picked.slice(ADD_PREFIX.length)]);
+      const added = this.withAdded(state.draft, [picked.slice(ADD_PREFIX.length)]);
+      // "i also want a quieter room. and fix the send to part its disability services": both.
+      const moved = this.whoMovedIn(step.context.activity.text ?? '', added, this.today(step.context));
+      const draft =
+        moved?.kind === 'answer' ? reconcile(withAnswers(added, moved.patch), this.content) : added;
       return step.replaceDialog(FINISH, { ...state, draft });
     }
     const field = fields.find((f) => f === picked);
@@ -857,8 +893,11 @@ export class AccommodationDialog extends InterruptibleDialog {
     const toAdd =
       addAt < 0 ? [] : [withoutLead(sentences[addAt] ?? '', leads), ...sentences.slice(addAt + 1)];
     const options = this.questions.canAdd(draft) ? this.questions.addChoices(draft).map(answerOptionOf) : [];
+    // "a quieter room not just time": the change is what comes before "not".
     const add = toAdd
-      .map((words) => reader.read(this.questions.withoutChat(words), { options }))
+      .map((words) =>
+        reader.read(this.questions.withoutChat(words.split(/\s+not\s+/)[0] ?? words), { options }),
+      )
       .find((found) => found !== undefined);
     if (add) {
       menuPick.set(context, `${ADD_PREFIX}${add.value}`);
@@ -931,6 +970,18 @@ export class AccommodationDialog extends InterruptibleDialog {
     }
     // "add a payment plan for the rent too" names no listed change and no part ("add the reason"):
     // the changes that can be added.
+    // "i want to ADD quieter room as another thing" when it is in already: said so, nothing added twice.
+    const inAlready = toAdd
+      .map((words) =>
+        reader.read(this.questions.withoutChat(words), {
+          options: this.questions.chosenChoices(draft).map(answerOptionOf),
+        }),
+      )
+      .find((found) => found !== undefined);
+    if (inAlready) {
+      await context.sendActivity(strings.text('accommodation.addedAlready'));
+      return false;
+    }
     const tapped = prompt.recognized.value?.value;
     if (toAdd.length > 0 && options.length > 0 && !named && !part && tapped !== 'add') {
       menuPick.set(context, ADD_OTHER);
@@ -949,6 +1000,14 @@ export class AccommodationDialog extends InterruptibleDialog {
     const picked = chosen === 'barrier' && draft.noReason ? 'disclosure' : chosen;
     if (picked) menuPick.set(context, picked);
     return picked !== undefined;
+  }
+
+  /** True when `text` names days of the week and the change already says every one of them. */
+  private holdsDays(draft: Draft, text: string): boolean {
+    const { idea } = draft;
+    const request = idea && 'own' in idea ? idea.own : undefined;
+    const days = daysNamed(this.deps.strings, text);
+    return request !== undefined && days.length > 0 && days.every((day) => request.includes(`${day}s`));
   }
 
   /**

@@ -40,7 +40,7 @@ export function narrowedRequest(strings: Strings, request: string, said: string)
     if (keepFirst !== keepSecond) result = result.replace(whole, keepFirst ? first : second);
   }
   // Days named narrow "on the days I need it" to those days.
-  const days = weekdays(strings).filter((day) => new RegExp(`\\b${day.toLowerCase()}s?\\b`).test(spelled));
+  const days = daysNamed(strings, said);
   const slot = daysSlot(strings, result);
   if (days.length > 0 && slot)
     result = result.replace(
@@ -68,6 +68,12 @@ function daysSlot(strings: Strings, request: string): string | undefined {
     .split('\u0000');
   const written = new RegExp(`${escapeText(before)}${day}(?:,? (?:${join} )?${day})*${escapeText(after)}`);
   return written.exec(request)?.[0];
+}
+
+/** The days of the week `said` names ("tue and thu" too), as the letter writes them. */
+export function daysNamed(strings: Strings, said: string): string[] {
+  const spelled = normalizeText(spellOut(said, strings.variants('accommodationLetter.letterSpellings')));
+  return weekdays(strings).filter((day) => new RegExp(`\\b${day.toLowerCase()}s?\\b`).test(spelled));
 }
 
 /** The names of the days in the letter's language, Monday first. */

@@ -232,6 +232,15 @@ export class AccommodationQuestions {
       .map((idea) => this.choice(idea.id, idea.label, idea.words));
   }
 
+  /** The listed changes the request already asks for, as choices ("add the quiet room" when it is in). */
+  chosenChoices(draft: Draft): Choice[] {
+    const { idea } = draft;
+    const chosen = new Set([...(idea && 'id' in idea ? [idea.id] : []), ...(draft.also ?? [])]);
+    return settingIdeas(this.content, draft.setting ?? 'other')
+      .filter((listed) => chosen.has(listed.id))
+      .map((listed) => this.choice(listed.id, listed.label, listed.words));
+  }
+
   /** True when the request can take one more change. */
   canAdd(draft: Draft): boolean {
     const count = (draft.idea && !('none' in draft.idea) ? 1 : 0) + (draft.also?.length ?? 0);

@@ -95,10 +95,14 @@ export function rightsBrief(
 ): string {
   const { brief } = settingOf(content, setting);
   const phrase = named && !brief.anyCondition ? conditionPhrase(strings, named) : undefined;
-  // A note about recovery is not said to someone who named only ADHD or depression.
+  // A note about recovery is not said to someone who named only ADHD or depression, and said as
+  // "if" to someone who named nothing (people9, Tyler: "nothing specific", never recovery).
+  const sourced = sourcedText(strings, brief.text, brief.source);
   const note = phrase
     ? strings.text('accommodationBrief.notRecovery', { condition: phrase })
-    : sourcedText(strings, brief.text, brief.source);
+    : named === undefined && !brief.anyCondition
+      ? strings.text('accommodationBrief.ifRecovery', { note: sourced })
+      : sourced;
   return [
     `${strings.text('accommodationBrief.heading')} ${note}`,
     strings.text('accommodationBrief.more'),

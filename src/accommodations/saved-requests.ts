@@ -197,3 +197,18 @@ export function deletesARequest(strings: Strings, text: string, oldOne: boolean)
     );
   });
 }
+
+/**
+ * "change the start date on my letter", "take out the adhd part of my letter": a saved request to
+ * change (`accommodationSaved.changeWords` and `myLetterWords` in one sentence).
+ */
+export function changesARequest(strings: Strings, text: string): boolean {
+  const says = (
+    key: 'accommodationSaved.changeWords' | 'accommodationSaved.myLetterWords',
+    sentence: string,
+  ) => strings.variants(key).some((words) => ` ${foldAnswer(sentence)} `.includes(` ${foldAnswer(words)} `));
+  return sentencesOf(text).some(
+    (sentence) =>
+      says('accommodationSaved.changeWords', sentence) && says('accommodationSaved.myLetterWords', sentence),
+  );
+}

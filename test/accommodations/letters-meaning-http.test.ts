@@ -514,3 +514,43 @@ describe('one saved letter is deleted when asked, never all data (HTTP, typed; p
     });
   }
 });
+
+describe('a saved letter is changed from the menu in words (HTTP, typed; people9, Marcus and Tyler)', () => {
+  const served = useTestApp({
+    overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
+    manualScheduler: true,
+  });
+
+  for (const welcomed of [false, true]) {
+    const how = welcomed ? 'after' : 'without';
+
+    it(`"change the start date on my letter" at the menu opens that letter for review, and the new date is saved in its place (${how} a conversationUpdate)`, async () => {
+      const id = `edit-${welcomed}`;
+      await play(
+        served.url,
+        id,
+        [...chrisAside, ['save it', 'accommodation.saved'], ['im done', 'accommodation.finished']],
+        welcomed,
+      );
+      const sent = await play(
+        served.url,
+        id,
+        [
+          // The second run finds the first run's letter too: which one is asked, then it opens.
+          ...(welcomed
+            ? ([
+                ['change the start date on my letter', 'accommodationSaved.askWhichChange'],
+                ['1', 'accommodationSaved.shown'],
+              ] as Turn[])
+            : ([['change the start date on my letter', 'accommodationSaved.shown']] as Turn[])),
+          ['change the date', 'accommodation.askStart'],
+          ['next monday', 'accommodation.askReview'],
+          ['save it', 'accommodation.savedAgain'],
+        ],
+        false,
+      );
+      // "up to date": saved in its place, not as a second request.
+      assert.ok(lastCardText(sent).includes('Monday, December 14'), lastCardText(sent));
+    });
+  }
+});
