@@ -279,11 +279,20 @@ async function play(
 
 const said = (sent: readonly Partial<Activity>[]) => sent.map((reply) => reply.text ?? '').join('\n');
 
-describe('a letter says what the person meant, and questions inside a request are answered (HTTP, typed)', () => {
-  const served = useTestApp({
+/** The letter asks for each of these listed changes, in the letter's words. */
+const asksFor = (letter: string, keys: readonly StringKey[]) => {
+  for (const key of keys) assert.ok(letter.includes(strings.text(key)), `${key} in ${letter}`);
+};
+
+/** The app every block here talks to: the fixed clock, and the recognizer on it. */
+const servedApp = () =>
+  useTestApp({
     overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
     manualScheduler: true,
   });
+
+describe('a letter says what the person meant, and questions inside a request are answered (HTTP, typed)', () => {
+  const served = servedApp();
 
   for (const welcomed of [false, true]) {
     const how = welcomed ? 'after' : 'without';
@@ -343,11 +352,10 @@ describe('a letter says what the person meant, and questions inside a request ar
 
     it(`Ava: "extensions, like i said. maybe smaller steps too?" asks for both changes, without the chat (${how} a conversationUpdate)`, async () => {
       const letter = lastCardText(await play(served.url, `kept-ava-${welcomed}`, avaTwoChanges, welcomed));
-      for (const key of [
+      asksFor(letter, [
         'accommodationIdeas.deadlineExtensionsRequest',
         'accommodationIdeas.taskStepsRequest',
-      ] as const)
-        assert.ok(letter.includes(strings.text(key)), `${key} in ${letter}`);
+      ]);
       for (const chat of ['like i said', 'maybe', 'too?', 'this change:'])
         assert.ok(!letter.toLowerCase().includes(chat), `"${chat}" in ${letter}`);
     });
@@ -435,11 +443,7 @@ describe('a letter says what the person meant, and questions inside a request ar
 
     it(`Tyler: "i alredy said. extra time AND quiet room. both" asks for both listed changes, none of his words (${how} a conversationUpdate)`, async () => {
       const letter = lastCardText(await play(served.url, `people9-tyler-${welcomed}`, tylerBoth, welcomed));
-      for (const key of [
-        'accommodationIdeas.extraTimeRequest',
-        'accommodationIdeas.quietTestRoomRequest',
-      ] as const)
-        assert.ok(letter.includes(strings.text(key)), `${key} in ${letter}`);
+      asksFor(letter, ['accommodationIdeas.extraTimeRequest', 'accommodationIdeas.quietTestRoomRequest']);
       assert.doesNotMatch(letter, /alredy|i said/i);
     });
 
@@ -485,10 +489,7 @@ describe('a letter says what the person meant, and questions inside a request ar
 });
 
 describe('one saved letter is deleted when asked, never all data (HTTP, typed; people9, Tyler)', () => {
-  const served = useTestApp({
-    overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
-    manualScheduler: true,
-  });
+  const served = servedApp();
 
   for (const welcomed of [false, true]) {
     const how = welcomed ? 'after' : 'without';
@@ -516,10 +517,7 @@ describe('one saved letter is deleted when asked, never all data (HTTP, typed; p
 });
 
 describe('a saved letter is changed from the menu in words (HTTP, typed; people9, Marcus and Tyler)', () => {
-  const served = useTestApp({
-    overrides: () => ({ clock, recognizer: createWayfinderRecognizer({ clock }) }),
-    manualScheduler: true,
-  });
+  const served = servedApp();
 
   for (const welcomed of [false, true]) {
     const how = welcomed ? 'after' : 'without';
@@ -532,17 +530,18 @@ describe('a saved letter is changed from the menu in words (HTTP, typed; people9
         [...chrisAside, ['save it', 'accommodation.saved'], ['im done', 'accommodation.finished']],
         welcomed,
       );
+      // The second run finds the first run's letter too: which one is asked, then it opens.
+      const opens: Turn[] = welcomed
+        ? [
+            ['change the start date on my letter', 'accommodationSaved.askWhichChange'],
+            ['1', 'accommodationSaved.shown'],
+          ]
+        : [['change the start date on my letter', 'accommodationSaved.shown']];
       const sent = await play(
         served.url,
         id,
         [
-          // The second run finds the first run's letter too: which one is asked, then it opens.
-          ...(welcomed
-            ? ([
-                ['change the start date on my letter', 'accommodationSaved.askWhichChange'],
-                ['1', 'accommodationSaved.shown'],
-              ] as Turn[])
-            : ([['change the start date on my letter', 'accommodationSaved.shown']] as Turn[])),
+          ...opens,
           ['change the date', 'accommodation.askStart'],
           ['next monday', 'accommodation.askReview'],
           ['save it', 'accommodation.savedAgain'],
