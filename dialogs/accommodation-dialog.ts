@@ -514,6 +514,14 @@ export class AccommodationDialog extends InterruptibleDialog {
       prompt.options.retryPrompt = this.questionActivity(context, this.questions.ask(field, draft, false));
       return false;
     }
+    // "email. and fix the days" when they are right already: said back, and "email" still answers.
+    const daysAsked =
+      field !== 'idea' &&
+      field !== 'start' &&
+      !adding &&
+      saysAnyOf(this.deps.strings, 'accommodation.partDaysWords', typed);
+    if (daysAsked && draft.idea && this.holdsDays(draft, wordsOf(draft.idea) ?? ''))
+      await this.sayBack(context, { ...draft, idea: draft.idea });
     let parsed = this.questions.parse(field, typed, choices, {
       recognition: signals.recognition.get(context),
       today: this.today(context),

@@ -186,7 +186,8 @@ const marcusDays: Turn[] = [
   ['yes', 'accommodation.askWho'],
   ['thats not what i said. tuesday AND thursday', 'accommodation.rewritten'],
   ['my supervisor', 'accommodation.askFormat'],
-  ['email', 'accommodation.askStart'],
+  // The days are right already: said back, and "email" still answers.
+  ['email. and fix the days', 'accommodation.askStart'],
   ['asap', 'accommodation.askDisclosure'],
   ['general', 'accommodation.askReview'],
 ];
