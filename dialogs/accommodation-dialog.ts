@@ -32,6 +32,8 @@ import {
 } from '../src/accommodations/draft.js';
 import { RequestBuilder, type RequestToPractice } from '../src/accommodations/letter.js';
 import {
+  type ConditionId,
+  conditionIds,
   type Field,
   fields,
   MAX_CHANGES,
@@ -39,7 +41,7 @@ import {
   type RequestAnswers,
   type SettingId,
 } from '../src/accommodations/model.js';
-import { narrowedRequest } from '../src/accommodations/narrow.js';
+import { daysNamed, narrowedRequest } from '../src/accommodations/narrow.js';
 import {
   AccommodationQuestions,
   namesADay,
@@ -112,6 +114,8 @@ export interface AccommodationFeature {
 export interface AccommodationOptions {
   recognition?: WayfinderRecognition | undefined;
   text?: string | undefined;
+  /** A saved request to change: shown at once for review, and saved again in its place. */
+  editing?: { id: string; askedOn: string; answers: RequestAnswers } | undefined;
 }
 
 /**
@@ -137,6 +141,8 @@ interface RequestState {
   adding?: boolean;
   /** What the first message said was just noted: a plain "no" to the next question undoes it. */
   noted?: boolean;
+  /** A saved request just opened to change: shown as saved, not as "not saved yet". */
+  reopened?: boolean;
 }
 
 /** What a question's validator needs to read an answer. */
@@ -199,6 +205,12 @@ const reviewValue = turnSignal<string>('accommodationReviewValue');
 const DROP_OWN = 'dropOwnWords';
 /** A review pick that narrows the listed change ("i only need it for tests"); its words in reviewValue. */
 const NARROW = 'narrow';
+/** The review's move for "add a payment plan too", a change not listed: the ones that can be added. */
+const ADD_OTHER = 'addOther';
+/** The review's move for "fix the send to part its disability services". */
+const MOVE_WHO = 'moveWho';
+/** The review's move for "I never said I used drugs. I have depression". */
+const NOT_RECOVERY = 'notRecovery';
 
 /**
  * Coaches a person through asking for an accommodation (issue 6): where, what gets in the way,
@@ -246,6 +258,15 @@ export class AccommodationDialog extends InterruptibleDialog {
   protected override async onBeginDialog(innerDc: DialogContext, given?: object): Promise<DialogTurnResult> {
     const options = (given ?? {}) as AccommodationOptions;
     const { strings } = this.deps;
+    const { editing } = options;
+    // "change the start date on my letter": that letter, as saved, with the review's question.
+    if (editing)
+      return innerDc.beginDialog(FINISH, {
+        draft: editing.answers,
+        saved: { id: editing.id, askedOn: editing.askedOn },
+        rightsShownFor: editing.answers.setting,
+        reopened: true,
+      } satisfies RequestState);
     const draft = this.prefill(options, innerDc.context);
     await innerDc.context.sendActivity(strings.text('accommodation.intro'));
     const { idea, who } = draft;
@@ -343,7 +364,7 @@ export class AccommodationDialog extends InterruptibleDialog {
         draft = skip(draft, field);
         break;
       case 'answer':
-        draft = withAnswers(draft, parsed.patch);
+        draft = this.withNextAnswers(step.context, withAnswers(draft, parsed.patch), field);
         if (field === 'who' || parsed.patch.who) await this.sendWhoTip(step.context, draft);
         if (parsed.rewritten && draft.idea) await this.sayBack(step.context, { ...draft, idea: draft.idea });
         break;
@@ -351,6 +372,33 @@ export class AccommodationDialog extends InterruptibleDialog {
         return this.correct(step, state, field, parsed.words);
     }
     return step.replaceDialog(ASK, { ...state, draft: reconcile(draft, this.content), own: false });
+  }
+
+  /**
+   * "email. asap": a sentence after the answer that answers the next question by a button or a
+   * date answers it too (people9, Chris), so nothing said is lost. Own words never do: "2 and 1.
+   * the meds make mornings hard" is a barrier and its reason, not a change to ask for.
+   */
+  private withNextAnswers(context: TurnContext, draft: Draft, answered: Field): Draft {
+    const [first = '', ...more] = sentencesOf(context.activity.text ?? '');
+    const today = this.today(context);
+    const here = this.questions.parse(answered, first, this.questions.choices(answered, draft), { today });
+    if (here.kind !== 'answer') return draft;
+    let next = draft;
+    for (const sentence of more) {
+      const field = this.questionnaire.next(next);
+      if (field !== 'format' && field !== 'start' && field !== 'disclosure') break;
+      const recognition = signals.recognition.get(context);
+      const parsed = this.questions.parse(field, sentence, this.questions.choices(field, next), {
+        recognition,
+        today,
+      });
+      const byButtonOrDate =
+        parsed.kind === 'answer' && !(parsed.patch.start && 'words' in parsed.patch.start);
+      if (parsed.kind !== 'answer' || !byButtonOrDate) break;
+      next = withAnswers(next, parsed.patch);
+    }
+    return next;
   }
 
   /** A change added to a finished request: the request is shown again; "back" keeps it as it was. */
@@ -451,6 +499,29 @@ export class AccommodationDialog extends InterruptibleDialog {
       parsedAnswer.set(context, moved);
       return true;
     }
+    // "thats not what i said. tuesday AND thursday" after the change: its days change, this question stays.
+    const days =
+      field !== 'idea' && field !== 'start' && !adding ? this.narrowedChange(draft, typed) : undefined;
+    if (days) {
+      parsedAnswer.set(context, { kind: 'answer', patch: { idea: { own: days } }, rewritten: true });
+      return true;
+    }
+    // "i said tuesday and thursday not just thursday. fix it" when it says both: said back, never
+    // taken as a correction of another answer (people9, Marcus: it became who to send it to).
+    const holds = field !== 'idea' && field !== 'start' && !adding && this.holdsDays(draft, typed);
+    if (holds && draft.idea) {
+      await this.sayBack(context, { ...draft, idea: draft.idea });
+      prompt.options.retryPrompt = this.questionActivity(context, this.questions.ask(field, draft, false));
+      return false;
+    }
+    // "email. and fix the days" when they are right already: said back, and "email" still answers.
+    const daysAsked =
+      field !== 'idea' &&
+      field !== 'start' &&
+      !adding &&
+      saysAnyOf(this.deps.strings, 'accommodation.partDaysWords', typed);
+    if (daysAsked && draft.idea && this.holdsDays(draft, wordsOf(draft.idea) ?? ''))
+      await this.sayBack(context, { ...draft, idea: draft.idea });
     let parsed = this.questions.parse(field, typed, choices, {
       recognition: signals.recognition.get(context),
       today: this.today(context),
@@ -549,8 +620,27 @@ export class AccommodationDialog extends InterruptibleDialog {
     const answers = completed(draft);
     if (!answers) return;
     await context.sendActivity(
-      rightsSummary(this.deps.strings, this.content, answers.setting, answers.disclosure, answers.condition),
+      // What was named anywhere in the request, not only at "specifics" ("dont say its depression").
+      rightsSummary(
+        this.deps.strings,
+        this.content,
+        answers.setting,
+        answers.disclosure,
+        answers.condition ?? draft.condition,
+      ),
     );
+  }
+
+  /** A diagnosis named with "I never said I used drugs" (the words are `accommodation.notRecoveryWords`). */
+  private namedInstead(text: string): ConditionId | undefined {
+    const { strings } = this.deps;
+    if (!saysAnyOf(strings, 'accommodation.notRecoveryWords', text)) return undefined;
+    return sentencesOf(text)
+      .map((sentence) => conditionFrom(strings, sentence))
+      .find(
+        (named): named is ConditionId =>
+          named !== undefined && !['recovery', 'health', 'private'].includes(named),
+      );
   }
 
   /** The person to ask, said again after a lead ("send to HR not mike", "go back to mike"). */
@@ -600,16 +690,27 @@ export class AccommodationDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const built = this.builder.build(answers, state.saved?.askedOn ?? this.today(step.context));
     if (state.rightsShownFor !== answers.setting) {
-      await step.context.sendActivity(rightsBrief(strings, this.content, answers.setting, answers.condition));
+      await step.context.sendActivity(
+        rightsBrief(strings, this.content, answers.setting, answers.condition ?? state.draft.condition),
+      );
     }
     await step.context.sendActivity(
-      requestCardActivity(strings, built, state.saved ? 'accommodation.updated' : 'accommodation.ready'),
+      requestCardActivity(
+        strings,
+        built,
+        state.reopened
+          ? 'accommodationSaved.shown'
+          : state.saved
+            ? 'accommodation.updated'
+            : 'accommodation.ready',
+      ),
     );
     const leftOut = leftOutText(strings, built);
     if (leftOut) await step.context.sendActivity(leftOut);
     if (built.answers.noReason) await step.context.sendActivity(strings.text('accommodation.noReason'));
     const next: RequestState = {
       ...state,
+      reopened: false,
       draft: built.answers,
       own: false,
       rightsShownFor: answers.setting,
@@ -650,7 +751,21 @@ export class AccommodationDialog extends InterruptibleDialog {
       await this.sendRightsSummary(step.context, state.draft);
       return step.replaceDialog(REVIEW, state);
     }
-    if (picked === 'add') return step.replaceDialog(ASK, { ...state, adding: true });
+    if (picked === MOVE_WHO) {
+      const moved = this.whoMovedIn(step.context.activity.text ?? '', state.draft, this.today(step.context));
+      const draft = moved?.kind === 'answer' ? withAnswers(state.draft, moved.patch) : state.draft;
+      return step.replaceDialog(FINISH, { ...state, draft: reconcile(draft, this.content) });
+    }
+    if (picked === NOT_RECOVERY) {
+      const named = conditionIds.find((id) => id === reviewValue.get(step.context));
+      const draft: Draft = { ...state.draft, ...(named ? { condition: named } : {}) };
+      await step.context.sendActivity(this.deps.strings.text('accommodation.notRecoverySorry'));
+      await this.sendRightsSummary(step.context, draft);
+      return step.replaceDialog(REVIEW, { ...state, draft });
+    }
+    if (picked === ADD_OTHER)
+      await step.context.sendActivity(this.deps.strings.text('accommodation.addOnlyListed'));
+    if (picked === 'add' || picked === ADD_OTHER) return step.replaceDialog(ASK, { ...state, adding: true });
     if (picked === 'shorter')
       return step.replaceDialog(FINISH, { ...state, draft: { ...state.draft, short: true } });
     if (picked === DROP_OWN && state.draft.barrier)
@@ -666,7 +781,11 @@ export class AccommodationDialog extends InterruptibleDialog {
     if (picked?.startsWith(SET_PREFIX))
       return this.setPart(step, state, picked.slice(SET_PREFIX.length) as Field);
     if (picked?.startsWith(ADD_PREFIX)) {
-      const draft = this.withAdded(state.draft, [picked.slice(ADD_PREFIX.length)]);
+      const added = this.withAdded(state.draft, [picked.slice(ADD_PREFIX.length)]);
+      // "i also want a quieter room. and fix the send to part its disability services": both.
+      const moved = this.whoMovedIn(step.context.activity.text ?? '', added, this.today(step.context));
+      const draft =
+        moved?.kind === 'answer' ? reconcile(withAnswers(added, moved.patch), this.content) : added;
       return step.replaceDialog(FINISH, { ...state, draft });
     }
     const field = fields.find((f) => f === picked);
@@ -751,6 +870,14 @@ export class AccommodationDialog extends InterruptibleDialog {
       await context.sendActivity(says);
       return false;
     }
+    // "why is this all about drugs. I never said I used drugs. I have depression": an apology and
+    // the rights for what they named; never taken as a new reason for the letter.
+    const instead = this.namedInstead(text);
+    if (instead) {
+      menuPick.set(context, NOT_RECOVERY);
+      reviewValue.set(context, instead);
+      return true;
+    }
     // "can they fire me for asking": answered, then the same question; nothing is saved or changed.
     const asked = rightsQuestionIn(strings, text);
     if (asked) {
@@ -758,21 +885,28 @@ export class AccommodationDialog extends InterruptibleDialog {
       return false;
     }
     // "i only need it for tests": the change the letter asks for, narrowed as the person said.
-    const narrowed = this.narrowedAtReview(draft, text);
+    // "change the start date to next monday" is the date, not the days of the change.
+    const aboutStart = saysAnyOf(strings, 'accommodation.partStartWords', text);
+    const narrowed = aboutStart ? undefined : this.narrowedChange(draft, text);
     if (narrowed) {
       menuPick.set(context, NARROW);
       reviewValue.set(context, narrowed);
       return true;
     }
-    // "better. can i add the smaller steps thing too": the last sentence asks to add.
-    const last = sentencesOf(text).at(-1) ?? text;
-    const rest = withoutLead(last, strings.variants('accommodation.reviewAddLead'));
-    const add =
-      rest !== last && this.questions.canAdd(draft)
-        ? reader.read(this.questions.withoutChat(rest), {
-            options: this.questions.addChoices(draft).map(answerOptionOf),
-          })
-        : undefined;
+    // "better. can i add the smaller steps thing too": a sentence asks to add; "ok add the dog
+    // one too. emotional support animal": the change may be named in the sentence after it.
+    const sentences = sentencesOf(text);
+    const leads = strings.variants('accommodation.reviewAddLead');
+    const addAt = sentences.findIndex((sentence) => withoutLead(sentence, leads) !== sentence);
+    const toAdd =
+      addAt < 0 ? [] : [withoutLead(sentences[addAt] ?? '', leads), ...sentences.slice(addAt + 1)];
+    const options = this.questions.canAdd(draft) ? this.questions.addChoices(draft).map(answerOptionOf) : [];
+    // "a quieter room not just time": the change is what comes before "not".
+    const add = toAdd
+      .map((words) =>
+        reader.read(this.questions.withoutChat(words.split(/\s+not\s+/)[0] ?? words), { options }),
+      )
+      .find((found) => found !== undefined);
     if (add) {
       menuPick.set(context, `${ADD_PREFIX}${add.value}`);
       return true;
@@ -836,6 +970,31 @@ export class AccommodationDialog extends InterruptibleDialog {
       reviewValue.set(context, edit.value);
       return true;
     }
+    // "fix the send to thing its the disability services office": who it goes to, said again.
+    const moved = this.whoMovedIn(text, draft, this.today(context));
+    if (moved) {
+      menuPick.set(context, MOVE_WHO);
+      return true;
+    }
+    // "add a payment plan for the rent too" names no listed change and no part ("add the reason"):
+    // the changes that can be added.
+    // "i want to ADD quieter room as another thing" when it is in already: said so, nothing added twice.
+    const inAlready = toAdd
+      .map((words) =>
+        reader.read(this.questions.withoutChat(words), {
+          options: this.questions.chosenChoices(draft).map(answerOptionOf),
+        }),
+      )
+      .find((found) => found !== undefined);
+    if (inAlready) {
+      await context.sendActivity(strings.text('accommodation.addedAlready'));
+      return false;
+    }
+    const tapped = prompt.recognized.value?.value;
+    if (toAdd.length > 0 && options.length > 0 && !named && !part && tapped !== 'add') {
+      menuPick.set(context, ADD_OTHER);
+      return true;
+    }
     const yes = reader.yesOrNo(text);
     // "no!! it says recovery", "dont say adhd": a condition named at the review objects to what is shared.
     const shared = conditionFrom(strings, text) ? 'disclosure' : undefined;
@@ -851,10 +1010,22 @@ export class AccommodationDialog extends InterruptibleDialog {
     return picked !== undefined;
   }
 
-  /** The listed change the request asks for first, narrowed by `text`; undefined when nothing narrows. */
-  private narrowedAtReview(draft: Draft, text: string): string | undefined {
+  /** True when `text` names days of the week and the change already says every one of them. */
+  private holdsDays(draft: Draft, text: string): boolean {
     const { idea } = draft;
-    const request = idea && 'id' in idea ? this.questions.ideaRequest(idea.id) : undefined;
+    const request = idea && 'own' in idea ? idea.own : undefined;
+    const days = daysNamed(this.deps.strings, text);
+    return request !== undefined && days.length > 0 && days.every((day) => request.includes(`${day}s`));
+  }
+
+  /**
+   * The change the request asks for first (listed, or as narrowed before: "on Thursdays"),
+   * narrowed by `text`; undefined when nothing narrows.
+   */
+  private narrowedChange(draft: Draft, text: string): string | undefined {
+    const { idea } = draft;
+    const request =
+      idea && ('id' in idea ? this.questions.ideaRequest(idea.id) : 'own' in idea ? idea.own : undefined);
     return request && narrowedRequest(this.deps.strings, request, text);
   }
 

@@ -18,6 +18,11 @@ import {
 import { deleteRequestIn, itemToDelete } from '../src/language/delete-request.js';
 import type { FeatureIntent } from '../src/language/routing.js';
 import {
+  ACCOMMODATION_DIALOG_ID,
+  AccommodationDialog,
+  type AccommodationOptions,
+} from './accommodation-dialog.js';
+import {
   askMenu,
   choiceOf,
   DELETE_ITEM,
@@ -41,14 +46,32 @@ export interface SavedRequestsFeature {
   requests: AccommodationRequestsProperty;
   /** Validated content; loaded from resources/accommodations.json when left out. */
   content?: AccommodationContent;
+  /** Today, for a request changed here ("Change it"); without it saved requests are not changed here. */
+  clock?: () => Date;
 }
 
 /** How the browser ends: `done` when the person closed the list (or there was none); `left` after "cancel" or "menu". */
 export type SavedRequestsResult = { done: true } | LeftResult;
 
 const SAVED_LIST = 'accommodationSavedList';
-/** What the list receives: nothing (or a feature's recognition) from outside; after a delete, that. */
-const listOptionsOf = checkedOptions(SAVED_LIST, z.object({ afterDelete: z.boolean().optional() }));
+/**
+ * What the list receives: nothing (or a feature's recognition) from outside; after a delete, that;
+ * `deleting` when opened by "delete my old letter" (the one to delete is asked, then confirmed).
+ */
+const listOptionsOf = checkedOptions(
+  SAVED_LIST,
+  z.object({
+    afterDelete: z.boolean().optional(),
+    deleting: z.boolean().optional(),
+    editing: z.boolean().optional(),
+  }),
+);
+/** How the saved requests are opened from outside: to browse, or to delete one ("delete my letter"). */
+export interface SavedRequestsOptions {
+  deleting?: boolean;
+  /** Opened by "change the start date on my letter": the one to change is asked, then reviewed. */
+  editing?: boolean;
+}
 /** One saved request open: which, whether its card was just shown (`quiet`), whether to ask to delete it. */
 interface ItemOptions {
   id: string;
@@ -56,6 +79,7 @@ interface ItemOptions {
   deleting?: boolean;
 }
 const SAVED_ITEM = 'accommodationSavedItem';
+const SAVED_EDIT = 'accommodationSavedEdit';
 const DELETE_PROMPT = 'accommodationDeletePrompt';
 
 /**
@@ -86,6 +110,13 @@ export class SavedRequestsDialog extends InterruptibleDialog {
           this.confirmDelete.bind(this),
         ]),
       );
+    if (setup.clock) {
+      // The request dialog itself reviews and saves a change; practice and a peer are offered from the menu.
+      const editor = { requests: setup.requests, content: this.content, clock: setup.clock };
+      this.addDialog(
+        new AccommodationDialog(deps, { ...editor, offerPractice: false, offerPeer: false }),
+      ).addDialog(new WaterfallDialog(SAVED_EDIT, [this.beginEdit.bind(this), this.afterEdit.bind(this)]));
+    }
     this.initialDialogId = SAVED_LIST;
   }
 
@@ -118,6 +149,10 @@ export class SavedRequestsDialog extends InterruptibleDialog {
       }
       return step.endDialog({ done: true } satisfies SavedRequestsResult);
     }
+    const { deleting, editing } = listOptionsOf(step);
+    const only = requests.length === 1 ? requests[0] : undefined;
+    if (deleting && only) return this.toDelete(step, only.id);
+    if (editing && only) return step.replaceDialog(SAVED_EDIT, { id: only.id } satisfies ItemOptions);
     const titles = requests.map((request, index) =>
       accommodationRequestTitle(strings, this.content, request, index + 1),
     );
@@ -127,7 +162,16 @@ export class SavedRequestsDialog extends InterruptibleDialog {
       accommodationRequestTitle(strings, this.content, request),
     ]);
     const listed: OpenPromptOptions = {
-      prompt: strings.text('accommodationSaved.askWhich', { list: titles.join('\n') }),
+      prompt: strings.text(
+        deleting
+          ? 'accommodationSaved.askWhichDelete'
+          : editing
+            ? 'accommodationSaved.askWhichChange'
+            : 'accommodationSaved.askWhich',
+        {
+          list: titles.join('\n'),
+        },
+      ),
       retryPrompt: strings.text('accommodationSaved.askWhichAgain'),
       choices: [
         ...items.map(([value, title]) => choiceOf(strings, value, title)),
@@ -143,6 +187,9 @@ export class SavedRequestsDialog extends InterruptibleDialog {
     const pick = picked(step.context);
     if (pick === DELETE_ITEM) return this.askToDelete(step);
     if (pick && pick !== 'done' && pick !== 'gaveUp' && pick !== 'back') {
+      if (listOptionsOf(step).deleting) return this.toDelete(step, pick);
+      if (listOptionsOf(step).editing)
+        return step.replaceDialog(SAVED_EDIT, { id: pick } satisfies ItemOptions);
       return step.replaceDialog(SAVED_ITEM, { id: pick } satisfies ItemOptions);
     }
     await step.context.sendActivity(this.deps.strings.text('accommodationSaved.closed'));
@@ -169,6 +216,17 @@ export class SavedRequestsDialog extends InterruptibleDialog {
         strings.text('accommodationSaved.aboutToDelete', { request: item.label }),
       );
     return step.replaceDialog(SAVED_ITEM, { id: item.value, deleting: true } satisfies ItemOptions);
+  }
+
+  /** The request asked to be deleted, named, then its delete confirmed. */
+  private async toDelete(step: WaterfallStepContext, id: string): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const requests = await listAccommodationRequests(this.setup.requests, step.context);
+    const saved = requests.find((request) => request.id === id);
+    if (!saved) return step.replaceDialog(SAVED_LIST);
+    const request = accommodationRequestTitle(strings, this.content, saved);
+    await step.context.sendActivity(strings.text('accommodationSaved.aboutToDelete', { request }));
+    return step.replaceDialog(SAVED_ITEM, { id, deleting: true } satisfies ItemOptions);
   }
 
   /** One saved request as a card, then: copy as text, delete, other requests, done. */
@@ -199,6 +257,7 @@ export class SavedRequestsDialog extends InterruptibleDialog {
       { prompt: 'accommodationSaved.askAction', retry: 'accommodationSaved.askActionAgain' },
       [
         { value: 'text', label: 'accommodationSaved.actionText' },
+        ...(this.setup.clock ? [{ value: 'change', label: 'accommodationSaved.actionChange' } as const] : []),
         { value: 'delete', label: 'accommodationSaved.actionDelete' },
         { value: 'others', label: 'accommodationSaved.actionOthers' },
         { value: 'done', label: 'accommodationSaved.done', synonyms: 'accommodation.doneWords' },
@@ -230,6 +289,8 @@ export class SavedRequestsDialog extends InterruptibleDialog {
           ],
           style: ListStyle.suggestedAction,
         });
+      case 'change':
+        return step.replaceDialog(SAVED_EDIT, { id } satisfies ItemOptions);
       case 'others':
       case 'back':
         return step.replaceDialog(SAVED_LIST);
@@ -237,6 +298,25 @@ export class SavedRequestsDialog extends InterruptibleDialog {
         await step.context.sendActivity(strings.text('accommodationSaved.closed'));
         return step.endDialog({ done: true } satisfies SavedRequestsResult);
     }
+  }
+
+  /** The request opened for review in the request dialog; saved again in its place. */
+  private async beginEdit(step: WaterfallStepContext<ItemOptions>): Promise<DialogTurnResult> {
+    const { id } = step.options;
+    const saved = await findAccommodationRequest(this.setup.requests, step.context, id);
+    if (!saved) {
+      await step.context.sendActivity(this.deps.strings.text('accommodationSaved.notFound'));
+      return step.replaceDialog(SAVED_LIST);
+    }
+    const editing = { id, askedOn: saved.askedOn, answers: saved.answers };
+    return step.beginDialog(ACCOMMODATION_DIALOG_ID, { editing } satisfies AccommodationOptions);
+  }
+
+  /** After a change: that request again (or out, after "menu" or "cancel"). */
+  private async afterEdit(step: WaterfallStepContext<ItemOptions>): Promise<DialogTurnResult> {
+    const ended = (step.result ?? {}) as Partial<LeftResult>;
+    if (ended.left) return step.endDialog({ left: ended.left } satisfies SavedRequestsResult);
+    return step.replaceDialog(SAVED_ITEM, { id: step.options.id, quiet: true } satisfies ItemOptions);
   }
 
   /** Deletes on a clear yes; anything else keeps it. */

@@ -34,6 +34,8 @@ export interface RightsStatement {
   levels?: readonly DisclosureLevel[] | undefined;
   /** Shown under "what happens next" (the step it explains) instead of with the other rights. */
   nextStep?: 'process' | 'documentation' | undefined;
+  /** About recovery from substance use: shown only where the person did not name something else. */
+  recovery?: boolean | undefined;
 }
 
 /** A place to get help (an agency, legal aid), for the settings it serves. */
@@ -203,6 +205,7 @@ function contentSchema(strings: Strings, contacts: VerifiedContacts) {
             settings,
             levels: z.array(z.enum(disclosureLevels)).min(1).optional(),
             nextStep: z.enum(['process', 'documentation']).optional(),
+            recovery: z.literal(true).optional(),
           }),
         )
         .min(1)

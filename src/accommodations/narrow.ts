@@ -1,5 +1,5 @@
 import type { Strings } from '../content/strings.js';
-import { phrase, spellOut } from '../language/free-text.js';
+import { escapeText, phrase, spellOut } from '../language/free-text.js';
 import { normalizeText } from '../language/normalize.js';
 import { nearlySame } from '../language/typed-answer.js';
 
@@ -40,16 +40,40 @@ export function narrowedRequest(strings: Strings, request: string, said: string)
     if (keepFirst !== keepSecond) result = result.replace(whole, keepFirst ? first : second);
   }
   // Days named narrow "on the days I need it" to those days.
-  const days = weekdays(strings).filter((day) => new RegExp(`\\b${day.toLowerCase()}s?\\b`).test(spelled));
-  const whenNeeded = strings.text('accommodationLetter.daysNeeded');
-  if (days.length > 0 && result.includes(whenNeeded))
+  const days = daysNamed(strings, said);
+  const slot = daysSlot(strings, result);
+  if (days.length > 0 && slot)
     result = result.replace(
-      whenNeeded,
+      slot,
       strings.text('accommodationLetter.onDays', {
         days: days.map((day) => `${day}s`).join(` ${strings.text('accommodationLetter.daysJoin')} `),
       }),
     );
   return result === request ? undefined : result;
+}
+
+/**
+ * Where days named go: "on the days I need it", or the days written before ("on Thursdays"), so
+ * "tuesday AND thursday" said later writes both, not only the first days heard.
+ */
+function daysSlot(strings: Strings, request: string): string | undefined {
+  const whenNeeded = strings.text('accommodationLetter.daysNeeded');
+  if (request.includes(whenNeeded)) return whenNeeded;
+  const day = `(?:${weekdays(strings)
+    .map((name) => `${escapeText(name)}s`)
+    .join('|')})`;
+  const join = escapeText(strings.text('accommodationLetter.daysJoin'));
+  const [before = '', after = ''] = strings
+    .text('accommodationLetter.onDays', { days: '\u0000' })
+    .split('\u0000');
+  const written = new RegExp(`${escapeText(before)}${day}(?:,? (?:${join} )?${day})*${escapeText(after)}`);
+  return written.exec(request)?.[0];
+}
+
+/** The days of the week `said` names ("tue and thu" too), as the letter writes them. */
+export function daysNamed(strings: Strings, said: string): string[] {
+  const spelled = normalizeText(spellOut(said, strings.variants('accommodationLetter.letterSpellings')));
+  return weekdays(strings).filter((day) => new RegExp(`\\b${day.toLowerCase()}s?\\b`).test(spelled));
 }
 
 /** The names of the days in the letter's language, Monday first. */

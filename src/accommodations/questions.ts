@@ -8,6 +8,7 @@ import { splitAtWords } from '../language/sentences.js';
 import {
   type AnswerOption,
   answerOptionOf,
+  foldAnswer,
   sentencesOf,
   typedAnswerReader,
 } from '../language/typed-answer.js';
@@ -231,6 +232,15 @@ export class AccommodationQuestions {
       .map((idea) => this.choice(idea.id, idea.label, idea.words));
   }
 
+  /** The listed changes the request already asks for, as choices ("add the quiet room" when it is in). */
+  chosenChoices(draft: Draft): Choice[] {
+    const { idea } = draft;
+    const chosen = new Set([...(idea && 'id' in idea ? [idea.id] : []), ...(draft.also ?? [])]);
+    return settingIdeas(this.content, draft.setting ?? 'other')
+      .filter((listed) => chosen.has(listed.id))
+      .map((listed) => this.choice(listed.id, listed.label, listed.words));
+  }
+
   /** True when the request can take one more change. */
   canAdd(draft: Draft): boolean {
     const count = (draft.idea && !('none' in draft.idea) ? 1 : 0) + (draft.also?.length ?? 0);
@@ -319,6 +329,55 @@ export class AccommodationQuestions {
     // "no I meant ...", "its the med doc not primary" at any question: the dialog finds which answer.
     const corrected = correctionIn(this.strings, text);
     if (corrected) return { kind: 'correction', words: corrected.words };
+    // "tuesday afternoons off. I said that": only the answer is read, and only it can reach a letter.
+    const meant = ownWordsFields.has(field) ? this.withoutAsides(text) : text;
+    if (meant === text) return this.parseMeant(field, text, choices, turn);
+    const parsed = this.parseMeant(field, meant, choices, turn);
+    return parsed.kind === 'answer' && parsed.patch.idea ? { ...parsed, rewritten: true } : parsed;
+  }
+
+  /**
+   * The person's words without the sentences they said to us around them: "I said that", "I
+   * alredy said", "both", "1 is close", and a question ("..., can i do both in one letter?").
+   * A message that is all aside is left as it is, to be read for what it is.
+   */
+  withoutAsides(text: string): string {
+    const asides = this.strings
+      .variants('accommodation.asideSentenceWords')
+      .map(foldAnswer)
+      .sort((a, b) => b.length - a.length);
+    const leftovers = new Set(this.strings.variants('accommodation.asideLeftoverWords').map(foldAnswer));
+    // An aside is a sentence that, without its aside words, keeps only a number or a word like
+    // "that" ("1 is close", "I said that"); "extensions, like i said" keeps its change.
+    const aside = (sentence: string) => {
+      const folded = ` ${foldAnswer(sentence)} `;
+      const said = asides.find((words) => folded.includes(` ${words} `));
+      const rest = said === undefined ? [] : folded.replace(` ${said} `, ' ').trim().split(/\s+/);
+      return (
+        said !== undefined && rest.every((word) => word === '' || /^\d+$/.test(word) || leftovers.has(word))
+      );
+    };
+    const kept = sentencesOf(text)
+      .map((sentence) => this.withoutQuestion(sentence))
+      .filter((sentence) => sentence !== '' && !aside(sentence));
+    const joined = kept.join(' ').trim();
+    return joined === '' ? text : joined.replace(/[,;:\s]+$/, '');
+  }
+
+  /** A sentence without the question to us that ends it ("a dog, can i do both?" is "a dog"). */
+  private withoutQuestion(sentence: string): string {
+    const starts = this.strings.variants('accommodation.asideQuestionStarts').map(foldAnswer);
+    const asks = (clause: string) =>
+      starts.some((start) => ` ${foldAnswer(clause)} `.startsWith(` ${start} `));
+    const clauses = sentence.split(',');
+    const first = clauses.findIndex((clause) => asks(clause));
+    if (first < 0 || !(sentence.trim().endsWith('?') || first > 0)) return sentence;
+    return clauses.slice(0, first).join(',').trim();
+  }
+
+  /** `parse` for words already without their asides. */
+  private parseMeant(field: Field, text: string, choices: readonly Choice[], turn: TurnFacts): Parsed {
+    const reader = typedAnswerReader(this.strings);
     if (field === 'idea') {
       const [first, ...also] = this.several(text, choices, turn.numbered === true, turn.setting) ?? [];
       // Several changes are said back, so "did you get both?" is answered before it is asked.
@@ -331,7 +390,10 @@ export class AccommodationQuestions {
       if (first) return this.picked(field, first);
     }
     const options = choices.map(answerOptionOf);
-    const pick = reader.read(text, { options, numbered: turn.numbered === true });
+    // "disabilty services I think": the button meant, read without the chat around it.
+    const pick =
+      reader.read(text, { options, numbered: turn.numbered === true }) ??
+      reader.read(this.withoutChat(text), { options });
     // Where a field takes the person's own words, a longer message is their words, not a loose pick.
     const loose = pick?.how === 'sentence' || pick?.how === 'words' || pick?.how === 'typo';
     const ownWords = ownWordsFields.has(field) && text.trim().split(/\s+/).length > MAX_PICK_WORDS;
@@ -439,7 +501,7 @@ export class AccommodationQuestions {
     switch (field) {
       case 'barrier':
         return answer({
-          barrier: { id: this.barrierFrom(words) ?? 'other', words: own },
+          barrier: this.barrierWithWords(words, own),
           ...this.namedIn(words),
         });
       case 'start':
@@ -544,6 +606,22 @@ export class AccommodationQuestions {
    * The barrier `text` names, by the words each barrier lists: the one named most, the first
    * named on a tie ("later start because of my clinic" is treatment or meeting times).
    */
+  /**
+   * The barrier typed, with the words that say more than the letter's own sentence for it:
+   * "focus. i have adhd" says only the barrier ("focus") and the condition (named at "what I
+   * share"), so nothing of it is quoted as "In my own words" (people9, Tyler).
+   */
+  private barrierWithWords(words: string, own: string): { id: BarrierId; words?: string } {
+    const id = this.barrierFrom(words) ?? 'other';
+    const more = sentencesOf(own).filter((sentence) => {
+      const short = sentence.split(/\s+/).length <= 4;
+      const onlyNames =
+        this.namedIn(sentence).condition !== undefined || this.barrierFrom(sentence) !== undefined;
+      return !(short && onlyNames);
+    });
+    return id !== 'other' && more.length === 0 ? { id } : { id, words: own };
+  }
+
   barrierFrom(text: string): BarrierId | undefined {
     const folded = ` ${normalizeText(text)} `;
     let best: { id: BarrierId; count: number; first: number } | undefined;

@@ -51,19 +51,33 @@ export function rightsSummary(
 ): string {
   const disclosure = levelOf(content, level);
   const phrase = named ? conditionPhrase(strings, named) : undefined;
-  const statements = rightsFor(content, setting, level).map((right) =>
-    strings.text('accommodationHelp.entry', { text: sourcedText(strings, right.text, right.source) }),
-  );
+  const entry = (right: RightsStatement) =>
+    strings.text('accommodationHelp.entry', { text: sourcedText(strings, right.text, right.source) });
+  const shown = rightsFor(content, setting, level);
+  const general = shown.filter((right) => !right.recovery).map(entry);
+  const recovery = shown.filter((right) => right.recovery).map(entry);
   const help = helpFor(content, setting).map((entry) => helpLine(strings, entry));
+  // Rules about substance use follow what was named (people9, Pat, depression): with recovery named
+  // they are the rules; with another condition named they are left out, and that is said; with
+  // nothing named they come last, under a line that says who they are for, never assumed.
+  const rules =
+    named === 'recovery'
+      ? shown.map(entry)
+      : named !== undefined
+        ? [
+            strings.text('accommodationHelp.aboutRecovery', {
+              condition: phrase ?? strings.text('accommodationHelp.yourCondition'),
+            }),
+            ...general,
+          ]
+        : [
+            ...general,
+            ...(recovery.length > 0 ? [strings.text('accommodationHelp.ifRecovery'), ...recovery] : []),
+          ];
   return [
     strings.text('accommodationHelp.heading'),
     sourcedText(strings, disclosure.rights, disclosure.source),
-    [
-      strings.text('accommodationHelp.rulesHeading'),
-      // Depression named: the rules below speak of recovery, and that is said rather than assumed.
-      ...(phrase ? [strings.text('accommodationHelp.aboutRecovery', { condition: phrase })] : []),
-      ...statements,
-    ].join('\n'),
+    [strings.text('accommodationHelp.rulesHeading'), ...rules].join('\n'),
     [strings.text('accommodationHelp.whereHeading'), ...help].join('\n'),
   ].join('\n\n');
 }
@@ -81,10 +95,14 @@ export function rightsBrief(
 ): string {
   const { brief } = settingOf(content, setting);
   const phrase = named && !brief.anyCondition ? conditionPhrase(strings, named) : undefined;
-  // A note about recovery is not said to someone who named only ADHD or depression.
+  // A note about recovery is not said to someone who named only ADHD or depression, and said as
+  // "if" to someone who named nothing (people9, Tyler: "nothing specific", never recovery).
+  const sourced = sourcedText(strings, brief.text, brief.source);
   const note = phrase
     ? strings.text('accommodationBrief.notRecovery', { condition: phrase })
-    : sourcedText(strings, brief.text, brief.source);
+    : named === undefined && !brief.anyCondition
+      ? strings.text('accommodationBrief.ifRecovery', { note: sourced })
+      : sourced;
   return [
     `${strings.text('accommodationBrief.heading')} ${note}`,
     strings.text('accommodationBrief.more'),
@@ -108,7 +126,7 @@ function displayed(value: string): string {
 
 /** A rights question typed inside a request: what it asks about, and the rest of the message. */
 export interface RightsQuestion {
-  about: 'disclosure' | 'rights';
+  about: 'disclosure' | 'documents' | 'rights';
   /** The other sentences, which may answer the step ("email. but do i have to say my diagnosis"). */
   rest: string;
 }
@@ -124,16 +142,24 @@ const asking =
  */
 export function rightsQuestionIn(strings: Strings, text: string): RightsQuestion | undefined {
   const sentences = sentencesOf(text);
-  const says = (said: string, key: 'accommodation.askedDisclosureWords' | 'accommodation.askedRightsWords') =>
-    strings.variants(key).some((words) => ` ${said} `.includes(` ${normalizeText(words)} `));
+  const says = (
+    said: string,
+    key:
+      | 'accommodation.askedDocumentsWords'
+      | 'accommodation.askedDisclosureWords'
+      | 'accommodation.askedRightsWords',
+  ) => strings.variants(key).some((words) => ` ${said} `.includes(` ${normalizeText(words)} `));
   for (const [index, sentence] of sentences.entries()) {
     const said = normalizeText(sentence).replace(/\?/g, '').trim();
     if (!sentence.includes('?') && !asking.test(said)) continue;
-    const about = says(said, 'accommodation.askedDisclosureWords')
-      ? 'disclosure'
-      : says(said, 'accommodation.askedRightsWords')
-        ? 'rights'
-        : undefined;
+    // "dont they need a letter from my therapist?" (people9, Ava): what proof may be asked for.
+    const about = says(said, 'accommodation.askedDocumentsWords')
+      ? 'documents'
+      : says(said, 'accommodation.askedDisclosureWords')
+        ? 'disclosure'
+        : says(said, 'accommodation.askedRightsWords')
+          ? 'rights'
+          : undefined;
     if (about) return { about, rest: sentences.filter((_, at) => at !== index).join(' ') };
   }
   return undefined;
@@ -151,6 +177,11 @@ export function rightsAnswer(
   setting: SettingId,
   named?: ConditionId,
 ): string {
-  if (question.about === 'disclosure') return strings.text('accommodation.disclosureAnswer');
+  // Only at work do the sources say what a provider's note may hold; elsewhere that is said plainly.
+  const atWork = setting === 'work';
+  if (question.about === 'documents')
+    return strings.text(atWork ? 'accommodation.documentsAnswerWork' : 'accommodation.documentsAnswerOther');
+  if (question.about === 'disclosure')
+    return strings.text(atWork ? 'accommodation.disclosureAnswer' : 'accommodation.disclosureAnswerOther');
   return `${strings.text('accommodation.rightsAnswer')}\n\n${rightsBrief(strings, content, setting, named)}`;
 }

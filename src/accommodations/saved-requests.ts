@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { StringKey, Strings } from '../content/strings.js';
+import { foldAnswer, sentencesOf } from '../language/typed-answer.js';
 import { defineUserProperty, type UserProperty } from '../state/user-property.js';
 import { type AccommodationContent, settingOf } from './content.js';
 import { sayDay } from './dates.js';
@@ -167,4 +168,47 @@ export function accommodationRequestTitle(
   return number === undefined
     ? strings.text('accommodationCard.summary', vars)
     : strings.text('accommodationSaved.item', { ...vars, number });
+}
+
+/**
+ * "delete the old letter", "how do i delete my letter", "can u delete the letter tho": one saved
+ * request to delete, never all of a person's data (people9, Tyler). A delete verb
+ * (`answers.deleteVerbs`), then within two words a word for a request
+ * (`accommodationSaved.deleteWords`); with `oldOne` (a request was just made) "the old one" too.
+ */
+export function deletesARequest(strings: Strings, text: string, oldOne: boolean): boolean {
+  const verbs = strings.variants('answers.deleteVerbs').map(foldAnswer);
+  const targets = [
+    ...strings.variants('accommodationSaved.deleteWords'),
+    ...(oldOne ? strings.variants('accommodationSaved.deleteOldWords') : []),
+  ].map(foldAnswer);
+  return sentencesOf(text).some((sentence) => {
+    const words = foldAnswer(sentence).split(' ');
+    return words.some((_, at) =>
+      verbs.some((verb) => {
+        const length = verb.split(' ').length;
+        if (words.slice(at, at + length).join(' ') !== verb) return false;
+        const after = words.slice(at + length);
+        // The target starts within the two words after the verb ("delete my old letter").
+        return [0, 1, 2].some((skip) =>
+          targets.some((target) => after.slice(skip, skip + target.split(' ').length).join(' ') === target),
+        );
+      }),
+    );
+  });
+}
+
+/**
+ * "change the start date on my letter", "take out the adhd part of my letter": a saved request to
+ * change (`accommodationSaved.changeWords` and `myLetterWords` in one sentence).
+ */
+export function changesARequest(strings: Strings, text: string): boolean {
+  const says = (
+    key: 'accommodationSaved.changeWords' | 'accommodationSaved.myLetterWords',
+    sentence: string,
+  ) => strings.variants(key).some((words) => ` ${foldAnswer(sentence)} `.includes(` ${foldAnswer(words)} `));
+  return sentencesOf(text).some(
+    (sentence) =>
+      says('accommodationSaved.changeWords', sentence) && says('accommodationSaved.myLetterWords', sentence),
+  );
 }

@@ -225,6 +225,7 @@ export function createApp(config: AppConfig, overrides: AppOverrides = {}): App 
       new SavedRequestsDialog(dialogDeps, {
         requests: properties.accommodationRequests,
         content: accommodationContent,
+        clock,
       }),
       new MyPlansDialog(dialogDeps, {
         plans: appointments.plans,

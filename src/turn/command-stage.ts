@@ -8,6 +8,8 @@ import { atMainMenu } from '../../dialogs/main-dialog.js';
 import { MY_PLANS_DIALOG_ID } from '../../dialogs/my-plans-dialog.js';
 import { answersOpenChoice, deletesSavedItem } from '../../dialogs/open-choice.js';
 import { SAFETY_PLAN_DIALOG_ID } from '../../dialogs/safety-plan-dialog.js';
+import { SAVED_REQUESTS_DIALOG_ID, type SavedRequestsOptions } from '../../dialogs/saved-requests-dialog.js';
+import { changesARequest, deletesARequest } from '../accommodations/saved-requests.js';
 import type { PlanStore } from '../appointments/plan-store.js';
 import { remindable, reminderRequestIn } from '../appointments/reminder-request.js';
 import { retimeIn } from '../appointments/retime.js';
@@ -123,6 +125,23 @@ export function commandStage(parts: CommandParts): MessageStage {
       await context.sendActivity(strings.text('data.eraseAnswer'));
       await context.sendActivity(dataReportActivity(strings, await parts.personalData.collect(context)));
       return reprompt(dc);
+    }
+    // "delete the old letter", "how do i delete my letter": that one request, confirmed; never all data.
+    if (
+      !answer &&
+      !turn.carriedCommand &&
+      deletesARequest(strings, text ?? '', asking(dc, DialogIds.accommodation))
+    ) {
+      await dc.beginDialog(SAVED_REQUESTS_DIALOG_ID, { deleting: true } satisfies SavedRequestsOptions);
+      if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
+      return;
+    }
+    // "change the start date on my letter" outside a request: that saved letter, opened for review.
+    const inRequest = asking(dc, DialogIds.accommodation) || asking(dc, SAVED_REQUESTS_DIALOG_ID);
+    if (!answer && !turn.carriedCommand && !inRequest && changesARequest(strings, text ?? '')) {
+      await dc.beginDialog(SAVED_REQUESTS_DIALOG_ID, { editing: true } satisfies SavedRequestsOptions);
+      if (!dc.activeDialog) await dc.beginDialog(DialogIds.main);
+      return;
     }
     switch (turn.carriedCommand ?? command ?? fromIntent) {
       case 'showData':

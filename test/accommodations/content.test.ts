@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { levelOf, loadAccommodationContent } from '../../src/accommodations/content.js';
+import { levelOf, loadAccommodationContent, type RightsStatement } from '../../src/accommodations/content.js';
 import { RequestBuilder } from '../../src/accommodations/letter.js';
 import { type RequestAnswers, settingIds } from '../../src/accommodations/model.js';
 import {
@@ -64,11 +64,17 @@ describe('accommodation content (resources/accommodations.json)', () => {
       assert.equal(heading, strings.text('accommodationHelp.heading'));
       const general = levelOf(content, 'general');
       assert.equal(level, sourcedText(strings, general.rights, general.source));
-      const expected = rightsFor(content, setting, 'general').map((right) =>
-        strings.text('accommodationHelp.entry', { text: sourcedText(strings, right.text, right.source) }),
-      );
-      assert.ok(expected.length > 0);
-      assert.deepEqual(statements.split('\n'), [strings.text('accommodationHelp.rulesHeading'), ...expected]);
+      const entry = (right: RightsStatement) =>
+        strings.text('accommodationHelp.entry', { text: sourcedText(strings, right.text, right.source) });
+      const rights = rightsFor(content, setting, 'general');
+      assert.ok(rights.length > 0);
+      // Nothing named: the rules about recovery come last, under a line saying who they are for.
+      const recovery = rights.filter((right) => right.recovery).map(entry);
+      assert.deepEqual(statements.split('\n'), [
+        strings.text('accommodationHelp.rulesHeading'),
+        ...rights.filter((right) => !right.recovery).map(entry),
+        ...(recovery.length > 0 ? [strings.text('accommodationHelp.ifRecovery'), ...recovery] : []),
+      ]);
       assert.ok(help.startsWith(strings.text('accommodationHelp.whereHeading')));
       assert.equal(help.split('\n').length - 1, helpFor(content, setting).length);
     });

@@ -78,6 +78,26 @@ describe('accommodation rights: by setting and by what the person chose to share
     }
   }
 
+  it('rules about substance use follow what was named: left out for depression, last under "if" for nothing, all for recovery', () => {
+    const recovery = content.rights.filter(
+      (right) => right.recovery && !right.nextStep && right.settings.includes('work'),
+    );
+    assert.ok(recovery.length > 0);
+    const line = (right: (typeof recovery)[number]) => sourcedText(strings, right.text, right.source);
+    const depression = rightsSummary(strings, content, 'work', 'general', 'depression');
+    for (const right of recovery) assert.ok(!depression.includes(line(right)), right.id);
+    assert.ok(
+      depression.includes(strings.text('accommodationHelp.aboutRecovery', { condition: 'depression' })),
+    );
+    const nothing = rightsSummary(strings, content, 'work', 'general');
+    const ifLine = nothing.indexOf(strings.text('accommodationHelp.ifRecovery'));
+    assert.ok(ifLine > 0);
+    for (const right of recovery) assert.ok(nothing.indexOf(line(right)) > ifLine, right.id);
+    const named = rightsSummary(strings, content, 'work', 'general', 'recovery');
+    assert.ok(!named.includes(strings.text('accommodationHelp.ifRecovery')));
+    for (const right of recovery) assert.ok(named.includes(line(right)), right.id);
+  });
+
   it('health care shows the health services rule, and never the current-use exclusion on its own', () => {
     const shown = rightsFor(content, 'healthcare', 'nothing').map((right) => right.text);
     assert.ok(shown.includes('accommodationRights.adaHealthServices'));
