@@ -216,7 +216,7 @@ export class HandoffDialog extends InterruptibleDialog {
     }
     // "i really need to talk to someone now", "like a hotline or something": the lines that answer
     // now, then a request already waiting in one line.
-    if (saysAnyOf(strings, 'handoff.linesNowWords', text) || (waiting && needsSomeoneNow(strings, text))) {
+    if (wantsLinesNow(strings, text) || (waiting && needsSomeoneNow(strings, text))) {
       await step.context.sendActivity(crisisLinesText(strings, this.deps.crisisResources));
       if (waiting)
         await step.context.sendActivity(strings.text('handoff.waitingNow', { code: waiting.code }));
@@ -378,8 +378,19 @@ export class HandoffDialog extends InterruptibleDialog {
           alias,
           message: picked?.synonym,
         } satisfies MessageOptions);
-      case 'handoff.leaveMessage':
-        return step.replaceDialog(MESSAGE, { code, alias } satisfies MessageOptions);
+      case 'handoff.leaveMessage': {
+        // "yeah. tell them my friend od'd last night... name is ray" (Ray): the yes, then the
+        // message and his name; the words were said to be kept, so they are.
+        const said = messageAfterYes(strings, step.context.activity.text ?? '');
+        if (!said) return step.replaceDialog(MESSAGE, { code, alias } satisfies MessageOptions);
+        await this.acknowledgeOwnWords(step);
+        const named = alias ?? said.alias;
+        return step.replaceDialog(MESSAGE, {
+          code,
+          ...(named ? { alias: named } : {}),
+          message: said.message,
+        } satisfies MessageOptions);
+      }
       case 'handoff.crisisLines':
         await step.context.sendActivity(crisisLinesText(strings, crisisResources));
         return step.endDialog();
@@ -501,6 +512,8 @@ export class HandoffDialog extends InterruptibleDialog {
       // "back" at "what number?" asks how to reach them again.
       return way ? step.replaceDialog(MESSAGE, asked) : this.backFrom(step, field);
     }
+    if (field && saysAnyOf(this.deps.strings, 'handoff.dontKeepWords', said))
+      return this.dontKeep(step, field);
     if (field === 'contact') return this.takeContact(step, options, said);
     // "Also, I am free mornings" where the message is asked again: added to its end, never replacing it.
     const kept = (field === 'message' && options.previous && this.addedTo(options.previous, said)) || said;
@@ -732,6 +745,20 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 
   /** Reopens the question before `field` (the confirmation's is the last), or the fallback choice. */
+  /**
+   * "dont keep that" at a step: at the message, nothing is kept and it is asked again; at another
+   * step (Kim's question had been kept as her message), the message is taken out and asked again.
+   */
+  private async dontKeep(
+    step: WaterfallStepContext<MessageOptions>,
+    field: MessageField,
+  ): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const { message: kept, ...rest } = step.options;
+    await step.context.sendActivity(strings.text(kept ? 'handoff.tookOutMessage' : 'handoff.notKept'));
+    return step.replaceDialog(MESSAGE, (field === 'message' ? step.options : rest) satisfies MessageOptions);
+  }
+
   private async backFrom(
     step: WaterfallStepContext<MessageOptions>,
     field: MessageField | undefined,
@@ -818,7 +845,7 @@ export class HandoffDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const typed = prompt.recognized.value ?? '';
     const reader = typedAnswerReader(strings);
-    if (reader.stepWord(typed) === 'back') return true;
+    if (reader.stepWord(typed) === 'back' || saysAnyOf(strings, 'handoff.dontKeepWords', typed)) return true;
     if (await this.answersAside(prompt)) return false;
     // "You can call me Dee", "K is fine": the name is what is kept and shown.
     const named = nicknameIn(strings, typed);
@@ -845,7 +872,8 @@ export class HandoffDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const text = prompt.recognized.value ?? '';
     const reader = typedAnswerReader(strings);
-    if (reader.stepWord(text) === 'back') return true;
+    // "that was a question for you, not a message. dont keep that": the step takes it out (takeAnswer).
+    if (reader.stepWord(text) === 'back' || saysAnyOf(strings, 'handoff.dontKeepWords', text)) return true;
     const { retry, purpose } = (prompt.options.validations ?? {}) as {
       retry?: StringKey;
       purpose?: StringKey;
@@ -888,7 +916,7 @@ export class HandoffDialog extends InterruptibleDialog {
       ? strings.text(key)
       : privacy
         ? sideAnswer(strings, 'whoReads')
-        : lines && saysAnyOf(strings, 'handoff.linesNowWords', text)
+        : lines && wantsLinesNow(strings, text)
           ? listed
             ? strings.text('handoff.linesAgain')
             : list
@@ -918,6 +946,27 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 }
 
+/**
+ * The words after a yes at the offer to leave a message, when they are a message (a few words or
+ * more), with a name said in its last sentence ("name is ray") taken out as the name to show.
+ */
+function messageAfterYes(strings: Strings, text: string): { message: string; alias?: string } | undefined {
+  const [, ...rest] = sentencesOf(text);
+  if (foldAnswer(rest.join(' ')).split(' ').length < MIN_OWN_WORDS) return undefined;
+  const last = rest.at(-1) ?? '';
+  const lead = strings
+    .variants('handoff.nameInMessageLeads')
+    .map(foldAnswer)
+    .find((words) => new RegExp(`^${words} \\S+$`).test(foldAnswer(last)));
+  const alias = lead && foldAnswer(last).slice(lead.length + 1);
+  const words = alias && validAlias(alias) ? rest.slice(0, -1) : rest;
+  const message = words.join(' ').trim();
+  if (!message) return undefined;
+  return alias && validAlias(alias)
+    ? { message, alias: alias.charAt(0).toUpperCase() + alias.slice(1) }
+    : { message };
+}
+
 /** An alias is 1-40 characters with no markup or control characters. */
 function validAlias(text: string): boolean {
   const value = text.trim();
@@ -925,10 +974,29 @@ function validAlias(text: string): boolean {
   return value.length > 0 && value.length <= MAX_ALIAS && !/[\u0000-\u001f\u007f<>[\]()*_`]/.test(value);
 }
 
+/**
+ * True when `text` asks for a hotline or someone else now, and does not turn one down: "i dont
+ * want a crisis line i just want to talk to an actual peer" (Sam) got the whole list of lines.
+ */
+export function wantsLinesNow(strings: Strings, text: string | undefined): boolean {
+  return (
+    saysAnyOf(strings, 'handoff.linesNowWords', text) && !saysAnyOf(strings, 'handoff.noLinesWords', text)
+  );
+}
+
 /** True when `text` asks for someone to talk to now or tonight, or for a hotline. */
 export function needsSomeoneNow(strings: Strings, text: string): boolean {
   return saysAnyOf(strings, 'handoff.needsNowWords', text);
 }
+
+/** Words that ask about the specialists, with their answers, the more particular first. */
+const specialistAnswers: ReadonlyArray<[StringKey, StringKey]> = [
+  ['handoff.whoTheyWorkForWords', 'handoff.whoTheyWorkFor'],
+  ['handoff.whoReadsItWords', 'handoff.whoReadsIt'],
+  ['handoff.whoTheyAreWords', 'handoff.whoTheyAre'],
+  ['handoff.closeItWords', 'handoff.closeIt'],
+  ['handoff.howLongWords', 'handoff.howLong'],
+];
 
 /**
  * The answer to a question about the specialists in `text`: a sentence that asks ("?", or opens
@@ -943,9 +1011,11 @@ export function specialistQuestion(strings: Strings, text: string): StringKey | 
     const asks =
       sentence.trim().endsWith('?') ||
       sentence.split(',').some((part) => openers.some((words) => foldAnswer(part).startsWith(`${words} `)));
-    const has = (key: 'handoff.whoTheyAreWords' | 'handoff.howLongWords') => saysAnyOf(strings, key, folded);
-    if (asks && has('handoff.whoTheyAreWords')) return 'handoff.whoTheyAre';
-    if (asks && has('handoff.howLongWords')) return 'handoff.howLong';
+    if (!asks) continue;
+    // "are the peer people hospital employees? like could they know my coworkers" (Kim, a nurse);
+    // "who will read this, one person or a bunch"; "will they msg me here if i close this" (Sam).
+    const answer = specialistAnswers.find(([words]) => saysAnyOf(strings, words, folded));
+    if (answer) return answer[1];
   }
   return undefined;
 }

@@ -16,6 +16,7 @@ import type { Strings } from '../src/content/strings.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { featureListText, featureOf } from '../src/language/features.js';
 import { type FeatureIntent, hasSwitchCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
 import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
@@ -130,6 +131,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       const command = this.commandIn(innerDc);
       if (command === 'help') return this.onHelp(innerDc);
       if (command) return this.onLeave(innerDc, command);
+      // "does a real person work here? i want a person" (Luis, at his plan): a person asked for is
+      // never an answer to the open question, whatever option it sounds like ("bring a person").
+      if (this.asksForAPerson(innerDc)) return this.switchTo(innerDc, 'handoff');
       const target = this.switchTarget(innerDc);
       if (target?.ask)
         return innerDc.beginDialog(SWITCH_STEPS, { intent: target.intent } satisfies SwitchOptions);
@@ -170,6 +174,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (!isFeatureIntent(intent) || intent === this.feature || score < thresholds.switchAsk) return undefined;
     const now = score >= thresholds.switchNow && hasSwitchCue(this.deps.strings, context.activity.text);
     return { intent, ask: !now };
+  }
+
+  /** True when the message asks for a person, in a guided conversation other than the handoff itself. */
+  private asksForAPerson(innerDc: DialogContext): boolean {
+    const text = innerDc.context.activity.text;
+    return (
+      this.feature !== undefined &&
+      this.feature !== 'handoff' &&
+      this.switchesTopics() &&
+      innerDc.activeDialog?.id !== SWITCH_STEPS &&
+      saysAnyOf(this.deps.strings, 'handoff.askPersonWords', text)
+    );
   }
 
   private async askSwitch(step: WaterfallStepContext<SwitchOptions>): Promise<DialogTurnResult> {

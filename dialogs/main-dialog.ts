@@ -30,7 +30,12 @@ import { isReturning } from '../src/privacy/returning-person.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
-import { type HandoffDialogOptions, needsSomeoneNow, specialistQuestion } from './handoff-dialog.js';
+import {
+  type HandoffDialogOptions,
+  needsSomeoneNow,
+  specialistQuestion,
+  wantsLinesNow,
+} from './handoff-dialog.js';
 import type { HandoffReason } from './handoff-reason.js';
 import {
   InterruptibleDialog,
@@ -486,7 +491,7 @@ export class MainDialog extends InterruptibleDialog {
     // from the handoff dialog, whatever the question offered.
     const routing = asking === ROUTE_CONFIRM || asking === ROUTE_CHOICE;
     const text = innerDc.context.activity.text;
-    if (routing && this.features.handoff && saysAnyOf(this.deps.strings, 'handoff.linesNowWords', text)) {
+    if (routing && this.features.handoff && wantsLinesNow(this.deps.strings, text)) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MENU_STEPS, { start: 'handoff' } satisfies MainDialogOptions);
     }

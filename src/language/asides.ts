@@ -1,0 +1,52 @@
+import type { StringKey, Strings } from '../content/strings.js';
+import { isQuestion } from './advice-requests.js';
+import { normalizeText } from './normalize.js';
+import { saysAnyOf } from './says-any-of.js';
+import { sentencesOf } from './sentences.js';
+import { foldAnswer } from './typed-answer.js';
+
+/**
+ * Something said beside the task that has an answer of its own: a question about naloxone or
+ * staying safer when using, a phone number the bot does not have, feeling judged, frustration
+ * with the bot. People in the ninth run typed each at the menu and got "didn't catch that".
+ */
+export type Aside = 'naloxone' | 'noNumber' | 'judged' | 'frustrated';
+
+/** What each aside is answered with (resources/locales, section asides). */
+export const asideAnswers: Record<Aside, StringKey> = {
+  naloxone: 'asides.naloxoneAnswer',
+  noNumber: 'asides.noNumberAnswer',
+  judged: 'asides.judgedAnswer',
+  frustrated: 'asides.frustratedAnswer',
+};
+
+/**
+ * The aside `text` is. `questionsOnly`: where the person's own words are being kept (a name, a
+ * message), only a question to the bot counts, never a feeling said as part of the words.
+ */
+export function asideIn(
+  strings: Strings,
+  text: string | undefined,
+  questionsOnly = false,
+): Aside | undefined {
+  const folded = foldAnswer(text ?? '');
+  if (!folded) return undefined;
+  // "in the meantime is there anything i should do if i use. like so i dont end up like him": a
+  // question may open any sentence, after a few words of lead-in.
+  const asks =
+    sentencesOf(text ?? '').some((sentence) => isQuestion(normalizeText(sentence))) ||
+    /\b(is there anything|anything i (should|can)|what (should|can) i)\b/.test(folded);
+  // "narcan" alone, or a question about it ("should i be carrying narcan myself or is that overkill").
+  if (saysAnyOf(strings, 'asides.naloxoneWords', folded) && (asks || folded.split(' ').length <= 2))
+    return 'naloxone';
+  // "whats the number for the public defender": no directory entry has one; never guessed.
+  if (
+    saysAnyOf(strings, 'asides.numberWords', folded) &&
+    saysAnyOf(strings, 'asides.legalOfficeWords', folded)
+  )
+    return 'noNumber';
+  if (questionsOnly) return undefined;
+  if (saysAnyOf(strings, 'asides.judgedWords', folded)) return 'judged';
+  if (saysAnyOf(strings, 'asides.frustratedWords', folded)) return 'frustrated';
+  return undefined;
+}
