@@ -109,7 +109,11 @@ export function commandStage(parts: CommandParts): MessageStage {
         saysAnyOf(strings, 'data.deleteWhatISaidWords', text));
     // "I said YES delete it" after the question closed: asked again, never erased on those words.
     const again = !answer && saysAnyOf(strings, 'data.deleteAgainWords', text);
+    // "how do i delete my letter", "delete my letter" (Tyler): one saved thing, never all the data.
+    const oneItem = !answer && saysAnyOf(strings, 'data.deleteItemWords', text);
+    if (oneItem) await context.sendActivity(strings.text('data.deleteOneItem'));
     const typed =
+      (oneItem ? 'myPlans' : undefined) ??
       parts.commands.recognize(text) ??
       (whoReads ? 'privacy' : undefined) ??
       safetyPlan ??
