@@ -91,6 +91,8 @@ const OWN_WORDS = 'handoff.ownWords';
 const EDIT = 'handoff.edit';
 /** Fewer words than this are an answer to the question asked ("no thanks"), not words to keep. */
 const MIN_OWN_WORDS = 3;
+/** Words after a yes at the offer that are a message, not the yes again ("ok. ill leave one"). */
+const MIN_MESSAGE_WORDS = 6;
 
 /** The questions of a left message, in order, and what each asks. */
 const messageFields = ['alias', 'message', 'contact'] as const;
@@ -458,7 +460,16 @@ export class HandoffDialog extends InterruptibleDialog {
    * someone"): the message, not a miss. A short reply is an answer to the offer, read as such.
    */
   private async ownWordsOrPick(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-    return prompt.recognized.succeeded || (await this.keepsOwnWords(prompt));
+    if (prompt.recognized.succeeded) return true;
+    // "can you delete what i said about hospital IT" before any message: nothing is kept yet.
+    const { strings } = this.deps;
+    if (saysAnyOf(strings, 'data.deleteWhatISaidWords', prompt.context.activity.text)) {
+      const asked = prompt.options.prompt;
+      const question = typeof asked === 'string' ? asked : (asked?.text ?? '');
+      prompt.options.retryPrompt = `${strings.text('handoff.nothingKeptYet')}\n\n${question}`;
+      return false;
+    }
+    return this.keepsOwnWords(prompt);
   }
 
   /** True (and the words kept as the answer) when the reply is words for the specialist. */
@@ -548,13 +559,17 @@ export class HandoffDialog extends InterruptibleDialog {
     const value = edit.action === 'replace' || edit.action === 'add' ? edit.value : undefined;
     // "just put Mike": a few words of a name, with no part named, are the name.
     const name = value && !edit.part && !options.code ? (nicknameIn(strings, value) ?? value) : undefined;
+    // "they can text 555-0199 too": a number or email, with no part named, is how to reach them.
+    const reach = value && hasContactDetail(value) ? 'contact' : undefined;
     const field =
-      (edit.part as MessageField | undefined) ?? (name && this.isName(name) ? 'alias' : undefined);
+      (edit.part as MessageField | undefined) ?? reach ?? (name && this.isName(name) ? 'alias' : undefined);
     if (!field) return undefined;
     if (!value) return this.reopen(step, options, field);
     const kept =
       field === 'contact'
-        ? this.contactOf(value)
+        ? edit.action === 'add' && options.contact
+          ? strings.text('handoff.contactAdded', { contact: options.contact, added: value })
+          : this.contactOf(value)
         : field === 'alias'
           ? (nicknameIn(strings, value) ?? value)
           : edit.action === 'add'
@@ -693,7 +708,8 @@ export class HandoffDialog extends InterruptibleDialog {
     const { way, ...asked } = options;
     const [first = said, ...rest] = sentencesOf(said);
     const topic = rest.length > 0 ? takeOutRequestIn(strings, rest.join(' ')) : undefined;
-    const answer = topic ? first : said;
+    // "change how to reach me: text 555-0199": the way, less the words that name the step.
+    const answer = withoutLead(strings, 'handoff.contactLeads', topic ? first : said);
     // "same as before": the way to reach them the request already has, phone number and all.
     const same = saysAnyOf(strings, 'handoff.sameContactWords', answer) ? options.previousContact : undefined;
     const contact = same ?? this.contactIn(step.context.activity, answer, way);
@@ -726,7 +742,7 @@ export class HandoffDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const here = this.contactOf(answer);
     if (here !== answer) return here;
-    const detail = (text: string) => (text.match(/\d/g)?.length ?? 0) >= 4 || /\S@\S+\.\S/.test(text);
+    const detail = hasContactDetail;
     const plain = (text: string) => text.replace(/[\s.,:;!]+$/, '');
     if (detail(answer)) return way ? `${plain(way)}: ${answer}` : answer;
     if (way) return '';
@@ -744,7 +760,6 @@ export class HandoffDialog extends InterruptibleDialog {
     return here ? strings.text('handoff.thisChat') : said;
   }
 
-  /** Reopens the question before `field` (the confirmation's is the last), or the fallback choice. */
   /**
    * "dont keep that" at a step: at the message, nothing is kept and it is asked again; at another
    * step (Kim's question had been kept as her message), the message is taken out and asked again.
@@ -759,6 +774,7 @@ export class HandoffDialog extends InterruptibleDialog {
     return step.replaceDialog(MESSAGE, (field === 'message' ? step.options : rest) satisfies MessageOptions);
   }
 
+  /** Reopens the question before `field` (the confirmation's is the last), or the fallback choice. */
   private async backFrom(
     step: WaterfallStepContext<MessageOptions>,
     field: MessageField | undefined,
@@ -952,7 +968,8 @@ export class HandoffDialog extends InterruptibleDialog {
  */
 function messageAfterYes(strings: Strings, text: string): { message: string; alias?: string } | undefined {
   const [, ...rest] = sentencesOf(text);
-  if (foldAnswer(rest.join(' ')).split(' ').length < MIN_OWN_WORDS) return undefined;
+  // "ugh ok. ill leave one" is the yes said twice: a message runs longer than that.
+  if (foldAnswer(rest.join(' ')).split(' ').length < MIN_MESSAGE_WORDS) return undefined;
   const last = rest.at(-1) ?? '';
   const lead = strings
     .variants('handoff.nameInMessageLeads')
@@ -965,6 +982,30 @@ function messageAfterYes(strings: Strings, text: string): { message: string; ali
   return alias && validAlias(alias)
     ? { message, alias: alias.charAt(0).toUpperCase() + alias.slice(1) }
     : { message };
+}
+
+/** `text` less a lead of the list `key` that opens it ("change how to reach me: ..."). */
+function withoutLead(strings: Strings, key: StringKey, text: string): string {
+  const folded = foldAnswer(text);
+  const lead = strings
+    .variants(key)
+    .map(foldAnswer)
+    .find((words) => folded.startsWith(`${words} `));
+  if (!lead) return text;
+  const words = lead.split(' ').length;
+  return (
+    text
+      .trim()
+      .split(/\s+/)
+      .slice(words)
+      .join(' ')
+      .replace(/^[\s:,.-]+/, '') || text
+  );
+}
+
+/** True when `text` holds a phone number (four digits or more) or an email address. */
+function hasContactDetail(text: string): boolean {
+  return (text.match(/\d/g)?.length ?? 0) >= 4 || /\S@\S+\.\S/.test(text);
 }
 
 /** An alias is 1-40 characters with no markup or control characters. */

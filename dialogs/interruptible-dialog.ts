@@ -13,10 +13,10 @@ import {
 } from 'botbuilder-dialogs';
 import { reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { Strings } from '../src/content/strings.js';
+import { asksForPerson } from '../src/language/asides.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { featureListText, featureOf } from '../src/language/features.js';
 import { type FeatureIntent, hasSwitchCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
-import { saysAnyOf } from '../src/language/says-any-of.js';
 import { foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
 import * as signals from '../src/turn-signals.js';
@@ -184,7 +184,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       this.feature !== 'handoff' &&
       this.switchesTopics() &&
       innerDc.activeDialog?.id !== SWITCH_STEPS &&
-      saysAnyOf(this.deps.strings, 'handoff.askPersonWords', text)
+      asksForPerson(this.deps.strings, text)
     );
   }
 

@@ -13,6 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
+import { asksForPerson } from '../src/language/asides.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { isPlainFarewell } from '../src/language/farewell.js';
 import {
@@ -320,6 +321,9 @@ export class MainDialog extends InterruptibleDialog {
     if (isPlainFarewell(this.deps.strings, context.activity.text ?? '')) {
       return { kind: 'smallTalk', intent: 'goodbye' };
     }
+    // "i literally said no crisis line. a PEER" (Sam): a person asked for, the lines turned down.
+    if (this.features.handoff && asksForPerson(this.deps.strings, context.activity.text))
+      return { kind: 'feature', intent: 'handoff' };
     // "so will they answer tonight or not": about the specialists, answered where they are asked for.
     const routed = menuRouteFor(signals.recognition.get(context));
     const aboutThem =

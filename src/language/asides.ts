@@ -21,7 +21,7 @@ export const asideAnswers: Record<Aside, StringKey> = {
 };
 
 /**
- * The aside `text` is. `questionsOnly`: where the person's own words are being kept (a name, a
+ * The aside `text` is. `questionsOnly`: inside a flow, or where the person's own words are kept (a name, a
  * message), only a question to the bot counts, never a feeling said as part of the words.
  */
 export function asideIn(
@@ -49,4 +49,13 @@ export function asideIn(
   if (saysAnyOf(strings, 'asides.judgedWords', folded)) return 'judged';
   if (saysAnyOf(strings, 'asides.frustratedWords', folded)) return 'frustrated';
   return undefined;
+}
+
+/**
+ * True when `text` asks for a person ("i want a person", "does a real person work here"), or turns
+ * the lines down for one ("i literally said no crisis line. a PEER").
+ */
+export function asksForPerson(strings: Strings, text: string | undefined): boolean {
+  if (saysAnyOf(strings, 'handoff.askPersonWords', text)) return true;
+  return saysAnyOf(strings, 'handoff.noLinesWords', text) && saysAnyOf(strings, 'handoff.personWords', text);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { KeyTurn } from '../support/dialog-case.js';
 import { testContent } from '../support/content.js';
+import type { KeyTurn } from '../support/dialog-case.js';
 import { exchange, playKeyTurns, testActivity } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 
@@ -30,7 +30,7 @@ const people: { name: string; turns: KeyTurn[] }[] = [
     ],
   },
   {
-    name: 'Luis: a public defender\'s number we do not have is said plainly, with where it is usually found',
+    name: "Luis: a public defender's number we do not have is said plainly, with where it is usually found",
     turns: [
       ['whats the number for the public defender', ['asides.noNumberAnswer'], missed],
       ['is there a number for the public defender office i lost it', ['asides.noNumberAnswer'], missed],
@@ -151,7 +151,8 @@ describe('asides and requests typed beside the task (ninth people run, HTTP)', (
   it('Chris in Teams: "can my boss see it" says the organization\'s Teams rules apply', async () => {
     const { strings } = testContent();
     const conversation = { id: 'aside9-teams', conversationType: 'personal', isGroup: false, name: '' };
-    const say = (text: string) => testActivity('aside9-teams', { text, channelId: 'msteams', conversation }, 'teams-chris');
+    const say = (text: string) =>
+      testActivity('aside9-teams', { text, channelId: 'msteams', conversation }, 'teams-chris');
     await exchange(served.url, say('hi'));
     const replies = await exchange(served.url, say('can my boss see it'));
     const text = replies.map((reply) => reply.text ?? '').join('\n\n');
