@@ -322,8 +322,12 @@ export class MainDialog extends InterruptibleDialog {
       return { kind: 'smallTalk', intent: 'goodbye' };
     }
     // "i literally said no crisis line. a PEER" (Sam): a person asked for, the lines turned down.
-    if (this.features.handoff && asksForPerson(this.deps.strings, context.activity.text))
-      return { kind: 'feature', intent: 'handoff' };
+    // "edit my message" (Kim): the handoff finds the request waiting and offers to change it.
+    const text = context.activity.text;
+    const person =
+      asksForPerson(this.deps.strings, text) ||
+      saysAnyOf(this.deps.strings, 'handoff.editMessageWords', text);
+    if (this.features.handoff && person) return { kind: 'feature', intent: 'handoff' };
     // "so will they answer tonight or not": about the specialists, answered where they are asked for.
     const routed = menuRouteFor(signals.recognition.get(context));
     const aboutThem =

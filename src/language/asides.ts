@@ -7,15 +7,17 @@ import { foldAnswer } from './typed-answer.js';
 
 /**
  * Something said beside the task that has an answer of its own: a question about naloxone or
- * staying safer when using, a phone number the bot does not have, feeling judged, frustration
+ * staying safer when using, a phone number the bot does not have, whether an edited message's old
+ * words are gone, feeling judged, frustration
  * with the bot. People in the ninth run typed each at the menu and got "didn't catch that".
  */
-export type Aside = 'naloxone' | 'noNumber' | 'judged' | 'frustrated';
+export type Aside = 'naloxone' | 'noNumber' | 'oldVersion' | 'judged' | 'frustrated';
 
 /** What each aside is answered with (resources/locales, section asides). */
 export const asideAnswers: Record<Aside, StringKey> = {
   naloxone: 'asides.naloxoneAnswer',
   noNumber: 'asides.noNumberAnswer',
+  oldVersion: 'asides.oldVersionAnswer',
   judged: 'asides.judgedAnswer',
   frustrated: 'asides.frustratedAnswer',
 };
@@ -45,6 +47,8 @@ export function asideIn(
     saysAnyOf(strings, 'asides.legalOfficeWords', folded)
   )
     return 'noNumber';
+  // "is the old version with the hospital stuff gone for real? not in some log?" (Kim, after an edit).
+  if (asks && saysAnyOf(strings, 'asides.oldVersionWords', folded)) return 'oldVersion';
   if (questionsOnly) return undefined;
   if (saysAnyOf(strings, 'asides.judgedWords', folded)) return 'judged';
   if (saysAnyOf(strings, 'asides.frustratedWords', folded)) return 'frustrated';

@@ -46,7 +46,12 @@ export function dataReportActivity(strings: Strings, report: PersonalDataReport)
 function otherLines(strings: Strings, report: PersonalDataReport): string[] {
   return Object.entries(report.other).map(([name, records]) => {
     const count = Object.keys(records).length;
-    if (name === 'handoff') return strings.text('data.otherHandoff', { count });
+    // One request is three records (the request, the list of a person's requests, the link to
+    // the chat): the line counts requests and says what the records are ("why 3 records?", Kim).
+    if (name === 'handoff') {
+      const requests = Object.keys(records).filter((key) => key.startsWith('handoff/request/')).length;
+      return strings.text('data.otherHandoff', { requests, count });
+    }
     if (name === 'reminders') return strings.text('data.otherReminders', { count });
     return strings.text('data.otherRecords', { count });
   });

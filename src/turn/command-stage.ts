@@ -112,8 +112,15 @@ export function commandStage(parts: CommandParts): MessageStage {
     // "how do i delete my letter", "delete my letter" (Tyler): one saved thing, never all the data.
     const oneItem = !answer && saysAnyOf(strings, 'data.deleteItemWords', text);
     if (oneItem) await context.sendActivity(strings.text('data.deleteOneItem'));
+    // "what are the 3 other records", "why 3 records?" (Chris, Kim) at the menu or the erase
+    // question: the data again, each kind of record named.
+    const records =
+      !answer &&
+      (atMainMenu(dc) || asking(dc, DialogIds.deleteData)) &&
+      saysAnyOf(strings, 'data.recordsWords', text);
     const typed =
       (oneItem ? 'myPlans' : undefined) ??
+      (records ? 'showData' : undefined) ??
       parts.commands.recognize(text) ??
       (whoReads ? 'privacy' : undefined) ??
       safetyPlan ??

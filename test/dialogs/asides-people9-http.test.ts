@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { testContent } from '../support/content.js';
 import type { KeyTurn } from '../support/dialog-case.js';
-import { exchange, playKeyTurns, testActivity } from '../support/http.js';
+import { directLineSeen, exchange, playKeyTurns, testActivity } from '../support/http.js';
 import { useTestApp } from '../support/test-app.js';
 
 // The ninth people run (issues 18/19): words typed beside the task, in the people's own words,
@@ -122,11 +122,49 @@ const people: { name: string; turns: KeyTurn[] }[] = [
     ],
   },
   {
+    name: 'Kim: a number added at the preview is added; "change how to reach me: ..." is the way alone',
+    turns: [
+      ...toMessage,
+      ['im going back to work after leave and want to talk it through', ['handoff.askContact']],
+      ['change how to reach me: text 555-0199', ['handoff.confirmMessage']],
+      ['they can text 555-0100 too', ['handoff.confirmMessage'], ['handoff.askWhichPart']],
+    ],
+  },
+  {
+    name: 'Kim: "can you delete what i said about hospital IT" at the offer says nothing is kept yet',
+    turns: [
+      ['talk to a person', ['handoff.offerMessage']],
+      [
+        'can you delete what i said about hospital IT',
+        ['handoff.nothingKeptYet', 'handoff.offerMessage'],
+        missed,
+      ],
+    ],
+  },
+  {
+    name: 'Kim, with her message sent: "edit my message" finds it; "is the old version gone" is answered',
+    turns: [
+      ...toMessage,
+      ['im going back to work after leave and want to talk it through', ['handoff.askContact']],
+      ['here', ['handoff.confirmMessage']],
+      ['send it', ['handoff.messageLeft']],
+      ['edit my message', ['handoff.alreadyWaitingAsk'], missed],
+      ['keep it as it is', []],
+      [
+        'is the old version with the hospital stuff gone for real? not in some log?',
+        ['asides.oldVersionAnswer'],
+        missed,
+      ],
+      ['why 3 records? i only sent one message', ['data.intro'], missed],
+    ],
+  },
+  {
     name: 'Chris: his delete requests are heard; his boss question gets a plain answer first, alone when asked again',
     turns: [
       ['delete my data. all of it', ['data.confirmDelete']],
       ['no', ['data.keptData']],
       ['delete everything. all my data', ['data.confirmDelete']],
+      ['what are the 3 other records', ['data.intro', 'data.confirmDelete']],
       ['no', ['data.keptData']],
       ['can my boss see it', ['privacy.employerAnswer', 'privacy.kept']],
       ['yes or no, can my employer read this teams chat', ['privacy.employerAnswerTeams'], ['privacy.kept']],
@@ -146,6 +184,16 @@ describe('asides and requests typed beside the task (ninth people run, HTTP)', (
       await playKeyTurns(served.url, `aside9-${index}`, `aside9-user-${index}`, welcomed, turns);
     });
   }
+
+  it('Kim: the preview keeps both numbers, and no words of the step', async () => {
+    const say = (text: string) => directLineSeen(served.url, 'aside9-contact', 'aside9-kim', text);
+    for (const [text] of toMessage) await say(text);
+    await say('im going back to work after leave and want to talk it through');
+    const first = await say('change how to reach me: text 555-0199');
+    assert.ok(first.includes('How to reach you: text 555-0199'), first);
+    const both = await say('they can text 555-0100 too');
+    assert.ok(both.includes('555-0199') && both.includes('555-0100'), both);
+  });
 
   // Chris in Teams: "can my boss see it" names no Teams, but the chat is in Teams.
   it('Chris in Teams: "can my boss see it" says the organization\'s Teams rules apply', async () => {
