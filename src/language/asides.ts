@@ -23,13 +23,17 @@ export const asideAnswers: Record<Aside, StringKey> = {
 };
 
 /**
- * The aside `text` is. `questionsOnly`: inside a flow, or where the person's own words are kept (a name, a
- * message), only a question to the bot counts, never a feeling said as part of the words.
+ * Where an aside is read: at the menu (everything), at a question inside a flow (not frustration,
+ * which the flow's own reader meets with a simpler question), or where the person's own words are
+ * kept, a name or a message (only questions to the bot, never a feeling said as part of the words).
  */
+export type AsideWhere = 'menu' | 'flow' | 'ownWords';
+
+/** The aside `text` is, read `where` it is typed. */
 export function asideIn(
   strings: Strings,
   text: string | undefined,
-  questionsOnly = false,
+  where: AsideWhere = 'menu',
 ): Aside | undefined {
   const folded = foldAnswer(text ?? '');
   if (!folded) return undefined;
@@ -49,9 +53,10 @@ export function asideIn(
     return 'noNumber';
   // "is the old version with the hospital stuff gone for real? not in some log?" (Kim, after an edit).
   if (asks && saysAnyOf(strings, 'asides.oldVersionWords', folded)) return 'oldVersion';
-  if (questionsOnly) return undefined;
+  if (where === 'ownWords') return undefined;
+  // "...I am beginning to feel judged here as well." (Janet, at her group results): heard anywhere.
   if (saysAnyOf(strings, 'asides.judgedWords', folded)) return 'judged';
-  if (saysAnyOf(strings, 'asides.frustratedWords', folded)) return 'frustrated';
+  if (where === 'menu' && saysAnyOf(strings, 'asides.frustratedWords', folded)) return 'frustrated';
   return undefined;
 }
 

@@ -7,8 +7,8 @@ import { inDialog, type MessageStage, reprompt } from './message-turn.js';
 
 /**
  * An aside (see asides.ts) is answered, then the open question is asked again: never kept as an
- * answer, never met with "didn't catch that". Inside a flow, and where words are kept (a name,
- * a message), only a question counts; a plan's questions keep every question, and a role-play its lines.
+ * answer, never met with "didn't catch that" (what counts where: AsideWhere). A plan's questions
+ * keep every question, and a role-play its lines.
  */
 export function asideStage(strings: Strings): MessageStage {
   return async ({ context, dc }, next) => {
@@ -19,8 +19,8 @@ export function asideStage(strings: Strings): MessageStage {
     if (own || answersOpenChoice(dc, strings) || collectsQuestions(dc)) return next();
     // Inside a flow, its questions read frustration themselves (a sorry and the question more
     // simply, checkAnswer); at the menu, or with nothing open, it is answered here.
-    const menu = atMainMenu(dc) || !dc.activeDialog;
-    const aside = asideIn(strings, text, takesOwnWords(dc) || !menu);
+    const where = takesOwnWords(dc) ? 'ownWords' : atMainMenu(dc) || !dc.activeDialog ? 'menu' : 'flow';
+    const aside = asideIn(strings, text, where);
     if (!aside) return next();
     await context.sendActivity(strings.text(asideAnswers[aside], {}, text?.length ?? 0));
     return reprompt(dc);

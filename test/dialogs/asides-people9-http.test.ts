@@ -46,6 +46,17 @@ const people: { name: string; turns: KeyTurn[] }[] = [
     ],
   },
   {
+    name: 'Janet inside a flow: "I am beginning to feel judged here as well." is heard, then the question again',
+    turns: [
+      ['appointment prep', ['appointment.intro']],
+      [
+        'That does not answer my question. I am beginning to feel judged here as well.',
+        ['asides.judgedAnswer'],
+        missed,
+      ],
+    ],
+  },
+  {
     name: 'Marcus: "need later start thurs for iop" starts the accommodation request',
     turns: [['need later start thurs for iop', ['accommodation.intro'], ['menu.prompt']]],
   },
