@@ -388,6 +388,8 @@ export class MainDialog extends InterruptibleDialog {
     if (routed.kind === 'choose' && routed.intents.includes(picked as FeatureIntent)) {
       return this.startFeature(step, picked as FeatureIntent, routed.said, reason);
     }
+    // "no" to "did you mean ...?": the wrong guess owned, not a bare menu.
+    await step.context.sendActivity(this.deps.strings.text('routing.guessWrong'));
     return step.endDialog();
   }
 

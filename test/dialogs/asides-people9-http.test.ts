@@ -43,6 +43,7 @@ const people: { name: string; turns: KeyTurn[] }[] = [
       ['nvm this is kinda useless', ['asides.frustratedAnswer'], missed],
       ['you lied', ['asides.frustratedAnswer'], missed],
       ['Thank you, that is all for today. Goodbye.', ['smallTalk.goodbye'], ['appointment.intro', ...missed]],
+      ['Goodbye, and have a pleasant day.', ['smallTalk.goodbye'], missed],
     ],
   },
   {
@@ -54,6 +55,13 @@ const people: { name: string; turns: KeyTurn[] }[] = [
         ['asides.judgedAnswer'],
         missed,
       ],
+    ],
+  },
+  {
+    name: 'a wrong guess, then "no": the guess owned, not a bare menu',
+    turns: [
+      ['i need help with my landlord being loud', ['routing.confirm']],
+      ['no', ['routing.guessWrong'], missed],
     ],
   },
   {
@@ -115,6 +123,7 @@ const people: { name: string; turns: KeyTurn[] }[] = [
       ['here', ['handoff.confirmMessage']],
       ['send it', ['handoff.messageLeft']],
       ['ok ill try to sleep. will they msg me here tomorrow if i close this', ['handoff.closeIt'], missed],
+      ['still nothing?', ['handoff.waitingAnswer'], missed],
     ],
   },
   {
