@@ -91,6 +91,8 @@ const OWN_WORDS = 'handoff.ownWords';
 const EDIT = 'handoff.edit';
 /** Fewer words than this are an answer to the question asked ("no thanks"), not words to keep. */
 const MIN_OWN_WORDS = 3;
+/** Words after a yes at the offer that are a message, not the yes again ("ok. ill leave one"). */
+const MIN_MESSAGE_WORDS = 6;
 
 /** The questions of a left message, in order, and what each asks. */
 const messageFields = ['alias', 'message', 'contact'] as const;
@@ -126,17 +128,6 @@ interface RequestValues {
   alias?: string;
 }
 const values = (step: WaterfallStepContext): RequestValues => step.values as RequestValues;
-
-/**
- * "like a hotline or something", "anyone else?": the lines are asked for; "i dont want a hotline,
- * i just want a normal person" is the opposite (Sam got the whole list for it).
- */
-export function asksForLines(strings: Strings, text: string | undefined): boolean {
-  return (
-    saysAnyOf(strings, 'handoff.linesNowWords', text) &&
-    !saysAnyOf(strings, 'handoff.linesDeclinedWords', text)
-  );
-}
 
 /**
  * True while the handoff asks for words meant for the specialist: the message, the offer to leave
@@ -227,7 +218,7 @@ export class HandoffDialog extends InterruptibleDialog {
     }
     // "i really need to talk to someone now", "like a hotline or something": the lines that answer
     // now, then a request already waiting in one line.
-    if (asksForLines(strings, text) || (waiting && needsSomeoneNow(strings, text))) {
+    if (wantsLinesNow(strings, text) || (waiting && needsSomeoneNow(strings, text))) {
       await step.context.sendActivity(crisisLinesText(strings, this.deps.crisisResources));
       if (waiting)
         await step.context.sendActivity(strings.text('handoff.waitingNow', { code: waiting.code }));
@@ -389,8 +380,19 @@ export class HandoffDialog extends InterruptibleDialog {
           alias,
           message: picked?.synonym,
         } satisfies MessageOptions);
-      case 'handoff.leaveMessage':
-        return step.replaceDialog(MESSAGE, { code, alias } satisfies MessageOptions);
+      case 'handoff.leaveMessage': {
+        // "yeah. tell them my friend od'd last night... name is ray" (Ray): the yes, then the
+        // message and his name; the words were said to be kept, so they are.
+        const said = messageAfterYes(strings, step.context.activity.text ?? '');
+        if (!said) return step.replaceDialog(MESSAGE, { code, alias } satisfies MessageOptions);
+        await this.acknowledgeOwnWords(step);
+        const named = alias ?? said.alias;
+        return step.replaceDialog(MESSAGE, {
+          code,
+          ...(named ? { alias: named } : {}),
+          message: said.message,
+        } satisfies MessageOptions);
+      }
       case 'handoff.crisisLines':
         await step.context.sendActivity(crisisLinesText(strings, crisisResources));
         return step.endDialog();
@@ -458,7 +460,16 @@ export class HandoffDialog extends InterruptibleDialog {
    * someone"): the message, not a miss. A short reply is an answer to the offer, read as such.
    */
   private async ownWordsOrPick(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
-    return prompt.recognized.succeeded || (await this.keepsOwnWords(prompt));
+    if (prompt.recognized.succeeded) return true;
+    // "can you delete what i said about hospital IT" before any message: nothing is kept yet.
+    const { strings } = this.deps;
+    if (saysAnyOf(strings, 'data.deleteWhatISaidWords', prompt.context.activity.text)) {
+      const asked = prompt.options.prompt;
+      const question = typeof asked === 'string' ? asked : (asked?.text ?? '');
+      prompt.options.retryPrompt = `${strings.text('handoff.nothingKeptYet')}\n\n${question}`;
+      return false;
+    }
+    return this.keepsOwnWords(prompt);
   }
 
   /** True (and the words kept as the answer) when the reply is words for the specialist. */
@@ -512,6 +523,8 @@ export class HandoffDialog extends InterruptibleDialog {
       // "back" at "what number?" asks how to reach them again.
       return way ? step.replaceDialog(MESSAGE, asked) : this.backFrom(step, field);
     }
+    if (field && saysAnyOf(this.deps.strings, 'handoff.dontKeepWords', said))
+      return this.dontKeep(step, field);
     if (field === 'contact') return this.takeContact(step, options, said);
     // "Also, I am free mornings" where the message is asked again: added to its end, never replacing it.
     const kept = (field === 'message' && options.previous && this.addedTo(options.previous, said)) || said;
@@ -546,13 +559,17 @@ export class HandoffDialog extends InterruptibleDialog {
     const value = edit.action === 'replace' || edit.action === 'add' ? edit.value : undefined;
     // "just put Mike": a few words of a name, with no part named, are the name.
     const name = value && !edit.part && !options.code ? (nicknameIn(strings, value) ?? value) : undefined;
+    // "they can text 555-0199 too": a number or email, with no part named, is how to reach them.
+    const reach = value && hasContactDetail(value) ? 'contact' : undefined;
     const field =
-      (edit.part as MessageField | undefined) ?? (name && this.isName(name) ? 'alias' : undefined);
+      (edit.part as MessageField | undefined) ?? reach ?? (name && this.isName(name) ? 'alias' : undefined);
     if (!field) return undefined;
     if (!value) return this.reopen(step, options, field);
     const kept =
       field === 'contact'
-        ? this.contactOf(value)
+        ? edit.action === 'add' && options.contact
+          ? strings.text('handoff.contactAdded', { contact: options.contact, added: value })
+          : this.contactOf(value)
         : field === 'alias'
           ? (nicknameIn(strings, value) ?? value)
           : edit.action === 'add'
@@ -691,7 +708,8 @@ export class HandoffDialog extends InterruptibleDialog {
     const { way, ...asked } = options;
     const [first = said, ...rest] = sentencesOf(said);
     const topic = rest.length > 0 ? takeOutRequestIn(strings, rest.join(' ')) : undefined;
-    const answer = topic ? first : said;
+    // "change how to reach me: text 555-0199": the way, less the words that name the step.
+    const answer = withoutLead(strings, 'handoff.contactLeads', topic ? first : said);
     // "same as before": the way to reach them the request already has, phone number and all.
     const same = saysAnyOf(strings, 'handoff.sameContactWords', answer) ? options.previousContact : undefined;
     const contact = same ?? this.contactIn(step.context.activity, answer, way);
@@ -724,7 +742,7 @@ export class HandoffDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const here = this.contactOf(answer);
     if (here !== answer) return here;
-    const detail = (text: string) => (text.match(/\d/g)?.length ?? 0) >= 4 || /\S@\S+\.\S/.test(text);
+    const detail = hasContactDetail;
     const plain = (text: string) => text.replace(/[\s.,:;!]+$/, '');
     if (detail(answer)) return way ? `${plain(way)}: ${answer}` : answer;
     if (way) return '';
@@ -740,6 +758,20 @@ export class HandoffDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const here = strings.variants('handoff.thisChatWords').map(foldAnswer).includes(foldAnswer(said));
     return here ? strings.text('handoff.thisChat') : said;
+  }
+
+  /**
+   * "dont keep that" at a step: at the message, nothing is kept and it is asked again; at another
+   * step (Kim's question had been kept as her message), the message is taken out and asked again.
+   */
+  private async dontKeep(
+    step: WaterfallStepContext<MessageOptions>,
+    field: MessageField,
+  ): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    const { message: kept, ...rest } = step.options;
+    await step.context.sendActivity(strings.text(kept ? 'handoff.tookOutMessage' : 'handoff.notKept'));
+    return step.replaceDialog(MESSAGE, (field === 'message' ? step.options : rest) satisfies MessageOptions);
   }
 
   /** Reopens the question before `field` (the confirmation's is the last), or the fallback choice. */
@@ -829,7 +861,7 @@ export class HandoffDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const typed = prompt.recognized.value ?? '';
     const reader = typedAnswerReader(strings);
-    if (reader.stepWord(typed) === 'back') return true;
+    if (reader.stepWord(typed) === 'back' || saysAnyOf(strings, 'handoff.dontKeepWords', typed)) return true;
     if (await this.answersAside(prompt)) return false;
     // "You can call me Dee", "K is fine": the name is what is kept and shown.
     const named = nicknameIn(strings, typed);
@@ -856,7 +888,8 @@ export class HandoffDialog extends InterruptibleDialog {
     const { strings } = this.deps;
     const text = prompt.recognized.value ?? '';
     const reader = typedAnswerReader(strings);
-    if (reader.stepWord(text) === 'back') return true;
+    // "that was a question for you, not a message. dont keep that": the step takes it out (takeAnswer).
+    if (reader.stepWord(text) === 'back' || saysAnyOf(strings, 'handoff.dontKeepWords', text)) return true;
     const { retry, purpose } = (prompt.options.validations ?? {}) as {
       retry?: StringKey;
       purpose?: StringKey;
@@ -899,7 +932,7 @@ export class HandoffDialog extends InterruptibleDialog {
       ? strings.text(key)
       : privacy
         ? sideAnswer(strings, 'whoReads')
-        : lines && asksForLines(strings, text)
+        : lines && wantsLinesNow(strings, text)
           ? listed
             ? strings.text('handoff.linesAgain')
             : list
@@ -929,6 +962,52 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 }
 
+/**
+ * The words after a yes at the offer to leave a message, when they are a message (a few words or
+ * more), with a name said in its last sentence ("name is ray") taken out as the name to show.
+ */
+function messageAfterYes(strings: Strings, text: string): { message: string; alias?: string } | undefined {
+  const [, ...rest] = sentencesOf(text);
+  // "ugh ok. ill leave one" is the yes said twice: a message runs longer than that.
+  if (foldAnswer(rest.join(' ')).split(' ').length < MIN_MESSAGE_WORDS) return undefined;
+  const last = rest.at(-1) ?? '';
+  const lead = strings
+    .variants('handoff.nameInMessageLeads')
+    .map(foldAnswer)
+    .find((words) => new RegExp(`^${words} \\S+$`).test(foldAnswer(last)));
+  const alias = lead && foldAnswer(last).slice(lead.length + 1);
+  const words = alias && validAlias(alias) ? rest.slice(0, -1) : rest;
+  const message = words.join(' ').trim();
+  if (!message) return undefined;
+  return alias && validAlias(alias)
+    ? { message, alias: alias.charAt(0).toUpperCase() + alias.slice(1) }
+    : { message };
+}
+
+/** `text` less a lead of the list `key` that opens it ("change how to reach me: ..."). */
+function withoutLead(strings: Strings, key: StringKey, text: string): string {
+  const folded = foldAnswer(text);
+  const lead = strings
+    .variants(key)
+    .map(foldAnswer)
+    .find((words) => folded.startsWith(`${words} `));
+  if (!lead) return text;
+  const words = lead.split(' ').length;
+  return (
+    text
+      .trim()
+      .split(/\s+/)
+      .slice(words)
+      .join(' ')
+      .replace(/^[\s:,.-]+/, '') || text
+  );
+}
+
+/** True when `text` holds a phone number (four digits or more) or an email address. */
+function hasContactDetail(text: string): boolean {
+  return (text.match(/\d/g)?.length ?? 0) >= 4 || /\S@\S+\.\S/.test(text);
+}
+
 /** An alias is 1-40 characters with no markup or control characters. */
 function validAlias(text: string): boolean {
   const value = text.trim();
@@ -936,10 +1015,29 @@ function validAlias(text: string): boolean {
   return value.length > 0 && value.length <= MAX_ALIAS && !/[\u0000-\u001f\u007f<>[\]()*_`]/.test(value);
 }
 
+/**
+ * True when `text` asks for a hotline or someone else now, and does not turn one down: "i dont
+ * want a crisis line i just want to talk to an actual peer" (Sam) got the whole list of lines.
+ */
+export function wantsLinesNow(strings: Strings, text: string | undefined): boolean {
+  return (
+    saysAnyOf(strings, 'handoff.linesNowWords', text) && !saysAnyOf(strings, 'handoff.noLinesWords', text)
+  );
+}
+
 /** True when `text` asks for someone to talk to now or tonight, or for a hotline. */
 export function needsSomeoneNow(strings: Strings, text: string): boolean {
   return saysAnyOf(strings, 'handoff.needsNowWords', text);
 }
+
+/** Words that ask about the specialists, with their answers, the more particular first. */
+const specialistAnswers: ReadonlyArray<[StringKey, StringKey]> = [
+  ['handoff.whoTheyWorkForWords', 'handoff.whoTheyWorkFor'],
+  ['handoff.whoReadsItWords', 'handoff.whoReadsIt'],
+  ['handoff.whoTheyAreWords', 'handoff.whoTheyAre'],
+  ['handoff.closeItWords', 'handoff.closeIt'],
+  ['handoff.howLongWords', 'handoff.howLong'],
+];
 
 /**
  * The answer to a question about the specialists in `text`: a sentence that asks ("?", or opens
@@ -954,9 +1052,11 @@ export function specialistQuestion(strings: Strings, text: string): StringKey | 
     const asks =
       sentence.trim().endsWith('?') ||
       sentence.split(',').some((part) => openers.some((words) => foldAnswer(part).startsWith(`${words} `)));
-    const has = (key: 'handoff.whoTheyAreWords' | 'handoff.howLongWords') => saysAnyOf(strings, key, folded);
-    if (asks && has('handoff.whoTheyAreWords')) return 'handoff.whoTheyAre';
-    if (asks && has('handoff.howLongWords')) return 'handoff.howLong';
+    if (!asks) continue;
+    // "are the peer people hospital employees? like could they know my coworkers" (Kim, a nurse);
+    // "who will read this, one person or a bunch"; "will they msg me here if i close this" (Sam).
+    const answer = specialistAnswers.find(([words]) => saysAnyOf(strings, words, folded));
+    if (answer) return answer[1];
   }
   return undefined;
 }

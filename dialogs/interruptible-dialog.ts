@@ -13,6 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import { reminderRequestIn } from '../src/appointments/reminder-request.js';
 import type { Strings } from '../src/content/strings.js';
+import { asksForPerson } from '../src/language/asides.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { featureListText, featureOf } from '../src/language/features.js';
 import { type FeatureIntent, hasSwitchCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
@@ -130,6 +131,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       const command = this.commandIn(innerDc);
       if (command === 'help') return this.onHelp(innerDc);
       if (command) return this.onLeave(innerDc, command);
+      // "does a real person work here? i want a person" (Luis, at his plan): a person asked for is
+      // never an answer to the open question, whatever option it sounds like ("bring a person").
+      if (this.asksForAPerson(innerDc)) return this.switchTo(innerDc, 'handoff');
       const target = this.switchTarget(innerDc);
       if (target?.ask)
         return innerDc.beginDialog(SWITCH_STEPS, { intent: target.intent } satisfies SwitchOptions);
@@ -174,6 +178,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (!isFeatureIntent(intent) || intent === this.feature || score < thresholds.switchAsk) return undefined;
     const now = score >= thresholds.switchNow && hasSwitchCue(this.deps.strings, context.activity.text);
     return { intent, ask: !now };
+  }
+
+  /** True when the message asks for a person, in a guided conversation other than the handoff itself. */
+  private asksForAPerson(innerDc: DialogContext): boolean {
+    const text = innerDc.context.activity.text;
+    return (
+      this.feature !== undefined &&
+      this.feature !== 'handoff' &&
+      this.switchesTopics() &&
+      innerDc.activeDialog?.id !== SWITCH_STEPS &&
+      asksForPerson(this.deps.strings, text)
+    );
   }
 
   private async askSwitch(step: WaterfallStepContext<SwitchOptions>): Promise<DialogTurnResult> {

@@ -13,6 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import { crisisLinesText } from '../src/content/crisis-lines.js';
 import type { StringKey } from '../src/content/strings.js';
+import { asksForPerson } from '../src/language/asides.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { isPlainFarewell } from '../src/language/farewell.js';
 import {
@@ -23,6 +24,7 @@ import {
   isFeatureIntent,
 } from '../src/language/features.js';
 import type { IntentName, WayfinderRecognition } from '../src/language/intents/index.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
 import { answerOptionOf, foldAnswer, typedAnswerReader } from '../src/language/typed-answer.js';
 import { turnSignal } from '../src/platform/turn-signal.js';
 import { isReturning } from '../src/privacy/returning-person.js';
@@ -31,10 +33,10 @@ import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
 import { dialogLevels } from './dialog-levels.js';
 import {
-  asksForLines,
   type HandoffDialogOptions,
   needsSomeoneNow,
   specialistQuestion,
+  wantsLinesNow,
 } from './handoff-dialog.js';
 import type { HandoffReason } from './handoff-reason.js';
 import {
@@ -316,6 +318,13 @@ export class MainDialog extends InterruptibleDialog {
     if (isPlainFarewell(this.deps.strings, context.activity.text ?? '')) {
       return { kind: 'smallTalk', intent: 'goodbye' };
     }
+    // "i literally said no crisis line. a PEER" (Sam): a person asked for, the lines turned down.
+    // "edit my message" (Kim): the handoff finds the request waiting and offers to change it.
+    const text = context.activity.text;
+    const person =
+      asksForPerson(this.deps.strings, text) ||
+      saysAnyOf(this.deps.strings, 'handoff.editMessageWords', text);
+    if (this.features.handoff && person) return { kind: 'feature', intent: 'handoff' };
     // "so will they answer tonight or not": about the specialists, answered where they are asked for.
     const routed = menuRouteFor(signals.recognition.get(context));
     const aboutThem =
@@ -376,6 +385,8 @@ export class MainDialog extends InterruptibleDialog {
     if (routed.kind === 'choose' && routed.intents.includes(picked as FeatureIntent)) {
       return this.startFeature(step, picked as FeatureIntent, routed.said, reason);
     }
+    // "no" to "did you mean ...?": the wrong guess owned, not a bare menu.
+    await step.context.sendActivity(this.deps.strings.text('routing.guessWrong'));
     return step.endDialog();
   }
 
@@ -487,7 +498,7 @@ export class MainDialog extends InterruptibleDialog {
     // from the handoff dialog, whatever the question offered.
     const routing = asking === ROUTE_CONFIRM || asking === ROUTE_CHOICE;
     const text = innerDc.context.activity.text;
-    if (routing && this.features.handoff && asksForLines(this.deps.strings, text)) {
+    if (routing && this.features.handoff && wantsLinesNow(this.deps.strings, text)) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(MENU_STEPS, { start: 'handoff' } satisfies MainDialogOptions);
     }

@@ -11,6 +11,7 @@ import type { FlowQuestions } from './language/flow-questions.js';
 import type { WayfinderRecognizer } from './language/intents/index.js';
 import type { SafetyClassifier } from './language/safety/safety-classifier.js';
 import { compose, type Stage } from './platform/pipeline.js';
+import { erasedText } from './privacy/data-replies.js';
 import { noteActivity } from './privacy/note-activity.js';
 import type { PersonRecord } from './privacy/person-record.js';
 import type { PersonalData } from './privacy/personal-data.js';
@@ -23,6 +24,7 @@ import type { UserProperty } from './state/user-property.js';
 import type { GroupTurns } from './teams/group-turns.js';
 import { isGroupConversation, TEAMS_CHANNEL } from './teams/scope.js';
 import { adviceStage } from './turn/advice-stage.js';
+import { asideStage } from './turn/aside-stage.js';
 import { commandStage } from './turn/command-stage.js';
 import { Disclosure } from './turn/disclosure.js';
 import { groupStage } from './turn/group-stage.js';
@@ -129,6 +131,7 @@ export class WayfinderBot extends TeamsActivityHandler {
         retentionDays: deps.retentionDays,
         crisisResources: deps.crisisResources,
       }),
+      asideStage(strings),
       adviceStage(strings, deps.flowQuestions),
       dialogStage,
     ]);
@@ -214,6 +217,8 @@ export class WayfinderBot extends TeamsActivityHandler {
   private async erase(context: TurnContext): Promise<void> {
     const { personalData, strings, conversationState, userState } = this.deps;
     const { channelId, from, conversation } = context.activity;
+    // What was there, read first, so the reply names what was erased and nothing else.
+    const before = await personalData.collect(context);
     const erasure = await personalData.erase(userStateKey(channelId, from.id), {
       now: this.clock(),
       conversationIds: [conversation.id],
@@ -222,8 +227,6 @@ export class WayfinderBot extends TeamsActivityHandler {
     // Drop this turn's cached state too, so nothing is written back.
     await conversationState.delete(context);
     await userState.delete(context);
-    await context.sendActivity(
-      count > 0 ? strings.text('data.deleted', { count }) : strings.text('data.deletedNothing'),
-    );
+    await context.sendActivity(count > 0 ? erasedText(strings, before) : strings.text('data.deletedNothing'));
   }
 }

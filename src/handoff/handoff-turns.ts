@@ -269,6 +269,12 @@ export class HandoffTurns {
         // "when will someone be on??", "is anyone there", "goodnight": answered honestly, not missed.
         const waitingWord =
           this.waitingWord(text) ?? (inForm || flagged ? undefined : this.aboutWaiting(text, link.code));
+        // "will they msg me here tomorrow if i close this" (Sam): yes, and the request stays open.
+        const closing = !inForm && saysAnyOf(this.strings, 'handoff.closeItWords', text);
+        if (found.request.status === 'waiting' && closing) {
+          await context.sendActivity(this.strings.text('handoff.closeIt'));
+          return { kind: 'handled' };
+        }
         if (found.request.status === 'waiting' && waitingWord) {
           const key =
             waitingWord === 'bye'
@@ -276,7 +282,8 @@ export class HandoffTurns {
               : waitingWord === 'lonely'
                 ? 'handoff.waitingLonely'
                 : 'handoff.waitingAnswer';
-          await context.sendActivity(this.strings.text(key, { code: link.code }));
+          // Asked again and again while waiting (Sam, four times): not the same words each time.
+          await context.sendActivity(this.strings.text(key, { code: link.code }, text.length));
           return { kind: 'handled' };
         }
         const labels = (['handoff.leaveMessage', 'handoff.crisisLines', 'handoff.carryOn'] as const).map(

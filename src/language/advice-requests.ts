@@ -56,6 +56,6 @@ export class AdviceRequestDetector {
 const questionStart = /^(how|what|which|when|should|can|could|is|are|do|does|will|would|am|may|must|shall)\b/;
 
 /** A question: it has a question mark, opens like one, or asks "should I". */
-function isQuestion(folded: string): boolean {
+export function isQuestion(folded: string): boolean {
   return folded.includes('?') || questionStart.test(folded) || /\bshould i\b/.test(folded);
 }

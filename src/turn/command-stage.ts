@@ -112,7 +112,18 @@ export function commandStage(parts: CommandParts): MessageStage {
         saysAnyOf(strings, 'data.deleteWhatISaidWords', text));
     // "I said YES delete it" after the question closed: asked again, never erased on those words.
     const again = !answer && saysAnyOf(strings, 'data.deleteAgainWords', text);
+    // "how do i delete my letter", "delete my letter" (Tyler): one saved thing, never all the data.
+    const oneItem = !answer && saysAnyOf(strings, 'data.deleteItemWords', text);
+    if (oneItem) await context.sendActivity(strings.text('data.deleteOneItem'));
+    // "what are the 3 other records", "why 3 records?" (Chris, Kim) at the menu or the erase
+    // question: the data again, each kind of record named.
+    const records =
+      !answer &&
+      (atMainMenu(dc) || asking(dc, DialogIds.deleteData)) &&
+      saysAnyOf(strings, 'data.recordsWords', text);
     const typed =
+      (oneItem ? 'myPlans' : undefined) ??
+      (records ? 'showData' : undefined) ??
       parts.commands.recognize(text) ??
       (whoReads ? 'privacy' : undefined) ??
       safetyPlan ??

@@ -100,8 +100,8 @@ describe('Microsoft 365 Agents Playground (Teams personal chat, in Chromium)', f
     const buttons = await lastCardButtons();
     assert.deepEqual(buttons, [strings.text('data.confirmYes'), strings.text('data.confirmNo')]);
     await type('yes');
-    // How many records were erased varies; the words before the number do not.
-    const [done = ''] = strings.text('data.deleted', { count: '\u0000' }).split('\u0000');
+    // What was erased varies; the words before the list do not.
+    const [done = ''] = strings.text('data.deleted', { what: '\u0000' }).split('\u0000');
     await page.getByText(shown(done)).first().waitFor({ timeout: WAIT_MS });
   });
 });

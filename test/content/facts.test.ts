@@ -41,6 +41,7 @@ const notClaims: Readonly<Partial<Record<StringKey, string>>> = {
   'safety.wearOffWords': 'words people type',
   'safety.secondDoseWords': 'words people type',
   'safety.naloxoneNowWords': 'words people type',
+  'asides.naloxoneWords': 'words people type',
 };
 
 /** Every key of the locale, with all its variants. */

@@ -150,16 +150,16 @@ const openings: readonly Opening[] = [
   ),
   {
     covers: 'privacy',
-    what: 'privacy at work ("can my boss see this chat?"): a word on the workplace',
+    what: 'privacy at work ("can my boss see this chat?"): a plain no first, then what is kept',
     says: 'can my boss see this chat?',
-    answers: ['privacy.kept', 'privacy.workplace', 'menu.prompt'],
-    never: ['privacy.workplaceTeams'],
+    answers: ['privacy.employerAnswer', 'privacy.kept', 'menu.prompt'],
+    never: ['privacy.employerAnswerTeams'],
   },
   {
     covers: 'privacy',
     what: 'privacy in Teams ("does IT see what i type in teams?"): the organization\'s Teams policies apply',
     says: 'does IT see what i type in teams?',
-    answers: ['privacy.kept', 'privacy.workplace', 'privacy.workplaceTeams', 'menu.prompt'],
+    answers: ['privacy.employerAnswerTeams', 'privacy.kept', 'menu.prompt'],
   },
   {
     covers: 'none',

@@ -77,11 +77,11 @@ const cases: DialogCase[] = [
     ],
   },
   {
-    name: 'a checked request answered "no" goes back to the menu',
+    name: 'a checked request answered "no" owns the wrong guess and goes back to the menu',
     steps: [
       ['hello', ['menu.prompt']],
       ['maybe some kind of group thing', ['routing.confirm']],
-      ['no', ['menu.promptAgain']],
+      ['no', ['routing.guessWrong', 'menu.promptAgain']],
     ],
   },
   {

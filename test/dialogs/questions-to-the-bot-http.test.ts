@@ -65,7 +65,7 @@ const cases: { name: string; turns: KeyTurn[]; welcomed?: boolean }[] = [
   {
     name: 'Kim: privacy in her words is the privacy answer',
     turns: [
-      ['can my manager see it', ['privacy.whoSees', 'privacy.workplace']],
+      ['can my manager see it', ['privacy.employerAnswer', 'privacy.whoSees']],
       ['who can read this', ['privacy.whoSees']],
     ],
   },

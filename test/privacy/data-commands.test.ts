@@ -18,6 +18,11 @@ const { strings } = testContent();
 const say = (conversation: string, text: string, user = 'person-1') =>
   testActivity(conversation, { text }, user);
 const texts = (replies: Partial<Activity>[]) => replies.map((a) => a.text ?? '');
+/** The erase reply naming `kinds` (keys of data.erased*) and what is always erased, in order. */
+const erased = (...kinds: Parameters<typeof strings.text>[0][]) =>
+  strings.text('data.deleted', {
+    what: [...kinds.map((kind) => strings.text(kind)), strings.text('data.erasedAlways')].join(', '),
+  });
 
 describe('privacy commands, from any state', () => {
   let storage: MemoryAppStorage;
@@ -74,7 +79,7 @@ describe('privacy commands, from any state', () => {
     await exchange(served.url, say('delete-3', 'hello'));
     await exchange(served.url, say('delete-2', 'delete my data'));
     const done = await exchange(served.url, say('delete-2', 'yes'));
-    assert.deepEqual(texts(done), [strings.text('data.deleted', { count: 3 })]);
+    assert.deepEqual(texts(done), [erased('data.erasedNickname')]);
 
     const keys = [
       userStateKey('test', 'person-1'),
@@ -118,7 +123,8 @@ describe('privacy commands, from any state', () => {
       const unsure = await exchange(served.url, say(id, 'hmm actually wait no'));
       assert.ok(texts(unsure)[0]?.startsWith(strings.text('data.confirmRetry')), texts(unsure).join(' | '));
       const done = await exchange(served.url, say(id, 'no actually yes delete it all'));
-      assert.deepEqual(texts(done), [strings.text('data.deleted', { count: 2 })]);
+      // No nickname was ever chosen: the reply does not say one was erased.
+      assert.deepEqual(texts(done), [erased()]);
       const key = userStateKey('test', 'person-1');
       assert.deepEqual(await storage.read([key]), {});
     });
@@ -143,7 +149,7 @@ describe('privacy commands, from any state', () => {
       const key = userStateKey('test', 'person-1');
       assert.notDeepEqual(await storage.read([key]), {}, 'nothing erased before the yes');
       const done = await exchange(served.url, say(id, 'I said YES delete it'));
-      assert.deepEqual(texts(done), [strings.text('data.deleted', { count: 2 })]);
+      assert.deepEqual(texts(done), [erased('data.erasedNickname')]);
       assert.deepEqual(await storage.read([key]), {});
     });
   }

@@ -59,8 +59,8 @@ export const answersNotCommands: readonly (readonly [string, string, StringKey])
   ['deleteDataConfirm', 'nah keep it', 'data.keptData'],
   ['deleteDataConfirm', 'no keep it for now', 'data.keptData'],
   // Kim, worried about her employer, asks in the middle of a request: answered, then the question.
-  ['accommodationQuestion.setting', 'can my boss see this chat?', 'privacy.workplace'],
-  ['accommodationQuestion.barrier', 'does IT see what i type in teams?', 'privacy.workplaceTeams'],
+  ['accommodationQuestion.setting', 'can my boss see this chat?', 'privacy.employerAnswer'],
+  ['accommodationQuestion.barrier', 'does IT see what i type in teams?', 'privacy.employerAnswerTeams'],
   // A bare "?" in a guided conversation: the question again, shorter, with an example (not the help).
   ['accommodationQuestion.setting', '?', 'accommodation.askSettingAgain'],
   ['peerGroupText (focus)', '?', 'peerGroups.askFocusAgain'],
