@@ -42,8 +42,10 @@ export function asideIn(
   const asks =
     sentencesOf(text ?? '').some((sentence) => isQuestion(normalizeText(sentence))) ||
     /\b(is there anything|anything i (should|can)|what (should|can) i)\b/.test(folded);
-  // "narcan" alone, or a question about it ("should i be carrying narcan myself or is that overkill").
-  if (saysAnyOf(strings, 'asides.naloxoneWords', folded) && (asks || folded.split(' ').length <= 2))
+  // "narcan" alone at the menu, or a question about it anywhere ("should i be carrying narcan
+  // myself or is that overkill"); "narcan nearby" at a safety-plan part is the person's own entry.
+  const short = where === 'menu' && folded.split(' ').length <= 2;
+  if (saysAnyOf(strings, 'asides.naloxoneWords', folded) && (asks || short))
     return 'naloxone';
   // "whats the number for the public defender": no directory entry has one; never guessed.
   if (

@@ -1,6 +1,7 @@
 import { DialogIds } from '../../dialogs/dialog-ids.js';
 import { atMainMenu } from '../../dialogs/main-dialog.js';
 import { answersOpenChoice, collectsQuestions, takesOwnWords } from '../../dialogs/open-choice.js';
+import { PEER_GROUP_DIALOG_ID } from '../../dialogs/peer-group-dialog.js';
 import type { Strings } from '../content/strings.js';
 import { asideAnswers, asideIn } from '../language/asides.js';
 import { inDialog, type MessageStage, reprompt } from './message-turn.js';
@@ -22,6 +23,9 @@ export function asideStage(strings: Strings): MessageStage {
     const where = takesOwnWords(dc) ? 'ownWords' : atMainMenu(dc) || !dc.activeDialog ? 'menu' : 'flow';
     const aside = asideIn(strings, text, where);
     if (!aside) return next();
+    // The group finder hears being judged for one's medication itself, with the sources' answer
+    // (Janet: "I asked whether it is wrong of me to stay on it. I am beginning to feel judged").
+    if (aside === 'judged' && inDialog(dc, PEER_GROUP_DIALOG_ID)) return next();
     await context.sendActivity(strings.text(asideAnswers[aside], {}, text?.length ?? 0));
     return reprompt(dc);
   };

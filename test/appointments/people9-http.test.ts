@@ -75,7 +75,8 @@ describe('words beside an answer are heard, not kept (Dee and Luis, ninth run), 
       const goal = await say(
         'a clear idea of whats gonna happen. also can u give me the public defenders number',
       );
-      shows(goal, 'answers.sideQuestion');
+      // The number is answered beside the task: none here, never guessed, where it is found.
+      shows(goal, 'asides.noNumberAnswer');
       await say('can the case get dismissed since its old');
       await say('done');
       const tips = await say('getting there');

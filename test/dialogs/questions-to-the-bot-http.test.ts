@@ -37,7 +37,8 @@ const cases: { name: string; turns: KeyTurn[]; welcomed?: boolean }[] = [
       ['make a safety plan'],
       ["yes, let's start"],
       ['i stop eating', ['safetyPlan.added', 'safetyPlan.more']],
-      ['what did you add', ['answers.sideQuestion', 'safetyPlan.more'], ['safetyPlan.added']],
+      // What the part holds so far is shown (groups10), never added as an entry.
+      ['what did you add', ['safetyPlan.showPart'], ['safetyPlan.added']],
       ['why do you need that?', ['answers.sideWhy', 'safetyPlan.more'], ['safetyPlan.added']],
     ],
   },
