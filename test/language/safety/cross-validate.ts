@@ -1,3 +1,4 @@
+import { Strings } from '../../../src/content/strings.js';
 import { loadIntentExamples } from '../../../src/language/intents/intent-examples.js';
 import { intentNames } from '../../../src/language/intents/intent-names.js';
 import type { PhraseLists } from '../../../src/language/intents/phrase-lists.js';
@@ -17,6 +18,7 @@ import type {
   SafetyCategory,
   SafetyTaxonomy,
 } from '../../../src/language/safety/safety-taxonomy.js';
+import { setAsideWhole } from '../../../src/turn/hint-reading.js';
 import { typicalAnswers } from '../../robustness/typical-answers.js';
 import { spokenStrings } from '../../support/spoken-strings.js';
 import { safetyTargets } from './safety-evaluation.js';
@@ -60,15 +62,22 @@ const anyStateCommands = ['help', 'menu', 'cancel', 'showData', 'deleteData', 'p
  * back), the answers the robustness suite types there, and the commands that work from any state.
  * No alarm the learned layer raises on them is affordable, judged on the layer that ships: the pick
  * once swung to a pair that called the bot's own "Keep going" button danger, and people playing the
- * bot got the check-in for ordinary answers.
+ * bot got the check-in for ordinary answers. Whole messages the conversation sets aside whatever
+ * the layer says (setAsideWhole: a plain goodbye, "i just told you everything") are left out: no
+ * one meets the layer's level on them, and the round-10 list of them moved the pick (atRisk 0.8 to
+ * 0.95, costing 5 of set B's 48 concerns) for an alarm no person sees.
  */
 export function ownWords(): string[] {
+  const strings = Strings.load();
   const shortLines = spokenStrings()
     .map(({ text }) => text)
     .filter((text) => text.split(/\s+/).length <= 5 && !/[{}]/.test(text));
   const examples = loadIntentExamples();
   const commands = anyStateCommands.flatMap((intent) => examples[intent]);
-  return [...new Set([...shortLines, ...typicalAnswers(), ...commands])];
+  const said = [...shortLines, ...typicalAnswers(), ...commands].filter(
+    (text) => !setAsideWhole(strings, text),
+  );
+  return [...new Set(said)];
 }
 
 /** Folds, and where the threshold grid runs (0.50, 0.55, ... 0.95, 0.97, 0.99). */
