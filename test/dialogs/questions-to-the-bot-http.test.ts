@@ -37,7 +37,7 @@ const cases: { name: string; turns: KeyTurn[]; welcomed?: boolean }[] = [
       ['make a safety plan'],
       ["yes, let's start"],
       ['i stop eating', ['safetyPlan.added', 'safetyPlan.more']],
-      ['what did you add', ['answers.sideQuestion', 'safetyPlan.more'], ['safetyPlan.added']],
+      ['what did you add', ['safetyPlan.showPart', 'safetyPlan.more'], ['safetyPlan.added']],
       ['why do you need that?', ['answers.sideWhy', 'safetyPlan.more'], ['safetyPlan.added']],
     ],
   },
