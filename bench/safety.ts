@@ -89,7 +89,7 @@ function printCrossValidation(print: Print): void {
     });
     print(`  ${danger.toFixed(2).padEnd(16)}${cells.join('')}`);
   }
-  const picked = pickThresholds(scores);
+  const picked = pickThresholds(scores, examples.thresholds);
   if (!picked) {
     print('  no thresholds within the alarm budgets: the learned layer should not ship');
     return;

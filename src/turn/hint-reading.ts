@@ -26,10 +26,37 @@ function learnedHint(result: SafetyResult): boolean {
 }
 
 /**
+ * A level only the learned layer raised (danger as learnedHint, or concern without a rule's word):
+ * what the conversation may set aside.
+ */
+function learnedOnly(result: SafetyResult): boolean {
+  const concernOnly =
+    result.level === 'concern' &&
+    !result.explicit &&
+    result.signals.includes(learnedConcern) &&
+    result.signals.every((signal) => signal === learnedConcern || contextCues.has(signal));
+  return concernOnly || learnedHint(result);
+}
+
+/**
+ * Whole messages that are never a safety signal from the learned layer alone: a plain goodbye to
+ * the bot, "i just told you all of it??" (safety.toldAlready). Also what the threshold pick leaves
+ * out of the bot's own words (test/language/safety/cross-validate.ts): people never meet the
+ * layer's level on them, so it must not move the thresholds (the toldAlready list moved them).
+ */
+export function setAsideWhole(strings: Strings, text: string): boolean {
+  const words = foldAnswer(text);
+  const toldAlready = strings.variants('safety.toldAlready').some((phrase) => foldAnswer(phrase) === words);
+  return toldAlready || isPlainFarewell(strings, text);
+}
+
+/**
  * How the conversation reads a hint of danger that only the learned layer heard (no rule did):
  * - a plain goodbye to the bot ("Done. Thank you for your time. Goodbye.") is no goodbye note:
  *   none (a farewell with finality, "goodbye forever", "thank you for everything", is a rule's or
- *   not plain, and keeps its check-in); nor is "i just told you all of it??", said alone;
+ *   not plain, and keeps its check-in); nor is "i just told you all of it??", said alone, and
+ *   neither is a concern only the layer heard in them ("i just told you everything" typed at a
+ *   question got the concern reply);
  * - after the person answered a check-in "safe" (or said so unasked) in this conversation, later
  *   sadness ("i just feel like nobody is around") is met as a concern (a warm word, a person
  *   offered), not the same question again, and so is asking to be heard ("i just want to vent a
@@ -49,11 +76,13 @@ export class HintReading {
 
   /** The gate's result as this conversation reads it. */
   async read(context: TurnContext, result: SafetyResult): Promise<SafetyResult> {
-    if (!learnedHint(result)) return result;
     const text = context.activity.text ?? '';
+    if (learnedOnly(result) && setAsideWhole(this.strings, text)) {
+      const others = result.signals.filter((signal) => signal !== learnedDanger && signal !== learnedConcern);
+      return { ...result, level: 'none', signals: others };
+    }
+    if (!learnedHint(result)) return result;
     const others = result.signals.filter((signal) => signal !== learnedDanger);
-    const aside = isPlainFarewell(this.strings, text) || this.saysToldAlready(text);
-    if (aside) return { ...result, level: 'none', signals: others };
     const gently = (await this.saidSafe.get(context)) || this.says('safety.wantsToTalk', text);
     if (!gently || this.says('safety.safeTakenBack', text)) return result;
     return { ...result, level: 'concern', signals: [...others, learnedConcern] };
@@ -66,15 +95,6 @@ export class HintReading {
   async remember(context: TurnContext, result: SafetyResult): Promise<void> {
     const unasked = result.level === 'none' && saysSafeNow(this.strings, context.activity.text ?? '');
     if (signals.answeredSafe.get(context) || unasked) await this.saidSafe.set(context, true);
-  }
-
-  /**
-   * "i just told you all of it??", the whole message: a person put out that the bot asked again
-   * (its own misreading), with nothing else said.
-   */
-  private saysToldAlready(text: string): boolean {
-    const words = foldAnswer(text);
-    return this.strings.variants('safety.toldAlready').some((phrase) => foldAnswer(phrase) === words);
   }
 
   /**

@@ -132,6 +132,14 @@ const cases: readonly Played[] = [
     turns: [['i already told you', [], [checkIn, ...crisis]]],
   },
   {
+    name: '"i just told you everything" typed at the appointment question: no concern reply (the layer says concern)',
+    turns: [
+      ['help me get ready for my appointment', ['appointment.askType']],
+      ['i just told you everything', [], [concern, checkIn, ...crisis]],
+      ['I already told you everything!!', [], [concern, checkIn, ...crisis]],
+    ],
+  },
+  {
     name: 'Ray\'s words with danger after them keep the danger: "i just told you i want to die"',
     turns: [['i just told you i want to die', crisis]],
   },

@@ -44,6 +44,20 @@ describe('a hint only the learned layer heard, read in the conversation', () => 
     assert.equal(shown(await say('i just told you, nobody cares', hint)), 'danger learned-danger');
   });
 
+  it("a concern only the layer heard in those whole messages is none too; a rule's concern stands", async () => {
+    const say = conversation();
+    const concern: SafetyResult = { ...none, level: 'concern', signals: ['learned-concern'] };
+    assert.equal(shown(await say('i just told you everything', concern)), 'none');
+    assert.equal(shown(await say('I ALREADY TOLD YOU EVERYTHING!!', concern)), 'none');
+    assert.equal(shown(await say('Done. Thank you for your time. Goodbye.', concern)), 'none');
+    assert.equal(
+      shown(await say('i just told you everything and it still hurts', concern)),
+      'concern learned-concern',
+    );
+    const ruled: SafetyResult = { ...concern, signals: ['hopeless'] };
+    assert.equal(shown(await say('i just told you everything', ruled)), 'concern hopeless');
+  });
+
   it('before anything said safe, a hint stands; after a check-in answered "safe", it is a concern', async () => {
     const say = conversation();
     assert.equal(shown(await say('i just feel like nobody is around', hint)), 'danger learned-danger');

@@ -1,3 +1,4 @@
+import { Strings } from '../../../src/content/strings.js';
 import { loadIntentExamples } from '../../../src/language/intents/intent-examples.js';
 import { intentNames } from '../../../src/language/intents/intent-names.js';
 import type { PhraseLists } from '../../../src/language/intents/phrase-lists.js';
@@ -17,6 +18,7 @@ import type {
   SafetyCategory,
   SafetyTaxonomy,
 } from '../../../src/language/safety/safety-taxonomy.js';
+import { setAsideWhole } from '../../../src/turn/hint-reading.js';
 import { typicalAnswers } from '../../robustness/typical-answers.js';
 import { spokenStrings } from '../../support/spoken-strings.js';
 import { safetyTargets } from './safety-evaluation.js';
@@ -60,15 +62,22 @@ const anyStateCommands = ['help', 'menu', 'cancel', 'showData', 'deleteData', 'p
  * back), the answers the robustness suite types there, and the commands that work from any state.
  * No alarm the learned layer raises on them is affordable, judged on the layer that ships: the pick
  * once swung to a pair that called the bot's own "Keep going" button danger, and people playing the
- * bot got the check-in for ordinary answers.
+ * bot got the check-in for ordinary answers. Whole messages the conversation sets aside whatever
+ * the layer says (setAsideWhole: a plain goodbye, "i just told you everything") are left out: no
+ * one meets the layer's level on them, and the round-10 list of them moved the pick (atRisk 0.8 to
+ * 0.95, costing 5 of set B's 48 concerns) for an alarm no person sees.
  */
 export function ownWords(): string[] {
+  const strings = Strings.load();
   const shortLines = spokenStrings()
     .map(({ text }) => text)
     .filter((text) => text.split(/\s+/).length <= 5 && !/[{}]/.test(text));
   const examples = loadIntentExamples();
   const commands = anyStateCommands.flatMap((intent) => examples[intent]);
-  return [...new Set([...shortLines, ...typicalAnswers(), ...commands])];
+  const said = [...shortLines, ...typicalAnswers(), ...commands].filter(
+    (text) => !setAsideWhole(strings, text),
+  );
+  return [...new Set(said)];
 }
 
 /** Folds, and where the threshold grid runs (0.50, 0.55, ... 0.95, 0.97, 0.99). */
@@ -212,15 +221,40 @@ export function withinBudget(row: SweepRow): boolean {
 }
 
 /**
- * The thresholds the layer ships with: of the grid pairs within the alarm budgets, the one that
- * flags the most danger; pairs within `DANGER_TIE` of the most are a tie, settled by the fewest
- * alarms, then the most concern, then the higher thresholds. Undefined when no pair is within
- * budget (the layer should then not ship).
+ * How far below the most danger found (a share of the danger examples: 1%, about 28 messages) the
+ * shipped pair may fall and still be kept. Picked afresh every time, the pair swung with every few
+ * examples added (round 10's 374 messages, 60 at a time: danger 0.65, 0.8, 0.75, 0.6, 0.65, 0.75,
+ * 0.5), and each move called a different plain line danger. The most danger sits where a short
+ * line of the bot's own words or of the intent examples starts to raise an alarm on the layer that
+ * ships, and which one tips first changes with any example. Summing the counts over four splits
+ * into folds did not settle it (the same swing), nor did training on the bot's own words (then
+ * the intent examples tip it: 0.5 to 0.7). Kept while within the band and the budgets, the pair
+ * stayed at 0.65/0.8 at 180, 240 and 374 of those messages; at 60, 120 and 300 the shipped layer
+ * raised alarms on 2 of the bot's own words and on 15-17 intent examples there, so it moved.
  */
-export function pickThresholds(scores: readonly OutOfFold[]): LearnedThresholds | undefined {
+export const KEEP_BAND = 0.01;
+
+/**
+ * The thresholds the layer ships with: `shipped` while it is within the alarm budgets and its
+ * danger within `KEEP_BAND` of the most found within them (see KEEP_BAND); otherwise, of the grid
+ * pairs within the budgets, the one that flags the most danger; pairs within `DANGER_TIE` of the
+ * most are a tie, settled by the fewest alarms, then the most concern, then the higher thresholds.
+ * Undefined when no pair is within budget (the layer should then not ship).
+ */
+export function pickThresholds(
+  scores: readonly OutOfFold[],
+  shipped?: LearnedThresholds,
+): LearnedThresholds | undefined {
   const alarms = (row: SweepRow) => row.lookalike.flagged + row.everyday.flagged + row.independent.flagged;
   const within = sweep(scores).filter(withinBudget);
   const most = Math.max(...within.map((row) => row.danger.flagged));
+  const kept = within.find(
+    (row) =>
+      row.thresholds.danger === shipped?.danger &&
+      row.thresholds.atRisk === shipped.atRisk &&
+      row.danger.flagged >= most - KEEP_BAND * row.danger.total,
+  );
+  if (kept) return kept.thresholds;
   const tied = within.filter((row) => row.danger.flagged >= most - DANGER_TIE * row.danger.total);
   tied.sort(
     (a, b) =>
