@@ -45,8 +45,7 @@ export function asideIn(
   // "narcan" alone at the menu, or a question about it anywhere ("should i be carrying narcan
   // myself or is that overkill"); "narcan nearby" at a safety-plan part is the person's own entry.
   const short = where === 'menu' && folded.split(' ').length <= 2;
-  if (saysAnyOf(strings, 'asides.naloxoneWords', folded) && (asks || short))
-    return 'naloxone';
+  if (saysAnyOf(strings, 'asides.naloxoneWords', folded) && (asks || short)) return 'naloxone';
   // "whats the number for the public defender": no directory entry has one; never guessed.
   if (
     saysAnyOf(strings, 'asides.numberWords', folded) &&
