@@ -1,6 +1,6 @@
 import { DialogIds } from '../../dialogs/dialog-ids.js';
 import type { HandoffDialogOptions } from '../../dialogs/handoff-dialog.js';
-import { pauseForSafety, safetyOptionsFor } from '../../dialogs/safety-dialog.js';
+import { openSafetyQuestion, pauseForSafety, safetyOptionsFor } from '../../dialogs/safety-dialog.js';
 import type { HandoffTurns } from '../handoff/handoff-turns.js';
 import type { CommandRecognizer } from '../language/commands.js';
 import type { SafetyPlanSender } from '../safety-plan/plan-sender.js';
@@ -30,6 +30,10 @@ export function relayStage(
     const { context, dc } = turn;
     const safety = found(turn.safety, 'safety');
     const flagged = safety.level === 'none' ? undefined : safety.level;
+    // The check-in is answered first: "no im fine. not like that. just lonely" (Sam, waiting) was
+    // met as a follow-up about the wait, the check-in stayed open, and his next plain question
+    // got the crisis reply.
+    if (!flagged && openSafetyQuestion(dc) === 'checkIn') return next();
     const inForm = asking(dc, DialogIds.handoff);
     // "still up. did anyone answer" in a new chat: the request left in another one is found.
     const link = turn.link ?? (await handoff.waitingElsewhere(context, inForm, flagged));

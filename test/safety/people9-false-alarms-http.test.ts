@@ -25,6 +25,27 @@ const JANET_AGAIN =
 
 const cases: readonly Played[] = [
   {
+    name: 'Sam, waiting for a peer (tenth run): "no im fine. not like that. just lonely" answers the check-in, and his next question gets no crisis reply',
+    turns: [
+      ['i want to talk to a peer specialist'],
+      ['leave a message'],
+      ['sam'],
+      ['cant sleep, feel alone, 8 months sober and nights are the worst'],
+      ['here'],
+      ['send'],
+      ['nvm. is anyone even awake. how long do ppl usually wait', [checkIn]],
+      ['no im fine. not like that. just lonely', ['safety.safeThanks'], crisis],
+      ['how long do ppl usually wait', [], [...crisis, checkIn]],
+    ],
+  },
+  {
+    name: 'Chris (tenth run): "wtf no. im asking about my data" is a no to the check-in',
+    turns: [
+      [JANET_ASKS, [checkIn]],
+      ['wtf no. im asking about my data', ['safety.safeThanks'], crisis],
+    ],
+  },
+  {
     name: 'Janet: "No, I am safe. I meant ... a burden to the group": believed, her medication question handed back',
     turns: [
       ['I would like to find a support group'],
