@@ -263,6 +263,37 @@ describe('safety gate: ordinary answers mid-flow are not danger', () => {
     );
   });
 
+  // The tenth people run: Dee, rehearsing with her doctor, got the overdose reply for a daily
+  // pattern ("after lunch"); the same sign after using, more taken or a break is still one.
+  it('"cant stay awake after lunch" told to a doctor, or "no one overdosed", is no overdose; after using, more or a break it is', () => {
+    const pattern = [
+      'i read the printout. i need a dose review today please, i cant stay awake after lunch',
+      'i cant stay awake after lunch',
+      'WHAT. no one overdosed. i was practicing what to say to my doctor. go back',
+      'nobody overdosed',
+    ];
+    assert.deepEqual(
+      pattern.filter((text) => {
+        const { level, overdose } = classifier.classify(text);
+        return level === 'danger' || overdose;
+      }),
+      [],
+    );
+    const now = [
+      'i used after a break and now i cant stay awake',
+      'i took more than usual and i cant stay awake',
+      'i cant stay awake, i used too much',
+      'he overdosed',
+    ];
+    assert.deepEqual(
+      now.filter((text) => {
+        const { level, overdose } = classifier.classify(text);
+        return level !== 'danger' || !overdose;
+      }),
+      [],
+    );
+  });
+
   it('a veiled wish to be gone still gets the gentle check-in (danger, not explicit), not only the concern reply', () => {
     for (const text of ['some days i just want to disappear', 'i wish i could just vanish']) {
       const { level, explicit } = classifier.classify(text);
