@@ -243,6 +243,12 @@ describe('safety gate: ordinary answers mid-flow are not danger', () => {
     );
   });
 
+  /** The gate's overdose reply: danger, marked overdose. */
+  const overdoseNow = (text: string) => {
+    const { level, overdose } = classifier.classify(text);
+    return level === 'danger' && overdose;
+  };
+
   it('an overdose happening now is still one, with or without the words of a side effect', () => {
     const now = [
       'i can barely stay awake',
@@ -255,10 +261,7 @@ describe('safety gate: ordinary answers mid-flow are not danger', () => {
       'i took my dose twice today and i keep falling asleep',
     ];
     assert.deepEqual(
-      now.filter((text) => {
-        const { level, overdose } = classifier.classify(text);
-        return level !== 'danger' || !overdose;
-      }),
+      now.filter((text) => !overdoseNow(text)),
       [],
     );
   });
@@ -273,10 +276,7 @@ describe('safety gate: ordinary answers mid-flow are not danger', () => {
       'nobody overdosed',
     ];
     assert.deepEqual(
-      pattern.filter((text) => {
-        const { level, overdose } = classifier.classify(text);
-        return level === 'danger' || overdose;
-      }),
+      pattern.filter((text) => classifier.classify(text).level === 'danger'),
       [],
     );
     const now = [
@@ -286,10 +286,7 @@ describe('safety gate: ordinary answers mid-flow are not danger', () => {
       'he overdosed',
     ];
     assert.deepEqual(
-      now.filter((text) => {
-        const { level, overdose } = classifier.classify(text);
-        return level !== 'danger' || !overdose;
-      }),
+      now.filter((text) => !overdoseNow(text)),
       [],
     );
   });
