@@ -12,6 +12,7 @@ import {
 import { choicesActivity } from '../src/channels/choice-buttons.js';
 import type { SpanishStrings } from '../src/content/content.js';
 import type { AdviceRequestDetector } from '../src/language/advice-requests.js';
+import { asideAnswers, asideIn } from '../src/language/asides.js';
 import type { DialogCommand, GlobalCommand } from '../src/language/commands.js';
 import { type FeatureIntent, hasRequestCue, isFeatureIntent, thresholds } from '../src/language/routing.js';
 import {
@@ -344,6 +345,17 @@ export class SafetyDialog extends InterruptibleDialog {
       await say(this.replies.helpCame(language));
       // Still the danger buttons (a person, the plan...); a new overdose message gets the steps again.
       return step.replaceDialog(DANGER, { ...next, language, overdose: false, aftermath: true });
+    }
+    // "no one overdosed. i was practicing. go back": believed, with the one thing to keep in mind,
+    // and back; a naloxone question asked with it ("i mean next time. where do i get narcan") is
+    // answered as it is anywhere else, not sent to a 911 dispatcher.
+    if (flow.overdose && this.replies.isOverdoseDenied(text)) {
+      const language = flagged?.language ?? flow.language;
+      await say(this.replies.text(language, 'safety.overdoseDenied'));
+      if (asideIn(this.deps.strings, text, 'flow') === 'naloxone') {
+        await say(this.deps.strings.text(asideAnswers.naloxone));
+      }
+      return this.back(step, language);
     }
     // "will i get in trouble if i call? theres stuff here": answered (call anyway; the law
     // varies by state, no promise), since the fear is what keeps people from calling.

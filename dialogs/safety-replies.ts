@@ -239,6 +239,17 @@ export class SafetyReplies {
     return this.mentions('safety.naloxoneNowWords', text) && this.mentions('safety.askWords', text);
   }
 
+  /**
+   * "no one overdosed. i was practicing", "no its not happening now lol i mean next time": the
+   * overdose reply misread them. A sign named with it ("not happening now, he's still not
+   * breathing") keeps the emergency.
+   */
+  isOverdoseDenied(text: string): boolean {
+    const signs =
+      this.mentions('safety.breathingWords', text) || this.mentions('safety.noResponseWords', text);
+    return this.mentions('safety.overdoseDeniedWords', text) && !signs;
+  }
+
   /** "still", "breathing kinda slow", "?": the danger goes on, whatever else was said. */
   private isStillDanger(text: string): boolean {
     return this.mentions('safety.stillDangerWords', text);

@@ -38,10 +38,13 @@ export function asideIn(
   const folded = foldAnswer(text ?? '');
   if (!folded) return undefined;
   // "in the meantime is there anything i should do if i use. like so i dont end up like him": a
-  // question may open any sentence, after a few words of lead-in.
+  // question may open any sentence, after a few words of lead-in; "where do i get narcan" (Ray,
+  // tenth run) asks where, which no advice question starts with.
   const asks =
     sentencesOf(text ?? '').some((sentence) => isQuestion(normalizeText(sentence))) ||
-    /\b(is there anything|anything i (should|can)|what (should|can) i)\b/.test(folded);
+    /\b(is there anything|anything i (should|can)|what (should|can) i|where (do|can|could|would) i)\b/.test(
+      folded,
+    );
   // "narcan" alone at the menu, or a question about it anywhere ("should i be carrying narcan
   // myself or is that overkill"); "narcan nearby" at a safety-plan part is the person's own entry.
   const short = where === 'menu' && folded.split(' ').length <= 2;

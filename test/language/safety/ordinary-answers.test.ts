@@ -243,6 +243,12 @@ describe('safety gate: ordinary answers mid-flow are not danger', () => {
     );
   });
 
+  /** The gate's overdose reply: danger, marked overdose. */
+  const overdoseNow = (text: string) => {
+    const { level, overdose } = classifier.classify(text);
+    return level === 'danger' && overdose;
+  };
+
   it('an overdose happening now is still one, with or without the words of a side effect', () => {
     const now = [
       'i can barely stay awake',
@@ -255,10 +261,32 @@ describe('safety gate: ordinary answers mid-flow are not danger', () => {
       'i took my dose twice today and i keep falling asleep',
     ];
     assert.deepEqual(
-      now.filter((text) => {
-        const { level, overdose } = classifier.classify(text);
-        return level !== 'danger' || !overdose;
-      }),
+      now.filter((text) => !overdoseNow(text)),
+      [],
+    );
+  });
+
+  // The tenth people run: Dee, rehearsing with her doctor, got the overdose reply for a daily
+  // pattern ("after lunch"); the same sign after using, more taken or a break is still one.
+  it('"cant stay awake after lunch" told to a doctor, or "no one overdosed", is no overdose; after using, more or a break it is', () => {
+    const pattern = [
+      'i read the printout. i need a dose review today please, i cant stay awake after lunch',
+      'i cant stay awake after lunch',
+      'WHAT. no one overdosed. i was practicing what to say to my doctor. go back',
+      'nobody overdosed',
+    ];
+    assert.deepEqual(
+      pattern.filter((text) => classifier.classify(text).level === 'danger'),
+      [],
+    );
+    const now = [
+      'i used after a break and now i cant stay awake',
+      'i took more than usual and i cant stay awake',
+      'i cant stay awake, i used too much',
+      'he overdosed',
+    ];
+    assert.deepEqual(
+      now.filter((text) => !overdoseNow(text)),
       [],
     );
   });
