@@ -215,7 +215,9 @@ export class SafetyReplies {
   isHelpCame(text: string): boolean {
     // "hes breathing weird" names breathing, but as a sign of the overdose, not of help come.
     const signs =
-      this.mentions('safety.breathingWords', text) || this.mentions('safety.noResponseWords', text);
+      this.mentions('safety.breathingWords', text) ||
+      this.mentions('safety.noResponseWords', text) ||
+      this.mentions('safety.denialDoubtWords', text);
     return (
       this.mentions('safety.helpCameWords', text) &&
       !signs &&
@@ -246,7 +248,9 @@ export class SafetyReplies {
    */
   isOverdoseDenied(text: string): boolean {
     const signs =
-      this.mentions('safety.breathingWords', text) || this.mentions('safety.noResponseWords', text);
+      this.mentions('safety.breathingWords', text) ||
+      this.mentions('safety.noResponseWords', text) ||
+      this.mentions('safety.denialDoubtWords', text);
     return this.mentions('safety.overdoseDeniedWords', text) && !signs;
   }
 

@@ -31,6 +31,7 @@ const factMarkers = [
 /** Strings that match a marker but state no fact, and why. */
 const notClaims: Readonly<Partial<Record<StringKey, string>>> = {
   'safety.noNaloxoneWords': 'words people type, matched, never said',
+  'safety.overdoseDeniedWords': 'words people type, matched, never said',
   'accommodationWho.courtCoordinator': 'a label naming whom to ask',
   'accommodationWho.courtCoordinatorSalutation': 'a letter salutation',
   'accommodationWho.adaCoordinator': 'a label naming whom to ask',

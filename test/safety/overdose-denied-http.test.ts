@@ -31,6 +31,9 @@ describe('after the overdose steps, the person says none is happening', () => {
     const not = [
       "not happening now? he's still not breathing",
       'it is not happening now but she stopped breathing',
+      // Sleep and color are overdose signs too: a denial beside them is not believed.
+      "nobody overdosed, he's just sleeping",
+      'not an overdose, she just passed out and looks kind of blue',
       'he overdosed',
       'what do i do',
     ];
