@@ -15,6 +15,7 @@ import type { StringKey } from '../src/content/strings.js';
 import { sideAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { normalizeText } from '../src/language/normalize.js';
+import { clausesOf } from '../src/language/sentences.js';
 import { type SpokenEdit, spokenEdit } from '../src/language/spoken-edit.js';
 import { foldAnswer, sentencesOf } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
@@ -29,6 +30,7 @@ import {
   type PlanStep,
   planSteps,
   removeEntries,
+  rewordEntry,
   type SafetyPlan,
   skipStep,
 } from '../src/safety-plan/plan.js';
@@ -134,6 +136,13 @@ const REVISIT = 'safetyPlanRevisit';
  */
 export function askingForPlanPart(dc: DialogContext): boolean {
   return leafOf(dc).activeDialog?.id === ASK;
+}
+
+/** One piece of an entry to take out (`position` from 1), and the entry without it. */
+interface Piece {
+  position: number;
+  piece: string;
+  rest: string;
 }
 
 export class SafetyPlanDialog extends InterruptibleDialog {
@@ -530,9 +539,11 @@ export class SafetyPlanDialog extends InterruptibleDialog {
         spokenEdit(strings, sentence, [], entries.length),
       ),
     ].find((edit) => edit?.action === 'remove' && this.entriesMeant(entries, edit, typed).length > 0);
-    if (spoken?.action === 'remove' && state.editing)
-      return this.takeOut(step, state, plan, this.entriesMeant(entries, spoken, typed));
-    if (removal) return this.takeOut(step, state, plan, this.entriesMeant(entries, removal, typed));
+    const taking = spoken?.action === 'remove' && state.editing ? spoken : removal;
+    if (taking) {
+      const meant = this.entriesMeant(entries, taking, typed);
+      return this.takeOut(step, state, plan, meant, this.pieceMeant(entries, meant, taking));
+    }
     const edit = state.editing ? spoken : undefined;
     const told = edit && !edit.plain && edit.value && (edit.action === 'add' || edit.action === 'replace');
     const replaces = told ? edit.action === 'replace' : state.editing && state.answered === 0;
@@ -558,6 +569,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     state: StepState,
     plan: SafetyPlan,
     positions: readonly number[],
+    piece?: Piece,
   ): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const part = planSteps[state.index] as PlanStep;
@@ -571,8 +583,12 @@ export class SafetyPlanDialog extends InterruptibleDialog {
         answered: state.answered ?? 0,
       } satisfies StepState);
     }
-    const removed = positions.flatMap((position) => entriesOf(plan, part)[position - 1] ?? []);
-    const changed = removeEntries(plan, part, positions, this.parts.clock());
+    const removed = piece
+      ? [piece.piece]
+      : positions.flatMap((position) => entriesOf(plan, part)[position - 1] ?? []);
+    const changed = piece
+      ? rewordEntry(plan, part, piece.position, piece.rest, this.parts.clock())
+      : removeEntries(plan, part, positions, this.parts.clock());
     await this.save(step, changed);
     if (this.partWords.upset(this.typed(step)))
       await step.context.sendActivity(strings.text('safetyPlan.frustrated'));
@@ -599,10 +615,39 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       /^(?:that|it|this|that one|this one|the last thing|(?:the )?last one)$/.test(named)
     )
       return [entries.length];
+    const words = this.namedWords(edit);
     return entries.flatMap((entry, index) => {
       const folded = foldAnswer(entry);
-      return named && (folded.includes(named) || named.includes(folded)) ? [index + 1] : [];
+      return words && (folded.includes(words) || words.includes(folded)) ? [index + 1] : [];
     });
+  }
+
+  /**
+   * "take out cold shower" when the one entry it names is "walk my dog, loud music, cold shower":
+   * that piece alone goes and the rest of the entry stays. Undefined unless the words name one
+   * piece of exactly one entry of several pieces.
+   */
+  private pieceMeant(
+    entries: readonly string[],
+    meant: readonly number[],
+    edit: SpokenEdit<string>,
+  ): Piece | undefined {
+    const [position] = meant;
+    const entry = position === undefined ? undefined : entries[position - 1];
+    if (meant.length !== 1 || edit.positions.length > 0 || !entry || !position) return undefined;
+    const named = this.namedWords(edit);
+    const pieces = clausesOf(entry);
+    const hits = pieces.filter((piece) => foldAnswer(piece).includes(named));
+    const [piece] = hits;
+    if (!named || pieces.length < 2 || hits.length !== 1 || !piece) return undefined;
+    return { position, piece, rest: pieces.filter((other) => other !== piece).join(', ') };
+  }
+
+  /** The words a take-out names, without "the ... one" around them ("the drinking one" is "drinking"). */
+  private namedWords(edit: SpokenEdit<string>): string {
+    return foldAnswer(edit.value ?? '')
+      .replace(/^the /, '')
+      .replace(/ (?:one|thing|item)$/, '');
   }
 
   /** A part's entries as a list, or that it is empty. */

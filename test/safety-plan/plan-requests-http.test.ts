@@ -94,6 +94,47 @@ const secondConversation: Turn[] = [
   ['what did you add?', ['safetyPlan.showPart'], [], ['- dr okafor'], ['told you']],
 ];
 
+// The tenth run (Jordan): a take-out after a word of filler was kept as a sign, and a take-out
+// naming one piece of an entry ("the drinking one", "cold shower") took out the whole entry.
+const thirdConversation: Turn[] = [
+  ['hi', []],
+  ['no. safety plan', ['safetyPlan.offerMake']],
+  ['sure', ['safetyPlan.intro']],
+  ['isolating, drinking more on weekends, snapping at people', ['safetyPlan.added']],
+  [
+    'hmm actually take out the drinking one. i dont want that written down',
+    ['safetyPlan.editRemoved'],
+    ['safetyPlan.added'],
+    ['- isolating, snapping at people'],
+    ['drinking', 'written down'],
+  ],
+  [
+    'hmm no put it back. the drinking one. my therapist would want it there',
+    ['safetyPlan.restored'],
+    ['safetyPlan.added'],
+    ['- drinking more on weekends', '- isolating, snapping at people'],
+    ['- i dont want', '- the drinking one'],
+  ],
+  ['next', []],
+  ['walk my dog, loud music in the car, cold shower', ['safetyPlan.added']],
+  [
+    'take out the cold shower, i hate that. add texting my sister',
+    ['safetyPlan.editRemoved'],
+    ['safetyPlan.added'],
+    ['- walk my dog, loud music in the car'],
+    ['cold shower', 'i hate that'],
+  ],
+  ['take out 1', ['safetyPlan.editRemoved']],
+  ['walk my dog, loud music in the car, cold shower', ['safetyPlan.added']],
+  [
+    'take out cold shower',
+    ['safetyPlan.editRemoved'],
+    [],
+    ['- walk my dog, loud music in the car'],
+    ['shower'],
+  ],
+];
+
 /** Plays `turns` over Direct Line, after a conversationUpdate when welcomed. */
 async function play(url: string, id: string, welcomed: boolean, turns: readonly Turn[]): Promise<void> {
   const user = `${id}-user`;
@@ -119,6 +160,9 @@ describe('safety plan: questions, complaints and commands are never entries (nin
     });
     it(`Jordan's second try: "wait put it back" restores, an aside to the bot is left out (${how})`, async () => {
       await play(served.url, `plan-requests-2-${welcomed}`, welcomed, secondConversation);
+    });
+    it(`Jordan's tenth-run try: "hmm actually take out the drinking one" takes out that piece alone (${how})`, async () => {
+      await play(served.url, `plan-requests-3-${welcomed}`, welcomed, thirdConversation);
     });
   }
 });
