@@ -310,6 +310,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     switch (answer.kind) {
       case 'keep':
         return this.doneEditing(step, state, 'safetyPlan.kept');
+      case 'pause':
+        return this.onLeave(step, 'cancel');
       case 'back':
         return this.goBack(step, state, state.index, answer.to);
       case 'skip':
@@ -494,6 +496,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     if (elsewhere) return this.goBack(step, state, state.returnTo ?? state.index + 1, elsewhere);
     const answer = this.partWords.read(typed, 'more', state.editing === true);
     switch (answer.kind) {
+      case 'pause':
+        return this.onLeave(step, 'cancel');
       case 'next':
         return state.editing
           ? this.doneEditing(step, state, 'safetyPlan.changed')
@@ -643,11 +647,15 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     return { position, piece, rest: pieces.filter((other) => other !== piece).join(', ') };
   }
 
-  /** The words a take-out names, without "the ... one" around them ("the drinking one" is "drinking"). */
+  /**
+   * The words a take-out names, without "the ... one" around them ("the drinking one" is
+   * "drinking"); none for a number past the list ("take out 2" of one entry is no phone digit).
+   */
   private namedWords(edit: SpokenEdit<string>): string {
-    return foldAnswer(edit.value ?? '')
+    const words = foldAnswer(edit.value ?? '')
       .replace(/^the /, '')
       .replace(/ (?:one|thing|item)$/, '');
+    return /^[\d ]+$/.test(words) ? '' : words;
   }
 
   /** A part's entries as a list, or that it is empty. */
@@ -917,6 +925,14 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   }
 
   /** "help" at a part: what the part says now and how to change it, then the help and the question. */
+  /** "stop", "menu", "skip the rest": each answer is saved as it is given, so leaving says so. */
+  protected override async onLeave(
+    innerDc: DialogContext,
+    command: DialogCommand,
+  ): Promise<DialogTurnResult> {
+    return super.onLeave(innerDc, command, 'safetyPlan.paused');
+  }
+
   protected override async onHelp(innerDc: DialogContext): Promise<DialogTurnResult> {
     const state = stepStateOf(innerDc.stack.find((instance) => instance.id === STEP || instance.id === MORE));
     const part = state && planSteps[state.index];

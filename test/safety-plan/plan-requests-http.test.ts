@@ -135,6 +135,27 @@ const thirdConversation: Turn[] = [
   ],
 ];
 
+// Jordan, tired at part 4 (tenth run): "skip the rest. im tired" was kept as two contacts, "stop"
+// said her answers were not kept (they were), and "keep it" typed after a change was a contact.
+const fourthConversation: Turn[] = [
+  ['hi', []],
+  ['no. safety plan', ['safetyPlan.offerMake']],
+  ['sure', ['safetyPlan.intro']],
+  ['isolating', ['safetyPlan.added']],
+  ['next', []],
+  ['skip', []],
+  ['skip', []],
+  ['my brother tyler 555 880 1200, my friend ash', ['safetyPlan.added']],
+  ['skip the rest. im tired', ['safetyPlan.paused'], ['safetyPlan.added']],
+  ['my safety plan', ['safetyPlan.resume']],
+  ['stop', ['safetyPlan.paused'], ['interruptions.cancelled']],
+  ['change a part', []],
+  ['people i can ask for help', [], [], ['- my brother tyler 555 880 1200, my friend ash']],
+  ['take out 2', ['safetyPlan.editNotFound'], ['safetyPlan.editRemoved'], ['tyler']],
+  ['take out my friend ash', ['safetyPlan.editRemoved'], [], ['- my brother tyler 555 880 1200'], ['ash']],
+  ['keep it', ['safetyPlan.changed'], ['safetyPlan.added', 'safetyPlan.editAdded'], [], ['- keep it']],
+];
+
 /** Plays `turns` over Direct Line, after a conversationUpdate when welcomed. */
 async function play(url: string, id: string, welcomed: boolean, turns: readonly Turn[]): Promise<void> {
   const user = `${id}-user`;
@@ -163,6 +184,9 @@ describe('safety plan: questions, complaints and commands are never entries (nin
     });
     it(`Jordan's tenth-run try: "hmm actually take out the drinking one" takes out that piece alone (${how})`, async () => {
       await play(served.url, `plan-requests-3-${welcomed}`, welcomed, thirdConversation);
+    });
+    it(`Jordan tired: "skip the rest. im tired" and "stop" say it is saved, "keep it" keeps (${how})`, async () => {
+      await play(served.url, `plan-requests-4-${welcomed}`, welcomed, fourthConversation);
     });
   }
 });
