@@ -548,6 +548,10 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       const meant = this.entriesMeant(entries, taking, typed);
       return this.takeOut(step, state, plan, meant, this.pieceMeant(entries, meant, taking));
     }
+    // "take out drinking" again once it is gone: the part is shown, the words never kept.
+    const named = spoken?.action === 'remove' ? this.namedWords(spoken) : '';
+    if (named && (state.removed ?? []).some((entry) => foldAnswer(entry).includes(named)))
+      return this.takeOut(step, state, plan, []);
     const edit = state.editing ? spoken : undefined;
     const told = edit && !edit.plain && edit.value && (edit.action === 'add' || edit.action === 'replace');
     const replaces = told ? edit.action === 'replace' : state.editing && state.answered === 0;

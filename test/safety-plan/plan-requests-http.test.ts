@@ -109,6 +109,12 @@ const thirdConversation: Turn[] = [
     ['drinking', 'written down'],
   ],
   [
+    'take out drinking',
+    ['safetyPlan.editNotFound'],
+    ['safetyPlan.added'],
+    ['- isolating, snapping at people'],
+  ],
+  [
     'hmm no put it back. the drinking one. my therapist would want it there',
     ['safetyPlan.restored'],
     ['safetyPlan.added'],
