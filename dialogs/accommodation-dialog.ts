@@ -1187,13 +1187,11 @@ export class AccommodationDialog extends InterruptibleDialog {
       | undefined;
     const unfinished = asking?.options !== undefined && !asking.options.saved;
     if (!unfinished) return super.onLeave(innerDc, command);
-    const { strings } = this.deps;
-    await innerDc.context.sendActivity(
-      strings.text(command === 'menu' ? 'accommodation.leftToMenu' : 'accommodation.leftCancelled'),
+    return super.onLeave(
+      innerDc,
+      command,
+      command === 'menu' ? 'accommodation.leftToMenu' : 'accommodation.leftCancelled',
     );
-    await innerDc.cancelAllDialogs();
-    const result: LeftResult = { left: command };
-    return { status: DialogTurnStatus.complete, result };
   }
 }
 

@@ -12,7 +12,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { reminderRequestIn } from '../src/appointments/reminder-request.js';
-import type { Strings } from '../src/content/strings.js';
+import type { StringKey, Strings } from '../src/content/strings.js';
 import { asksForPerson } from '../src/language/asides.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { featureListText, featureOf } from '../src/language/features.js';
@@ -231,11 +231,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return { status: DialogTurnStatus.waiting };
   }
 
-  /** Cancel or menu: end this dialog so its caller takes over; nothing stored is lost. */
-  protected async onLeave(innerDc: DialogContext, command: DialogCommand): Promise<DialogTurnResult> {
+  /**
+   * Cancel or menu: end this dialog so its caller takes over; nothing stored is lost. `said`: a
+   * feature's own words for it (a safety plan keeps each answer as it is given).
+   */
+  protected async onLeave(
+    innerDc: DialogContext,
+    command: DialogCommand,
+    said?: StringKey,
+  ): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     await innerDc.context.sendActivity(
-      strings.text(command === 'menu' ? 'interruptions.toMenu' : 'interruptions.cancelled'),
+      strings.text(said ?? (command === 'menu' ? 'interruptions.toMenu' : 'interruptions.cancelled')),
     );
     await innerDc.cancelAllDialogs();
     const result: LeftResult = { left: command };

@@ -15,6 +15,7 @@ import type { StringKey } from '../src/content/strings.js';
 import { sideAnswer } from '../src/language/answer-check.js';
 import type { DialogCommand } from '../src/language/commands.js';
 import { normalizeText } from '../src/language/normalize.js';
+import { clausesOf } from '../src/language/sentences.js';
 import { type SpokenEdit, spokenEdit } from '../src/language/spoken-edit.js';
 import { foldAnswer, sentencesOf } from '../src/language/typed-answer.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
@@ -29,6 +30,7 @@ import {
   type PlanStep,
   planSteps,
   removeEntries,
+  rewordEntry,
   type SafetyPlan,
   skipStep,
 } from '../src/safety-plan/plan.js';
@@ -134,6 +136,13 @@ const REVISIT = 'safetyPlanRevisit';
  */
 export function askingForPlanPart(dc: DialogContext): boolean {
   return leafOf(dc).activeDialog?.id === ASK;
+}
+
+/** One piece of an entry to take out (`position` from 1), and the entry without it. */
+interface Piece {
+  position: number;
+  piece: string;
+  rest: string;
 }
 
 export class SafetyPlanDialog extends InterruptibleDialog {
@@ -301,6 +310,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     switch (answer.kind) {
       case 'keep':
         return this.doneEditing(step, state, 'safetyPlan.kept');
+      case 'pause':
+        return this.onLeave(step, 'cancel');
       case 'back':
         return this.goBack(step, state, state.index, answer.to);
       case 'skip':
@@ -485,6 +496,8 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     if (elsewhere) return this.goBack(step, state, state.returnTo ?? state.index + 1, elsewhere);
     const answer = this.partWords.read(typed, 'more', state.editing === true);
     switch (answer.kind) {
+      case 'pause':
+        return this.onLeave(step, 'cancel');
       case 'next':
         return state.editing
           ? this.doneEditing(step, state, 'safetyPlan.changed')
@@ -530,9 +543,15 @@ export class SafetyPlanDialog extends InterruptibleDialog {
         spokenEdit(strings, sentence, [], entries.length),
       ),
     ].find((edit) => edit?.action === 'remove' && this.entriesMeant(entries, edit, typed).length > 0);
-    if (spoken?.action === 'remove' && state.editing)
-      return this.takeOut(step, state, plan, this.entriesMeant(entries, spoken, typed));
-    if (removal) return this.takeOut(step, state, plan, this.entriesMeant(entries, removal, typed));
+    const taking = spoken?.action === 'remove' && state.editing ? spoken : removal;
+    if (taking) {
+      const meant = this.entriesMeant(entries, taking, typed);
+      return this.takeOut(step, state, plan, meant, this.pieceMeant(entries, meant, taking));
+    }
+    // "take out drinking" again once it is gone: the part is shown, the words never kept.
+    const named = spoken?.action === 'remove' ? this.namedWords(spoken) : '';
+    if (named && (state.removed ?? []).some((entry) => foldAnswer(entry).includes(named)))
+      return this.takeOut(step, state, plan, []);
     const edit = state.editing ? spoken : undefined;
     const told = edit && !edit.plain && edit.value && (edit.action === 'add' || edit.action === 'replace');
     const replaces = told ? edit.action === 'replace' : state.editing && state.answered === 0;
@@ -558,6 +577,7 @@ export class SafetyPlanDialog extends InterruptibleDialog {
     state: StepState,
     plan: SafetyPlan,
     positions: readonly number[],
+    piece?: Piece,
   ): Promise<DialogTurnResult> {
     const { strings } = this.deps;
     const part = planSteps[state.index] as PlanStep;
@@ -571,8 +591,12 @@ export class SafetyPlanDialog extends InterruptibleDialog {
         answered: state.answered ?? 0,
       } satisfies StepState);
     }
-    const removed = positions.flatMap((position) => entriesOf(plan, part)[position - 1] ?? []);
-    const changed = removeEntries(plan, part, positions, this.parts.clock());
+    const removed = piece
+      ? [piece.piece]
+      : positions.flatMap((position) => entriesOf(plan, part)[position - 1] ?? []);
+    const changed = piece
+      ? rewordEntry(plan, part, piece.position, piece.rest, this.parts.clock())
+      : removeEntries(plan, part, positions, this.parts.clock());
     await this.save(step, changed);
     if (this.partWords.upset(this.typed(step)))
       await step.context.sendActivity(strings.text('safetyPlan.frustrated'));
@@ -599,10 +623,43 @@ export class SafetyPlanDialog extends InterruptibleDialog {
       /^(?:that|it|this|that one|this one|the last thing|(?:the )?last one)$/.test(named)
     )
       return [entries.length];
+    const words = this.namedWords(edit);
     return entries.flatMap((entry, index) => {
       const folded = foldAnswer(entry);
-      return named && (folded.includes(named) || named.includes(folded)) ? [index + 1] : [];
+      return words && (folded.includes(words) || words.includes(folded)) ? [index + 1] : [];
     });
+  }
+
+  /**
+   * "take out cold shower" when the one entry it names is "walk my dog, loud music, cold shower":
+   * that piece alone goes and the rest of the entry stays. Undefined unless the words name one
+   * piece of exactly one entry of several pieces.
+   */
+  private pieceMeant(
+    entries: readonly string[],
+    meant: readonly number[],
+    edit: SpokenEdit<string>,
+  ): Piece | undefined {
+    const [position] = meant;
+    const entry = position === undefined ? undefined : entries[position - 1];
+    if (meant.length !== 1 || edit.positions.length > 0 || !entry || !position) return undefined;
+    const named = this.namedWords(edit);
+    const pieces = clausesOf(entry);
+    const hits = pieces.filter((piece) => foldAnswer(piece).includes(named));
+    const [piece] = hits;
+    if (!named || pieces.length < 2 || hits.length !== 1 || !piece) return undefined;
+    return { position, piece, rest: pieces.filter((other) => other !== piece).join(', ') };
+  }
+
+  /**
+   * The words a take-out names, without "the ... one" around them ("the drinking one" is
+   * "drinking"); none for a number past the list ("take out 2" of one entry is no phone digit).
+   */
+  private namedWords(edit: SpokenEdit<string>): string {
+    const words = foldAnswer(edit.value ?? '')
+      .replace(/^the /, '')
+      .replace(/ (?:one|thing|item)$/, '');
+    return /^[\d ]+$/.test(words) ? '' : words;
   }
 
   /** A part's entries as a list, or that it is empty. */
@@ -872,6 +929,14 @@ export class SafetyPlanDialog extends InterruptibleDialog {
   }
 
   /** "help" at a part: what the part says now and how to change it, then the help and the question. */
+  /** "stop", "menu", "skip the rest": each answer is saved as it is given, so leaving says so. */
+  protected override async onLeave(
+    innerDc: DialogContext,
+    command: DialogCommand,
+  ): Promise<DialogTurnResult> {
+    return super.onLeave(innerDc, command, 'safetyPlan.paused');
+  }
+
   protected override async onHelp(innerDc: DialogContext): Promise<DialogTurnResult> {
     const state = stepStateOf(innerDc.stack.find((instance) => instance.id === STEP || instance.id === MORE));
     const part = state && planSteps[state.index];

@@ -26,6 +26,8 @@ export type PartAnswer =
   | { kind: 'skip' }
   /** Asked for more: go on ("next", "done", "no"). */
   | { kind: 'next' }
+  /** Stop for now, the rest later ("skip the rest. im tired", "done for tonight"). */
+  | { kind: 'pause' }
   /** The part before ("back"), a part by name, or the last one skipped. */
   | { kind: 'back'; to?: PlanStep | 'skipped' }
   /** No answer to keep ("ok", "what", "?"), or frustration ("ugh"). */
@@ -56,7 +58,7 @@ export class PlanWords {
   private readonly skipped: ReadonlySet<string>;
   private readonly changes: ReadonlySet<string>;
   private readonly undo: ReadonlySet<string>;
-  private readonly said: Record<'skip' | 'back' | 'next' | 'keep', ReadonlySet<string>>;
+  private readonly said: Record<'skip' | 'back' | 'next' | 'keep' | 'pause', ReadonlySet<string>>;
   private readonly reader: TypedAnswerReader;
   private readonly restarts: readonly RegExp[];
 
@@ -68,6 +70,7 @@ export class PlanWords {
       back: set('safetyPlan.backWords'),
       next: set('safetyPlan.nextWords', 'safetyPlan.nextStep'),
       keep: set('safetyPlan.keepWords', 'safetyPlan.keep'),
+      pause: set('safetyPlan.pauseWords'),
     };
     this.reader = typedAnswerReader(strings);
     for (const step of planSteps) {
@@ -225,8 +228,12 @@ export class PlanWords {
     const back = this.said.back.has(folded) || step === 'back';
     // Changing one part, "skip", "no", "back" and "next part" all leave it as it was.
     const keeps = this.said.keep.has(folded) || this.said.next.has(folded);
+    // "skip the rest. im tired": a sentence that stops the plan for now, whatever is said with it.
+    if (sentencesOf(typed).some((sentence) => this.said.pause.has(normalizeText(sentence))))
+      return { kind: 'pause' };
     if (at === 'part' && editing && (skips || no || back || keeps)) return { kind: 'keep' };
-    if (at === 'more' && (skips || no || this.said.next.has(folded))) return { kind: 'next' };
+    // "keep it" (the button's label typed) after a change is done with the part, never an entry.
+    if (at === 'more' && (skips || no || keeps || this.said.next.has(folded))) return { kind: 'next' };
     if (!editing) {
       const to = this.returnRequest(typed);
       if (to) return { kind: 'back', to };

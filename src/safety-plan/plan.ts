@@ -80,6 +80,20 @@ export function removeEntries(
   return { ...plan, entries: { ...plan.entries, [step]: entries }, updatedAt: now.toISOString() };
 }
 
+/** Entry `position` (1-based) of `step` in new words: one piece of it taken out, the rest kept. */
+export function rewordEntry(
+  plan: SafetyPlan,
+  step: PlanStep,
+  position: number,
+  text: string,
+  now: Date,
+): SafetyPlan {
+  const entries = entriesOf(plan, step).map((entry, index) =>
+    index + 1 === position ? text.slice(0, MAX_ENTRY_LENGTH) : entry,
+  );
+  return { ...plan, entries: { ...plan.entries, [step]: entries }, updatedAt: now.toISOString() };
+}
+
 /** `step` emptied (an edit starts it again). */
 export function clearStep(plan: SafetyPlan, step: PlanStep, now: Date): SafetyPlan {
   const { [step]: _dropped, ...entries } = plan.entries;

@@ -94,6 +94,74 @@ const secondConversation: Turn[] = [
   ['what did you add?', ['safetyPlan.showPart'], [], ['- dr okafor'], ['told you']],
 ];
 
+// The tenth run (Jordan): a take-out after a word of filler was kept as a sign, and a take-out
+// naming one piece of an entry ("the drinking one", "cold shower") took out the whole entry.
+const thirdConversation: Turn[] = [
+  ['hi', []],
+  ['no. safety plan', ['safetyPlan.offerMake']],
+  ['sure', ['safetyPlan.intro']],
+  ['isolating, drinking more on weekends, snapping at people', ['safetyPlan.added']],
+  [
+    'hmm actually take out the drinking one. i dont want that written down',
+    ['safetyPlan.editRemoved'],
+    ['safetyPlan.added'],
+    ['- isolating, snapping at people'],
+    ['drinking', 'written down'],
+  ],
+  [
+    'take out drinking',
+    ['safetyPlan.editNotFound'],
+    ['safetyPlan.added'],
+    ['- isolating, snapping at people'],
+  ],
+  [
+    'hmm no put it back. the drinking one. my therapist would want it there',
+    ['safetyPlan.restored'],
+    ['safetyPlan.added'],
+    ['- drinking more on weekends', '- isolating, snapping at people'],
+    ['- i dont want', '- the drinking one'],
+  ],
+  ['next', []],
+  ['walk my dog, loud music in the car, cold shower', ['safetyPlan.added']],
+  [
+    'take out the cold shower, i hate that. add texting my sister',
+    ['safetyPlan.editRemoved'],
+    ['safetyPlan.added'],
+    ['- walk my dog, loud music in the car'],
+    ['cold shower', 'i hate that'],
+  ],
+  ['take out 1', ['safetyPlan.editRemoved']],
+  ['walk my dog, loud music in the car, cold shower', ['safetyPlan.added']],
+  [
+    'take out cold shower',
+    ['safetyPlan.editRemoved'],
+    [],
+    ['- walk my dog, loud music in the car'],
+    ['shower'],
+  ],
+];
+
+// Jordan, tired at part 4 (tenth run): "skip the rest. im tired" was kept as two contacts, "stop"
+// said her answers were not kept (they were), and "keep it" typed after a change was a contact.
+const fourthConversation: Turn[] = [
+  ['hi', []],
+  ['no. safety plan', ['safetyPlan.offerMake']],
+  ['sure', ['safetyPlan.intro']],
+  ['isolating', ['safetyPlan.added']],
+  ['next', []],
+  ['skip', []],
+  ['skip', []],
+  ['my brother tyler 555 880 1200, my friend ash', ['safetyPlan.added']],
+  ['skip the rest. im tired', ['safetyPlan.paused'], ['safetyPlan.added']],
+  ['my safety plan', ['safetyPlan.resume']],
+  ['stop', ['safetyPlan.paused'], ['interruptions.cancelled']],
+  ['change a part', []],
+  ['people i can ask for help', [], [], ['- my brother tyler 555 880 1200, my friend ash']],
+  ['take out 2', ['safetyPlan.editNotFound'], ['safetyPlan.editRemoved'], ['tyler']],
+  ['take out my friend ash', ['safetyPlan.editRemoved'], [], ['- my brother tyler 555 880 1200'], ['ash']],
+  ['keep it', ['safetyPlan.changed'], ['safetyPlan.added', 'safetyPlan.editAdded'], [], ['- keep it']],
+];
+
 /** Plays `turns` over Direct Line, after a conversationUpdate when welcomed. */
 async function play(url: string, id: string, welcomed: boolean, turns: readonly Turn[]): Promise<void> {
   const user = `${id}-user`;
@@ -119,6 +187,12 @@ describe('safety plan: questions, complaints and commands are never entries (nin
     });
     it(`Jordan's second try: "wait put it back" restores, an aside to the bot is left out (${how})`, async () => {
       await play(served.url, `plan-requests-2-${welcomed}`, welcomed, secondConversation);
+    });
+    it(`Jordan's tenth-run try: "hmm actually take out the drinking one" takes out that piece alone (${how})`, async () => {
+      await play(served.url, `plan-requests-3-${welcomed}`, welcomed, thirdConversation);
+    });
+    it(`Jordan tired: "skip the rest. im tired" and "stop" say it is saved, "keep it" keeps (${how})`, async () => {
+      await play(served.url, `plan-requests-4-${welcomed}`, welcomed, fourthConversation);
     });
   }
 });

@@ -385,7 +385,7 @@ const cases: PlanCase[] = [
       ['yes', ['safetyPlan.intro', part(1)]],
       ['i stop sleeping', ['safetyPlan.added', 'safetyPlan.more']],
       ['next', [part(2)]],
-      ['menu', ['interruptions.toMenu', 'menu.prompt']],
+      ['menu', ['safetyPlan.paused', 'menu.prompt']],
       ['my safety plan', ['safetyPlan.resume', part(2)]],
       ['Breathe slowly', ['safetyPlan.added', 'safetyPlan.more']],
     ],
@@ -411,7 +411,7 @@ const cases: PlanCase[] = [
       ['ok', ['safety.stillHere', 'safety.choicePrompt']],
       ["i'm safe now", ['safety.safeNow', 'safetyPlan.offerAfterSafe']],
       ['yes', ['safetyPlan.intro', part(1)]],
-      ['cancel', ['interruptions.cancelled', 'menu.prompt']],
+      ['cancel', ['safetyPlan.paused', 'menu.prompt']],
     ],
   },
   {
