@@ -46,10 +46,16 @@ import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
-import { saysAnyOf } from '../src/language/says-any-of.js';
+import { foldedVariants, saysAnyOf } from '../src/language/says-any-of.js';
 import { splitAtWords } from '../src/language/sentences.js';
 import { type EditPart, spokenEdit } from '../src/language/spoken-edit.js';
-import { sentencesOf, showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
+import {
+  foldAnswer,
+  sentencesOf,
+  showsNumbers,
+  typedAnswerReader,
+  withoutLead,
+} from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -362,7 +368,7 @@ export class AppointmentDialog extends InterruptibleDialog {
       );
     const matched = matchChoice(strings, text, shown, { numbered }) ?? this.afterFiller(text, shown);
     const choice = matched?.value;
-    if (state.offeredQuestion) return this.afterOffer(step, state, choice);
+    if (state.offeredQuestion) return this.afterOffer(step, state, choice ?? this.acceptsOffer(text));
     // "nothing. can i get a reminder the night before": what is said beside the answer is not kept as it.
     const whole = matched?.how === 'exact' || matched?.how === 'position';
     const asides =
@@ -603,6 +609,18 @@ export class AppointmentDialog extends InterruptibleDialog {
       return this.to(step, state);
     }
     return this.read(step, state);
+  }
+
+  /**
+   * "yes put it on there", "ok add it": a yes with words that only say to add it accepts the
+   * offered question (Dee's "put it on there" was kept as her question).
+   */
+  private acceptsOffer(text: string): 'yes' | undefined {
+    const { strings } = this.deps;
+    const [first = '', ...rest] = foldAnswer(text).split(' ');
+    const opensWithYes = typedAnswerReader(strings).yesOrNo(first) === true;
+    const onlyAdd = foldedVariants(strings, 'appointment.offerAcceptWords').includes(rest.join(' '));
+    return opensWithYes && onlyAdd ? 'yes' : undefined;
   }
 
   /**

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import type { StringKey, StringVars } from '../../src/content/strings.js';
+import { testContent } from '../support/content.js';
+import { templatePattern } from '../support/dialog-case.js';
+import { newYorkPeople } from './new-york-person.js';
+
+const { strings } = testContent();
+/** Tuesday December 8 2026, 10 PM in New York: the evening Dee typed these words. */
+const now = new Date('2026-12-09T03:08:00Z');
+
+/**
+ * Dee's turns from the tenth people run, in her words, with and without a conversationUpdate
+ * first: what she says to accept an offered question is not kept as the question.
+ */
+describe('Dee, tenth run: her questions are kept as she meant them, over HTTP', () => {
+  const people = newYorkPeople(now);
+  const person = async (conversation: string, welcomed: boolean) => {
+    const say = await people(conversation, welcomed);
+    return async (text: string) => JSON.stringify(await say(text));
+  };
+  const shows = (seen: string, key: StringKey, vars: StringVars = {}) =>
+    assert.match(
+      seen,
+      templatePattern(JSON.stringify(strings.text(key, vars)).slice(1, -1)),
+      `${key} in ${seen.slice(0, 400)}`,
+    );
+  const lacks = (seen: string, words: string) =>
+    assert.ok(!seen.toLowerCase().includes(words.toLowerCase()), `no "${words}" in ${seen.slice(0, 400)}`);
+
+  for (const welcomed of [false, true]) {
+    const first = welcomed ? 'after a conversationUpdate' : 'with no conversationUpdate';
+
+    it(`${first}: "yes put it on there" adds the offered question, not her words`, async () => {
+      const say = await person(`dee10-offer-${welcomed}`, welcomed);
+      shows(
+        await say('hi im dee. got my prescriber appt thursday at 10 w dr okafor, need to get ready'),
+        'appointment.askGoal',
+      );
+      const asked = await say(
+        'want to ask about night sweats and being so sleepy in the afternoon. is that from the methadone?',
+      );
+      shows(asked, 'appointment.ventKeepQuestion', { question: 'Is that from the methadone?' });
+      const added = await say('yes put it on there');
+      shows(added, 'appointment.questionAdded');
+      assert.match(added, /1\. Is that from the methadone\?/);
+      lacks(added, 'put it on there');
+    });
+  }
+});
