@@ -10,7 +10,8 @@ const now = new Date('2026-12-09T03:08:00Z');
 
 /**
  * Dee's turns from the tenth people run, in her words, with and without a conversationUpdate
- * first: what she says to accept an offered question is not kept as the question.
+ * first: what she says to accept an offered question is not kept as the question, and
+ * questions before a closing "thats it done" are kept.
  */
 describe('Dee, tenth run: her questions are kept as she meant them, over HTTP', () => {
   const people = newYorkPeople(now);
@@ -44,6 +45,20 @@ describe('Dee, tenth run: her questions are kept as she meant them, over HTTP', 
       shows(added, 'appointment.questionAdded');
       assert.match(added, /1\. Is that from the methadone\?/);
       lacks(added, 'put it on there');
+    });
+
+    it(`${first}: "why am i so sleepy... thats it done" keeps her questions before the done`, async () => {
+      const say = await person(`dee10-done-${welcomed}`, welcomed);
+      await say('hi im dee. got my prescriber appt thursday at 10 w dr okafor, need to get ready');
+      shows(await say('less sleepy in the afternoons'), 'appointment.askQuestions');
+      shows(await say('is the night sweats from the methadone'), 'appointment.questionAdded');
+      const moved = await say(
+        'why am i so sleepy in the afternoons. and can we look at my dose. thats it done',
+      );
+      // Both on her list, shown to be put in order; none lost.
+      assert.match(moved, /1\. is the night sweats from the methadone/);
+      assert.match(moved, /2\. why am i so sleepy in the afternoons\. and can we look at my dose\./);
+      lacks(moved, 'thats it done');
     });
   }
 });
