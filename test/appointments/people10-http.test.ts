@@ -5,15 +5,16 @@ import { templatePattern } from '../support/dialog-case.js';
 import { newYorkPeople } from './new-york-person.js';
 
 const { strings } = testContent();
-/** Tuesday December 8 2026, 10 PM in New York: the evening Dee typed these words. */
+/** Tuesday December 8 2026, 10 PM in New York: the evening Dee and Pat typed these words. */
 const now = new Date('2026-12-09T03:08:00Z');
 
 /**
- * Dee's turns from the tenth people run, in her words, with and without a conversationUpdate
+ * Dee's and Pat's turns from the tenth people run, in their words, with and without a conversationUpdate
  * first: what she says to accept an offered question is not kept as the question, and
- * questions before a closing "thats it done" are kept.
+ * questions before a closing "thats it done" are kept; a sentence opening "Now" and a day and
+ * time split by a comma are read as the day said.
  */
-describe('Dee, tenth run: her questions are kept as she meant them, over HTTP', () => {
+describe('Dee and Pat, tenth run: questions and dates kept as they meant them, over HTTP', () => {
   const people = newYorkPeople(now);
   const person = async (conversation: string, welcomed: boolean) => {
     const say = await people(conversation, welcomed);
@@ -59,6 +60,24 @@ describe('Dee, tenth run: her questions are kept as she meant them, over HTTP', 
       assert.match(moved, /1\. is the night sweats from the methadone/);
       assert.match(moved, /2\. why am i so sleepy in the afternoons\. and can we look at my dose\./);
       lacks(moved, 'thats it done');
+    });
+
+    it(`${first}: Pat's "Now I have a counselor appointment on the 10th at 2:15" is the 10th, not now`, async () => {
+      const say = await person(`pat10-now-${welcomed}`, welcomed);
+      const noted = await say(
+        'Thank you, DBSA looks right. Now I have a counselor appointment on the 10th at 2:15 and I want to prepare',
+      );
+      assert.match(noted, /Thursday, December 10 at 2:15 PM/);
+      lacks(noted, 'already passed');
+    });
+
+    it(`${first}: Pat's "no. December 10, 2:15 pm" after a passed date is December 10, not today`, async () => {
+      const say = await person(`pat10-fix-${welcomed}`, welcomed);
+      const passed = await say('I have a counselor appointment today at 9am and I want to prepare');
+      assert.match(passed, /already passed/);
+      const fixed = await say('no. December 10, 2:15 pm');
+      assert.match(fixed, /Thursday, December 10 at 2:15 PM/);
+      lacks(fixed, 'December 8');
     });
   }
 });
