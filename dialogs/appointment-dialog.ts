@@ -42,6 +42,7 @@ import { saidDetails } from '../src/appointments/said-details.js';
 import { twoReminders, withDayParts } from '../src/appointments/two-reminders.js';
 import { correctedDate, type FindDates, formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
 import { type CheckedAnswer, checkAnswer, sideAnswer } from '../src/language/answer-check.js';
+import { isPlainFarewell } from '../src/language/farewell.js';
 import type {
   WayfinderRecognition,
   WayfinderRecognizer,
@@ -317,6 +318,11 @@ export class AppointmentDialog extends InterruptibleDialog {
     // The plan as stored: its reminders may have moved in "my plans" since this dialog saved it.
     const retimed = saved && (await this.retime(step.context, draftOf(saved), typed));
     if (retimed) return this.to(step, retimed);
+    // "no. thx bye" once saved (Luis): the plan stays, no reminder is set, and the goodbye is said back.
+    if (state.draft.id && reminderSteps.has(state.step) && this.saysNoAndBye(typed)) {
+      await step.context.sendActivity(strings.text('smallTalk.goodbye', {}, typed.length));
+      return step.endDialog({ planId: state.draft.id } satisfies AppointmentDialogResult);
+    }
     if (reminderSteps.has(state.step)) {
       const split = this.splitReminders(state, typed);
       if (split.text) return this.readTimes(step, split.state, split.text);
@@ -609,6 +615,14 @@ export class AppointmentDialog extends InterruptibleDialog {
       return this.to(step, state);
     }
     return this.read(step, state);
+  }
+
+  /** "bye", or a no and then a goodbye ("no. thx bye"): the no is to the question, the goodbye ends. */
+  private saysNoAndBye(text: string): boolean {
+    const { strings } = this.deps;
+    const [first = '', ...rest] = sentencesOf(text);
+    const noFirst = rest.length > 0 && typedAnswerReader(strings).yesOrNo(first) === false;
+    return isPlainFarewell(strings, text) || (noFirst && isPlainFarewell(strings, rest.join(' ')));
   }
 
   /**

@@ -14,7 +14,7 @@ const now = new Date('2026-12-09T03:08:00Z');
  * questions before a closing "thats it done" are kept; a sentence opening "Now" and a day and
  * time split by a comma are read as the day said.
  */
-describe('Dee and Pat, tenth run: questions and dates kept as they meant them, over HTTP', () => {
+describe('Dee, Pat and Luis, tenth run: questions and dates kept as they meant them, over HTTP', () => {
   const people = newYorkPeople(now);
   const person = async (conversation: string, welcomed: boolean) => {
     const say = await people(conversation, welcomed);
@@ -78,6 +78,22 @@ describe('Dee and Pat, tenth run: questions and dates kept as they meant them, o
       const fixed = await say('no. December 10, 2:15 pm');
       assert.match(fixed, /Thursday, December 10 at 2:15 PM/);
       lacks(fixed, 'December 8');
+    });
+
+    it(`${first}: Luis's "no. thx bye" at the reminder question after saving is a goodbye, not the next question`, async () => {
+      const say = await person(`luis10-bye-${welcomed}`, welcomed);
+      await say(
+        'need help getting ready for a meeting with my public defender on thursday december 10 at 4pm',
+      );
+      for (const answer of ['a clear answer', 'done', 'nothing', 'nothing else', 'no', 'skip', 'skip'])
+        await say(answer);
+      shows(await say('save it'), 'appointment.saved');
+      const bye = await say('no. thx bye');
+      assert.ok(
+        strings.variants('smallTalk.goodbye').some((line) => bye.includes(line)),
+        `a goodbye in ${bye.slice(0, 400)}`,
+      );
+      lacks(bye, 'check in');
     });
   }
 });
