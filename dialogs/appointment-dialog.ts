@@ -10,6 +10,7 @@ import { AfterAnswers, type AfterOutcome } from '../src/appointments/after-answe
 import { type Asides, asidesIn } from '../src/appointments/asides.js';
 import {
   type ChoiceSpec,
+  isOneOf,
   matchChoice,
   QUESTION_STYLE,
   questionActivity,
@@ -47,16 +48,10 @@ import type {
   WayfinderRecognition,
   WayfinderRecognizer,
 } from '../src/language/intents/wayfinder-recognizer.js';
-import { foldedVariants, saysAnyOf } from '../src/language/says-any-of.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
 import { splitAtWords } from '../src/language/sentences.js';
 import { type EditPart, spokenEdit } from '../src/language/spoken-edit.js';
-import {
-  foldAnswer,
-  sentencesOf,
-  showsNumbers,
-  typedAnswerReader,
-  withoutLead,
-} from '../src/language/typed-answer.js';
+import { sentencesOf, showsNumbers, typedAnswerReader, withoutLead } from '../src/language/typed-answer.js';
 import * as signals from '../src/turn-signals.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { InterruptibleDialog, type LeftResult } from './interruptible-dialog.js';
@@ -631,9 +626,9 @@ export class AppointmentDialog extends InterruptibleDialog {
    */
   private acceptsOffer(text: string): 'yes' | undefined {
     const { strings } = this.deps;
-    const [first = '', ...rest] = foldAnswer(text).split(' ');
+    const [first = '', ...rest] = text.trim().split(/\s+/);
     const opensWithYes = typedAnswerReader(strings).yesOrNo(first) === true;
-    const onlyAdd = foldedVariants(strings, 'appointment.offerAcceptWords').includes(rest.join(' '));
+    const onlyAdd = isOneOf(strings, 'appointment.offerAcceptWords', rest.join(' '));
     return opensWithYes && onlyAdd ? 'yes' : undefined;
   }
 
