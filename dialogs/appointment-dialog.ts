@@ -10,6 +10,7 @@ import { AfterAnswers, type AfterOutcome } from '../src/appointments/after-answe
 import { type Asides, asidesIn } from '../src/appointments/asides.js';
 import {
   type ChoiceSpec,
+  isOneOf,
   matchChoice,
   QUESTION_STYLE,
   questionActivity,
@@ -42,6 +43,7 @@ import { saidDetails } from '../src/appointments/said-details.js';
 import { twoReminders, withDayParts } from '../src/appointments/two-reminders.js';
 import { correctedDate, type FindDates, formatWhen, isPast, onlyDate } from '../src/appointments/when.js';
 import { type CheckedAnswer, checkAnswer, sideAnswer } from '../src/language/answer-check.js';
+import { isPlainFarewell } from '../src/language/farewell.js';
 import type {
   WayfinderRecognition,
   WayfinderRecognizer,
@@ -311,6 +313,11 @@ export class AppointmentDialog extends InterruptibleDialog {
     // The plan as stored: its reminders may have moved in "my plans" since this dialog saved it.
     const retimed = saved && (await this.retime(step.context, draftOf(saved), typed));
     if (retimed) return this.to(step, retimed);
+    // "no. thx bye" once saved (Luis): the plan stays, no reminder is set, and the goodbye is said back.
+    if (state.draft.id && reminderSteps.has(state.step) && this.saysNoAndBye(typed)) {
+      await step.context.sendActivity(strings.text('smallTalk.goodbye', {}, typed.length));
+      return step.endDialog({ planId: state.draft.id } satisfies AppointmentDialogResult);
+    }
     if (reminderSteps.has(state.step)) {
       const split = this.splitReminders(state, typed);
       if (split.text) return this.readTimes(step, split.state, split.text);
@@ -362,7 +369,7 @@ export class AppointmentDialog extends InterruptibleDialog {
       );
     const matched = matchChoice(strings, text, shown, { numbered }) ?? this.afterFiller(text, shown);
     const choice = matched?.value;
-    if (state.offeredQuestion) return this.afterOffer(step, state, choice);
+    if (state.offeredQuestion) return this.afterOffer(step, state, choice ?? this.acceptsOffer(text));
     // "nothing. can i get a reminder the night before": what is said beside the answer is not kept as it.
     const whole = matched?.how === 'exact' || matched?.how === 'position';
     const asides =
@@ -603,6 +610,26 @@ export class AppointmentDialog extends InterruptibleDialog {
       return this.to(step, state);
     }
     return this.read(step, state);
+  }
+
+  /** "bye", or a no and then a goodbye ("no. thx bye"): the no is to the question, the goodbye ends. */
+  private saysNoAndBye(text: string): boolean {
+    const { strings } = this.deps;
+    const [first = '', ...rest] = sentencesOf(text);
+    const noFirst = rest.length > 0 && typedAnswerReader(strings).yesOrNo(first) === false;
+    return isPlainFarewell(strings, text) || (noFirst && isPlainFarewell(strings, rest.join(' ')));
+  }
+
+  /**
+   * "yes put it on there", "ok add it": a yes with words that only say to add it accepts the
+   * offered question (Dee's "put it on there" was kept as her question).
+   */
+  private acceptsOffer(text: string): 'yes' | undefined {
+    const { strings } = this.deps;
+    const [first = '', ...rest] = text.trim().split(/\s+/);
+    const opensWithYes = typedAnswerReader(strings).yesOrNo(first) === true;
+    const onlyAdd = isOneOf(strings, 'appointment.offerAcceptWords', rest.join(' '));
+    return opensWithYes && onlyAdd ? 'yes' : undefined;
   }
 
   /**

@@ -224,12 +224,13 @@ export class PrepAnswers {
 
   private addQuestion(draft: PlanDraft, input: AnswerInput): Outcome {
     const { strings } = this;
+    const edit = input.choice ? undefined : questionEdit(strings, input.text, draft.questions.length);
+    const done = input.choice === 'done' || edit?.kind === 'done';
     // "When will I know if my benefits continue? done": the question goes on the list, then on.
-    const last =
-      input.choice === 'done' && !input.choiceIsWhole ? lastItemBefore(strings, input.text) : undefined;
+    const last = done && !input.choiceIsWhole ? lastItemBefore(strings, input.text) : undefined;
     if (last)
       return { kind: 'next', draft: { ...draft, questions: [...draft.questions, last], topCount: 0 } };
-    if (input.choice === 'done') return { kind: 'next', draft };
+    if (done) return { kind: 'next', draft };
     if (input.choice === 'clear') {
       return {
         kind: 'again',
@@ -237,7 +238,6 @@ export class PrepAnswers {
         say: [strings.text('appointment.cleared')],
       };
     }
-    const edit = input.choice ? undefined : questionEdit(strings, input.text, draft.questions.length);
     if (edit) return this.edit(draft, edit);
     const suggested = this.questions.askMeThree(draft).find((c) => c.value === input.choice);
     const questions = [...draft.questions, suggested?.label ?? askedIn(strings, input.text)];

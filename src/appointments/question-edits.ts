@@ -1,5 +1,5 @@
 import type { Strings } from '../content/strings.js';
-import { saysAnyOf } from '../language/says-any-of.js';
+import { foldedVariants, saysAnyOf } from '../language/says-any-of.js';
 import { clausesOf } from '../language/sentences.js';
 import { numbersIn } from '../language/spoken-edit.js';
 import { foldAnswer, sentencesOf } from '../language/typed-answer.js';
@@ -81,14 +81,19 @@ export function askedIn(strings: Strings, text: string): string {
 
 /**
  * The item typed before a closing "done" on the same line ("When will I know if my benefits
- * continue? done"), or undefined when the line is only the closing words.
+ * continue? done"), or undefined when the line is only the closing words. The closing may stack
+ * several ("thats it done": Dee's two questions before it were lost).
  */
 export function lastItemBefore(strings: Strings, text: string): string | undefined {
   const parts = sentencesOf(text);
-  const last = parts.at(-1) ?? '';
-  const closes = strings
-    .variants('appointment.doneWords')
-    .some((words) => foldAnswer(words) === foldAnswer(last));
   const before = parts.slice(0, -1).join(' ').trim();
-  return closes && before ? before : undefined;
+  return before && onlyClosing(strings, parts.at(-1) ?? '') ? before : undefined;
+}
+
+/** True when `sentence` is nothing but closing words ("done", "thats it done", "that is all. im done"). */
+function onlyClosing(strings: Strings, sentence: string): boolean {
+  const closings = [...foldedVariants(strings, 'appointment.doneWords')].sort((a, b) => b.length - a.length);
+  let rest = ` ${foldAnswer(sentence)} `;
+  for (const words of closings) rest = rest.replaceAll(` ${words} `, '  ');
+  return rest.trim() === '' && foldAnswer(sentence) !== '';
 }

@@ -76,11 +76,14 @@ export const ordinalDay =
  */
 export function readWhen(
   text: string,
-  found: readonly DateTimeEntity[],
+  said: readonly DateTimeEntity[],
   findDates: FindDates,
   now: Date,
   before?: AppointmentTime,
 ): WhenReading | undefined {
+  // "Now I have a counselor appointment on the 10th at 2:15": "now" opens the sentence, the 10th is when.
+  const dated = said.filter((e) => e.timex !== 'PRESENT_REF');
+  const found = dated.length > 0 ? dated : said;
   let clock = found.find(hasClock);
   let date = found.find(hasDate);
   const ordinal = ordinalDay.exec(text);
@@ -312,11 +315,14 @@ export function correctedDate(
     parts.length > 1 &&
     (parts.some((part) => leads.some((lead) => opens(part, lead))) || /\bnot\b/i.test(text));
   if (!corrects) return undefined;
-  return parts
+  const dates = parts
     .filter((part) => !/^\W*not\b/i.test(part))
-    .map((part) => onlyDate(part.replace(/\s+not\s+.*$/i, ''), leads, findDates))
-    .filter((words) => words !== undefined)
-    .at(-1);
+    .map((part) => onlyDate(part.replace(/\s+not\s+.*$/i, ''), leads, findDates));
+  const at = dates.flatMap((words, i) => (words === undefined ? [] : [i])).at(-1) ?? -1;
+  const [day, last] = [dates[at - 1], dates[at]];
+  // "no. December 10, 2:15 pm": a time in the part after a day is on that day (Pat got December 8).
+  const timeOnly = last !== undefined && findDates(last).every(hasClock);
+  return day !== undefined && timeOnly ? `${day} ${last}` : last;
 }
 
 /** The person's calendar day at `now` in the entity's zone, as "2025-05-08". */
