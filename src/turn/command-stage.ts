@@ -105,9 +105,11 @@ export function commandStage(parts: CommandParts): MessageStage {
     // "So my hospital IT could see this? I'm a nurse..." at the menu or a "did you mean": who
     // reads it is answered (the privacy note), not a guess at a flow from "nurse".
     // "can you delete what I said earlier about being a nurse?": what is kept, and how to erase it.
+    // "i want to delete what i said about my job from my message" (Kim): her request, changed in the handoff.
     const whoReads =
       atMainMenu(dc) &&
       !turn.advice &&
+      !saysAnyOf(strings, 'handoff.editMessageWords', text) &&
       (questionToUs(strings, text ?? '') === 'whoReads' ||
         saysAnyOf(strings, 'data.deleteWhatISaidWords', text) ||
         // "how long do u keep it", "does this crisis thing get saved about me now?" (Chris): the
