@@ -20,6 +20,7 @@ import { takeOutRequestIn, withoutPartAbout } from '../src/language/said-about.j
 import { saysAnyOf } from '../src/language/says-any-of.js';
 import { spokenEdit } from '../src/language/spoken-edit.js';
 import { foldAnswer, sentencesOf, typedAnswerReader } from '../src/language/typed-answer.js';
+import { employerAnswer } from '../src/privacy/data-replies.js';
 import { userStateKey } from '../src/privacy/state-keys.js';
 import { zoneFor } from '../src/safety-plan/check-in.js';
 import { readProfile } from '../src/state/profile.js';
@@ -931,7 +932,10 @@ export class HandoffDialog extends InterruptibleDialog {
     const answer = key
       ? strings.text(key)
       : privacy
-        ? sideAnswer(strings, 'whoReads')
+        ? // "would my manager or HR see it. yes or no" (Kim): the plain answer, not only who sees it.
+          [employerAnswer(strings, prompt.context.activity), sideAnswer(strings, 'whoReads')]
+            .filter(Boolean)
+            .join('\n\n')
         : lines && wantsLinesNow(strings, text)
           ? listed
             ? strings.text('handoff.linesAgain')

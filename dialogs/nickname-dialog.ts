@@ -7,7 +7,8 @@ import {
 } from 'botbuilder-dialogs';
 import { checkAnswer, nicknameIn } from '../src/language/answer-check.js';
 import { normalizeText } from '../src/language/normalize.js';
-import { typedAnswerReader } from '../src/language/typed-answer.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
+import { sentencesOf, typedAnswerReader } from '../src/language/typed-answer.js';
 import { readProfile, writeProfile } from '../src/state/profile.js';
 import type { DialogDeps } from './dialog-deps.js';
 import { DialogIds } from './dialog-ids.js';
@@ -41,7 +42,7 @@ export class NicknameDialog extends InterruptibleDialog {
   /** Saves the name (or removes it on "skip") and says so. */
   private async saveName(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { strings, profile } = this.deps;
-    const said = String(step.result).trim();
+    const { said, asksStored } = this.nameAndQuestion(String(step.result).trim());
     const answer = nicknameIn(strings, said) ?? said;
     const current = await readProfile(profile, step.context);
     if (this.isSkip(said)) {
@@ -55,6 +56,7 @@ export class NicknameDialog extends InterruptibleDialog {
         textFormat: 'plain',
         text: strings.text('nickname.saved', { name: answer }),
       });
+      if (asksStored) await step.context.sendActivity(strings.text('nickname.storedAnswer'));
     }
     return step.endDialog();
   }
@@ -66,7 +68,7 @@ export class NicknameDialog extends InterruptibleDialog {
    */
   private async validateName(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const { strings } = this.deps;
-    const value = (prompt.recognized.value ?? '').trim();
+    const { said: value } = this.nameAndQuestion((prompt.recognized.value ?? '').trim());
     if (this.isSkip(value)) return true;
     const back = typedAnswerReader(strings).stepWord(value) === 'back';
     const name = back ? undefined : nicknameIn(strings, value);
@@ -82,6 +84,17 @@ export class NicknameDialog extends InterruptibleDialog {
     prompt.options.retryPrompt = strings.text('nickname.retry', { max: MAX_NICKNAME_LENGTH });
     // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
     return name.length <= MAX_NICKNAME_LENGTH && !/[\u0000-\u001f\u007f<>]/.test(name);
+  }
+
+  /**
+   * "CJ. and that gets stored right" (Chris): the name is the first sentence, and a question after
+   * it about keeping the name is answered, never saved as part of the name.
+   */
+  private nameAndQuestion(value: string): { said: string; asksStored: boolean } {
+    const [first, ...rest] = sentencesOf(value);
+    const asksStored =
+      rest.length > 0 && saysAnyOf(this.deps.strings, 'nickname.storedWords', rest.join(' '));
+    return asksStored && first ? { said: first, asksStored } : { said: value, asksStored: false };
   }
 
   private isSkip(answer: string): boolean {

@@ -116,15 +116,15 @@ export function privacyText(
   retentionDays: number,
   asked: { text?: string; channelId?: string } = {},
 ): string {
-  const folded = foldAnswer(asked.text ?? '').split(' ');
-  const teams = asked.channelId === 'msteams' || folded.includes('teams');
-  const employer =
-    /\bIT\b/.test(asked.text ?? '') ||
-    strings.variants('privacy.workplaceWords').some((word) => folded.includes(word));
+  const teams =
+    asked.channelId === 'msteams' ||
+    foldAnswer(asked.text ?? '')
+      .split(' ')
+      .includes('teams');
   // "can my boss see it" asks yes or no: the plain answer first, then what is kept; asked again
   // ("you said that already. yes or no"), the plain answer alone (Chris got the same wall three times).
-  if (employer) {
-    const answer = strings.text(teams ? 'privacy.employerAnswerTeams' : 'privacy.employerAnswer');
+  const answer = employerAnswer(strings, asked);
+  if (answer) {
     if (saysAnyOf(strings, 'privacy.shortWords', asked.text)) return answer;
     return [
       answer,
@@ -140,6 +140,23 @@ export function privacyText(
     ...(teams ? [strings.text('privacy.workplaceTeams')] : []),
     strings.text('privacy.notHealthRecord'),
   ].join('\n\n');
+}
+
+/**
+ * The plain answer to "would my manager or HR see it" (Kim), "can my boss see this": undefined
+ * when the question names no workplace. On Teams it says the organization's admins may.
+ */
+export function employerAnswer(
+  strings: Strings,
+  asked: { text?: string; channelId?: string },
+): string | undefined {
+  const folded = foldAnswer(asked.text ?? '').split(' ');
+  const teams = asked.channelId === 'msteams' || folded.includes('teams');
+  const employer =
+    /\bIT\b/.test(asked.text ?? '') ||
+    strings.variants('privacy.workplaceWords').some((word) => folded.includes(word));
+  if (!employer) return undefined;
+  return strings.text(teams ? 'privacy.employerAnswerTeams' : 'privacy.employerAnswer');
 }
 
 /** "Are you a bot?": an honest answer and how to reach a person. */

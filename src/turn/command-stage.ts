@@ -105,13 +105,24 @@ export function commandStage(parts: CommandParts): MessageStage {
     // "So my hospital IT could see this? I'm a nurse..." at the menu or a "did you mean": who
     // reads it is answered (the privacy note), not a guess at a flow from "nurse".
     // "can you delete what I said earlier about being a nurse?": what is kept, and how to erase it.
+    // "i want to delete what i said about my job from my message" (Kim): her request, changed in the handoff.
     const whoReads =
       atMainMenu(dc) &&
       !turn.advice &&
+      !saysAnyOf(strings, 'handoff.editMessageWords', text) &&
       (questionToUs(strings, text ?? '') === 'whoReads' ||
-        saysAnyOf(strings, 'data.deleteWhatISaidWords', text));
+        saysAnyOf(strings, 'data.deleteWhatISaidWords', text) ||
+        // "how long do u keep it", "does this crisis thing get saved about me now?" (Chris): the
+        // privacy note says what is kept and for how long, never a guess at the handoff from "keep".
+        saysAnyOf(strings, 'data.keptQuestionWords', text));
     // "I said YES delete it" after the question closed: asked again, never erased on those words.
-    const again = !answer && saysAnyOf(strings, 'data.deleteAgainWords', text);
+    // At the menu, "delete it again then and dont save anything", "delete everything incl that
+    // message" (Chris) too: asked to confirm, as "delete my data" is. Inside a step, "delete
+    // everything" may mean that step's list, so only the menu hears it.
+    const again =
+      !answer &&
+      (saysAnyOf(strings, 'data.deleteAgainWords', text) ||
+        (atMainMenu(dc) && saysAnyOf(strings, 'data.deleteAllWords', text)));
     // "how do i delete my letter", "delete my letter" (Tyler): one saved thing, never all the data.
     const oneItem = !answer && saysAnyOf(strings, 'data.deleteItemWords', text);
     if (oneItem) await context.sendActivity(strings.text('data.deleteOneItem'));
@@ -132,8 +143,15 @@ export function commandStage(parts: CommandParts): MessageStage {
     const command = typed === 'crisisLines' && answer ? undefined : typed;
     // "if i delete my data does the specialist still get it?", "is it really all gone?": a question
     // about erasing is answered with what erase removes and what is kept now, never an erase offer.
-    if (!answer && !asking(dc, DialogIds.deleteData) && saysAnyOf(strings, 'data.eraseQuestionWords', text)) {
-      await context.sendActivity(strings.text('data.eraseAnswer'));
+    // "you said it was all gone. why is there a conversation saved" (Chris): the record his new
+    // messages made is explained before it is shown, or the report reads as a lie.
+    const afterErase = saysAnyOf(strings, 'data.afterEraseWords', text);
+    if (
+      !answer &&
+      !asking(dc, DialogIds.deleteData) &&
+      (afterErase || saysAnyOf(strings, 'data.eraseQuestionWords', text))
+    ) {
+      await context.sendActivity(strings.text(afterErase ? 'data.afterEraseAnswer' : 'data.eraseAnswer'));
       await context.sendActivity(dataReportActivity(strings, await parts.personalData.collect(context)));
       return reprompt(dc);
     }
