@@ -557,6 +557,50 @@ describe('one saved letter is deleted when asked, never all data (HTTP, typed; p
   }
 });
 
+/** Tyler (people10): "delete the old one" with one letter saved; each case with a user of its own. */
+const onlyLetterCases: [name: string, turns: Turn[], sees: StringKey][] = [
+  [
+    '"also delete the old one i made b4" says it is the only one before the confirm, and "no keep it" keeps it',
+    [
+      ['also delete the old one i made b4', 'accommodationSaved.confirmDelete', 'data.confirmDelete'],
+      ['no keep it thats the new one!!', 'accommodationSaved.kept'],
+    ],
+    'accommodationSaved.confirmDelete',
+  ],
+  [
+    '"wait actually i made a new one, delete the old one" after "im done" shows his only letter, deletes nothing',
+    [
+      ['im done', 'accommodation.finished'],
+      [
+        'wait actually i made a new one, delete the old one',
+        'accommodationSaved.onlyOne',
+        'accommodationSaved.deleted',
+      ],
+    ],
+    'accommodationSaved.askAction',
+  ],
+];
+
+for (const [name, turns, sees] of onlyLetterCases) {
+  for (const welcomed of [false, true]) {
+    describe(`Tyler (people10), one letter saved: ${name} (HTTP, ${welcomed ? 'after' : 'without'} a conversationUpdate)`, () => {
+      const served = servedApp();
+
+      it('says it is his only letter and deletes nothing', async () => {
+        const sent = await play(
+          served.url,
+          'delete-only',
+          [...tylerBoth, ['save it', 'accommodation.saved'], ...turns],
+          welcomed,
+        );
+        assert.ok(said(sent).includes(strings.text('accommodationSaved.onlyOne')), said(sent));
+        assert.match(said(sent), templatePattern(strings.text(sees)), said(sent));
+        assert.ok(!said(sent).includes(strings.text('accommodationSaved.deleted')), said(sent));
+      });
+    });
+  }
+}
+
 describe('a saved letter is changed from the menu in words (HTTP, typed; people9, Marcus and Tyler)', () => {
   const served = servedApp();
 
