@@ -352,6 +352,9 @@ export class AccommodationQuestions {
     const ending = before.join(' ').split(/\s+/).length <= 4 ? reader.stepWord(last) : undefined;
     const stepWord = reader.stepWord(text) ?? ending;
     if (stepWord) return { kind: stepWord };
+    // "I meant asking my counselor that. but ok, my supervisor": what follows "but ok" answers.
+    const accepted = this.afterGivingIn(text);
+    if (accepted) return this.parse(field, accepted, choices, turn);
     // "no I meant ...", "its the med doc not primary" at any question: the dialog finds which answer.
     const corrected = correctionIn(this.strings, text);
     if (corrected) return { kind: 'correction', words: corrected.words };
@@ -360,6 +363,18 @@ export class AccommodationQuestions {
     if (meant === text) return this.parseMeant(field, text, choices, turn);
     const parsed = this.parseMeant(field, meant, choices, turn);
     return parsed.kind === 'answer' && parsed.patch.idea ? { ...parsed, rewritten: true } : parsed;
+  }
+
+  /** The words after "but ok" or "ok fine" ("... but ok, my supervisor" is "my supervisor"), if any. */
+  private afterGivingIn(text: string): string | undefined {
+    const folded = ` ${foldAnswer(text)} `;
+    const lead = this.strings
+      .variants('accommodation.givingInLeads')
+      .map(foldAnswer)
+      .find((words) => folded.includes(` ${words} `));
+    if (!lead) return undefined;
+    const rest = folded.slice(folded.lastIndexOf(` ${lead} `) + lead.length + 2).trim();
+    return rest === '' ? undefined : rest;
   }
 
   /**

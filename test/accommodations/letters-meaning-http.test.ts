@@ -294,6 +294,15 @@ const avaNumberAndOwn: Turn[] = [
   ['1', 'accommodation.askReview'],
 ];
 
+/** Pat (people10, group D): "but ok, my supervisor" after her aside answers who; the aside stays out. */
+const patGivesIn: Turn[] = [
+  ['Can you write me a note for a flexible work schedule', 'accommodation.askWho'],
+  ['I meant asking my counselor that. but ok, my supervisor', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['after the new year', 'accommodation.askDisclosure'],
+  ['general', 'accommodation.askReview'],
+];
+
 /** Plays `turns` in conversation `id` (after a conversationUpdate when `welcomed`); returns every reply. */
 async function play(
   url: string,
@@ -654,6 +663,12 @@ describe('a saved letter is changed from the menu in words (HTTP, typed; people9
       const letter = lastCardText(await play(served.url, `p10-marcus-${welcomed}`, marcusToldYou, welcomed));
       assert.ok(!/told you|broken/i.test(letter), letter);
       assert.ok(letter.includes('start on Monday, December 14'), letter);
+    });
+
+    it(`Pat (people10): "I meant asking my counselor that. but ok, my supervisor" answers who, and the change stays a flexible schedule (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(await play(served.url, `p10-pat-${welcomed}`, patGivesIn, welcomed));
+      asksFor(letter, ['accommodationIdeas.flexScheduleRequest']);
+      assert.ok(!/counselor|but ok/i.test(letter), letter);
     });
 
     it(`Ava (people10): "4 and a payment plan for the late rent" is option 4 and her words, never "4" in the letter (${how} a conversationUpdate)`, async () => {
