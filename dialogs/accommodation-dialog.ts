@@ -364,7 +364,7 @@ export class AccommodationDialog extends InterruptibleDialog {
         draft = skip(draft, field);
         break;
       case 'answer':
-        draft = this.withNextAnswers(step.context, withAnswers(draft, parsed.patch), field);
+        draft = this.withNextAnswers(step.context, draft, parsed.patch, field);
         if (field === 'who' || parsed.patch.who) await this.sendWhoTip(step.context, draft);
         if (parsed.rewritten && draft.idea) await this.sayBack(step.context, { ...draft, idea: draft.idea });
         break;
@@ -377,14 +377,18 @@ export class AccommodationDialog extends InterruptibleDialog {
   /**
    * "email. asap": a sentence after the answer that answers the next question by a button or a
    * date answers it too (people9, Chris), so nothing said is lost. Own words never do: "2 and 1.
-   * the meds make mornings hard" is a barrier and its reason, not a change to ask for.
+   * the meds make mornings hard" is a barrier and its reason, not a change to ask for. When a later
+   * sentence answers, the first alone is this answer: "disability office. email" is sent to the
+   * disability services office, never to "disability office. email" (people10, Tyler).
    */
-  private withNextAnswers(context: TurnContext, draft: Draft, answered: Field): Draft {
+  private withNextAnswers(context: TurnContext, before: Draft, patch: Draft, answered: Field): Draft {
+    const draft = withAnswers(before, patch);
     const [first = '', ...more] = sentencesOf(context.activity.text ?? '');
     const today = this.today(context);
     const here = this.questions.parse(answered, first, this.questions.choices(answered, draft), { today });
     if (here.kind !== 'answer') return draft;
-    let next = draft;
+    const alone = withAnswers(before, here.patch);
+    let next = alone;
     for (const sentence of more) {
       const field = this.questionnaire.next(next);
       if (field !== 'format' && field !== 'start' && field !== 'disclosure') break;
@@ -398,7 +402,7 @@ export class AccommodationDialog extends InterruptibleDialog {
       if (parsed.kind !== 'answer' || !byButtonOrDate) break;
       next = withAnswers(next, parsed.patch);
     }
-    return next;
+    return next === alone ? draft : next;
   }
 
   /** A change added to a finished request: the request is shown again; "back" keeps it as it was. */
@@ -654,12 +658,28 @@ export class AccommodationDialog extends InterruptibleDialog {
     const lead = clause && leads.find((words) => clause.includes(` ${words} `));
     if (!clause || !lead) return undefined;
     const after = clause.slice(clause.indexOf(` ${lead} `) + lead.length + 2);
-    const who = after.split(/\s+not\s+/)[0]?.trim();
+    const who = this.afterLineWord(after.split(/\s+not\s+/)[0]?.trim() ?? '');
     if (!who) return undefined;
     const parsed = this.questions.parse('who', who, this.questions.choices('who', draft), { today });
     return parsed.kind === 'answer' && parsed.patch.who
       ? { kind: 'answer', patch: { who: parsed.patch.who } }
       : undefined;
+  }
+
+  /**
+   * Who, after "send it to": "the send to part its disability services office" names the line and
+   * then who; "the send it to line has my typing in it" names only the line, so no one.
+   */
+  private afterLineWord(words: string): string | undefined {
+    const { strings } = this.deps;
+    const [first = '', ...rest] = words.split(' ');
+    if (!strings.variants('accommodation.whoLineWords').map(foldAnswer).includes(first))
+      return words || undefined;
+    const leads = [...strings.variants('edits.joinWords'), ...strings.variants('edits.valueLeads')]
+      .map(foldAnswer)
+      .sort((a, b) => b.length - a.length);
+    const lead = leads.find((words) => ` ${rest.join(' ')} `.startsWith(` ${words} `));
+    return lead ? rest.join(' ').slice(lead.length).trim() || undefined : undefined;
   }
 
   /** True for "what", "huh?", "wdym": the question was not understood. */

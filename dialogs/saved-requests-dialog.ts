@@ -12,11 +12,13 @@ import {
   type AccommodationRequestsProperty,
   accommodationRequestTitle,
   deleteAccommodationRequest,
+  deletesARequest,
   findAccommodationRequest,
   listAccommodationRequests,
 } from '../src/accommodations/saved-requests.js';
 import { deleteRequestIn, itemToDelete } from '../src/language/delete-request.js';
 import type { FeatureIntent } from '../src/language/routing.js';
+import { saysAnyOf } from '../src/language/says-any-of.js';
 import {
   ACCOMMODATION_DIALOG_ID,
   AccommodationDialog,
@@ -151,6 +153,14 @@ export class SavedRequestsDialog extends InterruptibleDialog {
     }
     const { deleting, editing } = listOptionsOf(step);
     const only = requests.length === 1 ? requests[0] : undefined;
+    // "delete the old one" with one request saved: said to be the only one before any delete
+    // (people10, Tyler deleted his only letter thinking an older one existed).
+    const text = step.context.activity.text ?? '';
+    const toRemove = deleting === true || deletesARequest(strings, text, true);
+    if (toRemove && only && saysAnyOf(strings, 'accommodationSaved.olderWords', text)) {
+      await step.context.sendActivity(strings.text('accommodationSaved.onlyOne'));
+      if (!deleting) return step.replaceDialog(SAVED_ITEM, { id: only.id } satisfies ItemOptions);
+    }
     if (deleting && only) return this.toDelete(step, only.id);
     if (editing && only) return step.replaceDialog(SAVED_EDIT, { id: only.id } satisfies ItemOptions);
     const titles = requests.map((request, index) =>

@@ -286,6 +286,32 @@ export class AccommodationQuestions {
     return unique.length >= 2 ? unique.slice(0, MAX_CHANGES) : undefined;
   }
 
+  /**
+   * "4 and a payment plan for the late rent": list numbers, then the person's own change. The
+   * numbers are the listed changes they pick, never words in the letter.
+   */
+  private numberedThenOwn(text: string, choices: readonly Choice[]): Draft | undefined {
+    // A connector must follow the numbers: "2 days off" is the person's words, not option 2.
+    const match =
+      /^\s*(\d+(?:\s*(?:,|&|\+|and)\s*\d+)*)\s*(?:,|&|\+|and|also|plus)\s*(?:also\s+)?(\p{L}.*)$/iu.exec(
+        text,
+      );
+    if (!match) return undefined;
+    const [, numbers = '', own = ''] = match;
+    const options = choices
+      .filter((choice) => choice.value !== OWN && choice.value !== SKIP)
+      .map(answerOptionOf);
+    const reader = typedAnswerReader(this.strings);
+    const ids = (numbers.match(/\d+/g) ?? []).map(
+      (number) => reader.read(number, { options, numbered: true })?.value,
+    );
+    const words = own.trim().replace(/[.!?\s]+$/, '');
+    if (ids.length === 0 || ids.some((id) => id === undefined) || words.length > MAX_OWN_WORDS)
+      return undefined;
+    if (looksLikeNonsense(words)) return undefined;
+    return { idea: { own: words }, also: [...new Set(ids as string[])].slice(0, MAX_CHANGES - 1) };
+  }
+
   /** A change as named, folded, without the chat around it ("maybe smaller steps too" is "smaller steps"). */
   withoutChat(text: string): string {
     const chat = new RegExp(
@@ -326,6 +352,9 @@ export class AccommodationQuestions {
     const ending = before.join(' ').split(/\s+/).length <= 4 ? reader.stepWord(last) : undefined;
     const stepWord = reader.stepWord(text) ?? ending;
     if (stepWord) return { kind: stepWord };
+    // "I meant asking my counselor that. but ok, my supervisor": what follows "but ok" answers.
+    const accepted = this.afterGivingIn(text);
+    if (accepted) return this.parse(field, accepted, choices, turn);
     // "no I meant ...", "its the med doc not primary" at any question: the dialog finds which answer.
     const corrected = correctionIn(this.strings, text);
     if (corrected) return { kind: 'correction', words: corrected.words };
@@ -334,6 +363,18 @@ export class AccommodationQuestions {
     if (meant === text) return this.parseMeant(field, text, choices, turn);
     const parsed = this.parseMeant(field, meant, choices, turn);
     return parsed.kind === 'answer' && parsed.patch.idea ? { ...parsed, rewritten: true } : parsed;
+  }
+
+  /** The words after "but ok" or "ok fine" ("... but ok, my supervisor" is "my supervisor"), if any. */
+  private afterGivingIn(text: string): string | undefined {
+    const folded = ` ${foldAnswer(text)} `;
+    const lead = this.strings
+      .variants('accommodation.givingInLeads')
+      .map(foldAnswer)
+      .find((words) => folded.includes(` ${words} `));
+    if (!lead) return undefined;
+    const rest = folded.slice(folded.lastIndexOf(` ${lead} `) + lead.length + 2).trim();
+    return rest === '' ? undefined : rest;
   }
 
   /**
@@ -383,6 +424,8 @@ export class AccommodationQuestions {
       // Several changes are said back, so "did you get both?" is answered before it is asked.
       if (first)
         return this.narrowed({ kind: 'answer', patch: { idea: { id: first }, also }, rewritten: true }, text);
+      const numbered = this.numberedThenOwn(text, choices);
+      if (numbered) return { kind: 'answer', patch: numbered, rewritten: true };
     }
     if (field === 'barrier') {
       // "3 and also 4 i guess": the first named barrier is the letter's; list numbers are never own words.

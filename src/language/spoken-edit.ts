@@ -243,7 +243,9 @@ function readClause<P extends string>(
       lead = phraseAt(strings, 'edits.valueLeads', said)
     )
       said = said.slice(lead);
-    if (phraseAt(strings, 'edits.changeWords', said) > 0) return { kind: 'change', part: named.part };
+    // "the date is broken" is a fault found, never the date's new words (people10, Marcus).
+    if (phraseAt(strings, 'edits.changeWords', said) > 0 || says(strings, 'edits.faultWords', said))
+      return { kind: 'change', part: named.part };
     if (phraseAt(strings, 'edits.keepWords', said) > 0) return { kind: 'keep', part: named.part };
     const value = join > 0 ? newWords(strings, after.slice(join), true) : '';
     return value ? { kind: 'replace', part: named.part, value } : { kind: 'change', part: named.part };
@@ -251,6 +253,8 @@ function readClause<P extends string>(
   if (phraseAt(strings, 'edits.keepWords', clause) > 0) return { kind: 'keep' };
   const add = phraseAt(strings, 'edits.addLeads', clause);
   if (add > 0) return { kind: 'add', value: newWords(strings, clause.slice(add), false) };
+  // "fix that too": a change asked for again, not "fix that" added (people10, Tyler).
+  if (phraseAt(strings, 'edits.changeWords', clause) > 0) return { kind: 'change' };
   const tail = phraseIndex(strings, 'edits.addTails', clause, 1);
   if (tail > 0 && phraseAt(strings, 'edits.addTails', clause, tail) === clause.length - tail)
     return { kind: 'add', value: newWords(strings, clause.slice(0, tail), false) };

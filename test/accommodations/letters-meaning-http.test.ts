@@ -253,6 +253,56 @@ const avaTherapistLetter: Turn[] = [
   ],
 ];
 
+/** Tyler (people10, group B): both changes by number with "i said both already", then the send-to line. */
+const tylerNumbersAndLine: Turn[] = [
+  [
+    'i need a letter for my school for extended test time n a quieter room. i have adhd',
+    'accommodation.askBarrier',
+  ],
+  ['focus. adhd like i said', 'accommodation.askIdea'],
+  ['1 and 3. i said both already', 'accommodation.rewritten'],
+  ['disability office. email. asap, finals r soon', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['general. dont put adhd in it actually', 'accommodation.askReview'],
+  ['the send it to line has my typing in it. fix that too', 'accommodation.askWho'],
+  ['disability services office', 'accommodation.askReview'],
+];
+
+/** Marcus (people10, group A): his change after "i literally just told you", and "the date is broken". */
+const marcusToldYou: Turn[] = [
+  ['need help w a letter for work', 'accommodation.askBarrier'],
+  [
+    'treatment. im in IOP mon tue thu mornings, need to start at 11 on tue n thu. my supervisor mike. email. dont say anything about recovery or drugs',
+    'accommodation.askIdea',
+  ],
+  ['i literally just told you. 11am start tue and thu', 'accommodation.rewritten'],
+  ['mike. my supervisor', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['next tuesday', 'accommodation.askDisclosure'],
+  ['2', 'accommodation.askReview'],
+  ['omg. now the date is broken. change the start date to monday dec 14', 'accommodation.askReview'],
+];
+
+/** Ava (people10, group D): a listed change by its number, then her own in words. */
+const avaNumberAndOwn: Turn[] = [
+  ['i need help talking to my landlord', 'accommodation.askBarrier'],
+  ['anxiety and im in treatment so money is tight', 'accommodation.askIdea'],
+  // "my landlord" in the first message said who: the next question is how to send it.
+  ['4 and a payment plan for the late rent', 'accommodation.rewritten'],
+  ['letter', 'accommodation.askStart'],
+  ['asap', 'accommodation.askDisclosure'],
+  ['1', 'accommodation.askReview'],
+];
+
+/** Pat (people10, group D): "but ok, my supervisor" after her aside answers who; the aside stays out. */
+const patGivesIn: Turn[] = [
+  ['Can you write me a note for a flexible work schedule', 'accommodation.askWho'],
+  ['I meant asking my counselor that. but ok, my supervisor', 'accommodation.askFormat'],
+  ['email', 'accommodation.askStart'],
+  ['after the new year', 'accommodation.askDisclosure'],
+  ['general', 'accommodation.askReview'],
+];
+
 /** Plays `turns` in conversation `id` (after a conversationUpdate when `welcomed`); returns every reply. */
 async function play(
   url: string,
@@ -516,6 +566,50 @@ describe('one saved letter is deleted when asked, never all data (HTTP, typed; p
   }
 });
 
+/** Tyler (people10): "delete the old one" with one letter saved; each case with a user of its own. */
+const onlyLetterCases: [name: string, turns: Turn[], sees: StringKey][] = [
+  [
+    '"also delete the old one i made b4" says it is the only one before the confirm, and "no keep it" keeps it',
+    [
+      ['also delete the old one i made b4', 'accommodationSaved.confirmDelete', 'data.confirmDelete'],
+      ['no keep it thats the new one!!', 'accommodationSaved.kept'],
+    ],
+    'accommodationSaved.confirmDelete',
+  ],
+  [
+    '"wait actually i made a new one, delete the old one" after "im done" shows his only letter, deletes nothing',
+    [
+      ['im done', 'accommodation.finished'],
+      [
+        'wait actually i made a new one, delete the old one',
+        'accommodationSaved.onlyOne',
+        'accommodationSaved.deleted',
+      ],
+    ],
+    'accommodationSaved.askAction',
+  ],
+];
+
+for (const [name, turns, sees] of onlyLetterCases) {
+  for (const welcomed of [false, true]) {
+    describe(`Tyler (people10), one letter saved: ${name} (HTTP, ${welcomed ? 'after' : 'without'} a conversationUpdate)`, () => {
+      const served = servedApp();
+
+      it('says it is his only letter and deletes nothing', async () => {
+        const sent = await play(
+          served.url,
+          'delete-only',
+          [...tylerBoth, ['save it', 'accommodation.saved'], ...turns],
+          welcomed,
+        );
+        assert.ok(said(sent).includes(strings.text('accommodationSaved.onlyOne')), said(sent));
+        assert.match(said(sent), templatePattern(strings.text(sees)), said(sent));
+        assert.ok(!said(sent).includes(strings.text('accommodationSaved.deleted')), said(sent));
+      });
+    });
+  }
+}
+
 describe('a saved letter is changed from the menu in words (HTTP, typed; people9, Marcus and Tyler)', () => {
   const served = servedApp();
 
@@ -550,6 +644,38 @@ describe('a saved letter is changed from the menu in words (HTTP, typed; people9
       );
       // "up to date": saved in its place, not as a second request.
       assert.ok(lastCardText(sent).includes('Monday, December 14'), lastCardText(sent));
+    });
+  }
+
+  for (const welcomed of [false, true]) {
+    const how = welcomed ? 'after' : 'without';
+
+    it(`Tyler (people10): "1 and 3. i said both already" asks for both, and "the send it to line has my typing in it" asks who again (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(
+        await play(served.url, `p10-tyler-${welcomed}`, tylerNumbersAndLine, welcomed),
+      );
+      asksFor(letter, ['accommodationIdeas.extraTimeRequest', 'accommodationIdeas.quietTestRoomRequest']);
+      for (const chat of ['1 and 3', 'said both', 'typing', 'finals r soon'])
+        assert.ok(!letter.includes(chat), `"${chat}" in ${letter}`);
+    });
+
+    it(`Marcus (people10): "i literally just told you" stays out of the letter, and "the date is broken. change the start date to monday dec 14" sets the date (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(await play(served.url, `p10-marcus-${welcomed}`, marcusToldYou, welcomed));
+      assert.ok(!/told you|broken/i.test(letter), letter);
+      assert.ok(letter.includes('start on Monday, December 14'), letter);
+    });
+
+    it(`Pat (people10): "I meant asking my counselor that. but ok, my supervisor" answers who, and the change stays a flexible schedule (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(await play(served.url, `p10-pat-${welcomed}`, patGivesIn, welcomed));
+      asksFor(letter, ['accommodationIdeas.flexScheduleRequest']);
+      assert.ok(!/counselor|but ok/i.test(letter), letter);
+    });
+
+    it(`Ava (people10): "4 and a payment plan for the late rent" is option 4 and her words, never "4" in the letter (${how} a conversationUpdate)`, async () => {
+      const letter = lastCardText(await play(served.url, `p10-ava-${welcomed}`, avaNumberAndOwn, welcomed));
+      asksFor(letter, ['accommodationIdeas.supportAnimalRequest']);
+      assert.ok(letter.includes('a payment plan for the late rent'), letter);
+      assert.ok(!/\b4 and\b/.test(letter), letter);
     });
   }
 });
