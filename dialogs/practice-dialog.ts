@@ -229,7 +229,12 @@ export class PracticeDialog extends InterruptibleDialog {
   private practiceRequest(dc: DialogContext, saved: RequestToPractice): Promise<DialogTurnResult> {
     const carried = { request: saved.request, ...(saved.reason ? { reason: saved.reason } : {}) };
     const scene = sceneForRequest(this.practice.content.scenarios, saved.counterparts, saved.request);
-    if (scene) return this.next(dc, { ...scene, ...carried }, ['request', 'reason']);
+    // The request's "who" may name them ("my supervisor mike", group A, Marcus: Pat was played).
+    if (scene)
+      return this.next(dc, this.namedIn({ ...scene, ...carried }, saved.counterparts.join('. ')), [
+        'request',
+        'reason',
+      ]);
     return dc.beginDialog(CHOOSE, { misses: 0, carried } satisfies PickState);
   }
 
@@ -1181,11 +1186,14 @@ export class PracticeDialog extends InterruptibleDialog {
   /**
    * What feedback examples are built on when the lines hold no request: the person's own request
    * when it reads as a thing asked for ("coming in at 11 on thursdays", group A: the examples
-   * spoke of the scene's early finish), else the scene's goal.
+   * spoke of the scene's early finish), else "this" when they gave one, else the scene's goal.
    */
   private askedFor(choice: SceneChoice): string {
     const { request } = choice;
-    return request && isThing(request, this.notThingStarts) ? request : this.sceneFor(choice).goal;
+    if (!request) return this.sceneFor(choice).goal;
+    // Their own request that is no thing ("start at 11am on tuesdays") is "this": the scene's goal
+    // would coach a request they never made (group A, Marcus: "an early finish", twice).
+    return isThing(request, this.notThingStarts) ? request : this.deps.strings.text('practice.askedForOwn');
   }
 
   /** The scene to play: the scenario, on the person's request when one was chosen. */
