@@ -783,6 +783,9 @@ export class PracticeDialog extends InterruptibleDialog {
     }
     if (leaving) return this.finish(step, state, 'practice.stopped', deleting);
     if (this.saysKeepPrivate(text)) return this.keepPrivate(step, state);
+    // "ok make mike ask me what the appointments are for" (group A, Marcus): the scene is steered to
+    // the question he wants to rehearse; said to the coach, so not coached or counted.
+    if (this.saysOneOf(typed, 'practice.nosyAskWords')) return this.askNosy(step, state);
     if (this.asksWhoKnows(text)) return this.answerWhoKnows(step, state, text);
     // "not early finish. LATE start. 11am thurs": the counterpart goes on with their request.
     return this.hearLine(step, this.corrected(state, text) ?? state, text, rehearsed);
@@ -798,6 +801,16 @@ export class PracticeDialog extends InterruptibleDialog {
     await step.context.sendActivity(this.deps.strings.text('practice.backToScene'));
     const { told: _told, ...rest } = state;
     return step.replaceDialog(SCENE, { ...rest, keepPrivate: true } satisfies SceneState);
+  }
+
+  /** The counterpart asks what the request is for, after the coach's note that sharing is a choice. */
+  private async askNosy(step: WaterfallStepContext, state: SceneState): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    await step.context.sendActivity(strings.text('practice.nosyCoach'));
+    return step.replaceDialog(SCENE, {
+      ...state,
+      line: strings.text('practice.nosyLine'),
+    } satisfies SceneState);
   }
 
   /**
@@ -876,6 +889,7 @@ export class PracticeDialog extends InterruptibleDialog {
     key:
       | 'practice.keepPrivateWords'
       | 'practice.whoKnowsWords'
+      | 'practice.nosyAskWords'
       | 'practice.outOfRoleWords'
       | 'practice.otherSceneWords'
       | 'practice.alreadySaidWords'

@@ -4,17 +4,24 @@ import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { PracticeDialog } from '../../dialogs/practice-dialog.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import { openUserProperties } from '../../src/user-properties.js';
+import { testContent } from '../support/content.js';
 import { type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
 
 // Tenth people run (group A, Marcus): his saved request named "my supervisor mike", yet the scene
 // played "Pat", and "pat?? its MIKE. coach me" was not heard; the feedback twice coached "an early
-// finish one day a week", the scene's goal, though he asked to start at 11.
+// finish one day a week", the scene's goal, though he asked to start at 11; and "make mike ask me
+// what the appointments are for" got "That's what we said.".
 const content = loadPracticeContent();
 const supervisor = content.scenarios.find((s) => s.id === 'supervisor-meetings') ?? assert.fail('supervisor');
 const asMike = supervisor.counterpart.replace(supervisor.name, 'Mike');
 const opening = (counterpart: string): Reply => [
   'practice.counterpartSays',
   { counterpart, line: supervisor.opening },
+];
+// "make mike ask me what the appointments are for": the question he wants to rehearse, asked.
+const nosy = (counterpart: string): Reply[] => [
+  'practice.nosyCoach',
+  ['practice.counterpartSays', { counterpart, line: testContent().strings.text('practice.nosyLine') }],
 ];
 const request = 'start at 11am on tuesdays and thursdays instead of 7am';
 // His request is no thing ("start ..."), so the examples say "this", never the scene's goal (the
@@ -43,11 +50,13 @@ const cases: Array<{ name: string; options: object; steps: Step[] }> = [
       ],
       ['feedback at the end', [opening(asMike)]],
       ['hey mike got a sec? could i come in at 11 those days', ['practice.counterpartSays']],
+      ['ok make mike ask me what the appointments are for', nosy(asMike)],
+      ['thats not what i said. i want to practice if he asks WHAT the appointments are', nosy(asMike)],
       ['stop', feedback],
     ],
   },
   {
-    name: 'Marcus c2: "pat?? its MIKE. coach me" at the coaching question plays Mike and starts the scene',
+    name: 'Marcus c2: "pat?? its MIKE. coach me" at the coaching question plays Mike; "(be nosy)" has him ask',
     options: { fromRequest: { counterparts: ['Work', 'Your supervisor'], request } },
     steps: [
       [
@@ -55,6 +64,7 @@ const cases: Array<{ name: string; options: object; steps: Step[] }> = [
         ['practice.intro', ['practice.scene', { counterpart: supervisor.counterpart }], 'practice.askMode'],
       ],
       ['pat?? its MIKE. coach me', ['practice.renamed', opening(asMike)]],
+      ['what are the appointments for though? (be nosy)', nosy(asMike)],
     ],
   },
 ];
