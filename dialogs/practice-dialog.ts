@@ -34,6 +34,7 @@ import {
   sceneForRequest,
   sceneNamedIn,
   sceneOf,
+  situationNamedIn,
 } from '../src/practice/scenarios.js';
 import { detectSkills } from '../src/practice/skills.js';
 import { correctedRequest, fillLine, ownRequestIn, requestIn, secondPerson } from '../src/practice/slots.js';
@@ -331,7 +332,10 @@ export class PracticeDialog extends InterruptibleDialog {
     const numbered =
       number && this.reader.read(number, typedQuestionOf(channelId, this.scenarioChoices(), {}));
     const listed = numbered ? scenarios[numbered.index] : undefined;
-    if (listed && rest) return this.next(step, this.withWords({ scenario: listed.id }, rest), [], true);
+    // "5 but its not an application, ... its about the rent and my dog" (group D, Ava): the
+    // situation her words name, not the general scene.
+    const scene = listed && (situationNamedIn(listed, rest ?? '') ?? { scenario: listed.id });
+    if (scene && rest) return this.next(step, this.withWords(scene, rest), [], true);
     const pick = this.reader.read(text, typedQuestionOf(channelId, this.scenarioChoices(), {}));
     const scenario = pick === undefined ? undefined : scenarios[pick.index];
     if (!scenario) return step.replaceDialog(CHOOSE, { misses: misses + 1 } satisfies PickState);

@@ -3,6 +3,7 @@ import { MemoryStorage, UserState } from 'botbuilder';
 import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { PracticeDialog } from '../../dialogs/practice-dialog.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
+import { sceneOf } from '../../src/practice/scenarios.js';
 import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 import { type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
@@ -69,7 +70,33 @@ const cases: Array<{ name: string; options: object; steps: Step[] }> = [
   },
 ];
 
-describe('practice: the tenth people run (Marcus)', () => {
+// Group D, Ava: "5 but its not an application, ... its about the rent and my dog" played the
+// general scene, "You applied for an apartment", and the landlord said "Oh, the application".
+const landlord = content.scenarios.find((s) => s.id === 'landlord-application') ?? assert.fail('landlord');
+const rent = sceneOf(landlord, 'rent-plan');
+const reason = 'i dont want to get evicted while im in treatment';
+cases.push({
+  name: 'Ava: "5 but its not an application, ... the rent and my dog" plays the rent, named first',
+  options: {},
+  steps: [
+    ['hi', ['practice.intro', 'practice.chooseScenario']],
+    [
+      '5 but its not an application, i already live there, its about the rent and my dog',
+      ['practice.askReason'],
+    ],
+    [
+      reason,
+      [
+        ['practice.scene', { setting: rent.setting, counterpart: rent.counterpart, persona: rent.persona }],
+        ['practice.sceneReason', { reason }],
+        'practice.askMode',
+      ],
+    ],
+    ['coach me', [['practice.counterpartSays', { counterpart: rent.counterpart, line: rent.opening }]]],
+  ],
+});
+
+describe('practice: the tenth people run (Marcus, Ava)', () => {
   for (const test of cases)
     it(test.name, () => runDialogCase(makePractice, test.steps, test.options).then(() => undefined));
 });
