@@ -4,6 +4,7 @@ import type { DialogDeps } from '../../dialogs/dialog-deps.js';
 import { PracticeDialog } from '../../dialogs/practice-dialog.js';
 import { loadPracticeContent } from '../../src/practice/index.js';
 import { sceneOf } from '../../src/practice/scenarios.js';
+import { fillLine } from '../../src/practice/slots.js';
 import { openUserProperties } from '../../src/user-properties.js';
 import { testContent } from '../support/content.js';
 import { type Reply, runDialogCase, type Step } from '../support/dialog-case.js';
@@ -65,6 +66,17 @@ const cases: Array<{ name: string; options: object; steps: Step[] }> = [
         ['practice.intro', ['practice.scene', { counterpart: supervisor.counterpart }], 'practice.askMode'],
       ],
       ['pat?? its MIKE. coach me', ['practice.renamed', opening(asMike)]],
+      [
+        'hey, i need to start at 11 on tue and thu for my appointments. ill make up the hours',
+        // The middle way is his own: Mike agrees, never asks him to make up the time.
+        [
+          'practiceFeedback.coachNoticed',
+          [
+            'practice.counterpartSays',
+            { counterpart: asMike, line: fillLine(supervisor.moves.accept[0] ?? '', { request }) },
+          ],
+        ],
+      ],
       ['what are the appointments for though? (be nosy)', nosy(asMike)],
     ],
   },
