@@ -34,6 +34,7 @@ import {
   sceneForRequest,
   sceneNamedIn,
   sceneOf,
+  situationNamedIn,
 } from '../src/practice/scenarios.js';
 import { detectSkills } from '../src/practice/skills.js';
 import { correctedRequest, fillLine, ownRequestIn, requestIn, secondPerson } from '../src/practice/slots.js';
@@ -229,7 +230,12 @@ export class PracticeDialog extends InterruptibleDialog {
   private practiceRequest(dc: DialogContext, saved: RequestToPractice): Promise<DialogTurnResult> {
     const carried = { request: saved.request, ...(saved.reason ? { reason: saved.reason } : {}) };
     const scene = sceneForRequest(this.practice.content.scenarios, saved.counterparts, saved.request);
-    if (scene) return this.next(dc, { ...scene, ...carried }, ['request', 'reason']);
+    // The request's "who" may name them ("my supervisor mike", group A, Marcus: Pat was played).
+    if (scene)
+      return this.next(dc, this.namedIn({ ...scene, ...carried }, saved.counterparts.join('. ')), [
+        'request',
+        'reason',
+      ]);
     return dc.beginDialog(CHOOSE, { misses: 0, carried } satisfies PickState);
   }
 
@@ -326,7 +332,10 @@ export class PracticeDialog extends InterruptibleDialog {
     const numbered =
       number && this.reader.read(number, typedQuestionOf(channelId, this.scenarioChoices(), {}));
     const listed = numbered ? scenarios[numbered.index] : undefined;
-    if (listed && rest) return this.next(step, this.withWords({ scenario: listed.id }, rest), [], true);
+    // "5 but its not an application, ... its about the rent and my dog" (group D, Ava): the
+    // situation her words name, not the general scene.
+    const scene = listed && (situationNamedIn(listed, rest ?? '') ?? { scenario: listed.id });
+    if (scene && rest) return this.next(step, this.withWords(scene, rest), [], true);
     const pick = this.reader.read(text, typedQuestionOf(channelId, this.scenarioChoices(), {}));
     const scenario = pick === undefined ? undefined : scenarios[pick.index];
     if (!scenario) return step.replaceDialog(CHOOSE, { misses: misses + 1 } satisfies PickState);
@@ -778,6 +787,9 @@ export class PracticeDialog extends InterruptibleDialog {
     }
     if (leaving) return this.finish(step, state, 'practice.stopped', deleting);
     if (this.saysKeepPrivate(text)) return this.keepPrivate(step, state);
+    // "ok make mike ask me what the appointments are for" (group A, Marcus): the scene is steered to
+    // the question he wants to rehearse; said to the coach, so not coached or counted.
+    if (this.saysOneOf(typed, 'practice.nosyAskWords')) return this.askNosy(step, state);
     if (this.asksWhoKnows(text)) return this.answerWhoKnows(step, state, text);
     // "not early finish. LATE start. 11am thurs": the counterpart goes on with their request.
     return this.hearLine(step, this.corrected(state, text) ?? state, text, rehearsed);
@@ -793,6 +805,16 @@ export class PracticeDialog extends InterruptibleDialog {
     await step.context.sendActivity(this.deps.strings.text('practice.backToScene'));
     const { told: _told, ...rest } = state;
     return step.replaceDialog(SCENE, { ...rest, keepPrivate: true } satisfies SceneState);
+  }
+
+  /** The counterpart asks what the request is for, after the coach's note that sharing is a choice. */
+  private async askNosy(step: WaterfallStepContext, state: SceneState): Promise<DialogTurnResult> {
+    const { strings } = this.deps;
+    await step.context.sendActivity(strings.text('practice.nosyCoach'));
+    return step.replaceDialog(SCENE, {
+      ...state,
+      line: strings.text('practice.nosyLine'),
+    } satisfies SceneState);
   }
 
   /**
@@ -871,6 +893,7 @@ export class PracticeDialog extends InterruptibleDialog {
     key:
       | 'practice.keepPrivateWords'
       | 'practice.whoKnowsWords'
+      | 'practice.nosyAskWords'
       | 'practice.outOfRoleWords'
       | 'practice.otherSceneWords'
       | 'practice.alreadySaidWords'
@@ -1181,11 +1204,14 @@ export class PracticeDialog extends InterruptibleDialog {
   /**
    * What feedback examples are built on when the lines hold no request: the person's own request
    * when it reads as a thing asked for ("coming in at 11 on thursdays", group A: the examples
-   * spoke of the scene's early finish), else the scene's goal.
+   * spoke of the scene's early finish), else "this" when they gave one, else the scene's goal.
    */
   private askedFor(choice: SceneChoice): string {
     const { request } = choice;
-    return request && isThing(request, this.notThingStarts) ? request : this.sceneFor(choice).goal;
+    if (!request) return this.sceneFor(choice).goal;
+    // Their own request that is no thing ("start at 11am on tuesdays") is "this": the scene's goal
+    // would coach a request they never made (group A, Marcus: "an early finish", twice).
+    return isThing(request, this.notThingStarts) ? request : this.deps.strings.text('practice.askedForOwn');
   }
 
   /** The scene to play: the scenario, on the person's request when one was chosen. */

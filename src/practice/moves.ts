@@ -43,6 +43,9 @@ function chooseMove(state: RolePlayState, skills: ReadonlySet<Skill>): MoveName 
   // Once the counterpart has agreed, whatever follows ("so you'll set it up?", the request said
   // again) gets the agreement confirmed: a character never takes back a yes (group A, D).
   if (state.granted) return 'confirm';
+  // "i need to start at 11 on tue and thu. ill make up the hours" (group A, Marcus): the middle
+  // way is offered with the request, so it is agreed, not asked for again.
+  if (skills.has('specificRequest') && skills.has('negotiates')) return 'accept';
   if (skills.has('specificRequest') || skills.has('negotiates'))
     return state.negotiated ? 'accept' : 'negotiate';
   if (skills.has('checksUnderstanding')) return 'confirm';

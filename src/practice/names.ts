@@ -17,7 +17,7 @@ const WORD = "([a-z][a-z'’-]{1,20})";
 
 /**
  * The name the person gives the counterpart, as shown ("Mike", "Dr. Okafor"): said as a name ("his
- * name is mike"), as a correction of the one played ("mike not pat"), after a title ("dr okafor"),
+ * name is mike"), as a correction of the one played ("mike not pat", "pat?? its MIKE"), after a title ("dr okafor"),
  * beside their role ("my supervisor mike", "mike my supervisor") or after words a name
  * follows ("talk to mike", "hey mike,"). `roles` are the counterpart's words ("supervisor",
  * "boss"), `played` the name played now ("Pat", "Dr. Reyes"). Undefined when no name is given:
@@ -44,9 +44,10 @@ export function counterpartNameIn(
     `\\b(?:${any(words.says)})\\s+${title}${WORD}`,
     `\\b${title}${WORD}\\s+not\\s+(?:(?:${any(titles.keys())})\\.?\\s+)?${playedWord}\\b`,
     `\\bnot\\s+(?:(?:${any(titles.keys())})\\.?\\s+)?${playedWord}\\b[\\s,.;:!-]+(?:it'?s\\s+)?${title}${WORD}`,
+    `\\b${playedWord}[?!,.]+\\s*it'?s\\s+${title}${WORD}`,
     `\\b(${any(titles.keys())})\\.?\\s+${WORD}`,
     `\\bmy\\s+(?:${any(roleWords)})\\s+()${WORD}`,
-    `\\b()${WORD},?\\s+(?:my|the|our)\\s+(?:${any(roleWords)})\\b`,
+    `\\b()${WORD}[,.]?\\s+(?:my|the|our)\\s+(?:${any(roleWords)})\\b`,
     `\\b(?:${any(words.before)})\\s+()${WORD}`,
   ];
   const notNames = new Set([

@@ -167,8 +167,16 @@ export interface SceneChoice {
 
 /** True when `text` holds one of `keywords` as whole words. */
 export function namesOneOf(text: string, keywords: readonly string[]): boolean {
+  return firstNamed(text, keywords) !== undefined;
+}
+
+/** Where `text` first holds one of `keywords` as whole words; undefined when it holds none. */
+function firstNamed(text: string, keywords: readonly string[]): number | undefined {
   const words = ` ${text.toLowerCase().replace(/[^a-z0-9'-]+/g, ' ')} `;
-  return keywords.some((keyword) => words.includes(` ${keyword.toLowerCase()} `));
+  const found = keywords
+    .map((keyword) => words.indexOf(` ${keyword.toLowerCase()} `))
+    .filter((at) => at >= 0);
+  return found.length > 0 ? Math.min(...found) : undefined;
 }
 
 /**
@@ -204,8 +212,20 @@ export function sceneNamedIn(scenarios: readonly Scenario[], text: string): Scen
   );
   const within = named.length === 1 ? asked.filter((choice) => choice.scenario === named[0]?.id) : asked;
   if (within.length === 1 && (named.length !== 1 || within[0]?.scenario === named[0]?.id)) return within[0];
+  // "its about the rent and my dog" to the landlord (group D, Ava): the request named first is
+  // played (a line may turn to the other), never the general scene she had just said it is not.
+  if (named.length === 1 && named[0] && within.length > 1) return situationNamedIn(named[0], text);
   if (named.length === 1 && named[0]) return { scenario: named[0].id };
   return undefined;
+}
+
+/** The situation of `scenario` that `text` names first ("about the rent and my dog": the rent). */
+export function situationNamedIn(scenario: Scenario, text: string): SceneChoice | undefined {
+  const named = (scenario.situations ?? [])
+    .map((situation) => ({ id: situation.id, at: firstNamed(text, situation.keywords) }))
+    .filter((found): found is { id: string; at: number } => found.at !== undefined)
+    .sort((a, b) => a.at - b.at)[0];
+  return named ? { scenario: scenario.id, situation: named.id } : undefined;
 }
 
 /**

@@ -32,6 +32,10 @@ describe('practice counterpart moves', () => {
     ]);
   });
 
+  it('agrees at once to a specific request made with its middle way (Marcus: "ill make up the hours")', () => {
+    assert.deepEqual(play(doctor, [skills('specificRequest', 'negotiates')]), ['accept']);
+  });
+
   it('agrees to an alternative the person offers after a negotiation', () => {
     assert.deepEqual(play(doctor, [skills('specificRequest'), skills('negotiates')]), [
       'negotiate',

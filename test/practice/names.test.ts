@@ -18,6 +18,9 @@ describe('practice: the name a person gives the counterpart', () => {
   const named: [string, string][] = [
     ['his name is mike not pat. coach me', 'Mike'],
     ['mike not pat', 'Mike'],
+    // Tenth run (group A, Marcus): his correction at the coaching question, and a request's "who".
+    ['pat?? its MIKE. coach me', 'Mike'],
+    ['mike. my supervisor', 'Mike'],
     ['practice saying it. i gotta talk to mike in person', 'Mike'],
     ['practice asking my supervisor mike for a later start', 'Mike'],
     ['who im asking is mike my supervisor', 'Mike'],
@@ -39,6 +42,8 @@ describe('practice: the name a person gives the counterpart', () => {
     'How about the nurse calls me this afternoon instead?',
     'Can I double my dose if I miss one?',
     'practice talkin to my supervsr',
+    "pat, it's fine",
+    'pat. its good',
   ];
   for (const text of none) it(`"${text}" gives no name`, () => assert.equal(read(text), undefined));
 
